@@ -1,0 +1,20 @@
+import { defineConfig } from 'astro/config';
+import { readEnv } from './src/lib/env';
+import { chapterProcessor } from './src/markdown/pipeline';
+
+const env = readEnv();
+
+// https://docs.astro.build/en/reference/configuration-reference/
+export default defineConfig({
+  site: env.siteUrl,
+  base: env.basePath,
+  trailingSlash: 'always',
+  // Tests and benchmarks build several stories side by side.
+  ...(process.env.OUT_DIR ? { outDir: process.env.OUT_DIR, cacheDir: `${process.env.OUT_DIR}-cache` } : {}),
+  build: { format: 'directory' },
+  markdown: {
+    processor: chapterProcessor(),
+    syntaxHighlight: false,
+  },
+  devToolbar: { enabled: false },
+});

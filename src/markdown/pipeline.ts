@@ -1,0 +1,33 @@
+import { unified, type UnifiedProcessorOptions } from '@astrojs/markdown-remark';
+import rehypeSlug from 'rehype-slug';
+import { rehypeParagraphIds } from './rehype-paragraph-ids';
+import { rehypeSceneBreaks } from './rehype-scene-breaks';
+
+/**
+ * The one Markdown pipeline of the site: remark/rehype with SmartyPants typography
+ * (curly quotes, dashes, ellipses), heading ids from `rehype-slug`, and scene breaks.
+ */
+const noteOptions: UnifiedProcessorOptions = {
+  smartypants: true,
+  rehypePlugins: [rehypeSlug, rehypeSceneBreaks],
+};
+
+/** Chapters also get paragraph ids (permalinks, search hits, resume). */
+const chapterOptions: UnifiedProcessorOptions = {
+  ...noteOptions,
+  rehypePlugins: [...(noteOptions.rehypePlugins ?? []), rehypeParagraphIds],
+};
+
+/** The processor for `markdown.processor` in `astro.config.ts`: chapter files and `story.md`. */
+export function chapterProcessor() {
+  return unified(chapterOptions);
+}
+
+let noteRenderer: ReturnType<ReturnType<typeof unified>['createRenderer']> | undefined;
+
+/** Renders Markdown from frontmatter (author's notes, end notes) to HTML with the same typography. */
+export async function renderNote(markdown: string): Promise<string> {
+  noteRenderer ??= unified(noteOptions).createRenderer({ syntaxHighlight: false });
+  const { code } = await (await noteRenderer).render(markdown);
+  return code;
+}
