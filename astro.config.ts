@@ -1,4 +1,5 @@
 import { defineConfig } from 'astro/config';
+import { drafts } from './src/integrations/drafts';
 import { readEnv } from './src/lib/env';
 import { chapterProcessor } from './src/markdown/pipeline';
 
@@ -16,5 +17,6 @@ export default defineConfig({
     processor: chapterProcessor(),
     syntaxHighlight: false,
   },
+  integrations: [drafts()],
   devToolbar: { enabled: false },
 });

@@ -20,7 +20,7 @@ async function loadStory(): Promise<Story> {
   return assembleStory(
     stories.map((entry) => ({ filePath: entry.filePath ?? 'story.md', body: entry.body ?? '', data: entry.data })),
     chapters.map(toSource),
-    { now: readEnv().buildDate, includeDrafts: import.meta.env.DEV },
+    { now: readEnv().buildDate, includeDrafts: import.meta.env.QUIRE_SHOW_DRAFTS },
   );
 }
 

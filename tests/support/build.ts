@@ -1,0 +1,45 @@
+import { spawn } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+
+export const projectRoot = fileURLToPath(new URL('../..', import.meta.url));
+const astroBin = fileURLToPath(new URL('../../node_modules/astro/bin/astro.mjs', import.meta.url));
+
+export interface BuildOptions {
+  /** Content folder to build (default: the project's `content/`). */
+  contentDir?: string;
+  /** Where to write the site. */
+  outDir: string;
+  basePath?: string;
+  siteUrl?: string;
+  /** Fixed "now" so scheduled chapters are deterministic. */
+  buildDate?: string;
+}
+
+export interface BuildResult {
+  code: number;
+  /** stdout and stderr together, for asserting on error messages. */
+  output: string;
+}
+
+/** Runs `astro build` in a child process, as `npm run build` would, with the given settings. */
+export function buildSite(options: BuildOptions): Promise<BuildResult> {
+  const env: NodeJS.ProcessEnv = {
+    ...process.env,
+    ASTRO_TELEMETRY_DISABLED: '1',
+    OUT_DIR: options.outDir,
+    CONTENT_DIR: options.contentDir ?? '',
+    BASE_PATH: options.basePath ?? '',
+    SITE_URL: options.siteUrl ?? '',
+    BUILD_DATE: options.buildDate ?? '2026-01-01',
+    NO_COLOR: '1',
+    FORCE_COLOR: '0',
+  };
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, [astroBin, 'build'], { cwd: projectRoot, env });
+    let output = '';
+    child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
+    child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
+    child.on('error', reject);
+    child.on('close', (code) => resolve({ code: code ?? 1, output }));
+  });
+}

@@ -1,0 +1,24 @@
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+/** The fixture story every build and browser test reads. */
+export const fixtureStory = fileURLToPath(new URL('../fixtures/story', import.meta.url));
+/** The author's seed prologue, as they gave it to us. */
+export const seedText = fileURLToPath(new URL('../fixtures/seed/prologue.txt', import.meta.url));
+
+/** The sites the global setup builds once for all test files. */
+export const siteBuilds = {
+  /** The fixture story at the root of a domain. */
+  fixture: { contentDir: fixtureStory },
+  /** The fixture story under a sub-path, as on GitHub Pages. */
+  fixtureBase: { contentDir: fixtureStory, basePath: '/quire/' },
+  /** The real story in `content/` (the seed prologue). */
+  seed: {},
+} as const;
+
+export type SiteName = keyof typeof siteBuilds;
+
+/** Where the global setup writes a site. */
+export function siteDir(root: string, name: SiteName): string {
+  return join(root, name);
+}

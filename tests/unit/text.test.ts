@@ -1,0 +1,74 @@
+import { describe, expect, it } from 'vitest';
+import { chapterCountLabel, formatDate, readingTimeLabel, wordsLabel } from '../../src/lib/format';
+import { countWords, excerpt, markdownToPlainText, readingMinutes } from '../../src/lib/text';
+
+describe('countWords', () => {
+  it('counts hyphen-joined and apostrophe words as one, as archives do', () => {
+    expect(countWords("Such pain-such sadness-! Giry's daughter")).toBe(5);
+  });
+
+  it('ignores punctuation-only tokens such as dashes and scene breaks', () => {
+    expect(countWords('He paused — then spoke. * * * ...')).toBe(4);
+  });
+
+  it('counts words in scripts written without spaces', () => {
+    expect(countWords('我喜欢读书')).toBeGreaterThan(1);
+  });
+
+  it('counts nothing in an empty text', () => {
+    expect(countWords('  \n ')).toBe(0);
+  });
+});
+
+describe('markdownToPlainText', () => {
+  it('removes emphasis, links, headings and escapes but keeps the words', () => {
+    expect(markdownToPlainText('# Title\n\n*She* said [hello](https://x.y) \\- to **him**.')).toBe('Title\n\nShe said hello - to him.');
+  });
+
+  it('drops scene-break lines', () => {
+    expect(markdownToPlainText('One.\n\n* * *\n\nTwo.')).toBe('One.\n\nTwo.');
+  });
+
+  it('keeps a line that starts with a hyphen and a word', () => {
+    expect(markdownToPlainText('-the man.')).toBe('-the man.');
+  });
+});
+
+describe('reading time', () => {
+  it('rounds to whole minutes, never less than one for any text', () => {
+    expect(readingMinutes(0)).toBe(0);
+    expect(readingMinutes(10)).toBe(1);
+    expect(readingMinutes(2300)).toBe(10);
+  });
+
+  it('labels long chapters in hours and minutes', () => {
+    expect(readingTimeLabel(12)).toBe('12 min read');
+    expect(readingTimeLabel(75)).toBe('1 h 15 min read');
+  });
+});
+
+describe('labels', () => {
+  it('shows the chapter count as n/? while the story is in progress', () => {
+    expect(chapterCountLabel(1, 'in-progress')).toBe('1/?');
+    expect(chapterCountLabel(12, 'complete')).toBe('12/12');
+  });
+
+  it('formats word counts and dates for the story language', () => {
+    expect(wordsLabel(1, 'en')).toBe('1 word');
+    expect(wordsLabel(12345, 'en')).toBe('12,345 words');
+    expect(formatDate(new Date('2024-01-05'), 'en')).toBe('January 5, 2024');
+  });
+});
+
+describe('excerpt', () => {
+  it('cuts long text at a word boundary with an ellipsis', () => {
+    const text = 'word '.repeat(100);
+    const cut = excerpt(text, 50);
+    expect(cut.length).toBeLessThanOrEqual(50);
+    expect(cut).toMatch(/word…$/);
+  });
+
+  it('keeps short text whole', () => {
+    expect(excerpt('Short and sweet.')).toBe('Short and sweet.');
+  });
+});
