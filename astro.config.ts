@@ -7,7 +7,7 @@ const env = readEnv();
 
 // https://docs.astro.build/en/reference/configuration-reference/
 export default defineConfig({
-  site: env.siteUrl,
+  ...(env.siteUrl ? { site: env.siteUrl } : {}),
   base: env.basePath,
   trailingSlash: 'always',
   // Tests and benchmarks build several stories side by side.

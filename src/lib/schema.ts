@@ -41,7 +41,7 @@ export const chapterSchema = z.object({
   /** The chapter's display title, e.g. `Prologue` or `Chapter 1: The Mask`. */
   title: z.string().trim().min(1, 'title must not be empty'),
   /** Reading order: the prologue is usually 0; decimals allowed (an interlude at 4.5). */
-  order: z.number({ message: 'order must be a number, e.g. 0 for the prologue' }).finite(),
+  order: z.number({ message: 'order must be a number, e.g. 0 for the prologue' }),
   /** Markdown shown above the chapter text, headed "Author's note". */
   authorsNote: z.string().trim().min(1).optional(),
   /** Markdown shown after the chapter text. */
