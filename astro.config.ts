@@ -1,5 +1,6 @@
 import { defineConfig } from 'astro/config';
 import { drafts } from './src/integrations/drafts';
+import { pagefind } from './src/integrations/pagefind';
 import { readEnv } from './src/lib/env';
 import { chapterProcessor } from './src/markdown/pipeline';
 
@@ -17,6 +18,6 @@ export default defineConfig({
     processor: chapterProcessor(),
     syntaxHighlight: false,
   },
-  integrations: [drafts()],
+  integrations: [drafts(), pagefind()],
   devToolbar: { enabled: false },
 });

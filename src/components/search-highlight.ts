@@ -1,0 +1,88 @@
+import { findMatches } from '../lib/highlight';
+import { queryTerms } from '../lib/search-terms';
+
+/** Marks the `?highlight=` terms in the chapter text and adds the "3 of 7" stepper. */
+export function highlightSearch(): void {
+  const params = new URLSearchParams(location.search);
+  const query = params.get('highlight') ?? '';
+  const text = document.getElementById('chapter-text');
+  if (!text || !query.trim()) return;
+  const marks = markMatches(text, queryTerms(query));
+  if (marks.length === 0) return;
+
+  const bar = buildBar(query);
+  document.body.append(bar.root);
+  let current = -1;
+
+  const go = (index: number, scroll = true) => {
+    marks[current]?.classList.remove('current');
+    current = (index + marks.length) % marks.length;
+    const mark = marks[current]!;
+    mark.classList.add('current');
+    bar.count.textContent = `${current + 1} of ${marks.length}`;
+    if (scroll) mark.scrollIntoView({ block: 'center', behavior: matchMedia('(prefers-reduced-motion: reduce)').matches ? 'auto' : 'smooth' });
+  };
+
+  // Start at the first match in the paragraph the result linked to, already in view.
+  const target = location.hash ? document.getElementById(decodeURIComponent(location.hash.slice(1))) : null;
+  const start = target ? marks.findIndex((mark) => target.contains(mark)) : -1;
+  go(Math.max(0, start), start === -1 || !target);
+  if (target && start !== -1) marks[current]!.scrollIntoView({ block: 'center' });
+
+  bar.prev.addEventListener('click', () => go(current - 1));
+  bar.next.addEventListener('click', () => go(current + 1));
+  bar.clear.addEventListener('click', () => {
+    for (const mark of marks) mark.replaceWith(...mark.childNodes);
+    text.normalize();
+    bar.root.remove();
+    params.delete('highlight');
+    const search = params.toString();
+    history.replaceState(null, '', `${location.pathname}${search ? `?${search}` : ''}${location.hash}`);
+    text.focus({ preventScroll: true });
+  });
+}
+
+/** Wraps each match in a `<mark>`, in document order. */
+function markMatches(root: HTMLElement, terms: string[]): HTMLElement[] {
+  const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
+  const nodes: Text[] = [];
+  for (let node = walker.nextNode(); node; node = walker.nextNode()) nodes.push(node as Text);
+  const marks: HTMLElement[] = [];
+  for (const node of nodes) {
+    const matches = findMatches(node.data, terms);
+    for (const match of matches.reverse()) {
+      const range = document.createRange();
+      range.setStart(node, match.start);
+      range.setEnd(node, match.end);
+      const mark = document.createElement('mark');
+      range.surroundContents(mark);
+      marks.push(mark);
+    }
+  }
+  return marks.sort((a, b) => (a.compareDocumentPosition(b) & Node.DOCUMENT_POSITION_FOLLOWING ? -1 : 1));
+}
+
+function buildBar(query: string) {
+  const root = document.createElement('div');
+  root.className = 'search-hits no-print';
+  root.setAttribute('role', 'region');
+  root.setAttribute('aria-label', 'Search matches');
+  const label = document.createElement('span');
+  label.className = 'search-hits-label';
+  label.textContent = `“${query}”`;
+  const count = document.createElement('span');
+  count.className = 'search-hits-count';
+  count.setAttribute('aria-live', 'polite');
+  const button = (text: string, name: string) => {
+    const b = document.createElement('button');
+    b.type = 'button';
+    b.textContent = text;
+    b.setAttribute('aria-label', name);
+    return b;
+  };
+  const prev = button('↑', 'Previous match');
+  const next = button('↓', 'Next match');
+  const clear = button('✕', 'Clear highlights');
+  root.append(label, count, prev, next, clear);
+  return { root, count, prev, next, clear };
+}

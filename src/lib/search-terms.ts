@@ -1,0 +1,46 @@
+/** Query helpers shared by the search page and the in-chapter highlighter. */
+
+/** Lowercases and strips diacritics: "Daaé" → "daae". */
+export function fold(word: string): string {
+  return word.normalize('NFD').replace(/\p{M}+/gu, '').toLowerCase();
+}
+
+/**
+ * Words of the story that carry diacritics, keyed by their folded form, for words that
+ * never appear without them: `{ daae: 'daaé' }`. Pagefind matches accents exactly, so
+ * the search page swaps a typed "Daae" for "daaé" before querying.
+ */
+export function accentVariants(texts: Iterable<string>): Record<string, string> {
+  const plain = new Set<string>();
+  const accented = new Map<string, Map<string, number>>();
+  for (const text of texts) {
+    for (const [word] of text.toLowerCase().matchAll(/[\p{L}\p{M}]+/gu)) {
+      const folded = fold(word);
+      if (folded === word) {
+        plain.add(word);
+        continue;
+      }
+      const forms = accented.get(folded) ?? new Map<string, number>();
+      forms.set(word.normalize('NFC'), (forms.get(word.normalize('NFC')) ?? 0) + 1);
+      accented.set(folded, forms);
+    }
+  }
+  const variants: Record<string, string> = {};
+  for (const [folded, forms] of [...accented].sort(([a], [b]) => a.localeCompare(b))) {
+    if (plain.has(folded)) continue;
+    const [mostUsed] = [...forms].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]));
+    if (mostUsed) variants[folded] = mostUsed[0];
+  }
+  return variants;
+}
+
+/** Replaces each query word typed without accents by the story's accented spelling. */
+export function withAccents(query: string, variants: Readonly<Record<string, string>>): string {
+  return query.replace(/[\p{L}\p{M}]+/gu, (word) => variants[word.toLowerCase()] ?? word);
+}
+
+/** The words of a query, lowercased and folded, for highlighting hits in a chapter. */
+export function queryTerms(query: string): string[] {
+  const terms = [...query.matchAll(/[\p{L}\p{N}\p{M}]+(?:['’][\p{L}\p{M}]+)*/gu)].map(([word]) => fold(word).replace(/’/g, "'"));
+  return [...new Set(terms)].filter((term) => term.length > 0);
+}

@@ -1,0 +1,87 @@
+import { describe, expect, it } from 'vitest';
+import { findMatches } from '../../src/lib/highlight';
+import { hitHref, paragraphHits, type PagefindResultData } from '../../src/lib/search-results';
+import { accentVariants, fold, queryTerms, withAccents } from '../../src/lib/search-terms';
+
+const result: PagefindResultData = {
+  url: '/chapter-2/',
+  // "Chapter Two." is the title (words 0-1); p-1 starts at 2, p-2 at 7.
+  content: 'Chapter Two. The ghost sang &amp; wept. Later the ghost was gone, the lake still.',
+  meta: { title: 'Chapter Two' },
+  locations: [4, 9, 0],
+  anchors: [
+    { element: 'div', id: 'chapter-text', location: 2 },
+    { element: 'p', id: 'p-1', location: 2 },
+    { element: 'p', id: 'p-2', location: 7 },
+  ],
+};
+
+describe('paragraphHits', () => {
+  it('groups matches by the paragraph that holds them, ignoring matches in the title', () => {
+    const hits = paragraphHits(result);
+    expect(hits.map((hit) => [hit.id, hit.matches])).toEqual([
+      ['p-1', 1],
+      ['p-2', 1],
+    ]);
+  });
+
+  it('keeps each excerpt inside its paragraph and marks the matching words', () => {
+    const [first, second] = paragraphHits(result);
+    expect(first?.excerpt).toEqual([
+      { text: 'The ghost ', hit: false },
+      { text: 'sang', hit: true },
+      { text: ' & wept.', hit: false },
+    ]);
+    expect(second?.excerpt.map((w) => w.text).join('')).toBe('Later the ghost was gone, the lake still.');
+    expect(second?.excerpt.find((w) => w.hit)?.text).toBe('ghost');
+    expect([first?.before, first?.after]).toEqual([false, false]);
+  });
+
+  it('cuts a long paragraph around the match and says so', () => {
+    const words = Array.from({ length: 100 }, (_, i) => `w${i}`);
+    const [hit] = paragraphHits({ ...result, content: words.join(' '), locations: [60], anchors: [{ element: 'p', id: 'p-1', location: 0 }] }, 12);
+    expect(hit?.excerpt.map((w) => w.text).join('').split(' ')).toHaveLength(12);
+    expect(hit?.excerpt.find((w) => w.hit)?.text).toBe('w60');
+    expect([hit?.before, hit?.after]).toEqual([true, true]);
+  });
+});
+
+describe('hitHref', () => {
+  it('asks the chapter to highlight the query and lands on the paragraph', () => {
+    expect(hitHref('/quire/chapter-2/', 'ghost sang', 'p-7')).toBe('/quire/chapter-2/?highlight=ghost+sang#p-7');
+    expect(hitHref('/chapter-2/', 'Giry’s')).toBe('/chapter-2/?highlight=Giry%E2%80%99s');
+  });
+});
+
+describe('accents', () => {
+  it('folds case and diacritics', () => {
+    expect(fold('Daaé')).toBe('daae');
+  });
+
+  it('maps words typed without accents to the story’s accented spelling', () => {
+    const variants = accentVariants(['Christine Daaé sang.', 'The café, the cafe.', 'Élan']);
+    expect(variants).toEqual({ daae: 'daaé', elan: 'élan' });
+    expect(withAccents('christine daae', variants)).toBe('christine daaé');
+  });
+});
+
+describe('findMatches', () => {
+  const marked = (text: string, query: string) => findMatches(text, queryTerms(query)).map((m) => text.slice(m.start, m.end));
+
+  it('finds words regardless of case and accents', () => {
+    expect(marked('Christine Daaé sang. DAAE!', 'daae')).toEqual(['Daaé', 'DAAE']);
+  });
+
+  it('matches curly and straight apostrophes alike', () => {
+    expect(marked('Giry’s daughter and Giry\'s mother', "Giry's")).toEqual(['Giry’s', "Giry's"]);
+  });
+
+  it('marks longer forms of a word but not words that merely contain it', () => {
+    expect(marked('The dancers danced; a dancer. Undance.', 'dancers')).toEqual(['dancers', 'dancer']);
+    expect(marked('The dancers danced; a dancer. Undance.', 'dancing')).toEqual(['dancers', 'danced', 'dancer']);
+  });
+
+  it('marks nothing for an empty query', () => {
+    expect(findMatches('anything', [])).toEqual([]);
+  });
+});
