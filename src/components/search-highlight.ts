@@ -14,23 +14,25 @@ export function highlightSearch(): void {
   document.body.append(bar.root);
   let current = -1;
 
-  const go = (index: number, scroll = true) => {
+  const go = (index: number, behavior: ScrollBehavior) => {
     marks[current]?.classList.remove('current');
     current = (index + marks.length) % marks.length;
     const mark = marks[current]!;
     mark.classList.add('current');
     bar.count.textContent = `${current + 1} of ${marks.length}`;
-    if (scroll) mark.scrollIntoView({ block: 'center', behavior: matchMedia('(prefers-reduced-motion: reduce)').matches ? 'auto' : 'smooth' });
+    mark.scrollIntoView({ block: 'center', behavior });
   };
+  const step = () => (matchMedia('(prefers-reduced-motion: reduce)').matches ? 'instant' : 'smooth');
 
-  // Start at the first match in the paragraph the result linked to, already in view.
+  // Start at the first match in the paragraph the result linked to. Wait for the page to
+  // load, so the browser's own jump to the #fragment does not undo the centring.
   const target = location.hash ? document.getElementById(decodeURIComponent(location.hash.slice(1))) : null;
-  const start = target ? marks.findIndex((mark) => target.contains(mark)) : -1;
-  go(Math.max(0, start), start === -1 || !target);
-  if (target && start !== -1) marks[current]!.scrollIntoView({ block: 'center' });
+  const start = Math.max(0, target ? marks.findIndex((mark) => target.contains(mark)) : 0);
+  if (document.readyState === 'complete') go(start, 'instant');
+  else addEventListener('load', () => go(start, 'instant'), { once: true });
 
-  bar.prev.addEventListener('click', () => go(current - 1));
-  bar.next.addEventListener('click', () => go(current + 1));
+  bar.prev.addEventListener('click', () => go(current - 1, step()));
+  bar.next.addEventListener('click', () => go(current + 1, step()));
   bar.clear.addEventListener('click', () => {
     for (const mark of marks) mark.replaceWith(...mark.childNodes);
     text.normalize();

@@ -1,0 +1,120 @@
+import { describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { useBrowserSite } from '../support/browser';
+
+const site = useBrowserSite('fixture');
+
+/** Runs a query on the search page and returns the result titles once they show. */
+async function searchFor(page: Page, query: string, base = site.url): Promise<string[]> {
+  await page.goto(base(`search/?q=${encodeURIComponent(query)}`));
+  await page.locator('.status').filter({ hasText: /contain|No chapter/ }).waitFor();
+  return page.locator('.results > li h2').allTextContents();
+}
+
+describe('searching the story', () => {
+  it('finds the one chapter that holds a phrase, with the terms marked in the excerpt', async () => {
+    const { page, errors } = await site.open();
+    expect(await searchFor(page, 'quicksilver harpsichord')).toEqual(['Chapter 2: The Long Rehearsal']);
+    expect(await page.locator('.status').textContent()).toBe('1 chapter contains “quicksilver harpsichord”.');
+    expect(await page.locator('.results .hits mark').first().textContent()).toBe('quicksilver');
+    expect(errors).toEqual([]);
+  });
+
+  it('matches a word with an apostrophe, and an accented name typed with or without its accent', async () => {
+    const { page } = await site.open();
+    expect(await searchFor(page, "Giry's daughter")).toEqual(['Chapter 1: The Mask']);
+    expect(await searchFor(page, 'Daaé')).toEqual(['Chapter 1: The Mask']);
+    expect(await searchFor(page, 'Daae')).toEqual(['Chapter 1: The Mask']);
+  });
+
+  it('shows a clear message when nothing matches', async () => {
+    const { page } = await site.open();
+    expect(await searchFor(page, 'xylophonequark')).toEqual([]);
+    expect(await page.locator('.status').textContent()).toMatch(/^No chapter contains “xylophonequark”/);
+  });
+
+  it('leaves author’s notes and navigation out of the index', async () => {
+    const { page } = await site.open();
+    expect(await searchFor(page, 'marmalade')).toEqual([]);
+    expect(await searchFor(page, 'Previous')).toEqual([]);
+  });
+
+  it('lists results in reading order on request', async () => {
+    const { page } = await site.open();
+    await searchFor(page, 'lantern');
+    await page.getByLabel('reading order').check();
+    await expect.poll(() => page.locator('.results > li h2').allTextContents()).toEqual(['Prologue', 'Chapter 2: The Long Rehearsal', 'Chapter 3: The Lake']);
+  });
+
+  it('searches as the reader types and keeps the query in the URL', async () => {
+    const { page } = await site.open();
+    await page.goto(site.url('search/'));
+    await page.locator('#search-query').fill('underground lake');
+    await expect.poll(() => page.locator('.results > li h2').allTextContents()).toEqual(['Chapter 3: The Lake']);
+    expect(new URL(page.url()).searchParams.get('q')).toBe('underground lake');
+  });
+
+  it('submits the header search field to the search page', async () => {
+    const { page } = await site.open();
+    await page.goto(site.url('prologue/'));
+    await page.locator('header input[name="q"]').fill('white mask');
+    await page.locator('header input[name="q"]').press('Enter');
+    await page.waitForURL(/\/search\/\?q=white\+mask$/);
+    await expect.poll(() => page.locator('.results > li h2').allTextContents()).toEqual(['Chapter 1: The Mask']);
+  });
+});
+
+describe('opening a result', () => {
+  it('lands on the paragraph deep in a long chapter, with the matches marked', async () => {
+    const { page, errors } = await site.open();
+    await searchFor(page, 'quicksilver harpsichord');
+    await page.locator('.results .hits a').first().click();
+    await page.waitForURL(/chapter-2\/\?highlight=.*#p-57$/);
+    await page.locator('#chapter-text mark').first().waitFor();
+    expect(await page.locator('#chapter-text mark').allTextContents()).toEqual(['quicksilver', 'harpsichord', 'quicksilver', 'harpsichord']);
+    await expect.poll(() => isInViewport(page, '#p-57 mark.current')).toBe(true);
+    expect(await page.evaluate(() => scrollY)).toBeGreaterThan(3000);
+    expect(await page.getByRole('region', { name: 'Search matches' }).textContent()).toContain('1 of 4');
+    expect(errors).toEqual([]);
+  });
+
+  it('steps through the matches and clears them', async () => {
+    const { page } = await site.open({ viewport: { width: 400, height: 300 } });
+    await page.goto(site.url('chapter-2/?highlight=lantern'));
+    const bar = page.getByRole('region', { name: 'Search matches' });
+    await expect.poll(() => bar.textContent()).toContain('1 of 91');
+    await page.waitForTimeout(300);
+    const before = await page.evaluate(() => scrollY);
+    await page.getByRole('button', { name: 'Next match' }).click();
+    await page.getByRole('button', { name: 'Next match' }).click();
+    await page.getByRole('button', { name: 'Next match' }).click();
+    await expect.poll(() => bar.textContent()).toContain('4 of 91');
+    await expect.poll(() => isInViewport(page, 'mark.current')).toBe(true);
+    expect(await page.evaluate(() => scrollY)).toBeGreaterThan(before);
+    await page.getByRole('button', { name: 'Previous match' }).click();
+    await expect.poll(() => bar.textContent()).toContain('3 of 91');
+    await page.getByRole('button', { name: 'Clear highlights' }).click();
+    expect(await page.locator('#chapter-text mark').count()).toBe(0);
+    expect(page.url()).not.toContain('highlight');
+  });
+});
+
+describe('search under a base path', () => {
+  const based = useBrowserSite('fixtureBase', '/quire/');
+
+  it('finds chapters and links them under the base path', async () => {
+    const { page, errors } = await based.open();
+    expect(await searchFor(page, 'underground lake', based.url)).toEqual(['Chapter 3: The Lake']);
+    expect(await page.locator('.results h2 a').getAttribute('href')).toMatch(/^\/quire\/chapter-3\/\?highlight=/);
+    await page.locator('.results .hits a').first().click();
+    await page.locator('#chapter-text mark').first().waitFor();
+    expect(errors).toEqual([]);
+  });
+});
+
+function isInViewport(page: Page, selector: string): Promise<boolean> {
+  return page.locator(selector).evaluate((element) => {
+    const rect = element.getBoundingClientRect();
+    return rect.top >= 0 && rect.bottom <= innerHeight;
+  });
+}
