@@ -23,7 +23,7 @@ export function pagefind(): AstroIntegration {
           const outputPath = `${site}pagefind`;
           const written = await index.writeFiles({ outputPath });
           if (written.errors.length > 0) throw new Error(`Pagefind could not write the index: ${written.errors.join('; ')}`);
-          logger.info(`Indexed ${added.page_count} chapters in ${Math.round(performance.now() - started)} ms`);
+          logger.info(`Indexed ${added.page_count} pages in ${Math.round(performance.now() - started)} ms`);
         } finally {
           await close();
         }
