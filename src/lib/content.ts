@@ -1,6 +1,6 @@
 import { getCollection, type CollectionEntry } from 'astro:content';
-import { readEnv } from './env';
-import { assembleStory, type ChapterSource, type Story } from './story';
+import { readEnv } from './env.ts';
+import { assembleStory, storyWarnings, type ChapterSource, type Story } from './story.ts';
 
 let cached: Promise<Story> | undefined;
 
@@ -11,17 +11,20 @@ let cached: Promise<Story> | undefined;
  */
 export function getStory(): Promise<Story> {
   if (import.meta.env.DEV) return loadStory();
-  cached ??= loadStory();
+  cached ??= loadStory({ warn: true });
   return cached;
 }
 
-async function loadStory(): Promise<Story> {
+async function loadStory({ warn = false } = {}): Promise<Story> {
   const [stories, chapters] = await Promise.all([getCollection('story'), getCollection('chapters')]);
-  return assembleStory(
+  const sources = chapters.map(toSource);
+  const story = assembleStory(
     stories.map((entry) => ({ filePath: entry.filePath ?? 'story.md', body: entry.body ?? '', data: entry.data })),
-    chapters.map(toSource),
+    sources,
     { now: readEnv().buildDate, includeDrafts: import.meta.env.QUIRE_SHOW_DRAFTS },
   );
+  if (warn) for (const warning of storyWarnings(sources)) console.warn(`[quire] warning: ${warning}`);
+  return story;
 }
 
 function toSource(entry: CollectionEntry<'chapters'>): ChapterSource {

@@ -1,4 +1,4 @@
-import { fold } from './search-terms';
+import { fold } from './search-terms.ts';
 
 /** A stretch of a text that matched a search term. */
 export interface TextMatch {

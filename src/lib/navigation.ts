@@ -1,4 +1,4 @@
-import type { Chapter } from './story';
+import type { Chapter } from './story.ts';
 
 /** A link to a neighbouring chapter. */
 export interface ChapterLink {

@@ -1,6 +1,6 @@
-import type { ChapterData, StoryData } from './schema';
-import { reservedSlugs } from './schema';
-import { countWords, markdownToPlainText } from './text';
+import type { ChapterData, StoryData } from './schema.ts';
+import { reservedSlugs } from './schema.ts';
+import { countWords, markdownToPlainText } from './text.ts';
 
 /** A chapter file as the content collection hands it over. */
 export interface ChapterSource {
@@ -62,9 +62,12 @@ export interface AssembleOptions {
 
 /** Thrown when the content cannot make a sound site; lists every problem, each naming its file. */
 export class StoryError extends Error {
-  constructor(readonly problems: string[]) {
+  override name = 'StoryError';
+  readonly problems: string[];
+
+  constructor(problems: string[]) {
     super(`The story has ${problems.length === 1 ? 'a problem' : `${problems.length} problems`}:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
-    this.name = 'StoryError';
+    this.problems = problems;
   }
 }
 
@@ -103,15 +106,23 @@ export function assembleStory(
   };
 }
 
+/** The message for a content folder without `story.md`. */
+export const missingStory = 'story.md is missing: create it in the content folder with at least title and author';
+/** The message for a content folder without chapter files. */
+export const noChapters = 'chapters/ holds no chapters: add at least one Markdown file, e.g. chapters/prologue.md';
+
 /** Every problem that would make a broken site, each naming the file (and field) at fault. */
 export function validateStory(storySources: StorySource[], chapterSources: ChapterSource[]): string[] {
+  return [...(storySources.length === 0 ? [missingStory] : []), ...(chapterSources.length === 0 ? [noChapters] : []), ...validateChapters(chapterSources)];
+}
+
+/**
+ * Problems between chapters (shared orders and slugs, empty text, bad file names, broken
+ * links). `otherIds` names chapter files that exist but could not be read, so links to
+ * them are not reported twice.
+ */
+export function validateChapters(chapterSources: ChapterSource[], otherIds: readonly string[] = []): string[] {
   const problems: string[] = [];
-  if (storySources.length === 0) {
-    problems.push('story.md is missing: create it in the content folder with at least title and author');
-  }
-  if (chapterSources.length === 0) {
-    problems.push('chapters/ holds no chapters: add at least one Markdown file, e.g. chapters/prologue.md');
-  }
   for (const source of chapterSources) {
     if (source.body.trim() === '') {
       problems.push(`${source.filePath}: the chapter has no text (the body after the frontmatter is empty)`);
@@ -127,7 +138,79 @@ export function validateStory(storySources: StorySource[], chapterSources: Chapt
   }
   problems.push(...duplicates(chapterSources, (source) => String(source.data.order), 'order'));
   problems.push(...duplicates(chapterSources, slugOf, 'slug'));
+  problems.push(...brokenChapterLinks(chapterSources, otherIds));
   return problems;
+}
+
+/** Markdown links and their targets: `[text](target "title")`. */
+const markdownLink = /\[[^\]]*\]\(\s*<?([^\s)>]+)>?(?:\s+["'(][^)]*)?\)/g;
+
+/**
+ * The chapter a link points at, when it points inside the story: `chapter-3.md`,
+ * `./chapter-3.md`, `../chapter-3/` or `/chapter-3/` all name `chapter-3`.
+ * External links, in-page anchors and the site's own pages give `undefined`.
+ */
+export function linkedChapter(target: string): string | undefined {
+  if (/^[a-z][a-z0-9+.-]*:/i.test(target) || target.startsWith('#') || target.startsWith('//')) return undefined;
+  const path = target.split(/[?#]/)[0]!;
+  if (!path) return undefined;
+  const slug = path.replace(/^(?:\.{1,2}\/|\/)+/, '').replace(/\/$/, '').replace(/\.md$/, '');
+  if (slug === '' || slug.includes('/') || reservedSlugs.includes(slug)) return undefined;
+  return slug;
+}
+
+/** Links between chapters whose target is not a chapter of the story. */
+function brokenChapterLinks(sources: ChapterSource[], otherIds: readonly string[]): string[] {
+  const known = new Set([...otherIds, ...sources.flatMap((source) => [source.id, slugOf(source)])]);
+  return sources.flatMap((source) =>
+    [...source.body.matchAll(markdownLink)]
+      .map(([, target]) => target!)
+      .filter((target) => {
+        const slug = linkedChapter(target);
+        return slug !== undefined && !known.has(slug);
+      })
+      .map((target) => `${source.filePath}: the link to "${target}" points at no chapter of the story`),
+  );
+}
+
+/** Things an author would want to know that do not stop the build. */
+export function storyWarnings(chapterSources: ChapterSource[]): string[] {
+  const warnings: string[] = [];
+  const sorted = [...chapterSources].sort((a, b) => a.data.order - b.data.order);
+
+  // A gap in the numbers of chapters titled "Chapter N": 1, 2, 4.
+  const whole = sorted.filter((source) => Number.isInteger(source.data.order) && /^(?:chapter|ch\.?)\s/i.test(source.data.title));
+  for (let i = 1; i < whole.length; i++) {
+    const before = whole[i - 1]!.data.order;
+    const after = whole[i]!.data.order;
+    if (after - before > 1) {
+      const missing = after - before === 2 ? `${before + 1} is` : `${before + 1}–${after - 1} are`;
+      warnings.push(`${whole[i]!.filePath}: order jumps from ${before} to ${after}; chapter ${missing} missing`);
+    }
+  }
+
+  // A chapter far longer than the others (a paste of two chapters into one?).
+  const counts = chapterSources.map((source) => countWords(markdownToPlainText(source.body))).sort((a, b) => a - b);
+  const median = counts[Math.floor(counts.length / 2)] ?? 0;
+  if (chapterSources.length >= 3 && median > 0) {
+    for (const source of chapterSources) {
+      const words = countWords(markdownToPlainText(source.body));
+      if (words > median * 4) {
+        warnings.push(`${source.filePath}: ${words} words, more than four times the usual chapter (${median}); was a second chapter pasted in?`);
+      }
+    }
+  }
+
+  // Straight quotes mixed with curly ones: usually text pasted from two sources.
+  for (const source of chapterSources) {
+    const text = markdownToPlainText(source.body);
+    const straight = (text.match(/"/g) ?? []).length;
+    const curly = (text.match(/[“”]/g) ?? []).length;
+    if (straight > 0 && curly > 0) {
+      warnings.push(`${source.filePath}: mixes straight (") and curly (“ ”) quotes (${straight} straight, ${curly} curly); readers see both styles`);
+    }
+  }
+  return warnings;
 }
 
 function duplicates(sources: ChapterSource[], key: (source: ChapterSource) => string, field: string): string[] {

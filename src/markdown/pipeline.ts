@@ -1,15 +1,18 @@
 import { unified, type UnifiedProcessorOptions } from '@astrojs/markdown-remark';
 import rehypeSlug from 'rehype-slug';
-import { rehypeParagraphIds } from './rehype-paragraph-ids';
-import { rehypeSceneBreaks } from './rehype-scene-breaks';
+import { readEnv } from '../lib/env.ts';
+import { rehypeChapterLinks } from './rehype-chapter-links.ts';
+import { rehypeParagraphIds } from './rehype-paragraph-ids.ts';
+import { rehypeSceneBreaks } from './rehype-scene-breaks.ts';
 
 /**
  * The one Markdown pipeline of the site: remark/rehype with SmartyPants typography
- * (curly quotes, dashes, ellipses), heading ids from `rehype-slug`, and scene breaks.
+ * (curly quotes, dashes, ellipses), heading ids from `rehype-slug`, scene breaks, and
+ * links between chapters resolved under the base path.
  */
 const noteOptions: UnifiedProcessorOptions = {
   smartypants: true,
-  rehypePlugins: [rehypeSlug, rehypeSceneBreaks],
+  rehypePlugins: [rehypeSlug, rehypeSceneBreaks, [rehypeChapterLinks, { base: readEnv().basePath }]],
 };
 
 /** Chapters also get paragraph ids (permalinks, search hits, resume). */

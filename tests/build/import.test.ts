@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseHTML } from 'linkedom';
 import { afterAll, describe, expect, it } from 'vitest';
-import { buildSite, projectRoot } from '../support/build';
+import { buildSite, childEnv, projectRoot } from '../support/build';
 import { wordsOf } from '../support/html';
 import { seedText } from '../support/sites';
 
@@ -14,7 +14,7 @@ afterAll(() => rmSync(work, { recursive: true, force: true }));
 
 /** Runs `npm run import -- …args` the way an author does (Node runs the TypeScript CLI). */
 function runImport(...args: string[]) {
-  const result = spawnSync(process.execPath, [join(projectRoot, 'src/cli/import.ts'), ...args], { cwd: projectRoot, encoding: 'utf8' });
+  const result = spawnSync(process.execPath, [join(projectRoot, 'src/cli/import.ts'), ...args], { cwd: projectRoot, encoding: 'utf8', env: childEnv() });
   return { code: result.status, stdout: result.stdout, stderr: result.stderr };
 }
 

@@ -9,7 +9,7 @@ const fixture = join(import.meta.dirname, '../fixtures/story/chapters');
 /** The words of a fixture chapter's Markdown body, as the author wrote them. */
 function sourceWords(slug: string): string[] {
   const body = readFileSync(join(fixture, `${slug}.md`), 'utf8').split(/^---$/m).slice(2).join('---');
-  return wordsOf(body.replace(/^\* \* \*$/m, ''));
+  return wordsOf(body.replace(/^\* \* \*$/m, '').replace(/\]\([^)]*\)/g, ']'));
 }
 
 describe('the built fixture story', () => {
@@ -74,6 +74,13 @@ describe('the built fixture story', () => {
     expect(prologue.querySelector('ul, ol')).toBeNull();
     expect([...prologue.querySelectorAll('p')].map((p) => p.textContent)).toContain('-the man.');
     expect(page('fixture', 'chapter-1/').querySelector('#chapter-text hr')?.getAttribute('aria-label')).toBe('Scene break');
+  });
+
+  it('resolves links between chapters, under the base path too', () => {
+    const links = (site: 'fixture' | 'fixtureBase') =>
+      [...page(site, 'chapter-3/').querySelectorAll('#chapter-text a')].map((a) => a.getAttribute('href'));
+    expect(links('fixture')).toEqual(['/interlude/', '/chapter-1/#p-2']);
+    expect(links('fixtureBase')).toEqual(['/quire/interlude/', '/quire/chapter-1/#p-2']);
   });
 
   it('gives paragraphs stable ids for permalinks', () => {

@@ -21,19 +21,27 @@ export interface BuildResult {
   output: string;
 }
 
+/**
+ * The environment for a child process, without the variables Vitest sets for its own
+ * workers (NODE_ENV=test, BASE_URL, MODE, DEV…), which would change how Astro runs.
+ */
+export function childEnv(extra: Record<string, string> = {}): NodeJS.ProcessEnv {
+  const env = { ...process.env };
+  for (const key of Object.keys(env)) {
+    if (/^(VITEST|TEST$|NODE_ENV$|BASE_URL$|MODE$|DEV$|PROD$|SSR$)/.test(key)) delete env[key];
+  }
+  return { ...env, ASTRO_TELEMETRY_DISABLED: '1', NO_COLOR: '1', FORCE_COLOR: '0', ...extra };
+}
+
 /** Runs `astro build` in a child process, as `npm run build` would, with the given settings. */
 export function buildSite(options: BuildOptions): Promise<BuildResult> {
-  const env: NodeJS.ProcessEnv = {
-    ...process.env,
-    ASTRO_TELEMETRY_DISABLED: '1',
+  const env = childEnv({
     OUT_DIR: options.outDir,
     CONTENT_DIR: options.contentDir ?? '',
     BASE_PATH: options.basePath ?? '',
     SITE_URL: options.siteUrl ?? '',
     BUILD_DATE: options.buildDate ?? '2026-01-01',
-    NO_COLOR: '1',
-    FORCE_COLOR: '0',
-  };
+  });
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, [astroBin, 'build'], { cwd: projectRoot, env });
     let output = '';

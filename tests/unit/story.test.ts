@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { ChapterData } from '../../src/lib/schema';
-import { assembleStory, StoryError, validateStory, type ChapterSource, type StorySource } from '../../src/lib/story';
+import { assembleStory, linkedChapter, storyWarnings, StoryError, validateStory, type ChapterSource, type StorySource } from '../../src/lib/story';
 
 const story: StorySource = {
   filePath: 'content/story.md',
@@ -102,5 +102,39 @@ describe('validateStory', () => {
       expect((error as StoryError).problems).toHaveLength(2);
       expect((error as Error).message).toMatch(/^The story has 2 problems:/);
     }
+  });
+});
+
+describe('links between chapters', () => {
+  it('reads the chapter a link points at, in the forms authors write', () => {
+    expect(['chapter-3.md', './chapter-3.md', '../chapter-3/', '/chapter-3/', 'chapter-3.md#p-4'].map(linkedChapter)).toEqual(Array(5).fill('chapter-3'));
+    expect(['https://example.org/chapter-3/', '#p-2', 'mailto:a@b.c', '../', '/search/', '//cdn/x'].map(linkedChapter)).toEqual(Array(6).fill(undefined));
+  });
+
+  it('reports a link to a chapter that does not exist, naming the file', () => {
+    const sources = [chapter('one', { order: 1 }, 'See [two](two.md) and [three](three.md).'), chapter('two', { order: 2 })];
+    expect(validateStory([story], sources)).toEqual(['content/chapters/one.md: the link to "three.md" points at no chapter of the story']);
+  });
+});
+
+describe('storyWarnings', () => {
+  it('warns of a gap in chapter numbers', () => {
+    const sources = [1, 2, 4].map((n) => chapter(`chapter-${n}`, { order: n, title: `Chapter ${n}` }));
+    expect(storyWarnings(sources)).toEqual(['content/chapters/chapter-4.md: order jumps from 2 to 4; chapter 3 is missing']);
+  });
+
+  it('does not count an epilogue or interlude as a gap', () => {
+    const sources = [chapter('chapter-1', { order: 1, title: 'Chapter 1' }), chapter('interlude', { order: 1.5 }), chapter('epilogue', { order: 10, title: 'Epilogue' })];
+    expect(storyWarnings(sources)).toEqual([]);
+  });
+
+  it('warns of a chapter far longer than the others', () => {
+    const sources = [chapter('a', { order: 1 }, 'word '.repeat(100)), chapter('b', { order: 2 }, 'word '.repeat(120)), chapter('c', { order: 3 }, 'word '.repeat(1000))];
+    expect(storyWarnings(sources)).toEqual([expect.stringMatching(/^content\/chapters\/c\.md: 1000 words, more than four times the usual chapter \(120\)/)]);
+  });
+
+  it('warns of straight quotes mixed with curly ones', () => {
+    expect(storyWarnings([chapter('a', { order: 1 }, '"Hello," she said. “Goodbye.”')])).toEqual([expect.stringMatching(/^content\/chapters\/a\.md: mixes straight/)]);
+    expect(storyWarnings([chapter('a', { order: 1 }, '"Hello," she said. "Goodbye."')])).toEqual([]);
   });
 });

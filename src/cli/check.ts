@@ -1,0 +1,67 @@
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { basename, join, relative } from 'node:path';
+import { parseFrontmatter } from '@astrojs/markdown-remark';
+import type { z } from 'astro/zod';
+import { readEnv } from '../lib/env.ts';
+import { chapterSchema, storySchema } from '../lib/schema.ts';
+import { missingStory, noChapters, storyWarnings, validateChapters, type ChapterSource } from '../lib/story.ts';
+
+/**
+ * `npm run check`: validates the story without building it: each file's frontmatter
+ * against the schema, then the story as a whole (the same checks the build runs), then
+ * warnings an author would want. Exits non-zero on any error.
+ */
+
+type Parsed<T> = { ok: true; value: T } | { ok: false };
+
+
+function readEntry<S extends z.ZodType>(file: string, schema: S, problems: string[]): Parsed<{ body: string; data: z.infer<S> }> {
+  const name = relative(process.cwd(), file) || file;
+  let parsed;
+  try {
+    parsed = parseFrontmatter(readFileSync(file, 'utf8'));
+  } catch (error) {
+    problems.push(`${name}: the frontmatter is not valid YAML: ${(error as Error).message.split('\n')[0]}`);
+    return { ok: false };
+  }
+  const result = schema.safeParse(parsed.frontmatter);
+  if (!result.success) {
+    for (const issue of result.error.issues) problems.push(`${name}: ${issue.path.join('.') || 'frontmatter'}: ${issue.message}`);
+    return { ok: false };
+  }
+  return { ok: true, value: { body: parsed.content, data: result.data } };
+}
+
+function main(): number {
+  const { contentDir } = readEnv();
+  const problems: string[] = [];
+  const chapters: ChapterSource[] = [];
+
+  const storyFile = join(contentDir, 'story.md');
+  if (existsSync(storyFile)) readEntry(storyFile, storySchema, problems);
+  else problems.push(missingStory);
+  const chapterDir = join(contentDir, 'chapters');
+  const files = existsSync(chapterDir) ? readdirSync(chapterDir).filter((name) => name.endsWith('.md')).sort() : [];
+  if (files.length === 0) problems.push(noChapters);
+  for (const name of files) {
+    const file = join(chapterDir, name);
+    const chapter = readEntry(file, chapterSchema, problems);
+    if (chapter.ok) chapters.push({ id: basename(name, '.md'), filePath: relative(process.cwd(), file), ...chapter.value });
+  }
+  // The checks the build runs on the story as a whole, over the chapters that passed their schema.
+  problems.push(...validateChapters(chapters, files.map((name) => basename(name, '.md'))));
+  const warnings = storyWarnings(chapters);
+
+  for (const problem of problems) console.error(`error    ${problem}`);
+  for (const warning of warnings) console.warn(`warning  ${warning}`);
+  const count = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
+  const summary = `${count(files.length, 'chapter file')} in ${relative(process.cwd(), contentDir) || '.'}: ${count(problems.length, 'error')}, ${count(warnings.length, 'warning')}`;
+  if (problems.length > 0) {
+    console.error(`✗ ${summary}`);
+    return 1;
+  }
+  console.log(`✓ ${summary}`);
+  return 0;
+}
+
+process.exitCode = main();

@@ -1,0 +1,53 @@
+import { spawnSync } from 'node:child_process';
+import { cpSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { childEnv, projectRoot } from '../support/build';
+import { fixtureStory } from '../support/sites';
+
+const work = mkdtempSync(join(tmpdir(), 'quire-check-'));
+afterAll(() => rmSync(work, { recursive: true, force: true }));
+
+/** Runs the story check (the part of `npm run check` after `astro check`) on a content folder. */
+function check(contentDir: string) {
+  const result = spawnSync(process.execPath, [join(projectRoot, 'src/cli/check.ts')], {
+    cwd: projectRoot,
+    encoding: 'utf8',
+    env: childEnv({ CONTENT_DIR: contentDir }),
+  });
+  return { code: result.status, output: `${result.stdout}${result.stderr}` };
+}
+
+describe('the story check', () => {
+  it('passes the fixture story and reports its warnings', () => {
+    const result = check(fixtureStory);
+    expect(result.code, result.output).toBe(0);
+    expect(result.output).toMatch(/warning {2}\S*chapter-2\.md: \d+ words, more than four times/);
+    expect(result.output).toMatch(/✓ 8 chapter files/);
+  });
+
+  it('fails on bad input, naming each file and field, without building', () => {
+    const content = join(work, 'bad');
+    cpSync(fixtureStory, content, { recursive: true });
+    writeFileSync(join(content, 'chapters', 'chapter-1.md'), '---\ntitle: One\norder: three\n---\n\nText.\n');
+    writeFileSync(join(content, 'chapters', 'broken.md'), '---\ntitle: "Broken\norder: 7\n---\n\nText.\n');
+    writeFileSync(join(content, 'chapters', 'twin.md'), '---\ntitle: Twin\norder: 3\n---\n\nSee [nowhere](chapter-99.md).\n');
+    writeFileSync(join(content, 'chapters', 'empty.md'), '---\ntitle: Empty\norder: 8\n---\n\n');
+    const result = check(content);
+    expect(result.code).toBe(1);
+    expect(result.output).toMatch(/error {4}\S*chapters\/chapter-1\.md: order: order must be a number/);
+    expect(result.output).toMatch(/error {4}\S*chapters\/broken\.md: the frontmatter is not valid YAML/);
+    expect(result.output).toMatch(/order 3 is used by both \S*chapter-3\.md and \S*twin\.md/);
+    expect(result.output).toMatch(/\S*twin\.md: the link to "chapter-99\.md" points at no chapter/);
+    expect(result.output).toMatch(/\S*empty\.md: the chapter has no text/);
+    expect(result.output).toMatch(/✗ 11 chapter files in \S+: 5 errors/);
+  });
+
+  it('reports a missing story.md and an empty chapters folder', () => {
+    const result = check(join(work, 'nothing'));
+    expect(result.code).toBe(1);
+    expect(result.output).toMatch(/story\.md is missing/);
+    expect(result.output).toMatch(/chapters\/ holds no chapters/);
+  });
+});

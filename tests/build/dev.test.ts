@@ -1,0 +1,76 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { createServer } from 'node:net';
+import { fileURLToPath } from 'node:url';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launchBrowser } from '../../src/cli/support/chromium.ts';
+import { childEnv, projectRoot } from '../support/build';
+import { fixtureStory } from '../support/sites';
+
+const astroBin = fileURLToPath(new URL('../../node_modules/astro/bin/astro.mjs', import.meta.url));
+let dev: ChildProcess;
+let base = '';
+
+/** A free port on 127.0.0.1. */
+function freePort(): Promise<number> {
+  return new Promise((resolve) => {
+    const server = createServer().listen(0, '127.0.0.1', () => {
+      const { port } = server.address() as { port: number };
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+beforeAll(async () => {
+  const port = await freePort();
+  dev = spawn(process.execPath, [astroBin, 'dev', '--host', '127.0.0.1', '--port', String(port)], {
+    cwd: projectRoot,
+    env: childEnv({ CONTENT_DIR: fixtureStory, BUILD_DATE: '2026-01-01' }),
+  });
+  let output = '';
+  dev.stdout?.on('data', (chunk: Buffer) => (output += chunk.toString()));
+  dev.stderr?.on('data', (chunk: Buffer) => (output += chunk.toString()));
+  base = `http://127.0.0.1:${port}`;
+  let last = '';
+  for (let i = 0; i < 150; i++) {
+    try {
+      const response = await fetch(`${base}/`);
+      if (response.ok) return;
+      last = `${response.status} ${await response.text()}`;
+    } catch (error) {
+      last = String(error);
+    }
+    await new Promise((resolve) => setTimeout(resolve, 200));
+  }
+  throw new Error(`astro dev did not start (${last}):\n${output}`);
+});
+
+afterAll(() => {
+  dev?.kill();
+});
+
+describe('npm run dev', () => {
+  it('shows drafts, marked as drafts', async () => {
+    const home = await (await fetch(`${base}/`)).text();
+    expect(home).toContain('A Draft Chapter');
+    expect(home).toMatch(/class="draft"[^>]*>Draft</);
+    const draft = await fetch(`${base}/draft/`);
+    expect(draft.status).toBe(200);
+    expect(await draft.text()).toMatch(/<strong class="draft"[^>]*>Draft/);
+  });
+
+  it('still holds back scheduled chapters', async () => {
+    expect(await (await fetch(`${base}/`)).text()).not.toContain('A Scheduled Chapter');
+  });
+
+  it('says on the search page that the index comes with a build', async () => {
+    const browser = await launchBrowser();
+    try {
+      const page = await browser.newPage();
+      await page.goto(`${base}/search/?q=mask`);
+      await page.locator('.status').filter({ hasText: /build/ }).waitFor({ timeout: 20_000 });
+      expect(await page.locator('.status').textContent()).toMatch(/run npm start \(or npm run build\)/);
+    } finally {
+      await browser.close();
+    }
+  });
+});

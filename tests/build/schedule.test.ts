@@ -1,0 +1,28 @@
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { buildSite } from '../support/build';
+import { page } from '../support/html';
+import { fixtureStory } from '../support/sites';
+
+const work = mkdtempSync(join(tmpdir(), 'quire-schedule-'));
+afterAll(() => rmSync(work, { recursive: true, force: true }));
+
+describe('scheduled chapters', () => {
+  it('are held back before their date, with the date announced on the home page', () => {
+    expect(existsSync(join(work, 'scheduled'))).toBe(false);
+    const next = [...page('fixture', '').querySelectorAll('.story-meta dt')].find((dt) => dt.textContent === 'Next chapter');
+    expect(next?.nextElementSibling?.querySelector('time')?.getAttribute('datetime')).toBe('2030-01-01');
+  });
+
+  it('are released by a build on or after their date (BUILD_DATE)', async () => {
+    const outDir = join(work, 'dist');
+    const result = await buildSite({ contentDir: fixtureStory, outDir, buildDate: '2030-01-01' });
+    expect(result.code, result.output).toBe(0);
+    expect(readFileSync(join(outDir, 'scheduled', 'index.html'), 'utf8')).toContain('scheduled-only-sentence');
+    expect(readFileSync(join(outDir, 'epilogue', 'index.html'), 'utf8')).toMatch(/rel="next" href="\/scheduled\/"/);
+    expect(readFileSync(join(outDir, 'index.html'), 'utf8')).not.toContain('Next chapter');
+    expect(existsSync(join(outDir, 'draft'))).toBe(false);
+  });
+});
