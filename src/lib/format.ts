@@ -25,7 +25,12 @@ export function wordsLabel(words: number, language: string): string {
   return `${formatNumber(words, language)} ${words === 1 ? 'word' : 'words'}`;
 }
 
-/** "1 min read", "12 min read". */
+/** "12 min", "1 h 15 min". */
+export function durationLabel(minutes: number): string {
+  return minutes < 60 ? `${minutes} min` : `${Math.floor(minutes / 60)} h ${minutes % 60} min`;
+}
+
+/** "1 min read", "1 h 15 min read". */
 export function readingTimeLabel(minutes: number): string {
-  return minutes < 60 ? `${minutes} min read` : `${Math.floor(minutes / 60)} h ${minutes % 60} min read`;
+  return `${durationLabel(minutes)} read`;
 }

@@ -36,6 +36,8 @@ export interface Chapter {
   /** The chapter text without markup, for word counts, descriptions and feeds. */
   text: string;
   words: number;
+  /** Paragraphs of text (scene breaks not counted), for estimating the time left. */
+  paragraphs: number;
 }
 
 /** The story as readers see it in this build. */
@@ -242,6 +244,7 @@ function toChapter(source: ChapterSource): Chapter {
     draft: source.data.draft,
     text,
     words: countWords(text),
+    paragraphs: text.split(/\n\s*\n/).filter((block) => block.trim() !== '').length,
   };
 }
 

@@ -1,5 +1,5 @@
-import type { Browser, BrowserContextOptions } from 'playwright-core';
-import { afterAll, beforeAll } from 'vitest';
+import type { Browser, BrowserContext, BrowserContextOptions } from 'playwright-core';
+import { afterAll, afterEach, beforeAll } from 'vitest';
 import { launchBrowser } from '../../src/cli/support/chromium.ts';
 import { serveStatic, type StaticServer } from '../../src/cli/support/serve.ts';
 import { builtSite } from './html';
@@ -8,8 +8,13 @@ import type { SiteName } from './sites';
 /** Serves a built test site and opens a browser for a test file; both closed after it. */
 export function useBrowserSite(site: SiteName, basePath = '/') {
   const state = {} as { browser: Browser; server: StaticServer };
+  const contexts: BrowserContext[] = [];
   beforeAll(async () => {
     [state.browser, state.server] = await Promise.all([launchBrowser(), serveStatic(builtSite(site), basePath)]);
+  });
+  // One page at a time: Chromium throttles rendering (and so IntersectionObserver) of pages left open behind.
+  afterEach(async () => {
+    await Promise.all(contexts.splice(0).map((context) => context.close()));
   });
   afterAll(async () => {
     await Promise.all([state.browser?.close(), state.server?.close()]);
@@ -20,6 +25,7 @@ export function useBrowserSite(site: SiteName, basePath = '/') {
     /** A new page; console errors and page errors are collected in `errors`. */
     async open(options: BrowserContextOptions = {}) {
       const context = await state.browser.newContext({ viewport: { width: 1280, height: 800 }, ...options });
+      contexts.push(context);
       const page = await context.newPage();
       const errors: string[] = [];
       page.on('console', (message) => message.type() === 'error' && errors.push(message.text()));

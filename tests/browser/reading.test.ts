@@ -1,0 +1,203 @@
+import { createRequire } from 'node:module';
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { useBrowserSite } from '../support/browser';
+
+const site = useBrowserSite('fixture');
+const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+
+describe('turning chapters with the keyboard', () => {
+  it('goes to the next and previous chapter with the arrow keys', async () => {
+    const { page, errors } = await site.open();
+    await page.goto(site.url('prologue/'));
+    await page.keyboard.press('ArrowRight');
+    await page.waitForURL(/\/chapter-1\/$/);
+    await page.keyboard.press('ArrowLeft');
+    await page.waitForURL(/\/prologue\/$/);
+    expect(errors).toEqual([]);
+  });
+
+  it('ignores the arrows while typing in the search field or with a modifier key', async () => {
+    const { page } = await site.open();
+    await page.goto(site.url('prologue/'));
+    await page.keyboard.press('/');
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe('site-search');
+    await page.keyboard.type('mask');
+    await page.keyboard.press('ArrowLeft');
+    await page.keyboard.press('ArrowRight');
+    await page.locator('body').click({ position: { x: 5, y: 300 } });
+    await page.keyboard.press('Alt+ArrowRight');
+    await page.waitForTimeout(300);
+    expect(new URL(page.url()).pathname).toBe('/prologue/');
+    expect(await page.locator('#site-search').inputValue()).toBe('mask');
+  });
+});
+
+describe('reader settings', () => {
+  it('apply before the first paint on every later page and survive a reload', async () => {
+    const { page, errors } = await site.open();
+    await page.goto(site.url('chapter-1/'));
+    await page.getByText('Reading settings').click();
+    await page.getByLabel('Dark').check();
+    await page.getByLabel('Largest').check();
+    await page.getByLabel('Sans').check();
+    await page.getByLabel('Wide').check();
+
+    // Record the settings on <html> at the moment <body> is first parsed: before anything can be painted.
+    await page.addInitScript(() => {
+      new MutationObserver((_, observer) => {
+        if (!document.body) return;
+        observer.disconnect();
+        (window as unknown as { firstLook: unknown }).firstLook = { ...document.documentElement.dataset };
+      }).observe(document, { childList: true, subtree: true });
+    });
+    for (const path of ['chapter-2/', '']) {
+      await page.goto(site.url(path));
+      expect(await page.evaluate(() => (window as unknown as { firstLook: unknown }).firstLook), path).toMatchObject({
+        theme: 'dark',
+        size: '5',
+        font: 'sans',
+        width: 'wide',
+      });
+      expect(await page.evaluate(() => getComputedStyle(document.documentElement).colorScheme)).toBe('dark');
+    }
+    await page.goto(site.url('chapter-2/'));
+    expect(await page.locator('#chapter-text').evaluate((el) => getComputedStyle(el).fontSize)).toBe('24px');
+    expect(await page.locator('#chapter-text').evaluate((el) => getComputedStyle(el).fontFamily)).toMatch(/^system-ui/);
+    await page.getByText('Reading settings').click();
+    expect(await page.getByLabel('Dark').isChecked()).toBe(true);
+    await page.getByRole('button', { name: 'Reset to defaults' }).click();
+    expect(await page.evaluate(() => document.documentElement.getAttribute('data-theme'))).toBeNull();
+    expect(errors).toEqual([]);
+  });
+
+  it('can hide author’s notes for rereaders', async () => {
+    const { page } = await site.open();
+    await page.goto(site.url('prologue/'));
+    expect(await page.locator('[data-note="authors"]').isVisible()).toBe(true);
+    await page.getByText('Reading settings').click();
+    await page.getByLabel('Hide author’s notes').check();
+    expect(await page.locator('[data-note="authors"]').isVisible()).toBe(false);
+  });
+
+  it('keep working where the browser refuses storage', async () => {
+    const { page, errors } = await site.open();
+    await page.addInitScript(() => {
+      Object.defineProperty(window, 'localStorage', {
+        get() {
+          throw new DOMException('denied', 'SecurityError');
+        },
+      });
+    });
+    await page.goto(site.url('chapter-1/'));
+    await page.getByText('Reading settings').click();
+    await page.getByLabel('Sepia').check();
+    expect(await page.evaluate(() => document.documentElement.dataset.theme)).toBe('sepia');
+    await page.goto(site.url(''));
+    expect(errors).toEqual([]);
+  });
+});
+
+describe('without JavaScript', () => {
+  it('reads and moves between chapters, with the settings control hidden', async () => {
+    const { page } = await site.open({ javaScriptEnabled: false });
+    await page.goto(site.url(''));
+    await page.getByRole('link', { name: /Start reading/ }).click();
+    await page.waitForURL(/\/prologue\/$/);
+    expect(await page.locator('#chapter-text').textContent()).toContain('The opera house was quiet');
+    expect(await page.locator('.reader-settings').isVisible()).toBe(false);
+    await page.locator('a[rel="next"]').first().click();
+    await page.waitForURL(/\/chapter-1\/$/);
+    await page.locator('a[rel="prev"]').last().click();
+    await page.waitForURL(/\/prologue\/$/);
+  });
+});
+
+describe('resuming where the reader stopped', () => {
+  it('offers the last chapter on the home page, marks read chapters and jumps back into a chapter', async () => {
+    const { page, errors } = await site.open({ viewport: { width: 800, height: 600 } });
+    await page.goto(site.url('prologue/'));
+    await scrollTo(page, '#chapter-text > p:last-of-type');
+    await page.goto(site.url('chapter-2/'));
+    await scrollTo(page, '#p-30');
+
+    await page.goto(site.url(''));
+    const continueLink = page.getByRole('link', { name: /^Continue reading: Chapter 2: The Long Rehearsal$/ });
+    await continueLink.waitFor();
+    expect(await continueLink.getAttribute('href')).toMatch(/^\/chapter-2\/#p-(29|30|31)$/);
+    expect(await page.locator('.toc li.is-read a').allTextContents()).toEqual(['Prologue']);
+    expect(await page.locator('.time-left').textContent()).toMatch(/left to read from where you are/);
+
+    await page.goto(site.url('chapter-2/'));
+    const prompt = page.getByRole('region', { name: 'Resume reading' });
+    await prompt.waitFor();
+    await prompt.getByRole('link', { name: 'Continue where you stopped' }).click();
+    await expect.poll(() => page.evaluate(() => scrollY)).toBeGreaterThan(1000);
+    expect(errors).toEqual([]);
+  });
+});
+
+describe('layout', () => {
+  it('fits a 320 px wide screen without sideways scrolling', async () => {
+    const { page } = await site.open({ viewport: { width: 320, height: 640 } });
+    for (const path of ['', 'prologue/', 'chapter-2/', 'search/?q=lantern', '404.html']) {
+      await page.goto(site.url(path));
+      await page.waitForLoadState('networkidle');
+      expect(await page.evaluate(() => document.documentElement.scrollWidth), path).toBeLessThanOrEqual(320);
+    }
+  });
+
+  it('prints just the chapter', async () => {
+    const { page } = await site.open();
+    await page.goto(site.url('prologue/'));
+    await page.emulateMedia({ media: 'print' });
+    for (const selector of ['.site-header', '.chapter-nav', '.reader-settings', '.site-footer']) {
+      expect(await page.locator(selector).first().isVisible(), selector).toBe(false);
+    }
+    expect(await page.locator('#chapter-text').isVisible()).toBe(true);
+  });
+});
+
+describe('accessibility (axe-core, WCAG 2.2 A/AA and best practices)', () => {
+  const pages = ['', 'prologue/', 'chapter-2/', 'search/?q=lantern', '404.html'];
+  const views = [
+    { name: 'phone', viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true },
+    { name: 'desktop', viewport: { width: 1280, height: 800 } },
+  ];
+
+  for (const theme of ['light', 'dark', 'sepia'] as const) {
+    for (const { name, ...view } of views) {
+      it(`finds no violations in the ${theme} theme on ${name}`, async () => {
+        const { page, errors, context } = await site.open({ ...view, colorScheme: theme === 'dark' ? 'dark' : 'light' });
+        if (theme === 'sepia') await context.addInitScript(() => localStorage.setItem('quire:/:settings', '{"theme":"sepia"}'));
+        for (const path of pages) {
+          await page.goto(site.url(path));
+          await page.waitForLoadState('networkidle');
+          expect(await axeViolations(page), `${path} (${theme}, ${name})`).toEqual([]);
+        }
+        expect(errors.filter((error) => !error.includes('404'))).toEqual([]);
+      });
+    }
+  }
+});
+
+/** Scrolls with the mouse wheel, as a reader does, until `selector` reaches the top of the view. */
+async function scrollTo(page: Page, selector: string): Promise<void> {
+  await page.mouse.move(400, 300);
+  for (let i = 0; i < 100 && (await page.locator(selector).evaluate((el) => el.getBoundingClientRect().top)) > 100; i++) {
+    await page.mouse.wheel(0, 400);
+    await page.waitForTimeout(30);
+  }
+  await page.waitForTimeout(700); // the position is saved once scrolling settles
+}
+
+async function axeViolations(page: Page): Promise<string[]> {
+  await page.evaluate(axeSource);
+  const results = await page.evaluate(() =>
+    (window as unknown as { axe: { run: (context: Document, options: object) => Promise<{ violations: { id: string; nodes: { target: string[] }[] }[] }> } }).axe.run(document, {
+      runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'] },
+    }),
+  );
+  return results.violations.map((violation) => `${violation.id}: ${violation.nodes.map((node) => node.target.join(' ')).join(', ')}`);
+}
