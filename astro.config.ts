@@ -1,3 +1,4 @@
+import sitemap from '@astrojs/sitemap';
 import { defineConfig } from 'astro/config';
 import { drafts } from './src/integrations/drafts';
 import { pagefind } from './src/integrations/pagefind';
@@ -18,6 +19,7 @@ export default defineConfig({
     processor: chapterProcessor(),
     syntaxHighlight: false,
   },
-  integrations: [drafts(), pagefind()],
+  // The sitemap needs the site's address; without SITE_URL there is none to give.
+  integrations: [drafts(), pagefind(), ...(env.siteUrl ? [sitemap()] : [])],
   devToolbar: { enabled: false },
 });

@@ -1,4 +1,4 @@
-import { countWords, markdownToPlainText } from './text.ts';
+import { countWords, markdownToPlainText, slugify } from './text.ts';
 
 /**
  * Turns a plain-text chapter, as authors paste it from word processors and archives,
@@ -109,17 +109,6 @@ export function parseTitleLine(line: string): Pick<ImportedChapter, 'title' | 'o
     };
   }
   return undefined;
-}
-
-/** "Interlude: Letters & Lies" → "interlude-letters-lies". */
-export function slugify(text: string): string {
-  return text
-    .normalize('NFD')
-    .replace(/\p{M}+/gu, '')
-    .toLowerCase()
-    .replace(/['’]/g, '')
-    .replace(/[^a-z0-9]+/g, '-')
-    .replace(/^-+|-+$/g, '');
 }
 
 const sceneBreak = /^(?:(?:[*~=_#+•·-]\s*){3,}|[-~=\s]*(?:o+O+o+|O+o+O+|x+X+x+|X+x+X+|-x-|~x~)[-~=\s]*)$/;

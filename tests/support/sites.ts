@@ -10,8 +10,8 @@ export const seedText = fileURLToPath(new URL('../fixtures/seed/prologue.txt', i
 export const siteBuilds = {
   /** The fixture story at the root of a domain. */
   fixture: { contentDir: fixtureStory },
-  /** The fixture story under a sub-path, as on GitHub Pages. */
-  fixtureBase: { contentDir: fixtureStory, basePath: '/quire/' },
+  /** The fixture story under a sub-path with its address known, as on GitHub Pages. */
+  fixtureBase: { contentDir: fixtureStory, basePath: '/quire/', siteUrl: 'https://example.org' },
   /** The real story in `content/` (the seed prologue). */
   seed: {},
 } as const;

@@ -8,8 +8,8 @@ import {
   parseChapter,
   parseNumber,
   parseTitleLine,
-  slugify,
 } from '../../src/lib/importer';
+import { slugify } from '../../src/lib/text';
 
 const parse = (text: string, stem = 'input') => parseChapter(text, `${stem}.txt`, stem);
 

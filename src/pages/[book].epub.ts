@@ -1,0 +1,14 @@
+import type { APIRoute, GetStaticPaths } from 'astro';
+import { epubFileName, getEpub } from '../lib/book';
+import { getStory } from '../lib/content';
+
+/** `/<story-title>.epub`: the whole story for e-readers. */
+export const getStaticPaths: GetStaticPaths = async () => {
+  const story = await getStory();
+  return [{ params: { book: epubFileName(story).replace(/\.epub$/, '') } }];
+};
+
+export const GET: APIRoute = async ({ site }) => {
+  const epub = await getEpub(site);
+  return new Response(epub as Uint8Array<ArrayBuffer>, { headers: { 'Content-Type': 'application/epub+zip' } });
+};

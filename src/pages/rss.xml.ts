@@ -1,0 +1,31 @@
+import rss from '@astrojs/rss';
+import type { APIRoute } from 'astro';
+import { getStory } from '../lib/content';
+import { feedEntries } from '../lib/feed';
+import { excerpt, markdownToPlainText } from '../lib/text';
+import { escapeXml } from '../lib/xhtml';
+import { chapterPath, localPreview, withBase } from '../lib/urls';
+
+/** `/rss.xml`: an RSS 2.0 feed of the published chapters, newest first. */
+export const GET: APIRoute = async ({ site }) => {
+  const story = await getStory();
+  // Feed readers need absolute links. Without SITE_URL they point at `npm start`'s local
+  // preview, which is right for a local look; set SITE_URL for a deployed site.
+  const origin = site ?? new URL(localPreview);
+  return rss({
+    title: story.meta.title,
+    description: excerpt(markdownToPlainText(story.summary), 500),
+    site: new URL(withBase(''), origin).href,
+    customData: `<language>${story.meta.language}</language>`,
+    xmlns: { dc: 'http://purl.org/dc/elements/1.1/' },
+    trailingSlash: true,
+    items: feedEntries(story.chapters).map(({ chapter, date }) => ({
+      title: chapter.title,
+      link: new URL(withBase(chapterPath(chapter.slug)), origin).href,
+      ...(date ? { pubDate: date } : {}),
+      description: excerpt(chapter.text, 300),
+      // RSS's own <author> wants an e-mail address; Dublin Core takes a name.
+      customData: `<dc:creator>${escapeXml(story.meta.author)}</dc:creator>`,
+    })),
+  });
+};

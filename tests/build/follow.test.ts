@@ -1,0 +1,166 @@
+import { execFileSync, spawnSync } from 'node:child_process';
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { strFromU8, unzipSync } from 'fflate';
+import { DOMParser } from 'linkedom';
+import { describe, expect, it } from 'vitest';
+import { builtSite, page } from '../support/html';
+
+const published = ['prologue', 'chapter-1', 'chapter-2', 'interlude', 'chapter-3', 'epilogue'];
+const leaks = ['draft-only-sentence', 'A Draft Chapter', 'scheduled-only-sentence', 'A Scheduled Chapter'];
+
+describe('the feed', () => {
+  const xml = () => new DOMParser().parseFromString(readFileSync(join(builtSite('fixtureBase'), 'rss.xml'), 'utf8'), 'text/xml');
+
+  it('is RSS 2.0 with one item per published chapter, newest first, with absolute links', () => {
+    const doc = xml();
+    expect(doc.querySelector('rss')?.getAttribute('version')).toBe('2.0');
+    const items = [...doc.querySelectorAll('item')];
+    expect(items.map((item) => item.querySelector('title')?.textContent)).toEqual([
+      'Epilogue',
+      'Chapter 3: The Lake',
+      'Interlude: Letters',
+      'Chapter 2: The Long Rehearsal',
+      'Chapter 1: The Mask',
+      'Prologue',
+    ]);
+    const dates = items.map((item) => Date.parse(item.querySelector('pubDate')?.textContent ?? ''));
+    expect(dates).toEqual([...dates].sort((a, b) => b - a));
+    expect(items[0]?.querySelector('link')?.textContent).toBe('https://example.org/quire/epilogue/');
+    expect(items[5]?.querySelector('description')?.textContent).toMatch(/^The opera house was quiet/);
+  });
+
+  it('is linked from every page’s head and from the home page', () => {
+    for (const path of ['', 'prologue/', 'search/', 'read/']) {
+      expect(page('fixtureBase', path).querySelector('link[rel="alternate"][type="application/rss+xml"]')?.getAttribute('href'), path).toBe('/quire/rss.xml');
+    }
+    expect([...page('fixtureBase', '').querySelectorAll('a')].find((a) => a.textContent === 'Follow via RSS')?.getAttribute('href')).toBe('/quire/rss.xml');
+  });
+});
+
+describe('sitemap and robots.txt', () => {
+  it('lists the pages when the site’s address is set', () => {
+    const sitemap = readFileSync(join(builtSite('fixtureBase'), 'sitemap-0.xml'), 'utf8');
+    for (const slug of published) expect(sitemap).toContain(`<loc>https://example.org/quire/${slug}/</loc>`);
+    expect(sitemap).not.toMatch(/draft|scheduled/);
+    expect(readFileSync(join(builtSite('fixtureBase'), 'robots.txt'), 'utf8')).toContain('Sitemap: https://example.org/quire/sitemap-index.xml');
+  });
+
+  it('is left out when it is not', () => {
+    expect(existsSync(join(builtSite('fixture'), 'sitemap-index.xml'))).toBe(false);
+    expect(readFileSync(join(builtSite('fixture'), 'robots.txt'), 'utf8')).not.toContain('Sitemap');
+  });
+});
+
+describe('sharing metadata', () => {
+  it('gives absolute canonical and Open Graph URLs when SITE_URL is set', () => {
+    const doc = page('fixtureBase', 'chapter-1/');
+    expect(doc.querySelector('link[rel="canonical"]')?.getAttribute('href')).toBe('https://example.org/quire/chapter-1/');
+    expect(doc.querySelector('meta[property="og:url"]')?.getAttribute('content')).toBe('https://example.org/quire/chapter-1/');
+    expect(doc.querySelector('meta[property="og:title"]')?.getAttribute('content')).toBe('Chapter 1: The Mask · The Fixture Serial');
+    expect(doc.querySelector('meta[property="og:type"]')?.getAttribute('content')).toBe('article');
+    expect(doc.querySelector('meta[property="og:description"]')?.getAttribute('content')).toMatch(/^Chapter one opens in the rehearsal hall/);
+    expect(doc.querySelector('meta[name="twitter:card"]')?.getAttribute('content')).toBe('summary');
+  });
+
+  it('leaves URLs out rather than guessing them when SITE_URL is not set', () => {
+    const doc = page('fixture', 'chapter-1/');
+    expect(doc.querySelector('link[rel="canonical"]')).toBeNull();
+    expect(doc.querySelector('meta[property="og:url"]')).toBeNull();
+    expect(doc.querySelector('meta[property="og:title"]')).not.toBeNull();
+  });
+
+  it('describes the story as a schema.org Book and each chapter as a Chapter of it', () => {
+    const jsonLd = (path: string) => JSON.parse(page('fixtureBase', path).querySelector('script[type="application/ld+json"]')?.textContent ?? '{}');
+    expect(jsonLd('')).toMatchObject({ '@context': 'https://schema.org', '@type': 'Book', name: 'The Fixture Serial', author: { name: 'Test Author' }, url: 'https://example.org/quire/' });
+    expect(jsonLd('interlude/')).toMatchObject({
+      '@type': 'Chapter',
+      name: 'Interlude: Letters',
+      position: 4,
+      url: 'https://example.org/quire/interlude/',
+      isPartOf: { '@type': 'Book', name: 'The Fixture Serial', url: 'https://example.org/quire/' },
+    });
+  });
+});
+
+describe('the entire work', () => {
+  it('shows every published chapter in order with its notes, and a contents list that links to each', () => {
+    const doc = page('fixture', 'read/');
+    expect([...doc.querySelectorAll('article.chapter > h2')].map((h) => h.textContent)).toEqual(
+      published.map((slug) => page('fixture', `${slug}/`).querySelector('h1')?.textContent),
+    );
+    expect([...doc.querySelectorAll('.contents a')].map((a) => a.getAttribute('href'))).toEqual(published.map((slug) => `#${slug}`));
+    for (const slug of published) expect(doc.getElementById(slug)).not.toBeNull();
+    expect(doc.querySelector('#prologue [data-note="authors"]')?.textContent).toContain('This note sits above the text.');
+    expect(doc.querySelector('#chapter-2 [data-note="end"]')?.textContent).toContain('the end note comes after the text');
+  });
+
+  it('keeps every id unique', () => {
+    const ids = [...page('fixture', 'read/').querySelectorAll('[id]')].map((el) => el.id);
+    expect(ids.length).toBeGreaterThan(70);
+    expect(new Set(ids).size).toBe(ids.length);
+  });
+
+  it('is linked from the home page', () => {
+    expect([...page('fixture', '').querySelectorAll('a')].find((a) => a.textContent === 'Entire work on one page')?.getAttribute('href')).toBe('/read/');
+  });
+});
+
+describe('the EPUB', () => {
+  const epubPath = () => join(builtSite('fixture'), 'the-fixture-serial.epub');
+
+  it('is linked from the home page with its size', () => {
+    const link = [...page('fixture', '').querySelectorAll('a')].find((a) => a.textContent?.startsWith('Download EPUB'));
+    expect(link?.getAttribute('href')).toBe('/the-fixture-serial.epub');
+    const kb = Math.max(1, Math.round(readFileSync(epubPath()).length / 1024));
+    expect(link?.textContent).toBe(`Download EPUB (${kb} KB)`);
+  });
+
+  it('holds every published chapter with its notes, in reading order, and nothing unpublished', () => {
+    const files = unzipSync(readFileSync(epubPath()));
+    const opf = strFromU8(files['OEBPS/content.opf']!);
+    expect([...opf.matchAll(/<itemref idref="c-([^"]+)"/g)].map((m) => m[1])).toEqual(published);
+    const all = Object.values(files).map((bytes) => strFromU8(bytes)).join('\n');
+    for (const text of leaks) expect(all).not.toContain(text);
+    const prologue = strFromU8(files['OEBPS/chapters/prologue.xhtml']!);
+    expect(prologue).toContain('This note sits above the text.');
+    expect(prologue).toContain('“Who is there?”');
+    expect(strFromU8(files['OEBPS/title.xhtml']!)).toContain('Test Fandom');
+  });
+
+  it('passes epubcheck with no errors or warnings', (context) => {
+    const jar = '/usr/share/java/epubcheck.jar';
+    if (!existsSync(jar)) {
+      if (process.env.CI) throw new Error('epubcheck is not installed; .ci/run installs it with apt-get');
+      context.skip('epubcheck is not installed here (apt-get install epubcheck); CI always runs it');
+    }
+    for (const file of [epubPath(), join(builtSite('fixtureBase'), 'the-fixture-serial.epub'), join(builtSite('seed'), 'little-meg.epub')]) {
+      const result = spawnSync('java', ['-jar', jar, file], { encoding: 'utf8' });
+      expect(`${result.stdout}${result.stderr}`, file).toContain('No errors or warnings detected.');
+      expect(result.status).toBe(0);
+    }
+  });
+});
+
+describe('the leave-a-review link', () => {
+  it('ends each chapter when the story sets reviewUrl', () => {
+    for (const slug of published) {
+      const link = [...page('fixture', `${slug}/`).querySelectorAll('article a')].find((a) => a.textContent === 'Leave a review');
+      expect(link?.getAttribute('href'), slug).toBe('https://example.org/works/1');
+    }
+  });
+
+  it('is absent when it does not', () => {
+    expect(page('seed', 'prologue/').body.textContent).not.toContain('Leave a review');
+  });
+});
+
+describe('nothing unpublished leaks', () => {
+  it('into any built file', () => {
+    const files = execFileSync('find', [builtSite('fixture'), '-type', 'f', '(', '-name', '*.html', '-o', '-name', '*.xml', '-o', '-name', '*.json', ')'], { encoding: 'utf8' }).trim().split('\n');
+    for (const file of files) {
+      const text = readFileSync(file, 'utf8');
+      for (const leak of leaks) expect(text, `${file} holds "${leak}"`).not.toContain(leak);
+    }
+  });
+});

@@ -1,0 +1,96 @@
+import { strFromU8, unzipSync } from 'fflate';
+import { describe, expect, it } from 'vitest';
+import { bookIdentifier, buildEpub, type EpubBook } from '../../src/lib/epub';
+import { feedEntries } from '../../src/lib/feed';
+import { bookLinks, prefixIds } from '../../src/lib/html-rewrite';
+import type { Chapter } from '../../src/lib/story';
+import { toXhtml } from '../../src/lib/xhtml';
+
+const chapter = (slug: string, order: number, published?: string) => ({ slug, order, title: slug, published: published ? new Date(published) : undefined }) as Chapter;
+
+describe('feedEntries', () => {
+  it('lists chapters newest first', () => {
+    const entries = feedEntries([chapter('a', 0, '2024-01-01'), chapter('b', 1, '2024-03-01'), chapter('c', 2, '2024-02-01')]);
+    expect(entries.map((e) => e.chapter.slug)).toEqual(['b', 'c', 'a']);
+  });
+
+  it('dates an undated chapter like the dated chapter before it, so the feed is stable', () => {
+    const entries = feedEntries([chapter('a', 0, '2024-01-01'), chapter('b', 1), chapter('c', 2, '2024-02-01'), chapter('d', 3)]);
+    expect(entries.map((e) => [e.chapter.slug, e.date?.toISOString().slice(0, 10)])).toEqual([
+      ['d', '2024-02-01'],
+      ['c', '2024-02-01'],
+      ['b', '2024-01-01'],
+      ['a', '2024-01-01'],
+    ]);
+    expect(feedEntries([chapter('x', 0)])[0]?.date).toBeUndefined();
+  });
+});
+
+describe('rewriting chapter HTML', () => {
+  it('prefixes ids and the in-page links to them', () => {
+    expect(prefixIds('<p id="p-1">A <a href="#p-2">b</a> <a href="/x/#p-1">c</a></p>', 'ch1')).toBe('<p id="ch1-p-1">A <a href="#ch1-p-2">b</a> <a href="/x/#p-1">c</a></p>');
+  });
+
+  it('points links between chapters at the book’s files and unlinks chapters not in it', () => {
+    const rewrite = bookLinks(['chapter-1', 'interlude'], '/quire/');
+    expect(rewrite('<a href="/quire/chapter-1/#p-2">x</a> <a href="/quire/interlude/">y</a> <a href="/quire/draft/">z</a> <a href="https://e.org/">w</a>')).toBe(
+      '<a href="chapter-1.xhtml#p-2">x</a> <a href="interlude.xhtml">y</a> z <a href="https://e.org/">w</a>',
+    );
+  });
+});
+
+describe('toXhtml', () => {
+  it('makes well-formed XHTML: closed void elements, escaped text, no named entities', () => {
+    expect(toXhtml('<p>A&nbsp;B &amp; C<br>D</p><hr class="scene-break" aria-label="Scene break">')).toBe(
+      '<p>A\u00a0B &#x26; C<br />D</p><hr class="scene-break" aria-label="Scene break" />',
+    );
+  });
+
+  it('keeps an image’s words and drops the image', () => {
+    expect(toXhtml('<p><img src="https://x/y.png" alt="A map"></p>')).toBe('<p><span class="image-alt">[A map]</span></p>');
+  });
+});
+
+describe('buildEpub', () => {
+  const book: EpubBook = {
+    title: 'T & Co',
+    author: 'A',
+    language: 'en',
+    summary: '<p>Sum.</p>',
+    description: 'Sum.',
+    details: [['Status', 'In progress']],
+    tags: ['x'],
+    modified: new Date('2024-06-30T00:00:00Z'),
+    url: undefined,
+    chapters: [{ id: 'prologue', title: 'Prologue', body: '<p id="p-1">Hi.</p>', authorsNote: '<p>Note.</p>', endNote: undefined }],
+  };
+
+  it('puts an uncompressed mimetype first, as EPUB requires', () => {
+    const bytes = buildEpub(book);
+    expect(strFromU8(bytes.subarray(30, 38))).toBe('mimetype');
+    expect(strFromU8(bytes.subarray(38, 58))).toBe('application/epub+zip');
+  });
+
+  it('holds the package, navigation, title page and one file per chapter', () => {
+    const files = unzipSync(buildEpub(book));
+    expect(Object.keys(files).sort()).toEqual([
+      'META-INF/container.xml',
+      'OEBPS/chapters/prologue.xhtml',
+      'OEBPS/content.opf',
+      'OEBPS/nav.xhtml',
+      'OEBPS/style.css',
+      'OEBPS/title.xhtml',
+      'mimetype',
+    ]);
+    const opf = strFromU8(files['OEBPS/content.opf']!);
+    expect(opf).toContain('<dc:title>T &amp; Co</dc:title>');
+    expect(opf).toContain('<meta property="dcterms:modified">2024-06-30T00:00:00Z</meta>');
+    expect(strFromU8(files['OEBPS/chapters/prologue.xhtml']!)).toMatch(/Author’s note<\/h2><p>Note\.<\/p>[\s\S]*<p id="p-1">Hi\.<\/p>/);
+  });
+
+  it('gives the same bytes for the same book', () => {
+    expect(buildEpub(book)).toEqual(buildEpub(book));
+    expect(bookIdentifier('T', 'A')).toBe(bookIdentifier('T', 'A'));
+    expect(bookIdentifier('T', 'A')).toMatch(/^urn:uuid:[0-9a-f]{8}-[0-9a-f]{4}-5[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
+  });
+});
