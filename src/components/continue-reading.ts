@@ -1,5 +1,5 @@
 import { durationLabel } from '../lib/format';
-import { safeStorage } from '../lib/reader-settings';
+import { safeStorage } from '../lib/storage';
 import { parseReadingState, readingKey, wordsLeft, type ChapterLength } from '../lib/reading-progress';
 import { readingMinutes } from '../lib/text';
 

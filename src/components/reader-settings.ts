@@ -1,7 +1,33 @@
-import { defaultSettings, parseSettings, safeStorage, settingsKey, type ReaderSettings, type SettingName } from '../lib/reader-settings';
+import { defaultSettings, parseSettings, settingLabels, settingsKey, type ReaderSettings, type SettingName } from '../lib/reader-settings';
+import { safeStorage } from '../lib/storage';
 
-/** Wires the settings form: shows the saved choices, applies and saves each change. */
+/** A labelled radio button or checkbox. */
+function choice(type: 'radio' | 'checkbox', name: string, value: string, text: string): HTMLLabelElement {
+  const label = document.createElement('label');
+  const input = document.createElement('input');
+  Object.assign(input, { type, name, value });
+  label.append(input, ` ${text}`);
+  return label;
+}
+
+/** Fills the settings form with one group of choices per setting. */
+function buildForm(form: HTMLFormElement): void {
+  for (const group of settingLabels) {
+    const fieldset = document.createElement('fieldset');
+    const legend = document.createElement('legend');
+    legend.textContent = group.label;
+    fieldset.append(legend, ...group.options.map(([value, text]) => choice('radio', group.name, value, text)));
+    form.append(fieldset);
+  }
+  const reset = document.createElement('button');
+  reset.type = 'reset';
+  reset.textContent = 'Reset to defaults';
+  form.append(choice('checkbox', 'notes', 'hide', 'Hide author’s notes'), reset);
+}
+
+/** Builds and wires the settings form: shows the saved choices, applies and saves each change. */
 export function startReaderSettings(form: HTMLFormElement): void {
+  buildForm(form);
   const storage = safeStorage();
   const key = settingsKey(import.meta.env.BASE_URL);
   let settings = parseSettings(storage?.getItem(key));
@@ -15,6 +41,11 @@ export function startReaderSettings(form: HTMLFormElement): void {
   };
   const apply = (next: ReaderSettings) => {
     settings = next;
+    // The legible font's stylesheet is linked only once someone picks it (see ReaderSettingsBoot.astro).
+    const fontCss = document.documentElement.dataset.legibleFont;
+    if (settings.font === 'legible' && fontCss && !document.querySelector(`link[href="${fontCss}"]`)) {
+      document.head.append(Object.assign(document.createElement('link'), { rel: 'stylesheet', href: fontCss }));
+    }
     for (const [name, value] of Object.entries(settings) as [SettingName, string][]) {
       // Defaults are no attribute at all, as before any choice was made.
       if (value === defaultSettings[name]) document.documentElement.removeAttribute(`data-${name}`);

@@ -1,4 +1,4 @@
-import { safeStorage } from '../lib/reader-settings';
+import { safeStorage } from '../lib/storage';
 import { markRead, paragraphNumber, parseReadingState, readingKey, recordPosition, type ReadingState } from '../lib/reading-progress';
 
 /** Saves the paragraph the reader has reached and offers to return to it on a later visit. */

@@ -1,5 +1,7 @@
 import { findMatches } from '../lib/highlight';
 import { queryTerms } from '../lib/search-terms';
+// Its styles come with it (as a constructed stylesheet), so chapter pages carry none of them.
+import styles from './search-highlight.css?inline';
 
 /** Marks the `?highlight=` terms in the chapter text and adds the "3 of 7" stepper. */
 export function highlightSearch(): void {
@@ -10,6 +12,9 @@ export function highlightSearch(): void {
   const marks = markMatches(text, queryTerms(query));
   if (marks.length === 0) return;
 
+  const sheet = new CSSStyleSheet();
+  sheet.replaceSync(styles);
+  document.adoptedStyleSheets = [...document.adoptedStyleSheets, sheet];
   const bar = buildBar(query);
   document.body.append(bar.root);
   let current = -1;

@@ -11,6 +11,15 @@ export const settingChoices = {
 } as const;
 
 export type SettingName = keyof typeof settingChoices;
+
+/** What the settings panel shows for each setting and value, in the order shown. */
+export const settingLabels: { name: Exclude<SettingName, 'notes'>; label: string; options: [string, string][] }[] = [
+  { name: 'size', label: 'Text size', options: [['1', 'Smallest'], ['2', 'Small'], ['3', 'Medium'], ['4', 'Large'], ['5', 'Largest']] },
+  { name: 'theme', label: 'Theme', options: [['auto', 'Auto'], ['light', 'Light'], ['sepia', 'Sepia'], ['dark', 'Dark']] },
+  { name: 'font', label: 'Font', options: [['serif', 'Serif'], ['sans', 'Sans'], ['legible', 'Legible']] },
+  { name: 'leading', label: 'Line spacing', options: [['compact', 'Compact'], ['normal', 'Normal'], ['loose', 'Loose']] },
+  { name: 'width', label: 'Text width', options: [['narrow', 'Narrow'], ['normal', 'Normal'], ['wide', 'Wide']] },
+];
 export type ReaderSettings = { [K in SettingName]: (typeof settingChoices)[K][number] };
 
 /** The settings every reader starts with. */
@@ -38,17 +47,4 @@ export function parseSettings(stored: string | null | undefined): ReaderSettings
 /** The `localStorage` key for this site's settings (one site per base path). */
 export function settingsKey(base: string): string {
   return `quire:${base}:settings`;
-}
-
-/** `localStorage`, or nothing where the browser refuses it (private modes, disabled storage). */
-export function safeStorage(): Storage | undefined {
-  try {
-    const storage = window.localStorage;
-    const probe = '__quire__';
-    storage.setItem(probe, probe);
-    storage.removeItem(probe);
-    return storage;
-  } catch {
-    return undefined;
-  }
 }

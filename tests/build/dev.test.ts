@@ -52,10 +52,10 @@ describe('npm run dev', () => {
   it('shows drafts, marked as drafts', async () => {
     const home = await (await fetch(`${base}/`)).text();
     expect(home).toContain('A Draft Chapter');
-    expect(home).toMatch(/class="draft"[^>]*>Draft</);
+    expect(home).toMatch(/class="draft[^"]*"[^>]*>Draft</);
     const draft = await fetch(`${base}/draft/`);
     expect(draft.status).toBe(200);
-    expect(await draft.text()).toMatch(/<strong class="draft"[^>]*>Draft/);
+    expect(await draft.text()).toMatch(/<strong class="draft[^"]*"[^>]*>Draft/);
   });
 
   it('still holds back scheduled chapters', async () => {

@@ -1,0 +1,56 @@
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { pageWeight, textFloor } from '../../src/cli/support/page-weight.ts';
+import { generateStory } from '../../src/lib/synthetic';
+import { buildSite } from '../support/build';
+import { builtSite, page } from '../support/html';
+
+const chapters = ['prologue', 'chapter-1', 'chapter-2', 'interlude', 'chapter-3', 'epilogue'];
+const KB = 1024;
+
+describe('page weight of a chapter (first visit, gzip)', () => {
+  for (const [site, slugs] of [['fixture', chapters], ['seed', ['prologue']]] as const) {
+    it(`stays within the text’s own size plus 10 KB (${site})`, () => {
+      for (const slug of slugs) {
+        const weight = pageWeight(builtSite(site), `${slug}/index.html`);
+        const floor = textFloor(page(site, `${slug}/`).querySelector('#chapter-text')?.textContent ?? '');
+        const total = weight.html + weight.css + weight.js + weight.fonts;
+        expect(total - floor, `${slug}: ${JSON.stringify(weight)}`).toBeLessThanOrEqual(10 * KB);
+      }
+    });
+  }
+
+  it('carries at most 4 KB of JavaScript, none of it render-blocking and none of it search', () => {
+    for (const slug of chapters) {
+      const weight = pageWeight(builtSite('fixture'), `${slug}/index.html`);
+      expect(weight.js, slug).toBeLessThanOrEqual(4 * KB);
+      expect(weight.blockingScripts, slug).toEqual([]);
+      expect(weight.fonts, slug).toBe(0);
+      for (const file of Object.keys(weight.files)) {
+        expect(readFileSync(join(builtSite('fixture'), file), 'utf8'), file).not.toMatch(/pagefind/i);
+      }
+      expect(readFileSync(join(builtSite('fixture'), slug, 'index.html'), 'utf8')).not.toMatch(/pagefind\.js|pagefind-ui/);
+    }
+  });
+});
+
+describe('the home page of a 1,000-chapter story', () => {
+  const work = mkdtempSync(join(tmpdir(), 'quire-budget-'));
+  afterAll(() => rmSync(work, { recursive: true, force: true }));
+
+  it('stays under 150 KB gzip', { timeout: 240_000 }, async () => {
+    // Short chapters: the home page lists chapters, so their length does not change its size.
+    const { storyMarkdown, chapters: generated } = generateStory(1000, 7, 40);
+    mkdirSync(join(work, 'content', 'chapters'), { recursive: true });
+    writeFileSync(join(work, 'content', 'story.md'), storyMarkdown);
+    for (const chapter of generated) writeFileSync(join(work, 'content', 'chapters', `${chapter.slug}.md`), chapter.markdown);
+    const outDir = join(work, 'dist');
+    const result = await buildSite({ contentDir: join(work, 'content'), outDir });
+    expect(result.code, result.output).toBe(0);
+    const weight = pageWeight(outDir, 'index.html');
+    expect(weight.html + weight.css + weight.js + weight.fonts).toBeLessThan(150 * KB);
+    expect(readFileSync(join(outDir, 'index.html'), 'utf8').match(/<li data-slug=/g)).toHaveLength(1000);
+  });
+});
