@@ -1,5 +1,6 @@
 import type { ChapterData, StoryData } from './schema.ts';
 import { reservedSlugs } from './schema.ts';
+import { smarten } from '../markdown/remark-typography.ts';
 import { countWords, markdownToPlainText } from './text.ts';
 
 /** A chapter file as the content collection hands it over. */
@@ -231,7 +232,8 @@ function slugOf(source: ChapterSource): string {
 }
 
 function toChapter(source: ChapterSource): Chapter {
-  const text = markdownToPlainText(source.body);
+  // With the same curly quotes and dashes as the page, for descriptions and the feed.
+  const text = smarten(markdownToPlainText(source.body));
   return {
     id: source.id,
     slug: slugOf(source),

@@ -1,4 +1,5 @@
 import { existsSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { chromium, type Browser } from 'playwright-core';
 
 /**
@@ -7,13 +8,33 @@ import { chromium, type Browser } from 'playwright-core';
  * system browser).
  */
 export async function launchBrowser(): Promise<Browser> {
-  const common = ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--no-first-run', '--disable-component-update', '--disable-sync'];
-  const system = process.env.CHROMIUM_PATH ?? ['/usr/bin/chromium', '/usr/bin/chromium-browser'].find((path) => existsSync(path));
-  if (system) return chromium.launch({ executablePath: system, args: common });
+  return chromium.launch({ executablePath: await chromiumPath(), args: chromiumFlags(), headless: true });
+}
+
+const systemChromium = () => process.env.CHROMIUM_PATH ?? ['/usr/bin/chromium', '/usr/bin/chromium-browser'].find((path) => existsSync(path));
+
+/** The Chromium binary to run: `CHROMIUM_PATH`, the system's, or the one inside `@sparticuz/chromium`. */
+export async function chromiumPath(): Promise<string> {
+  const system = systemChromium();
+  if (system) return system;
   const { default: sparticuz } = await import('@sparticuz/chromium');
-  // Its defaults target serverless hosts: drop the flags that kill the browser with a
-  // context (--single-process) or hide CSP bugs (--disable-web-security and friends).
-  const dropped = new Set(['--single-process', '--disable-web-security', '--allow-running-insecure-content']);
-  const args = [...sparticuz.args.filter((arg) => !dropped.has(arg.split('=')[0] ?? arg)), ...common];
-  return chromium.launch({ executablePath: await sparticuz.executablePath(), args, headless: true });
+  return sparticuz.executablePath();
+}
+
+/**
+ * Flags for a headless Chromium on a machine without network or GPU. For the bundled
+ * Chromium, its own flags, minus those meant for serverless hosts that kill the browser with
+ * a context (--single-process) or hide CSP bugs (--disable-web-security and friends).
+ */
+export function chromiumFlags(): string[] {
+  const common = ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--no-first-run', '--disable-component-update', '--disable-sync'];
+  if (systemChromium()) return common;
+  const dropped = new Set(['--single-process', '--disable-web-security', '--allow-running-insecure-content', '--headless', '--headless=shell']);
+  return [...new Set([...sparticuzArgs().filter((arg) => !dropped.has(arg) && !dropped.has(arg.split('=')[0]!)), ...common])];
+}
+
+/** `@sparticuz/chromium`'s recommended flags, read synchronously. */
+function sparticuzArgs(): string[] {
+  const sparticuz = createRequire(import.meta.url)('@sparticuz/chromium') as { default?: { args: string[] }; args?: string[] };
+  return (sparticuz.default ?? sparticuz).args ?? [];
 }

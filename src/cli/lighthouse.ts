@@ -1,0 +1,83 @@
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { parseArgs } from 'node:util';
+import * as chromeLauncher from 'chrome-launcher';
+import lighthouse from 'lighthouse';
+import { chromiumPath, chromiumFlags } from './support/chromium.ts';
+import { serveStatic } from './support/serve.ts';
+
+const usage = `Usage: npm run lighthouse -- [--dir <built site>] [--assert]
+
+Builds the fixture story (or takes an already built site), serves it on 127.0.0.1 and runs
+Lighthouse (mobile) on the home page, a chapter and the search page, printing the scores of
+its four categories. With --assert, exits non-zero unless accessibility, best practices and
+SEO score 100 and performance at least 90.`;
+
+const root = new URL('../..', import.meta.url).pathname;
+const categories = ['performance', 'accessibility', 'best-practices', 'seo'] as const;
+const pages = [
+  ['home', ''],
+  ['chapter', 'chapter-2/'],
+  ['search', 'search/?q=lantern'],
+] as const;
+
+function buildFixture(outDir: string): void {
+  const result = spawnSync(process.execPath, [join(root, 'node_modules/astro/bin/astro.mjs'), 'build'], {
+    cwd: root,
+    encoding: 'utf8',
+    env: { ...process.env, CONTENT_DIR: join(root, 'tests/fixtures/story'), OUT_DIR: outDir, BUILD_DATE: '2026-01-01', ASTRO_TELEMETRY_DISABLED: '1' },
+  });
+  if (result.status !== 0) throw new Error(`Building the fixture failed:\n${result.stdout}${result.stderr}`);
+}
+
+async function main(): Promise<number> {
+  let args;
+  try {
+    args = parseArgs({ options: { dir: { type: 'string' }, assert: { type: 'boolean', default: false }, help: { type: 'boolean', short: 'h' } } });
+  } catch (error) {
+    console.error(`${(error as Error).message}\n\n${usage}`);
+    return 2;
+  }
+  if (args.values.help) {
+    console.log(usage);
+    return 0;
+  }
+  const work = args.values.dir ? undefined : mkdtempSync(join(tmpdir(), 'quire-lighthouse-'));
+  const dir = args.values.dir ?? join(work!, 'dist');
+  if (work) buildFixture(dir);
+  const server = await serveStatic(dir);
+  const chrome = await chromeLauncher.launch({ chromePath: await chromiumPath(), chromeFlags: ['--headless=new', ...chromiumFlags()] });
+  const failures: string[] = [];
+  try {
+    const rows: string[][] = [['page', ...categories]];
+    for (const [name, path] of pages) {
+      const result = await lighthouse(`${server.url}${path}`, { port: chrome.port, output: 'json', logLevel: 'error', onlyCategories: [...categories] });
+      const lhr = result?.lhr;
+      if (!lhr) throw new Error(`Lighthouse returned no report for ${name}`);
+      const scores = categories.map((category) => Math.round((lhr.categories[category]?.score ?? 0) * 100));
+      rows.push([name, ...scores.map(String)]);
+      categories.forEach((category, i) => {
+        const needed = category === 'performance' ? 90 : 100;
+        if (scores[i]! < needed) {
+          const audits = lhr.categories[category]!.auditRefs
+            .map((ref) => lhr.audits[ref.id]!)
+            .filter((audit) => audit.score !== null && audit.score < 1 && audit.scoreDisplayMode !== 'informative' && audit.scoreDisplayMode !== 'manual')
+            .map((audit) => audit.id);
+          failures.push(`${name}: ${category} ${scores[i]} (below ${needed}): ${audits.join(', ') || 'no single audit'}`);
+        }
+      });
+    }
+    const widths = rows[0]!.map((_, i) => Math.max(...rows.map((row) => row[i]!.length)));
+    console.log(rows.map((row) => row.map((cell, i) => (i ? cell.padStart(widths[i]!) : cell.padEnd(widths[i]!))).join('  ')).join('\n'));
+    for (const failure of failures) console.log(`  ${failure}`);
+  } finally {
+    chrome.kill();
+    await server.close();
+    if (work) rmSync(work, { recursive: true, force: true });
+  }
+  return args.values.assert && failures.length > 0 ? 1 : 0;
+}
+
+process.exitCode = await main();
