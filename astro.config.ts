@@ -23,5 +23,24 @@ export default defineConfig({
   },
   // The sitemap needs the site's address; without SITE_URL there is none to give.
   integrations: [drafts(), pagefind(), ...(env.siteUrl ? [sitemap()] : [])],
+  // A strict Content-Security-Policy as a <meta> on every page: Astro hashes the inline
+  // scripts and styles it emits. The search page adds 'wasm-unsafe-eval' for Pagefind.
+  // frame-ancestors only works as a header: see src/integrations/headers.ts.
+  security: {
+    csp: {
+      directives: [
+        "default-src 'self'",
+        "img-src 'self' https: data:",
+        "font-src 'self'",
+        "connect-src 'self'",
+        "worker-src 'self'",
+        "object-src 'none'",
+        "base-uri 'self'",
+        "form-action 'self'",
+      ],
+      scriptDirective: { resources: ["'self'"] },
+      styleDirective: { resources: ["'self'"] },
+    },
+  },
   devToolbar: { enabled: false },
 });

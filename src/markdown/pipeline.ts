@@ -1,21 +1,26 @@
 import { unified, type UnifiedProcessorOptions } from '@astrojs/markdown-remark';
+import rehypeRaw from 'rehype-raw';
+import rehypeSanitize from 'rehype-sanitize';
 import rehypeSlug from 'rehype-slug';
 import { readEnv } from '../lib/env.ts';
 import { rehypeChapterLinks } from './rehype-chapter-links.ts';
 import { rehypeParagraphIds } from './rehype-paragraph-ids.ts';
 import { rehypeSceneBreaks } from './rehype-scene-breaks.ts';
 import { remarkTypography } from './remark-typography.ts';
+import { sanitizeSchema } from './sanitize.ts';
 
 /**
  * The one Markdown pipeline of the site: remark/rehype with typographer's quotes, dashes
- * and ellipses, heading ids from `rehype-slug`, scene breaks, and
- * links between chapters resolved under the base path.
+ * and ellipses, raw HTML sanitized (see sanitize.ts), heading ids from `rehype-slug`,
+ * scene breaks, and links between chapters resolved under the base path.
  */
 const noteOptions: UnifiedProcessorOptions = {
   // Our own typography pass replaces Astro's SmartyPants: the same result, a third of the time.
   smartypants: false,
   remarkPlugins: [remarkTypography],
-  rehypePlugins: [rehypeSlug, rehypeSceneBreaks, [rehypeChapterLinks, { base: readEnv().basePath }]],
+  // Parse raw HTML, then sanitize it, before anything else: raw HTML in a chapter must not
+  // run script, and our own ids and classes come after so they are never stripped.
+  rehypePlugins: [rehypeRaw, [rehypeSanitize, sanitizeSchema], rehypeSlug, rehypeSceneBreaks, [rehypeChapterLinks, { base: readEnv().basePath }]],
 };
 
 /** Chapters also get paragraph ids (permalinks, search hits, resume). */

@@ -7,6 +7,8 @@ import type { Element, Root } from 'hast';
  */
 export function rehypeParagraphIds() {
   return (tree: Root) => {
+    // Paragraphs left empty (a pasted <iframe> or <form> removed by the sanitizer) go too.
+    tree.children = tree.children.filter((node) => !(node.type === 'element' && node.tagName === 'p' && isEmpty(node)));
     let count = 0;
     for (const node of tree.children) {
       if (node.type === 'element' && isParagraph(node)) {
@@ -15,6 +17,10 @@ export function rehypeParagraphIds() {
       }
     }
   };
+}
+
+function isEmpty(node: Element): boolean {
+  return node.children.every((child) => child.type === 'text' && child.value.trim() === '');
 }
 
 function isParagraph(node: Element): boolean {

@@ -3,6 +3,8 @@ import { fileURLToPath } from 'node:url';
 
 /** The fixture story every build and browser test reads. */
 export const fixtureStory = fileURLToPath(new URL('../fixtures/story', import.meta.url));
+/** A story whose chapters carry hostile raw HTML. */
+export const hostileStory = fileURLToPath(new URL('../fixtures/hostile', import.meta.url));
 /** The author's seed prologue, as they gave it to us. */
 export const seedText = fileURLToPath(new URL('../fixtures/seed/prologue.txt', import.meta.url));
 
@@ -14,6 +16,8 @@ export const siteBuilds = {
   fixtureBase: { contentDir: fixtureStory, basePath: '/quire/', siteUrl: 'https://example.org' },
   /** The real story in `content/` (the seed prologue). */
   seed: {},
+  /** Raw HTML that tries to run script, from a chapter, a note and the summary. */
+  hostile: { contentDir: hostileStory },
 } as const;
 
 export type SiteName = keyof typeof siteBuilds;
