@@ -1,6 +1,7 @@
 import sitemap from '@astrojs/sitemap';
 import { defineConfig } from 'astro/config';
 import { drafts } from './src/integrations/drafts';
+import { headers } from './src/integrations/headers';
 import { pagefind } from './src/integrations/pagefind';
 import { readEnv } from './src/lib/env';
 import { chapterProcessor } from './src/markdown/pipeline';
@@ -22,7 +23,7 @@ export default defineConfig({
     syntaxHighlight: false,
   },
   // The sitemap needs the site's address; without SITE_URL there is none to give.
-  integrations: [drafts(), pagefind(), ...(env.siteUrl ? [sitemap()] : [])],
+  integrations: [drafts(), headers(), pagefind(), ...(env.siteUrl ? [sitemap()] : [])],
   // A strict Content-Security-Policy as a <meta> on every page: Astro hashes the inline
   // scripts and styles it emits. The search page adds 'wasm-unsafe-eval' for Pagefind.
   // frame-ancestors only works as a header: see src/integrations/headers.ts.

@@ -11,30 +11,31 @@ function choice(type: 'radio' | 'checkbox', name: string, value: string, text: s
 }
 
 /** Fills the settings form with one group of choices per setting. */
-function buildForm(form: HTMLFormElement): void {
+function buildPanel(panel: HTMLElement): HTMLButtonElement {
   for (const group of settingLabels) {
     const fieldset = document.createElement('fieldset');
     const legend = document.createElement('legend');
     legend.textContent = group.label;
     fieldset.append(legend, ...group.options.map(([value, text]) => choice('radio', group.name, value, text)));
-    form.append(fieldset);
+    panel.append(fieldset);
   }
   const reset = document.createElement('button');
-  reset.type = 'reset';
+  reset.type = 'button';
   reset.textContent = 'Reset to defaults';
-  form.append(choice('checkbox', 'notes', 'hide', 'Hide author’s notes'), reset);
+  panel.append(choice('checkbox', 'notes', 'hide', 'Hide author’s notes'), reset);
+  return reset;
 }
 
-/** Builds and wires the settings form: shows the saved choices, applies and saves each change. */
-export function startReaderSettings(form: HTMLFormElement): void {
-  buildForm(form);
+/** Builds and wires the settings panel: shows the saved choices, applies and saves each change. */
+export function startReaderSettings(panel: HTMLElement): void {
+  const reset = buildPanel(panel);
   const storage = safeStorage();
   const key = settingsKey(import.meta.env.BASE_URL);
   let settings = parseSettings(storage?.getItem(key));
 
   const show = () => {
     for (const [name, value] of Object.entries(settings) as [SettingName, string][]) {
-      for (const input of form.querySelectorAll<HTMLInputElement>(`input[name="${name}"]`)) {
+      for (const input of panel.querySelectorAll<HTMLInputElement>(`input[name="${name}"]`)) {
         input.checked = input.type === 'checkbox' ? value === input.value : input.value === value;
       }
     }
@@ -55,13 +56,12 @@ export function startReaderSettings(form: HTMLFormElement): void {
   };
 
   show();
-  form.addEventListener('change', (event) => {
+  panel.addEventListener('change', (event) => {
     const input = event.target as HTMLInputElement;
     const value = input.type === 'checkbox' ? (input.checked ? 'hide' : 'show') : input.value;
     apply(parseSettings(JSON.stringify({ ...settings, [input.name]: value })));
   });
-  form.addEventListener('reset', (event) => {
-    event.preventDefault();
+  reset.addEventListener('click', () => {
     apply({ ...defaultSettings });
     show();
   });

@@ -7,7 +7,7 @@ import { rehypeChapterLinks } from './rehype-chapter-links.ts';
 import { rehypeParagraphIds } from './rehype-paragraph-ids.ts';
 import { rehypeSceneBreaks } from './rehype-scene-breaks.ts';
 import { remarkTypography } from './remark-typography.ts';
-import { sanitizeSchema } from './sanitize.ts';
+import { rehypeTidyPastedHtml, sanitizeSchema } from './sanitize.ts';
 
 /**
  * The one Markdown pipeline of the site: remark/rehype with typographer's quotes, dashes
@@ -20,7 +20,7 @@ const noteOptions: UnifiedProcessorOptions = {
   remarkPlugins: [remarkTypography],
   // Parse raw HTML, then sanitize it, before anything else: raw HTML in a chapter must not
   // run script, and our own ids and classes come after so they are never stripped.
-  rehypePlugins: [rehypeRaw, [rehypeSanitize, sanitizeSchema], rehypeSlug, rehypeSceneBreaks, [rehypeChapterLinks, { base: readEnv().basePath }]],
+  rehypePlugins: [rehypeRaw, [rehypeSanitize, sanitizeSchema], rehypeTidyPastedHtml, rehypeSlug, rehypeSceneBreaks, [rehypeChapterLinks, { base: readEnv().basePath }]],
 };
 
 /** Chapters also get paragraph ids (permalinks, search hits, resume). */

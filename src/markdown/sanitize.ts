@@ -1,3 +1,4 @@
+import type { Element, Root } from 'hast';
 import { defaultSchema, type Options as SanitizeSchema } from 'rehype-sanitize';
 
 /** Class names authors may put on `<p>`, `<div>` and `<span>` (styled in global.css). */
@@ -24,3 +25,30 @@ export const sanitizeSchema: SanitizeSchema = {
     abbr: ['title'],
   },
 };
+
+/**
+ * Tidies what sanitizing kept, for valid, accessible HTML: the legacy `align` attribute
+ * pasted from old pages becomes our `center`/`right` class, and an image without
+ * alternative text is marked decorative (`alt=""`) rather than left unlabelled.
+ */
+export function rehypeTidyPastedHtml() {
+  return (tree: Root) => {
+    const visit = (node: Root | Element) => {
+      for (const child of node.children) {
+        if (child.type !== 'element') continue;
+        const align = child.properties.align;
+        if (typeof align === 'string') {
+          delete child.properties.align;
+          if (align === 'center' || align === 'right') child.properties.className = [...classList(child.properties.className), align];
+        }
+        if (child.tagName === 'img' && child.properties.alt === undefined) child.properties.alt = '';
+        visit(child);
+      }
+    };
+    visit(tree);
+  };
+}
+
+function classList(value: unknown): string[] {
+  return Array.isArray(value) ? value.map(String) : typeof value === 'string' ? value.split(/\s+/) : [];
+}

@@ -36,7 +36,7 @@ describe('raw HTML in chapters, notes and the summary', () => {
     const doc = page('hostile', 'chapter-1/');
     expect(doc.querySelector('#chapter-text span.small-caps')?.textContent).toBe('small caps');
     expect(doc.querySelector('#chapter-text p.center')?.textContent).toBe('A centred line.');
-    expect(doc.querySelector('#chapter-text p[align="right"]')?.textContent).toBe('A right-aligned line.');
+    expect(doc.querySelector('#chapter-text p.right')?.textContent).toBe('A right-aligned line.');
     expect(doc.querySelector('#chapter-text img')?.getAttribute('alt')).toBe('A map of the opera house');
     expect(doc.querySelector('#chapter-text em')?.textContent).toBe('emphasis');
     expect(doc.querySelector('#chapter-text')?.textContent).toContain('The last words survive.');

@@ -1,0 +1,41 @@
+import { writeFile } from 'node:fs/promises';
+import type { AstroIntegration } from 'astro';
+
+/**
+ * Writes `_headers` (the Netlify and Cloudflare Pages format) into the built site: the
+ * security headers a `<meta>` cannot carry, and caching. The page's own `<meta>` CSP (with
+ * its script and style hashes) still applies; a browser enforces both policies.
+ */
+export function headers(): AstroIntegration {
+  let base = '/';
+  return {
+    name: 'quire:headers',
+    hooks: {
+      'astro:config:done': ({ config }) => {
+        base = config.base.endsWith('/') ? config.base : `${config.base}/`;
+      },
+      'astro:build:done': async ({ dir }) => {
+        await writeFile(new URL('_headers', dir), headersFile(base));
+      },
+    },
+  };
+}
+
+/** The `_headers` file for a site served under `base`. */
+export function headersFile(base: string): string {
+  return `${[
+    `${base}*`,
+    "  Content-Security-Policy: frame-ancestors 'none'; object-src 'none'; base-uri 'self'; form-action 'self'",
+    '  X-Content-Type-Options: nosniff',
+    '  Referrer-Policy: strict-origin-when-cross-origin',
+    '  Permissions-Policy: camera=(), microphone=(), geolocation=()',
+    '',
+    // Hashed file names never change content: cache them for a year.
+    `${base}_astro/*`,
+    '  Cache-Control: public, max-age=31536000, immutable',
+    '',
+    // Pagefind's index files are content-hashed too, but pagefind.js and its entry point are not.
+    `${base}pagefind/*`,
+    '  Cache-Control: public, max-age=3600',
+  ].join('\n')}\n`;
+}
