@@ -68,7 +68,10 @@ function dirBytes(dir: string): number {
 function countWords(contentDir: string): { chapters: number; words: number } {
   const dir = join(contentDir, 'chapters');
   const files = readdirSync(dir).filter((name) => name.endsWith('.md'));
-  const words = files.reduce((sum, name) => sum + (readFileSync(join(dir, name), 'utf8').split(/^---$/m).slice(2).join('').match(/\S+/g)?.length ?? 0), 0);
+  const words = files.reduce(
+    (sum, name) => sum + (readFileSync(join(dir, name), 'utf8').split(/^---$/m).slice(2).join('').match(/\S+/g)?.length ?? 0),
+    0,
+  );
   return { chapters: files.length, words };
 }
 
@@ -76,7 +79,14 @@ async function build(label: string, contentDir: string, outDir: string): Promise
   const started = performance.now();
   const child = spawn(process.execPath, [astroBin, 'build'], {
     cwd: root,
-    env: { ...process.env, CONTENT_DIR: contentDir, OUT_DIR: outDir, ASTRO_TELEMETRY_DISABLED: '1', NO_COLOR: '1', BUILD_DATE: '2026-01-01' },
+    env: {
+      ...process.env,
+      CONTENT_DIR: contentDir,
+      OUT_DIR: outDir,
+      ASTRO_TELEMETRY_DISABLED: '1',
+      NO_COLOR: '1',
+      BUILD_DATE: '2026-01-01',
+    },
   });
   let output = '';
   child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
@@ -142,7 +152,11 @@ async function pageWeight(outDir: string, slug: string): Promise<void> {
       total += entry.gzip;
       rows.push([type, String(entry.raw), String(entry.gzip)]);
     }
-    rows.push(['total', '', String(total)], ['text alone (floor)', String(Buffer.byteLength(text)), String(floor)], ['ratio', '', (total / floor).toFixed(2)]);
+    rows.push(
+      ['total', '', String(total)],
+      ['text alone (floor)', String(Buffer.byteLength(text)), String(floor)],
+      ['ratio', '', (total / floor).toFixed(2)],
+    );
     console.log(`\nFirst visit to /${slug}/ (nothing cached):\n${table(rows)}`);
   } finally {
     await browser.close();
@@ -153,7 +167,14 @@ async function pageWeight(outDir: string, slug: string): Promise<void> {
 async function main(): Promise<number> {
   let args;
   try {
-    args = parseArgs({ options: { sizes: { type: 'string', default: '10,100,1000' }, content: { type: 'string' }, keep: { type: 'boolean', default: false }, help: { type: 'boolean', short: 'h' } } });
+    args = parseArgs({
+      options: {
+        sizes: { type: 'string', default: '10,100,1000' },
+        content: { type: 'string' },
+        keep: { type: 'boolean', default: false },
+        help: { type: 'boolean', short: 'h' },
+      },
+    });
   } catch (error) {
     console.error(`${(error as Error).message}\n\n${usage}`);
     return 2;
@@ -170,7 +191,9 @@ async function main(): Promise<number> {
   const work = mkdtempSync(join(tmpdir(), 'quire-bench-'));
   const results: BuildFigures[] = [];
   try {
-    const stories = args.values.content ? [{ label: args.values.content, dir: args.values.content }] : sizes.map((size) => ({ label: `${size} chapters`, dir: join(work, `story-${size}`), size }));
+    const stories = args.values.content
+      ? [{ label: args.values.content, dir: args.values.content }]
+      : sizes.map((size) => ({ label: `${size} chapters`, dir: join(work, `story-${size}`), size }));
     for (const story of stories) {
       if ('size' in story) {
         const { storyMarkdown, chapters } = generateStory(story.size as number);
@@ -198,7 +221,9 @@ async function main(): Promise<number> {
     }
     console.log(table(rows));
     const last = results.at(-1)!;
-    const chapterDir = readdirSync(last.outDir, { withFileTypes: true }).find((entry) => entry.isDirectory() && /^chapter-\d+$|^prologue$/.test(entry.name));
+    const chapterDir = readdirSync(last.outDir, { withFileTypes: true }).find(
+      (entry) => entry.isDirectory() && /^chapter-\d+$|^prologue$/.test(entry.name),
+    );
     if (chapterDir) await pageWeight(last.outDir, chapterDir.name);
   } finally {
     if (args.values.keep) console.log(`\nKept the stories and builds in ${work}`);

@@ -14,7 +14,6 @@ import { missingStory, noChapters, storyWarnings, validateChapters, type Chapter
 
 type Parsed<T> = { ok: true; value: T } | { ok: false };
 
-
 function readEntry<S extends z.ZodType>(file: string, schema: S, problems: string[]): Parsed<{ body: string; data: z.infer<S> }> {
   const name = relative(process.cwd(), file) || file;
   let parsed;
@@ -41,7 +40,11 @@ function main(): number {
   if (existsSync(storyFile)) readEntry(storyFile, storySchema, problems);
   else problems.push(missingStory);
   const chapterDir = join(contentDir, 'chapters');
-  const files = existsSync(chapterDir) ? readdirSync(chapterDir).filter((name) => name.endsWith('.md')).sort() : [];
+  const files = existsSync(chapterDir)
+    ? readdirSync(chapterDir)
+        .filter((name) => name.endsWith('.md'))
+        .sort()
+    : [];
   if (files.length === 0) problems.push(noChapters);
   for (const name of files) {
     const file = join(chapterDir, name);
@@ -49,7 +52,12 @@ function main(): number {
     if (chapter.ok) chapters.push({ id: basename(name, '.md'), filePath: relative(process.cwd(), file), ...chapter.value });
   }
   // The checks the build runs on the story as a whole, over the chapters that passed their schema.
-  problems.push(...validateChapters(chapters, files.map((name) => basename(name, '.md'))));
+  problems.push(
+    ...validateChapters(
+      chapters,
+      files.map((name) => basename(name, '.md')),
+    ),
+  );
   const warnings = storyWarnings(chapters);
 
   for (const problem of problems) console.error(`error    ${problem}`);

@@ -23,7 +23,15 @@ function existingOrders(dir: string): number[] {
 function main(argv: string[]): number {
   let args;
   try {
-    args = parseArgs({ args: argv, allowPositionals: true, options: { out: { type: 'string', default: 'content/chapters' }, force: { type: 'boolean', default: false }, help: { type: 'boolean', short: 'h' } } });
+    args = parseArgs({
+      args: argv,
+      allowPositionals: true,
+      options: {
+        out: { type: 'string', default: 'content/chapters' },
+        force: { type: 'boolean', default: false },
+        help: { type: 'boolean', short: 'h' },
+      },
+    });
   } catch (error) {
     console.error(`${(error as Error).message}\n\n${usage}`);
     return 2;
@@ -48,13 +56,20 @@ function main(argv: string[]): number {
       failed++;
       const code = (error as NodeJS.ErrnoException).code;
       const message =
-        error instanceof ImportError ? error.message : code === 'ENOENT' ? `${file}: no such file` : `${file}: cannot read it (${(error as Error).message})`;
+        error instanceof ImportError
+          ? error.message
+          : code === 'ENOENT'
+            ? `${file}: no such file`
+            : `${file}: cannot read it (${(error as Error).message})`;
       console.error(`error  ${message}`);
       return undefined;
     }
   });
   // In the order given, so an interlude follows the chapter before it; epilogues last.
-  const inOrder = [...parsed.filter((item) => item?.chapter.kind !== 'epilogue'), ...parsed.filter((item) => item?.chapter.kind === 'epilogue')];
+  const inOrder = [
+    ...parsed.filter((item) => item?.chapter.kind !== 'epilogue'),
+    ...parsed.filter((item) => item?.chapter.kind === 'epilogue'),
+  ];
   for (const item of inOrder) {
     if (!item) continue;
     const { file, chapter } = item;

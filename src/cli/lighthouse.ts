@@ -27,7 +27,13 @@ function buildFixture(outDir: string): void {
   const result = spawnSync(process.execPath, [join(root, 'node_modules/astro/bin/astro.mjs'), 'build'], {
     cwd: root,
     encoding: 'utf8',
-    env: { ...process.env, CONTENT_DIR: join(root, 'tests/fixtures/story'), OUT_DIR: outDir, BUILD_DATE: '2026-01-01', ASTRO_TELEMETRY_DISABLED: '1' },
+    env: {
+      ...process.env,
+      CONTENT_DIR: join(root, 'tests/fixtures/story'),
+      OUT_DIR: outDir,
+      BUILD_DATE: '2026-01-01',
+      ASTRO_TELEMETRY_DISABLED: '1',
+    },
   });
   if (result.status !== 0) throw new Error(`Building the fixture failed:\n${result.stdout}${result.stderr}`);
 }
@@ -35,7 +41,9 @@ function buildFixture(outDir: string): void {
 async function main(): Promise<number> {
   let args;
   try {
-    args = parseArgs({ options: { dir: { type: 'string' }, assert: { type: 'boolean', default: false }, help: { type: 'boolean', short: 'h' } } });
+    args = parseArgs({
+      options: { dir: { type: 'string' }, assert: { type: 'boolean', default: false }, help: { type: 'boolean', short: 'h' } },
+    });
   } catch (error) {
     console.error(`${(error as Error).message}\n\n${usage}`);
     return 2;
@@ -53,7 +61,12 @@ async function main(): Promise<number> {
   try {
     const rows: string[][] = [['page', ...categories]];
     for (const [name, path] of pages) {
-      const result = await lighthouse(`${server.url}${path}`, { port: chrome.port, output: 'json', logLevel: 'error', onlyCategories: [...categories] });
+      const result = await lighthouse(`${server.url}${path}`, {
+        port: chrome.port,
+        output: 'json',
+        logLevel: 'error',
+        onlyCategories: [...categories],
+      });
       const lhr = result?.lhr;
       if (!lhr) throw new Error(`Lighthouse returned no report for ${name}`);
       const scores = categories.map((category) => Math.round((lhr.categories[category]?.score ?? 0) * 100));
@@ -61,9 +74,11 @@ async function main(): Promise<number> {
       categories.forEach((category, i) => {
         const needed = category === 'performance' ? 90 : 100;
         if (scores[i]! < needed) {
-          const audits = lhr.categories[category]!.auditRefs
-            .map((ref) => lhr.audits[ref.id]!)
-            .filter((audit) => audit.score !== null && audit.score < 1 && audit.scoreDisplayMode !== 'informative' && audit.scoreDisplayMode !== 'manual')
+          const audits = lhr.categories[category]!.auditRefs.map((ref) => lhr.audits[ref.id]!)
+            .filter(
+              (audit) =>
+                audit.score !== null && audit.score < 1 && audit.scoreDisplayMode !== 'informative' && audit.scoreDisplayMode !== 'manual',
+            )
             .map((audit) => audit.id);
           failures.push(`${name}: ${category} ${scores[i]} (below ${needed}): ${audits.join(', ') || 'no single audit'}`);
         }

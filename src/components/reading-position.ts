@@ -31,7 +31,10 @@ export function startReadingPosition(prompt: HTMLElement): void {
   let timer: number | undefined;
   const paragraphs = text.querySelectorAll('[id^="p-"]');
   const observer = new IntersectionObserver((entries) => {
-    for (const entry of entries) entry.isIntersecting ? visible.add(entry.target) : visible.delete(entry.target);
+    for (const entry of entries) {
+      if (entry.isIntersecting) visible.add(entry.target);
+      else visible.delete(entry.target);
+    }
     clearTimeout(timer);
     timer = window.setTimeout(() => {
       const top = [...paragraphs].find((p) => visible.has(p));

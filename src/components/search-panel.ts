@@ -81,7 +81,11 @@ export function startSearchPanel(panel: HTMLElement): void {
     order.hidden = total < 2;
     more.hidden = true;
     status.textContent =
-      total === 0 ? (query ? `No chapter contains “${query}”. Try fewer or different words.` : '') : `${total} ${total === 1 ? 'chapter contains' : 'chapters contain'} “${query}”.`;
+      total === 0
+        ? query
+          ? `No chapter contains “${query}”. Try fewer or different words.`
+          : ''
+        : `${total} ${total === 1 ? 'chapter contains' : 'chapters contain'} “${query}”.`;
   }
 
   input.addEventListener('input', () => void search(input.value));

@@ -34,7 +34,10 @@ async function makeEpub(site: URL | undefined): Promise<Uint8Array> {
   const story = await getStory();
   const { meta } = story;
   const xhtmlNote = async (markdown: string | undefined) => (markdown ? toXhtml(await renderNote(markdown)) : undefined);
-  const inBook = bookLinks(story.chapters.map((chapter) => chapter.slug), import.meta.env.BASE_URL);
+  const inBook = bookLinks(
+    story.chapters.map((chapter) => chapter.slug),
+    import.meta.env.BASE_URL,
+  );
   const chapters = await Promise.all(
     story.chapters.map(async (chapter) => ({
       id: chapter.slug,
@@ -47,7 +50,14 @@ async function makeEpub(site: URL | undefined): Promise<Uint8Array> {
   const details: [string, string][] = [
     ...(meta.fandom ? [['Fandom', meta.fandom] as [string, string]] : []),
     ...(meta.rating ? [['Rating', meta.rating] as [string, string]] : []),
-    ...([['Warnings', meta.warnings], ['Characters', meta.characters], ['Relationships', meta.relationships], ['Tags', meta.tags]] as const)
+    ...(
+      [
+        ['Warnings', meta.warnings],
+        ['Characters', meta.characters],
+        ['Relationships', meta.relationships],
+        ['Tags', meta.tags],
+      ] as const
+    )
       .filter(([, values]) => values.length > 0)
       .map(([label, values]): [string, string] => [label, values.join(', ')]),
     ['Status', meta.status === 'complete' ? 'Complete' : 'In progress'],

@@ -101,7 +101,9 @@ ${book.url ? `<p>Read online: <a href="${escapeXml(book.url)}">${escapeXml(book.
 }
 
 function navDocument(book: EpubBook): string {
-  const items = book.chapters.map((chapter) => `<li><a href="chapters/${chapter.id}.xhtml">${escapeXml(chapter.title)}</a></li>`).join('\n');
+  const items = book.chapters
+    .map((chapter) => `<li><a href="chapters/${chapter.id}.xhtml">${escapeXml(chapter.title)}</a></li>`)
+    .join('\n');
   const body = `<nav epub:type="toc" id="toc" role="doc-toc">
 <h1>Contents</h1>
 <ol>

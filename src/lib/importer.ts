@@ -32,13 +32,17 @@ export function decodeText(bytes: Uint8Array, file: string): string {
   else if (bytes[0] === 0xfe && bytes[1] === 0xff) text = new TextDecoder('utf-16be').decode(bytes.subarray(2));
   else {
     const body = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf ? bytes.subarray(3) : bytes;
-    if (body.includes(0)) throw new ImportError(`${file}: this looks like a binary file (a .docx or .pdf?); save the chapter as plain text (.txt) and import that`);
+    if (body.includes(0))
+      throw new ImportError(
+        `${file}: this looks like a binary file (a .docx or .pdf?); save the chapter as plain text (.txt) and import that`,
+      );
     try {
       text = new TextDecoder('utf-8', { fatal: true }).decode(body);
     } catch {
       text = new TextDecoder('windows-1252').decode(body);
     }
   }
+  // eslint-disable-next-line no-control-regex -- counting control characters is how binary input is told apart
   const controls = text.match(/[\u0000-\u0008\u000e-\u001f\u007f]/g)?.length ?? 0;
   if (controls > 0 && controls > text.length / 1000) {
     throw new ImportError(`${file}: this looks like a binary file, not plain text; save the chapter as plain text (.txt)`);
@@ -48,7 +52,28 @@ export function decodeText(bytes: Uint8Array, file: string): string {
 }
 
 const noteLabel = /^(?:author['’]?s['’]?\s+notes?|a\s*\/\s*n|an)\s*[:\-–—]\s*/i;
-const numberWords = ['zero', 'one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine', 'ten', 'eleven', 'twelve', 'thirteen', 'fourteen', 'fifteen', 'sixteen', 'seventeen', 'eighteen', 'nineteen'];
+const numberWords = [
+  'zero',
+  'one',
+  'two',
+  'three',
+  'four',
+  'five',
+  'six',
+  'seven',
+  'eight',
+  'nine',
+  'ten',
+  'eleven',
+  'twelve',
+  'thirteen',
+  'fourteen',
+  'fifteen',
+  'sixteen',
+  'seventeen',
+  'eighteen',
+  'nineteen',
+];
 const tensWords = ['', '', 'twenty', 'thirty', 'forty', 'fifty', 'sixty', 'seventy', 'eighty', 'ninety'];
 
 /** "12", "Twelve", "twenty-one", "XII" → 12; anything else → undefined. */
@@ -128,9 +153,7 @@ export function escapeMarkdown(line: string): string {
     .replace(/\\/g, '\\\\')
     .replace(/[*_`[\]<~]/g, '\\$&')
     .replace(/&(?=#?\w+;)/g, '\\&');
-  return escaped
-    .replace(/^(#{1,6}(?=\s|$)|>|[-+](?=\s|$)|[=-](?=[=\s-]*$))/, '\\$1')
-    .replace(/^(\d{1,9})([.)])(?=\s|$)/, '$1\\$2');
+  return escaped.replace(/^(#{1,6}(?=\s|$)|>|[-+](?=\s|$)|[=-](?=[=\s-]*$))/, '\\$1').replace(/^(\d{1,9})([.)])(?=\s|$)/, '$1\\$2');
 }
 
 /** A block of lines is verse-like (a poem, a song, a letter's lines) when every line is short. */
@@ -151,7 +174,12 @@ function blocksOf(text: string): string[][] {
     .replace(/\r\n?/g, '\n')
     .replace(/^\uFEFF/, '')
     .split(/\n[ \t\u00a0]*\n/)
-    .map((block) => block.split('\n').map((line) => line.replace(/\s+$/, '')).filter((line) => line.trim() !== ''))
+    .map((block) =>
+      block
+        .split('\n')
+        .map((line) => line.replace(/\s+$/, ''))
+        .filter((line) => line.trim() !== ''),
+    )
     .filter((lines) => lines.length > 0);
 }
 
@@ -203,7 +231,13 @@ export function parseChapter(text: string, file: string, fileStem: string): Impo
   const bodyBlocks = blocks.slice(start, end);
   if (bodyBlocks.length === 0) throw new ImportError(`${file}: the chapter has no text after its title line`);
   const body = bodyBlocks.map(blockToMarkdown).join('\n\n');
-  return { ...heading, authorsNote: authorsNote || undefined, endNote: endNote || undefined, body, words: countWords(markdownToPlainText(body)) };
+  return {
+    ...heading,
+    authorsNote: authorsNote || undefined,
+    endNote: endNote || undefined,
+    body,
+    words: countWords(markdownToPlainText(body)),
+  };
 }
 
 /**

@@ -16,16 +16,11 @@ export interface ChapterPosition {
 }
 
 /** The previous and next chapters of `chapters[index]`, with hrefs built by `href`. */
-export function chapterPosition(
-  chapters: readonly Chapter[],
-  index: number,
-  href: (chapter: Chapter) => string,
-): ChapterPosition {
+export function chapterPosition(chapters: readonly Chapter[], index: number, href: (chapter: Chapter) => string): ChapterPosition {
   if (!Number.isInteger(index) || index < 0 || index >= chapters.length) {
     throw new RangeError(`No chapter at index ${index} of ${chapters.length}`);
   }
-  const link = (chapter: Chapter | undefined): ChapterLink | undefined =>
-    chapter && { href: href(chapter), title: chapter.title };
+  const link = (chapter: Chapter | undefined): ChapterLink | undefined => chapter && { href: href(chapter), title: chapter.title };
   return {
     prev: link(chapters[index - 1]),
     next: link(chapters[index + 1]),

@@ -14,11 +14,54 @@ export type SettingName = keyof typeof settingChoices;
 
 /** What the settings panel shows for each setting and value, in the order shown. */
 export const settingLabels: { name: Exclude<SettingName, 'notes'>; label: string; options: [string, string][] }[] = [
-  { name: 'size', label: 'Text size', options: [['1', 'Smallest'], ['2', 'Small'], ['3', 'Medium'], ['4', 'Large'], ['5', 'Largest']] },
-  { name: 'theme', label: 'Theme', options: [['auto', 'Auto'], ['light', 'Light'], ['sepia', 'Sepia'], ['dark', 'Dark']] },
-  { name: 'font', label: 'Font', options: [['serif', 'Serif'], ['sans', 'Sans'], ['legible', 'Legible']] },
-  { name: 'leading', label: 'Line spacing', options: [['compact', 'Compact'], ['normal', 'Normal'], ['loose', 'Loose']] },
-  { name: 'width', label: 'Text width', options: [['narrow', 'Narrow'], ['normal', 'Normal'], ['wide', 'Wide']] },
+  {
+    name: 'size',
+    label: 'Text size',
+    options: [
+      ['1', 'Smallest'],
+      ['2', 'Small'],
+      ['3', 'Medium'],
+      ['4', 'Large'],
+      ['5', 'Largest'],
+    ],
+  },
+  {
+    name: 'theme',
+    label: 'Theme',
+    options: [
+      ['auto', 'Auto'],
+      ['light', 'Light'],
+      ['sepia', 'Sepia'],
+      ['dark', 'Dark'],
+    ],
+  },
+  {
+    name: 'font',
+    label: 'Font',
+    options: [
+      ['serif', 'Serif'],
+      ['sans', 'Sans'],
+      ['legible', 'Legible'],
+    ],
+  },
+  {
+    name: 'leading',
+    label: 'Line spacing',
+    options: [
+      ['compact', 'Compact'],
+      ['normal', 'Normal'],
+      ['loose', 'Loose'],
+    ],
+  },
+  {
+    name: 'width',
+    label: 'Text width',
+    options: [
+      ['narrow', 'Narrow'],
+      ['normal', 'Normal'],
+      ['wide', 'Wide'],
+    ],
+  },
 ];
 export type ReaderSettings = { [K in SettingName]: (typeof settingChoices)[K][number] };
 

@@ -36,7 +36,10 @@ export function parseReadingState(stored: string | null | undefined): ReadingSta
   const state = emptyState();
   const last = data.last as Record<string, unknown> | undefined;
   if (last && typeof last.slug === 'string') {
-    state.last = { slug: last.slug, paragraph: typeof last.paragraph === 'string' && paragraphId.test(last.paragraph) ? last.paragraph : undefined };
+    state.last = {
+      slug: last.slug,
+      paragraph: typeof last.paragraph === 'string' && paragraphId.test(last.paragraph) ? last.paragraph : undefined,
+    };
   }
   if (typeof data.positions === 'object' && data.positions !== null) {
     for (const [slug, paragraph] of Object.entries(data.positions)) {

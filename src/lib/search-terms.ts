@@ -2,7 +2,10 @@
 
 /** Lowercases and strips diacritics: "Daaé" → "daae". */
 export function fold(word: string): string {
-  return word.normalize('NFD').replace(/\p{M}+/gu, '').toLowerCase();
+  return word
+    .normalize('NFD')
+    .replace(/\p{M}+/gu, '')
+    .toLowerCase();
 }
 
 /**

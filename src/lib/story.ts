@@ -69,7 +69,9 @@ export class StoryError extends Error {
   readonly problems: string[];
 
   constructor(problems: string[]) {
-    super(`The story has ${problems.length === 1 ? 'a problem' : `${problems.length} problems`}:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
+    super(
+      `The story has ${problems.length === 1 ? 'a problem' : `${problems.length} problems`}:\n${problems.map((p) => `  - ${p}`).join('\n')}`,
+    );
     this.problems = problems;
   }
 }
@@ -80,11 +82,7 @@ const slugPattern = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
  * Checks the content as a whole (what a per-file schema cannot see) and returns the
  * story in reading order, without drafts (unless asked) or chapters scheduled for later.
  */
-export function assembleStory(
-  storySources: StorySource[],
-  chapterSources: ChapterSource[],
-  options: AssembleOptions,
-): Story {
+export function assembleStory(storySources: StorySource[], chapterSources: ChapterSource[], options: AssembleOptions): Story {
   const problems = validateStory(storySources, chapterSources);
   if (problems.length > 0) throw new StoryError(problems);
   const [story] = storySources as [StorySource];
@@ -93,9 +91,7 @@ export function assembleStory(
   const visible = all.filter((chapter) => options.includeDrafts || !chapter.draft);
   const released = visible.filter((chapter) => !isScheduled(chapter, options.now));
   if (released.length === 0) {
-    throw new StoryError([
-      `${story.filePath}: no chapter is ready to publish yet (every chapter is a draft or scheduled for later)`,
-    ]);
+    throw new StoryError([`${story.filePath}: no chapter is ready to publish yet (every chapter is a draft or scheduled for later)`]);
   }
   const scheduled = visible.filter((chapter) => isScheduled(chapter, options.now));
 
@@ -116,7 +112,11 @@ export const noChapters = 'chapters/ holds no chapters: add at least one Markdow
 
 /** Every problem that would make a broken site, each naming the file (and field) at fault. */
 export function validateStory(storySources: StorySource[], chapterSources: ChapterSource[]): string[] {
-  return [...(storySources.length === 0 ? [missingStory] : []), ...(chapterSources.length === 0 ? [noChapters] : []), ...validateChapters(chapterSources)];
+  return [
+    ...(storySources.length === 0 ? [missingStory] : []),
+    ...(chapterSources.length === 0 ? [noChapters] : []),
+    ...validateChapters(chapterSources),
+  ];
 }
 
 /**
@@ -157,7 +157,10 @@ export function linkedChapter(target: string): string | undefined {
   if (/^[a-z][a-z0-9+.-]*:/i.test(target) || target.startsWith('#') || target.startsWith('//')) return undefined;
   const path = target.split(/[?#]/)[0]!;
   if (!path) return undefined;
-  const slug = path.replace(/^(?:\.{1,2}\/|\/)+/, '').replace(/\/$/, '').replace(/\.md$/, '');
+  const slug = path
+    .replace(/^(?:\.{1,2}\/|\/)+/, '')
+    .replace(/\/$/, '')
+    .replace(/\.md$/, '');
   if (slug === '' || slug.includes('/') || reservedSlugs.includes(slug)) return undefined;
   return slug;
 }
@@ -199,7 +202,9 @@ export function storyWarnings(chapterSources: ChapterSource[]): string[] {
     for (const source of chapterSources) {
       const words = countWords(markdownToPlainText(source.body));
       if (words > median * 4) {
-        warnings.push(`${source.filePath}: ${words} words, more than four times the usual chapter (${median}); was a second chapter pasted in?`);
+        warnings.push(
+          `${source.filePath}: ${words} words, more than four times the usual chapter (${median}); was a second chapter pasted in?`,
+        );
       }
     }
   }
@@ -210,7 +215,9 @@ export function storyWarnings(chapterSources: ChapterSource[]): string[] {
     const straight = (text.match(/"/g) ?? []).length;
     const curly = (text.match(/[“”]/g) ?? []).length;
     if (straight > 0 && curly > 0) {
-      warnings.push(`${source.filePath}: mixes straight (") and curly (“ ”) quotes (${straight} straight, ${curly} curly); readers see both styles`);
+      warnings.push(
+        `${source.filePath}: mixes straight (") and curly (“ ”) quotes (${straight} straight, ${curly} curly); readers see both styles`,
+      );
     }
   }
   return warnings;

@@ -19,7 +19,7 @@ export function bookData(story: Story, url: string | undefined): Record<string, 
   };
 }
 
-/** schema.org `Chapter` with `isPartOf` its book, for a chapter page. */
+/** schema.org `Chapter` with `isPartOf` its book, for a chapter page. Author and language are the book's. */
 export function chapterData(
   chapter: Chapter,
   position: number,
@@ -30,9 +30,6 @@ export function chapterData(
     '@type': 'Chapter',
     name: chapter.title,
     position,
-    wordCount: chapter.words,
-    inLanguage: story.meta.language,
-    author: { '@type': 'Person', name: story.meta.author },
     ...(urls.chapter ? { url: urls.chapter } : {}),
     ...(chapter.published ? { datePublished: isoDate(chapter.published) } : {}),
     isPartOf: { '@type': 'Book', name: story.meta.title, ...(urls.book ? { url: urls.book } : {}) },

@@ -16,8 +16,14 @@ export function seededRandom(seed: number): () => number {
 }
 
 const names = ['Meg', 'Erik', 'Christine', 'Raoul', 'Madame Giry', 'Carlotta', 'Firmin', 'André', 'Nadir', 'Daaé'];
-const nouns = 'mask mirror lantern stage curtain corridor cellar lake boat chandelier letter rose ribbon candle shadow voice music box seat door key organ score costume dressing-room rooftop staircase'.split(' ');
-const verbs = 'watched whispered turned listened waited walked ran followed remembered lifted held opened closed hid sang wrote answered trembled smiled paused'.split(' ');
+const nouns =
+  'mask mirror lantern stage curtain corridor cellar lake boat chandelier letter rose ribbon candle shadow voice music box seat door key organ score costume dressing-room rooftop staircase'.split(
+    ' ',
+  );
+const verbs =
+  'watched whispered turned listened waited walked ran followed remembered lifted held opened closed hid sang wrote answered trembled smiled paused'.split(
+    ' ',
+  );
 const adjectives = 'quiet dark golden pale cold narrow distant soft broken hidden silent old velvet bright trembling'.split(' ');
 const adverbs = 'slowly softly suddenly quietly carefully again wordlessly at last'.split(' ');
 const said = ['said', 'whispered', 'asked', 'replied', 'murmured', 'called'];
@@ -56,7 +62,10 @@ export function generateStory(count: number, seed = 1, wordsPerChapter = 2500): 
       paragraphs.push(text);
     }
     const slug = i === 0 ? 'prologue' : `chapter-${i}`;
-    const title = i === 0 ? 'Prologue' : `Chapter ${i}: The ${pick(adjectives).replace(/^./, (c) => c.toUpperCase())} ${pick(nouns).replace(/^./, (c) => c.toUpperCase())}`;
+    const title =
+      i === 0
+        ? 'Prologue'
+        : `Chapter ${i}: The ${pick(adjectives).replace(/^./, (c) => c.toUpperCase())} ${pick(nouns).replace(/^./, (c) => c.toUpperCase())}`;
     const note = random() < 0.6 ? `authorsNote: "${sentence()} Thank you for reading!"\n` : '';
     // One chapter a day from 2020: every chapter of even a 1,000-chapter story is out by 2023.
     const date = new Date(Date.UTC(2020, 0, 1) + i * 86_400_000).toISOString().slice(0, 10);

@@ -19,7 +19,12 @@ function withoutImages<T extends Root | Element>(node: T): T {
     if (child.type !== 'element') return child;
     if (child.tagName === 'img') {
       const alt = String(child.properties.alt ?? '');
-      return { type: 'element', tagName: 'span', properties: { className: ['image-alt'] }, children: alt ? [{ type: 'text', value: `[${alt}]` }] : [] };
+      return {
+        type: 'element',
+        tagName: 'span',
+        properties: { className: ['image-alt'] },
+        children: alt ? [{ type: 'text', value: `[${alt}]` }] : [],
+      };
     }
     return withoutImages(child);
   });

@@ -20,7 +20,14 @@ const noteOptions: UnifiedProcessorOptions = {
   remarkPlugins: [remarkTypography],
   // Parse raw HTML, then sanitize it, before anything else: raw HTML in a chapter must not
   // run script, and our own ids and classes come after so they are never stripped.
-  rehypePlugins: [rehypeRaw, [rehypeSanitize, sanitizeSchema], rehypeTidyPastedHtml, rehypeSlug, rehypeSceneBreaks, [rehypeChapterLinks, { base: readEnv().basePath }]],
+  rehypePlugins: [
+    rehypeRaw,
+    [rehypeSanitize, sanitizeSchema],
+    rehypeTidyPastedHtml,
+    rehypeSlug,
+    rehypeSceneBreaks,
+    [rehypeChapterLinks, { base: readEnv().basePath }],
+  ],
 };
 
 /** Chapters also get paragraph ids (permalinks, search hits, resume). */

@@ -35,7 +35,9 @@ export function remarkTypography() {
 }
 
 function isInline(node: Nodes): boolean {
-  return node.type === 'emphasis' || node.type === 'strong' || node.type === 'delete' || node.type === 'link' || node.type === 'linkReference';
+  return (
+    node.type === 'emphasis' || node.type === 'strong' || node.type === 'delete' || node.type === 'link' || node.type === 'linkReference'
+  );
 }
 
 /** Characters after which a quote opens rather than closes. */
@@ -50,9 +52,7 @@ function opens(previous: string, next: string): boolean {
 
 /** Smartens one text, given the character that came before it. */
 export function smarten(text: string, before = ' '): string {
-  const dashed = text
-    .replace(/-{2,3}/g, '\u2014')
-    .replace(/\.\.\.|\. \. \./g, '\u2026');
+  const dashed = text.replace(/-{2,3}/g, '\u2014').replace(/\.\.\.|\. \. \./g, '\u2026');
   let out = '';
   let previous = before;
   for (let i = 0; i < dashed.length; i++) {
@@ -61,8 +61,10 @@ export function smarten(text: string, before = ' '): string {
     if (char === '"') {
       out += opens(previous, next) ? '“' : '”';
     } else if (char === "'") {
-      if (wordChar.test(previous)) out += '’'; // it's, Giry's, dancers'
-      else if (/\d/.test(next) && /\d\d(?:s|\b)/.test(dashed.slice(i + 1, i + 4))) out += '’'; // '90s
+      if (wordChar.test(previous))
+        out += '’'; // it's, Giry's, dancers'
+      else if (/\d/.test(next) && /\d\d(?:s|\b)/.test(dashed.slice(i + 1, i + 4)))
+        out += '’'; // '90s
       else out += opens(previous, next) ? '‘' : '’';
     } else {
       out += char;

@@ -7,7 +7,10 @@ const site = useBrowserSite('fixture');
 /** Runs a query on the search page and returns the result titles once they show. */
 async function searchFor(page: Page, query: string, base = site.url): Promise<string[]> {
   await page.goto(base(`search/?q=${encodeURIComponent(query)}`));
-  await page.locator('.status').filter({ hasText: /contain|No chapter/ }).waitFor();
+  await page
+    .locator('.status')
+    .filter({ hasText: /contain|No chapter/ })
+    .waitFor();
   return page.locator('.results > li h2').allTextContents();
 }
 
@@ -43,7 +46,9 @@ describe('searching the story', () => {
     const { page } = await site.open();
     await searchFor(page, 'lantern');
     await page.getByLabel('reading order').check();
-    await expect.poll(() => page.locator('.results > li h2').allTextContents()).toEqual(['Prologue', 'Chapter 2: The Long Rehearsal', 'Chapter 3: The Lake']);
+    await expect
+      .poll(() => page.locator('.results > li h2').allTextContents())
+      .toEqual(['Prologue', 'Chapter 2: The Long Rehearsal', 'Chapter 3: The Lake']);
   });
 
   it('searches as the reader types and keeps the query in the URL', async () => {
@@ -71,7 +76,12 @@ describe('opening a result', () => {
     await page.locator('.results .hits a').first().click();
     await page.waitForURL(/chapter-2\/\?highlight=.*#p-57$/);
     await page.locator('#chapter-text mark').first().waitFor();
-    expect(await page.locator('#chapter-text mark').allTextContents()).toEqual(['quicksilver', 'harpsichord', 'quicksilver', 'harpsichord']);
+    expect(await page.locator('#chapter-text mark').allTextContents()).toEqual([
+      'quicksilver',
+      'harpsichord',
+      'quicksilver',
+      'harpsichord',
+    ]);
     await expect.poll(() => isInViewport(page, '#p-57 mark.current')).toBe(true);
     expect(await page.evaluate(() => scrollY)).toBeGreaterThan(3000);
     expect(await page.getByRole('region', { name: 'Search matches' }).textContent()).toContain('1 of 4');

@@ -10,7 +10,9 @@ async function watchCsp(page: Page): Promise<() => Promise<string[]>> {
   await page.addInitScript(() => {
     const violations: string[] = [];
     (window as unknown as { cspViolations: string[] }).cspViolations = violations;
-    document.addEventListener('securitypolicyviolation', (event) => violations.push(`${event.violatedDirective}: ${event.blockedURI || 'inline'}`));
+    document.addEventListener('securitypolicyviolation', (event) =>
+      violations.push(`${event.violatedDirective}: ${event.blockedURI || 'inline'}`),
+    );
   });
   return () => page.evaluate(() => (window as unknown as { cspViolations: string[] }).cspViolations);
 }
@@ -47,7 +49,9 @@ describe('under the Content-Security-Policy', () => {
     await expect.poll(() => page.evaluate(() => document.fonts.check('16px "Atkinson Hyperlegible"'))).toBe(true);
     await page.reload();
     await page.waitForLoadState('networkidle');
-    expect(await page.evaluate(() => [...document.fonts].some((font) => font.family.includes('Atkinson') && font.status === 'loaded'))).toBe(true);
+    expect(
+      await page.evaluate(() => [...document.fonts].some((font) => font.family.includes('Atkinson') && font.status === 'loaded')),
+    ).toBe(true);
     expect(await violations()).toEqual([]);
     expect(errors).toEqual([]);
   });

@@ -11,7 +11,10 @@ const chapters = ['prologue', 'chapter-1', 'chapter-2', 'interlude', 'chapter-3'
 const KB = 1024;
 
 describe('page weight of a chapter (first visit, gzip)', () => {
-  for (const [site, slugs] of [['fixture', chapters], ['seed', ['prologue']]] as const) {
+  for (const [site, slugs] of [
+    ['fixture', chapters],
+    ['seed', ['prologue']],
+  ] as const) {
     it(`stays within the text’s own size plus 10 KB (${site})`, () => {
       for (const slug of slugs) {
         const weight = pageWeight(builtSite(site), `${slug}/index.html`);

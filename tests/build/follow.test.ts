@@ -32,9 +32,13 @@ describe('the feed', () => {
 
   it('is linked from every page’s head and from the home page', () => {
     for (const path of ['', 'prologue/', 'search/', 'read/']) {
-      expect(page('fixtureBase', path).querySelector('link[rel="alternate"][type="application/rss+xml"]')?.getAttribute('href'), path).toBe('/quire/rss.xml');
+      expect(page('fixtureBase', path).querySelector('link[rel="alternate"][type="application/rss+xml"]')?.getAttribute('href'), path).toBe(
+        '/quire/rss.xml',
+      );
     }
-    expect([...page('fixtureBase', '').querySelectorAll('a')].find((a) => a.textContent === 'Follow via RSS')?.getAttribute('href')).toBe('/quire/rss.xml');
+    expect([...page('fixtureBase', '').querySelectorAll('a')].find((a) => a.textContent === 'Follow via RSS')?.getAttribute('href')).toBe(
+      '/quire/rss.xml',
+    );
   });
 });
 
@@ -43,7 +47,9 @@ describe('sitemap and robots.txt', () => {
     const sitemap = readFileSync(join(builtSite('fixtureBase'), 'sitemap-0.xml'), 'utf8');
     for (const slug of published) expect(sitemap).toContain(`<loc>https://example.org/quire/${slug}/</loc>`);
     expect(sitemap).not.toMatch(/draft|scheduled/);
-    expect(readFileSync(join(builtSite('fixtureBase'), 'robots.txt'), 'utf8')).toContain('Sitemap: https://example.org/quire/sitemap-index.xml');
+    expect(readFileSync(join(builtSite('fixtureBase'), 'robots.txt'), 'utf8')).toContain(
+      'Sitemap: https://example.org/quire/sitemap-index.xml',
+    );
   });
 
   it('is left out when it is not', () => {
@@ -59,7 +65,9 @@ describe('sharing metadata', () => {
     expect(doc.querySelector('meta[property="og:url"]')?.getAttribute('content')).toBe('https://example.org/quire/chapter-1/');
     expect(doc.querySelector('meta[property="og:title"]')?.getAttribute('content')).toBe('Chapter 1: The Mask · The Fixture Serial');
     expect(doc.querySelector('meta[property="og:type"]')?.getAttribute('content')).toBe('article');
-    expect(doc.querySelector('meta[property="og:description"]')?.getAttribute('content')).toMatch(/^Chapter one opens in the rehearsal hall/);
+    expect(doc.querySelector('meta[property="og:description"]')?.getAttribute('content')).toMatch(
+      /^Chapter one opens in the rehearsal hall/,
+    );
     expect(doc.querySelector('meta[name="twitter:card"]')?.getAttribute('content')).toBe('summary');
   });
 
@@ -71,8 +79,15 @@ describe('sharing metadata', () => {
   });
 
   it('describes the story as a schema.org Book and each chapter as a Chapter of it', () => {
-    const jsonLd = (path: string) => JSON.parse(page('fixtureBase', path).querySelector('script[type="application/ld+json"]')?.textContent ?? '{}');
-    expect(jsonLd('')).toMatchObject({ '@context': 'https://schema.org', '@type': 'Book', name: 'The Fixture Serial', author: { name: 'Test Author' }, url: 'https://example.org/quire/' });
+    const jsonLd = (path: string) =>
+      JSON.parse(page('fixtureBase', path).querySelector('script[type="application/ld+json"]')?.textContent ?? '{}');
+    expect(jsonLd('')).toMatchObject({
+      '@context': 'https://schema.org',
+      '@type': 'Book',
+      name: 'The Fixture Serial',
+      author: { name: 'Test Author' },
+      url: 'https://example.org/quire/',
+    });
     expect(jsonLd('interlude/')).toMatchObject({
       '@type': 'Chapter',
       name: 'Interlude: Letters',
@@ -102,7 +117,9 @@ describe('the entire work', () => {
   });
 
   it('is linked from the home page', () => {
-    expect([...page('fixture', '').querySelectorAll('a')].find((a) => a.textContent === 'Entire work on one page')?.getAttribute('href')).toBe('/read/');
+    expect(
+      [...page('fixture', '').querySelectorAll('a')].find((a) => a.textContent === 'Entire work on one page')?.getAttribute('href'),
+    ).toBe('/read/');
   });
 });
 
@@ -120,7 +137,9 @@ describe('the EPUB', () => {
     const files = unzipSync(readFileSync(epubPath()));
     const opf = strFromU8(files['OEBPS/content.opf']!);
     expect([...opf.matchAll(/<itemref idref="c-([^"]+)"/g)].map((m) => m[1])).toEqual(published);
-    const all = Object.values(files).map((bytes) => strFromU8(bytes)).join('\n');
+    const all = Object.values(files)
+      .map((bytes) => strFromU8(bytes))
+      .join('\n');
     for (const text of leaks) expect(all).not.toContain(text);
     const prologue = strFromU8(files['OEBPS/chapters/prologue.xhtml']!);
     expect(prologue).toContain('This note sits above the text.');
@@ -134,7 +153,11 @@ describe('the EPUB', () => {
       if (process.env.CI) throw new Error('epubcheck is not installed; .ci/run installs it with apt-get');
       context.skip('epubcheck is not installed here (apt-get install epubcheck); CI always runs it');
     }
-    for (const file of [epubPath(), join(builtSite('fixtureBase'), 'the-fixture-serial.epub'), join(builtSite('seed'), 'little-meg.epub')]) {
+    for (const file of [
+      epubPath(),
+      join(builtSite('fixtureBase'), 'the-fixture-serial.epub'),
+      join(builtSite('seed'), 'little-meg.epub'),
+    ]) {
       const result = spawnSync('java', ['-jar', jar, file], { encoding: 'utf8' });
       expect(`${result.stdout}${result.stderr}`, file).toContain('No errors or warnings detected.');
       expect(result.status).toBe(0);
@@ -157,7 +180,13 @@ describe('the leave-a-review link', () => {
 
 describe('nothing unpublished leaks', () => {
   it('into any built file', () => {
-    const files = execFileSync('find', [builtSite('fixture'), '-type', 'f', '(', '-name', '*.html', '-o', '-name', '*.xml', '-o', '-name', '*.json', ')'], { encoding: 'utf8' }).trim().split('\n');
+    const files = execFileSync(
+      'find',
+      [builtSite('fixture'), '-type', 'f', '(', '-name', '*.html', '-o', '-name', '*.xml', '-o', '-name', '*.json', ')'],
+      { encoding: 'utf8' },
+    )
+      .trim()
+      .split('\n');
     for (const file of files) {
       const text = readFileSync(file, 'utf8');
       for (const leak of leaks) expect(text, `${file} holds "${leak}"`).not.toContain(leak);

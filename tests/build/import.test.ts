@@ -14,7 +14,11 @@ afterAll(() => rmSync(work, { recursive: true, force: true }));
 
 /** Runs `npm run import -- …args` the way an author does (Node runs the TypeScript CLI). */
 function runImport(...args: string[]) {
-  const result = spawnSync(process.execPath, [join(projectRoot, 'src/cli/import.ts'), ...args], { cwd: projectRoot, encoding: 'utf8', env: childEnv() });
+  const result = spawnSync(process.execPath, [join(projectRoot, 'src/cli/import.ts'), ...args], {
+    cwd: projectRoot,
+    encoding: 'utf8',
+    env: childEnv(),
+  });
   return { code: result.status, stdout: result.stdout, stderr: result.stderr };
 }
 
@@ -33,7 +37,12 @@ describe('npm run import', () => {
     const files = ['ch1.txt', 'interlude.txt', 'ch2.txt', 'epilogue.txt'].map((name) => join(fixtures, name));
     const result = runImport(...files, '--out', out);
     expect(result.stderr).toBe('');
-    expect(result.stdout.trim().split('\n').map((line) => line.replace(/^wrote +\S+ +/, ''))).toEqual([
+    expect(
+      result.stdout
+        .trim()
+        .split('\n')
+        .map((line) => line.replace(/^wrote +\S+ +/, '')),
+    ).toEqual([
       '"Chapter 1: The Letter"  order 1  87 words',
       '"Interlude: Letters"  order 1.5  10 words',
       '"Chapter 2"  order 2  16 words',

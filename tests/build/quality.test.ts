@@ -55,7 +55,8 @@ describe('internal links and assets', () => {
       const broken: string[] = [];
       const ids = new Map<string, Set<string>>();
       const idsOf = (file: string) => {
-        if (!ids.has(file)) ids.set(file, new Set([...parseHTML(readFileSync(file, 'utf8')).document.querySelectorAll('[id]')].map((el) => el.id)));
+        if (!ids.has(file))
+          ids.set(file, new Set([...parseHTML(readFileSync(file, 'utf8')).document.querySelectorAll('[id]')].map((el) => el.id)));
         return ids.get(file)!;
       };
       /** The file a URL on this site serves, as a static host would. */
@@ -78,12 +79,14 @@ describe('internal links and assets', () => {
           }
           const file = target(url.pathname);
           if (!existsSync(file)) broken.push(`${page}: ${ref} (no ${relative(dir, file)})`);
-          else if (url.hash && file.endsWith('.html') && !idsOf(file).has(decodeURIComponent(url.hash.slice(1)))) broken.push(`${page}: ${ref} (no such id)`);
+          else if (url.hash && file.endsWith('.html') && !idsOf(file).has(decodeURIComponent(url.hash.slice(1))))
+            broken.push(`${page}: ${ref} (no such id)`);
         }
       }
       for (const css of files(dir).filter((file) => file.endsWith('.css'))) {
         for (const [, ref] of readFileSync(join(dir, css), 'utf8').matchAll(/url\(["']?([^"')]+)["']?\)/g)) {
-          if (!ref!.startsWith('data:') && !existsSync(target(new URL(ref!, `http://site${base}${css}`).pathname))) broken.push(`${css}: ${ref}`);
+          if (!ref!.startsWith('data:') && !existsSync(target(new URL(ref!, `http://site${base}${css}`).pathname)))
+            broken.push(`${css}: ${ref}`);
         }
       }
       expect(broken).toEqual([]);
@@ -99,7 +102,15 @@ describe('reproducible builds', () => {
     const outDir = join(work, 'dist');
     const result = await buildSite({ contentDir: fixtureStory, outDir });
     expect(result.code, result.output).toBe(0);
-    const digest = (dir: string) => Object.fromEntries(files(dir).map((file) => [file, createHash('sha256').update(readFileSync(join(dir, file))).digest('hex')]));
+    const digest = (dir: string) =>
+      Object.fromEntries(
+        files(dir).map((file) => [
+          file,
+          createHash('sha256')
+            .update(readFileSync(join(dir, file)))
+            .digest('hex'),
+        ]),
+      );
     expect(digest(outDir)).toEqual(digest(builtSite('fixture')));
   });
 });

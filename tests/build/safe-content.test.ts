@@ -12,7 +12,8 @@ describe('raw HTML in chapters, notes and the summary', () => {
 
   it('cannot run script: no script, frames, objects, forms or SVG survive', () => {
     const tags = new Set(elements().map((el) => el.tagName.toLowerCase()));
-    for (const tag of ['script', 'iframe', 'object', 'embed', 'style', 'svg', 'form', 'input', 'textarea']) expect(tags.has(tag), tag).toBe(false);
+    for (const tag of ['script', 'iframe', 'object', 'embed', 'style', 'svg', 'form', 'input', 'textarea'])
+      expect(tags.has(tag), tag).toBe(false);
   });
 
   it('keeps no event handlers, style attributes or javascript: URLs', () => {

@@ -8,7 +8,10 @@ const fixture = join(import.meta.dirname, '../fixtures/story/chapters');
 
 /** The words of a fixture chapter's Markdown body, as the author wrote them. */
 function sourceWords(slug: string): string[] {
-  const body = readFileSync(join(fixture, `${slug}.md`), 'utf8').split(/^---$/m).slice(2).join('---');
+  const body = readFileSync(join(fixture, `${slug}.md`), 'utf8')
+    .split(/^---$/m)
+    .slice(2)
+    .join('---');
   return wordsOf(body.replace(/^\* \* \*$/m, '').replace(/\]\([^)]*\)/g, ']'));
 }
 
@@ -152,7 +155,14 @@ describe('the seed story', () => {
     const storyText = paragraphs.slice(3).join('\n\n');
     expect(wordsOf(doc.querySelector('#chapter-text')?.textContent ?? '')).toEqual(wordsOf(storyText));
     const note = wordsOf(doc.querySelector('[data-note="authors"] .note-text')?.textContent ?? '');
-    expect(note).toEqual(wordsOf(paragraphs.slice(0, 2).join(' ').replace(/^Author's Note:/, '')));
+    expect(note).toEqual(
+      wordsOf(
+        paragraphs
+          .slice(0, 2)
+          .join(' ')
+          .replace(/^Author's Note:/, ''),
+      ),
+    );
     expect(doc.querySelector('h1')?.textContent).toBe('Prologue');
   });
 

@@ -6,7 +6,8 @@ import { bookLinks, prefixIds } from '../../src/lib/html-rewrite';
 import type { Chapter } from '../../src/lib/story';
 import { toXhtml } from '../../src/lib/xhtml';
 
-const chapter = (slug: string, order: number, published?: string) => ({ slug, order, title: slug, published: published ? new Date(published) : undefined }) as Chapter;
+const chapter = (slug: string, order: number, published?: string) =>
+  ({ slug, order, title: slug, published: published ? new Date(published) : undefined }) as Chapter;
 
 describe('feedEntries', () => {
   it('lists chapters newest first', () => {
@@ -28,14 +29,18 @@ describe('feedEntries', () => {
 
 describe('rewriting chapter HTML', () => {
   it('prefixes ids and the in-page links to them', () => {
-    expect(prefixIds('<p id="p-1">A <a href="#p-2">b</a> <a href="/x/#p-1">c</a></p>', 'ch1')).toBe('<p id="ch1-p-1">A <a href="#ch1-p-2">b</a> <a href="/x/#p-1">c</a></p>');
+    expect(prefixIds('<p id="p-1">A <a href="#p-2">b</a> <a href="/x/#p-1">c</a></p>', 'ch1')).toBe(
+      '<p id="ch1-p-1">A <a href="#ch1-p-2">b</a> <a href="/x/#p-1">c</a></p>',
+    );
   });
 
   it('points links between chapters at the book’s files and unlinks chapters not in it', () => {
     const rewrite = bookLinks(['chapter-1', 'interlude'], '/quire/');
-    expect(rewrite('<a href="/quire/chapter-1/#p-2">x</a> <a href="/quire/interlude/">y</a> <a href="/quire/draft/">z</a> <a href="https://e.org/">w</a>')).toBe(
-      '<a href="chapter-1.xhtml#p-2">x</a> <a href="interlude.xhtml">y</a> z <a href="https://e.org/">w</a>',
-    );
+    expect(
+      rewrite(
+        '<a href="/quire/chapter-1/#p-2">x</a> <a href="/quire/interlude/">y</a> <a href="/quire/draft/">z</a> <a href="https://e.org/">w</a>',
+      ),
+    ).toBe('<a href="chapter-1.xhtml#p-2">x</a> <a href="interlude.xhtml">y</a> z <a href="https://e.org/">w</a>');
   });
 });
 

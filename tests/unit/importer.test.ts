@@ -39,7 +39,9 @@ describe('title lines', () => {
   );
 
   it('reads number words and roman numerals', () => {
-    expect([parseNumber('one'), parseNumber('Nineteen'), parseNumber('forty-two'), parseNumber('XII'), parseNumber('7')]).toEqual([1, 19, 42, 12, 7]);
+    expect([parseNumber('one'), parseNumber('Nineteen'), parseNumber('forty-two'), parseNumber('XII'), parseNumber('7')]).toEqual([
+      1, 19, 42, 12, 7,
+    ]);
     expect(parseNumber('many')).toBeUndefined();
   });
 
@@ -49,11 +51,14 @@ describe('title lines', () => {
 });
 
 describe("author's notes", () => {
-  it.each(["Author's Note:", "Author's note:", 'AUTHOR’S NOTE -', 'A/N:', 'a/n:', 'AN:', 'Authors Note:'])('recognises "%s" at the top', (label) => {
-    const chapter = parse(`${label} Hello there.\n\nChapter 1\n\nText.`);
-    expect(chapter.authorsNote).toBe('Hello there.');
-    expect(chapter.body).toBe('Text.');
-  });
+  it.each(["Author's Note:", "Author's note:", 'AUTHOR’S NOTE -', 'A/N:', 'a/n:', 'AN:', 'Authors Note:'])(
+    'recognises "%s" at the top',
+    (label) => {
+      const chapter = parse(`${label} Hello there.\n\nChapter 1\n\nText.`);
+      expect(chapter.authorsNote).toBe('Hello there.');
+      expect(chapter.body).toBe('Text.');
+    },
+  );
 
   it('takes every paragraph up to the title line into the note', () => {
     const chapter = parse("Author's Note: One.\n\nTwo.\n\nThree.\n\nPrologue\n\nText.");
@@ -75,14 +80,17 @@ describe("author's notes", () => {
 
 describe('the text', () => {
   it('keeps every paragraph and joins prose lines wrapped inside one', () => {
-    const wrapped = 'Small, soft fingers ran across the mask as a soft cry escaped her lips.\nSuch pain-such sadness-! It was all held in the mask; the feelings of\ninsecurity.';
+    const wrapped =
+      'Small, soft fingers ran across the mask as a soft cry escaped her lips.\nSuch pain-such sadness-! It was all held in the mask; the feelings of\ninsecurity.';
     expect(parse(`Chapter 1\n\n${wrapped}\n\nNext.`).body).toBe(
       'Small, soft fingers ran across the mask as a soft cry escaped her lips. Such pain-such sadness-! It was all held in the mask; the feelings of insecurity.\n\nNext.',
     );
   });
 
   it('keeps the lines of verse as lines', () => {
-    expect(parse('Chapter 1\n\nThe music of the night,\nit sings to you alone.').body).toBe('The music of the night,\\\nit sings to you alone.');
+    expect(parse('Chapter 1\n\nThe music of the night,\nit sings to you alone.').body).toBe(
+      'The music of the night,\\\nit sings to you alone.',
+    );
   });
 
   it('never turns "-the man." or other line starts into Markdown structure', () => {
@@ -96,10 +104,13 @@ describe('the text', () => {
     );
   });
 
-  it.each(['* * *', '***', '---', '~~~', 'oOo', 'xXx', '-x-', '=====', '_____', '~oOo~', '-xXx-'])('writes the scene break "%s" as * * *', (line) => {
-    expect(isSceneBreak(line)).toBe(true);
-    expect(parse(`Chapter 1\n\nBefore.\n\n${line}\n\nAfter.`).body).toBe('Before.\n\n* * *\n\nAfter.');
-  });
+  it.each(['* * *', '***', '---', '~~~', 'oOo', 'xXx', '-x-', '=====', '_____', '~oOo~', '-xXx-'])(
+    'writes the scene break "%s" as * * *',
+    (line) => {
+      expect(isSceneBreak(line)).toBe(true);
+      expect(parse(`Chapter 1\n\nBefore.\n\n${line}\n\nAfter.`).body).toBe('Before.\n\n* * *\n\nAfter.');
+    },
+  );
 
   it('does not take ordinary short lines for scene breaks', () => {
     expect(['oh', 'xo', '...', '- -', 'Ooh!'].map(isSceneBreak)).toEqual([false, false, false, false, false]);
@@ -124,8 +135,10 @@ describe('the text', () => {
 
 describe('encodings', () => {
   const text = 'Chapter 1\n\nDaaé — “quoted”.\n';
-  const utf16le = (s: string) => Uint8Array.from([0xff, 0xfe, ...Array.from(s).flatMap((c) => [c.charCodeAt(0) & 0xff, c.charCodeAt(0) >> 8])]);
-  const utf16be = (s: string) => Uint8Array.from([0xfe, 0xff, ...Array.from(s).flatMap((c) => [c.charCodeAt(0) >> 8, c.charCodeAt(0) & 0xff])]);
+  const utf16le = (s: string) =>
+    Uint8Array.from([0xff, 0xfe, ...Array.from(s).flatMap((c) => [c.charCodeAt(0) & 0xff, c.charCodeAt(0) >> 8])]);
+  const utf16be = (s: string) =>
+    Uint8Array.from([0xfe, 0xff, ...Array.from(s).flatMap((c) => [c.charCodeAt(0) >> 8, c.charCodeAt(0) & 0xff])]);
 
   it('reads UTF-8 with and without a BOM', () => {
     const bytes = new TextEncoder().encode(text);
@@ -148,7 +161,9 @@ describe('encodings', () => {
   });
 
   it('refuses binary and empty files, naming the file', () => {
-    expect(() => decodeText(Uint8Array.from([0x50, 0x4b, 0x03, 0x04, 0x00, 0x00, 0x14]), 'story.docx')).toThrow(/^story\.docx: this looks like a binary file/);
+    expect(() => decodeText(Uint8Array.from([0x50, 0x4b, 0x03, 0x04, 0x00, 0x00, 0x14]), 'story.docx')).toThrow(
+      /^story\.docx: this looks like a binary file/,
+    );
     expect(() => decodeText(new Uint8Array(), 'empty.txt')).toThrow(/^empty\.txt: the file is empty/);
     expect(() => decodeText(new TextEncoder().encode(' \n\n '), 'blank.txt')).toThrow(/blank\.txt: the file is empty/);
   });

@@ -8,7 +8,11 @@ describe('reader settings', () => {
   });
 
   it('keeps known choices and drops unknown names, values and broken data', () => {
-    expect(parseSettings('{"theme":"sepia","size":"5","font":"comic","evil":"x"}')).toEqual({ ...defaultSettings, theme: 'sepia', size: '5' });
+    expect(parseSettings('{"theme":"sepia","size":"5","font":"comic","evil":"x"}')).toEqual({
+      ...defaultSettings,
+      theme: 'sepia',
+      size: '5',
+    });
     expect(parseSettings('not json')).toEqual(defaultSettings);
     expect(parseSettings('[1,2]')).toEqual(defaultSettings);
   });

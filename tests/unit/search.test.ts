@@ -39,8 +39,16 @@ describe('paragraphHits', () => {
 
   it('cuts a long paragraph around the match and says so', () => {
     const words = Array.from({ length: 100 }, (_, i) => `w${i}`);
-    const [hit] = paragraphHits({ ...result, content: words.join(' '), locations: [60], anchors: [{ element: 'p', id: 'p-1', location: 0 }] }, 12);
-    expect(hit?.excerpt.map((w) => w.text).join('').split(' ')).toHaveLength(12);
+    const [hit] = paragraphHits(
+      { ...result, content: words.join(' '), locations: [60], anchors: [{ element: 'p', id: 'p-1', location: 0 }] },
+      12,
+    );
+    expect(
+      hit?.excerpt
+        .map((w) => w.text)
+        .join('')
+        .split(' '),
+    ).toHaveLength(12);
     expect(hit?.excerpt.find((w) => w.hit)?.text).toBe('w60');
     expect([hit?.before, hit?.after]).toEqual([true, true]);
   });
@@ -73,7 +81,7 @@ describe('findMatches', () => {
   });
 
   it('matches curly and straight apostrophes alike', () => {
-    expect(marked('Giry’s daughter and Giry\'s mother', "Giry's")).toEqual(['Giry’s', "Giry's"]);
+    expect(marked("Giry’s daughter and Giry's mother", "Giry's")).toEqual(['Giry’s', "Giry's"]);
   });
 
   it('marks longer forms of a word but not words that merely contain it', () => {

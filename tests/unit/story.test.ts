@@ -1,6 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import type { ChapterData } from '../../src/lib/schema';
-import { assembleStory, linkedChapter, storyWarnings, StoryError, validateStory, type ChapterSource, type StorySource } from '../../src/lib/story';
+import {
+  assembleStory,
+  linkedChapter,
+  storyWarnings,
+  StoryError,
+  validateStory,
+  type ChapterSource,
+  type StorySource,
+} from '../../src/lib/story';
 
 const story: StorySource = {
   filePath: 'content/story.md',
@@ -19,7 +27,12 @@ describe('assembleStory', () => {
   it('orders chapters by their order field, decimals included', () => {
     const result = assembleStory(
       [story],
-      [chapter('epilogue', { order: 10 }), chapter('interlude', { order: 4.5 }), chapter('prologue', { order: 0 }), chapter('chapter-5', { order: 5 })],
+      [
+        chapter('epilogue', { order: 10 }),
+        chapter('interlude', { order: 4.5 }),
+        chapter('prologue', { order: 0 }),
+        chapter('chapter-5', { order: 5 }),
+      ],
       build,
     );
     expect(result.chapters.map((c) => c.slug)).toEqual(['prologue', 'interlude', 'chapter-5', 'epilogue']);
@@ -48,7 +61,11 @@ describe('assembleStory', () => {
   });
 
   it('counts words of the chapters and the story', () => {
-    const result = assembleStory([story], [chapter('a', { order: 1 }, 'One two three.'), chapter('b', { order: 2 }, '*Four* five.')], build);
+    const result = assembleStory(
+      [story],
+      [chapter('a', { order: 1 }, 'One two three.'), chapter('b', { order: 2 }, '*Four* five.')],
+      build,
+    );
     expect(result.chapters.map((c) => c.words)).toEqual([3, 2]);
     expect(result.words).toBe(5);
   });
@@ -107,8 +124,12 @@ describe('validateStory', () => {
 
 describe('links between chapters', () => {
   it('reads the chapter a link points at, in the forms authors write', () => {
-    expect(['chapter-3.md', './chapter-3.md', '../chapter-3/', '/chapter-3/', 'chapter-3.md#p-4'].map(linkedChapter)).toEqual(Array(5).fill('chapter-3'));
-    expect(['https://example.org/chapter-3/', '#p-2', 'mailto:a@b.c', '../', '/search/', '//cdn/x'].map(linkedChapter)).toEqual(Array(6).fill(undefined));
+    expect(['chapter-3.md', './chapter-3.md', '../chapter-3/', '/chapter-3/', 'chapter-3.md#p-4'].map(linkedChapter)).toEqual(
+      Array(5).fill('chapter-3'),
+    );
+    expect(['https://example.org/chapter-3/', '#p-2', 'mailto:a@b.c', '../', '/search/', '//cdn/x'].map(linkedChapter)).toEqual(
+      Array(6).fill(undefined),
+    );
   });
 
   it('reports a link to a chapter that does not exist, naming the file', () => {
@@ -124,17 +145,29 @@ describe('storyWarnings', () => {
   });
 
   it('does not count an epilogue or interlude as a gap', () => {
-    const sources = [chapter('chapter-1', { order: 1, title: 'Chapter 1' }), chapter('interlude', { order: 1.5 }), chapter('epilogue', { order: 10, title: 'Epilogue' })];
+    const sources = [
+      chapter('chapter-1', { order: 1, title: 'Chapter 1' }),
+      chapter('interlude', { order: 1.5 }),
+      chapter('epilogue', { order: 10, title: 'Epilogue' }),
+    ];
     expect(storyWarnings(sources)).toEqual([]);
   });
 
   it('warns of a chapter far longer than the others', () => {
-    const sources = [chapter('a', { order: 1 }, 'word '.repeat(100)), chapter('b', { order: 2 }, 'word '.repeat(120)), chapter('c', { order: 3 }, 'word '.repeat(1000))];
-    expect(storyWarnings(sources)).toEqual([expect.stringMatching(/^content\/chapters\/c\.md: 1000 words, more than four times the usual chapter \(120\)/)]);
+    const sources = [
+      chapter('a', { order: 1 }, 'word '.repeat(100)),
+      chapter('b', { order: 2 }, 'word '.repeat(120)),
+      chapter('c', { order: 3 }, 'word '.repeat(1000)),
+    ];
+    expect(storyWarnings(sources)).toEqual([
+      expect.stringMatching(/^content\/chapters\/c\.md: 1000 words, more than four times the usual chapter \(120\)/),
+    ]);
   });
 
   it('warns of straight quotes mixed with curly ones', () => {
-    expect(storyWarnings([chapter('a', { order: 1 }, '"Hello," she said. “Goodbye.”')])).toEqual([expect.stringMatching(/^content\/chapters\/a\.md: mixes straight/)]);
+    expect(storyWarnings([chapter('a', { order: 1 }, '"Hello," she said. “Goodbye.”')])).toEqual([
+      expect.stringMatching(/^content\/chapters\/a\.md: mixes straight/),
+    ]);
     expect(storyWarnings([chapter('a', { order: 1 }, '"Hello," she said. "Goodbye."')])).toEqual([]);
   });
 });

@@ -24,7 +24,8 @@ describe('smarten', () => {
 });
 
 describe('remarkTypography in the Markdown pipeline', () => {
-  const render = async (markdown: string) => (await (await unified({ smartypants: false, remarkPlugins: [remarkTypography] }).createRenderer({})).render(markdown)).code;
+  const render = async (markdown: string) =>
+    (await (await unified({ smartypants: false, remarkPlugins: [remarkTypography] }).createRenderer({})).render(markdown)).code;
 
   it('decides quotes across emphasis and links', async () => {
     expect(await render('"*Go*," he said, "[now](https://x.y)."')).toBe('<p>“<em>Go</em>,” he said, “<a href="https://x.y">now</a>.”</p>');

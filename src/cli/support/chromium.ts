@@ -11,7 +11,8 @@ export async function launchBrowser(): Promise<Browser> {
   return chromium.launch({ executablePath: await chromiumPath(), args: chromiumFlags(), headless: true });
 }
 
-const systemChromium = () => process.env.CHROMIUM_PATH ?? ['/usr/bin/chromium', '/usr/bin/chromium-browser'].find((path) => existsSync(path));
+const systemChromium = () =>
+  process.env.CHROMIUM_PATH ?? ['/usr/bin/chromium', '/usr/bin/chromium-browser'].find((path) => existsSync(path));
 
 /** The Chromium binary to run: `CHROMIUM_PATH`, the system's, or the one inside `@sparticuz/chromium`. */
 export async function chromiumPath(): Promise<string> {
@@ -27,9 +28,22 @@ export async function chromiumPath(): Promise<string> {
  * a context (--single-process) or hide CSP bugs (--disable-web-security and friends).
  */
 export function chromiumFlags(): string[] {
-  const common = ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--no-first-run', '--disable-component-update', '--disable-sync'];
+  const common = [
+    '--no-sandbox',
+    '--disable-gpu',
+    '--disable-background-networking',
+    '--no-first-run',
+    '--disable-component-update',
+    '--disable-sync',
+  ];
   if (systemChromium()) return common;
-  const dropped = new Set(['--single-process', '--disable-web-security', '--allow-running-insecure-content', '--headless', '--headless=shell']);
+  const dropped = new Set([
+    '--single-process',
+    '--disable-web-security',
+    '--allow-running-insecure-content',
+    '--headless',
+    '--headless=shell',
+  ]);
   return [...new Set([...sparticuzArgs().filter((arg) => !dropped.has(arg) && !dropped.has(arg.split('=')[0]!)), ...common])];
 }
 
