@@ -2,9 +2,9 @@ import { spawn } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { extname, join } from 'node:path';
-import { parseArgs } from 'node:util';
 import { gzipSync } from 'node:zlib';
 import { generateStory } from '../lib/synthetic.ts';
+import { parseCommandLine, usageError } from './support/args.ts';
 import { launchBrowser } from './support/chromium.ts';
 import { serveStatic } from './support/serve.ts';
 
@@ -165,28 +165,12 @@ async function pageWeight(outDir: string, slug: string): Promise<void> {
 }
 
 async function main(): Promise<number> {
-  let args;
-  try {
-    args = parseArgs({
-      options: {
-        sizes: { type: 'string', default: '10,100,1000' },
-        content: { type: 'string' },
-        keep: { type: 'boolean', default: false },
-        help: { type: 'boolean', short: 'h' },
-      },
-    });
-  } catch (error) {
-    console.error(`${(error as Error).message}\n\n${usage}`);
-    return 2;
-  }
-  if (args.values.help) {
-    console.log(usage);
-    return 0;
-  }
+  const args = parseCommandLine(usage, {
+    options: { sizes: { type: 'string', default: '10,100,1000' }, content: { type: 'string' }, keep: { type: 'boolean', default: false } },
+  });
   const sizes = args.values.sizes.split(',').map(Number);
   if (!args.values.content && sizes.some((size) => !Number.isInteger(size) || size < 1)) {
-    console.error(`--sizes takes whole numbers of chapters, e.g. 10,100,1000\n\n${usage}`);
-    return 2;
+    usageError(usage, '--sizes takes whole numbers of chapters, e.g. 10,100,1000');
   }
   const work = mkdtempSync(join(tmpdir(), 'quire-bench-'));
   const results: BuildFigures[] = [];

@@ -1,6 +1,6 @@
 import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { basename, extname, join, relative } from 'node:path';
-import { parseArgs } from 'node:util';
+import { parseCommandLine, usageError } from './support/args.ts';
 import { assignOrder, chapterFile, decodeText, ImportError, parseChapter } from '../lib/importer.ts';
 
 const usage = `Usage: npm run import -- <file.txt>... [--out <dir>] [--force]
@@ -21,29 +21,12 @@ function existingOrders(dir: string): number[] {
 }
 
 function main(argv: string[]): number {
-  let args;
-  try {
-    args = parseArgs({
-      args: argv,
-      allowPositionals: true,
-      options: {
-        out: { type: 'string', default: 'content/chapters' },
-        force: { type: 'boolean', default: false },
-        help: { type: 'boolean', short: 'h' },
-      },
-    });
-  } catch (error) {
-    console.error(`${(error as Error).message}\n\n${usage}`);
-    return 2;
-  }
-  if (args.values.help) {
-    console.log(usage);
-    return 0;
-  }
-  if (args.positionals.length === 0) {
-    console.error(`No files given.\n\n${usage}`);
-    return 2;
-  }
+  const args = parseCommandLine(usage, {
+    args: argv,
+    allowPositionals: true,
+    options: { out: { type: 'string', default: 'content/chapters' }, force: { type: 'boolean', default: false } },
+  });
+  if (args.positionals.length === 0) usageError(usage, 'No files given.');
   const out = args.values.out;
   mkdirSync(out, { recursive: true });
   const orders = existingOrders(out);

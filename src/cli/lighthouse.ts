@@ -2,10 +2,10 @@ import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { parseArgs } from 'node:util';
 import * as chromeLauncher from 'chrome-launcher';
 import lighthouse from 'lighthouse';
-import { chromiumPath, chromiumFlags } from './support/chromium.ts';
+import { parseCommandLine } from './support/args.ts';
+import { chromiumFlags, chromiumPath } from './support/chromium.ts';
 import { serveStatic } from './support/serve.ts';
 
 const usage = `Usage: npm run lighthouse -- [--dir <built site>] [--assert]
@@ -39,19 +39,7 @@ function buildFixture(outDir: string): void {
 }
 
 async function main(): Promise<number> {
-  let args;
-  try {
-    args = parseArgs({
-      options: { dir: { type: 'string' }, assert: { type: 'boolean', default: false }, help: { type: 'boolean', short: 'h' } },
-    });
-  } catch (error) {
-    console.error(`${(error as Error).message}\n\n${usage}`);
-    return 2;
-  }
-  if (args.values.help) {
-    console.log(usage);
-    return 0;
-  }
+  const args = parseCommandLine(usage, { options: { dir: { type: 'string' }, assert: { type: 'boolean', default: false } } });
   const work = args.values.dir ? undefined : mkdtempSync(join(tmpdir(), 'quire-lighthouse-'));
   const dir = args.values.dir ?? join(work!, 'dist');
   if (work) buildFixture(dir);

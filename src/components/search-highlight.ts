@@ -71,7 +71,7 @@ function markMatches(root: HTMLElement, terms: string[]): HTMLElement[] {
 
 function buildBar(query: string) {
   const root = document.createElement('div');
-  root.className = 'search-hits no-print';
+  root.className = 'search-hits floating-bar no-print';
   root.setAttribute('role', 'region');
   root.setAttribute('aria-label', 'Search matches');
   const label = document.createElement('span');
@@ -83,6 +83,7 @@ function buildBar(query: string) {
   const button = (text: string, name: string) => {
     const b = document.createElement('button');
     b.type = 'button';
+    b.className = 'icon-button';
     b.textContent = text;
     b.setAttribute('aria-label', name);
     return b;
