@@ -14,8 +14,8 @@ export const siteBuilds = {
   fixture: { contentDir: fixtureStory },
   /** The fixture story under a sub-path with its address known, as on GitHub Pages. */
   fixtureBase: { contentDir: fixtureStory, basePath: '/quire/', siteUrl: 'https://example.org' },
-  /** The real story in `content/` (the seed prologue). */
-  seed: {},
+  /** The real story in `content/` (the seed prologue), built late enough that every dated chapter is out. */
+  seed: { buildDate: '2030-01-01' },
   /** Raw HTML that tries to run script, from a chapter, a note and the summary. */
   hostile: { contentDir: hostileStory },
 } as const;
