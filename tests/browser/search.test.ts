@@ -128,3 +128,25 @@ function isInViewport(page: Page, selector: string): Promise<boolean> {
     return rect.top >= 0 && rect.bottom <= innerHeight;
   });
 }
+
+describe('a word found in many chapters', () => {
+  const serial = useBrowserSite('serial');
+
+  it('shows ten chapters, then more on request, with focus on the first new one', async () => {
+    const { page, errors } = await serial.open();
+    await page.goto(serial.url('search/?q=the'));
+    await page
+      .locator('.status')
+      .filter({ hasText: /contain/ })
+      .waitFor();
+    expect(await page.locator('.status').textContent()).toBe('25 chapters contain “the”.');
+    expect(await page.locator('.results > li').count()).toBe(10);
+    await page.getByRole('button', { name: 'Show more chapters' }).click();
+    await expect.poll(() => page.locator('.results > li').count()).toBe(20);
+    expect(await page.evaluate(() => document.activeElement?.closest('li')?.matches('.results > li:nth-child(11)'))).toBe(true);
+    await page.getByRole('button', { name: 'Show more chapters' }).click();
+    await expect.poll(() => page.locator('.results > li').count()).toBe(25);
+    expect(await page.getByRole('button', { name: 'Show more chapters' }).isVisible()).toBe(false);
+    expect(errors).toEqual([]);
+  });
+});

@@ -2,7 +2,7 @@ import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'nod
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { pageWeight, textFloor } from '../../src/cli/support/page-weight.ts';
+import { pageWeight, textFloor } from '../support/page-weight.ts';
 import { generateStory } from '../../src/lib/synthetic';
 import { buildSite } from '../support/build';
 import { builtSite, page } from '../support/html';

@@ -1,8 +1,9 @@
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { TestProject } from 'vitest/node';
-import { buildSite } from './build';
+import { generateStory } from '../../src/lib/synthetic';
+import { buildSite, type BuildOptions } from './build';
 import { siteBuilds, siteDir, type SiteName } from './sites';
 
 declare module 'vitest' {
@@ -15,7 +16,9 @@ declare module 'vitest' {
 /** Builds the test sites once, before any test file runs. */
 export default async function setup(project: TestProject) {
   const root = await mkdtemp(join(tmpdir(), 'quire-sites-'));
-  for (const [name, options] of Object.entries(siteBuilds) as [SiteName, (typeof siteBuilds)[SiteName]][]) {
+  for (const [name, site] of Object.entries(siteBuilds) as [SiteName, (typeof siteBuilds)[SiteName]][]) {
+    const options: Omit<BuildOptions, 'outDir'> =
+      'generateChapters' in site ? { contentDir: await generate(join(root, `${name}-content`), site.generateChapters) } : site;
     const result = await buildSite({ ...options, outDir: siteDir(root, name) });
     if (result.code !== 0) throw new Error(`Building the ${name} test site failed:\n${result.output}`);
   }
@@ -23,4 +26,13 @@ export default async function setup(project: TestProject) {
   return async () => {
     if (!process.env.KEEP_TEST_SITES) await rm(root, { recursive: true, force: true });
   };
+}
+
+/** Writes a generated story of short chapters into `dir`, for tests that need many chapters. */
+async function generate(dir: string, chapters: number): Promise<string> {
+  const story = generateStory(chapters, 3, 60);
+  await mkdir(join(dir, 'chapters'), { recursive: true });
+  await writeFile(join(dir, 'story.md'), story.storyMarkdown);
+  await Promise.all(story.chapters.map((chapter) => writeFile(join(dir, 'chapters', `${chapter.slug}.md`), chapter.markdown)));
+  return dir;
 }

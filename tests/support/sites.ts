@@ -18,6 +18,8 @@ export const siteBuilds = {
   seed: { buildDate: '2030-01-01' },
   /** Raw HTML that tries to run script, from a chapter, a note and the summary. */
   hostile: { contentDir: hostileStory },
+  /** A generated serial of 25 short chapters: more search results than one page shows. */
+  serial: { generateChapters: 25 },
 } as const;
 
 export type SiteName = keyof typeof siteBuilds;
