@@ -1,12 +1,12 @@
 import { spawn } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { extname, join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { generateStory } from '../lib/synthetic.ts';
 import { parseCommandLine, usageError } from './support/args.ts';
 import { launchBrowser } from './support/chromium.ts';
 import { serveStatic } from './support/serve.ts';
+import { makeWorkDir } from './support/work-dir.ts';
 
 const usage = `Usage: npm run bench -- [--sizes 10,100,1000] [--content <dir>] [--keep]
 
@@ -172,7 +172,7 @@ async function main(): Promise<number> {
   if (!args.values.content && sizes.some((size) => !Number.isInteger(size) || size < 1)) {
     usageError(usage, '--sizes takes whole numbers of chapters, e.g. 10,100,1000');
   }
-  const work = mkdtempSync(join(tmpdir(), 'quire-bench-'));
+  const work = makeWorkDir('bench-');
   const results: BuildFigures[] = [];
   try {
     const stories = args.values.content

@@ -1,12 +1,12 @@
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { rmSync } from 'node:fs';
 import { join } from 'node:path';
 import * as chromeLauncher from 'chrome-launcher';
 import lighthouse from 'lighthouse';
 import { parseCommandLine } from './support/args.ts';
 import { chromiumFlags, chromiumPath } from './support/chromium.ts';
 import { serveStatic } from './support/serve.ts';
+import { makeWorkDir } from './support/work-dir.ts';
 
 const usage = `Usage: npm run lighthouse -- [--dir <built site>] [--assert]
 
@@ -40,7 +40,7 @@ function buildFixture(outDir: string): void {
 
 async function main(): Promise<number> {
   const args = parseCommandLine(usage, { options: { dir: { type: 'string' }, assert: { type: 'boolean', default: false } } });
-  const work = args.values.dir ? undefined : mkdtempSync(join(tmpdir(), 'quire-lighthouse-'));
+  const work = args.values.dir ? undefined : makeWorkDir('lighthouse-');
   const dir = args.values.dir ?? join(work!, 'dist');
   if (work) buildFixture(dir);
   const server = await serveStatic(dir);

@@ -1,8 +1,8 @@
-import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { mkdir, rm, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { buildSite } from '../support/build';
+import { makeWorkDir } from '../../src/cli/support/work-dir.ts';
 
 const roots: string[] = [];
 afterAll(() => Promise.all(roots.map((root) => rm(root, { recursive: true, force: true }))));
@@ -12,7 +12,7 @@ const chapter = (front: string, body = 'Some words of the chapter.') => `---\n${
 
 /** Builds a story made of `files` (path → content) and returns the failed build's output. */
 async function buildFails(files: Record<string, string>): Promise<string> {
-  const root = await mkdtemp(join(tmpdir(), 'quire-bad-'));
+  const root = makeWorkDir('bad-');
   roots.push(root);
   const content = join(root, 'content');
   await mkdir(join(content, 'chapters'), { recursive: true });

@@ -1,11 +1,11 @@
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { pageWeight, textFloor } from '../support/page-weight.ts';
 import { generateStory } from '../../src/lib/synthetic';
 import { buildSite } from '../support/build';
 import { builtSite, page } from '../support/html';
+import { makeWorkDir } from '../../src/cli/support/work-dir.ts';
 
 const chapters = ['prologue', 'chapter-1', 'chapter-2', 'interlude', 'chapter-3', 'epilogue'];
 const KB = 1024;
@@ -40,7 +40,7 @@ describe('page weight of a chapter (first visit, gzip)', () => {
 });
 
 describe('the home page of a 1,000-chapter story', () => {
-  const work = mkdtempSync(join(tmpdir(), 'quire-budget-'));
+  const work = makeWorkDir('budget-');
   afterAll(() => rmSync(work, { recursive: true, force: true }));
 
   it('stays under 150 KB gzip', { timeout: 240_000 }, async () => {

@@ -1,12 +1,12 @@
 import { spawnSync } from 'node:child_process';
-import { cpSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { cpSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { childEnv, projectRoot } from '../support/build';
 import { fixtureStory } from '../support/sites';
+import { makeWorkDir } from '../../src/cli/support/work-dir.ts';
 
-const work = mkdtempSync(join(tmpdir(), 'quire-check-'));
+const work = makeWorkDir('check-');
 afterAll(() => rmSync(work, { recursive: true, force: true }));
 
 /** Runs the story check (the part of `npm run check` after `astro check`) on a content folder. */

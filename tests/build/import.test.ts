@@ -1,15 +1,15 @@
 import { spawnSync } from 'node:child_process';
-import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { cpSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseHTML } from 'linkedom';
 import { afterAll, describe, expect, it } from 'vitest';
 import { buildSite, childEnv, projectRoot } from '../support/build';
 import { wordsOf } from '../support/html';
 import { seedText } from '../support/sites';
+import { makeWorkDir } from '../../src/cli/support/work-dir.ts';
 
 const fixtures = join(import.meta.dirname, '../fixtures/import');
-const work = mkdtempSync(join(tmpdir(), 'quire-import-'));
+const work = makeWorkDir('import-');
 afterAll(() => rmSync(work, { recursive: true, force: true }));
 
 /** Runs `npm run import -- …args` the way an author does (Node runs the TypeScript CLI). */

@@ -1,6 +1,5 @@
 import { createHash } from 'node:crypto';
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { HtmlValidate, StaticConfigLoader } from 'html-validate';
 import { parseHTML } from 'linkedom';
@@ -8,6 +7,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { buildSite } from '../support/build';
 import { builtSite } from '../support/html';
 import { fixtureStory, type SiteName } from '../support/sites';
+import { makeWorkDir } from '../../src/cli/support/work-dir.ts';
 
 /** Every file of a built site, relative to its root. */
 function files(dir: string): string[] {
@@ -95,7 +95,7 @@ describe('internal links and assets', () => {
 });
 
 describe('reproducible builds', () => {
-  const work = mkdtempSync(join(tmpdir(), 'quire-repro-'));
+  const work = makeWorkDir('repro-');
   afterAll(() => rmSync(work, { recursive: true, force: true }));
 
   it('give byte-identical output for the same content and BUILD_DATE', async () => {

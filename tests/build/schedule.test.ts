@@ -1,12 +1,12 @@
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { buildSite } from '../support/build';
 import { page } from '../support/html';
 import { fixtureStory } from '../support/sites';
+import { makeWorkDir } from '../../src/cli/support/work-dir.ts';
 
-const work = mkdtempSync(join(tmpdir(), 'quire-schedule-'));
+const work = makeWorkDir('schedule-');
 afterAll(() => rmSync(work, { recursive: true, force: true }));
 
 describe('scheduled chapters', () => {

@@ -34,6 +34,11 @@ export function childEnv(extra: Record<string, string> = {}): NodeJS.ProcessEnv 
 
 /** Runs `astro build` in a child process, as `npm run build` would, with the given settings. */
 export function buildSite(options: BuildOptions): Promise<BuildResult> {
+  if (!options.outDir.startsWith(projectRoot)) {
+    throw new Error(
+      `Build into the project (makeWorkDir), not ${options.outDir}: outside it, parallel builds share Astro's .astro/ folder`,
+    );
+  }
   const env = childEnv({
     OUT_DIR: options.outDir,
     CONTENT_DIR: options.contentDir ?? '',

@@ -1,10 +1,10 @@
-import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { mkdir, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { TestProject } from 'vitest/node';
 import { generateStory } from '../../src/lib/synthetic';
 import { buildSite, type BuildOptions } from './build';
 import { siteBuilds, siteDir, type SiteName } from './sites';
+import { makeWorkDir } from '../../src/cli/support/work-dir.ts';
 
 declare module 'vitest' {
   export interface ProvidedContext {
@@ -15,7 +15,7 @@ declare module 'vitest' {
 
 /** Builds the test sites once, before any test file runs. */
 export default async function setup(project: TestProject) {
-  const root = await mkdtemp(join(tmpdir(), 'quire-sites-'));
+  const root = makeWorkDir('sites-');
   for (const [name, site] of Object.entries(siteBuilds) as [SiteName, (typeof siteBuilds)[SiteName]][]) {
     const options: Omit<BuildOptions, 'outDir'> =
       'generateChapters' in site ? { contentDir: await generate(join(root, `${name}-content`), site.generateChapters) } : site;
