@@ -43,11 +43,7 @@ export function startSearchPanel(panel: HTMLElement): void {
     const current = ++run;
     const trimmed = query.trim();
     history.replaceState(null, '', trimmed ? `?q=${encodeURIComponent(trimmed)}` : location.pathname);
-    if (!trimmed) {
-      show([], '', 0);
-      status.textContent = '';
-      return;
-    }
+    if (!trimmed) return show([], '', 0);
     let engine: Pagefind;
     try {
       engine = await loadPagefind();
