@@ -1,8 +1,10 @@
 import type { AstroIntegration } from 'astro';
 
 /**
- * Shows drafts in `astro dev` only. Decided by the Astro command rather than NODE_ENV
- * or Vite's mode, so a stray NODE_ENV in an author's shell can never publish a draft.
+ * Shows drafts in `astro dev` only. Decided by the Astro command rather than NODE_ENV,
+ * Vite's mode or any environment variable, and compiled in as a constant (not an
+ * `import.meta.env` key, which the environment can override), so nothing in an author's
+ * shell can publish a draft.
  */
 export function drafts(): AstroIntegration {
   return {
@@ -10,7 +12,7 @@ export function drafts(): AstroIntegration {
     hooks: {
       'astro:config:setup': ({ command, updateConfig }) => {
         updateConfig({
-          vite: { define: { 'import.meta.env.QUIRE_SHOW_DRAFTS': JSON.stringify(command === 'dev') } },
+          vite: { define: { __QUIRE_SHOW_DRAFTS__: JSON.stringify(command === 'dev') } },
         });
       },
     },

@@ -21,7 +21,7 @@ async function loadStory({ warn = false } = {}): Promise<Story> {
   const story = assembleStory(
     stories.map((entry) => ({ filePath: entry.filePath ?? 'story.md', body: entry.body ?? '', data: entry.data })),
     sources,
-    { now: readEnv().buildDate, includeDrafts: import.meta.env.QUIRE_SHOW_DRAFTS },
+    { now: readEnv().buildDate, includeDrafts: __QUIRE_SHOW_DRAFTS__ },
   );
   if (warn) for (const warning of storyWarnings(sources)) console.warn(`[quire] warning: ${warning}`);
   return story;

@@ -13,6 +13,8 @@ export interface BuildOptions {
   siteUrl?: string;
   /** Fixed "now" so scheduled chapters are deterministic. */
   buildDate?: string;
+  /** More environment variables for the build. */
+  env?: Record<string, string>;
 }
 
 export interface BuildResult {
@@ -45,6 +47,7 @@ export function buildSite(options: BuildOptions): Promise<BuildResult> {
     BASE_PATH: options.basePath ?? '',
     SITE_URL: options.siteUrl ?? '',
     BUILD_DATE: options.buildDate ?? '2026-01-01',
+    ...options.env,
   });
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, [astroBin, 'build'], { cwd: projectRoot, env });
