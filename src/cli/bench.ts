@@ -1,9 +1,11 @@
-import { spawn } from 'node:child_process';
 import { mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { extname, join } from 'node:path';
 import { gzipSync } from 'node:zlib';
+import { parseFrontmatter } from '@astrojs/markdown-remark';
 import { generateStory } from '../lib/synthetic.ts';
+import { countWords, markdownToPlainText } from '../lib/text.ts';
 import { parseCommandLine, usageError } from './support/args.ts';
+import { startAstroBuild } from './support/astro-build.ts';
 import { launchBrowser } from './support/chromium.ts';
 import { serveStatic } from './support/serve.ts';
 import { makeWorkDir } from './support/work-dir.ts';
@@ -12,9 +14,6 @@ const usage = `Usage: npm run bench -- [--sizes 10,100,1000] [--content <dir>] [
 
 Builds generated stories of each size (or the story in <dir>) and prints build time,
 memory and output size, then what a first visit to a chapter page transfers.`;
-
-const root = new URL('../..', import.meta.url).pathname;
-const astroBin = join(root, 'node_modules/astro/bin/astro.mjs');
 
 interface BuildFigures {
   label: string;
@@ -65,11 +64,12 @@ function dirBytes(dir: string): number {
   return total;
 }
 
-function countWords(contentDir: string): { chapters: number; words: number } {
+/** Chapters and words of a story, counted as the site counts them. */
+function storySize(contentDir: string): { chapters: number; words: number } {
   const dir = join(contentDir, 'chapters');
   const files = readdirSync(dir).filter((name) => name.endsWith('.md'));
   const words = files.reduce(
-    (sum, name) => sum + (readFileSync(join(dir, name), 'utf8').split(/^---$/m).slice(2).join('').match(/\S+/g)?.length ?? 0),
+    (sum, name) => sum + countWords(markdownToPlainText(parseFrontmatter(readFileSync(join(dir, name), 'utf8')).content)),
     0,
   );
   return { chapters: files.length, words };
@@ -77,30 +77,17 @@ function countWords(contentDir: string): { chapters: number; words: number } {
 
 async function build(label: string, contentDir: string, outDir: string): Promise<BuildFigures> {
   const started = performance.now();
-  const child = spawn(process.execPath, [astroBin, 'build'], {
-    cwd: root,
-    env: {
-      ...process.env,
-      CONTENT_DIR: contentDir,
-      OUT_DIR: outDir,
-      ASTRO_TELEMETRY_DISABLED: '1',
-      NO_COLOR: '1',
-      BUILD_DATE: '2026-01-01',
-    },
-  });
-  let output = '';
-  child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
-  child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
+  const { child, done } = startAstroBuild({ ...process.env, CONTENT_DIR: contentDir, OUT_DIR: outDir, BUILD_DATE: '2026-01-01' });
   let peak = 0;
   const sampler = setInterval(() => (peak = Math.max(peak, treeRss(child.pid!))), 100);
-  const code = await new Promise<number>((resolve) => child.on('close', (c) => resolve(c ?? 1)));
+  const { code, output } = await done;
   clearInterval(sampler);
   if (code !== 0) throw new Error(`Building ${label} failed:\n${output}`);
   const seconds = (performance.now() - started) / 1000;
   const pagefindMs = Number(/Indexed \d+ pages in (\d+) ms/.exec(output)?.[1] ?? 0);
   return {
     label,
-    ...countWords(contentDir),
+    ...storySize(contentDir),
     seconds,
     pagefindSeconds: pagefindMs / 1000,
     peakRssMb: peak / 1024 / 1024,

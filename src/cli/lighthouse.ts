@@ -1,9 +1,9 @@
-import { spawnSync } from 'node:child_process';
 import { rmSync } from 'node:fs';
 import { join } from 'node:path';
 import * as chromeLauncher from 'chrome-launcher';
 import lighthouse from 'lighthouse';
 import { parseCommandLine } from './support/args.ts';
+import { projectRoot, startAstroBuild } from './support/astro-build.ts';
 import { chromiumFlags, chromiumPath } from './support/chromium.ts';
 import { serveStatic } from './support/serve.ts';
 import { makeWorkDir } from './support/work-dir.ts';
@@ -15,7 +15,6 @@ Lighthouse (mobile) on the home page, a chapter and the search page, printing th
 its four categories. With --assert, exits non-zero unless accessibility, best practices and
 SEO score 100 and performance at least 90.`;
 
-const root = new URL('../..', import.meta.url).pathname;
 const categories = ['performance', 'accessibility', 'best-practices', 'seo'] as const;
 const pages = [
   ['home', ''],
@@ -23,26 +22,21 @@ const pages = [
   ['search', 'search/?q=lantern'],
 ] as const;
 
-function buildFixture(outDir: string): void {
-  const result = spawnSync(process.execPath, [join(root, 'node_modules/astro/bin/astro.mjs'), 'build'], {
-    cwd: root,
-    encoding: 'utf8',
-    env: {
-      ...process.env,
-      CONTENT_DIR: join(root, 'tests/fixtures/story'),
-      OUT_DIR: outDir,
-      BUILD_DATE: '2026-01-01',
-      ASTRO_TELEMETRY_DISABLED: '1',
-    },
-  });
-  if (result.status !== 0) throw new Error(`Building the fixture failed:\n${result.stdout}${result.stderr}`);
+async function buildFixture(outDir: string): Promise<void> {
+  const { code, output } = await startAstroBuild({
+    ...process.env,
+    CONTENT_DIR: join(projectRoot, 'tests/fixtures/story'),
+    OUT_DIR: outDir,
+    BUILD_DATE: '2026-01-01',
+  }).done;
+  if (code !== 0) throw new Error(`Building the fixture failed:\n${output}`);
 }
 
 async function main(): Promise<number> {
   const args = parseCommandLine(usage, { options: { dir: { type: 'string' }, assert: { type: 'boolean', default: false } } });
   const work = args.values.dir ? undefined : makeWorkDir('lighthouse-');
   const dir = args.values.dir ?? join(work!, 'dist');
-  if (work) buildFixture(dir);
+  if (work) await buildFixture(dir);
   const server = await serveStatic(dir);
   const chrome = await chromeLauncher.launch({ chromePath: await chromiumPath(), chromeFlags: ['--headless=new', ...chromiumFlags()] });
   const failures: string[] = [];

@@ -195,12 +195,15 @@ export function storyWarnings(chapterSources: ChapterSource[]): string[] {
     }
   }
 
+  const texts = chapterSources.map((source) => {
+    const text = markdownToPlainText(source.body);
+    return { source, text, words: countWords(text) };
+  });
+
   // A chapter far longer than the others (a paste of two chapters into one?).
-  const counts = chapterSources.map((source) => countWords(markdownToPlainText(source.body))).sort((a, b) => a - b);
-  const median = counts[Math.floor(counts.length / 2)] ?? 0;
-  if (chapterSources.length >= 3 && median > 0) {
-    for (const source of chapterSources) {
-      const words = countWords(markdownToPlainText(source.body));
+  const median = texts.map(({ words }) => words).sort((a, b) => a - b)[Math.floor(texts.length / 2)] ?? 0;
+  if (texts.length >= 3 && median > 0) {
+    for (const { source, words } of texts) {
       if (words > median * 4) {
         warnings.push(
           `${source.filePath}: ${words} words, more than four times the usual chapter (${median}); was a second chapter pasted in?`,
@@ -210,8 +213,7 @@ export function storyWarnings(chapterSources: ChapterSource[]): string[] {
   }
 
   // Straight quotes mixed with curly ones: usually text pasted from two sources.
-  for (const source of chapterSources) {
-    const text = markdownToPlainText(source.body);
+  for (const { source, text } of texts) {
     const straight = (text.match(/"/g) ?? []).length;
     const curly = (text.match(/[“”]/g) ?? []).length;
     if (straight > 0 && curly > 0) {

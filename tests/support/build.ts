@@ -1,8 +1,6 @@
-import { spawn } from 'node:child_process';
-import { fileURLToPath } from 'node:url';
+import { projectRoot, startAstroBuild } from '../../src/cli/support/astro-build.ts';
 
-export const projectRoot = fileURLToPath(new URL('../..', import.meta.url));
-const astroBin = fileURLToPath(new URL('../../node_modules/astro/bin/astro.mjs', import.meta.url));
+export { projectRoot };
 
 export interface BuildOptions {
   /** Content folder to build (default: the project's `content/`). */
@@ -49,12 +47,5 @@ export function buildSite(options: BuildOptions): Promise<BuildResult> {
     BUILD_DATE: options.buildDate ?? '2026-01-01',
     ...options.env,
   });
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [astroBin, 'build'], { cwd: projectRoot, env });
-    let output = '';
-    child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
-    child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
-    child.on('error', reject);
-    child.on('close', (code) => resolve({ code: code ?? 1, output }));
-  });
+  return startAstroBuild(env).done;
 }
