@@ -2,8 +2,10 @@ import sitemap from '@astrojs/sitemap';
 import { defineConfig } from 'astro/config';
 import { drafts } from './src/integrations/drafts';
 import { headers } from './src/integrations/headers';
+import { lazyScripts } from './src/integrations/lazy-scripts';
 import { pagefind } from './src/integrations/pagefind';
-import { readEnv } from './src/lib/env';
+import { strings } from './src/integrations/strings';
+import { readEnv } from './src/build/env.ts';
 import { chapterProcessor } from './src/markdown/pipeline';
 
 const env = readEnv();
@@ -19,12 +21,13 @@ export default defineConfig({
   ...(process.env.OUT_DIR ? { outDir: process.env.OUT_DIR, cacheDir: `${process.env.OUT_DIR}-cache` } : {}),
   // Every stylesheet a file: cached across chapters, and no style hashes in each page's CSP.
   build: { format: 'directory', inlineStylesheets: 'never' },
+  vite: { plugins: [lazyScripts()] },
   markdown: {
     processor: chapterProcessor(),
     syntaxHighlight: false,
   },
   // The sitemap needs the site's address; without SITE_URL there is none to give.
-  integrations: [drafts(), headers(), pagefind(), ...(env.siteUrl ? [sitemap()] : [])],
+  integrations: [drafts(), headers(), pagefind(), strings(env.contentDir), ...(env.siteUrl ? [sitemap()] : [])],
   // A strict Content-Security-Policy as a <meta> on every page: Astro hashes the inline
   // scripts and styles it emits. The search page adds 'wasm-unsafe-eval' for Pagefind.
   // frame-ancestors only works as a header: see src/integrations/headers.ts.

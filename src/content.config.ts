@@ -1,8 +1,8 @@
 import { pathToFileURL } from 'node:url';
 import { defineCollection } from 'astro:content';
 import { glob } from 'astro/loaders';
-import { readEnv } from './lib/env';
-import { chapterSchema, storySchema } from './lib/schema';
+import { readEnv } from './build/env.ts';
+import { chapterSchema, storySchema } from './core/schema.ts';
 
 const contentDir = pathToFileURL(`${readEnv().contentDir}/`);
 

@@ -2,8 +2,9 @@ import { mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync }
 import { extname, join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { parseFrontmatter } from '@astrojs/markdown-remark';
-import { generateStory } from '../lib/synthetic.ts';
-import { countWords, markdownToPlainText } from '../lib/text.ts';
+import { markdownToPlainText } from '../core/plain-text.ts';
+import { countWords } from '../shared/text-stats.ts';
+import { generateStory } from './support/synthetic.ts';
 import { parseCommandLine, usageError } from './support/args.ts';
 import { startAstroBuild } from './support/astro-build.ts';
 import { launchBrowser } from './support/chromium.ts';

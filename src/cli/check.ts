@@ -2,9 +2,9 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { basename, join, relative } from 'node:path';
 import { parseFrontmatter } from '@astrojs/markdown-remark';
 import type { z } from 'astro/zod';
-import { readEnv } from '../lib/env.ts';
-import { chapterSchema, storySchema } from '../lib/schema.ts';
-import { missingStory, noChapters, storyWarnings, validateChapters, type ChapterSource } from '../lib/story.ts';
+import { readEnv } from '../build/env.ts';
+import { chapterSchema, storySchema } from '../core/schema.ts';
+import { missingStory, noChapters, storyWarnings, validateChapters, type ChapterSource } from '../core/story.ts';
 
 /**
  * `npm run check`: validates the story without building it: each file's frontmatter

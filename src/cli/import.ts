@@ -1,7 +1,7 @@
 import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { basename, extname, join, relative } from 'node:path';
 import { parseCommandLine, usageError } from './support/args.ts';
-import { assignOrder, chapterFile, decodeText, ImportError, parseChapter } from '../lib/importer.ts';
+import { assignOrder, chapterFile, decodeText, ImportError, parseChapter } from '../importer/plain-text.ts';
 
 const usage = `Usage: npm run import -- <file.txt>... [--out <dir>] [--force]
 

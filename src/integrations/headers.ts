@@ -1,5 +1,6 @@
 import { writeFile } from 'node:fs/promises';
 import type { AstroIntegration } from 'astro';
+import { withSlash } from '../shared/paths.ts';
 
 /**
  * Writes `_headers` (the Netlify and Cloudflare Pages format) into the built site: the
@@ -12,7 +13,7 @@ export function headers(): AstroIntegration {
     name: 'quire:headers',
     hooks: {
       'astro:config:done': ({ config }) => {
-        base = config.base.endsWith('/') ? config.base : `${config.base}/`;
+        base = withSlash(config.base);
       },
       'astro:build:done': async ({ dir }) => {
         await writeFile(new URL('_headers', dir), headersFile(base));

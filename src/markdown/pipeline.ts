@@ -2,7 +2,7 @@ import { unified, type UnifiedProcessorOptions } from '@astrojs/markdown-remark'
 import rehypeRaw from 'rehype-raw';
 import rehypeSanitize from 'rehype-sanitize';
 import rehypeSlug from 'rehype-slug';
-import { readEnv } from '../lib/env.ts';
+import { readEnv } from '../build/env.ts';
 import { rehypeChapterLinks } from './rehype-chapter-links.ts';
 import { rehypeParagraphIds } from './rehype-paragraph-ids.ts';
 import { rehypeSceneBreaks } from './rehype-scene-breaks.ts';

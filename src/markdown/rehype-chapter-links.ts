@@ -1,5 +1,5 @@
 import type { Element, Root, RootContent } from 'hast';
-import { linkedChapter } from '../lib/story.ts';
+import { linkedChapter } from '../core/links.ts';
 
 /**
  * Rewrites links between chapters (`[see](chapter-3.md)`, `(../chapter-3/)`) to the chapter's

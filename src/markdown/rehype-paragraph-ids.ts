@@ -1,4 +1,5 @@
 import type { Element, Root } from 'hast';
+import { paragraphId } from '../shared/contract.ts';
 
 /**
  * Gives each top-level paragraph of a chapter a stable id (`p-1`, `p-2`, …). They are
@@ -13,7 +14,7 @@ export function rehypeParagraphIds() {
     for (const node of tree.children) {
       if (node.type === 'element' && isParagraph(node)) {
         count++;
-        node.properties.id ??= `p-${count}`;
+        node.properties.id ??= paragraphId(count);
       }
     }
   };

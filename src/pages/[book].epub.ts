@@ -1,6 +1,6 @@
 import type { APIRoute, GetStaticPaths } from 'astro';
-import { epubFileName, getEpub } from '../lib/book';
-import { getStory } from '../lib/content';
+import { epubFileName, getEpub } from '../build/book';
+import { getStory } from '../build/content';
 
 /** `/<story-title>.epub`: the whole story for e-readers. */
 export const getStaticPaths: GetStaticPaths = async () => {

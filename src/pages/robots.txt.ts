@@ -1,5 +1,5 @@
 import type { APIRoute } from 'astro';
-import { withBase } from '../lib/urls';
+import { withBase } from '../build/paths';
 
 /** `/robots.txt`: everything may be crawled; the sitemap is named when the site's address is known. */
 export const GET: APIRoute = ({ site }) => {

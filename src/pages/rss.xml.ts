@@ -1,10 +1,11 @@
 import rss from '@astrojs/rss';
 import type { APIRoute } from 'astro';
-import { getStory } from '../lib/content';
-import { feedEntries } from '../lib/feed';
-import { excerpt, markdownToPlainText } from '../lib/text';
-import { escapeXml } from '../lib/xhtml';
-import { chapterPath, localPreview, withBase } from '../lib/urls';
+import { getStory } from '../build/content';
+import { localPreview, withBase } from '../build/paths';
+import { feedEntries } from '../core/feed';
+import { excerpt, markdownToPlainText } from '../core/plain-text';
+import { escapeXml } from '../epub/xhtml';
+import { chapterPath } from '../shared/paths';
 
 /** `/rss.xml`: an RSS 2.0 feed of the published chapters, newest first. */
 export const GET: APIRoute = async ({ site }) => {

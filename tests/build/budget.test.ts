@@ -2,7 +2,7 @@ import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { pageWeight, textFloor } from '../support/page-weight.ts';
-import { generateStory } from '../../src/lib/synthetic';
+import { generateStory } from '../../src/cli/support/synthetic';
 import { buildSite } from '../support/build';
 import { builtSite, page } from '../support/html';
 import { makeWorkDir } from '../../src/cli/support/work-dir.ts';

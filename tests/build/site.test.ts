@@ -1,7 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { builtSite, page, wordsOf } from '../support/html';
+import { builtSite, comesAfter, page, wordsOf } from '../support/html';
 
 const readingOrder = ['prologue', 'chapter-1', 'chapter-2', 'interlude', 'chapter-3', 'epilogue'];
 const fixture = join(import.meta.dirname, '../fixtures/story/chapters');
@@ -59,14 +59,14 @@ describe('the built fixture story', () => {
     expect(note?.querySelector('h2')?.textContent).toBe('Author’s note');
     expect(note?.textContent).toContain('This note sits above the text.');
     expect(note?.querySelector('em')?.textContent).toBe('fixture');
-    expect(note && text && note.compareDocumentPosition(text) & 4).toBeTruthy(); // DOCUMENT_POSITION_FOLLOWING
+    expect(note && text && comesAfter(note, text)).toBe(true);
   });
 
   it('shows the end note after the chapter text, and no note where none is set', () => {
     const doc = page('fixture', 'chapter-2/');
     const end = doc.querySelector('[data-note="end"]');
     expect(end?.textContent).toContain('the end note comes after the text');
-    expect(doc.querySelector('#chapter-text')!.compareDocumentPosition(end!) & 4).toBeTruthy();
+    expect(comesAfter(doc.querySelector('#chapter-text')!, end!)).toBe(true);
     expect(page('fixture', 'chapter-1/').querySelector('[data-note]')).toBeNull();
   });
 

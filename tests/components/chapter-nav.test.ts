@@ -2,12 +2,14 @@ import { experimental_AstroContainer as AstroContainer } from 'astro/container';
 import { parseHTML } from 'linkedom';
 import { describe, expect, it } from 'vitest';
 import ChapterNav from '../../src/components/ChapterNav.astro';
-import type { ChapterPosition } from '../../src/lib/navigation';
+import type { ChapterPosition } from '../../src/core/navigation';
+import { stringsFor } from '../../src/shared/i18n';
 
 async function render(position: ChapterPosition, props: { inProgress?: boolean; placement?: 'top' | 'bottom' } = {}) {
   const container = await AstroContainer.create();
   const html = await container.renderToString(ChapterNav, {
     props: { position, inProgress: props.inProgress ?? true, label: 'Chapters', placement: props.placement ?? 'bottom' },
+    locals: { t: stringsFor('en') },
   });
   return parseHTML(`<!doctype html><html><body>${html}</body></html>`).document;
 }

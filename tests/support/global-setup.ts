@@ -1,7 +1,7 @@
 import { mkdir, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { TestProject } from 'vitest/node';
-import { generateStory } from '../../src/lib/synthetic';
+import { generateStory } from '../../src/cli/support/synthetic';
 import { buildSite, type BuildOptions } from './build';
 import { siteBuilds, siteDir, type SiteName } from './sites';
 import { makeWorkDir } from '../../src/cli/support/work-dir.ts';

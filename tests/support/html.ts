@@ -26,3 +26,9 @@ export function wordsOf(text: string): string[] {
       .filter(Boolean) ?? []
   );
 }
+
+/** Whether `later` comes after `earlier` in document order (linkedom's compareDocumentPosition errs across subtrees). */
+export function comesAfter(earlier: Element, later: Element): boolean {
+  const all = [...earlier.ownerDocument.querySelectorAll('*')];
+  return all.indexOf(later) > all.indexOf(earlier);
+}

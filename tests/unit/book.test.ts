@@ -1,10 +1,12 @@
 import { strFromU8, unzipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
-import { bookIdentifier, buildEpub, type EpubBook } from '../../src/lib/epub';
-import { feedEntries } from '../../src/lib/feed';
-import { bookLinks, prefixIds } from '../../src/lib/html-rewrite';
-import type { Chapter } from '../../src/lib/story';
-import { toXhtml } from '../../src/lib/xhtml';
+import { feedEntries } from '../../src/core/feed';
+import { bookIdentifier, buildEpub, type EpubBook } from '../../src/epub/epub';
+import { bookLinks } from '../../src/epub/links';
+import { prefixIds } from '../../src/markdown/html-rewrite';
+import { stringsFor } from '../../src/shared/i18n';
+import type { Chapter } from '../../src/core/story';
+import { toXhtml } from '../../src/epub/xhtml';
 
 const chapter = (slug: string, order: number, published?: string) =>
   ({ slug, order, title: slug, published: published ? new Date(published) : undefined }) as Chapter;
@@ -63,11 +65,12 @@ describe('buildEpub', () => {
     language: 'en',
     summary: '<p>Sum.</p>',
     description: 'Sum.',
-    details: [['Status', 'In progress']],
+    details: [{ label: 'Status', value: { text: 'In progress' } }],
     tags: ['x'],
     modified: new Date('2024-06-30T00:00:00Z'),
     url: undefined,
     chapters: [{ id: 'prologue', title: 'Prologue', body: '<p id="p-1">Hi.</p>', authorsNote: '<p>Note.</p>', endNote: undefined }],
+    t: stringsFor('en'),
   };
 
   it('puts an uncompressed mimetype first, as EPUB requires', () => {

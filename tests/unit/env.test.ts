@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { readEnv } from '../../src/lib/env';
+import { readEnv } from '../../src/build/env';
 
 describe('readEnv', () => {
   it('defaults to content/ at the root of a domain', () => {

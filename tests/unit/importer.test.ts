@@ -8,8 +8,8 @@ import {
   parseChapter,
   parseNumber,
   parseTitleLine,
-} from '../../src/lib/importer';
-import { slugify } from '../../src/lib/text';
+} from '../../src/importer/plain-text';
+import { slugify } from '../../src/core/slug';
 
 const parse = (text: string, stem = 'input') => parseChapter(text, `${stem}.txt`, stem);
 

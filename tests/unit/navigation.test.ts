@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { chapterPosition } from '../../src/lib/navigation';
-import type { Chapter } from '../../src/lib/story';
+import { chapterPosition } from '../../src/core/navigation';
+import type { Chapter } from '../../src/core/story';
 
 const chapters = ['prologue', 'chapter-1', 'epilogue'].map((slug, order) => ({ slug, title: slug.toUpperCase(), order }) as Chapter);
 const href = (chapter: Chapter) => `/base/${chapter.slug}/`;

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { defaultSettings, parseSettings } from '../../src/lib/reader-settings';
-import { markRead, parseReadingState, recordPosition, wordsLeft, type ChapterLength } from '../../src/lib/reading-progress';
+import { defaultSettings, parseSettings } from '../../src/shared/reader-settings';
+import { markRead, parseReadingState, recordPosition, wordsLeft, type ChapterLength } from '../../src/shared/reading-progress';
 
 describe('reader settings', () => {
   it('starts from the defaults', () => {
@@ -27,11 +27,11 @@ describe('reading progress', () => {
 
   it('remembers the last chapter and the paragraph reached in each', () => {
     let state = parseReadingState(null);
-    state = recordPosition(state, 'prologue', 'p-4');
-    state = recordPosition(state, 'chapter-1', 'p-2');
-    expect(state.last).toEqual({ slug: 'chapter-1', paragraph: 'p-2' });
+    state = recordPosition(state, 'prologue', 'Prologue', 'p-4');
+    state = recordPosition(state, 'chapter-1', 'Chapter 1', 'p-2');
+    expect(state.last).toEqual({ slug: 'chapter-1', title: 'Chapter 1', paragraph: 'p-2' });
     expect(state.positions).toEqual({ prologue: 'p-4', 'chapter-1': 'p-2' });
-    expect(recordPosition(state, 'prologue', undefined).last).toEqual({ slug: 'prologue', paragraph: 'p-4' });
+    expect(recordPosition(state, 'prologue', 'Prologue', undefined).last).toEqual({ slug: 'prologue', title: 'Prologue', paragraph: 'p-4' });
   });
 
   it('marks chapters read once', () => {
@@ -40,10 +40,10 @@ describe('reading progress', () => {
   });
 
   it('survives a round trip through storage and ignores malformed data', () => {
-    const state = markRead(recordPosition(parseReadingState(null), 'chapter-1', 'p-3'), 'prologue');
+    const state = markRead(recordPosition(parseReadingState(null), 'chapter-1', 'Chapter 1', 'p-3'), 'prologue');
     expect(parseReadingState(JSON.stringify(state))).toEqual(state);
     expect(parseReadingState('{"last":{"slug":"x","paragraph":"<script>"},"positions":{"a":5},"read":[1,"b"]}')).toEqual({
-      last: { slug: 'x', paragraph: undefined },
+      last: { slug: 'x', title: undefined, paragraph: undefined },
       positions: {},
       read: ['b'],
     });
@@ -51,8 +51,8 @@ describe('reading progress', () => {
 
   it('counts the words left from where the reader is', () => {
     expect(wordsLeft(chapters, parseReadingState(null))).toBe(6000);
-    expect(wordsLeft(chapters, recordPosition(parseReadingState(null), 'chapter-1', 'p-11'))).toBe(1000 + 3000);
-    expect(wordsLeft(chapters, recordPosition(parseReadingState(null), 'chapter-2', 'p-1'))).toBe(3000);
-    expect(wordsLeft(chapters, recordPosition(parseReadingState(null), 'gone', 'p-1'))).toBe(6000);
+    expect(wordsLeft(chapters, recordPosition(parseReadingState(null), 'chapter-1', 'Chapter 1', 'p-11'))).toBe(1000 + 3000);
+    expect(wordsLeft(chapters, recordPosition(parseReadingState(null), 'chapter-2', 'Chapter 2', 'p-1'))).toBe(3000);
+    expect(wordsLeft(chapters, recordPosition(parseReadingState(null), 'gone', 'Gone', 'p-1'))).toBe(6000);
   });
 });

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { findMatches } from '../../src/lib/highlight';
-import { hitHref, paragraphHits, type PagefindResultData } from '../../src/lib/search-results';
-import { accentVariants, fold, queryTerms, withAccents } from '../../src/lib/search-terms';
+import { findMatches } from '../../src/shared/highlight';
+import { hitHref, paragraphHits, type PagefindResultData } from '../../src/shared/search-results';
+import { accentVariants, fold, queryTerms, withAccents } from '../../src/shared/search-terms';
 
 const result: PagefindResultData = {
   url: '/chapter-2/',

@@ -1,14 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import type { ChapterData } from '../../src/lib/schema';
+import type { ChapterData } from '../../src/core/schema';
+import { linkedChapter } from '../../src/core/links';
 import {
   assembleStory,
-  linkedChapter,
   storyWarnings,
   StoryError,
   validateStory,
   type ChapterSource,
   type StorySource,
-} from '../../src/lib/story';
+} from '../../src/core/story';
 
 const story: StorySource = {
   filePath: 'content/story.md',

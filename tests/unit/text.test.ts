@@ -1,6 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { chapterCountLabel, formatDate, readingTimeLabel, wordsLabel } from '../../src/lib/format';
-import { countWords, excerpt, markdownToPlainText, readingMinutes } from '../../src/lib/text';
+import { excerpt, markdownToPlainText } from '../../src/core/plain-text';
+import { chapterCountLabel, formatDate, readingTimeLabel, wordsLabel } from '../../src/shared/format';
+import { stringsFor } from '../../src/shared/i18n';
+import { countWords, readingMinutes } from '../../src/shared/text-stats';
+
+const en = stringsFor('en');
 
 describe('countWords', () => {
   it('counts hyphen-joined and apostrophe words as one, as archives do', () => {
@@ -42,20 +46,20 @@ describe('reading time', () => {
   });
 
   it('labels long chapters in hours and minutes', () => {
-    expect(readingTimeLabel(12)).toBe('12 min read');
-    expect(readingTimeLabel(75)).toBe('1 h 15 min read');
+    expect(readingTimeLabel(12, en)).toBe('12 min read');
+    expect(readingTimeLabel(75, en)).toBe('1 h 15 min read');
   });
 });
 
 describe('labels', () => {
   it('shows the chapter count as n/? while the story is in progress', () => {
-    expect(chapterCountLabel(1, 'in-progress')).toBe('1/?');
-    expect(chapterCountLabel(12, 'complete')).toBe('12/12');
+    expect(chapterCountLabel(1, 'in-progress', 'en')).toBe('1/?');
+    expect(chapterCountLabel(12, 'complete', 'en')).toBe('12/12');
   });
 
   it('formats word counts and dates for the story language', () => {
-    expect(wordsLabel(1, 'en')).toBe('1 word');
-    expect(wordsLabel(12345, 'en')).toBe('12,345 words');
+    expect(wordsLabel(1, en)).toBe('1 word');
+    expect(wordsLabel(12345, en)).toBe('12,345 words');
     expect(formatDate(new Date('2024-01-05'), 'en')).toBe('January 5, 2024');
   });
 });

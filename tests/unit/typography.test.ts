@@ -1,6 +1,7 @@
 import { unified } from '@astrojs/markdown-remark';
 import { describe, expect, it } from 'vitest';
-import { remarkTypography, smarten } from '../../src/markdown/remark-typography';
+import { smarten } from '../../src/core/typography';
+import { remarkTypography } from '../../src/markdown/remark-typography';
 
 describe('smarten', () => {
   it.each([

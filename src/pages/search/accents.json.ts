@@ -1,6 +1,6 @@
 import type { APIRoute } from 'astro';
-import { getStory } from '../../lib/content';
-import { accentVariants } from '../../lib/search-terms';
+import { getStory } from '../../build/content';
+import { accentVariants } from '../../shared/search-terms';
 
 /** `/search/accents.json`: lets the search page find "Daaé" when a reader types "Daae". */
 export const GET: APIRoute = async () => {

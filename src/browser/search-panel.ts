@@ -1,0 +1,145 @@
+import { ids, params } from '../shared/contract.ts';
+import type { Translate } from '../shared/i18n/strings.ts';
+import { hitHref, paragraphHits, type PagefindResultData } from '../shared/search-results.ts';
+import { withAccents } from '../shared/search-terms.ts';
+import { siteStrings } from './strings.ts';
+
+/** The slice of Pagefind's browser API this page uses. */
+interface Pagefind {
+  options(options: Record<string, unknown>): Promise<void>;
+  debouncedSearch(
+    query: string,
+    options: { sort?: Record<string, 'asc' | 'desc'> },
+    ms: number,
+  ): Promise<{ results: { id: string; data(): Promise<PagefindResultData> }[] } | null>;
+}
+
+const pageSize = 10;
+const debounceMs = 250;
+
+/** `<quire-search-panel>`: the search page's results; runs `?q=` on load and each query as the reader types. */
+export class SearchPanel extends HTMLElement {
+  connectedCallback(): void {
+    startSearchPanel(this);
+  }
+}
+
+function startSearchPanel(panel: HTMLElement): void {
+  const t = siteStrings();
+  const base = import.meta.env.BASE_URL;
+  const form = panel.querySelector('form')!;
+  const input = panel.querySelector<HTMLInputElement>(`#${ids.searchQuery}`)!;
+  const order = panel.querySelector<HTMLFieldSetElement>('.order')!;
+  const status = panel.querySelector<HTMLElement>('.status')!;
+  const list = panel.querySelector<HTMLOListElement>('.results')!;
+  const more = panel.querySelector<HTMLButtonElement>('.more')!;
+  let pagefind: Promise<Pagefind> | undefined;
+  let accents: Promise<Record<string, string>> | undefined;
+  let queryShown = '';
+  let run = 0;
+
+  // Pagefind's index only exists in a built site: say so plainly in `npm run dev`.
+  const loadPagefind = () =>
+    (pagefind ??= import(/* @vite-ignore */ `${base}pagefind/pagefind.js`).then(async (module: Pagefind) => {
+      await module.options({ baseUrl: base, excerptLength: 24 });
+      return module;
+    }));
+  const loadAccents = () =>
+    (accents ??= fetch(panel.dataset.accents!)
+      .then((response) => (response.ok ? (response.json() as Promise<Record<string, string>>) : {}))
+      .catch(() => ({})));
+
+  async function search(query: string) {
+    const current = ++run;
+    const trimmed = query.trim();
+    history.replaceState(null, '', trimmed ? `?${params.query}=${encodeURIComponent(trimmed)}` : location.pathname);
+    if (!trimmed) return show([], '', 0);
+    let engine: Pagefind;
+    try {
+      engine = await loadPagefind();
+    } catch {
+      pagefind = undefined;
+      status.textContent = t(import.meta.env.DEV ? 'search.devOnly' : 'search.failed');
+      return;
+    }
+    const sort = panel.querySelector<HTMLInputElement>('input[name="order"]:checked')?.value === 'reading' ? { order: 'asc' as const } : {};
+    const found = await engine.debouncedSearch(withAccents(trimmed, await loadAccents()), { sort }, debounceMs);
+    if (found === null || current !== run) return; // a newer query superseded this one
+    const first = await Promise.all(found.results.slice(0, pageSize).map((result) => result.data()));
+    if (current !== run) return;
+    show(first, trimmed, found.results.length);
+    const rest = found.results.slice(pageSize);
+    more.onclick = async () => {
+      const next = await Promise.all(rest.splice(0, pageSize).map((result) => result.data()));
+      const firstNew = list.children.length;
+      next.forEach((data) => list.append(renderResult(data, queryShown, t)));
+      more.hidden = rest.length === 0;
+      list.children[firstNew]?.querySelector('a')?.focus();
+    };
+    more.hidden = rest.length === 0;
+  }
+
+  function show(results: PagefindResultData[], query: string, total: number) {
+    queryShown = query;
+    list.replaceChildren(...results.map((data) => renderResult(data, query, t)));
+    order.hidden = total < 2;
+    more.hidden = true;
+    status.textContent = total > 0 ? t('search.found', { count: total, query }) : query ? t('search.none', { query }) : '';
+  }
+
+  input.addEventListener('input', () => void search(input.value));
+  order.addEventListener('change', () => void search(input.value));
+  form.addEventListener('submit', (event) => {
+    event.preventDefault();
+    void search(input.value);
+  });
+
+  const initial = new URLSearchParams(location.search).get(params.query) ?? '';
+  if (initial) {
+    input.value = initial;
+    void search(initial);
+  }
+}
+
+/** One chapter in the results: its title, and up to three paragraphs that hold matches. */
+function renderResult(data: PagefindResultData, query: string, t: Translate): HTMLLIElement {
+  const item = document.createElement('li');
+  const heading = document.createElement('h2');
+  const title = document.createElement('a');
+  title.href = hitHref(data.url, query);
+  title.textContent = data.meta.title ?? data.url;
+  heading.append(title);
+  item.append(heading);
+
+  const hits = paragraphHits(data);
+  const matches = hits.reduce((sum, hit) => sum + hit.matches, 0);
+  if (matches > 0) {
+    const count = document.createElement('p');
+    count.className = 'matches';
+    const matchesText = t('search.matches', { count: matches });
+    count.textContent = hits.length > 3 ? t('search.matchesInParagraphs', { matches: matchesText, count: hits.length }) : matchesText;
+    item.append(count);
+  }
+  const list = document.createElement('ol');
+  list.className = 'hits';
+  for (const hit of hits.slice(0, 3)) {
+    const link = document.createElement('a');
+    link.href = hitHref(data.url, query, hit.id);
+    if (hit.before) link.append('… ');
+    for (const part of hit.excerpt) {
+      if (part.hit) {
+        const mark = document.createElement('mark');
+        mark.textContent = part.text;
+        link.append(mark);
+      } else {
+        link.append(part.text);
+      }
+    }
+    if (hit.after) link.append(' …');
+    const li = document.createElement('li');
+    li.append(link);
+    list.append(li);
+  }
+  if (list.children.length > 0) item.append(list);
+  return item;
+}

@@ -1,0 +1,33 @@
+import { data, readingKey } from '../shared/contract.ts';
+import { durationLabel } from '../shared/format.ts';
+import { parseReadingState, wordsLeft, type ChapterLength } from '../shared/reading-progress.ts';
+import { readingMinutes } from '../shared/text-stats.ts';
+import { safeStorage } from './storage.ts';
+import { siteStrings } from './strings.ts';
+
+/** `<quire-table-of-contents>`: marks the chapters this reader has finished and shows the time left from where they are. */
+export class TableOfContents extends HTMLElement {
+  connectedCallback(): void {
+    const state = parseReadingState(safeStorage()?.getItem(readingKey(import.meta.env.BASE_URL)));
+    const items = [...this.querySelectorAll<HTMLElement>(`li[${data.slug}]`)];
+    if (state.read.length === 0 && !state.last) return;
+    const t = siteStrings();
+    for (const item of items) {
+      if (!state.read.includes(item.getAttribute(data.slug)!)) continue;
+      item.classList.add('is-read');
+      const mark = document.createElement('span');
+      mark.className = 'read-mark';
+      mark.textContent = t('toc.read');
+      item.querySelector('a')!.after(mark);
+    }
+    const chapters: ChapterLength[] = items.map((item) => ({
+      slug: item.getAttribute(data.slug)!,
+      words: Number(item.getAttribute(data.words)),
+      paragraphs: Number(item.getAttribute(data.paragraphs)),
+    }));
+    const left = this.querySelector('.time-left');
+    if (left && state.last && chapters.some((chapter) => chapter.slug === state.last!.slug)) {
+      left.textContent = t('toc.timeLeft', { duration: durationLabel(readingMinutes(wordsLeft(chapters, state)), t) });
+    }
+  }
+}

@@ -1,0 +1,18 @@
+/** Modules made at build time for browser scripts (see src/integrations/). */
+
+declare module 'virtual:quire/strings' {
+  /** The story's language (BCP 47). */
+  export const language: string;
+  /** Every user-facing string in that language, with the author's own labels. */
+  export const messages: import('../shared/i18n/strings.ts').Messages;
+}
+
+/** `lazy:` imports (src/integrations/lazy-scripts.ts): a function that loads the module on demand. */
+declare module 'lazy:./reader-settings-panel.ts' {
+  const load: () => Promise<typeof import('./reader-settings-panel.ts')>;
+  export default load;
+}
+declare module 'lazy:./search-highlight.ts' {
+  const load: () => Promise<typeof import('./search-highlight.ts')>;
+  export default load;
+}

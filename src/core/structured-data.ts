@@ -1,0 +1,37 @@
+import type { Chapter, Story } from './story.ts';
+import { isoDate } from '../shared/format.ts';
+
+/** schema.org `Book` for the home page. `url` is absolute when the site's address is known. */
+export function bookData(story: Story, url: string | undefined): Record<string, unknown> {
+  const { meta } = story;
+  return {
+    '@type': 'Book',
+    name: meta.title,
+    author: { '@type': 'Person', name: meta.author },
+    inLanguage: meta.language,
+    bookFormat: 'https://schema.org/EBook',
+    wordCount: story.words,
+    creativeWorkStatus: meta.status === 'complete' ? 'Published' : 'Incomplete',
+    ...(url ? { url } : {}),
+    ...(story.updated ? { dateModified: isoDate(story.updated) } : {}),
+    ...(meta.characters.length ? { character: meta.characters.map((name) => ({ '@type': 'Person', name })) } : {}),
+    ...(meta.tags.length ? { keywords: meta.tags.join(', ') } : {}),
+  };
+}
+
+/** schema.org `Chapter` with `isPartOf` its book, for a chapter page. Author and language are the book's. */
+export function chapterData(
+  chapter: Chapter,
+  position: number,
+  story: Story,
+  urls: { chapter: string | undefined; book: string | undefined },
+): Record<string, unknown> {
+  return {
+    '@type': 'Chapter',
+    name: chapter.title,
+    position,
+    ...(urls.chapter ? { url: urls.chapter } : {}),
+    ...(chapter.published ? { datePublished: isoDate(chapter.published) } : {}),
+    isPartOf: { '@type': 'Book', name: story.meta.title, ...(urls.book ? { url: urls.book } : {}) },
+  };
+}

@@ -1,0 +1,188 @@
+import { createHash } from 'node:crypto';
+import { strToU8, zipSync, type Zippable } from 'fflate';
+import type { DetailRow } from '../core/details.ts';
+import { formatDate } from '../shared/format.ts';
+import type { Translate } from '../shared/i18n/strings.ts';
+import { escapeXml } from './xhtml.ts';
+
+/** One chapter of the book, its parts already XHTML. */
+export interface EpubChapter {
+  /** File-safe id, e.g. the slug. */
+  id: string;
+  title: string;
+  body: string;
+  authorsNote: string | undefined;
+  endNote: string | undefined;
+}
+
+/** Everything the EPUB holds. */
+export interface EpubBook {
+  title: string;
+  author: string;
+  language: string;
+  /** The summary, as XHTML. */
+  summary: string;
+  /** Plain-text summary, for the package metadata. */
+  description: string;
+  /** The story's details for the title page: fandom, rating, status, words… */
+  details: DetailRow[];
+  tags: string[];
+  /** When the book last changed: `dcterms:modified`. */
+  modified: Date;
+  /** Where the story lives online, if known. */
+  url: string | undefined;
+  chapters: EpubChapter[];
+  /** The book's own words (headings, navigation) in the story's language. */
+  t: Translate;
+}
+
+/** A stable identifier for the book: the same story always gets the same `urn:uuid`. */
+export function bookIdentifier(title: string, author: string): string {
+  const hex = createHash('sha1').update(`quire\0${title}\0${author}`).digest('hex');
+  // Shaped as a name-based (version 5) UUID.
+  return `urn:uuid:${hex.slice(0, 8)}-${hex.slice(8, 12)}-5${hex.slice(13, 16)}-${((parseInt(hex[16]!, 16) & 0x3) | 0x8).toString(16)}${hex.slice(17, 20)}-${hex.slice(20, 32)}`;
+}
+
+const stylesheet = `body { font-family: serif; line-height: 1.5; margin: 0 5%; }
+h1 { text-align: center; margin: 2em 0 1em; line-height: 1.2; }
+p { margin: 0; text-indent: 1.5em; }
+h1 + p, .note p, hr + p, .title-page p { text-indent: 0; }
+p + p { margin-top: 0.2em; }
+hr { border: 0; margin: 1.5em 0; text-align: center; }
+hr::after { content: "* * *"; }
+.note { margin: 1.5em 0; padding: 0.5em 1em; border-left: 3px solid #888; font-size: 0.9em; }
+.note h2 { font-size: 0.8em; text-transform: uppercase; letter-spacing: 0.08em; margin: 0 0 0.5em; }
+.note p { margin-bottom: 0.5em; font-style: italic; }
+.title-page { text-align: center; }
+.title-page .author { font-style: italic; margin-bottom: 2em; }
+.title-page dl { text-align: left; margin: 2em 0; }
+.title-page dt { font-weight: bold; margin-top: 0.5em; }
+.title-page dd { margin-left: 1em; }
+.summary { text-align: left; margin-top: 2em; }
+`;
+
+function xhtmlDocument(language: string, title: string, body: string, cssHref: string): string {
+  return `<?xml version="1.0" encoding="UTF-8"?>
+<!DOCTYPE html>
+<html xmlns="http://www.w3.org/1999/xhtml" xmlns:epub="http://www.idpf.org/2007/ops" xml:lang="${escapeXml(language)}" lang="${escapeXml(language)}">
+<head>
+<meta charset="UTF-8"/>
+<title>${escapeXml(title)}</title>
+<link rel="stylesheet" type="text/css" href="${cssHref}"/>
+</head>
+<body>
+${body}
+</body>
+</html>
+`;
+}
+
+function note(book: EpubBook, kind: 'authors' | 'end', html: string, chapterId: string): string {
+  const heading = book.t(kind === 'authors' ? 'note.authors' : 'note.end');
+  const id = `${chapterId}-${kind}-note`;
+  return `<section class="note" aria-labelledby="${id}"><h2 id="${id}">${escapeXml(heading)}</h2>${html}</section>`;
+}
+
+function chapterDocument(book: EpubBook, chapter: EpubChapter): string {
+  const body = `<section epub:type="chapter" role="doc-chapter" aria-labelledby="${chapter.id}-title">
+<h1 id="${chapter.id}-title">${escapeXml(chapter.title)}</h1>
+${chapter.authorsNote ? note(book, 'authors', chapter.authorsNote, chapter.id) : ''}
+${chapter.body}
+${chapter.endNote ? note(book, 'end', chapter.endNote, chapter.id) : ''}
+</section>`;
+  return xhtmlDocument(book.language, chapter.title, body, '../style.css');
+}
+
+function detailText(book: EpubBook, value: DetailRow['value']): string {
+  if ('date' in value) return formatDate(value.date, book.language);
+  return 'list' in value ? value.list.join(', ') : value.text;
+}
+
+function titlePage(book: EpubBook): string {
+  const details = book.details.map(({ label, value }) => `<dt>${escapeXml(label)}</dt><dd>${escapeXml(detailText(book, value))}</dd>`).join('');
+  const body = `<section class="title-page" epub:type="titlepage">
+<h1>${escapeXml(book.title)}</h1>
+<p class="author">${escapeXml(book.t('site.byline', { author: book.author }))}</p>
+${details ? `<dl>${details}</dl>` : ''}
+<div class="summary">${book.summary}</div>
+${book.url ? `<p>${escapeXml(book.t('epub.readOnline'))} <a href="${escapeXml(book.url)}">${escapeXml(book.url)}</a></p>` : ''}
+</section>`;
+  return xhtmlDocument(book.language, book.title, body, 'style.css');
+}
+
+function navDocument(book: EpubBook): string {
+  const items = book.chapters
+    .map((chapter) => `<li><a href="chapters/${chapter.id}.xhtml">${escapeXml(chapter.title)}</a></li>`)
+    .join('\n');
+  const body = `<nav epub:type="toc" id="toc" role="doc-toc">
+<h1>${escapeXml(book.t('epub.contents'))}</h1>
+<ol>
+<li><a href="title.xhtml">${escapeXml(book.title)}</a></li>
+${items}
+</ol>
+</nav>
+<nav epub:type="landmarks" id="landmarks" hidden="hidden">
+<ol>
+<li><a epub:type="titlepage" href="title.xhtml">${escapeXml(book.t('epub.titlePage'))}</a></li>
+<li><a epub:type="bodymatter" href="chapters/${book.chapters[0]?.id}.xhtml">${escapeXml(book.t('epub.start'))}</a></li>
+</ol>
+</nav>`;
+  return xhtmlDocument(book.language, book.t('epub.contents'), body, 'style.css');
+}
+
+function packageDocument(book: EpubBook): string {
+  const modified = `${book.modified.toISOString().slice(0, 19)}Z`;
+  const chapters = book.chapters;
+  return `<?xml version="1.0" encoding="UTF-8"?>
+<package xmlns="http://www.idpf.org/2007/opf" version="3.0" unique-identifier="book-id" xml:lang="${escapeXml(book.language)}">
+<metadata xmlns:dc="http://purl.org/dc/elements/1.1/">
+<dc:identifier id="book-id">${bookIdentifier(book.title, book.author)}</dc:identifier>
+<dc:title>${escapeXml(book.title)}</dc:title>
+<dc:creator>${escapeXml(book.author)}</dc:creator>
+<dc:language>${escapeXml(book.language)}</dc:language>
+<dc:description>${escapeXml(book.description)}</dc:description>
+${book.tags.map((tag) => `<dc:subject>${escapeXml(tag)}</dc:subject>`).join('\n')}
+${book.url ? `<dc:source>${escapeXml(book.url)}</dc:source>` : ''}
+<meta property="dcterms:modified">${modified}</meta>
+</metadata>
+<manifest>
+<item id="nav" href="nav.xhtml" media-type="application/xhtml+xml" properties="nav"/>
+<item id="style" href="style.css" media-type="text/css"/>
+<item id="title" href="title.xhtml" media-type="application/xhtml+xml"/>
+${chapters.map((chapter) => `<item id="c-${chapter.id}" href="chapters/${chapter.id}.xhtml" media-type="application/xhtml+xml"/>`).join('\n')}
+</manifest>
+<spine>
+<itemref idref="title"/>
+<itemref idref="nav" linear="no"/>
+${chapters.map((chapter) => `<itemref idref="c-${chapter.id}"/>`).join('\n')}
+</spine>
+</package>
+`;
+}
+
+const container = `<?xml version="1.0" encoding="UTF-8"?>
+<container version="1.0" xmlns="urn:oasis:names:tc:opendocument:xmlns:container">
+<rootfiles>
+<rootfile full-path="OEBPS/content.opf" media-type="application/oebps-package+xml"/>
+</rootfiles>
+</container>
+`;
+
+/**
+ * Packs the book as an EPUB 3 file. Deterministic: the same book gives the same bytes
+ * (file times are the book's modified date).
+ */
+export function buildEpub(book: EpubBook): Uint8Array {
+  const mtime = book.modified;
+  const files: Zippable = {
+    // The mimetype must come first and be stored uncompressed.
+    mimetype: [strToU8('application/epub+zip'), { level: 0, mtime }],
+    'META-INF/container.xml': strToU8(container),
+    'OEBPS/content.opf': strToU8(packageDocument(book)),
+    'OEBPS/nav.xhtml': strToU8(navDocument(book)),
+    'OEBPS/style.css': strToU8(stylesheet),
+    'OEBPS/title.xhtml': strToU8(titlePage(book)),
+  };
+  for (const chapter of book.chapters) files[`OEBPS/chapters/${chapter.id}.xhtml`] = strToU8(chapterDocument(book, chapter));
+  return zipSync(files, { level: 9, mtime });
+}

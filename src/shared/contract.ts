@@ -1,0 +1,74 @@
+/**
+ * Names imported in both build-time and browser code: element ids, the paragraph-id
+ * pattern, data attributes, custom element names and storage keys. A page and the script
+ * that enhances it agree on these through this module alone.
+ */
+
+/** Ids of elements that scripts, links and styles find by id. */
+export const ids = {
+  /** The chapter's text: "Skip to the chapter" lands here, and search marks its hits in it. */
+  chapterText: 'chapter-text',
+  /** The page's main landmark ("Skip to content"). */
+  main: 'main',
+  /** The header's search field ("/" focuses it). */
+  headerSearch: 'site-search',
+  /** The search page's own field. */
+  searchQuery: 'search-query',
+} as const;
+
+/** The id of the nth paragraph (1-based) of a chapter: `p-12`. */
+export function paragraphId(n: number): string {
+  return `p-${n}`;
+}
+
+/** Whether an id is a paragraph id (`p-12`). */
+export function isParagraphId(id: unknown): id is string {
+  return typeof id === 'string' && /^p-\d+$/.test(id);
+}
+
+/** The number of a paragraph id: `p-12` → 12; anything else → 0. */
+export function paragraphNumber(id: unknown): number {
+  return isParagraphId(id) ? Number(id.slice(2)) : 0;
+}
+
+/** A CSS selector for the paragraphs of a chapter text. */
+export const paragraphSelector = '[id^="p-"]';
+
+/** Custom elements: each is defined by the script of the one component that renders it. */
+export const elements = {
+  chapterNav: 'quire-chapter-nav',
+  chapterText: 'quire-chapter-text',
+  continueReading: 'quire-continue-reading',
+  readerSettings: 'quire-reader-settings',
+  searchForm: 'quire-search-form',
+  searchPanel: 'quire-search-panel',
+  tableOfContents: 'quire-table-of-contents',
+} as const;
+
+/** `data-*` attributes read by styles and scripts. */
+export const data = {
+  /** On a chapter note: `authors` or `end`; hidden when the reader hides notes. */
+  note: 'data-note',
+  /** On a contents entry: the chapter's slug, words and paragraphs, for "time left" and read marks. */
+  slug: 'data-slug',
+  words: 'data-words',
+  paragraphs: 'data-paragraphs',
+} as const;
+
+/** Query parameters the site's links carry. */
+export const params = {
+  /** The search page's query. */
+  query: 'q',
+  /** On a chapter opened from a search result: the words to mark. */
+  highlight: 'highlight',
+} as const;
+
+/** The `localStorage` key for a reader's settings on the site under `base` (one story per base path). */
+export function settingsKey(base: string): string {
+  return `quire:${base}:settings`;
+}
+
+/** The `localStorage` key for a reader's place in the story under `base`. */
+export function readingKey(base: string): string {
+  return `quire:${base}:reading`;
+}

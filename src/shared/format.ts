@@ -1,0 +1,48 @@
+import type { Translate } from './i18n/strings.ts';
+
+/** Dates, numbers and durations as readers of the story's language expect them. */
+
+/** A date in the story's language, e.g. "5 January 2026" or "January 5, 2026". */
+export function formatDate(date: Date, language: string): string {
+  return new Intl.DateTimeFormat(language, { dateStyle: 'long', timeZone: 'UTC' }).format(date);
+}
+
+/** The machine-readable form of a date for `<time datetime>`. */
+export function isoDate(date: Date): string {
+  return date.toISOString().slice(0, 10);
+}
+
+/** A whole number with the language's grouping, e.g. "12,345". */
+export function formatNumber(value: number, language: string): string {
+  return new Intl.NumberFormat(language).format(value);
+}
+
+/** Archive-style chapter count: "3/?" while a story is in progress, "12/12" once complete. */
+export function chapterCountLabel(published: number, status: 'in-progress' | 'complete', language: string): string {
+  return `${formatNumber(published, language)}/${status === 'complete' ? formatNumber(published, language) : '?'}`;
+}
+
+/** "1 word", "2,310 words". */
+export function wordsLabel(words: number, t: Translate): string {
+  return t('count.words', { count: words });
+}
+
+/** "12 min", "1 h 15 min". */
+export function durationLabel(minutes: number, t: Translate): string {
+  return minutes < 60
+    ? t('duration.minutes', { minutes })
+    : t('duration.hours', { hours: Math.floor(minutes / 60), minutes: minutes % 60 });
+}
+
+/** "1 min read", "1 h 15 min read". */
+export function readingTimeLabel(minutes: number, t: Translate): string {
+  return t('duration.read', { duration: durationLabel(minutes, t) });
+}
+
+/** A file size: "12 KB", "1.3 MB". */
+export function fileSizeLabel(bytes: number, t: Translate): string {
+  const mb = bytes / 1024 / 1024;
+  return mb < 1
+    ? t('size.kilobytes', { size: Math.max(1, Math.round(bytes / 1024)) })
+    : t('size.megabytes', { size: new Intl.NumberFormat(t.language, { maximumFractionDigits: 1, minimumFractionDigits: 1 }).format(mb) });
+}

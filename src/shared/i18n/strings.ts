@@ -1,0 +1,68 @@
+import type { en } from './en.ts';
+
+/** A message with one form per plural category of the language (`other` always). */
+export type PluralMessage = { other: string } & Partial<Record<Exclude<Intl.LDMLPluralRule, 'other'>, string>>;
+/** A user-facing string: plain, or by plural category. `{name}` marks a value. */
+export type Message = string | PluralMessage;
+/** Every key of the strings module; English (`en.ts`) defines them all. */
+export type StringKey = keyof typeof en;
+/** A complete set of strings for one language. */
+export type Messages = Record<StringKey, Message>;
+/** Values for a message's `{placeholders}`; numbers are formatted for the language. */
+export type Values = Record<string, string | number>;
+/** A piece of a message split at its placeholders, for markup between the words. */
+export type Part = string | { placeholder: string };
+
+/** Looks up the strings of one language; built by `createStrings`. */
+export interface Translate {
+  (key: StringKey, values?: Values): string;
+  /** The BCP 47 tag the strings follow (dates, numbers, plurals). */
+  readonly language: string;
+  /** A message split at its placeholders, e.g. for a link inside a sentence. */
+  parts(key: StringKey, values?: Values): Part[];
+}
+
+/**
+ * Builds the lookup for `language` from its messages. Plurals follow `Intl.PluralRules`,
+ * numbers `Intl.NumberFormat`; a key with no message shows the key itself, so a gap is
+ * visible rather than silent.
+ */
+export function createStrings(language: string, messages: Partial<Messages>): Translate {
+  let plurals: Intl.PluralRules | undefined;
+  let numbers: Intl.NumberFormat | undefined;
+  const choose = (message: Message, values: Values): string => {
+    if (typeof message === 'string') return message;
+    const count = values.count;
+    if (typeof count !== 'number') return message.other;
+    plurals ??= new Intl.PluralRules(language);
+    return message[plurals.select(count)] ?? message.other;
+  };
+  const show = (value: string | number) => {
+    if (typeof value === 'string') return value;
+    numbers ??= new Intl.NumberFormat(language);
+    return numbers.format(value);
+  };
+  const parts = (key: StringKey, values: Values = {}): Part[] => {
+    const message = messages[key];
+    if (message === undefined) return [key];
+    const result: Part[] = [];
+    for (const [index, piece] of choose(message, values).split(/\{(\w+)\}/).entries()) {
+      if (index % 2 === 0) {
+        if (piece) result.push(piece);
+      } else if (piece in values) {
+        result.push(show(values[piece]!));
+      } else {
+        result.push({ placeholder: piece });
+      }
+    }
+    return result;
+  };
+  const t = (key: StringKey, values?: Values) =>
+    parts(key, values)
+      .map((part) => (typeof part === 'string' ? part : `{${part.placeholder}}`))
+      .join('');
+  return Object.assign(t, {
+    language,
+    parts,
+  });
+}

@@ -1,0 +1,104 @@
+import { isParagraphId, params } from './contract.ts';
+
+/** Turns Pagefind's result data into paragraph-level hits: where in a chapter each match is. */
+
+/** The part of Pagefind's `result.data()` this site reads. */
+export interface PagefindResultData {
+  url: string;
+  /** The indexed text, whose whitespace-separated words `locations` count. */
+  content: string;
+  meta: Record<string, string | undefined>;
+  /** Word positions of the matches in `content`. */
+  locations: number[];
+  /** Elements with an id inside the indexed text, with the word position where each starts. */
+  anchors: { element: string; id: string; location: number }[];
+}
+
+/** A run of excerpt text; `hit` when it is a matched word (without its punctuation). */
+export interface ExcerptPart {
+  text: string;
+  hit: boolean;
+}
+
+/** The matches inside one paragraph, with a short excerpt around the first. */
+export interface ParagraphHit {
+  /** The paragraph's id (`p-12`), the fragment to land on. */
+  id: string;
+  /** How many matches the paragraph holds. */
+  matches: number;
+  excerpt: ExcerptPart[];
+  /** Whether the excerpt leaves out words before / after it. */
+  before: boolean;
+  after: boolean;
+}
+
+const entities: Record<string, string> = { '&amp;': '&', '&lt;': '<', '&gt;': '>', '&quot;': '"', '&#39;': "'", '&#x27;': "'" };
+
+/** Pagefind stores text HTML-escaped; excerpts are rendered as text, so unescape it. */
+export function unescapeHtml(text: string): string {
+  return text.replace(/&(?:amp|lt|gt|quot|#39|#x27);/g, (entity) => entities[entity] ?? entity);
+}
+
+/**
+ * Groups a chapter's matches by the paragraph that holds them, in reading order, each with
+ * an excerpt of about `excerptWords` words around its first match, kept inside the paragraph.
+ */
+export function paragraphHits(data: PagefindResultData, excerptWords = 24): ParagraphHit[] {
+  const words = data.content.split(/[^\S\uFEFF]+/);
+  const anchors = data.anchors.filter((anchor) => isParagraphId(anchor.id)).sort((a, b) => a.location - b.location);
+  const hitSet = new Set(data.locations);
+  const groups = new Map<number, number[]>();
+  for (const location of [...hitSet].sort((a, b) => a - b)) {
+    const index = findLastIndex(anchors, (anchor) => anchor.location <= location);
+    if (index === -1) continue; // a match in the chapter title, before the first paragraph
+    groups.set(index, [...(groups.get(index) ?? []), location]);
+  }
+  return [...groups].map(([index, locations]) => {
+    const start = anchors[index]!.location;
+    const end = anchors[index + 1]?.location ?? words.length;
+    const first = locations[0]!;
+    let from = Math.max(start, first - Math.floor(excerptWords / 3));
+    const to = Math.min(end, from + excerptWords);
+    from = Math.max(start, to - excerptWords);
+    return {
+      id: anchors[index]!.id,
+      matches: locations.length,
+      excerpt: excerptParts(words.slice(from, to), (i) => hitSet.has(from + i)),
+      before: from > start,
+      after: to < end,
+    };
+  });
+}
+
+/** Joins words into runs of plain text and matched words; punctuation stays outside a match. */
+function excerptParts(words: string[], isHit: (index: number) => boolean): ExcerptPart[] {
+  const parts: ExcerptPart[] = [];
+  const push = (text: string, hit: boolean) => {
+    if (!text) return;
+    const last = parts.at(-1);
+    if (last && !last.hit && !hit) last.text += text;
+    else parts.push({ text, hit });
+  };
+  words.forEach((raw, index) => {
+    const word = unescapeHtml(raw);
+    if (index > 0) push(' ', false);
+    if (!isHit(index)) return push(word, false);
+    const [, before = '', core = '', after = ''] = /^([^\p{L}\p{N}]*)(.*?)([^\p{L}\p{N}]*)$/u.exec(word) ?? [];
+    push(before, false);
+    push(core || word, true);
+    push(after, false);
+  });
+  return parts;
+}
+
+function findLastIndex<T>(items: readonly T[], test: (item: T) => boolean): number {
+  for (let i = items.length - 1; i >= 0; i--) if (test(items[i]!)) return i;
+  return -1;
+}
+
+/** The link to a chapter that highlights the query's terms and lands on a paragraph. */
+export function hitHref(url: string, query: string, paragraph?: string): string {
+  const [path = url, existing] = url.split('#');
+  const search = new URLSearchParams({ [params.highlight]: query });
+  return `${path}?${search}${paragraph ? `#${paragraph}` : existing ? `#${existing}` : ''}`;
+}
