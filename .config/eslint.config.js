@@ -1,9 +1,29 @@
 // ESLint (flat config): TypeScript and Astro rules, strict, zero warnings in CI.
 // Formatting is Prettier's job (`npm run lint` checks both).
+//
+// It also keeps the map of `src/` true: each folder gets only the globals of where its
+// code runs, and code that reaches the browser cannot import Node, Astro or build-time code.
 import js from '@eslint/js';
 import astro from 'eslint-plugin-astro';
 import globals from 'globals';
 import tseslint from 'typescript-eslint';
+
+const names = (set) => new Set(Object.keys(set));
+const builtin = names(globals.builtin);
+/** Globals that exist only in Node, or only in browsers (shared ones like URL or fetch are in neither). */
+const nodeOnly = [...names(globals.node)].filter((name) => !(name in globals.browser) && !builtin.has(name));
+const browserOnly = [...names(globals.browser)].filter((name) => !(name in globals.node) && !builtin.has(name));
+const restrict = (list, where) => ['error', ...list.map((name) => ({ name, message: `${name} does not exist ${where}.` }))];
+
+/** Imports no code that runs in a browser may make: Node, Astro's server side, and build-time folders. */
+const serverOnly = [
+  { group: ['node:*'], message: 'Node modules do not exist in the browser.' },
+  { group: ['astro', 'astro/*', 'astro:*', '@astrojs/*'], message: 'Astro runs at build time, not in the browser.' },
+  {
+    group: ['**/build/*', '**/core/*', '**/epub/*', '**/markdown/*', '**/importer/*', '**/integrations/*', '**/cli/*', '**/cli/support/*'],
+    message: 'Build-time code does not reach the browser; share it through src/shared/.',
+  },
+];
 
 export default tseslint.config(
   { ignores: ['dist/', 'node_modules/', '.astro/', 'tests/fixtures/'] },
@@ -11,10 +31,71 @@ export default tseslint.config(
   ...tseslint.configs.strict,
   ...astro.configs.recommended,
   {
-    languageOptions: { globals: { ...globals.browser, ...globals.node } },
     rules: {
       // Non-null assertions mark places where the DOM or data is known to exist.
       '@typescript-eslint/no-non-null-assertion': 'off',
+    },
+  },
+  // Build time and command line: Astro glue, the Markdown pipeline, the EPUB, integrations,
+  // the importer, CLIs, tests and config.
+  {
+    files: [
+      'src/build/**',
+      'src/markdown/**',
+      'src/epub/**',
+      'src/integrations/**',
+      'src/importer/**',
+      'src/cli/**',
+      'src/pages/**/*.ts',
+      'src/*.ts',
+      '*.ts',
+      '.config/**',
+    ],
+    languageOptions: { globals: globals.node },
+    rules: { 'no-restricted-globals': restrict(browserOnly, 'at build time') },
+  },
+  // Tests run in Node and hand functions to the browser (page.evaluate).
+  { files: ['tests/**'], languageOptions: { globals: { ...globals.node, ...globals.browser } } },
+  // .astro frontmatter and templates run at build time; their <script>s are the browser's (below).
+  { files: ['**/*.astro'], rules: { 'no-restricted-globals': restrict(browserOnly, 'at build time') } },
+  // The browser: custom elements and their helpers, and the scripts of .astro components.
+  {
+    files: ['src/browser/**', '**/*.astro/*.ts', '**/*.astro/*.js'],
+    languageOptions: { globals: globals.browser },
+    rules: {
+      'no-restricted-imports': ['error', { patterns: serverOnly }],
+      'no-restricted-globals': restrict(nodeOnly, 'in the browser'),
+    },
+  },
+  // Shared by build and browser: plain TypeScript with no host at all.
+  {
+    files: ['src/shared/**'],
+    rules: {
+      'no-restricted-globals': restrict([...nodeOnly, ...browserOnly], 'everywhere shared code runs'),
+      'no-restricted-imports': [
+        'error',
+        { patterns: [...serverOnly, { group: ['**/browser/*'], message: 'Shared code runs at build time too.' }] },
+      ],
+    },
+  },
+  // Pure story logic: no host, no Astro runtime (only its Zod), nothing from the browser.
+  {
+    files: ['src/core/**'],
+    rules: {
+      'no-restricted-globals': restrict([...nodeOnly, ...browserOnly], 'everywhere story logic runs'),
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            { group: ['node:*'], message: 'Story logic is pure: pass data in instead.' },
+            { group: ['astro:*'], message: 'Story logic is pure: src/build/ reads the collections.' },
+            {
+              group: ['**/build/*', '**/browser/*', '**/epub/*', '**/markdown/*', '**/importer/*', '**/cli/*'],
+              message: 'Story logic depends only on src/shared/.',
+            },
+          ],
+        },
+      ],
     },
   },
 );

@@ -1,15 +1,23 @@
 import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vitest/config';
 
+/**
+ * Three tiers: `unit` (pure modules, no build: `npm run test:unit`), `components` (.astro
+ * components through Astro's Container API) and `site` (fixture sites built once in a global
+ * setup, then checked as files and in Chromium). `npm test` runs them all.
+ */
 export default defineConfig({
   root: fileURLToPath(new URL('..', import.meta.url)),
   test: {
     projects: [
+      { extends: true, test: { name: 'unit', include: ['tests/unit/**/*.test.ts'] } },
+      // .astro components rendered by Astro's Container API, through Astro's own Vite config.
+      'tests/vitest.components.config.ts',
       {
         extends: true,
         test: {
           name: 'site',
-          include: ['tests/{unit,build,browser}/**/*.test.ts'],
+          include: ['tests/{build,browser}/**/*.test.ts'],
           // Builds the fixture sites once for the build and browser tests.
           globalSetup: ['tests/support/global-setup.ts'],
           // Build tests spawn `astro build`; browser tests drive Chromium.
@@ -17,8 +25,6 @@ export default defineConfig({
           hookTimeout: 120_000,
         },
       },
-      // .astro components rendered by Astro's Container API, through Astro's own Vite config.
-      'tests/vitest.components.config.ts',
     ],
   },
 });

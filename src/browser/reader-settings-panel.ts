@@ -70,7 +70,10 @@ function buildPanel(panel: HTMLElement, t: Translate): HTMLButtonElement {
     const fieldset = document.createElement('fieldset');
     const legend = document.createElement('legend');
     legend.textContent = t(`settings.${group.name}`);
-    fieldset.append(legend, ...group.values.map((value) => choice('radio', group.name, value, t(`settings.${group.name}.${value}` as StringKey))));
+    fieldset.append(
+      legend,
+      ...group.values.map((value) => choice('radio', group.name, value, t(`settings.${group.name}.${value}` as StringKey))),
+    );
     panel.append(fieldset);
   }
   const reset = document.createElement('button');

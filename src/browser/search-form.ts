@@ -1,20 +1,11 @@
-import { hasCommandModifier, isTyping } from './keys.ts';
+import { KeyboardShortcuts } from './keys.ts';
 
-/** `<quire-search-form>`: with `data-shortcut`, "/" anywhere on the page focuses its field, as on many sites. */
-export class SearchForm extends HTMLElement {
-  #onKey = (event: KeyboardEvent) => {
-    if (event.key !== '/' || event.defaultPrevented || hasCommandModifier(event) || isTyping(event)) return;
+/** `<quire-search-form>`: with `data-keys`, "/" anywhere on the page focuses its field, as on many sites. */
+export class SearchForm extends KeyboardShortcuts {
+  protected onKey(event: KeyboardEvent): void {
     const field = this.querySelector('input');
-    if (!field) return;
+    if (event.key !== '/' || !field) return;
     event.preventDefault();
     field.focus();
-  };
-
-  connectedCallback(): void {
-    if (this.hasAttribute('data-shortcut')) addEventListener('keydown', this.#onKey);
-  }
-
-  disconnectedCallback(): void {
-    removeEventListener('keydown', this.#onKey);
   }
 }

@@ -1,7 +1,7 @@
 import { mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { extname, join } from 'node:path';
 import { gzipSync } from 'node:zlib';
-import { parseFrontmatter } from '@astrojs/markdown-remark';
+import { chapterFiles, readContentFile } from '../build/content-files.ts';
 import { markdownToPlainText } from '../core/plain-text.ts';
 import { countWords } from '../shared/text-stats.ts';
 import { generateStory } from './support/synthetic.ts';
@@ -67,12 +67,8 @@ function dirBytes(dir: string): number {
 
 /** Chapters and words of a story, counted as the site counts them. */
 function storySize(contentDir: string): { chapters: number; words: number } {
-  const dir = join(contentDir, 'chapters');
-  const files = readdirSync(dir).filter((name) => name.endsWith('.md'));
-  const words = files.reduce(
-    (sum, name) => sum + countWords(markdownToPlainText(parseFrontmatter(readFileSync(join(dir, name), 'utf8')).content)),
-    0,
-  );
+  const files = chapterFiles(contentDir);
+  const words = files.reduce((sum, file) => sum + countWords(markdownToPlainText(readContentFile(file).body)), 0);
   return { chapters: files.length, words };
 }
 

@@ -1,7 +1,7 @@
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
-import { basename, join, relative } from 'node:path';
-import { parseFrontmatter } from '@astrojs/markdown-remark';
+import { existsSync } from 'node:fs';
+import { relative } from 'node:path';
 import type { z } from 'astro/zod';
+import { chapterFiles, chapterId, ContentFileError, readContentFile, storyFile } from '../build/content-files.ts';
 import { readEnv } from '../build/env.ts';
 import { chapterSchema, storySchema } from '../core/schema.ts';
 import { missingStory, noChapters, storyWarnings, validateChapters, type ChapterSource } from '../core/story.ts';
@@ -18,9 +18,10 @@ function readEntry<S extends z.ZodType>(file: string, schema: S, problems: strin
   const name = relative(process.cwd(), file) || file;
   let parsed;
   try {
-    parsed = parseFrontmatter(readFileSync(file, 'utf8'));
+    parsed = readContentFile(file, name);
   } catch (error) {
-    problems.push(`${name}: the frontmatter is not valid YAML: ${(error as Error).message.split('\n')[0]}`);
+    if (!(error instanceof ContentFileError)) throw error;
+    problems.push(error.message);
     return { ok: false };
   }
   const result = schema.safeParse(parsed.frontmatter);
@@ -28,7 +29,7 @@ function readEntry<S extends z.ZodType>(file: string, schema: S, problems: strin
     for (const issue of result.error.issues) problems.push(`${name}: ${issue.path.join('.') || 'frontmatter'}: ${issue.message}`);
     return { ok: false };
   }
-  return { ok: true, value: { body: parsed.content, data: result.data } };
+  return { ok: true, value: { body: parsed.body, data: result.data } };
 }
 
 function main(): number {
@@ -36,28 +37,17 @@ function main(): number {
   const problems: string[] = [];
   const chapters: ChapterSource[] = [];
 
-  const storyFile = join(contentDir, 'story.md');
-  if (existsSync(storyFile)) readEntry(storyFile, storySchema, problems);
+  const story = storyFile(contentDir);
+  if (existsSync(story)) readEntry(story, storySchema, problems);
   else problems.push(missingStory);
-  const chapterDir = join(contentDir, 'chapters');
-  const files = existsSync(chapterDir)
-    ? readdirSync(chapterDir)
-        .filter((name) => name.endsWith('.md'))
-        .sort()
-    : [];
+  const files = chapterFiles(contentDir);
   if (files.length === 0) problems.push(noChapters);
-  for (const name of files) {
-    const file = join(chapterDir, name);
+  for (const file of files) {
     const chapter = readEntry(file, chapterSchema, problems);
-    if (chapter.ok) chapters.push({ id: basename(name, '.md'), filePath: relative(process.cwd(), file), ...chapter.value });
+    if (chapter.ok) chapters.push({ id: chapterId(file), filePath: relative(process.cwd(), file), ...chapter.value });
   }
   // The checks the build runs on the story as a whole, over the chapters that passed their schema.
-  problems.push(
-    ...validateChapters(
-      chapters,
-      files.map((name) => basename(name, '.md')),
-    ),
-  );
+  problems.push(...validateChapters(chapters, files.map(chapterId)));
   const warnings = storyWarnings(chapters);
 
   for (const problem of problems) console.error(`error    ${problem}`);

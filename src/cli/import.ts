@@ -1,5 +1,6 @@
-import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { basename, extname, join, relative } from 'node:path';
+import { ContentFileError, markdownFiles, readContentFile } from '../build/content-files.ts';
 import { parseCommandLine, usageError } from './support/args.ts';
 import { assignOrder, chapterFile, decodeText, ImportError, parseChapter } from '../importer/plain-text.ts';
 
@@ -11,13 +12,15 @@ Turns plain-text chapters into chapter files (Markdown with frontmatter).
 
 /** Orders of the chapters already in the output folder, so an epilogue lands after them. */
 function existingOrders(dir: string): number[] {
-  if (!existsSync(dir)) return [];
-  return readdirSync(dir)
-    .filter((name) => name.endsWith('.md'))
-    .flatMap((name) => {
-      const match = /^order:\s*(-?\d+(?:\.\d+)?)\s*$/m.exec(readFileSync(join(dir, name), 'utf8'));
-      return match ? [Number(match[1])] : [];
-    });
+  return markdownFiles(dir).flatMap((file) => {
+    try {
+      const { order } = readContentFile(file).frontmatter;
+      return typeof order === 'number' ? [order] : [];
+    } catch (error) {
+      if (error instanceof ContentFileError) return [];
+      throw error;
+    }
+  });
 }
 
 function main(argv: string[]): number {

@@ -19,4 +19,3 @@ export function linkedChapter(target: string): string | undefined {
   if (slug === '' || slug.includes('/') || reservedSlugs.includes(slug)) return undefined;
   return slug;
 }
-

@@ -99,7 +99,9 @@ function detailText(book: EpubBook, value: DetailRow['value']): string {
 }
 
 function titlePage(book: EpubBook): string {
-  const details = book.details.map(({ label, value }) => `<dt>${escapeXml(label)}</dt><dd>${escapeXml(detailText(book, value))}</dd>`).join('');
+  const details = book.details
+    .map(({ label, value }) => `<dt>${escapeXml(label)}</dt><dd>${escapeXml(detailText(book, value))}</dd>`)
+    .join('');
   const body = `<section class="title-page" epub:type="titlepage">
 <h1>${escapeXml(book.title)}</h1>
 <p class="author">${escapeXml(book.t('site.byline', { author: book.author }))}</p>

@@ -47,7 +47,8 @@ function storyLanguage(storyFile: string): { language: string; labels: Record<st
   try {
     const { frontmatter } = parseFrontmatter(readFileSync(storyFile, 'utf8'));
     const language = typeof frontmatter.language === 'string' ? frontmatter.language : 'en';
-    const labels = typeof frontmatter.labels === 'object' && frontmatter.labels !== null ? (frontmatter.labels as Record<string, unknown>) : {};
+    const labels =
+      typeof frontmatter.labels === 'object' && frontmatter.labels !== null ? (frontmatter.labels as Record<string, unknown>) : {};
     return { language, labels };
   } catch {
     return { language: 'en', labels: {} };

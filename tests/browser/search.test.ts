@@ -93,7 +93,7 @@ describe('opening a result', () => {
     await page.goto(site.url('chapter-2/?highlight=lantern'));
     const bar = page.getByRole('region', { name: 'Search matches' });
     await expect.poll(() => bar.textContent()).toContain('1 of 91');
-    await page.waitForTimeout(300);
+    await expect.poll(() => isInViewport(page, 'mark.current')).toBe(true);
     const before = await page.evaluate(() => scrollY);
     await page.getByRole('button', { name: 'Next match' }).click();
     await page.getByRole('button', { name: 'Next match' }).click();

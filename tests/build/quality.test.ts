@@ -124,3 +124,21 @@ describe('deployment files', () => {
     expect(headers).toMatch(/\/quire\/_astro\/\*\n {2}Cache-Control: public, max-age=31536000, immutable/);
   });
 });
+
+describe('browser bundles', () => {
+  it('carry no Node, Astro runtime or build-time code', () => {
+    const scripts = files(builtSite('fixture')).filter((file) => file.endsWith('.js'));
+    expect(scripts.length).toBeGreaterThan(3);
+    for (const file of scripts.filter((name) => name.startsWith('_astro/'))) {
+      const code = readFileSync(join(builtSite('fixture'), file), 'utf8');
+      for (const marker of [
+        /\bfrom\s*["']node:/,
+        /\bprocess\.(?:env|argv|cwd)\b/,
+        /astro:content|getCollection|createRequire|readFileSync/,
+        /remark|rehype|unified/,
+      ]) {
+        expect(code, `${file} holds ${marker}`).not.toMatch(marker);
+      }
+    }
+  });
+});

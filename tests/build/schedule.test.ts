@@ -2,7 +2,7 @@ import { existsSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { buildSite } from '../support/build';
-import { page } from '../support/html';
+import { builtSite, page } from '../support/html';
 import { fixtureStory } from '../support/sites';
 import { makeWorkDir } from '../../src/cli/support/work-dir.ts';
 
@@ -11,7 +11,7 @@ afterAll(() => rmSync(work, { recursive: true, force: true }));
 
 describe('scheduled chapters', () => {
   it('are held back before their date, with the date announced on the home page', () => {
-    expect(existsSync(join(work, 'scheduled'))).toBe(false);
+    expect(existsSync(join(builtSite('fixture'), 'scheduled'))).toBe(false);
     const next = [...page('fixture', '').querySelectorAll('.story-meta dt')].find((dt) => dt.textContent === 'Next chapter');
     expect(next?.nextElementSibling?.querySelector('time')?.getAttribute('datetime')).toBe('2030-01-01');
   });

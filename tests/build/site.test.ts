@@ -1,7 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { builtSite, comesAfter, page, wordsOf } from '../support/html';
+import { builtSite, builtTexts, comesAfter, page, wordsOf } from '../support/html';
 
 const readingOrder = ['prologue', 'chapter-1', 'chapter-2', 'interlude', 'chapter-3', 'epilogue'];
 const fixture = join(import.meta.dirname, '../fixtures/story/chapters');
@@ -20,12 +20,16 @@ describe('the built fixture story', () => {
     for (const slug of readingOrder) expect(existsSync(join(builtSite('fixture'), slug, 'index.html')), slug).toBe(true);
   });
 
-  it('leaves drafts and chapters scheduled after the build date out', () => {
-    expect(existsSync(join(builtSite('fixture'), 'draft'))).toBe(false);
-    expect(existsSync(join(builtSite('fixture'), 'scheduled'))).toBe(false);
-    const home = page('fixture', '').body.textContent ?? '';
-    expect(home).not.toContain('A Draft Chapter');
-    expect(home).not.toContain('A Scheduled Chapter');
+  it('leaves drafts and chapters scheduled after the build date out of every file: pages, feed, sitemap, search index and EPUB', () => {
+    const leaks = ['draft-only-sentence', 'A Draft Chapter', 'scheduled-only-sentence', 'A Scheduled Chapter'];
+    for (const site of ['fixture', 'fixtureBase'] as const) {
+      expect(existsSync(join(builtSite(site), 'draft')), site).toBe(false);
+      expect(existsSync(join(builtSite(site), 'scheduled')), site).toBe(false);
+      for (const [file, text] of builtTexts(builtSite(site))) {
+        for (const leak of leaks) expect(text, `${file} holds "${leak}"`).not.toContain(leak);
+        expect(text, file).not.toMatch(/\/(?:draft|scheduled)\//);
+      }
+    }
   });
 
   it('puts every word of each chapter, in order, inside its article', () => {
@@ -101,7 +105,8 @@ describe('the built fixture story', () => {
   });
 
   it('sets the page language from the story', () => {
-    expect(page('fixture', '').documentElement.getAttribute('lang')).toBe('en');
+    expect(page('hostile', '').documentElement.getAttribute('lang')).toBe('en-GB');
+    expect(page('hostile', 'chapter-1/').documentElement.getAttribute('lang')).toBe('en-GB');
   });
 });
 

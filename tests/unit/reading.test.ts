@@ -31,7 +31,11 @@ describe('reading progress', () => {
     state = recordPosition(state, 'chapter-1', 'Chapter 1', 'p-2');
     expect(state.last).toEqual({ slug: 'chapter-1', title: 'Chapter 1', paragraph: 'p-2' });
     expect(state.positions).toEqual({ prologue: 'p-4', 'chapter-1': 'p-2' });
-    expect(recordPosition(state, 'prologue', 'Prologue', undefined).last).toEqual({ slug: 'prologue', title: 'Prologue', paragraph: 'p-4' });
+    expect(recordPosition(state, 'prologue', 'Prologue', undefined).last).toEqual({
+      slug: 'prologue',
+      title: 'Prologue',
+      paragraph: 'p-4',
+    });
   });
 
   it('marks chapters read once', () => {

@@ -1,14 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { ChapterData } from '../../src/core/schema';
 import { linkedChapter } from '../../src/core/links';
-import {
-  assembleStory,
-  storyWarnings,
-  StoryError,
-  validateStory,
-  type ChapterSource,
-  type StorySource,
-} from '../../src/core/story';
+import { assembleStory, storyWarnings, StoryError, validateStory, type ChapterSource, type StorySource } from '../../src/core/story';
 
 const story: StorySource = {
   filePath: 'content/story.md',

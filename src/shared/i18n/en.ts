@@ -130,7 +130,10 @@ export const en = {
 
   // The entire work
   'read.title': 'Entire work',
-  'read.description': { one: 'The chapter of {story} by {author} on one page.', other: 'All {count} chapters of {story} by {author} on one page.' },
+  'read.description': {
+    one: 'The chapter of {story} by {author} on one page.',
+    other: 'All {count} chapters of {story} by {author} on one page.',
+  },
   'read.contents': 'Contents',
   'read.back': 'Back to contents',
 

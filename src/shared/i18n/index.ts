@@ -8,7 +8,7 @@ export { createStrings, type Message, type Messages, type StringKey, type Transl
  * `story.md`) over them. Build-time only: it holds every language; browser scripts get
  * just the story's (`virtual:quire/strings`).
  */
-export function messagesFor(language: string, labels: Partial<Record<string, unknown>> = {}): Messages {
+export function messagesFor(_language: string, labels: Partial<Record<string, unknown>> = {}): Messages {
   const own = Object.fromEntries(Object.entries(labels).filter(([key]) => key in en)) as Partial<Messages>;
   return { ...en, ...own };
 }

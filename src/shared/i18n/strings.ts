@@ -46,7 +46,9 @@ export function createStrings(language: string, messages: Partial<Messages>): Tr
     const message = messages[key];
     if (message === undefined) return [key];
     const result: Part[] = [];
-    for (const [index, piece] of choose(message, values).split(/\{(\w+)\}/).entries()) {
+    for (const [index, piece] of choose(message, values)
+      .split(/\{(\w+)\}/)
+      .entries()) {
       if (index % 2 === 0) {
         if (piece) result.push(piece);
       } else if (piece in values) {
