@@ -1,12 +1,12 @@
 import sitemap from '@astrojs/sitemap';
 import { defineConfig } from 'astro/config';
+import { atomicOutput } from './src/integrations/atomic-output';
 import { drafts } from './src/integrations/drafts';
 import { headers } from './src/integrations/headers';
 import { lazyScripts } from './src/integrations/lazy-scripts';
 import { pagefind } from './src/integrations/pagefind';
 import { strings } from './src/integrations/strings';
 import { readEnv } from './src/build/env.ts';
-import { chapterProcessor } from './src/markdown/pipeline';
 
 const env = readEnv();
 
@@ -22,12 +22,19 @@ export default defineConfig({
   // Every stylesheet a file: cached across chapters, and no style hashes in each page's CSP.
   build: { format: 'directory', inlineStylesheets: 'never' },
   vite: { plugins: [lazyScripts()] },
-  markdown: {
-    processor: chapterProcessor(),
-    syntaxHighlight: false,
-  },
+  // The story's Markdown is rendered by Quire's own loaders (src/build/loaders.ts), through
+  // the pipeline in src/markdown/render.ts; Astro renders no Markdown pages itself.
+  markdown: { syntaxHighlight: false },
   // The sitemap needs the site's address; without SITE_URL there is none to give.
-  integrations: [drafts(), headers(), pagefind(), strings(env.contentDir), ...(env.siteUrl ? [sitemap()] : [])],
+  integrations: [
+    drafts(),
+    strings(env.contentDir),
+    ...(env.siteUrl ? [sitemap()] : []),
+    headers(),
+    pagefind(),
+    // Last: only a build whose every other step succeeded replaces the site in the output folder.
+    atomicOutput(),
+  ],
   // A strict Content-Security-Policy as a <meta> on every page: Astro hashes the inline
   // scripts and styles it emits. The search page adds 'wasm-unsafe-eval' for Pagefind.
   // frame-ancestors only works as a header: see src/integrations/headers.ts.

@@ -1,28 +1,17 @@
-import { pathToFileURL } from 'node:url';
 import { defineCollection } from 'astro:content';
-import { glob } from 'astro/loaders';
+import { chaptersLoader, reportLoader, storyLoader } from './build/loaders.ts';
 import { readEnv } from './build/env.ts';
-import { chapterSchema, storySchema } from './core/schema.ts';
-
-const contentDir = pathToFileURL(`${readEnv().contentDir}/`);
-
-/** `story.md`: the work's metadata, and its summary as the body. */
-const story = defineCollection({
-  loader: glob({ pattern: 'story.md', base: contentDir }),
-  schema: storySchema,
-});
 
 /**
- * One entry per chapter file. The id is always the file name, so two files that
- * claim the same `slug` stay two entries and the story check can name both.
+ * The story, read from the content folder (`CONTENT_DIR`) by Quire's own loaders: each file
+ * checked against its schema (src/core/schema.ts) and the Markdown rendered once, with every
+ * problem gathered in `report` so a page can name them all (src/build/content.ts).
  */
-const chapters = defineCollection({
-  loader: glob({
-    pattern: '*.md',
-    base: new URL('chapters/', contentDir),
-    generateId: ({ entry }) => entry.replace(/\.md$/, ''),
-  }),
-  schema: chapterSchema,
-});
+const env = readEnv();
+const settings = { contentDir: env.contentDir, base: env.basePath };
 
-export const collections = { story, chapters };
+export const collections = {
+  story: defineCollection({ loader: storyLoader(settings) }),
+  chapters: defineCollection({ loader: chaptersLoader(settings) }),
+  report: defineCollection({ loader: reportLoader(settings) }),
+};

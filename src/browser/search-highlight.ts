@@ -36,7 +36,7 @@ export function highlightSearch(text: HTMLElement): void {
 
   // Start at the first match in the paragraph the result linked to. Wait for the page to
   // load, so the browser's own jump to the #fragment does not undo the centring.
-  const target = location.hash ? document.getElementById(decodeURIComponent(location.hash.slice(1))) : null;
+  const target = location.hash ? document.getElementById(fragmentId(location.hash)) : null;
   const start = Math.max(0, target ? marks.findIndex((mark) => target.contains(mark)) : 0);
   if (document.readyState === 'complete') go(start, 'instant');
   else addEventListener('load', () => go(start, 'instant'), { once: true });
@@ -52,6 +52,15 @@ export function highlightSearch(text: HTMLElement): void {
     history.replaceState(null, '', `${location.pathname}${rest ? `?${rest}` : ''}${location.hash}`);
     text.focus({ preventScroll: true });
   });
+}
+
+/** The id a URL's `#fragment` names; a malformed escape (`#%E0%A4%A`) is taken as written. */
+function fragmentId(hash: string): string {
+  try {
+    return decodeURIComponent(hash.slice(1));
+  } catch {
+    return hash.slice(1);
+  }
 }
 
 /** Wraps each match in a `<mark>`, in document order. */

@@ -1,22 +1,11 @@
-import { getEntry } from 'astro:content';
 import { storyDetails } from '../core/details.ts';
-import { markdownToPlainText } from '../core/plain-text.ts';
 import { slugify } from '../core/slug.ts';
-import type { Chapter, Story } from '../core/story.ts';
+import type { Story } from '../core/story.ts';
 import { buildEpub } from '../epub/epub.ts';
 import { bookLinks } from '../epub/links.ts';
 import { toXhtml } from '../epub/xhtml.ts';
-import { renderNote } from '../markdown/pipeline.ts';
 import { getStory, getStrings } from './content.ts';
 import { readEnv } from './env.ts';
-
-/** A chapter's rendered HTML, as the content layer stored it at build time. */
-export async function chapterHtml(chapter: Chapter): Promise<string> {
-  const entry = await getEntry('chapters', chapter.id);
-  const html = entry?.rendered?.html;
-  if (html === undefined) throw new Error(`${chapter.filePath}: the chapter has no rendered HTML`);
-  return html;
-}
 
 /** The EPUB's file name: the story's title as a slug, e.g. `little-meg.epub`. */
 export function epubFileName(story: Story): string {
@@ -34,26 +23,24 @@ export function getEpub(site: URL | undefined): Promise<Uint8Array> {
 async function makeEpub(site: URL | undefined): Promise<Uint8Array> {
   const [story, t] = await Promise.all([getStory(), getStrings()]);
   const { meta } = story;
-  const xhtmlNote = async (markdown: string | undefined) => (markdown ? toXhtml(await renderNote(markdown)) : undefined);
   const inBook = bookLinks(
     story.chapters.map((chapter) => chapter.slug),
     import.meta.env.BASE_URL,
   );
-  const chapters = await Promise.all(
-    story.chapters.map(async (chapter) => ({
-      id: chapter.slug,
-      title: chapter.title,
-      body: toXhtml(inBook(await chapterHtml(chapter))),
-      authorsNote: await xhtmlNote(chapter.authorsNote),
-      endNote: await xhtmlNote(chapter.endNote),
-    })),
-  );
+  const xhtml = (html: string | undefined) => (html === undefined ? undefined : toXhtml(inBook(html)));
+  const chapters = story.chapters.map((chapter) => ({
+    id: chapter.slug,
+    title: chapter.title,
+    body: xhtml(chapter.html)!,
+    authorsNote: xhtml(chapter.authorsNote),
+    endNote: xhtml(chapter.endNote),
+  }));
   return buildEpub({
     title: meta.title,
     author: meta.author,
     language: meta.language,
-    summary: toXhtml(await renderNote(story.summary)),
-    description: markdownToPlainText(story.summary),
+    summary: xhtml(story.summary.html)!,
+    description: story.summary.text,
     details: storyDetails(story, t),
     tags: [...(meta.fandom ? [meta.fandom] : []), ...meta.tags],
     modified: story.updated ?? readEnv().buildDate,

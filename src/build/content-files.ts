@@ -1,11 +1,11 @@
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
-import { basename, join } from 'node:path';
-import { parseFrontmatter } from '@astrojs/markdown-remark';
+import { existsSync, lstatSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { basename, join, relative } from 'node:path';
+import yaml from 'js-yaml';
 
 /**
- * The content folder as files: which files are chapters and how a file's frontmatter is
- * read. The build's content collections, `npm run check`, the importer and the benchmark
- * all read the story through here, so they agree on what it holds.
+ * The content folder as files: which files are chapters, which are skipped and why, and
+ * how a file is read (UTF-8, frontmatter). The build's content collections, `npm run
+ * check`, the importer and the benchmark all read the story through here, so they agree.
  */
 
 /** `story.md` in a content folder. */
@@ -18,43 +18,150 @@ export function chaptersDir(contentDir: string): string {
   return join(contentDir, 'chapters');
 }
 
-/** The chapter files of a content folder, in file-name order: `chapters/*.md`. */
-export function chapterFiles(contentDir: string): string[] {
-  return markdownFiles(chaptersDir(contentDir));
-}
-
-/** The chapter files in a folder of chapters, in file-name order. */
-export function markdownFiles(dir: string): string[] {
-  if (!existsSync(dir)) return [];
-  return readdirSync(dir)
-    .filter((name) => name.endsWith('.md'))
-    .sort()
-    .map((name) => join(dir, name));
-}
-
 /** A chapter's id: its file name without `.md`. */
 export function chapterId(file: string): string {
   return basename(file, '.md');
+}
+
+/** What is in `chapters/`: the chapter files, what was left aside (and why), and what is wrong. */
+export interface ChapterScan {
+  /** Absolute paths of the chapter files, in file-name order. */
+  files: string[];
+  /** Files that are not chapters, each with the reason, so nothing is skipped in silence. */
+  skipped: string[];
+  /** Files that look meant as chapters but cannot be read as one. */
+  problems: string[];
+}
+
+/** Files systems and editors leave behind, skipped without a word. */
+const systemFiles = /^(?:\.DS_Store|Thumbs\.db|desktop\.ini|\.gitkeep|\.keep)$/i;
+
+/**
+ * Lists `chapters/`: every `*.md` file directly in it is a chapter (symbolic links are
+ * followed). A file named like a chapter in another way (`.MD`, `.markdown`, `.md.txt`) or a
+ * link to nothing is a problem; hidden files, backups, other files and sub-folders are skipped
+ * and said so. `name` turns a path into how messages show it.
+ */
+export function scanChapters(contentDir: string, name: (path: string) => string = (path) => path): ChapterScan {
+  const dir = chaptersDir(contentDir);
+  const scan: ChapterScan = { files: [], skipped: [], problems: [] };
+  if (!existsSync(dir)) return scan;
+  for (const entry of readdirSync(dir).sort()) {
+    const path = join(dir, entry);
+    const shown = name(path);
+    if (systemFiles.test(entry)) continue;
+    let stat;
+    try {
+      stat = statSync(path);
+    } catch {
+      const link = lstatSync(path).isSymbolicLink();
+      scan.problems.push(`${shown}: ${link ? 'a link to a file that does not exist' : 'cannot be read'}; fix or remove it`);
+      continue;
+    }
+    if (stat.isDirectory()) {
+      scan.skipped.push(`${shown}/: a folder; chapters are the .md files directly in ${name(dir)}/`);
+    } else if (entry.startsWith('.')) {
+      scan.skipped.push(`${shown}: a hidden file; rename it without the leading dot to make it a chapter`);
+    } else if (/~$|\.(?:bak|swp|tmp)$/i.test(entry)) {
+      scan.skipped.push(`${shown}: a backup file`);
+    } else if (entry.endsWith('.md')) {
+      scan.files.push(path);
+    } else if (/\.(?:md|markdown|mdown|mkd|txt|text)$/i.test(entry) || /\.md\.\w+$/i.test(entry)) {
+      const stem = entry.replace(/(?:\.md)?\.\w+$/i, '');
+      scan.problems.push(
+        `${shown}: chapter files must end in .md; rename it to ${stem}.md (or import it: npm run import -- ${relative(process.cwd(), path)})`,
+      );
+    } else {
+      scan.skipped.push(`${shown}: not a chapter file (chapters end in .md)`);
+    }
+  }
+  return scan;
+}
+
+/** The chapter files in a folder of chapters, in file-name order (for tools that write chapters). */
+export function markdownFiles(dir: string): string[] {
+  if (!existsSync(dir)) return [];
+  return readdirSync(dir)
+    .filter((entry) => entry.endsWith('.md') && !entry.startsWith('.'))
+    .sort()
+    .map((entry) => join(dir, entry));
 }
 
 /** A Markdown file with frontmatter, split. */
 export interface ContentFile {
   frontmatter: Record<string, unknown>;
   body: string;
+  /** The line of the file the body starts on, so messages about the body give file lines. */
+  bodyLine: number;
 }
 
-/** A file that cannot be read as a content file; the message names it. */
+/** A file that cannot be read as a content file; the message names it (and the line). */
 export class ContentFileError extends Error {
   override name = 'ContentFileError';
 }
 
-/** Reads a Markdown file's frontmatter (YAML) and body; `name` is how messages call the file. */
+/** Invisible control characters that have no place in text (tab and line ends are fine). */
+// eslint-disable-next-line no-control-regex -- finding control characters is the point
+const controlCharacter = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f\ufffe\uffff]/;
+
+/**
+ * Reads a content file: UTF-8 (a BOM is fine), no invisible control characters, frontmatter
+ * as YAML between `---` lines. Dates stay as written, so the schema can refuse February 30th
+ * rather than read it as March 2nd. `name` is how messages call the file.
+ */
 export function readContentFile(path: string, name: string = path): ContentFile {
-  const text = readFileSync(path, 'utf8');
-  try {
-    const { frontmatter, content } = parseFrontmatter(text);
-    return { frontmatter: frontmatter as Record<string, unknown>, body: content };
-  } catch (error) {
-    throw new ContentFileError(`${name}: the frontmatter is not valid YAML: ${(error as Error).message.split('\n')[0]}`);
+  const text = decodeUtf8(readFileSync(path), name);
+  const control = controlCharacter.exec(text);
+  if (control) {
+    const line = lineAt(text, control.index);
+    const code = control[0].codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0');
+    throw new ContentFileError(`${name}:${line}: an invisible control character (U+${code}) is in the text; delete it`);
   }
+  return splitFrontmatter(text, name);
+}
+
+function decodeUtf8(bytes: Uint8Array, name: string): string {
+  const body = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf ? bytes.subarray(3) : bytes;
+  try {
+    return new TextDecoder('utf-8', { fatal: true }).decode(body);
+  } catch {
+    let valid = body.length;
+    for (let end = 0; end < body.length; end += 1024) {
+      try {
+        new TextDecoder('utf-8', { fatal: true }).decode(body.subarray(0, Math.min(body.length, end + 1024)), { stream: true });
+      } catch {
+        valid = end;
+        break;
+      }
+    }
+    const line = lineAt(new TextDecoder('utf-8').decode(body.subarray(0, valid)), Infinity);
+    throw new ContentFileError(
+      `${name}:${line}: the file is not UTF-8 (saved as Windows-1252 or Latin-1?); save it as UTF-8, or bring it in with npm run import, which converts it`,
+    );
+  }
+}
+
+function splitFrontmatter(text: string, name: string): ContentFile {
+  const match = /^---[ \t]*\r?\n([\s\S]*?)\r?\n?^---[ \t]*(?:\r?\n|$)/m.exec(text);
+  if (!match || match.index !== 0) return { frontmatter: {}, body: text, bodyLine: 1 };
+  let data: unknown;
+  try {
+    // The core schema reads numbers, booleans and null, and leaves dates as the text written.
+    data = yaml.load(match[1]!, { schema: yaml.CORE_SCHEMA, filename: name }) ?? {};
+  } catch (error) {
+    const mark = (error as yaml.YAMLException).mark;
+    const where = mark ? `:${mark.line + 2}` : '';
+    throw new ContentFileError(`${name}${where}: the frontmatter is not valid YAML: ${(error as yaml.YAMLException).reason ?? (error as Error).message}`);
+  }
+  if (typeof data !== 'object' || data === null || Array.isArray(data)) {
+    throw new ContentFileError(`${name}: the frontmatter must be key: value lines, such as title: Prologue`);
+  }
+  return { frontmatter: data as Record<string, unknown>, body: text.slice(match[0].length), bodyLine: lineAt(text, match[0].length) };
+}
+
+/** The 1-based line of `index` in `text`. */
+function lineAt(text: string, index: number): number {
+  let line = 1;
+  for (let i = 0; i < Math.min(index, text.length); i++) if (text.charCodeAt(i) === 10) line++;
+  return line;
 }

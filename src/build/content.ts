@@ -1,18 +1,21 @@
-import { getCollection, type CollectionEntry } from 'astro:content';
-import { assembleStory, storyWarnings, type ChapterSource, type Story } from '../core/story.ts';
+import { getCollection, getEntry } from 'astro:content';
+import { assembleStory, StoryError, type ChapterSource, type Story, type StorySource } from '../core/story.ts';
 import { stringsFor, type Translate } from '../shared/i18n/index.ts';
 import { readEnv } from './env.ts';
+import { reportId, type ContentReport } from './loaders.ts';
 
 let cached: Promise<Story> | undefined;
 
 /**
  * The story as this build publishes it: read from the content collections once, checked
  * as a whole, ordered, and filtered (drafts in `npm run dev` only; scheduled chapters held
- * back until their date). Every page, feed and index uses this one list.
+ * back until their date). Every page, feed and index uses this one list. Any problem the
+ * loaders found stops here, with all of them listed: the build fails, and `npm run dev`
+ * shows them in its error overlay until they are fixed.
  */
 export function getStory(): Promise<Story> {
   if (import.meta.env.DEV) return loadStory();
-  cached ??= loadStory({ warn: true });
+  cached ??= loadStory();
   return cached;
 }
 
@@ -22,18 +25,14 @@ export async function getStrings(): Promise<Translate> {
   return stringsFor(story.meta.language);
 }
 
-async function loadStory({ warn = false } = {}): Promise<Story> {
+async function loadStory(): Promise<Story> {
+  const report = (await getEntry('report', reportId))?.data as ContentReport | undefined;
+  if (report && report.problems.length > 0) throw new StoryError(report.problems);
+  // The loaders store exactly these shapes (src/build/loaders.ts).
   const [stories, chapters] = await Promise.all([getCollection('story'), getCollection('chapters')]);
-  const sources = chapters.map(toSource);
-  const story = assembleStory(
-    stories.map((entry) => ({ filePath: entry.filePath ?? 'story.md', body: entry.body ?? '', data: entry.data })),
-    sources,
+  return assembleStory(
+    stories.map((entry) => entry.data as StorySource),
+    chapters.map((entry) => entry.data as ChapterSource),
     { now: readEnv().buildDate, includeDrafts: __QUIRE_SHOW_DRAFTS__ },
   );
-  if (warn) for (const warning of storyWarnings(sources)) console.warn(`[quire] warning: ${warning}`);
-  return story;
-}
-
-function toSource(entry: CollectionEntry<'chapters'>): ChapterSource {
-  return { id: entry.id, filePath: entry.filePath ?? `chapters/${entry.id}.md`, body: entry.body ?? '', data: entry.data };
 }

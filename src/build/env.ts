@@ -1,4 +1,5 @@
 import { isAbsolute, resolve } from 'node:path';
+import { parseDate } from '../core/dates.ts';
 
 /** Build settings read from the environment, so tests and benchmarks can build other stories. */
 export interface QuireEnv {
@@ -25,12 +26,19 @@ export function readEnv(env: Env = process.env, cwd: string = process.cwd()): Qu
   };
 }
 
+/** One folder name in a URL path: letters, digits and `-._~`, and not `.` or `..`. */
+const pathSegment = /^(?!\.{1,2}$)[A-Za-z0-9._~-]+$/;
+
 function normaliseBase(value: string | undefined): string {
   const trimmed = (value ?? '').trim().replace(/^\/+|\/+$/g, '');
-  if (/[?#\s]/.test(trimmed)) {
-    throw new Error(`BASE_PATH "${value}" must be a plain path such as /my-story`);
+  if (trimmed === '') return '/';
+  const segments = trimmed.split('/');
+  if (!segments.every((segment) => pathSegment.test(segment))) {
+    throw new Error(
+      `BASE_PATH "${value}" must be a path of plain folder names (letters, digits, - . _ ~) such as /my-story or /stories/little-meg`,
+    );
   }
-  return trimmed ? `/${trimmed}/` : '/';
+  return `/${segments.join('/')}/`;
 }
 
 function parseSiteUrl(value: string | undefined): string | undefined {
@@ -45,9 +53,7 @@ function parseSiteUrl(value: string | undefined): string | undefined {
 
 function parseBuildDate(value: string | undefined): Date {
   if (!value?.trim()) return new Date();
-  const date = new Date(value.trim());
-  if (Number.isNaN(date.getTime())) {
-    throw new Error(`BUILD_DATE "${value}" is not a date; use ISO 8601 such as 2026-01-31`);
-  }
+  const date = parseDate(value);
+  if (!date) throw new Error(`BUILD_DATE "${value}" is not a date on the calendar; write it as 2026-01-31 (optionally with a time)`);
   return date;
 }

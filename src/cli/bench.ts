@@ -1,9 +1,8 @@
 import { mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { extname, join } from 'node:path';
 import { gzipSync } from 'node:zlib';
-import { chapterFiles, readContentFile } from '../build/content-files.ts';
-import { markdownToPlainText } from '../core/plain-text.ts';
-import { countWords } from '../shared/text-stats.ts';
+import { readStory } from '../build/story-source.ts';
+import { chapterWords } from '../core/story.ts';
 import { generateStory } from './support/synthetic.ts';
 import { parseCommandLine, usageError } from './support/args.ts';
 import { startAstroBuild } from './support/astro-build.ts';
@@ -65,11 +64,10 @@ function dirBytes(dir: string): number {
   return total;
 }
 
-/** Chapters and words of a story, counted as the site counts them. */
-function storySize(contentDir: string): { chapters: number; words: number } {
-  const files = chapterFiles(contentDir);
-  const words = files.reduce((sum, file) => sum + countWords(markdownToPlainText(readContentFile(file).body)), 0);
-  return { chapters: files.length, words };
+/** Chapters and words of a story, counted as the site counts them (every chapter, published or not). */
+async function storySize(contentDir: string): Promise<{ chapters: number; words: number }> {
+  const { chapters } = await readStory(contentDir, { base: '/' });
+  return { chapters: chapters.length, words: chapters.reduce((sum, chapter) => sum + chapterWords(chapter), 0) };
 }
 
 async function build(label: string, contentDir: string, outDir: string): Promise<BuildFigures> {
@@ -84,7 +82,7 @@ async function build(label: string, contentDir: string, outDir: string): Promise
   const pagefindMs = Number(/Indexed \d+ pages in (\d+) ms/.exec(output)?.[1] ?? 0);
   return {
     label,
-    ...storySize(contentDir),
+    ...(await storySize(contentDir)),
     seconds,
     pagefindSeconds: pagefindMs / 1000,
     peakRssMb: peak / 1024 / 1024,

@@ -1,21 +1,27 @@
 import { reservedSlugs } from './slug.ts';
 
-/** Markdown links and their targets: `[text](target "title")`. */
-export const markdownLink = /\[[^\]]*\]\(\s*<?([^\s)>]+)>?(?:\s+["'(][^)]*)?\)/g;
-
 /**
  * The chapter a link points at, when it points inside the story: `chapter-3.md`,
- * `./chapter-3.md`, `../chapter-3/` or `/chapter-3/` all name `chapter-3`.
- * External links, in-page anchors and the site's own pages give `undefined`.
+ * `./chapter-3.md`, `../chapter-3/`, `/chapter-3/` or `chapter-3` all name `chapter-3`.
+ * External links, in-page anchors, the site's own pages and other files (`map.png`) give
+ * `undefined`.
  */
 export function linkedChapter(target: string): string | undefined {
   if (/^[a-z][a-z0-9+.-]*:/i.test(target) || target.startsWith('#') || target.startsWith('//')) return undefined;
-  const path = target.split(/[?#]/)[0]!;
+  const path = decodeSafely(target.split(/[?#]/)[0]!);
   if (!path) return undefined;
-  const slug = path
-    .replace(/^(?:\.{1,2}\/|\/)+/, '')
-    .replace(/\/$/, '')
-    .replace(/\.md$/, '');
+  const name = path.replace(/^(?:\.{1,2}\/|\/)+/, '').replace(/\/$/, '');
+  const slug = name.replace(/\.md$/i, '');
   if (slug === '' || slug.includes('/') || reservedSlugs.includes(slug)) return undefined;
+  // Another kind of file (an image, a PDF) is not a chapter.
+  if (slug === name && /\.[a-z0-9]{1,5}$/i.test(name)) return undefined;
   return slug;
+}
+
+function decodeSafely(text: string): string {
+  try {
+    return decodeURIComponent(text);
+  } catch {
+    return text;
+  }
 }

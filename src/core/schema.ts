@@ -1,15 +1,55 @@
 import { z } from 'astro/zod';
+import { parseDate } from './dates.ts';
 import { reservedSlugs, slugPattern } from './slug.ts';
+import { closest } from './suggest.ts';
+
+/** A character that shows: not a space, nor an invisible one (zero-width space, joiner, soft hyphen, BOM). */
+const visible = /[^\s\u00ad\u034f\u061c\u115f\u1160\u17b4\u17b5\u180e\u200b-\u200f\u202a-\u202e\u2060-\u206f\u3164\ufeff\uffa0]/u;
+
+/** Text a reader sees: trimmed, and holding at least one visible character. */
+function visibleText(what: string) {
+  return z
+    .string({ error: (issue) => (issue.input === undefined ? `${what} is required` : `${what} must be text`) })
+    .trim()
+    .refine((value) => visible.test(value), `${what} must not be empty`);
+}
+
+/** A calendar date written `YYYY-MM-DD` (optionally with a time); anything else is an error, never a neighbouring day. */
+function calendarDate(what: string) {
+  return z.unknown().transform((value, context): Date => {
+    const date = typeof value === 'string' ? parseDate(value) : value instanceof Date && !Number.isNaN(value.getTime()) ? value : undefined;
+    if (date) return date;
+    const given = value === null || value === '' ? 'it is empty' : `"${String(value)}" is not a date on the calendar`;
+    context.addIssue({ code: 'custom', message: `${what} must be a date such as 2026-01-31 (${given})` });
+    return z.NEVER;
+  });
+}
+
+/** An object that rejects keys it does not know, suggesting the closest known one. */
+function strictObject<T extends z.core.$ZodLooseShape>(shape: T) {
+  const known = Object.keys(shape);
+  return z.strictObject(shape, {
+    error: (issue) => {
+      if (issue.code !== 'unrecognized_keys') return undefined;
+      return issue.keys
+        .map((key) => {
+          const near = closest(key, known);
+          return near ? `unknown key "${key}": did you mean ${near}?` : `unknown key "${key}"; the keys are ${known.join(', ')}`;
+        })
+        .join('; ');
+    },
+  });
+}
 
 /** Lists of tags in `story.md`: each entry a non-empty string. */
-const tagList = z.array(z.string().trim().min(1)).default([]);
+const tagList = z.array(visibleText('each entry')).default([]);
 
 /** Frontmatter of `content/story.md`; its Markdown body is the story's summary. */
-export const storySchema = z.object({
+export const storySchema = strictObject({
   /** The story's title, shown on every page. */
-  title: z.string().trim().min(1, 'title must not be empty'),
+  title: visibleText('title'),
   /** The author's name or pen name. */
-  author: z.string().trim().min(1, 'author must not be empty'),
+  author: visibleText('author'),
   /** BCP 47 language tag of the text, e.g. `en` or `fr-CA`. */
   language: z
     .string()
@@ -17,11 +57,11 @@ export const storySchema = z.object({
     .regex(/^[a-zA-Z]{2,3}(-[a-zA-Z0-9]{2,8})*$/, 'language must be a BCP 47 tag such as en or fr-CA')
     .default('en'),
   /** Whether more chapters are still to come. */
-  status: z.enum(['in-progress', 'complete']).default('in-progress'),
+  status: z.enum(['in-progress', 'complete'], { error: 'status must be in-progress or complete' }).default('in-progress'),
   /** The fandom the story belongs to. */
-  fandom: z.string().trim().min(1).optional(),
+  fandom: visibleText('fandom').optional(),
   /** Audience rating, e.g. `Teen And Up Audiences`. */
-  rating: z.string().trim().min(1).optional(),
+  rating: visibleText('rating').optional(),
   /** Archive warnings. */
   warnings: tagList,
   /** Characters who appear. */
@@ -35,19 +75,21 @@ export const storySchema = z.object({
 });
 
 /** Frontmatter of one chapter file in `content/chapters/`. */
-export const chapterSchema = z.object({
+export const chapterSchema = strictObject({
   /** The chapter's display title, e.g. `Prologue` or `Chapter 1: The Mask`. */
-  title: z.string().trim().min(1, 'title must not be empty'),
+  title: visibleText('title'),
   /** Reading order: the prologue is usually 0; decimals allowed (an interlude at 4.5). */
-  order: z.number({ message: 'order must be a number, e.g. 0 for the prologue' }),
+  order: z
+    .number({ error: (issue) => `order ${issue.input === undefined ? 'is required' : 'must be a number'}: 0 for the prologue, 1, 2… (4.5 between 4 and 5)` })
+    .finite(),
   /** Markdown shown above the chapter text, headed "Author's note". */
-  authorsNote: z.string().trim().min(1).optional(),
+  authorsNote: visibleText('authorsNote').optional(),
   /** Markdown shown after the chapter text. */
-  endNote: z.string().trim().min(1).optional(),
+  endNote: visibleText('endNote').optional(),
   /** The date the chapter was (or will be) released; a future date holds it back from the build. */
-  published: z.coerce.date({ message: 'published must be a date such as 2026-01-31' }).optional(),
+  published: calendarDate('published').optional(),
   /** Drafts show in `npm run dev` only, never in `npm run build`. */
-  draft: z.boolean().default(false),
+  draft: z.boolean({ error: 'draft must be true or false' }).default(false),
   /** Overrides the URL slug, which is otherwise the file name without `.md`. */
   slug: z
     .string()
@@ -60,3 +102,10 @@ export const chapterSchema = z.object({
 
 export type StoryData = z.infer<typeof storySchema>;
 export type ChapterData = z.infer<typeof chapterSchema>;
+
+/** Every problem with `data` against `schema`, each as `field: message`; none when it fits. */
+export function schemaProblems(schema: z.ZodType, data: unknown): string[] {
+  const result = schema.safeParse(data);
+  if (result.success) return [];
+  return result.error.issues.map((issue) => `${issue.path.length ? `${issue.path.join('.')}: ` : ''}${issue.message}`);
+}

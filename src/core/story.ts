@@ -1,43 +1,58 @@
 import { countWords } from '../shared/text-stats.ts';
-import { linkedChapter, markdownLink } from './links.ts';
-import { markdownToPlainText } from './plain-text.ts';
 import type { ChapterData, StoryData } from './schema.ts';
 import { reservedSlugs, slugPattern } from './slug.ts';
-import { smarten } from './typography.ts';
 
-/** A chapter file as the content collection hands it over. */
+/** Markdown as the pipeline rendered it: the HTML, and the text a reader sees. */
+export interface RenderedText {
+  html: string;
+  /** The text without footnotes, blocks separated by a blank line. */
+  text: string;
+  /** The footnotes' text. */
+  footnotes: string;
+  /** Paragraphs that carry an id (`p-1`…). */
+  paragraphs: number;
+}
+
+/** A chapter file as the content layer hands it over: its frontmatter and its rendered text. */
 export interface ChapterSource {
   /** The file name without `.md`. */
   id: string;
   /** Path of the file, for messages. */
   filePath: string;
-  /** The Markdown body. */
-  body: string;
   data: ChapterData;
+  /** The chapter's text, rendered. */
+  body: RenderedText;
+  /** The notes from the frontmatter, rendered. */
+  notes: { authors: RenderedText | undefined; end: RenderedText | undefined };
 }
 
-/** `story.md` as the content collection hands it over. */
+/** `story.md` as the content layer hands it over. */
 export interface StorySource {
   filePath: string;
-  body: string;
   data: StoryData;
+  /** The summary (the file's body), rendered. */
+  summary: RenderedText;
 }
 
-/** A chapter ready to render. */
+/** A chapter ready to show. */
 export interface Chapter {
-  /** Collection entry id (the file name without `.md`), for `render()`. */
+  /** Collection entry id (the file name without `.md`). */
   id: string;
   /** URL segment: `/<slug>/`. */
   slug: string;
   filePath: string;
   title: string;
   order: number;
-  authorsNote: string | undefined;
-  endNote: string | undefined;
   published: Date | undefined;
   draft: boolean;
-  /** The chapter text without markup, for word counts, descriptions and feeds. */
+  /** The chapter's HTML, as rendered from its Markdown. */
+  html: string;
+  /** The author's note and end note as HTML, when set. */
+  authorsNote: string | undefined;
+  endNote: string | undefined;
+  /** The chapter text as readers see it (no footnotes), for descriptions, feeds and search helpers. */
   text: string;
+  /** Words of the text and its footnotes. */
   words: number;
   /** Paragraphs of text (scene breaks not counted), for estimating the time left. */
   paragraphs: number;
@@ -46,8 +61,8 @@ export interface Chapter {
 /** The story as readers see it in this build. */
 export interface Story {
   meta: StoryData;
-  /** The summary, as Markdown. */
-  summary: string;
+  /** The summary as HTML, and as plain text for descriptions. */
+  summary: { html: string; text: string };
   /** Chapters a reader can open, in reading order. */
   chapters: Chapter[];
   /** Total words of those chapters. */
@@ -97,7 +112,7 @@ export function assembleStory(storySources: StorySource[], chapterSources: Chapt
 
   return {
     meta: story.data,
-    summary: story.body.trim(),
+    summary: { html: story.summary.html, text: story.summary.text },
     chapters: released,
     words: released.reduce((sum, chapter) => sum + chapter.words, 0),
     updated: latest(released.map((chapter) => chapter.published)),
@@ -119,15 +134,11 @@ export function validateStory(storySources: StorySource[], chapterSources: Chapt
   ];
 }
 
-/**
- * Problems between chapters (shared orders and slugs, empty text, bad file names, broken
- * links). `otherIds` names chapter files that exist but could not be read, so links to
- * them are not reported twice.
- */
-export function validateChapters(chapterSources: ChapterSource[], otherIds: readonly string[] = []): string[] {
+/** Problems between chapters: shared orders and slugs, empty text, file names that cannot be URLs. */
+export function validateChapters(chapterSources: ChapterSource[]): string[] {
   const problems: string[] = [];
   for (const source of chapterSources) {
-    if (source.body.trim() === '') {
+    if (source.body.text.trim() === '' && source.body.footnotes.trim() === '' && !/<img\b/.test(source.body.html)) {
       problems.push(`${source.filePath}: the chapter has no text (the body after the frontmatter is empty)`);
     }
     const slug = slugOf(source);
@@ -141,22 +152,7 @@ export function validateChapters(chapterSources: ChapterSource[], otherIds: read
   }
   problems.push(...duplicates(chapterSources, (source) => String(source.data.order), 'order'));
   problems.push(...duplicates(chapterSources, slugOf, 'slug'));
-  problems.push(...brokenChapterLinks(chapterSources, otherIds));
   return problems;
-}
-
-/** Links between chapters whose target is not a chapter of the story. */
-function brokenChapterLinks(sources: ChapterSource[], otherIds: readonly string[]): string[] {
-  const known = new Set([...otherIds, ...sources.flatMap((source) => [source.id, slugOf(source)])]);
-  return sources.flatMap((source) =>
-    [...source.body.matchAll(markdownLink)]
-      .map(([, target]) => target!)
-      .filter((target) => {
-        const slug = linkedChapter(target);
-        return slug !== undefined && !known.has(slug);
-      })
-      .map((target) => `${source.filePath}: the link to "${target}" points at no chapter of the story`),
-  );
 }
 
 /** Things an author would want to know that do not stop the build. */
@@ -175,15 +171,12 @@ export function storyWarnings(chapterSources: ChapterSource[]): string[] {
     }
   }
 
-  const texts = chapterSources.map((source) => {
-    const text = markdownToPlainText(source.body);
-    return { source, text, words: countWords(text) };
-  });
+  const counted = chapterSources.map((source) => ({ source, words: countWords(source.body.text) }));
 
   // A chapter far longer than the others (a paste of two chapters into one?).
-  const median = texts.map(({ words }) => words).sort((a, b) => a - b)[Math.floor(texts.length / 2)] ?? 0;
-  if (texts.length >= 3 && median > 0) {
-    for (const { source, words } of texts) {
+  const median = counted.map(({ words }) => words).sort((a, b) => a - b)[Math.floor(counted.length / 2)] ?? 0;
+  if (counted.length >= 3 && median > 0) {
+    for (const { source, words } of counted) {
       if (words > median * 4) {
         warnings.push(
           `${source.filePath}: ${words} words, more than four times the usual chapter (${median}); was a second chapter pasted in?`,
@@ -192,8 +185,10 @@ export function storyWarnings(chapterSources: ChapterSource[]): string[] {
     }
   }
 
-  // Straight quotes mixed with curly ones: usually text pasted from two sources.
-  for (const { source, text } of texts) {
+  // Straight quotes mixed with curly ones: usually text pasted from two sources. (The pipeline
+  // curls straight quotes, so what is left straight was escaped or sits in code.)
+  for (const source of chapterSources) {
+    const { text } = source.body;
     const straight = (text.match(/"/g) ?? []).length;
     const curly = (text.match(/[“”]/g) ?? []).length;
     if (straight > 0 && curly > 0) {
@@ -216,26 +211,31 @@ function duplicates(sources: ChapterSource[], key: (source: ChapterSource) => st
     });
 }
 
-function slugOf(source: ChapterSource): string {
+/** A chapter's URL slug: its `slug` field, else its file name. */
+export function slugOf(source: Pick<ChapterSource, 'id' | 'data'>): string {
   return source.data.slug ?? source.id;
 }
 
+/** A chapter's words, as readers and archives count them: its text and its footnotes. */
+export function chapterWords(source: Pick<ChapterSource, 'body'>): number {
+  return countWords(source.body.text) + countWords(source.body.footnotes);
+}
+
 function toChapter(source: ChapterSource): Chapter {
-  // With the same curly quotes and dashes as the page, for descriptions and the feed.
-  const text = smarten(markdownToPlainText(source.body));
   return {
     id: source.id,
     slug: slugOf(source),
     filePath: source.filePath,
     title: source.data.title,
     order: source.data.order,
-    authorsNote: source.data.authorsNote,
-    endNote: source.data.endNote,
     published: source.data.published,
     draft: source.data.draft,
-    text,
-    words: countWords(text),
-    paragraphs: text.split(/\n\s*\n/).filter((block) => block.trim() !== '').length,
+    html: source.body.html,
+    authorsNote: source.notes.authors?.html,
+    endNote: source.notes.end?.html,
+    text: source.body.text,
+    words: chapterWords(source),
+    paragraphs: source.body.paragraphs,
   };
 }
 

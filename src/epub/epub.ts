@@ -77,18 +77,19 @@ ${body}
 `;
 }
 
-function note(book: EpubBook, kind: 'authors' | 'end', html: string, chapterId: string): string {
+function note(book: EpubBook, kind: 'authors' | 'end', html: string): string {
   const heading = book.t(kind === 'authors' ? 'note.authors' : 'note.end');
-  const id = `${chapterId}-${kind}-note`;
+  const id = kind === 'authors' ? 'authors-note-title' : 'end-note-title';
   return `<section class="note" aria-labelledby="${id}"><h2 id="${id}">${escapeXml(heading)}</h2>${html}</section>`;
 }
 
 function chapterDocument(book: EpubBook, chapter: EpubChapter): string {
-  const body = `<section epub:type="chapter" role="doc-chapter" aria-labelledby="${chapter.id}-title">
-<h1 id="${chapter.id}-title">${escapeXml(chapter.title)}</h1>
-${chapter.authorsNote ? note(book, 'authors', chapter.authorsNote, chapter.id) : ''}
+  // Each chapter is a document of its own: its ids are the page ids an author's text never takes (contract.ts).
+  const body = `<section epub:type="chapter" role="doc-chapter" aria-labelledby="title">
+<h1 id="title">${escapeXml(chapter.title)}</h1>
+${chapter.authorsNote ? note(book, 'authors', chapter.authorsNote) : ''}
 ${chapter.body}
-${chapter.endNote ? note(book, 'end', chapter.endNote, chapter.id) : ''}
+${chapter.endNote ? note(book, 'end', chapter.endNote) : ''}
 </section>`;
   return xhtmlDocument(book.language, chapter.title, body, '../style.css');
 }

@@ -1,23 +1,35 @@
-import type { Element, Root, RootContent } from 'hast';
+import type { Element, Root } from 'hast';
+import type { VFile } from 'vfile';
+import { visit } from 'unist-util-visit';
 import { linkedChapter } from '../core/links.ts';
+import { chapterPath, joinBase } from '../shared/paths.ts';
 
-/**
- * Rewrites links between chapters (`[see](chapter-3.md)`, `(../chapter-3/)`) to the chapter's
- * URL under the site's base path, so they work on any host and under any sub-path.
- */
-export function rehypeChapterLinks(options: { base: string }) {
-  const visit = (node: Root | RootContent) => {
-    if (node.type === 'element') rewrite(node, options.base);
-    if ('children' in node) node.children.forEach(visit);
-  };
-  return (tree: Root) => visit(tree);
+export interface ChapterLinkOptions {
+  /** The site's base path. */
+  base: string;
+  /** Every chapter file's id and slug, each mapped to the chapter's slug. */
+  chapters: ReadonlyMap<string, string>;
 }
 
-function rewrite(node: Element, base: string) {
-  const href = node.tagName === 'a' ? node.properties.href : undefined;
-  if (typeof href !== 'string') return;
-  const slug = linkedChapter(href);
-  if (slug === undefined) return;
-  const hash = href.includes('#') ? href.slice(href.indexOf('#')) : '';
-  node.properties.href = `${base}${slug}/${hash}`;
+/**
+ * Rewrites links between chapters (`[see](chapter-3.md)`, `(../chapter-3/)`, raw `<a href>`,
+ * reference links) to the chapter's URL under the base path, following the chapter's
+ * `slug`; a link to a chapter that does not exist is reported.
+ */
+export function rehypeChapterLinks(options: ChapterLinkOptions) {
+  return (tree: Root, file: VFile) => {
+    visit(tree, 'element', (node: Element) => {
+      const href = node.tagName === 'a' ? node.properties.href : undefined;
+      if (typeof href !== 'string') return;
+      const target = linkedChapter(href);
+      if (target === undefined) return;
+      const slug = options.chapters.get(target);
+      if (slug === undefined) {
+        file.message(`the link to "${href}" points at no chapter of the story; link to a chapter's file name, such as chapter-2.md`, node);
+        return;
+      }
+      const hash = href.includes('#') ? href.slice(href.indexOf('#')) : '';
+      node.properties.href = `${joinBase(options.base, chapterPath(slug))}${hash}`;
+    });
+  };
 }

@@ -4,7 +4,8 @@ import { paragraphId } from '../shared/contract.ts';
 /**
  * Gives each top-level paragraph of a chapter a stable id (`p-1`, `p-2`, …). They are
  * paragraph permalinks, let search land on the paragraph that holds a hit, and let a
- * reader resume where they stopped.
+ * reader resume where they stopped. An id the author gave a paragraph in raw HTML stays a
+ * link target, on an empty anchor at the paragraph's start.
  */
 export function rehypeParagraphIds() {
   return (tree: Root) => {
@@ -12,10 +13,13 @@ export function rehypeParagraphIds() {
     tree.children = tree.children.filter((node) => !(node.type === 'element' && node.tagName === 'p' && isEmpty(node)));
     let count = 0;
     for (const node of tree.children) {
-      if (node.type === 'element' && isParagraph(node)) {
-        count++;
-        node.properties.id ??= paragraphId(count);
+      if (node.type !== 'element' || !isParagraph(node)) continue;
+      count++;
+      const own = node.properties.id;
+      if (typeof own === 'string' && own !== '') {
+        node.children.unshift({ type: 'element', tagName: 'a', properties: { id: own }, children: [] });
       }
+      node.properties.id = paragraphId(count);
     }
   };
 }
@@ -24,6 +28,7 @@ function isEmpty(node: Element): boolean {
   return node.children.every((child) => child.type === 'text' && child.value.trim() === '');
 }
 
-function isParagraph(node: Element): boolean {
+/** The blocks that count as paragraphs: prose and quoted prose. */
+export function isParagraph(node: Element): boolean {
   return node.tagName === 'p' || node.tagName === 'blockquote';
 }

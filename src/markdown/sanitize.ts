@@ -15,9 +15,15 @@ export const allowedClasses = ['center', 'right', 'small-caps', 'smallcaps', 'un
 export const sanitizeSchema: SanitizeSchema = {
   ...defaultSchema,
   tagNames: [...(defaultSchema.tagNames ?? []).filter((tag) => tag !== 'input'), 'u', 'small', 'mark', 'cite', 'abbr'],
-  strip: ['script', 'style', 'template', 'iframe', 'object', 'embed', 'noscript', 'textarea', 'select', 'svg', 'math'],
+  strip: ['script', 'style', 'template', 'iframe', 'object', 'embed', 'noscript', 'noembed', 'noframes', 'textarea', 'select', 'svg', 'math', 'title', 'xmp'],
+  // Ids stay as the author wrote them (so their links work); rehype-content-ids keeps them clear
+  // of the page's own. `name` could shadow document properties, so only anchors keep it, as an id.
+  clobber: [],
+  clobberPrefix: '',
   attributes: {
     ...defaultSchema.attributes,
+    '*': (defaultSchema.attributes?.['*'] ?? []).filter((attribute) => attribute !== 'name'),
+    a: [...(defaultSchema.attributes?.a ?? []), 'name'],
     p: [['className', ...allowedClasses]],
     div: [...(defaultSchema.attributes?.div ?? []), ['className', ...allowedClasses]],
     span: [['className', ...allowedClasses]],
@@ -42,6 +48,10 @@ export function rehypeTidyPastedHtml() {
           if (align === 'center' || align === 'right') child.properties.className = [...classList(child.properties.className), align];
         }
         if (child.tagName === 'img' && child.properties.alt === undefined) child.properties.alt = '';
+        if (child.tagName === 'a' && child.properties.name !== undefined) {
+          child.properties.id ??= String(child.properties.name);
+          delete child.properties.name;
+        }
         visit(child);
       }
     };

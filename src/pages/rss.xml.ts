@@ -3,7 +3,7 @@ import type { APIRoute } from 'astro';
 import { getStory } from '../build/content';
 import { localPreview, withBase } from '../build/paths';
 import { feedEntries } from '../core/feed';
-import { excerpt, markdownToPlainText } from '../core/plain-text';
+import { excerpt } from '../core/plain-text';
 import { escapeXml } from '../epub/xhtml';
 import { chapterPath } from '../shared/paths';
 
@@ -15,7 +15,7 @@ export const GET: APIRoute = async ({ site }) => {
   const origin = site ?? new URL(localPreview);
   return rss({
     title: story.meta.title,
-    description: excerpt(markdownToPlainText(story.summary), 500),
+    description: excerpt(story.summary.text, 500),
     site: new URL(withBase(''), origin).href,
     customData: `<language>${story.meta.language}</language>`,
     xmlns: { dc: 'http://purl.org/dc/elements/1.1/' },

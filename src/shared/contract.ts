@@ -72,3 +72,23 @@ export function settingsKey(base: string): string {
 export function readingKey(base: string): string {
   return `quire:${base}:reading`;
 }
+
+/**
+ * Ids the pages themselves use, which an author's text may not take: an author's `## Main`
+ * or `<div id="chapter-text">` is renamed instead (`main-2`). On the entire work and in the
+ * EPUB, a chapter's own ids (`title`…) are these with the chapter's prefix.
+ */
+export const reservedIds: readonly string[] = [
+  ids.main,
+  ids.chapterText,
+  ids.headerSearch,
+  ids.searchQuery,
+  'title',
+  'authors-note-title',
+  'end-note-title',
+  'summary-title',
+  'toc-title',
+  'contents-title',
+  'other-ways-title',
+  'chapters-title',
+];

@@ -39,7 +39,7 @@ export function accentVariants(texts: Iterable<string>): Record<string, string> 
 
 /** Replaces each query word typed without accents by the story's accented spelling. */
 export function withAccents(query: string, variants: Readonly<Record<string, string>>): string {
-  return query.replace(/[\p{L}\p{M}]+/gu, (word) => variants[word.toLowerCase()] ?? word);
+  return query.replace(/[\p{L}\p{M}]+/gu, (word) => (Object.hasOwn(variants, word.toLowerCase()) ? variants[word.toLowerCase()]! : word));
 }
 
 /** The words of a query, lowercased and folded, for highlighting hits in a chapter. */

@@ -37,9 +37,9 @@ describe('the story check', () => {
     const result = check(content);
     expect(result.code).toBe(1);
     expect(result.output).toMatch(/error {4}\S*chapters\/chapter-1\.md: order: order must be a number/);
-    expect(result.output).toMatch(/error {4}\S*chapters\/broken\.md: the frontmatter is not valid YAML/);
+    expect(result.output).toMatch(/error {4}\S*chapters\/broken\.md:\d+: the frontmatter is not valid YAML/);
     expect(result.output).toMatch(/order 3 is used by both \S*chapter-3\.md and \S*twin\.md/);
-    expect(result.output).toMatch(/\S*twin\.md: the link to "chapter-99\.md" points at no chapter/);
+    expect(result.output).toMatch(/\S*twin\.md:6: the link to "chapter-99\.md" points at no chapter/);
     expect(result.output).toMatch(/\S*empty\.md: the chapter has no text/);
     expect(result.output).toMatch(/✗ 11 chapter files in \S+: 5 errors/);
   });

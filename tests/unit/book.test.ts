@@ -3,7 +3,7 @@ import { describe, expect, it, vi } from 'vitest';
 import { feedEntries } from '../../src/core/feed';
 import { bookIdentifier, buildEpub, type EpubBook } from '../../src/epub/epub';
 import { bookLinks } from '../../src/epub/links';
-import { prefixIds } from '../../src/markdown/html-rewrite';
+import { onePageHtml } from '../../src/markdown/html-rewrite';
 import { stringsFor } from '../../src/shared/i18n';
 import type { Chapter } from '../../src/core/story';
 import { toXhtml } from '../../src/epub/xhtml';
@@ -30,9 +30,16 @@ describe('feedEntries', () => {
 });
 
 describe('rewriting chapter HTML', () => {
-  it('prefixes ids and the in-page links to them', () => {
-    expect(prefixIds('<p id="p-1">A <a href="#p-2">b</a> <a href="/x/#p-1">c</a></p>', 'ch1')).toBe(
-      '<p id="ch1-p-1">A <a href="#ch1-p-2">b</a> <a href="/x/#p-1">c</a></p>',
+  it('prefixes ids, the in-page links and ARIA references to them, and turns links between chapters into links within the page', () => {
+    const slugs = new Set(['ch1', 'ch2']);
+    expect(
+      onePageHtml(
+        '<p id="p-1">A<sup><a href="#fn-1" id="fnref-1" aria-describedby="footnote-label">1</a></sup> <a href="/q/ch2/#p-1">b</a> <a href="/q/ch2/">c</a> <a href="/q/draft/">d</a></p>',
+        'ch1',
+        { base: '/q/', slugs },
+      ),
+    ).toBe(
+      '<p id="ch1--p-1">A<sup><a href="#ch1--fn-1" id="ch1--fnref-1" aria-describedby="ch1--footnote-label">1</a></sup> <a href="#ch2--p-1">b</a> <a href="#ch2">c</a> <a href="/q/draft/">d</a></p>',
     );
   });
 

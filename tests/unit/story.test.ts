@@ -3,14 +3,23 @@ import type { ChapterData } from '../../src/core/schema';
 import { linkedChapter } from '../../src/core/links';
 import { assembleStory, storyWarnings, StoryError, validateStory, type ChapterSource, type StorySource } from '../../src/core/story';
 
+/** Text as the Markdown pipeline would hand it over (its tests are in render.test.ts). */
+const rendered = (text: string) => ({ html: text.trim() ? `<p>${text}</p>` : '', text: text.trim(), footnotes: '', paragraphs: text.trim() ? 1 : 0 });
+
 const story: StorySource = {
   filePath: 'content/story.md',
-  body: 'A summary.',
+  summary: rendered('A summary.'),
   data: { title: 'T', author: 'A', language: 'en', status: 'in-progress', warnings: [], characters: [], relationships: [], tags: [] },
 };
 
-function chapter(id: string, data: Partial<ChapterData> & { order: number }, body = 'Some words here.'): ChapterSource {
-  return { id, filePath: `content/chapters/${id}.md`, body, data: { title: id, draft: false, ...data } };
+function chapter(id: string, data: Partial<ChapterData> & { order: number }, text = 'Some words here.'): ChapterSource {
+  return {
+    id,
+    filePath: `content/chapters/${id}.md`,
+    body: rendered(text),
+    notes: { authors: undefined, end: undefined },
+    data: { title: id, draft: false, ...data },
+  };
 }
 
 const now = new Date('2026-01-01T00:00:00Z');
@@ -56,7 +65,7 @@ describe('assembleStory', () => {
   it('counts words of the chapters and the story', () => {
     const result = assembleStory(
       [story],
-      [chapter('a', { order: 1 }, 'One two three.'), chapter('b', { order: 2 }, '*Four* five.')],
+      [chapter('a', { order: 1 }, 'One two three.'), chapter('b', { order: 2 }, 'Four five.')],
       build,
     );
     expect(result.chapters.map((c) => c.words)).toEqual([3, 2]);
@@ -125,9 +134,9 @@ describe('links between chapters', () => {
     );
   });
 
-  it('reports a link to a chapter that does not exist, naming the file', () => {
-    const sources = [chapter('one', { order: 1 }, 'See [two](two.md) and [three](three.md).'), chapter('two', { order: 2 })];
-    expect(validateStory([story], sources)).toEqual(['content/chapters/one.md: the link to "three.md" points at no chapter of the story']);
+  it('does not take a link to another kind of file for a chapter', () => {
+    expect(['images/map.png', 'faro.png', 'notes.pdf'].map(linkedChapter)).toEqual([undefined, undefined, undefined]);
+    expect(linkedChapter('chapter-3')).toBe('chapter-3');
   });
 });
 
@@ -157,10 +166,10 @@ describe('storyWarnings', () => {
     ]);
   });
 
-  it('warns of straight quotes mixed with curly ones', () => {
+  it('warns of straight quotes left beside curly ones in the text as readers see it', () => {
     expect(storyWarnings([chapter('a', { order: 1 }, '"Hello," she said. “Goodbye.”')])).toEqual([
       expect.stringMatching(/^content\/chapters\/a\.md: mixes straight/),
     ]);
-    expect(storyWarnings([chapter('a', { order: 1 }, '"Hello," she said. "Goodbye."')])).toEqual([]);
+    expect(storyWarnings([chapter('a', { order: 1 }, '“Hello,” she said. “Goodbye.”')])).toEqual([]);
   });
 });

@@ -95,6 +95,8 @@ export const en = {
   'note.authors': 'Author’s note',
   'note.end': 'End note',
   'note.skip': 'Skip to the chapter',
+  'footnotes.label': 'Footnotes',
+  'footnotes.back': 'Back to reference {number}',
   'resume.region': 'Resume reading',
   'resume.welcome': 'Welcome back.',
   'resume.jump': 'Continue where you stopped',

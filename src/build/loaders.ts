@@ -1,0 +1,94 @@
+import { readdirSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Loader, LoaderContext } from 'astro/loaders';
+import type { ChapterSource, StorySource } from '../core/story.ts';
+import { chaptersDir, storyFile } from './content-files.ts';
+import { readStory, type StoryReading } from './story-source.ts';
+
+/** Where a build reads its story from, and the site's base path (links between chapters use it). */
+export interface LoaderSettings {
+  contentDir: string;
+  base: string;
+}
+
+/** What the content folder held and what was wrong with it: one entry, id `report`. */
+export interface ContentReport {
+  problems: string[];
+  warnings: string[];
+}
+
+/** The id of the one entry of the `report` collection. */
+export const reportId = 'report';
+
+let last: { key: string; reading: Promise<StoryReading> } | undefined;
+
+/**
+ * The story read once per state of the content folder: the three collections load from the
+ * same reading, and a change to any file (in `npm run dev`) makes a new one.
+ */
+function readOnce(settings: LoaderSettings): Promise<StoryReading> {
+  const key = `${settings.base}\0${fingerprint(settings.contentDir)}`;
+  if (last?.key !== key) last = { key, reading: readStory(settings.contentDir, { base: settings.base }) };
+  return last.reading;
+}
+
+/** Names, sizes and times of the content files: enough to tell that something changed. */
+function fingerprint(contentDir: string): string {
+  const stamp = (path: string) => {
+    try {
+      const stat = statSync(path);
+      return `${path}:${stat.size}:${stat.mtimeMs}`;
+    } catch {
+      return `${path}:-`;
+    }
+  };
+  let entries: string[] = [];
+  try {
+    entries = readdirSync(chaptersDir(contentDir)).map((name) => stamp(join(chaptersDir(contentDir), name)));
+  } catch {
+    // no chapters folder: the reading says so
+  }
+  return [stamp(storyFile(contentDir)), ...entries].join('\n');
+}
+
+/** A loader that fills its collection from the reading, again whenever a content file changes in `npm run dev`. */
+function storyPart(name: string, settings: LoaderSettings, fill: (reading: StoryReading, context: LoaderContext) => void): Loader {
+  return {
+    name: `quire-${name}`,
+    load: async (context) => {
+      const sync = async () => fill(await readOnce(settings), context);
+      await sync();
+      context.watcher?.add(settings.contentDir);
+      context.watcher?.on('all', (_event, path) => {
+        if (path.startsWith(settings.contentDir)) void sync();
+      });
+    },
+  };
+}
+
+/** `story`: `story.md`, with its summary rendered; empty when the file is missing or unsound (the report says why). */
+export function storyLoader(settings: LoaderSettings): Loader {
+  return storyPart('story', settings, (reading, { store }) => {
+    store.clear();
+    if (reading.story) store.set({ id: 'story', data: { ...reading.story } satisfies StorySource, filePath: reading.story.filePath });
+  });
+}
+
+/** `chapters`: every sound chapter file, its text and notes rendered; the id is the file name, so two files claiming one slug stay two. */
+export function chaptersLoader(settings: LoaderSettings): Loader {
+  return storyPart('chapters', settings, (reading, { store }) => {
+    store.clear();
+    for (const chapter of reading.chapters) {
+      store.set({ id: chapter.id, data: { ...chapter } satisfies ChapterSource, filePath: chapter.filePath });
+    }
+  });
+}
+
+/** `report`: every problem and warning found reading the content folder; the warnings are printed once. */
+export function reportLoader(settings: LoaderSettings): Loader {
+  return storyPart('report', settings, (reading, { store, logger }) => {
+    store.clear();
+    store.set({ id: reportId, data: { problems: reading.problems, warnings: reading.warnings } satisfies ContentReport });
+    for (const warning of reading.warnings) logger.warn(warning);
+  });
+}

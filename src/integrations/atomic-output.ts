@@ -1,0 +1,34 @@
+import { existsSync } from 'node:fs';
+import { rename, rm } from 'node:fs/promises';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import type { AstroIntegration } from 'astro';
+
+/**
+ * Builds into a fresh folder beside the output (`dist.partial/`) and puts it in place of the
+ * output only once every page, the search index and every other file are written. A failed
+ * or interrupted build leaves the last complete site where it was. Must be the last
+ * integration, so its `astro:build:done` runs after all the others'.
+ */
+export function atomicOutput(): AstroIntegration {
+  let final = '';
+  let staging = '';
+  return {
+    name: 'quire:atomic-output',
+    hooks: {
+      'astro:config:setup': ({ command, config, updateConfig }) => {
+        if (command !== 'build') return;
+        final = fileURLToPath(config.outDir).replace(/\/+$/, '');
+        staging = `${final}.partial`;
+        updateConfig({ outDir: pathToFileURL(`${staging}/`) });
+      },
+      'astro:build:done': async ({ logger }) => {
+        const previous = `${final}.previous`;
+        await rm(previous, { recursive: true, force: true });
+        if (existsSync(final)) await rename(final, previous);
+        await rename(staging, final);
+        await rm(previous, { recursive: true, force: true });
+        logger.info(`The complete site is in ${final}`);
+      },
+    },
+  };
+}

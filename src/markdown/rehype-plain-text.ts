@@ -1,0 +1,65 @@
+import type { ElementContent, Root, RootContent } from 'hast';
+import type { VFile } from 'vfile';
+import { isFootnoteLink } from './rehype-content-ids.ts';
+import { isParagraph } from './rehype-paragraph-ids.ts';
+
+/** The text of a rendered Markdown file as readers see it. */
+export interface PlainText {
+  /** The text without footnotes: paragraphs (and other blocks) separated by a blank line. */
+  text: string;
+  /** The footnotes' text, one per line: the author's words too, but no part of a description. */
+  footnotes: string;
+  /** Paragraphs that carry an id (`p-1`…). */
+  paragraphs: number;
+}
+
+const blocks = new Set(['p', 'div', 'blockquote', 'li', 'ul', 'ol', 'table', 'tr', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'pre', 'figure', 'section', 'dl', 'dt', 'dd']);
+
+/**
+ * Keeps the rendered text in `file.data.plainText`: what a reader sees (no removed script or
+ * style, no footnote markers), for word counts, descriptions, the feed and search helpers.
+ */
+export function rehypePlainText() {
+  return (tree: Root, file: VFile) => {
+    const main: string[] = [];
+    const footnotes: string[] = [];
+    let paragraphs = 0;
+    for (const node of tree.children) {
+      if (node.type !== 'element') continue;
+      if (node.properties.dataFootnotes !== undefined) {
+        for (const item of node.children.flatMap((child) => (child.type === 'element' ? child.children : []))) {
+          if (item.type === 'element' && item.tagName === 'li') footnotes.push(clean(textOf(item)));
+        }
+        continue;
+      }
+      if (isParagraph(node) && typeof node.properties.id === 'string') paragraphs++;
+      const text = clean(textOf(node));
+      if (text) main.push(text);
+    }
+    const plain: PlainText = { text: main.join('\n\n'), footnotes: footnotes.filter(Boolean).join('\n'), paragraphs };
+    file.data.plainText = plain;
+  };
+}
+
+function textOf(node: RootContent | ElementContent): string {
+  if (node.type === 'text') return node.value;
+  if (node.type !== 'element' || isFootnoteLink(node)) return '';
+  if (node.tagName === 'br') return '\n';
+  const inner = node.children.map(textOf).join('');
+  return blocks.has(node.tagName) ? `\n${inner}\n` : inner;
+}
+
+/** Lines trimmed and runs of spaces folded, blank lines between blocks kept as one line break. */
+function clean(text: string): string {
+  return text
+    .split('\n')
+    .map((line) => line.replace(/[ \t]+/g, ' ').trim())
+    .filter(Boolean)
+    .join('\n');
+}
+
+declare module 'vfile' {
+  interface DataMap {
+    plainText: PlainText;
+  }
+}

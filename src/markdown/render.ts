@@ -1,0 +1,109 @@
+import rehypeRaw from 'rehype-raw';
+import rehypeSanitize from 'rehype-sanitize';
+import rehypeSlug from 'rehype-slug';
+import rehypeStringify from 'rehype-stringify';
+import remarkGfm from 'remark-gfm';
+import remarkParse from 'remark-parse';
+import remarkRehype from 'remark-rehype';
+import { unified, type PluggableList } from 'unified';
+import { VFile } from 'vfile';
+import type { Translate } from '../shared/i18n/strings.ts';
+import { rehypeChapterLinks } from './rehype-chapter-links.ts';
+import { rehypeContentIds } from './rehype-content-ids.ts';
+import { rehypeParagraphIds } from './rehype-paragraph-ids.ts';
+import { rehypePlainText, type PlainText } from './rehype-plain-text.ts';
+import { rehypeSceneBreaks } from './rehype-scene-breaks.ts';
+import { remarkTypography } from './remark-typography.ts';
+import { remarkUnclosedHtml } from './remark-unclosed-html.ts';
+import { rehypeTidyPastedHtml, sanitizeSchema } from './sanitize.ts';
+
+/** What the pipeline needs to know about the site and the story. */
+export interface RenderSettings {
+  /** The site's base path, for links between chapters. */
+  base: string;
+  /** Every chapter file's id and slug, each mapped to the chapter's slug. */
+  chapters: ReadonlyMap<string, string>;
+  /** The story's strings (the footnotes' heading and back links). */
+  t: Translate;
+}
+
+/** Rendered Markdown: the HTML, the text a reader sees, and anything that kept it from rendering faithfully. */
+export interface Rendered extends PlainText {
+  html: string;
+  /** Each problem with the line (of the Markdown given) it is on. */
+  problems: { line: number | undefined; message: string }[];
+}
+
+/**
+ * What the ids in each note start with, so a note's footnotes and headings never clash with
+ * the chapter's on one page (the chapter's own ids never take these beginnings).
+ */
+export const noteIdPrefixes = { authors: 'an--', end: 'en--', summary: 's--' } as const;
+const notePrefix = /^(?:an|en|s)--/;
+
+/** Renders the author's Markdown: chapter texts, and the notes and summaries around them. */
+export interface Renderer {
+  /** A chapter's text: with paragraph ids and footnotes. */
+  chapter(markdown: string): Promise<Rendered>;
+  /** A note or summary; its ids start with `idPrefix` so it can share a page with a chapter. */
+  note(markdown: string, idPrefix: string): Promise<Rendered>;
+}
+
+/**
+ * The one Markdown pipeline of the site, remark and rehype: GitHub-flavoured Markdown,
+ * typographer's quotes, raw HTML parsed and sanitized (see sanitize.ts) and refused when it
+ * would swallow the text after it, heading ids from `rehype-slug`, scene breaks, links
+ * between chapters resolved, ids kept clear of the page's own, and the text as read kept.
+ */
+export function createRenderer(settings: RenderSettings): Renderer {
+  const front: PluggableList = [remarkParse, remarkGfm, remarkUnclosedHtml, remarkTypography];
+  const toHtml = [
+    remarkRehype,
+    {
+      allowDangerousHtml: true,
+      clobberPrefix: '',
+      footnoteLabel: settings.t('footnotes.label'),
+      footnoteBackLabel: (reference: number, again: number) =>
+        settings.t('footnotes.back', { number: `${reference + 1}${again > 1 ? `-${again}` : ''}` }),
+    },
+  ] as const;
+  // Raw HTML is parsed, then sanitized, before anything else: it must not run script, and our
+  // own ids and classes come after so they are never stripped.
+  const safe: PluggableList = [rehypeRaw, [rehypeSanitize, sanitizeSchema], rehypeTidyPastedHtml, rehypeSlug, rehypeSceneBreaks];
+  const links = [rehypeChapterLinks, { base: settings.base, chapters: settings.chapters }] as const;
+  const chapter = unified()
+    .use(front)
+    .use(...toHtml)
+    .use(safe)
+    .use(...links)
+    .use(rehypeParagraphIds)
+    .use(rehypeContentIds, { avoid: notePrefix })
+    .use(rehypePlainText)
+    .use(rehypeStringify);
+  const notes = new Map<string, ReturnType<typeof noteProcessor>>();
+  const noteProcessor = (idPrefix: string) =>
+    unified()
+      .use(front)
+      .use(...toHtml)
+      .use(safe)
+      .use(...links)
+      .use(rehypeContentIds, { prefix: idPrefix })
+      .use(rehypePlainText)
+      .use(rehypeStringify);
+
+  const run = async (processor: { process(file: VFile): Promise<VFile> }, markdown: string): Promise<Rendered> => {
+    const file = await processor.process(new VFile({ value: markdown }));
+    return {
+      html: String(file.value),
+      ...file.data.plainText!,
+      problems: file.messages.map((message) => ({ line: message.line ?? undefined, message: message.reason })),
+    };
+  };
+  return {
+    chapter: (markdown) => run(chapter, markdown),
+    note: (markdown, idPrefix) => {
+      if (!notes.has(idPrefix)) notes.set(idPrefix, noteProcessor(idPrefix));
+      return run(notes.get(idPrefix)!, markdown);
+    },
+  };
+}
