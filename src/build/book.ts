@@ -23,11 +23,11 @@ export function getEpub(site: URL | undefined): Promise<Uint8Array> {
 async function makeEpub(site: URL | undefined): Promise<Uint8Array> {
   const [story, t] = await Promise.all([getStory(), getStrings()]);
   const { meta } = story;
-  const inBook = bookLinks(
-    story.chapters.map((chapter) => chapter.slug),
-    import.meta.env.BASE_URL,
-  );
-  const xhtml = (html: string | undefined) => (html === undefined ? undefined : toXhtml(inBook(html)));
+  const slugs = story.chapters.map((chapter) => chapter.slug);
+  // Chapters link to each other side by side in chapters/; the title page links down into it.
+  const inChapters = bookLinks(slugs, import.meta.env.BASE_URL);
+  const inTitlePage = bookLinks(slugs, import.meta.env.BASE_URL, 'chapters/');
+  const xhtml = (html: string | undefined) => (html === undefined ? undefined : toXhtml(inChapters(html)));
   const chapters = story.chapters.map((chapter) => ({
     id: chapter.slug,
     title: chapter.title,
@@ -39,7 +39,7 @@ async function makeEpub(site: URL | undefined): Promise<Uint8Array> {
     title: meta.title,
     author: meta.author,
     language: meta.language,
-    summary: xhtml(story.summary.html)!,
+    summary: toXhtml(inTitlePage(story.summary.html)),
     description: story.summary.text,
     details: storyDetails(story, t),
     tags: [...(meta.fandom ? [meta.fandom] : []), ...meta.tags],

@@ -1,5 +1,5 @@
 import { existsSync, lstatSync, readdirSync, readFileSync, statSync } from 'node:fs';
-import { basename, join, relative } from 'node:path';
+import { basename, join } from 'node:path';
 import yaml from 'js-yaml';
 
 /**
@@ -69,7 +69,7 @@ export function scanChapters(contentDir: string, name: (path: string) => string 
     } else if (/\.(?:md|markdown|mdown|mkd|txt|text)$/i.test(entry) || /\.md\.\w+$/i.test(entry)) {
       const stem = entry.replace(/(?:\.md)?\.\w+$/i, '');
       scan.problems.push(
-        `${shown}: chapter files must end in .md; rename it to ${stem}.md (or import it: npm run import -- ${relative(process.cwd(), path)})`,
+        `${shown}: chapter files must end in .md; rename it to ${stem}.md (or import it: npm run import -- ${shown})`,
       );
     } else {
       scan.skipped.push(`${shown}: not a chapter file (chapters end in .md)`);
@@ -125,20 +125,23 @@ function decodeUtf8(bytes: Uint8Array, name: string): string {
   try {
     return new TextDecoder('utf-8', { fatal: true }).decode(body);
   } catch {
-    let valid = body.length;
-    for (let end = 0; end < body.length; end += 1024) {
-      try {
-        new TextDecoder('utf-8', { fatal: true }).decode(body.subarray(0, Math.min(body.length, end + 1024)), { stream: true });
-      } catch {
-        valid = end;
-        break;
-      }
-    }
-    const line = lineAt(new TextDecoder('utf-8').decode(body.subarray(0, valid)), Infinity);
+    const line = lineAt(new TextDecoder('utf-8').decode(body.subarray(0, Math.max(0, firstInvalidByte(body)))), Infinity);
     throw new ContentFileError(
       `${name}:${line}: the file is not UTF-8 (saved as Windows-1252 or Latin-1?); save it as UTF-8, or bring it in with npm run import, which converts it`,
     );
   }
+}
+
+/** Where UTF-8 first goes wrong: a byte that cannot start a character, or a sequence cut short. */
+function firstInvalidByte(bytes: Uint8Array): number {
+  for (let i = 0; i < bytes.length; ) {
+    const byte = bytes[i]!;
+    const follow = byte < 0x80 ? 0 : byte >= 0xc2 && byte <= 0xdf ? 1 : byte >= 0xe0 && byte <= 0xef ? 2 : byte >= 0xf0 && byte <= 0xf4 ? 3 : -1;
+    if (follow < 0) return i;
+    for (let k = 1; k <= follow; k++) if (((bytes[i + k] ?? 0) & 0xc0) !== 0x80) return i;
+    i += follow + 1;
+  }
+  return 0;
 }
 
 function splitFrontmatter(text: string, name: string): ContentFile {

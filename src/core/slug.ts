@@ -6,13 +6,19 @@ export const slugPattern = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 /** Chapter slugs that would collide with the site's own pages. */
 export const reservedSlugs = ['search', 'read', '404', 'rss.xml', 'feed', '_astro', 'pagefind'];
 
-/** "Interlude: Letters & Lies" → "interlude-letters-lies". */
+/** The longest slug made from a title: file names stay well under every file system's limit. */
+export const maxSlugLength = 80;
+
+/** "Interlude: Letters & Lies" → "interlude-letters-lies"; a long title is cut at a word, to `maxSlugLength`. */
 export function slugify(text: string): string {
-  return text
+  const slug = text
     .normalize('NFD')
     .replace(/\p{M}+/gu, '')
     .toLowerCase()
     .replace(/['’]/g, '')
     .replace(/[^a-z0-9]+/g, '-')
     .replace(/^-+|-+$/g, '');
+  if (slug.length <= maxSlugLength) return slug;
+  const cut = slug.slice(0, maxSlugLength + 1);
+  return (cut.lastIndexOf('-') > maxSlugLength / 2 ? cut.slice(0, cut.lastIndexOf('-')) : cut.slice(0, maxSlugLength)).replace(/-+$/, '');
 }

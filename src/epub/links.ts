@@ -2,9 +2,10 @@ import { withSlash } from '../shared/paths.ts';
 
 /**
  * Points links between chapters (`/base/chapter-1/#p-2` on the site) at the book's own
- * files (`chapter-1.xhtml#p-2`); a link to a chapter not in the book becomes plain text.
+ * files (`chapter-1.xhtml#p-2`, in `folder` from where the link is); a link to a chapter not
+ * in the book becomes plain text.
  */
-export function bookLinks(slugs: readonly string[], base: string) {
+export function bookLinks(slugs: readonly string[], base: string, folder = '') {
   const prefix = withSlash(base);
   const known = new Set(slugs);
   return (html: string): string =>
@@ -13,6 +14,6 @@ export function bookLinks(slugs: readonly string[], base: string) {
       const [path = '', hash] = href.slice(prefix.length).split('#');
       const slug = path.replace(/\/$/, '');
       if (!known.has(slug)) return text;
-      return `<a ${before}href="${slug}.xhtml${hash ? `#${hash}` : ''}"${after}>${text}</a>`;
+      return `<a ${before}href="${folder}${slug}.xhtml${hash ? `#${hash}` : ''}"${after}>${text}</a>`;
     });
 }

@@ -11,7 +11,8 @@ export function toXhtml(html: string): string {
   const tree = fromHtml(html, { fragment: true });
   const xml = toXml(toXast(withoutImages(tree)) as Parameters<typeof toXml>[0], { closeEmptyElements: true });
   // hast-util-to-xast puts the XHTML namespace on every top-level element; the document declares it once.
-  return xml.replace(/ xmlns="http:\/\/www\.w3\.org\/1999\/xhtml"/g, '');
+  // "]]>" may not appear in XML text, so its ">" is escaped (harmless in attribute values too).
+  return xml.replace(/ xmlns="http:\/\/www\.w3\.org\/1999\/xhtml"/g, '').replaceAll(']]>', ']]&gt;');
 }
 
 function withoutImages<T extends Root | Element>(node: T): T {

@@ -25,6 +25,8 @@ export function rehypePlainText() {
     const footnotes: string[] = [];
     let paragraphs = 0;
     for (const node of tree.children) {
+      // Text straight in the root: what raw HTML left beside a removed element.
+      if (node.type === 'text' && node.value.trim()) main.push(clean(node.value));
       if (node.type !== 'element') continue;
       if (node.properties.dataFootnotes !== undefined) {
         for (const item of node.children.flatMap((child) => (child.type === 'element' ? child.children : []))) {

@@ -13,6 +13,7 @@ import { rehypeContentIds } from './rehype-content-ids.ts';
 import { rehypeParagraphIds } from './rehype-paragraph-ids.ts';
 import { rehypePlainText, type PlainText } from './rehype-plain-text.ts';
 import { rehypeSceneBreaks } from './rehype-scene-breaks.ts';
+import { remarkLiteralTags } from './remark-literal-tags.ts';
 import { remarkTypography } from './remark-typography.ts';
 import { remarkUnclosedHtml } from './remark-unclosed-html.ts';
 import { rehypeTidyPastedHtml, sanitizeSchema } from './sanitize.ts';
@@ -56,7 +57,7 @@ export interface Renderer {
  * between chapters resolved, ids kept clear of the page's own, and the text as read kept.
  */
 export function createRenderer(settings: RenderSettings): Renderer {
-  const front: PluggableList = [remarkParse, remarkGfm, remarkUnclosedHtml, remarkTypography];
+  const front: PluggableList = [remarkParse, remarkGfm, remarkLiteralTags, remarkUnclosedHtml, remarkTypography];
   const toHtml = [
     remarkRehype,
     {

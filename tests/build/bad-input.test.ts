@@ -1,65 +1,94 @@
-import { mkdir, rm, writeFile } from 'node:fs/promises';
-import { dirname, join } from 'node:path';
+import { createHash } from 'node:crypto';
+import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { join, relative } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { buildSite } from '../support/build';
+import { startAstroBuild } from '../../src/cli/support/astro-build.ts';
 import { makeWorkDir } from '../../src/cli/support/work-dir.ts';
+import { buildSite, childEnv } from '../support/build';
+import { fixtureStory } from '../support/sites';
 
-const roots: string[] = [];
-afterAll(() => Promise.all(roots.map((root) => rm(root, { recursive: true, force: true }))));
+const work = makeWorkDir('bad-');
+afterAll(() => rmSync(work, { recursive: true, force: true }));
 
-const storyMd = '---\ntitle: Bad Input\nauthor: Tester\n---\n\nA summary.\n';
-const chapter = (front: string, body = 'Some words of the chapter.') => `---\n${front}\n---\n\n${body}\n`;
-
-/** Builds a story made of `files` (path → content) and returns the failed build's output. */
-async function buildFails(files: Record<string, string>): Promise<string> {
-  const root = makeWorkDir('bad-');
-  roots.push(root);
-  const content = join(root, 'content');
-  await mkdir(join(content, 'chapters'), { recursive: true });
-  for (const [path, text] of Object.entries(files)) {
-    await mkdir(dirname(join(content, path)), { recursive: true });
-    await writeFile(join(content, path), text);
-  }
-  const result = await buildSite({ contentDir: content, outDir: join(root, 'dist') });
-  expect(result.code, result.output).not.toBe(0);
-  expect(result.output).not.toMatch(/Complete!/);
-  return result.output;
+/** Every file of a folder with a digest of its bytes, to tell whether anything changed. */
+function snapshot(dir: string): Record<string, string> {
+  return Object.fromEntries(
+    readdirSync(dir, { recursive: true, withFileTypes: true })
+      .filter((entry) => entry.isFile())
+      .map((entry) => {
+        const path = join(entry.parentPath, entry.name);
+        return [relative(dir, path), createHash('sha256').update(readFileSync(path)).digest('hex')];
+      }),
+  );
 }
 
-const valid = { 'story.md': storyMd, 'chapters/prologue.md': chapter('title: Prologue\norder: 0') };
+/** A copy of the fixture story to break, and an output folder holding a good build of it. */
+async function goodSite(name: string): Promise<{ content: string; outDir: string; before: Record<string, string> }> {
+  const content = join(work, `${name}-content`);
+  cpSync(fixtureStory, content, { recursive: true });
+  const outDir = join(work, `${name}-dist`);
+  const good = await buildSite({ contentDir: content, outDir });
+  expect(good.code, good.output).toBe(0);
+  return { content, outDir, before: snapshot(outDir) };
+}
 
-describe.concurrent('the build fails and names the file', () => {
-  it('when a required field is missing', async () => {
-    const output = await buildFails({ ...valid, 'chapters/chapter-1.md': chapter('order: 1') });
-    expect(output).toMatch(/chapters\/chapter-1\.md/);
-    expect(output).toMatch(/title/);
+describe('a story with faults', () => {
+  it('fails the build naming every fault (file, field or line, and the fix), and the last good site stays as it was', async () => {
+    const { content, outDir, before } = await goodSite('faults');
+    const chapters = join(content, 'chapters');
+    const chapter = (front: string, body = 'Some words of the chapter.') => `---\n${front}\n---\n\n${body}\n`;
+    writeFileSync(join(chapters, 'chapter-4.md'), chapter('title: Four\norder: 4\nautorsNote: Hello'));
+    writeFileSync(
+      join(chapters, 'chapter-5.md'),
+      chapter('title: Five\norder: 5', 'She opened the door.\n\n<style>\n\nThe rest of the chapter.'),
+    );
+    writeFileSync(join(chapters, 'chapter-6.md'), Buffer.from(chapter('title: Six\norder: 6', 'Caf\u00e9 na\u00efve.'), 'latin1'));
+    writeFileSync(join(chapters, 'chapter-7.MD'), chapter('title: Seven\norder: 7'));
+    writeFileSync(join(chapters, 'chapter-8.md'), chapter('title: Eight\norder: 8\npublished: 2026-02-30'));
+    writeFileSync(join(chapters, 'chapter-9.md'), chapter('title: Nine\norder: 9\nendNote: See [the next one](chapter-99.md).'));
+    writeFileSync(join(chapters, 'interlude-2.md'), chapter('title: Again\norder: 3'));
+    writeFileSync(join(chapters, 'empty.md'), chapter('title: Empty\norder: 12', ''));
+
+    const result = await buildSite({ contentDir: content, outDir });
+    expect(result.code).not.toBe(0);
+    for (const fault of [
+      /chapters\/chapter-4\.md: unknown key "autorsNote": did you mean authorsNote\?/,
+      /chapters\/chapter-5\.md:8: <style> is opened but never closed/,
+      /chapters\/chapter-6\.md:6: the file is not UTF-8/,
+      /chapters\/chapter-7\.MD: chapter files must end in \.md; rename it to chapter-7\.md/,
+      /chapters\/chapter-8\.md: published: published must be a date such as 2026-01-31 \("2026-02-30" is not a date on the calendar\)/,
+      /chapters\/chapter-9\.md: endNote, line 1: the link to "chapter-99\.md" points at no chapter/,
+      /order 3 is used by both \S*chapters\/chapter-3\.md and \S*chapters\/interlude-2\.md/,
+      /chapters\/empty\.md: the chapter has no text/,
+    ]) {
+      expect(result.output).toMatch(fault);
+    }
+    expect(snapshot(outDir)).toEqual(before);
   });
 
-  it('when a field has the wrong type', async () => {
-    const output = await buildFails({ ...valid, 'chapters/chapter-1.md': chapter('title: One\norder: three') });
-    expect(output).toMatch(/chapters\/chapter-1\.md/);
-    expect(output).toMatch(/order/);
-  });
-
-  it('when the frontmatter is not valid YAML', async () => {
-    const output = await buildFails({ ...valid, 'chapters/chapter-1.md': chapter('title: "One\norder: [1') });
-    expect(output).toMatch(/chapter-1\.md/);
-  });
-
-  it('when the story as a whole is unsound, listing every problem (the checks are unit-tested in story.test.ts)', async () => {
-    const output = await buildFails({
-      ...valid,
-      'chapters/chapter-1.md': chapter('title: One\norder: 1', ''),
-      'chapters/chapter-3.md': chapter('title: Three\norder: 3'),
-      'chapters/interlude.md': chapter('title: Interlude\norder: 3'),
+  it('that stops the build part-way (killed, out of power) leaves the last good site as it was', async () => {
+    const { content, outDir, before } = await goodSite('killed');
+    const build = startAstroBuild(childEnv({ CONTENT_DIR: content, OUT_DIR: outDir, BUILD_DATE: '2026-01-01' }));
+    // Kill it once it has started writing pages.
+    await new Promise<void>((resolve) => {
+      build.child.stdout?.on('data', (chunk: Buffer) => {
+        if (/generating static routes|prologue\/index\.html/.test(chunk.toString())) resolve();
+      });
     });
-    expect(output).toMatch(/chapters\/chapter-1\.md: the chapter has no text/);
-    expect(output).toMatch(/order 3 is used by both \S*chapters\/chapter-3\.md and \S*chapters\/interlude\.md/);
+    build.child.kill('SIGKILL');
+    await build.done;
+    expect(snapshot(outDir)).toEqual(before);
+    expect(existsSync(join(outDir, 'index.html'))).toBe(true);
   });
+});
 
-  it('when story.md lacks its title', async () => {
-    const output = await buildFails({ ...valid, 'story.md': '---\nauthor: Tester\n---\n\nSummary.\n' });
-    expect(output).toMatch(/story/);
-    expect(output).toMatch(/title/);
+describe('story.md', () => {
+  it('that is missing fails the build, saying what to create', async () => {
+    const content = join(work, 'no-story');
+    mkdirSync(join(content, 'chapters'), { recursive: true });
+    writeFileSync(join(content, 'chapters', 'prologue.md'), '---\ntitle: Prologue\norder: 0\n---\n\nText.\n');
+    const result = await buildSite({ contentDir: content, outDir: join(work, 'no-story-dist') });
+    expect(result.code).not.toBe(0);
+    expect(result.output).toMatch(/story\.md is missing: create it in the content folder with at least title and author/);
   });
 });

@@ -151,6 +151,8 @@ describe('the EPUB', () => {
       epubPath(),
       join(builtSite('fixtureBase'), 'the-fixture-serial.epub'),
       join(builtSite('seed'), 'little-meg.epub'),
+      // Footnotes, colliding heading ids, links between chapters, "]]>" in the text.
+      join(builtSite('edge'), 'the-opera-ghosts-apprentice-or-how-a-ballet-girl-learned-to-read-the-mirrors.epub'),
     ]) {
       const result = spawnSync('java', ['-jar', jar, file], { encoding: 'utf8' });
       expect(`${result.stdout}${result.stderr}`, file).toContain('No errors or warnings detected.');

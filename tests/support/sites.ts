@@ -5,6 +5,8 @@ import { fileURLToPath } from 'node:url';
 export const fixtureStory = fileURLToPath(new URL('../fixtures/story', import.meta.url));
 /** A story whose chapters carry hostile raw HTML. */
 export const hostileStory = fileURLToPath(new URL('../fixtures/hostile', import.meta.url));
+/** Footnotes, colliding ids, links by file name to a chapter with its own slug, "]]>" and a 255-character title. */
+export const edgeStory = fileURLToPath(new URL('../fixtures/edge', import.meta.url));
 /** The author's seed prologue, as they gave it to us. */
 export const seedText = fileURLToPath(new URL('../fixtures/seed/prologue.txt', import.meta.url));
 
@@ -18,6 +20,8 @@ export const siteBuilds = {
   seed: { buildDate: '2030-01-01' },
   /** Raw HTML that tries to run script, from a chapter, a note and the summary. */
   hostile: { contentDir: hostileStory },
+  /** What broke the output before: footnotes, ids, links, XML-hostile text, a long title. */
+  edge: { contentDir: edgeStory, siteUrl: 'https://example.org' },
   /** A generated serial of 25 short chapters: more search results than one page shows. */
   serial: { generateChapters: 25 },
 } as const;

@@ -60,6 +60,10 @@ describe('toXhtml', () => {
     );
   });
 
+  it('escapes "]]>", which XML text may not hold', () => {
+    expect(toXhtml('<p>if (a ]]> b)</p>')).toBe('<p>if (a ]]&gt; b)</p>');
+  });
+
   it('keeps an image’s words and drops the image', () => {
     expect(toXhtml('<p><img src="https://x/y.png" alt="A map"></p>')).toBe('<p><span class="image-alt">[A map]</span></p>');
   });

@@ -71,6 +71,12 @@ describe('accents', () => {
     expect(variants).toEqual({ daae: 'daaé', elan: 'élan' });
     expect(withAccents('christine daae', variants)).toBe('christine daaé');
   });
+
+  it('leaves words alone that only look like object properties', () => {
+    expect(withAccents('constructor toString __proto__ hasOwnProperty', { daae: 'daaé' })).toBe(
+      'constructor toString __proto__ hasOwnProperty',
+    );
+  });
 });
 
 describe('findMatches', () => {

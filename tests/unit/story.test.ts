@@ -4,7 +4,12 @@ import { linkedChapter } from '../../src/core/links';
 import { assembleStory, storyWarnings, StoryError, validateStory, type ChapterSource, type StorySource } from '../../src/core/story';
 
 /** Text as the Markdown pipeline would hand it over (its tests are in render.test.ts). */
-const rendered = (text: string) => ({ html: text.trim() ? `<p>${text}</p>` : '', text: text.trim(), footnotes: '', paragraphs: text.trim() ? 1 : 0 });
+const rendered = (text: string) => ({
+  html: text.trim() ? `<p>${text}</p>` : '',
+  text: text.trim(),
+  footnotes: '',
+  paragraphs: text.trim() ? 1 : 0,
+});
 
 const story: StorySource = {
   filePath: 'content/story.md',
@@ -63,11 +68,7 @@ describe('assembleStory', () => {
   });
 
   it('counts words of the chapters and the story', () => {
-    const result = assembleStory(
-      [story],
-      [chapter('a', { order: 1 }, 'One two three.'), chapter('b', { order: 2 }, 'Four five.')],
-      build,
-    );
+    const result = assembleStory([story], [chapter('a', { order: 1 }, 'One two three.'), chapter('b', { order: 2 }, 'Four five.')], build);
     expect(result.chapters.map((c) => c.words)).toEqual([3, 2]);
     expect(result.words).toBe(5);
   });

@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { excerpt, markdownToPlainText } from '../../src/core/plain-text';
+import { documentTitle } from '../../src/core/document-title';
+import { slugify } from '../../src/core/slug';
 import { chapterCountLabel, formatDate, readingTimeLabel, wordsLabel } from '../../src/shared/format';
 import { stringsFor } from '../../src/shared/i18n';
 import { countWords, readingMinutes } from '../../src/shared/text-stats';
@@ -74,5 +76,36 @@ describe('excerpt', () => {
 
   it('keeps short text whole', () => {
     expect(excerpt('Short and sweet.')).toBe('Short and sweet.');
+  });
+});
+
+describe('slugify', () => {
+  it('keeps a file name from a title short enough for any file system, cut at a word', () => {
+    const title =
+      'The Opera Ghost’s Apprentice, or How a Ballet Girl Learned to Read the Mirrors, Count the Lanterns, Row the Lake and Keep Every Secret'.repeat(
+        2,
+      );
+    const slug = slugify(title);
+    expect(slug.length).toBeLessThanOrEqual(80);
+    expect(slug).toBe('the-opera-ghosts-apprentice-or-how-a-ballet-girl-learned-to-read-the-mirrors');
+  });
+});
+
+describe('documentTitle', () => {
+  const en = stringsFor('en');
+
+  it('is the page’s title and the story’s', () => {
+    expect(documentTitle('Prologue', 'Little Meg', en)).toBe('Prologue · Little Meg');
+    expect(documentTitle(undefined, 'Little Meg', en)).toBe('Little Meg');
+  });
+
+  it('shortens long titles at a word to fit a tab, keeping most of the page’s', () => {
+    const title = documentTitle(
+      'Chapter 5: A short one—showing, among other matters, how Mr. Pickwick undertook to drive',
+      'The Posthumous Papers of the Pickwick Club',
+      en,
+    );
+    expect(title.length).toBeLessThanOrEqual(60);
+    expect(title).toBe('Chapter 5: A short one—showing… · The Posthumous…');
   });
 });

@@ -1,0 +1,91 @@
+import { mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { ContentFileError, readContentFile, scanChapters } from '../../src/build/content-files';
+
+const root = mkdtempSync(join(tmpdir(), 'quire-files-'));
+afterAll(() => rmSync(root, { recursive: true, force: true }));
+const chapter = '---\ntitle: One\norder: 1\n---\n\nText.\n';
+
+describe('which files are chapters', () => {
+  const dir = join(root, 'content');
+  mkdirSync(join(dir, 'chapters', 'old'), { recursive: true });
+  for (const name of [
+    'chapter-1.md',
+    'Chapter-2.MD',
+    'chapter-3.markdown',
+    'chapter-4.md.txt',
+    '.chapter-6.md',
+    'chapter-1.md~',
+    'cover.jpg',
+    '.DS_Store',
+  ]) {
+    writeFileSync(join(dir, 'chapters', name), chapter);
+  }
+  symlinkSync(join(dir, 'nowhere.md'), join(dir, 'chapters', 'chapter-5.md'));
+  const scan = scanChapters(dir, (path) => path.slice(dir.length + 1));
+
+  it('are the .md files directly in chapters/', () => {
+    expect(scan.files.map((path) => path.slice(dir.length + 1))).toEqual(['chapters/chapter-1.md']);
+  });
+
+  it('and a file meant as one but named otherwise, or a link to nothing, is a problem that says how to fix it', () => {
+    expect(scan.problems).toEqual([
+      'chapters/Chapter-2.MD: chapter files must end in .md; rename it to Chapter-2.md (or import it: npm run import -- chapters/Chapter-2.MD)',
+      expect.stringMatching(/^chapters\/chapter-3\.markdown: chapter files must end in \.md; rename it to chapter-3\.md/),
+      expect.stringMatching(/^chapters\/chapter-4\.md\.txt: chapter files must end in \.md; rename it to chapter-4\.md/),
+      'chapters/chapter-5.md: a link to a file that does not exist; fix or remove it',
+    ]);
+  });
+
+  it('while hidden files, backups, other files and folders are skipped, each said', () => {
+    expect(scan.skipped).toEqual([
+      'chapters/.chapter-6.md: a hidden file; rename it without the leading dot to make it a chapter',
+      'chapters/chapter-1.md~: a backup file',
+      'chapters/cover.jpg: not a chapter file (chapters end in .md)',
+      'chapters/old/: a folder; chapters are the .md files directly in chapters/',
+    ]);
+  });
+});
+
+describe('reading a content file', () => {
+  const file = (name: string, bytes: string | Uint8Array) => {
+    const path = join(root, name);
+    writeFileSync(path, bytes);
+    return path;
+  };
+
+  it('splits the frontmatter from the text, keeping dates as written and the body’s first line', () => {
+    const read = readContentFile(file('a.md', '---\ntitle: One\npublished: 2026-02-30\n---\n\nText.\n'), 'a.md');
+    expect(read.frontmatter).toEqual({ title: 'One', published: '2026-02-30' });
+    expect(read.body).toBe('\nText.\n');
+    expect(read.bodyLine).toBe(5);
+  });
+
+  it('accepts a UTF-8 byte order mark', () => {
+    expect(readContentFile(file('bom.md', `\ufeff${chapter}`)).frontmatter).toEqual({ title: 'One', order: 1 });
+  });
+
+  it('refuses a file that is not UTF-8, naming it and the line', () => {
+    const latin1 = Buffer.concat([
+      Buffer.from('---\ntitle: One\norder: 1\n---\n\nCaf'),
+      Buffer.from([0xe9]),
+      Buffer.from(' na'),
+      Buffer.from([0xef, 0x76, 0x65]),
+    ]);
+    expect(() => readContentFile(file('latin1.md', latin1), 'latin1.md')).toThrow(/^latin1\.md:6: the file is not UTF-8 .*npm run import/);
+  });
+
+  it('refuses invisible control characters, naming the line', () => {
+    expect(() => readContentFile(file('ctl.md', `${chapter}A line\u001f with Word’s mark.\n`), 'ctl.md')).toThrow(
+      new ContentFileError('ctl.md:7: an invisible control character (U+001F) is in the text; delete it'),
+    );
+  });
+
+  it('names the line of broken YAML', () => {
+    expect(() => readContentFile(file('yaml.md', '---\ntitle: One\norder: [1\n---\n\nText.\n'), 'yaml.md')).toThrow(
+      /^yaml\.md:\d+: the frontmatter is not valid YAML/,
+    );
+  });
+});

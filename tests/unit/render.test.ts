@@ -1,0 +1,123 @@
+import { parseHTML } from 'linkedom';
+import { describe, expect, it } from 'vitest';
+import { createRenderer } from '../../src/markdown/render';
+import { stringsFor } from '../../src/shared/i18n';
+
+const chapters = new Map([
+  ['prologue', 'prologue'],
+  ['chapter-1', 'the-mask'],
+  ['the-mask', 'the-mask'],
+]);
+const renderer = createRenderer({ base: '/quire/', chapters, t: stringsFor('en') });
+const chapter = (markdown: string) => renderer.chapter(markdown);
+const dom = (html: string) => parseHTML(`<!doctype html><html><body>${html}</body></html>`).document;
+
+describe('raw HTML that would swallow the text after it', () => {
+  for (const tag of ['style', 'script', 'object', 'select', 'template', 'noscript', 'iframe', 'textarea', 'svg']) {
+    it(`is reported, with its line, when <${tag}> is never closed`, async () => {
+      const { problems } = await chapter(`She opened the door.\n\n<${tag}>\n\nThe rest of the chapter.`);
+      expect(problems).toEqual([{ line: 3, message: expect.stringMatching(new RegExp(`^<${tag}> is opened but never closed`)) }]);
+    });
+  }
+
+  it('is reported when an HTML comment is never closed', async () => {
+    const { problems } = await chapter('One.\n\n<!-- a note to self\n\nTwo.');
+    expect(problems).toEqual([{ line: 3, message: expect.stringMatching(/comment \(<!--\) is never closed/) }]);
+  });
+
+  it('is removed with its content when closed, and every word around it stays', async () => {
+    const { html, text, problems } = await chapter('Before.\n\n<style>p { display: none }</style>\n\n<script>alert(1)</script> After.');
+    expect(problems).toEqual([]);
+    expect(html).not.toMatch(/<style|<script|display|alert/);
+    expect(text).toBe('Before.\n\nAfter.');
+  });
+});
+
+describe('words in angle brackets that are not HTML', () => {
+  it('stay as the author wrote them', async () => {
+    const { html, text } = await chapter('He rolled his eyes. <sigh> Fine.\n\n<not a tag> and <b>bold</b>.');
+    expect(text).toBe('He rolled his eyes. <sigh> Fine.\n\n<not a tag> and bold.');
+    expect(dom(html).querySelector('b')?.textContent).toBe('bold');
+  });
+});
+
+describe('footnotes', () => {
+  it('link both ways with matching ids, and keep the note words apart from the text', async () => {
+    const { html, text, footnotes } = await chapter('A word[^1] here, and another[^two].\n\n[^1]: The note.\n[^two]: The second.');
+    const doc = dom(html);
+    const refs = [...doc.querySelectorAll('a[data-footnote-ref]')];
+    expect(refs.map((a) => a.getAttribute('href'))).toEqual(['#fn-1', '#fn-two']);
+    for (const ref of refs) expect(doc.getElementById(ref.getAttribute('href')!.slice(1))).not.toBeNull();
+    for (const back of doc.querySelectorAll('a[data-footnote-backref]')) {
+      expect(doc.getElementById(back.getAttribute('href')!.slice(1))?.hasAttribute('data-footnote-ref')).toBe(true);
+    }
+    expect(doc.getElementById(refs[0]!.getAttribute('aria-describedby')!)?.textContent).toBe('Footnotes');
+    expect(text).toBe('A word here, and another.');
+    expect(footnotes).toBe('The note.\nThe second.');
+  });
+
+  it('keep the "Footnotes" heading and back links out of search', async () => {
+    const doc = dom((await chapter('A[^1].\n\n[^1]: B.')).html);
+    expect(doc.querySelector('.footnotes h2')?.hasAttribute('data-pagefind-ignore')).toBe(true);
+    expect(doc.querySelector('[data-footnote-backref]')?.hasAttribute('data-pagefind-ignore')).toBe(true);
+  });
+
+  it('in a note get ids of the note’s own, so they never clash with the chapter’s', async () => {
+    const doc = dom((await renderer.note('A[^1].\n\n[^1]: B.', 'an--')).html);
+    expect(doc.querySelector('a[data-footnote-ref]')?.getAttribute('href')).toBe('#an--fn-1');
+    expect(doc.getElementById('an--fn-1')).not.toBeNull();
+  });
+});
+
+describe('ids in the text', () => {
+  it('never take the page’s own ids or a paragraph’s, and stay unique', async () => {
+    const { html } = await chapter('## Main\n\nFirst paragraph.\n\n## P 1\n\n## Chapter text\n\n## Main');
+    const ids = [...dom(html).querySelectorAll('[id]')].map((el) => el.id);
+    expect(ids).toEqual(['main-2', 'p-1', 'p-1-2', 'chapter-text-2', 'main-1']);
+  });
+
+  it('keep an id the author gave, with the links to it', async () => {
+    const doc = dom((await chapter('See [the door](#door).\n\n<div id="door">The door.</div>\n\n<p id="intro">A paragraph.</p>')).html);
+    expect(doc.querySelector('a[href="#door"]')).not.toBeNull();
+    expect(doc.getElementById('door')?.textContent).toBe('The door.');
+    expect(doc.querySelector('#p-2 > a#intro')).not.toBeNull();
+  });
+});
+
+describe('links between chapters', () => {
+  it('follow the chapter’s slug, under the base path, whichever name the author used', async () => {
+    const doc = dom(
+      (await chapter('[one](chapter-1.md) [two](../the-mask/#p-2) [three][ref] <a href="prologue.md">four</a>\n\n[ref]: chapter-1.md'))
+        .html,
+    );
+    expect([...doc.querySelectorAll('a')].map((a) => a.getAttribute('href'))).toEqual([
+      '/quire/the-mask/',
+      '/quire/the-mask/#p-2',
+      '/quire/the-mask/',
+      '/quire/prologue/',
+    ]);
+  });
+
+  it('to a chapter that does not exist are reported with their line, in every form', async () => {
+    const { problems } = await chapter('[x](chapter-8.md)\n\n[y][ref]\n\n<a href="chapter-9.md">z</a>\n\n[ref]: nowhere.md');
+    expect(problems.map((problem) => [problem.line, problem.message.slice(0, 30)])).toEqual([
+      [1, 'the link to "chapter-8.md" poi'],
+      [3, 'the link to "nowhere.md" point'],
+      [5, 'the link to "chapter-9.md" poi'],
+    ]);
+  });
+
+  it('are not seen in escaped brackets, images or other files', async () => {
+    const { problems, text } = await chapter('An escaped \\[link\\](nowhere), a ![map](images/map.png) and [a file](notes.pdf).');
+    expect(problems).toEqual([]);
+    expect(text).toBe('An escaped [link](nowhere), a and a file.');
+  });
+});
+
+describe('the text as readers see it', () => {
+  it('has curly quotes, no markup, footnote markers or scene breaks, and counts paragraphs', async () => {
+    const { text, paragraphs } = await chapter('"Hello," she said[^1].\n\n* * *\n\n> A quote.\n\n- a list\n\n[^1]: Note.');
+    expect(text).toBe('“Hello,” she said.\n\nA quote.\n\na list');
+    expect(paragraphs).toBe(2);
+  });
+});

@@ -1,0 +1,65 @@
+import { describe, expect, it } from 'vitest';
+import { parseDate } from '../../src/core/dates';
+import { chapterSchema, schemaProblems, storySchema } from '../../src/core/schema';
+
+describe('dates', () => {
+  it('read a calendar date, with or without a time', () => {
+    expect(parseDate('2026-02-28')?.toISOString()).toBe('2026-02-28T00:00:00.000Z');
+    expect(parseDate('2028-02-29')?.toISOString()).toBe('2028-02-29T00:00:00.000Z');
+    expect(parseDate('2026-01-31 18:30')?.toISOString()).toBe('2026-01-31T18:30:00.000Z');
+    expect(parseDate('2026-01-31T18:30:00+02:00')?.toISOString()).toBe('2026-01-31T16:30:00.000Z');
+  });
+
+  it('refuse a day that is not on the calendar instead of moving to a neighbouring one', () => {
+    for (const text of [
+      '2026-02-30',
+      '2027-02-29',
+      '2026-13-45',
+      '2026-00-00',
+      '2026-04-31',
+      '2026',
+      '99999',
+      'March 5',
+      '2026-1-5',
+      '2026-01-31T25:00',
+    ])
+      expect(parseDate(text), text).toBeUndefined();
+  });
+});
+
+const chapter = { title: 'One', order: 1 };
+
+describe('the chapter schema', () => {
+  it('rejects an unknown key, suggesting the one meant', () => {
+    expect(schemaProblems(chapterSchema, { ...chapter, autorsNote: 'Hi' })).toEqual([
+      'unknown key "autorsNote": did you mean authorsNote?',
+    ]);
+    expect(schemaProblems(chapterSchema, { ...chapter, Published: '2026-01-01' })).toEqual([
+      'unknown key "Published": did you mean published?',
+    ]);
+    expect(schemaProblems(chapterSchema, { ...chapter, mood: 'sad' })).toEqual([
+      expect.stringMatching(/^unknown key "mood"; the keys are title, order, /),
+    ]);
+  });
+
+  it('rejects impossible, empty and non-date values of published', () => {
+    for (const published of ['2026-02-30', null, '', 2026, true, 'March 5']) {
+      expect(schemaProblems(chapterSchema, { ...chapter, published }), String(published)).toEqual([
+        expect.stringMatching(/^published: published must be a date such as 2026-01-31/),
+      ]);
+    }
+    expect(chapterSchema.parse({ ...chapter, published: '2026-02-28' }).published).toEqual(new Date('2026-02-28'));
+  });
+
+  it('rejects a title of nothing but invisible characters', () => {
+    expect(schemaProblems(chapterSchema, { ...chapter, title: '\u200b' })).toEqual(['title: title must not be empty']);
+    expect(schemaProblems(chapterSchema, { ...chapter, title: ' \u00a0\ufeff ' })).toEqual(['title: title must not be empty']);
+    expect(schemaProblems(chapterSchema, { order: 1 })).toEqual(['title: title is required']);
+  });
+});
+
+describe('the story schema', () => {
+  it('rejects an unknown key, suggesting the one meant', () => {
+    expect(schemaProblems(storySchema, { title: 'T', author: 'A', fandon: 'X' })).toEqual(['unknown key "fandon": did you mean fandom?']);
+  });
+});
