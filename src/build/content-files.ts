@@ -68,9 +68,7 @@ export function scanChapters(contentDir: string, name: (path: string) => string 
       scan.files.push(path);
     } else if (/\.(?:md|markdown|mdown|mkd|txt|text)$/i.test(entry) || /\.md\.\w+$/i.test(entry)) {
       const stem = entry.replace(/(?:\.md)?\.\w+$/i, '');
-      scan.problems.push(
-        `${shown}: chapter files must end in .md; rename it to ${stem}.md (or import it: npm run import -- ${shown})`,
-      );
+      scan.problems.push(`${shown}: chapter files must end in .md; rename it to ${stem}.md (or import it: npm run import -- ${shown})`);
     } else {
       scan.skipped.push(`${shown}: not a chapter file (chapters end in .md)`);
     }
@@ -134,9 +132,10 @@ function decodeUtf8(bytes: Uint8Array, name: string): string {
 
 /** Where UTF-8 first goes wrong: a byte that cannot start a character, or a sequence cut short. */
 function firstInvalidByte(bytes: Uint8Array): number {
-  for (let i = 0; i < bytes.length; ) {
+  for (let i = 0; i < bytes.length;) {
     const byte = bytes[i]!;
-    const follow = byte < 0x80 ? 0 : byte >= 0xc2 && byte <= 0xdf ? 1 : byte >= 0xe0 && byte <= 0xef ? 2 : byte >= 0xf0 && byte <= 0xf4 ? 3 : -1;
+    const follow =
+      byte < 0x80 ? 0 : byte >= 0xc2 && byte <= 0xdf ? 1 : byte >= 0xe0 && byte <= 0xef ? 2 : byte >= 0xf0 && byte <= 0xf4 ? 3 : -1;
     if (follow < 0) return i;
     for (let k = 1; k <= follow; k++) if (((bytes[i + k] ?? 0) & 0xc0) !== 0x80) return i;
     i += follow + 1;
@@ -154,7 +153,9 @@ function splitFrontmatter(text: string, name: string): ContentFile {
   } catch (error) {
     const mark = (error as yaml.YAMLException).mark;
     const where = mark ? `:${mark.line + 2}` : '';
-    throw new ContentFileError(`${name}${where}: the frontmatter is not valid YAML: ${(error as yaml.YAMLException).reason ?? (error as Error).message}`);
+    throw new ContentFileError(
+      `${name}${where}: the frontmatter is not valid YAML: ${(error as yaml.YAMLException).reason ?? (error as Error).message}`,
+    );
   }
   if (typeof data !== 'object' || data === null || Array.isArray(data)) {
     throw new ContentFileError(`${name}: the frontmatter must be key: value lines, such as title: Prologue`);

@@ -1,7 +1,15 @@
 import { existsSync } from 'node:fs';
 import { relative } from 'node:path';
 import { chapterSchema, schemaProblems, storySchema, type ChapterData, type StoryData } from '../core/schema.ts';
-import { noChapters, slugOf, storyWarnings, validateStory, type ChapterSource, type RenderedText, type StorySource } from '../core/story.ts';
+import {
+  noChapters,
+  slugOf,
+  storyWarnings,
+  validateStory,
+  type ChapterSource,
+  type RenderedText,
+  type StorySource,
+} from '../core/story.ts';
 import { createRenderer, noteIdPrefixes, type Rendered, type Renderer } from '../markdown/render.ts';
 import { stringsFor } from '../shared/i18n/index.ts';
 import { chapterId, ContentFileError, readContentFile, scanChapters, storyFile, type ContentFile } from './content-files.ts';
@@ -77,8 +85,12 @@ export async function readStory(contentDir: string, options: ReadOptions): Promi
       data: chapter.data,
       body: await render.chapter(chapter),
       notes: {
-        authors: chapter.data.authorsNote === undefined ? undefined : await render.note(chapter, chapter.data.authorsNote, noteIdPrefixes.authors, 'authorsNote'),
-        end: chapter.data.endNote === undefined ? undefined : await render.note(chapter, chapter.data.endNote, noteIdPrefixes.end, 'endNote'),
+        authors:
+          chapter.data.authorsNote === undefined
+            ? undefined
+            : await render.note(chapter, chapter.data.authorsNote, noteIdPrefixes.authors, 'authorsNote'),
+        end:
+          chapter.data.endNote === undefined ? undefined : await render.note(chapter, chapter.data.endNote, noteIdPrefixes.end, 'endNote'),
       },
     })),
   );

@@ -1,7 +1,6 @@
 /** Calendar dates as authors write them: `2026-01-31`, optionally with a time. */
 
-const datePattern =
-  /^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2})(?:\.(\d{1,3})\d*)?)?\s*(Z|[+-]\d{2}:?\d{2})?)?$/;
+const datePattern = /^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2})(?:\.(\d{1,3})\d*)?)?\s*(Z|[+-]\d{2}:?\d{2})?)?$/;
 
 /**
  * Reads a date written as `YYYY-MM-DD`, optionally followed by a time (`2026-01-31 18:30`,

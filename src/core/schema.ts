@@ -4,7 +4,7 @@ import { reservedSlugs, slugPattern } from './slug.ts';
 import { closest } from './suggest.ts';
 
 /** A character that shows: not a space, nor an invisible one (zero-width space, joiner, soft hyphen, BOM). */
-const visible = /[^\s\u00ad\u034f\u061c\u115f\u1160\u17b4\u17b5\u180e\u200b-\u200f\u202a-\u202e\u2060-\u206f\u3164\ufeff\uffa0]/u;
+const visible = /[^\s\u00ad\u061c\u115f\u1160\u180e\u200b-\u200f\u202a-\u202e\u2060-\u206f\u3164\ufeff\uffa0]/u;
 
 /** Text a reader sees: trimmed, and holding at least one visible character. */
 function visibleText(what: string) {
@@ -80,7 +80,10 @@ export const chapterSchema = strictObject({
   title: visibleText('title'),
   /** Reading order: the prologue is usually 0; decimals allowed (an interlude at 4.5). */
   order: z
-    .number({ error: (issue) => `order ${issue.input === undefined ? 'is required' : 'must be a number'}: 0 for the prologue, 1, 2… (4.5 between 4 and 5)` })
+    .number({
+      error: (issue) =>
+        `order ${issue.input === undefined ? 'is required' : 'must be a number'}: 0 for the prologue, 1, 2… (4.5 between 4 and 5)`,
+    })
     .finite(),
   /** Markdown shown above the chapter text, headed "Author's note". */
   authorsNote: visibleText('authorsNote').optional(),

@@ -11,7 +11,10 @@ export function onePageHtml(html: string, slug: string, options: { base: string;
   const local = (id: string) => `${slug}--${id}`;
   return html
     .replace(/(\sid=")([^"]+)"/g, (_, start: string, id: string) => `${start}${local(id)}"`)
-    .replace(/(\saria-(?:describedby|labelledby)=")([^"]+)"/g, (_, start: string, ids: string) => `${start}${ids.split(/\s+/).map(local).join(' ')}"`)
+    .replace(
+      /(\saria-(?:describedby|labelledby)=")([^"]+)"/g,
+      (_, start: string, ids: string) => `${start}${ids.split(/\s+/).map(local).join(' ')}"`,
+    )
     .replace(/(\shref=")([^"]*)"/g, (link, start: string, href: string) => {
       if (href.startsWith('#') && href.length > 1) return `${start}#${local(href.slice(1))}"`;
       if (!href.startsWith(prefix)) return link;

@@ -27,7 +27,9 @@ export function rehypeContentIds(options: ContentIdOptions = {}) {
     });
     // Paragraph ids were given first and keep their names; everything else fits around them.
     const taken = new Set<string>(reservedIds);
-    const paragraphs = new Set(elements.filter((node) => tree.children.includes(node) && isParagraph(node) && isParagraphId(node.properties.id)));
+    const paragraphs = new Set(
+      elements.filter((node) => tree.children.includes(node) && isParagraph(node) && isParagraphId(node.properties.id)),
+    );
     for (const node of paragraphs) taken.add(node.properties.id as string);
     const renamed = new Map<string, string>();
     for (const node of elements) {
@@ -79,5 +81,7 @@ function tidyFootnotes(tree: Root) {
 export function isFootnoteLink(node: ElementContent): boolean {
   if (node.type !== 'element') return false;
   if (node.properties.dataFootnoteBackref !== undefined) return true;
-  return node.tagName === 'sup' && node.children.some((child) => child.type === 'element' && child.properties.dataFootnoteRef !== undefined);
+  return (
+    node.tagName === 'sup' && node.children.some((child) => child.type === 'element' && child.properties.dataFootnoteRef !== undefined)
+  );
 }

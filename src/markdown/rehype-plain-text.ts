@@ -13,7 +13,28 @@ export interface PlainText {
   paragraphs: number;
 }
 
-const blocks = new Set(['p', 'div', 'blockquote', 'li', 'ul', 'ol', 'table', 'tr', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'pre', 'figure', 'section', 'dl', 'dt', 'dd']);
+const blocks = new Set([
+  'p',
+  'div',
+  'blockquote',
+  'li',
+  'ul',
+  'ol',
+  'table',
+  'tr',
+  'h1',
+  'h2',
+  'h3',
+  'h4',
+  'h5',
+  'h6',
+  'pre',
+  'figure',
+  'section',
+  'dl',
+  'dt',
+  'dd',
+]);
 
 /**
  * Keeps the rendered text in `file.data.plainText`: what a reader sees (no removed script or

@@ -56,7 +56,10 @@ export function remarkUnclosedHtml() {
       }
     });
     for (const { name, node } of open) {
-      file.message(`<${name}> is opened but never closed, so everything after it would disappear; close it with </${name}> or remove it`, node);
+      file.message(
+        `<${name}> is opened but never closed, so everything after it would disappear; close it with </${name}> or remove it`,
+        node,
+      );
     }
   };
 }

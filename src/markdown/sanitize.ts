@@ -15,7 +15,23 @@ export const allowedClasses = ['center', 'right', 'small-caps', 'smallcaps', 'un
 export const sanitizeSchema: SanitizeSchema = {
   ...defaultSchema,
   tagNames: [...(defaultSchema.tagNames ?? []).filter((tag) => tag !== 'input'), 'u', 'small', 'mark', 'cite', 'abbr'],
-  strip: ['script', 'style', 'template', 'iframe', 'object', 'embed', 'noscript', 'noembed', 'noframes', 'textarea', 'select', 'svg', 'math', 'title', 'xmp'],
+  strip: [
+    'script',
+    'style',
+    'template',
+    'iframe',
+    'object',
+    'embed',
+    'noscript',
+    'noembed',
+    'noframes',
+    'textarea',
+    'select',
+    'svg',
+    'math',
+    'title',
+    'xmp',
+  ],
   // Ids stay as the author wrote them (so their links work); rehype-content-ids keeps them clear
   // of the page's own. `name` could shadow document properties, so only anchors keep it, as an id.
   clobber: [],

@@ -1,5 +1,8 @@
 import { spawn, type ChildProcess } from 'node:child_process';
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchBrowser } from '../../src/cli/support/chromium.ts';
@@ -7,8 +10,12 @@ import { childEnv, projectRoot } from '../support/build';
 import { fixtureStory } from '../support/sites';
 
 const astroBin = fileURLToPath(new URL('../../node_modules/astro/bin/astro.mjs', import.meta.url));
+// Outside node_modules, which the dev server does not watch.
+const content = join(mkdtempSync(join(tmpdir(), 'quire-dev-')), 'content');
+cpSync(fixtureStory, content, { recursive: true });
 let dev: ChildProcess;
 let base = '';
+let output = '';
 
 /** A free port on 127.0.0.1. */
 function freePort(): Promise<number> {
@@ -24,9 +31,8 @@ beforeAll(async () => {
   const port = await freePort();
   dev = spawn(process.execPath, [astroBin, 'dev', '--host', '127.0.0.1', '--port', String(port)], {
     cwd: projectRoot,
-    env: childEnv({ CONTENT_DIR: fixtureStory, BUILD_DATE: '2026-01-01' }),
+    env: childEnv({ CONTENT_DIR: content, BUILD_DATE: '2026-01-01' }),
   });
-  let output = '';
   dev.stdout?.on('data', (chunk: Buffer) => (output += chunk.toString()));
   dev.stderr?.on('data', (chunk: Buffer) => (output += chunk.toString()));
   base = `http://127.0.0.1:${port}`;
@@ -46,6 +52,7 @@ beforeAll(async () => {
 
 afterAll(() => {
   dev?.kill();
+  rmSync(join(content, '..'), { recursive: true, force: true });
 });
 
 describe('npm run dev', () => {
@@ -72,5 +79,33 @@ describe('npm run dev', () => {
     } finally {
       await browser.close();
     }
+  });
+
+  it('logs no error for a sound story', async () => {
+    for (const path of ['', 'prologue/', 'chapter-2/', 'read/']) expect((await fetch(`${base}/${path}`)).status, path).toBe(200);
+    expect(output).not.toMatch(/\[ERROR\]|deprecated/i);
+  });
+
+  it('shows what is wrong with a chapter, naming the file, until it is fixed', async () => {
+    const file = join(content, 'chapters', 'chapter-1.md');
+    const good = readFileSync(file, 'utf8');
+    writeFileSync(file, good.replace('order: 1', 'order: 1\nautorsNote: Hello'));
+    try {
+      await expect.poll(async () => (await fetch(`${base}/chapter-2/`)).status, { timeout: 20_000 }).toBe(500);
+      const browser = await launchBrowser();
+      try {
+        const page = await browser.newPage();
+        await page.goto(`${base}/chapter-2/`);
+        const overlay = () => page.evaluate(() => document.querySelector('vite-error-overlay')?.shadowRoot?.textContent ?? '');
+        await expect
+          .poll(overlay, { timeout: 20_000 })
+          .toMatch(/chapters\/chapter-1\.md: unknown key "autorsNote": did you mean authorsNote\?/);
+      } finally {
+        await browser.close();
+      }
+    } finally {
+      writeFileSync(file, good);
+    }
+    await expect.poll(async () => (await fetch(`${base}/chapter-2/`)).status, { timeout: 20_000 }).toBe(200);
   });
 });
