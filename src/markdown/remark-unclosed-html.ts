@@ -1,28 +1,13 @@
 import type { Html, Root } from 'mdast';
 import type { VFile } from 'vfile';
 import { visit } from 'unist-util-visit';
+import { removedWithContent } from './sanitize.ts';
 
 /**
- * Raw HTML elements whose content is removed with them (see sanitize.ts), or that make the
- * browser read everything after them as their content. Left open, any of these would take
- * the rest of the chapter with it.
+ * Raw HTML elements whose content is removed with them (see sanitize.ts): left open, any of
+ * these would take the rest of the chapter with it. (`<embed>` has no content to take.)
  */
-const swallowing = new Set([
-  'script',
-  'style',
-  'template',
-  'iframe',
-  'object',
-  'noscript',
-  'noembed',
-  'noframes',
-  'textarea',
-  'select',
-  'svg',
-  'math',
-  'title',
-  'xmp',
-]);
+const swallowing = new Set<string>(removedWithContent.filter((name) => name !== 'embed'));
 
 /**
  * Reports raw HTML that would silently delete the author's words: an element from the list

@@ -4,6 +4,25 @@ import { defaultSchema, type Options as SanitizeSchema } from 'rehype-sanitize';
 /** Class names authors may put on `<p>`, `<div>` and `<span>` (styled in global.css). */
 export const allowedClasses = ['center', 'right', 'small-caps', 'smallcaps', 'underline'];
 
+/** Raw HTML elements removed together with everything inside them: code, styles, embedded documents and forms' lists. */
+export const removedWithContent = [
+  'script',
+  'style',
+  'template',
+  'iframe',
+  'object',
+  'embed',
+  'noscript',
+  'noembed',
+  'noframes',
+  'textarea',
+  'select',
+  'svg',
+  'math',
+  'title',
+  'xmp',
+] as const;
+
 /**
  * What raw HTML in a chapter may keep: GitHub's safe subset (emphasis, links, images,
  * lists, tables…) plus the formatting fiction uses (small caps and other `<span>` classes,
@@ -15,23 +34,7 @@ export const allowedClasses = ['center', 'right', 'small-caps', 'smallcaps', 'un
 export const sanitizeSchema: SanitizeSchema = {
   ...defaultSchema,
   tagNames: [...(defaultSchema.tagNames ?? []).filter((tag) => tag !== 'input'), 'u', 'small', 'mark', 'cite', 'abbr'],
-  strip: [
-    'script',
-    'style',
-    'template',
-    'iframe',
-    'object',
-    'embed',
-    'noscript',
-    'noembed',
-    'noframes',
-    'textarea',
-    'select',
-    'svg',
-    'math',
-    'title',
-    'xmp',
-  ],
+  strip: [...removedWithContent],
   // Ids stay as the author wrote them (so their links work); rehype-content-ids keeps them clear
   // of the page's own. `name` could shadow document properties, so only anchors keep it, as an id.
   clobber: [],

@@ -187,6 +187,21 @@ describe('accessibility (axe-core, WCAG 2.2 A/AA and best practices)', () => {
       });
     }
   }
+
+  const edge = useBrowserSite('edge');
+  it('finds no violations on a chapter with footnotes and the entire work, whose markers are big enough to tap', async () => {
+    const { page } = await edge.open({ viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true });
+    for (const path of ['prologue/', 'read/']) {
+      await page.goto(edge.url(path));
+      expect(await axeViolations(page), path).toEqual([]);
+      for (const box of await page
+        .locator('[data-footnote-ref], [data-footnote-backref]')
+        .evaluateAll((links) => links.map((link) => link.getBoundingClientRect()).map(({ width, height }) => ({ width, height })))) {
+        expect(box.width).toBeGreaterThanOrEqual(24);
+        expect(box.height).toBeGreaterThanOrEqual(24);
+      }
+    }
+  });
 });
 
 /** Scrolls with the mouse wheel, as a reader does, until `selector` reaches the top of the view (or the page ends). */
