@@ -1,6 +1,8 @@
 import sitemap from '@astrojs/sitemap';
 import { defineConfig } from 'astro/config';
 import { atomicOutput } from './src/integrations/atomic-output';
+import { contentImages } from './src/integrations/content-images';
+import { cspHashes } from './src/integrations/csp-hashes';
 import { drafts } from './src/integrations/drafts';
 import { headers } from './src/integrations/headers';
 import { lazyScripts } from './src/integrations/lazy-scripts';
@@ -21,7 +23,25 @@ export default defineConfig({
   ...(process.env.OUT_DIR ? { outDir: process.env.OUT_DIR, cacheDir: `${process.env.OUT_DIR}-cache` } : {}),
   // Every stylesheet a file: cached across chapters, and no style hashes in each page's CSP.
   build: { format: 'directory', inlineStylesheets: 'never' },
-  vite: { plugins: [lazyScripts()] },
+  vite: {
+    plugins: [lazyScripts()],
+    build: {
+      rolldownOptions: {
+        output: {
+          codeSplitting: {
+            groups: [
+              // A chapter page's parts (the layout, its components, their styles and scripts) in one
+              // stylesheet and one script, not one file per part that other pages also use.
+              {
+                name: 'chapter',
+                test: /src\/(?:layouts\/ChapterLayout|components\/(?:Chapter\w*|ContentNotes|ReaderSettings|ReviewLink|ResumePrompt))\.astro/,
+              },
+            ],
+          },
+        },
+      },
+    },
+  },
   // The story's Markdown is rendered by Quire's own loaders (src/build/loaders.ts), through
   // the pipeline in src/markdown/render.ts; Astro renders no Markdown pages itself.
   markdown: { syntaxHighlight: false },
@@ -29,8 +49,10 @@ export default defineConfig({
   integrations: [
     drafts(),
     strings(env.contentDir),
+    contentImages(env.contentDir),
     ...(env.siteUrl ? [sitemap()] : []),
     headers(),
+    cspHashes(),
     pagefind(),
     // Last: only a build whose every other step succeeded replaces the site in the output folder.
     atomicOutput(),

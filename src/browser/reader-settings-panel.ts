@@ -32,7 +32,8 @@ export function buildSettingsPanel(element: HTMLElement): void {
   show();
   panel.addEventListener('change', (event) => {
     const input = event.target as HTMLInputElement;
-    const value = input.type === 'checkbox' ? (input.checked ? 'hide' : 'show') : input.value;
+    // A checkbox's value is its setting's "on" choice; unticked is the default.
+    const value = input.type === 'checkbox' && !input.checked ? defaultSettings[input.name as SettingName] : input.value;
     apply(parseSettings(JSON.stringify({ ...settings, [input.name]: value })));
   });
   reset.addEventListener('click', () => {
@@ -64,7 +65,7 @@ function choice(type: 'radio' | 'checkbox', name: string, value: string, text: s
   return label;
 }
 
-/** Fills the panel with one group of choices per setting, the notes checkbox and a reset button. */
+/** Fills the panel with one group of choices per setting, the checkboxes for notes and a reset button. */
 function buildPanel(panel: HTMLElement, t: Translate): HTMLButtonElement {
   for (const group of settingsPanel) {
     const fieldset = document.createElement('fieldset');
@@ -79,6 +80,10 @@ function buildPanel(panel: HTMLElement, t: Translate): HTMLButtonElement {
   const reset = document.createElement('button');
   reset.type = 'button';
   reset.textContent = t('settings.reset');
-  panel.append(choice('checkbox', 'notes', 'hide', t('settings.notes')), reset);
+  panel.append(
+    choice('checkbox', 'notes', 'hide', t('settings.notes')),
+    choice('checkbox', 'contentNotes', 'collapse', t('settings.contentNotes')),
+    reset,
+  );
   return reset;
 }

@@ -1,6 +1,7 @@
 import { data, readingKey } from '../shared/contract.ts';
 import { durationLabel } from '../shared/format.ts';
-import { parseReadingState, wordsLeft, type ChapterLength } from '../shared/reading-progress.ts';
+import { parseReadingState } from '../shared/reading-progress.ts';
+import { wordsLeft, type ChapterLength } from '../shared/time-left.ts';
 import { readingMinutes } from '../shared/text-stats.ts';
 import { safeStorage } from './storage.ts';
 import { siteStrings } from './strings.ts';

@@ -1,9 +1,13 @@
+import { readFile } from 'node:fs/promises';
+import { extname, join } from 'node:path';
+import sharp from 'sharp';
 import { storyDetails } from '../core/details.ts';
 import { slugify } from '../core/slug.ts';
 import type { Story } from '../core/story.ts';
-import { buildEpub } from '../epub/epub.ts';
+import { buildEpub, type EpubImage } from '../epub/epub.ts';
 import { bookLinks } from '../epub/links.ts';
 import { toXhtml } from '../epub/xhtml.ts';
+import { imageTypes } from './content-files.ts';
 import { getStory, getStrings } from './content.ts';
 import { readEnv } from './env.ts';
 
@@ -20,6 +24,9 @@ export function getEpub(site: URL | undefined): Promise<Uint8Array> {
   return cached;
 }
 
+/** The widest a picture needs to be on an e-reader; larger ones are scaled down to keep the book light. */
+const bookImageWidth = 1600;
+
 async function makeEpub(site: URL | undefined): Promise<Uint8Array> {
   const [story, t] = await Promise.all([getStory(), getStrings()]);
   const { meta } = story;
@@ -27,19 +34,35 @@ async function makeEpub(site: URL | undefined): Promise<Uint8Array> {
   // Chapters link to each other side by side in chapters/; the title page links down into it.
   const inChapters = bookLinks(slugs, import.meta.env.BASE_URL);
   const inTitlePage = bookLinks(slugs, import.meta.env.BASE_URL, 'chapters/');
-  const xhtml = (html: string | undefined) => (html === undefined ? undefined : toXhtml(inChapters(html)));
+  // A picture is kept at its path in the content folder, from the book's root (OEBPS/).
+  const pictures = new Set<string>(meta.cover ? [meta.cover] : []);
+  const fromChapters = (path: string) => (pictures.add(path), `../${path}`);
+  const fromRoot = (path: string) => (pictures.add(path), path);
+  const xhtml = (html: string | undefined) => (html === undefined ? undefined : toXhtml(inChapters(html), fromChapters));
+  const rootXhtml = (html: string | undefined) => (html === undefined ? undefined : toXhtml(inTitlePage(html), fromRoot));
+
   const chapters = story.chapters.map((chapter) => ({
     id: chapter.slug,
     title: chapter.title,
     body: xhtml(chapter.html)!,
+    summary: xhtml(chapter.summary?.html),
+    contentNotes: chapter.contentNotes,
     authorsNote: xhtml(chapter.authorsNote),
     endNote: xhtml(chapter.endNote),
   }));
+  const summary = rootXhtml(story.summary.html)!;
+  const notes = rootXhtml(story.notes);
+  const endNotes = rootXhtml(story.endNotes);
   return buildEpub({
     title: meta.title,
     author: meta.author,
     language: meta.language,
-    summary: toXhtml(inTitlePage(story.summary.html)),
+    summary,
+    notes,
+    endNotes,
+    series: meta.series && t('home.series', { part: meta.series.part, series: meta.series.title }),
+    cover: meta.cover ? { href: meta.cover, alt: meta.coverAlt ?? meta.title } : undefined,
+    images: await Promise.all([...pictures].sort().map(bookImage)),
     description: story.summary.text,
     details: storyDetails(story, t),
     tags: [...(meta.fandom ? [meta.fandom] : []), ...meta.tags],
@@ -48,4 +71,14 @@ async function makeEpub(site: URL | undefined): Promise<Uint8Array> {
     chapters,
     t,
   });
+}
+
+/** A picture of the content folder as the book carries it: scaled down if wider than an e-reader needs. */
+async function bookImage(path: string): Promise<EpubImage> {
+  const mediaType = imageTypes[extname(path).toLowerCase()]!;
+  const original = await readFile(join(readEnv().contentDir, path));
+  if (!['image/jpeg', 'image/png', 'image/webp'].includes(mediaType)) return { href: path, mediaType, bytes: original };
+  const { width = 0 } = await sharp(original).metadata();
+  const bytes = width > bookImageWidth ? await sharp(original).resize({ width: bookImageWidth }).toBuffer() : original;
+  return { href: path, mediaType, bytes };
 }

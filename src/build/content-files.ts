@@ -1,5 +1,5 @@
 import { existsSync, lstatSync, readdirSync, readFileSync, statSync } from 'node:fs';
-import { basename, join } from 'node:path';
+import { basename, extname, join, relative, resolve, sep } from 'node:path';
 import yaml from 'js-yaml';
 
 /**
@@ -168,4 +168,35 @@ function lineAt(text: string, index: number): number {
   let line = 1;
   for (let i = 0; i < Math.min(index, text.length); i++) if (text.charCodeAt(i) === 10) line++;
   return line;
+}
+
+/** Pictures the site and the EPUB can carry: every reading system shows these. */
+export const imageTypes: Readonly<Record<string, string>> = {
+  '.jpg': 'image/jpeg',
+  '.jpeg': 'image/jpeg',
+  '.png': 'image/png',
+  '.gif': 'image/gif',
+  '.webp': 'image/webp',
+  '.svg': 'image/svg+xml',
+};
+
+/**
+ * Finds a picture the author refers to, in the content folder: `images/lake.jpg` (from the
+ * folder), or `../images/lake.jpg` (from the chapter file, as an editor previews it). Gives its
+ * path in the content folder, or what is wrong.
+ */
+export function imageLookup(contentDir: string): (src: string) => { path: string } | { problem: string } {
+  const root = resolve(contentDir);
+  return (src) => {
+    const type = imageTypes[extname(src).toLowerCase()];
+    const candidates = [resolve(root, src), resolve(chaptersDir(root), src)].filter((path) => path.startsWith(`${root}${sep}`));
+    const found = candidates.find((path) => existsSync(path) && statSync(path).isFile());
+    if (!found) {
+      return {
+        problem: `the image "${src}" is not in the content folder; put it in ${join(basename(root), 'images')}/ and write images/${basename(src)}`,
+      };
+    }
+    if (!type) return { problem: `"${src}" is not a picture every reader can show; use JPEG, PNG, GIF, WebP or SVG` };
+    return { path: relative(root, found).split(sep).join('/') };
+  };
 }

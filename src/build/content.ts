@@ -2,6 +2,7 @@ import { getCollection, getEntry } from 'astro:content';
 import { assembleStory, StoryError, type ChapterSource, type Story, type StorySource } from '../core/story.ts';
 import { stringsFor, type Translate } from '../shared/i18n/index.ts';
 import { readEnv } from './env.ts';
+import { webImages } from './images.ts';
 import { reportId, type ContentReport } from './loaders.ts';
 
 let cached: Promise<Story> | undefined;
@@ -30,9 +31,30 @@ async function loadStory(): Promise<Story> {
   if (report && report.problems.length > 0) throw new StoryError(report.problems);
   // The loaders store exactly these shapes (src/build/loaders.ts).
   const [stories, chapters] = await Promise.all([getCollection('story'), getCollection('chapters')]);
-  return assembleStory(
+  const story = assembleStory(
     stories.map((entry) => entry.data as StorySource),
     chapters.map((entry) => entry.data as ChapterSource),
     { now: readEnv().buildDate, includeDrafts: __QUIRE_SHOW_DRAFTS__ },
   );
+  return withWebImages(story);
+}
+
+/** The story with the pictures in all its HTML optimised for the web (src/build/images.ts). */
+async function withWebImages(story: Story): Promise<Story> {
+  const web = async (html: string | undefined) => (html === undefined ? undefined : webImages(html));
+  return {
+    ...story,
+    summary: { ...story.summary, html: await webImages(story.summary.html) },
+    notes: await web(story.notes),
+    endNotes: await web(story.endNotes),
+    chapters: await Promise.all(
+      story.chapters.map(async (chapter) => ({
+        ...chapter,
+        html: await webImages(chapter.html),
+        authorsNote: await web(chapter.authorsNote),
+        endNote: await web(chapter.endNote),
+        summary: chapter.summary && { ...chapter.summary, html: await webImages(chapter.summary.html) },
+      })),
+    ),
+  };
 }

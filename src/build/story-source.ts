@@ -12,7 +12,7 @@ import {
 } from '../core/story.ts';
 import { createRenderer, noteIdPrefixes, type Rendered, type Renderer } from '../markdown/render.ts';
 import { stringsFor } from '../shared/i18n/index.ts';
-import { chapterId, ContentFileError, readContentFile, scanChapters, storyFile, type ContentFile } from './content-files.ts';
+import { chapterId, ContentFileError, imageLookup, readContentFile, scanChapters, storyFile, type ContentFile } from './content-files.ts';
 
 /** The content folder, read, checked and rendered: what the build publishes and `npm run check` reports. */
 export interface StoryReading {
@@ -70,14 +70,23 @@ export async function readStory(contentDir: string, options: ReadOptions): Promi
   for (const path of scan.files) if (!slugs.has(chapterId(path))) slugs.set(chapterId(path), chapterId(path));
 
   const t = stringsFor(story?.data.language ?? 'en');
-  const renderer = createRenderer({ base: options.base, chapters: slugs, t });
+  const images = imageLookup(contentDir);
+  const renderer = createRenderer({ base: options.base, chapters: slugs, t, image: images });
   const render = renderAll(renderer, problems);
 
+  const optional = (file: ReadFile<unknown>, markdown: string | undefined, prefix: string, field: string) =>
+    markdown === undefined ? undefined : render.note(file, markdown, prefix, field);
   const storySource: StorySource | undefined = story && {
     filePath: story.name,
     data: story.data,
     summary: await render.note(story, story.file.body, noteIdPrefixes.summary, 'the summary'),
+    notes: await optional(story, story.data.notes, noteIdPrefixes.workNotes, 'notes'),
+    endNotes: await optional(story, story.data.endNotes, noteIdPrefixes.workEndNotes, 'endNotes'),
   };
+  if (story?.data.cover !== undefined) {
+    const found = images(story.data.cover);
+    if ('problem' in found) problems.push(`${story.name}: cover: ${found.problem}`);
+  }
   const chapterSources: ChapterSource[] = await Promise.all(
     chapters.map(async (chapter) => ({
       id: chapterId(chapter.path),
@@ -85,12 +94,9 @@ export async function readStory(contentDir: string, options: ReadOptions): Promi
       data: chapter.data,
       body: await render.chapter(chapter),
       notes: {
-        authors:
-          chapter.data.authorsNote === undefined
-            ? undefined
-            : await render.note(chapter, chapter.data.authorsNote, noteIdPrefixes.authors, 'authorsNote'),
-        end:
-          chapter.data.endNote === undefined ? undefined : await render.note(chapter, chapter.data.endNote, noteIdPrefixes.end, 'endNote'),
+        summary: await optional(chapter, chapter.data.summary, noteIdPrefixes.chapterSummary, 'summary'),
+        authors: await optional(chapter, chapter.data.authorsNote, noteIdPrefixes.authors, 'authorsNote'),
+        end: await optional(chapter, chapter.data.endNote, noteIdPrefixes.end, 'endNote'),
       },
     })),
   );
@@ -99,6 +105,10 @@ export async function readStory(contentDir: string, options: ReadOptions): Promi
   // When every chapter file failed its own checks, those problems are listed; "no chapters" would mislead.
   problems.push(...(scan.files.length > 0 ? found.filter((problem) => problem !== noChapters) : found));
   warnings.push(...storyWarnings(chapterSources));
+  const expected = story?.data.expectedChapters;
+  if (expected !== undefined && chapterSources.length > expected) {
+    warnings.push(`${story!.name}: expectedChapters is ${expected}, but there are ${chapterSources.length} chapters; raise it`);
+  }
   return { story: storySource, chapters: chapterSources, problems, warnings, chapterFiles: scan.files.length };
 }
 

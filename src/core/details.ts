@@ -23,7 +23,10 @@ export function storyDetails(story: Story, t: Translate): DetailRow[] {
     meta.tags.length > 0 && { label: t('details.tags'), value: { list: meta.tags } },
     { label: t('details.status'), value: { text: t(meta.status === 'complete' ? 'details.complete' : 'details.inProgress') } },
     { label: t('details.words'), value: { text: formatNumber(story.words, meta.language) } },
-    { label: t('details.chapters'), value: { text: chapterCountLabel(story.chapters.length, meta.status, meta.language) } },
+    {
+      label: t('details.chapters'),
+      value: { text: chapterCountLabel(story.chapters.length, meta.status, meta.language, meta.expectedChapters) },
+    },
     story.updated && { label: t('details.updated'), value: { date: story.updated } },
     story.nextRelease && { label: t('details.nextChapter'), value: { date: story.nextRelease } },
   ];

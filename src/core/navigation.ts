@@ -28,3 +28,25 @@ export function chapterPosition(chapters: readonly Chapter[], index: number, hre
     total: chapters.length,
   };
 }
+
+/** An entry of the chapter menu on a chapter page. */
+export interface MenuEntry {
+  href: string;
+  title: string;
+  /** Whether it is the chapter the reader is on. */
+  current: boolean;
+}
+
+/**
+ * The chapters a chapter page lists in its menu: all of them in a story of up to
+ * `2 × around + 1` chapters, else the `around` on each side of the current one (a serial of
+ * two thousand chapters stays light on every page); the full contents are a link away.
+ */
+export function chapterMenu(chapters: readonly Chapter[], index: number, href: (chapter: Chapter) => string, around = 20): MenuEntry[] {
+  const start = Math.max(0, Math.min(index - around, chapters.length - 2 * around - 1));
+  return chapters.slice(start, start + 2 * around + 1).map((chapter) => ({
+    href: href(chapter),
+    title: chapter.title,
+    current: chapter === chapters[index],
+  }));
+}

@@ -44,6 +44,24 @@ function strictObject<T extends z.core.$ZodLooseShape>(shape: T) {
 /** Lists of tags in `story.md`: each entry a non-empty string. */
 const tagList = z.array(visibleText('each entry')).default([]);
 
+/** An http(s) address. */
+const webAddress = (what: string) =>
+  z.url({ protocol: /^https?$/, message: `${what} must be an http(s) address such as https://archiveofourown.org/works/123` });
+
+/** A whole number from 1 up. */
+const countingNumber = (what: string) =>
+  z
+    .number({ error: `${what} must be a whole number such as 2` })
+    .int(`${what} must be a whole number such as 2`)
+    .positive(`${what} must be 1 or more`);
+
+/** A file in the content folder, written relative to it: `images/cover.jpg`. Whether it exists is checked with the story. */
+const contentPath = (what: string) =>
+  visibleText(what).refine(
+    (path) => !/^(?:[a-z][a-z0-9+.-]*:|\/|\\)/i.test(path),
+    `${what} must be a path inside the content folder, such as images/cover.jpg`,
+  );
+
 /** Frontmatter of `content/story.md`; its Markdown body is the story's summary. */
 export const storySchema = strictObject({
   /** The story's title, shown on every page. */
@@ -71,7 +89,37 @@ export const storySchema = strictObject({
   /** Free-form tags. */
   tags: tagList,
   /** The story's page on an archive, where readers can leave a review. */
-  reviewUrl: z.url({ protocol: /^https?$/, message: 'reviewUrl must be an http(s) URL' }).optional(),
+  reviewUrl: webAddress('reviewUrl').optional(),
+  /** Markdown: the work's beginning notes, shown on the home page under the summary. */
+  notes: visibleText('notes').optional(),
+  /** Markdown: the work's end notes, shown after the last chapter, at the end of the entire work and of the EPUB. */
+  endNotes: visibleText('endNotes').optional(),
+  /** The series the story belongs to: "Part 2 of Masks". */
+  series: strictObject({
+    /** The series' name. */
+    title: visibleText('series.title'),
+    /** This story's place in it, from 1. */
+    part: countingNumber('series.part'),
+    /** Where the series is listed, if online. */
+    url: webAddress('series.url').optional(),
+  }).optional(),
+  /** Works this one relates to: what inspired it, what it translates, what it follows. */
+  related: z
+    .array(
+      strictObject({
+        title: visibleText('related.title'),
+        url: webAddress('related.url'),
+        /** How they relate, e.g. `inspired by`, `translation of`, `sequel to`. */
+        relation: visibleText('related.relation').optional(),
+      }),
+    )
+    .default([]),
+  /** The cover image, a file in the content folder (`images/cover.jpg`): on the home page, in link previews and as the EPUB's cover. */
+  cover: contentPath('cover').optional(),
+  /** The cover's description for readers who cannot see it; the story's title when not set. */
+  coverAlt: visibleText('coverAlt').optional(),
+  /** How many chapters the story will have: "3/12" rather than "3/?". */
+  expectedChapters: countingNumber('expectedChapters').optional(),
 });
 
 /** Frontmatter of one chapter file in `content/chapters/`. */
@@ -85,6 +133,10 @@ export const chapterSchema = strictObject({
         `order ${issue.input === undefined ? 'is required' : 'must be a number'}: 0 for the prologue, 1, 2… (4.5 between 4 and 5)`,
     })
     .finite(),
+  /** Markdown: what the chapter is about, under its title (as archives show a chapter summary), in the contents and in previews. */
+  summary: visibleText('summary').optional(),
+  /** Content warnings for this chapter, shown before the text (a reader may collapse them): `[Major character death]`. */
+  contentNotes: z.array(visibleText('each content note')).default([]),
   /** Markdown shown above the chapter text, headed "Author's note". */
   authorsNote: visibleText('authorsNote').optional(),
   /** Markdown shown after the chapter text. */

@@ -22,8 +22,8 @@ export interface ChapterSource {
   data: ChapterData;
   /** The chapter's text, rendered. */
   body: RenderedText;
-  /** The notes from the frontmatter, rendered. */
-  notes: { authors: RenderedText | undefined; end: RenderedText | undefined };
+  /** The Markdown of the frontmatter, rendered: the chapter's summary and its notes. */
+  notes: { summary: RenderedText | undefined; authors: RenderedText | undefined; end: RenderedText | undefined };
 }
 
 /** `story.md` as the content layer hands it over. */
@@ -32,6 +32,9 @@ export interface StorySource {
   data: StoryData;
   /** The summary (the file's body), rendered. */
   summary: RenderedText;
+  /** The work's beginning and end notes, rendered. */
+  notes: RenderedText | undefined;
+  endNotes: RenderedText | undefined;
 }
 
 /** A chapter ready to show. */
@@ -47,6 +50,10 @@ export interface Chapter {
   draft: boolean;
   /** The chapter's HTML, as rendered from its Markdown. */
   html: string;
+  /** What the chapter is about, as HTML and as plain text (for the contents, previews and the feed). */
+  summary: { html: string; text: string } | undefined;
+  /** Content warnings to show before the text. */
+  contentNotes: string[];
   /** The author's note and end note as HTML, when set. */
   authorsNote: string | undefined;
   endNote: string | undefined;
@@ -63,6 +70,9 @@ export interface Story {
   meta: StoryData;
   /** The summary as HTML, and as plain text for descriptions. */
   summary: { html: string; text: string };
+  /** The work's beginning and end notes, as HTML. */
+  notes: string | undefined;
+  endNotes: string | undefined;
   /** Chapters a reader can open, in reading order. */
   chapters: Chapter[];
   /** Total words of those chapters. */
@@ -113,6 +123,8 @@ export function assembleStory(storySources: StorySource[], chapterSources: Chapt
   return {
     meta: story.data,
     summary: { html: story.summary.html, text: story.summary.text },
+    notes: story.notes?.html,
+    endNotes: story.endNotes?.html,
     chapters: released,
     words: released.reduce((sum, chapter) => sum + chapter.words, 0),
     updated: latest(released.map((chapter) => chapter.published)),
@@ -231,6 +243,8 @@ function toChapter(source: ChapterSource): Chapter {
     published: source.data.published,
     draft: source.data.draft,
     html: source.body.html,
+    summary: source.notes.summary && { html: source.notes.summary.html, text: source.notes.summary.text },
+    contentNotes: source.data.contentNotes,
     authorsNote: source.notes.authors?.html,
     endNote: source.notes.end?.html,
     text: source.body.text,

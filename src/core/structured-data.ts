@@ -1,8 +1,8 @@
 import type { Chapter, Story } from './story.ts';
 import { isoDate } from '../shared/format.ts';
 
-/** schema.org `Book` for the home page. `url` is absolute when the site's address is known. */
-export function bookData(story: Story, url: string | undefined): Record<string, unknown> {
+/** schema.org `Book` for the home page. `url` and the cover's `image` are absolute when the site's address is known. */
+export function bookData(story: Story, url: string | undefined, image?: string): Record<string, unknown> {
   const { meta } = story;
   return {
     '@type': 'Book',
@@ -16,6 +16,14 @@ export function bookData(story: Story, url: string | undefined): Record<string, 
     ...(story.updated ? { dateModified: isoDate(story.updated) } : {}),
     ...(meta.characters.length ? { character: meta.characters.map((name) => ({ '@type': 'Person', name })) } : {}),
     ...(meta.tags.length ? { keywords: meta.tags.join(', ') } : {}),
+    ...(story.summary.text ? { abstract: story.summary.text } : {}),
+    ...(image ? { image } : {}),
+    ...(meta.series
+      ? {
+          position: meta.series.part,
+          isPartOf: { '@type': 'BookSeries', name: meta.series.title, ...(meta.series.url ? { url: meta.series.url } : {}) },
+        }
+      : {}),
   };
 }
 
@@ -32,6 +40,7 @@ export function chapterData(
     position,
     ...(urls.chapter ? { url: urls.chapter } : {}),
     ...(chapter.published ? { datePublished: isoDate(chapter.published) } : {}),
+    ...(chapter.summary ? { abstract: chapter.summary.text } : {}),
     isPartOf: { '@type': 'Book', name: story.meta.title, ...(urls.book ? { url: urls.book } : {}) },
   };
 }

@@ -11,8 +11,20 @@ export interface EpubChapter {
   id: string;
   title: string;
   body: string;
+  /** What the chapter is about, shown under its title. */
+  summary: string | undefined;
+  /** Content warnings, shown before the text. */
+  contentNotes: string[];
   authorsNote: string | undefined;
   endNote: string | undefined;
+}
+
+/** A picture the book carries, at `OEBPS/<href>`. */
+export interface EpubImage {
+  /** Where it is in the book, e.g. `images/lake.jpg`. */
+  href: string;
+  mediaType: string;
+  bytes: Uint8Array;
 }
 
 /** Everything the EPUB holds. */
@@ -22,6 +34,15 @@ export interface EpubBook {
   language: string;
   /** The summary, as XHTML. */
   summary: string;
+  /** The work's beginning and end notes, as XHTML. */
+  notes: string | undefined;
+  endNotes: string | undefined;
+  /** "Part 2 of Masks", when the story is part of a series. */
+  series: string | undefined;
+  /** The cover: one of `images`, and what it shows. */
+  cover: { href: string; alt: string } | undefined;
+  /** Every picture the book shows, the cover included. */
+  images: EpubImage[];
   /** Plain-text summary, for the package metadata. */
   description: string;
   /** The story's details for the title page: fandom, rating, status, words… */
@@ -44,6 +65,20 @@ export function bookIdentifier(title: string, author: string): string {
 }
 
 const stylesheet = `body { font-family: serif; line-height: 1.5; margin: 0 5%; }
+img { max-width: 100%; height: auto; }
+.cover { margin: 0; padding: 0; text-align: center; }
+.cover img { max-height: 95vh; }
+.verse { margin: 1em 2em; }
+.verse p { text-indent: 0; }
+.messages p.message { text-indent: 0; margin: 0.3em 25% 0.3em 0; padding: 0.3em 0.6em; border: 1px solid #999; border-radius: 0.6em; }
+.messages p.reply { margin: 0.3em 0 0.3em 25%; }
+.messages .sender { display: block; font-size: 0.8em; }
+.nowrap { white-space: nowrap; }
+.summary-box, .content-notes { margin: 1em 0; padding: 0.5em 1em; border: 1px solid #888; font-size: 0.9em; }
+.summary-box h2, .content-notes h2 { font-size: 0.8em; text-transform: uppercase; letter-spacing: 0.08em; margin: 0 0 0.5em; }
+.summary-box p, .content-notes p { text-indent: 0; }
+.footnotes { margin-top: 2em; border-top: 1px solid #888; font-size: 0.9em; }
+.visually-hidden { display: none; }
 h1 { text-align: center; margin: 2em 0 1em; line-height: 1.2; }
 p { margin: 0; text-indent: 1.5em; }
 h1 + p, .note p, hr + p, .title-page p { text-indent: 0; }
@@ -77,16 +112,28 @@ ${body}
 `;
 }
 
-function note(book: EpubBook, kind: 'authors' | 'end', html: string): string {
-  const heading = book.t(kind === 'authors' ? 'note.authors' : 'note.end');
-  const id = kind === 'authors' ? 'authors-note-title' : 'end-note-title';
-  return `<section class="note" aria-labelledby="${id}"><h2 id="${id}">${escapeXml(heading)}</h2>${html}</section>`;
+const noteHeadings = { authors: 'note.authors', end: 'note.end', work: 'home.notes', 'work-end': 'home.endNotes' } as const;
+
+function note(book: EpubBook, kind: keyof typeof noteHeadings, html: string): string {
+  const id = `${kind}-note-title`;
+  return `<section class="note" aria-labelledby="${id}"><h2 id="${id}">${escapeXml(book.t(noteHeadings[kind]))}</h2>${html}</section>`;
+}
+
+function chapterSummary(book: EpubBook, html: string): string {
+  return `<section class="summary-box" aria-labelledby="chapter-summary-title"><h2 id="chapter-summary-title">${escapeXml(book.t('chapter.summary'))}</h2>${html}</section>`;
+}
+
+function contentNotes(book: EpubBook, notes: string[]): string {
+  const items = notes.map((item) => `<li>${escapeXml(item)}</li>`).join('');
+  return `<section class="content-notes" aria-labelledby="content-notes-title"><h2 id="content-notes-title">${escapeXml(book.t('contentNotes.heading'))}</h2><ul>${items}</ul></section>`;
 }
 
 function chapterDocument(book: EpubBook, chapter: EpubChapter): string {
   // Each chapter is a document of its own: its ids are the page ids an author's text never takes (contract.ts).
   const body = `<section epub:type="chapter" role="doc-chapter" aria-labelledby="title">
 <h1 id="title">${escapeXml(chapter.title)}</h1>
+${chapter.summary ? chapterSummary(book, chapter.summary) : ''}
+${chapter.contentNotes.length > 0 ? contentNotes(book, chapter.contentNotes) : ''}
 ${chapter.authorsNote ? note(book, 'authors', chapter.authorsNote) : ''}
 ${chapter.body}
 ${chapter.endNote ? note(book, 'end', chapter.endNote) : ''}
@@ -106,11 +153,22 @@ function titlePage(book: EpubBook): string {
   const body = `<section class="title-page" epub:type="titlepage">
 <h1>${escapeXml(book.title)}</h1>
 <p class="author">${escapeXml(book.t('site.byline', { author: book.author }))}</p>
+${book.series ? `<p class="series">${escapeXml(book.series)}</p>` : ''}
 ${details ? `<dl>${details}</dl>` : ''}
 <div class="summary">${book.summary}</div>
+${book.notes ? note(book, 'work', book.notes) : ''}
 ${book.url ? `<p>${escapeXml(book.t('epub.readOnline'))} <a href="${escapeXml(book.url)}">${escapeXml(book.url)}</a></p>` : ''}
 </section>`;
   return xhtmlDocument(book.language, book.title, body, 'style.css');
+}
+
+function coverDocument(book: EpubBook, cover: { href: string; alt: string }): string {
+  const body = `<section class="cover" epub:type="cover"><img src="${escapeXml(cover.href)}" alt="${escapeXml(cover.alt)}"/></section>`;
+  return xhtmlDocument(book.language, book.t('epub.cover'), body, 'style.css');
+}
+
+function endNotesDocument(book: EpubBook, html: string): string {
+  return xhtmlDocument(book.language, book.t('home.endNotes'), note(book, 'work-end', html), 'style.css');
 }
 
 function navDocument(book: EpubBook): string {
@@ -122,10 +180,12 @@ function navDocument(book: EpubBook): string {
 <ol>
 <li><a href="title.xhtml">${escapeXml(book.title)}</a></li>
 ${items}
+${book.endNotes ? `<li><a href="end-notes.xhtml">${escapeXml(book.t('home.endNotes'))}</a></li>` : ''}
 </ol>
 </nav>
 <nav epub:type="landmarks" id="landmarks" hidden="hidden">
 <ol>
+${book.cover ? `<li><a epub:type="cover" href="cover.xhtml">${escapeXml(book.t('epub.cover'))}</a></li>` : ''}
 <li><a epub:type="titlepage" href="title.xhtml">${escapeXml(book.t('epub.titlePage'))}</a></li>
 <li><a epub:type="bodymatter" href="chapters/${book.chapters[0]?.id}.xhtml">${escapeXml(book.t('epub.start'))}</a></li>
 </ol>
@@ -152,12 +212,22 @@ ${book.url ? `<dc:source>${escapeXml(book.url)}</dc:source>` : ''}
 <item id="nav" href="nav.xhtml" media-type="application/xhtml+xml" properties="nav"/>
 <item id="style" href="style.css" media-type="text/css"/>
 <item id="title" href="title.xhtml" media-type="application/xhtml+xml"/>
+${book.cover ? '<item id="cover" href="cover.xhtml" media-type="application/xhtml+xml"/>' : ''}
 ${chapters.map((chapter) => `<item id="c-${chapter.id}" href="chapters/${chapter.id}.xhtml" media-type="application/xhtml+xml"/>`).join('\n')}
+${book.endNotes ? '<item id="end-notes" href="end-notes.xhtml" media-type="application/xhtml+xml"/>' : ''}
+${book.images
+  .map(
+    (image, i) =>
+      `<item id="image-${i}" href="${escapeXml(image.href)}" media-type="${image.mediaType}"${image.href === book.cover?.href ? ' properties="cover-image"' : ''}/>`,
+  )
+  .join('\n')}
 </manifest>
 <spine>
+${book.cover ? '<itemref idref="cover" linear="yes"/>' : ''}
 <itemref idref="title"/>
 <itemref idref="nav" linear="no"/>
 ${chapters.map((chapter) => `<itemref idref="c-${chapter.id}"/>`).join('\n')}
+${book.endNotes ? '<itemref idref="end-notes"/>' : ''}
 </spine>
 </package>
 `;
@@ -187,5 +257,9 @@ export function buildEpub(book: EpubBook): Uint8Array {
     'OEBPS/title.xhtml': strToU8(titlePage(book)),
   };
   for (const chapter of book.chapters) files[`OEBPS/chapters/${chapter.id}.xhtml`] = strToU8(chapterDocument(book, chapter));
+  if (book.cover) files['OEBPS/cover.xhtml'] = strToU8(coverDocument(book, book.cover));
+  if (book.endNotes) files['OEBPS/end-notes.xhtml'] = strToU8(endNotesDocument(book, book.endNotes));
+  // Pictures are compressed already.
+  for (const image of book.images) files[`OEBPS/${image.href}`] = [image.bytes, { level: 0 }];
   return zipSync(files, { level: 9, mtime });
 }

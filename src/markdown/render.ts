@@ -2,17 +2,22 @@ import rehypeRaw from 'rehype-raw';
 import rehypeSanitize from 'rehype-sanitize';
 import rehypeSlug from 'rehype-slug';
 import rehypeStringify from 'rehype-stringify';
+import remarkDirective from 'remark-directive';
 import remarkGfm from 'remark-gfm';
 import remarkParse from 'remark-parse';
 import remarkRehype from 'remark-rehype';
 import { unified, type PluggableList } from 'unified';
 import { VFile } from 'vfile';
 import type { Translate } from '../shared/i18n/strings.ts';
+import { rehypeBlocks } from './rehype-blocks.ts';
 import { rehypeChapterLinks } from './rehype-chapter-links.ts';
+import { rehypeContentImages, type ImageLookup } from './rehype-content-images.ts';
 import { rehypeContentIds } from './rehype-content-ids.ts';
+import { rehypeDialogueDashes } from './rehype-dialogue-dashes.ts';
 import { rehypeParagraphIds } from './rehype-paragraph-ids.ts';
 import { rehypePlainText, type PlainText } from './rehype-plain-text.ts';
 import { rehypeSceneBreaks } from './rehype-scene-breaks.ts';
+import { remarkBlocks } from './remark-blocks.ts';
 import { remarkLiteralTags } from './remark-literal-tags.ts';
 import { remarkTypography } from './remark-typography.ts';
 import { remarkUnclosedHtml } from './remark-unclosed-html.ts';
@@ -26,6 +31,8 @@ export interface RenderSettings {
   chapters: ReadonlyMap<string, string>;
   /** The story's strings (the footnotes' heading and back links). */
   t: Translate;
+  /** Finds an image the text shows in the content folder. */
+  image: ImageLookup;
 }
 
 /** Rendered Markdown: the HTML, the text a reader sees, and anything that kept it from rendering faithfully. */
@@ -39,8 +46,15 @@ export interface Rendered extends PlainText {
  * What the ids in each note start with, so a note's footnotes and headings never clash with
  * the chapter's on one page (the chapter's own ids never take these beginnings).
  */
-export const noteIdPrefixes = { authors: 'an--', end: 'en--', summary: 's--' } as const;
-const notePrefix = /^(?:an|en|s)--/;
+export const noteIdPrefixes = {
+  authors: 'an--',
+  end: 'en--',
+  chapterSummary: 'cs--',
+  summary: 's--',
+  workNotes: 'wn--',
+  workEndNotes: 'we--',
+} as const;
+const notePrefix = /^(?:an|en|cs|s|wn|we)--/;
 
 /** Renders the author's Markdown: chapter texts, and the notes and summaries around them. */
 export interface Renderer {
@@ -57,7 +71,15 @@ export interface Renderer {
  * between chapters resolved, ids kept clear of the page's own, and the text as read kept.
  */
 export function createRenderer(settings: RenderSettings): Renderer {
-  const front: PluggableList = [remarkParse, remarkGfm, remarkLiteralTags, remarkUnclosedHtml, remarkTypography];
+  const front: PluggableList = [
+    remarkParse,
+    remarkGfm,
+    remarkDirective,
+    remarkBlocks,
+    remarkLiteralTags,
+    remarkUnclosedHtml,
+    remarkTypography,
+  ];
   const toHtml = [
     remarkRehype,
     {
@@ -70,7 +92,16 @@ export function createRenderer(settings: RenderSettings): Renderer {
   ] as const;
   // Raw HTML is parsed, then sanitized, before anything else: it must not run script, and our
   // own ids and classes come after so they are never stripped.
-  const safe: PluggableList = [rehypeRaw, [rehypeSanitize, sanitizeSchema], rehypeTidyPastedHtml, rehypeSlug, rehypeSceneBreaks];
+  const safe: PluggableList = [
+    rehypeRaw,
+    [rehypeSanitize, sanitizeSchema],
+    rehypeTidyPastedHtml,
+    rehypeSlug,
+    rehypeSceneBreaks,
+    rehypeBlocks,
+    [rehypeContentImages, { image: settings.image }],
+    rehypeDialogueDashes,
+  ];
   const links = [rehypeChapterLinks, { base: settings.base, chapters: settings.chapters }] as const;
   const chapter = unified()
     .use(front)

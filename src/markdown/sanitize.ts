@@ -1,8 +1,9 @@
 import type { Element, Root } from 'hast';
 import { defaultSchema, type Options as SanitizeSchema } from 'rehype-sanitize';
+import { blocks } from './remark-blocks.ts';
 
 /** Class names authors may put on `<p>`, `<div>` and `<span>` (styled in global.css). */
-export const allowedClasses = ['center', 'right', 'small-caps', 'smallcaps', 'underline'];
+export const allowedClasses = ['center', 'right', 'small-caps', 'smallcaps', 'underline', ...Object.values(blocks)];
 
 /** Raw HTML elements removed together with everything inside them: code, styles, embedded documents and forms' lists. */
 export const removedWithContent = [

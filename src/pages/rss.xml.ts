@@ -24,7 +24,7 @@ export const GET: APIRoute = async ({ site }) => {
       title: chapter.title,
       link: new URL(withBase(chapterPath(chapter.slug)), origin).href,
       ...(date ? { pubDate: date } : {}),
-      description: excerpt(chapter.text, 300),
+      description: chapter.summary ? excerpt(chapter.summary.text, 500) : excerpt(chapter.text, 300),
       // RSS's own <author> wants an e-mail address; Dublin Core takes a name.
       customData: `<dc:creator>${escapeXml(story.meta.author)}</dc:creator>`,
     })),

@@ -17,9 +17,10 @@ export function formatNumber(value: number, language: string): string {
   return new Intl.NumberFormat(language).format(value);
 }
 
-/** Archive-style chapter count: "3/?" while a story is in progress, "12/12" once complete. */
-export function chapterCountLabel(published: number, status: 'in-progress' | 'complete', language: string): string {
-  return `${formatNumber(published, language)}/${status === 'complete' ? formatNumber(published, language) : '?'}`;
+/** Archive-style chapter count: "3/?" while a story is in progress ("3/12" when the author expects 12), "12/12" once complete. */
+export function chapterCountLabel(published: number, status: 'in-progress' | 'complete', language: string, expected?: number): string {
+  const total = status === 'complete' ? published : expected;
+  return `${formatNumber(published, language)}/${total === undefined ? '?' : formatNumber(total, language)}`;
 }
 
 /** "1 word", "2,310 words". */

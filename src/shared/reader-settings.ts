@@ -8,6 +8,7 @@ export const settingChoices = {
   leading: ['normal', 'compact', 'loose'],
   width: ['normal', 'narrow', 'wide'],
   notes: ['show', 'hide'],
+  contentNotes: ['show', 'collapse'],
 } as const;
 
 export type SettingName = keyof typeof settingChoices;

@@ -188,6 +188,18 @@ describe('accessibility (axe-core, WCAG 2.2 A/AA and best practices)', () => {
     }
   }
 
+  const archive = useBrowserSite('archive');
+  it('finds no violations on pages using every key of the format, light and dark', async () => {
+    for (const colorScheme of ['light', 'dark'] as const) {
+      const { page } = await archive.open({ colorScheme });
+      for (const path of ['', 'prologue/', 'chapter-2/', 'read/']) {
+        await page.goto(archive.url(path));
+        await page.waitForLoadState('networkidle');
+        expect(await axeViolations(page), `${path} (${colorScheme})`).toEqual([]);
+      }
+    }
+  });
+
   const edge = useBrowserSite('edge');
   it('finds no violations on a chapter with footnotes and the entire work, whose markers are big enough to tap', async () => {
     const { page } = await edge.open({ viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true });
@@ -234,3 +246,32 @@ async function axeViolations(page: Page): Promise<string[]> {
   );
   return results.violations.map((violation) => `${violation.id}: ${violation.nodes.map((node) => node.target.join(' ')).join(', ')}`);
 }
+
+describe('content notes', () => {
+  const archive = useBrowserSite('archive');
+
+  it('show before the text, or as a control to open for a reader who chose to collapse them', async () => {
+    const { page, errors } = await archive.open();
+    await page.goto(archive.url('prologue/'));
+    expect(await page.getByText('Major character death').first().isVisible()).toBe(true);
+    await page.getByText('Reading settings').click();
+    await page.getByLabel('Collapse content notes').check();
+    await page.reload();
+    expect(await page.locator('.content-notes li:visible').count()).toBe(0);
+    await page.getByText('Show content notes').click();
+    expect(await page.locator('.content-notes li:visible').allTextContents()).toEqual(['Major character death', 'Self-harm']);
+    expect(errors).toEqual([]);
+  });
+});
+
+describe('a returning reader on the home page', () => {
+  it('gets "Continue reading" first, as the main action, with "Start reading" second', async () => {
+    const { page } = await site.open();
+    await page.goto(site.url('chapter-1/'));
+    await page.goto(site.url(''));
+    const links = page.locator('.actions a:visible');
+    await expect.poll(() => links.allTextContents()).toEqual(['Continue reading: Chapter 1: The Mask', 'Start reading: Prologue']);
+    const background = (selector: string) => page.locator(selector).evaluate((el) => getComputedStyle(el).backgroundColor);
+    expect(await background('.continue a')).not.toBe(await background('.start-link'));
+  });
+});

@@ -153,6 +153,8 @@ describe('the EPUB', () => {
       join(builtSite('seed'), 'little-meg.epub'),
       // Footnotes, colliding heading ids, links between chapters, "]]>" in the text.
       join(builtSite('edge'), 'the-opera-ghosts-apprentice-or-how-a-ballet-girl-learned-to-read-the-mirrors.epub'),
+      // A cover, illustrations, work notes, chapter summaries, content notes, verse.
+      join(builtSite('archive'), 'the-masked-lake.epub'),
     ]) {
       const result = spawnSync('java', ['-jar', jar, file], { encoding: 'utf8' });
       expect(`${result.stdout}${result.stderr}`, file).toContain('No errors or warnings detected.');

@@ -22,7 +22,7 @@ const htmlFiles = (site: SiteName) => files(builtSite(site)).filter((file) => fi
 const validator = new HtmlValidate(new StaticConfigLoader({ extends: ['html-validate:recommended'] }));
 
 describe('every built page', () => {
-  for (const site of ['fixture', 'fixtureBase', 'seed', 'hostile', 'edge'] as const) {
+  for (const site of ['fixture', 'fixtureBase', 'seed', 'hostile', 'edge', 'archive'] as const) {
     it(`passes html-validate (${site})`, async () => {
       const problems: string[] = [];
       for (const file of htmlFiles(site)) {
@@ -41,6 +41,7 @@ describe('internal links and assets', () => {
     ['fixture', '/'],
     ['fixtureBase', '/quire/'],
     ['edge', '/'],
+    ['archive', '/'],
   ] as const) {
     it(`all resolve, fragments included (${site})`, () => {
       const dir = builtSite(site);

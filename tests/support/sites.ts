@@ -7,6 +7,8 @@ export const fixtureStory = fileURLToPath(new URL('../fixtures/story', import.me
 export const hostileStory = fileURLToPath(new URL('../fixtures/hostile', import.meta.url));
 /** Footnotes, colliding ids, links by file name to a chapter with its own slug, "]]>" and a 255-character title. */
 export const edgeStory = fileURLToPath(new URL('../fixtures/edge', import.meta.url));
+/** Every key an archive work carries: cover, work notes, series, related works, chapter summaries, content notes, pictures, verse. */
+export const archiveStory = fileURLToPath(new URL('../fixtures/archive', import.meta.url));
 /** The author's seed prologue, as they gave it to us. */
 export const seedText = fileURLToPath(new URL('../fixtures/seed/prologue.txt', import.meta.url));
 
@@ -22,6 +24,8 @@ export const siteBuilds = {
   hostile: { contentDir: hostileStory },
   /** What broke the output before: footnotes, ids, links, XML-hostile text, a long title. */
   edge: { contentDir: edgeStory, siteUrl: 'https://example.org' },
+  /** A story using every key of the format, with its address known (link previews). */
+  archive: { contentDir: archiveStory, siteUrl: 'https://example.org' },
   /** A generated serial of 25 short chapters: more search results than one page shows. */
   serial: { generateChapters: 25 },
 } as const;

@@ -80,7 +80,22 @@ describe('buildEpub', () => {
     tags: ['x'],
     modified: new Date('2024-06-30T00:00:00Z'),
     url: undefined,
-    chapters: [{ id: 'prologue', title: 'Prologue', body: '<p id="p-1">Hi.</p>', authorsNote: '<p>Note.</p>', endNote: undefined }],
+    notes: undefined,
+    endNotes: undefined,
+    series: undefined,
+    cover: undefined,
+    images: [],
+    chapters: [
+      {
+        id: 'prologue',
+        title: 'Prologue',
+        body: '<p id="p-1">Hi.</p>',
+        summary: undefined,
+        contentNotes: [],
+        authorsNote: '<p>Note.</p>',
+        endNote: undefined,
+      },
+    ],
     t: stringsFor('en'),
   };
 

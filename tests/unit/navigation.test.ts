@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { chapterPosition } from '../../src/core/navigation';
+import { chapterMenu, chapterPosition } from '../../src/core/navigation';
 import type { Chapter } from '../../src/core/story';
 
 const chapters = ['prologue', 'chapter-1', 'epilogue'].map((slug, order) => ({ slug, title: slug.toUpperCase(), order }) as Chapter);
@@ -31,5 +31,27 @@ describe('chapterPosition', () => {
   it('refuses an index outside the story', () => {
     expect(() => chapterPosition(chapters, 3, href)).toThrow(RangeError);
     expect(() => chapterPosition(chapters, -1, href)).toThrow(RangeError);
+  });
+});
+
+describe('chapterMenu', () => {
+  const many = Array.from({ length: 100 }, (_, i) => ({ slug: `c${i}`, title: `Chapter ${i}` }) as Chapter);
+  const href = (chapter: Chapter) => `/${chapter.slug}/`;
+
+  it('lists every chapter of a short story, marking the current one', () => {
+    const menu = chapterMenu(many.slice(0, 5), 2, href);
+    expect(menu.map((entry) => entry.href)).toEqual(['/c0/', '/c1/', '/c2/', '/c3/', '/c4/']);
+    expect(menu.filter((entry) => entry.current).map((entry) => entry.title)).toEqual(['Chapter 2']);
+  });
+
+  it('lists the chapters around the current one in a long serial, always as many', () => {
+    expect(chapterMenu(many, 50, href, 3).map((entry) => entry.title)).toEqual([47, 48, 49, 50, 51, 52, 53].map((n) => `Chapter ${n}`));
+    expect(chapterMenu(many, 0, href, 3).map((entry) => entry.href)).toEqual(['/c0/', '/c1/', '/c2/', '/c3/', '/c4/', '/c5/', '/c6/']);
+    expect(
+      chapterMenu(many, 99, href, 3)
+        .map((entry) => entry.href)
+        .at(-1),
+    ).toBe('/c99/');
+    expect(chapterMenu(many, 99, href, 3)).toHaveLength(7);
   });
 });

@@ -1,10 +1,19 @@
 import { describe, expect, it } from 'vitest';
 import { defaultSettings, parseSettings } from '../../src/shared/reader-settings';
-import { markRead, parseReadingState, recordPosition, wordsLeft, type ChapterLength } from '../../src/shared/reading-progress';
+import { markRead, parseReadingState, recordPosition } from '../../src/shared/reading-progress';
+import { wordsLeft, type ChapterLength } from '../../src/shared/time-left';
 
 describe('reader settings', () => {
   it('starts from the defaults', () => {
-    expect(parseSettings(null)).toEqual({ theme: 'auto', size: '3', font: 'serif', leading: 'normal', width: 'normal', notes: 'show' });
+    expect(parseSettings(null)).toEqual({
+      theme: 'auto',
+      size: '3',
+      font: 'serif',
+      leading: 'normal',
+      width: 'normal',
+      notes: 'show',
+      contentNotes: 'show',
+    });
   });
 
   it('keeps known choices and drops unknown names, values and broken data', () => {

@@ -8,7 +8,12 @@ const chapters = new Map([
   ['chapter-1', 'the-mask'],
   ['the-mask', 'the-mask'],
 ]);
-const renderer = createRenderer({ base: '/quire/', chapters, t: stringsFor('en') });
+const renderer = createRenderer({
+  base: '/quire/',
+  chapters,
+  t: stringsFor('en'),
+  image: (src) => (src === 'images/lake.jpg' || src === '../images/lake.jpg' ? { path: 'images/lake.jpg' } : { problem: `no ${src}` }),
+});
 const chapter = (markdown: string) => renderer.chapter(markdown);
 const dom = (html: string) => parseHTML(`<!doctype html><html><body>${html}</body></html>`).document;
 
@@ -108,7 +113,7 @@ describe('links between chapters', () => {
   });
 
   it('are not seen in escaped brackets, images or other files', async () => {
-    const { problems, text } = await chapter('An escaped \\[link\\](nowhere), a ![map](images/map.png) and [a file](notes.pdf).');
+    const { problems, text } = await chapter('An escaped \\[link\\](nowhere), a ![lake](images/lake.jpg) and [a file](notes.pdf).');
     expect(problems).toEqual([]);
     expect(text).toBe('An escaped [link](nowhere), a and a file.');
   });
@@ -119,5 +124,61 @@ describe('the text as readers see it', () => {
     const { text, paragraphs } = await chapter('"Hello," she said[^1].\n\n* * *\n\n> A quote.\n\n- a list\n\n[^1]: Note.');
     expect(text).toBe('“Hello,” she said.\n\nA quote.\n\na list');
     expect(paragraphs).toBe(2);
+  });
+});
+
+describe('blocks', () => {
+  it('keep every line of verse', async () => {
+    const doc = dom((await chapter(':::verse\nThe ghost is gone,\nthe mask remains\n\nA second stanza\n:::')).html);
+    const verse = doc.querySelector('div.verse')!;
+    expect([...verse.querySelectorAll('p')].map((p) => p.innerHTML)).toEqual(['The ghost is gone,<br>the mask remains', 'A second stanza']);
+  });
+
+  it('set out a chat, one message a line, the sender apart and replies on the other side', async () => {
+    const doc = dom((await chapter(':::messages\nMeg: Are you there?\n**Christine:** Yes.\nMeg: Good.\n:::')).html);
+    const messages = [...doc.querySelectorAll('.messages p.message')];
+    expect(messages.map((p) => [p.querySelector('.sender')?.textContent, p.textContent?.trim(), p.classList.contains('reply')])).toEqual([
+      ['Meg', 'Meg Are you there?', false],
+      ['Christine', 'Christine Yes.', true],
+      ['Meg', 'Meg Good.', false],
+    ]);
+  });
+
+  it('are reported when the name is not one Quire knows', async () => {
+    expect((await chapter('Text.\n\n:::poem\nA line\n:::')).problems).toEqual([
+      { line: 3, message: expect.stringMatching(/^:::poem is not a block Quire knows/) },
+    ]);
+  });
+
+  it('leave colons in the text as written', async () => {
+    expect((await chapter('Re:Zero at 10:30, a:b[c]{d} and :smile:\n\n::not-a-block')).text).toBe(
+      'Re:Zero at 10:30, a:b[c]{d} and :smile:\n\n::not-a-block',
+    );
+  });
+});
+
+describe('images', () => {
+  it('in the content folder are marked for the build to size, and load lazily', async () => {
+    const img = dom(
+      (await chapter('![Meg at the lake](images/lake.jpg) and from the chapter: ![x](../images/lake.jpg)')).html,
+    ).querySelectorAll('img');
+    expect(
+      [...img].map((el) => [el.getAttribute('data-image'), el.getAttribute('src'), el.getAttribute('loading'), el.getAttribute('alt')]),
+    ).toEqual([
+      ['images/lake.jpg', 'images/lake.jpg', 'lazy', 'Meg at the lake'],
+      ['images/lake.jpg', 'images/lake.jpg', 'lazy', 'x'],
+    ]);
+  });
+
+  it('that are missing are reported with their line', async () => {
+    expect((await chapter('Text.\n\n![Gone](images/gone.png)')).problems).toEqual([{ line: 3, message: 'no images/gone.png' }]);
+  });
+});
+
+describe('dialogue dashes', () => {
+  it('stay with their word, so no line starts with a closing dash', async () => {
+    const doc = dom((await chapter('—Hola —dijo él—. Por eso vine.')).html);
+    expect([...doc.querySelectorAll('.nowrap')].map((span) => span.textContent)).toEqual(['—Hola', '—dijo', 'él—.']);
+    expect(doc.querySelector('p')?.textContent).toBe('—Hola —dijo él—. Por eso vine.');
   });
 });

@@ -14,7 +14,19 @@ const rendered = (text: string) => ({
 const story: StorySource = {
   filePath: 'content/story.md',
   summary: rendered('A summary.'),
-  data: { title: 'T', author: 'A', language: 'en', status: 'in-progress', warnings: [], characters: [], relationships: [], tags: [] },
+  notes: undefined,
+  endNotes: undefined,
+  data: {
+    title: 'T',
+    author: 'A',
+    language: 'en',
+    status: 'in-progress',
+    warnings: [],
+    characters: [],
+    relationships: [],
+    tags: [],
+    related: [],
+  },
 };
 
 function chapter(id: string, data: Partial<ChapterData> & { order: number }, text = 'Some words here.'): ChapterSource {
@@ -22,8 +34,8 @@ function chapter(id: string, data: Partial<ChapterData> & { order: number }, tex
     id,
     filePath: `content/chapters/${id}.md`,
     body: rendered(text),
-    notes: { authors: undefined, end: undefined },
-    data: { title: id, draft: false, ...data },
+    notes: { summary: undefined, authors: undefined, end: undefined },
+    data: { title: id, draft: false, contentNotes: [], ...data },
   };
 }
 

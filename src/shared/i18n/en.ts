@@ -38,6 +38,11 @@ export const en = {
 
   // Home page
   'home.summary': 'Summary',
+  'home.notes': 'Notes',
+  'home.cover': 'Cover',
+  'home.series': 'Part {part} of {series}',
+  'home.related': 'Related works',
+  'home.endNotes': 'End notes',
   'home.start': 'Start reading: {chapter}',
   'home.continue': 'Continue reading: {chapter}',
   'home.otherWays': 'Other ways to read',
@@ -77,6 +82,12 @@ export const en = {
 
   // A chapter page
   'chapter.draft': 'Draft',
+  'chapter.summary': 'Summary',
+  'chapter.menu': 'All chapters',
+  'chapter.menuCurrent': 'this chapter',
+  'chapter.allChapters': 'Full contents',
+  'contentNotes.heading': 'Content notes',
+  'contentNotes.show': 'Show content notes',
   'chapter.navLabel': 'Chapters',
   'chapter.navLabelEnd': 'Chapters, end of chapter',
   'chapter.previous': '← Previous',
@@ -128,6 +139,7 @@ export const en = {
   'settings.width.normal': 'Normal',
   'settings.width.wide': 'Wide',
   'settings.notes': 'Hide author’s notes',
+  'settings.contentNotes': 'Collapse content notes',
   'settings.reset': 'Reset to defaults',
 
   // The entire work
@@ -152,4 +164,5 @@ export const en = {
   'epub.titlePage': 'Title page',
   'epub.start': 'Start of the story',
   'epub.readOnline': 'Read online:',
+  'epub.cover': 'Cover',
 } as const;

@@ -1,0 +1,62 @@
+import { readdirSync } from 'node:fs';
+import { extname, join, relative, sep } from 'node:path';
+import type { AstroIntegration } from 'astro';
+import { imageTypes } from '../build/content-files.ts';
+
+const moduleId = 'virtual:quire/images';
+const resolvedId = `\0${moduleId}`;
+
+/**
+ * Makes the pictures in the content folder available to pages as `virtual:quire/images`: each
+ * file imported, so Astro's image pipeline knows its size and can optimise it (`getImage`),
+ * keyed by its path in the content folder (`images/lake.jpg`).
+ */
+export function contentImages(contentDir: string): AstroIntegration {
+  return {
+    name: 'quire:content-images',
+    hooks: {
+      'astro:config:setup': ({ updateConfig }) => {
+        updateConfig({
+          vite: {
+            plugins: [
+              {
+                name: 'quire:content-images',
+                resolveId: (id) => (id === moduleId ? resolvedId : null),
+                load(id) {
+                  if (id !== resolvedId) return null;
+                  const files = pictures(contentDir);
+                  const imports = files.map((file, i) => `import image${i} from ${JSON.stringify(join(contentDir, file))};`);
+                  const entries = files.map((file, i) => `  ${JSON.stringify(file)}: image${i},`);
+                  return `${imports.join('\n')}\nexport const images = {\n${entries.join('\n')}\n};\n`;
+                },
+                configureServer(server) {
+                  // A picture added or removed while `npm run dev` runs is there on the next page.
+                  const update = (path: string) => {
+                    if (!path.startsWith(contentDir) || !(extname(path).toLowerCase() in imageTypes)) return;
+                    const module = server.environments.ssr.moduleGraph.getModuleById(resolvedId);
+                    if (module) server.environments.ssr.moduleGraph.invalidateModule(module);
+                  };
+                  server.watcher.on('add', update);
+                  server.watcher.on('unlink', update);
+                },
+              },
+            ],
+          },
+        });
+      },
+    },
+  };
+}
+
+/** Every picture in the content folder, by its path there (hidden folders left out). */
+function pictures(contentDir: string): string[] {
+  try {
+    return readdirSync(contentDir, { recursive: true, withFileTypes: true })
+      .filter((entry) => entry.isFile() && extname(entry.name).toLowerCase() in imageTypes)
+      .map((entry) => relative(contentDir, join(entry.parentPath, entry.name)).split(sep).join('/'))
+      .filter((path) => !path.split('/').some((part) => part.startsWith('.')))
+      .sort();
+  } catch {
+    return [];
+  }
+}

@@ -1,0 +1,167 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { gunzipSync } from 'node:zlib';
+import { strFromU8, unzipSync } from 'fflate';
+import { DOMParser } from 'linkedom';
+import { describe, expect, it } from 'vitest';
+import { builtSite, comesAfter, page } from '../support/html';
+
+const epub = () => unzipSync(readFileSync(join(builtSite('archive'), 'the-masked-lake.epub')));
+const epubFile = (name: string) => strFromU8(epub()[`OEBPS/${name}`]!);
+const jsonLd = (path: string) => JSON.parse(page('archive', path).querySelector('script[type="application/ld+json"]')?.textContent ?? '{}');
+
+describe('a chapter summary', () => {
+  it('is shown under the chapter title, headed "Summary", and describes the page', () => {
+    const doc = page('archive', 'prologue/');
+    const summary = doc.querySelector('.chapter-summary');
+    expect(summary?.querySelector('h2')?.textContent).toBe('Summary');
+    expect(summary?.textContent).toContain('Meg goes down to the lake alone.');
+    expect(summary?.querySelector('em')?.textContent).toBe('down');
+    expect(comesAfter(doc.querySelector('h1')!, summary!)).toBe(true);
+    expect(comesAfter(summary!, doc.querySelector('#chapter-text')!)).toBe(true);
+    expect(doc.querySelector('meta[name="description"]')?.getAttribute('content')).toBe('Meg goes down to the lake alone.');
+    expect(page('archive', 'chapter-2/').querySelector('.chapter-summary')).toBeNull();
+  });
+
+  it('is in the contents, the feed, the structured data, the entire work and the EPUB', () => {
+    expect(page('archive', '').querySelector('.toc li .summary')?.textContent).toBe('Meg goes down to the lake alone.');
+    const feed = new DOMParser().parseFromString(readFileSync(join(builtSite('archive'), 'rss.xml'), 'utf8'), 'text/xml');
+    const item = [...feed.querySelectorAll('item')].find((entry) => entry.querySelector('title')?.textContent === 'Prologue');
+    expect(item?.querySelector('description')?.textContent).toBe('Meg goes down to the lake alone.');
+    expect(jsonLd('prologue/')).toMatchObject({ abstract: 'Meg goes down to the lake alone.' });
+    expect(page('archive', 'read/').querySelector('#prologue .chapter-summary')?.textContent).toContain('Meg goes down');
+    expect(epubFile('chapters/prologue.xhtml')).toMatch(/Summary<\/h2><p>Meg goes <em>down<\/em> to the lake alone\.<\/p>/);
+  });
+});
+
+describe('content notes', () => {
+  it('are shown before the text, clearly marked, and never reach the search index', () => {
+    const doc = page('archive', 'prologue/');
+    const notes = doc.querySelector('.content-notes');
+    expect(notes?.querySelector('.shown h2')?.textContent).toBe('Content notes');
+    expect([...(notes?.querySelectorAll('.shown li') ?? [])].map((li) => li.textContent)).toEqual(['Major character death', 'Self-harm']);
+    expect(notes?.hasAttribute('data-pagefind-ignore')).toBe(true);
+    expect(comesAfter(notes!, doc.querySelector('#chapter-text')!)).toBe(true);
+    const index = join(builtSite('archive'), 'pagefind', 'fragment');
+    for (const file of readdirSync(index))
+      expect(gunzipSync(readFileSync(join(index, file))).toString('utf8')).not.toContain('character death');
+    expect(epubFile('chapters/prologue.xhtml')).toContain('<li>Major character death</li>');
+  });
+});
+
+describe('the work’s notes, series and related works', () => {
+  it('show the notes under the summary on the home page', () => {
+    const doc = page('archive', '');
+    const notes = doc.querySelector('[data-note="work"]');
+    expect(notes?.querySelector('h2')?.textContent).toBe('Notes');
+    expect(notes?.textContent).toContain('beginning notes');
+    expect(comesAfter(doc.querySelector('.summary')!, notes!)).toBe(true);
+    expect(epubFile('title.xhtml')).toContain('These are the <em>work’s</em> beginning notes');
+  });
+
+  it('show the end notes after the last chapter, at the end of the entire work and of the EPUB', () => {
+    expect(page('archive', 'chapter-2/').querySelector('[data-note="work-end"]')?.textContent).toContain('that is all for now');
+    expect(page('archive', 'chapter-1/').querySelector('[data-note="work-end"]')).toBeNull();
+    const read = page('archive', 'read/');
+    expect(comesAfter(read.querySelector('#chapter-2')!, read.querySelector('[data-note="work-end"]')!)).toBe(true);
+    expect(epubFile('end-notes.xhtml')).toContain('that is all for now');
+    expect(epubFile('content.opf')).toMatch(/<itemref idref="c-chapter-2"\/>\n<itemref idref="end-notes"\/>/);
+  });
+
+  it('give the series on the home page and in the structured data', () => {
+    const series = page('archive', '').querySelector('.series');
+    expect(series?.textContent).toBe('Part 2 of Masks');
+    expect(series?.querySelector('a')?.getAttribute('href')).toBe('https://archiveofourown.org/series/123');
+    expect(jsonLd('')).toMatchObject({
+      position: 2,
+      isPartOf: { '@type': 'BookSeries', name: 'Masks', url: 'https://archiveofourown.org/series/123' },
+    });
+  });
+
+  it('list related works with how they relate', () => {
+    const items = [...page('archive', '').querySelectorAll('.related li')].map((li) => li.textContent?.replace(/\s+/g, ' ').trim());
+    expect(items).toEqual(["inspired by The Phantom's Lair", 'translated into Spanish as La Máscara']);
+  });
+
+  it('count chapters against the number expected: 3/5', () => {
+    const row = [...page('archive', '').querySelectorAll('.story-meta dt')].find((dt) => dt.textContent === 'Chapters');
+    expect(row?.nextElementSibling?.textContent).toBe('3/5');
+  });
+});
+
+describe('the cover', () => {
+  it('is on the home page, sized and described', () => {
+    const cover = page('archive', '').querySelector('img.cover');
+    expect(cover?.getAttribute('alt')).toBe('A masked figure above a dark lake, in purple and rust.');
+    expect(cover?.getAttribute('width')).toBeTruthy();
+    expect(cover?.getAttribute('height')).toBeTruthy();
+    expect(cover?.getAttribute('src')).toMatch(/^\/_astro\/cover\.[\w-]+\.webp$/);
+  });
+
+  it('is the link-preview image, as an absolute JPEG', () => {
+    const doc = page('archive', 'chapter-1/');
+    expect(doc.querySelector('meta[property="og:image"]')?.getAttribute('content')).toMatch(
+      /^https:\/\/example\.org\/_astro\/cover\.[\w-]+\.jpe?g$/,
+    );
+    expect(doc.querySelector('meta[name="twitter:card"]')?.getAttribute('content')).toBe('summary_large_image');
+    expect(jsonLd('').image).toMatch(/^https:\/\/example\.org\/_astro\/cover/);
+  });
+
+  it('is the EPUB’s cover image', () => {
+    expect(epubFile('content.opf')).toMatch(
+      /<item id="image-\d+" href="images\/cover\.jpg" media-type="image\/jpeg" properties="cover-image"\/>/,
+    );
+    expect(epubFile('cover.xhtml')).toContain('<img src="images/cover.jpg" alt="A masked figure above a dark lake, in purple and rust."/>');
+    expect(epub()['OEBPS/images/cover.jpg']?.length).toBeGreaterThan(1000);
+  });
+});
+
+describe('pictures in chapters', () => {
+  it('are optimised, sized (no layout shift) and lazy, with their description', () => {
+    const doc = page('archive', 'prologue/');
+    const image = doc.querySelector('#chapter-text img');
+    expect(image?.getAttribute('alt')).toBe('The lake at night, dark water under a vaulted ceiling');
+    expect(image?.getAttribute('loading')).toBe('lazy');
+    expect(Number(image?.getAttribute('width'))).toBe(1600);
+    expect(Number(image?.getAttribute('height'))).toBe(900);
+    expect(image?.getAttribute('srcset')).toMatch(/480w.*960w/);
+    expect(page('archive', 'chapter-1/').querySelector('#chapter-text img')?.getAttribute('src')).toBe(image?.getAttribute('src'));
+    expect(page('archive', 'read/').querySelector('#prologue img')?.getAttribute('srcset')).toBe(image?.getAttribute('srcset'));
+  });
+
+  it('travel in the EPUB with their description', () => {
+    expect(epubFile('chapters/prologue.xhtml')).toMatch(
+      /<img src="\.\.\/images\/lake\.png" alt="The lake at night, dark water under a vaulted ceiling"/,
+    );
+    expect(epub()['OEBPS/images/lake.png']?.length).toBeGreaterThan(1000);
+  });
+});
+
+describe('verse and messages', () => {
+  it('keep verse lines and show a chat as one, on the page and in the EPUB', () => {
+    const doc = page('archive', 'prologue/');
+    expect(doc.querySelectorAll('.verse br')).toHaveLength(3);
+    expect([...doc.querySelectorAll('.messages .message')].map((p) => p.classList.contains('reply'))).toEqual([false, true, false]);
+    expect(epubFile('chapters/prologue.xhtml')).toContain('Down where the water is still,<br />');
+    expect(page('archive', 'read/').querySelectorAll('#prologue .verse br')).toHaveLength(3);
+  });
+});
+
+describe('the chapter menu', () => {
+  it('lists the chapters on every chapter page without JavaScript, marking the current one', () => {
+    const menu = page('archive', 'chapter-1/').querySelector('details.menu');
+    expect([...(menu?.querySelectorAll('li a') ?? [])].map((a) => a.getAttribute('href'))).toEqual([
+      '/prologue/',
+      '/chapter-1/',
+      '/chapter-2/',
+    ]);
+    expect(menu?.querySelector('[aria-current="page"]')?.textContent?.trim()).toBe('Chapter 1: The Boat');
+  });
+});
+
+describe('dialogue dashes', () => {
+  it('keep to their word', () => {
+    const spans = [...page('archive', 'prologue/').querySelectorAll('#chapter-text .nowrap')].map((span) => span.textContent);
+    expect(spans).toEqual(['—¿Quién', '—preguntó', 'ella—.']);
+  });
+});
