@@ -7,6 +7,7 @@ export function markdownToPlainText(markdown: string): string {
     .replace(/!\[([^\]]*)\]\([^)]*\)/g, '$1')
     .replace(/\[([^\]]*)\]\([^)]*\)/g, '$1')
     .replace(/^ {0,3}(?:[*_-] *){3,}$/gm, '')
+    .replace(/^:{3,}[\w-]*\s*$/gm, '')
     .replace(/^ {0,3}(?:#{1,6} +|> ?|[*+-] +(?=\S)|\d+[.)] +)/gm, '')
     .replace(/(\*\*|__|\*|_|~~)(?=\S)([\s\S]*?\S)\1/g, '$2')
     .replace(/\\([\\`*_{}[\]()#+\-.!<>|~])/g, '$1')

@@ -167,8 +167,30 @@ function isVerse(lines: string[]): boolean {
 function blockToMarkdown(lines: string[]): string {
   if (lines.length === 1 && isSceneBreak(lines[0]!)) return '* * *';
   const escaped = lines.map((line) => escapeMarkdown(line.trim()));
-  // A trailing backslash is a Markdown hard line break.
-  return isVerse(lines) ? escaped.join('\\\n') : escaped.join(' ');
+  return isVerse(lines) ? escaped.join('\n') : escaped.join(' ');
+}
+
+/**
+ * Blocks as Markdown, runs of verse-like blocks (a poem's stanzas, a song) gathered in one
+ * `:::verse` block, where every line is kept as written.
+ */
+export function blocksToMarkdown(blocks: string[][]): string {
+  const out: string[] = [];
+  let stanzas: string[] = [];
+  const closeVerse = () => {
+    if (stanzas.length > 0) out.push(`:::verse\n${stanzas.join('\n\n')}\n:::`);
+    stanzas = [];
+  };
+  for (const lines of blocks) {
+    if (isVerse(lines)) {
+      stanzas.push(blockToMarkdown(lines));
+      continue;
+    }
+    closeVerse();
+    out.push(blockToMarkdown(lines));
+  }
+  closeVerse();
+  return out.join('\n\n');
 }
 
 function blocksOf(text: string): string[][] {
@@ -232,7 +254,7 @@ export function parseChapter(text: string, file: string, fileStem: string): Impo
   const endNote = end < blocks.length ? noteMarkdown(blocks.slice(end)) : undefined;
   const bodyBlocks = blocks.slice(start, end);
   if (bodyBlocks.length === 0) throw new ImportError(`${file}: the chapter has no text after its title line`);
-  const body = bodyBlocks.map(blockToMarkdown).join('\n\n');
+  const body = blocksToMarkdown(bodyBlocks);
   return {
     ...heading,
     authorsNote: authorsNote || undefined,

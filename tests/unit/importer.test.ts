@@ -87,9 +87,9 @@ describe('the text', () => {
     );
   });
 
-  it('keeps the lines of verse as lines', () => {
-    expect(parse('Chapter 1\n\nThe music of the night,\nit sings to you alone.').body).toBe(
-      'The music of the night,\\\nit sings to you alone.',
+  it('keeps the lines of verse as lines, stanzas together in one verse block', () => {
+    expect(parse('Chapter 1\n\nShe sang:\n\nThe music of the night,\nit sings to you alone.\n\nClose your eyes,\nand let it take you.\n\nThen silence.').body).toBe(
+      'She sang:\n\n:::verse\nThe music of the night,\nit sings to you alone.\n\nClose your eyes,\nand let it take you.\n:::\n\nThen silence.',
     );
   });
 
