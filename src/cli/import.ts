@@ -1,43 +1,176 @@
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { basename, extname, join, relative } from 'node:path';
-import { ContentFileError, markdownFiles, readContentFile } from '../build/content-files.ts';
+import { existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { dirname, join, relative } from 'node:path';
+import { chaptersDir, ContentFileError, markdownFiles, readContentFile, storyFile } from '../build/content-files.ts';
 import { parseCommandLine, usageError } from './support/args.ts';
-import { assignOrder, chapterFile, decodeText, ImportError, parseChapter } from '../importer/plain-text.ts';
+import { planImport, type ImportPlan } from '../importer/files.ts';
+import { ImportError, type ImportedWork } from '../importer/model.ts';
+import { readInput } from '../importer/read.ts';
 
-const usage = `Usage: npm run import -- <file.txt>... [--out <dir>] [--force]
+const usage = `Usage: npm run import -- <file>... [--content <dir>] [--out <dir>] [--force]
 
-Turns plain-text chapters into chapter files (Markdown with frontmatter).
-  --out <dir>   where to write the chapters (default: content/chapters)
-  --force       overwrite a chapter file that already exists`;
+Brings a story in: an AO3 download (HTML or EPUB), any EPUB (FanFicFare, FicHub,
+Calibre), a Word document (.docx, also from Google Docs), a saved web page (.html),
+Markdown, or plain text. The format is read from the file itself.
 
-/** Orders of the chapters already in the output folder, so an epilogue lands after them. */
-function existingOrders(dir: string): number[] {
-  return markdownFiles(dir).flatMap((file) => {
+  --content <dir>  the content folder (default: content). Chapters go to <dir>/chapters/,
+                   pictures to <dir>/images/, a whole work's title, tags and notes to
+                   <dir>/story.md (written when there is none).
+  --out <dir>      put the chapters in this folder instead (pictures and story.md then go
+                   next to it, unless --content says where)
+  --force          replace chapter files, pictures and story.md that already exist
+
+Every word of each file must arrive: an import that would lose one writes nothing for that
+file and names the passage.`;
+
+/** The folders an import writes to. */
+interface Targets {
+  chapters: string;
+  images: string;
+  story: string;
+}
+
+/** A folder option: given, not empty, and not a file. */
+function folder(value: string | undefined, option: string): string | undefined {
+  if (value === undefined) return undefined;
+  if (value.trim() === '') usageError(usage, `--${option} needs a folder, as in --${option} content`);
+  if (existsSync(value) && !statSync(value).isDirectory()) usageError(usage, `--${option} ${value}: that is a file; give a folder`);
+  return value;
+}
+
+/** A chapter already in the folder: its file and reading order. */
+interface Existing {
+  file: string;
+  order: number | undefined;
+}
+
+function existingChapters(dir: string): Existing[] {
+  return markdownFiles(dir).map((file) => {
     try {
       const { order } = readContentFile(file).frontmatter;
-      return typeof order === 'number' ? [order] : [];
+      return { file, order: typeof order === 'number' ? order : undefined };
     } catch (error) {
-      if (error instanceof ContentFileError) return [];
+      if (error instanceof ContentFileError) return { file, order: undefined };
       throw error;
     }
   });
 }
 
-function main(argv: string[]): number {
+const shown = (path: string) => relative('.', path) || path;
+const count = (n: number) => n.toLocaleString('en');
+
+/** What was written in this run, so two inputs never write the same file. */
+const writtenBy = new Map<string, string>();
+
+/**
+ * The files one input becomes, each checked before any is written: a file that exists
+ * (without --force), a file another input of this run wrote, or a reading order another
+ * chapter has. Gives the problems; nothing is written when there are any.
+ */
+function conflicts(input: string, plan: ImportPlan, targets: Targets, existing: Existing[], force: boolean): string[] {
+  const problems: string[] = [];
+  for (const chapter of plan.chapters) {
+    const target = join(targets.chapters, `${chapter.slug}.md`);
+    const other = writtenBy.get(target);
+    if (other !== undefined) {
+      problems.push(
+        `${shown(target)} was already written from ${other} in this run; import one of them at a time, or rename its title line`,
+      );
+      continue;
+    }
+    if (existsSync(target) && !force) {
+      problems.push(`${shown(target)} already exists; pass --force to overwrite it`);
+      continue;
+    }
+    const sameOrder = existing.find((item) => item.order === chapter.order && item.file !== target);
+    if (sameOrder) {
+      problems.push(
+        `"${chapter.title}" would be order ${chapter.order}, which ${shown(sameOrder.file)} already is; move that file away, or import into an empty content folder (--content <new folder>)`,
+      );
+    }
+  }
+  for (const [name, bytes] of plan.images) {
+    const target = join(targets.images, name);
+    if (writtenBy.has(target) && writtenBy.get(target) !== input)
+      problems.push(`${shown(target)} was already written from ${writtenBy.get(target)} in this run`);
+    else if (!force && existsSync(target) && !readFileSync(target).equals(bytes))
+      problems.push(`${shown(target)} already exists and is another picture; pass --force to replace it`);
+  }
+  return problems;
+}
+
+/** Imports one input; gives whether it worked. */
+async function importOne(input: string, work: ImportedWork, targets: Targets, existing: Existing[], force: boolean): Promise<boolean> {
+  const plan = await planImport(
+    work,
+    existing.flatMap((item) => (item.order === undefined ? [] : [item.order])),
+  );
+  const { fidelity } = plan;
+  if (fidelity.kept < fidelity.source) {
+    console.error(
+      `error  ${input}: the import would keep only ${count(fidelity.kept)} of ${count(fidelity.source)} words, so nothing was written for it. First missing: "${fidelity.firstLoss}". Please report this with the file.`,
+    );
+    return false;
+  }
+  // story.md is written when there is none (or with --force), once a run: the first whole work's.
+  const earlier = writtenBy.get(targets.story);
+  const writeStory = plan.story !== undefined && earlier === undefined && (!existsSync(targets.story) || force);
+  const problems = conflicts(input, plan, targets, existing, force);
+  if (problems.length > 0) {
+    for (const problem of problems) console.error(`error  ${input}: ${problem}`);
+    return false;
+  }
+
+  console.log(`${work.format}  ${input}`);
+  if (plan.story !== undefined) {
+    if (writeStory) {
+      mkdirSync(dirname(targets.story), { recursive: true });
+      writeFileSync(targets.story, plan.story);
+      writtenBy.set(targets.story, input);
+      console.log(`wrote  ${shown(targets.story)}  "${work.story?.title ?? 'Untitled'}"`);
+    } else if (earlier !== undefined) {
+      console.log(`note   kept ${shown(targets.story)} as written from ${earlier}`);
+    } else {
+      console.log(`note   kept the existing ${shown(targets.story)}; pass --force to replace it with this work's title, tags and notes`);
+    }
+  }
+  mkdirSync(targets.chapters, { recursive: true });
+  for (const chapter of plan.chapters) {
+    const target = join(targets.chapters, `${chapter.slug}.md`);
+    writeFileSync(target, chapter.text);
+    writtenBy.set(target, input);
+    existing.push({ file: target, order: chapter.order });
+    console.log(`wrote  ${shown(target)}  "${chapter.title}"  order ${chapter.order}  ${count(chapter.words)} words`);
+  }
+  for (const [name, bytes] of plan.images) {
+    const target = join(targets.images, name);
+    mkdirSync(targets.images, { recursive: true });
+    writeFileSync(target, bytes);
+    writtenBy.set(target, input);
+    console.log(`wrote  ${shown(target)}`);
+  }
+  for (const what of work.dropped) console.log(`dropped  ${what}`);
+  for (const notice of work.notices) console.log(`note   ${notice}`);
+  console.log(`kept ${count(fidelity.kept)} of ${count(fidelity.source)} words`);
+  return true;
+}
+
+async function main(argv: string[]): Promise<number> {
   const args = parseCommandLine(usage, {
     args: argv,
     allowPositionals: true,
-    options: { out: { type: 'string', default: 'content/chapters' }, force: { type: 'boolean', default: false } },
+    options: { content: { type: 'string' }, out: { type: 'string' }, force: { type: 'boolean', default: false } },
   });
   if (args.positionals.length === 0) usageError(usage, 'No files given.');
-  const out = args.values.out;
-  mkdirSync(out, { recursive: true });
-  const orders = existingOrders(out);
+  const out = folder(args.values.out, 'out');
+  const content = folder(args.values.content, 'content') ?? (out !== undefined ? dirname(out) : 'content');
+  const targets: Targets = { chapters: out ?? chaptersDir(content), images: join(content, 'images'), story: storyFile(content) };
+  const force = args.values.force;
+
   let failed = 0;
-  const parsed = args.positionals.map((file) => {
+  const works: { input: string; work: ImportedWork }[] = [];
+  for (const input of args.positionals) {
     try {
-      const text = decodeText(readFileSync(file), file);
-      return { file, chapter: parseChapter(text, file, basename(file, extname(file))) };
+      works.push({ input, work: await readInput(readFileSync(input), input) });
     } catch (error) {
       failed++;
       const code = (error as NodeJS.ErrnoException).code;
@@ -45,32 +178,33 @@ function main(argv: string[]): number {
         error instanceof ImportError
           ? error.message
           : code === 'ENOENT'
-            ? `${file}: no such file`
-            : `${file}: cannot read it (${(error as Error).message})`;
+            ? `${input}: no such file`
+            : code === 'EISDIR'
+              ? `${input}: a folder; give the files in it`
+              : `${input}: cannot read it (${(error as Error).message})`;
       console.error(`error  ${message}`);
-      return undefined;
     }
-  });
-  // In the order given, so an interlude follows the chapter before it; epilogues last.
-  const inOrder = [
-    ...parsed.filter((item) => item?.chapter.kind !== 'epilogue'),
-    ...parsed.filter((item) => item?.chapter.kind === 'epilogue'),
-  ];
-  for (const item of inOrder) {
-    if (!item) continue;
-    const { file, chapter } = item;
-    const target = join(out, `${chapter.slug}.md`);
-    if (existsSync(target) && !args.values.force) {
+  }
+  const existing = existingChapters(targets.chapters);
+  const whole = works.find(({ work }) => work.story !== undefined);
+  if (whole && existing.length > 0) {
+    console.log(
+      `note   ${shown(targets.chapters)} already holds ${existing.length} chapter file${existing.length === 1 ? '' : 's'}; they stay part of the site`,
+    );
+  }
+  // In the order given, so an interlude follows the chapter before it; lone epilogues last.
+  const isEpilogue = ({ work }: { work: ImportedWork }) =>
+    work.story === undefined && work.chapters.every((chapter) => chapter.kind === 'epilogue');
+  for (const { input, work } of [...works.filter((item) => !isEpilogue(item)), ...works.filter(isEpilogue)]) {
+    try {
+      if (!(await importOne(input, work, targets, existing, force))) failed++;
+    } catch (error) {
       failed++;
-      console.error(`error  ${file}: ${relative('.', target)} already exists; pass --force to overwrite it`);
-      continue;
+      if (!(error instanceof ImportError)) throw error;
+      console.error(`error  ${error.message}`);
     }
-    const order = assignOrder(chapter, orders);
-    orders.push(order);
-    writeFileSync(target, chapterFile(chapter, order));
-    console.log(`wrote  ${relative('.', target)}  "${chapter.title}"  order ${order}  ${chapter.words} words`);
   }
   return failed > 0 ? 1 : 0;
 }
 
-process.exitCode = main(process.argv.slice(2));
+process.exitCode = await main(process.argv.slice(2));

@@ -41,6 +41,7 @@ describe('npm run import', () => {
       result.stdout
         .trim()
         .split('\n')
+        .filter((line) => line.startsWith('wrote'))
         .map((line) => line.replace(/^wrote +\S+ +/, '')),
     ).toEqual([
       '"Chapter 1: The Letter"  order 1  87 words',
@@ -75,6 +76,43 @@ describe('npm run import', () => {
     expect(result.code).toBe(2);
     expect(result.stderr).toMatch(/Usage: npm run import/);
   });
+
+  it('refuses an empty --out or one that is a file, with its usage and no stack trace', () => {
+    const empty = runImport(join(fixtures, 'ch1.txt'), '--out=');
+    expect(empty.code).toBe(2);
+    expect(empty.stderr).toMatch(/^--out needs a folder/);
+    const file = runImport(join(fixtures, 'ch1.txt'), '--out', join(fixtures, 'ch2.txt'));
+    expect(file.code).toBe(2);
+    expect(file.stderr).toMatch(/ch2\.txt: that is a file; give a folder/);
+    expect(`${empty.stderr}${file.stderr}`).not.toMatch(/\n\s+at /);
+  });
+
+  it('never lets two inputs write the same chapter, even with --force', () => {
+    const out = join(work, 'twice');
+    const copy = join(work, 'chapter-2-again.txt');
+    writeFileSync(copy, 'Chapter 2\n\nAnother text entirely.');
+    const result = runImport(join(fixtures, 'ch2.txt'), copy, '--out', out, '--force');
+    expect(result.code).toBe(1);
+    expect(result.stderr).toMatch(/chapter-2-again\.txt: .*chapter-2\.md was already written from .*ch2\.txt in this run/);
+    expect(readFileSync(join(out, 'chapter-2.md'), 'utf8')).not.toMatch(/Another text/);
+  });
+
+  it('imports a whole AO3 work into a content folder, telling what it dropped and that every word was kept', () => {
+    const content = join(work, 'ao3');
+    const result = runImport(join(fixtures, 'ao3/new-layout.html'), '--content', content);
+    expect(result.stderr).toBe('');
+    expect(result.code).toBe(0);
+    expect(result.stdout).toMatch(/^AO3 HTML download {2}.*new-layout\.html$/m);
+    expect(result.stdout).toMatch(/^wrote {2}.*story\.md {2}"The Lantern Keeper"$/m);
+    expect(result.stdout).toMatch(/^dropped {2}AO3’s “Posted originally on the Archive of Our Own at …”$/m);
+    expect(result.stdout).toMatch(/^kept (\d+) of \1 words$/m);
+    expect(readdirSync(join(content, 'chapters')).sort()).toEqual(['chapter-1.md', 'chapter-2.md', 'chapter-3.md']);
+
+    // story.md is the author's once written: a second import keeps it unless --force.
+    const again = runImport(join(fixtures, 'ao3/single-chapter.html'), '--content', content, '--out', join(work, 'ao3-more'));
+    expect(again.stdout).toMatch(/kept the existing .*story\.md; pass --force/);
+    expect(readFileSync(join(content, 'story.md'), 'utf8')).toMatch(/title: The Lantern Keeper/);
+  });
 });
 
 describe('import, then build', () => {
@@ -104,6 +142,76 @@ describe('import, then build', () => {
     expect(article('chapter-2')).toEqual(inputWords(join(fixtures, 'ch2.txt'), 'Chapter 2'));
     expect(article('interlude-letters')).toEqual(inputWords(join(fixtures, 'interlude.txt'), 'Interlude: Letters'));
     expect(article('epilogue')).toEqual(inputWords(join(fixtures, 'epilogue.txt'), 'Epilogue'));
+  });
+});
+
+describe('import a whole work, then build', () => {
+  /** The words of a built chapter page's author's text (summary, notes, chapter, footnotes), in order. */
+  const pageWords = (dist: string, slug: string) => {
+    const { document } = parseHTML(readFileSync(join(dist, slug, 'index.html'), 'utf8'));
+    // A footnote's marker is no word of the text ("wick" then "1").
+    for (const marker of document.querySelectorAll('[data-footnote-ref]')) marker.remove();
+    return wordsOf([...document.querySelectorAll('main article .prose')].map((part) => part.textContent).join(' '));
+  };
+
+  /** Each AO3 chapter's words as the download shows them (read here with another HTML parser): summary, notes, text, end notes. */
+  const ao3Chapters = (file: string) => {
+    const { document } = parseHTML(readFileSync(file, 'utf8'));
+    const chapters: string[][] = [];
+    for (const node of document.querySelectorAll('#chapters > div')) {
+      if (node.matches('.meta.group'))
+        chapters.push(wordsOf([...node.querySelectorAll('blockquote')].map((quote) => quote.textContent).join(' ')));
+      else
+        chapters
+          .at(-1)
+          ?.push(...wordsOf(node.matches('.meta') ? (node.querySelector('blockquote')?.textContent ?? '') : (node.textContent ?? '')));
+    }
+    return chapters;
+  };
+
+  /** Each chapter of pandoc's Markdown source: its words, with footnotes at the chapter's end as the page shows them. */
+  const pandocChapters = (file: string) =>
+    readFileSync(file, 'utf8')
+      .split(/^# .*$/m)
+      .slice(1)
+      .map((section) => {
+        const notes = [...section.matchAll(/^\[\^\d+\]: (.*)$/gm)].map((match) => match[1]);
+        const text = section
+          .replace(/^\[\^\d+\]: .*$/gm, '')
+          .replace(/\[\^\d+\]/g, '')
+          .replace(/^:::.*$/gm, '')
+          .replace(/!\[([^\]]*)\]\([^)]*\)/g, '$1')
+          .replace(/\[([^\]]*)\]\{[^}]*\}/g, '$1')
+          .replace(/^(?:\* \* \*|oOo)$/gm, '');
+        return wordsOf(`${text} ${notes.join(' ')}`);
+      });
+
+  it.each([
+    ['an AO3 download', 'ao3/new-layout.html', ['chapter-1', 'chapter-2', 'chapter-3'], ao3Chapters],
+    [
+      'a Word document',
+      'pandoc/lantern.docx',
+      ['chapter-1', 'chapter-2', 'epilogue'],
+      () => pandocChapters(join(fixtures, 'pandoc/lantern.md')),
+    ],
+  ])('shows every word of %s on its pages, in order', async (_, input, slugs, sourceChapters) => {
+    const content = join(work, `whole-${input.replace(/\W/g, '-')}`);
+    const imported = runImport(join(fixtures, input), '--content', content);
+    expect(imported.code, imported.stderr).toBe(0);
+    const dist = `${content}-dist`;
+    const build = await buildSite({ contentDir: content, outDir: dist });
+    expect(build.code, build.output).toBe(0);
+    const source = sourceChapters(join(fixtures, input));
+    expect(source).toHaveLength(slugs.length);
+    slugs.forEach((slug, i) => {
+      const onPage = pageWords(dist, slug);
+      let at = 0;
+      for (const word of source[i]!) {
+        const found = onPage.indexOf(word, at);
+        expect(found, `"${word}" (word ${at} of ${slug}) is on the page, after the words before it`).toBeGreaterThanOrEqual(0);
+        at = found + 1;
+      }
+    });
   });
 });
 

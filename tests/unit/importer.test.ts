@@ -1,46 +1,90 @@
+import yaml from 'js-yaml';
 import { describe, expect, it } from 'vitest';
-import {
-  assignOrder,
-  chapterFile,
-  decodeText,
-  escapeMarkdown,
-  isSceneBreak,
-  parseChapter,
-  parseNumber,
-  parseTitleLine,
-} from '../../src/importer/plain-text';
+import { decodeText } from '../../src/importer/decode';
+import { compareWords, fidelityWords } from '../../src/importer/fidelity';
+import { planImport } from '../../src/importer/files';
+import { hastToMarkdown } from '../../src/importer/hast-to-markdown';
+import { parseHtml, select } from '../../src/importer/html';
+import { isSceneBreak, readText } from '../../src/importer/readers/text';
+import { noteLabel, parseNumber, parseTitleLine } from '../../src/importer/title-lines';
 import { slugify } from '../../src/core/slug';
 
-const parse = (text: string, stem = 'input') => parseChapter(text, `${stem}.txt`, stem);
+/** A chapter file as the author will open it: its frontmatter and its text. */
+function parseFile(text: string): { front: Record<string, unknown>; body: string } {
+  const match = /^---\n([\s\S]*?)---\n\n([\s\S]*)$/.exec(text);
+  if (!match) throw new Error(`not a chapter file:\n${text}`);
+  return { front: yaml.load(match[1]!, { schema: yaml.CORE_SCHEMA }) as Record<string, unknown>, body: match[2]!.trimEnd() };
+}
+
+/** Imports a plain-text chapter as `npm run import` does, into a folder holding `existing` orders. */
+async function importText(text: string, stem = 'input', existing: number[] = []) {
+  const work = readText(text, `${stem}.txt`, stem);
+  const plan = await planImport(work, existing);
+  const [chapter] = plan.chapters;
+  const file = parseFile(chapter!.text);
+  return { work, plan, chapter: chapter!, ...file };
+}
+
+const html = (markup: string) => hastToMarkdown({ type: 'root', children: select('body', parseHtml(markup))!.children });
 
 describe('title lines', () => {
   it.each([
-    ['Prologue', 'Prologue', 0, 'prologue'],
-    ['PROLOGUE', 'Prologue', 0, 'prologue'],
-    ['Chapter 12', 'Chapter 12', 12, 'chapter-12'],
-    ['Chapter 12: The Mask', 'Chapter 12: The Mask', 12, 'chapter-12'],
-    ['Chapter Twelve', 'Chapter 12', 12, 'chapter-12'],
-    ['Chapter twenty-one - Below', 'Chapter 21: Below', 21, 'chapter-21'],
-    ['Ch. 12 - Title', 'Chapter 12: Title', 12, 'chapter-12'],
-    ['Ch 3', 'Chapter 3', 3, 'chapter-3'],
-    ['Chapter XIV', 'Chapter 14', 14, 'chapter-14'],
-    ['Epilogue', 'Epilogue', undefined, 'epilogue'],
-    ['Interlude', 'Interlude', undefined, 'interlude'],
-    ['Interlude: Letters & Lies', 'Interlude: Letters & Lies', undefined, 'interlude-letters-lies'],
-  ])('reads "%s"', (line, title, order, slug) => {
-    expect(parseTitleLine(line)).toMatchObject({ title, order, slug });
+    ['Prologue', 'prologue', undefined, 'Prologue', 'prologue'],
+    ['PROLOGUE', 'prologue', undefined, 'Prologue', 'prologue'],
+    ['Chapter 12', 'chapter', 12, 'Chapter 12', 'chapter-12'],
+    ['Chapter 12: The Mask', 'chapter', 12, 'Chapter 12: The Mask', 'chapter-12'],
+    ['Chapter Twelve', 'chapter', 12, 'Chapter 12', 'chapter-12'],
+    ['Chapter twenty-one - Below', 'chapter', 21, 'Chapter 21: Below', 'chapter-21'],
+    ['Ch. 12 - Title', 'chapter', 12, 'Chapter 12: Title', 'chapter-12'],
+    ['Chapter XIV', 'chapter', 14, 'Chapter 14', 'chapter-14'],
+    ['Chapter 4.5', 'chapter', 4.5, 'Chapter 4.5', 'chapter-4-5'],
+    ['Epilogue', 'epilogue', undefined, 'Epilogue', 'epilogue'],
+    ['Interlude: Letters & Lies', 'interlude', undefined, 'Interlude: Letters & Lies', 'interlude-letters-lies'],
+    ['Capítulo 4: La máscara', 'chapter', 4, 'Capítulo 4: La máscara', 'chapter-4'],
+    ['capitulo 4', 'chapter', 4, 'Capítulo 4', 'chapter-4'],
+    ['Epílogo', 'epilogue', undefined, 'Epílogo', 'epilogue'],
+    ['Prólogo', 'prologue', undefined, 'Prólogo', 'prologue'],
+    ['Chapitre 3 - Le lac', 'chapter', 3, 'Chapitre 3: Le lac', 'chapter-3'],
+    ['Capitolo 2', 'chapter', 2, 'Capitolo 2', 'chapter-2'],
+    ['Kapitel 5: Der See', 'chapter', 5, 'Kapitel 5: Der See', 'chapter-5'],
+    ['Hoofdstuk 1', 'chapter', 1, 'Hoofdstuk 1', 'chapter-1'],
+    ['Rozdział 7', 'chapter', 7, 'Rozdział 7', 'chapter-7'],
+    ['Глава 3. Озеро', 'chapter', 3, 'Глава 3: Озеро', 'chapter-3'],
+    ['Розділ 2', 'chapter', 2, 'Розділ 2', 'chapter-2'],
+    ['Bölüm 4', 'chapter', 4, 'Bölüm 4', 'chapter-4'],
+    ['Bab 9', 'chapter', 9, 'Bab 9', 'chapter-9'],
+    ['Chương 12', 'chapter', 12, 'Chương 12', 'chapter-12'],
+    ['第4章 湖', 'chapter', 4, '第4章 湖', 'chapter-4'],
+    ['第四話', 'chapter', 4, '第四話', 'chapter-4'],
+    ['第十二章：归来', 'chapter', 12, '第十二章：归来', 'chapter-12'],
+    ['제4장', 'chapter', 4, '제4장', 'chapter-4'],
+    ['プロローグ', 'prologue', undefined, 'プロローグ', 'prologue'],
+    ['序章', 'prologue', undefined, '序章', 'prologue'],
+    ['Эпилог', 'epilogue', undefined, 'Эпилог', 'epilogue'],
+  ])('reads "%s"', (line, kind, number, title, slug) => {
+    expect(parseTitleLine(line)).toEqual({ kind, number, title, slug });
   });
 
-  it.each(['The opera house was quiet.', 'Chapters of my life were long', 'Chapter', 'Prologues are hard to write, she said.'])(
-    'does not take "%s" for a title',
-    (line) => {
-      expect(parseTitleLine(line)).toBeUndefined();
-    },
-  );
+  it('takes a 140-character chapter title, as real serials have', () => {
+    const name =
+      'In Which Our Heroine Descends Five Cellars, Loses a Shoe, Finds a Lamp, and Learns Rather More About Opera Ghosts Than She Ever Wanted';
+    expect(name.length).toBeGreaterThan(120);
+    expect(parseTitleLine(`Chapter 9: ${name}`)).toMatchObject({ number: 9, title: `Chapter 9: ${name}` });
+  });
 
-  it('reads number words and roman numerals', () => {
-    expect([parseNumber('one'), parseNumber('Nineteen'), parseNumber('forty-two'), parseNumber('XII'), parseNumber('7')]).toEqual([
-      1, 19, 42, 12, 7,
+  it.each([
+    'The opera house was quiet.',
+    'Chapters of my life were long',
+    'Chapter',
+    'Prologues are hard to write, she said.',
+    'Chapter many',
+  ])('does not take "%s" for a title', (line) => {
+    expect(parseTitleLine(line)).toBeUndefined();
+  });
+
+  it('reads number words, roman numerals and Chinese numerals', () => {
+    expect(['one', 'Nineteen', 'forty-two', 'XII', '7', '４', '十二', '二十一', '一百零五'].map(parseNumber)).toEqual([
+      1, 19, 42, 12, 7, 4, 12, 21, 105,
     ]);
     expect(parseNumber('many')).toBeUndefined();
   });
@@ -50,65 +94,167 @@ describe('title lines', () => {
   });
 });
 
-describe("author's notes", () => {
-  it.each(["Author's Note:", "Author's note:", 'AUTHOR’S NOTE -', 'A/N:', 'a/n:', 'AN:', 'Authors Note:'])(
-    'recognises "%s" at the top',
-    (label) => {
-      const chapter = parse(`${label} Hello there.\n\nChapter 1\n\nText.`);
-      expect(chapter.authorsNote).toBe('Hello there.');
-      expect(chapter.body).toBe('Text.');
+describe('note labels', () => {
+  it.each([
+    ["Author's Note: hi", "Author's Note: "],
+    ['A/N: hi', 'A/N: '],
+    ['AN - hi', 'AN - '],
+    ['N/A: gracias', 'N/A: '],
+    ['Nota de la autora: gracias', 'Nota de la autora: '],
+    ['Nota do autor: obrigado', 'Nota do autor: '],
+    ["Note de l'autrice : merci", "Note de l'autrice : "],
+    ['Примечание автора: спасибо', 'Примечание автора: '],
+    ['作者的话：谢谢', '作者的话：'],
+  ])('finds the label of "%s"', (line, label) => {
+    expect(noteLabel(line)).toBe(label);
+  });
+
+  it.each(['An-Mei walked home.', 'And then.', 'Anne: hello.', 'Annotations were everywhere.', 'AN-Mei'])(
+    'never cuts into "%s"',
+    (line) => {
+      expect(noteLabel(line)).toBeUndefined();
+    },
+  );
+});
+
+describe('plain text', () => {
+  it.each(["Author's Note:", 'AUTHOR’S NOTE -', 'A/N:', 'a/n:', 'AN:', 'Authors Note:'])(
+    'takes a note labelled "%s" at the top',
+    async (label) => {
+      const { front, body } = await importText(`${label} Hello there.\n\nChapter 1\n\nText.`);
+      expect(front.authorsNote).toBe('Hello there.');
+      expect(body).toBe('Text.');
     },
   );
 
-  it('takes every paragraph up to the title line into the note', () => {
-    const chapter = parse("Author's Note: One.\n\nTwo.\n\nThree.\n\nPrologue\n\nText.");
-    expect(chapter.authorsNote).toBe('One.\n\nTwo.\n\nThree.');
+  it('keeps unlabelled paragraphs above the title line as the author’s note, and says so', async () => {
+    const { front, body, work } = await importText(
+      "Disclaimer: I don't own Phantom.\n\nBeta'd by Rosalind.\n\nChapter 3: The Lake\n\nThe water was black.",
+    );
+    expect(front).toMatchObject({
+      title: 'Chapter 3: The Lake',
+      order: 3,
+      authorsNote: "Disclaimer: I don't own Phantom.\n\nBeta'd by Rosalind.",
+    });
+    expect(body).toBe('The water was black.');
+    expect(work.notices.join('\n')).toMatch(/2 paragraphs above the title line as the author's note|paragraphs above the title line/);
   });
 
-  it('takes a note at the end into endNote', () => {
-    const chapter = parse('Chapter 2\n\nText.\n\nMore text.\n\nA/N: Thanks for reading!\n\nSee you soon.');
-    expect(chapter.body).toBe('Text.\n\nMore text.');
-    expect(chapter.endNote).toBe('Thanks for reading!\n\nSee you soon.');
+  it('takes a note at the very end into endNote', async () => {
+    const { front, body } = await importText('Chapter 2\n\nText.\n\nMore text.\n\nA/N: Thanks for reading!\n\nSee you soon.');
+    expect(body).toBe('Text.\n\nMore text.');
+    expect(front.endNote).toBe('Thanks for reading!\n\nSee you soon.');
   });
 
-  it('leaves words like "And" or "Anne:" alone', () => {
-    const chapter = parse('Chapter 2\n\nAnne: hello.\n\nAnd then.');
-    expect(chapter.authorsNote).toBeUndefined();
-    expect(chapter.endNote).toBeUndefined();
+  it('leaves "A/N:" in the middle of a chapter in the text', async () => {
+    const text = ['Chapter 2', 'One.', 'A/N: sorry for the wait', ...Array.from({ length: 6 }, (_, i) => `Paragraph ${i}.`)].join('\n\n');
+    const { front, body } = await importText(text);
+    expect(front.endNote).toBeUndefined();
+    expect(body).toContain('A/N: sorry for the wait');
+    expect(body).toContain('Paragraph 5.');
   });
-});
 
-describe('the text', () => {
-  it('keeps every paragraph and joins prose lines wrapped inside one', () => {
+  it('never cuts a name like "An-Mei" into a note', async () => {
+    const { front, body } = await importText('Chapter 2\n\nAn-Mei walked home alone.\n\nThe end came quietly.');
+    expect(front.authorsNote).toBeUndefined();
+    expect(front.endNote).toBeUndefined();
+    expect(body).toBe('An-Mei walked home alone.\n\nThe end came quietly.');
+  });
+
+  it('prefers the file name’s number to a "Chapter 2" line inside the text, and reports it', async () => {
+    const { front, body, work, chapter } = await importText(
+      'Chapter 2\n\nShe opened the book and read the heading aloud.\n\nThen she closed it.',
+      'chapter-7',
+    );
+    expect(chapter.slug).toBe('chapter-7');
+    expect(front).toMatchObject({ title: 'Chapter 7', order: 7 });
+    expect(body).toBe('Chapter 2\n\nShe opened the book and read the heading aloud.\n\nThen she closed it.');
+    expect(work.notices.join('\n')).toMatch(/says chapter 2, the file name chapter 7/);
+  });
+
+  it('reads Spanish title lines and notes', async () => {
+    const { front, body } = await importText(
+      'N/A: Gracias por leer.\n\nCapítulo 4: La máscara\n\nLa ópera estaba en silencio.\n\nNota de la autora: ¡Hasta pronto!',
+    );
+    expect(front).toMatchObject({ title: 'Capítulo 4: La máscara', order: 4, authorsNote: 'Gracias por leer.', endNote: '¡Hasta pronto!' });
+    expect(body).toBe('La ópera estaba en silencio.');
+  });
+
+  it('reads a Chinese chapter', async () => {
+    const { front, body } = await importText('第4章 湖\n\n她走到湖边。\n\n作者的话：谢谢大家。');
+    expect(front).toMatchObject({ title: '第4章 湖', order: 4, endNote: '谢谢大家。' });
+    expect(body).toBe('她走到湖边。');
+  });
+
+  it('files "Chapter 4.5" as chapter-4-5 at order 4.5', async () => {
+    const { chapter, front } = await importText('Chapter 4.5\n\nBetween.');
+    expect([chapter.slug, front.title, front.order]).toEqual(['chapter-4-5', 'Chapter 4.5', 4.5]);
+  });
+
+  it('gives consecutive interludes their own places', async () => {
+    const first = await importText('Interlude\n\nOne.', 'a', [0, 1, 2]);
+    const second = await importText('Interlude\n\nTwo.', 'b', [0, 1, 2, first.chapter.order]);
+    expect([first.chapter.order, second.chapter.order]).toEqual([2.5, 2.75]);
+  });
+
+  it('puts an epilogue after the last chapter', async () => {
+    expect((await importText('Epilogue\n\nEnd.', 'epilogue', [0, 1, 2, 3])).chapter.order).toBe(4);
+  });
+
+  it('reads a file written one paragraph a line, without blank lines', async () => {
+    const long = (n: number) => `Paragraph ${n} is long enough to be a paragraph of its own and not a wrapped line of prose at all.`;
+    const lines = ['Chapter 5', long(1), long(2), '* * *', long(3), long(4), long(5), long(6), 'A/N: thanks for reading!'];
+    const bytes = Uint8Array.from(Buffer.from(lines.join('\r\n'), 'latin1'));
+    const { front, body } = await importText(decodeText(bytes, 'chapter-5.txt'), 'chapter-5');
+    expect(body.split('\n\n')).toEqual([long(1), long(2), '* * *', long(3), long(4), long(5), long(6)]);
+    expect(front.endNote).toBe('thanks for reading!');
+  });
+
+  it('keeps every paragraph and joins prose lines wrapped inside one', async () => {
     const wrapped =
       'Small, soft fingers ran across the mask as a soft cry escaped her lips.\nSuch pain-such sadness-! It was all held in the mask; the feelings of\ninsecurity.';
-    expect(parse(`Chapter 1\n\n${wrapped}\n\nNext.`).body).toBe(
+    expect((await importText(`Chapter 1\n\n${wrapped}\n\nNext.`)).body).toBe(
       'Small, soft fingers ran across the mask as a soft cry escaped her lips. Such pain-such sadness-! It was all held in the mask; the feelings of insecurity.\n\nNext.',
     );
   });
 
-  it('keeps the lines of verse as lines, stanzas together in one verse block', () => {
-    expect(parse('Chapter 1\n\nShe sang:\n\nThe music of the night,\nit sings to you alone.\n\nClose your eyes,\nand let it take you.\n\nThen silence.').body).toBe(
-      'She sang:\n\n:::verse\nThe music of the night,\nit sings to you alone.\n\nClose your eyes,\nand let it take you.\n:::\n\nThen silence.',
+  it('keeps the lines of verse as lines, stanzas together in one verse block', async () => {
+    expect(
+      (
+        await importText(
+          'Chapter 1\n\nShe sang:\n\nThe music of the night,\nit sings to you alone.\n\nClose your eyes,\nand let it take you.\n\nThen silence.',
+        )
+      ).body,
+    ).toBe(
+      'She sang:\n\n:::verse\nThe music of the night,\\\nit sings to you alone.\n\nClose your eyes,\\\nand let it take you.\n:::\n\nThen silence.',
     );
   });
 
-  it('never turns "-the man." or other line starts into Markdown structure', () => {
-    const body = parse('Chapter 1\n\n-the man.\n\n1. First\n\n# tag\n\n> quote\n\n* star\n\n+ plus\n\n- dash\n\n===').body;
-    expect(body.split('\n\n')).toEqual(['-the man.', '1\\. First', '\\# tag', '\\> quote', '\\* star', '\\+ plus', '\\- dash', '* * *']);
+  it('never turns "-the man." or other line starts into Markdown structure', async () => {
+    const { body } = await importText('Chapter 1\n\n-the man.\n\n1. First\n\n# tag\n\n> quote\n\n+ plus\n\n- dash');
+    expect(body.split('\n\n')).toEqual(['-the man.', '1\\. First', '\\# tag', '\\> quote', '\\+ plus', '\\- dash']);
   });
 
-  it('escapes emphasis markers, code, brackets, HTML and entities used as plain text', () => {
-    expect(escapeMarkdown('*sigh* snake_case `code` [x] <3 <b>hi</b> &amp; ~~no~~ back\\slash')).toBe(
-      '\\*sigh\\* snake\\_case \\`code\\` \\[x\\] \\<3 \\<b>hi\\</b> \\&amp; \\~\\~no\\~\\~ back\\\\slash',
-    );
+  it('keeps emphasis markers, code, brackets, HTML and entities as the words they are', async () => {
+    const line = '*sigh* snake_case `code` [x] <3 <b>hi</b> &amp; ~~no~~ back\\slash';
+    const { plan } = await importText(`Chapter 1\n\n${line}`);
+    expect(plan.fidelity).toMatchObject({ kept: plan.fidelity.source });
+    const { createRenderer } = await import('../../src/markdown/render');
+    const { stringsFor } = await import('../../src/shared/i18n/index');
+    const rendered = await createRenderer({
+      base: '/',
+      chapters: new Map(),
+      t: stringsFor('en'),
+      image: () => ({ problem: 'none' }),
+    }).chapter(parseFile(plan.chapters[0]!.text).body);
+    expect(rendered.text.trim()).toBe(line);
   });
 
   it.each(['* * *', '***', '---', '~~~', 'oOo', 'xXx', '-x-', '=====', '_____', '~oOo~', '-xXx-'])(
     'writes the scene break "%s" as * * *',
-    (line) => {
+    async (line) => {
       expect(isSceneBreak(line)).toBe(true);
-      expect(parse(`Chapter 1\n\nBefore.\n\n${line}\n\nAfter.`).body).toBe('Before.\n\n* * *\n\nAfter.');
+      expect((await importText(`Chapter 1\n\nBefore.\n\n${line}\n\nAfter.`)).body).toBe('Before.\n\n* * *\n\nAfter.');
     },
   );
 
@@ -116,20 +262,31 @@ describe('the text', () => {
     expect(['oh', 'xo', '...', '- -', 'Ooh!'].map(isSceneBreak)).toEqual([false, false, false, false, false]);
   });
 
-  it('uses the file name when the text has no title line', () => {
-    expect(parse('Just the text.', 'chapter-7')).toMatchObject({ title: 'Chapter 7', order: 7, body: 'Just the text.' });
+  it('uses the file name when the text has no title line', async () => {
+    expect(await importText('Just the text.', 'chapter-7')).toMatchObject({
+      front: { title: 'Chapter 7', order: 7 },
+      body: 'Just the text.',
+    });
   });
 
   it('refuses text with no title line and no telling file name, naming the file', () => {
-    expect(() => parse('Just the text.', 'notes')).toThrow(/^notes\.txt: no title line found/);
+    expect(() => readText('Just the text.', 'notes.txt', 'notes')).toThrow(/^notes\.txt: no title line found/);
   });
 
   it('refuses a chapter with only a title', () => {
-    expect(() => parse('Chapter 3\n\n')).toThrow(/input\.txt: the chapter has no text/);
+    expect(() => readText('Chapter 3\n\n', 'input.txt', 'input')).toThrow(/input\.txt: the chapter has no text/);
   });
 
-  it('counts the words of the chapter text', () => {
-    expect(parse('Chapter 1\n\nOne two three.\n\n* * *\n\nFour.').words).toBe(4);
+  it('counts the words of the chapter text', async () => {
+    expect((await importText('Chapter 1\n\nOne two three.\n\n* * *\n\nFour.')).chapter.words).toBe(4);
+  });
+
+  it('writes frontmatter an author can read, quoting only where YAML needs it', async () => {
+    const { plan } = await importText("Author's Note: Hi :)\n\nTwo.\n\nChapter 1: The Mask\n\nText.\n\nA/N: Bye.");
+    expect(plan.chapters[0]!.text).toBe(
+      '---\ntitle: "Chapter 1: The Mask"\norder: 1\nauthorsNote: |-\n  Hi :)\n\n  Two.\nendNote: Bye.\n---\n\nText.\n',
+    );
+    expect((await importText('Prologue\n\nText.')).plan.chapters[0]!.text).toBe('---\ntitle: Prologue\norder: 0\n---\n\nText.\n');
   });
 });
 
@@ -156,33 +313,87 @@ describe('encodings', () => {
     expect(decodeText(Uint8Array.from([0x63, 0x61, 0x66, 0xe9, 0x20, 0x97, 0x20, 0x93, 0x78, 0x94]), 'a.txt')).toBe('café — “x”');
   });
 
-  it('reads CRLF line ends as paragraphs', () => {
-    expect(parse('Chapter 1\r\n\r\nOne.\r\n\r\nTwo.\r\n').body).toBe('One.\n\nTwo.');
+  it('reads UTF-8 with one stray Windows-1252 byte without garbling the rest', () => {
+    const utf8 = new TextEncoder().encode('Daaé sang “Think of Me”');
+    const bytes = Uint8Array.from([...utf8, 0x20, 0x93, 0x6f, 0x6b, 0x94]);
+    expect(decodeText(bytes, 'a.txt')).toBe('Daaé sang “Think of Me” “ok”');
+  });
+
+  it('reads CRLF line ends as paragraphs', async () => {
+    expect((await importText('Chapter 1\r\n\r\nOne.\r\n\r\nTwo.\r\n')).body).toBe('One.\n\nTwo.');
   });
 
   it('refuses binary and empty files, naming the file', () => {
-    expect(() => decodeText(Uint8Array.from([0x50, 0x4b, 0x03, 0x04, 0x00, 0x00, 0x14]), 'story.docx')).toThrow(
-      /^story\.docx: this looks like a binary file/,
+    expect(() => decodeText(Uint8Array.from([0x00, 0x01, 0x02, 0x00, 0x00, 0x00, 0x14]), 'story.bin')).toThrow(
+      /^story\.bin: this looks like a binary file/,
     );
     expect(() => decodeText(new Uint8Array(), 'empty.txt')).toThrow(/^empty\.txt: the file is empty/);
     expect(() => decodeText(new TextEncoder().encode(' \n\n '), 'blank.txt')).toThrow(/blank\.txt: the file is empty/);
   });
 });
 
-describe('order and output', () => {
-  it('puts an epilogue after the last chapter and an interlude after the chapter before it', () => {
-    const epilogue = parse('Epilogue\n\nEnd.');
-    const interlude = parse('Interlude\n\nBetween.');
-    expect(assignOrder(epilogue, [0, 1, 2, 3])).toBe(4);
-    expect(assignOrder(interlude, [0, 1, 2])).toBe(2.5);
-    expect(assignOrder(parse('Chapter 5\n\nText.'), [0, 9])).toBe(5);
+describe('HTML to Markdown', () => {
+  it('keeps italics, bold, underline, small caps and alignment', () => {
+    expect(
+      html(
+        '<p><em>Someone</em> was <strong>there</strong>, <u>really</u>, <span class="smallcaps">Opera Ghost</span>.</p><p align="center">The End</p><p style="text-align: right">— E.</p><center>Fin</center>',
+      ),
+    ).toBe(
+      '*Someone* was **there**, <u>really</u>, <span class="small-caps">Opera Ghost</span>.\n\n<div class="center">\n\nThe End\n\n</div>\n\n<div class="right">\n\n— E.\n\n</div>\n\n<div class="center">\n\nFin\n\n</div>',
+    );
   });
 
-  it('writes frontmatter an author can read, quoting only where YAML needs it', () => {
-    const chapter = parse("Author's Note: Hi :)\n\nTwo.\n\nChapter 1: The Mask\n\nText.\n\nA/N: Bye.");
-    expect(chapterFile(chapter, 1)).toBe(
-      '---\ntitle: "Chapter 1: The Mask"\norder: 1\nauthorsNote: |-\n  Hi :)\n\n  Two.\nendNote: |-\n  Bye.\n---\n\nText.\n',
+  it('escapes what Markdown would read as syntax', () => {
+    expect(html('<p>*sigh* 1. First &lt;3 snake_case [x]</p><p>1. Not a list</p><p># not a heading</p>')).toBe(
+      '\\*sigh\\* 1. First <3 snake_case \\[x]\n\n1\\. Not a list\n\n\\# not a heading',
     );
-    expect(chapterFile(parse('Prologue\n\nText.'), 0)).toBe('---\ntitle: Prologue\norder: 0\n---\n\nText.\n');
+  });
+
+  it('turns paragraphs of break marks into scene breaks, but keeps "oOo" as written', () => {
+    expect(html('<p>One.</p><p align="center">* * *</p><p>Two.</p><p>~~~</p><p>oOo</p>')).toBe('One.\n\n* * *\n\nTwo.\n\n* * *\n\noOo');
+  });
+
+  it.each([
+    [
+      'pandoc',
+      '<p>A wick<a href="#fn1" class="footnote-ref" id="fnref1" role="doc-noteref"><sup>1</sup></a>.</p><section class="footnotes" role="doc-endnotes"><hr /><ol><li id="fn1"><p>A string.<a href="#fnref1" class="footnote-back" role="doc-backlink">↩︎</a></p></li></ol></section>',
+    ],
+    [
+      'mammoth (Word)',
+      '<p>A wick<sup><a href="#footnote-1" id="footnote-ref-1">[1]</a></sup>.</p><ol><li id="footnote-1"><p>A string. <a href="#footnote-ref-1">↑</a></p></li></ol>',
+    ],
+    ['EPUB 3', '<p>A wick<a epub:type="noteref" href="#n1">1</a>.</p><aside epub:type="footnote" id="n1"><p>A string.</p></aside>'],
+  ])('turns %s footnotes into Markdown footnotes', (_, markup) => {
+    expect(html(markup)).toBe('A wick[^1].\n\n[^1]: A string.');
+  });
+
+  it('drops Word’s bookmarks but keeps their words', () => {
+    expect(html('<p><a id="_Toc1"></a>Title <a id="_GoBack">kept</a></p>')).toBe('Title kept');
+  });
+
+  it('gives a picture’s caption a paragraph of its own', () => {
+    expect(html('<figure><img src="images/a.png" alt="A lamp"><figcaption>A lamp, lit.</figcaption></figure>')).toBe(
+      '![A lamp](images/a.png)\n\nA lamp, lit.',
+    );
+  });
+});
+
+describe('word check', () => {
+  it('folds case, quote styles and composition, and counts CJK by character', () => {
+    expect(fidelityWords("Don’t “Daaé” DON'T")).toEqual(["don't", 'daaé', "don't"]);
+    expect(fidelityWords('Daa\u0065\u0301')).toEqual(['daaé']);
+    expect(fidelityWords('她走到湖边。')).toEqual(['她', '走', '到', '湖', '边']);
+    expect(fidelityWords('↩︎ * 1')).toEqual(['1']);
+  });
+
+  it('finds a lost word and shows where it was', () => {
+    const source = fidelityWords('one two three four five six seven eight nine ten eleven twelve');
+    const output = fidelityWords('one two three four five six seven nine ten eleven twelve');
+    expect(compareWords(source, output)).toEqual({
+      source: 12,
+      kept: 11,
+      firstLoss: '… two three four five six seven eight nine ten eleven twelve',
+    });
+    expect(compareWords(source, source).firstLoss).toBeUndefined();
   });
 });

@@ -28,7 +28,14 @@ export interface StaticServer {
  */
 export async function serveStatic(dir: string, basePath = '/'): Promise<StaticServer> {
   const server: Server = createServer(async (request, response) => {
-    const path = decodeURIComponent(new URL(request.url ?? '/', 'http://localhost').pathname);
+    // The request's path as given: `//x` is a path here, not a host (as `new URL('//x', base)` would read it).
+    let path: string;
+    try {
+      path = decodeURIComponent(new URL(`http://localhost${request.url ?? '/'}`).pathname);
+    } catch {
+      response.writeHead(400).end();
+      return;
+    }
     const send = async (file: string, status = 200) => {
       response.writeHead(status, { 'Content-Type': types[extname(file)] ?? 'application/octet-stream' });
       createReadStream(file).pipe(response);

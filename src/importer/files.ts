@@ -1,0 +1,201 @@
+import type { Root } from 'hast';
+import yaml from 'js-yaml';
+import { slugify } from '../core/slug.ts';
+import { createRenderer } from '../markdown/render.ts';
+import { stringsFor } from '../shared/i18n/index.ts';
+import { countWords } from '../shared/text-stats.ts';
+import { compareWords, fidelityWords, withoutWords, type Fidelity } from './fidelity.ts';
+import { hastToMarkdown } from './hast-to-markdown.ts';
+import type { ImportedChapter, ImportedStory, ImportedWork } from './model.ts';
+
+/** A chapter file to write: where, and what. */
+export interface ChapterFile {
+  slug: string;
+  order: number;
+  title: string;
+  text: string;
+  /** Its words, as the site will count them. */
+  words: number;
+}
+
+/** What an input becomes: chapter files, `story.md` (for a whole work) and pictures. */
+export interface ImportPlan {
+  chapters: ChapterFile[];
+  story: string | undefined;
+  images: Map<string, Uint8Array>;
+  fidelity: Fidelity;
+}
+
+/** The Markdown of a chapter file's parts. */
+interface ChapterMarkdown {
+  summary: string | undefined;
+  authorsNote: string | undefined;
+  endNote: string | undefined;
+  body: string;
+  /** Frontmatter kept from a Markdown source. */
+  frontmatter: Record<string, unknown>;
+}
+
+const markdown = (tree: Root | undefined) => (tree ? hastToMarkdown(tree) || undefined : undefined);
+const text = (value: unknown) => (typeof value === 'string' ? value : undefined);
+
+function chapterMarkdown(chapter: ImportedChapter): ChapterMarkdown {
+  if (chapter.markdown) {
+    const { frontmatter } = chapter.markdown;
+    return {
+      summary: text(frontmatter.summary),
+      authorsNote: text(frontmatter.authorsNote),
+      endNote: text(frontmatter.endNote),
+      body: chapter.markdown.body.trim(),
+      frontmatter,
+    };
+  }
+  return {
+    summary: markdown(chapter.summary),
+    authorsNote: markdown(chapter.notes),
+    endNote: markdown(chapter.endNotes),
+    body: markdown(chapter.body) ?? '',
+    frontmatter: {},
+  };
+}
+
+/**
+ * Turns what was read into files, and checks, by rendering those files as the site will,
+ * that every word of the source is in them. `existingOrders` are the chapters already in the
+ * content folder, so new ones fall into place around them.
+ */
+export async function planImport(work: ImportedWork, existingOrders: readonly number[]): Promise<ImportPlan> {
+  const placed = place(work.chapters, existingOrders, work.chapters.length > 1 || work.story !== undefined);
+  const parts = placed.map(({ chapter }) => chapterMarkdown(chapter));
+  const storyParts = work.story && {
+    summary: markdown(work.story.summary),
+    notes: markdown(work.story.notes),
+    endNotes: markdown(work.story.endNotes),
+  };
+
+  // Render what will be written, as the build will, and count its words against the source's.
+  const renderer = createRenderer({
+    base: '/',
+    chapters: new Map(placed.map(({ slug }) => [slug, slug])),
+    t: stringsFor('en'),
+    image: (src) => {
+      const name = src.replace(/^(?:\.\.\/)?images\//, '');
+      return work.images.has(name) ? { path: `images/${name}` } : { problem: `missing image ${src}` };
+    },
+  });
+  const rendered: string[] = [];
+  const note = async (part: string | undefined) => {
+    if (part === undefined) return;
+    const result = await renderer.note(part, 'n--');
+    rendered.push(result.text, result.footnotes);
+  };
+  for (const part of [storyParts?.summary, storyParts?.notes, storyParts?.endNotes]) await note(part);
+  const chapters: ChapterFile[] = [];
+  for (const [i, { chapter, order, slug }] of placed.entries()) {
+    const own = parts[i]!;
+    for (const part of [own.summary, own.authorsNote, own.endNote]) await note(part);
+    const body = await renderer.chapter(own.body);
+    rendered.push(body.text, body.footnotes);
+    chapters.push({
+      slug,
+      order,
+      title: chapter.title,
+      text: chapterFile(chapter, order, own),
+      words: countWords(body.text) + countWords(body.footnotes),
+    });
+  }
+  const expected = withoutWords(fidelityWords(work.source), work.setAside.flatMap(fidelityWords));
+  const fidelity = compareWords(expected, rendered.flatMap(fidelityWords));
+  return { chapters, story: work.story && storyFile(work.story, storyParts!), images: work.images, fidelity };
+}
+
+/**
+ * Reading order and file names. A chapter with a number keeps it (an interlude or a
+ * "Chapter 4.5" falls between); a prologue is 0; an epilogue comes after the last chapter.
+ * In a whole work, chapters without numbers follow in the source's order.
+ */
+function place(chapters: ImportedChapter[], existingOrders: readonly number[], wholeWork: boolean) {
+  const taken = new Set(existingOrders);
+  const slugs = new Set<string>();
+  let previous = wholeWork ? 0 : Math.max(0, ...existingOrders);
+  return chapters.map((chapter, index) => {
+    let order: number;
+    if (chapter.kind === 'prologue') order = 0;
+    else if (chapter.kind === 'epilogue') order = Math.floor(Math.max(previous, ...(wholeWork ? [] : existingOrders))) + 1;
+    else if (chapter.number !== undefined && (!wholeWork || index === 0 || chapter.number > previous)) order = chapter.number;
+    else if (chapter.kind === 'interlude') order = between(previous, taken);
+    else order = Math.floor(previous) + 1;
+    taken.add(order);
+    previous = Math.max(previous, order);
+    const wanted = chapter.slug ?? (chapter.kind === 'chapter' ? `chapter-${String(order).replace('.', '-')}` : chapter.kind);
+    let slug = wanted;
+    for (let n = 2; slugs.has(slug); n++) slug = `${wanted}-${n}`;
+    slugs.add(slug);
+    return { chapter, order, slug };
+  });
+}
+
+/** The first free place between `after` and the next whole number: 1.5, then 1.75… */
+function between(after: number, taken: ReadonlySet<number>): number {
+  let order = Math.floor(after) + 0.5;
+  while (taken.has(order)) order = (order + Math.floor(after) + 1) / 2;
+  return order;
+}
+
+const dump = (data: Record<string, unknown>) =>
+  yaml.dump(
+    Object.fromEntries(Object.entries(data).filter(([, value]) => value !== undefined && !(Array.isArray(value) && value.length === 0))),
+    { lineWidth: -1, noRefs: true, quotingType: '"' },
+  );
+
+/** A chapter file: frontmatter, a blank line, the text. */
+function chapterFile(chapter: ImportedChapter, order: number, parts: ChapterMarkdown): string {
+  const front = dump({
+    ...parts.frontmatter,
+    title: chapter.title,
+    order,
+    published: chapter.published ?? parts.frontmatter.published,
+    summary: parts.summary,
+    authorsNote: parts.authorsNote,
+    endNote: parts.endNote,
+  });
+  return `---\n${front}---\n\n${parts.body}\n`;
+}
+
+/** `story.md` for a whole work: its metadata, and the summary as the body. */
+function storyFile(
+  story: ImportedStory,
+  parts: { summary: string | undefined; notes: string | undefined; endNotes: string | undefined },
+): string {
+  const front = dump({
+    title: story.title ?? 'Untitled',
+    author: story.author ?? 'Anonymous',
+    language: story.language,
+    status: story.status,
+    fandom: story.fandom,
+    rating: story.rating,
+    warnings: story.warnings,
+    characters: story.characters,
+    relationships: story.relationships,
+    tags: story.tags,
+    notes: parts.notes,
+    endNotes: parts.endNotes,
+    series: story.series,
+    related: story.related,
+    cover: story.cover && `images/${story.cover}`,
+    expectedChapters: story.expectedChapters,
+    reviewUrl: story.reviewUrl,
+  });
+  return `---\n${front}---\n\n${parts.summary ?? ''}\n`;
+}
+
+/** A file name for a picture from its source name: safe characters, the extension kept. */
+export function imageName(source: string, taken: ReadonlySet<string>): string {
+  const base = source.split(/[\\/]/).pop() ?? 'image';
+  const dot = base.lastIndexOf('.');
+  const stem = slugify(dot > 0 ? base.slice(0, dot) : base) || 'image';
+  const extension = dot > 0 ? base.slice(dot).toLowerCase() : '';
+  let name = `${stem}${extension}`;
+  for (let n = 2; taken.has(name); n++) name = `${stem}-${n}${extension}`;
+  return name;
+}

@@ -1,0 +1,129 @@
+import type { Element, ElementContent, Root } from 'hast';
+import { toString } from 'hast-util-to-string';
+
+/**
+ * Footnotes as word processors, archives and ebooks write them: a numbered link (mammoth's
+ * `#footnote-1`, pandoc's `#fn1`, GitHub's `#user-content-fn-1`, EPUB's `epub:type="noteref"`)
+ * to a note elsewhere (an item of a list at the end, an `<aside>`). They are marked here so
+ * they convert to Markdown footnotes, and gathered into the chapter that refers to them.
+ */
+
+/** The EPUB semantics and ARIA role of an element (`noteref`, `footnote`, `doc-endnotes`…). */
+export function semanticsOf(node: Element): string {
+  return `${String(node.properties['epub:type'] ?? node.properties.epubType ?? '')} ${String(node.properties.role ?? '')}`;
+}
+
+const noteHref = /^#(?:footnote-\d+|fn\d+|fn-[\w-]+|user-content-fn-[\w-]+|ftn\d+|_ftn\d+|sdfootnote\d+sym|endnote-\d+|_edn\d+)$/;
+
+/** Whether a link is a footnote's marker in the text. */
+export function isNoteRef(node: Element): boolean {
+  const href = node.properties.href;
+  if (node.tagName !== 'a' || typeof href !== 'string' || !href.includes('#')) return false;
+  const local = href.slice(href.indexOf('#'));
+  if (/noteref/.test(semanticsOf(node)) || node.properties.dataFootnoteRef !== undefined) return true;
+  const classes = Array.isArray(node.properties.className) ? node.properties.className.map(String) : [];
+  if (classes.some((name) => /^footnote-?ref/.test(name))) return true;
+  return href.startsWith('#') && noteHref.test(local);
+}
+
+/** A marker's text is no word of the story: "1", "[2]", "*", "†". */
+export function isMarkerText(text: string): boolean {
+  return /^\s*\[?[\d*†‡§ivx]{1,4}\]?\s*$/i.test(text);
+}
+
+/** Whether an element holds the notes of a chapter (pandoc's `section.footnotes`, EPUB's `epub:type="footnotes"`). */
+function isNotesBlock(node: Element): boolean {
+  const classes = Array.isArray(node.properties.className) ? node.properties.className.map(String) : [];
+  return classes.includes('footnotes') || /(?:^|\s)(?:footnotes|endnotes|rearnotes|doc-endnotes)(?:\s|$)/.test(semanticsOf(node));
+}
+
+/** Every element in a tree, depth first, with a way to take it out of its parent. */
+function* elementsOf(node: Root | Element): Generator<{ node: Element; parent: Root | Element }> {
+  for (const child of node.children) {
+    if (child.type !== 'element') continue;
+    yield { node: child, parent: node };
+    yield* elementsOf(child);
+  }
+}
+
+/**
+ * Moves each note into the chapter that refers to it, when the source kept it elsewhere
+ * (Word's notes all at the end of the document, an ebook's notes page). Trees are changed.
+ */
+export function gatherFootnotes(trees: Root[]): void {
+  const byId = new Map<string, { node: Element; parent: Root | Element; tree: Root }>();
+  for (const tree of trees) {
+    for (const found of elementsOf(tree)) {
+      const id = found.node.properties.id;
+      if (typeof id === 'string' && !byId.has(id)) byId.set(id, { ...found, tree });
+    }
+  }
+  for (const tree of trees) {
+    const wanted = [...elementsOf(tree)].filter(({ node }) => isNoteRef(node)).map(({ node }) => String(node.properties.href).slice(1));
+    const moved: Element[] = [];
+    for (const id of wanted) {
+      const target = byId.get(id);
+      if (!target || target.tree === tree) continue;
+      target.parent.children = target.parent.children.filter((child) => child !== target.node);
+      moved.push(target.node);
+      byId.set(id, { ...target, parent: tree, tree });
+    }
+    if (moved.length > 0) {
+      const items = moved.map((node): Element =>
+        node.tagName === 'li'
+          ? node
+          : {
+              type: 'element',
+              tagName: 'li',
+              properties: { id: node.properties.id },
+              children: [{ ...node, properties: { ...node.properties, id: undefined } }],
+            },
+      );
+      tree.children.push({ type: 'element', tagName: 'ol', properties: {}, children: items });
+    }
+  }
+}
+
+/**
+ * Marks footnotes for the converter: `data-quire-footnote="ref:1"` on markers,
+ * `"def:1"` on the notes, numbered in the order they are referred to; the notes' own links
+ * back to their markers and the rule above a notes block are taken out (not the author's).
+ */
+export function withFootnoteMarks(tree: Root): Root {
+  const targets = new Map<string, string>();
+  let count = 0;
+  for (const { node } of elementsOf(tree)) {
+    if (!isNoteRef(node)) continue;
+    const href = String(node.properties.href);
+    if (!href.startsWith('#')) continue;
+    const target = href.slice(1);
+    if (!targets.has(target)) targets.set(target, String(++count));
+    node.properties.dataQuireFootnote = `ref:${targets.get(target)}`;
+  }
+  if (targets.size === 0) return tree;
+  for (const { node } of [...elementsOf(tree)]) {
+    const id = String(node.properties.id ?? '');
+    if (targets.has(id)) {
+      node.properties.dataQuireFootnote = `def:${targets.get(id)}`;
+      node.children = withoutBackLinks(node.children);
+      // A note as an `<aside>` or a `<div>` converts as a list's item does.
+      node.tagName = 'li';
+    }
+    if (isNotesBlock(node)) node.children = node.children.filter((child) => !(child.type === 'element' && child.tagName === 'hr'));
+  }
+  return tree;
+}
+
+/** A footnote's own way back to its marker (↑, ↩, ^) is not the author's text. */
+function withoutBackLinks(children: ElementContent[]): ElementContent[] {
+  return children
+    .filter(
+      (child) =>
+        !(
+          child.type === 'element' &&
+          child.tagName === 'a' &&
+          (/backlink/.test(semanticsOf(child)) || /^\s*(?:[↑↩⤴^][\uFE0E\uFE0F]?|\[?\^\]?|back)\s*$/i.test(toString(child)))
+        ),
+    )
+    .map((child) => (child.type === 'element' ? { ...child, children: withoutBackLinks(child.children) } : child));
+}

@@ -1,0 +1,173 @@
+import type { Element, ElementContent, Root } from 'hast';
+import { defaultHandlers, toMdast, type Handle, type State } from 'hast-util-to-mdast';
+import { toString } from 'hast-util-to-string';
+import type { Html, PhrasingContent, Root as MdastRoot, RootContent as MdastContent } from 'mdast';
+import { directiveToMarkdown } from 'mdast-util-directive';
+import { gfmToMarkdown } from 'mdast-util-gfm';
+import { toMarkdown } from 'mdast-util-to-markdown';
+import { sanitize } from 'hast-util-sanitize';
+import { withFootnoteMarks } from './footnotes.ts';
+import { sanitizeSchema } from '../markdown/sanitize.ts';
+
+/**
+ * The one way an imported text becomes Markdown: the HTML tree of any format, cleaned with
+ * the site's own sanitizer rules, then converted, escaping whatever Markdown would read as
+ * syntax (`*sigh*`, `1. ` at a line's start) so the words render as written. Formatting the
+ * site keeps in raw HTML (underline, small caps, centred or right-aligned lines) stays as raw
+ * HTML; verse becomes a `:::verse` block; footnotes become Markdown footnotes.
+ */
+export function hastToMarkdown(tree: Root): string {
+  const clean = sanitize(withFootnoteMarks(withLayoutClasses(tree)), importSchema) as Root;
+  const mdast = toMdast(clean, { handlers }) as MdastRoot;
+  return toMarkdown(mdast, {
+    extensions: [gfmToMarkdown(), directiveToMarkdown()],
+    bullet: '-',
+    emphasis: '*',
+    strong: '*',
+    rule: '*',
+    ruleSpaces: true,
+    fences: true,
+    listItemIndent: 'one',
+  }).trim();
+}
+
+/** The site's rules, plus what the importer marks for itself (footnotes, verse) before converting. */
+const importSchema = {
+  ...sanitizeSchema,
+  attributes: {
+    ...sanitizeSchema.attributes,
+    a: [...(sanitizeSchema.attributes?.a ?? []), 'dataQuireFootnote'],
+    li: [...(sanitizeSchema.attributes?.li ?? []), 'dataQuireFootnote'],
+  },
+};
+
+/** Classes kept as raw HTML around the converted text. */
+const blockClasses = ['center', 'right'];
+/** Inline classes the site styles, by the names other writers give them (pandoc's `smallcaps`, `underline`). */
+const inlineClasses: Record<string, string> = { 'small-caps': 'small-caps', smallcaps: 'small-caps', 'small-caps-text': 'small-caps' };
+
+const handlers: Record<string, Handle> = {
+  u: (state, node) => wrapInline(state, node, '<u>', '</u>'),
+  span: (state, node) => {
+    const classes = classesOf(node);
+    if (classes.includes('underline'))
+      return wrapInline(
+        state,
+        { ...node, properties: { ...node.properties, className: classes.filter((name) => name !== 'underline') } },
+        '<u>',
+        '</u>',
+      );
+    const kept = [...new Set(classes.flatMap((name) => inlineClasses[name] ?? []))];
+    if (kept.length === 0) return state.all(node) as PhrasingContent[];
+    return wrapInline(state, node, `<span class="${kept.join(' ')}">`, '</span>');
+  },
+  div: (state, node) => {
+    const classes = classesOf(node);
+    if (classes.includes('verse')) {
+      return {
+        type: 'containerDirective',
+        name: 'verse',
+        attributes: {},
+        children: state.toFlow(state.all(node)),
+      } as unknown as MdastContent;
+    }
+    return wrapBlock(state, node, classes);
+  },
+  p: (state, node) => {
+    const classes = classesOf(node).filter((name) => blockClasses.includes(name));
+    if (classes.length === 0) return defaultHandlers.p(state, node);
+    return wrapBlock(state, { ...node, properties: { ...node.properties, className: [] } }, classes, true);
+  },
+  a: (state, node) => {
+    const mark = node.properties.dataQuireFootnote;
+    if (typeof mark === 'string' && mark.startsWith('ref:'))
+      return { type: 'footnoteReference', identifier: mark.slice(4), label: mark.slice(4) };
+    return defaultHandlers.a(state, node);
+  },
+  li: (state, node) => {
+    const mark = node.properties.dataQuireFootnote;
+    if (typeof mark === 'string' && mark.startsWith('def:')) {
+      return {
+        type: 'footnoteDefinition',
+        identifier: mark.slice(4),
+        label: mark.slice(4),
+        children: state.toFlow(state.all(node)),
+      } as unknown as MdastContent;
+    }
+    return defaultHandlers.li(state, node);
+  },
+  ol: (state, node) => {
+    // A list of footnotes is no list: its items become the footnotes' definitions.
+    if (node.children.some((child) => child.type === 'element' && typeof child.properties.dataQuireFootnote === 'string')) {
+      return state.all(node) as MdastContent[];
+    }
+    return defaultHandlers.ol(state, node);
+  },
+};
+
+function classesOf(node: Element): string[] {
+  const value = node.properties.className;
+  return Array.isArray(value) ? value.map(String) : [];
+}
+
+function wrapInline(state: State, node: Element, open: string, close: string): PhrasingContent[] {
+  const html = (value: string): Html => ({ type: 'html', value });
+  return [html(open), ...(state.all(node) as PhrasingContent[]), html(close)];
+}
+
+/** A block of the author's kept in raw HTML (`<div class="center">`), its contents still Markdown. */
+function wrapBlock(state: State, node: Element, classes: string[], asParagraph = false): MdastContent[] {
+  const kept = classes.filter((name) => blockClasses.includes(name));
+  const inner = asParagraph ? [defaultHandlers.p(state, node)].flat() : state.toFlow(state.all(node));
+  if (kept.length === 0) return inner as MdastContent[];
+  return [{ type: 'html', value: `<div class="${kept.join(' ')}">` }, ...(inner as MdastContent[]), { type: 'html', value: '</div>' }];
+}
+
+/**
+ * A paragraph that is only a scene break's marks: three or more (`* * *`, `~~~`, `———`), or
+ * one of the marks writers set alone on a centred line (`#`, `*`, `⁂`, `§`). No words, so
+ * drawn as the site's break.
+ */
+const markOnlyBreak = /^\s*(?:(?:[*~=_#+•·◆◇❖✦✧⁂§❦❧—–-]\s*){3,}|[#*~•◆❖✦⁂§❦❧])\s*$/u;
+
+/**
+ * Alignment as HTML writes it (`align="center"`, `style="text-align: center"`, `<center>`)
+ * as the classes the site keeps, and paragraphs of scene-break marks as breaks. A copy: the
+ * input tree is left as it was.
+ */
+function withLayoutClasses(tree: Root): Root {
+  const align = (node: Element): string | undefined => {
+    const attribute = String(node.properties.align ?? '').toLowerCase();
+    const style = /text-align\s*:\s*(center|right|end)/i.exec(String(node.properties.style ?? ''))?.[1]?.toLowerCase();
+    const value = style ?? attribute;
+    return value === 'center' ? 'center' : value === 'right' || value === 'end' ? 'right' : undefined;
+  };
+  const visit = (node: ElementContent): ElementContent[] => {
+    if (node.type !== 'element') return [node];
+    if (
+      node.tagName === 'p' &&
+      markOnlyBreak.test(toString(node)) &&
+      !node.children.some((child) => child.type === 'element' && child.tagName === 'img')
+    ) {
+      return [{ type: 'element', tagName: 'hr', properties: {}, children: [] }];
+    }
+    const children = node.children.flatMap(visit);
+    // A bookmark (`<a id="_Toc12">`, as Word leaves them) is no link: its text stays, the anchor goes.
+    if (node.tagName === 'a' && node.properties.href === undefined) return children;
+    // A figure: its picture, then its caption as a paragraph of its own.
+    if (node.tagName === 'figure') {
+      return children.map((child): ElementContent =>
+        child.type === 'element' && child.tagName === 'figcaption'
+          ? { ...child, tagName: 'p' }
+          : child.type === 'element' && child.tagName === 'img'
+            ? { type: 'element', tagName: 'p', properties: {}, children: [child] }
+            : child,
+      );
+    }
+    if (node.tagName === 'center') return [{ type: 'element', tagName: 'div', properties: { className: ['center'] }, children }];
+    const side = ['p', 'div'].includes(node.tagName) ? align(node) : undefined;
+    if (!side) return [{ ...node, properties: { ...node.properties }, children }];
+    return [{ ...node, properties: { ...node.properties, className: [...classesOf(node), side] }, children }];
+  };
+  return { ...tree, children: tree.children.flatMap((child): Root['children'] => (child.type === 'element' ? visit(child) : [child])) };
+}

@@ -1,0 +1,100 @@
+import type { Element, ElementContent, Nodes, Root, RootContent } from 'hast';
+import { fromHtml } from 'hast-util-from-html';
+import { selectAll as selectAllIn } from 'hast-util-select';
+import { toString } from 'hast-util-to-string';
+import { isMarkerText, isNoteRef } from './footnotes.ts';
+
+/** Helpers for reading HTML inputs (AO3 downloads, saved pages, EPUB chapters, Word via mammoth). */
+
+/**
+ * The first element under `node` that matches (hast-util-select also matches the node itself,
+ * which is never what a reader here means: a `div` looking for the `div`s inside it).
+ */
+export function select(selector: string, node: Element | Root): Element | undefined {
+  return selectAll(selector, node)[0];
+}
+
+/** Every element under `node` that matches, in document order (never `node` itself). */
+export function selectAll(selector: string, node: Element | Root): Element[] {
+  return selectAllIn(selector, node).filter((found) => found !== node);
+}
+
+/** An HTML document or fragment as a tree. */
+export function parseHtml(text: string): Root {
+  return fromHtml(text);
+}
+
+/** Elements a reader never sees: their text is not the story's. */
+const unseen = new Set(['head', 'script', 'style', 'template', 'noscript', 'title', 'meta', 'link']);
+const blocks = new Set([
+  'p',
+  'div',
+  'section',
+  'article',
+  'blockquote',
+  'li',
+  'ul',
+  'ol',
+  'dl',
+  'dt',
+  'dd',
+  'h1',
+  'h2',
+  'h3',
+  'h4',
+  'h5',
+  'h6',
+  'tr',
+  'table',
+  'hr',
+  'br',
+  'pre',
+  'header',
+  'footer',
+  'main',
+  'nav',
+  'aside',
+  'figure',
+  'figcaption',
+]);
+
+/** The text a reader of the page sees, blocks on lines of their own. */
+export function visibleText(node: Nodes): string {
+  if (node.type === 'text') return node.value;
+  if (node.type === 'element') {
+    if (unseen.has(node.tagName)) return '';
+    if (node.tagName === 'img') return '';
+    // A footnote's marker ("1", "*") is no word of the story, and no part of the word before it.
+    if (isNoteRef(node) && isMarkerText(toString(node))) return ' ';
+    const inner = node.children.map(visibleText).join('');
+    return blocks.has(node.tagName) ? `\n${inner}\n` : inner;
+  }
+  if (node.type === 'root') return node.children.map(visibleText).join('');
+  return '';
+}
+
+/** The text of a node, spaces folded: for labels and metadata. */
+export function textOf(node: Nodes | undefined): string {
+  return node ? toString(node).replace(/\s+/g, ' ').trim() : '';
+}
+
+/** A tree holding these nodes (a part of a page, as its own text). */
+export function treeOf(nodes: readonly (RootContent | ElementContent)[]): Root {
+  return { type: 'root', children: nodes as RootContent[] };
+}
+
+/** The children of an element, as a tree of their own. */
+export function contentOf(node: Element | undefined): Root | undefined {
+  return node ? treeOf(node.children) : undefined;
+}
+
+/** Whether an element has a class. */
+export function hasClass(node: Element, name: string): boolean {
+  const value = node.properties.className;
+  return Array.isArray(value) && value.map(String).includes(name);
+}
+
+/** The elements among a node's children, skipping text between them. */
+export function elementChildren(node: Element | Root): Element[] {
+  return (node.children as (RootContent | ElementContent)[]).filter((child): child is Element => child.type === 'element');
+}

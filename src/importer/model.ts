@@ -1,0 +1,76 @@
+import type { Root } from 'hast';
+
+/**
+ * A story as an importer reads it, whatever the format: the author's text as HTML trees (so
+ * every format converts to Markdown one way, hast-to-markdown.ts), the metadata, pictures,
+ * and the words a reader of the source sees, to prove none is lost.
+ */
+
+/** One chapter as read from the source. */
+export interface ImportedChapter {
+  kind: 'prologue' | 'chapter' | 'interlude' | 'epilogue';
+  /** The chapter's number when the source gives one ("Chapter 12" → 12). */
+  number: number | undefined;
+  /** The title readers will see: "Chapter 12: The Lake". */
+  title: string;
+  /** The file name it asks for, if the source suggests one (`chapter-12`, `prologue`). */
+  slug: string | undefined;
+  summary?: Root | undefined;
+  notes?: Root | undefined;
+  endNotes?: Root | undefined;
+  body: Root;
+  /** The release date, `YYYY-MM-DD`, when the source says. */
+  published?: string | undefined;
+  /** A chapter that is Markdown already: its text and frontmatter, written as they are. */
+  markdown?: { body: string; frontmatter: Record<string, unknown> } | undefined;
+}
+
+/** What `story.md` holds, as far as the source tells it. */
+export interface ImportedStory {
+  title?: string | undefined;
+  author?: string | undefined;
+  language?: string | undefined;
+  status?: 'in-progress' | 'complete' | undefined;
+  fandom?: string | undefined;
+  rating?: string | undefined;
+  warnings: string[];
+  characters: string[];
+  relationships: string[];
+  tags: string[];
+  summary?: Root | undefined;
+  notes?: Root | undefined;
+  endNotes?: Root | undefined;
+  series?: { title: string; part: number; url?: string | undefined } | undefined;
+  related: { title: string; url: string; relation?: string | undefined }[];
+  expectedChapters?: number | undefined;
+  reviewUrl?: string | undefined;
+  /** The cover: one of the work's images, by name. */
+  cover?: string | undefined;
+}
+
+/** Everything read from one input. */
+export interface ImportedWork {
+  /** What the input was: "AO3 HTML download", "EPUB", "Word document"… */
+  format: string;
+  /** The work's metadata, when the input is a whole work (not a single chapter). */
+  story: ImportedStory | undefined;
+  chapters: ImportedChapter[];
+  /** Pictures the text shows, by file name (written to the content folder's `images/`). */
+  images: Map<string, Uint8Array>;
+  /** Every word a reader of the input sees. */
+  source: string;
+  /**
+   * Text read from the input that is not the story's prose: what became metadata (titles,
+   * tags, labels) and boilerplate left out. The rest of `source` must be in the written files.
+   */
+  setAside: string[];
+  /** Boilerplate that was not the author's and was left out, said to the author. */
+  dropped: string[];
+  /** Anything else the author should know (a guess made, a disagreement). */
+  notices: string[];
+}
+
+/** Bad input, with a message that names the file. */
+export class ImportError extends Error {
+  override name = 'ImportError';
+}

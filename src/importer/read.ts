@@ -1,0 +1,74 @@
+import { basename, extname } from 'node:path';
+import { unzipSync } from 'fflate';
+import { decodeText } from './decode.ts';
+import { ImportError, type ImportedWork } from './model.ts';
+import { readAo3 } from './readers/ao3.ts';
+import { readDocx } from './readers/docx.ts';
+import { readEpub } from './readers/epub.ts';
+import { readHtml } from './readers/html.ts';
+import { readMarkdown } from './readers/markdown.ts';
+import { readText } from './readers/text.ts';
+
+/** The kinds of input the importer reads. */
+export type InputFormat = 'epub' | 'docx' | 'ao3' | 'html' | 'markdown' | 'text';
+
+/**
+ * What an input is, from its content (the extension only breaks ties): an EPUB or a Word
+ * document is a zip with their own files, an AO3 download is HTML with AO3's marks,
+ * Markdown opens with frontmatter.
+ */
+export function detectFormat(bytes: Uint8Array, file: string): { format: InputFormat; text?: string } {
+  if (bytes[0] === 0x50 && bytes[1] === 0x4b && bytes[2] === 0x03 && bytes[3] === 0x04) {
+    let names: string[];
+    try {
+      names = Object.keys(
+        unzipSync(bytes, { filter: (entry) => entry.name === 'mimetype' || entry.name.endsWith('.xml') || entry.name.endsWith('.opf') }),
+      );
+    } catch {
+      throw new ImportError(`${file}: a damaged zip file; download or save it again`);
+    }
+    if (names.includes('word/document.xml')) return { format: 'docx' };
+    if (names.includes('META-INF/container.xml') || names.includes('mimetype')) return { format: 'epub' };
+    throw new ImportError(`${file}: a zip file that is neither an EPUB nor a Word document`);
+  }
+  if (bytes[0] === 0x25 && bytes[1] === 0x50 && bytes[2] === 0x44 && bytes[3] === 0x46) {
+    throw new ImportError(
+      `${file}: a PDF, whose text cannot be read back faithfully; export the story as .docx, .epub, .html or .txt and import that`,
+    );
+  }
+  if (bytes[0] === 0xd0 && bytes[1] === 0xcf && bytes[2] === 0x11 && bytes[3] === 0xe0) {
+    throw new ImportError(`${file}: an old Word document (.doc); save it as .docx (File → Save As) and import that`);
+  }
+  const text = decodeText(bytes, file);
+  const start = text.slice(0, 4000);
+  if (
+    /^\s*(?:<!doctype html|<html[\s>]|<\?xml[^>]*>\s*<html)/i.test(start) ||
+    (/^\s*</.test(start) && /<(?:p|div|br|body)[\s>/]/i.test(start))
+  ) {
+    const ao3 = /Archive of Our Own|archiveofourown\.org|id="preface"|class="userstuff"|id="chapters"/.test(text);
+    return { format: ao3 ? 'ao3' : 'html', text };
+  }
+  if (/^\uFEFF?---\r?\n[\s\S]*?\r?\n---/.test(text) || ['.md', '.markdown'].includes(extname(file).toLowerCase()))
+    return { format: 'markdown', text };
+  return { format: 'text', text };
+}
+
+/** Reads one input, whatever its format. */
+export async function readInput(bytes: Uint8Array, file: string): Promise<ImportedWork> {
+  const stem = basename(file, extname(file));
+  const { format, text } = detectFormat(bytes, file);
+  switch (format) {
+    case 'epub':
+      return readEpub(bytes, file);
+    case 'docx':
+      return readDocx(bytes, file, stem);
+    case 'ao3':
+      return readAo3(text!, file);
+    case 'html':
+      return readHtml(text!, stem);
+    case 'markdown':
+      return readMarkdown(text!, file, stem);
+    case 'text':
+      return readText(text!, file, stem);
+  }
+}

@@ -1,0 +1,258 @@
+import type { Element, ElementContent, Root } from 'hast';
+import { elementChildren, parseHtml, select, selectAll, textOf, treeOf, visibleText } from '../html.ts';
+import { ImportError, type ImportedChapter, type ImportedStory, type ImportedWork } from '../model.ts';
+import { languageTag } from './languages.ts';
+
+/**
+ * An Archive of Our Own download, after otwarchive's templates (app/views/downloads/): the
+ * preface's tags and stats become `story.md`, each chapter's meta block its title, summary
+ * and notes, the afterword the work's end notes. Older layouts are read too: no `#preface`
+ * (before 2019), a titled chapter headed by its bare title (before late 2025), singular tag
+ * labels, no `Language:`, a one-chapter work with no chapter meta at all. It leans on AO3's
+ * words and ids rather than its classes, which Calibre renames in AO3's EPUBs (see epub.ts).
+ * The archive's own words ("Posted originally on…", "Please drop by…") are dropped, and said so.
+ */
+export function readAo3(text: string, file: string): ImportedWork {
+  const tree = parseHtml(text);
+  const body = select('body', tree) ?? tree;
+  const reading = new Ao3Reading();
+  const preface =
+    select('#preface', body) ?? selectAll('div', body).find((div) => select(':scope > dl', div) && select(':scope > h1', div));
+  const story = preface ? reading.preface(preface) : reading.emptyStory();
+  // Older downloads put the line outside the preface.
+  reading.postedOriginally(body, story);
+  const container = select('#chapters', body);
+  if (!container) throw new ImportError(`${file}: an AO3 download without its chapters (#chapters); download the work again`);
+  const chapters = reading.chaptersOf(container, story);
+  const afterword = select('#afterword', body);
+  reading.afterword(afterword ?? body, story);
+  if (chapters.length === 0) throw new ImportError(`${file}: no chapter text found in this AO3 download`);
+  reading.dateChapters(chapters);
+  return reading.work('AO3 HTML download', story, chapters, visibleText(body));
+}
+
+/** One chapter's parts, from the nodes an AO3 chapter is made of: its meta block, its text, its end notes. */
+export interface Ao3ChapterParts {
+  heading: string;
+  summary: Root | undefined;
+  notes: Root | undefined;
+  endNotes: Root | undefined;
+  body: Root;
+}
+
+/** The state of reading one download: what was set aside, dropped and noticed. */
+export class Ao3Reading {
+  readonly setAside: string[] = [];
+  readonly dropped: string[] = [];
+  readonly notices: string[] = [];
+  private stats: { published?: string | undefined; updated?: string | undefined } = {};
+
+  /** Text that is the download's, not the story's: kept out of the word check. */
+  aside(node: Element | Root | undefined): void {
+    if (node) this.setAside.push(visibleText(node));
+  }
+
+  private drop(node: Element | undefined, what: string): void {
+    if (!node) return;
+    this.aside(node);
+    if (!this.dropped.includes(what)) this.dropped.push(what);
+  }
+
+  emptyStory(): ImportedStory {
+    return { warnings: [], characters: [], relationships: [], tags: [], related: [] };
+  }
+
+  /** The preface: title, byline, tags and stats, summary, notes, related works. */
+  preface(preface: Element): ImportedStory {
+    const story = this.emptyStory();
+    for (const heading of selectAll('h2', preface)) if (/^(?:Preface)$/i.test(textOf(heading))) this.aside(heading);
+    this.postedOriginally(preface, story);
+    const tags = select('dl', preface);
+    if (tags) this.tags(tags, story);
+    const title = select('h1', preface);
+    story.title = textOf(title) || undefined;
+    this.aside(title);
+    const byline = selectAll('div, p', preface).find((node) => /^by\s/i.test(textOf(node)) && !select('div, p', node));
+    story.author = textOf(byline).replace(/^by\s+/i, '') || undefined;
+    this.aside(byline);
+    const labelled = this.labelledBlocks(preface);
+    story.summary = labelled.get('summary');
+    story.notes = labelled.get('notes');
+    this.asideEndNoteLinks(preface);
+    for (const item of selectAll('ul > li', preface)) {
+      const link = select('a', item);
+      const href = String(link?.properties.href ?? '');
+      const relation = textOf(item)
+        .split(textOf(link))[0]!
+        .replace(/[:\s]+$/, '')
+        .trim();
+      if (link && /^https?:/.test(href))
+        story.related.push({ title: textOf(link), url: href, ...(relation ? { relation: relation.toLowerCase() } : {}) });
+      this.aside(item);
+    }
+    return story;
+  }
+
+  /** AO3's "Posted originally on the Archive of Our Own at …": the work's address kept for comments, the line dropped. */
+  postedOriginally(section: Element | Root, story: ImportedStory): void {
+    for (const message of selectAll('p', section).filter((p) => /Posted originally on the/i.test(textOf(p)))) {
+      if (this.setAside.includes(visibleText(message))) continue;
+      story.reviewUrl ??= selectAll('a', message)
+        .map((link) => String(link.properties.href ?? ''))
+        .find((href) => /\/works\/\d+/.test(href));
+      this.drop(message, 'AO3’s “Posted originally on the Archive of Our Own at …”');
+    }
+  }
+
+  /** The tags list: labels (singular or plural) to fields of `story.md`. */
+  private tags(list: Element, story: ImportedStory): void {
+    this.aside(list);
+    const children = elementChildren(list);
+    for (const [i, term] of children.entries()) {
+      if (term.tagName !== 'dt') continue;
+      const value = children[i + 1];
+      if (!value || value.tagName !== 'dd') continue;
+      const label = textOf(term).replace(/:$/, '').toLowerCase();
+      const items = selectAll('a', value).map(textOf);
+      const values = items.length > 0 ? items : textOf(value).split(/,\s*/).filter(Boolean);
+      if (label === 'rating' || label === 'ratings') story.rating = values.join(', ');
+      else if (label.startsWith('archive warning')) story.warnings.push(...values);
+      else if (label.startsWith('categor')) story.tags.push(...values);
+      else if (label.startsWith('fandom')) story.fandom = values.join(', ');
+      else if (label.startsWith('relationship')) story.relationships.push(...values);
+      else if (label.startsWith('character')) story.characters.push(...values);
+      else if (label.startsWith('additional tag')) story.tags.push(...values);
+      else if (label === 'language') {
+        story.language = languageTag(textOf(value));
+        if (!story.language) this.notices.push(`the language "${textOf(value)}" is not one Quire knows by name; set language in story.md`);
+      } else if (label === 'series') this.series(value, story);
+      else if (label === 'stats') this.statsOf(textOf(value), story);
+    }
+  }
+
+  /** "Part 2 of Masks" (the first series, when the work is in several). */
+  private series(value: Element, story: ImportedStory): void {
+    const match = /Part\s+(\d+)\s+of\s+/i.exec(textOf(value));
+    const link = select('a', value);
+    if (!match || !link) return;
+    const href = String(link.properties.href ?? '');
+    story.series = { title: textOf(link), part: Number(match[1]), ...(/^https?:/.test(href) ? { url: href } : {}) };
+  }
+
+  /** "Published: 2020-01-01 Updated: 2020-03-01 Words: 12,345 Chapters: 3/?" */
+  private statsOf(text: string, story: ImportedStory): void {
+    this.stats.published = /Published:\s*(\d{4}-\d{2}-\d{2})/.exec(text)?.[1];
+    this.stats.updated = /(?:Updated|Completed):\s*(\d{4}-\d{2}-\d{2})/.exec(text)?.[1];
+    const chapters = /Chapters:\s*([\d,]+)\s*\/\s*([\d,]+|\?)/.exec(text);
+    if (chapters) {
+      const [written, expected] = [chapters[1]!, chapters[2]!].map((n) => Number(n.replace(/,/g, '')));
+      story.status = written === expected ? 'complete' : 'in-progress';
+      if (!Number.isNaN(expected) && written !== expected) story.expectedChapters = expected;
+    }
+  }
+
+  /**
+   * The blocks a meta section labels with a `<p>` before a `<blockquote>`: "Summary", "Notes",
+   * "Chapter Summary", "Chapter Notes", "Chapter End Notes", "End Notes".
+   */
+  labelledBlocks(section: Element | Root): Map<string, Root> {
+    const found = new Map<string, Root>();
+    for (const container of [section, ...selectAll('div', section)]) {
+      const children = elementChildren(container);
+      for (const [i, child] of children.entries()) {
+        if (child.tagName !== 'blockquote') continue;
+        const label = children[i - 1];
+        if (!label || label.tagName !== 'p') continue;
+        const name = textOf(label)
+          .toLowerCase()
+          .replace(/^chapter\s+/, '')
+          .replace(/:$/, '');
+        if (!['summary', 'notes', 'end notes'].includes(name) || found.has(name)) continue;
+        this.aside(label);
+        found.set(name, treeOf(child.children));
+      }
+    }
+    return found;
+  }
+
+  /** "See the end of the chapter/work for more notes": a link, not the author's words. */
+  asideEndNoteLinks(section: Element | Root): void {
+    for (const node of selectAll('div, p', section)) if (/^See the end of the (?:chapter|work) for/i.test(textOf(node))) this.aside(node);
+  }
+
+  /**
+   * The chapters of `#chapters`: each begins at a block holding a heading (its meta), followed
+   * by its text and maybe its end notes (`#endnotesN`); a one-chapter work is its text alone.
+   */
+  chaptersOf(container: Element, story: ImportedStory): ImportedChapter[] {
+    const nodes = elementChildren(container);
+    const starts = nodes.flatMap((node, index) => (node.tagName === 'h2' || select(':scope > h2', node) ? [index] : []));
+    if (starts.length === 0) {
+      return [{ kind: 'chapter', number: 1, title: story.title ?? 'Chapter 1', slug: undefined, body: treeOf(container.children) }];
+    }
+    return starts.map((start, index) => {
+      const parts = this.chapterParts(nodes.slice(start, starts[index + 1] ?? nodes.length));
+      const position = index + 1;
+      return {
+        kind: 'chapter',
+        number: position,
+        title: chapterTitle(parts.heading, position),
+        slug: undefined,
+        summary: parts.summary,
+        notes: parts.notes,
+        endNotes: parts.endNotes,
+        body: parts.body,
+      } satisfies ImportedChapter;
+    });
+  }
+
+  /** One chapter's parts from its nodes: the meta block first, then the text, then any end notes. */
+  chapterParts(nodes: Element[]): Ao3ChapterParts {
+    const [meta, ...rest] = nodes;
+    const heading = meta?.tagName === 'h2' ? meta : select('h2', meta!);
+    this.aside(heading);
+    if (meta && meta !== heading) {
+      for (const byline of selectAll('p', meta).filter((p) => /^by\s/i.test(textOf(p)))) this.aside(byline);
+      this.asideEndNoteLinks(meta);
+    }
+    const labelled = meta && meta !== heading ? this.labelledBlocks(meta) : new Map<string, Root>();
+    const endBlock = rest.find(
+      (node) => /^endnotes/.test(String(node.properties.id ?? '')) || /^Chapter End Notes$/i.test(textOf(select('p', node))),
+    );
+    const endNotes = endBlock ? this.labelledBlocks(endBlock).get('end notes') : undefined;
+    const text = rest.filter((node) => node !== endBlock);
+    const body: ElementContent[] = text.length === 1 ? text[0]!.children : text;
+    return { heading: textOf(heading), summary: labelled.get('summary'), notes: labelled.get('notes'), endNotes, body: treeOf(body) };
+  }
+
+  /** The afterword: the work's end notes; the archive's "Please drop by…" and its list of inspired works left out. */
+  afterword(section: Element | Root, story: ImportedStory): void {
+    for (const heading of selectAll('h2', section)) if (/^Afterword$/i.test(textOf(heading))) this.aside(heading);
+    const endNotes = select('#endnotes', section) ?? section;
+    story.endNotes ??= this.labelledBlocks(endNotes).get('end notes');
+    for (const message of selectAll('p', section).filter((p) => /drop by the Archive and comment/i.test(textOf(p)))) {
+      this.drop(message, 'AO3’s “Please drop by the Archive and comment…”');
+    }
+    const inspired = selectAll('dl', section).find((list) => /inspired by this one/i.test(textOf(select('dt', list))));
+    if (inspired) {
+      this.aside(inspired);
+      this.notices.push('left out the list of works inspired by this one (the archive keeps it current)');
+    }
+  }
+
+  /** AO3 downloads date the work, not its chapters: the first chapter gets "Published", the last "Updated". */
+  dateChapters(chapters: ImportedChapter[]): void {
+    if (this.stats.published) chapters[0]!.published ??= this.stats.published;
+    if (this.stats.updated && chapters.length > 1) chapters.at(-1)!.published ??= this.stats.updated;
+  }
+
+  work(format: string, story: ImportedStory, chapters: ImportedChapter[], source: string): ImportedWork {
+    return { format, story, chapters, images: new Map(), source, setAside: this.setAside, dropped: this.dropped, notices: this.notices };
+  }
+}
+
+/** AO3's chapter heading as the site shows it: "Chapter 2: The Lake" (older downloads give the bare title). */
+export function chapterTitle(heading: string, position: number): string {
+  if (!heading) return `Chapter ${position}`;
+  return /^Chapter\s+\d+\b/i.test(heading) ? heading : `Chapter ${position}: ${heading}`;
+}

@@ -1,0 +1,167 @@
+import type { Element, ElementContent, Root } from 'hast';
+import { strFromU8, strToU8, unzipSync, zipSync } from 'fflate';
+import mammoth from 'mammoth';
+import { imageName } from '../files.ts';
+import { gatherFootnotes } from '../footnotes.ts';
+import { hasClass, parseHtml, select, textOf, treeOf, visibleText } from '../html.ts';
+import { ImportError, type ImportedChapter, type ImportedStory, type ImportedWork } from '../model.ts';
+import { parseTitleLine } from '../title-lines.ts';
+import { isSceneBreak } from './text.ts';
+
+/** Word's formatting the site keeps: underline, small caps, centred and right-aligned lines, titles. */
+const styleMap = [
+  'u => u',
+  'small-caps => span.small-caps',
+  "p[style-name='Quire Center'] => p.center:fresh",
+  "p[style-name='Quire Right'] => p.right:fresh",
+  "p[style-name='Title'] => h1.quire-title:fresh",
+  "p[style-name='Subtitle'] => p.quire-subtitle:fresh",
+  "p[style-name='Author'] => p.quire-author:fresh",
+  "p[style-name='Date'] => p.quire-date:fresh",
+];
+
+/**
+ * Horizontal lines drawn as scene breaks, which mammoth does not read: Word's and pandoc's
+ * line shape (`o:hr="t"`), or an empty paragraph with only a bottom border. They become a
+ * paragraph of `* * *`, which is read as a break.
+ */
+function withDrawnBreaks(bytes: Uint8Array): Uint8Array {
+  let files: Record<string, Uint8Array>;
+  try {
+    files = unzipSync(bytes);
+  } catch {
+    return bytes;
+  }
+  const document = files['word/document.xml'];
+  if (!document) return bytes;
+  const xml = strFromU8(document);
+  const patched = xml.replace(/<w:p\b(?:[^>]*)>(?:(?!<\/w:p>)[\s\S])*<\/w:p>/g, (paragraph) => {
+    if (/<w:t[\s>]/.test(paragraph)) return paragraph;
+    const line = /o:hr="t"/.test(paragraph) || /<w:pBdr>(?:(?!<\/w:pBdr>)[\s\S])*<w:bottom\b/.test(paragraph);
+    return line ? '<w:p><w:r><w:t>* * *</w:t></w:r></w:p>' : paragraph;
+  });
+  if (patched === xml) return bytes;
+  return zipSync({ ...files, 'word/document.xml': strToU8(patched) });
+}
+
+/** Gives centred and right-aligned paragraphs (direct formatting, no style) a style the map above knows. */
+function markAlignment(element: { type?: string; alignment?: string; styleName?: string; children?: unknown[] }): unknown {
+  if (element.type === 'paragraph' && !element.styleName) {
+    if (element.alignment === 'center') return { ...element, styleName: 'Quire Center' };
+    if (element.alignment === 'right' || element.alignment === 'end') return { ...element, styleName: 'Quire Right' };
+  }
+  if (Array.isArray(element.children)) return { ...element, children: element.children.map((child) => markAlignment(child as never)) };
+  return element;
+}
+
+/**
+ * A Word document (.docx, also as Google Docs downloads it), read by mammoth: one chapter, or
+ * several split at their headings or title lines ("Chapter 3: The Lake"); italics, bold,
+ * underline, small caps, centred lines, scene breaks, footnotes and pictures kept.
+ */
+export async function readDocx(bytes: Uint8Array, file: string, stem: string): Promise<ImportedWork> {
+  const images = new Map<string, Uint8Array>();
+  let result: Awaited<ReturnType<typeof mammoth.convertToHtml>>;
+  try {
+    result = await mammoth.convertToHtml(
+      { buffer: Buffer.from(withDrawnBreaks(bytes)) },
+      {
+        styleMap,
+        transformDocument: markAlignment,
+        convertImage: mammoth.images.imgElement(async (image) => {
+          const extension = image.contentType.split('/')[1]?.replace('jpeg', 'jpg').replace('svg+xml', 'svg') ?? 'png';
+          const name = imageName(`${stem}-picture.${extension}`, new Set(images.keys()));
+          images.set(name, new Uint8Array(await image.readAsBuffer()));
+          return { src: `images/${name}` };
+        }),
+      },
+    );
+  } catch (error) {
+    throw new ImportError(
+      `${file}: Word could not be read (${(error as Error).message}); open it in Word or Google Docs and download it as .docx again`,
+    );
+  }
+  const notices = result.messages
+    .filter((message) => message.type === 'warning' && !/unrecognised (?:paragraph|run) style/i.test(message.message))
+    .map((message) => `Word: ${message.message}`);
+  const tree = parseHtml(`<body>${result.value}</body>`);
+  const body = (select('body', tree) ?? tree) as Element;
+  const setAside: string[] = [];
+  const dropped: string[] = [];
+  const nodes = withSceneBreaks(body.children, setAside);
+
+  // Split where a heading or a title line starts a chapter.
+  const starts = nodes.flatMap((node, index) => {
+    if (node.type !== 'element' || !/^(?:h[1-3]|p)$/.test(node.tagName) || hasClass(node, 'quire-title')) return [];
+    const heading = textOf(node).length <= 250 ? parseTitleLine(textOf(node)) : undefined;
+    return heading && (node.tagName !== 'p' || !select('img', node)) ? [{ index, heading, node }] : [];
+  });
+  // The document's title and author (Word's Title and Author styles), above the first chapter.
+  const top = nodes.slice(0, starts[0]?.index ?? nodes.length);
+  const titleNode = top.find((node): node is Element => node.type === 'element' && hasClass(node, 'quire-title'));
+  const authorNode = top.find((node): node is Element => node.type === 'element' && hasClass(node, 'quire-author'));
+  // A date in Word's Date style, as pandoc writes it: the first chapter's release date.
+  const dateNode = top.find(
+    (node): node is Element => node.type === 'element' && hasClass(node, 'quire-date') && /^\d{4}-\d{2}-\d{2}$/.test(textOf(node)),
+  );
+  for (const node of [titleNode, authorNode, dateNode]) if (node) setAside.push(visibleText(node));
+  const wholeWork = starts.length >= 2;
+  const story: ImportedStory | undefined = wholeWork
+    ? {
+        title: textOf(titleNode) || undefined,
+        author: textOf(authorNode) || undefined,
+        warnings: [],
+        characters: [],
+        relationships: [],
+        tags: [],
+        related: [],
+      }
+    : undefined;
+  if (!wholeWork && titleNode && starts.length === 1) dropped.push(`the document’s title “${textOf(titleNode)}” above the chapter heading`);
+  const before = top.filter((node) => node !== titleNode && node !== authorNode && node !== dateNode);
+
+  const chapters: ImportedChapter[] = [];
+  if (starts.length === 0) {
+    const fromName = parseTitleLine(stem.replace(/[-_]+/g, ' '));
+    const fromTitle = titleNode ? parseTitleLine(textOf(titleNode)) : undefined;
+    const heading = fromTitle ?? fromName;
+    chapters.push({
+      kind: heading?.kind ?? 'chapter',
+      number: heading?.number,
+      title: heading?.title ?? (textOf(titleNode) || stem),
+      slug: heading?.slug,
+      body: treeOf(before),
+    });
+  } else {
+    starts.forEach((start, i) => {
+      setAside.push(visibleText(start.node));
+      const text = nodes.slice(start.index + 1, starts[i + 1]?.index ?? nodes.length);
+      const leading = i === 0 && before.some((node) => visibleText(node).trim()) ? treeOf(before) : undefined;
+      if (leading) notices.push(`kept the text above “${textOf(start.node)}” as its author’s note`);
+      chapters.push({
+        kind: start.heading.kind,
+        number: start.heading.number,
+        title: start.heading.title,
+        slug: start.heading.slug,
+        notes: leading,
+        body: treeOf(text),
+      });
+    });
+  }
+  if (dateNode) chapters[0]!.published = textOf(dateNode);
+  // Word keeps every footnote at the end of the document: each goes to the chapter that refers to it.
+  gatherFootnotes(chapters.map((chapter) => chapter.body));
+  return { format: 'Word document', story, chapters, images, source: visibleText(body), setAside, dropped, notices };
+}
+
+/** Paragraphs that are scene breaks (`* * *`, `~~~`, `oOo`) become breaks; empty spacing paragraphs go. */
+function withSceneBreaks(nodes: Root['children'], setAside: string[]): ElementContent[] {
+  return (nodes as ElementContent[]).flatMap((node): ElementContent[] => {
+    if (node.type !== 'element' || node.tagName !== 'p') return [node];
+    const text = textOf(node);
+    if (text === '' && !select('img', node)) return [];
+    if (!isSceneBreak(text)) return [node];
+    setAside.push(text);
+    return [{ type: 'element', tagName: 'hr', properties: {}, children: [] }];
+  });
+}

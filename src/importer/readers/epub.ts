@@ -1,0 +1,434 @@
+import { posix } from 'node:path';
+import type { Element, ElementContent, Root } from 'hast';
+import type { Root as XmlRoot } from 'xast';
+import { strFromU8, unzipSync } from 'fflate';
+import { elementChildren, parseHtml, select, selectAll, textOf, treeOf, visibleText } from '../html.ts';
+import { imageName } from '../files.ts';
+import { ImportError, type ImportedChapter, type ImportedStory, type ImportedWork } from '../model.ts';
+import { parseTitleLine } from '../title-lines.ts';
+import { fidelityWords } from '../fidelity.ts';
+import { gatherFootnotes, isNoteRef, semanticsOf } from '../footnotes.ts';
+import { attribute, element, elements, parseXml, text as xmlText } from '../xml.ts';
+import { Ao3Reading, chapterTitle } from './ao3.ts';
+import { languageTag } from './languages.ts';
+
+/**
+ * An EPUB 2 or 3: chapters from its table of contents (nav.xhtml or toc.ncx) over the files
+ * of its spine (a chapter may span several files, as Calibre splits them), metadata from the
+ * package document, the cover, and the pictures the text shows. Pages that are not the story
+ * (title page, table of contents, copyright, colophon…) are left out, and said so. An EPUB
+ * from Archive of Our Own is read with AO3's own structure (preface, chapter notes, afterword).
+ */
+export function readEpub(bytes: Uint8Array, file: string): ImportedWork {
+  let files: Record<string, Uint8Array>;
+  try {
+    files = unzipSync(bytes);
+  } catch {
+    throw new ImportError(`${file}: a damaged EPUB; download or export it again`);
+  }
+  const text = (path: string) => (files[path] ? strFromU8(files[path]) : undefined);
+  const rootfile = attribute(element(parseXml(text('META-INF/container.xml')), 'rootfile'), 'full-path');
+  const opfText = rootfile ? text(rootfile) : undefined;
+  if (!rootfile || !opfText) throw new ImportError(`${file}: an EPUB without its package document (content.opf); export it again`);
+  const dir = posix.dirname(rootfile);
+  const inBook = (href: string, from = dir) => posix.normalize(posix.join(from, decodeSafely(href.split('#')[0]!)));
+  const opf = parseXml(opfText);
+
+  const manifest = new Map(
+    elements(opf, 'item').map((item) => [
+      attribute(item, 'id') ?? '',
+      {
+        href: inBook(attribute(item, 'href') ?? ''),
+        type: attribute(item, 'media-type') ?? '',
+        properties: attribute(item, 'properties') ?? '',
+      },
+    ]),
+  );
+  const spine = elements(opf, 'itemref')
+    .map((ref) => manifest.get(attribute(ref, 'idref') ?? ''))
+    .filter((item) => item !== undefined && /html/.test(item.type))
+    .map((item) => item!.href);
+  const toc = tableOfContents(opf, manifest, text, inBook);
+  const meta = metadata(opf);
+  const ao3 = /archive of our own|archiveofourown\.org/i.test(`${meta.publisher} ${meta.source}`);
+  const guide = new Map(elements(opf, 'reference').map((ref) => [inBook(attribute(ref, 'href') ?? ''), attribute(ref, 'type') ?? '']));
+  for (const [path, type] of landmarks(manifest, text, inBook)) if (!guide.has(path)) guide.set(path, type);
+  /** What a page says it is: its guide or landmarks type, or the `epub:type` on its body. */
+  const pageTypes = (path: string, body: Element | Root) =>
+    [
+      guide.get(path) ?? '',
+      body.type === 'element' ? semanticsOf(body) : '',
+      ...withoutWrappers(body).flatMap((node) => (node.type === 'element' ? [semanticsOf(node)] : [])),
+    ].join(' ');
+
+  const reading = new Ao3Reading();
+  const documents = new Map(spine.map((path) => [path, select('body', parseHtml(text(path) ?? '')) ?? parseHtml('')]));
+  const images = new Map<string, Uint8Array>();
+  const imageNames = new Map<string, string>();
+  const dropped: string[] = [];
+  const notices: string[] = [];
+  const setAside: string[] = [];
+
+  // Pictures in the text point at the book's files; they are copied to images/ and pointed there.
+  const keepImages = (path: string, nodes: ElementContent[]) => {
+    for (const node of nodes) {
+      if (node.type !== 'element') continue;
+      for (const image of [node, ...selectAll('img, image', node)]) {
+        if (image.tagName !== 'img' && image.tagName !== 'image') continue;
+        const src = String(image.properties.src ?? image.properties.xLinkHref ?? image.properties.href ?? '');
+        if (!src || /^[a-z]+:/i.test(src)) continue;
+        const target = inBook(src, posix.dirname(path));
+        if (!files[target]) continue;
+        if (!imageNames.has(target)) {
+          const name = imageName(target, new Set(images.keys()));
+          imageNames.set(target, name);
+          images.set(name, files[target]);
+        }
+        image.tagName = 'img';
+        image.properties = { src: `images/${imageNames.get(target)}`, alt: String(image.properties.alt ?? '') };
+      }
+    }
+  };
+
+  // Notes kept in another file (an ebook's notes page) are pointed at within the book, so they can join their chapter.
+  linkNotesAcrossFiles(documents, inBook);
+
+  // Group the spine's files under the table of contents' entries.
+  const entries = toc.filter((entry) => spine.includes(entry.path));
+  const sections: { title: string; nodes: ElementContent[]; paths: string[] }[] = [];
+  const front: { path: string; nodes: ElementContent[] }[] = [];
+  for (const path of spine) {
+    const at = entries.filter((entry) => entry.path === path);
+    const nodes = withoutWrappers(documents.get(path)!);
+    // Several entries in one file: split it at the elements their fragments name.
+    const cuts = at.map((entry) =>
+      entry.fragment
+        ? Math.max(
+            0,
+            nodes.findIndex(
+              (node) =>
+                node.type === 'element' && (node.properties.id === entry.fragment || select(`[id="${quoted(entry.fragment!)}"]`, node)),
+            ),
+          )
+        : 0,
+    );
+    const before = nodes.slice(0, cuts[0] ?? nodes.length);
+    if (hasText(before)) {
+      if (sections.length > 0) {
+        sections.at(-1)!.nodes.push(...before);
+        sections.at(-1)!.paths.push(path);
+      } else front.push({ path, nodes: before });
+    }
+    at.forEach((entry, i) =>
+      sections.push({
+        title: entry.title,
+        nodes: nodes.slice(i === 0 && !hasText(before) ? 0 : cuts[i], cuts[i + 1] ?? nodes.length),
+        paths: [path],
+      }),
+    );
+  }
+  const metadataWords = new Set(
+    fidelityWords([meta.title, meta.creator, meta.description, meta.publisher, meta.source, meta.date, ...meta.subjects].join(' ')),
+  );
+  const frontNotes: ElementContent[] = [];
+  for (const page of front) {
+    const pageText = page.nodes.map(visibleText).join('');
+    const kind = matterKind('', pageTypes(page.path, documents.get(page.path)!)) ?? frontPageKind(page.path, pageText, metadataWords);
+    if (kind) {
+      setAside.push(pageText);
+      dropped.push(`the ${kind} ${posix.basename(page.path)}`);
+    } else {
+      frontNotes.push(...page.nodes);
+      notices.push(`kept ${posix.basename(page.path)}, before the first chapter, as the story’s notes`);
+    }
+  }
+
+  const story: ImportedStory = {
+    warnings: [],
+    characters: [],
+    relationships: [],
+    tags: [...meta.subjects],
+    related: [],
+    title: meta.title,
+    author: meta.creator,
+    language: meta.language ? (languageTag(meta.language) ?? meta.language) : undefined,
+    ...(ao3 && meta.source ? { reviewUrl: meta.source } : {}),
+  };
+  if (meta.description) story.summary = treeOf(descriptionNodes(meta.description));
+  if (frontNotes.length > 0) story.notes = treeOf(frontNotes);
+  const chapters: ImportedChapter[] = [];
+  for (const section of sections) {
+    const kind =
+      matterKind(section.title, pageTypes(section.paths[0]!, documents.get(section.paths[0]!)!)) ??
+      (chapters.length === 0 && section.title === meta.title
+        ? frontPageKind(section.paths[0]!, section.nodes.map(visibleText).join(''), metadataWords)
+        : undefined);
+    if (ao3 && /^Preface$/i.test(section.title)) {
+      const preface = reading.preface({ type: 'element', tagName: 'div', properties: {}, children: section.nodes });
+      Object.assign(
+        story,
+        Object.fromEntries(
+          Object.entries(preface).filter(([, value]) => value !== undefined && !(Array.isArray(value) && value.length === 0)),
+        ),
+      );
+      if (meta.description) setAside.push(visibleText(treeOf(descriptionNodes(meta.description))));
+      continue;
+    }
+    if (ao3 && /^Afterword$/i.test(section.title)) {
+      reading.afterword(treeOf(section.nodes), story);
+      continue;
+    }
+    if (kind) {
+      for (const node of section.nodes) setAside.push(node.type === 'element' ? visibleText(node) : '');
+      dropped.push(`“${section.title}” (${kind})`);
+      continue;
+    }
+    keepImages(section.paths[0]!, section.nodes);
+    const position = chapters.length + 1;
+    if (ao3) {
+      const elements = section.nodes.filter((node): node is Element => node.type === 'element');
+      const parts = reading.chapterParts(elements);
+      chapters.push({
+        kind: 'chapter',
+        number: position,
+        title: chapterTitle(parts.heading || section.title, position),
+        slug: undefined,
+        ...parts,
+      });
+      continue;
+    }
+    const heading = parseTitleLine(section.title);
+    const nodes = withoutLeadingTitle(section.nodes, section.title, setAside);
+    chapters.push({
+      kind: heading?.kind ?? 'chapter',
+      number: heading?.number,
+      title: heading?.title ?? section.title,
+      slug: heading?.slug,
+      body: treeOf(nodes),
+    });
+  }
+  if (ao3) reading.dateChapters(chapters);
+  gatherFootnotes(chapters.map((chapter) => chapter.body));
+  if (chapters.length === 0) throw new ImportError(`${file}: no chapters found in this EPUB's table of contents`);
+
+  const cover =
+    [...manifest.values()].find((item) => item.properties.includes('cover-image'))?.href ??
+    (meta.coverId ? manifest.get(meta.coverId)?.href : undefined);
+  if (cover && files[cover]) {
+    const name = imageNames.get(cover) ?? imageName(cover, new Set(images.keys()));
+    images.set(name, files[cover]);
+    story.cover = name;
+  }
+  return {
+    format: ao3 ? 'AO3 EPUB' : 'EPUB',
+    story,
+    chapters,
+    images,
+    source: [
+      meta.description ? visibleText(treeOf(descriptionNodes(meta.description))) : '',
+      ...spine.map((path) => visibleText(documents.get(path)!)),
+    ].join('\n'),
+    setAside: [...setAside, ...reading.setAside],
+    dropped: [...dropped, ...reading.dropped],
+    notices: [...notices, ...reading.notices],
+  };
+}
+
+interface TocEntry {
+  title: string;
+  path: string;
+  fragment: string | undefined;
+}
+
+/** The table of contents: EPUB 3's nav document, else EPUB 2's NCX, flattened in reading order. */
+function tableOfContents(
+  opf: XmlRoot,
+  manifest: Map<string, { href: string; type: string; properties: string }>,
+  text: (path: string) => string | undefined,
+  inBook: (href: string, from?: string) => string,
+): TocEntry[] {
+  const nav = [...manifest.values()].find((item) => item.properties.split(/\s+/).includes('nav'));
+  const entry = (title: string, href: string, from: string): TocEntry => ({
+    title: title.replace(/\s+/g, ' ').trim(),
+    path: inBook(href, from),
+    fragment: href.includes('#') ? decodeSafely(href.slice(href.indexOf('#') + 1)) : undefined,
+  });
+  if (nav) {
+    const doc = parseHtml(text(nav.href) ?? '');
+    const list =
+      selectAll('nav', doc).find((element) => /toc/.test(String(element.properties.epubType ?? element.properties.type ?? ''))) ??
+      select('nav', doc);
+    if (list) return selectAll('a[href]', list).map((link) => entry(textOf(link), String(link.properties.href), posix.dirname(nav.href)));
+  }
+  const ncx =
+    manifest.get(attribute(element(opf, 'spine'), 'toc') ?? '') ??
+    [...manifest.values()].find((item) => item.type === 'application/x-dtbncx+xml');
+  if (!ncx) return [];
+  return elements(parseXml(text(ncx.href)), 'navpoint').map((point) => {
+    const label = xmlText(element(point, 'navlabel'));
+    const src = attribute(element(point, 'content'), 'src') ?? '';
+    return entry(label, src, posix.dirname(ncx.href));
+  });
+}
+
+interface Metadata {
+  title: string | undefined;
+  creator: string | undefined;
+  language: string | undefined;
+  description: string | undefined;
+  publisher: string;
+  source: string;
+  subjects: string[];
+  date: string | undefined;
+  coverId: string | undefined;
+}
+
+function metadata(opf: XmlRoot): Metadata {
+  const metadataElement = element(opf, 'metadata') ?? opf;
+  const all = (name: string) => elements(metadataElement, name).map(xmlText).filter(Boolean);
+  const one = (name: string) => all(name)[0];
+  const cover = elements(metadataElement, 'meta').find((meta) => attribute(meta, 'name') === 'cover');
+  return {
+    title: one('title'),
+    creator: all('creator').join(', ') || undefined,
+    language: one('language'),
+    description: one('description'),
+    publisher: one('publisher') ?? '',
+    source: one('source') ?? '',
+    subjects: all('subject'),
+    date: one('date'),
+    coverId: attribute(cover, 'content'),
+  };
+}
+
+/** A value for an attribute selector's quotes. */
+function quoted(value: string): string {
+  return value.replace(/["\\]/g, '\\$&');
+}
+
+function decodeSafely(text: string): string {
+  try {
+    return decodeURIComponent(text);
+  } catch {
+    return text;
+  }
+}
+
+/** A description may be plain text or escaped HTML (Calibre, FanFicFare): as paragraphs either way. */
+function descriptionNodes(description: string): ElementContent[] {
+  const tree = /<\w+[^>]*>/.test(description) ? parseHtml(description) : undefined;
+  const body = tree ? (select('body', tree) ?? tree) : undefined;
+  if (body) return body.children as ElementContent[];
+  return description
+    .split(/\n\s*\n/)
+    .filter((part) => part.trim())
+    .map((part) => ({ type: 'element', tagName: 'p', properties: {}, children: [{ type: 'text', value: part.trim() }] }));
+}
+
+/**
+ * Front and back matter that is no part of the story, by its table-of-contents title or what
+ * the book says the page is. A dedication, foreword or acknowledgements are the author's words
+ * and stay.
+ */
+function matterKind(title: string, types: string): string | undefined {
+  const type = /(?:^|\s)(cover|title-?page|toc|copyright-?page|colophon|imprint|landmarks|loi|lot)(?:\s|$)/i.exec(types)?.[1];
+  if (type)
+    return type
+      .toLowerCase()
+      .replace(/-?page$/, ' page')
+      .replace(/^title page$|^titlepage$/, 'title page');
+  const lower = title.toLowerCase();
+  if (
+    /^(?:cover|title page|titlepage|table of contents|contents|copyright|colophon|imprint|uncopyright|about the (?:book|ebook)|information|ebook information|front matter)$/.test(
+      lower,
+    )
+  )
+    return lower;
+  return undefined;
+}
+
+/** A page before the first chapter that is a title page by its file's name, or holds only the book's metadata. */
+function frontPageKind(path: string, text: string, metadataWords: ReadonlySet<string>): string | undefined {
+  const name = posix.basename(path).toLowerCase();
+  if (
+    /^(?:cover|title|titlepage|title_page|title-page|toc|toc_page|nav|copyright|colophon|imprint|uncopyright)[-_.\d]*\.x?html?$/.test(name)
+  )
+    return name.startsWith('cover') ? 'cover' : name.startsWith('toc') || name.startsWith('nav') ? 'table of contents' : 'title page';
+  const words = fidelityWords(text);
+  return words.length > 0 && words.every((word) => metadataWords.has(word) || /^(?:by|cover|title|page|contents|\d+)$/.test(word))
+    ? 'title page'
+    : undefined;
+}
+
+/** Whether nodes hold any visible text or picture. */
+function hasText(nodes: ElementContent[]): boolean {
+  return nodes.some(
+    (node) =>
+      visibleText(node).trim() !== '' ||
+      (node.type === 'element' && (node.tagName === 'img' || select('img, image, svg', node) !== undefined)),
+  );
+}
+
+/** EPUB 3's landmarks (the nav document's `epub:type="landmarks"` list): page → type. */
+function landmarks(
+  manifest: Map<string, { href: string; type: string; properties: string }>,
+  text: (path: string) => string | undefined,
+  inBook: (href: string, from?: string) => string,
+): Map<string, string> {
+  const found = new Map<string, string>();
+  const nav = [...manifest.values()].find((item) => item.properties.split(/\s+/).includes('nav'));
+  if (!nav) return found;
+  const list = selectAll('nav', parseHtml(text(nav.href) ?? '')).find((element) => /landmarks/.test(semanticsOf(element)));
+  for (const link of list ? selectAll('a[href]', list) : [])
+    found.set(inBook(String(link.properties.href), posix.dirname(nav.href)), semanticsOf(link).trim());
+  return found;
+}
+
+/**
+ * A note marker pointing at another file of the book (`notes.xhtml#n3`) is pointed within the
+ * book instead, the note given an id no other file uses, so it can be gathered into its chapter.
+ */
+function linkNotesAcrossFiles(documents: Map<string, Element | Root>, inBook: (href: string, from?: string) => string): void {
+  let count = 0;
+  for (const [path, body] of documents) {
+    for (const link of selectAll('a[href]', body)) {
+      const href = String(link.properties.href);
+      if (href.startsWith('#') || !href.includes('#') || /^[a-z]+:/i.test(href) || !isNoteRef(link)) continue;
+      const target = documents.get(inBook(href, posix.dirname(path)));
+      const fragment = decodeSafely(href.slice(href.indexOf('#') + 1));
+      const note = target && target !== body ? select(`[id="${quoted(fragment)}"]`, target) : undefined;
+      if (!note) continue;
+      const id = `quire-note-${++count}`;
+      note.properties.id = id;
+      link.properties.href = `#${id}`;
+    }
+  }
+}
+
+/** A chapter file's content without the wrappers around it (`<div class="calibre1">`…). */
+function withoutWrappers(body: Element | Root): ElementContent[] {
+  let nodes = body.children as ElementContent[];
+  for (;;) {
+    const elements = nodes.filter((node): node is Element => node.type === 'element');
+    const onlyText = nodes.every((node) => node.type !== 'text' || !node.value.trim());
+    if (elements.length !== 1 || !onlyText || !['div', 'section', 'article', 'main'].includes(elements[0]!.tagName)) return nodes;
+    nodes = elements[0]!.children;
+  }
+}
+
+/** The chapter's text without its own heading when it repeats the table of contents' title. */
+function withoutLeadingTitle(nodes: ElementContent[], title: string, setAside: string[]): ElementContent[] {
+  const first = nodes.findIndex((node) => node.type === 'element' || (node.type === 'text' && node.value.trim()));
+  const node = nodes[first];
+  if (node?.type === 'element' && /^h[1-6]$/.test(node.tagName) && textOf(node).toLowerCase() === title.toLowerCase()) {
+    setAside.push(visibleText(node));
+    return [...nodes.slice(0, first), ...nodes.slice(first + 1)];
+  }
+  const element = node?.type === 'element' ? node : undefined;
+  const heading = element && elementChildren(element).find((child) => /^h[1-6]$/.test(child.tagName));
+  if (element && heading && textOf(heading).toLowerCase() === title.toLowerCase()) {
+    setAside.push(visibleText(heading));
+    element.children = element.children.filter((child) => child !== heading);
+  }
+  return nodes;
+}

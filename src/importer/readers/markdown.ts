@@ -1,0 +1,50 @@
+import yaml from 'js-yaml';
+import { markdownToPlainText } from '../../core/plain-text.ts';
+import { chapterSchema, schemaProblems } from '../../core/schema.ts';
+import { slugPattern } from '../../core/slug.ts';
+import { ImportError, type ImportedWork } from '../model.ts';
+import { parseTitleLine } from '../title-lines.ts';
+
+/**
+ * A chapter already in Markdown: its frontmatter checked against the chapter format (any
+ * fault named, with the field), its text kept exactly as written. Without frontmatter, the
+ * first heading or the file name gives the title.
+ */
+export function readMarkdown(text: string, file: string, stem: string): ImportedWork {
+  const match = /^\uFEFF?---[ \t]*\r?\n([\s\S]*?)\r?\n?---[ \t]*(?:\r?\n|$)/.exec(text);
+  let frontmatter: Record<string, unknown> = {};
+  if (match) {
+    try {
+      frontmatter = (yaml.load(match[1]!, { schema: yaml.CORE_SCHEMA }) ?? {}) as Record<string, unknown>;
+    } catch (error) {
+      throw new ImportError(`${file}: the frontmatter is not valid YAML: ${(error as yaml.YAMLException).reason}`);
+    }
+  }
+  const body = match ? text.slice(match[0].length) : text;
+  const heading = /^#{1,3}\s+(.+)$/m.exec(body);
+  const parsed = parseTitleLine(typeof frontmatter.title === 'string' ? frontmatter.title : (heading?.[1] ?? stem.replace(/[-_]+/g, ' ')));
+  const title = typeof frontmatter.title === 'string' ? frontmatter.title : (parsed?.title ?? heading?.[1]?.trim() ?? stem);
+  const order = typeof frontmatter.order === 'number' ? frontmatter.order : parsed?.number;
+  const problems = schemaProblems(chapterSchema, { ...frontmatter, title, order: order ?? 0 });
+  if (problems.length > 0) throw new ImportError(`${file}: ${problems.join('; ')}`);
+  const slug = typeof frontmatter.slug === 'string' ? frontmatter.slug : slugPattern.test(stem) ? stem : parsed?.slug;
+  return {
+    format: 'Markdown',
+    story: undefined,
+    chapters: [
+      {
+        kind: parsed?.kind ?? 'chapter',
+        number: order,
+        title,
+        slug,
+        body: { type: 'root', children: [] },
+        markdown: { body: body.replace(/^\s*\n/, ''), frontmatter },
+      },
+    ],
+    images: new Map(),
+    source: markdownToPlainText(body),
+    setAside: [],
+    dropped: [],
+    notices: [],
+  };
+}

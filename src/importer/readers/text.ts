@@ -1,0 +1,170 @@
+import type { Element, ElementContent, Root } from 'hast';
+import { withoutControls } from '../decode.ts';
+import { ImportError, type ImportedChapter, type ImportedWork } from '../model.ts';
+import { noteLabel, parseTitleLine, type TitleLine } from '../title-lines.ts';
+
+/**
+ * A plain-text chapter, as authors paste it from word processors and archives: notes at the
+ * top and the end, the title line, paragraphs (wrapped lines joined, verse kept as lines) and
+ * scene breaks; every word kept.
+ */
+
+/** How many blocks from the top a title line may be found in, and how many words may come above it. */
+const titleSearch = { blocks: 12, wordsAbove: 200 };
+/** An end note starts at a labelled block among the last few; a label further up is part of the story. */
+const endNoteBlocks = 3;
+
+const sceneBreak = /^(?:(?:[*~=_#+•·-]\s*){3,}|[-~=\s]*(?:o+O+o+|O+o+O+|x+X+x+|X+x+X+|-x-|~x~)[-~=\s]*)$/;
+
+/** Whether a line is a scene break as fanfic writes them (`* * *`, `~~~`, `oOo`, `xXx`, `-x-`…). */
+export function isSceneBreak(line: string): boolean {
+  return sceneBreak.test(line.trim());
+}
+
+/** A block of lines is verse-like (a poem, a song, a letter's lines) when every line is short. */
+function isVerse(lines: string[]): boolean {
+  return lines.length > 1 && lines.every((line) => line.trim().length <= 60);
+}
+
+/**
+ * The text's blocks, each a list of lines. Blocks are separated by blank lines; a text with
+ * (almost) no blank lines but long lines was written one paragraph a line, and each line is a block.
+ */
+export function blocksOf(text: string): string[][] {
+  const normal = text.replace(/\r\n?/g, '\n').replace(/^\uFEFF/, '');
+  const lines = normal.split('\n').filter((line) => line.trim() !== '');
+  const blankLines = (normal.match(/\n[ \t\u00a0]*\n/g) ?? []).length;
+  const longLines = lines.filter((line) => line.trim().length > 80).length;
+  if (lines.length >= 4 && blankLines <= lines.length / 20 && longLines >= lines.length / 4) {
+    return lines.map((line) => [line.replace(/\s+$/, '')]);
+  }
+  return normal
+    .split(/\n[ \t\u00a0]*\n/)
+    .map((block) =>
+      block
+        .split('\n')
+        .map((line) => line.replace(/\s+$/, ''))
+        .filter((line) => line.trim() !== ''),
+    )
+    .filter((block) => block.length > 0);
+}
+
+const text = (value: string): ElementContent => ({ type: 'text', value });
+const element = (tagName: string, children: ElementContent[], className?: string[]): Element => ({
+  type: 'element',
+  tagName,
+  properties: className ? { className } : {},
+  children,
+});
+
+/** Blocks as an HTML tree: paragraphs, scene breaks, and runs of verse in one `div.verse`. */
+export function blocksToTree(blocks: string[][], setAside: string[] = []): Root {
+  const children: Element[] = [];
+  let verse: Element | undefined;
+  for (const lines of blocks) {
+    if (isVerse(lines)) {
+      const stanza = element(
+        'p',
+        lines.flatMap((line, i) => (i > 0 ? [element('br', []), text(line.trim())] : [text(line.trim())])),
+      );
+      if (verse) verse.children.push(stanza);
+      else children.push((verse = element('div', [stanza], ['verse'])));
+      continue;
+    }
+    verse = undefined;
+    if (lines.length === 1 && isSceneBreak(lines[0]!)) {
+      // The break's marks ("oOo", "xXx") are drawn as the site's own break, not kept as words.
+      setAside.push(lines[0]!);
+      children.push(element('hr', []));
+    } else children.push(element('p', [text(lines.map((line) => line.trim()).join(' '))]));
+  }
+  return { type: 'root', children };
+}
+
+/** The number in a file's name: `chapter-7.txt` → 7. */
+function fileNumber(stem: string): number | undefined {
+  return parseTitleLine(stem.replace(/[-_]+/g, ' '))?.number;
+}
+
+/** Reads one plain-text chapter; the file name stands in for a missing title line (`chapter-3.txt`). */
+export function readText(input: string, file: string, stem: string): ImportedWork {
+  const { text: clean, removed } = withoutControls(input);
+  const blocks = blocksOf(clean);
+  if (blocks.length === 0) throw new ImportError(`${file}: the file is empty`);
+  const notices: string[] = [];
+  const setAside: string[] = [];
+  if (removed > 0) notices.push(`removed ${removed} invisible control character${removed === 1 ? '' : 's'}`);
+
+  // The title line: a one-line block near the top, with no more than a note's worth of words above it.
+  let heading: TitleLine | undefined;
+  let titleIndex = -1;
+  let wordsAbove = 0;
+  for (let i = 0; i < Math.min(blocks.length, titleSearch.blocks) && wordsAbove <= titleSearch.wordsAbove; i++) {
+    const candidate = blocks[i]!.length === 1 ? parseTitleLine(blocks[i]![0]!) : undefined;
+    if (candidate) {
+      heading = candidate;
+      titleIndex = i;
+      break;
+    }
+    wordsAbove += blocks[i]!.join(' ').split(/\s+/).length;
+  }
+  const fromName = fileNumber(stem);
+  if (heading?.kind === 'chapter' && fromName !== undefined && heading.number !== fromName) {
+    notices.push(
+      `the line "${blocks[titleIndex]![0]!.trim()}" says chapter ${heading.number}, the file name chapter ${fromName}: kept the line as text and used the file name`,
+    );
+    heading = undefined;
+    titleIndex = -1;
+  }
+  let start = 0;
+  let notes: string[][] = [];
+  if (heading) {
+    setAside.push(blocks[titleIndex]![0]!);
+    notes = blocks.slice(0, titleIndex);
+    start = titleIndex + 1;
+    if (notes.length > 0 && !noteLabel(notes[0]![0]!))
+      notices.push(`kept the ${notes.length === 1 ? 'paragraph' : `${notes.length} paragraphs`} above the title line as the author's note`);
+  } else if (noteLabel(blocks[0]![0]!)) {
+    notes = blocks.slice(0, 1);
+    start = 1;
+  }
+  heading ??= parseTitleLine(stem.replace(/[-_]+/g, ' '));
+  if (!heading) {
+    throw new ImportError(
+      `${file}: no title line found (such as "Prologue", "Chapter 12: Title", "Epilogue" or "Interlude"); add one above the text, or name the file chapter-12.txt`,
+    );
+  }
+
+  // An end note: a labelled block among the last few, to the end.
+  let end = blocks.length;
+  for (let i = blocks.length - 1; i > start && i >= blocks.length - endNoteBlocks; i--) {
+    if (noteLabel(blocks[i]![0]!)) {
+      end = i;
+      break;
+    }
+  }
+  const body = blocks.slice(start, end);
+  if (body.length === 0) throw new ImportError(`${file}: the chapter has no text after its title line`);
+  const endNotes = blocks.slice(end);
+
+  const chapter: ImportedChapter = {
+    kind: heading.kind,
+    number: heading.number,
+    title: heading.title,
+    slug: heading.slug,
+    notes: notes.length ? blocksToTree(withoutLabel(notes, setAside), setAside) : undefined,
+    endNotes: endNotes.length ? blocksToTree(withoutLabel(endNotes, setAside), setAside) : undefined,
+    body: blocksToTree(body, setAside),
+  };
+  return { format: 'plain text', story: undefined, chapters: [chapter], images: new Map(), source: clean, setAside, dropped: [], notices };
+}
+
+/** A note's blocks with its label ("Author's Note:", "A/N:") taken off the first line, the label set aside. */
+function withoutLabel(blocks: string[][], setAside: string[]): string[][] {
+  const [first, ...rest] = blocks;
+  const label = noteLabel(first![0]!);
+  if (!label) return blocks;
+  setAside.push(label);
+  const lines = [first![0]!.trimStart().slice(label.length), ...first!.slice(1)].filter((line) => line.trim() !== '');
+  return [lines, ...rest].filter((block) => block.length > 0);
+}

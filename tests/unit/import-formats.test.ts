@@ -1,0 +1,458 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { strToU8, zipSync } from 'fflate';
+import yaml from 'js-yaml';
+import { describe, expect, it } from 'vitest';
+import { planImport } from '../../src/importer/files';
+import type { ImportedWork } from '../../src/importer/model';
+import { detectFormat, readInput } from '../../src/importer/read';
+
+const fixtures = join(import.meta.dirname, '../fixtures/import');
+const png = Uint8Array.from(
+  Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==', 'base64'),
+);
+
+/** Reads an input and plans its files, as `npm run import` does; the files parsed for asserting. */
+async function importBytes(bytes: Uint8Array, name: string) {
+  const work = await readInput(bytes, name);
+  const plan = await planImport(work, []);
+  const chapters = plan.chapters.map((chapter) => ({ slug: chapter.slug, ...parseFile(chapter.text) }));
+  const story = plan.story === undefined ? undefined : parseFile(plan.story);
+  return { work, plan, chapters, story };
+}
+
+const importFixture = (path: string) => importBytes(readFileSync(join(fixtures, path)), path);
+
+function parseFile(text: string): { front: Record<string, unknown>; body: string } {
+  const match = /^---\n([\s\S]*?)---\n\n([\s\S]*)$/.exec(text);
+  if (!match) throw new Error(`not a content file:\n${text}`);
+  return { front: yaml.load(match[1]!, { schema: yaml.CORE_SCHEMA }) as Record<string, unknown>, body: match[2]!.trimEnd() };
+}
+
+/** Every word was kept: what the importer itself checks, asserted. */
+function expectEveryWordKept(plan: { fidelity: { source: number; kept: number } }) {
+  expect(plan.fidelity.source).toBeGreaterThan(0);
+  expect(plan.fidelity.kept).toBe(plan.fidelity.source);
+}
+
+describe('recognising the format from the content', () => {
+  const zip = (files: Record<string, string>) =>
+    zipSync(Object.fromEntries(Object.entries(files).map(([name, text]) => [name, strToU8(text)])));
+
+  it.each([
+    [zip({ 'word/document.xml': '<w:document/>' }), 'story.bin', 'docx'],
+    [zip({ mimetype: 'application/epub+zip', 'META-INF/container.xml': '<container/>' }), 'story.zip', 'epub'],
+    [
+      strToU8('<!DOCTYPE html><html><body><div id="preface"></div><div id="chapters" class="userstuff"></div></body></html>'),
+      'work.txt',
+      'ao3',
+    ],
+    [strToU8('<html><body><p>Hello.</p></body></html>'), 'page.txt', 'html'],
+    [strToU8('---\ntitle: Chapter 1\n---\n\nText.'), 'chapter.txt', 'markdown'],
+    [strToU8('Chapter 1\n\n<3 is how she signed it.'), 'chapter.html', 'text'],
+  ])('reads %#', (bytes, name, format) => {
+    expect(detectFormat(bytes, name).format).toBe(format);
+  });
+
+  it('explains what to do with a PDF, an old .doc or a damaged zip', () => {
+    expect(() => detectFormat(strToU8('%PDF-1.7'), 'story.pdf')).toThrow(/^story\.pdf: a PDF.*export the story as \.docx/);
+    expect(() => detectFormat(Uint8Array.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1]), 'story.doc')).toThrow(
+      /^story\.doc: an old Word document.*save it as \.docx/,
+    );
+    expect(() => detectFormat(Uint8Array.from([0x50, 0x4b, 0x03, 0x04, 0x00]), 'story.epub')).toThrow(/^story\.epub: a damaged zip/);
+  });
+});
+
+describe('AO3 HTML downloads', () => {
+  it('reads the current layout: the work’s metadata into story.md, each chapter with its summary and notes', async () => {
+    const { plan, chapters, story, work } = await importFixture('ao3/new-layout.html');
+    expectEveryWordKept(plan);
+    expect(story?.front).toEqual({
+      title: 'The Lantern Keeper',
+      author: 'Wren_Ashdown',
+      language: 'en',
+      status: 'in-progress',
+      fandom: 'Phantom of the Opera - Gaston Leroux',
+      rating: 'Teen And Up Audiences',
+      warnings: ['Graphic Depictions Of Violence', 'Major Character Death'],
+      characters: ['Christine Daaé', 'Erik (Phantom of the Opera)', 'Meg Giry'],
+      relationships: ['Christine Daaé/Erik'],
+      tags: ['F/M', 'Slow Burn', 'Angst with a Happy Ending'],
+      notes: 'Thank you to marigold_beta for reading this first.',
+      endNotes: 'The title comes from an old lighthouse song my grandmother sang.',
+      series: { title: 'Lights Below', part: 2, url: 'https://archiveofourown.org/series/301' },
+      related: [{ title: 'The Lower Cellars', url: 'https://archiveofourown.org/works/1111', relation: 'inspired by' }],
+      reviewUrl: 'https://archiveofourown.org/works/48213001',
+    });
+    expect(story?.body).toBe('Below the opera house, someone keeps the lamps lit. *Someone* always has.');
+    expect(chapters.map(({ slug, front }) => [slug, front.title, front.order, front.published])).toEqual([
+      ['chapter-1', 'Chapter 1: Wick', 1, '2024-03-01'],
+      ['chapter-2', 'Chapter 2: Flame', 2, undefined],
+      ['chapter-3', 'Chapter 3', 3, '2024-04-12'],
+    ]);
+    expect(chapters[0]!.front).toMatchObject({
+      summary: 'Christine finds the first lamp.',
+      authorsNote: 'Content note: a brief mention of a fire.',
+      endNote: 'Next time: the second lamp. Comments keep me writing!',
+    });
+    expect(chapters[0]!.body).toContain('That was **not** quite true.');
+    expect(chapters[0]!.body).toContain('\n\n* * *\n\n');
+    expect(chapters[1]!.body).toContain('forty-three.\\\nThen the water.');
+    expect(chapters[2]!.front.authorsNote).toBe('Short one this week, sorry!');
+    expect(work.dropped).toEqual([
+      'AO3’s “Posted originally on the Archive of Our Own at …”',
+      'AO3’s “Please drop by the Archive and comment…”',
+    ]);
+    expect(JSON.stringify(chapters)).not.toMatch(/See the end of the chapter|Chapter End Notes|drop by the Archive/);
+  });
+
+  it('reads the layout before 2019: no preface, bare chapter titles, singular labels, no language', async () => {
+    const { plan, chapters, story } = await importFixture('ao3/old-layout.html');
+    expectEveryWordKept(plan);
+    expect(story?.front).toMatchObject({
+      title: 'Snowfall at the Garnier',
+      author: 'old_author',
+      status: 'complete',
+      warnings: ['No Archive Warnings Apply'],
+      characters: ['Raoul de Chagny'],
+    });
+    expect(story?.front.language).toBeUndefined();
+    expect(chapters.map(({ front }) => front.title)).toEqual(['Chapter 1: The Foyer', 'Chapter 2: The Stage Door']);
+    expect(chapters[1]!.front.authorsNote).toBe('Happy new year, everyone.');
+    expect(chapters[1]!.front.published).toBe('2013-01-05');
+  });
+
+  it('reads a one-chapter work, which has no chapter meta block', async () => {
+    const { plan, chapters, story } = await importFixture('ao3/single-chapter.html');
+    expectEveryWordKept(plan);
+    expect(story?.front).toMatchObject({ title: 'Rooftop', language: 'es', status: 'complete', notes: 'Mi primer fic en español.' });
+    expect(chapters).toHaveLength(1);
+    expect(chapters[0]!.front).toMatchObject({ title: 'Rooftop', order: 1, published: '2025-06-14' });
+    expect(chapters[0]!.body).toBe(
+      'En el tejado de la ópera, Christine miró la ciudad.\n\n—¿Tienes frío? —preguntó Raoul.\n\n—No —mintió ella, y sonrió—. Nunca.\n\n<div class="center">\n\nFin.\n\n</div>',
+    );
+  });
+});
+
+/** An EPUB as a test writes it: files, a package document, and a nav document or an NCX. */
+function makeEpub(options: {
+  version: 2 | 3;
+  metadata: string;
+  spine: { path: string; html: string; properties?: string }[];
+  toc: { title: string; href: string }[];
+  guide?: string;
+  extra?: Record<string, Uint8Array>;
+  manifest?: string;
+}): Uint8Array {
+  const page = (body: string) =>
+    `<?xml version="1.0" encoding="utf-8"?>\n<html xmlns="http://www.w3.org/1999/xhtml" xmlns:epub="http://www.idpf.org/2007/ops"><head><title>x</title></head><body>${body}</body></html>`;
+  const items = options.spine.map((item, i) => `<item id="s${i}" href="${item.path}" media-type="application/xhtml+xml"/>`).join('');
+  const nav =
+    options.version === 3
+      ? page(
+          `<nav epub:type="toc"><ol>${options.toc.map((entry) => `<li><a href="${entry.href}">${entry.title}</a></li>`).join('')}</ol></nav>`,
+        )
+      : undefined;
+  const ncx = `<?xml version="1.0"?><ncx xmlns="http://www.daisy.org/z3986/2005/ncx/" version="2005-1"><navMap>${options.toc
+    .map(
+      (entry, i) =>
+        `<navPoint id="n${i}" playOrder="${i + 1}"><navLabel><text>${entry.title}</text></navLabel><content src="${entry.href}"/></navPoint>`,
+    )
+    .join('')}</navMap></ncx>`;
+  const opf = `<?xml version="1.0" encoding="utf-8"?>
+<package xmlns="http://www.idpf.org/2007/opf" version="${options.version}.0" unique-identifier="id">
+  <metadata xmlns:dc="http://purl.org/dc/elements/1.1/" xmlns:opf="http://www.idpf.org/2007/opf">${options.metadata}</metadata>
+  <manifest>${items}${nav ? '<item id="nav" href="nav.xhtml" media-type="application/xhtml+xml" properties="nav"/>' : ''}<item id="ncx" href="toc.ncx" media-type="application/x-dtbncx+xml"/>${options.manifest ?? ''}</manifest>
+  <spine toc="ncx">${options.spine.map((_, i) => `<itemref idref="s${i}"/>`).join('')}</spine>
+  ${options.guide ?? ''}
+</package>`;
+  return zipSync({
+    mimetype: strToU8('application/epub+zip'),
+    'META-INF/container.xml': strToU8(
+      '<?xml version="1.0"?><container version="1.0" xmlns="urn:oasis:names:tc:opendocument:xmlns:container"><rootfiles><rootfile full-path="OEBPS/content.opf" media-type="application/oebps-package+xml"/></rootfiles></container>',
+    ),
+    'OEBPS/content.opf': strToU8(opf),
+    'OEBPS/toc.ncx': strToU8(ncx),
+    ...(nav ? { 'OEBPS/nav.xhtml': strToU8(nav) } : {}),
+    ...Object.fromEntries(options.spine.map((item) => [`OEBPS/${item.path}`, strToU8(page(item.html))])),
+    ...Object.fromEntries(Object.entries(options.extra ?? {}).map(([path, bytes]) => [`OEBPS/${path}`, bytes])),
+  });
+}
+
+const metadata = `<dc:title>The Lantern Keeper</dc:title><dc:creator>Wren Ashdown</dc:creator><dc:language>es</dc:language>
+<dc:description>&lt;p&gt;Below the opera house, someone keeps the &lt;em&gt;lamps&lt;/em&gt; lit.&lt;/p&gt;</dc:description>
+<dc:subject>Slow Burn</dc:subject><dc:subject>Angst</dc:subject><meta name="cover" content="cover-image"/>`;
+
+describe('EPUB', () => {
+  it.each([3, 2] as const)(
+    'reads EPUB %i: chapters from the table of contents, metadata, cover and pictures; front matter left out',
+    async (version) => {
+      const epub = makeEpub({
+        version,
+        metadata,
+        manifest:
+          '<item id="cover-image" href="images/cover.png" media-type="image/png"/><item id="lamp" href="images/lamp.png" media-type="image/png"/>',
+        extra: { 'images/cover.png': png, 'images/lamp.png': png },
+        spine: [
+          { path: 'titlepage.xhtml', html: '<h1>The Lantern Keeper</h1><p>Wren Ashdown</p>' },
+          { path: 'copyright.xhtml', html: '<p>This ebook was made with love and is free to share. Uncopyright applies.</p>' },
+          {
+            path: 'ch1.xhtml',
+            html: '<h2>Capítulo 1: La mecha</h2><p>La lámpara <em>ya</em> ardía.</p><p><img src="images/lamp.png" alt="Una lámpara"/></p><hr/><p>Nadie contestó.</p>',
+          },
+          { path: 'ch2.xhtml', html: '<section><h2>Capítulo 2</h2><p>Erik guardaba las lámparas.</p></section>' },
+          { path: 'ch3.xhtml', html: '<h2>Epílogo</h2><p>Años después, las lámparas seguían encendidas.</p>' },
+        ],
+        toc: [
+          { title: 'Copyright', href: 'copyright.xhtml' },
+          { title: 'Capítulo 1: La mecha', href: 'ch1.xhtml' },
+          { title: 'Capítulo 2', href: 'ch2.xhtml' },
+          { title: 'Epílogo', href: 'ch3.xhtml' },
+        ],
+      });
+      const { plan, chapters, story, work } = await importBytes(epub, 'book.epub');
+      expectEveryWordKept(plan);
+      expect(story?.front).toMatchObject({
+        title: 'The Lantern Keeper',
+        author: 'Wren Ashdown',
+        language: 'es',
+        tags: ['Slow Burn', 'Angst'],
+        cover: 'images/cover.png',
+      });
+      expect(story?.body).toBe('Below the opera house, someone keeps the *lamps* lit.');
+      expect(chapters.map(({ slug, front }) => [slug, front.title, front.order])).toEqual([
+        ['chapter-1', 'Capítulo 1: La mecha', 1],
+        ['chapter-2', 'Capítulo 2', 2],
+        ['epilogue', 'Epílogo', 3],
+      ]);
+      expect(chapters[0]!.body).toBe('La lámpara *ya* ardía.\n\n![Una lámpara](images/lamp.png)\n\n* * *\n\nNadie contestó.');
+      expect([...plan.images.keys()].sort()).toEqual(['cover.png', 'lamp.png']);
+      expect(work.dropped.join('\n')).toMatch(/title page titlepage\.xhtml/);
+      expect(work.dropped.join('\n')).toMatch(/copyright/i);
+    },
+  );
+
+  it('joins a chapter Calibre split over several files, whatever it renamed the classes to', async () => {
+    const epub = makeEpub({
+      version: 2,
+      metadata,
+      spine: [
+        {
+          path: 'index_split_000.html',
+          html: '<div class="calibre1"><h2 class="calibre3">Chapter 1</h2><p class="calibre4">First half of the chapter.</p></div>',
+        },
+        { path: 'index_split_001.html', html: '<div class="calibre1"><p class="calibre4">Second half of the chapter.</p></div>' },
+        {
+          path: 'index_split_002.html',
+          html: '<div class="calibre1"><h2 class="calibre3">Chapter 2</h2><p class="calibre4">The next one.</p></div>',
+        },
+      ],
+      toc: [
+        { title: 'Chapter 1', href: 'index_split_000.html' },
+        { title: 'Chapter 2', href: 'index_split_002.html' },
+      ],
+    });
+    const { plan, chapters } = await importBytes(epub, 'calibre.epub');
+    expectEveryWordKept(plan);
+    expect(chapters.map(({ front, body }) => [front.title, body])).toEqual([
+      ['Chapter 1', 'First half of the chapter.\n\nSecond half of the chapter.'],
+      ['Chapter 2', 'The next one.'],
+    ]);
+  });
+
+  it('splits one file holding several chapters at the table of contents’ anchors, and brings notes from a notes page', async () => {
+    const epub = makeEpub({
+      version: 3,
+      metadata,
+      spine: [
+        {
+          path: 'text.xhtml',
+          html: '<h2 id="c1">Chapter 1</h2><p>One<a epub:type="noteref" href="notes.xhtml#n1">1</a>.</p><h2 id="c2">Chapter 2</h2><p>Two.</p>',
+        },
+        { path: 'notes.xhtml', html: '<aside epub:type="footnote" id="n1"><p>A note on one.</p></aside>' },
+      ],
+      toc: [
+        { title: 'Chapter 1', href: 'text.xhtml#c1' },
+        { title: 'Chapter 2', href: 'text.xhtml#c2' },
+      ],
+    });
+    const { plan, chapters } = await importBytes(epub, 'one-file.epub');
+    expectEveryWordKept(plan);
+    expect(chapters.map(({ body }) => body)).toEqual(['One[^1].\n\n[^1]: A note on one.', 'Two.']);
+  });
+
+  it('keeps a page before the first chapter that is the author’s words as the story’s notes', async () => {
+    const epub = makeEpub({
+      version: 3,
+      metadata,
+      spine: [
+        { path: 'dedication.xhtml', html: '<p>For my grandmother, who sang the lighthouse song.</p>' },
+        { path: 'ch1.xhtml', html: '<h2>Chapter 1</h2><p>Text.</p>' },
+      ],
+      toc: [{ title: 'Chapter 1', href: 'ch1.xhtml' }],
+    });
+    const { plan, story, work } = await importBytes(epub, 'dedication.epub');
+    expectEveryWordKept(plan);
+    expect(story?.front.notes).toBe('For my grandmother, who sang the lighthouse song.');
+    expect(work.notices.join('\n')).toMatch(/kept dedication\.xhtml, before the first chapter, as the story’s notes/);
+  });
+
+  it('reads an AO3 EPUB with AO3’s own structure', async () => {
+    const ao3 = readFileSync(join(fixtures, 'ao3/new-layout.html'), 'utf8');
+    const part = (id: string) => new RegExp(`<div id="${id}"[\\s\\S]*?(?=\\n<div id="|\\n</body>)`).exec(ao3)![0];
+    const chapters = part('chapters')
+      .split(/(?=<div class="meta group">)/)
+      .slice(1);
+    const epub = makeEpub({
+      version: 2,
+      metadata: `<dc:title>The Lantern Keeper</dc:title><dc:creator>Wren_Ashdown</dc:creator><dc:publisher>Archive of Our Own</dc:publisher><dc:source>https://archiveofourown.org/works/48213001</dc:source><dc:language>en</dc:language>`,
+      spine: [
+        { path: 'preface.xhtml', html: part('preface') },
+        ...chapters.map((html, i) => ({ path: `chapter${i + 1}.xhtml`, html: html.replace(/<\/div>\s*$/, '') })),
+        { path: 'afterword.xhtml', html: part('afterword') },
+      ],
+      toc: [
+        { title: 'Preface', href: 'preface.xhtml' },
+        ...chapters.map((_, i) => ({ title: `Chapter ${i + 1}`, href: `chapter${i + 1}.xhtml` })),
+        { title: 'Afterword', href: 'afterword.xhtml' },
+      ],
+    });
+    const { plan, chapters: files, story, work } = await importBytes(epub, 'ao3.epub');
+    expectEveryWordKept(plan);
+    expect(work.format).toBe('AO3 EPUB');
+    expect(story?.front).toMatchObject({
+      title: 'The Lantern Keeper',
+      status: 'in-progress',
+      series: { title: 'Lights Below', part: 2 },
+      reviewUrl: 'https://archiveofourown.org/works/48213001',
+    });
+    expect(files.map(({ front }) => front.title)).toEqual(['Chapter 1: Wick', 'Chapter 2: Flame', 'Chapter 3']);
+    expect(files[0]!.front.endNote).toBe('Next time: the second lamp. Comments keep me writing!');
+  });
+});
+
+describe('documents from a second writer (pandoc)', () => {
+  it.each(['lantern.docx', 'lantern.epub', 'lantern-epub2.epub'])(
+    'reads %s whole: title, chapters, footnotes, formatting, pictures',
+    async (name) => {
+      const { plan, chapters, story } = await importFixture(`pandoc/${name}`);
+      expectEveryWordKept(plan);
+      expect(story?.front).toMatchObject({ title: 'The Lantern Keeper', author: 'Wren Ashdown' });
+      expect(chapters.map(({ slug, front }) => [slug, front.title, front.order])).toEqual([
+        ['chapter-1', 'Chapter 1: Wick', 1],
+        ['chapter-2', 'Chapter 2: Flame', 2],
+        ['epilogue', 'Epilogue', 3],
+      ]);
+      const [first, second] = chapters;
+      expect(first!.body).toContain(
+        'She held her breath. *Someone* had trimmed the wick[^1], and not long ago; the glass was **still warm** under her fingers.',
+      );
+      expect(first!.body).toContain('[^1]: A wick is the string in a lamp.');
+      expect(first!.body).toContain('That was <u>not</u> quite true. <span class="small-caps">Opera Ghost</span> signed the note.');
+      expect(first!.body.split('\n\n')[2]).toBe('* * *');
+      expect(second!.body).toMatch(/!\[(?:A lamp)?\]\(images\/[\w-]+\.png\)\n\nA lamp\n\nHe noticed \*her\*/);
+      expect(plan.images.size).toBe(1);
+    },
+  );
+});
+
+describe('Word documents', () => {
+  /** A .docx as Word writes the parts mammoth reads: direct formatting, no styles. */
+  function makeDocx(paragraphs: string[]): Uint8Array {
+    const document = `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
+<w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main" xmlns:v="urn:schemas-microsoft-com:vml" xmlns:o="urn:schemas-microsoft-com:office:office"><w:body>${paragraphs.join('')}</w:body></w:document>`;
+    return zipSync({
+      '[Content_Types].xml': strToU8(
+        '<?xml version="1.0" encoding="UTF-8"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Override PartName="/word/document.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"/></Types>',
+      ),
+      '_rels/.rels': strToU8(
+        '<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="word/document.xml"/></Relationships>',
+      ),
+      'word/document.xml': strToU8(document),
+    });
+  }
+  const p = (text: string, run = '', paragraph = '') =>
+    `<w:p>${paragraph ? `<w:pPr>${paragraph}</w:pPr>` : ''}<w:r>${run ? `<w:rPr>${run}</w:rPr>` : ''}<w:t xml:space="preserve">${text}</w:t></w:r></w:p>`;
+  const runs = (...parts: [string, string?][]) =>
+    `<w:p>${parts.map(([text, run]) => `<w:r>${run ? `<w:rPr>${run}</w:rPr>` : ''}<w:t xml:space="preserve">${text}</w:t></w:r>`).join('')}</w:p>`;
+
+  it('reads one chapter with direct formatting: italics, underline, small caps, centred lines, scene breaks', async () => {
+    const docx = makeDocx([
+      p('Chapter 3: The Lake'),
+      runs(
+        ['The water was '],
+        ['black', '<w:i/>'],
+        [' and '],
+        ['still', '<w:u w:val="single"/>'],
+        ['. '],
+        ['Opera Ghost', '<w:smallCaps/>'],
+        [' waited.'],
+      ),
+      p('#', '', '<w:jc w:val="center"/>'),
+      p('oOo'),
+      '<w:p><w:r><w:pict><v:rect style="width:0;height:1.5pt" o:hr="t"/></w:pict></w:r></w:p>',
+      p('The End', '', '<w:jc w:val="center"/>'),
+      p(''),
+    ]);
+    const { plan, chapters, story } = await importBytes(docx, 'lake.docx');
+    expectEveryWordKept(plan);
+    expect(story).toBeUndefined();
+    expect(chapters).toHaveLength(1);
+    expect(chapters[0]!.front).toMatchObject({ title: 'Chapter 3: The Lake', order: 3 });
+    expect(chapters[0]!.body).toBe(
+      'The water was *black* and <u>still</u>. <span class="small-caps">Opera Ghost</span> waited.\n\n* * *\n\n* * *\n\n* * *\n\n<div class="center">\n\nThe End\n\n</div>',
+    );
+  });
+
+  it('splits a whole story at its title lines', async () => {
+    const docx = makeDocx([p('Prologue'), p('Before.'), p('Chapter 1'), p('During.'), p('Capítulo 2: Después'), p('After.')]);
+    const { plan, chapters } = await importBytes(docx, 'whole.docx');
+    expectEveryWordKept(plan);
+    expect(chapters.map(({ slug, front, body }) => [slug, front.title, body])).toEqual([
+      ['prologue', 'Prologue', 'Before.'],
+      ['chapter-1', 'Chapter 1', 'During.'],
+      ['chapter-2', 'Capítulo 2: Después', 'After.'],
+    ]);
+  });
+
+  it('names the file when it is not a Word document after all', async () => {
+    const broken = zipSync({ 'word/document.xml': strToU8('not xml <') });
+    await expect(readInput(broken, 'broken.docx')).rejects.toThrow(/^broken\.docx: /);
+  });
+});
+
+describe('HTML and Markdown', () => {
+  it('reads a saved page’s article, its heading as the title', async () => {
+    const page =
+      '<html><head><title>Site</title></head><body><nav>Home | About</nav><article><h1>Chapter 6: Masks</h1><p>She <i>smiled</i>.</p></article><footer>© Site</footer></body></html>';
+    const { plan, chapters, work } = await importBytes(strToU8(page), 'saved.html');
+    expectEveryWordKept(plan);
+    expect(chapters[0]!.front).toMatchObject({ title: 'Chapter 6: Masks', order: 6 });
+    expect(chapters[0]!.body).toBe('She *smiled*.');
+    expect(work.notices.join()).toMatch(/<article>/);
+  });
+
+  it('keeps a Markdown chapter’s frontmatter and text exactly', async () => {
+    const text = '---\ntitle: "Chapter 2: Below"\norder: 2\nauthorsNote: Hi!\n---\n\nThe *text*, exactly\nas written.\n';
+    const { chapters } = await importBytes(strToU8(text), 'chapter-2.md');
+    expect(chapters[0]!.front).toEqual({ title: 'Chapter 2: Below', order: 2, authorsNote: 'Hi!' });
+    expect(chapters[0]!.body).toBe('The *text*, exactly\nas written.');
+  });
+
+  it('refuses a Markdown chapter whose frontmatter is wrong, naming the field', async () => {
+    await expect(readInput(strToU8('---\ntitle: Chapter 2\norder: 2\nauthorNote: typo\n---\n\nText.'), 'chapter-2.md')).rejects.toThrow(
+      /^chapter-2\.md: .*authorNote.*authorsNote/,
+    );
+  });
+});
+
+/** The fidelity check catches a reader that loses words. */
+describe('the word check on an import', () => {
+  it('reports a loss, with the passage', async () => {
+    const work = await readInput(strToU8('Chapter 1\n\nThe lamp was already burning.'), 'chapter-1.txt');
+    const lossy: ImportedWork = { ...work, source: `${work.source}\n\nA paragraph the reader dropped.` };
+    const plan = await planImport(lossy, []);
+    expect(plan.fidelity.kept).toBeLessThan(plan.fidelity.source);
+    expect(plan.fidelity.firstLoss).toMatch(/paragraph the reader dropped/);
+  });
+});
