@@ -111,7 +111,7 @@ function renderResult(data: PagefindResultData, query: string, t: Translate): HT
   heading.append(title);
   item.append(heading);
 
-  const hits = paragraphHits(data);
+  const hits = paragraphHits(data, query);
   const matches = hits.reduce((sum, hit) => sum + hit.matches, 0);
   if (matches > 0) {
     const count = document.createElement('p');
@@ -125,7 +125,7 @@ function renderResult(data: PagefindResultData, query: string, t: Translate): HT
   for (const hit of hits.slice(0, 3)) {
     const link = document.createElement('a');
     link.href = hitHref(data.url, query, hit.id);
-    if (hit.before) link.append('… ');
+    if (hit.before) link.append(`…${hit.joiner}`);
     for (const part of hit.excerpt) {
       if (part.hit) {
         const mark = document.createElement('mark');
@@ -135,7 +135,7 @@ function renderResult(data: PagefindResultData, query: string, t: Translate): HT
         link.append(part.text);
       }
     }
-    if (hit.after) link.append(' …');
+    if (hit.after) link.append(`${hit.joiner}…`);
     const li = document.createElement('li');
     li.append(link);
     list.append(li);

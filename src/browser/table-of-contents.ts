@@ -28,7 +28,7 @@ export class TableOfContents extends HTMLElement {
     }));
     const left = this.querySelector('.time-left');
     if (left && state.last && chapters.some((chapter) => chapter.slug === state.last!.slug)) {
-      left.textContent = t('toc.timeLeft', { duration: durationLabel(readingMinutes(wordsLeft(chapters, state)), t) });
+      left.textContent = t('toc.timeLeft', { duration: durationLabel(readingMinutes(wordsLeft(chapters, state), t.language), t) });
     }
   }
 }

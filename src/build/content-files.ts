@@ -153,8 +153,17 @@ function splitFrontmatter(text: string, name: string): ContentFile {
   } catch (error) {
     const mark = (error as yaml.YAMLException).mark;
     const where = mark ? `:${mark.line + 2}` : '';
+    // The usual cause: a value holding ": " (a title such as Chapter 1: The Lake) left unquoted.
+    const lines = match[1]!.split(/\r?\n/);
+    const unquoted = lines
+      .slice(0, (mark?.line ?? lines.length - 1) + 1)
+      .reverse()
+      .find((line) => /^\s*[\w.-]+:\s+[^\s"'|>[{].*:\s/.test(line));
+    const fix = unquoted
+      ? `; put a value holding ": " in quotes: ${unquoted.trim().replace(/^([\w.-]+):\s+(.*)$/, (_, key: string, value: string) => `${key}: "${value.replace(/"/g, '\\"')}"`)}`
+      : '';
     throw new ContentFileError(
-      `${name}${where}: the frontmatter is not valid YAML: ${(error as yaml.YAMLException).reason ?? (error as Error).message}`,
+      `${name}${where}: the frontmatter is not valid YAML: ${(error as yaml.YAMLException).reason ?? (error as Error).message}${fix}`,
     );
   }
   if (typeof data !== 'object' || data === null || Array.isArray(data)) {

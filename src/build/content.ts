@@ -23,7 +23,7 @@ export function getStory(): Promise<Story> {
 /** The user-facing strings in the story's language. */
 export async function getStrings(): Promise<Translate> {
   const story = await getStory();
-  return stringsFor(story.meta.language);
+  return stringsFor(story.meta.language, story.meta.labels);
 }
 
 async function loadStory(): Promise<Story> {

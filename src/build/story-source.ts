@@ -69,7 +69,7 @@ export async function readStory(contentDir: string, options: ReadOptions): Promi
   // A chapter file that could not be read is reported once, not again by every link to it.
   for (const path of scan.files) if (!slugs.has(chapterId(path))) slugs.set(chapterId(path), chapterId(path));
 
-  const t = stringsFor(story?.data.language ?? 'en');
+  const t = stringsFor(story?.data.language ?? 'en', story?.data.labels);
   const images = imageLookup(contentDir);
   const renderer = createRenderer({ base: options.base, chapters: slugs, t, image: images });
   const render = renderAll(renderer, problems);

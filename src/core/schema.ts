@@ -2,6 +2,7 @@ import { z } from 'astro/zod';
 import { parseDate } from './dates.ts';
 import { reservedSlugs, slugPattern } from './slug.ts';
 import { closest } from './suggest.ts';
+import { en } from '../shared/i18n/en.ts';
 
 /** A character that shows: not a space, nor an invisible one (zero-width space, joiner, soft hyphen, BOM). */
 const visible = /[^\s\u00ad\u061c\u115f\u1160\u180e\u200b-\u200f\u202a-\u202e\u2060-\u206f\u3164\ufeff\uffa0]/u;
@@ -62,6 +63,38 @@ const contentPath = (what: string) =>
     `${what} must be a path inside the content folder, such as images/cover.jpg`,
   );
 
+/** One form of a plural label. */
+const form = (category: string) => visibleText(`a label's "${category}"`);
+
+/** One label: a text, or a text per plural category, `other` required. */
+const label = z.union(
+  [
+    visibleText('a label'),
+    strictObject({
+      zero: form('zero').optional(),
+      one: form('one').optional(),
+      two: form('two').optional(),
+      few: form('few').optional(),
+      many: form('many').optional(),
+      other: form('other'),
+    }),
+  ],
+  { error: 'a label must be text, or plural forms such as { one: "{count} word", other: "{count} words" }' },
+);
+
+/** `labels`: the site's strings in the author's words, keys checked against the strings module. */
+const labelMap = z.record(z.string(), label).superRefine((labels, context) => {
+  for (const key of Object.keys(labels)) {
+    if (key in en) continue;
+    const near = closest(key, Object.keys(en));
+    context.addIssue({
+      code: 'custom',
+      path: [key],
+      message: `labels: unknown key "${key}"${near ? `: did you mean ${near}?` : '; the keys are those of src/shared/i18n/en.ts'}`,
+    });
+  }
+});
+
 /** Frontmatter of `content/story.md`; its Markdown body is the story's summary. */
 export const storySchema = strictObject({
   /** The story's title, shown on every page. */
@@ -120,6 +153,11 @@ export const storySchema = strictObject({
   coverAlt: visibleText('coverAlt').optional(),
   /** How many chapters the story will have: "3/12" rather than "3/?". */
   expectedChapters: countingNumber('expectedChapters').optional(),
+  /**
+   * The author's own wording for any of the site's strings, by key (`note.authors: "A word
+   * from me"`): a text, or one per plural category (`{ one: …, other: … }`).
+   */
+  labels: labelMap.default({}),
 });
 
 /** Frontmatter of one chapter file in `content/chapters/`. */

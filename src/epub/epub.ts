@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { strToU8, zipSync, type Zippable } from 'fflate';
 import type { DetailRow } from '../core/details.ts';
 import { formatDate } from '../shared/format.ts';
+import { textDirection } from '../shared/i18n/languages.ts';
 import type { Translate } from '../shared/i18n/strings.ts';
 import { escapeXml } from './xhtml.ts';
 
@@ -85,21 +86,25 @@ h1 + p, .note p, hr + p, .title-page p { text-indent: 0; }
 p + p { margin-top: 0.2em; }
 hr { border: 0; margin: 1.5em 0; text-align: center; }
 hr::after { content: "* * *"; }
-.note { margin: 1.5em 0; padding: 0.5em 1em; border-left: 3px solid #888; font-size: 0.9em; }
+.note { margin: 1.5em 0; padding: 0.5em 1em; border-inline-start: 3px solid #888; font-size: 0.9em; }
 .note h2 { font-size: 0.8em; text-transform: uppercase; letter-spacing: 0.08em; margin: 0 0 0.5em; }
 .note p { margin-bottom: 0.5em; font-style: italic; }
+:lang(zh) .note p, :lang(ja) .note p, :lang(ko) .note p, :lang(ar) .note p, :lang(fa) .note p, :lang(he) .note p, :lang(zh) .title-page .author, :lang(ja) .title-page .author, :lang(ko) .title-page .author, :lang(ar) .title-page .author, :lang(he) .title-page .author { font-style: normal; }
+:lang(ja) em { font-style: normal; text-emphasis: filled sesame; -epub-text-emphasis: filled sesame; }
+:lang(zh) em { font-style: normal; text-emphasis: filled dot; -epub-text-emphasis: filled dot; }
+:lang(ar) em, :lang(he) em { font-style: normal; font-weight: bold; }
 .title-page { text-align: center; }
 .title-page .author { font-style: italic; margin-bottom: 2em; }
-.title-page dl { text-align: left; margin: 2em 0; }
+.title-page dl { text-align: start; margin: 2em 0; }
 .title-page dt { font-weight: bold; margin-top: 0.5em; }
-.title-page dd { margin-left: 1em; }
-.summary { text-align: left; margin-top: 2em; }
+.title-page dd { margin-inline-start: 1em; }
+.summary { text-align: start; margin-top: 2em; }
 `;
 
 function xhtmlDocument(language: string, title: string, body: string, cssHref: string): string {
   return `<?xml version="1.0" encoding="UTF-8"?>
 <!DOCTYPE html>
-<html xmlns="http://www.w3.org/1999/xhtml" xmlns:epub="http://www.idpf.org/2007/ops" xml:lang="${escapeXml(language)}" lang="${escapeXml(language)}">
+<html xmlns="http://www.w3.org/1999/xhtml" xmlns:epub="http://www.idpf.org/2007/ops" xml:lang="${escapeXml(language)}" lang="${escapeXml(language)}" dir="${textDirection(language)}">
 <head>
 <meta charset="UTF-8"/>
 <title>${escapeXml(title)}</title>
@@ -222,7 +227,7 @@ ${book.images
   )
   .join('\n')}
 </manifest>
-<spine>
+<spine${textDirection(book.language) === 'rtl' ? ' page-progression-direction="rtl"' : ''}>
 ${book.cover ? '<itemref idref="cover" linear="yes"/>' : ''}
 <itemref idref="title"/>
 <itemref idref="nav" linear="no"/>

@@ -2,7 +2,8 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseFrontmatter } from '@astrojs/markdown-remark';
 import type { AstroIntegration } from 'astro';
-import { messagesFor } from '../shared/i18n/index.ts';
+import { storySchema } from '../core/schema.ts';
+import { messagesFor, type Message } from '../shared/i18n/index.ts';
 
 const moduleId = 'virtual:quire/strings';
 const resolvedId = `\0${moduleId}`;
@@ -43,13 +44,12 @@ export function strings(contentDir: string): AstroIntegration {
  * The story's language and labels as far as they can be read here; a broken `story.md`
  * is reported by the content collection, with the file and field, not by this helper.
  */
-function storyLanguage(storyFile: string): { language: string; labels: Record<string, unknown> } {
+function storyLanguage(storyFile: string): { language: string; labels: Record<string, Message> } {
   try {
     const { frontmatter } = parseFrontmatter(readFileSync(storyFile, 'utf8'));
     const language = typeof frontmatter.language === 'string' ? frontmatter.language : 'en';
-    const labels =
-      typeof frontmatter.labels === 'object' && frontmatter.labels !== null ? (frontmatter.labels as Record<string, unknown>) : {};
-    return { language, labels };
+    const labels = storySchema.shape.labels.safeParse(frontmatter.labels);
+    return { language, labels: labels.success ? labels.data : {} };
   } catch {
     return { language: 'en', labels: {} };
   }

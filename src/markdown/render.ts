@@ -2,6 +2,7 @@ import rehypeRaw from 'rehype-raw';
 import rehypeSanitize from 'rehype-sanitize';
 import rehypeSlug from 'rehype-slug';
 import rehypeStringify from 'rehype-stringify';
+import remarkCjkFriendly from 'remark-cjk-friendly';
 import remarkDirective from 'remark-directive';
 import remarkGfm from 'remark-gfm';
 import remarkParse from 'remark-parse';
@@ -74,6 +75,8 @@ export function createRenderer(settings: RenderSettings): Renderer {
   const front: PluggableList = [
     remarkParse,
     remarkGfm,
+    // Emphasis next to CJK punctuation (`*まったく……。*夏目は`), which CommonMark's rules miss.
+    remarkCjkFriendly,
     remarkDirective,
     remarkBlocks,
     remarkLiteralTags,

@@ -11,9 +11,13 @@ function stem(term: string): string {
   return term.length > 4 ? term.replace(/(?:'s|ies|es|s|ing|ed)$/, '') : term;
 }
 
+/** Chinese, Japanese and Korean, written without spaces between words. */
+export const cjkText = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}]/u;
+
 /**
  * Where the query terms occur in `text`: words that start with a term (or its stem),
- * ignoring case, accents and the style of apostrophe.
+ * ignoring case, accents and the style of apostrophe. A Chinese, Japanese or Korean term
+ * is found wherever it occurs, as those scripts put no spaces between words.
  */
 export function findMatches(text: string, terms: readonly string[]): TextMatch[] {
   if (terms.length === 0) return [];
@@ -28,11 +32,16 @@ export function findMatches(text: string, terms: readonly string[]): TextMatch[]
     offset += char.length;
   }
   origin.push(offset);
-  const alternatives = [...new Set(terms.map(stem))]
-    .filter(Boolean)
-    .sort((a, b) => b.length - a.length)
-    .map((term) => term.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
-  const pattern = new RegExp(`(?<![\\p{L}\\p{N}])(?:${alternatives.join('|')})[\\p{L}\\p{N}]*(?:'[\\p{L}]+)?`, 'gu');
+  const escape = (term: string) => term.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  const byLength = (a: string, b: string) => b.length - a.length;
+  const words = [...new Set(terms.filter((term) => !cjkText.test(term)).map(stem))].filter(Boolean).sort(byLength).map(escape);
+  const characters = [...new Set(terms.filter((term) => cjkText.test(term)))].sort(byLength).map(escape);
+  const alternatives = [
+    ...(characters.length > 0 ? [`(?:${characters.join('|')})`] : []),
+    ...(words.length > 0 ? [`(?<![\\p{L}\\p{N}])(?:${words.join('|')})[\\p{L}\\p{N}]*(?:'[\\p{L}]+)?`] : []),
+  ];
+  if (alternatives.length === 0) return [];
+  const pattern = new RegExp(alternatives.join('|'), 'gu');
   return [...folded.matchAll(pattern)].map((match) => ({
     start: origin[match.index]!,
     end: origin[match.index + match[0].length]!,

@@ -1,4 +1,6 @@
 import { isParagraphId, params } from './contract.ts';
+import { cjkText, findMatches } from './highlight.ts';
+import { queryTerms } from './search-terms.ts';
 
 /** Turns Pagefind's result data into paragraph-level hits: where in a chapter each match is. */
 
@@ -10,8 +12,8 @@ export interface PagefindResultData {
   meta: Record<string, string | undefined>;
   /** Word positions of the matches in `content`. */
   locations: number[];
-  /** Elements with an id inside the indexed text, with the word position where each starts. */
-  anchors: { element: string; id: string; location: number }[];
+  /** Elements with an id inside the indexed text: their text, and the word position where each starts. */
+  anchors: { element: string; id: string; location: number; text?: string | undefined }[];
 }
 
 /** A run of excerpt text; `hit` when it is a matched word (without its punctuation). */
@@ -30,6 +32,8 @@ export interface ParagraphHit {
   /** Whether the excerpt leaves out words before / after it. */
   before: boolean;
   after: boolean;
+  /** What goes between an ellipsis and the excerpt: a space, or nothing in Chinese and Japanese. */
+  joiner: '' | ' ';
 }
 
 const entities: Record<string, string> = { '&amp;': '&', '&lt;': '<', '&gt;': '>', '&quot;': '"', '&#39;': "'", '&#x27;': "'" };
@@ -40,10 +44,50 @@ export function unescapeHtml(text: string): string {
 }
 
 /**
- * Groups a chapter's matches by the paragraph that holds them, in reading order, each with
- * an excerpt of about `excerptWords` words around its first match, kept inside the paragraph.
+ * A chapter's matches grouped by the paragraph that holds them, in reading order, each with
+ * a short excerpt around its first match, kept inside the paragraph. Text in spaced scripts
+ * is read by Pagefind's word positions; Chinese, Japanese and Korean text, whose words
+ * Pagefind counts by its own segmentation (not spaces), by finding the query in each
+ * paragraph's text, so the excerpt and the marks fall on what the reader typed.
  */
-export function paragraphHits(data: PagefindResultData, excerptWords = 24): ParagraphHit[] {
+export function paragraphHits(data: PagefindResultData, query: string): ParagraphHit[] {
+  return cjkText.test(data.content) ? hitsInText(data, query) : hitsByLocation(data);
+}
+
+/** About how much an excerpt shows: words of spaced text, characters of CJK text. */
+const excerptWords = 24;
+const excerptCharacters = 48;
+
+function hitsInText(data: PagefindResultData, query: string): ParagraphHit[] {
+  const terms = queryTerms(query);
+  return data.anchors
+    .filter((anchor) => isParagraphId(anchor.id) && anchor.text)
+    .sort((a, b) => a.location - b.location)
+    .flatMap((anchor): ParagraphHit[] => {
+      const text = unescapeHtml(anchor.text!);
+      const matches = findMatches(text, terms);
+      if (matches.length === 0) return [];
+      const characters = Array.from(text);
+      // Offsets in UTF-16 units to offsets in characters, so a window never splits a character.
+      const at = (offset: number) => Array.from(text.slice(0, offset)).length;
+      let from = Math.max(0, at(matches[0]!.start) - Math.floor(excerptCharacters / 3));
+      const to = Math.min(characters.length, from + excerptCharacters);
+      from = Math.max(0, to - excerptCharacters);
+      const parts: ExcerptPart[] = [];
+      let position = from;
+      for (const match of matches) {
+        const [start, end] = [at(match.start), at(match.end)];
+        if (end <= from || start >= to) continue;
+        if (start > position) parts.push({ text: characters.slice(position, start).join(''), hit: false });
+        parts.push({ text: characters.slice(Math.max(start, position), Math.min(end, to)).join(''), hit: true });
+        position = Math.min(end, to);
+      }
+      if (position < to) parts.push({ text: characters.slice(position, to).join(''), hit: false });
+      return [{ id: anchor.id, matches: matches.length, excerpt: parts, before: from > 0, after: to < characters.length, joiner: '' }];
+    });
+}
+
+function hitsByLocation(data: PagefindResultData): ParagraphHit[] {
   const words = data.content.split(/[^\S\uFEFF]+/);
   const anchors = data.anchors.filter((anchor) => isParagraphId(anchor.id)).sort((a, b) => a.location - b.location);
   const hitSet = new Set(data.locations);
@@ -66,6 +110,7 @@ export function paragraphHits(data: PagefindResultData, excerptWords = 24): Para
       excerpt: excerptParts(words.slice(from, to), (i) => hitSet.has(from + i)),
       before: from > start,
       after: to < end,
+      joiner: ' ' as const,
     };
   });
 }

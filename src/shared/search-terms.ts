@@ -1,10 +1,14 @@
 /** Query helpers shared by the search page and the in-chapter highlighter. */
 
-/** Lowercases and strips diacritics: "Daaé" → "daae". */
+/**
+ * Lowercases and strips accents: "Daaé" → "daae". Only the accents of Latin, Greek and
+ * Cyrillic letters: a Japanese が stays が, and Korean syllables stay whole.
+ */
 export function fold(word: string): string {
   return word
     .normalize('NFD')
-    .replace(/\p{M}+/gu, '')
+    .replace(/[\u0300-\u036f]+/g, '')
+    .normalize('NFC')
     .toLowerCase();
 }
 

@@ -1,32 +1,52 @@
 /** Word counts and reading time, the same on the build and in the browser. */
 
+import { isCjk } from './i18n/languages.ts';
+
 const wordChar = /[\p{L}\p{N}]/u;
-const cjk = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}\p{Script=Thai}]/u;
+/** Characters that are each a word to readers and archives (AO3 counts them so): Chinese, Japanese kana, Korean syllables. */
+const character = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}]/gu;
+/** Scripts written without spaces whose words the platform's segmenter finds. */
+const unspaced = /[\p{Script=Thai}\p{Script=Lao}\p{Script=Khmer}\p{Script=Myanmar}]/u;
 let segmenter: Intl.Segmenter | undefined;
 
 /**
  * Counts words the way readers and archives do: runs of text between spaces that hold a
- * letter or digit ("pain-such" and "Giry's" are one word each). Scripts written without
- * spaces (Chinese, Japanese, Thai) are counted by the platform's word segmenter.
+ * letter or digit ("pain-such" and "Giry's" are one word each); each Chinese, Japanese or
+ * Korean character counts as one (as on AO3, and as those readers count length); Thai and
+ * its neighbours, written without spaces, by the platform's word segmenter. Mixed text
+ * counts each part its own way.
  */
 export function countWords(text: string): number {
   let words = 0;
   for (const token of text.split(/\s+/)) {
     if (!wordChar.test(token)) continue;
-    if (cjk.test(token)) {
-      segmenter ??= new Intl.Segmenter(undefined, { granularity: 'word' });
-      for (const segment of segmenter.segment(token)) if (segment.isWordLike) words++;
+    const characters = token.match(character)?.length ?? 0;
+    words += characters;
+    const rest = characters > 0 ? token.replace(character, ' ') : token;
+    if (characters > 0) {
+      for (const part of rest.split(/\s+/)) if (wordChar.test(part)) words += countSpaced(part);
     } else {
-      words++;
+      words += countSpaced(rest);
     }
   }
   return words;
 }
 
+function countSpaced(token: string): number {
+  if (!unspaced.test(token)) return 1;
+  segmenter ??= new Intl.Segmenter(undefined, { granularity: 'word' });
+  let words = 0;
+  for (const segment of segmenter.segment(token)) if (segment.isWordLike) words++;
+  return words;
+}
+
 /** Words a minute for estimated reading time: a common figure for adult silent reading of fiction. */
 export const wordsPerMinute = 230;
+/** Characters a minute for Chinese, Japanese and Korean text, read by character. */
+export const charactersPerMinute = 500;
 
-/** Estimated reading time in whole minutes, at least one for any text. */
-export function readingMinutes(words: number): number {
-  return words === 0 ? 0 : Math.max(1, Math.round(words / wordsPerMinute));
+/** Estimated reading time in whole minutes, at least one for any text, at the pace of the story's language. */
+export function readingMinutes(words: number, language: string): number {
+  if (words === 0) return 0;
+  return Math.max(1, Math.round(words / (isCjk(language) ? charactersPerMinute : wordsPerMinute)));
 }

@@ -1,11 +1,9 @@
-import { createRequire } from 'node:module';
-import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
+import { axeViolations } from '../support/axe';
 import { useBrowserSite } from '../support/browser';
 
 const site = useBrowserSite('fixture');
-const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 
 describe('turning chapters with the keyboard', () => {
   it('goes to the next and previous chapter with the arrow keys', async () => {
@@ -231,20 +229,6 @@ async function scrollTo(page: Page, selector: string): Promise<void> {
 /** What the site keeps of the reader's place, from their browser's storage. */
 function readingState(page: Page): Promise<{ read?: string[]; positions?: Record<string, string> }> {
   return page.evaluate(() => JSON.parse(localStorage.getItem('quire:/:reading') ?? '{}'));
-}
-
-async function axeViolations(page: Page): Promise<string[]> {
-  await page.evaluate(axeSource);
-  const results = await page.evaluate(() =>
-    (
-      window as unknown as {
-        axe: { run: (context: Document, options: object) => Promise<{ violations: { id: string; nodes: { target: string[] }[] }[] }> };
-      }
-    ).axe.run(document, {
-      runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'] },
-    }),
-  );
-  return results.violations.map((violation) => `${violation.id}: ${violation.nodes.map((node) => node.target.join(' ')).join(', ')}`);
 }
 
 describe('content notes', () => {

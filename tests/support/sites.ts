@@ -9,6 +9,13 @@ export const hostileStory = fileURLToPath(new URL('../fixtures/hostile', import.
 export const edgeStory = fileURLToPath(new URL('../fixtures/edge', import.meta.url));
 /** Every key an archive work carries: cover, work notes, series, related works, chapter summaries, content notes, pictures, verse. */
 export const archiveStory = fileURLToPath(new URL('../fixtures/archive', import.meta.url));
+/** Stories in Spanish, Japanese, Chinese and Arabic, each site in its own language. */
+export const languageStories = {
+  es: fileURLToPath(new URL('../fixtures/lang/es', import.meta.url)),
+  ja: fileURLToPath(new URL('../fixtures/lang/ja', import.meta.url)),
+  zh: fileURLToPath(new URL('../fixtures/lang/zh', import.meta.url)),
+  ar: fileURLToPath(new URL('../fixtures/lang/ar', import.meta.url)),
+};
 /** The author's seed prologue, as they gave it to us. */
 export const seedText = fileURLToPath(new URL('../fixtures/seed/prologue.txt', import.meta.url));
 
@@ -28,6 +35,14 @@ export const siteBuilds = {
   archive: { contentDir: archiveStory, siteUrl: 'https://example.org' },
   /** A generated serial of 25 short chapters: more search results than one page shows. */
   serial: { generateChapters: 25 },
+  /** A story in Spanish. */
+  es: { contentDir: languageStories.es, buildDate: '2026-01-01' },
+  /** A story in Japanese, one chapter with a Japanese file name. */
+  ja: { contentDir: languageStories.ja, buildDate: '2026-01-01' },
+  /** A story in simplified Chinese. */
+  zh: { contentDir: languageStories.zh, buildDate: '2026-01-01' },
+  /** A story in Arabic, written right to left. */
+  ar: { contentDir: languageStories.ar, buildDate: '2026-01-01' },
 } as const;
 
 export type SiteName = keyof typeof siteBuilds;

@@ -63,3 +63,27 @@ describe('the story schema', () => {
     expect(schemaProblems(storySchema, { title: 'T', author: 'A', fandon: 'X' })).toEqual(['unknown key "fandon": did you mean fandom?']);
   });
 });
+
+describe('labels in story.md', () => {
+  const story = (labels: unknown) => ({ title: 'T', author: 'A', labels });
+
+  it('takes the author’s wording for any string, plain or by plural', () => {
+    expect(
+      schemaProblems(
+        storySchema,
+        story({ 'note.authors': 'A word from me', 'count.words': { one: '{count} word', other: '{count} words' } }),
+      ),
+    ).toEqual([]);
+  });
+
+  it('rejects a key the site does not have, suggesting the one meant', () => {
+    expect(schemaProblems(storySchema, story({ 'note.author': 'Hi' })).join()).toMatch(
+      /labels: unknown key "note.author": did you mean note.authors\?/,
+    );
+  });
+
+  it('needs "other" among plural forms, and text for each', () => {
+    expect(schemaProblems(storySchema, story({ 'count.words': { one: '{count} word' } })).join()).toMatch(/other/);
+    expect(schemaProblems(storySchema, story({ 'note.end': 42 })).join()).toMatch(/a label must be text/);
+  });
+});

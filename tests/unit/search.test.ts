@@ -18,7 +18,7 @@ const result: PagefindResultData = {
 
 describe('paragraphHits', () => {
   it('groups matches by the paragraph that holds them, ignoring matches in the title', () => {
-    const hits = paragraphHits(result);
+    const hits = paragraphHits(result, 'ghost sang');
     expect(hits.map((hit) => [hit.id, hit.matches])).toEqual([
       ['p-1', 1],
       ['p-2', 1],
@@ -26,7 +26,7 @@ describe('paragraphHits', () => {
   });
 
   it('keeps each excerpt inside its paragraph and marks the matching words', () => {
-    const [first, second] = paragraphHits(result);
+    const [first, second] = paragraphHits(result, 'ghost sang');
     expect(first?.excerpt).toEqual([
       { text: 'The ghost ', hit: false },
       { text: 'sang', hit: true },
@@ -41,15 +41,50 @@ describe('paragraphHits', () => {
     const words = Array.from({ length: 100 }, (_, i) => `w${i}`);
     const [hit] = paragraphHits(
       { ...result, content: words.join(' '), locations: [60], anchors: [{ element: 'p', id: 'p-1', location: 0 }] },
-      12,
+      'w60',
     );
     expect(
       hit?.excerpt
         .map((w) => w.text)
         .join('')
         .split(' '),
-    ).toHaveLength(12);
+    ).toHaveLength(24);
     expect(hit?.excerpt.find((w) => w.hit)?.text).toBe('w60');
+    expect([hit?.before, hit?.after]).toEqual([true, true]);
+  });
+});
+
+describe('paragraphHits in Chinese and Japanese', () => {
+  // Pagefind counts CJK words by its own segmentation: these locations do not match spaces.
+  const japanese: PagefindResultData = {
+    url: '/chapter-1/',
+    content: '第一話 手紙. 封を切ると、中には薄い紙が一枚だけ入っていた。 「あそぼう」 子どもの字で、たったそれだけが書かれていた。',
+    meta: { title: '第一話 手紙' },
+    locations: [23, 24, 25, 33],
+    anchors: [
+      { element: 'div', id: 'chapter-text', location: 4, text: '' },
+      { element: 'p', id: 'p-1', location: 4, text: '封を切ると、中には薄い紙が一枚だけ入っていた。' },
+      { element: 'p', id: 'p-2', location: 22, text: '「あそぼう」' },
+      { element: 'p', id: 'p-3', location: 27, text: '子どもの字で、たったそれだけが書かれていた。' },
+    ],
+  };
+
+  it('finds what the reader typed in each paragraph, not what a segmenter split it into', () => {
+    const hits = paragraphHits(japanese, 'あそぼう');
+    expect(hits.map((hit) => [hit.id, hit.matches])).toEqual([['p-2', 1]]);
+    expect(hits[0]?.excerpt).toEqual([
+      { text: '「', hit: false },
+      { text: 'あそぼう', hit: true },
+      { text: '」', hit: false },
+    ]);
+    expect(hits[0]?.joiner).toBe('');
+  });
+
+  it('cuts a long paragraph by characters around the match', () => {
+    const text = `${'雪'.repeat(80)}手紙${'雪'.repeat(80)}`;
+    const [hit] = paragraphHits({ ...japanese, content: text, anchors: [{ element: 'p', id: 'p-1', location: 0, text }] }, '手紙');
+    expect(Array.from(hit!.excerpt.map((part) => part.text).join(''))).toHaveLength(48);
+    expect(hit?.excerpt.find((part) => part.hit)?.text).toBe('手紙');
     expect([hit?.before, hit?.after]).toEqual([true, true]);
   });
 });
@@ -97,5 +132,18 @@ describe('findMatches', () => {
 
   it('marks nothing for an empty query', () => {
     expect(findMatches('anything', [])).toEqual([]);
+  });
+
+  it('finds Chinese, Japanese and Korean terms inside a run of text, with or without spaces in the query', () => {
+    expect(marked('宛名も差出人もない、古びた手紙だった。', '手紙')).toEqual(['手紙']);
+    expect(marked('ニャンコ先生が鼻を鳴らした。', 'ニャンコ先生')).toEqual(['ニャンコ先生']);
+    expect(marked('「先生、これ」ニャンコ先生は', 'ニャンコ 先生')).toEqual(['先生', 'ニャンコ', '先生']);
+    expect(marked('「あそぼう」子どもの字で、たったそれだけ', 'あそぼう')).toEqual(['あそぼう']);
+    expect(marked('湖边挂满了灯笼。', '灯笼')).toEqual(['灯笼']);
+    expect(marked('안녕하세요 친구', '친구')).toEqual(['친구']);
+  });
+
+  it('keeps the sound marks of Japanese kana: ぼう is not ほう', () => {
+    expect(marked('ほうき', 'ぼう')).toEqual([]);
   });
 });

@@ -20,6 +20,7 @@ const story: StorySource = {
     title: 'T',
     author: 'A',
     language: 'en',
+    labels: {},
     status: 'in-progress',
     warnings: [],
     characters: [],

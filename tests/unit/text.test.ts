@@ -17,8 +17,18 @@ describe('countWords', () => {
     expect(countWords('He paused — then spoke. * * * ...')).toBe(4);
   });
 
-  it('counts words in scripts written without spaces', () => {
-    expect(countWords('我喜欢读书')).toBeGreaterThan(1);
+  it('counts each Chinese, Japanese or Korean character as one, as AO3 and those readers do', () => {
+    expect(countWords('我喜欢读书。')).toBe(5);
+    expect(countWords('「まったく……。」夏目は')).toBe(7);
+    expect(countWords('안녕하세요 친구')).toBe(7);
+  });
+
+  it('counts mixed text each part its own way', () => {
+    expect(countWords('夏目はNyanko Senseiと言った')).toBe(3 + 2 + 4);
+  });
+
+  it('counts Thai by its words', () => {
+    expect(countWords('ฉันชอบอ่านหนังสือ')).toBe(4);
   });
 
   it('counts nothing in an empty text', () => {
@@ -42,9 +52,15 @@ describe('markdownToPlainText', () => {
 
 describe('reading time', () => {
   it('rounds to whole minutes, never less than one for any text', () => {
-    expect(readingMinutes(0)).toBe(0);
-    expect(readingMinutes(10)).toBe(1);
-    expect(readingMinutes(2300)).toBe(10);
+    expect(readingMinutes(0, 'en')).toBe(0);
+    expect(readingMinutes(10, 'en')).toBe(1);
+    expect(readingMinutes(2300, 'en')).toBe(10);
+  });
+
+  it('reads Chinese, Japanese and Korean by character, faster per unit than words', () => {
+    expect(readingMinutes(5000, 'ja')).toBe(10);
+    expect(readingMinutes(5000, 'zh-TW')).toBe(10);
+    expect(readingMinutes(5000, 'es')).toBe(22);
   });
 
   it('labels long chapters in hours and minutes', () => {

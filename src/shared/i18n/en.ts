@@ -115,6 +115,7 @@ export const en = {
 
   // Reading settings
   'settings.open': 'Reading settings',
+  'settings.glyph': 'Aa',
   'settings.size': 'Text size',
   'settings.size.1': 'Smallest',
   'settings.size.2': 'Small',

@@ -1,19 +1,64 @@
 import { en } from './en.ts';
-import { createStrings, type Messages, type Translate } from './strings.ts';
+import { createStrings, type Message, type Messages, type Translate } from './strings.ts';
+import { ar } from './translations/ar.ts';
+import { de } from './translations/de.ts';
+import { es } from './translations/es.ts';
+import { fr } from './translations/fr.ts';
+import { he } from './translations/he.ts';
+import { id } from './translations/id.ts';
+import { it } from './translations/it.ts';
+import { ja } from './translations/ja.ts';
+import { ko } from './translations/ko.ts';
+import { nl } from './translations/nl.ts';
+import { pl } from './translations/pl.ts';
+import { pt } from './translations/pt.ts';
+import { ru } from './translations/ru.ts';
+import { tr } from './translations/tr.ts';
+import { uk } from './translations/uk.ts';
+import { vi } from './translations/vi.ts';
+import { zhHans } from './translations/zh-Hans.ts';
+import { zhHant } from './translations/zh-Hant.ts';
+import { translationFor } from './languages.ts';
 
 export { createStrings, type Message, type Messages, type StringKey, type Translate, type Values } from './strings.ts';
+export { isCjk, textDirection, translationFor } from './languages.ts';
+
+/** Every language the site speaks, by the tag `translationFor` gives. */
+export const translations: Readonly<Record<string, Messages>> = {
+  en,
+  es,
+  pt,
+  fr,
+  de,
+  it,
+  nl,
+  pl,
+  ru,
+  uk,
+  tr,
+  id,
+  vi,
+  'zh-Hans': zhHans,
+  'zh-Hant': zhHant,
+  ja,
+  ko,
+  ar,
+  he,
+};
 
 /**
- * The messages of the story's language, with the author's own wording (`labels` in
- * `story.md`) over them. Build-time only: it holds every language; browser scripts get
- * just the story's (`virtual:quire/strings`).
+ * The messages of the story's language (`pt-BR` → Portuguese, `zh-TW` → traditional
+ * Chinese, a language not translated → English), with the author's own wording (`labels` in
+ * `story.md`, checked by the story schema) over them. Build-time only: it holds every
+ * language; browser scripts get just the story's (`virtual:quire/strings`).
  */
-export function messagesFor(_language: string, labels: Partial<Record<string, unknown>> = {}): Messages {
+export function messagesFor(language: string, labels: Readonly<Record<string, Message>> = {}): Messages {
+  const base = translations[translationFor(language, Object.keys(translations))] ?? en;
   const own = Object.fromEntries(Object.entries(labels).filter(([key]) => key in en)) as Partial<Messages>;
-  return { ...en, ...own };
+  return { ...base, ...own };
 }
 
 /** The strings of the story's language, for pages, the feed and the EPUB. */
-export function stringsFor(language: string, labels: Partial<Record<string, unknown>> = {}): Translate {
+export function stringsFor(language: string, labels: Readonly<Record<string, Message>> = {}): Translate {
   return createStrings(language, messagesFor(language, labels));
 }

@@ -1,7 +1,7 @@
 import type { en } from './en.ts';
 
 /** A message with one form per plural category of the language (`other` always). */
-export type PluralMessage = { other: string } & Partial<Record<Exclude<Intl.LDMLPluralRule, 'other'>, string>>;
+export type PluralMessage = { other: string } & { [category in Exclude<Intl.LDMLPluralRule, 'other'>]?: string | undefined };
 /** A user-facing string: plain, or by plural category. `{name}` marks a value. */
 export type Message = string | PluralMessage;
 /** Every key of the strings module; English (`en.ts`) defines them all. */

@@ -1,0 +1,118 @@
+import { describe, expect, it } from 'vitest';
+import { axeViolations } from '../support/axe';
+import { useBrowserSite } from '../support/browser';
+
+describe('searching a Japanese story', () => {
+  const site = useBrowserSite('ja');
+
+  it('finds what was typed without spaces, marks exactly it, and lands on it in the chapter', async () => {
+    const { page, errors } = await site.open();
+    await page.goto(site.url('search/?q=あそぼう'));
+    const results = page.locator('.results > li');
+    await expect.poll(() => results.count()).toBe(2);
+    // Each excerpt marks the word typed, not the pieces a segmenter cut it into (あ, そ, ぼう).
+    expect(await page.locator('.results .hits mark').allTextContents()).toEqual(['あそぼう', 'あそぼう']);
+    expect(await page.locator('.results .hits a').first().textContent()).toMatch(/「あそぼう」/);
+
+    await page.locator('.results .hits a').last().click();
+    await page.waitForURL(/\/chapter-1\/\?highlight=.*#p-2$/);
+    const mark = page.locator('#chapter-text mark.current');
+    await expect.poll(() => mark.textContent()).toBe('あそぼう');
+    expect(await mark.evaluate((element) => element.closest('p')?.id)).toBe('p-2');
+    expect(await page.locator('#chapter-text mark').count()).toBe(1);
+    expect(errors).toEqual([]);
+  });
+
+  it('finds a name written as one run of characters, in every chapter that has it', async () => {
+    const { page } = await site.open();
+    await page.goto(site.url('search/?q=ニャンコ先生'));
+    await expect.poll(() => page.locator('.results > li').count()).toBe(3);
+    expect(new Set(await page.locator('.results .hits mark').allTextContents())).toEqual(new Set(['ニャンコ先生']));
+    // The chapter with a Japanese address is reached and highlighted too.
+    await page.locator('.results > li', { hasText: '雪だるま' }).locator('.hits a').first().click();
+    await page.waitForURL((url) => decodeURIComponent(url.pathname) === '/雪だるま/');
+    await expect.poll(() => page.locator('#chapter-text mark').first().textContent()).toBe('ニャンコ先生');
+  });
+
+  it('passes axe on the home page, a chapter and the search page', async () => {
+    const { page } = await site.open({ viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true });
+    for (const path of ['', 'chapter-1/', 'search/?q=手紙']) {
+      await page.goto(site.url(path));
+      await page.waitForLoadState('networkidle');
+      expect(await axeViolations(page), path).toEqual([]);
+    }
+  });
+});
+
+describe('searching a Chinese story', () => {
+  const site = useBrowserSite('zh');
+
+  it('finds and marks a word in the middle of a sentence, on the search page and in the chapter', async () => {
+    const { page, errors } = await site.open();
+    await page.goto(site.url('search/?q=灯笼'));
+    await expect.poll(() => page.locator('.results .hits mark').count()).toBeGreaterThan(0);
+    expect(new Set(await page.locator('.results .hits mark').allTextContents())).toEqual(new Set(['灯笼']));
+    await page.locator('.results .hits a').first().click();
+    await page.waitForURL(/\/chapter-1\/\?highlight=/);
+    await expect.poll(() => page.locator('#chapter-text mark').count()).toBeGreaterThan(1);
+    expect(new Set(await page.locator('#chapter-text mark').allTextContents())).toEqual(new Set(['灯笼']));
+    expect(errors).toEqual([]);
+  });
+});
+
+describe('an Arabic story, right to left', () => {
+  const site = useBrowserSite('ar');
+
+  it('lays the page out right to left, with "next" on the left', async () => {
+    const { page } = await site.open();
+    await page.goto(site.url('chapter-2/'));
+    expect(await page.evaluate(() => getComputedStyle(document.body).direction)).toBe('rtl');
+    const nav = page.locator('quire-chapter-nav').first();
+    const previous = await nav.locator('a[rel="prev"]').boundingBox();
+    await page.goto(site.url('chapter-1/'));
+    const next = await page.locator('quire-chapter-nav').first().locator('a[rel="next"]').boundingBox();
+    expect(previous!.x).toBeGreaterThan(next!.x);
+  });
+
+  it('turns chapters with the arrow keys the way the text reads: ← is next', async () => {
+    const { page, errors } = await site.open();
+    await page.goto(site.url('chapter-1/'));
+    await page.keyboard.press('ArrowLeft');
+    await page.waitForURL(/\/chapter-2\/$/);
+    await page.keyboard.press('ArrowRight');
+    await page.waitForURL(/\/chapter-1\/$/);
+    expect(errors).toEqual([]);
+  });
+
+  it('passes axe in light and dark, on phone and desktop', async () => {
+    for (const colorScheme of ['light', 'dark'] as const) {
+      for (const view of [
+        { viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true },
+        { viewport: { width: 1280, height: 800 } },
+      ]) {
+        const { page } = await site.open({ ...view, colorScheme });
+        for (const path of ['', 'chapter-1/', 'search/?q=الرسائل', '404.html']) {
+          await page.goto(site.url(path));
+          await page.waitForLoadState('networkidle');
+          expect(await axeViolations(page), `${path} (${colorScheme})`).toEqual([]);
+        }
+      }
+    }
+  });
+});
+
+describe('a Spanish story', () => {
+  const site = useBrowserSite('es');
+
+  it('finds a word typed without its accent and passes axe', async () => {
+    const { page } = await site.open();
+    await page.goto(site.url('search/?q=violin'));
+    await page.waitForLoadState('networkidle');
+    expect(await page.locator('.status').textContent()).toMatch(/contiene|contienen/);
+    for (const path of ['', 'capitulo-1/', 'search/?q=violín']) {
+      await page.goto(site.url(path));
+      await page.waitForLoadState('networkidle');
+      expect(await axeViolations(page), path).toEqual([]);
+    }
+  });
+});

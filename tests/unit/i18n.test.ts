@@ -1,0 +1,128 @@
+import { describe, expect, it } from 'vitest';
+import { en } from '../../src/shared/i18n/en';
+import { isCjk, messagesFor, stringsFor, textDirection, translationFor, translations } from '../../src/shared/i18n';
+import type { Message } from '../../src/shared/i18n';
+
+const forms = (message: Message) =>
+  typeof message === 'string' ? [message] : Object.values(message).filter((form): form is string => form !== undefined);
+const placeholders = (message: Message) =>
+  forms(message).map((form) =>
+    [...form.matchAll(/\{(\w+)\}/g)]
+      .map((match) => match[1])
+      .sort()
+      .join(','),
+  );
+
+describe('translations', () => {
+  const languages = Object.keys(translations);
+
+  it('cover the languages fanfic is written in', () => {
+    expect(languages.sort()).toEqual([
+      'ar',
+      'de',
+      'en',
+      'es',
+      'fr',
+      'he',
+      'id',
+      'it',
+      'ja',
+      'ko',
+      'nl',
+      'pl',
+      'pt',
+      'ru',
+      'tr',
+      'uk',
+      'vi',
+      'zh-Hans',
+      'zh-Hant',
+    ]);
+  });
+
+  it.each(languages)('%s keeps every placeholder of every string, and adds none', (language) => {
+    const messages = translations[language]!;
+    for (const key of Object.keys(en) as (keyof typeof en)[]) {
+      const english = new Set(
+        placeholders(en[key])
+          .flatMap((list) => list.split(','))
+          .filter(Boolean),
+      );
+      for (const form of placeholders(messages[key])) {
+        const names = form.split(',').filter(Boolean);
+        // A plural form may spell out its number ("one word") and leave {count} out.
+        for (const name of english) if (name !== 'count') expect(names, `${language} ${key}`).toContain(name);
+        for (const name of names) expect([...english, 'count'], `${language} ${key} has {${name}}`).toContain(name);
+      }
+    }
+  });
+
+  it.each(languages)('%s has every plural form its language uses for counts up to 200', (language) => {
+    const rules = new Intl.PluralRules(language);
+    const used = new Set(Array.from({ length: 201 }, (_, n) => rules.select(n)));
+    for (const [key, message] of Object.entries(translations[language]!)) {
+      if (typeof message === 'string') continue;
+      for (const category of used) expect(message[category as Intl.LDMLPluralRule], `${language} ${key} ${category}`).toBeTypeOf('string');
+    }
+  });
+
+  it('say a count the language’s way', () => {
+    const count = (language: string, n: number) => stringsFor(language)('count.words', { count: n });
+    expect([1, 3, 5, 22].map((n) => count('ru', n))).toEqual(['1 слово', '3 слова', '5 слов', '22 слова']);
+    const arabic = new Intl.NumberFormat('ar');
+    expect([0, 1, 2, 3, 11, 100].map((n) => count('ar', n))).toEqual([
+      'لا كلمات',
+      'كلمة واحدة',
+      'كلمتان',
+      `${arabic.format(3)} كلمات`,
+      `${arabic.format(11)} كلمة`,
+      `${arabic.format(100)} كلمة`,
+    ]);
+    expect(count('ja', 1234)).toBe('1,234文字');
+    expect(count('de', 1234)).toBe('1.234 Wörter');
+  });
+});
+
+describe('choosing a translation', () => {
+  it.each([
+    ['pt-BR', 'pt'],
+    ['PT-pt', 'pt'],
+    ['zh-TW', 'zh-Hant'],
+    ['zh-HK', 'zh-Hant'],
+    ['zh-Hant', 'zh-Hant'],
+    ['zh', 'zh-Hans'],
+    ['zh-CN', 'zh-Hans'],
+    ['zh-Hans-SG', 'zh-Hans'],
+    ['es-419', 'es'],
+    ['iw', 'he'],
+    ['fr-CA', 'fr'],
+    ['sw', 'en'],
+  ])('reads %s in %s', (tag, translation) => {
+    expect(translationFor(tag, Object.keys(translations))).toBe(translation);
+  });
+
+  it('lets the author’s labels win over the translation', () => {
+    const messages = messagesFor('es', { 'note.authors': 'Unas palabras' });
+    expect([messages['note.authors'], messages['note.end']]).toEqual(['Unas palabras', 'Notas finales']);
+  });
+});
+
+describe('writing direction and script', () => {
+  it.each([
+    ['ar', 'rtl'],
+    ['he', 'rtl'],
+    ['fa-IR', 'rtl'],
+    ['ur', 'rtl'],
+    ['yi', 'rtl'],
+    ['az-Arab', 'rtl'],
+    ['en', 'ltr'],
+    ['ja', 'ltr'],
+    ['ku-Latn', 'ltr'],
+  ])('writes %s %s', (tag, direction) => {
+    expect(textDirection(tag)).toBe(direction);
+  });
+
+  it('counts Chinese, Japanese and Korean by character', () => {
+    expect(['zh-Hant', 'ja', 'ko-KR', 'es'].map(isCjk)).toEqual([true, true, true, false]);
+  });
+});
