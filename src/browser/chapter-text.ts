@@ -15,7 +15,12 @@ export class ChapterText extends HTMLElement {
     if (new URLSearchParams(location.search).has(params.highlight)) {
       void loadHighlighter().then(({ highlightSearch }) => highlightSearch(text));
     }
-    this.#trackPosition(text);
+    // A chapter prerendered ahead of the reader (the next one) is not read until it is shown.
+    if ((document as Document & { prerendering?: boolean }).prerendering) {
+      document.addEventListener('prerenderingchange', () => this.#trackPosition(text), { once: true });
+    } else {
+      this.#trackPosition(text);
+    }
   }
 
   #trackPosition(text: HTMLElement): void {

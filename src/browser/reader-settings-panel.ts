@@ -81,6 +81,7 @@ function buildPanel(panel: HTMLElement, t: Translate): HTMLButtonElement {
   reset.type = 'button';
   reset.textContent = t('settings.reset');
   panel.append(
+    choice('checkbox', 'justify', 'on', t('settings.justify')),
     choice('checkbox', 'notes', 'hide', t('settings.notes')),
     choice('checkbox', 'contentNotes', 'collapse', t('settings.contentNotes')),
     reset,

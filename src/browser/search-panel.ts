@@ -140,6 +140,17 @@ function renderResult(data: PagefindResultData, query: string, t: Translate): HT
     li.append(link);
     list.append(li);
   }
+  // The paragraphs not shown are one link away: the chapter, landing on the first of them.
+  const hidden = hits.slice(3);
+  if (hidden.length > 0) {
+    const link = document.createElement('a');
+    link.className = 'more-hits';
+    link.href = hitHref(data.url, query, hidden[0]!.id);
+    link.textContent = t('search.moreHits', { count: hidden.length });
+    const li = document.createElement('li');
+    li.append(link);
+    list.append(li);
+  }
   if (list.children.length > 0) item.append(list);
   return item;
 }

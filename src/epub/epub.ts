@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import { strToU8, zipSync, type Zippable } from 'fflate';
+import { titleLength, titleParts } from '../core/chapter-labels.ts';
 import type { DetailRow } from '../core/details.ts';
 import { formatDate } from '../shared/format.ts';
 import { textDirection } from '../shared/i18n/languages.ts';
@@ -81,6 +82,10 @@ img { max-width: 100%; height: auto; }
 .footnotes { margin-top: 2em; border-top: 1px solid #888; font-size: 0.9em; }
 .visually-hidden { display: none; }
 h1 { text-align: center; margin: 2em 0 1em; line-height: 1.2; }
+.title-label { display: block; font-size: 0.55em; font-weight: normal; margin-bottom: 0.4em; }
+.title-name { display: block; }
+.title-name.long { font-size: 0.8em; }
+.title-name.very-long { font-size: 0.62em; line-height: 1.3; }
 p { margin: 0; text-indent: 1.5em; }
 h1 + p, .note p, hr + p, .title-page p { text-indent: 0; }
 p + p { margin-top: 0.2em; }
@@ -133,10 +138,17 @@ function contentNotes(book: EpubBook, notes: string[]): string {
   return `<section class="content-notes" aria-labelledby="content-notes-title"><h2 id="content-notes-title">${escapeXml(book.t('contentNotes.heading'))}</h2><ul>${items}</ul></section>`;
 }
 
+/** The chapter's title as the site sets it: its label on a line of its own, the name sized by length. */
+function chapterHeading(title: string): string {
+  const { label, name } = titleParts(title);
+  const named = `<span class="title-name ${titleLength(name)}">${escapeXml(name)}</span>`;
+  return label ? `<span class="title-label">${escapeXml(label)}</span><span class="visually-hidden">: </span>${named}` : named;
+}
+
 function chapterDocument(book: EpubBook, chapter: EpubChapter): string {
   // Each chapter is a document of its own: its ids are the page ids an author's text never takes (contract.ts).
   const body = `<section epub:type="chapter" role="doc-chapter" aria-labelledby="title">
-<h1 id="title">${escapeXml(chapter.title)}</h1>
+<h1 id="title">${chapterHeading(chapter.title)}</h1>
 ${chapter.summary ? chapterSummary(book, chapter.summary) : ''}
 ${chapter.contentNotes.length > 0 ? contentNotes(book, chapter.contentNotes) : ''}
 ${chapter.authorsNote ? note(book, 'authors', chapter.authorsNote) : ''}

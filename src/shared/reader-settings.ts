@@ -9,6 +9,7 @@ export const settingChoices = {
   width: ['normal', 'narrow', 'wide'],
   notes: ['show', 'hide'],
   contentNotes: ['show', 'collapse'],
+  justify: ['off', 'on'],
 } as const;
 
 export type SettingName = keyof typeof settingChoices;
@@ -21,7 +22,7 @@ export const settingsPanel = [
   { name: 'font', values: ['serif', 'sans', 'legible'] },
   { name: 'leading', values: ['compact', 'normal', 'loose'] },
   { name: 'width', values: ['narrow', 'normal', 'wide'] },
-] as const satisfies readonly { name: Exclude<SettingName, 'notes'>; values: readonly string[] }[];
+] as const satisfies readonly { name: Exclude<SettingName, 'notes' | 'contentNotes' | 'justify'>; values: readonly string[] }[];
 
 /** The settings every reader starts with. */
 export const defaultSettings = Object.fromEntries(

@@ -259,3 +259,66 @@ describe('a returning reader on the home page', () => {
     expect(await background('.continue a')).not.toBe(await background('.start-link'));
   });
 });
+
+describe('instant page turns', () => {
+  it('asks the browser to prerender the next chapter, and the browser takes the rules under the page’s CSP', async () => {
+    const { page, errors, context } = await site.open();
+    const cdp = await context.newCDPSession(page);
+    await cdp.send('Preload.enable');
+    const ruleSets: { sourceText: string; errorType?: string }[] = [];
+    const attempts: { action: string; url: string }[] = [];
+    cdp.on('Preload.ruleSetUpdated', (event: { ruleSet: { sourceText: string; errorType?: string } }) => ruleSets.push(event.ruleSet));
+    cdp.on('Preload.preloadingAttemptSourcesUpdated', (event: { preloadingAttemptSources: { key: { action: string; url: string } }[] }) =>
+      attempts.push(...event.preloadingAttemptSources.map((source) => source.key)),
+    );
+    await page.goto(site.url('prologue/'));
+    await expect.poll(() => attempts.length).toBeGreaterThan(0);
+    expect(ruleSets.map((set) => [JSON.parse(set.sourceText), set.errorType])).toEqual([
+      [{ prerender: [{ source: 'list', urls: ['/chapter-1/'] }] }, undefined],
+    ]);
+    // Chromium will not prerender while a DevTools client drives it (PrerenderingDisabledByDevTools):
+    // that it attempts the next chapter is what a test can see.
+    expect(attempts.map(({ action, url }) => [action, new URL(url).pathname])).toContainEqual(['Prerender', '/chapter-1/']);
+    expect(await page.locator('link[rel="prefetch"]').getAttribute('href')).toBe('/chapter-1/');
+    expect(errors).toEqual([]);
+  });
+
+  it('counts a prerendered chapter as read only once the reader turns to it', async () => {
+    const { page, context } = await site.open();
+    // The page as a prerender sees itself: hidden until the reader activates it.
+    await context.addInitScript(() => Object.defineProperty(document, 'prerendering', { value: true, configurable: true }));
+    await page.goto(site.url('chapter-1/'));
+    await page.waitForLoadState('networkidle');
+    expect(await readingState(page)).toEqual({});
+    await page.evaluate(() => {
+      Object.defineProperty(document, 'prerendering', { value: false, configurable: true });
+      document.dispatchEvent(new Event('prerenderingchange'));
+    });
+    await expect.poll(async () => Object.keys((await readingState(page)).positions ?? {})).toEqual(['chapter-1']);
+  });
+});
+
+describe('justified, hyphenated text', () => {
+  it('is off by default, and on request justifies the text and hyphenates it in the story’s language, on chapters and the entire work', async () => {
+    const { page } = await site.open();
+    await page.goto(site.url('chapter-1/'));
+    const style = () =>
+      page.locator('#chapter-text').evaluate((text) => {
+        const computed = getComputedStyle(text.querySelector('p')!);
+        return [computed.textAlign, computed.hyphens, text.closest('[lang]')?.getAttribute('lang')];
+      });
+    expect(await style()).toEqual(['start', 'manual', 'en']);
+    await page.getByText('Reading settings').click();
+    await page.getByLabel('Justify and hyphenate').check();
+    expect(await style()).toEqual(['justify', 'auto', 'en']);
+    await page.goto(site.url('read/'));
+    expect(
+      await page
+        .locator('.chapter-text p')
+        .first()
+        .evaluate((p) => getComputedStyle(p).textAlign),
+    ).toBe('justify');
+    await page.getByText('Reading settings').click();
+    expect(await page.getByLabel('Justify and hyphenate').isChecked()).toBe(true);
+  });
+});

@@ -69,6 +69,47 @@ describe('searching the story', () => {
   });
 });
 
+describe('matches in more paragraphs than a result shows', () => {
+  it('says how many more there are and links to the chapter at the first one not shown', async () => {
+    const { page, errors } = await site.open();
+    await searchFor(page, 'lantern');
+    const result = page.locator('.results > li', { hasText: 'The Long Rehearsal' });
+    const shown = result.locator('.hits a:not(.more-hits)');
+    expect(await shown.count()).toBe(3);
+    const more = result.locator('a.more-hits');
+    expect(await more.textContent()).toMatch(/^and \d+ more paragraphs: go to the next$/);
+    const fourth = await page.evaluate(() => {
+      const links = [...document.querySelectorAll<HTMLAnchorElement>('.results > li')].find((li) =>
+        li.textContent?.includes('The Long Rehearsal'),
+      )!;
+      return [...links.querySelectorAll<HTMLAnchorElement>('.hits a')].map((link) => new URL(link.href).hash);
+    });
+    expect(new Set(fourth).size).toBe(4);
+    await more.click();
+    await page.waitForURL(new RegExp(`chapter-2/\\?highlight=lantern${fourth[3]}$`));
+    await expect.poll(() => page.locator(`${fourth[3]} mark.current`).count()).toBe(1);
+    expect(errors).toEqual([]);
+  });
+
+  const edge = useBrowserSite('edge');
+  it('never shows interface words, such as the footnotes heading, in an excerpt', async () => {
+    const { page } = await edge.open();
+    // The edge story's chapters have footnotes, headed "Footnotes" on the page.
+    await page.goto(edge.url('prologue/'));
+    expect(await page.locator('#chapter-text .footnotes h2').textContent()).toBe('Footnotes');
+    await searchFor(page, 'footnote', edge.url);
+    // What Pagefind indexed (a string, so the test runner leaves its import() alone).
+    const indexed: string[] = await page.evaluate(`(async () => {
+      const pagefind = await import('/pagefind/pagefind.js');
+      const found = await pagefind.search('footnote');
+      return Promise.all(found.results.map(async (result) => (await result.data()).content));
+    })()`);
+    expect(indexed.length).toBeGreaterThan(0);
+    for (const content of indexed) expect(content).not.toMatch(/Footnotes|Back to reference|Skip to the chapter|Welcome back/);
+    expect(await page.locator('.results .hits').allTextContents()).not.toContainEqual(expect.stringMatching(/Footnotes/));
+  });
+});
+
 describe('opening a result', () => {
   it('lands on the paragraph deep in a long chapter, with the matches marked', async () => {
     const { page, errors } = await site.open();

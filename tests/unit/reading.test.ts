@@ -13,6 +13,7 @@ describe('reader settings', () => {
       width: 'normal',
       notes: 'show',
       contentNotes: 'show',
+      justify: 'off',
     });
   });
 

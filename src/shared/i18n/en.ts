@@ -26,6 +26,7 @@ export const en = {
   'search.none': 'No chapter contains “{query}”. Try fewer or different words.',
   'search.found': { one: '{count} chapter contains “{query}”.', other: '{count} chapters contain “{query}”.' },
   'search.matches': { one: '{count} match', other: '{count} matches' },
+  'search.moreHits': { one: 'and {count} more paragraph: go to it', other: 'and {count} more paragraphs: go to the next' },
   'search.matchesInParagraphs': { one: '{matches} in {count} paragraph', other: '{matches} in {count} paragraphs' },
 
   // Highlighted matches on a chapter opened from a search
@@ -141,6 +142,7 @@ export const en = {
   'settings.width.wide': 'Wide',
   'settings.notes': 'Hide author’s notes',
   'settings.contentNotes': 'Collapse content notes',
+  'settings.justify': 'Justify and hyphenate',
   'settings.reset': 'Reset to defaults',
 
   // The entire work

@@ -40,6 +40,14 @@ export const ar: Messages = {
     many: '{count} تطابقًا',
     other: '{count} تطابق',
   },
+  'search.moreHits': {
+    zero: 'ولا فقرات أخرى',
+    one: 'وفقرة أخرى: انتقل إليها',
+    two: 'وفقرتان أخريان: انتقل إلى التالية',
+    few: 'و{count} فقرات أخرى: انتقل إلى التالية',
+    many: 'و{count} فقرة أخرى: انتقل إلى التالية',
+    other: 'و{count} فقرة أخرى: انتقل إلى التالية',
+  },
   'search.matchesInParagraphs': {
     zero: '{matches} في {count} فقرة',
     one: '{matches} في فقرة واحدة',
@@ -162,6 +170,7 @@ export const ar: Messages = {
   'settings.width.wide': 'عريض',
   'settings.notes': 'أخفِ الملاحظات',
   'settings.contentNotes': 'اطوِ تنبيهات المحتوى',
+  'settings.justify': 'ضبط النص من الجانبين',
   'settings.reset': 'استعد الإعدادات الافتراضية',
 
   'read.title': 'العمل كاملًا',

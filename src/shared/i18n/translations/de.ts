@@ -26,6 +26,7 @@ export const de: Messages = {
   'search.none': 'Kein Kapitel enthält „{query}“. Versuche es mit weniger oder anderen Wörtern.',
   'search.found': { one: '{count} Kapitel enthält „{query}“.', other: '{count} Kapitel enthalten „{query}“.' },
   'search.matches': { one: '{count} Treffer', other: '{count} Treffer' },
+  'search.moreHits': { one: 'und {count} weiterer Absatz: dorthin', other: 'und {count} weitere Absätze: zum nächsten' },
   'search.matchesInParagraphs': { one: '{matches} in {count} Absatz', other: '{matches} in {count} Absätzen' },
 
   'highlight.region': 'Suchtreffer',
@@ -134,6 +135,7 @@ export const de: Messages = {
   'settings.width.wide': 'Breit',
   'settings.notes': 'Anmerkungen ausblenden',
   'settings.contentNotes': 'Inhaltshinweise einklappen',
+  'settings.justify': 'Blocksatz und Silbentrennung',
   'settings.reset': 'Zurücksetzen',
 
   'read.title': 'Ganzes Werk',

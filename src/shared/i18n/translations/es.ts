@@ -26,6 +26,7 @@ export const es: Messages = {
   'search.none': 'Ningún capítulo contiene «{query}». Prueba con menos palabras o con otras.',
   'search.found': { one: '{count} capítulo contiene «{query}».', other: '{count} capítulos contienen «{query}».' },
   'search.matches': { one: '{count} coincidencia', other: '{count} coincidencias' },
+  'search.moreHits': { one: 'y {count} párrafo más: ir a él', other: 'y {count} párrafos más: ir al siguiente' },
   'search.matchesInParagraphs': { one: '{matches} en {count} párrafo', other: '{matches} en {count} párrafos' },
 
   'highlight.region': 'Coincidencias de la búsqueda',
@@ -134,6 +135,7 @@ export const es: Messages = {
   'settings.width.wide': 'Ancho',
   'settings.notes': 'Ocultar las notas',
   'settings.contentNotes': 'Plegar los avisos de contenido',
+  'settings.justify': 'Justificar y dividir palabras',
   'settings.reset': 'Restablecer',
 
   'read.title': 'Obra completa',

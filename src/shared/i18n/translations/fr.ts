@@ -26,6 +26,7 @@ export const fr: Messages = {
   'search.none': 'Aucun chapitre ne contient « {query} ». Essayez moins de mots ou d’autres mots.',
   'search.found': { one: '{count} chapitre contient « {query} ».', other: '{count} chapitres contiennent « {query} ».' },
   'search.matches': { one: '{count} occurrence', other: '{count} occurrences' },
+  'search.moreHits': { one: 'et {count} autre paragraphe : y aller', other: 'et {count} autres paragraphes : aller au suivant' },
   'search.matchesInParagraphs': { one: '{matches} dans {count} paragraphe', other: '{matches} dans {count} paragraphes' },
 
   'highlight.region': 'Résultats de la recherche',
@@ -134,6 +135,7 @@ export const fr: Messages = {
   'settings.width.wide': 'Large',
   'settings.notes': 'Masquer les notes',
   'settings.contentNotes': 'Replier les avertissements de contenu',
+  'settings.justify': 'Justifier et couper les mots',
   'settings.reset': 'Rétablir les réglages',
 
   'read.title': 'Œuvre entière',

@@ -26,6 +26,7 @@ export const he: Messages = {
   'search.none': 'אף פרק אינו מכיל „{query}”. נסו פחות מילים או מילים אחרות.',
   'search.found': { one: 'פרק אחד מכיל „{query}”.', two: 'שני פרקים מכילים „{query}”.', other: '{count} פרקים מכילים „{query}”.' },
   'search.matches': { one: 'התאמה אחת', two: 'שתי התאמות', other: '{count} התאמות' },
+  'search.moreHits': { one: 'ועוד פסקה אחת: מעבר אליה', two: 'ועוד שתי פסקאות: מעבר לבאה', other: 'ועוד {count} פסקאות: מעבר לבאה' },
   'search.matchesInParagraphs': { one: '{matches} בפסקה אחת', two: '{matches} בשתי פסקאות', other: '{matches} ב־{count} פסקאות' },
 
   'highlight.region': 'תוצאות החיפוש',
@@ -134,6 +135,7 @@ export const he: Messages = {
   'settings.width.wide': 'רחב',
   'settings.notes': 'הסתרת ההערות',
   'settings.contentNotes': 'קיפול אזהרות התוכן',
+  'settings.justify': 'יישור לשני הצדדים',
   'settings.reset': 'איפוס לברירת המחדל',
 
   'read.title': 'כל היצירה',

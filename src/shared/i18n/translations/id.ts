@@ -26,6 +26,7 @@ export const id: Messages = {
   'search.none': 'Tidak ada bab yang memuat “{query}”. Coba kata yang lebih sedikit atau berbeda.',
   'search.found': { other: '{count} bab memuat “{query}”.' },
   'search.matches': { other: '{count} kecocokan' },
+  'search.moreHits': { other: 'dan {count} paragraf lagi: ke berikutnya' },
   'search.matchesInParagraphs': { other: '{matches} di {count} paragraf' },
 
   'highlight.region': 'Hasil pencarian',
@@ -134,6 +135,7 @@ export const id: Messages = {
   'settings.width.wide': 'Lebar',
   'settings.notes': 'Sembunyikan catatan',
   'settings.contentNotes': 'Ciutkan peringatan konten',
+  'settings.justify': 'Rata kiri-kanan dan pemenggalan kata',
   'settings.reset': 'Kembalikan bawaan',
 
   'read.title': 'Seluruh karya',

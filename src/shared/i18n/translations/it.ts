@@ -26,6 +26,7 @@ export const it: Messages = {
   'search.none': 'Nessun capitolo contiene «{query}». Prova con meno parole o con altre.',
   'search.found': { one: '{count} capitolo contiene «{query}».', other: '{count} capitoli contengono «{query}».' },
   'search.matches': { one: '{count} occorrenza', other: '{count} occorrenze' },
+  'search.moreHits': { one: 'e {count} altro paragrafo: vai', other: 'e altri {count} paragrafi: vai al successivo' },
   'search.matchesInParagraphs': { one: '{matches} in {count} paragrafo', other: '{matches} in {count} paragrafi' },
 
   'highlight.region': 'Risultati della ricerca',
@@ -134,6 +135,7 @@ export const it: Messages = {
   'settings.width.wide': 'Ampia',
   'settings.notes': 'Nascondi le note',
   'settings.contentNotes': 'Comprimi le avvertenze sui contenuti',
+  'settings.justify': 'Giustifica e sillaba',
   'settings.reset': 'Ripristina',
 
   'read.title': 'Opera intera',

@@ -26,6 +26,7 @@ export const ja: Messages = {
   'search.none': '「{query}」を含む話はありません。語句を減らすか、別の語句をお試しください。',
   'search.found': { other: '「{query}」を含む話が{count}件あります。' },
   'search.matches': { other: '{count}件' },
+  'search.moreHits': { other: 'ほか{count}段落：次の箇所へ' },
   'search.matchesInParagraphs': { other: '{count}段落に{matches}' },
 
   'highlight.region': '検索結果',
@@ -134,6 +135,7 @@ export const ja: Messages = {
   'settings.width.wide': '長め',
   'settings.notes': '前書き・後書きを隠す',
   'settings.contentNotes': '内容に関する注意を折りたたむ',
+  'settings.justify': '両端揃え',
   'settings.reset': '初期設定に戻す',
 
   'read.title': '全話',

@@ -26,6 +26,7 @@ export const ko: Messages = {
   'search.none': '‘{query}’이(가) 들어 있는 회차가 없습니다. 단어를 줄이거나 바꿔 보세요.',
   'search.found': { other: '‘{query}’이(가) 들어 있는 회차 {count}개' },
   'search.matches': { other: '{count}곳' },
+  'search.moreHits': { other: '문단 {count}개 더: 다음으로 가기' },
   'search.matchesInParagraphs': { other: '문단 {count}개에서 {matches}' },
 
   'highlight.region': '검색 결과',
@@ -134,6 +135,7 @@ export const ko: Messages = {
   'settings.width.wide': '넓게',
   'settings.notes': '작가의 말 숨기기',
   'settings.contentNotes': '내용 주의 접기',
+  'settings.justify': '양쪽 정렬',
   'settings.reset': '기본값으로',
 
   'read.title': '전체 보기',

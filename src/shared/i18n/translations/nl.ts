@@ -26,6 +26,7 @@ export const nl: Messages = {
   'search.none': 'Geen enkel hoofdstuk bevat ‘{query}’. Probeer minder of andere woorden.',
   'search.found': { one: '{count} hoofdstuk bevat ‘{query}’.', other: '{count} hoofdstukken bevatten ‘{query}’.' },
   'search.matches': { one: '{count} treffer', other: '{count} treffers' },
+  'search.moreHits': { one: 'en nog {count} alinea: ga erheen', other: 'en nog {count} alinea’s: ga naar de volgende' },
   'search.matchesInParagraphs': { one: '{matches} in {count} alinea', other: '{matches} in {count} alinea’s' },
 
   'highlight.region': 'Zoekresultaten',
@@ -134,6 +135,7 @@ export const nl: Messages = {
   'settings.width.wide': 'Breed',
   'settings.notes': 'Notities verbergen',
   'settings.contentNotes': 'Inhoudswaarschuwingen inklappen',
+  'settings.justify': 'Uitvullen en afbreken',
   'settings.reset': 'Standaard herstellen',
 
   'read.title': 'Het hele werk',

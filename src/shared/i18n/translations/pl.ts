@@ -31,6 +31,12 @@ export const pl: Messages = {
     other: '{count} rozdziału zawiera „{query}”.',
   },
   'search.matches': { one: '{count} trafienie', few: '{count} trafienia', many: '{count} trafień', other: '{count} trafienia' },
+  'search.moreHits': {
+    one: 'i {count} akapit więcej: przejdź',
+    few: 'i {count} akapity więcej: przejdź do następnego',
+    many: 'i {count} akapitów więcej: przejdź do następnego',
+    other: 'i {count} akapitu więcej: przejdź do następnego',
+  },
   'search.matchesInParagraphs': {
     one: '{matches} w {count} akapicie',
     few: '{matches} w {count} akapitach',
@@ -144,6 +150,7 @@ export const pl: Messages = {
   'settings.width.wide': 'Szeroka',
   'settings.notes': 'Ukryj uwagi',
   'settings.contentNotes': 'Zwiń ostrzeżenia o treści',
+  'settings.justify': 'Wyjustuj i dziel wyrazy',
   'settings.reset': 'Przywróć domyślne',
 
   'read.title': 'Całość',

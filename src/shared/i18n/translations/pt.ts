@@ -26,6 +26,7 @@ export const pt: Messages = {
   'search.none': 'Nenhum capítulo contém “{query}”. Tente menos palavras ou outras.',
   'search.found': { one: '{count} capítulo contém “{query}”.', other: '{count} capítulos contêm “{query}”.' },
   'search.matches': { one: '{count} ocorrência', other: '{count} ocorrências' },
+  'search.moreHits': { one: 'e mais {count} parágrafo: ir até ele', other: 'e mais {count} parágrafos: ir ao próximo' },
   'search.matchesInParagraphs': { one: '{matches} em {count} parágrafo', other: '{matches} em {count} parágrafos' },
 
   'highlight.region': 'Resultados da pesquisa',
@@ -134,6 +135,7 @@ export const pt: Messages = {
   'settings.width.wide': 'Larga',
   'settings.notes': 'Ocultar as notas',
   'settings.contentNotes': 'Recolher os avisos de conteúdo',
+  'settings.justify': 'Justificar e hifenizar',
   'settings.reset': 'Repor padrões',
 
   'read.title': 'Obra completa',

@@ -31,6 +31,12 @@ export const ru: Messages = {
     other: '«{query}» есть в {count} главы.',
   },
   'search.matches': { one: '{count} совпадение', few: '{count} совпадения', many: '{count} совпадений', other: '{count} совпадения' },
+  'search.moreHits': {
+    one: 'и ещё {count} абзац: перейти',
+    few: 'и ещё {count} абзаца: к следующему',
+    many: 'и ещё {count} абзацев: к следующему',
+    other: 'и ещё {count} абзаца: к следующему',
+  },
   'search.matchesInParagraphs': {
     one: '{matches} в {count} абзаце',
     few: '{matches} в {count} абзацах',
@@ -144,6 +150,7 @@ export const ru: Messages = {
   'settings.width.wide': 'Широкая',
   'settings.notes': 'Скрыть примечания',
   'settings.contentNotes': 'Свернуть предупреждения о содержании',
+  'settings.justify': 'Выравнивание по ширине и переносы',
   'settings.reset': 'Сбросить',
 
   'read.title': 'Вся работа',

@@ -26,6 +26,7 @@ export const tr: Messages = {
   'search.none': 'Hiçbir bölümde “{query}” yok. Daha az ya da farklı kelimeler deneyin.',
   'search.found': { one: '{count} bölümde “{query}” geçiyor.', other: '{count} bölümde “{query}” geçiyor.' },
   'search.matches': { one: '{count} eşleşme', other: '{count} eşleşme' },
+  'search.moreHits': { one: 've {count} paragraf daha: oraya git', other: 've {count} paragraf daha: sonrakine git' },
   'search.matchesInParagraphs': { one: '{count} paragrafta {matches}', other: '{count} paragrafta {matches}' },
 
   'highlight.region': 'Arama eşleşmeleri',
@@ -134,6 +135,7 @@ export const tr: Messages = {
   'settings.width.wide': 'Geniş',
   'settings.notes': 'Notları gizle',
   'settings.contentNotes': 'İçerik uyarılarını daralt',
+  'settings.justify': 'İki yana yasla ve hecele',
   'settings.reset': 'Varsayılanlara dön',
 
   'read.title': 'Eserin tamamı',

@@ -31,6 +31,12 @@ export const uk: Messages = {
     other: '«{query}» є в {count} розділу.',
   },
   'search.matches': { one: '{count} збіг', few: '{count} збіги', many: '{count} збігів', other: '{count} збігу' },
+  'search.moreHits': {
+    one: 'і ще {count} абзац: перейти',
+    few: 'і ще {count} абзаци: до наступного',
+    many: 'і ще {count} абзаців: до наступного',
+    other: 'і ще {count} абзацу: до наступного',
+  },
   'search.matchesInParagraphs': {
     one: '{matches} в {count} абзаці',
     few: '{matches} в {count} абзацах',
@@ -144,6 +150,7 @@ export const uk: Messages = {
   'settings.width.wide': 'Широка',
   'settings.notes': 'Сховати примітки',
   'settings.contentNotes': 'Згорнути попередження про зміст',
+  'settings.justify': 'Вирівнювання за шириною та перенесення',
   'settings.reset': 'Скинути',
 
   'read.title': 'Уся робота',

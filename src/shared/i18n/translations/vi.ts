@@ -26,6 +26,7 @@ export const vi: Messages = {
   'search.none': 'Không chương nào có “{query}”. Hãy thử ít từ hơn hoặc từ khác.',
   'search.found': { other: '{count} chương có “{query}”.' },
   'search.matches': { other: '{count} kết quả' },
+  'search.moreHits': { other: 'và {count} đoạn nữa: đến đoạn tiếp theo' },
   'search.matchesInParagraphs': { other: '{matches} trong {count} đoạn' },
 
   'highlight.region': 'Kết quả tìm kiếm',
@@ -134,6 +135,7 @@ export const vi: Messages = {
   'settings.width.wide': 'Rộng',
   'settings.notes': 'Ẩn ghi chú',
   'settings.contentNotes': 'Thu gọn cảnh báo nội dung',
+  'settings.justify': 'Căn đều hai bên và ngắt từ',
   'settings.reset': 'Đặt lại mặc định',
 
   'read.title': 'Toàn bộ tác phẩm',

@@ -26,6 +26,7 @@ export const zhHans: Messages = {
   'search.none': '没有章节包含“{query}”。试试更少或不同的词。',
   'search.found': { other: '{count} 个章节包含“{query}”。' },
   'search.matches': { other: '{count} 处匹配' },
+  'search.moreHits': { other: '还有 {count} 个段落：前往下一处' },
   'search.matchesInParagraphs': { other: '{count} 个段落中 {matches}' },
 
   'highlight.region': '搜索结果',
@@ -134,6 +135,7 @@ export const zhHans: Messages = {
   'settings.width.wide': '宽',
   'settings.notes': '隐藏作者的话',
   'settings.contentNotes': '折叠内容提示',
+  'settings.justify': '两端对齐',
   'settings.reset': '恢复默认',
 
   'read.title': '全文',

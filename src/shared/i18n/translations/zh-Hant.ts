@@ -26,6 +26,7 @@ export const zhHant: Messages = {
   'search.none': '沒有章節包含「{query}」。試試更少或不同的詞。',
   'search.found': { other: '{count} 個章節包含「{query}」。' },
   'search.matches': { other: '{count} 處符合' },
+  'search.moreHits': { other: '還有 {count} 個段落：前往下一處' },
   'search.matchesInParagraphs': { other: '{count} 個段落中 {matches}' },
 
   'highlight.region': '搜尋結果',
@@ -134,6 +135,7 @@ export const zhHant: Messages = {
   'settings.width.wide': '寬',
   'settings.notes': '隱藏作者的話',
   'settings.contentNotes': '收合內容提示',
+  'settings.justify': '左右對齊',
   'settings.reset': '恢復預設',
 
   'read.title': '全文',
