@@ -1,8 +1,19 @@
 import { defineMiddleware } from 'astro:middleware';
 import { getStrings } from './build/content.ts';
+import { indexPage, isIndexed } from './build/search-index.ts';
 
-/** Gives every page and endpoint the story's strings as `Astro.locals.t`. */
+/**
+ * Gives every page and endpoint the story's strings as `Astro.locals.t`; in a build, hands
+ * each chapter page to the search index as soon as it is rendered (src/build/search-index.ts).
+ */
 export const onRequest = defineMiddleware(async (context, next) => {
   context.locals.t = await getStrings();
-  return next();
+  const response = await next();
+  if (import.meta.env.DEV || !context.isPrerendered || !response.headers.get('content-type')?.includes('text/html')) return response;
+  const html = await response.text();
+  if (isIndexed(html)) {
+    const path = context.url.pathname.slice(import.meta.env.BASE_URL.length).replace(/^\//, '');
+    indexPage(`${decodeURIComponent(path)}${path === '' || path.endsWith('/') ? 'index.html' : ''}`, html);
+  }
+  return new Response(html, response);
 });

@@ -12,6 +12,10 @@ interface Pagefind {
     options: { sort?: Record<string, 'asc' | 'desc'> },
     ms: number,
   ): Promise<{ results: { id: string; data(): Promise<PagefindResultData> }[] } | null>;
+  search(
+    query: string,
+    options: { sort?: Record<string, 'asc' | 'desc'> },
+  ): Promise<{ results: { id: string; data(): Promise<PagefindResultData> }[] }>;
 }
 
 const pageSize = 10;
@@ -49,25 +53,36 @@ function startSearchPanel(panel: HTMLElement): void {
       .then((response) => (response.ok ? (response.json() as Promise<Record<string, string>>) : {}))
       .catch(() => ({})));
 
-  async function search(query: string) {
+  /** Runs a query; `typing` waits for a pause in the reader's typing, a query given with the page runs at once. */
+  async function search(query: string, typing = true) {
     const current = ++run;
     const trimmed = query.trim();
     history.replaceState(null, '', trimmed ? `?${params.query}=${encodeURIComponent(trimmed)}` : location.pathname);
     if (!trimmed) return show([], '', 0);
     let engine: Pagefind;
+    let variants: Record<string, string>;
     try {
-      engine = await loadPagefind();
+      // Pagefind and the story's accented spellings load side by side, not one after the other.
+      [engine, variants] = await Promise.all([loadPagefind(), loadAccents()]);
     } catch {
       pagefind = undefined;
       status.textContent = t(import.meta.env.DEV ? 'search.devOnly' : 'search.failed');
       return;
     }
     const sort = panel.querySelector<HTMLInputElement>('input[name="order"]:checked')?.value === 'reading' ? { order: 'asc' as const } : {};
-    const found = await engine.debouncedSearch(withAccents(trimmed, await loadAccents()), { sort }, debounceMs);
+    const terms = withAccents(trimmed, variants);
+    const found = typing ? await engine.debouncedSearch(terms, { sort }, debounceMs) : await engine.search(terms, { sort });
     if (found === null || current !== run) return; // a newer query superseded this one
-    const first = await Promise.all(found.results.slice(0, pageSize).map((result) => result.data()));
-    if (current !== run) return;
-    show(first, trimmed, found.results.length);
+    // Each result shows as soon as its text arrives, the best first, rather than all ten together;
+    // the count is said once they are all there.
+    const pending = found.results.slice(0, pageSize).map((result) => result.data());
+    list.replaceChildren();
+    for (const data of pending) {
+      const shown = await data;
+      if (current !== run) return;
+      list.append(renderResult(shown, trimmed, t));
+    }
+    show(null, trimmed, found.results.length);
     const rest = found.results.slice(pageSize);
     more.onclick = async () => {
       const next = await Promise.all(rest.splice(0, pageSize).map((result) => result.data()));
@@ -79,9 +94,10 @@ function startSearchPanel(panel: HTMLElement): void {
     more.hidden = rest.length === 0;
   }
 
-  function show(results: PagefindResultData[], query: string, total: number) {
+  /** The results (or, with `null`, those already listed) and their count. */
+  function show(results: PagefindResultData[] | null, query: string, total: number) {
     queryShown = query;
-    list.replaceChildren(...results.map((data) => renderResult(data, query, t)));
+    if (results) list.replaceChildren(...results.map((data) => renderResult(data, query, t)));
     order.hidden = total < 2;
     more.hidden = true;
     status.textContent = total > 0 ? t('search.found', { count: total, query }) : query ? t('search.none', { query }) : '';
@@ -97,7 +113,7 @@ function startSearchPanel(panel: HTMLElement): void {
   const initial = new URLSearchParams(location.search).get(params.query) ?? '';
   if (initial) {
     input.value = initial;
-    void search(initial);
+    void search(initial, false);
   }
 }
 

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import { extname, join } from 'node:path';
 import sharp from 'sharp';
@@ -10,6 +11,7 @@ import { toXhtml } from '../epub/xhtml.ts';
 import { imageTypes } from './content-files.ts';
 import { getStory, getStrings } from './content.ts';
 import { readEnv } from './env.ts';
+import { FileCache } from './file-cache.ts';
 
 /** The EPUB's file name: the story's title as a slug, e.g. `little-meg.epub`. */
 export function epubFileName(story: Story): string {
@@ -38,8 +40,26 @@ async function makeEpub(site: URL | undefined): Promise<Uint8Array> {
   const pictures = new Set<string>(meta.cover ? [meta.cover] : []);
   const fromChapters = (path: string) => (pictures.add(path), `../${path}`);
   const fromRoot = (path: string) => (pictures.add(path), path);
-  const xhtml = (html: string | undefined) => (html === undefined ? undefined : toXhtml(inChapters(html), fromChapters));
-  const rootXhtml = (html: string | undefined) => (html === undefined ? undefined : toXhtml(inTitlePage(html), fromRoot));
+  // Converting to XHTML is most of the book's time: each piece is kept for the next build, with the pictures it shows.
+  const cache = new FileCache<{ xhtml: string; pictures: string[] }>(join(readEnv().cacheDir, 'quire-epub.json'));
+  const converted = (html: string, links: (html: string) => string, place: (path: string) => string, where: string) => {
+    const key = createHash('sha256')
+      .update(`${where}\0${import.meta.env.BASE_URL}\0`)
+      .update(/<a\s|<img\s/.test(html) ? slugs.join('\0') : '')
+      .update(html)
+      .digest('base64url');
+    const kept = cache.get(key);
+    if (kept) {
+      for (const path of kept.pictures) place(path);
+      return kept.xhtml;
+    }
+    const shown: string[] = [];
+    const xhtml = toXhtml(links(html), (path) => (shown.push(path), place(path)));
+    cache.set(key, { xhtml, pictures: shown });
+    return xhtml;
+  };
+  const xhtml = (html: string | undefined) => (html === undefined ? undefined : converted(html, inChapters, fromChapters, 'chapters'));
+  const rootXhtml = (html: string | undefined) => (html === undefined ? undefined : converted(html, inTitlePage, fromRoot, 'root'));
 
   const chapters = story.chapters.map((chapter) => ({
     id: chapter.slug,
@@ -53,6 +73,7 @@ async function makeEpub(site: URL | undefined): Promise<Uint8Array> {
   const summary = rootXhtml(story.summary.html)!;
   const notes = rootXhtml(story.notes);
   const endNotes = rootXhtml(story.endNotes);
+  cache.save();
   return buildEpub({
     title: meta.title,
     author: meta.author,

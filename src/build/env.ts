@@ -11,6 +11,10 @@ export interface QuireEnv {
   siteUrl: string | undefined;
   /** The build's notion of "now", for scheduled chapters. */
   buildDate: Date;
+  /** Where the site is written (`OUT_DIR`, tests and benchmarks build side by side), if not Astro's `dist/`. */
+  outDir: string | undefined;
+  /** Astro's cache folder, kept between builds: the content layer's store and Quire's rendered chapters. */
+  cacheDir: string;
 }
 
 type Env = Record<string, string | undefined>;
@@ -23,6 +27,8 @@ export function readEnv(env: Env = process.env, cwd: string = process.cwd()): Qu
     basePath: normaliseBase(env.BASE_PATH),
     siteUrl: parseSiteUrl(env.SITE_URL),
     buildDate: parseBuildDate(env.BUILD_DATE),
+    outDir: env.OUT_DIR?.trim() ? resolve(cwd, env.OUT_DIR.trim()) : undefined,
+    cacheDir: env.OUT_DIR?.trim() ? `${resolve(cwd, env.OUT_DIR.trim())}-cache` : resolve(cwd, 'node_modules/.astro'),
   };
 }
 

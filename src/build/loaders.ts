@@ -1,5 +1,6 @@
 import { readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import type { Loader, LoaderContext } from 'astro/loaders';
 import type { ChapterSource, StorySource } from '../core/story.ts';
 import { chaptersDir, storyFile } from './content-files.ts';
@@ -20,15 +21,18 @@ export interface ContentReport {
 /** The id of the one entry of the `report` collection. */
 export const reportId = 'report';
 
-let last: { key: string; reading: Promise<StoryReading> } | undefined;
+let last: { key: string; reading: Promise<StoryReading>; loaded: number } | undefined;
+
+/** The collections that load from one reading; in a build (no watcher), the reading is let go once all have. */
+const parts = 3;
 
 /**
  * The story read once per state of the content folder: the three collections load from the
  * same reading, and a change to any file (in `npm run dev`) makes a new one.
  */
-function readOnce(settings: LoaderSettings): Promise<StoryReading> {
+function readOnce(settings: LoaderSettings, cacheDir: string): Promise<StoryReading> {
   const key = `${settings.base}\0${fingerprint(settings.contentDir)}`;
-  if (last?.key !== key) last = { key, reading: readStory(settings.contentDir, { base: settings.base }) };
+  if (last?.key !== key) last = { key, reading: readStory(settings.contentDir, { base: settings.base, cacheDir }), loaded: 0 };
   return last.reading;
 }
 
@@ -56,8 +60,10 @@ function storyPart(name: string, settings: LoaderSettings, fill: (reading: Story
   return {
     name: `quire-${name}`,
     load: async (context) => {
-      const sync = async () => fill(await readOnce(settings), context);
+      const sync = async () => fill(await readOnce(settings, fileURLToPath(context.config.cacheDir)), context);
       await sync();
+      // A build reads the story once: the whole rendered text need not stay in memory after the store has it.
+      if (!context.watcher && last && ++last.loaded === parts) last = undefined;
       context.watcher?.add(settings.contentDir);
       context.watcher?.on('all', (_event, path) => {
         if (path.startsWith(settings.contentDir)) void sync();

@@ -1,5 +1,5 @@
 import { existsSync } from 'node:fs';
-import { relative } from 'node:path';
+import { join, relative } from 'node:path';
 import { chapterSchema, schemaProblems, storySchema, type ChapterData, type StoryData } from '../core/schema.ts';
 import {
   noChapters,
@@ -10,8 +10,8 @@ import {
   type RenderedText,
   type StorySource,
 } from '../core/story.ts';
-import { createRenderer, noteIdPrefixes, type Rendered, type Renderer } from '../markdown/render.ts';
-import { stringsFor } from '../shared/i18n/index.ts';
+import { noteIdPrefixes, type Rendered } from '../markdown/render.ts';
+import { renderJobs, type RenderContext, type RenderJob } from './render-pool.ts';
 import { chapterId, ContentFileError, imageLookup, readContentFile, scanChapters, storyFile, type ContentFile } from './content-files.ts';
 
 /** The content folder, read, checked and rendered: what the build publishes and `npm run check` reports. */
@@ -32,6 +32,8 @@ export interface ReadOptions {
   base: string;
   /** Paths in messages are relative to this folder (the project). */
   cwd?: string;
+  /** Where rendered Markdown is kept for the next build (Astro's cache folder); none: render everything. */
+  cacheDir?: string | undefined;
 }
 
 interface ReadFile<T> {
@@ -69,35 +71,47 @@ export async function readStory(contentDir: string, options: ReadOptions): Promi
   // A chapter file that could not be read is reported once, not again by every link to it.
   for (const path of scan.files) if (!slugs.has(chapterId(path))) slugs.set(chapterId(path), chapterId(path));
 
-  const t = stringsFor(story?.data.language ?? 'en', story?.data.labels);
   const images = imageLookup(contentDir);
-  const renderer = createRenderer({ base: options.base, chapters: slugs, t, image: images });
-  const render = renderAll(renderer, problems);
+  const render = renderAll(
+    { base: options.base, chapters: [...slugs], language: story?.data.language ?? 'en', labels: story?.data.labels ?? {}, contentDir },
+    problems,
+  );
 
+  // Every piece of Markdown is queued first, then rendered together (cached, on every core).
   const optional = (file: ReadFile<unknown>, markdown: string | undefined, prefix: string, field: string) =>
     markdown === undefined ? undefined : render.note(file, markdown, prefix, field);
+  const storyParts = story && {
+    summary: render.note(story, story.file.body, noteIdPrefixes.summary, 'the summary'),
+    notes: optional(story, story.data.notes, noteIdPrefixes.workNotes, 'notes'),
+    endNotes: optional(story, story.data.endNotes, noteIdPrefixes.workEndNotes, 'endNotes'),
+  };
+  const chapterParts = chapters.map((chapter) => ({
+    chapter,
+    body: render.chapter(chapter),
+    summary: optional(chapter, chapter.data.summary, noteIdPrefixes.chapterSummary, 'summary'),
+    authors: optional(chapter, chapter.data.authorsNote, noteIdPrefixes.authors, 'authorsNote'),
+    end: optional(chapter, chapter.data.endNote, noteIdPrefixes.end, 'endNote'),
+  }));
+  await render.run(options.cacheDir && join(options.cacheDir, 'quire-rendered.json'));
+
   const storySource: StorySource | undefined = story && {
     filePath: story.name,
     data: story.data,
-    summary: await render.note(story, story.file.body, noteIdPrefixes.summary, 'the summary'),
-    notes: await optional(story, story.data.notes, noteIdPrefixes.workNotes, 'notes'),
-    endNotes: await optional(story, story.data.endNotes, noteIdPrefixes.workEndNotes, 'endNotes'),
+    summary: await storyParts!.summary,
+    notes: await storyParts!.notes,
+    endNotes: await storyParts!.endNotes,
   };
   if (story?.data.cover !== undefined) {
     const found = images(story.data.cover);
     if ('problem' in found) problems.push(`${story.name}: cover: ${found.problem}`);
   }
   const chapterSources: ChapterSource[] = await Promise.all(
-    chapters.map(async (chapter) => ({
+    chapterParts.map(async ({ chapter, body, summary, authors, end }) => ({
       id: chapterId(chapter.path),
       filePath: chapter.name,
       data: chapter.data,
-      body: await render.chapter(chapter),
-      notes: {
-        summary: await optional(chapter, chapter.data.summary, noteIdPrefixes.chapterSummary, 'summary'),
-        authors: await optional(chapter, chapter.data.authorsNote, noteIdPrefixes.authors, 'authorsNote'),
-        end: await optional(chapter, chapter.data.endNote, noteIdPrefixes.end, 'endNote'),
-      },
+      body: await body,
+      notes: { summary: await summary, authors: await authors, end: await end },
     })),
   );
 
@@ -135,23 +149,40 @@ function readChecked<T>(
   return { path, name: name(path), file, data: schema.parse(file.frontmatter) as T };
 }
 
-/** Rendering that reports each problem with its file and line (or field). */
-function renderAll(renderer: Renderer, problems: string[]) {
+/**
+ * Rendering that reports each problem with its file and line (or field). Pieces are queued
+ * (`chapter`, `note` give promises), then `run` renders them all at once: see render-pool.ts.
+ */
+function renderAll(context: RenderContext, problems: string[]) {
+  const queued: { job: RenderJob; done: (rendered: Rendered) => void }[] = [];
   const report = (rendered: Rendered, where: (line: number | undefined) => string): RenderedText => {
     for (const problem of rendered.problems) problems.push(`${where(problem.line)}: ${problem.message}`);
     return { html: rendered.html, text: rendered.text, footnotes: rendered.footnotes, paragraphs: rendered.paragraphs };
   };
+  const queue = (job: RenderJob, where: (line: number | undefined) => string) =>
+    new Promise<RenderedText>((resolve) => queued.push({ job, done: (rendered) => resolve(report(rendered, where)) }));
   return {
-    async chapter(chapter: ReadFile<unknown>): Promise<RenderedText> {
-      const rendered = await renderer.chapter(chapter.file.body);
-      return report(rendered, (line) => `${chapter.name}${line === undefined ? '' : `:${chapter.file.bodyLine + line - 1}`}`);
+    chapter(chapter: ReadFile<unknown>): Promise<RenderedText> {
+      return queue(
+        { kind: 'chapter', markdown: chapter.file.body },
+        (line) => `${chapter.name}${line === undefined ? '' : `:${chapter.file.bodyLine + line - 1}`}`,
+      );
     },
-    async note(file: ReadFile<unknown>, markdown: string, idPrefix: string, field: string): Promise<RenderedText> {
-      const rendered = await renderer.note(markdown, idPrefix);
-      if (field === 'the summary') {
-        return report(rendered, (line) => `${file.name}${line === undefined ? '' : `:${file.file.bodyLine + line - 1}`}`);
-      }
-      return report(rendered, (line) => `${file.name}: ${field}${line === undefined ? '' : `, line ${line}`}`);
+    note(file: ReadFile<unknown>, markdown: string, idPrefix: string, field: string): Promise<RenderedText> {
+      return queue(
+        { kind: 'note', markdown, idPrefix },
+        field === 'the summary'
+          ? (line) => `${file.name}${line === undefined ? '' : `:${file.file.bodyLine + line - 1}`}`
+          : (line) => `${file.name}: ${field}${line === undefined ? '' : `, line ${line}`}`,
+      );
+    },
+    async run(cacheFile: string | undefined): Promise<void> {
+      const results = await renderJobs(
+        context,
+        queued.map(({ job }) => job),
+        cacheFile,
+      );
+      queued.forEach(({ done }, index) => done(results[index]!));
     },
   };
 }

@@ -42,7 +42,7 @@ export interface MenuEntry {
  * `2 × around + 1` chapters, else the `around` on each side of the current one (a serial of
  * two thousand chapters stays light on every page); the full contents are a link away.
  */
-export function chapterMenu(chapters: readonly Chapter[], index: number, href: (chapter: Chapter) => string, around = 20): MenuEntry[] {
+export function chapterMenu(chapters: readonly Chapter[], index: number, href: (chapter: Chapter) => string, around = 3): MenuEntry[] {
   const start = Math.max(0, Math.min(index - around, chapters.length - 2 * around - 1));
   return chapters.slice(start, start + 2 * around + 1).map((chapter) => ({
     href: href(chapter),

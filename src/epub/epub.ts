@@ -278,5 +278,6 @@ export function buildEpub(book: EpubBook): Uint8Array {
   if (book.endNotes) files['OEBPS/end-notes.xhtml'] = strToU8(endNotesDocument(book, book.endNotes));
   // Pictures are compressed already.
   for (const image of book.images) files[`OEBPS/${image.href}`] = [image.bytes, { level: 0 }];
-  return zipSync(files, { level: 9, mtime });
+  // Level 6, zlib's default: level 9 took three times as long for a book a few per cent smaller.
+  return zipSync(files, { level: 6, mtime });
 }

@@ -31,18 +31,24 @@ export function cspHashes(): AstroIntegration {
   };
 }
 
-/** The page with the script hashes of its own inline scripts, and no others, in its CSP `<meta>`. */
+/** The page with the hashes of its own inline scripts and style elements, and no others, in its CSP `<meta>`. */
 export function trimScriptHashes(html: string): string {
   const inline = new Set(
     [...html.matchAll(/<script\b([^>]*)>([\s\S]*?)<\/script>/g)]
       .filter(([, attributes = '']) => !/\bsrc=/.test(attributes) && !/type="application\/ld\+json"/.test(attributes))
       .map(([, , body = '']) => `'sha256-${createHash('sha256').update(body).digest('base64')}'`),
   );
+  const styles = new Set(
+    [...html.matchAll(/<style\b[^>]*>([\s\S]*?)<\/style>/g)].map(
+      ([, body = '']) => `'sha256-${createHash('sha256').update(body).digest('base64')}'`,
+    ),
+  );
   return html.replace(/(<meta http-equiv="content-security-policy" content=")([^"]*)"/, (_meta, start: string, policy: string) => {
     const directives = policy.split(';').map((directive) => {
       const [name, ...sources] = directive.trim().split(/\s+/);
-      if (name !== 'script-src') return directive;
-      return ` ${[name, ...sources.filter((source) => !/^'sha(256|384|512)-/.test(source)), ...inline].join(' ')}`;
+      const own = name === 'script-src' ? inline : name === 'style-src' ? styles : undefined;
+      if (!own) return directive;
+      return ` ${[name, ...sources.filter((source) => !/^'sha(256|384|512)-/.test(source)), ...own].join(' ')}`;
     });
     return `${start}${directives.join(';')}"`;
   });

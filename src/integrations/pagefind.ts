@@ -1,11 +1,14 @@
+import { readdir, readFile } from 'node:fs/promises';
+import { join, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
-import { close, createIndex } from 'pagefind';
+import { finishSearchIndex } from '../build/search-index.ts';
 
 /**
- * Builds the Pagefind search index of the built site on `astro:build:done`, so one
- * `astro build` gives the site and its index. Pages opt in with `data-pagefind-body`
- * (only chapter text is indexed).
+ * Writes the Pagefind search index of the built site on `astro:build:done`, so one
+ * `astro build` gives the site and its index. Chapter pages (those with `data-pagefind-body`)
+ * are handed to Pagefind while they are rendered (src/middleware.ts, src/build/search-index.ts);
+ * only the index files are left to write here.
  */
 export function pagefind(): AstroIntegration {
   return {
@@ -14,19 +17,15 @@ export function pagefind(): AstroIntegration {
       'astro:build:done': async ({ dir, logger }) => {
         const site = fileURLToPath(dir);
         const started = performance.now();
-        try {
-          const { index, errors } = await createIndex({});
-          if (!index) throw new Error(`Pagefind could not start: ${errors.join('; ')}`);
-          const added = await index.addDirectory({ path: site });
-          if (added.errors.length > 0) throw new Error(`Pagefind could not index the site: ${added.errors.join('; ')}`);
-          if (added.page_count === 0) throw new Error('Pagefind found no chapter pages to index');
-          const outputPath = `${site}pagefind`;
-          const written = await index.writeFiles({ outputPath });
-          if (written.errors.length > 0) throw new Error(`Pagefind could not write the index: ${written.errors.join('; ')}`);
-          logger.info(`Indexed ${added.page_count} pages in ${Math.round(performance.now() - started)} ms`);
-        } finally {
-          await close();
-        }
+        const fromDisk = async () =>
+          Promise.all(
+            (await readdir(site, { recursive: true }))
+              .filter((name) => name.endsWith('.html'))
+              .sort()
+              .map(async (file): Promise<[string, string]> => [file.split(sep).join('/'), await readFile(join(site, file), 'utf8')]),
+          );
+        const pages = await finishSearchIndex(join(site, 'pagefind'), fromDisk);
+        logger.info(`Indexed ${pages} pages (written in ${Math.round(performance.now() - started)} ms after the last page)`);
       },
     },
   };

@@ -4,8 +4,13 @@ import type { Translate } from './i18n/strings.ts';
 
 /** A date in the story's language, e.g. "5 January 2026" or "January 5, 2026". */
 export function formatDate(date: Date, language: string): string {
-  return new Intl.DateTimeFormat(language, { dateStyle: 'long', timeZone: 'UTC' }).format(date);
+  let format = dateFormats.get(language);
+  if (!format) dateFormats.set(language, (format = new Intl.DateTimeFormat(language, { dateStyle: 'long', timeZone: 'UTC' })));
+  return format.format(date);
 }
+
+/** One formatter per language: making one costs more than formatting a thousand dates. */
+const dateFormats = new Map<string, Intl.DateTimeFormat>();
 
 /** The machine-readable form of a date for `<time datetime>`. */
 export function isoDate(date: Date): string {

@@ -20,9 +20,12 @@ export function fold(word: string): string {
 export function accentVariants(texts: Iterable<string>): Record<string, string> {
   const plain = new Set<string>();
   const accented = new Map<string, Map<string, number>>();
+  // A long story says the same few thousand words again and again: each is folded once.
+  const folds = new Map<string, string>();
   for (const text of texts) {
     for (const [word] of text.toLowerCase().matchAll(/[\p{L}\p{M}]+/gu)) {
-      const folded = fold(word);
+      let folded = folds.get(word);
+      if (folded === undefined) folds.set(word, (folded = fold(word)));
       if (folded === word) {
         plain.add(word);
         continue;

@@ -16,7 +16,7 @@ describe('page weight of a chapter (first visit, gzip)', () => {
     ['seed', ['prologue']],
     ['archive', ['prologue', 'chapter-2']],
   ] as const) {
-    it(`stays within the text’s own size plus 10 KB (${site})`, () => {
+    it(`stays within the text’s own size plus 9.5 KB (${site})`, () => {
       for (const slug of slugs) {
         const weight = pageWeight(builtSite(site), `${slug}/index.html`);
         // The floor: every word the author wrote that the page shows (text, notes, summary, content notes).
@@ -25,15 +25,15 @@ describe('page weight of a chapter (first visit, gzip)', () => {
         ];
         const floor = textFloor(authored.map((element) => element.textContent).join('\n'));
         const total = weight.html + weight.css + weight.js + weight.fonts;
-        expect(total - floor, `${slug}: ${JSON.stringify(weight)}`).toBeLessThanOrEqual(10 * KB);
+        expect(total - floor, `${slug}: ${JSON.stringify(weight)}`).toBeLessThanOrEqual(9.5 * KB);
       }
     });
   }
 
-  it('carries at most 4 KB of JavaScript, none of it render-blocking and none of it search', () => {
+  it('carries at most 2.5 KB of JavaScript, none of it render-blocking and none of it search', () => {
     for (const slug of chapters) {
       const weight = pageWeight(builtSite('fixture'), `${slug}/index.html`);
-      expect(weight.js, slug).toBeLessThanOrEqual(4 * KB);
+      expect(weight.js, slug).toBeLessThanOrEqual(2.5 * KB);
       expect(weight.blockingScripts, slug).toEqual([]);
       expect(weight.fonts, slug).toBe(0);
       for (const file of Object.keys(weight.files)) {

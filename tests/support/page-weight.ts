@@ -10,7 +10,7 @@ export interface PageWeight {
   fonts: number;
   /** Every file the page loads, site-relative, with its gzip size. */
   files: Record<string, number>;
-  /** Inline `<script>`s other than data blocks (JSON-LD), gzip. */
+  /** Inline `<script>`s other than data blocks (JSON-LD, speculation rules), gzip. */
   inlineJs: number;
   /** Whether any script blocks rendering: a classic external script without defer/async. */
   blockingScripts: string[];
@@ -48,7 +48,8 @@ export function pageWeight(dist: string, pagePath: string, base = '/'): PageWeig
     if (/rel="preload"/.test(tag) && /as="font"/.test(tag)) add(href, 'fonts');
   }
   for (const [, attributes = '', body = ''] of html.matchAll(/<script\b([^>]*)>([\s\S]*?)<\/script>/g)) {
-    if (/type="application\/ld\+json"/.test(attributes)) continue;
+    // Data blocks (JSON-LD, speculation rules) are not script.
+    if (/type="(?:application\/ld\+json|speculationrules)"/.test(attributes)) continue;
     const src = /src="([^"]+)"/.exec(attributes)?.[1];
     if (src) {
       add(src, 'js');

@@ -12,10 +12,15 @@ export interface AstroBuild {
   done: Promise<{ code: number; output: string }>;
 }
 
-/** Starts `astro build` in the project, as `npm run build` does, with `env` as its whole environment. */
-export function startAstroBuild(env: NodeJS.ProcessEnv): AstroBuild {
-  const child = spawn(process.execPath, [astroBin, 'build'], {
-    cwd: projectRoot,
+/** Starts `astro build` in the project (or the site in `cwd`), as `npm run build` does, with `env` as its whole environment. */
+export function startAstroBuild(env: NodeJS.ProcessEnv, cwd = projectRoot, args: string[] = []): AstroBuild {
+  return startProcess([astroBin, 'build', ...args], env, cwd);
+}
+
+/** Starts a Node script with the project's Node, collecting its output. */
+export function startProcess(args: string[], env: NodeJS.ProcessEnv, cwd = projectRoot): AstroBuild {
+  const child = spawn(process.execPath, args, {
+    cwd,
     env: { ASTRO_TELEMETRY_DISABLED: '1', NO_COLOR: '1', ...env },
   });
   let output = '';

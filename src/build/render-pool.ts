@@ -1,0 +1,151 @@
+import { createHash } from 'node:crypto';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { Worker } from 'node:worker_threads';
+import { createRenderer, type Rendered } from '../markdown/render.ts';
+import { stringsFor, type Message } from '../shared/i18n/index.ts';
+import { imageLookup } from './content-files.ts';
+import { FileCache } from './file-cache.ts';
+
+/** What every renderer of one story shares: enough for a worker to build its own. */
+export interface RenderContext {
+  base: string;
+  /** Chapter file names and slugs to slugs, for links between chapters. */
+  chapters: [string, string][];
+  language: string;
+  labels: Record<string, Message>;
+  contentDir: string;
+}
+
+/** One piece of Markdown to render: a chapter's text, or a note with its id prefix. */
+export interface RenderJob {
+  kind: 'chapter' | 'note';
+  markdown: string;
+  idPrefix?: string | undefined;
+}
+
+/** Below this many pieces to render, starting workers costs more than it saves. */
+const parallelFrom = 40;
+
+/**
+ * Renders a story's Markdown, reusing what an earlier build rendered from the same text
+ * (`cacheFile`), and spreading the rest over the machine's cores (worker threads, each
+ * with its own pipeline). A cached result is reused only when everything it depends on is
+ * the same: the text, the pipeline's code and dependencies, the base path and the strings;
+ * and for a text with links or pictures, the chapters and pictures it could point at.
+ */
+export async function renderJobs(context: RenderContext, jobs: readonly RenderJob[], cacheFile: string | undefined): Promise<Rendered[]> {
+  const cache = new FileCache<Rendered>(cacheFile);
+  const keys = jobs.map(keyMaker(context));
+  const results: (Rendered | undefined)[] = keys.map((key) => (key === undefined ? undefined : cache.get(key)));
+  const missing = jobs.flatMap((_, index) => (results[index] ? [] : [index]));
+  const rendered = await renderInParallel(
+    context,
+    missing.map((index) => jobs[index]!),
+  );
+  missing.forEach((index, i) => {
+    results[index] = rendered[i];
+    if (keys[index] !== undefined) cache.set(keys[index], rendered[i]!);
+  });
+  cache.save();
+  return results as Rendered[];
+}
+
+async function renderInParallel(context: RenderContext, jobs: RenderJob[]): Promise<Rendered[]> {
+  const workers = jobs.length >= parallelFrom ? Math.min(availableParallelism() - 1, 3) : 0;
+  const renderHere = async (part: RenderJob[]) => {
+    const renderer = createRenderer({
+      base: context.base,
+      chapters: new Map(context.chapters),
+      t: stringsFor(context.language, context.labels),
+      image: imageLookup(context.contentDir),
+    });
+    const out: Rendered[] = [];
+    for (const job of part)
+      out.push(await (job.kind === 'chapter' ? renderer.chapter(job.markdown) : renderer.note(job.markdown, job.idPrefix!)));
+    return out;
+  };
+  if (workers < 1) return renderHere(jobs);
+  // Shares of about equal text, in order: this thread takes one, each worker another.
+  const shares = split(jobs, workers + 1);
+  const [mine, ...theirs] = shares;
+  const inWorkers = theirs.map(
+    (share) =>
+      new Promise<Rendered[]>((resolve, reject) => {
+        const worker = new Worker(new URL('./render-worker.ts', import.meta.url), { workerData: context });
+        worker.once('message', (results: Rendered[]) => {
+          resolve(results);
+          void worker.terminate();
+        });
+        worker.once('error', reject);
+        worker.postMessage(share);
+      }),
+  );
+  const [own, ...others] = await Promise.all([renderHere(mine!), ...inWorkers]);
+  return [own!, ...others].flat();
+}
+
+/** Splits jobs into `count` runs in order, of about equal Markdown length. */
+function split(jobs: RenderJob[], count: number): RenderJob[][] {
+  const total = jobs.reduce((sum, job) => sum + job.markdown.length, 0);
+  const shares: RenderJob[][] = [[]];
+  let size = 0;
+  for (const job of jobs) {
+    if (size >= (total / count) * shares.length && shares.length < count) shares.push([]);
+    shares.at(-1)!.push(job);
+    size += job.markdown.length;
+  }
+  while (shares.length < count) shares.push([]);
+  return shares;
+}
+
+/** Text that can point at chapters or pictures: its rendering depends on them too. */
+const pointing = /\]\(|\]\[|!\[|<a\s|<img\s|^\s{0,3}\[[^\]]+\]:/im;
+
+/** The cache key of each job, or undefined when nothing can be cached (the pipeline's source was not found). */
+function keyMaker(context: RenderContext): (job: RenderJob) => string | undefined {
+  const pipeline = pipelineVersion();
+  if (pipeline === undefined) return () => undefined;
+  const t = stringsFor(context.language, context.labels);
+  const settings = JSON.stringify([pipeline, context.base, t('footnotes.label'), t('footnotes.back', { number: '#' })]);
+  const surroundings = JSON.stringify([context.chapters, picturesIn(context.contentDir)]);
+  return (job) =>
+    createHash('sha256')
+      .update(settings)
+      .update(pointing.test(job.markdown) ? surroundings : '')
+      .update(`\0${job.kind}\0${job.idPrefix ?? ''}\0`)
+      .update(job.markdown)
+      .digest('base64url');
+}
+
+let version: string | undefined | null = null;
+
+/** A digest of the Markdown pipeline's own code and the locked dependencies: a change to either renders everything again. */
+function pipelineVersion(): string | undefined {
+  if (version !== null) return version;
+  try {
+    const markdown = fileURLToPath(new URL('../markdown/', import.meta.url));
+    const lock = fileURLToPath(new URL('../../package-lock.json', import.meta.url));
+    const hash = createHash('sha256');
+    for (const file of readdirSync(markdown).sort()) hash.update(file).update(readFileSync(join(markdown, file)));
+    hash.update(readFileSync(lock));
+    version = hash.digest('base64url');
+  } catch {
+    version = undefined;
+  }
+  return version;
+}
+
+/** The pictures of the content folder, by name, size and time: a picture replaced renders its chapters again. */
+function picturesIn(contentDir: string): string[] {
+  const dir = join(contentDir, 'images');
+  if (!existsSync(dir)) return [];
+  return readdirSync(dir, { recursive: true, encoding: 'utf8' })
+    .sort()
+    .map((name) => {
+      const stat = statSync(join(dir, name));
+      return `${name}:${stat.size}:${stat.mtimeMs}`;
+    });
+}
