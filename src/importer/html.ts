@@ -2,6 +2,7 @@ import type { Element, ElementContent, Nodes, Root, RootContent } from 'hast';
 import { fromHtml } from 'hast-util-from-html';
 import { selectAll as selectAllIn } from 'hast-util-select';
 import { toString } from 'hast-util-to-string';
+import { blockElements } from '../markdown/rehype-plain-text.ts';
 import { isMarkerText, isNoteRef } from './footnotes.ts';
 
 /** Helpers for reading HTML inputs (AO3 downloads, saved pages, EPUB chapters, Word via mammoth). */
@@ -26,37 +27,8 @@ export function parseHtml(text: string): Root {
 
 /** Elements a reader never sees: their text is not the story's. */
 const unseen = new Set(['head', 'script', 'style', 'template', 'noscript', 'title', 'meta', 'link']);
-const blocks = new Set([
-  'p',
-  'div',
-  'section',
-  'article',
-  'blockquote',
-  'li',
-  'ul',
-  'ol',
-  'dl',
-  'dt',
-  'dd',
-  'h1',
-  'h2',
-  'h3',
-  'h4',
-  'h5',
-  'h6',
-  'tr',
-  'table',
-  'hr',
-  'br',
-  'pre',
-  'header',
-  'footer',
-  'main',
-  'nav',
-  'aside',
-  'figure',
-  'figcaption',
-]);
+/** Blocks of a page, on lines of their own: the site's own, and the page furniture an input may have. */
+const blocks = new Set([...blockElements, 'article', 'header', 'footer', 'main', 'nav', 'aside', 'figcaption', 'hr', 'br']);
 
 /** The text a reader of the page sees, blocks on lines of their own. */
 export function visibleText(node: Nodes): string {

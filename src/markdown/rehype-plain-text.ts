@@ -13,7 +13,8 @@ export interface PlainText {
   paragraphs: number;
 }
 
-const blocks = new Set([
+/** Elements that stand on lines of their own in the text as read. */
+export const blockElements: ReadonlySet<string> = new Set([
   'p',
   'div',
   'blockquote',
@@ -69,7 +70,7 @@ function textOf(node: RootContent | ElementContent): string {
   if (node.type !== 'element' || isFootnoteLink(node)) return '';
   if (node.tagName === 'br') return '\n';
   const inner = node.children.map(textOf).join('');
-  return blocks.has(node.tagName) ? `\n${inner}\n` : inner;
+  return blockElements.has(node.tagName) ? `\n${inner}\n` : inner;
 }
 
 /** Lines trimmed and runs of spaces folded, blank lines between blocks kept as one line break. */
