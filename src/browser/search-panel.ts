@@ -73,16 +73,10 @@ function startSearchPanel(panel: HTMLElement): void {
     const terms = withAccents(trimmed, variants);
     const found = typing ? await engine.debouncedSearch(terms, { sort }, debounceMs) : await engine.search(terms, { sort });
     if (found === null || current !== run) return; // a newer query superseded this one
-    // Each result shows as soon as its text arrives, the best first, rather than all ten together;
-    // the count is said once they are all there.
-    const pending = found.results.slice(0, pageSize).map((result) => result.data());
-    list.replaceChildren();
-    for (const data of pending) {
-      const shown = await data;
-      if (current !== run) return;
-      list.append(renderResult(shown, trimmed, t));
-    }
-    show(null, trimmed, found.results.length);
+    // The first page of results shows at once, with its count: one change to the page, not ten.
+    const first = await Promise.all(found.results.slice(0, pageSize).map((result) => result.data()));
+    if (current !== run) return;
+    show(first, trimmed, found.results.length);
     const rest = found.results.slice(pageSize);
     more.onclick = async () => {
       const next = await Promise.all(rest.splice(0, pageSize).map((result) => result.data()));
@@ -94,10 +88,9 @@ function startSearchPanel(panel: HTMLElement): void {
     more.hidden = rest.length === 0;
   }
 
-  /** The results (or, with `null`, those already listed) and their count. */
-  function show(results: PagefindResultData[] | null, query: string, total: number) {
+  function show(results: PagefindResultData[], query: string, total: number) {
     queryShown = query;
-    if (results) list.replaceChildren(...results.map((data) => renderResult(data, query, t)));
+    list.replaceChildren(...results.map((data) => renderResult(data, query, t)));
     order.hidden = total < 2;
     more.hidden = true;
     status.textContent = total > 0 ? t('search.found', { count: total, query }) : query ? t('search.none', { query }) : '';
