@@ -156,9 +156,10 @@ async function firstResult(url: string, selector: string): Promise<{ ms: number;
       if (document.querySelector(${JSON.stringify(selector)})) { globalThis.firstResult = performance.now(); observer.disconnect(); }
     }).observe(document, { childList: true, subtree: true });`);
     await page.goto(url);
-    await page.waitForFunction('globalThis.firstResult !== undefined', undefined, { timeout: 20_000 });
+    const first = () => (globalThis as { firstResult?: number }).firstResult;
+    await page.waitForFunction(() => (globalThis as { firstResult?: number }).firstResult !== undefined, undefined, { timeout: 20_000 });
     await page.waitForLoadState('networkidle');
-    return { ms: Number(await page.evaluate('globalThis.firstResult')), kb: bytes / 1024 };
+    return { ms: Number(await page.evaluate(first)), kb: bytes / 1024 };
   } finally {
     await browser.close();
   }
