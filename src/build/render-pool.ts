@@ -55,19 +55,7 @@ export async function renderJobs(context: RenderContext, jobs: readonly RenderJo
 
 async function renderInParallel(context: RenderContext, jobs: RenderJob[]): Promise<Rendered[]> {
   const workers = jobs.length >= parallelFrom ? Math.min(availableParallelism() - 1, 3) : 0;
-  const renderHere = async (part: RenderJob[]) => {
-    const renderer = createRenderer({
-      base: context.base,
-      chapters: new Map(context.chapters),
-      t: stringsFor(context.language, context.labels),
-      image: imageLookup(context.contentDir),
-    });
-    const out: Rendered[] = [];
-    for (const job of part)
-      out.push(await (job.kind === 'chapter' ? renderer.chapter(job.markdown) : renderer.note(job.markdown, job.idPrefix!)));
-    return out;
-  };
-  if (workers < 1) return renderHere(jobs);
+  if (workers < 1) return renderShare(context, jobs);
   // Shares of about equal text, in order: this thread takes one, each worker another.
   const shares = split(jobs, workers + 1);
   const [mine, ...theirs] = shares;
@@ -83,8 +71,22 @@ async function renderInParallel(context: RenderContext, jobs: RenderJob[]): Prom
         worker.postMessage(share);
       }),
   );
-  const [own, ...others] = await Promise.all([renderHere(mine!), ...inWorkers]);
+  const [own, ...others] = await Promise.all([renderShare(context, mine!), ...inWorkers]);
   return [own!, ...others].flat();
+}
+
+/** Renders one share of the jobs, in order, with a pipeline of its own: on this thread, or in a worker (render-worker.ts). */
+export async function renderShare(context: RenderContext, jobs: readonly RenderJob[]): Promise<Rendered[]> {
+  const renderer = createRenderer({
+    base: context.base,
+    chapters: new Map(context.chapters),
+    t: stringsFor(context.language, context.labels),
+    image: imageLookup(context.contentDir),
+  });
+  const out: Rendered[] = [];
+  for (const job of jobs)
+    out.push(await (job.kind === 'chapter' ? renderer.chapter(job.markdown) : renderer.note(job.markdown, job.idPrefix!)));
+  return out;
 }
 
 /** Splits jobs into `count` runs in order, of about equal Markdown length. */

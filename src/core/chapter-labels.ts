@@ -4,6 +4,8 @@
  * reads title lines with it, and the site sets a title's label apart from its name.
  */
 
+import { cjkCharacter } from '../shared/text-stats.ts';
+
 /** How a language names a chapter (and its short forms), the prologue, epilogue and interlude. */
 export interface Words {
   chapter: string[];
@@ -234,6 +236,6 @@ export function titleParts(title: string): TitleParts {
 
 /** How long a name is, for setting it smaller as it grows, as books do: short, long, very long. */
 export function titleLength(name: string): 'short' | 'long' | 'very-long' {
-  const length = Array.from(name).length * (/[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}]/u.test(name) ? 2 : 1);
+  const length = Array.from(name).length * (cjkCharacter.test(name) ? 2 : 1);
   return length > 90 ? 'very-long' : length > 40 ? 'long' : 'short';
 }

@@ -1,3 +1,5 @@
+import { cjkCharacter } from '../shared/text-stats.ts';
+
 /**
  * Whether an import kept every word: the words a reader of the source sees (minus what was
  * set aside as metadata or dropped as boilerplate) against the words of the written files
@@ -5,7 +7,8 @@
  * after the last chapter) is fine, and a loss anywhere is found.
  */
 
-const cjk = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}]/u;
+/** A CJK character in a token, to split before. */
+const beforeCjk = new RegExp(`(?=${cjkCharacter.source})`, 'u');
 
 /** The words of a text, for comparing: case, accents' composition and quote styles folded; CJK by character. */
 export function fidelityWords(text: string): string[] {
@@ -15,8 +18,7 @@ export function fidelityWords(text: string): string[] {
     .toLowerCase()
     .replace(/[’‘ʼ`´]/g, "'")
     .matchAll(/[\p{L}\p{N}][\p{L}\p{N}\p{M}]*(?:'[\p{L}\p{N}\p{M}]+)*/gu)) {
-    if (cjk.test(token))
-      words.push(...token.split(/(?=[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}])/u).filter(Boolean));
+    if (cjkCharacter.test(token)) words.push(...token.split(beforeCjk).filter(Boolean));
     else words.push(token);
   }
   return words;

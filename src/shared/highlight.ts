@@ -1,4 +1,5 @@
 import { fold } from './search-terms.ts';
+import { cjkCharacter } from './text-stats.ts';
 
 /** A stretch of a text that matched a search term. */
 export interface TextMatch {
@@ -10,9 +11,6 @@ export interface TextMatch {
 function stem(term: string): string {
   return term.length > 4 ? term.replace(/(?:'s|ies|es|s|ing|ed)$/, '') : term;
 }
-
-/** Chinese, Japanese and Korean, written without spaces between words. */
-export const cjkText = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}]/u;
 
 /**
  * Where the query terms occur in `text`: words that start with a term (or its stem),
@@ -34,8 +32,8 @@ export function findMatches(text: string, terms: readonly string[]): TextMatch[]
   origin.push(offset);
   const escape = (term: string) => term.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
   const byLength = (a: string, b: string) => b.length - a.length;
-  const words = [...new Set(terms.filter((term) => !cjkText.test(term)).map(stem))].filter(Boolean).sort(byLength).map(escape);
-  const characters = [...new Set(terms.filter((term) => cjkText.test(term)))].sort(byLength).map(escape);
+  const words = [...new Set(terms.filter((term) => !cjkCharacter.test(term)).map(stem))].filter(Boolean).sort(byLength).map(escape);
+  const characters = [...new Set(terms.filter((term) => cjkCharacter.test(term)))].sort(byLength).map(escape);
   const alternatives = [
     ...(characters.length > 0 ? [`(?:${characters.join('|')})`] : []),
     ...(words.length > 0 ? [`(?<![\\p{L}\\p{N}])(?:${words.join('|')})[\\p{L}\\p{N}]*(?:'[\\p{L}]+)?`] : []),

@@ -1,6 +1,7 @@
 import { isParagraphId, params } from './contract.ts';
-import { cjkText, findMatches } from './highlight.ts';
+import { findMatches } from './highlight.ts';
 import { queryTerms } from './search-terms.ts';
+import { cjkCharacter } from './text-stats.ts';
 
 /** Turns Pagefind's result data into paragraph-level hits: where in a chapter each match is. */
 
@@ -51,7 +52,7 @@ export function unescapeHtml(text: string): string {
  * paragraph's text, so the excerpt and the marks fall on what the reader typed.
  */
 export function paragraphHits(data: PagefindResultData, query: string): ParagraphHit[] {
-  return cjkText.test(data.content) ? hitsInText(data, query) : hitsByLocation(data);
+  return cjkCharacter.test(data.content) ? hitsInText(data, query) : hitsByLocation(data);
 }
 
 /** About how much an excerpt shows: words of spaced text, characters of CJK text. */

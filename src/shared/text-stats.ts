@@ -3,8 +3,12 @@
 import { isCjk } from './i18n/languages.ts';
 
 const wordChar = /[\p{L}\p{N}]/u;
-/** Characters that are each a word to readers and archives (AO3 counts them so): Chinese, Japanese kana, Korean syllables. */
-const character = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}]/gu;
+/**
+ * A character of a script written without spaces between words, each a word to readers and
+ * archives (AO3 counts them so): Chinese, Japanese kana, Korean syllables.
+ */
+export const cjkCharacter = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}]/u;
+const character = new RegExp(cjkCharacter.source, 'gu');
 /** Scripts written without spaces whose words the platform's segmenter finds. */
 const unspaced = /[\p{Script=Thai}\p{Script=Lao}\p{Script=Khmer}\p{Script=Myanmar}]/u;
 let segmenter: Intl.Segmenter | undefined;
