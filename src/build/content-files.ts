@@ -143,7 +143,8 @@ function firstInvalidByte(bytes: Uint8Array): number {
   return 0;
 }
 
-function splitFrontmatter(text: string, name: string): ContentFile {
+/** Splits decoded text into its YAML frontmatter (checked, as `readContentFile` does) and its body. */
+export function splitFrontmatter(text: string, name: string): ContentFile {
   const match = /^---[ \t]*\r?\n([\s\S]*?)\r?\n?^---[ \t]*(?:\r?\n|$)/m.exec(text);
   if (!match || match.index !== 0) return { frontmatter: {}, body: text, bodyLine: 1 };
   let data: unknown;

@@ -1,9 +1,9 @@
-import { cpSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { cpSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { extname, join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { readStory } from '../build/story-source.ts';
 import { chapterWords } from '../core/story.ts';
-import { generateStory } from './support/synthetic.ts';
+import { generateStory, writeGeneratedStory } from './support/synthetic.ts';
 import { parseCommandLine, usageError } from './support/args.ts';
 import { projectRoot, startAstroBuild, startProcess, type AstroBuild } from './support/astro-build.ts';
 import { writeBareSite } from './support/bare-site.ts';
@@ -244,14 +244,6 @@ async function pageWeight(outDir: string, slug: string): Promise<void> {
   }
 }
 
-/** Writes a generated story of `size` chapters into `dir`. */
-function writeStory(dir: string, size: number): void {
-  const { storyMarkdown, chapters } = generateStory(size);
-  mkdirSync(join(dir, 'chapters'), { recursive: true });
-  writeFileSync(join(dir, 'story.md'), storyMarkdown);
-  for (const chapter of chapters) writeFileSync(join(dir, 'chapters', `${chapter.slug}.md`), chapter.markdown);
-}
-
 /** Adds one chapter after the last, as an author publishing the next one does. */
 function addChapter(dir: string): void {
   const existing = readdirSync(join(dir, 'chapters')).filter((name) => name.endsWith('.md')).length;
@@ -285,7 +277,7 @@ async function main(): Promise<number> {
       ? [{ label: args.values.content, dir: args.values.content, size: undefined }]
       : sizes.map((size) => ({ label: `${size} chapters`, dir: join(work, `story-${size}`), size }));
     for (const [index, story] of stories.entries()) {
-      if (story.size !== undefined) writeStory(story.dir, story.size);
+      if (story.size !== undefined) writeGeneratedStory(story.dir, story.size);
       const outDir = join(work, `dist-${index}`);
       process.stderr.write(`building ${story.label}…\n`);
       const cold = await build(story.label, story.dir, outDir);

@@ -1,9 +1,9 @@
 import type { Root } from 'hast';
 import yaml from 'js-yaml';
 import { slugify } from '../core/slug.ts';
+import { chapterWords } from '../core/story.ts';
 import { createRenderer } from '../markdown/render.ts';
 import { stringsFor } from '../shared/i18n/index.ts';
-import { countWords } from '../shared/text-stats.ts';
 import { compareWords, fidelityWords, withoutWords, type Fidelity } from './fidelity.ts';
 import { hastToMarkdown } from './hast-to-markdown.ts';
 import type { ImportedChapter, ImportedStory, ImportedWork } from './model.ts';
@@ -101,7 +101,7 @@ export async function planImport(work: ImportedWork, existingOrders: readonly nu
       order,
       title: chapter.title,
       text: chapterFile(chapter, order, own),
-      words: countWords(body.text) + countWords(body.footnotes),
+      words: chapterWords({ body }),
     });
   }
   const expected = withoutWords(fidelityWords(work.source), work.setAside.flatMap(fidelityWords));

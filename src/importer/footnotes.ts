@@ -1,5 +1,6 @@
 import type { Element, ElementContent, Root } from 'hast';
 import { toString } from 'hast-util-to-string';
+import { classesOf, semanticsOf } from './element.ts';
 
 /**
  * Footnotes as word processors, archives and ebooks write them: a numbered link (mammoth's
@@ -7,11 +8,6 @@ import { toString } from 'hast-util-to-string';
  * to a note elsewhere (an item of a list at the end, an `<aside>`). They are marked here so
  * they convert to Markdown footnotes, and gathered into the chapter that refers to them.
  */
-
-/** The EPUB semantics and ARIA role of an element (`noteref`, `footnote`, `doc-endnotes`…). */
-export function semanticsOf(node: Element): string {
-  return `${String(node.properties['epub:type'] ?? node.properties.epubType ?? '')} ${String(node.properties.role ?? '')}`;
-}
 
 const noteHref = /^#(?:footnote-\d+|fn\d+|fn-[\w-]+|user-content-fn-[\w-]+|ftn\d+|_ftn\d+|sdfootnote\d+sym|endnote-\d+|_edn\d+)$/;
 
@@ -21,8 +17,7 @@ export function isNoteRef(node: Element): boolean {
   if (node.tagName !== 'a' || typeof href !== 'string' || !href.includes('#')) return false;
   const local = href.slice(href.indexOf('#'));
   if (/noteref/.test(semanticsOf(node)) || node.properties.dataFootnoteRef !== undefined) return true;
-  const classes = Array.isArray(node.properties.className) ? node.properties.className.map(String) : [];
-  if (classes.some((name) => /^footnote-?ref/.test(name))) return true;
+  if (classesOf(node).some((name) => /^footnote-?ref/.test(name))) return true;
   return href.startsWith('#') && noteHref.test(local);
 }
 
@@ -33,8 +28,7 @@ export function isMarkerText(text: string): boolean {
 
 /** Whether an element holds the notes of a chapter (pandoc's `section.footnotes`, EPUB's `epub:type="footnotes"`). */
 function isNotesBlock(node: Element): boolean {
-  const classes = Array.isArray(node.properties.className) ? node.properties.className.map(String) : [];
-  return classes.includes('footnotes') || /(?:^|\s)(?:footnotes|endnotes|rearnotes|doc-endnotes)(?:\s|$)/.test(semanticsOf(node));
+  return classesOf(node).includes('footnotes') || /(?:^|\s)(?:footnotes|endnotes|rearnotes|doc-endnotes)(?:\s|$)/.test(semanticsOf(node));
 }
 
 /** Every element in a tree, depth first, with a way to take it out of its parent. */

@@ -6,6 +6,7 @@ import { directiveToMarkdown } from 'mdast-util-directive';
 import { gfmToMarkdown } from 'mdast-util-gfm';
 import { toMarkdown } from 'mdast-util-to-markdown';
 import { sanitize } from 'hast-util-sanitize';
+import { classesOf } from './element.ts';
 import { withFootnoteMarks } from './footnotes.ts';
 import { sanitizeSchema } from '../markdown/sanitize.ts';
 
@@ -104,11 +105,6 @@ const handlers: Record<string, Handle> = {
     return defaultHandlers.ol(state, node);
   },
 };
-
-function classesOf(node: Element): string[] {
-  const value = node.properties.className;
-  return Array.isArray(value) ? value.map(String) : [];
-}
 
 function wrapInline(state: State, node: Element, open: string, close: string): PhrasingContent[] {
   const html = (value: string): Html => ({ type: 'html', value });

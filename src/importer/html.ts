@@ -3,6 +3,7 @@ import { fromHtml } from 'hast-util-from-html';
 import { selectAll as selectAllIn } from 'hast-util-select';
 import { toString } from 'hast-util-to-string';
 import { blockElements } from '../markdown/rehype-plain-text.ts';
+import { classesOf } from './element.ts';
 import { isMarkerText, isNoteRef } from './footnotes.ts';
 
 /** Helpers for reading HTML inputs (AO3 downloads, saved pages, EPUB chapters, Word via mammoth). */
@@ -62,8 +63,7 @@ export function contentOf(node: Element | undefined): Root | undefined {
 
 /** Whether an element has a class. */
 export function hasClass(node: Element, name: string): boolean {
-  const value = node.properties.className;
-  return Array.isArray(value) && value.map(String).includes(name);
+  return classesOf(node).includes(name);
 }
 
 /** The elements among a node's children, skipping text between them. */

@@ -1,8 +1,8 @@
-import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { pageWeight, textFloor } from '../support/page-weight.ts';
-import { generateStory } from '../../src/cli/support/synthetic';
+import { writeGeneratedStory } from '../../src/cli/support/synthetic';
 import { buildSite } from '../support/build';
 import { builtSite, page } from '../support/html';
 import { makeWorkDir } from '../../src/cli/support/work-dir.ts';
@@ -50,10 +50,7 @@ describe('the home page of a 1,000-chapter story', () => {
 
   it('stays under 150 KB gzip', { timeout: 240_000 }, async () => {
     // Short chapters: the home page lists chapters, so their length does not change its size.
-    const { storyMarkdown, chapters: generated } = generateStory(1000, 7, 40);
-    mkdirSync(join(work, 'content', 'chapters'), { recursive: true });
-    writeFileSync(join(work, 'content', 'story.md'), storyMarkdown);
-    for (const chapter of generated) writeFileSync(join(work, 'content', 'chapters', `${chapter.slug}.md`), chapter.markdown);
+    writeGeneratedStory(join(work, 'content'), 1000, 7, 40);
     const outDir = join(work, 'dist');
     const result = await buildSite({ contentDir: join(work, 'content'), outDir });
     expect(result.code, result.output).toBe(0);

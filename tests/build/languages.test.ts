@@ -1,10 +1,10 @@
 import { spawnSync } from 'node:child_process';
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
-import { join, relative } from 'node:path';
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { strFromU8, unzipSync } from 'fflate';
 import { parseHTML } from 'linkedom';
 import { describe, expect, it } from 'vitest';
-import { builtSite } from '../support/html';
+import { builtSite, siteFiles } from '../support/html';
 import type { SiteName } from '../support/sites';
 import { en } from '../../src/shared/i18n/en';
 import { messagesFor, translations } from '../../src/shared/i18n';
@@ -16,13 +16,6 @@ const languages = [
   { site: 'zh', lang: 'zh-Hans', dir: 'ltr', epub: '湖边的灯笼.epub' },
   { site: 'ar', lang: 'ar', dir: 'rtl', epub: 'رسائل-من-البحر.epub' },
 ] as const satisfies readonly { site: SiteName; lang: string; dir: string; epub: string }[];
-
-/** Every file of a built site, relative to it. */
-function filesOf(dir: string, root = dir): string[] {
-  return readdirSync(dir, { withFileTypes: true }).flatMap((entry) =>
-    entry.isDirectory() ? filesOf(join(dir, entry.name), root) : [relative(root, join(dir, entry.name))],
-  );
-}
 
 /**
  * The English of each string the language translates differently, cut at its placeholders:
@@ -54,7 +47,7 @@ function readerText(html: string): string {
 
 describe.each(languages)('a story in $lang', ({ site, lang, dir, epub }) => {
   const root = builtSite(site);
-  const pages = filesOf(root).filter((file) => file.endsWith('.html'));
+  const pages = siteFiles(root).filter((file) => file.endsWith('.html'));
 
   it('declares its language and direction on every page', () => {
     expect(pages.length).toBeGreaterThan(5);
@@ -84,7 +77,7 @@ describe.each(languages)('a story in $lang', ({ site, lang, dir, epub }) => {
   it('ships only its own language’s strings to the browser', () => {
     const phrases = englishPhrases(lang, 8).filter((phrase) => phrase.includes(' '));
     const own = Object.values(messagesFor(lang)).filter((message): message is string => typeof message === 'string' && message.length > 12);
-    const scripts = filesOf(join(root, '_astro')).filter((file) => file.endsWith('.js'));
+    const scripts = siteFiles(join(root, '_astro')).filter((file) => file.endsWith('.js'));
     const bundled = scripts.map((file) => readFileSync(join(root, '_astro', file), 'utf8')).join('\n');
     expect(phrases.filter((phrase) => bundled.includes(phrase))).toEqual([]);
     // Another language's strings are not there either.
@@ -121,7 +114,7 @@ describe('the author’s own labels', () => {
     const root = builtSite('es');
     const { document } = parseHTML(readFileSync(join(root, 'capitulo-1/index.html'), 'utf8'));
     expect(document.querySelector('.chapter-note.authors .label')?.textContent).toBe('Unas palabras de la autora');
-    const bundled = filesOf(join(root, '_astro'))
+    const bundled = siteFiles(join(root, '_astro'))
       .filter((file) => file.endsWith('.js'))
       .map((file) => readFileSync(join(root, '_astro', file), 'utf8'))
       .join('\n');

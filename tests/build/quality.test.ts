@@ -1,23 +1,15 @@
 import { createHash } from 'node:crypto';
-import { existsSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, readFileSync, rmSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { HtmlValidate, StaticConfigLoader } from 'html-validate';
 import { parseHTML } from 'linkedom';
 import { afterAll, describe, expect, it } from 'vitest';
 import { buildSite } from '../support/build';
-import { builtSite } from '../support/html';
+import { builtSite, siteFiles } from '../support/html';
 import { fixtureStory, type SiteName } from '../support/sites';
 import { makeWorkDir } from '../../src/cli/support/work-dir.ts';
 
-/** Every file of a built site, relative to its root. */
-function files(dir: string): string[] {
-  return readdirSync(dir, { recursive: true, withFileTypes: true })
-    .filter((entry) => entry.isFile())
-    .map((entry) => relative(dir, join(entry.parentPath, entry.name)))
-    .sort();
-}
-
-const htmlFiles = (site: SiteName) => files(builtSite(site)).filter((file) => file.endsWith('.html'));
+const htmlFiles = (site: SiteName) => siteFiles(builtSite(site)).filter((file) => file.endsWith('.html'));
 
 const validator = new HtmlValidate(new StaticConfigLoader({ extends: ['html-validate:recommended'] }));
 
@@ -76,7 +68,7 @@ describe('internal links and assets', () => {
             broken.push(`${page}: ${ref} (no such id)`);
         }
       }
-      for (const css of files(dir).filter((file) => file.endsWith('.css'))) {
+      for (const css of siteFiles(dir).filter((file) => file.endsWith('.css'))) {
         for (const [, ref] of readFileSync(join(dir, css), 'utf8').matchAll(/url\(["']?([^"')]+)["']?\)/g)) {
           if (!ref!.startsWith('data:') && !existsSync(target(new URL(ref!, `http://site${base}${css}`).pathname)))
             broken.push(`${css}: ${ref}`);
@@ -97,7 +89,7 @@ describe('reproducible builds', () => {
     expect(result.code, result.output).toBe(0);
     const digest = (dir: string) =>
       Object.fromEntries(
-        files(dir).map((file) => [
+        siteFiles(dir).map((file) => [
           file,
           createHash('sha256')
             .update(readFileSync(join(dir, file)))
@@ -120,7 +112,7 @@ describe('deployment files', () => {
 
 describe('browser bundles', () => {
   it('carry no Node, Astro runtime or build-time code', () => {
-    const scripts = files(builtSite('fixture')).filter((file) => file.endsWith('.js'));
+    const scripts = siteFiles(builtSite('fixture')).filter((file) => file.endsWith('.js'));
     expect(scripts.length).toBeGreaterThan(3);
     for (const file of scripts.filter((name) => name.startsWith('_astro/'))) {
       const code = readFileSync(join(builtSite('fixture'), file), 'utf8');

@@ -1,7 +1,7 @@
-import { mkdir, rm, writeFile } from 'node:fs/promises';
+import { rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { TestProject } from 'vitest/node';
-import { generateStory } from '../../src/cli/support/synthetic';
+import { writeGeneratedStory } from '../../src/cli/support/synthetic';
 import { buildSite, type BuildOptions } from './build';
 import { siteBuilds, siteDir, type SiteName } from './sites';
 import { makeWorkDir } from '../../src/cli/support/work-dir.ts';
@@ -18,7 +18,7 @@ export default async function setup(project: TestProject) {
   const root = makeWorkDir('sites-');
   for (const [name, site] of Object.entries(siteBuilds) as [SiteName, (typeof siteBuilds)[SiteName]][]) {
     const options: Omit<BuildOptions, 'outDir'> =
-      'generateChapters' in site ? { contentDir: await generate(join(root, `${name}-content`), site.generateChapters) } : site;
+      'generateChapters' in site ? { contentDir: generated(join(root, `${name}-content`), site.generateChapters) } : site;
     const result = await buildSite({ ...options, outDir: siteDir(root, name) });
     if (result.code !== 0) throw new Error(`Building the ${name} test site failed:\n${result.output}`);
   }
@@ -29,10 +29,7 @@ export default async function setup(project: TestProject) {
 }
 
 /** Writes a generated story of short chapters into `dir`, for tests that need many chapters. */
-async function generate(dir: string, chapters: number): Promise<string> {
-  const story = generateStory(chapters, 3, 60);
-  await mkdir(join(dir, 'chapters'), { recursive: true });
-  await writeFile(join(dir, 'story.md'), story.storyMarkdown);
-  await Promise.all(story.chapters.map((chapter) => writeFile(join(dir, 'chapters', `${chapter.slug}.md`), chapter.markdown)));
+function generated(dir: string, chapters: number): string {
+  writeGeneratedStory(dir, chapters, 3, 60);
   return dir;
 }

@@ -1,8 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { strToU8, zipSync } from 'fflate';
-import yaml from 'js-yaml';
 import { describe, expect, it } from 'vitest';
+import { parseContentFile } from '../support/content-file';
 import { planImport } from '../../src/importer/files';
 import type { ImportedWork } from '../../src/importer/model';
 import { detectFormat, readInput } from '../../src/importer/read';
@@ -16,18 +16,12 @@ const png = Uint8Array.from(
 async function importBytes(bytes: Uint8Array, name: string) {
   const work = await readInput(bytes, name);
   const plan = await planImport(work, []);
-  const chapters = plan.chapters.map((chapter) => ({ slug: chapter.slug, ...parseFile(chapter.text) }));
-  const story = plan.story === undefined ? undefined : parseFile(plan.story);
+  const chapters = plan.chapters.map((chapter) => ({ slug: chapter.slug, ...parseContentFile(chapter.text) }));
+  const story = plan.story === undefined ? undefined : parseContentFile(plan.story);
   return { work, plan, chapters, story };
 }
 
 const importFixture = (path: string) => importBytes(readFileSync(join(fixtures, path)), path);
-
-function parseFile(text: string): { front: Record<string, unknown>; body: string } {
-  const match = /^---\n([\s\S]*?)---\n\n([\s\S]*)$/.exec(text);
-  if (!match) throw new Error(`not a content file:\n${text}`);
-  return { front: yaml.load(match[1]!, { schema: yaml.CORE_SCHEMA }) as Record<string, unknown>, body: match[2]!.trimEnd() };
-}
 
 /** Every word was kept: what the importer itself checks, asserted. */
 function expectEveryWordKept(plan: { fidelity: { source: number; kept: number } }) {

@@ -1,5 +1,5 @@
-import yaml from 'js-yaml';
 import { describe, expect, it } from 'vitest';
+import { parseContentFile } from '../support/content-file';
 import { decodeText } from '../../src/importer/decode';
 import { compareWords, fidelityWords } from '../../src/importer/fidelity';
 import { planImport } from '../../src/importer/files';
@@ -9,19 +9,12 @@ import { isSceneBreak, readText } from '../../src/importer/readers/text';
 import { noteLabel, parseNumber, parseTitleLine } from '../../src/importer/title-lines';
 import { slugify } from '../../src/core/slug';
 
-/** A chapter file as the author will open it: its frontmatter and its text. */
-function parseFile(text: string): { front: Record<string, unknown>; body: string } {
-  const match = /^---\n([\s\S]*?)---\n\n([\s\S]*)$/.exec(text);
-  if (!match) throw new Error(`not a chapter file:\n${text}`);
-  return { front: yaml.load(match[1]!, { schema: yaml.CORE_SCHEMA }) as Record<string, unknown>, body: match[2]!.trimEnd() };
-}
-
 /** Imports a plain-text chapter as `npm run import` does, into a folder holding `existing` orders. */
 async function importText(text: string, stem = 'input', existing: number[] = []) {
   const work = readText(text, `${stem}.txt`, stem);
   const plan = await planImport(work, existing);
   const [chapter] = plan.chapters;
-  const file = parseFile(chapter!.text);
+  const file = parseContentFile(chapter!.text);
   return { work, plan, chapter: chapter!, ...file };
 }
 
@@ -246,7 +239,7 @@ describe('plain text', () => {
       chapters: new Map(),
       t: stringsFor('en'),
       image: () => ({ problem: 'none' }),
-    }).chapter(parseFile(plan.chapters[0]!.text).body);
+    }).chapter(parseContentFile(plan.chapters[0]!.text).body);
     expect(rendered.text.trim()).toBe(line);
   });
 

@@ -1,3 +1,6 @@
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+
 /**
  * A seeded generator of English-like serial fiction, for benchmarks: dialogue, narration,
  * author's notes and scene breaks, about 2,500 words a chapter. Same seed, same story.
@@ -77,4 +80,12 @@ export function generateStory(count: number, seed = 1, wordsPerChapter = 2500): 
   }
   const storyMarkdown = `---\ntitle: A Generated Serial\nauthor: Benchmark\nstatus: in-progress\n---\n\nA generated story of ${count} chapters, for measuring builds.\n`;
   return { storyMarkdown, chapters };
+}
+
+/** Writes a generated story into a content folder (`dir/story.md`, `dir/chapters/*.md`), as the benchmark and tests need. */
+export function writeGeneratedStory(dir: string, count: number, seed?: number, wordsPerChapter?: number): void {
+  const { storyMarkdown, chapters } = generateStory(count, seed, wordsPerChapter);
+  mkdirSync(join(dir, 'chapters'), { recursive: true });
+  writeFileSync(join(dir, 'story.md'), storyMarkdown);
+  for (const chapter of chapters) writeFileSync(join(dir, 'chapters', `${chapter.slug}.md`), chapter.markdown);
 }

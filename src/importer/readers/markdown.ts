@@ -1,4 +1,4 @@
-import yaml from 'js-yaml';
+import { ContentFileError, splitFrontmatter, type ContentFile } from '../../build/content-files.ts';
 import { markdownToPlainText } from '../../core/plain-text.ts';
 import { chapterSchema, schemaProblems } from '../../core/schema.ts';
 import { slugPattern } from '../../core/slug.ts';
@@ -11,16 +11,15 @@ import { parseTitleLine } from '../title-lines.ts';
  * first heading or the file name gives the title.
  */
 export function readMarkdown(text: string, file: string, stem: string): ImportedWork {
-  const match = /^\uFEFF?---[ \t]*\r?\n([\s\S]*?)\r?\n?---[ \t]*(?:\r?\n|$)/.exec(text);
-  let frontmatter: Record<string, unknown> = {};
-  if (match) {
-    try {
-      frontmatter = (yaml.load(match[1]!, { schema: yaml.CORE_SCHEMA }) ?? {}) as Record<string, unknown>;
-    } catch (error) {
-      throw new ImportError(`${file}: the frontmatter is not valid YAML: ${(error as yaml.YAMLException).reason}`);
-    }
+  let split: ContentFile;
+  try {
+    // Read as the build reads content files, so an import is checked by the same rules.
+    split = splitFrontmatter(text.replace(/^\uFEFF/, ''), file);
+  } catch (error) {
+    if (error instanceof ContentFileError) throw new ImportError(error.message);
+    throw error;
   }
-  const body = match ? text.slice(match[0].length) : text;
+  const { frontmatter, body } = split;
   const heading = /^#{1,3}\s+(.+)$/m.exec(body);
   const parsed = parseTitleLine(typeof frontmatter.title === 'string' ? frontmatter.title : (heading?.[1] ?? stem.replace(/[-_]+/g, ' ')));
   const title = typeof frontmatter.title === 'string' ? frontmatter.title : (parsed?.title ?? heading?.[1]?.trim() ?? stem);
