@@ -100,7 +100,7 @@ export class ContentFileError extends Error {
 
 /** Invisible control characters that have no place in text (tab and line ends are fine). */
 // eslint-disable-next-line no-control-regex -- finding control characters is the point
-const controlCharacter = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f\ufffe\uffff]/;
+export const controlCharacter = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f\ufffe\uffff]/;
 
 /**
  * Reads a content file: UTF-8 (a BOM is fine), no invisible control characters, frontmatter

@@ -1,3 +1,4 @@
+import { controlCharacter } from '../build/content-files.ts';
 import { ImportError } from './model.ts';
 
 const windows1252 = new TextDecoder('windows-1252');
@@ -27,9 +28,8 @@ export function decodeText(bytes: Uint8Array, file: string): string {
   return text;
 }
 
-/** Invisible control characters (Word's U+001F, a stray escape): not words, and no page or EPUB can hold them. */
-// eslint-disable-next-line no-control-regex -- finding them is the point
-const controls = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f\ufffe\uffff]/g;
+/** Invisible control characters (Word's U+001F, a stray escape): not words, and no page or EPUB can hold them; the ones the build refuses. */
+const controls = new RegExp(controlCharacter.source, 'g');
 
 /** The text without invisible control characters, and how many there were (to tell the author). */
 export function withoutControls(text: string): { text: string; removed: number } {

@@ -56,11 +56,6 @@ export function treeOf(nodes: readonly (RootContent | ElementContent)[]): Root {
   return { type: 'root', children: nodes as RootContent[] };
 }
 
-/** The children of an element, as a tree of their own. */
-export function contentOf(node: Element | undefined): Root | undefined {
-  return node ? treeOf(node.children) : undefined;
-}
-
 /** Whether an element has a class. */
 export function hasClass(node: Element, name: string): boolean {
   return classesOf(node).includes(name);
