@@ -3,10 +3,11 @@ import { defineConfig } from 'astro/config';
 import { atomicOutput } from './src/integrations/atomic-output';
 import { contentImages } from './src/integrations/content-images';
 import { cspHashes } from './src/integrations/csp-hashes';
-import { drafts } from './src/integrations/drafts';
+import { preview } from './src/integrations/preview';
 import { headers } from './src/integrations/headers';
 import { lazyScripts } from './src/integrations/lazy-scripts';
 import { pagefind } from './src/integrations/pagefind';
+import { siteAddress } from './src/integrations/site-address';
 import { strings } from './src/integrations/strings';
 import { readEnv } from './src/build/env.ts';
 
@@ -45,9 +46,10 @@ export default defineConfig({
   // The story's Markdown is rendered by Quire's own loaders (src/build/loaders.ts), through
   // the pipeline in src/markdown/render.ts; Astro renders no Markdown pages itself.
   markdown: { syntaxHighlight: false },
-  // The sitemap needs the site's address; without SITE_URL there is none to give.
+  // The sitemap needs the site's address (SITE_URL, or the host's); without one there is none to give.
   integrations: [
-    drafts(),
+    preview(),
+    siteAddress(env),
     strings(env.contentDir),
     contentImages(env.contentDir),
     ...(env.siteUrl ? [sitemap()] : []),

@@ -26,7 +26,7 @@ const serverOnly = [
 ];
 
 export default tseslint.config(
-  { ignores: ['dist/', 'dist.partial/', 'dist.previous/', 'node_modules/', '.astro/', 'tests/fixtures/'] },
+  { ignores: ['dist/', 'dist.partial/', 'dist.previous/', 'node_modules/', '.astro/', 'backups/', 'tests/fixtures/'] },
   js.configs.recommended,
   ...tseslint.configs.strict,
   ...astro.configs.recommended,

@@ -8,7 +8,7 @@ import { readEnv } from './build/env.ts';
  * problem gathered in `report` so a page can name them all (src/build/content.ts).
  */
 const env = readEnv();
-const settings = { contentDir: env.contentDir, base: env.basePath };
+const settings = { contentDir: env.contentDir, base: env.basePath, now: env.buildDate };
 
 export const collections = {
   story: defineCollection({ loader: storyLoader(settings) }),

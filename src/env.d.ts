@@ -1,5 +1,5 @@
-/** True in `astro dev` only: drafts are shown there and never built (see `src/integrations/drafts.ts`). */
-declare const __QUIRE_SHOW_DRAFTS__: boolean;
+/** True in `astro dev` only: drafts and scheduled chapters are previewed there, never built (see `src/integrations/preview.ts`). */
+declare const __QUIRE_PREVIEW__: boolean;
 
 declare namespace App {
   interface Locals {

@@ -1,13 +1,22 @@
 import { defineMiddleware } from 'astro:middleware';
 import { getStrings } from './build/content.ts';
+import { problemsPage } from './build/problems-page.ts';
 import { indexPage, isIndexed } from './build/search-index.ts';
+import { StoryError } from './core/story.ts';
 
 /**
  * Gives every page and endpoint the story's strings as `Astro.locals.t`; in a build, hands
  * each chapter page to the search index as soon as it is rendered (src/build/search-index.ts).
+ * In `npm run dev`, a story with problems shows them as a plain page (a fault in the code
+ * still gets Astro's overlay).
  */
 export const onRequest = defineMiddleware(async (context, next) => {
-  context.locals.t = await getStrings();
+  try {
+    context.locals.t = await getStrings();
+  } catch (error) {
+    if (import.meta.env.DEV && error instanceof StoryError) return problemsPage(error.problems, import.meta.env.BASE_URL);
+    throw error;
+  }
   const response = await next();
   if (import.meta.env.DEV || !context.isPrerendered || !response.headers.get('content-type')?.includes('text/html')) return response;
   const html = await response.text();

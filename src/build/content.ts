@@ -20,6 +20,20 @@ export function getStory(): Promise<Story> {
   return cached;
 }
 
+/**
+ * A route's pages from the story (`getStaticPaths`). In `npm run dev`, a story with problems
+ * gives none, so every address falls through to a page the middleware answers with the list
+ * of problems (src/middleware.ts), rather than to Astro's error overlay; a build stops on them.
+ */
+export async function storyPaths<T>(paths: (story: Story) => T[]): Promise<T[]> {
+  try {
+    return paths(await getStory());
+  } catch (error) {
+    if (import.meta.env.DEV && error instanceof StoryError) return [];
+    throw error;
+  }
+}
+
 /** The user-facing strings in the story's language. */
 export async function getStrings(): Promise<Translate> {
   const story = await getStory();
@@ -34,7 +48,7 @@ async function loadStory(): Promise<Story> {
   const story = assembleStory(
     stories.map((entry) => entry.data as StorySource),
     chapters.map((entry) => entry.data as ChapterSource),
-    { now: readEnv().buildDate, includeDrafts: __QUIRE_SHOW_DRAFTS__ },
+    { now: readEnv().buildDate, preview: __QUIRE_PREVIEW__ },
   );
   return withWebImages(story);
 }

@@ -9,6 +9,10 @@ export interface QuireEnv {
   basePath: string;
   /** Astro `site`: the absolute URL of the deployed site, when known. */
   siteUrl: string | undefined;
+  /** Where `siteUrl` came from, for messages: `SITE_URL`, or the host's own variable. */
+  siteUrlFrom: string | undefined;
+  /** Whether this is a build on a CI or hosting service (`CI` set), where a missing address is worth a warning. */
+  ci: boolean;
   /** The build's notion of "now", for scheduled chapters. */
   buildDate: Date;
   /** Where the site is written (`OUT_DIR`, tests and benchmarks build side by side), if not Astro's `dist/`. */
@@ -19,13 +23,16 @@ export interface QuireEnv {
 
 type Env = Record<string, string | undefined>;
 
-/** Reads and validates `CONTENT_DIR`, `BASE_PATH`, `SITE_URL` and `BUILD_DATE`. */
+/** Reads and validates `CONTENT_DIR`, `BASE_PATH`, `SITE_URL` (or the host's address) and `BUILD_DATE`. */
 export function readEnv(env: Env = process.env, cwd: string = process.cwd()): QuireEnv {
   const contentDir = env.CONTENT_DIR?.trim() || 'content';
+  const site = siteAddress(env);
   return {
     contentDir: isAbsolute(contentDir) ? contentDir : resolve(cwd, contentDir),
     basePath: normaliseBase(env.BASE_PATH),
-    siteUrl: parseSiteUrl(env.SITE_URL),
+    siteUrl: site && parseSiteUrl(site.url, site.from),
+    siteUrlFrom: site?.from,
+    ci: Boolean(env.CI?.trim()) && env.CI !== 'false' && env.CI !== '0',
     buildDate: parseBuildDate(env.BUILD_DATE),
     outDir: env.OUT_DIR?.trim() ? resolve(cwd, env.OUT_DIR.trim()) : undefined,
     cacheDir: env.OUT_DIR?.trim() ? `${resolve(cwd, env.OUT_DIR.trim())}-cache` : resolve(cwd, 'node_modules/.astro'),
@@ -47,13 +54,35 @@ function normaliseBase(value: string | undefined): string {
   return `/${segments.join('/')}/`;
 }
 
-function parseSiteUrl(value: string | undefined): string | undefined {
-  if (!value?.trim()) return undefined;
-  const url = URL.parse(value.trim());
+/**
+ * The site's address: `SITE_URL`, else the address the host gives its builds — Netlify's
+ * `URL` (`DEPLOY_PRIME_URL` for deploy previews and branch deploys), Cloudflare Pages'
+ * `CF_PAGES_URL`, Vercel's `VERCEL_PROJECT_PRODUCTION_URL`. (GitHub Pages' comes from the
+ * workflow, which sets `SITE_URL`.)
+ */
+function siteAddress(env: Env): { url: string; from: string } | undefined {
+  const given = (name: string) => env[name]?.trim() || undefined;
+  const from = (label: string, url: string | undefined) => (url ? { from: label, url } : undefined);
+  const netlify = () =>
+    given('CONTEXT') === 'production' || !given('DEPLOY_PRIME_URL')
+      ? from('Netlify’s URL', given('URL'))
+      : from('Netlify’s DEPLOY_PRIME_URL', given('DEPLOY_PRIME_URL'));
+  // Vercel gives a host name, without the scheme.
+  const vercel = given('VERCEL_PROJECT_PRODUCTION_URL')?.replace(/^(?!https?:\/\/)/, 'https://');
+  return (
+    from('SITE_URL', given('SITE_URL')) ??
+    (given('NETLIFY') === 'true' ? netlify() : undefined) ??
+    (given('CF_PAGES') ? from('Cloudflare Pages’ CF_PAGES_URL', given('CF_PAGES_URL')) : undefined) ??
+    (given('VERCEL') ? from('Vercel’s VERCEL_PROJECT_PRODUCTION_URL', vercel) : undefined)
+  );
+}
+
+function parseSiteUrl(value: string, from: string): string {
+  const url = URL.parse(value);
   if (!url || (url.protocol !== 'https:' && url.protocol !== 'http:')) {
-    throw new Error(`SITE_URL "${value}" must be an absolute http(s) URL such as https://example.org`);
+    throw new Error(`${from} "${value}" must be an absolute http(s) URL such as https://example.org`);
   }
-  if (url.pathname !== '/') throw new Error(`SITE_URL "${value}" has a path; put the path in BASE_PATH instead`);
+  if (url.pathname !== '/') throw new Error(`${from} "${value}" has a path; set SITE_URL to the origin and BASE_PATH to the path`);
   return url.origin;
 }
 

@@ -2,14 +2,15 @@ import { readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Loader, LoaderContext } from 'astro/loaders';
-import type { ChapterSource, StorySource } from '../core/story.ts';
+import { StoryError, type ChapterSource, type StorySource } from '../core/story.ts';
 import { chaptersDir, storyFile } from './content-files.ts';
 import { readStory, type StoryReading } from './story-source.ts';
 
-/** Where a build reads its story from, and the site's base path (links between chapters use it). */
+/** Where a build reads its story from, the site's base path (links between chapters use it) and its "now". */
 export interface LoaderSettings {
   contentDir: string;
   base: string;
+  now: Date;
 }
 
 /** What the content folder held and what was wrong with it: one entry, id `report`. */
@@ -30,9 +31,11 @@ const parts = 3;
  * The story read once per state of the content folder: the three collections load from the
  * same reading, and a change to any file (in `npm run dev`) makes a new one.
  */
-function readOnce(settings: LoaderSettings, cacheDir: string): Promise<StoryReading> {
-  const key = `${settings.base}\0${fingerprint(settings.contentDir)}`;
-  if (last?.key !== key) last = { key, reading: readStory(settings.contentDir, { base: settings.base, cacheDir }), loaded: 0 };
+function readOnce(settings: LoaderSettings, cacheDir: string, preview: boolean): Promise<StoryReading> {
+  const key = `${settings.base}\0${preview}\0${fingerprint(settings.contentDir)}`;
+  if (last?.key !== key) {
+    last = { key, reading: readStory(settings.contentDir, { base: settings.base, now: settings.now, preview, cacheDir }), loaded: 0 };
+  }
   return last.reading;
 }
 
@@ -60,7 +63,8 @@ function storyPart(name: string, settings: LoaderSettings, fill: (reading: Story
   return {
     name: `quire-${name}`,
     load: async (context) => {
-      const sync = async () => fill(await readOnce(settings, fileURLToPath(context.config.cacheDir)), context);
+      // `npm run dev` (a watcher) is the preview, where drafts and scheduled chapters show.
+      const sync = async () => fill(await readOnce(settings, fileURLToPath(context.config.cacheDir), Boolean(context.watcher)), context);
       await sync();
       // A build reads the story once: the whole rendered text need not stay in memory after the store has it.
       if (!context.watcher && last && ++last.loaded === parts) last = undefined;
@@ -90,11 +94,18 @@ export function chaptersLoader(settings: LoaderSettings): Loader {
   });
 }
 
-/** `report`: every problem and warning found reading the content folder; the warnings are printed once. */
+/**
+ * `report`: every problem and warning found reading the content folder; the warnings are
+ * printed once. A build stops here on any problem, listing them all, before a page is made;
+ * `npm run dev` keeps going and shows them in the browser (src/middleware.ts).
+ */
 export function reportLoader(settings: LoaderSettings): Loader {
-  return storyPart('report', settings, (reading, { store, logger }) => {
+  return storyPart('report', settings, (reading, { store, logger, watcher }) => {
     store.clear();
     store.set({ id: reportId, data: { problems: reading.problems, warnings: reading.warnings } satisfies ContentReport });
     for (const warning of reading.warnings) logger.warn(warning);
+    if (reading.problems.length === 0) return;
+    if (!watcher) throw new StoryError(reading.problems);
+    for (const problem of reading.problems) logger.error(problem);
   });
 }

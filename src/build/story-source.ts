@@ -1,8 +1,13 @@
 import { existsSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { chapterSchema, schemaProblems, storySchema, type ChapterData, type StoryData } from '../core/schema.ts';
+import { scheduleWarnings } from '../core/schedule.ts';
 import {
+  chapterWarnings,
+  missingStory,
   noChapters,
+  nothingToPublish,
+  publishesNothing,
   slugOf,
   storyWarnings,
   validateStory,
@@ -30,6 +35,10 @@ export interface StoryReading {
 export interface ReadOptions {
   /** The site's base path, for links between chapters. */
   base: string;
+  /** The build's "now" (`BUILD_DATE`), for what the schedule shows readers. */
+  now: Date;
+  /** `npm run dev`'s preview, where drafts and scheduled chapters show: nothing out yet is no problem there. */
+  preview?: boolean;
   /** Paths in messages are relative to this folder (the project). */
   cwd?: string;
   /** Where rendered Markdown is kept for the next build (Astro's cache folder); none: render everything. */
@@ -58,7 +67,8 @@ export async function readStory(contentDir: string, options: ReadOptions): Promi
   problems.push(...scan.problems);
   warnings.push(...scan.skipped.map((skipped) => `skipped ${skipped}`));
 
-  const story = existsSync(storyFile(contentDir)) ? readChecked<StoryData>(storyFile(contentDir), name, storySchema, problems) : undefined;
+  const storyExists = existsSync(storyFile(contentDir));
+  const story = storyExists ? readChecked<StoryData>(storyFile(contentDir), name, storySchema, problems) : undefined;
   const chapters = scan.files.flatMap((path) => readChecked<ChapterData>(path, name, chapterSchema, problems) ?? []);
 
   // Links may name a chapter by its file name or its slug; both lead to the slug.
@@ -115,13 +125,20 @@ export async function readStory(contentDir: string, options: ReadOptions): Promi
     })),
   );
 
-  const found = validateStory(storySource ? [storySource] : [], chapterSources);
-  // When every chapter file failed its own checks, those problems are listed; "no chapters" would mislead.
-  problems.push(...(scan.files.length > 0 ? found.filter((problem) => problem !== noChapters) : found));
-  warnings.push(...storyWarnings(chapterSources));
-  const expected = story?.data.expectedChapters;
-  if (expected !== undefined && chapterSources.length > expected) {
-    warnings.push(`${story!.name}: expectedChapters is ${expected}, but there are ${chapterSources.length} chapters; raise it`);
+  // One problem, one message: a story.md or chapter file that failed its own checks is
+  // reported once, not again as missing.
+  const found = validateStory(storySource ? [storySource] : [], chapterSources).filter(
+    (problem) => !(problem === missingStory && storyExists) && !(problem === noChapters && scan.files.length > 0),
+  );
+  problems.push(...found);
+  if (storySource && chapterSources.length > 0 && !options.preview && publishesNothing(chapterSources, options.now)) {
+    problems.push(nothingToPublish(storySource.filePath));
+  }
+  warnings.push(...chapterSources.flatMap(chapterWarnings));
+  // What is said of the chapters together (a gap in the numbers, the schedule) would mislead
+  // while a file is missing from them.
+  if (storySource && chapterSources.length === scan.files.length) {
+    warnings.push(...storyWarnings(chapterSources), ...scheduleWarnings(storySource, chapterSources, options.now));
   }
   return { story: storySource, chapters: chapterSources, problems, warnings, chapterFiles: scan.files.length };
 }

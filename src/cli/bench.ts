@@ -76,7 +76,7 @@ function dirBytes(dir: string): number {
 
 /** Chapters and words of a story, counted as the site counts them (every chapter, published or not). */
 async function storySize(contentDir: string): Promise<{ chapters: number; words: number }> {
-  const { chapters } = await readStory(contentDir, { base: '/' });
+  const { chapters } = await readStory(contentDir, { base: '/', now: new Date() });
   return { chapters: chapters.length, words: chapters.reduce((sum, chapter) => sum + chapterWords(chapter), 0) };
 }
 

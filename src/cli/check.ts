@@ -8,8 +8,8 @@ import { readStory } from '../build/story-source.ts';
  * problem and warning. Exits non-zero on any problem.
  */
 async function main(): Promise<number> {
-  const { contentDir, basePath } = readEnv();
-  const reading = await readStory(contentDir, { base: basePath });
+  const { contentDir, basePath, buildDate } = readEnv();
+  const reading = await readStory(contentDir, { base: basePath, now: buildDate });
 
   for (const problem of reading.problems) console.error(`error    ${problem}`);
   for (const warning of reading.warnings) console.warn(`warning  ${warning}`);

@@ -5,8 +5,9 @@ import { parseCommandLine, usageError } from './support/args.ts';
 import { planImport, type ImportPlan } from '../importer/files.ts';
 import { ImportError, type ImportedWork } from '../importer/model.ts';
 import { readInput } from '../importer/read.ts';
+import { holdsSample, sampleTitle } from './support/sample.ts';
 
-const usage = `Usage: npm run import -- <file>... [--content <dir>] [--out <dir>] [--force]
+const usage = `Usage: npm run import -- <file>... [--content <dir>] [--out <dir>] [--force] [--keep-sample]
 
 Brings a story in: an AO3 download (HTML or EPUB), any EPUB (FanFicFare, FicHub,
 Calibre), a Word document (.docx, also from Google Docs), a saved web page (.html),
@@ -18,6 +19,8 @@ Markdown, or plain text. The format is read from the file itself.
   --out <dir>      put the chapters in this folder instead (pictures and story.md then go
                    next to it, unless --content says where)
   --force          replace chapter files, pictures and story.md that already exist
+  --keep-sample    add to a content folder that still holds the sample story (to start
+                   your own story instead: npm run new -- <file>...)
 
 Every word of each file must arrive: an import that would lose one writes nothing for that
 file and names the passage.`;
@@ -158,11 +161,28 @@ async function main(argv: string[]): Promise<number> {
   const args = parseCommandLine(usage, {
     args: argv,
     allowPositionals: true,
-    options: { content: { type: 'string' }, out: { type: 'string' }, force: { type: 'boolean', default: false } },
+    options: {
+      content: { type: 'string' },
+      out: { type: 'string' },
+      force: { type: 'boolean', default: false },
+      'keep-sample': { type: 'boolean', default: false },
+    },
   });
   if (args.positionals.length === 0) usageError(usage, 'No files given.');
   const out = folder(args.values.out, 'out');
   const content = folder(args.values.content, 'content') ?? (out !== undefined ? dirname(out) : 'content');
+  // Importing a story of one's own beside the sample would publish the two mixed.
+  if (holdsSample(content) && !args.values['keep-sample']) {
+    const files = args.positionals.map((file) => (/[\s"'$`\\]/.test(file) ? `'${file.replace(/'/g, `'\\''`)}'` : file)).join(' ');
+    console.error(
+      [
+        `error  ${shown(content)}/ still holds the sample story “${sampleTitle}”, which would be published mixed with what you import.`,
+        `       To start your own story from these files (the sample moves to backups/): npm run new -- ${files}`,
+        `       To add them to the sample anyway: npm run import -- ${files} --keep-sample`,
+      ].join('\n'),
+    );
+    return 1;
+  }
   const targets: Targets = { chapters: out ?? chaptersDir(content), images: join(content, 'images'), story: storyFile(content) };
   const force = args.values.force;
 

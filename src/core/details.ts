@@ -10,7 +10,8 @@ export interface DetailRow {
 
 /**
  * The story's details as the home page and the EPUB's title page show them: fandom,
- * rating, tags, status, words, chapters, last update and the next scheduled chapter.
+ * rating, tags, status, words, chapters, when it began and was last updated (or completed),
+ * and the next scheduled chapter.
  */
 export function storyDetails(story: Story, t: Translate): DetailRow[] {
   const { meta } = story;
@@ -21,13 +22,16 @@ export function storyDetails(story: Story, t: Translate): DetailRow[] {
     meta.characters.length > 0 && { label: t('details.characters'), value: { list: meta.characters } },
     meta.relationships.length > 0 && { label: t('details.relationships'), value: { list: meta.relationships } },
     meta.tags.length > 0 && { label: t('details.tags'), value: { list: meta.tags } },
-    { label: t('details.status'), value: { text: t(meta.status === 'complete' ? 'details.complete' : 'details.inProgress') } },
+    { label: t('details.status'), value: { text: t(story.status === 'complete' ? 'details.complete' : 'details.inProgress') } },
     { label: t('details.words'), value: { text: formatNumber(story.words, meta.language) } },
-    {
-      label: t('details.chapters'),
-      value: { text: chapterCountLabel(story.chapters.length, meta.status, meta.language, meta.expectedChapters) },
-    },
-    story.updated && { label: t('details.updated'), value: { date: story.updated } },
+    { label: t('details.chapters'), value: { text: chapterCountLabel(story.chapters.length, story.expectedChapters, meta.language) } },
+    story.published && { label: t('details.published'), value: { date: story.published } },
+    // As archives show it: the last chapter's date, "Completed" once the story is finished.
+    story.updated &&
+      story.chapters.length > 1 && {
+        label: t(story.status === 'complete' ? 'details.completed' : 'details.updated'),
+        value: { date: story.updated },
+      },
     story.nextRelease && { label: t('details.nextChapter'), value: { date: story.nextRelease } },
   ];
   return rows.filter((row): row is DetailRow => Boolean(row));

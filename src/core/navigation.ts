@@ -33,6 +33,8 @@ export function chapterPosition(chapters: readonly Chapter[], index: number, hre
 export interface MenuEntry {
   href: string;
   title: string;
+  /** 1-based position in reading order, as the chapter's own page counts it ("3 of 12"). */
+  number: number;
   /** Whether it is the chapter the reader is on. */
   current: boolean;
 }
@@ -44,9 +46,10 @@ export interface MenuEntry {
  */
 export function chapterMenu(chapters: readonly Chapter[], index: number, href: (chapter: Chapter) => string, around = 3): MenuEntry[] {
   const start = Math.max(0, Math.min(index - around, chapters.length - 2 * around - 1));
-  return chapters.slice(start, start + 2 * around + 1).map((chapter) => ({
+  return chapters.slice(start, start + 2 * around + 1).map((chapter, offset) => ({
     href: href(chapter),
     title: chapter.title,
+    number: start + offset + 1,
     current: chapter === chapters[index],
   }));
 }

@@ -196,9 +196,35 @@ export const chapterSchema = strictObject({
 export type StoryData = z.infer<typeof storySchema>;
 export type ChapterData = z.infer<typeof chapterSchema>;
 
-/** Every problem with `data` against `schema`, each as `field: message`; none when it fits. */
+/**
+ * Every problem with `data` against `schema`, each as `field: message`; none when it fits.
+ * A mistyped key is one problem: `autor: Anna` gives "unknown key "autor": did you mean
+ * author?", not also "author is required".
+ */
 export function schemaProblems(schema: z.ZodType, data: unknown): string[] {
   const result = schema.safeParse(data);
   if (result.success) return [];
-  return result.error.issues.map((issue) => `${issue.path.length ? `${issue.path.join('.')}: ` : ''}${issue.message}`);
+  const { issues } = result.error;
+  const misspelt = (issue: z.core.$ZodIssue) => {
+    const key = issue.path.at(-1);
+    if (key === undefined || valueAt(data, issue.path) !== undefined) return false;
+    const parent = issue.path.slice(0, -1).join('.');
+    return issues.some(
+      (other) =>
+        other.code === 'unrecognized_keys' && other.path.join('.') === parent && other.message.includes(`did you mean ${String(key)}?`),
+    );
+  };
+  return issues
+    .filter((issue) => !misspelt(issue))
+    .map((issue) => `${issue.path.length ? `${issue.path.join('.')}: ` : ''}${issue.message}`);
+}
+
+/** The value at `path` inside parsed YAML, if there is one. */
+function valueAt(data: unknown, path: readonly PropertyKey[]): unknown {
+  let value = data;
+  for (const key of path) {
+    if (value === null || typeof value !== 'object' || !Object.hasOwn(value, key)) return undefined;
+    value = (value as Record<PropertyKey, unknown>)[key];
+  }
+  return value;
 }

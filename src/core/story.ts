@@ -1,4 +1,5 @@
 import { countWords } from '../shared/text-stats.ts';
+import { isScheduled } from './schedule.ts';
 import type { ChapterData, StoryData } from './schema.ts';
 import { reservedSlugs, slugPattern } from './slug.ts';
 
@@ -48,6 +49,8 @@ export interface Chapter {
   order: number;
   published: Date | undefined;
   draft: boolean;
+  /** Still to come: shown only in `npm run dev`'s preview, marked with its date. */
+  scheduled: boolean;
   /** The chapter's HTML, as rendered from its Markdown. */
   html: string;
   /** What the chapter is about, as HTML and as plain text (for the contents, previews and the feed). */
@@ -77,6 +80,15 @@ export interface Story {
   chapters: Chapter[];
   /** Total words of those chapters. */
   words: number;
+  /**
+   * Whether the story is finished, as readers can see it: `complete` in `story.md` counts
+   * once no chapter is still scheduled ("Complete" never stands beside "Next chapter").
+   */
+  status: StoryData['status'];
+  /** How many chapters the story will have, when known: all of them once complete, else `expectedChapters` (or the chapters written, when more). */
+  expectedChapters: number | undefined;
+  /** The oldest `published` date among the chapters, if any has one: when the story began. */
+  published: Date | undefined;
   /** The newest `published` date among them, if any has one. */
   updated: Date | undefined;
   /** The earliest release date of a chapter still scheduled, if any. */
@@ -86,11 +98,15 @@ export interface Story {
 export interface AssembleOptions {
   /** The build's "now": chapters published after it are held back. */
   now: Date;
-  /** Include drafts (in `npm run dev`). */
-  includeDrafts: boolean;
+  /** `npm run dev`'s preview: drafts and scheduled chapters are shown too, each marked. */
+  preview: boolean;
 }
 
-/** Thrown when the content cannot make a sound site; lists every problem, each naming its file. */
+/**
+ * Thrown when the content cannot make a sound site; lists every problem, each naming its
+ * file. It is the author's to fix, not a fault in the code: it carries no stack trace, so
+ * the build prints the list alone, not the places in Quire (or its build output) it passed.
+ */
 export class StoryError extends Error {
   override name = 'StoryError';
   readonly problems: string[];
@@ -100,6 +116,7 @@ export class StoryError extends Error {
       `The story has ${problems.length === 1 ? 'a problem' : `${problems.length} problems`}:\n${problems.map((p) => `  - ${p}`).join('\n')}`,
     );
     this.problems = problems;
+    this.stack = '';
   }
 }
 
@@ -112,28 +129,43 @@ export function assembleStory(storySources: StorySource[], chapterSources: Chapt
   if (problems.length > 0) throw new StoryError(problems);
   const [story] = storySources as [StorySource];
 
-  const all = chapterSources.map(toChapter).sort(byReadingOrder);
-  const visible = all.filter((chapter) => options.includeDrafts || !chapter.draft);
-  const released = visible.filter((chapter) => !isScheduled(chapter, options.now));
-  if (released.length === 0) {
-    throw new StoryError([`${story.filePath}: no chapter is ready to publish yet (every chapter is a draft or scheduled for later)`]);
-  }
-  const scheduled = visible.filter((chapter) => isScheduled(chapter, options.now));
+  const all = chapterSources.map((source) => toChapter(source, options.now)).sort(byReadingOrder);
+  const planned = all.filter((chapter) => !chapter.draft);
+  const scheduled = planned.filter((chapter) => chapter.scheduled);
+  const shown = all.filter((chapter) => options.preview || (!chapter.draft && !chapter.scheduled));
+  if (shown.length === 0) throw new StoryError([nothingToPublish(story.filePath)]);
+  const released = shown.filter((chapter) => !chapter.scheduled);
+  const status = story.data.status === 'complete' && scheduled.length === 0 ? 'complete' : 'in-progress';
+  const written = story.data.status === 'complete' ? planned.length : undefined;
 
   return {
     meta: story.data,
     summary: { html: story.summary.html, text: story.summary.text },
     notes: story.notes?.html,
     endNotes: story.endNotes?.html,
-    chapters: released,
-    words: released.reduce((sum, chapter) => sum + chapter.words, 0),
+    chapters: shown,
+    words: shown.reduce((sum, chapter) => sum + chapter.words, 0),
+    status,
+    expectedChapters: status === 'complete' ? shown.length : maximum(story.data.expectedChapters, written),
+    published: earliest(released.map((chapter) => chapter.published)),
     updated: latest(released.map((chapter) => chapter.published)),
     nextRelease: earliest(scheduled.map((chapter) => chapter.published)),
   };
 }
 
+/** The message for a story whose every chapter is a draft or still scheduled: a build would publish nothing. */
+export function nothingToPublish(storyFile: string): string {
+  return `${storyFile}: no chapter is ready to publish yet (every chapter is a draft or scheduled for later); npm run dev previews them`;
+}
+
+/** Whether a build at `now` would publish no chapter at all. */
+export function publishesNothing(chapterSources: readonly ChapterSource[], now: Date): boolean {
+  return chapterSources.every((source) => source.data.draft || isScheduled(source.data.published, now));
+}
+
 /** The message for a content folder without `story.md`. */
-export const missingStory = 'story.md is missing: create it in the content folder with at least title and author';
+export const missingStory =
+  'story.md is missing: create it in the content folder with at least title and author, or start a story with npm run new';
 /** The message for a content folder without chapter files. */
 export const noChapters = 'chapters/ holds no chapters: add at least one Markdown file, e.g. chapters/prologue.md';
 
@@ -167,7 +199,7 @@ export function validateChapters(chapterSources: ChapterSource[]): string[] {
   return problems;
 }
 
-/** Things an author would want to know that do not stop the build. */
+/** Things an author would want to know about the chapters together that do not stop the build. */
 export function storyWarnings(chapterSources: ChapterSource[]): string[] {
   const warnings: string[] = [];
   const sorted = [...chapterSources].sort((a, b) => a.data.order - b.data.order);
@@ -197,19 +229,19 @@ export function storyWarnings(chapterSources: ChapterSource[]): string[] {
     }
   }
 
+  return warnings;
+}
+
+/** Things an author would want to know about one chapter that do not stop the build. */
+export function chapterWarnings(source: ChapterSource): string[] {
   // Straight quotes mixed with curly ones: usually text pasted from two sources. (The pipeline
   // curls straight quotes, so what is left straight was escaped or sits in code.)
-  for (const source of chapterSources) {
-    const { text } = source.body;
-    const straight = (text.match(/"/g) ?? []).length;
-    const curly = (text.match(/[“”]/g) ?? []).length;
-    if (straight > 0 && curly > 0) {
-      warnings.push(
-        `${source.filePath}: mixes straight (") and curly (“ ”) quotes (${straight} straight, ${curly} curly); readers see both styles`,
-      );
-    }
-  }
-  return warnings;
+  const { text } = source.body;
+  const straight = (text.match(/"/g) ?? []).length;
+  const curly = (text.match(/[“”]/g) ?? []).length;
+  return straight > 0 && curly > 0
+    ? [`${source.filePath}: mixes straight (") and curly (“ ”) quotes (${straight} straight, ${curly} curly); readers see both styles`]
+    : [];
 }
 
 function duplicates(sources: ChapterSource[], key: (source: ChapterSource) => string, field: string): string[] {
@@ -233,7 +265,7 @@ export function chapterWords(source: Pick<ChapterSource, 'body'>): number {
   return countWords(source.body.text) + countWords(source.body.footnotes);
 }
 
-function toChapter(source: ChapterSource): Chapter {
+function toChapter(source: ChapterSource, now: Date): Chapter {
   return {
     id: source.id,
     slug: slugOf(source),
@@ -242,6 +274,7 @@ function toChapter(source: ChapterSource): Chapter {
     order: source.data.order,
     published: source.data.published,
     draft: source.data.draft,
+    scheduled: isScheduled(source.data.published, now),
     html: source.body.html,
     summary: source.notes.summary && { html: source.notes.summary.html, text: source.notes.summary.text },
     contentNotes: source.data.contentNotes,
@@ -257,12 +290,13 @@ function byReadingOrder(a: Chapter, b: Chapter): number {
   return a.order - b.order;
 }
 
-function isScheduled(chapter: Chapter, now: Date): boolean {
-  return chapter.published !== undefined && chapter.published.getTime() > now.getTime();
-}
-
 function latest(dates: (Date | undefined)[]): Date | undefined {
   return dates.reduce<Date | undefined>((max, date) => (date && (!max || date > max) ? date : max), undefined);
+}
+
+function maximum(...values: (number | undefined)[]): number | undefined {
+  const known = values.filter((value) => value !== undefined);
+  return known.length > 0 ? Math.max(...known) : undefined;
 }
 
 function earliest(dates: (Date | undefined)[]): Date | undefined {

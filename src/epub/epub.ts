@@ -5,7 +5,7 @@ import type { DetailRow } from '../core/details.ts';
 import { formatDate } from '../shared/format.ts';
 import { textDirection } from '../shared/i18n/languages.ts';
 import type { Translate } from '../shared/i18n/strings.ts';
-import { escapeXml } from './xhtml.ts';
+import { escapeXml } from '../core/escape.ts';
 
 /** One chapter of the book, its parts already XHTML. */
 export interface EpubChapter {

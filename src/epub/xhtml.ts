@@ -43,8 +43,3 @@ function withBookImages<T extends Root | Element>(node: T, image: (path: string)
   });
   return { ...node, children } as T;
 }
-
-/** Escapes text for XML content and attribute values. */
-export function escapeXml(text: string): string {
-  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
-}

@@ -1,12 +1,10 @@
 import type { APIRoute, GetStaticPaths } from 'astro';
 import { epubFileName, getEpub } from '../build/book';
-import { getStory } from '../build/content';
+import { storyPaths } from '../build/content';
 
 /** `/<story-title>.epub`: the whole story for e-readers. */
-export const getStaticPaths: GetStaticPaths = async () => {
-  const story = await getStory();
-  return [{ params: { book: epubFileName(story).replace(/\.epub$/, '') } }];
-};
+export const getStaticPaths: GetStaticPaths = () =>
+  storyPaths((story) => [{ params: { book: epubFileName(story).replace(/\.epub$/, '') } }]);
 
 export const GET: APIRoute = async ({ site }) => {
   const epub = await getEpub(site);

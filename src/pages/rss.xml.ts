@@ -4,7 +4,7 @@ import { getStory } from '../build/content';
 import { localPreview, withBase } from '../build/paths';
 import { feedEntries } from '../core/feed';
 import { excerpt } from '../core/plain-text';
-import { escapeXml } from '../epub/xhtml';
+import { escapeXml } from '../core/escape';
 import { chapterPath } from '../shared/paths';
 
 /** `/rss.xml`: an RSS 2.0 feed of the published chapters, newest first. */

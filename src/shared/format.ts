@@ -22,10 +22,9 @@ export function formatNumber(value: number, language: string): string {
   return new Intl.NumberFormat(language).format(value);
 }
 
-/** Archive-style chapter count: "3/?" while a story is in progress ("3/12" when the author expects 12), "12/12" once complete. */
-export function chapterCountLabel(published: number, status: 'in-progress' | 'complete', language: string, expected?: number): string {
-  const total = status === 'complete' ? published : expected;
-  return `${formatNumber(published, language)}/${total === undefined ? '?' : formatNumber(total, language)}`;
+/** Archive-style chapter count: "3/?" while the total is unknown, "3/12" when 12 are expected, "12/12" once complete. */
+export function chapterCountLabel(published: number, expected: number | undefined, language: string): string {
+  return `${formatNumber(published, language)}/${expected === undefined ? '?' : formatNumber(expected, language)}`;
 }
 
 /** "1 word", "2,310 words". */

@@ -8,6 +8,8 @@ import { buildSite, childEnv } from '../support/build';
 import { fixtureStory } from '../support/sites';
 
 const work = makeWorkDir('bad-');
+/** What an author's error must not print: a stack trace, or a path into Quire or the build's own folders. */
+const noInternals = /Stack trace|Location:|\.prerender\/|node_modules\/astro|\n\s+at \S/;
 afterAll(() => rmSync(work, { recursive: true, force: true }));
 
 /** Every file of a folder with a digest of its bytes, to tell whether anything changed. */
@@ -63,6 +65,8 @@ describe('a story with faults', () => {
     ]) {
       expect(result.output).toMatch(fault);
     }
+    // The author's problems alone: nothing of Quire's code or of the build's own folders.
+    expect(result.output).not.toMatch(noInternals);
     expect(snapshot(outDir)).toEqual(before);
   });
 
@@ -79,6 +83,40 @@ describe('a story with faults', () => {
     await build.done;
     expect(snapshot(outDir)).toEqual(before);
     expect(existsSync(join(outDir, 'index.html'))).toBe(true);
+  });
+});
+
+describe('one problem, one message', () => {
+  it('a mistyped key in story.md is one problem with its suggestion, not also a missing file', async () => {
+    const content = join(work, 'typo-content');
+    cpSync(fixtureStory, content, { recursive: true });
+    writeFileSync(join(content, 'story.md'), readFileSync(join(content, 'story.md'), 'utf8').replace(/^author:/m, 'autor:'));
+    const result = await buildSite({ contentDir: content, outDir: join(work, 'typo-dist') });
+    expect(result.code).not.toBe(0);
+    expect(result.output).toMatch(/The story has a problem:\n {2}- \S*story\.md: unknown key "autor": did you mean author\?\n/);
+    expect(result.output).not.toMatch(/is missing|is required/);
+    expect(result.output).not.toMatch(noInternals);
+  });
+
+  it('a mistyped key in a chapter is not also a gap in the chapter numbers', async () => {
+    const content = join(work, 'chapter-typo-content');
+    cpSync(fixtureStory, content, { recursive: true });
+    const file = join(content, 'chapters', 'chapter-2.md');
+    writeFileSync(file, readFileSync(file, 'utf8').replace(/^order:/m, 'oder:'));
+    const result = await buildSite({ contentDir: content, outDir: join(work, 'chapter-typo-dist') });
+    expect(result.output).toMatch(/The story has a problem:\n {2}- \S*chapter-2\.md: unknown key "oder": did you mean order\?\n/);
+    expect(result.output).not.toMatch(/missing|jumps/);
+  });
+
+  it('a story with no chapter out yet says so, without a stack trace', async () => {
+    const content = join(work, 'unreleased-content');
+    mkdirSync(join(content, 'chapters'), { recursive: true });
+    writeFileSync(join(content, 'story.md'), '---\ntitle: Soon\nauthor: A\n---\n\nComing.\n');
+    writeFileSync(join(content, 'chapters', 'chapter-1.md'), '---\ntitle: One\norder: 1\npublished: 2030-01-01\n---\n\nText.\n');
+    const result = await buildSite({ contentDir: content, outDir: join(work, 'unreleased-dist') });
+    expect(result.code).not.toBe(0);
+    expect(result.output).toMatch(/story\.md: no chapter is ready to publish yet/);
+    expect(result.output).not.toMatch(noInternals);
   });
 });
 

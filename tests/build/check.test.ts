@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { cpSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { childEnv, projectRoot } from '../support/build';
@@ -9,12 +9,12 @@ import { makeWorkDir } from '../../src/cli/support/work-dir.ts';
 const work = makeWorkDir('check-');
 afterAll(() => rmSync(work, { recursive: true, force: true }));
 
-/** Runs the story check (the part of `npm run check` after `astro check`) on a content folder. */
-function check(contentDir: string) {
+/** Runs the story check (`npm run check`) on a content folder. */
+function check(contentDir: string, env: Record<string, string> = {}) {
   const result = spawnSync(process.execPath, [join(projectRoot, 'src/cli/check.ts')], {
     cwd: projectRoot,
     encoding: 'utf8',
-    env: childEnv({ CONTENT_DIR: contentDir }),
+    env: childEnv({ CONTENT_DIR: contentDir, BUILD_DATE: '2026-01-01', ...env }),
   });
   return { code: result.status, output: `${result.stdout}${result.stderr}` };
 }
@@ -49,5 +49,28 @@ describe('the story check', () => {
     expect(result.code).toBe(1);
     expect(result.output).toMatch(/story\.md is missing/);
     expect(result.output).toMatch(/chapters\/ holds no chapters/);
+  });
+
+  it('warns when the schedule would show readers what the author may not mean, and checks as of BUILD_DATE', () => {
+    const content = join(work, 'schedule');
+    cpSync(fixtureStory, content, { recursive: true });
+    const story = join(content, 'story.md');
+    writeFileSync(
+      story,
+      readFileSync(story, 'utf8')
+        .replace(/^status: .*$/m, '')
+        .replace(/^title:/m, 'status: complete\ntitle:'),
+    );
+    // The scheduled chapter (order 11, 2030-01-01) now has a chapter after it that is out at once.
+    writeFileSync(join(content, 'chapters', 'chapter-12.md'), '---\ntitle: Twelve\norder: 12\n---\n\nOut already.\n');
+    const result = check(content);
+    expect(result.code, result.output).toBe(0);
+    expect(result.output).toMatch(
+      /warning {2}\S*chapter-12\.md comes after \S*scheduled\.md in reading order but goes out first \(now\), while \S*scheduled\.md is scheduled for 2030-01-01/,
+    );
+    expect(result.output).toMatch(/warning {2}\S*story\.md: status is complete, but \S*scheduled\.md is still scheduled/);
+    // Once the scheduled chapter's day has come, there is nothing to say.
+    const later = check(content, { BUILD_DATE: '2030-01-02' });
+    expect(later.output).not.toMatch(/scheduled/);
   });
 });

@@ -65,8 +65,13 @@ describe('npm run dev', () => {
     expect(await draft.text()).toMatch(/<strong class="draft[^"]*"[^>]*>Draft/);
   });
 
-  it('still holds back scheduled chapters', async () => {
-    expect(await (await fetch(`${base}/`)).text()).not.toContain('A Scheduled Chapter');
+  it('previews scheduled chapters, marked with their date as drafts are marked', async () => {
+    const home = await (await fetch(`${base}/`)).text();
+    expect(home).toContain('A Scheduled Chapter');
+    expect(home).toMatch(/class="scheduled[^"]*"[^>]*>Scheduled for January 1, 2030</);
+    const scheduled = await fetch(`${base}/scheduled/`);
+    expect(scheduled.status).toBe(200);
+    expect(await scheduled.text()).toMatch(/<strong class="scheduled[^"]*"[^>]*>Scheduled for January 1, 2030/);
   });
 
   it('says on the search page that the index comes with a build', async () => {
@@ -86,25 +91,28 @@ describe('npm run dev', () => {
     expect(output).not.toMatch(/\[ERROR\]|deprecated/i);
   });
 
-  it('shows what is wrong with a chapter, naming the file, until it is fixed', async () => {
+  it('shows what is wrong with a chapter as a plain page naming the file, and the story again once it is fixed', async () => {
     const file = join(content, 'chapters', 'chapter-1.md');
     const good = readFileSync(file, 'utf8');
     writeFileSync(file, good.replace('order: 1', 'order: 1\nautorsNote: Hello'));
+    const browser = await launchBrowser();
     try {
       await expect.poll(async () => (await fetch(`${base}/chapter-2/`)).status, { timeout: 20_000 }).toBe(500);
-      const browser = await launchBrowser();
-      try {
-        const page = await browser.newPage();
-        await page.goto(`${base}/chapter-2/`);
-        const overlay = () => page.evaluate(() => document.querySelector('vite-error-overlay')?.shadowRoot?.textContent ?? '');
-        await expect
-          .poll(overlay, { timeout: 20_000 })
-          .toMatch(/chapters\/chapter-1\.md: unknown key "autorsNote": did you mean authorsNote\?/);
-      } finally {
-        await browser.close();
-      }
+      const page = await browser.newPage();
+      await page.goto(`${base}/chapter-2/`);
+      expect(await page.locator('h1').textContent()).toBe('The story has a problem');
+      expect(await page.locator('li').allTextContents()).toEqual([
+        expect.stringMatching(/chapters\/chapter-1\.md: unknown key "autorsNote": did you mean authorsNote\?$/),
+      ]);
+      // The author's problem alone: no overlay, no code, no stack trace.
+      expect(await page.locator('vite-error-overlay').count()).toBe(0);
+      expect(await page.locator('body').textContent()).not.toMatch(/\bat \S+:\d+|node_modules|\.astro\//);
+      // Saving the fix brings the chapter back in the open page, without a reload by hand.
+      writeFileSync(file, good);
+      await expect.poll(() => page.locator('h1').textContent(), { timeout: 20_000 }).toMatch(/Chapter 2/);
     } finally {
       writeFileSync(file, good);
+      await browser.close();
     }
     await expect.poll(async () => (await fetch(`${base}/chapter-2/`)).status, { timeout: 20_000 }).toBe(200);
   });

@@ -5,7 +5,7 @@ import { parseHTML } from 'linkedom';
 import { afterAll, describe, expect, it } from 'vitest';
 import { buildSite, childEnv, projectRoot } from '../support/build';
 import { wordsOf } from '../support/html';
-import { seedText } from '../support/sites';
+import { sampleStory, seedText } from '../support/sites';
 import { makeWorkDir } from '../../src/cli/support/work-dir.ts';
 
 const fixtures = join(import.meta.dirname, '../fixtures/import');
@@ -23,12 +23,12 @@ function runImport(...args: string[]) {
 }
 
 describe('npm run import', () => {
-  it('turns the seed into exactly content/chapters/prologue.md', () => {
+  it('turns the seed into exactly the sample story’s chapters/prologue.md', () => {
     const out = join(work, 'seed');
     const result = runImport(seedText, '--out', out);
     expect(result.code).toBe(0);
     expect(result.stdout).toMatch(/wrote .*prologue\.md {2}"Prologue" {2}order 0 {2}712 words/);
-    const committed = readFileSync(join(projectRoot, 'content/chapters/prologue.md'), 'utf8').replace(/^published:.*\n/m, '');
+    const committed = readFileSync(join(sampleStory, 'chapters/prologue.md'), 'utf8').replace(/^published:.*\n/m, '');
     expect(readFileSync(join(out, 'prologue.md'), 'utf8')).toBe(committed);
   });
 

@@ -19,7 +19,7 @@ describe('scheduled chapters', () => {
   it('are released by a build on or after their date (BUILD_DATE), while drafts never are', async () => {
     const outDir = join(work, 'dist');
     // Nothing in the author's environment may publish a draft.
-    const env = { NODE_ENV: 'development', QUIRE_SHOW_DRAFTS: 'true', __QUIRE_SHOW_DRAFTS__: 'true' };
+    const env = { NODE_ENV: 'development', QUIRE_PREVIEW: 'true', __QUIRE_PREVIEW__: 'true', __QUIRE_SHOW_DRAFTS__: 'true' };
     const result = await buildSite({ contentDir: fixtureStory, outDir, buildDate: '2030-01-01', env });
     expect(result.code, result.output).toBe(0);
     expect(readFileSync(join(outDir, 'scheduled', 'index.html'), 'utf8')).toContain('scheduled-only-sentence');

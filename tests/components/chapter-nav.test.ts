@@ -2,13 +2,13 @@ import { experimental_AstroContainer as AstroContainer } from 'astro/container';
 import { parseHTML } from 'linkedom';
 import { describe, expect, it } from 'vitest';
 import ChapterNav from '../../src/components/ChapterNav.astro';
-import type { ChapterPosition } from '../../src/core/navigation';
+import type { ChapterPosition, MenuEntry } from '../../src/core/navigation';
 import { stringsFor } from '../../src/shared/i18n';
 
-async function render(position: ChapterPosition, props: { inProgress?: boolean; placement?: 'top' | 'bottom' } = {}) {
+async function render(position: ChapterPosition, props: { inProgress?: boolean; placement?: 'top' | 'bottom'; menu?: MenuEntry[] } = {}) {
   const container = await AstroContainer.create();
   const html = await container.renderToString(ChapterNav, {
-    props: { position, inProgress: props.inProgress ?? true, label: 'Chapters', placement: props.placement ?? 'bottom' },
+    props: { position, inProgress: props.inProgress ?? true, label: 'Chapters', placement: props.placement ?? 'bottom', menu: props.menu },
     locals: { t: stringsFor('en') },
   });
   return parseHTML(`<!doctype html><html><body>${html}</body></html>`).document;
@@ -22,6 +22,19 @@ describe('ChapterNav', () => {
     expect(doc.querySelector('a[rel="prev"]')).toBeNull();
     expect(doc.querySelector('a[rel="next"]')?.getAttribute('href')).toBe('/chapter-1/');
     expect(doc.querySelector('nav')?.getAttribute('aria-label')).toBe('Chapters');
+    // Nothing stands where the previous link would: no empty cell for a screen reader or the layout.
+    expect(doc.querySelector('.prev')).toBeNull();
+  });
+
+  it('leaves no empty "next" cell above the text of the last chapter', async () => {
+    const doc = await render({ prev: link('chapter-1'), next: undefined, number: 3, total: 3 }, { placement: 'top' });
+    expect(doc.querySelector('.next')).toBeNull();
+  });
+
+  it('numbers the menu by reading order, so a window of a long serial reads "48. Chapter 47"', async () => {
+    const menu = [47, 48, 49].map((n) => ({ href: `/c${n}/`, title: `Chapter ${n}`, number: n + 1, current: n === 48 }));
+    const doc = await render({ prev: link('a'), next: link('c'), number: 49, total: 100 }, { menu });
+    expect(doc.querySelector('.menu ol')?.getAttribute('start')).toBe('48');
   });
 
   it('says the reader is caught up at the end of a story in progress, below the text only', async () => {

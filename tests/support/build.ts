@@ -1,10 +1,11 @@
+import { join } from 'node:path';
 import { projectRoot, startAstroBuild } from '../../src/cli/support/astro-build.ts';
 
 export { projectRoot };
 
 export interface BuildOptions {
-  /** Content folder to build (default: the project's `content/`). */
-  contentDir?: string;
+  /** Content folder to build: a fixture or a folder the test wrote (never the author's `content/`). */
+  contentDir: string;
   /** Where to write the site. */
   outDir: string;
   basePath?: string;
@@ -21,6 +22,9 @@ export interface BuildResult {
   output: string;
 }
 
+/** What `CONTENT_DIR` is for a child process not given a story: a folder that does not exist. */
+const noContent = join(projectRoot, 'tests/fixtures/no-story-given');
+
 /**
  * The environment for a child process, without the variables Vitest sets for its own
  * workers (NODE_ENV=test, BASE_URL, MODE, DEV…), which would change how Astro runs.
@@ -29,7 +33,8 @@ export function childEnv(extra: Record<string, string> = {}): NodeJS.ProcessEnv 
   const env = Object.fromEntries(
     Object.entries(process.env).filter(([key]) => !/^(VITEST|TEST$|NODE_ENV$|BASE_URL$|MODE$|DEV$|PROD$|SSR$)/.test(key)),
   );
-  return { ...env, ASTRO_TELEMETRY_DISABLED: '1', NO_COLOR: '1', FORCE_COLOR: '0', ...extra };
+  // `content/` is the author's: a child that is not told which story to read finds none, rather than theirs.
+  return { ...env, CONTENT_DIR: noContent, ASTRO_TELEMETRY_DISABLED: '1', NO_COLOR: '1', FORCE_COLOR: '0', ...extra };
 }
 
 /** Runs `astro build` in a child process, as `npm run build` would, with the given settings. */
@@ -41,7 +46,7 @@ export function buildSite(options: BuildOptions): Promise<BuildResult> {
   }
   const env = childEnv({
     OUT_DIR: options.outDir,
-    CONTENT_DIR: options.contentDir ?? '',
+    CONTENT_DIR: options.contentDir,
     BASE_PATH: options.basePath ?? '',
     SITE_URL: options.siteUrl ?? '',
     BUILD_DATE: options.buildDate ?? '2026-01-01',

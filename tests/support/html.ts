@@ -1,22 +1,16 @@
 import { readdirSync, readFileSync } from 'node:fs';
-import { join, relative } from 'node:path';
+import { join } from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import { strFromU8, unzipSync } from 'fflate';
 import { parseHTML } from 'linkedom';
 import { inject } from 'vitest';
 import { siteDir, type SiteName } from './sites';
 
+export { siteFiles } from '../../src/cli/support/verify-site.ts';
+
 /** The output folder of a site built by the global setup. */
 export function builtSite(name: SiteName): string {
   return siteDir(inject('sitesRoot'), name);
-}
-
-/** Every file of a built site, relative to its root, sorted. */
-export function siteFiles(dir: string): string[] {
-  return readdirSync(dir, { recursive: true, withFileTypes: true })
-    .filter((entry) => entry.isFile())
-    .map((entry) => relative(dir, join(entry.parentPath, entry.name)))
-    .sort();
 }
 
 /** Parses a built page, e.g. `page('fixture', 'prologue/')`. */

@@ -16,6 +16,8 @@ export const languageStories = {
   zh: fileURLToPath(new URL('../fixtures/lang/zh', import.meta.url)),
   ar: fileURLToPath(new URL('../fixtures/lang/ar', import.meta.url)),
 };
+/** The sample story Quire ships in `content/` (the author's seed prologue), copied: no test reads `content/`, which is the author's. */
+export const sampleStory = fileURLToPath(new URL('../fixtures/sample', import.meta.url));
 /** The author's seed prologue, as they gave it to us. */
 export const seedText = fileURLToPath(new URL('../fixtures/seed/prologue.txt', import.meta.url));
 
@@ -25,8 +27,8 @@ export const siteBuilds = {
   fixture: { contentDir: fixtureStory },
   /** The fixture story under a sub-path with its address known, as on GitHub Pages. */
   fixtureBase: { contentDir: fixtureStory, basePath: '/quire/', siteUrl: 'https://example.org' },
-  /** The real story in `content/` (the seed prologue), built late enough that every dated chapter is out. */
-  seed: { buildDate: '2030-01-01' },
+  /** The sample story (the seed prologue), built late enough that every dated chapter is out. */
+  seed: { contentDir: sampleStory, buildDate: '2030-01-01' },
   /** Raw HTML that tries to run script, from a chapter, a note and the summary. */
   hostile: { contentDir: hostileStory },
   /** What broke the output before: footnotes, ids, links, XML-hostile text, a long title. */

@@ -1,8 +1,10 @@
-import { mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { ContentFileError, readContentFile, scanChapters } from '../../src/build/content-files';
+import { holdsSample } from '../../src/cli/support/sample';
+import { fixtureStory, sampleStory } from '../support/sites';
 
 const root = mkdtempSync(join(tmpdir(), 'quire-files-'));
 afterAll(() => rmSync(root, { recursive: true, force: true }));
@@ -87,5 +89,20 @@ describe('reading a content file', () => {
     expect(() => readContentFile(file('yaml.md', '---\ntitle: One\norder: [1\n---\n\nText.\n'), 'yaml.md')).toThrow(
       /^yaml\.md:\d+: the frontmatter is not valid YAML/,
     );
+  });
+});
+
+describe('the sample story', () => {
+  it('is recognised in its test copy, as Quire ships it in content/', () => {
+    expect(holdsSample(sampleStory)).toBe(true);
+  });
+
+  it('is not recognised once the author has changed it, nor in another story', () => {
+    const dir = join(root, 'edited-sample');
+    cpSync(sampleStory, dir, { recursive: true });
+    expect(holdsSample(dir)).toBe(true);
+    writeFileSync(join(dir, 'story.md'), readFileSync(join(dir, 'story.md'), 'utf8').replace('Little Meg', 'Big Meg'));
+    expect(holdsSample(dir)).toBe(false);
+    expect(holdsSample(fixtureStory)).toBe(false);
   });
 });

@@ -32,4 +32,54 @@ describe('readEnv', () => {
     expect(() => readEnv({ SITE_URL: 'example.org' })).toThrow(/SITE_URL/);
     expect(() => readEnv({ SITE_URL: 'https://example.org/story' })).toThrow(/BASE_PATH/);
   });
+
+  it('takes the site’s address from the host when SITE_URL is not set, and says which', () => {
+    const site = (env: Record<string, string>) => {
+      const { siteUrl, siteUrlFrom } = readEnv(env);
+      return [siteUrl, siteUrlFrom];
+    };
+    expect(
+      site({
+        NETLIFY: 'true',
+        CONTEXT: 'production',
+        URL: 'https://my-story.netlify.app',
+        DEPLOY_PRIME_URL: 'https://main--my-story.netlify.app',
+      }),
+    ).toEqual(['https://my-story.netlify.app', 'Netlify’s URL']);
+    expect(
+      site({
+        NETLIFY: 'true',
+        CONTEXT: 'deploy-preview',
+        URL: 'https://my-story.netlify.app',
+        DEPLOY_PRIME_URL: 'https://deploy-preview-3--my-story.netlify.app',
+      }),
+    ).toEqual(['https://deploy-preview-3--my-story.netlify.app', 'Netlify’s DEPLOY_PRIME_URL']);
+    expect(site({ CF_PAGES: '1', CF_PAGES_URL: 'https://4c2a.my-story.pages.dev' })).toEqual([
+      'https://4c2a.my-story.pages.dev',
+      'Cloudflare Pages’ CF_PAGES_URL',
+    ]);
+    expect(site({ VERCEL: '1', VERCEL_PROJECT_PRODUCTION_URL: 'my-story.vercel.app' })).toEqual([
+      'https://my-story.vercel.app',
+      'Vercel’s VERCEL_PROJECT_PRODUCTION_URL',
+    ]);
+    // The author's own setting wins; another service's variable alone means nothing.
+    expect(site({ SITE_URL: 'https://story.example', NETLIFY: 'true', URL: 'https://x.netlify.app' })).toEqual([
+      'https://story.example',
+      'SITE_URL',
+    ]);
+    expect(site({ URL: 'https://unrelated.example', CF_PAGES_URL: 'https://x.pages.dev' })).toEqual([undefined, undefined]);
+  });
+
+  it('names the host’s variable when its address is unusable', () => {
+    expect(() => readEnv({ NETLIFY: 'true', CONTEXT: 'production', URL: 'my-story' })).toThrow(
+      /^Netlify’s URL "my-story" must be an absolute/,
+    );
+  });
+
+  it('knows a CI build by CI, as every CI service and host sets it', () => {
+    expect(readEnv({ CI: 'true' }).ci).toBe(true);
+    expect(readEnv({ CI: '1' }).ci).toBe(true);
+    expect(readEnv({ CI: 'false' }).ci).toBe(false);
+    expect(readEnv({}).ci).toBe(false);
+  });
 });

@@ -54,4 +54,9 @@ describe('chapterMenu', () => {
     ).toBe('/c99/');
     expect(chapterMenu(many, 99, href, 3)).toHaveLength(7);
   });
+
+  it('numbers each entry by its place in reading order, not its place in the menu', () => {
+    expect(chapterMenu(many, 50, href, 3).map((entry) => entry.number)).toEqual([48, 49, 50, 51, 52, 53, 54]);
+    expect(chapterMenu(many, 0, href, 3)[0]?.number).toBe(1);
+  });
 });

@@ -30,6 +30,19 @@ describe('dates', () => {
 const chapter = { title: 'One', order: 1 };
 
 describe('the chapter schema', () => {
+  it('reports a mistyped required key once, with its suggestion, not also as missing', () => {
+    expect(schemaProblems(chapterSchema, { title: 'One', oder: 1 })).toEqual(['unknown key "oder": did you mean order?']);
+    expect(schemaProblems(storySchema, { title: 'T', autor: 'A' })).toEqual(['unknown key "autor": did you mean author?']);
+    expect(schemaProblems(storySchema, { title: 'T', author: 'A', series: { titel: 'S', part: 1 } })).toEqual([
+      'series: unknown key "titel": did you mean title?',
+    ]);
+    // A key missing with no near miss is still missing.
+    expect(schemaProblems(storySchema, { title: 'T', mood: 'A' })).toEqual([
+      'author: author is required',
+      expect.stringMatching(/^unknown key "mood"; the keys are/),
+    ]);
+  });
+
   it('rejects an unknown key, suggesting the one meant', () => {
     expect(schemaProblems(chapterSchema, { ...chapter, autorsNote: 'Hi' })).toEqual([
       'unknown key "autorsNote": did you mean authorsNote?',

@@ -1,7 +1,16 @@
 import { describe, expect, it } from 'vitest';
 import type { ChapterData } from '../../src/core/schema';
 import { linkedChapter } from '../../src/core/links';
-import { assembleStory, storyWarnings, StoryError, validateStory, type ChapterSource, type StorySource } from '../../src/core/story';
+import { scheduleWarnings } from '../../src/core/schedule';
+import {
+  assembleStory,
+  chapterWarnings,
+  storyWarnings,
+  StoryError,
+  validateStory,
+  type ChapterSource,
+  type StorySource,
+} from '../../src/core/story';
 
 /** Text as the Markdown pipeline would hand it over (its tests are in render.test.ts). */
 const rendered = (text: string) => ({
@@ -41,7 +50,7 @@ function chapter(id: string, data: Partial<ChapterData> & { order: number }, tex
 }
 
 const now = new Date('2026-01-01T00:00:00Z');
-const build = { now, includeDrafts: false };
+const build = { now, preview: false };
 
 describe('assembleStory', () => {
   it('orders chapters by their order field, decimals included', () => {
@@ -61,7 +70,18 @@ describe('assembleStory', () => {
   it('leaves drafts out of a build and keeps them in dev', () => {
     const sources = [chapter('one', { order: 1 }), chapter('two', { order: 2, draft: true })];
     expect(assembleStory([story], sources, build).chapters.map((c) => c.slug)).toEqual(['one']);
-    expect(assembleStory([story], sources, { now, includeDrafts: true }).chapters.map((c) => c.slug)).toEqual(['one', 'two']);
+    expect(assembleStory([story], sources, { now, preview: true }).chapters.map((c) => c.slug)).toEqual(['one', 'two']);
+  });
+
+  it('previews scheduled chapters in dev, marked as scheduled, and still announces the next release', () => {
+    const sources = [chapter('one', { order: 1 }), chapter('two', { order: 2, published: new Date('2026-03-01') })];
+    const dev = assembleStory([story], sources, { now, preview: true });
+    expect(dev.chapters.map((c) => [c.slug, c.scheduled])).toEqual([
+      ['one', false],
+      ['two', true],
+    ]);
+    expect(dev.nextRelease).toEqual(new Date('2026-03-01'));
+    expect(assembleStory([story], sources, build).chapters.map((c) => c.slug)).toEqual(['one']);
   });
 
   it('holds back chapters published after the build date and reports the next release', () => {
@@ -73,6 +93,40 @@ describe('assembleStory', () => {
     expect(result.chapters.map((c) => c.slug)).toEqual(['one']);
     expect(result.updated).toEqual(new Date('2025-12-01'));
     expect(result.nextRelease).toEqual(new Date('2026-02-01'));
+  });
+
+  it('dates the story by its first and its latest chapter out', () => {
+    const result = assembleStory(
+      [story],
+      [
+        chapter('two', { order: 2, published: new Date('2025-11-01') }),
+        chapter('one', { order: 1, published: new Date('2025-10-01') }),
+        chapter('three', { order: 3, published: new Date('2026-05-01') }),
+      ],
+      build,
+    );
+    expect([result.published, result.updated]).toEqual([new Date('2025-10-01'), new Date('2025-11-01')]);
+  });
+
+  it('is complete for readers only once no chapter is still scheduled, counting the scheduled ones in the total', () => {
+    const complete = { ...story, data: { ...story.data, status: 'complete' as const } };
+    const sources = [chapter('one', { order: 1 }), chapter('two', { order: 2, published: new Date('2026-01-08') })];
+    const early = assembleStory([complete], sources, build);
+    expect([early.status, early.chapters.length, early.expectedChapters, early.nextRelease]).toEqual([
+      'in-progress',
+      1,
+      2,
+      new Date('2026-01-08'),
+    ]);
+    const late = assembleStory([complete], sources, { now: new Date('2026-01-08'), preview: false });
+    expect([late.status, late.chapters.length, late.expectedChapters, late.nextRelease]).toEqual(['complete', 2, 2, undefined]);
+  });
+
+  it('expects the chapters the author expects while in progress, more when more are written', () => {
+    const expecting = (expectedChapters: number) => ({ ...story, data: { ...story.data, expectedChapters } });
+    const sources = [chapter('one', { order: 1 }), chapter('two', { order: 2, published: new Date('2026-02-01') })];
+    expect(assembleStory([expecting(12)], sources, build).expectedChapters).toBe(12);
+    expect(assembleStory([story], sources, build).expectedChapters).toBeUndefined();
   });
 
   it('uses the slug field over the file name', () => {
@@ -181,9 +235,73 @@ describe('storyWarnings', () => {
   });
 
   it('warns of straight quotes left beside curly ones in the text as readers see it', () => {
-    expect(storyWarnings([chapter('a', { order: 1 }, '"Hello," she said. “Goodbye.”')])).toEqual([
+    expect(chapterWarnings(chapter('a', { order: 1 }, '"Hello," she said. “Goodbye.”'))).toEqual([
       expect.stringMatching(/^content\/chapters\/a\.md: mixes straight/),
     ]);
-    expect(storyWarnings([chapter('a', { order: 1 }, '“Hello,” she said. “Goodbye.”')])).toEqual([]);
+    expect(chapterWarnings(chapter('a', { order: 1 }, '“Hello,” she said. “Goodbye.”'))).toEqual([]);
+  });
+});
+
+describe('scheduleWarnings', () => {
+  const complete = (extra: Partial<StorySource['data']> = {}) => ({
+    ...story,
+    data: { ...story.data, status: 'complete' as const, ...extra },
+  });
+
+  it('warns when a chapter goes out before an earlier one still scheduled, naming both and the fix', () => {
+    const sources = [
+      chapter('chapter-11', { order: 11 }),
+      chapter('chapter-12', { order: 12, published: new Date('2026-01-08') }),
+      chapter('chapter-13', { order: 13 }),
+    ];
+    expect(scheduleWarnings(story, sources, now)).toEqual([
+      'content/chapters/chapter-13.md comes after content/chapters/chapter-12.md in reading order but goes out first (now), while content/chapters/chapter-12.md is scheduled for 2026-01-08: until then, Next on the chapter before it skips to content/chapters/chapter-13.md. Date content/chapters/chapter-13.md on or after 2026-01-08, or give content/chapters/chapter-12.md an earlier date',
+    ]);
+  });
+
+  it('warns of two scheduled chapters released in the wrong order, with times when given', () => {
+    const sources = [
+      chapter('a', { order: 1, published: new Date('2026-02-01T18:30:00Z') }),
+      chapter('b', { order: 2, published: new Date('2026-01-15') }),
+    ];
+    expect(scheduleWarnings(story, sources, now)).toEqual([
+      expect.stringMatching(
+        /^content\/chapters\/b\.md comes after .* goes out first \(on 2026-01-15\), .* scheduled for 2026-02-01 18:30 UTC/,
+      ),
+    ]);
+  });
+
+  it('says nothing of a schedule in reading order, of drafts, or of chapters already out', () => {
+    const sources = [
+      chapter('a', { order: 1, published: new Date('2025-12-01') }),
+      chapter('b', { order: 2, published: new Date('2026-01-08') }),
+      chapter('c', { order: 3, published: new Date('2026-01-15') }),
+      chapter('d', { order: 2.5, draft: true }),
+    ];
+    expect(scheduleWarnings(story, sources, now)).toEqual([]);
+    expect(
+      scheduleWarnings(story, [chapter('x', { order: 2, published: new Date('2025-01-01') }), chapter('y', { order: 1 })], now),
+    ).toEqual([]);
+  });
+
+  it('warns of a complete story with chapters still scheduled', () => {
+    const sources = [chapter('a', { order: 1 }), chapter('b', { order: 2, published: new Date('2026-01-08') })];
+    expect(scheduleWarnings(complete(), sources, now)).toEqual([
+      'content/story.md: status is complete, but content/chapters/b.md is still scheduled (the last for 2026-01-08): until then readers see "In progress" and the date of the next chapter',
+    ]);
+  });
+
+  it('warns when expectedChapters disagrees with the chapters there are', () => {
+    const two = [chapter('a', { order: 1 }), chapter('b', { order: 2 })];
+    expect(scheduleWarnings(complete({ expectedChapters: 1 }), two, now)).toEqual([
+      'content/story.md: expectedChapters is 1, but there are 2 chapters; raise it',
+    ]);
+    expect(scheduleWarnings(complete({ expectedChapters: 3 }), two, now)).toEqual([
+      'content/story.md: status is complete with 2 chapters, but expectedChapters is 3; lower it to 2, or set status: in-progress',
+    ]);
+    expect(scheduleWarnings({ ...story, data: { ...story.data, expectedChapters: 2 } }, two, now)).toEqual([
+      expect.stringMatching(/^content\/story\.md: all 2 expected chapters are out, but status is in-progress/),
+    ]);
+    expect(scheduleWarnings(complete({ expectedChapters: 2 }), two, now)).toEqual([]);
   });
 });

@@ -70,9 +70,10 @@ describe('reading time', () => {
 });
 
 describe('labels', () => {
-  it('shows the chapter count as n/? while the story is in progress', () => {
-    expect(chapterCountLabel(1, 'in-progress', 'en')).toBe('1/?');
-    expect(chapterCountLabel(12, 'complete', 'en')).toBe('12/12');
+  it('shows the chapter count as n/? while the total is unknown, n/total once known', () => {
+    expect(chapterCountLabel(1, undefined, 'en')).toBe('1/?');
+    expect(chapterCountLabel(12, 12, 'en')).toBe('12/12');
+    expect(chapterCountLabel(1200, 1500, 'en')).toBe('1,200/1,500');
   });
 
   it('formats word counts and dates for the story language', () => {

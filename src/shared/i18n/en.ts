@@ -65,7 +65,9 @@ export const en = {
   'details.inProgress': 'In progress',
   'details.words': 'Words',
   'details.chapters': 'Chapters',
+  'details.published': 'Published',
   'details.updated': 'Updated',
+  'details.completed': 'Completed',
   'details.nextChapter': 'Next chapter',
 
   // Contents
@@ -83,6 +85,7 @@ export const en = {
 
   // A chapter page
   'chapter.draft': 'Draft',
+  'chapter.scheduled': 'Scheduled for {date}',
   'chapter.summary': 'Summary',
   'chapter.menu': 'All chapters',
   'chapter.menuCurrent': 'this chapter',

@@ -90,7 +90,9 @@ export const ar: Messages = {
   'details.inProgress': 'قيد الكتابة',
   'details.words': 'الكلمات',
   'details.chapters': 'الفصول',
+  'details.published': 'تاريخ النشر',
   'details.updated': 'آخر تحديث',
+  'details.completed': 'تاريخ الاكتمال',
   'details.nextChapter': 'الفصل التالي',
 
   'toc.heading': 'الفهرس',
@@ -112,6 +114,7 @@ export const ar: Messages = {
   'duration.read': '{duration} قراءة',
 
   'chapter.draft': 'مسودة',
+  'chapter.scheduled': 'مجدول في {date}',
   'chapter.summary': 'الملخص',
   'chapter.menu': 'كل الفصول',
   'chapter.menuCurrent': 'هذا الفصل',

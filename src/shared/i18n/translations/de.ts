@@ -62,7 +62,9 @@ export const de: Messages = {
   'details.inProgress': 'In Arbeit',
   'details.words': 'Wörter',
   'details.chapters': 'Kapitel',
+  'details.published': 'Veröffentlicht',
   'details.updated': 'Aktualisiert',
+  'details.completed': 'Abgeschlossen',
   'details.nextChapter': 'Nächstes Kapitel',
 
   'toc.heading': 'Inhalt',
@@ -77,6 +79,7 @@ export const de: Messages = {
   'duration.read': '{duration} Lesezeit',
 
   'chapter.draft': 'Entwurf',
+  'chapter.scheduled': 'Erscheint am {date}',
   'chapter.summary': 'Zusammenfassung',
   'chapter.menu': 'Alle Kapitel',
   'chapter.menuCurrent': 'dieses Kapitel',

@@ -62,7 +62,9 @@ export const es: Messages = {
   'details.inProgress': 'En curso',
   'details.words': 'Palabras',
   'details.chapters': 'Capítulos',
+  'details.published': 'Publicada',
   'details.updated': 'Actualizada',
+  'details.completed': 'Completada',
   'details.nextChapter': 'Próximo capítulo',
 
   'toc.heading': 'Índice',
@@ -77,6 +79,7 @@ export const es: Messages = {
   'duration.read': '{duration} de lectura',
 
   'chapter.draft': 'Borrador',
+  'chapter.scheduled': 'Programado para el {date}',
   'chapter.summary': 'Resumen',
   'chapter.menu': 'Todos los capítulos',
   'chapter.menuCurrent': 'este capítulo',

@@ -62,7 +62,9 @@ export const fr: Messages = {
   'details.inProgress': 'En cours',
   'details.words': 'Mots',
   'details.chapters': 'Chapitres',
+  'details.published': 'Publiée',
   'details.updated': 'Mise à jour',
+  'details.completed': 'Terminée',
   'details.nextChapter': 'Prochain chapitre',
 
   'toc.heading': 'Sommaire',
@@ -77,6 +79,7 @@ export const fr: Messages = {
   'duration.read': '{duration} de lecture',
 
   'chapter.draft': 'Brouillon',
+  'chapter.scheduled': 'Prévu le {date}',
   'chapter.summary': 'Résumé',
   'chapter.menu': 'Tous les chapitres',
   'chapter.menuCurrent': 'ce chapitre',

@@ -62,7 +62,9 @@ export const he: Messages = {
   'details.inProgress': 'בכתיבה',
   'details.words': 'מילים',
   'details.chapters': 'פרקים',
+  'details.published': 'פורסם',
   'details.updated': 'עודכן',
+  'details.completed': 'הושלם',
   'details.nextChapter': 'הפרק הבא',
 
   'toc.heading': 'תוכן העניינים',
@@ -77,6 +79,7 @@ export const he: Messages = {
   'duration.read': '{duration} קריאה',
 
   'chapter.draft': 'טיוטה',
+  'chapter.scheduled': 'מתוזמן ל־{date}',
   'chapter.summary': 'תקציר',
   'chapter.menu': 'כל הפרקים',
   'chapter.menuCurrent': 'הפרק הזה',

@@ -62,7 +62,9 @@ export const id: Messages = {
   'details.inProgress': 'Berlanjut',
   'details.words': 'Kata',
   'details.chapters': 'Bab',
+  'details.published': 'Diterbitkan',
   'details.updated': 'Diperbarui',
+  'details.completed': 'Selesai',
   'details.nextChapter': 'Bab berikutnya',
 
   'toc.heading': 'Daftar isi',
@@ -77,6 +79,7 @@ export const id: Messages = {
   'duration.read': '{duration} membaca',
 
   'chapter.draft': 'Draf',
+  'chapter.scheduled': 'Dijadwalkan {date}',
   'chapter.summary': 'Ringkasan',
   'chapter.menu': 'Semua bab',
   'chapter.menuCurrent': 'bab ini',

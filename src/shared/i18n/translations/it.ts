@@ -62,7 +62,9 @@ export const it: Messages = {
   'details.inProgress': 'In corso',
   'details.words': 'Parole',
   'details.chapters': 'Capitoli',
+  'details.published': 'Pubblicata',
   'details.updated': 'Aggiornata',
+  'details.completed': 'Completata',
   'details.nextChapter': 'Prossimo capitolo',
 
   'toc.heading': 'Indice',
@@ -77,6 +79,7 @@ export const it: Messages = {
   'duration.read': '{duration} di lettura',
 
   'chapter.draft': 'Bozza',
+  'chapter.scheduled': 'In programma: {date}',
   'chapter.summary': 'Riassunto',
   'chapter.menu': 'Tutti i capitoli',
   'chapter.menuCurrent': 'questo capitolo',

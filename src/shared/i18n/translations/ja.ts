@@ -62,7 +62,9 @@ export const ja: Messages = {
   'details.inProgress': '連載中',
   'details.words': '文字数',
   'details.chapters': '話数',
+  'details.published': '公開日',
   'details.updated': '更新日',
+  'details.completed': '完結日',
   'details.nextChapter': '次の話',
 
   'toc.heading': '目次',
@@ -77,6 +79,7 @@ export const ja: Messages = {
   'duration.read': '約{duration}',
 
   'chapter.draft': '下書き',
+  'chapter.scheduled': '{date}公開予定',
   'chapter.summary': 'あらすじ',
   'chapter.menu': 'すべての話',
   'chapter.menuCurrent': 'この話',

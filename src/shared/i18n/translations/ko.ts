@@ -62,7 +62,9 @@ export const ko: Messages = {
   'details.inProgress': '연재 중',
   'details.words': '글자 수',
   'details.chapters': '회차',
+  'details.published': '게시일',
   'details.updated': '업데이트',
+  'details.completed': '완결일',
   'details.nextChapter': '다음 회차',
 
   'toc.heading': '목차',
@@ -77,6 +79,7 @@ export const ko: Messages = {
   'duration.read': '약 {duration}',
 
   'chapter.draft': '초안',
+  'chapter.scheduled': '{date} 공개 예정',
   'chapter.summary': '소개',
   'chapter.menu': '전체 회차',
   'chapter.menuCurrent': '이번 회차',

@@ -62,7 +62,9 @@ export const nl: Messages = {
   'details.inProgress': 'Nog bezig',
   'details.words': 'Woorden',
   'details.chapters': 'Hoofdstukken',
+  'details.published': 'Gepubliceerd',
   'details.updated': 'Bijgewerkt',
+  'details.completed': 'Voltooid',
   'details.nextChapter': 'Volgend hoofdstuk',
 
   'toc.heading': 'Inhoud',
@@ -77,6 +79,7 @@ export const nl: Messages = {
   'duration.read': '{duration} lezen',
 
   'chapter.draft': 'Concept',
+  'chapter.scheduled': 'Gepland op {date}',
   'chapter.summary': 'Samenvatting',
   'chapter.menu': 'Alle hoofdstukken',
   'chapter.menuCurrent': 'dit hoofdstuk',

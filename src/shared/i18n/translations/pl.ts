@@ -77,7 +77,9 @@ export const pl: Messages = {
   'details.inProgress': 'W toku',
   'details.words': 'Słowa',
   'details.chapters': 'Rozdziały',
+  'details.published': 'Opublikowano',
   'details.updated': 'Zaktualizowano',
+  'details.completed': 'Ukończono',
   'details.nextChapter': 'Następny rozdział',
 
   'toc.heading': 'Spis treści',
@@ -92,6 +94,7 @@ export const pl: Messages = {
   'duration.read': '{duration} czytania',
 
   'chapter.draft': 'Szkic',
+  'chapter.scheduled': 'Zaplanowano na {date}',
   'chapter.summary': 'Streszczenie',
   'chapter.menu': 'Wszystkie rozdziały',
   'chapter.menuCurrent': 'ten rozdział',

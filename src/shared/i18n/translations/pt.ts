@@ -62,7 +62,9 @@ export const pt: Messages = {
   'details.inProgress': 'Em andamento',
   'details.words': 'Palavras',
   'details.chapters': 'Capítulos',
+  'details.published': 'Publicada',
   'details.updated': 'Atualizada',
+  'details.completed': 'Concluída',
   'details.nextChapter': 'Próximo capítulo',
 
   'toc.heading': 'Sumário',
@@ -77,6 +79,7 @@ export const pt: Messages = {
   'duration.read': '{duration} de leitura',
 
   'chapter.draft': 'Rascunho',
+  'chapter.scheduled': 'Agendado para {date}',
   'chapter.summary': 'Resumo',
   'chapter.menu': 'Todos os capítulos',
   'chapter.menuCurrent': 'este capítulo',

@@ -77,7 +77,9 @@ export const ru: Messages = {
   'details.inProgress': 'В процессе',
   'details.words': 'Слов',
   'details.chapters': 'Главы',
+  'details.published': 'Опубликовано',
   'details.updated': 'Обновлено',
+  'details.completed': 'Завершено',
   'details.nextChapter': 'Следующая глава',
 
   'toc.heading': 'Оглавление',
@@ -92,6 +94,7 @@ export const ru: Messages = {
   'duration.read': '{duration} чтения',
 
   'chapter.draft': 'Черновик',
+  'chapter.scheduled': 'Запланировано на {date}',
   'chapter.summary': 'Описание',
   'chapter.menu': 'Все главы',
   'chapter.menuCurrent': 'эта глава',

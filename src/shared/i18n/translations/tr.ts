@@ -62,7 +62,9 @@ export const tr: Messages = {
   'details.inProgress': 'Devam ediyor',
   'details.words': 'Kelime',
   'details.chapters': 'Bölümler',
+  'details.published': 'Yayımlandı',
   'details.updated': 'Güncellendi',
+  'details.completed': 'Tamamlandı',
   'details.nextChapter': 'Sonraki bölüm',
 
   'toc.heading': 'İçindekiler',
@@ -77,6 +79,7 @@ export const tr: Messages = {
   'duration.read': '{duration} okuma',
 
   'chapter.draft': 'Taslak',
+  'chapter.scheduled': '{date} tarihinde yayımlanacak',
   'chapter.summary': 'Özet',
   'chapter.menu': 'Tüm bölümler',
   'chapter.menuCurrent': 'bu bölüm',

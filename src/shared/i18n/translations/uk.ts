@@ -77,7 +77,9 @@ export const uk: Messages = {
   'details.inProgress': 'Триває',
   'details.words': 'Слів',
   'details.chapters': 'Розділи',
+  'details.published': 'Опубліковано',
   'details.updated': 'Оновлено',
+  'details.completed': 'Завершено',
   'details.nextChapter': 'Наступний розділ',
 
   'toc.heading': 'Зміст',
@@ -92,6 +94,7 @@ export const uk: Messages = {
   'duration.read': '{duration} читання',
 
   'chapter.draft': 'Чернетка',
+  'chapter.scheduled': 'Заплановано на {date}',
   'chapter.summary': 'Опис',
   'chapter.menu': 'Усі розділи',
   'chapter.menuCurrent': 'цей розділ',

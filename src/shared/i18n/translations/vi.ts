@@ -62,7 +62,9 @@ export const vi: Messages = {
   'details.inProgress': 'Đang tiến hành',
   'details.words': 'Số từ',
   'details.chapters': 'Chương',
+  'details.published': 'Ngày đăng',
   'details.updated': 'Cập nhật',
+  'details.completed': 'Hoàn thành',
   'details.nextChapter': 'Chương tiếp theo',
 
   'toc.heading': 'Mục lục',
@@ -77,6 +79,7 @@ export const vi: Messages = {
   'duration.read': '{duration} đọc',
 
   'chapter.draft': 'Bản nháp',
+  'chapter.scheduled': 'Dự kiến đăng {date}',
   'chapter.summary': 'Tóm tắt',
   'chapter.menu': 'Tất cả các chương',
   'chapter.menuCurrent': 'chương này',

@@ -62,7 +62,9 @@ export const zhHans: Messages = {
   'details.inProgress': '连载中',
   'details.words': '字数',
   'details.chapters': '章节',
+  'details.published': '发布于',
   'details.updated': '更新于',
+  'details.completed': '完结于',
   'details.nextChapter': '下一章',
 
   'toc.heading': '目录',
@@ -77,6 +79,7 @@ export const zhHans: Messages = {
   'duration.read': '阅读 {duration}',
 
   'chapter.draft': '草稿',
+  'chapter.scheduled': '定于{date}发布',
   'chapter.summary': '本章简介',
   'chapter.menu': '全部章节',
   'chapter.menuCurrent': '本章',

@@ -62,7 +62,9 @@ export const zhHant: Messages = {
   'details.inProgress': '連載中',
   'details.words': '字數',
   'details.chapters': '章節',
+  'details.published': '發布於',
   'details.updated': '更新於',
+  'details.completed': '完結於',
   'details.nextChapter': '下一章',
 
   'toc.heading': '目錄',
@@ -77,6 +79,7 @@ export const zhHant: Messages = {
   'duration.read': '閱讀 {duration}',
 
   'chapter.draft': '草稿',
+  'chapter.scheduled': '定於{date}發布',
   'chapter.summary': '本章簡介',
   'chapter.menu': '全部章節',
   'chapter.menuCurrent': '本章',

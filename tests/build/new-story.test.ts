@@ -1,0 +1,107 @@
+import { spawnSync } from 'node:child_process';
+import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { makeWorkDir } from '../../src/cli/support/work-dir.ts';
+import { childEnv, projectRoot } from '../support/build';
+import { sampleStory } from '../support/sites';
+
+const fixtures = join(import.meta.dirname, '../fixtures/import');
+const work = makeWorkDir('new-');
+afterAll(() => rmSync(work, { recursive: true, force: true }));
+
+/** Runs one of Quire's commands (`new`, `import`, `check`) in `cwd`, as `npm run <command> -- …args` does. */
+function run(command: 'new' | 'import' | 'check', cwd: string, ...args: string[]) {
+  const result = spawnSync(process.execPath, [join(projectRoot, `src/cli/${command}.ts`), ...args], {
+    cwd,
+    encoding: 'utf8',
+    env: childEnv({ CONTENT_DIR: join(cwd, 'content') }),
+  });
+  return { code: result.status, output: `${result.stdout}${result.stderr}` };
+}
+
+/** A project folder whose content/ still holds the sample story. */
+function withSample(name: string): string {
+  const dir = join(work, name);
+  cpSync(sampleStory, join(dir, 'content'), { recursive: true });
+  return dir;
+}
+
+const backups = (dir: string) => readdirSync(join(dir, 'backups'));
+
+describe('npm run new', () => {
+  it('starts an empty story of one’s own that checks out, keeping the sample in backups/', () => {
+    const dir = withSample('fresh');
+    const result = run('new', dir, '--title', 'The Lantern Keeper: A Serial', '--author', 'Ada', '--language', 'fr');
+    expect(result.code, result.output).toBe(0);
+    expect(result.output).toMatch(/moved {2}content\/ → backups\/content-[\dT-]+\/ {2}\(the sample story “Little Meg”/);
+    expect(readFileSync(join(dir, 'content/story.md'), 'utf8')).toMatch(
+      /^---\ntitle: 'The Lantern Keeper: A Serial'\nauthor: Ada\nlanguage: fr\n/,
+    );
+    expect(readdirSync(join(dir, 'content/chapters'))).toEqual(['chapter-1.md']);
+    const [backup] = backups(dir);
+    expect(readFileSync(join(dir, 'backups', backup!, 'story.md'), 'utf8')).toBe(readFileSync(join(sampleStory, 'story.md'), 'utf8'));
+    const check = run('check', dir);
+    expect(check.code, check.output).toBe(0);
+    expect(check.output).toMatch(/✓ 1 chapter file in content: 0 errors/);
+  });
+
+  it('imports a whole work into an empty content folder', () => {
+    const dir = withSample('imported');
+    const result = run('new', dir, join(fixtures, 'ao3/new-layout.html'));
+    expect(result.code, result.output).toBe(0);
+    expect(readFileSync(join(dir, 'content/story.md'), 'utf8')).not.toContain('Little Meg');
+    expect(existsSync(join(dir, 'content/chapters/prologue.md'))).toBe(false);
+    expect(backups(dir)).toHaveLength(1);
+    expect(run('check', dir).code).toBe(0);
+  });
+
+  it('puts the content folder back as it was when the import fails', () => {
+    const dir = withSample('failed');
+    writeFileSync(join(dir, 'empty.txt'), '');
+    const result = run('new', dir, join(dir, 'empty.txt'));
+    expect(result.code).not.toBe(0);
+    expect(result.output).toMatch(/Nothing changed: content\/ is as it was/);
+    expect(readdirSync(join(dir, 'content/chapters'))).toEqual(['prologue.md']);
+    expect(readFileSync(join(dir, 'content/story.md'), 'utf8')).toBe(readFileSync(join(sampleStory, 'story.md'), 'utf8'));
+    expect(backups(dir)).toEqual([]);
+  });
+
+  it('starts in a folder that does not exist yet, with nothing to keep', () => {
+    const dir = join(work, 'nothing');
+    mkdirSync(dir);
+    const result = run('new', dir);
+    expect(result.code, result.output).toBe(0);
+    expect(result.output).not.toMatch(/moved/);
+    expect(existsSync(join(dir, 'backups'))).toBe(false);
+    expect(run('check', dir).code).toBe(0);
+  });
+
+  it('refuses a title or language the story format refuses, before moving anything', () => {
+    const dir = withSample('refused');
+    const result = run('new', dir, '--title', '   ', '--language', 'english please');
+    expect(result.code).toBe(2);
+    expect(result.output).toMatch(/title must not be empty/);
+    expect(result.output).toMatch(/language must be a BCP 47 tag/);
+    expect(existsSync(join(dir, 'backups'))).toBe(false);
+  });
+});
+
+describe('npm run import into a content folder that still holds the sample', () => {
+  it('says so and offers the way out, writing nothing', () => {
+    const dir = withSample('guarded');
+    const result = run('import', dir, join(fixtures, 'ch1.txt'));
+    expect(result.code).toBe(1);
+    expect(result.output).toMatch(/content\/ still holds the sample story “Little Meg”/);
+    expect(result.output).toMatch(/npm run new -- \S*ch1\.txt/);
+    expect(result.output).toMatch(/--keep-sample/);
+    expect(readdirSync(join(dir, 'content/chapters'))).toEqual(['prologue.md']);
+  });
+
+  it('adds to it when asked to keep the sample', () => {
+    const dir = withSample('kept');
+    const result = run('import', dir, join(fixtures, 'ch1.txt'), '--keep-sample');
+    expect(result.code, result.output).toBe(0);
+    expect(readdirSync(join(dir, 'content/chapters')).sort()).toEqual(['chapter-1.md', 'prologue.md']);
+  });
+});
