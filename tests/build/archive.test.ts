@@ -89,6 +89,33 @@ describe('the work’s notes, series and related works', () => {
   });
 });
 
+describe('the entire work', () => {
+  it('opens with the whole preface, as an archive’s Entire Work does: details, summary, then the notes', () => {
+    const doc = page('archive', 'read/');
+    const details = Object.fromEntries(
+      [...doc.querySelectorAll('.story-meta dt')].map((dt) => {
+        const value = dt.nextElementSibling!;
+        const items = [...value.querySelectorAll('li')].map((li) => li.textContent);
+        return [dt.textContent, items.length > 0 ? items.join(', ') : value.textContent?.trim()];
+      }),
+    );
+    expect(details).toMatchObject({
+      Fandom: 'The Phantom of the Opera',
+      Rating: 'Teen And Up Audiences',
+      Warnings: 'Graphic Depictions Of Violence',
+      Relationships: 'Meg Giry & Christine Daaé',
+      Characters: 'Meg Giry, Christine Daaé',
+      Tags: 'Found Family, Angst',
+      Chapters: '3/5',
+    });
+    const summary = doc.querySelector('.summary');
+    expect(summary?.textContent).toContain('A story that carries everything an archive work does');
+    expect(comesAfter(doc.querySelector('.story-meta')!, summary!)).toBe(true);
+    expect(comesAfter(summary!, doc.querySelector('[data-note="work"]')!)).toBe(true);
+    expect(comesAfter(doc.querySelector('[data-note="work"]')!, doc.querySelector('article.chapter')!)).toBe(true);
+  });
+});
+
 describe('the cover', () => {
   it('is on the home page, sized and described', () => {
     const cover = page('archive', '').querySelector('img.cover');
