@@ -1,6 +1,8 @@
-import { existsSync, lstatSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, lstatSync, readdirSync, readFileSync, realpathSync, statSync } from 'node:fs';
 import { basename, extname, join, relative, resolve, sep } from 'node:path';
 import yaml from 'js-yaml';
+import sharp from 'sharp';
+import { svgThreats } from '../core/svg.ts';
 
 /**
  * The content folder as files: which files are chapters, which are skipped and why, and
@@ -191,6 +193,19 @@ export const imageTypes: Readonly<Record<string, string>> = {
 };
 
 /**
+ * Whether `path` is a file really inside `root`, links followed: a picture linked in from
+ * elsewhere (or through a linked folder) is not, nor is a link that leads nowhere or in a circle.
+ */
+function fileInside(root: string, path: string): boolean {
+  try {
+    const real = realpathSync(path);
+    return real.startsWith(`${realpathSync(root)}${sep}`) && statSync(real).isFile();
+  } catch {
+    return false;
+  }
+}
+
+/**
  * Finds a picture the author refers to, in the content folder: `images/lake.jpg` (from the
  * folder), or `../images/lake.jpg` (from the chapter file, as an editor previews it). Gives its
  * path in the content folder, or what is wrong.
@@ -200,7 +215,7 @@ export function imageLookup(contentDir: string): (src: string) => { path: string
   return (src) => {
     const type = imageTypes[extname(src).toLowerCase()];
     const candidates = [resolve(root, src), resolve(chaptersDir(root), src)].filter((path) => path.startsWith(`${root}${sep}`));
-    const found = candidates.find((path) => existsSync(path) && statSync(path).isFile());
+    const found = candidates.find((path) => fileInside(root, path));
     if (!found) {
       return {
         problem: `the image "${src}" is not in the content folder; put it in ${join(basename(root), 'images')}/ and write images/${basename(src)}`,
@@ -209,4 +224,66 @@ export function imageLookup(contentDir: string): (src: string) => { path: string
     if (!type) return { problem: `"${src}" is not a picture every reader can show; use JPEG, PNG, GIF, WebP or SVG` };
     return { path: relative(root, found).split(sep).join('/') };
   };
+}
+
+/**
+ * Every picture in the content folder, by its path there (`images/lake.jpg`): each is
+ * published (the site and the EPUB carry them), so each is checked. Hidden folders are left
+ * out, and so is anything a link brings in from outside the folder.
+ */
+export function pictureFiles(contentDir: string): string[] {
+  if (!existsSync(contentDir)) return [];
+  return readdirSync(contentDir, { recursive: true, withFileTypes: true })
+    .filter((entry) => extname(entry.name).toLowerCase() in imageTypes && !entry.isDirectory())
+    .map((entry) => join(entry.parentPath, entry.name))
+    .filter((path) => fileInside(contentDir, path))
+    .map((path) => relative(contentDir, path).split(sep).join('/'))
+    .filter((path) => !path.split('/').some((part) => part.startsWith('.')))
+    .sort();
+}
+
+/** The most pixels a picture may have: far beyond any screen or page, far below what exhausts a build. */
+export const maxPicturePixels = 40_000_000;
+
+/**
+ * What is wrong with the pictures in the content folder, each naming the file: an SVG that
+ * would run a script or load from elsewhere, a file that is not the picture its name says (or
+ * is damaged), a picture too large to process.
+ */
+export async function pictureProblems(contentDir: string, name: (path: string) => string): Promise<string[]> {
+  const problems: string[] = [];
+  for (const picture of pictureFiles(contentDir)) {
+    const path = join(contentDir, picture);
+    const shown = name(path);
+    if (extname(picture).toLowerCase() === '.svg') {
+      try {
+        const threats = svgThreats(readFileSync(path, 'utf8'));
+        if (threats.length > 0) {
+          problems.push(
+            `${shown}: the picture holds ${threats.join(', ')}, which would run or load on the site; a picture may only draw. Remove ${threats.length === 1 ? 'it' : 'them'} (npm run import cleans SVGs), or save the picture as PNG`,
+          );
+        }
+      } catch (error) {
+        problems.push(`${shown}: ${(error as Error).message}; save it again as SVG or PNG`);
+      }
+      continue;
+    }
+    try {
+      // Read from the file's header only: the pixels are not decoded here.
+      const { width = 0, height = 0, format } = await sharp(path, { limitInputPixels: false }).metadata();
+      const named = imageTypes[extname(picture).toLowerCase()]!.slice('image/'.length);
+      if (format !== named) {
+        problems.push(
+          `${shown}: the file is a ${format?.toUpperCase() ?? 'file of another kind'} picture, not the ${named.toUpperCase()} its name says; rename it to match`,
+        );
+      } else if (width * height > maxPicturePixels) {
+        problems.push(
+          `${shown}: ${width}×${height} pixels (${Math.round((width * height) / 1e6)} megapixels) is more than a page can use and more than the build can process (at most ${maxPicturePixels / 1e6} megapixels); scale it down, e.g. to 4000 pixels wide`,
+        );
+      }
+    } catch {
+      problems.push(`${shown}: not a picture, or a damaged one; export it again as JPEG, PNG, GIF or WebP, or remove it`);
+    }
+  }
+  return problems;
 }

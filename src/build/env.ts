@@ -1,4 +1,5 @@
-import { isAbsolute, resolve } from 'node:path';
+import { existsSync, readdirSync, statSync } from 'node:fs';
+import { isAbsolute, join, relative, resolve } from 'node:path';
 import { parseDate } from '../core/dates.ts';
 
 /** Build settings read from the environment, so tests and benchmarks can build other stories. */
@@ -23,20 +24,60 @@ export interface QuireEnv {
 
 type Env = Record<string, string | undefined>;
 
+/** A build setting (an environment variable) the build cannot use: the author's to fix, so it carries no stack trace. */
+export class SettingError extends Error {
+  override name = 'SettingError';
+  constructor(message: string) {
+    super(message);
+    this.stack = '';
+  }
+}
+
 /** Reads and validates `CONTENT_DIR`, `BASE_PATH`, `SITE_URL` (or the host's address) and `BUILD_DATE`. */
 export function readEnv(env: Env = process.env, cwd: string = process.cwd()): QuireEnv {
-  const contentDir = env.CONTENT_DIR?.trim() || 'content';
+  const contentDir = resolve(cwd, env.CONTENT_DIR?.trim() || 'content');
+  const outDir = env.OUT_DIR?.trim() ? resolve(cwd, env.OUT_DIR.trim()) : undefined;
+  if (outDir) checkOutDir(outDir, contentDir, cwd);
   const site = siteAddress(env);
   return {
-    contentDir: isAbsolute(contentDir) ? contentDir : resolve(cwd, contentDir),
+    contentDir,
     basePath: normaliseBase(env.BASE_PATH),
     siteUrl: site && parseSiteUrl(site.url, site.from),
     siteUrlFrom: site?.from,
     ci: Boolean(env.CI?.trim()) && env.CI !== 'false' && env.CI !== '0',
     buildDate: parseBuildDate(env.BUILD_DATE),
-    outDir: env.OUT_DIR?.trim() ? resolve(cwd, env.OUT_DIR.trim()) : undefined,
-    cacheDir: env.OUT_DIR?.trim() ? `${resolve(cwd, env.OUT_DIR.trim())}-cache` : resolve(cwd, 'node_modules/.astro'),
+    outDir,
+    cacheDir: outDir ? `${outDir}-cache` : resolve(cwd, 'node_modules/.astro'),
   };
+}
+
+/** Whether `inner` is `outer` or lies inside it. */
+function within(inner: string, outer: string): boolean {
+  const path = relative(outer, inner);
+  return path === '' || (!path.startsWith('..') && !isAbsolute(path));
+}
+
+/**
+ * The output folder is replaced whole by each build (a new site is written beside it and put
+ * in its place), so it must be a folder of its own: not the story, not the project, not a
+ * folder holding either, and not a folder of other files.
+ */
+function checkOutDir(outDir: string, contentDir: string, project: string): void {
+  const refuse = (why: string) => {
+    throw new SettingError(`OUT_DIR "${outDir}" ${why}; every build replaces that folder whole. Set OUT_DIR to a folder of its own, such as dist`);
+  };
+  if (within(outDir, contentDir) || within(contentDir, outDir)) refuse('is, holds or lies inside the story (CONTENT_DIR)');
+  if (within(project, outDir)) refuse('is or holds the project');
+  for (const folder of ['src', 'public', 'node_modules', 'tests', '.git']) {
+    if (within(outDir, join(project, folder)) || within(join(project, folder), outDir)) refuse(`is, holds or lies inside the project's ${folder}/`);
+  }
+  // A folder already there must be a site built before (a page and its assets), not other files.
+  if (existsSync(outDir) && statSync(outDir).isDirectory()) {
+    const entries = readdirSync(outDir).filter((name) => !['.DS_Store', 'Thumbs.db'].includes(name));
+    if (entries.length > 0 && !(entries.includes('index.html') && entries.includes('_astro'))) refuse('holds files that are not a site Quire built');
+  } else if (existsSync(outDir)) {
+    refuse('is a file');
+  }
 }
 
 /** One folder name in a URL path: letters, digits and `-._~`, and not `.` or `..`. */
@@ -47,7 +88,7 @@ function normaliseBase(value: string | undefined): string {
   if (trimmed === '') return '/';
   const segments = trimmed.split('/');
   if (!segments.every((segment) => pathSegment.test(segment))) {
-    throw new Error(
+    throw new SettingError(
       `BASE_PATH "${value}" must be a path of plain folder names (letters, digits, - . _ ~) such as /my-story or /stories/little-meg`,
     );
   }
@@ -80,15 +121,15 @@ function siteAddress(env: Env): { url: string; from: string } | undefined {
 function parseSiteUrl(value: string, from: string): string {
   const url = URL.parse(value);
   if (!url || (url.protocol !== 'https:' && url.protocol !== 'http:')) {
-    throw new Error(`${from} "${value}" must be an absolute http(s) URL such as https://example.org`);
+    throw new SettingError(`${from} "${value}" must be an absolute http(s) URL such as https://example.org`);
   }
-  if (url.pathname !== '/') throw new Error(`${from} "${value}" has a path; set SITE_URL to the origin and BASE_PATH to the path`);
+  if (url.pathname !== '/') throw new SettingError(`${from} "${value}" has a path; set SITE_URL to the origin and BASE_PATH to the path`);
   return url.origin;
 }
 
 function parseBuildDate(value: string | undefined): Date {
   if (!value?.trim()) return new Date();
   const date = parseDate(value);
-  if (!date) throw new Error(`BUILD_DATE "${value}" is not a date on the calendar; write it as 2026-01-31 (optionally with a time)`);
+  if (!date) throw new SettingError(`BUILD_DATE "${value}" is not a date on the calendar; write it as 2026-01-31 (optionally with a time)`);
   return date;
 }

@@ -17,7 +17,16 @@ import {
 } from '../core/story.ts';
 import { noteIdPrefixes, type Rendered } from '../markdown/render.ts';
 import { renderJobs, type RenderContext, type RenderJob } from './render-pool.ts';
-import { chapterId, ContentFileError, imageLookup, readContentFile, scanChapters, storyFile, type ContentFile } from './content-files.ts';
+import {
+  chapterId,
+  ContentFileError,
+  imageLookup,
+  pictureProblems,
+  readContentFile,
+  scanChapters,
+  storyFile,
+  type ContentFile,
+} from './content-files.ts';
 
 /** The content folder, read, checked and rendered: what the build publishes and `npm run check` reports. */
 export interface StoryReading {
@@ -81,6 +90,7 @@ export async function readStory(contentDir: string, options: ReadOptions): Promi
   // A chapter file that could not be read is reported once, not again by every link to it.
   for (const path of scan.files) if (!slugs.has(chapterId(path))) slugs.set(chapterId(path), chapterId(path));
 
+  problems.push(...(await pictureProblems(contentDir, name)));
   const images = imageLookup(contentDir);
   const render = renderAll(
     { base: options.base, chapters: [...slugs], language: story?.data.language ?? 'en', labels: story?.data.labels ?? {}, contentDir },

@@ -1,5 +1,5 @@
 import type { Translate } from '../shared/i18n/strings.ts';
-import { excerpt } from './plain-text.ts';
+import { excerpt } from './excerpt.ts';
 
 /** The longest `<title>` worth giving: search results show about 60 characters, tabs fewer. */
 export const maxDocumentTitle = 60;

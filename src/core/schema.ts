@@ -1,6 +1,6 @@
 import { z } from 'astro/zod';
 import { parseDate } from './dates.ts';
-import { reservedSlugs, slugPattern } from './slug.ts';
+import { slugProblem } from './slug.ts';
 import { closest } from './suggest.ts';
 import { en } from '../shared/i18n/en.ts';
 
@@ -82,18 +82,66 @@ const label = z.union(
   { error: 'a label must be text, or plural forms such as { one: "{count} word", other: "{count} words" }' },
 );
 
-/** `labels`: the site's strings in the author's words, keys checked against the strings module. */
-const labelMap = z.record(z.string(), label).superRefine((labels, context) => {
-  for (const key of Object.keys(labels)) {
-    if (key in en) continue;
-    const near = closest(key, Object.keys(en));
-    context.addIssue({
-      code: 'custom',
-      path: [key],
-      message: `labels: unknown key "${key}"${near ? `: did you mean ${near}?` : '; the keys are those of src/shared/i18n/en.ts'}`,
-    });
+/** The `{placeholders}` of a message, in all its forms. */
+function placeholders(message: string | Record<string, string | undefined>): Set<string> {
+  const texts = typeof message === 'string' ? [message] : Object.values(message);
+  return new Set(texts.flatMap((text) => [...(text ?? '').matchAll(/\{(\w+)\}/g)].map(([, name]) => name!)));
+}
+
+/**
+ * `labels`: the site's strings in the author's words, keys checked against the strings
+ * module, and each label's `{placeholders}` against the message it replaces: one left out
+ * would drop a count or a link without a word, one the message lacks would show as written.
+ */
+const labelRecord = z.record(z.string(), label).superRefine((labels, context) => {
+  for (const [key, value] of Object.entries(labels)) {
+    if (!Object.hasOwn(en, key)) {
+      const near = closest(key, Object.keys(en));
+      context.addIssue({
+        code: 'custom',
+        path: [key],
+        message: `labels: unknown key "${key}"${near ? `: did you mean ${near}?` : '; the keys are those of src/shared/i18n/en.ts'}`,
+      });
+      continue;
+    }
+    const wanted = placeholders(en[key as keyof typeof en]);
+    // A plural label's `one` may spell its number out ("one word"); `other` must carry every value.
+    const given = placeholders(typeof value === 'string' ? value : value.other);
+    const all = placeholders(value);
+    const missing = [...wanted].filter((name) => !given.has(name));
+    const unknown = [...all].filter((name) => !wanted.has(name));
+    if (missing.length > 0 || unknown.length > 0) {
+      const list = (names: string[]) => names.map((name) => `{${name}}`).join(', ');
+      context.addIssue({
+        code: 'custom',
+        path: [key],
+        message: `labels: "${key}" ${missing.length > 0 ? `must show ${list(missing)}` : ''}${missing.length > 0 && unknown.length > 0 ? ' and ' : ''}${unknown.length > 0 ? `has ${list(unknown)}, which the site does not fill` : ''}; the English is ${JSON.stringify(en[key as keyof typeof en])}`,
+      });
+    }
   }
 });
+// `__proto__` would be lost, not refused, once the labels are an object again: it is caught as written.
+const labelMap = z
+  .unknown()
+  .superRefine((raw, context) => {
+    if (raw !== null && typeof raw === 'object' && Object.hasOwn(raw, '__proto__')) {
+      context.addIssue({
+        code: 'custom',
+        path: ['__proto__'],
+        message: 'labels: unknown key "__proto__"; the keys are those of src/shared/i18n/en.ts',
+      });
+    }
+  })
+  .pipe(labelRecord);
+
+/** Whether the browser's own language data (`Intl`) takes a tag: dates, numbers and plurals follow it. */
+function isLanguageTag(tag: string): boolean {
+  try {
+    return Intl.getCanonicalLocales(tag).length === 1;
+  } catch {
+    return false;
+  }
+}
 
 /** Frontmatter of `content/story.md`; its Markdown body is the story's summary. */
 export const storySchema = strictObject({
@@ -106,6 +154,8 @@ export const storySchema = strictObject({
     .string()
     .trim()
     .regex(/^[a-zA-Z]{2,3}(-[a-zA-Z0-9]{2,8})*$/, 'language must be a BCP 47 tag such as en or fr-CA')
+    // The shape alone lets through tags no browser knows ("en-12"), on which dates and plurals fail.
+    .refine(isLanguageTag, 'language must be a BCP 47 tag such as en or fr-CA (the region a two-letter code)')
     .default('en'),
   /** Whether more chapters are still to come. */
   status: z.enum(['in-progress', 'complete'], { error: 'status must be in-progress or complete' }).default('in-progress'),
@@ -185,10 +235,10 @@ export const chapterSchema = strictObject({
   draft: z.boolean({ error: 'draft must be true or false' }).default(false),
   /** Overrides the URL slug, which is otherwise the file name without `.md`. */
   slug: z
-    .string()
-    .regex(slugPattern, 'slug must be lowercase letters, digits and single hyphens')
-    .refine((slug) => !reservedSlugs.includes(slug), {
-      message: `slug must not be one of the site's own pages: ${reservedSlugs.join(', ')}`,
+    .string({ error: 'slug must be text, such as the-mask' })
+    .superRefine((slug, context) => {
+      const problem = slugProblem(slug);
+      if (problem) context.addIssue({ code: 'custom', message: `slug "${slug}" ${problem}` });
     })
     .optional(),
 });

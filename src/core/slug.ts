@@ -11,6 +11,44 @@ export const reservedSlugs = ['search', 'read', '404', 'rss.xml', 'feed', '_astr
 
 /** The longest slug made from a title: file names stay well under every file system's limit. */
 export const maxSlugLength = 80;
+/** The longest slug a chapter may have, set by hand or by its file name: a folder name every file system takes. */
+export const slugLimit = 100;
+
+/** Scripts that share a word, for telling a slug of one language from letters borrowed to look like others. */
+const scriptGroups: [string, RegExp][] = [
+  ['Latin', /\p{Script=Latin}/u],
+  ['Greek', /\p{Script=Greek}/u],
+  ['Cyrillic', /\p{Script=Cyrillic}/u],
+  ['Armenian', /\p{Script=Armenian}/u],
+  ['Georgian', /\p{Script=Georgian}/u],
+  ['Hebrew', /\p{Script=Hebrew}/u],
+  ['Arabic', /\p{Script=Arabic}/u],
+  ['Thai', /\p{Script=Thai}/u],
+  ['Devanagari', /\p{Script=Devanagari}/u],
+  ['Hangul', /\p{Script=Hangul}/u],
+  // Japanese writes kana beside kanji; Chinese and Korean write Han too.
+  ['Han', /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}]/u],
+];
+
+/**
+ * What keeps `slug` from being a chapter's address, or nothing: not lowercase letters and
+ * digits joined by single hyphens, too long for a folder name, letters of two scripts mixed
+ * (`ᐟetcᐟpasswd`, where a syllabics mark poses as a slash), nothing but modifier letters
+ * (`ꓸꓸ`, tone marks posing as dots), or one of the site's own pages.
+ */
+export function slugProblem(slug: string): string | undefined {
+  if (!slugPattern.test(slug)) return 'must be lowercase letters, digits and single hyphens (chapter-12, глава-3, 雪の日)';
+  if (Array.from(slug).length > slugLimit) return `is longer than ${slugLimit} characters`;
+  if (reservedSlugs.includes(slug)) return `is one of the site's own pages (${reservedSlugs.join(', ')})`;
+  if (!/[\p{Ll}\p{Lo}\p{Nd}]/u.test(slug)) return 'holds no letter or digit, only marks that look like punctuation';
+  const letters = Array.from(slug).filter((character) => /\p{L}/u.test(character) && !/\p{Script=Common}|\p{Script=Inherited}/u.test(character));
+  const scripts = new Set(letters.map((letter) => scriptGroups.find(([, pattern]) => pattern.test(letter))?.[0] ?? 'other'));
+  const korean = scripts.size === 2 && scripts.has('Hangul') && scripts.has('Han');
+  if (scripts.size > 1 && !korean) {
+    return 'mixes letters of different scripts, which can pose as other characters; write it in one';
+  }
+  return undefined;
+}
 
 /**
  * "Interlude: Letters & Lies" → "interlude-letters-lies", "Daaé" → "daae", "Глава 3" →

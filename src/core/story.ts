@@ -1,7 +1,7 @@
 import { countWords } from '../shared/text-stats.ts';
 import { isScheduled } from './schedule.ts';
 import type { ChapterData, StoryData } from './schema.ts';
-import { reservedSlugs, slugPattern } from './slug.ts';
+import { slugPattern, slugProblem } from './slug.ts';
 
 /** Markdown as the pipeline rendered it: the HTML, and the text a reader sees. */
 export interface RenderedText {
@@ -185,17 +185,20 @@ export function validateChapters(chapterSources: ChapterSource[]): string[] {
     if (source.body.text.trim() === '' && source.body.footnotes.trim() === '' && !/<img\b/.test(source.body.html)) {
       problems.push(`${source.filePath}: the chapter has no text (the body after the frontmatter is empty)`);
     }
+    // A slug set by hand was checked with the frontmatter; one from the file name is checked here.
     const slug = slugOf(source);
-    if (!source.data.slug && !slugPattern.test(slug)) {
+    const problem = source.data.slug === undefined ? slugProblem(slug) : undefined;
+    if (problem && !slugPattern.test(slug)) {
       problems.push(
         `${source.filePath}: the file name "${source.id}" cannot be a URL; rename the file (lowercase letters, digits and hyphens, e.g. chapter-1.md) or set the slug field`,
       );
-    } else if (reservedSlugs.includes(slug)) {
-      problems.push(`${source.filePath}: slug "${slug}" is one of the site's own pages; rename the file or set the slug field`);
+    } else if (problem) {
+      problems.push(`${source.filePath}: slug "${slug}" (the file name) ${problem}; rename the file or set the slug field`);
     }
   }
   problems.push(...duplicates(chapterSources, (source) => String(source.data.order), 'order'));
-  problems.push(...duplicates(chapterSources, slugOf, 'slug'));
+  // Two slugs a file system or a browser takes for one (café composed and decomposed; Á and á) are one.
+  problems.push(...duplicates(chapterSources, (source) => slugOf(source).toLowerCase(), 'slug'));
   return problems;
 }
 
@@ -255,9 +258,9 @@ function duplicates(sources: ChapterSource[], key: (source: ChapterSource) => st
     });
 }
 
-/** A chapter's URL slug: its `slug` field, else its file name. */
+/** A chapter's URL slug: its `slug` field, else its file name, in one Unicode form (NFC) however the file system spells it. */
 export function slugOf(source: Pick<ChapterSource, 'id' | 'data'>): string {
-  return source.data.slug ?? source.id;
+  return (source.data.slug ?? source.id).normalize('NFC');
 }
 
 /** A chapter's words, as readers and archives count them: its text and its footnotes. */

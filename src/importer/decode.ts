@@ -30,11 +30,28 @@ export function decodeText(bytes: Uint8Array, file: string): string {
 
 /** Invisible control characters (Word's U+001F, a stray escape): not words, and no page or EPUB can hold them; the ones the build refuses. */
 const controls = new RegExp(controlCharacter.source, 'g');
+/** Breaks typed as control characters: Word's manual line break (U+000B) and page break (U+000C). */
+const lineBreak = /\v/g;
+const pageBreak = /\f/g;
 
-/** The text without invisible control characters, and how many there were (to tell the author). */
+/**
+ * The text without invisible control characters, and how many there were (to tell the
+ * author). A line break or page break typed as one becomes a new line or a new paragraph:
+ * it stands between two words, which must stay two.
+ */
 export function withoutControls(text: string): { text: string; removed: number } {
-  const removed = text.match(controls)?.length ?? 0;
-  return { text: removed ? text.replace(controls, '') : text, removed };
+  const breaks = text.replace(lineBreak, '\n').replace(pageBreak, '\n\n');
+  const removed = breaks.match(controls)?.length ?? 0;
+  return { text: removed ? breaks.replace(controls, '') : breaks, removed };
+}
+
+/**
+ * The words of a text as its reader sees them, for the import's word check: read from the text
+ * as given, a break character standing between words as any space does, not from the text as
+ * the importer cleaned it.
+ */
+export function sourceText(text: string): string {
+  return text.replace(/[\v\f]/g, ' ').replace(controls, '');
 }
 
 /** UTF-8 where it is valid; each byte of an invalid sequence as Windows-1252. All Windows-1252 when little is UTF-8. */

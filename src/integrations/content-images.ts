@@ -1,7 +1,6 @@
-import { readdirSync } from 'node:fs';
-import { extname, join, relative, sep } from 'node:path';
+import { extname, join } from 'node:path';
 import type { AstroIntegration } from 'astro';
-import { imageTypes } from '../build/content-files.ts';
+import { imageTypes, pictureFiles } from '../build/content-files.ts';
 
 const moduleId = 'virtual:quire/images';
 const resolvedId = `\0${moduleId}`;
@@ -24,7 +23,7 @@ export function contentImages(contentDir: string): AstroIntegration {
                 resolveId: (id) => (id === moduleId ? resolvedId : null),
                 load(id) {
                   if (id !== resolvedId) return null;
-                  const files = pictures(contentDir);
+                  const files = pictureFiles(contentDir);
                   const imports = files.map((file, i) => `import image${i} from ${JSON.stringify(join(contentDir, file))};`);
                   const entries = files.map((file, i) => `  ${JSON.stringify(file)}: image${i},`);
                   return `${imports.join('\n')}\nexport const images = {\n${entries.join('\n')}\n};\n`;
@@ -46,17 +45,4 @@ export function contentImages(contentDir: string): AstroIntegration {
       },
     },
   };
-}
-
-/** Every picture in the content folder, by its path there (hidden folders left out). */
-function pictures(contentDir: string): string[] {
-  try {
-    return readdirSync(contentDir, { recursive: true, withFileTypes: true })
-      .filter((entry) => entry.isFile() && extname(entry.name).toLowerCase() in imageTypes)
-      .map((entry) => relative(contentDir, join(entry.parentPath, entry.name)).split(sep).join('/'))
-      .filter((path) => !path.split('/').some((part) => part.startsWith('.')))
-      .sort();
-  } catch {
-    return [];
-  }
 }

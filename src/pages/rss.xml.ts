@@ -3,7 +3,7 @@ import type { APIRoute } from 'astro';
 import { getStory } from '../build/content';
 import { localPreview, withBase } from '../build/paths';
 import { feedEntries } from '../core/feed';
-import { excerpt } from '../core/plain-text';
+import { excerpt } from '../core/excerpt';
 import { escapeXml } from '../core/escape';
 import { chapterPath } from '../shared/paths';
 

@@ -1,4 +1,7 @@
-import { describe, expect, it } from 'vitest';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
 import { readEnv } from '../../src/build/env';
 
 describe('readEnv', () => {
@@ -81,5 +84,52 @@ describe('readEnv', () => {
     expect(readEnv({ CI: '1' }).ci).toBe(true);
     expect(readEnv({ CI: 'false' }).ci).toBe(false);
     expect(readEnv({}).ci).toBe(false);
+  });
+
+  describe('an output folder the build would delete the story with', () => {
+    const project = mkdtempSync(join(tmpdir(), 'quire-env-'));
+    mkdirSync(join(project, 'content', 'chapters'), { recursive: true });
+    mkdirSync(join(project, 'src'));
+    mkdirSync(join(project, 'notes'));
+    writeFileSync(join(project, 'notes', 'todo.txt'), 'mine');
+    afterAll(() => rmSync(project, { recursive: true, force: true }));
+    const outDir =
+      (OUT_DIR: string, CONTENT_DIR = 'content') =>
+      () =>
+        readEnv({ OUT_DIR, CONTENT_DIR }, project);
+
+    it('is refused when it is, holds or lies inside the content folder', () => {
+      for (const dir of ['content', 'content/chapters', '.'])
+        expect(outDir(dir), dir).toThrow(/is, holds or lies inside the story|is or holds the project/);
+      expect(outDir('site', 'site/story')).toThrow(/is, holds or lies inside the story/);
+    });
+
+    it('is refused when it is or holds the project, or one of its folders', () => {
+      expect(outDir('..')).toThrow(/holds or lies inside the story|is or holds the project/);
+      expect(outDir('src')).toThrow(/the project's src\//);
+      expect(outDir('node_modules/x')).toThrow(/the project's node_modules\//);
+    });
+
+    it('is refused when it holds files that are not a site built before', () => {
+      expect(outDir('notes')).toThrow(/holds files that are not a site Quire built/);
+    });
+
+    it('is taken when it is new, empty or a site built before', () => {
+      mkdirSync(join(project, 'old-site', '_astro'), { recursive: true });
+      writeFileSync(join(project, 'old-site', 'index.html'), '<!DOCTYPE html>');
+      for (const dir of ['dist', 'build/site', 'old-site']) expect(readEnv({ OUT_DIR: dir }, project).outDir).toBe(join(project, dir));
+    });
+
+    it('is named in a message without a stack trace', () => {
+      try {
+        outDir('content')();
+        expect.unreachable();
+      } catch (error) {
+        expect((error as Error).stack).toBe('');
+        expect((error as Error).message).toMatch(
+          /^OUT_DIR ".*content" is, holds or lies inside the story \(CONTENT_DIR\); every build replaces that folder whole\. Set OUT_DIR to a folder of its own, such as dist$/,
+        );
+      }
+    });
   });
 });

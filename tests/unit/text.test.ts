@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { excerpt, markdownToPlainText } from '../../src/core/plain-text';
+import { excerpt } from '../../src/core/excerpt';
+import { markdownToPlainText } from '../../src/importer/markdown-text';
 import { documentTitle } from '../../src/core/document-title';
 import { slugify } from '../../src/core/slug';
 import { chapterCountLabel, formatDate, readingTimeLabel, wordsLabel } from '../../src/shared/format';

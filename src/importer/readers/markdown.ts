@@ -1,7 +1,8 @@
 import { ContentFileError, splitFrontmatter, type ContentFile } from '../../build/content-files.ts';
-import { markdownToPlainText } from '../../core/plain-text.ts';
+import { markdownToPlainText } from '../markdown-text.ts';
 import { chapterSchema, schemaProblems } from '../../core/schema.ts';
 import { slugPattern } from '../../core/slug.ts';
+import { sourceText, withoutControls } from '../decode.ts';
 import { ImportError, type ImportedWork } from '../model.ts';
 import { parseTitleLine } from '../title-lines.ts';
 
@@ -10,7 +11,9 @@ import { parseTitleLine } from '../title-lines.ts';
  * fault named, with the field), its text kept exactly as written. Without frontmatter, the
  * first heading or the file name gives the title.
  */
-export function readMarkdown(text: string, file: string, stem: string): ImportedWork {
+export function readMarkdown(input: string, file: string, stem: string): ImportedWork {
+  // Breaks typed as control characters become line and paragraph breaks; the build refuses the rest, so they go.
+  const { text, removed } = withoutControls(input);
   let split: ContentFile;
   try {
     // Read as the build reads content files, so an import is checked by the same rules.
@@ -41,9 +44,9 @@ export function readMarkdown(text: string, file: string, stem: string): Imported
       },
     ],
     images: new Map(),
-    source: markdownToPlainText(body),
+    source: markdownToPlainText(sourceText(splitFrontmatter(input.replace(/^\uFEFF/, ''), file).body)),
     setAside: [],
     dropped: [],
-    notices: [],
+    notices: removed > 0 ? [`removed ${removed} invisible control character${removed === 1 ? '' : 's'}`] : [],
   };
 }

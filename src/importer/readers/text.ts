@@ -1,5 +1,5 @@
 import type { Element, ElementContent, Root } from 'hast';
-import { withoutControls } from '../decode.ts';
+import { sourceText, withoutControls } from '../decode.ts';
 import { ImportError, type ImportedChapter, type ImportedWork } from '../model.ts';
 import { noteLabel, parseTitleLine, type TitleLine } from '../title-lines.ts';
 
@@ -156,7 +156,16 @@ export function readText(input: string, file: string, stem: string): ImportedWor
     endNotes: endNotes.length ? blocksToTree(withoutLabel(endNotes, setAside), setAside) : undefined,
     body: blocksToTree(body, setAside),
   };
-  return { format: 'plain text', story: undefined, chapters: [chapter], images: new Map(), source: clean, setAside, dropped: [], notices };
+  return {
+    format: 'plain text',
+    story: undefined,
+    chapters: [chapter],
+    images: new Map(),
+    source: sourceText(input),
+    setAside,
+    dropped: [],
+    notices,
+  };
 }
 
 /** A note's blocks with its label ("Author's Note:", "A/N:") taken off the first line, the label set aside. */

@@ -54,7 +54,7 @@ export const translations: Readonly<Record<string, Messages>> = {
  */
 export function messagesFor(language: string, labels: Readonly<Record<string, Message>> = {}): Messages {
   const base = translations[translationFor(language, Object.keys(translations))] ?? en;
-  const own = Object.fromEntries(Object.entries(labels).filter(([key]) => key in en)) as Partial<Messages>;
+  const own = Object.fromEntries(Object.entries(labels).filter(([key]) => Object.hasOwn(en, key))) as Partial<Messages>;
   return { ...base, ...own };
 }
 

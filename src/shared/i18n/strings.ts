@@ -43,7 +43,7 @@ export function createStrings(language: string, messages: Partial<Messages>): Tr
     return numbers.format(value);
   };
   const parts = (key: StringKey, values: Values = {}): Part[] => {
-    const message = messages[key];
+    const message = Object.hasOwn(messages, key) ? messages[key] : undefined;
     if (message === undefined) return [key];
     const result: Part[] = [];
     for (const [index, piece] of choose(message, values)
@@ -51,7 +51,7 @@ export function createStrings(language: string, messages: Partial<Messages>): Tr
       .entries()) {
       if (index % 2 === 0) {
         if (piece) result.push(piece);
-      } else if (piece in values) {
+      } else if (Object.hasOwn(values, piece)) {
         result.push(show(values[piece]!));
       } else {
         result.push({ placeholder: piece });

@@ -1,10 +1,17 @@
-/** Plain text of a chapter's Markdown: markup, link targets and HTML tags removed, paragraphs kept. */
+/**
+ * The words of a chapter's Markdown as a reader will see them, read straight from the text
+ * (not through the pipeline that renders it, so the import's word check does not share the
+ * renderer's mistakes): markup, link targets, HTML tags and footnote labels removed,
+ * paragraphs kept.
+ */
 export function markdownToPlainText(markdown: string): string {
   return markdown
     .replace(/\r\n?/g, '\n')
     .replace(/<!--[\s\S]*?-->/g, '')
     .replace(/<\/?[a-zA-Z][^>]*>/g, '')
     .replace(/!\[([^\]]*)\]\([^)]*\)/g, '$1')
+    .replace(/^ {0,3}\[\^[^\]\s]+\]:[ \t]*/gm, '')
+    .replace(/\[\^[^\]\s]+\]/g, ' ')
     .replace(/\[([^\]]*)\]\([^)]*\)/g, '$1')
     .replace(/^ {0,3}(?:[*_-] *){3,}$/gm, '')
     .replace(/^:{3,}[\w-]*\s*$/gm, '')
@@ -14,13 +21,4 @@ export function markdownToPlainText(markdown: string): string {
     .replace(/[ \t]+\n/g, '\n')
     .replace(/\n{3,}/g, '\n\n')
     .trim();
-}
-
-/** The first sentences of a text, cut at a word boundary to at most `max` characters. */
-export function excerpt(text: string, max = 160): string {
-  const flat = text.replace(/\s+/g, ' ').trim();
-  if (flat.length <= max) return flat;
-  const cut = flat.slice(0, max - 1);
-  const lastSpace = cut.lastIndexOf(' ');
-  return `${(lastSpace > max / 2 ? cut.slice(0, lastSpace) : cut).replace(/[\s,;:.\-–—]+$/, '')}…`;
 }
