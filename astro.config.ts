@@ -9,9 +9,11 @@ import { lazyScripts } from './src/integrations/lazy-scripts';
 import { pagefind } from './src/integrations/pagefind';
 import { siteAddress } from './src/integrations/site-address';
 import { strings } from './src/integrations/strings';
+import { storyBasics } from './src/build/content-files.ts';
 import { readEnv } from './src/build/env.ts';
 
 const env = readEnv();
+const story = storyBasics(env.contentDir);
 
 // https://docs.astro.build/en/reference/configuration-reference/
 export default defineConfig({
@@ -46,6 +48,9 @@ export default defineConfig({
   // The story's Markdown is rendered by Quire's own loaders (src/build/loaders.ts), through
   // the pipeline in src/markdown/render.ts; Astro renders no Markdown pages itself.
   markdown: { syntaxHighlight: false },
+  // An SVG cover becomes a JPEG for link previews. Every SVG in the story was checked to only
+  // draw before the build starts (src/build/content-files.ts, pictureProblems).
+  image: { dangerouslyProcessSVG: true },
   // The sitemap needs the site's address (SITE_URL, or the host's); without one there is none to give.
   integrations: [
     preview(),
@@ -66,7 +71,8 @@ export default defineConfig({
     csp: {
       directives: [
         "default-src 'self'",
-        "img-src 'self' https: data:",
+        // Pictures from other sites only where the author allows them (remoteImages: allow in story.md).
+        `img-src 'self' data:${story.remoteImages ? ' https:' : ''}`,
         "font-src 'self'",
         "connect-src 'self'",
         "worker-src 'self'",

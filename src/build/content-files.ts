@@ -2,7 +2,9 @@ import { existsSync, lstatSync, readdirSync, readFileSync, realpathSync, statSyn
 import { basename, extname, join, relative, resolve, sep } from 'node:path';
 import yaml from 'js-yaml';
 import sharp from 'sharp';
+import { storySchema } from '../core/schema.ts';
 import { svgThreats } from '../core/svg.ts';
+import type { Message } from '../shared/i18n/strings.ts';
 
 /**
  * The content folder as files: which files are chapters, which are skipped and why, and
@@ -62,6 +64,9 @@ export function scanChapters(contentDir: string, name: (path: string) => string 
     }
     if (stat.isDirectory()) {
       scan.skipped.push(`${shown}/: a folder; chapters are the .md files directly in ${name(dir)}/`);
+    } else if (entry.endsWith('.md') && !fileInside(contentDir, path)) {
+      // A link to a file elsewhere (a co-author's pull request linking ~/.npmrc) would publish it.
+      scan.problems.push(`${shown}: a link to a file outside the content folder; put the chapter itself in ${name(dir)}/`);
     } else if (entry.startsWith('.')) {
       scan.skipped.push(`${shown}: a hidden file; rename it without the leading dot to make it a chapter`);
     } else if (/~$|\.(?:bak|swp|tmp)$/i.test(entry)) {
@@ -81,10 +86,10 @@ export function scanChapters(contentDir: string, name: (path: string) => string 
 /** The chapter files in a folder of chapters, in file-name order (for tools that write chapters). */
 export function markdownFiles(dir: string): string[] {
   if (!existsSync(dir)) return [];
-  return readdirSync(dir)
-    .filter((entry) => entry.endsWith('.md') && !entry.startsWith('.'))
-    .sort()
-    .map((entry) => join(dir, entry));
+  return readdirSync(dir, { withFileTypes: true })
+    .filter((entry) => entry.name.endsWith('.md') && !entry.name.startsWith('.') && !entry.isDirectory())
+    .map((entry) => join(dir, entry.name))
+    .sort();
 }
 
 /** A Markdown file with frontmatter, split. */
@@ -110,7 +115,14 @@ export const controlCharacter = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f\u
  * rather than read it as March 2nd. `name` is how messages call the file.
  */
 export function readContentFile(path: string, name: string = path): ContentFile {
-  const text = decodeUtf8(readFileSync(path), name);
+  let bytes: Buffer;
+  try {
+    bytes = readFileSync(path);
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    throw new ContentFileError(`${name}: ${code === 'EISDIR' ? 'a folder, not a file' : `cannot be read (${code ?? (error as Error).message})`}`);
+  }
+  const text = decodeUtf8(bytes, name);
   const control = controlCharacter.exec(text);
   if (control) {
     const line = lineAt(text, control.index);
@@ -196,7 +208,7 @@ export const imageTypes: Readonly<Record<string, string>> = {
  * Whether `path` is a file really inside `root`, links followed: a picture linked in from
  * elsewhere (or through a linked folder) is not, nor is a link that leads nowhere or in a circle.
  */
-function fileInside(root: string, path: string): boolean {
+export function fileInside(root: string, path: string): boolean {
   try {
     const real = realpathSync(path);
     return real.startsWith(`${realpathSync(root)}${sep}`) && statSync(real).isFile();
@@ -286,4 +298,34 @@ export async function pictureProblems(contentDir: string, name: (path: string) =
     }
   }
   return problems;
+}
+
+/** What the build's set-up needs from `story.md` before the story is read. */
+export interface StoryBasics {
+  language: string;
+  labels: Record<string, Message>;
+  /** `remoteImages: allow`: the pages' policy lets pictures load from other sites. */
+  remoteImages: boolean;
+}
+
+/**
+ * The story's language, labels and picture policy, as far as `story.md` gives them soundly;
+ * the defaults otherwise (a broken `story.md` is reported by the story check, with the file
+ * and the field, not here).
+ */
+export function storyBasics(contentDir: string): StoryBasics {
+  let frontmatter: Record<string, unknown> = {};
+  try {
+    frontmatter = readContentFile(storyFile(contentDir)).frontmatter;
+  } catch {
+    // missing or unreadable: the story check says so
+  }
+  const { shape } = storySchema;
+  const language = shape.language.safeParse(frontmatter.language);
+  const labels = shape.labels.safeParse(frontmatter.labels);
+  return {
+    language: language.success ? language.data : 'en',
+    labels: labels.success ? labels.data : {},
+    remoteImages: shape.remoteImages.safeParse(frontmatter.remoteImages).data === 'allow',
+  };
 }

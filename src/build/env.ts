@@ -68,8 +68,10 @@ function checkOutDir(outDir: string, contentDir: string, project: string): void 
   };
   if (within(outDir, contentDir) || within(contentDir, outDir)) refuse('is, holds or lies inside the story (CONTENT_DIR)');
   if (within(project, outDir)) refuse('is or holds the project');
-  for (const folder of ['src', 'public', 'node_modules', 'tests', '.git']) {
-    if (within(outDir, join(project, folder)) || within(join(project, folder), outDir)) refuse(`is, holds or lies inside the project's ${folder}/`);
+  for (const folder of ['src', 'public', 'tests', '.git', 'node_modules']) {
+    // Under node_modules/ (its .cache) is where tests and benchmarks build; replacing node_modules itself is not.
+    const inside = folder !== 'node_modules' && within(outDir, join(project, folder));
+    if (inside || within(join(project, folder), outDir)) refuse(`is, holds or lies inside the project's ${folder}/`);
   }
   // A folder already there must be a site built before (a page and its assets), not other files.
   if (existsSync(outDir) && statSync(outDir).isDirectory()) {

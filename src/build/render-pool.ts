@@ -17,6 +17,8 @@ export interface RenderContext {
   language: string;
   labels: Record<string, Message>;
   contentDir: string;
+  /** Whether pictures from other sites may be shown (`remoteImages: allow` in story.md). */
+  remoteImages: boolean;
 }
 
 /** One piece of Markdown to render: a chapter's text, or a note with its id prefix. */
@@ -82,6 +84,7 @@ export async function renderShare(context: RenderContext, jobs: readonly RenderJ
     chapters: new Map(context.chapters),
     t: stringsFor(context.language, context.labels),
     image: imageLookup(context.contentDir),
+    remoteImages: context.remoteImages,
   });
   const out: Rendered[] = [];
   for (const job of jobs)
@@ -111,7 +114,7 @@ function keyMaker(context: RenderContext): (job: RenderJob) => string | undefine
   const pipeline = pipelineVersion();
   if (pipeline === undefined) return () => undefined;
   const t = stringsFor(context.language, context.labels);
-  const settings = JSON.stringify([pipeline, context.base, t('footnotes.label'), t('footnotes.back', { number: '#' })]);
+  const settings = JSON.stringify([pipeline, context.base, context.remoteImages, t('footnotes.label'), t('footnotes.back', { number: '#' })]);
   const surroundings = JSON.stringify([context.chapters, picturesIn(context.contentDir)]);
   return (job) =>
     createHash('sha256')

@@ -1,4 +1,4 @@
-import { existsSync } from 'node:fs';
+import { existsSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { chapterSchema, schemaProblems, storySchema, type ChapterData, type StoryData } from '../core/schema.ts';
 import { scheduleWarnings } from '../core/schedule.ts';
@@ -20,6 +20,7 @@ import { renderJobs, type RenderContext, type RenderJob } from './render-pool.ts
 import {
   chapterId,
   ContentFileError,
+  fileInside,
   imageLookup,
   pictureProblems,
   readContentFile,
@@ -77,7 +78,9 @@ export async function readStory(contentDir: string, options: ReadOptions): Promi
   warnings.push(...scan.skipped.map((skipped) => `skipped ${skipped}`));
 
   const storyExists = existsSync(storyFile(contentDir));
-  const story = storyExists ? readChecked<StoryData>(storyFile(contentDir), name, storySchema, problems) : undefined;
+  const storyOutside = storyExists && !fileInside(contentDir, storyFile(contentDir)) && !statSync(storyFile(contentDir)).isDirectory();
+  if (storyOutside) problems.push(`${name(storyFile(contentDir))}: a link to a file outside the content folder; put story.md itself there`);
+  const story = storyExists && !storyOutside ? readChecked<StoryData>(storyFile(contentDir), name, storySchema, problems) : undefined;
   const chapters = scan.files.flatMap((path) => readChecked<ChapterData>(path, name, chapterSchema, problems) ?? []);
 
   // Links may name a chapter by its file name or its slug; both lead to the slug.
@@ -93,7 +96,14 @@ export async function readStory(contentDir: string, options: ReadOptions): Promi
   problems.push(...(await pictureProblems(contentDir, name)));
   const images = imageLookup(contentDir);
   const render = renderAll(
-    { base: options.base, chapters: [...slugs], language: story?.data.language ?? 'en', labels: story?.data.labels ?? {}, contentDir },
+    {
+      base: options.base,
+      chapters: [...slugs],
+      language: story?.data.language ?? 'en',
+      labels: story?.data.labels ?? {},
+      contentDir,
+      remoteImages: story?.data.remoteImages === 'allow',
+    },
     problems,
   );
 

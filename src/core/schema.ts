@@ -201,6 +201,8 @@ export const storySchema = strictObject({
   cover: contentPath('cover').optional(),
   /** The cover's description for readers who cannot see it; the story's title when not set. */
   coverAlt: visibleText('coverAlt').optional(),
+  /** `allow` shows pictures from other sites (`![](https://…)`), which each reader's browser then asks for; by default they are refused. */
+  remoteImages: z.enum(['allow', 'refuse'], { error: 'remoteImages must be allow or refuse' }).default('refuse'),
   /** How many chapters the story will have: "3/12" rather than "3/?". */
   expectedChapters: countingNumber('expectedChapters').optional(),
   /**

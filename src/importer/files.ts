@@ -82,6 +82,7 @@ export async function planImport(work: ImportedWork, existingOrders: readonly nu
       const name = src.replace(/^(?:\.\.\/)?images\//, '');
       return work.images.has(name) ? { path: `images/${name}` } : { problem: `missing image ${src}` };
     },
+    remoteImages: true,
   });
   const rendered: string[] = [];
   const note = async (part: string | undefined) => {

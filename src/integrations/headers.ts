@@ -22,6 +22,9 @@ export function headers(): AstroIntegration {
   };
 }
 
+/** The policy for files that are not pages: no script, no loads from anywhere, a sandbox. */
+export const assetPolicy = "default-src 'none'; img-src 'self' data:; style-src 'unsafe-inline'; sandbox";
+
 /** The `_headers` file for a site served under `base`. */
 export function headersFile(base: string): string {
   return `${[
@@ -31,9 +34,11 @@ export function headersFile(base: string): string {
     '  Referrer-Policy: strict-origin-when-cross-origin',
     '  Permissions-Policy: camera=(), microphone=(), geolocation=()',
     '',
-    // Hashed file names never change content: cache them for a year.
+    // Hashed file names never change content: cache them for a year. Nothing here is a page: a
+    // picture opened on its own (an SVG in a new tab) may draw, never run a script or load.
     `${base}_astro/*`,
     '  Cache-Control: public, max-age=31536000, immutable',
+    `  Content-Security-Policy: ${assetPolicy}`,
     '',
     // Pagefind's index files are content-hashed too, but pagefind.js and its entry point are not.
     `${base}pagefind/*`,

@@ -1,9 +1,7 @@
-import { existsSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { parseFrontmatter } from '@astrojs/markdown-remark';
+import { existsSync } from 'node:fs';
 import type { AstroIntegration } from 'astro';
-import { storySchema } from '../core/schema.ts';
-import { messagesFor, type Message } from '../shared/i18n/index.ts';
+import { storyBasics, storyFile as storyFileIn } from '../build/content-files.ts';
+import { messagesFor } from '../shared/i18n/index.ts';
 
 const moduleId = 'virtual:quire/strings';
 const resolvedId = `\0${moduleId}`;
@@ -14,7 +12,7 @@ const resolvedId = `\0${moduleId}`;
  * use them, so no page carries the others.
  */
 export function strings(contentDir: string): AstroIntegration {
-  const storyFile = join(contentDir, 'story.md');
+  const storyFile = storyFileIn(contentDir);
   return {
     name: 'quire:strings',
     hooks: {
@@ -28,7 +26,7 @@ export function strings(contentDir: string): AstroIntegration {
                 resolveId: (id) => (id === moduleId ? resolvedId : null),
                 load(id) {
                   if (id !== resolvedId) return null;
-                  const { language, labels } = storyLanguage(storyFile);
+                  const { language, labels } = storyBasics(contentDir);
                   return `export const language = ${JSON.stringify(language)};\nexport const messages = ${JSON.stringify(messagesFor(language, labels))};\n`;
                 },
               },
@@ -38,19 +36,4 @@ export function strings(contentDir: string): AstroIntegration {
       },
     },
   };
-}
-
-/**
- * The story's language and labels as far as they can be read here; a broken `story.md`
- * is reported by the content collection, with the file and field, not by this helper.
- */
-function storyLanguage(storyFile: string): { language: string; labels: Record<string, Message> } {
-  try {
-    const { frontmatter } = parseFrontmatter(readFileSync(storyFile, 'utf8'));
-    const language = typeof frontmatter.language === 'string' ? frontmatter.language : 'en';
-    const labels = storySchema.shape.labels.safeParse(frontmatter.labels);
-    return { language, labels: labels.success ? labels.data : {} };
-  } catch {
-    return { language: 'en', labels: {} };
-  }
 }

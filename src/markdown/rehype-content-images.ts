@@ -8,17 +8,28 @@ export type ImageLookup = (src: string) => { path: string } | { problem: string 
 /**
  * Finds the images a text shows. A picture in the content folder (`images/lake.jpg`) is
  * marked `data-image` with its path there, for the build to size and optimise and the EPUB
- * to carry; one that is missing or of a kind no reader can show is reported. Every image
- * loads lazily, as the reader scrolls to it.
+ * to carry; one that is missing or of a kind no reader can show is reported. A picture on
+ * another site is refused unless the author allows them (`remote`): every reader's browser
+ * would fetch it from there, telling that site who reads what. Every image loads lazily, as
+ * the reader scrolls to it.
  */
-export function rehypeContentImages(options: { image: ImageLookup }) {
+export function rehypeContentImages(options: { image: ImageLookup; remote: boolean }) {
   return (tree: Root, file: VFile) => {
     visit(tree, 'element', (node: Element) => {
       if (node.tagName !== 'img' || typeof node.properties.src !== 'string') return;
       node.properties.loading = 'lazy';
       node.properties.decoding = 'async';
       const src = node.properties.src;
-      if (/^(?:[a-z][a-z0-9+.-]*:|\/\/)/i.test(src)) return;
+      if (/^data:/i.test(src)) return;
+      if (/^(?:[a-z][a-z0-9+.-]*:|\/\/)/i.test(src)) {
+        if (!options.remote) {
+          file.message(
+            `the picture ${src.length > 80 ? `${src.slice(0, 80)}…` : src} is on another site, which every reader's browser would ask for it (and so learn who reads); save it in the content folder's images/ and write images/<name>, or set remoteImages: allow in story.md`,
+            node,
+          );
+        }
+        return;
+      }
       const found = options.image(decodeSafely(src.split(/[?#]/)[0]!));
       if ('problem' in found) {
         file.message(found.problem, node);

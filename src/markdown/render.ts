@@ -11,6 +11,7 @@ import remarkRehype from 'remark-rehype';
 import { unified, type PluggableList, type Processor } from 'unified';
 import { VFile } from 'vfile';
 import type { Translate } from '../shared/i18n/strings.ts';
+import { depthLimit, nestingProblem } from './depth-limit.ts';
 import { rehypeBlocks } from './rehype-blocks.ts';
 import { rehypeChapterLinks } from './rehype-chapter-links.ts';
 import { rehypeContentImages, type ImageLookup } from './rehype-content-images.ts';
@@ -35,6 +36,8 @@ export interface RenderSettings {
   t: Translate;
   /** Finds an image the text shows in the content folder. */
   image: ImageLookup;
+  /** Whether pictures from other sites may be shown (`remoteImages: allow` in story.md); else they are refused. */
+  remoteImages: boolean;
 }
 
 /** Rendered Markdown: the HTML, the text a reader sees, and anything that kept it from rendering faithfully. */
@@ -90,6 +93,7 @@ function holdsRaw(node: HastRoot | HastNodes): boolean {
 export function createRenderer(settings: RenderSettings): Renderer {
   const front: PluggableList = [
     remarkParse,
+    [depthLimit, 'text'],
     remarkGfm,
     // Emphasis next to CJK punctuation (`*まったく……。*夏目は`), which CommonMark's rules miss.
     remarkCjkFriendly,
@@ -113,12 +117,13 @@ export function createRenderer(settings: RenderSettings): Renderer {
   // own ids and classes come after so they are never stripped.
   const safe: PluggableList = [
     rehypeRawWhenPresent,
+    [depthLimit, 'raw HTML'],
     [rehypeSanitize, sanitizeSchema],
     rehypeTidyPastedHtml,
     rehypeSlug,
     rehypeSceneBreaks,
     rehypeBlocks,
-    [rehypeContentImages, { image: settings.image }],
+    [rehypeContentImages, { image: settings.image, remote: settings.remoteImages }],
     rehypeDialogueDashes,
   ];
   const links = [rehypeChapterLinks, { base: settings.base, chapters: settings.chapters }] as const;
@@ -143,6 +148,9 @@ export function createRenderer(settings: RenderSettings): Renderer {
       .use(rehypeStringify);
 
   const run = async (processor: { process(file: VFile): Promise<VFile> }, markdown: string): Promise<Rendered> => {
+    const deep = nestingProblem(markdown);
+    // Not rendered, so nothing is published; the text stands as written so it is not also called empty.
+    if (deep) return { html: '', text: markdown, footnotes: '', paragraphs: 0, problems: [deep] };
     const file = await processor.process(new VFile({ value: markdown }));
     return {
       html: String(file.value),

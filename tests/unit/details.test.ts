@@ -14,6 +14,7 @@ const source = (status: 'in-progress' | 'complete', expectedChapters?: number): 
     author: 'A',
     language: 'en',
     labels: {},
+    remoteImages: 'refuse',
     status,
     expectedChapters,
     warnings: [],

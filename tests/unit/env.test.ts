@@ -107,7 +107,8 @@ describe('readEnv', () => {
     it('is refused when it is or holds the project, or one of its folders', () => {
       expect(outDir('..')).toThrow(/holds or lies inside the story|is or holds the project/);
       expect(outDir('src')).toThrow(/the project's src\//);
-      expect(outDir('node_modules/x')).toThrow(/the project's node_modules\//);
+      expect(outDir('node_modules')).toThrow(/the project's node_modules\//);
+      expect(outDir('src/site')).toThrow(/the project's src\//);
     });
 
     it('is refused when it holds files that are not a site built before', () => {

@@ -239,6 +239,7 @@ describe('plain text', () => {
       chapters: new Map(),
       t: stringsFor('en'),
       image: () => ({ problem: 'none' }),
+      remoteImages: false,
     }).chapter(parseContentFile(plan.chapters[0]!.text).body);
     expect(rendered.text.trim()).toBe(line);
   });

@@ -7,7 +7,14 @@ import { makeWorkDir } from '../../src/cli/support/work-dir.ts';
 const work = makeWorkDir('render-pool-');
 afterAll(() => rmSync(work, { recursive: true, force: true }));
 
-const context: RenderContext = { base: '/', chapters: [['chapter-2', 'chapter-2']], language: 'en', labels: {}, contentDir: work };
+const context: RenderContext = {
+  base: '/',
+  chapters: [['chapter-2', 'chapter-2']],
+  language: 'en',
+  labels: {},
+  contentDir: work,
+  remoteImages: false,
+};
 const chapter = (n: number): RenderJob => ({ kind: 'chapter', markdown: `Paragraph ${n}, *emphasis* and a note.[^1]\n\n[^1]: Note ${n}.` });
 
 describe('rendering a story’s Markdown', () => {

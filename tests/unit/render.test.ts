@@ -13,6 +13,7 @@ const renderer = createRenderer({
   chapters,
   t: stringsFor('en'),
   image: (src) => (src === 'images/lake.jpg' || src === '../images/lake.jpg' ? { path: 'images/lake.jpg' } : { problem: `no ${src}` }),
+  remoteImages: false,
 });
 const chapter = (markdown: string) => renderer.chapter(markdown);
 const dom = (html: string) => parseHTML(`<!doctype html><html><body>${html}</body></html>`).document;

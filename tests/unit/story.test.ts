@@ -30,6 +30,7 @@ const story: StorySource = {
     author: 'A',
     language: 'en',
     labels: {},
+    remoteImages: 'refuse',
     status: 'in-progress',
     warnings: [],
     characters: [],

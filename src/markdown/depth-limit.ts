@@ -1,0 +1,53 @@
+import type { Node, Parent } from 'unist';
+import type { VFile } from 'vfile';
+
+/** The deepest nesting a text may have: quotes in quotes, lists in lists, elements in elements. Stories need a handful. */
+export const maxDepth = 64;
+
+/** The problem with a text nested too deep, as the tree check words it. */
+const tooDeep = (what: string) =>
+  `the ${what} nests more than ${maxDepth} levels deep (quotes inside quotes, lists inside lists); no story needs as many, and no page can show them: take out the extra levels`;
+
+/**
+ * A line of Markdown nested deeper than `maxDepth`, found before parsing: the parser's time
+ * grows with the cube of a list's depth (800 levels take 20 s), so such a text is refused
+ * without being parsed. Counts `>` quote markers and the indentation of list items.
+ */
+export function nestingProblem(markdown: string): { line: number; message: string } | undefined {
+  let line = 0;
+  for (const text of markdown.split('\n')) {
+    line++;
+    const quotes = /^(?:[ \t]*>)*/.exec(text)![0];
+    const markers = quotes.split('>').length - 1;
+    const rest = text.slice(quotes.length);
+    const item = /^([ \t]*)(?:[-*+]|\d{1,9}[.)])(?:[ \t]|$)/.exec(rest);
+    // A list inside a list is indented by at least two columns.
+    const indent = item ? item[1]!.replace(/\t/g, '    ').length / 2 : 0;
+    if (markers + indent > maxDepth) return { line, message: tooDeep('text') };
+  }
+  return undefined;
+}
+
+/**
+ * Stops a text nested deeper than `maxDepth` (5,000 `>` in a row) before the pipeline's
+ * recursive steps overflow the stack: the problem is reported at the line where it goes too
+ * deep, and what lies below is cut from the tree, which is never published (the build fails
+ * on the problem). Walks the tree without recursion.
+ */
+export function depthLimit(what: string) {
+  return (tree: Node, file: VFile) => {
+    const stack: [Parent, number][] = 'children' in tree ? [[tree as Parent, 0]] : [];
+    while (stack.length > 0) {
+      const [parent, depth] = stack.pop()!;
+      for (const child of parent.children) {
+        if (!('children' in child)) continue;
+        if (depth + 1 >= maxDepth) {
+          file.message(tooDeep(what), child);
+          (child as Parent).children = [];
+          return;
+        }
+        stack.push([child as Parent, depth + 1]);
+      }
+    }
+  };
+}
