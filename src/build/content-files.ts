@@ -120,7 +120,9 @@ export function readContentFile(path: string, name: string = path): ContentFile 
     bytes = readFileSync(path);
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
-    throw new ContentFileError(`${name}: ${code === 'EISDIR' ? 'a folder, not a file' : `cannot be read (${code ?? (error as Error).message})`}`);
+    throw new ContentFileError(
+      `${name}: ${code === 'EISDIR' ? 'a folder, not a file' : `cannot be read (${code ?? (error as Error).message})`}`,
+    );
   }
   const text = decodeUtf8(bytes, name);
   const control = controlCharacter.exec(text);

@@ -64,7 +64,9 @@ function within(inner: string, outer: string): boolean {
  */
 function checkOutDir(outDir: string, contentDir: string, project: string): void {
   const refuse = (why: string) => {
-    throw new SettingError(`OUT_DIR "${outDir}" ${why}; every build replaces that folder whole. Set OUT_DIR to a folder of its own, such as dist`);
+    throw new SettingError(
+      `OUT_DIR "${outDir}" ${why}; every build replaces that folder whole. Set OUT_DIR to a folder of its own, such as dist`,
+    );
   };
   if (within(outDir, contentDir) || within(contentDir, outDir)) refuse('is, holds or lies inside the story (CONTENT_DIR)');
   if (within(project, outDir)) refuse('is or holds the project');
@@ -76,7 +78,8 @@ function checkOutDir(outDir: string, contentDir: string, project: string): void 
   // A folder already there must be a site built before (a page and its assets), not other files.
   if (existsSync(outDir) && statSync(outDir).isDirectory()) {
     const entries = readdirSync(outDir).filter((name) => !['.DS_Store', 'Thumbs.db'].includes(name));
-    if (entries.length > 0 && !(entries.includes('index.html') && entries.includes('_astro'))) refuse('holds files that are not a site Quire built');
+    if (entries.length > 0 && !(entries.includes('index.html') && entries.includes('_astro')))
+      refuse('holds files that are not a site Quire built');
   } else if (existsSync(outDir)) {
     refuse('is a file');
   }

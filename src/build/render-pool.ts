@@ -114,7 +114,13 @@ function keyMaker(context: RenderContext): (job: RenderJob) => string | undefine
   const pipeline = pipelineVersion();
   if (pipeline === undefined) return () => undefined;
   const t = stringsFor(context.language, context.labels);
-  const settings = JSON.stringify([pipeline, context.base, context.remoteImages, t('footnotes.label'), t('footnotes.back', { number: '#' })]);
+  const settings = JSON.stringify([
+    pipeline,
+    context.base,
+    context.remoteImages,
+    t('footnotes.label'),
+    t('footnotes.back', { number: '#' }),
+  ]);
   const surroundings = JSON.stringify([context.chapters, picturesIn(context.contentDir)]);
   return (job) =>
     createHash('sha256')

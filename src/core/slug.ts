@@ -41,7 +41,9 @@ export function slugProblem(slug: string): string | undefined {
   if (Array.from(slug).length > slugLimit) return `is longer than ${slugLimit} characters`;
   if (reservedSlugs.includes(slug)) return `is one of the site's own pages (${reservedSlugs.join(', ')})`;
   if (!/[\p{Ll}\p{Lo}\p{Nd}]/u.test(slug)) return 'holds no letter or digit, only marks that look like punctuation';
-  const letters = Array.from(slug).filter((character) => /\p{L}/u.test(character) && !/\p{Script=Common}|\p{Script=Inherited}/u.test(character));
+  const letters = Array.from(slug).filter(
+    (character) => /\p{L}/u.test(character) && !/\p{Script=Common}|\p{Script=Inherited}/u.test(character),
+  );
   const scripts = new Set(letters.map((letter) => scriptGroups.find(([, pattern]) => pattern.test(letter))?.[0] ?? 'other'));
   const korean = scripts.size === 2 && scripts.has('Hangul') && scripts.has('Han');
   if (scripts.size > 1 && !korean) {
