@@ -108,10 +108,16 @@ async function importOne(input: string, work: ImportedWork, targets: Targets, ex
     existing.flatMap((item) => (item.order === undefined ? [] : [item.order])),
   );
   const { fidelity } = plan;
-  if (fidelity.kept < fidelity.source) {
-    console.error(
-      `error  ${input}: the import would keep only ${count(fidelity.kept)} of ${count(fidelity.source)} words, so nothing was written for it. First missing: "${fidelity.firstLoss}". Please report this with the file.`,
-    );
+  const unfaithful =
+    fidelity.kept < fidelity.source
+      ? `would keep only ${count(fidelity.kept)} of ${count(fidelity.source)} words. First missing: "${fidelity.firstLoss}"`
+      : fidelity.added > 0
+        ? `would write ${count(fidelity.added)} words the file does not have (text twice?). First added: "${fidelity.firstAddition}"`
+        : fidelity.disorder
+          ? `would put chapters out of the file's order: ${fidelity.disorder}`
+          : undefined;
+  if (unfaithful) {
+    console.error(`error  ${input}: the import ${unfaithful}. Nothing was written for it; please report this with the file.`);
     return false;
   }
   // story.md is written when there is none (or with --force), once a run: the first whole work's.

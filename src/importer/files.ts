@@ -92,11 +92,13 @@ export async function planImport(work: ImportedWork, existingOrders: readonly nu
   };
   for (const part of [storyParts?.summary, storyParts?.notes, storyParts?.endNotes]) await note(part);
   const chapters: ChapterFile[] = [];
+  const bodies: { title: string; words: string[] }[] = [];
   for (const [i, { chapter, order, slug }] of placed.entries()) {
     const own = parts[i]!;
     for (const part of [own.summary, own.authorsNote, own.endNote]) await note(part);
     const body = await renderer.chapter(own.body);
     rendered.push(body.text, body.footnotes);
+    bodies.push({ title: chapter.title, words: fidelityWords(body.text) });
     chapters.push({
       slug,
       order,
@@ -106,7 +108,7 @@ export async function planImport(work: ImportedWork, existingOrders: readonly nu
     });
   }
   const expected = withoutWords(fidelityWords(work.source), work.setAside.flatMap(fidelityWords));
-  const fidelity = compareWords(expected, rendered.flatMap(fidelityWords));
+  const fidelity = compareWords(expected, rendered.flatMap(fidelityWords), bodies);
   return { chapters, story: work.story && storyFile(work.story, storyParts!), images: work.images, fidelity };
 }
 

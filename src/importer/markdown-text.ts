@@ -2,23 +2,37 @@
  * The words of a chapter's Markdown as a reader will see them, read straight from the text
  * (not through the pipeline that renders it, so the import's word check does not share the
  * renderer's mistakes): markup, link targets, HTML tags and footnote labels removed,
- * paragraphs kept.
+ * paragraphs kept. Every pattern takes time in proportion to the text, whatever it holds (a
+ * thousand unclosed `<`, `*` or `![` included): none looks further than a bounded span.
  */
 export function markdownToPlainText(markdown: string): string {
-  return markdown
-    .replace(/\r\n?/g, '\n')
-    .replace(/<!--[\s\S]*?-->/g, '')
-    .replace(/<\/?[a-zA-Z][^>]*>/g, '')
-    .replace(/!\[([^\]]*)\]\([^)]*\)/g, '$1')
-    .replace(/^ {0,3}\[\^[^\]\s]+\]:[ \t]*/gm, '')
-    .replace(/\[\^[^\]\s]+\]/g, ' ')
-    .replace(/\[([^\]]*)\]\([^)]*\)/g, '$1')
+  return withoutComments(markdown.replace(/\r\n?/g, '\n'))
+    .replace(/<\/?[a-zA-Z][^<>\n]{0,500}>/g, '')
+    .replace(/!\[([^\]\n]{0,500})\]\([^)\n]{0,500}\)/g, '$1')
+    .replace(/^ {0,3}\[\^[^\]\s]{1,200}\]:[ \t]*/gm, '')
+    .replace(/\[\^[^\]\s]{1,200}\]/g, ' ')
+    .replace(/\[([^\]\n]{0,500})\]\([^)\n]{0,500}\)/g, '$1')
     .replace(/^ {0,3}(?:[*_-] *){3,}$/gm, '')
     .replace(/^:{3,}[\w-]*\s*$/gm, '')
     .replace(/^ {0,3}(?:#{1,6} +|> ?|[*+-] +(?=\S)|\d+[.)] +)/gm, '')
-    .replace(/(\*\*|__|\*|_|~~)(?=\S)([\s\S]*?\S)\1/g, '$2')
+    .replace(/(\*\*|__|\*|_|~~)(?=\S)([\s\S]{0,1000}?\S)\1/g, '$2')
     .replace(/\\([\\`*_{}[\]()#+\-.!<>|~])/g, '$1')
-    .replace(/[ \t]+\n/g, '\n')
+    .split('\n')
+    .map((line) => line.trimEnd())
+    .join('\n')
     .replace(/\n{3,}/g, '\n\n')
     .trim();
+}
+
+/** The text without `<!-- comments -->`; an unclosed one hides the rest, as it does on a page. */
+function withoutComments(text: string): string {
+  let out = '';
+  let at = 0;
+  for (let start = text.indexOf('<!--'); start >= 0; start = text.indexOf('<!--', at)) {
+    out += text.slice(at, start);
+    const end = text.indexOf('-->', start + 4);
+    if (end < 0) return out;
+    at = end + 3;
+  }
+  return out + text.slice(at);
 }

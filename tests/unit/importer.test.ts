@@ -387,7 +387,38 @@ describe('word check', () => {
       source: 12,
       kept: 11,
       firstLoss: '… two three four five six seven eight nine ten eleven twelve',
+      added: 0,
+      firstAddition: undefined,
+      disorder: undefined,
     });
     expect(compareWords(source, source).firstLoss).toBeUndefined();
+  });
+
+  it('finds words written twice, which a check of losses alone passes', () => {
+    const source = fidelityWords('one two three four five');
+    const output = fidelityWords('one two three four five three four five');
+    expect(compareWords(source, output)).toMatchObject({ kept: 5, added: 3, firstAddition: 'one two three four five three four five' });
+  });
+
+  it('finds chapters written in another order than the source’s', () => {
+    const first = fidelityWords('the first chapter opens with these eight words and then more');
+    const second = fidelityWords('the second chapter opens with other words than the first one');
+    const source = [...first, ...second];
+    expect(
+      compareWords(source, source, [
+        { title: 'One', words: first },
+        { title: 'Two', words: second },
+      ]).disorder,
+    ).toBeUndefined();
+    expect(
+      compareWords(
+        source,
+        [...second, ...first],
+        [
+          { title: 'Two', words: second },
+          { title: 'One', words: first },
+        ],
+      ).disorder,
+    ).toBe('“One” comes before “Two” in the source, but after it in what would be written');
   });
 });

@@ -15,6 +15,8 @@ import { languageTag } from './languages.ts';
 export function readAo3(text: string, file: string): ImportedWork {
   const tree = parseHtml(text);
   const body = select('body', tree) ?? tree;
+  // The words as read, before the reading below takes the page apart.
+  const source = visibleText(body);
   const reading = new Ao3Reading();
   const preface =
     select('#preface', body) ?? selectAll('div', body).find((div) => select(':scope > dl', div) && select(':scope > h1', div));
@@ -28,7 +30,7 @@ export function readAo3(text: string, file: string): ImportedWork {
   reading.afterword(afterword ?? body, story);
   if (chapters.length === 0) throw new ImportError(`${file}: no chapter text found in this AO3 download`);
   reading.dateChapters(chapters);
-  return reading.work('AO3 HTML download', story, chapters, visibleText(body));
+  return reading.work('AO3 HTML download', story, chapters, source);
 }
 
 /** One chapter's parts, from the nodes an AO3 chapter is made of: its meta block, its text, its end notes. */

@@ -1,5 +1,5 @@
 import type { Element, ElementContent, Root } from 'hast';
-import { strFromU8, strToU8, unzipSync, zipSync } from 'fflate';
+import { strFromU8, strToU8, zipSync } from 'fflate';
 import mammoth from 'mammoth';
 import { imageName } from '../files.ts';
 import { gatherFootnotes } from '../footnotes.ts';
@@ -7,6 +7,7 @@ import { hasClass, parseHtml, select, textOf, treeOf, visibleText } from '../htm
 import { ImportError, type ImportedChapter, type ImportedStory, type ImportedWork } from '../model.ts';
 import { parseTitleLine } from '../title-lines.ts';
 import { isSceneBreak } from './text.ts';
+import { unzipWithin } from '../zip.ts';
 
 /** Word's formatting the site keeps: underline, small caps, centred and right-aligned lines, titles. */
 const styleMap = [
@@ -25,23 +26,45 @@ const styleMap = [
  * line shape (`o:hr="t"`), or an empty paragraph with only a bottom border. They become a
  * paragraph of `* * *`, which is read as a break.
  */
-function withDrawnBreaks(bytes: Uint8Array): Uint8Array {
-  let files: Record<string, Uint8Array>;
-  try {
-    files = unzipSync(bytes);
-  } catch {
-    return bytes;
-  }
+function withDrawnBreaks(bytes: Uint8Array, file: string): Uint8Array {
+  const files = unzipWithin(bytes, file, 'Word document');
   const document = files['word/document.xml'];
   if (!document) return bytes;
   const xml = strFromU8(document);
-  const patched = xml.replace(/<w:p\b(?:[^>]*)>(?:(?!<\/w:p>)[\s\S])*<\/w:p>/g, (paragraph) => {
+  const patched = paragraphsOf(xml, (paragraph) => {
     if (/<w:t[\s>]/.test(paragraph)) return paragraph;
-    const line = /o:hr="t"/.test(paragraph) || /<w:pBdr>(?:(?!<\/w:pBdr>)[\s\S])*<w:bottom\b/.test(paragraph);
+    const border = paragraph.indexOf('<w:pBdr>');
+    const line =
+      paragraph.includes('o:hr="t"') ||
+      (border >= 0 && /<w:bottom\b/.test(paragraph.slice(border, paragraph.indexOf('</w:pBdr>', border))));
     return line ? '<w:p><w:r><w:t>* * *</w:t></w:r></w:p>' : paragraph;
   });
   if (patched === xml) return bytes;
   return zipSync({ ...files, 'word/document.xml': strToU8(patched) });
+}
+
+/**
+ * WordprocessingML with each paragraph (`<w:p>…</w:p>`, the innermost where they nest) put
+ * through `change`, in one pass over the tags: a document of thousands of paragraphs left
+ * open takes as long as one of thousands closed.
+ */
+function paragraphsOf(xml: string, change: (paragraph: string) => string): string {
+  let out = '';
+  let done = 0;
+  let open = -1;
+  for (const tag of xml.matchAll(/<w:p[ >]|<\/w:p>/g)) {
+    if (tag[0] !== '</w:p>') {
+      open = tag.index;
+      continue;
+    }
+    const close = tag.index + tag[0].length;
+    if (open >= done) {
+      out += xml.slice(done, open) + change(xml.slice(open, close));
+      done = close;
+    }
+    open = -1;
+  }
+  return out + xml.slice(done);
 }
 
 /** Gives centred and right-aligned paragraphs (direct formatting, no style) a style the map above knows. */
@@ -64,7 +87,7 @@ export async function readDocx(bytes: Uint8Array, file: string, stem: string): P
   let result: Awaited<ReturnType<typeof mammoth.convertToHtml>>;
   try {
     result = await mammoth.convertToHtml(
-      { buffer: Buffer.from(withDrawnBreaks(bytes)) },
+      { buffer: Buffer.from(withDrawnBreaks(bytes, file)) },
       {
         styleMap,
         transformDocument: markAlignment,
@@ -86,6 +109,8 @@ export async function readDocx(bytes: Uint8Array, file: string, stem: string): P
     .map((message) => `Word: ${message.message}`);
   const tree = parseHtml(`<body>${result.value}</body>`);
   const body = (select('body', tree) ?? tree) as Element;
+  // The words as read, before anything below moves them (the footnotes go to their chapters).
+  const source = visibleText(body);
   const setAside: string[] = [];
   const dropped: string[] = [];
   const nodes = withSceneBreaks(body.children, setAside);
@@ -151,7 +176,7 @@ export async function readDocx(bytes: Uint8Array, file: string, stem: string): P
   if (dateNode) chapters[0]!.published = textOf(dateNode);
   // Word keeps every footnote at the end of the document: each goes to the chapter that refers to it.
   gatherFootnotes(chapters.map((chapter) => chapter.body));
-  return { format: 'Word document', story, chapters, images, source: visibleText(body), setAside, dropped, notices };
+  return { format: 'Word document', story, chapters, images, source, setAside, dropped, notices };
 }
 
 /** Paragraphs that are scene breaks (`* * *`, `~~~`, `oOo`) become breaks; empty spacing paragraphs go. */

@@ -1,7 +1,8 @@
 import { posix } from 'node:path';
 import type { Element, ElementContent, Root } from 'hast';
 import type { Root as XmlRoot } from 'xast';
-import { strFromU8, unzipSync } from 'fflate';
+import { strFromU8 } from 'fflate';
+import { imageTypes } from '../../build/content-files.ts';
 import { elementChildren, parseHtml, select, selectAll, textOf, treeOf, visibleText } from '../html.ts';
 import { imageName } from '../files.ts';
 import { ImportError, type ImportedChapter, type ImportedStory, type ImportedWork } from '../model.ts';
@@ -12,6 +13,8 @@ import { gatherFootnotes, isNoteRef } from '../footnotes.ts';
 import { attribute, element, elements, parseXml, text as xmlText } from '../xml.ts';
 import { Ao3Reading, chapterTitle } from './ao3.ts';
 import { languageTag } from './languages.ts';
+import { parseXhtml, textOfMarkup } from '../xhtml.ts';
+import { unzipWithin } from '../zip.ts';
 
 /**
  * An EPUB 2 or 3: chapters from its table of contents (nav.xhtml or toc.ncx) over the files
@@ -21,36 +24,10 @@ import { languageTag } from './languages.ts';
  * from Archive of Our Own is read with AO3's own structure (preface, chapter notes, afterword).
  */
 export function readEpub(bytes: Uint8Array, file: string): ImportedWork {
-  let files: Record<string, Uint8Array>;
-  try {
-    files = unzipSync(bytes);
-  } catch {
-    throw new ImportError(`${file}: a damaged EPUB; download or export it again`);
-  }
-  const text = (path: string) => (files[path] ? strFromU8(files[path]) : undefined);
-  const rootfile = attribute(element(parseXml(text('META-INF/container.xml')), 'rootfile'), 'full-path');
-  const opfText = rootfile ? text(rootfile) : undefined;
-  if (!rootfile || !opfText) throw new ImportError(`${file}: an EPUB without its package document (content.opf); export it again`);
-  const dir = posix.dirname(rootfile);
-  const inBook = (href: string, from = dir) => posix.normalize(posix.join(from, decodeSafely(href.split('#')[0]!)));
-  const opf = parseXml(opfText);
-
-  const manifest = new Map(
-    elements(opf, 'item').map((item) => [
-      attribute(item, 'id') ?? '',
-      {
-        href: inBook(attribute(item, 'href') ?? ''),
-        type: attribute(item, 'media-type') ?? '',
-        properties: attribute(item, 'properties') ?? '',
-      },
-    ]),
-  );
-  const spine = elements(opf, 'itemref')
-    .map((ref) => manifest.get(attribute(ref, 'idref') ?? ''))
-    .filter((item) => item !== undefined && /html/.test(item.type))
-    .map((item) => item!.href);
+  const book = openBook(bytes, file);
+  const { text, inBook } = book;
+  const { opf, manifest, spine, meta } = readPackage(book);
   const toc = tableOfContents(opf, manifest, text, inBook);
-  const meta = metadata(opf);
   const ao3 = /archive of our own|archiveofourown\.org/i.test(`${meta.publisher} ${meta.source}`);
   const guide = new Map(elements(opf, 'reference').map((ref) => [inBook(attribute(ref, 'href') ?? ''), attribute(ref, 'type') ?? '']));
   for (const [path, type] of landmarks(manifest, text, inBook)) if (!guide.has(path)) guide.set(path, type);
@@ -63,12 +40,19 @@ export function readEpub(bytes: Uint8Array, file: string): ImportedWork {
     ].join(' ');
 
   const reading = new Ao3Reading();
-  const documents = new Map(spine.map((path) => [path, select('body', parseHtml(text(path) ?? '')) ?? parseHtml('')]));
+  const pages = readPages(spine, text);
+  const documents = new Map([...pages].map(([path, page]) => [path, page.body]));
   const images = new Map<string, Uint8Array>();
   const imageNames = new Map<string, string>();
   const dropped: string[] = [];
   const notices: string[] = [];
   const setAside: string[] = [];
+  const asHtml = [...pages].filter(([, page]) => !page.xml).map(([path]) => posix.basename(path));
+  if (asHtml.length > 0) {
+    notices.push(
+      `read ${asHtml.length === 1 ? asHtml[0] : `${asHtml.length} pages (${asHtml.slice(0, 3).join(', ')}${asHtml.length > 3 ? '…' : ''})`} as HTML: not well-formed XHTML; the word check read ${asHtml.length === 1 ? 'its' : 'their'} words from the markup itself`,
+    );
+  }
 
   // Pictures in the text point at the book's files; they are copied to images/ and pointed there.
   const keepImages = (path: string, nodes: ElementContent[]) => {
@@ -79,11 +63,11 @@ export function readEpub(bytes: Uint8Array, file: string): ImportedWork {
         const src = String(image.properties.src ?? image.properties.xLinkHref ?? image.properties.href ?? '');
         if (!src || /^[a-z]+:/i.test(src)) continue;
         const target = inBook(src, posix.dirname(path));
-        if (!files[target]) continue;
+        if (!book.files[target] || !(posix.extname(target).toLowerCase() in imageTypes)) continue;
         if (!imageNames.has(target)) {
           const name = imageName(target, new Set(images.keys()));
           imageNames.set(target, name);
-          images.set(name, files[target]);
+          images.set(name, book.files[target]);
         }
         image.tagName = 'img';
         image.properties = { src: `images/${imageNames.get(target)}`, alt: String(image.properties.alt ?? '') };
@@ -94,25 +78,31 @@ export function readEpub(bytes: Uint8Array, file: string): ImportedWork {
   // Notes kept in another file (an ebook's notes page) are pointed at within the book, so they can join their chapter.
   linkNotesAcrossFiles(documents, inBook);
 
-  // Group the spine's files under the table of contents' entries.
-  const entries = toc.filter((entry) => spine.includes(entry.path));
+  // Group the spine's files under the table of contents' entries: each file once, in the
+  // spine's order, whatever order (or how many times) the contents list them.
+  const entries = contentsInSpineOrder(toc, spine, notices);
   const sections: { title: string; nodes: ElementContent[]; paths: string[] }[] = [];
   const front: { path: string; nodes: ElementContent[] }[] = [];
   for (const path of spine) {
-    const at = entries.filter((entry) => entry.path === path);
     const nodes = withoutWrappers(documents.get(path)!);
-    // Several entries in one file: split it at the elements their fragments name.
-    const cuts = at.map((entry) =>
-      entry.fragment
-        ? Math.max(
-            0,
-            nodes.findIndex(
-              (node) =>
-                node.type === 'element' && (node.properties.id === entry.fragment || select(`[id="${quoted(entry.fragment!)}"]`, node)),
-            ),
-          )
-        : 0,
-    );
+    // Several entries in one file: split it at the elements their fragments name, in the file's order.
+    const at = entries
+      .filter((entry) => entry.path === path)
+      .map((entry) => ({
+        entry,
+        cut: entry.fragment
+          ? Math.max(
+              0,
+              nodes.findIndex(
+                (node) =>
+                  node.type === 'element' && (node.properties.id === entry.fragment || select(`[id="${quoted(entry.fragment!)}"]`, node)),
+              ),
+            )
+          : 0,
+      }))
+      .sort((a, b) => a.cut - b.cut)
+      .filter((item, index, all) => index === 0 || item.cut !== all[index - 1]!.cut);
+    const cuts = at.map((item) => item.cut);
     const before = nodes.slice(0, cuts[0] ?? nodes.length);
     if (hasText(before)) {
       if (sections.length > 0) {
@@ -120,7 +110,7 @@ export function readEpub(bytes: Uint8Array, file: string): ImportedWork {
         sections.at(-1)!.paths.push(path);
       } else front.push({ path, nodes: before });
     }
-    at.forEach((entry, i) =>
+    at.forEach(({ entry }, i) =>
       sections.push({
         title: entry.title,
         nodes: nodes.slice(i === 0 && !hasText(before) ? 0 : cuts[i], cuts[i + 1] ?? nodes.length),
@@ -152,9 +142,11 @@ export function readEpub(bytes: Uint8Array, file: string): ImportedWork {
     related: [],
     title: meta.title,
     author: meta.creator,
-    language: meta.language ? (languageTag(meta.language) ?? meta.language) : undefined,
-    ...(ao3 && meta.source ? { reviewUrl: meta.source } : {}),
+    language: meta.language ? languageTag(meta.language) : undefined,
+    // Where the work lives on the archive, as a reader can follow it: an http(s) address only.
+    ...(ao3 && /^https?:\/\//i.test(meta.source) && URL.canParse(meta.source) ? { reviewUrl: meta.source } : {}),
   };
+  if (meta.language && !story.language) notices.push(`the book’s language "${meta.language}" is no language tag; set language in story.md`);
   if (meta.description) story.summary = treeOf(descriptionNodes(meta.description));
   if (frontNotes.length > 0) story.notes = treeOf(frontNotes);
   const chapters: ImportedChapter[] = [];
@@ -215,9 +207,9 @@ export function readEpub(bytes: Uint8Array, file: string): ImportedWork {
   const cover =
     [...manifest.values()].find((item) => item.properties.includes('cover-image'))?.href ??
     (meta.coverId ? manifest.get(meta.coverId)?.href : undefined);
-  if (cover && files[cover]) {
+  if (cover && book.files[cover] && posix.extname(cover).toLowerCase() in imageTypes) {
     const name = imageNames.get(cover) ?? imageName(cover, new Set(images.keys()));
-    images.set(name, files[cover]);
+    images.set(name, book.files[cover]);
     story.cover = name;
   }
   return {
@@ -227,12 +219,97 @@ export function readEpub(bytes: Uint8Array, file: string): ImportedWork {
     images,
     source: [
       meta.description ? visibleText(treeOf(descriptionNodes(meta.description))) : '',
-      ...spine.map((path) => visibleText(documents.get(path)!)),
+      ...[...pages.values()].map((page) => page.source),
     ].join('\n'),
     setAside: [...setAside, ...reading.setAside],
     dropped: [...dropped, ...reading.dropped],
     notices: [...notices, ...reading.notices],
   };
+}
+
+/** The book's files, and its package document's place: the container read. */
+interface Book {
+  files: Record<string, Uint8Array>;
+  text: (path: string) => string | undefined;
+  opfPath: string;
+  /** A path in the book from an href in a file of `from` (the package's folder by default). */
+  inBook: (href: string, from?: string) => string;
+}
+
+function openBook(bytes: Uint8Array, file: string): Book {
+  const files = unzipWithin(bytes, file, 'EPUB');
+  const text = (path: string) => (files[path] ? strFromU8(files[path]) : undefined);
+  const opfPath = attribute(element(parseXml(text('META-INF/container.xml')), 'rootfile'), 'full-path');
+  if (!opfPath || !text(opfPath)) throw new ImportError(`${file}: an EPUB without its package document (content.opf); export it again`);
+  const dir = posix.dirname(opfPath);
+  const inBook = (href: string, from = dir) => posix.normalize(posix.join(from, decodeSafely(href.split('#')[0]!)));
+  return { files, text, opfPath, inBook };
+}
+
+type Manifest = Map<string, { href: string; type: string; properties: string }>;
+
+/** The package document: its manifest, its spine (each document once, in reading order) and the book's metadata. */
+function readPackage(book: Book): { opf: XmlRoot; manifest: Manifest; spine: string[]; meta: Metadata } {
+  const opf = parseXml(book.text(book.opfPath));
+  const manifest: Manifest = new Map(
+    elements(opf, 'item').map((item) => [
+      attribute(item, 'id') ?? '',
+      {
+        href: book.inBook(attribute(item, 'href') ?? ''),
+        type: attribute(item, 'media-type') ?? '',
+        properties: attribute(item, 'properties') ?? '',
+      },
+    ]),
+  );
+  // A document the spine names twice is read once: its text must not be written twice.
+  const spine = [
+    ...new Set(
+      elements(opf, 'itemref')
+        .map((ref) => manifest.get(attribute(ref, 'idref') ?? ''))
+        .filter((item) => item !== undefined && /html/.test(item.type))
+        .map((item) => item!.href),
+    ),
+  ];
+  return { opf, manifest, spine, meta: metadata(opf) };
+}
+
+/** A spine document read: its body, whether it was well-formed XHTML, and the words a reader of it sees. */
+interface Page {
+  body: Element | Root;
+  xml: boolean;
+  source: string;
+}
+
+function readPages(spine: string[], text: (path: string) => string | undefined): Map<string, Page> {
+  return new Map(
+    spine.map((path) => {
+      const markup = text(path) ?? '';
+      const { tree, xml } = parseXhtml(markup);
+      const body = select('body', tree) ?? tree;
+      // Read as XML, the words are the tree's; read as HTML, they are read again from the markup itself.
+      return [path, { body, xml, source: xml ? visibleText(body) : textOfMarkup(markup) }];
+    }),
+  );
+}
+
+/**
+ * The contents' entries that lead into the spine, each place once, in the spine's order. The
+ * order the book is read in is the spine's; contents listing chapters in another order are
+ * followed only in their titles, and the author is told.
+ */
+function contentsInSpineOrder(toc: TocEntry[], spine: string[], notices: string[]): TocEntry[] {
+  const position = new Map(spine.map((path, index) => [path, index]));
+  const seen = new Set<string>();
+  const entries = toc.filter((entry) => {
+    const key = `${entry.path}#${entry.fragment ?? ''}`;
+    if (!position.has(entry.path) || seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+  const inOrder = entries.every((entry, index) => index === 0 || position.get(entry.path)! >= position.get(entries[index - 1]!.path)!);
+  if (!inOrder)
+    notices.push('the table of contents lists the chapters in another order than the book is read in (its spine); followed the book');
+  return entries;
 }
 
 interface TocEntry {
@@ -255,7 +332,7 @@ function tableOfContents(
     fragment: href.includes('#') ? decodeSafely(href.slice(href.indexOf('#') + 1)) : undefined,
   });
   if (nav) {
-    const doc = parseHtml(text(nav.href) ?? '');
+    const doc = parseXhtml(text(nav.href) ?? '').tree;
     const list =
       selectAll('nav', doc).find((element) => /toc/.test(String(element.properties.epubType ?? element.properties.type ?? ''))) ??
       select('nav', doc);
@@ -317,7 +394,7 @@ function decodeSafely(text: string): string {
 
 /** A description may be plain text or escaped HTML (Calibre, FanFicFare): as paragraphs either way. */
 function descriptionNodes(description: string): ElementContent[] {
-  const tree = /<\w+[^>]*>/.test(description) ? parseHtml(description) : undefined;
+  const tree = /<\w+[^<>]*>/.test(description) ? parseHtml(description) : undefined;
   const body = tree ? (select('body', tree) ?? tree) : undefined;
   if (body) return body.children as ElementContent[];
   return description
@@ -379,7 +456,7 @@ function landmarks(
   const found = new Map<string, string>();
   const nav = [...manifest.values()].find((item) => item.properties.split(/\s+/).includes('nav'));
   if (!nav) return found;
-  const list = selectAll('nav', parseHtml(text(nav.href) ?? '')).find((element) => /landmarks/.test(semanticsOf(element)));
+  const list = selectAll('nav', parseXhtml(text(nav.href) ?? '').tree).find((element) => /landmarks/.test(semanticsOf(element)));
   for (const link of list ? selectAll('a[href]', list) : [])
     found.set(inBook(String(link.properties.href), posix.dirname(nav.href)), semanticsOf(link).trim());
   return found;

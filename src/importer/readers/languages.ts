@@ -64,9 +64,23 @@ const names: Record<string, string> = {
   'bahasa malaysia': 'ms',
 };
 
-/** The BCP 47 tag for a language name ("Español" → es), or the name itself if it is a tag already; else undefined. */
+/**
+ * The BCP 47 tag for a language as a source gives it: a name ("Español" → es), or a tag as
+ * written by tools that do not follow BCP 47 (`en_US` → en-US, `"fr"` → fr, `zh_Hant_TW` →
+ * zh-Hant-TW), in its canonical form; undefined for what is no language (`C`, `POSIX`, `und`).
+ */
 export function languageTag(name: string): string | undefined {
-  const key = name.trim().toLowerCase();
-  if (key in names) return names[key];
-  return /^[a-z]{2,3}(?:-[a-z0-9]{2,8})*$/i.test(key) ? name.trim() : undefined;
+  const key = name
+    .trim()
+    .replace(/^["'“‘]+|["'”’]+$/g, '')
+    .trim()
+    .toLowerCase();
+  if (Object.hasOwn(names, key)) return names[key];
+  const tag = key.replace(/_/g, '-').replace(/\.[\w-]+$/, '');
+  if (!/^[a-z]{2,3}(?:-[a-z0-9]{2,8})*$/.test(tag) || tag === 'und') return undefined;
+  try {
+    return Intl.getCanonicalLocales(tag)[0];
+  } catch {
+    return undefined;
+  }
 }

@@ -36,14 +36,14 @@ export function blocksOf(text: string): string[][] {
   const blankLines = (normal.match(/\n[ \t\u00a0]*\n/g) ?? []).length;
   const longLines = lines.filter((line) => line.trim().length > 80).length;
   if (lines.length >= 4 && blankLines <= lines.length / 20 && longLines >= lines.length / 4) {
-    return lines.map((line) => [line.replace(/\s+$/, '')]);
+    return lines.map((line) => [line.trimEnd()]);
   }
   return normal
     .split(/\n[ \t\u00a0]*\n/)
     .map((block) =>
       block
         .split('\n')
-        .map((line) => line.replace(/\s+$/, ''))
+        .map((line) => line.trimEnd())
         .filter((line) => line.trim() !== ''),
     )
     .filter((block) => block.length > 0);

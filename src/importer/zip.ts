@@ -1,0 +1,72 @@
+import { unzipSync } from 'fflate';
+import { ImportError } from './model.ts';
+
+/**
+ * Zip files (EPUBs, Word documents) read within bounds: a small file can claim a gigabyte
+ * inside, or thousands of entries. The central directory is read first, without inflating
+ * anything; a file whose entries claim more than an ebook or a document could need is
+ * refused, naming the entry, and only then is anything inflated (fflate sizes its output to
+ * what an entry claims, so a lying entry comes out cut, never larger).
+ */
+
+/** The most one entry may hold once inflated: a long novel's text is a few megabytes, a full-page picture tens. */
+export const maxEntryBytes = 100 * 1024 * 1024;
+/** The most all entries together may hold. */
+export const maxTotalBytes = 400 * 1024 * 1024;
+/** The most entries a zip may have. */
+export const maxEntries = 20_000;
+
+/** An entry as the central directory describes it. */
+interface ZipEntry {
+  name: string;
+  /** Its size once inflated, as the zip claims. */
+  size: number;
+}
+
+const megabytes = (bytes: number) => `${Math.round(bytes / 1024 / 1024).toLocaleString('en')} MB`;
+
+/** The entries of a zip, checked against the bounds; a damaged zip or one beyond them is refused. */
+export function zipEntries(bytes: Uint8Array, file: string, kind: string): ZipEntry[] {
+  const entries: ZipEntry[] = [];
+  try {
+    unzipSync(bytes, {
+      filter: ({ name, originalSize }) => {
+        entries.push({ name, size: originalSize });
+        return false;
+      },
+    });
+  } catch {
+    throw new ImportError(`${file}: a damaged ${kind}; download or save it again`);
+  }
+  if (entries.length > maxEntries) {
+    throw new ImportError(`${file}: holds ${entries.length.toLocaleString('en')} files, more than any ${kind} has; it is not read`);
+  }
+  const huge = entries.find((entry) => entry.size > maxEntryBytes);
+  if (huge) {
+    throw new ImportError(
+      `${file}: its ${huge.name} would take ${megabytes(huge.size)} unpacked, more than any ${kind} needs (at most ${megabytes(maxEntryBytes)} a file); it is not read`,
+    );
+  }
+  const total = entries.reduce((sum, entry) => sum + entry.size, 0);
+  if (total > maxTotalBytes) {
+    throw new ImportError(
+      `${file}: would take ${megabytes(total)} unpacked, more than any ${kind} needs (at most ${megabytes(maxTotalBytes)}); it is not read`,
+    );
+  }
+  return entries;
+}
+
+/** Inflates the entries of a zip that `wanted` picks, after checking the whole zip against the bounds. */
+export function unzipWithin(
+  bytes: Uint8Array,
+  file: string,
+  kind: string,
+  wanted: (name: string) => boolean = () => true,
+): Record<string, Uint8Array> {
+  zipEntries(bytes, file, kind);
+  try {
+    return unzipSync(bytes, { filter: ({ name }) => wanted(name) });
+  } catch {
+    throw new ImportError(`${file}: a damaged ${kind}; download or save it again`);
+  }
+}
