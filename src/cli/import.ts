@@ -1,6 +1,10 @@
-import { existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
-import { dirname, join, relative } from 'node:path';
+import { existsSync, readFileSync, statSync } from 'node:fs';
+import { dirname, join, relative, resolve } from 'node:path';
 import { chaptersDir, ContentFileError, markdownFiles, readContentFile, storyFile } from '../build/content-files.ts';
+import { readStory } from '../build/story-source.ts';
+import { sanitizeSvg } from '../core/svg.ts';
+import { localisePictures } from '../importer/remote-pictures.ts';
+import { clearUnfinished, StagedFiles } from '../importer/stage.ts';
 import { parseCommandLine, usageError } from './support/args.ts';
 import { planImport, type ImportPlan } from '../importer/files.ts';
 import { ImportError, type ImportedWork } from '../importer/model.ts';
@@ -21,9 +25,12 @@ Markdown, or plain text. The format is read from the file itself.
   --force          replace chapter files, pictures and story.md that already exist
   --keep-sample    add to a content folder that still holds the sample story (to start
                    your own story instead: npm run new -- <file>...)
+  --fetch-images   download the pictures a file shows from other sites into images/ (else
+                   they are left out, their descriptions kept as text)
 
-Every word of each file must arrive: an import that would lose one writes nothing for that
-file and names the passage.`;
+Every word of each file must arrive: an import that would lose one, add one or put chapters
+out of order writes nothing for that file and names the passage. All files are written at
+once, and only if the story then passes the build's own checks.`;
 
 /** The folders an import writes to. */
 interface Targets {
@@ -101,8 +108,17 @@ function conflicts(input: string, plan: ImportPlan, targets: Targets, existing: 
   return problems;
 }
 
-/** Imports one input; gives whether it worked. */
-async function importOne(input: string, work: ImportedWork, targets: Targets, existing: Existing[], force: boolean): Promise<boolean> {
+/** Stages one input's files; gives what to print once they are written, or undefined when it failed. */
+async function importOne(
+  input: string,
+  work: ImportedWork,
+  targets: Targets,
+  existing: Existing[],
+  force: boolean,
+  staged: StagedFiles,
+  fetchImages: boolean,
+): Promise<string[] | undefined> {
+  const pictureNotices = await localisePictures(work, fetchImages);
   const plan = await planImport(
     work,
     existing.flatMap((item) => (item.order === undefined ? [] : [item.order])),
@@ -118,7 +134,7 @@ async function importOne(input: string, work: ImportedWork, targets: Targets, ex
           : undefined;
   if (unfaithful) {
     console.error(`error  ${input}: the import ${unfaithful}. Nothing was written for it; please report this with the file.`);
-    return false;
+    return undefined;
   }
   // story.md is written when there is none (or with --force), once a run: the first whole work's.
   const earlier = writtenBy.get(targets.story);
@@ -126,41 +142,69 @@ async function importOne(input: string, work: ImportedWork, targets: Targets, ex
   const problems = conflicts(input, plan, targets, existing, force);
   if (problems.length > 0) {
     for (const problem of problems) console.error(`error  ${input}: ${problem}`);
-    return false;
+    return undefined;
   }
 
-  console.log(`${work.format}  ${input}`);
+  const said = [`${work.format}  ${input}`];
+  const write = (file: string, content: string | Uint8Array) => {
+    staged.write(file, content);
+    writtenBy.set(file, input);
+  };
   if (plan.story !== undefined) {
     if (writeStory) {
-      mkdirSync(dirname(targets.story), { recursive: true });
-      writeFileSync(targets.story, plan.story);
-      writtenBy.set(targets.story, input);
-      console.log(`wrote  ${shown(targets.story)}  "${work.story?.title ?? 'Untitled'}"`);
+      write(targets.story, plan.story);
+      said.push(`wrote  ${shown(targets.story)}  "${work.story?.title ?? 'Untitled'}"`);
     } else if (earlier !== undefined) {
-      console.log(`note   kept ${shown(targets.story)} as written from ${earlier}`);
+      said.push(`note   kept ${shown(targets.story)} as written from ${earlier}`);
     } else {
-      console.log(`note   kept the existing ${shown(targets.story)}; pass --force to replace it with this work's title, tags and notes`);
+      said.push(`note   kept the existing ${shown(targets.story)}; pass --force to replace it with this work's title, tags and notes`);
     }
   }
-  mkdirSync(targets.chapters, { recursive: true });
   for (const chapter of plan.chapters) {
     const target = join(targets.chapters, `${chapter.slug}.md`);
-    writeFileSync(target, chapter.text);
-    writtenBy.set(target, input);
+    write(target, chapter.text);
     existing.push({ file: target, order: chapter.order });
-    console.log(`wrote  ${shown(target)}  "${chapter.title}"  order ${chapter.order}  ${count(chapter.words)} words`);
+    said.push(`wrote  ${shown(target)}  "${chapter.title}"  order ${chapter.order}  ${count(chapter.words)} words`);
   }
   for (const [name, bytes] of plan.images) {
     const target = join(targets.images, name);
-    mkdirSync(targets.images, { recursive: true });
-    writeFileSync(target, bytes);
-    writtenBy.set(target, input);
-    console.log(`wrote  ${shown(target)}`);
+    const picture = pictureToWrite(name, bytes);
+    if ('problem' in picture) {
+      console.error(`error  ${input}: ${picture.problem}`);
+      return undefined;
+    }
+    write(target, picture.bytes);
+    said.push(`wrote  ${shown(target)}${picture.removed.length > 0 ? `  (cleaned: removed ${picture.removed.join(', ')})` : ''}`);
   }
-  for (const what of work.dropped) console.log(`dropped  ${what}`);
-  for (const notice of work.notices) console.log(`note   ${notice}`);
-  console.log(`kept ${count(fidelity.kept)} of ${count(fidelity.source)} words`);
-  return true;
+  for (const what of work.dropped) said.push(`dropped  ${what}`);
+  for (const notice of [...work.notices, ...pictureNotices]) said.push(`note   ${notice}`);
+  said.push(`kept ${count(fidelity.kept)} of ${count(fidelity.source)} words`);
+  return said;
+}
+
+/** A picture as it will be written: an SVG cleaned to what only draws (the build refuses anything more). */
+function pictureToWrite(name: string, bytes: Uint8Array): { bytes: Uint8Array; removed: string[] } | { problem: string } {
+  if (!name.toLowerCase().endsWith('.svg')) return { bytes, removed: [] };
+  try {
+    const { svg, removed } = sanitizeSvg(new TextDecoder().decode(bytes));
+    return { bytes: new TextEncoder().encode(svg), removed };
+  } catch (error) {
+    return { problem: `the picture ${name} is ${(error as Error).message}` };
+  }
+}
+
+/**
+ * The build's own checks (src/build/story-source.ts) on the content folder as the import would
+ * leave it: what they find that the folder did not have before, with the preview's paths put
+ * back to the real ones. An import never writes what the build then refuses.
+ */
+async function newProblems(staged: StagedFiles, content: string): Promise<string[]> {
+  const read = async (dir: string) => (await readStory(dir, { base: '/', now: new Date(), preview: true })).problems;
+  const preview = staged.preview(content);
+  const after = (await read(preview)).map((problem) => problem.split(shown(preview)).join(shown(content)));
+  if (after.length === 0) return [];
+  const before = new Set(existsSync(content) ? await read(content) : []);
+  return after.filter((problem) => !before.has(problem));
 }
 
 async function main(argv: string[]): Promise<number> {
@@ -172,6 +216,7 @@ async function main(argv: string[]): Promise<number> {
       out: { type: 'string' },
       force: { type: 'boolean', default: false },
       'keep-sample': { type: 'boolean', default: false },
+      'fetch-images': { type: 'boolean', default: false },
     },
   });
   if (args.positionals.length === 0) usageError(usage, 'No files given.');
@@ -191,6 +236,7 @@ async function main(argv: string[]): Promise<number> {
   }
   const targets: Targets = { chapters: out ?? chaptersDir(content), images: join(content, 'images'), story: storyFile(content) };
   const force = args.values.force;
+  for (const notice of clearUnfinished(content)) console.log(`note   ${notice}`);
 
   let failed = 0;
   const works: { input: string; work: ImportedWork }[] = [];
@@ -211,6 +257,7 @@ async function main(argv: string[]): Promise<number> {
       console.error(`error  ${message}`);
     }
   }
+  if (works.length === 0) return 1;
   const existing = existingChapters(targets.chapters);
   const whole = works.find(({ work }) => work.story !== undefined);
   if (whole && existing.length > 0) {
@@ -218,17 +265,37 @@ async function main(argv: string[]): Promise<number> {
       `note   ${shown(targets.chapters)} already holds ${existing.length} chapter file${existing.length === 1 ? '' : 's'}; they stay part of the site`,
     );
   }
-  // In the order given, so an interlude follows the chapter before it; lone epilogues last.
-  const isEpilogue = ({ work }: { work: ImportedWork }) =>
-    work.story === undefined && work.chapters.every((chapter) => chapter.kind === 'epilogue');
-  for (const { input, work } of [...works.filter((item) => !isEpilogue(item)), ...works.filter(isEpilogue)]) {
-    try {
-      if (!(await importOne(input, work, targets, existing, force))) failed++;
-    } catch (error) {
-      failed++;
-      if (!(error instanceof ImportError)) throw error;
-      console.error(`error  ${error.message}`);
+  const staged = new StagedFiles(content);
+  try {
+    const reports: string[][] = [];
+    // In the order given, so an interlude follows the chapter before it; lone epilogues last.
+    const isEpilogue = ({ work }: { work: ImportedWork }) =>
+      work.story === undefined && work.chapters.every((chapter) => chapter.kind === 'epilogue');
+    for (const { input, work } of [...works.filter((item) => !isEpilogue(item)), ...works.filter(isEpilogue)]) {
+      try {
+        const report = await importOne(input, work, targets, existing, force, staged, args.values['fetch-images']);
+        if (report) reports.push(report);
+        else failed++;
+      } catch (error) {
+        failed++;
+        if (!(error instanceof ImportError)) throw error;
+        console.error(`error  ${error.message}`);
+      }
     }
+    if (reports.length === 0) return 1;
+    // The chapters of a content folder are checked with it, as the build will read them.
+    const problems = resolve(targets.chapters) === resolve(chaptersDir(content)) ? await newProblems(staged, content) : [];
+    if (problems.length > 0) {
+      for (const problem of problems) console.error(`error  ${problem}`);
+      console.error(
+        `✗ the import would leave a story the build refuses, so nothing was written; fix the file${works.length === 1 ? '' : 's'}, or the story, and import again`,
+      );
+      return 1;
+    }
+    staged.commit();
+    for (const line of reports.flat()) console.log(line);
+  } finally {
+    staged.abandon();
   }
   return failed > 0 ? 1 : 0;
 }
