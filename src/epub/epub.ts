@@ -220,7 +220,7 @@ function packageDocument(book: EpubBook): string {
 <dc:title>${escapeXml(book.title)}</dc:title>
 <dc:creator>${escapeXml(book.author)}</dc:creator>
 <dc:language>${escapeXml(book.language)}</dc:language>
-<dc:description>${escapeXml(book.description)}</dc:description>
+${book.description.trim() ? `<dc:description>${escapeXml(book.description)}</dc:description>` : ''}
 ${book.tags.map((tag) => `<dc:subject>${escapeXml(tag)}</dc:subject>`).join('\n')}
 ${book.url ? `<dc:source>${escapeXml(book.url)}</dc:source>` : ''}
 <meta property="dcterms:modified">${modified}</meta>

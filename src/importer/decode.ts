@@ -10,8 +10,10 @@ const windows1252 = new TextDecoder('windows-1252');
  */
 export function decodeText(bytes: Uint8Array, file: string): string {
   let text: string;
+  const sixteen = utf16WithoutMark(bytes);
   if (bytes[0] === 0xff && bytes[1] === 0xfe) text = new TextDecoder('utf-16le').decode(bytes.subarray(2));
   else if (bytes[0] === 0xfe && bytes[1] === 0xff) text = new TextDecoder('utf-16be').decode(bytes.subarray(2));
+  else if (sixteen) text = new TextDecoder(sixteen).decode(bytes);
   else {
     const body = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf ? bytes.subarray(3) : bytes;
     if (body.includes(0)) {
@@ -52,6 +54,25 @@ export function withoutControls(text: string): { text: string; removed: number }
  */
 export function sourceText(text: string): string {
   return text.replace(/[\v\f]/g, ' ').replace(controls, '');
+}
+
+/**
+ * UTF-16 saved without its byte-order mark (Notepad's "Unicode" on some systems): text in a
+ * Latin, Cyrillic or Greek script has a zero byte in every other place, on one side only.
+ */
+function utf16WithoutMark(bytes: Uint8Array): 'utf-16le' | 'utf-16be' | undefined {
+  const sample = bytes.subarray(0, 4096 - (Math.min(bytes.length, 4096) % 2));
+  if (sample.length < 4) return undefined;
+  let even = 0;
+  let odd = 0;
+  for (let i = 0; i < sample.length; i += 2) {
+    if (sample[i] === 0) even++;
+    if (sample[i + 1] === 0) odd++;
+  }
+  const pairs = sample.length / 2;
+  if (odd > pairs * 0.3 && even < pairs * 0.05) return 'utf-16le';
+  if (even > pairs * 0.3 && odd < pairs * 0.05) return 'utf-16be';
+  return undefined;
 }
 
 /** UTF-8 where it is valid; each byte of an invalid sequence as Windows-1252. All Windows-1252 when little is UTF-8. */

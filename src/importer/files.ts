@@ -1,4 +1,6 @@
-import type { Root } from 'hast';
+import type { Element, Root } from 'hast';
+import { toHtml } from 'hast-util-to-html';
+import { toString } from 'hast-util-to-string';
 import yaml from 'js-yaml';
 import { slugify } from '../core/slug.ts';
 import { chapterWords } from '../core/story.ts';
@@ -6,7 +8,8 @@ import { createRenderer } from '../markdown/render.ts';
 import { stringsFor } from '../shared/i18n/index.ts';
 import { compareWords, fidelityWords, withoutWords, type Fidelity } from './fidelity.ts';
 import { hastToMarkdown } from './hast-to-markdown.ts';
-import type { ImportedChapter, ImportedStory, ImportedWork } from './model.ts';
+import { treesOf, type ImportedChapter, type ImportedStory, type ImportedWork } from './model.ts';
+import { sanitizeSvg } from '../core/svg.ts';
 
 /** A chapter file to write: where, and what. */
 export interface ChapterFile {
@@ -65,6 +68,7 @@ function chapterMarkdown(chapter: ImportedChapter): ChapterMarkdown {
  * content folder, so new ones fall into place around them.
  */
 export async function planImport(work: ImportedWork, existingOrders: readonly number[]): Promise<ImportPlan> {
+  drawingsAsPictures(work);
   const placed = place(work.chapters, existingOrders, work.chapters.length > 1 || work.story !== undefined);
   const parts = placed.map(({ chapter }) => chapterMarkdown(chapter));
   const storyParts = work.story && {
@@ -201,4 +205,31 @@ export function imageName(source: string, taken: ReadonlySet<string>): string {
   let name = `${stem}${extension}`;
   for (let n = 2; taken.has(name); n++) name = `${stem}-${n}${extension}`;
   return name;
+}
+
+/**
+ * Drawings written into the text (`<svg>` in a page) become pictures in `images/`, cleaned to
+ * what only draws: the site keeps no SVG in its text. The words drawn in one (a sign, a
+ * label) stay in the picture and become its description; they are set aside from the check.
+ */
+function drawingsAsPictures(work: ImportedWork): void {
+  const visit = (node: Root | Element) => {
+    node.children.forEach((child, index) => {
+      if (child.type !== 'element') return;
+      if (child.tagName !== 'svg') return visit(child);
+      const words = toString(child).replace(/\s+/g, ' ').trim();
+      let svg: string;
+      try {
+        svg = sanitizeSvg(toHtml(child, { space: 'svg' })).svg;
+      } catch {
+        return;
+      }
+      const name = imageName('drawing.svg', new Set(work.images.keys()));
+      work.images.set(name, new TextEncoder().encode(svg));
+      node.children[index] = { type: 'element', tagName: 'img', properties: { src: `images/${name}`, alt: words }, children: [] };
+      if (words) work.setAside.push(words);
+      work.notices.push(`kept a drawing in the text as the picture images/${name}${words ? `, described as “${words}”` : ''}`);
+    });
+  };
+  for (const tree of treesOf(work)) visit(tree);
 }

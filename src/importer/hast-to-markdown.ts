@@ -1,5 +1,6 @@
 import type { Element, ElementContent, Root } from 'hast';
 import { defaultHandlers, toMdast, type Handle, type State } from 'hast-util-to-mdast';
+import { toHtml } from 'hast-util-to-html';
 import { toString } from 'hast-util-to-string';
 import type { Html, PhrasingContent, Root as MdastRoot, RootContent as MdastContent } from 'mdast';
 import { directiveToMarkdown } from 'mdast-util-directive';
@@ -49,6 +50,8 @@ const inlineClasses: Record<string, string> = { 'small-caps': 'small-caps', smal
 
 const handlers: Record<string, Handle> = {
   u: (state, node) => wrapInline(state, node, '<u>', '</u>'),
+  // A formula stays MathML, which the site keeps (src/markdown/sanitize.ts) and browsers draw.
+  math: (_state, node) => ({ type: 'html', value: toHtml(node, { space: 'html' }) }),
   span: (state, node) => {
     const classes = classesOf(node);
     if (classes.includes('underline'))
@@ -150,6 +153,8 @@ function withLayoutClasses(tree: Root): Root {
     const children = node.children.flatMap(visit);
     // A bookmark (`<a id="_Toc12">`, as Word leaves them) is no link: its text stays, the anchor goes.
     if (node.tagName === 'a' && node.properties.href === undefined) return children;
+    // An embedded object is its fallback to any page that cannot play it, as the site is.
+    if (node.tagName === 'object') return children.filter((child) => child.type !== 'element' || child.tagName !== 'param');
     // A figure: its picture, then its caption as a paragraph of its own.
     if (node.tagName === 'figure') {
       return children.map((child): ElementContent =>

@@ -74,3 +74,10 @@ export interface ImportedWork {
 export class ImportError extends Error {
   override name = 'ImportError';
 }
+
+/** Every tree of a work's text: the story's summary and notes, each chapter's text, summary and notes. */
+export function treesOf(work: ImportedWork): Root[] {
+  const story = work.story ? [work.story.summary, work.story.notes, work.story.endNotes] : [];
+  const chapters = work.chapters.flatMap((chapter) => [chapter.body, chapter.summary, chapter.notes, chapter.endNotes]);
+  return [...story, ...chapters].filter((tree): tree is Root => tree !== undefined);
+}

@@ -2,7 +2,7 @@ import { posix } from 'node:path';
 import type { Element, Root, RootContent } from 'hast';
 import sharp from 'sharp';
 import { imageName } from './files.ts';
-import type { ImportedWork } from './model.ts';
+import { treesOf, type ImportedWork } from './model.ts';
 
 /**
  * Pictures a work shows from other sites (`<img src="https://…">`). The site does not load
@@ -17,13 +17,6 @@ const maxBytes = 20 * 1024 * 1024;
 const timeoutMs = 20_000;
 
 const remote = /^(?:https?:)?\/\//i;
-
-/** Every tree of a work's text. */
-function treesOf(work: ImportedWork): Root[] {
-  const story = work.story ? [work.story.summary, work.story.notes, work.story.endNotes] : [];
-  const chapters = work.chapters.flatMap((chapter) => [chapter.body, chapter.summary, chapter.notes, chapter.endNotes]);
-  return [...story, ...chapters].filter((tree): tree is Root => tree !== undefined);
-}
 
 /** The remote pictures of a tree, each with the list it stands in, to replace it. */
 function remoteImages(node: Root | Element, found: { image: Element; parent: Root | Element }[] = []) {

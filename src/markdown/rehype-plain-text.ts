@@ -35,6 +35,8 @@ export const blockElements: ReadonlySet<string> = new Set([
   'dl',
   'dt',
   'dd',
+  'details',
+  'summary',
 ]);
 
 /**

@@ -1,8 +1,9 @@
 import { htmlTagNames } from 'html-tag-names';
 import type { Html, Root } from 'mdast';
 import { visit } from 'unist-util-visit';
+import { mathTagNames } from './sanitize.ts';
 
-const known = new Set(htmlTagNames);
+const known = new Set([...htmlTagNames, ...mathTagNames]);
 
 /**
  * Keeps angle-bracketed words that are not HTML as the author's text: `<sigh>`, `<3 beats>`,

@@ -19,22 +19,52 @@ export const removedWithContent = [
   'textarea',
   'select',
   'svg',
-  'math',
   'title',
   'xmp',
 ] as const;
 
+/** MathML Core's elements: formulas draw, and nothing in them runs or loads (no `href`, no `style`). */
+export const mathTagNames =
+  'math mi mn mo ms mtext mspace mrow mfrac msqrt mroot msub msup msubsup munder mover munderover mmultiscripts mprescripts mtable mtr mtd mpadded mphantom semantics'.split(
+    ' ',
+  );
+const mathAttributes = [
+  'display',
+  'dir',
+  'mathvariant',
+  'displaystyle',
+  'scriptlevel',
+  'linethickness',
+  'stretchy',
+  'fence',
+  'separator',
+  'lspace',
+  'rspace',
+  'accent',
+  'accentunder',
+  'form',
+  'largeop',
+  'movablelimits',
+  'symmetric',
+  'columnspan',
+  'rowspan',
+  'width',
+  'height',
+  'depth',
+];
+
 /**
  * What raw HTML in a chapter may keep: GitHub's safe subset (emphasis, links, images,
  * lists, tables…) plus the formatting fiction uses (small caps and other `<span>` classes,
- * centred or right-aligned text, `<u>`, `<small>`, `<mark>`, `<cite>`). Everything else is
+ * centred or right-aligned text, `<u>`, `<small>`, `<mark>`, `<cite>`) and formulas
+ * (MathML Core). Everything else is
  * removed before the page is built: `<script>`, `<style>` and `<iframe>` with their content,
  * `<object>`, `<embed>`, forms, inline event handlers, `style` attributes and `javascript:`
  * URLs. Our own ids and classes are added after this step, so it cannot strip them.
  */
 export const sanitizeSchema: SanitizeSchema = {
   ...defaultSchema,
-  tagNames: [...(defaultSchema.tagNames ?? []).filter((tag) => tag !== 'input'), 'u', 'small', 'mark', 'cite', 'abbr'],
+  tagNames: [...(defaultSchema.tagNames ?? []).filter((tag) => tag !== 'input'), 'u', 'small', 'mark', 'cite', 'abbr', ...mathTagNames],
   strip: [...removedWithContent],
   // Ids stay as the author wrote them (so their links work); rehype-content-ids keeps them clear
   // of the page's own. `name` could shadow document properties, so only anchors keep it, as an id.
@@ -49,6 +79,7 @@ export const sanitizeSchema: SanitizeSchema = {
     span: [['className', ...allowedClasses]],
     img: [...(defaultSchema.attributes?.img ?? []), 'alt', 'title', 'width', 'height'],
     abbr: ['title'],
+    ...Object.fromEntries(mathTagNames.map((name) => [name, mathAttributes])),
   },
 };
 

@@ -122,6 +122,12 @@ describe('buildEpub', () => {
     expect(strFromU8(files['OEBPS/chapters/prologue.xhtml']!)).toMatch(/Author’s note<\/h2><p>Note\.<\/p>[\s\S]*<p id="p-1">Hi\.<\/p>/);
   });
 
+  it('leaves out an empty description, which epubcheck refuses', () => {
+    const opf = (description: string) => strFromU8(unzipSync(buildEpub({ ...book, description }))['OEBPS/content.opf']!);
+    expect(opf('Sum.')).toContain('<dc:description>Sum.</dc:description>');
+    expect(opf('  ')).not.toContain('dc:description');
+  });
+
   it('gives the same bytes for the same book, whenever it is built', () => {
     vi.useFakeTimers({ now: new Date('2030-01-01T00:00:00Z') });
     const first = buildEpub(book);
