@@ -62,7 +62,11 @@ export function scanChapters(contentDir: string, name: (path: string) => string 
       scan.problems.push(`${shown}: ${link ? 'a link to a file that does not exist' : 'cannot be read'}; fix or remove it`);
       continue;
     }
-    if (stat.isDirectory()) {
+    if (stat.isDirectory() && /\.md$/i.test(entry)) {
+      scan.problems.push(
+        `${shown}/: a folder named like a chapter file; chapters are the .md files directly in ${name(dir)}/, so rename the folder`,
+      );
+    } else if (stat.isDirectory()) {
       scan.skipped.push(`${shown}/: a folder; chapters are the .md files directly in ${name(dir)}/`);
     } else if (entry.endsWith('.md') && !fileInside(contentDir, path)) {
       // A link to a file elsewhere (a co-author's pull request linking ~/.npmrc) would publish it.

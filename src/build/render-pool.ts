@@ -1,12 +1,12 @@
 import { createHash } from 'node:crypto';
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import { createRenderer, type Rendered } from '../markdown/render.ts';
 import { stringsFor, type Message } from '../shared/i18n/index.ts';
-import { imageLookup } from './content-files.ts';
+import { imageLookup, pictureFiles } from './content-files.ts';
 import { FileCache } from './file-cache.ts';
 
 /** What every renderer of one story shares: enough for a worker to build its own. */
@@ -151,12 +151,8 @@ function pipelineVersion(): string | undefined {
 
 /** The pictures of the content folder, by name, size and time: a picture replaced renders its chapters again. */
 function picturesIn(contentDir: string): string[] {
-  const dir = join(contentDir, 'images');
-  if (!existsSync(dir)) return [];
-  return readdirSync(dir, { recursive: true, encoding: 'utf8' })
-    .sort()
-    .map((name) => {
-      const stat = statSync(join(dir, name));
-      return `${name}:${stat.size}:${stat.mtimeMs}`;
-    });
+  return pictureFiles(contentDir).map((name) => {
+    const stat = statSync(join(contentDir, name));
+    return `${name}:${stat.size}:${stat.mtimeMs}`;
+  });
 }

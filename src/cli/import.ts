@@ -2,7 +2,6 @@ import { existsSync, readFileSync, statSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
 import { chaptersDir, ContentFileError, markdownFiles, readContentFile, storyFile } from '../build/content-files.ts';
 import { readStory } from '../build/story-source.ts';
-import { sanitizeSvg } from '../core/svg.ts';
 import { localisePictures } from '../importer/remote-pictures.ts';
 import { clearUnfinished, StagedFiles } from '../importer/stage.ts';
 import { parseCommandLine, usageError } from './support/args.ts';
@@ -168,29 +167,13 @@ async function importOne(
   }
   for (const [name, bytes] of plan.images) {
     const target = join(targets.images, name);
-    const picture = pictureToWrite(name, bytes);
-    if ('problem' in picture) {
-      console.error(`error  ${input}: ${picture.problem}`);
-      return undefined;
-    }
-    write(target, picture.bytes);
-    said.push(`wrote  ${shown(target)}${picture.removed.length > 0 ? `  (cleaned: removed ${picture.removed.join(', ')})` : ''}`);
+    write(target, bytes);
+    said.push(`wrote  ${shown(target)}`);
   }
   for (const what of work.dropped) said.push(`dropped  ${what}`);
   for (const notice of [...work.notices, ...pictureNotices]) said.push(`note   ${notice}`);
   said.push(`kept ${count(fidelity.kept)} of ${count(fidelity.source)} words`);
   return said;
-}
-
-/** A picture as it will be written: an SVG cleaned to what only draws (the build refuses anything more). */
-function pictureToWrite(name: string, bytes: Uint8Array): { bytes: Uint8Array; removed: string[] } | { problem: string } {
-  if (!name.toLowerCase().endsWith('.svg')) return { bytes, removed: [] };
-  try {
-    const { svg, removed } = sanitizeSvg(new TextDecoder().decode(bytes));
-    return { bytes: new TextEncoder().encode(svg), removed };
-  } catch (error) {
-    return { problem: `the picture ${name} is ${(error as Error).message}` };
-  }
 }
 
 /**

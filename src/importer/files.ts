@@ -8,7 +8,7 @@ import { createRenderer } from '../markdown/render.ts';
 import { stringsFor } from '../shared/i18n/index.ts';
 import { compareWords, fidelityWords, withoutWords, type Fidelity } from './fidelity.ts';
 import { hastToMarkdown } from './hast-to-markdown.ts';
-import { treesOf, type ImportedChapter, type ImportedStory, type ImportedWork } from './model.ts';
+import { ImportError, treesOf, type ImportedChapter, type ImportedStory, type ImportedWork } from './model.ts';
 import { sanitizeSvg } from '../core/svg.ts';
 
 /** A chapter file to write: where, and what. */
@@ -113,7 +113,27 @@ export async function planImport(work: ImportedWork, existingOrders: readonly nu
   }
   const expected = withoutWords(fidelityWords(work.source), work.setAside.flatMap(fidelityWords));
   const fidelity = compareWords(expected, rendered.flatMap(fidelityWords), bodies);
-  return { chapters, story: work.story && storyFile(work.story, storyParts!), images: work.images, fidelity };
+  return { chapters, story: work.story && storyFile(work.story, storyParts!), images: cleanPictures(work), fidelity };
+}
+
+/**
+ * The pictures as they will be written: an SVG cleaned to what only draws (the build refuses
+ * anything more), and the author told what was taken out of which.
+ */
+function cleanPictures(work: ImportedWork): Map<string, Uint8Array> {
+  return new Map(
+    [...work.images].map(([name, bytes]) => {
+      if (!name.toLowerCase().endsWith('.svg')) return [name, bytes];
+      let cleaned: { svg: string; removed: string[] };
+      try {
+        cleaned = sanitizeSvg(new TextDecoder().decode(bytes));
+      } catch (error) {
+        throw new ImportError(`the picture ${name} is ${(error as Error).message}; it is not imported`);
+      }
+      if (cleaned.removed.length > 0) work.notices.push(`cleaned the picture ${name}: removed ${cleaned.removed.join(', ')}`);
+      return [name, new TextEncoder().encode(cleaned.svg)];
+    }),
+  );
 }
 
 /**

@@ -25,7 +25,7 @@ interface ZipEntry {
 
 const megabytes = (bytes: number) => `${Math.round(bytes / 1024 / 1024).toLocaleString('en')} MB`;
 
-/** The entries of a zip, checked against the bounds; a damaged zip or one beyond them is refused. */
+/** The entries of a zip as its central directory lists them, nothing inflated; a damaged zip is refused. */
 export function zipEntries(bytes: Uint8Array, file: string, kind: string): ZipEntry[] {
   const entries: ZipEntry[] = [];
   try {
@@ -38,6 +38,11 @@ export function zipEntries(bytes: Uint8Array, file: string, kind: string): ZipEn
   } catch {
     throw new ImportError(`${file}: a damaged ${kind}; download or save it again`);
   }
+  return entries;
+}
+
+/** A zip's entries checked against the bounds; one beyond them is refused, naming what is too large. */
+function checkBounds(entries: ZipEntry[], file: string, kind: string): void {
   if (entries.length > maxEntries) {
     throw new ImportError(`${file}: holds ${entries.length.toLocaleString('en')} files, more than any ${kind} has; it is not read`);
   }
@@ -53,7 +58,6 @@ export function zipEntries(bytes: Uint8Array, file: string, kind: string): ZipEn
       `${file}: would take ${megabytes(total)} unpacked, more than any ${kind} needs (at most ${megabytes(maxTotalBytes)}); it is not read`,
     );
   }
-  return entries;
 }
 
 /** Inflates the entries of a zip that `wanted` picks, after checking the whole zip against the bounds. */
@@ -63,7 +67,7 @@ export function unzipWithin(
   kind: string,
   wanted: (name: string) => boolean = () => true,
 ): Record<string, Uint8Array> {
-  zipEntries(bytes, file, kind);
+  checkBounds(zipEntries(bytes, file, kind), file, kind);
   try {
     return unzipSync(bytes, { filter: ({ name }) => wanted(name) });
   } catch {

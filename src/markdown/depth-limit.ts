@@ -4,8 +4,8 @@ import type { VFile } from 'vfile';
 /** The deepest nesting a text may have: quotes in quotes, lists in lists, elements in elements. Stories need a handful. */
 export const maxDepth = 64;
 
-/** The problem with a text nested too deep, as the tree check words it. */
-const tooDeep = (what: string) =>
+/** The problem with a text nested too deep. */
+export const tooDeep = (what: string) =>
   `the ${what} nests more than ${maxDepth} levels deep (quotes inside quotes, lists inside lists); no story needs as many, and no page can show them: take out the extra levels`;
 
 /**

@@ -11,7 +11,7 @@ import remarkRehype from 'remark-rehype';
 import { unified, type PluggableList, type Processor } from 'unified';
 import { VFile } from 'vfile';
 import type { Translate } from '../shared/i18n/strings.ts';
-import { depthLimit, nestingProblem } from './depth-limit.ts';
+import { depthLimit, nestingProblem, tooDeep } from './depth-limit.ts';
 import { rehypeBlocks } from './rehype-blocks.ts';
 import { rehypeChapterLinks } from './rehype-chapter-links.ts';
 import { rehypeContentImages, type ImageLookup } from './rehype-content-images.ts';
@@ -148,10 +148,24 @@ export function createRenderer(settings: RenderSettings): Renderer {
       .use(rehypeStringify);
 
   const run = async (processor: { process(file: VFile): Promise<VFile> }, markdown: string): Promise<Rendered> => {
-    const deep = nestingProblem(markdown);
     // Not rendered, so nothing is published; the text stands as written so it is not also called empty.
-    if (deep) return { html: '', text: markdown, footnotes: '', paragraphs: 0, problems: [deep] };
-    const file = await processor.process(new VFile({ value: markdown }));
+    const refused = (problem: Rendered['problems'][number]): Rendered => ({
+      html: '',
+      text: markdown,
+      footnotes: '',
+      paragraphs: 0,
+      problems: [problem],
+    });
+    const deep = nestingProblem(markdown);
+    if (deep) return refused(deep);
+    let file: VFile;
+    try {
+      file = await processor.process(new VFile({ value: markdown }));
+    } catch (error) {
+      // Raw HTML nested thousands deep overflows the HTML parser's own recursion before any check sees the tree.
+      if (error instanceof RangeError) return refused({ line: undefined, message: tooDeep('raw HTML') });
+      throw error;
+    }
     return {
       html: String(file.value),
       ...file.data.plainText!,

