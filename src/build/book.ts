@@ -6,8 +6,7 @@ import { storyDetails } from '../core/details.ts';
 import { slugify } from '../core/slug.ts';
 import type { Story } from '../core/story.ts';
 import { buildEpub, type EpubImage } from '../epub/epub.ts';
-import { bookLinks } from '../epub/links.ts';
-import { toXhtml } from '../epub/xhtml.ts';
+import { toXhtml, type BookTargets } from '../epub/xhtml.ts';
 import { imageTypes } from './content-files.ts';
 import { getStory, getStrings } from './content.ts';
 import { readEnv } from './env.ts';
@@ -32,34 +31,33 @@ const bookImageWidth = 1600;
 async function makeEpub(site: URL | undefined): Promise<Uint8Array> {
   const [story, t] = await Promise.all([getStory(), getStrings()]);
   const { meta } = story;
-  const slugs = story.chapters.map((chapter) => chapter.slug);
-  // Chapters link to each other side by side in chapters/; the title page links down into it.
-  const inChapters = bookLinks(slugs, import.meta.env.BASE_URL);
-  const inTitlePage = bookLinks(slugs, import.meta.env.BASE_URL, 'chapters/');
+  const slugs = new Set(story.chapters.map((chapter) => chapter.slug));
+  const base = import.meta.env.BASE_URL;
   // A picture is kept at its path in the content folder, from the book's root (OEBPS/).
   const pictures = new Set<string>(meta.cover ? [meta.cover] : []);
-  const fromChapters = (path: string) => (pictures.add(path), `../${path}`);
-  const fromRoot = (path: string) => (pictures.add(path), path);
+  // Chapters link to each other side by side in chapters/; the title page links down into it.
+  const inChapters: BookTargets = { links: { slugs, base, folder: '' }, image: (path) => (pictures.add(path), `../${path}`) };
+  const inTitlePage: BookTargets = { links: { slugs, base, folder: 'chapters/' }, image: (path) => (pictures.add(path), path) };
   // Converting to XHTML is most of the book's time: each piece is kept for the next build, with the pictures it shows.
   const cache = new FileCache<{ xhtml: string; pictures: string[] }>(join(readEnv().cacheDir, 'quire-epub.json'));
-  const converted = (html: string, links: (html: string) => string, place: (path: string) => string, where: string) => {
+  const converted = (html: string, targets: BookTargets, where: string) => {
     const key = createHash('sha256')
-      .update(`${where}\0${import.meta.env.BASE_URL}\0`)
-      .update(/<a\s|<img\s/.test(html) ? slugs.join('\0') : '')
+      .update(`${where}\0${base}\0`)
+      .update(/<a\s|<img\s/.test(html) ? [...slugs].join('\0') : '')
       .update(html)
       .digest('base64url');
     const kept = cache.get(key);
     if (kept) {
-      for (const path of kept.pictures) place(path);
+      for (const path of kept.pictures) targets.image!(path);
       return kept.xhtml;
     }
     const shown: string[] = [];
-    const xhtml = toXhtml(links(html), (path) => (shown.push(path), place(path)));
+    const xhtml = toXhtml(html, { ...targets, image: (path) => (shown.push(path), targets.image!(path)) });
     cache.set(key, { xhtml, pictures: shown });
     return xhtml;
   };
-  const xhtml = (html: string | undefined) => (html === undefined ? undefined : converted(html, inChapters, fromChapters, 'chapters'));
-  const rootXhtml = (html: string | undefined) => (html === undefined ? undefined : converted(html, inTitlePage, fromRoot, 'root'));
+  const xhtml = (html: string | undefined) => (html === undefined ? undefined : converted(html, inChapters, 'chapters'));
+  const rootXhtml = (html: string | undefined) => (html === undefined ? undefined : converted(html, inTitlePage, 'root'));
 
   const chapters = story.chapters.map((chapter) => ({
     id: chapter.slug,

@@ -1,4 +1,8 @@
 import { getImage } from 'astro:assets';
+import type { Element, Properties } from 'hast';
+import { fromHtml } from 'hast-util-from-html';
+import { toHtml } from 'hast-util-to-html';
+import { visit } from 'unist-util-visit';
 import { images } from 'virtual:quire/images';
 import type { Story } from '../core/story.ts';
 
@@ -14,41 +18,44 @@ export function contentImage(path: string): ImageMetadata {
   return image;
 }
 
-const optimised = new Map<string, Promise<string>>();
+const optimised = new Map<string, Promise<Properties>>();
 
 /**
- * Rendered HTML with its pictures optimised: each `<img data-image="images/lake.jpg">` from the
- * pipeline gets Astro's resized files (`srcset`), its width and height (no layout shift), and
- * keeps its text alternative and lazy loading.
+ * Rendered HTML with its pictures optimised: each `<img data-image="images/lake.jpg">` the
+ * pipeline marked gets Astro's resized files (`srcset`), its width and height (no layout
+ * shift), and keeps its text alternative and lazy loading. Done on the tree, so text that
+ * shows such a tag reads as written.
  */
 export async function webImages(html: string): Promise<string> {
-  const tags = [...new Set(html.match(/<img\b[^>]*\sdata-image="[^"]*"[^>]*>/g) ?? [])];
-  if (tags.length === 0) return html;
-  const replaced = new Map(await Promise.all(tags.map(async (tag) => [tag, await optimise(tag)] as const)));
-  return html.replace(/<img\b[^>]*\sdata-image="[^"]*"[^>]*>/g, (tag) => replaced.get(tag) ?? tag);
+  // Most texts show no picture: no need to parse them.
+  if (!html.includes('data-image')) return html;
+  const tree = fromHtml(html, { fragment: true });
+  const pictures: Element[] = [];
+  visit(tree, 'element', (node: Element) => {
+    if (node.tagName === 'img' && typeof node.properties.dataImage === 'string') pictures.push(node);
+  });
+  if (pictures.length === 0) return html;
+  await Promise.all(pictures.map(async (node) => Object.assign(node.properties, await optimise(String(node.properties.dataImage)))));
+  return toHtml(tree);
 }
 
-function optimise(tag: string): Promise<string> {
-  let result = optimised.get(tag);
+/** A picture's resized files and size; the same picture is optimised once a build. Its data-image stays: the EPUB finds the file by it. */
+function optimise(path: string): Promise<Properties> {
+  let result = optimised.get(path);
   if (!result) {
     result = (async () => {
-      const attributes = Object.fromEntries([...tag.matchAll(/\s([\w-]+)(?:="([^"]*)")?/g)].map(([, name, value]) => [name!, value ?? '']));
-      const source = contentImage(decodeEntities(attributes['data-image']!));
+      const source = contentImage(path);
       const widths = textWidths.filter((width) => width < source.width).concat(Math.min(source.width, textWidths.at(-1)!));
       const image = await getImage({ src: source, widths: [...new Set(widths)], sizes: textSizes });
-      // data-image stays: the EPUB finds the picture's file by it.
-      const kept = Object.entries(attributes).filter(([name]) => !['src', 'srcset', 'sizes', 'width', 'height'].includes(name));
-      const all: [string, string][] = [
-        ...kept,
-        ['src', image.src],
-        ...(image.srcSet.attribute ? ([['srcset', image.srcSet.attribute]] as [string, string][]) : []),
-        ['sizes', textSizes],
-        ['width', String(image.attributes.width ?? source.width)],
-        ['height', String(image.attributes.height ?? source.height)],
-      ];
-      return `<img ${all.map(([name, value]) => `${name}="${value.replace(/"/g, '&quot;')}"`).join(' ')}>`;
+      return {
+        src: image.src,
+        ...(image.srcSet.attribute ? { srcSet: image.srcSet.attribute } : {}),
+        sizes: textSizes,
+        width: String(image.attributes.width ?? source.width),
+        height: String(image.attributes.height ?? source.height),
+      };
     })();
-    optimised.set(tag, result);
+    optimised.set(path, result);
   }
   return result;
 }
@@ -62,15 +69,6 @@ export async function resizedImage(path: string, width: number, format?: 'jpeg' 
     width: Number(image.attributes.width ?? source.width),
     height: Number(image.attributes.height ?? source.height),
   };
-}
-
-function decodeEntities(text: string): string {
-  return text
-    .replace(/&quot;/g, '"')
-    .replace(/&#x27;|&#39;/g, "'")
-    .replace(/&lt;/g, '<')
-    .replace(/&gt;/g, '>')
-    .replace(/&amp;/g, '&');
 }
 
 /**

@@ -194,7 +194,13 @@ function renderAll(context: RenderContext, problems: string[]) {
   const queued: { job: RenderJob; done: (rendered: Rendered) => void }[] = [];
   const report = (rendered: Rendered, where: (line: number | undefined) => string): RenderedText => {
     for (const problem of rendered.problems) problems.push(`${where(problem.line)}: ${problem.message}`);
-    return { html: rendered.html, text: rendered.text, footnotes: rendered.footnotes, paragraphs: rendered.paragraphs };
+    return {
+      html: rendered.html,
+      text: rendered.text,
+      footnotes: rendered.footnotes,
+      paragraphs: rendered.paragraphs,
+      blocks: rendered.blocks,
+    };
   };
   const queue = (job: RenderJob, where: (line: number | undefined) => string) =>
     new Promise<RenderedText>((resolve) => queued.push({ job, done: (rendered) => resolve(report(rendered, where)) }));

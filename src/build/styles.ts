@@ -1,12 +1,10 @@
 import blocks from '../styles/blocks.css?url';
 
-/** What in rendered HTML needs the blocks stylesheet: verse, messages, footnotes, kept-together dashes, pictures. */
-const needsBlocks = /class="(?:verse|messages|footnotes|nowrap)"|<img\b/;
-
 /**
- * The stylesheets a page needs for the author's HTML it shows (blocks.css when it has verse,
- * a chat, footnotes…), so a page without them does not load their rules.
+ * The stylesheets a page needs for the author's text it shows: blocks.css when what it shows
+ * holds verse, a chat, footnotes or pictures (as the Markdown pipeline found, src/markdown/
+ * rehype-block-styles.ts), so a page without them does not load their rules.
  */
-export function contentStylesheets(html: readonly (string | undefined)[]): string[] {
-  return html.some((part) => part !== undefined && needsBlocks.test(part)) ? [blocks] : [];
+export function contentStylesheets(needsBlocks: boolean): string[] {
+  return needsBlocks ? [blocks] : [];
 }

@@ -12,6 +12,8 @@ export interface RenderedText {
   footnotes: string;
   /** Paragraphs that carry an id (`p-1`…). */
   paragraphs: number;
+  /** Whether it needs the blocks stylesheet (verse, chats, footnotes, pictures). */
+  blocks: boolean;
 }
 
 /** A chapter file as the content layer hands it over: its frontmatter and its rendered text. */
@@ -66,6 +68,8 @@ export interface Chapter {
   words: number;
   /** Paragraphs of text (scene breaks not counted), for estimating the time left. */
   paragraphs: number;
+  /** Whether its page needs the blocks stylesheet: its text, summary or notes hold verse, a chat, footnotes or pictures. */
+  blocks: boolean;
 }
 
 /** The story as readers see it in this build. */
@@ -76,6 +80,8 @@ export interface Story {
   /** The work's beginning and end notes, as HTML. */
   notes: string | undefined;
   endNotes: string | undefined;
+  /** Which of the summary and the work's notes need the blocks stylesheet. */
+  blocks: { summary: boolean; notes: boolean; endNotes: boolean };
   /** Chapters a reader can open, in reading order. */
   chapters: Chapter[];
   /** Total words of those chapters. */
@@ -143,6 +149,7 @@ export function assembleStory(storySources: StorySource[], chapterSources: Chapt
     summary: { html: story.summary.html, text: story.summary.text },
     notes: story.notes?.html,
     endNotes: story.endNotes?.html,
+    blocks: { summary: story.summary.blocks, notes: story.notes?.blocks ?? false, endNotes: story.endNotes?.blocks ?? false },
     chapters: shown,
     words: shown.reduce((sum, chapter) => sum + chapter.words, 0),
     status,
@@ -286,6 +293,7 @@ function toChapter(source: ChapterSource, now: Date): Chapter {
     text: source.body.text,
     words: chapterWords(source),
     paragraphs: source.body.paragraphs,
+    blocks: [source.body, source.notes.summary, source.notes.authors, source.notes.end].some((part) => part?.blocks),
   };
 }
 

@@ -1,45 +1,70 @@
 import type { Element, ElementContent, Root, RootContent } from 'hast';
 import { fromHtml } from 'hast-util-from-html';
 import { toXast } from 'hast-util-to-xast';
+import type { Nodes as XastNodes } from 'xast';
 import { toXml } from 'xast-util-to-xml';
+import { chapterLink } from '../shared/paths.ts';
 
-/**
- * Turns an HTML fragment (a rendered chapter or note) into well-formed XHTML for the EPUB.
- * A picture of the story (`data-image`) points at the book's own copy, found by `image`;
- * any other picture becomes its text alternative, as the book carries no remote files.
- */
-export function toXhtml(html: string, image: (path: string) => string | undefined = () => undefined): string {
-  const tree = fromHtml(html, { fragment: true });
-  const xml = toXml(toXast(withBookImages(tree, image)) as Parameters<typeof toXml>[0], { closeEmptyElements: true });
-  // hast-util-to-xast puts the XHTML namespace on every top-level element; the document declares it once.
-  // "]]>" may not appear in XML text, so its ">" is escaped (harmless in attribute values too).
-  return xml.replace(/ xmlns="http:\/\/www\.w3\.org\/1999\/xhtml"/g, '').replaceAll(']]>', ']]&gt;');
+/** Where the book finds what a chapter's HTML points at. */
+export interface BookTargets {
+  /** A picture of the story (`data-image`) → the book's own copy of it, if it carries one. */
+  image?: (path: string) => string | undefined;
+  /** The chapters in the book, the site's base path, and the folder links are written from (`chapters/` from the title page). */
+  links?: { slugs: ReadonlySet<string>; base: string; folder: string };
 }
 
-function withBookImages<T extends Root | Element>(node: T, image: (path: string) => string | undefined): T {
-  const children = node.children.map((child: RootContent | ElementContent): RootContent | ElementContent => {
-    if (child.type !== 'element') return child;
-    if (child.tagName === 'img') {
-      const alt = String(child.properties.alt ?? '');
-      const path = child.properties.dataImage;
-      const href = typeof path === 'string' ? image(path) : undefined;
-      if (href) {
-        const { width, height } = child.properties;
-        return {
-          type: 'element',
-          tagName: 'img',
-          properties: { src: href, alt, ...(width ? { width } : {}), ...(height ? { height } : {}) },
-          children: [],
+/**
+ * Turns an HTML fragment (a rendered chapter or note) into well-formed XHTML for the EPUB,
+ * on the tree: a picture of the story points at the book's own copy, any other picture
+ * becomes its text alternative (the book carries no remote files); a link to another
+ * chapter points at that chapter's file (`chapter-1.xhtml#p-2`), one to a chapter not in the
+ * book becomes plain text. Text that shows markup reads as written.
+ */
+export function toXhtml(html: string, targets: BookTargets = {}): string {
+  const tree = fromHtml(html, { fragment: true });
+  const xast = toXast(forBook(tree, targets)) as XastNodes;
+  // hast-util-to-xast puts the XHTML namespace on every top-level element; the document declares it once.
+  if ('children' in xast) for (const child of xast.children) if (child.type === 'element') delete child.attributes.xmlns;
+  // "]]>" may not appear in XML text, so its ">" is escaped (harmless in attribute values too).
+  return toXml(xast as Parameters<typeof toXml>[0], { closeEmptyElements: true }).replaceAll(']]>', ']]&gt;');
+}
+
+function forBook<T extends Root | Element>(node: T, targets: BookTargets): T {
+  const children = node.children.flatMap((child: RootContent | ElementContent): (RootContent | ElementContent)[] => {
+    if (child.type !== 'element') return [child];
+    if (child.tagName === 'img') return [bookImage(child, targets)];
+    if (child.tagName === 'a' && typeof child.properties.href === 'string' && targets.links) {
+      const { slugs, base, folder } = targets.links;
+      const target = chapterLink(child.properties.href, base);
+      if (target && !slugs.has(target.slug)) return forBook(child, targets).children;
+      if (target)
+        child = {
+          ...child,
+          properties: { ...child.properties, href: `${folder}${target.slug}.xhtml${target.fragment ? `#${target.fragment}` : ''}` },
         };
-      }
-      return {
-        type: 'element',
-        tagName: 'span',
-        properties: { className: ['image-alt'] },
-        children: alt ? [{ type: 'text', value: `[${alt}]` }] : [],
-      };
     }
-    return withBookImages(child, image);
+    return [forBook(child, targets)];
   });
   return { ...node, children } as T;
+}
+
+function bookImage(node: Element, targets: BookTargets): Element {
+  const alt = String(node.properties.alt ?? '');
+  const path = node.properties.dataImage;
+  const href = typeof path === 'string' ? targets.image?.(path) : undefined;
+  if (href) {
+    const { width, height } = node.properties;
+    return {
+      type: 'element',
+      tagName: 'img',
+      properties: { src: href, alt, ...(width ? { width } : {}), ...(height ? { height } : {}) },
+      children: [],
+    };
+  }
+  return {
+    type: 'element',
+    tagName: 'span',
+    properties: { className: ['image-alt'] },
+    children: alt ? [{ type: 'text', value: `[${alt}]` }] : [],
+  };
 }

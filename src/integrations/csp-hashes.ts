@@ -3,6 +3,7 @@ import { readdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
+import { Tokenizer, TokenizerMode, type Token } from 'parse5';
 
 /**
  * Makes each page's Content-Security-Policy allow exactly the inline scripts that page holds.
@@ -31,25 +32,91 @@ export function cspHashes(): AstroIntegration {
   };
 }
 
+/** What the policy of a page depends on, found by HTML's own tokenizer: its inline scripts and styles, and where its policy is written. */
+interface PageParts {
+  scripts: string[];
+  styles: string[];
+  /** Where the CSP `<meta>`'s `content` value starts and ends in the page, and what it says. */
+  policy: { start: number; end: number; value: string } | undefined;
+}
+
+/** Elements whose content the HTML parser reads as text to their end tag (besides scripts and styles). */
+const textModes: Record<string, (typeof TokenizerMode)[keyof typeof TokenizerMode]> = {
+  title: TokenizerMode.RCDATA,
+  textarea: TokenizerMode.RCDATA,
+  xmp: TokenizerMode.RAWTEXT,
+  iframe: TokenizerMode.RAWTEXT,
+  noembed: TokenizerMode.RAWTEXT,
+  noframes: TokenizerMode.RAWTEXT,
+  noscript: TokenizerMode.RAWTEXT,
+  plaintext: TokenizerMode.PLAINTEXT,
+};
+
+/**
+ * Reads a page as a browser's tokenizer does (parse5's), switching to script, raw-text and
+ * text reading after `<script>`, `<style>`, `<textarea>`… as the HTML parser would: text that
+ * merely shows such tags is text.
+ */
+function pageParts(html: string): PageParts {
+  const parts: PageParts = { scripts: [], styles: [], policy: undefined };
+  let open: { kind: 'script' | 'style'; text: string } | undefined;
+  const tokenizer: Tokenizer = new Tokenizer(
+    { sourceCodeLocationInfo: true },
+    {
+      onStartTag(token: Token.TagToken) {
+        const attribute = (name: string) => token.attrs.find((attr) => attr.name === name);
+        if (token.tagName === 'script' && !token.selfClosing) {
+          tokenizer.state = TokenizerMode.SCRIPT_DATA;
+          const type = attribute('type')?.value;
+          // A script loaded from a file is allowed as 'self'; a data block (JSON-LD) never runs.
+          if (!attribute('src') && type !== 'application/ld+json') open = { kind: 'script', text: '' };
+        } else if (token.tagName === 'style') {
+          tokenizer.state = TokenizerMode.RAWTEXT;
+          open = { kind: 'style', text: '' };
+        } else if (textModes[token.tagName] !== undefined && !token.selfClosing) {
+          tokenizer.state = textModes[token.tagName]!;
+        } else if (token.tagName === 'meta' && attribute('http-equiv')?.value.toLowerCase() === 'content-security-policy') {
+          const content = attribute('content');
+          const location = token.location?.attrs?.content;
+          if (content && location) {
+            // The value sits after the attribute's `=`, between its quotes if it has them.
+            const opening = /=\s*(["']?)/.exec(html.slice(location.startOffset, location.endOffset))!;
+            const start = location.startOffset + opening.index + opening[0].length;
+            parts.policy = { start, end: location.endOffset - opening[1]!.length, value: content.value };
+          }
+        }
+      },
+      onEndTag(token: Token.TagToken) {
+        if (open && token.tagName === open.kind) {
+          (open.kind === 'script' ? parts.scripts : parts.styles).push(open.text);
+          open = undefined;
+        }
+      },
+      onCharacter: (token: Token.CharacterToken) => void (open && (open.text += token.chars)),
+      onWhitespaceCharacter: (token: Token.CharacterToken) => void (open && (open.text += token.chars)),
+      onNullCharacter: (token: Token.CharacterToken) => void (open && (open.text += token.chars)),
+      onComment: () => undefined,
+      onDoctype: () => undefined,
+      onEof: () => undefined,
+    },
+  );
+  tokenizer.write(html, true);
+  return parts;
+}
+
+const hash = (text: string) => `'sha256-${createHash('sha256').update(text).digest('base64')}'`;
+
 /** The page with the hashes of its own inline scripts and style elements, and no others, in its CSP `<meta>`. */
 export function trimScriptHashes(html: string): string {
-  const inline = new Set(
-    [...html.matchAll(/<script\b([^>]*)>([\s\S]*?)<\/script>/g)]
-      .filter(([, attributes = '']) => !/\bsrc=/.test(attributes) && !/type="application\/ld\+json"/.test(attributes))
-      .map(([, , body = '']) => `'sha256-${createHash('sha256').update(body).digest('base64')}'`),
-  );
-  const styles = new Set(
-    [...html.matchAll(/<style\b[^>]*>([\s\S]*?)<\/style>/g)].map(
-      ([, body = '']) => `'sha256-${createHash('sha256').update(body).digest('base64')}'`,
-    ),
-  );
-  return html.replace(/(<meta http-equiv="content-security-policy" content=")([^"]*)"/, (_meta, start: string, policy: string) => {
-    const directives = policy.split(';').map((directive) => {
-      const [name, ...sources] = directive.trim().split(/\s+/);
-      const own = name === 'script-src' ? inline : name === 'style-src' ? styles : undefined;
-      if (!own) return directive;
-      return ` ${[name, ...sources.filter((source) => !/^'sha(256|384|512)-/.test(source)), ...own].join(' ')}`;
-    });
-    return `${start}${directives.join(';')}"`;
+  const { scripts, styles, policy } = pageParts(html);
+  if (!policy) return html;
+  const own = { 'script-src': new Set(scripts.map(hash)), 'style-src': new Set(styles.map(hash)) } as Record<string, Set<string>>;
+  const directives = policy.value.split(';').map((directive) => {
+    const [name = '', ...sources] = directive.trim().split(/\s+/);
+    const hashes = own[name];
+    if (!hashes) return directive;
+    return ` ${[name, ...sources.filter((source) => !/^'sha(256|384|512)-/.test(source)), ...hashes].join(' ')}`;
   });
+  // The policy's value is written back in place: the page around it is left as it was.
+  return `${html.slice(0, policy.start)}${directives.join(';').replace(/"/g, '&quot;')}${html.slice(policy.end)}`;
 }

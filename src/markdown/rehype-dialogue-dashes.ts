@@ -1,5 +1,6 @@
 import type { Element, ElementContent, Root } from 'hast';
 import { visit } from 'unist-util-visit';
+import { textClasses } from '../shared/contract.ts';
 
 /** A dash that opens or closes dialogue or an aside, with the word it belongs to: `—Hola`, `él—.` */
 const dashWithWord = /(?<=^|\s)[—―]+[^\s—―]+|[^\s—―]*[\p{L}\p{N}][^\s—―]*[—―]+[.,;:!?…»”’)\]]*(?=\s|$)/gu;
@@ -22,7 +23,7 @@ export function rehypeDialogueDashes() {
         parts.push({
           type: 'element',
           tagName: 'span',
-          properties: { className: ['nowrap'] },
+          properties: { className: [textClasses.nowrap] },
           children: [{ type: 'text', value: match[0] }],
         } as Element);
         last = match.index + match[0].length;

@@ -2,6 +2,7 @@ import type { Root, RootContent, Text } from 'mdast';
 import type { ContainerDirective } from 'mdast-util-directive';
 import type { VFile } from 'vfile';
 import { visit } from 'unist-util-visit';
+import { textClasses } from '../shared/contract.ts';
 
 /**
  * The blocks an author can mark in Markdown, each a `:::name` … `:::` container: the class
@@ -9,9 +10,9 @@ import { visit } from 'unist-util-visit';
  */
 export const blocks = {
   /** Verse and song lyrics: every line break kept. */
-  verse: 'verse',
+  verse: textClasses.verse,
   /** A text-message or chat exchange: one message a line, `Name: text`. */
-  messages: 'messages',
+  messages: textClasses.messages,
 } as const;
 
 /**

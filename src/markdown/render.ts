@@ -12,6 +12,7 @@ import { unified, type PluggableList, type Processor } from 'unified';
 import { VFile } from 'vfile';
 import type { Translate } from '../shared/i18n/strings.ts';
 import { depthLimit, nestingProblem, tooDeep } from './depth-limit.ts';
+import { rehypeBlockStyles } from './rehype-block-styles.ts';
 import { rehypeBlocks } from './rehype-blocks.ts';
 import { rehypeChapterLinks } from './rehype-chapter-links.ts';
 import { rehypeContentImages, type ImageLookup } from './rehype-content-images.ts';
@@ -43,6 +44,8 @@ export interface RenderSettings {
 /** Rendered Markdown: the HTML, the text a reader sees, and anything that kept it from rendering faithfully. */
 export interface Rendered extends PlainText {
   html: string;
+  /** Whether the text needs the blocks stylesheet (verse, chats, footnotes, pictures). */
+  blocks: boolean;
   /** Each problem with the line (of the Markdown given) it is on. */
   problems: { line: number | undefined; message: string }[];
 }
@@ -135,6 +138,7 @@ export function createRenderer(settings: RenderSettings): Renderer {
     .use(rehypeParagraphIds)
     .use(rehypeContentIds, { avoid: notePrefix })
     .use(rehypePlainText)
+    .use(rehypeBlockStyles)
     .use(rehypeStringify);
   const notes = new Map<string, ReturnType<typeof noteProcessor>>();
   const noteProcessor = (idPrefix: string) =>
@@ -145,6 +149,7 @@ export function createRenderer(settings: RenderSettings): Renderer {
       .use(...links)
       .use(rehypeContentIds, { prefix: idPrefix })
       .use(rehypePlainText)
+      .use(rehypeBlockStyles)
       .use(rehypeStringify);
 
   const run = async (processor: { process(file: VFile): Promise<VFile> }, markdown: string): Promise<Rendered> => {
@@ -154,6 +159,7 @@ export function createRenderer(settings: RenderSettings): Renderer {
       text: markdown,
       footnotes: '',
       paragraphs: 0,
+      blocks: false,
       problems: [problem],
     });
     const deep = nestingProblem(markdown);
@@ -168,6 +174,7 @@ export function createRenderer(settings: RenderSettings): Renderer {
     }
     return {
       html: String(file.value),
+      blocks: file.data.blocks ?? false,
       ...file.data.plainText!,
       problems: file.messages.map((message) => ({ line: message.line ?? undefined, message: message.reason })),
     };

@@ -55,6 +55,21 @@ export const data = {
   paragraphs: 'data-paragraphs',
 } as const;
 
+/**
+ * Classes the Markdown pipeline puts on the author's text, which the site's blocks stylesheet
+ * (src/styles/blocks.css) and the EPUB's stylesheet style.
+ */
+export const textClasses = {
+  /** A `:::verse` block: every line break kept. */
+  verse: 'verse',
+  /** A `:::messages` block: a chat, one message a line. */
+  messages: 'messages',
+  /** A dialogue dash kept on the line of its word. */
+  nowrap: 'nowrap',
+  /** The footnotes at the end of a text (remark-rehype's own class for them). */
+  footnotes: 'footnotes',
+} as const;
+
 /** Query parameters the site's links carry. */
 export const params = {
   /** The search page's query. */

@@ -14,3 +14,15 @@ export function joinBase(base: string, path: string): string {
 export function chapterPath(slug: string): string {
   return `${slug}/`;
 }
+
+/**
+ * What a link under the site's base path points at, read back: `/base/chapter-3/#p-2` →
+ * slug `chapter-3`, fragment `p-2`. Nothing for a link elsewhere. (The entire work and the
+ * EPUB point such links within themselves.)
+ */
+export function chapterLink(href: string, base: string): { slug: string; fragment: string | undefined } | undefined {
+  const prefix = withSlash(base);
+  if (!href.startsWith(prefix)) return undefined;
+  const [path = '', fragment] = href.slice(prefix.length).split('#');
+  return { slug: path.replace(/\/$/, ''), fragment: fragment || undefined };
+}

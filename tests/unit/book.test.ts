@@ -2,8 +2,8 @@ import { strFromU8, unzipSync } from 'fflate';
 import { describe, expect, it, vi } from 'vitest';
 import { feedEntries } from '../../src/core/feed';
 import { bookIdentifier, buildEpub, type EpubBook } from '../../src/epub/epub';
-import { bookLinks } from '../../src/epub/links';
-import { onePageHtml } from '../../src/markdown/html-rewrite';
+import { onePageHtml } from '../../src/markdown/one-page';
+import { createRenderer } from '../../src/markdown/render';
 import { stringsFor } from '../../src/shared/i18n';
 import type { Chapter } from '../../src/core/story';
 import { toXhtml } from '../../src/epub/xhtml';
@@ -44,12 +44,53 @@ describe('rewriting chapter HTML', () => {
   });
 
   it('points links between chapters at the book’s files and unlinks chapters not in it', () => {
-    const rewrite = bookLinks(['chapter-1', 'interlude'], '/quire/');
+    const links = { slugs: new Set(['chapter-1', 'interlude']), base: '/quire/', folder: '' };
     expect(
-      rewrite(
+      toXhtml(
         '<a href="/quire/chapter-1/#p-2">x</a> <a href="/quire/interlude/">y</a> <a href="/quire/draft/">z</a> <a href="https://e.org/">w</a>',
+        { links },
       ),
     ).toBe('<a href="chapter-1.xhtml#p-2">x</a> <a href="interlude.xhtml">y</a> z <a href="https://e.org/">w</a>');
+  });
+
+  it('leaves text that shows markup as written, on the chapter page, the entire work and in the EPUB (the pipeline’s own output)', async () => {
+    const renderer = createRenderer({
+      base: '/quire/',
+      chapters: new Map([['ch2', 'ch2']]),
+      t: stringsFor('en'),
+      image: () => ({ problem: 'no pictures here' }),
+      remoteImages: false,
+    });
+    const shown = [
+      '<p id="intro">',
+      '<a href="/quire/ch2/">',
+      '<img data-image="images/x.png">',
+      'class="verse"',
+      '<script>alert(1)</script>',
+      'xmlns="http://www.w3.org/1999/xhtml"',
+    ];
+    const { html, problems } = await renderer.chapter(
+      `${shown.map((code) => `Written: \`${code}\`.`).join('\n\n')}\n\nSee [the next one](ch2.md).`,
+    );
+    expect(problems).toEqual([]);
+    const textOf = (markup: string) =>
+      [...markup.matchAll(/<code>([\s\S]*?)<\/code>/g)].map(([, code]) =>
+        code!
+          .replace(/&#x3C;|&lt;/g, '<')
+          .replace(/&#x26;|&amp;/g, '&')
+          .replace(/&quot;|&#x22;/g, '"')
+          .replace(/&gt;/g, '>'),
+      );
+    const page = textOf(html);
+    const entireWork = onePageHtml(html, 'ch1', { base: '/quire/', slugs: new Set(['ch1', 'ch2']) });
+    const book = toXhtml(html, { links: { slugs: new Set(['ch1', 'ch2']), base: '/quire/', folder: '' } });
+    expect(page).toEqual(shown);
+    expect(textOf(entireWork)).toEqual(shown);
+    expect(textOf(book)).toEqual(shown);
+    // While the markup itself is rewritten: the paragraph ids and the link between chapters.
+    expect(entireWork).toContain('id="ch1--p-1"');
+    expect(entireWork).toContain('href="#ch2"');
+    expect(book).toContain('href="ch2.xhtml"');
   });
 });
 

@@ -3,7 +3,7 @@ import { storyDetails } from '../../src/core/details';
 import { assembleStory, type ChapterSource, type StorySource } from '../../src/core/story';
 import { stringsFor } from '../../src/shared/i18n';
 
-const text = { html: '<p>Words.</p>', text: 'Words.', footnotes: '', paragraphs: 1 };
+const text = { html: '<p>Words.</p>', text: 'Words.', footnotes: '', paragraphs: 1, blocks: false };
 const source = (status: 'in-progress' | 'complete', expectedChapters?: number): StorySource => ({
   filePath: 'content/story.md',
   summary: text,

@@ -9,7 +9,7 @@ import { validateChapters, type ChapterSource } from '../../src/core/story';
  * build's are in tests/unit/hostile-import.test.ts and tests/build/hostile.test.ts.)
  */
 
-const rendered = { html: '<p>Words.</p>', text: 'Words.', footnotes: '', paragraphs: 1 };
+const rendered = { html: '<p>Words.</p>', text: 'Words.', footnotes: '', paragraphs: 1, blocks: false };
 const chapter = (id: string, order: number, slug?: string): ChapterSource => ({
   id,
   filePath: `content/chapters/${id}.md`,

@@ -18,6 +18,7 @@ const rendered = (text: string) => ({
   text: text.trim(),
   footnotes: '',
   paragraphs: text.trim() ? 1 : 0,
+  blocks: false,
 });
 
 const story: StorySource = {

@@ -1,0 +1,33 @@
+import type { Element, Root } from 'hast';
+import type { VFile } from 'vfile';
+import { EXIT, visit } from 'unist-util-visit';
+import { textClasses } from '../shared/contract.ts';
+
+/** The classes the blocks stylesheet styles. */
+const styled = new Set<string>(Object.values(textClasses));
+
+/**
+ * Records in `file.data.blocks` whether the text needs the blocks stylesheet (verse, a chat,
+ * footnotes, kept-together dashes, pictures), read from the tree the pipeline built, so a page
+ * links that stylesheet only when what it shows uses it.
+ */
+export function rehypeBlockStyles() {
+  return (tree: Root, file: VFile) => {
+    let needed = false;
+    visit(tree, 'element', (node: Element) => {
+      const classes = Array.isArray(node.properties.className) ? node.properties.className : [];
+      if (node.tagName === 'img' || classes.some((name) => styled.has(String(name)))) {
+        needed = true;
+        return EXIT;
+      }
+      return undefined;
+    });
+    file.data.blocks = needed;
+  };
+}
+
+declare module 'vfile' {
+  interface DataMap {
+    blocks: boolean;
+  }
+}
