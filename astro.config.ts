@@ -2,7 +2,6 @@ import sitemap from '@astrojs/sitemap';
 import { defineConfig } from 'astro/config';
 import { atomicOutput } from './src/integrations/atomic-output';
 import { contentImages } from './src/integrations/content-images';
-import { cspHashes } from './src/integrations/csp-hashes';
 import { preview } from './src/integrations/preview';
 import { headers } from './src/integrations/headers';
 import { lazyScripts } from './src/integrations/lazy-scripts';
@@ -59,7 +58,6 @@ export default defineConfig({
     contentImages(env.contentDir),
     ...(env.siteUrl ? [sitemap()] : []),
     headers(),
-    cspHashes(),
     pagefind(),
     // Last: only a build whose every other step succeeded replaces the site in the output folder.
     atomicOutput(),

@@ -1,12 +1,14 @@
 import { defineMiddleware } from 'astro:middleware';
 import { getStrings } from './build/content.ts';
 import { problemsPage } from './build/problems-page.ts';
+import { trimScriptHashes } from './build/page-policy.ts';
 import { indexPage, isIndexed } from './build/search-index.ts';
 import { StoryError } from './core/story.ts';
 
 /**
- * Gives every page and endpoint the story's strings as `Astro.locals.t`; in a build, hands
- * each chapter page to the search index as soon as it is rendered (src/build/search-index.ts).
+ * Gives every page and endpoint the story's strings as `Astro.locals.t`; in a build, gives
+ * each page the policy its own inline scripts need (src/build/page-policy.ts) and hands each
+ * chapter page to the search index as soon as it is rendered (src/build/search-index.ts).
  * In `npm run dev`, a story with problems shows them as a plain page (a fault in the code
  * still gets Astro's overlay).
  */
@@ -19,7 +21,7 @@ export const onRequest = defineMiddleware(async (context, next) => {
   }
   const response = await next();
   if (import.meta.env.DEV || !context.isPrerendered || !response.headers.get('content-type')?.includes('text/html')) return response;
-  const html = await response.text();
+  const html = trimScriptHashes(await response.text());
   if (isIndexed(html)) {
     const path = context.url.pathname.slice(import.meta.env.BASE_URL.length).replace(/^\//, '');
     indexPage(`${decodeURIComponent(path)}${path === '' || path.endsWith('/') ? 'index.html' : ''}`, html);

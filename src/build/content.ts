@@ -1,9 +1,10 @@
 import { getCollection, getEntry } from 'astro:content';
-import { assembleStory, StoryError, type ChapterSource, type Story, type StorySource } from '../core/story.ts';
+import { assembleStory, StoryError, type Story } from '../core/story.ts';
 import { stringsFor, type Translate } from '../shared/i18n/index.ts';
 import { readEnv } from './env.ts';
 import { webImages } from './images.ts';
 import { reportId, type ContentReport } from './loaders.ts';
+import { withTexts, type StoredChapter, type StoredStory } from './stored-text.ts';
 
 let cached: Promise<Story> | undefined;
 
@@ -43,13 +44,15 @@ export async function getStrings(): Promise<Translate> {
 async function loadStory(): Promise<Story> {
   const report = (await getEntry('report', reportId))?.data as ContentReport | undefined;
   if (report && report.problems.length > 0) throw new StoryError(report.problems);
-  // The loaders store exactly these shapes (src/build/loaders.ts).
+  // The loaders store exactly these shapes, their texts kept in the render cache (src/build/stored-text.ts).
   const [stories, chapters] = await Promise.all([getCollection('story'), getCollection('chapters')]);
-  const story = assembleStory(
-    stories.map((entry) => entry.data as StorySource),
-    chapters.map((entry) => entry.data as ChapterSource),
-    { now: readEnv().buildDate, preview: __QUIRE_PREVIEW__ },
+  const env = readEnv();
+  const sources = withTexts(
+    stories.map((entry) => entry.data as StoredStory),
+    chapters.map((entry) => entry.data as StoredChapter),
+    env.cacheDir,
   );
+  const story = assembleStory(sources.stories, sources.chapters, { now: env.buildDate, preview: __QUIRE_PREVIEW__ });
   return withWebImages(story);
 }
 

@@ -2,8 +2,9 @@ import { readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Loader, LoaderContext } from 'astro/loaders';
-import { StoryError, type ChapterSource, type StorySource } from '../core/story.ts';
+import { StoryError } from '../core/story.ts';
 import { chaptersDir, storyFile } from './content-files.ts';
+import { storedChapter, storedStory } from './stored-text.ts';
 import { readStory, type StoryReading } from './story-source.ts';
 
 /** Where a build reads its story from, the site's base path (links between chapters use it) and its "now". */
@@ -78,18 +79,18 @@ function storyPart(name: string, settings: LoaderSettings, fill: (reading: Story
 
 /** `story`: `story.md`, with its summary rendered; empty when the file is missing or unsound (the report says why). */
 export function storyLoader(settings: LoaderSettings): Loader {
-  return storyPart('story', settings, (reading, { store }) => {
+  return storyPart('story', settings, (reading, { store, watcher }) => {
     store.clear();
-    if (reading.story) store.set({ id: 'story', data: { ...reading.story } satisfies StorySource, filePath: reading.story.filePath });
+    if (reading.story) store.set({ id: 'story', data: { ...storedStory(reading.story, !watcher) }, filePath: reading.story.filePath });
   });
 }
 
 /** `chapters`: every sound chapter file, its text and notes rendered; the id is the file name, so two files claiming one slug stay two. */
 export function chaptersLoader(settings: LoaderSettings): Loader {
-  return storyPart('chapters', settings, (reading, { store }) => {
+  return storyPart('chapters', settings, (reading, { store, watcher }) => {
     store.clear();
     for (const chapter of reading.chapters) {
-      store.set({ id: chapter.id, data: { ...chapter } satisfies ChapterSource, filePath: chapter.filePath });
+      store.set({ id: chapter.id, data: { ...storedChapter(chapter, !watcher) }, filePath: chapter.filePath });
     }
   });
 }

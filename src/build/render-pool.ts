@@ -38,7 +38,11 @@ const parallelFrom = 40;
  * the same: the text, the pipeline's code and dependencies, the base path and the strings;
  * and for a text with links or pictures, the chapters and pictures it could point at.
  */
-export async function renderJobs(context: RenderContext, jobs: readonly RenderJob[], cacheFile: string | undefined): Promise<Rendered[]> {
+export async function renderJobs(
+  context: RenderContext,
+  jobs: readonly RenderJob[],
+  cacheFile: string | undefined,
+): Promise<(Rendered & { key: string | undefined })[]> {
   const cache = new FileCache<Rendered>(cacheFile);
   const keys = jobs.map(keyMaker(context));
   const results: (Rendered | undefined)[] = keys.map((key) => (key === undefined ? undefined : cache.get(key)));
@@ -52,7 +56,8 @@ export async function renderJobs(context: RenderContext, jobs: readonly RenderJo
     if (keys[index] !== undefined) cache.set(keys[index], rendered[i]!);
   });
   cache.save();
-  return results as Rendered[];
+  // Where each result is kept (when it could be): the pages read their text from there, not a second copy.
+  return results.map((result, index) => ({ ...result!, key: cacheFile === undefined ? undefined : keys[index] }));
 }
 
 async function renderInParallel(context: RenderContext, jobs: RenderJob[]): Promise<Rendered[]> {

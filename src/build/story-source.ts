@@ -1,5 +1,5 @@
 import { existsSync, statSync } from 'node:fs';
-import { join, relative } from 'node:path';
+import { relative } from 'node:path';
 import { chapterSchema, schemaProblems, storySchema, type ChapterData, type StoryData } from '../core/schema.ts';
 import { scheduleWarnings } from '../core/schedule.ts';
 import {
@@ -17,6 +17,7 @@ import {
 } from '../core/story.ts';
 import { noteIdPrefixes, type Rendered } from '../markdown/render.ts';
 import { renderJobs, type RenderContext, type RenderJob } from './render-pool.ts';
+import { renderCacheFile } from './stored-text.ts';
 import {
   chapterId,
   ContentFileError,
@@ -122,7 +123,7 @@ export async function readStory(contentDir: string, options: ReadOptions): Promi
     authors: optional(chapter, chapter.data.authorsNote, noteIdPrefixes.authors, 'authorsNote'),
     end: optional(chapter, chapter.data.endNote, noteIdPrefixes.end, 'endNote'),
   }));
-  await render.run(options.cacheDir && join(options.cacheDir, 'quire-rendered.json'));
+  await render.run(options.cacheDir && renderCacheFile(options.cacheDir));
 
   const storySource: StorySource | undefined = story && {
     filePath: story.name,
@@ -191,8 +192,8 @@ function readChecked<T>(
  * (`chapter`, `note` give promises), then `run` renders them all at once: see render-pool.ts.
  */
 function renderAll(context: RenderContext, problems: string[]) {
-  const queued: { job: RenderJob; done: (rendered: Rendered) => void }[] = [];
-  const report = (rendered: Rendered, where: (line: number | undefined) => string): RenderedText => {
+  const queued: { job: RenderJob; done: (rendered: Rendered & { key: string | undefined }) => void }[] = [];
+  const report = (rendered: Rendered & { key: string | undefined }, where: (line: number | undefined) => string): RenderedText => {
     for (const problem of rendered.problems) problems.push(`${where(problem.line)}: ${problem.message}`);
     return {
       html: rendered.html,
@@ -200,6 +201,7 @@ function renderAll(context: RenderContext, problems: string[]) {
       footnotes: rendered.footnotes,
       paragraphs: rendered.paragraphs,
       blocks: rendered.blocks,
+      key: rendered.key,
     };
   };
   const queue = (job: RenderJob, where: (line: number | undefined) => string) =>

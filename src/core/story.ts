@@ -14,6 +14,8 @@ export interface RenderedText {
   paragraphs: number;
   /** Whether it needs the blocks stylesheet (verse, chats, footnotes, pictures). */
   blocks: boolean;
+  /** Where the build keeps it between builds (the render cache's key), when it does. */
+  key?: string | undefined;
 }
 
 /** A chapter file as the content layer hands it over: its frontmatter and its rendered text. */

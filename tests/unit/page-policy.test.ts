@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import { trimScriptHashes } from '../../src/integrations/csp-hashes';
+import { trimScriptHashes } from '../../src/build/page-policy';
 
 const hash = (text: string) => `'sha256-${createHash('sha256').update(text).digest('base64')}'`;
 const page = (head: string, body: string) =>
@@ -26,6 +26,13 @@ describe('each page’s policy', () => {
       ),
     );
     expect(policy(html)).toBe(`default-src 'self'; script-src 'self' ${hash('boot()')}; style-src 'self'`);
+  });
+
+  it('counts an inline script in the body as well as those in the head', () => {
+    const html = trimScriptHashes(
+      page('<script>boot()</script>', '<p>Text</p><script>late()</script><script type="module" src="/a.js"></script>'),
+    );
+    expect(policy(html)).toBe(`default-src 'self'; script-src 'self' ${hash('boot()')} ${hash('late()')}; style-src 'self'`);
   });
 
   it('changes nothing but the policy’s value', () => {

@@ -1,0 +1,114 @@
+import { readFileSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import type { ChapterSource, RenderedText, StorySource } from '../core/story.ts';
+import type { Rendered } from '../markdown/render.ts';
+
+/**
+ * The rendered text of a story is kept once: in the render cache (`quire-rendered.json` in
+ * Astro's cache folder), where the loaders' rendering left it. In a build, Astro's data store,
+ * which it serialises and reads back every time, holds only where each text is kept (its key);
+ * the pages read the texts from the cache. A text that could not be kept there (no key) is
+ * stored whole, and so is every text in `npm run dev`, whose store is in memory and refilled
+ * on every change while the cache file is being rewritten.
+ */
+
+/** A rendered text as the data store holds it: its key in the render cache, or the text itself. */
+export type StoredText = RenderedText | { key: string };
+
+/** Where the render cache is, in a cache folder. */
+export function renderCacheFile(cacheDir: string): string {
+  return join(cacheDir, 'quire-rendered.json');
+}
+
+/** How the store keeps a text: by its key (`byKey`, in a build) when it has one, else whole. */
+const storedText = (byKey: boolean) => {
+  const one = (text: RenderedText): StoredText => (byKey && text.key !== undefined ? { key: text.key } : text);
+  return Object.assign(one, { optional: (text: RenderedText | undefined) => text && one(text) });
+};
+
+/** A chapter as the data store holds it. */
+export type StoredChapter = Omit<ChapterSource, 'body' | 'notes'> & {
+  body: StoredText;
+  notes: { summary: StoredText | undefined; authors: StoredText | undefined; end: StoredText | undefined };
+};
+/** `story.md` as the data store holds it. */
+export type StoredStory = Omit<StorySource, 'summary' | 'notes' | 'endNotes'> & {
+  summary: StoredText;
+  notes: StoredText | undefined;
+  endNotes: StoredText | undefined;
+};
+
+/** A chapter as the data store holds it: its texts by key (`byKey`) or whole. */
+export function storedChapter(source: ChapterSource, byKey: boolean): StoredChapter {
+  const text = storedText(byKey);
+  const { summary, authors, end } = source.notes;
+  return {
+    ...source,
+    body: text(source.body),
+    notes: { summary: text.optional(summary), authors: text.optional(authors), end: text.optional(end) },
+  };
+}
+
+/** `story.md` as the data store holds it: its texts by key (`byKey`) or whole. */
+export function storedStory(source: StorySource, byKey: boolean): StoredStory {
+  const text = storedText(byKey);
+  return { ...source, summary: text(source.summary), notes: text.optional(source.notes), endNotes: text.optional(source.endNotes) };
+}
+
+let read: { file: string; stamp: number; texts: Record<string, Rendered> } | undefined;
+
+/** The render cache's texts, read once per state of the file. */
+function texts(cacheDir: string): Record<string, Rendered> {
+  const file = renderCacheFile(cacheDir);
+  let stamp = -1;
+  try {
+    stamp = statSync(file).mtimeMs;
+  } catch {
+    // no cache: every text was stored whole
+  }
+  if (read?.file !== file || read.stamp !== stamp) {
+    read = { file, stamp, texts: stamp < 0 ? {} : (JSON.parse(readFileSync(file, 'utf8')) as Record<string, Rendered>) };
+  }
+  return read.texts;
+}
+
+/** The stored sources with their texts read back from the render cache in `cacheDir`. */
+export function withTexts(
+  stories: StoredStory[],
+  chapters: StoredChapter[],
+  cacheDir: string,
+): { stories: StorySource[]; chapters: ChapterSource[] } {
+  const all = texts(cacheDir);
+  const full = (text: StoredText, where: string): RenderedText => {
+    if (!('key' in text) || 'html' in text) return text as RenderedText;
+    const found = all[text.key];
+    if (!found)
+      throw new Error(`The rendered text of ${where} is missing from Astro's cache folder (${renderCacheFile(cacheDir)}); build again`);
+    return {
+      html: found.html,
+      text: found.text,
+      footnotes: found.footnotes,
+      paragraphs: found.paragraphs,
+      blocks: found.blocks,
+      key: text.key,
+    };
+  };
+  const optional = (text: StoredText | undefined, where: string) => text && full(text, where);
+  return {
+    stories: stories.map((story) => ({
+      ...story,
+      summary: full(story.summary, story.filePath),
+      notes: optional(story.notes, story.filePath),
+      endNotes: optional(story.endNotes, story.filePath),
+    })),
+    chapters: chapters.map((chapter) => ({
+      ...chapter,
+      body: full(chapter.body, chapter.filePath),
+      notes: {
+        summary: optional(chapter.notes.summary, chapter.filePath),
+        authors: optional(chapter.notes.authors, chapter.filePath),
+        end: optional(chapter.notes.end, chapter.filePath),
+      },
+    })),
+  };
+}
