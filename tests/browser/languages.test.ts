@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { axeViolations } from '../support/axe';
-import { useBrowserSite } from '../support/browser';
+import { settled, useBrowserSite } from '../support/browser';
 
 describe('searching a Japanese story', () => {
   const site = useBrowserSite('ja');
@@ -38,7 +38,7 @@ describe('searching a Japanese story', () => {
     const { page } = await site.open({ viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true });
     for (const path of ['', 'chapter-1/', 'search/?q=手紙']) {
       await page.goto(site.url(path));
-      await page.waitForLoadState('networkidle');
+      await settled(page);
       expect(await axeViolations(page), path).toEqual([]);
     }
   });
@@ -93,7 +93,7 @@ describe('an Arabic story, right to left', () => {
         const { page } = await site.open({ ...view, colorScheme });
         for (const path of ['', 'chapter-1/', 'search/?q=الرسائل', '404.html']) {
           await page.goto(site.url(path));
-          await page.waitForLoadState('networkidle');
+          await settled(page);
           expect(await axeViolations(page), `${path} (${colorScheme})`).toEqual([]);
         }
       }
@@ -107,11 +107,11 @@ describe('a Spanish story', () => {
   it('finds a word typed without its accent and passes axe', async () => {
     const { page } = await site.open();
     await page.goto(site.url('search/?q=violin'));
-    await page.waitForLoadState('networkidle');
+    await settled(page);
     expect(await page.locator('.status').textContent()).toMatch(/contiene|contienen/);
     for (const path of ['', 'capitulo-1/', 'search/?q=violín']) {
       await page.goto(site.url(path));
-      await page.waitForLoadState('networkidle');
+      await settled(page);
       expect(await axeViolations(page), path).toEqual([]);
     }
   });

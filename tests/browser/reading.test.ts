@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { axeViolations } from '../support/axe';
-import { useBrowserSite } from '../support/browser';
+import { settled, useBrowserSite } from '../support/browser';
 
 const site = useBrowserSite('fixture');
 
@@ -148,7 +148,7 @@ describe('layout', () => {
     const { page } = await site.open({ viewport: { width: 320, height: 640 } });
     for (const path of ['', 'prologue/', 'chapter-2/', 'search/?q=lantern', '404.html']) {
       await page.goto(site.url(path));
-      await page.waitForLoadState('networkidle');
+      await settled(page);
       expect(await page.evaluate(() => document.documentElement.scrollWidth), path).toBeLessThanOrEqual(320);
     }
   });
@@ -178,7 +178,7 @@ describe('accessibility (axe-core, WCAG 2.2 A/AA and best practices)', () => {
         if (theme === 'sepia') await context.addInitScript(() => localStorage.setItem('quire:/:settings', '{"theme":"sepia"}'));
         for (const path of pages) {
           await page.goto(site.url(path));
-          await page.waitForLoadState('networkidle');
+          await settled(page);
           expect(await axeViolations(page), `${path} (${theme}, ${name})`).toEqual([]);
         }
         expect(errors.filter((error) => !error.includes('404'))).toEqual([]);
@@ -192,7 +192,7 @@ describe('accessibility (axe-core, WCAG 2.2 A/AA and best practices)', () => {
       const { page } = await archive.open({ colorScheme });
       for (const path of ['', 'prologue/', 'chapter-2/', 'read/']) {
         await page.goto(archive.url(path));
-        await page.waitForLoadState('networkidle');
+        await settled(page);
         expect(await axeViolations(page), `${path} (${colorScheme})`).toEqual([]);
       }
     }
@@ -288,7 +288,7 @@ describe('instant page turns', () => {
     // The page as a prerender sees itself: hidden until the reader activates it.
     await context.addInitScript(() => Object.defineProperty(document, 'prerendering', { value: true, configurable: true }));
     await page.goto(site.url('chapter-1/'));
-    await page.waitForLoadState('networkidle');
+    await settled(page);
     expect(await readingState(page)).toEqual({});
     await page.evaluate(() => {
       Object.defineProperty(document, 'prerendering', { value: false, configurable: true });

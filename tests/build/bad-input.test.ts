@@ -5,6 +5,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { startAstroBuild } from '../../src/cli/support/astro-build.ts';
 import { makeWorkDir } from '../../src/cli/support/work-dir.ts';
 import { buildSite, childEnv } from '../support/build';
+import { builtSite } from '../support/html';
 import { fixtureStory } from '../support/sites';
 
 const work = makeWorkDir('bad-');
@@ -24,19 +25,22 @@ function snapshot(dir: string): Record<string, string> {
   );
 }
 
-/** A copy of the fixture story to break, and an output folder holding a good build of it. */
-async function goodSite(name: string): Promise<{ content: string; outDir: string; before: Record<string, string> }> {
+/**
+ * A copy of the fixture story to break, and an output folder holding a good build of it: the
+ * fixture site the global setup built, the same bytes a build of this copy gives (builds are
+ * reproducible, tests/build/quality.test.ts).
+ */
+function goodSite(name: string): { content: string; outDir: string; before: Record<string, string> } {
   const content = join(work, `${name}-content`);
   cpSync(fixtureStory, content, { recursive: true });
   const outDir = join(work, `${name}-dist`);
-  const good = await buildSite({ contentDir: content, outDir });
-  expect(good.code, good.output).toBe(0);
+  cpSync(builtSite('fixture'), outDir, { recursive: true });
   return { content, outDir, before: snapshot(outDir) };
 }
 
 describe('a story with faults', () => {
   it('fails the build naming every fault (file, field or line, and the fix), and the last good site stays as it was', async () => {
-    const { content, outDir, before } = await goodSite('faults');
+    const { content, outDir, before } = goodSite('faults');
     const chapters = join(content, 'chapters');
     const chapter = (front: string, body = 'Some words of the chapter.') => `---\n${front}\n---\n\n${body}\n`;
     writeFileSync(join(chapters, 'chapter-4.md'), chapter('title: Four\norder: 4\nautorsNote: Hello'));
@@ -71,7 +75,7 @@ describe('a story with faults', () => {
   });
 
   it('that stops the build part-way (killed, out of power) leaves the last good site as it was', async () => {
-    const { content, outDir, before } = await goodSite('killed');
+    const { content, outDir, before } = goodSite('killed');
     const build = startAstroBuild(childEnv({ CONTENT_DIR: content, OUT_DIR: outDir, BUILD_DATE: '2026-01-01' }));
     // Kill it once it has started writing pages.
     await new Promise<void>((resolve) => {

@@ -1,4 +1,4 @@
-import type { Browser, BrowserContext, BrowserContextOptions } from 'playwright-core';
+import type { Browser, BrowserContext, BrowserContextOptions, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll } from 'vitest';
 import { launchBrowser } from '../../src/cli/support/chromium.ts';
 import { serveStatic, type StaticServer } from '../../src/cli/support/serve.ts';
@@ -33,4 +33,20 @@ export function useBrowserSite(site: SiteName, basePath = '/') {
       return { page, errors, context };
     },
   };
+}
+
+/**
+ * Waits until a page is as a reader first sees it: loaded, every custom element defined (its
+ * module script run), and on the search page the search answered. (Not `networkidle`, which
+ * waits half a second after the last request of any kind, the prerender of the next chapter
+ * included.)
+ */
+export async function settled(page: Page): Promise<void> {
+  await page.waitForLoadState('load');
+  await page.waitForFunction(() =>
+    [...document.querySelectorAll('*')].every((element) => !element.localName.includes('-') || customElements.get(element.localName)),
+  );
+  if (new URL(page.url()).pathname.endsWith('/search/') && new URL(page.url()).searchParams.get('q')) {
+    await page.waitForFunction(() => (document.querySelector('.status')?.textContent ?? '').trim() !== '');
+  }
 }

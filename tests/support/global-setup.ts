@@ -16,12 +16,20 @@ declare module 'vitest' {
 /** Builds the test sites once, before any test file runs. */
 export default async function setup(project: TestProject) {
   const root = makeWorkDir('sites-');
-  for (const [name, site] of Object.entries(siteBuilds) as [SiteName, (typeof siteBuilds)[SiteName]][]) {
+  const sites = Object.entries(siteBuilds) as [SiteName, (typeof siteBuilds)[SiteName]][];
+  // Two at a time: a build waits on its disk and its Pagefind process part of the time, which another fills.
+  const build = async ([name, site]: (typeof sites)[number]) => {
     const options: Omit<BuildOptions, 'outDir'> =
       'generateChapters' in site ? { contentDir: generated(join(root, `${name}-content`), site.generateChapters) } : site;
     const result = await buildSite({ ...options, outDir: siteDir(root, name) });
     if (result.code !== 0) throw new Error(`Building the ${name} test site failed:\n${result.output}`);
-  }
+  };
+  const queue = [...sites];
+  await Promise.all(
+    [0, 1].map(async () => {
+      for (let site = queue.shift(); site; site = queue.shift()) await build(site);
+    }),
+  );
   project.provide('sitesRoot', root);
   return async () => {
     if (!process.env.KEEP_TEST_SITES) await rm(root, { recursive: true, force: true });
