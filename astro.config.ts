@@ -8,8 +8,8 @@ import { lazyScripts } from './src/integrations/lazy-scripts';
 import { pagefind } from './src/integrations/pagefind';
 import { siteAddress } from './src/integrations/site-address';
 import { strings } from './src/integrations/strings';
-import { storyBasics } from './src/build/content-files.ts';
-import { readEnv } from './src/build/env.ts';
+import { storyBasics } from './src/source/content-files.ts';
+import { readEnv } from './src/source/env.ts';
 
 const env = readEnv();
 const story = storyBasics(env.contentDir);
@@ -48,7 +48,7 @@ export default defineConfig({
   // the pipeline in src/markdown/render.ts; Astro renders no Markdown pages itself.
   markdown: { syntaxHighlight: false },
   // An SVG cover becomes a JPEG for link previews. Every SVG in the story was checked to only
-  // draw before the build starts (src/build/content-files.ts, pictureProblems).
+  // draw before the build starts (src/source/content-files.ts, pictureProblems).
   image: { dangerouslyProcessSVG: true },
   // The sitemap needs the site's address (SITE_URL, or the host's); without one there is none to give.
   integrations: [

@@ -41,6 +41,7 @@ export default tseslint.config(
   {
     files: [
       'src/build/**',
+      'src/source/**',
       'src/markdown/**',
       'src/epub/**',
       'src/integrations/**',
@@ -75,6 +76,24 @@ export default tseslint.config(
       'no-restricted-imports': [
         'error',
         { patterns: [...serverOnly, { group: ['**/browser/*'], message: 'Shared code runs at build time too.' }] },
+      ],
+    },
+  },
+  // Node-side rooms that run without Astro's runtime (the story read from its files, the
+  // importer, the command line, Astro's config and its integrations): no astro:* module, no
+  // Astro glue from src/build/, nothing of the browser's.
+  {
+    files: ['src/source/**', 'src/importer/**', 'src/cli/**', 'src/integrations/**', 'src/epub/**', 'src/markdown/**'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            { group: ['astro:*'], message: 'This runs outside Astro’s runtime: src/build/ reads the collections and assets.' },
+            { group: ['**/browser/*'], message: 'Browser code does not run here.' },
+            { group: ['../build/*', '../../build/*'], message: 'src/build/ is Astro glue; share through src/source/ or src/core/.' },
+          ],
+        },
       ],
     },
   },

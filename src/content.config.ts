@@ -1,6 +1,6 @@
 import { defineCollection } from 'astro:content';
 import { chaptersLoader, reportLoader, storyLoader } from './build/loaders.ts';
-import { readEnv } from './build/env.ts';
+import { readEnv } from './source/env.ts';
 
 /**
  * The story, read from the content folder (`CONTENT_DIR`) by Quire's own loaders: each file

@@ -2,13 +2,13 @@ import { defineMiddleware } from 'astro:middleware';
 import { getStrings } from './build/content.ts';
 import { problemsPage } from './build/problems-page.ts';
 import { trimScriptHashes } from './build/page-policy.ts';
-import { indexPage, isIndexed } from './build/search-index.ts';
+import { indexPage, isIndexed } from './integrations/pagefind.ts';
 import { StoryError } from './core/story.ts';
 
 /**
  * Gives every page and endpoint the story's strings as `Astro.locals.t`; in a build, gives
  * each page the policy its own inline scripts need (src/build/page-policy.ts) and hands each
- * chapter page to the search index as soon as it is rendered (src/build/search-index.ts).
+ * chapter page to the search index as soon as it is rendered (src/integrations/pagefind.ts).
  * In `npm run dev`, a story with problems shows them as a plain page (a fault in the code
  * still gets Astro's overlay).
  */

@@ -7,10 +7,10 @@ import { slugify } from '../core/slug.ts';
 import type { Story } from '../core/story.ts';
 import { buildEpub, type EpubImage } from '../epub/epub.ts';
 import { toXhtml, type BookTargets } from '../epub/xhtml.ts';
-import { imageTypes } from './content-files.ts';
+import { imageTypes } from '../source/content-files.ts';
 import { getStory, getStrings } from './content.ts';
-import { readEnv } from './env.ts';
-import { FileCache } from './file-cache.ts';
+import { readEnv } from '../source/env.ts';
+import { FileCache } from '../source/file-cache.ts';
 
 /** The EPUB's file name: the story's title as a slug, e.g. `little-meg.epub`. */
 export function epubFileName(story: Story): string {

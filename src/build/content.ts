@@ -1,10 +1,10 @@
 import { getCollection, getEntry } from 'astro:content';
 import { assembleStory, StoryError, type Story } from '../core/story.ts';
 import { stringsFor, type Translate } from '../shared/i18n/index.ts';
-import { readEnv } from './env.ts';
+import { readEnv } from '../source/env.ts';
 import { webImages } from './images.ts';
 import { reportId, type ContentReport } from './loaders.ts';
-import { withTexts, type StoredChapter, type StoredStory } from './stored-text.ts';
+import { withTexts, type StoredChapter, type StoredStory } from '../source/stored-text.ts';
 
 let cached: Promise<Story> | undefined;
 
@@ -44,7 +44,7 @@ export async function getStrings(): Promise<Translate> {
 async function loadStory(): Promise<Story> {
   const report = (await getEntry('report', reportId))?.data as ContentReport | undefined;
   if (report && report.problems.length > 0) throw new StoryError(report.problems);
-  // The loaders store exactly these shapes, their texts kept in the render cache (src/build/stored-text.ts).
+  // The loaders store exactly these shapes, their texts kept in the render cache (src/source/stored-text.ts).
   const [stories, chapters] = await Promise.all([getCollection('story'), getCollection('chapters')]);
   const env = readEnv();
   const sources = withTexts(

@@ -3,9 +3,9 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Loader, LoaderContext } from 'astro/loaders';
 import { StoryError } from '../core/story.ts';
-import { chaptersDir, storyFile } from './content-files.ts';
-import { storedChapter, storedStory } from './stored-text.ts';
-import { readStory, type StoryReading } from './story-source.ts';
+import { chaptersDir, storyFile } from '../source/content-files.ts';
+import { storedChapter, storedStory } from '../source/stored-text.ts';
+import { readStory, type StoryReading } from '../source/story-source.ts';
 
 /** Where a build reads its story from, the site's base path (links between chapters use it) and its "now". */
 export interface LoaderSettings {

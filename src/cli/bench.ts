@@ -1,7 +1,7 @@
 import { cpSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { extname, join } from 'node:path';
 import { gzipSync } from 'node:zlib';
-import { readStory } from '../build/story-source.ts';
+import { readStory } from '../source/story-source.ts';
 import { chapterWords } from '../core/story.ts';
 import { generateStory, writeGeneratedStory } from './support/synthetic.ts';
 import { parseCommandLine, usageError } from './support/args.ts';

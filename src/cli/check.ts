@@ -1,10 +1,10 @@
 import { relative } from 'node:path';
-import { readEnv } from '../build/env.ts';
-import { readStory } from '../build/story-source.ts';
+import { readEnv } from '../source/env.ts';
+import { readStory } from '../source/story-source.ts';
 
 /**
  * `npm run check` (after `astro check`): reads, checks and renders the story exactly as
- * the build does (src/build/story-source.ts), without building pages, and prints every
+ * the build does (src/source/story-source.ts), without building pages, and prints every
  * problem and warning. Exits non-zero on any problem.
  */
 async function main(): Promise<number> {

@@ -1,7 +1,7 @@
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
-import { chaptersDir, ContentFileError, markdownFiles, readContentFile, storyFile } from '../build/content-files.ts';
-import { readStory } from '../build/story-source.ts';
+import { chaptersDir, ContentFileError, markdownFiles, readContentFile, storyFile } from '../source/content-files.ts';
+import { readStory } from '../source/story-source.ts';
 import { localisePictures } from '../importer/remote-pictures.ts';
 import { clearUnfinished, StagedFiles } from '../importer/stage.ts';
 import { parseCommandLine, usageError } from './support/args.ts';
@@ -177,7 +177,7 @@ async function importOne(
 }
 
 /**
- * The build's own checks (src/build/story-source.ts) on the content folder as the import would
+ * The build's own checks (src/source/story-source.ts) on the content folder as the import would
  * leave it: what they find that the folder did not have before, with the preview's paths put
  * back to the real ones. An import never writes what the build then refuses.
  */

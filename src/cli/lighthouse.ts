@@ -1,10 +1,10 @@
 import { rmSync } from 'node:fs';
+import { createServer, type AddressInfo } from 'node:net';
 import { join } from 'node:path';
-import * as chromeLauncher from 'chrome-launcher';
 import lighthouse from 'lighthouse';
 import { parseCommandLine } from './support/args.ts';
 import { projectRoot, startAstroBuild } from './support/astro-build.ts';
-import { chromiumFlags, chromiumPath } from './support/chromium.ts';
+import { launchBrowser } from './support/chromium.ts';
 import { serveStatic } from './support/serve.ts';
 import { makeWorkDir } from './support/work-dir.ts';
 
@@ -22,6 +22,17 @@ const pages = [
   ['search', 'search/?q=lantern'],
 ] as const;
 
+/** A port no one listens on, on 127.0.0.1. */
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer().listen(0, '127.0.0.1', () => {
+      const { port } = server.address() as AddressInfo;
+      server.close(() => resolve(port));
+    });
+    server.on('error', reject);
+  });
+}
+
 async function buildFixture(outDir: string): Promise<void> {
   const { code, output } = await startAstroBuild({
     ...process.env,
@@ -38,13 +49,15 @@ async function main(): Promise<number> {
   const dir = args.values.dir ?? join(work!, 'dist');
   if (work) await buildFixture(dir);
   const server = await serveStatic(dir);
-  const chrome = await chromeLauncher.launch({ chromePath: await chromiumPath(), chromeFlags: ['--headless=new', ...chromiumFlags()] });
+  // Lighthouse drives the browser the tests use, through its debugging port.
+  const port = await freePort();
+  const browser = await launchBrowser([`--remote-debugging-port=${port}`]);
   const failures: string[] = [];
   try {
     const rows: string[][] = [['page', ...categories]];
     for (const [name, path] of pages) {
       const result = await lighthouse(`${server.url}${path}`, {
-        port: chrome.port,
+        port,
         output: 'json',
         logLevel: 'error',
         onlyCategories: [...categories],
@@ -70,7 +83,7 @@ async function main(): Promise<number> {
     console.log(rows.map((row) => row.map((cell, i) => (i ? cell.padStart(widths[i]!) : cell.padEnd(widths[i]!))).join('  ')).join('\n'));
     for (const failure of failures) console.log(`  ${failure}`);
   } finally {
-    chrome.kill();
+    await browser.close();
     await server.close();
     if (work) rmSync(work, { recursive: true, force: true });
   }

@@ -3,7 +3,7 @@ import { cpSync, existsSync, mkdirSync, readdirSync, renameSync, rmSync, statSyn
 import { basename, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import yaml from 'js-yaml';
-import { chaptersDir, storyFile } from '../build/content-files.ts';
+import { chaptersDir, storyFile } from '../source/content-files.ts';
 import { schemaProblems, storySchema } from '../core/schema.ts';
 import { parseCommandLine, usageError } from './support/args.ts';
 import { holdsSample, sampleTitle } from './support/sample.ts';

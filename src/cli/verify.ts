@@ -1,6 +1,6 @@
 import { existsSync } from 'node:fs';
 import { relative, resolve } from 'node:path';
-import { readEnv } from '../build/env.ts';
+import { readEnv } from '../source/env.ts';
 import { parseCommandLine } from './support/args.ts';
 import { verifySite } from './support/verify-site.ts';
 

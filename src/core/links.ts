@@ -7,7 +7,7 @@ import { reservedSlugs } from './slug.ts';
  * `undefined`.
  */
 export function linkedChapter(target: string): string | undefined {
-  if (/^[a-z][a-z0-9+.-]*:/i.test(target) || target.startsWith('#') || target.startsWith('//')) return undefined;
+  if (leavesTheSite(target) || target.startsWith('#')) return undefined;
   const path = decodeSafely(target.split(/[?#]/)[0]!);
   if (!path) return undefined;
   const name = path.replace(/^(?:\.{1,2}\/|\/)+/, '').replace(/\/$/, '');
@@ -18,7 +18,13 @@ export function linkedChapter(target: string): string | undefined {
   return slug;
 }
 
-function decodeSafely(text: string): string {
+/** Whether a link or source leaves the site: it has a scheme (`https:`, `mailto:`, `javascript:`) or names a host (`//cdn…`). */
+export function leavesTheSite(target: string): boolean {
+  return /^(?:[a-z][a-z0-9+.-]*:|\/\/)/i.test(target);
+}
+
+/** A URL's percent-escapes decoded (`caf%C3%A9` → `café`); the text as it is where they are malformed. */
+export function decodeSafely(text: string): string {
   try {
     return decodeURIComponent(text);
   } catch {

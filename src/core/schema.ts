@@ -1,5 +1,6 @@
 import { z } from 'astro/zod';
 import { parseDate } from './dates.ts';
+import { leavesTheSite } from './links.ts';
 import { slugProblem } from './slug.ts';
 import { closest } from './suggest.ts';
 import { en } from '../shared/i18n/en.ts';
@@ -59,7 +60,7 @@ const countingNumber = (what: string) =>
 /** A file in the content folder, written relative to it: `images/cover.jpg`. Whether it exists is checked with the story. */
 const contentPath = (what: string) =>
   visibleText(what).refine(
-    (path) => !/^(?:[a-z][a-z0-9+.-]*:|\/|\\)/i.test(path),
+    (path) => !leavesTheSite(path) && !/^[/\\]/.test(path),
     `${what} must be a path inside the content folder, such as images/cover.jpg`,
   );
 

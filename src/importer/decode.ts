@@ -1,4 +1,4 @@
-import { controlCharacter } from '../build/content-files.ts';
+import { controlCharacter } from '../source/content-files.ts';
 import { ImportError } from './model.ts';
 
 const windows1252 = new TextDecoder('windows-1252');

@@ -2,11 +2,7 @@ import type { Element } from 'hast';
 
 /** What an HTML element says it is, read the same way by every importer module. */
 
-/** An element's classes. */
-export function classesOf(node: Element): string[] {
-  const value = node.properties.className;
-  return Array.isArray(value) ? value.map(String) : [];
-}
+export { classesOf } from '../markdown/class-list.ts';
 
 /** The EPUB semantics and ARIA role of an element (`noteref`, `footnote`, `doc-endnotes`…). */
 export function semanticsOf(node: Element): string {

@@ -1,9 +1,9 @@
 import { extname, join } from 'node:path';
 import type { AstroIntegration } from 'astro';
-import { imageTypes, pictureFiles } from '../build/content-files.ts';
+import { imageTypes, pictureFiles } from '../source/content-files.ts';
+import { resolvedId, virtualModule } from './virtual-module.ts';
 
 const moduleId = 'virtual:quire/images';
-const resolvedId = `\0${moduleId}`;
 
 /**
  * Makes the pictures in the content folder available to pages as `virtual:quire/images`: each
@@ -18,27 +18,27 @@ export function contentImages(contentDir: string): AstroIntegration {
         updateConfig({
           vite: {
             plugins: [
-              {
-                name: 'quire:content-images',
-                resolveId: (id) => (id === moduleId ? resolvedId : null),
-                load(id) {
-                  if (id !== resolvedId) return null;
+              virtualModule(
+                moduleId,
+                () => {
                   const files = pictureFiles(contentDir);
                   const imports = files.map((file, i) => `import image${i} from ${JSON.stringify(join(contentDir, file))};`);
                   const entries = files.map((file, i) => `  ${JSON.stringify(file)}: image${i},`);
                   return `${imports.join('\n')}\nexport const images = {\n${entries.join('\n')}\n};\n`;
                 },
-                configureServer(server) {
-                  // A picture added or removed while `npm run dev` runs is there on the next page.
-                  const update = (path: string) => {
-                    if (!path.startsWith(contentDir) || !(extname(path).toLowerCase() in imageTypes)) return;
-                    const module = server.environments.ssr.moduleGraph.getModuleById(resolvedId);
-                    if (module) server.environments.ssr.moduleGraph.invalidateModule(module);
-                  };
-                  server.watcher.on('add', update);
-                  server.watcher.on('unlink', update);
+                {
+                  configureServer(server) {
+                    // A picture added or removed while `npm run dev` runs is there on the next page.
+                    const update = (path: string) => {
+                      if (!path.startsWith(contentDir) || !(extname(path).toLowerCase() in imageTypes)) return;
+                      const module = server.environments.ssr.moduleGraph.getModuleById(resolvedId(moduleId));
+                      if (module) server.environments.ssr.moduleGraph.invalidateModule(module);
+                    };
+                    server.watcher.on('add', update);
+                    server.watcher.on('unlink', update);
+                  },
                 },
-              },
+              ),
             ],
           },
         });

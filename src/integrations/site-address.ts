@@ -1,5 +1,5 @@
 import type { AstroIntegration } from 'astro';
-import type { QuireEnv } from '../build/env.ts';
+import type { QuireEnv } from '../source/env.ts';
 
 /** What a site without an address lacks, named in the warning. */
 export const withoutAddress =

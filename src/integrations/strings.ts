@@ -1,10 +1,10 @@
 import { existsSync } from 'node:fs';
 import type { AstroIntegration } from 'astro';
-import { storyBasics, storyFile as storyFileIn } from '../build/content-files.ts';
+import { storyBasics, storyFile as storyFileIn } from '../source/content-files.ts';
 import { messagesFor } from '../shared/i18n/index.ts';
+import { virtualModule } from './virtual-module.ts';
 
 const moduleId = 'virtual:quire/strings';
-const resolvedId = `\0${moduleId}`;
 
 /**
  * Gives browser scripts the story's strings as `virtual:quire/strings`: the messages of
@@ -21,15 +21,10 @@ export function strings(contentDir: string): AstroIntegration {
         updateConfig({
           vite: {
             plugins: [
-              {
-                name: 'quire:strings',
-                resolveId: (id) => (id === moduleId ? resolvedId : null),
-                load(id) {
-                  if (id !== resolvedId) return null;
-                  const { language, labels } = storyBasics(contentDir);
-                  return `export const language = ${JSON.stringify(language)};\nexport const messages = ${JSON.stringify(messagesFor(language, labels))};\n`;
-                },
-              },
+              virtualModule(moduleId, () => {
+                const { language, labels } = storyBasics(contentDir);
+                return `export const language = ${JSON.stringify(language)};\nexport const messages = ${JSON.stringify(messagesFor(language, labels))};\n`;
+              }),
             ],
           },
         });

@@ -2,6 +2,7 @@ import type { Element, Root } from 'hast';
 import type { VFile } from 'vfile';
 import { EXIT, visit } from 'unist-util-visit';
 import { textClasses } from '../shared/contract.ts';
+import { classesOf } from './class-list.ts';
 
 /** The classes the blocks stylesheet styles. */
 const styled = new Set<string>(Object.values(textClasses));
@@ -15,8 +16,7 @@ export function rehypeBlockStyles() {
   return (tree: Root, file: VFile) => {
     let needed = false;
     visit(tree, 'element', (node: Element) => {
-      const classes = Array.isArray(node.properties.className) ? node.properties.className : [];
-      if (node.tagName === 'img' || classes.some((name) => styled.has(String(name)))) {
+      if (node.tagName === 'img' || classesOf(node).some((name) => styled.has(name))) {
         needed = true;
         return EXIT;
       }

@@ -1,5 +1,6 @@
 import type { Element, ElementContent, Root } from 'hast';
 import { visit } from 'unist-util-visit';
+import { classesOf } from './class-list.ts';
 import { blocks } from './remark-blocks.ts';
 
 /**
@@ -10,16 +11,11 @@ import { blocks } from './remark-blocks.ts';
 export function rehypeBlocks() {
   return (tree: Root) => {
     visit(tree, 'element', (node: Element) => {
-      const classes = node.tagName === 'div' ? classList(node) : [];
+      const classes = node.tagName === 'div' ? classesOf(node) : [];
       if (classes.includes(blocks.verse)) keepLineBreaks(node);
       if (classes.includes(blocks.messages)) node.children = messages(node);
     });
   };
-}
-
-function classList(node: Element): string[] {
-  const value = node.properties.className;
-  return Array.isArray(value) ? value.map(String) : [];
 }
 
 /** Replaces line breaks in the text of `node` with `<br>`s. */

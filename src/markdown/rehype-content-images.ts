@@ -1,6 +1,7 @@
 import type { Element, Root } from 'hast';
 import type { VFile } from 'vfile';
 import { visit } from 'unist-util-visit';
+import { decodeSafely, leavesTheSite } from '../core/links.ts';
 
 /** How an image the author refers to is found: its path in the content folder, or why it cannot be used. */
 export type ImageLookup = (src: string) => { path: string } | { problem: string };
@@ -21,7 +22,7 @@ export function rehypeContentImages(options: { image: ImageLookup; remote: boole
       node.properties.decoding = 'async';
       const src = node.properties.src;
       if (/^data:/i.test(src)) return;
-      if (/^(?:[a-z][a-z0-9+.-]*:|\/\/)/i.test(src)) {
+      if (leavesTheSite(src)) {
         if (!options.remote) {
           file.message(
             `the picture ${src.length > 80 ? `${src.slice(0, 80)}…` : src} is on another site, which every reader's browser would ask for it (and so learn who reads); save it in the content folder's images/ and write images/<name>, or set remoteImages: allow in story.md`,
@@ -39,12 +40,4 @@ export function rehypeContentImages(options: { image: ImageLookup; remote: boole
       node.properties.dataImage = found.path;
     });
   };
-}
-
-function decodeSafely(text: string): string {
-  try {
-    return decodeURI(text);
-  } catch {
-    return text;
-  }
 }

@@ -1,5 +1,6 @@
 import type { Element, Root } from 'hast';
 import { defaultSchema, type Options as SanitizeSchema } from 'rehype-sanitize';
+import { classesOf } from './class-list.ts';
 import { blocks } from './remark-blocks.ts';
 
 /** Class names authors may put on `<p>`, `<div>` and `<span>` (styled in global.css). */
@@ -96,7 +97,7 @@ export function rehypeTidyPastedHtml() {
         const align = child.properties.align;
         if (typeof align === 'string') {
           delete child.properties.align;
-          if (align === 'center' || align === 'right') child.properties.className = [...classList(child.properties.className), align];
+          if (align === 'center' || align === 'right') child.properties.className = [...classesOf(child), align];
         }
         if (child.tagName === 'img' && child.properties.alt === undefined) child.properties.alt = '';
         if (child.tagName === 'a' && child.properties.name !== undefined) {
@@ -108,8 +109,4 @@ export function rehypeTidyPastedHtml() {
     };
     visit(tree);
   };
-}
-
-function classList(value: unknown): string[] {
-  return Array.isArray(value) ? value.map(String) : typeof value === 'string' ? value.split(/\s+/) : [];
 }

@@ -2,7 +2,7 @@ import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writ
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { ContentFileError, readContentFile, scanChapters } from '../../src/build/content-files';
+import { ContentFileError, readContentFile, scanChapters } from '../../src/source/content-files';
 import { holdsSample } from '../../src/cli/support/sample';
 import { fixtureStory, sampleStory } from '../support/sites';
 

@@ -2,7 +2,7 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { readEnv } from '../../src/build/env';
+import { readEnv } from '../../src/source/env';
 
 describe('readEnv', () => {
   it('defaults to content/ at the root of a domain', () => {

@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { readStory } from '../../src/build/story-source';
+import { readStory } from '../../src/source/story-source';
 import { hostileStories, writeHostileStory } from '../support/hostile-stories';
 
 const root = mkdtempSync(join(tmpdir(), 'quire-hostile-'));

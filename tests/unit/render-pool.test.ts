@@ -1,7 +1,7 @@
 import { existsSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { renderJobs, type RenderContext, type RenderJob } from '../../src/build/render-pool';
+import { renderJobs, type RenderContext, type RenderJob } from '../../src/source/render-pool';
 import { makeWorkDir } from '../../src/cli/support/work-dir.ts';
 
 const work = makeWorkDir('render-pool-');

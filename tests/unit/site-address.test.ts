@@ -1,6 +1,6 @@
 import type { AstroIntegrationLogger } from 'astro';
 import { describe, expect, it } from 'vitest';
-import { readEnv } from '../../src/build/env';
+import { readEnv } from '../../src/source/env';
 import { siteAddress } from '../../src/integrations/site-address';
 
 /** What the integration logs when Astro sets up a command with these environment variables. */

@@ -1,4 +1,7 @@
-import { unified } from '@astrojs/markdown-remark';
+import rehypeStringify from 'rehype-stringify';
+import remarkParse from 'remark-parse';
+import remarkRehype from 'remark-rehype';
+import { unified } from 'unified';
 import { describe, expect, it } from 'vitest';
 import { smarten } from '../../src/core/typography';
 import { remarkTypography } from '../../src/markdown/remark-typography';
@@ -26,7 +29,7 @@ describe('smarten', () => {
 
 describe('remarkTypography in the Markdown pipeline', () => {
   const render = async (markdown: string) =>
-    (await (await unified({ smartypants: false, remarkPlugins: [remarkTypography] }).createRenderer({})).render(markdown)).code;
+    String(await unified().use(remarkParse).use(remarkTypography).use(remarkRehype).use(rehypeStringify).process(markdown));
 
   it('decides quotes across emphasis and links', async () => {
     expect(await render('"*Go*," he said, "[now](https://x.y)."')).toBe('<p>“<em>Go</em>,” he said, “<a href="https://x.y">now</a>.”</p>');

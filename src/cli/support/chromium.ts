@@ -7,8 +7,8 @@ import { chromium, type Browser } from 'playwright-core';
  * installed, else the one shipped inside `@sparticuz/chromium` (so `npm test` needs no
  * system browser).
  */
-export async function launchBrowser(): Promise<Browser> {
-  return chromium.launch({ executablePath: await chromiumPath(), args: chromiumFlags(), headless: true });
+export async function launchBrowser(args: string[] = []): Promise<Browser> {
+  return chromium.launch({ executablePath: await chromiumPath(), args: [...chromiumFlags(), ...args], headless: true });
 }
 
 const systemChromium = () =>

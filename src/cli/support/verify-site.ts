@@ -7,6 +7,7 @@ import { HtmlValidate, StaticConfigLoader } from 'html-validate';
 import { visit } from 'unist-util-visit';
 import type { Element as XastElement, Root as XastRoot } from 'xast';
 import { fromXml } from 'xast-util-from-xml';
+import { leavesTheSite } from '../../core/links.ts';
 
 /**
  * Checks a built site as it will be published, the way a reader's browser and e-reader
@@ -223,7 +224,7 @@ export function epubProblems(name: string, bytes: Uint8Array): string[] {
   for (const [path, tree] of documents) {
     for (const node of xmlElements(tree)) {
       const ref = node.name === 'a' || node.name === 'link' ? node.attributes.href : node.name === 'img' ? node.attributes.src : undefined;
-      if (!ref || /^[a-z][a-z0-9+.-]*:/i.test(ref)) continue;
+      if (!ref || leavesTheSite(ref)) continue;
       const [file = '', fragment] = ref.split('#');
       const target = file === '' ? path : resolveIn(path, file);
       if (!entries[target]) {

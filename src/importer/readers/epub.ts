@@ -2,7 +2,7 @@ import { posix } from 'node:path';
 import type { Element, ElementContent, Root } from 'hast';
 import type { Root as XmlRoot } from 'xast';
 import { strFromU8 } from 'fflate';
-import { imageTypes } from '../../build/content-files.ts';
+import { imageTypes } from '../../source/content-files.ts';
 import { elementChildren, parseHtml, select, selectAll, textOf, treeOf, visibleText } from '../html.ts';
 import { imageName } from '../files.ts';
 import { ImportError, type ImportedChapter, type ImportedStory, type ImportedWork } from '../model.ts';
@@ -13,6 +13,7 @@ import { gatherFootnotes, isNoteRef } from '../footnotes.ts';
 import { attribute, element, elements, parseXml, text as xmlText } from '../xml.ts';
 import { Ao3Reading, chapterTitle } from './ao3.ts';
 import { languageTag } from './languages.ts';
+import { decodeSafely } from '../../core/links.ts';
 import { parseXhtml, textOfMarkup } from '../xhtml.ts';
 import { unzipWithin } from '../zip.ts';
 
@@ -382,14 +383,6 @@ function metadata(opf: XmlRoot): Metadata {
 /** A value for an attribute selector's quotes. */
 function quoted(value: string): string {
   return value.replace(/["\\]/g, '\\$&');
-}
-
-function decodeSafely(text: string): string {
-  try {
-    return decodeURIComponent(text);
-  } catch {
-    return text;
-  }
 }
 
 /** A description may be plain text or escaped HTML (Calibre, FanFicFare): as paragraphs either way. */

@@ -1,4 +1,4 @@
-import { ContentFileError, splitFrontmatter, type ContentFile } from '../../build/content-files.ts';
+import { ContentFileError, splitFrontmatter, type ContentFile } from '../../source/content-files.ts';
 import { markdownToPlainText } from '../markdown-text.ts';
 import { chapterSchema, schemaProblems } from '../../core/schema.ts';
 import { slugPattern } from '../../core/slug.ts';
