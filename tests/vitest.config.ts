@@ -13,6 +13,14 @@ export default defineConfig({
     // At least two files at a time, even on two cores: build and browser tests spend much of
     // their time waiting on a child process (Astro, Chromium, epubcheck's JVM), which another fills.
     maxWorkers: Math.max(2, availableParallelism() - 1),
+    // `npm run test:coverage`: what the unit and component tiers exercise of the source, held
+    // at least where it stands (the build and browser tiers run the code in child processes).
+    coverage: {
+      provider: 'v8',
+      include: ['src/**/*.ts'],
+      reporter: ['text-summary'],
+      thresholds: { lines: 65, statements: 65, functions: 67, branches: 64 },
+    },
     projects: [
       { extends: true, test: { name: 'unit', include: ['tests/unit/**/*.test.ts'] } },
       // .astro components rendered by Astro's Container API, through Astro's own Vite config.

@@ -1,0 +1,37 @@
+import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { createRenderer } from '../../src/markdown/render';
+import { stringsFor } from '../../src/shared/i18n';
+
+/**
+ * The Markdown pipeline, case by case: each folder of tests/fixtures/pipeline/ holds an
+ * `input.md` and the `output.html` the pipeline gives for it (a chapter of the site under
+ * `/quire/`, with `chapter-2` and `the-mask` to link to and `images/lake.jpg` to show).
+ * `UPDATE=1 npm run test:unit` writes the outputs anew; a change to the pipeline then reads
+ * as a diff of them. Adding a case is adding a folder.
+ */
+const root = join(import.meta.dirname, '../fixtures/pipeline');
+const renderer = createRenderer({
+  base: '/quire/',
+  chapters: new Map([
+    ['chapter-2', 'chapter-2'],
+    ['the-mask', 'the-mask'],
+  ]),
+  t: stringsFor('en'),
+  image: (src) => (src === 'images/lake.jpg' ? { path: 'images/lake.jpg' } : { problem: `no ${src}` }),
+  remoteImages: false,
+});
+
+describe('the Markdown pipeline', () => {
+  for (const name of readdirSync(root).sort()) {
+    it(`renders ${name}`, async () => {
+      const input = readFileSync(join(root, name, 'input.md'), 'utf8');
+      const { html, problems } = await renderer.chapter(input);
+      const output = `${html}\n${problems.map((problem) => `<!-- problem, line ${problem.line}: ${problem.message} -->\n`).join('')}`;
+      const file = join(root, name, 'output.html');
+      if (process.env.UPDATE || !existsSync(file)) writeFileSync(file, output);
+      expect(output).toBe(readFileSync(file, 'utf8'));
+    });
+  }
+});
