@@ -39,7 +39,9 @@ interface ChapterMarkdown {
   frontmatter: Record<string, unknown>;
 }
 
-const markdown = (tree: Root | undefined) => (tree ? hastToMarkdown(tree) || undefined : undefined);
+/** The marks of scene breaks drawn as the site's break while converting: no words of the text. */
+let breakMarks: string[] = [];
+const markdown = (tree: Root | undefined) => (tree ? hastToMarkdown(tree, breakMarks) || undefined : undefined);
 const text = (value: unknown) => (typeof value === 'string' ? value : undefined);
 
 function chapterMarkdown(chapter: ImportedChapter): ChapterMarkdown {
@@ -69,6 +71,7 @@ function chapterMarkdown(chapter: ImportedChapter): ChapterMarkdown {
  */
 export async function planImport(work: ImportedWork, existingOrders: readonly number[]): Promise<ImportPlan> {
   drawingsAsPictures(work);
+  breakMarks = [];
   const placed = place(work.chapters, existingOrders, work.chapters.length > 1 || work.story !== undefined);
   const parts = placed.map(({ chapter }) => chapterMarkdown(chapter));
   const storyParts = work.story && {
@@ -111,7 +114,7 @@ export async function planImport(work: ImportedWork, existingOrders: readonly nu
       words: chapterWords({ body }),
     });
   }
-  const expected = withoutWords(fidelityWords(work.source), work.setAside.flatMap(fidelityWords));
+  const expected = withoutWords(fidelityWords(work.source), [...work.setAside, ...breakMarks].flatMap(fidelityWords));
   const fidelity = compareWords(expected, rendered.flatMap(fidelityWords), bodies);
   return { chapters, story: work.story && storyFile(work.story, storyParts!), images: cleanPictures(work), fidelity };
 }

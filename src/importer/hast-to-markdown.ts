@@ -9,6 +9,7 @@ import { toMarkdown } from 'mdast-util-to-markdown';
 import { sanitize } from 'hast-util-sanitize';
 import { classesOf } from './element.ts';
 import { withFootnoteMarks } from './footnotes.ts';
+import { isSceneBreak } from './scene-breaks.ts';
 import { sanitizeSchema } from '../markdown/sanitize.ts';
 
 /**
@@ -18,8 +19,8 @@ import { sanitizeSchema } from '../markdown/sanitize.ts';
  * site keeps in raw HTML (underline, small caps, centred or right-aligned lines) stays as raw
  * HTML; verse becomes a `:::verse` block; footnotes become Markdown footnotes.
  */
-export function hastToMarkdown(tree: Root): string {
-  const clean = sanitize(withFootnoteMarks(withLayoutClasses(tree)), importSchema) as Root;
+export function hastToMarkdown(tree: Root, breaks: string[] = []): string {
+  const clean = sanitize(withFootnoteMarks(withLayoutClasses(tree, breaks)), importSchema) as Root;
   const mdast = toMdast(clean, { handlers }) as MdastRoot;
   return toMarkdown(mdast, {
     extensions: [gfmToMarkdown(), directiveToMarkdown()],
@@ -123,18 +124,12 @@ function wrapBlock(state: State, node: Element, classes: string[], asParagraph =
 }
 
 /**
- * A paragraph that is only a scene break's marks: three or more (`* * *`, `~~~`, `———`), or
- * one of the marks writers set alone on a centred line (`#`, `*`, `⁂`, `§`). No words, so
- * drawn as the site's break.
- */
-const markOnlyBreak = /^\s*(?:(?:[*~=_#+•·◆◇❖✦✧⁂§❦❧—–-]\s*){3,}|[#*~•◆❖✦⁂§❦❧])\s*$/u;
-
-/**
  * Alignment as HTML writes it (`align="center"`, `style="text-align: center"`, `<center>`)
- * as the classes the site keeps, and paragraphs of scene-break marks as breaks. A copy: the
- * input tree is left as it was.
+ * as the classes the site keeps, and paragraphs that are scene breaks (src/importer/
+ * scene-breaks.ts) as the site's break, their marks added to `breaks` (drawn, not words).
+ * A copy: the input tree is left as it was.
  */
-function withLayoutClasses(tree: Root): Root {
+function withLayoutClasses(tree: Root, breaks: string[]): Root {
   const align = (node: Element): string | undefined => {
     const attribute = String(node.properties.align ?? '').toLowerCase();
     const style = /text-align\s*:\s*(center|right|end)/i.exec(String(node.properties.style ?? ''))?.[1]?.toLowerCase();
@@ -145,9 +140,10 @@ function withLayoutClasses(tree: Root): Root {
     if (node.type !== 'element') return [node];
     if (
       node.tagName === 'p' &&
-      markOnlyBreak.test(toString(node)) &&
+      isSceneBreak(toString(node)) &&
       !node.children.some((child) => child.type === 'element' && child.tagName === 'img')
     ) {
+      breaks.push(toString(node));
       return [{ type: 'element', tagName: 'hr', properties: {}, children: [] }];
     }
     const children = node.children.flatMap(visit);

@@ -76,7 +76,8 @@ function parseHanNumber(text: string): number | undefined {
 /** The heading a title line stands for, or undefined when the line is not a heading. */
 export function parseTitleLine(line: string): TitleLine | undefined {
   const text = line.trim();
-  if (text.length === 0 || text.length > maxTitleLine) return undefined;
+  if (text.length === 0) return undefined;
+  // A chapter label and its number make a title line whatever follows ("Chapter 7: In which…", 300 characters long).
   const chapter = chapterLine.exec(text);
   if (chapter) {
     const number = parseNumber(chapter[2]!);
@@ -90,6 +91,7 @@ export function parseTitleLine(line: string): TitleLine | undefined {
       slug: `chapter-${String(number).replace('.', '-')}`,
     };
   }
+  if (text.length > maxTitleLine) return undefined;
   const cjk = cjkChapter.exec(text);
   if (cjk) {
     const number = parseNumber(cjk[1] ?? cjk[2] ?? cjk[3]!);
@@ -112,6 +114,12 @@ export function parseTitleLine(line: string): TitleLine | undefined {
     return { kind, number: undefined, title, slug };
   }
   return undefined;
+}
+
+/** The heading a file's name stands for: `chapter-7.txt`, and `007-chapter-7.txt` as numbered downloads are named. */
+export function fileTitle(stem: string): TitleLine | undefined {
+  const words = stem.replace(/[-_.]+/g, ' ').trim();
+  return parseTitleLine(words) ?? parseTitleLine(words.replace(/^\d+\s+(?=\D)/, ''));
 }
 
 /** The word titles are written with, for a word as it was found ("Ch." → "Chapter", "prólogo" → "Prólogo"). */

@@ -5,7 +5,8 @@ import { compareWords, fidelityWords } from '../../src/importer/fidelity';
 import { planImport } from '../../src/importer/files';
 import { hastToMarkdown } from '../../src/importer/hast-to-markdown';
 import { parseHtml, select } from '../../src/importer/html';
-import { isSceneBreak, readText } from '../../src/importer/readers/text';
+import { readText } from '../../src/importer/readers/text';
+import { isSceneBreak } from '../../src/importer/scene-breaks';
 import { noteLabel, parseNumber, parseTitleLine } from '../../src/importer/title-lines';
 import { slugify } from '../../src/core/slug';
 
@@ -343,8 +344,8 @@ describe('HTML to Markdown', () => {
     );
   });
 
-  it('turns paragraphs of break marks into scene breaks, but keeps "oOo" as written', () => {
-    expect(html('<p>One.</p><p align="center">* * *</p><p>Two.</p><p>~~~</p><p>oOo</p>')).toBe('One.\n\n* * *\n\nTwo.\n\n* * *\n\noOo');
+  it('turns paragraphs of break marks into scene breaks, "oOo" as plain text does', () => {
+    expect(html('<p>One.</p><p align="center">* * *</p><p>Two.</p><p>~~~</p><p>oOo</p>')).toBe('One.\n\n* * *\n\nTwo.\n\n* * *\n\n* * *');
   });
 
   it.each([

@@ -5,8 +5,8 @@ import { imageName } from '../files.ts';
 import { gatherFootnotes } from '../footnotes.ts';
 import { hasClass, parseHtml, select, textOf, treeOf, visibleText } from '../html.ts';
 import { ImportError, type ImportedChapter, type ImportedStory, type ImportedWork } from '../model.ts';
-import { parseTitleLine } from '../title-lines.ts';
-import { isSceneBreak } from './text.ts';
+import { fileTitle, parseTitleLine } from '../title-lines.ts';
+import { isSceneBreak } from '../scene-breaks.ts';
 import { unzipWithin } from '../zip.ts';
 
 /** Word's formatting the site keeps: underline, small caps, centred and right-aligned lines, titles. */
@@ -118,7 +118,7 @@ export async function readDocx(bytes: Uint8Array, file: string, stem: string): P
   // Split where a heading or a title line starts a chapter.
   const starts = nodes.flatMap((node, index) => {
     if (node.type !== 'element' || !/^(?:h[1-3]|p)$/.test(node.tagName) || hasClass(node, 'quire-title')) return [];
-    const heading = textOf(node).length <= 250 ? parseTitleLine(textOf(node)) : undefined;
+    const heading = parseTitleLine(textOf(node));
     return heading && (node.tagName !== 'p' || !select('img', node)) ? [{ index, heading, node }] : [];
   });
   // The document's title and author (Word's Title and Author styles), above the first chapter.
@@ -147,7 +147,7 @@ export async function readDocx(bytes: Uint8Array, file: string, stem: string): P
 
   const chapters: ImportedChapter[] = [];
   if (starts.length === 0) {
-    const fromName = parseTitleLine(stem.replace(/[-_]+/g, ' '));
+    const fromName = fileTitle(stem);
     const fromTitle = titleNode ? parseTitleLine(textOf(titleNode)) : undefined;
     const heading = fromTitle ?? fromName;
     chapters.push({

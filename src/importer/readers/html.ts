@@ -1,7 +1,7 @@
 import type { Root } from 'hast';
 import { parseHtml, select, textOf, visibleText } from '../html.ts';
 import type { ImportedWork } from '../model.ts';
-import { parseTitleLine } from '../title-lines.ts';
+import { fileTitle, parseTitleLine } from '../title-lines.ts';
 
 /**
  * A chapter as HTML: a page saved from the web, or text pasted from an editor. The text is
@@ -20,7 +20,7 @@ export function readHtml(text: string, stem: string): ImportedWork {
     );
   const heading = select('h1, h2, h3', main);
   const parsed = heading ? parseTitleLine(textOf(heading)) : undefined;
-  const fromName = parseTitleLine(stem.replace(/[-_]+/g, ' '));
+  const fromName = fileTitle(stem);
   const title = parsed ?? fromName;
   if (parsed && heading) setAside.push(visibleText(heading));
   const content: Root = { type: 'root', children: (main.children as Root['children']).filter((child) => !(parsed && child === heading)) };

@@ -4,7 +4,7 @@ import { chapterSchema, schemaProblems } from '../../core/schema.ts';
 import { slugPattern } from '../../core/slug.ts';
 import { sourceText, withoutControls } from '../decode.ts';
 import { ImportError, type ImportedWork } from '../model.ts';
-import { parseTitleLine } from '../title-lines.ts';
+import { fileTitle, parseTitleLine } from '../title-lines.ts';
 
 /**
  * A chapter already in Markdown: its frontmatter checked against the chapter format (any
@@ -24,7 +24,8 @@ export function readMarkdown(input: string, file: string, stem: string): Importe
   }
   const { frontmatter, body } = split;
   const heading = /^#{1,3}\s+(.+)$/m.exec(body);
-  const parsed = parseTitleLine(typeof frontmatter.title === 'string' ? frontmatter.title : (heading?.[1] ?? stem.replace(/[-_]+/g, ' ')));
+  const parsed =
+    typeof frontmatter.title === 'string' ? parseTitleLine(frontmatter.title) : heading ? parseTitleLine(heading[1]!) : fileTitle(stem);
   const title = typeof frontmatter.title === 'string' ? frontmatter.title : (parsed?.title ?? heading?.[1]?.trim() ?? stem);
   const order = typeof frontmatter.order === 'number' ? frontmatter.order : parsed?.number;
   const problems = schemaProblems(chapterSchema, { ...frontmatter, title, order: order ?? 0 });

@@ -1,7 +1,8 @@
 import type { Element, ElementContent, Root } from 'hast';
 import { sourceText, withoutControls } from '../decode.ts';
 import { ImportError, type ImportedChapter, type ImportedWork } from '../model.ts';
-import { noteLabel, parseTitleLine, type TitleLine } from '../title-lines.ts';
+import { isSceneBreak } from '../scene-breaks.ts';
+import { fileTitle, noteLabel, parseTitleLine, type TitleLine } from '../title-lines.ts';
 
 /**
  * A plain-text chapter, as authors paste it from word processors and archives: notes at the
@@ -13,13 +14,6 @@ import { noteLabel, parseTitleLine, type TitleLine } from '../title-lines.ts';
 const titleSearch = { blocks: 12, wordsAbove: 200 };
 /** An end note starts at a labelled block among the last few; a label further up is part of the story. */
 const endNoteBlocks = 3;
-
-const sceneBreak = /^(?:(?:[*~=_#+•·-]\s*){3,}|[-~=\s]*(?:o+O+o+|O+o+O+|x+X+x+|X+x+X+|-x-|~x~)[-~=\s]*)$/;
-
-/** Whether a line is a scene break as fanfic writes them (`* * *`, `~~~`, `oOo`, `xXx`, `-x-`…). */
-export function isSceneBreak(line: string): boolean {
-  return sceneBreak.test(line.trim());
-}
 
 /** A block of lines is verse-like (a poem, a song, a letter's lines) when every line is short. */
 function isVerse(lines: string[]): boolean {
@@ -81,11 +75,6 @@ export function blocksToTree(blocks: string[][], setAside: string[] = []): Root 
   return { type: 'root', children };
 }
 
-/** The number in a file's name: `chapter-7.txt` → 7. */
-function fileNumber(stem: string): number | undefined {
-  return parseTitleLine(stem.replace(/[-_]+/g, ' '))?.number;
-}
-
 /** Reads one plain-text chapter; the file name stands in for a missing title line (`chapter-3.txt`). */
 export function readText(input: string, file: string, stem: string): ImportedWork {
   const { text: clean, removed } = withoutControls(input);
@@ -108,7 +97,7 @@ export function readText(input: string, file: string, stem: string): ImportedWor
     }
     wordsAbove += blocks[i]!.join(' ').split(/\s+/).length;
   }
-  const fromName = fileNumber(stem);
+  const fromName = fileTitle(stem)?.number;
   if (heading?.kind === 'chapter' && fromName !== undefined && heading.number !== fromName) {
     notices.push(
       `the line "${blocks[titleIndex]![0]!.trim()}" says chapter ${heading.number}, the file name chapter ${fromName}: kept the line as text and used the file name`,
@@ -128,7 +117,7 @@ export function readText(input: string, file: string, stem: string): ImportedWor
     notes = blocks.slice(0, 1);
     start = 1;
   }
-  heading ??= parseTitleLine(stem.replace(/[-_]+/g, ' '));
+  heading ??= fileTitle(stem);
   if (!heading) {
     throw new ImportError(
       `${file}: no title line found (such as "Prologue", "Chapter 12: Title", "Epilogue" or "Interlude"); add one above the text, or name the file chapter-12.txt`,
