@@ -19,6 +19,7 @@ export function storyDetails(story: Story, t: Translate): DetailRow[] {
     meta.fandom !== undefined && { label: t('details.fandom'), value: { text: meta.fandom } },
     meta.rating !== undefined && { label: t('details.rating'), value: { text: meta.rating } },
     meta.warnings.length > 0 && { label: t('details.warnings'), value: { list: meta.warnings } },
+    meta.categories.length > 0 && { label: t('details.categories'), value: { list: meta.categories } },
     meta.characters.length > 0 && { label: t('details.characters'), value: { list: meta.characters } },
     meta.relationships.length > 0 && { label: t('details.relationships'), value: { list: meta.relationships } },
     meta.tags.length > 0 && { label: t('details.tags'), value: { list: meta.tags } },

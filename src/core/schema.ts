@@ -166,6 +166,8 @@ export const storySchema = strictObject({
   rating: visibleText('rating').optional(),
   /** Archive warnings. */
   warnings: tagList,
+  /** Archive categories, the kind of relationships the story centres on: `F/M`, `Gen`, `Multi`. */
+  categories: tagList,
   /** Characters who appear. */
   characters: tagList,
   /** Relationships, e.g. `Erik/Meg Giry`. */

@@ -186,6 +186,7 @@ function chapterFile(chapter: ImportedChapter, order: number, parts: ChapterMark
     order,
     published: chapter.published ?? parts.frontmatter.published,
     summary: parts.summary,
+    contentNotes: chapter.contentNotes ?? parts.frontmatter.contentNotes,
     authorsNote: parts.authorsNote,
     endNote: parts.endNote,
   });
@@ -205,6 +206,7 @@ function storyFile(
     fandom: story.fandom,
     rating: story.rating,
     warnings: story.warnings,
+    categories: story.categories,
     characters: story.characters,
     relationships: story.relationships,
     tags: story.tags,

@@ -18,6 +18,8 @@ export interface ImportedChapter {
   summary?: Root | undefined;
   notes?: Root | undefined;
   endNotes?: Root | undefined;
+  /** Content warnings the author put before the chapter ("CW: blood, grief"). */
+  contentNotes?: string[] | undefined;
   body: Root;
   /** The release date, `YYYY-MM-DD`, when the source says. */
   published?: string | undefined;
@@ -34,6 +36,8 @@ export interface ImportedStory {
   fandom?: string | undefined;
   rating?: string | undefined;
   warnings: string[];
+  /** Archive categories: `F/M`, `Gen`… */
+  categories: string[];
   characters: string[];
   relationships: string[];
   tags: string[];
@@ -68,6 +72,18 @@ export interface ImportedWork {
   dropped: string[];
   /** Anything else the author should know (a guess made, a disagreement). */
   notices: string[];
+}
+
+/**
+ * Archives date the work, not its chapters ("Published", "Updated"): the first chapter gets the
+ * first date, the last chapter (of several) the second, unless the source dated them itself.
+ */
+export function dateFirstAndLast(
+  chapters: ImportedChapter[],
+  dates: { published?: string | undefined; updated?: string | undefined },
+): void {
+  if (dates.published && chapters[0]) chapters[0].published ??= dates.published;
+  if (dates.updated && chapters.length > 1) chapters.at(-1)!.published ??= dates.updated;
 }
 
 /** Bad input, with a message that names the file. */

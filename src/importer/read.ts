@@ -1,6 +1,7 @@
 import { basename, extname } from 'node:path';
 import { decodeText } from './decode.ts';
 import { ImportError, type ImportedWork } from './model.ts';
+import { readContentNotes } from './content-notes.ts';
 import { readAo3 } from './readers/ao3.ts';
 import { readDocx } from './readers/docx.ts';
 import { readEpub } from './readers/epub.ts';
@@ -49,6 +50,12 @@ export function detectFormat(bytes: Uint8Array, file: string): { format: InputFo
 
 /** Reads one input, whatever its format. */
 export async function readInput(bytes: Uint8Array, file: string): Promise<ImportedWork> {
+  const work = await readFormat(bytes, file);
+  readContentNotes(work);
+  return work;
+}
+
+async function readFormat(bytes: Uint8Array, file: string): Promise<ImportedWork> {
   const stem = basename(file, extname(file));
   const { format, text } = detectFormat(bytes, file);
   switch (format) {

@@ -122,6 +122,19 @@ export function fileTitle(stem: string): TitleLine | undefined {
   return parseTitleLine(words) ?? parseTitleLine(words.replace(/^\d+\s+(?=\D)/, ''));
 }
 
+/**
+ * Whether a heading is a number and nothing more — "I", "XII.", "3", "Chapter 3", "Part Two" —
+ * which, as the title of a section within a larger one, needs its parent's to be read alone.
+ */
+export function isBareNumber(title: string): boolean {
+  const text = title.trim().replace(/[.:]$/, '');
+  if (parseNumber(text) !== undefined) return true;
+  const line = parseTitleLine(text);
+  if (line?.kind === 'chapter' && !/:/.test(line.title)) return true;
+  const part = /^(?:part|section|book|act|scene|volume|vol\.)\s+(\S+)$/i.exec(text);
+  return part !== null && parseNumber(part[1]!) !== undefined;
+}
+
 /** The word titles are written with, for a word as it was found ("Ch." → "Chapter", "prólogo" → "Prólogo"). */
 function canonical(found: string, pick: (words: Words) => string[]): string {
   const lower = found.toLowerCase();

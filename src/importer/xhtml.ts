@@ -1,9 +1,9 @@
-import { decodeNamedCharacterReference } from 'decode-named-character-reference';
 import type { ElementContent, Root as HastRoot } from 'hast';
 import { h, s } from 'hastscript';
 import type { Nodes as XastNodes } from 'xast';
 import { fromXml } from 'xast-util-from-xml';
 import { parseHtml } from './html.ts';
+import { withXmlEntities } from './xml.ts';
 
 /**
  * An EPUB's chapters are XHTML, and read as the XML they are: an HTML parser takes
@@ -18,15 +18,6 @@ export function parseXhtml(text: string): { tree: HastRoot; xml: boolean } {
   } catch {
     return { tree: parseHtml(closedSelfClosing(text)), xml: false };
   }
-}
-
-/** XML knows five named characters; XHTML documents use HTML's (`&nbsp;`, `&eacute;`) too, read here as the characters they name. */
-function withXmlEntities(text: string): string {
-  return text.replace(/&([A-Za-z][A-Za-z0-9]{1,31});/g, (reference, name: string) => {
-    if (['amp', 'lt', 'gt', 'quot', 'apos'].includes(name)) return reference;
-    const character = decodeNamedCharacterReference(name);
-    return character === false ? reference : character.replace(/&/g, '&amp;').replace(/</g, '&lt;');
-  });
 }
 
 /** An XML tree as HTML's (hast): SVG inside keeps its own attribute names; comments and declarations go. */

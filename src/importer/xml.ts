@@ -1,15 +1,45 @@
 import type { Element, Nodes, Root } from 'xast';
+import { decodeNamedCharacterReference } from 'decode-named-character-reference';
 import { fromXml } from 'xast-util-from-xml';
 
 /** Helpers for the XML files inside an EPUB (container.xml, the package document, toc.ncx). */
 
-/** An XML document as a tree; an empty document when it cannot be read. */
+/** An XML document as a tree (HTML's named characters read too); an empty document when it cannot be read. */
 export function parseXml(text: string | undefined): Root {
   try {
-    return fromXml(text ?? '');
+    return fromXml(withXmlEntities(text ?? ''));
   } catch {
     return { type: 'root', children: [] };
   }
+}
+
+/** XML knows five named characters; XHTML documents use HTML's (`&nbsp;`, `&eacute;`) too, read here as the characters they name. */
+export function withXmlEntities(text: string): string {
+  return text.replace(/&([A-Za-z][A-Za-z0-9]{1,31});/g, (reference, name: string) => {
+    if (['amp', 'lt', 'gt', 'quot', 'apos'].includes(name)) return reference;
+    const character = decodeNamedCharacterReference(name);
+    return character === false ? reference : character.replace(/&/g, '&amp;').replace(/</g, '&lt;');
+  });
+}
+
+/**
+ * A metadata value with the character references a tool escaped twice read once more:
+ * FanFicFare and Calibre write `Harry Potter &amp;amp; Hermione` into a book's metadata, which
+ * every reader then shows as "Harry Potter &amp; Hermione". Text without such a reference is
+ * returned as it is.
+ */
+export function decodedOnce(value: string): string {
+  return value.replace(
+    /&(?:#(\d{1,7})|#x([\da-f]{1,6})|([a-z][a-z\d]{1,31}));/gi,
+    (reference, decimal?: string, hex?: string, name?: string) => {
+      if (name !== undefined) {
+        const character = decodeNamedCharacterReference(name);
+        return character === false ? reference : character;
+      }
+      const code = decimal !== undefined ? Number(decimal) : Number.parseInt(hex!, 16);
+      return code > 0 && code <= 0x10ffff && (code < 0xd800 || code > 0xdfff) ? String.fromCodePoint(code) : reference;
+    },
+  );
 }
 
 /** The local part of a name: `dc:title` → `title`, `opf:meta` → `meta`. */

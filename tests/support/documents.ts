@@ -3,11 +3,18 @@ import { strToU8, zipSync } from 'fflate';
 /** Input documents as tests write them, for the importer: EPUBs and Word files made from a few lines. */
 
 /** An EPUB as a test writes it: files, a package document, and a nav document or an NCX. */
+/** An entry of a table of contents, with the entries nested under it. */
+export interface TocEntry {
+  title: string;
+  href: string;
+  children?: TocEntry[];
+}
+
 export function makeEpub(options: {
   version: 2 | 3;
   metadata: string;
   spine: { path: string; html: string; properties?: string }[];
-  toc: { title: string; href: string }[];
+  toc: TocEntry[];
   guide?: string;
   extra?: Record<string, Uint8Array>;
   manifest?: string;
@@ -15,18 +22,18 @@ export function makeEpub(options: {
   const page = (body: string) =>
     `<?xml version="1.0" encoding="utf-8"?>\n<html xmlns="http://www.w3.org/1999/xhtml" xmlns:epub="http://www.idpf.org/2007/ops"><head><title>x</title></head><body>${body}</body></html>`;
   const items = options.spine.map((item, i) => `<item id="s${i}" href="${item.path}" media-type="application/xhtml+xml"/>`).join('');
-  const nav =
-    options.version === 3
-      ? page(
-          `<nav epub:type="toc"><ol>${options.toc.map((entry) => `<li><a href="${entry.href}">${entry.title}</a></li>`).join('')}</ol></nav>`,
-        )
-      : undefined;
-  const ncx = `<?xml version="1.0"?><ncx xmlns="http://www.daisy.org/z3986/2005/ncx/" version="2005-1"><navMap>${options.toc
-    .map(
-      (entry, i) =>
-        `<navPoint id="n${i}" playOrder="${i + 1}"><navLabel><text>${entry.title}</text></navLabel><content src="${entry.href}"/></navPoint>`,
-    )
-    .join('')}</navMap></ncx>`;
+  const list = (entries: TocEntry[]): string =>
+    `<ol>${entries.map((entry) => `<li><a href="${entry.href}">${entry.title}</a>${entry.children ? list(entry.children) : ''}</li>`).join('')}</ol>`;
+  const nav = options.version === 3 ? page(`<nav epub:type="toc">${list(options.toc)}</nav>`) : undefined;
+  let point = 0;
+  const navPoints = (entries: TocEntry[]): string =>
+    entries
+      .map((entry) => {
+        point++;
+        return `<navPoint id="n${point}" playOrder="${point}"><navLabel><text>${entry.title}</text></navLabel><content src="${entry.href}"/>${navPoints(entry.children ?? [])}</navPoint>`;
+      })
+      .join('');
+  const ncx = `<?xml version="1.0"?><ncx xmlns="http://www.daisy.org/z3986/2005/ncx/" version="2005-1"><navMap>${navPoints(options.toc)}</navMap></ncx>`;
   const opf = `<?xml version="1.0" encoding="utf-8"?>
 <package xmlns="http://www.idpf.org/2007/opf" version="${options.version}.0" unique-identifier="id">
   <metadata xmlns:dc="http://purl.org/dc/elements/1.1/" xmlns:opf="http://www.idpf.org/2007/opf">${options.metadata}</metadata>

@@ -18,6 +18,7 @@ const source = (status: 'in-progress' | 'complete', expectedChapters?: number): 
     status,
     expectedChapters,
     warnings: [],
+    categories: [],
     characters: [],
     relationships: [],
     tags: [],
@@ -74,6 +75,16 @@ describe('the story’s details', () => {
 
   it('count toward the chapters the author expects', () => {
     expect(details(source('in-progress', 12), [chapter(1), chapter(2)])).toMatchObject({ Chapters: '2/12' });
+  });
+
+  it('show the archive’s categories as their own row, between the warnings and the characters, and none when there are none', () => {
+    const story = source('complete');
+    story.data = { ...story.data, warnings: ['No Archive Warnings Apply'], categories: ['F/M', 'Gen'], characters: ['Meg'] };
+    const labels = Object.keys(details(story, [chapter(1)]));
+    expect(details(story, [chapter(1)])).toMatchObject({ Categories: 'F/M, Gen' });
+    expect(labels.indexOf('Categories')).toBe(labels.indexOf('Warnings') + 1);
+    expect(labels.indexOf('Characters')).toBe(labels.indexOf('Categories') + 1);
+    expect(details(source('complete'), [chapter(1)])).not.toHaveProperty('Categories');
   });
 
   it('give a one-chapter story its date once, as Published', () => {

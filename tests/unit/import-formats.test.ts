@@ -72,7 +72,8 @@ describe('AO3 HTML downloads', () => {
       warnings: ['Graphic Depictions Of Violence', 'Major Character Death'],
       characters: ['Christine Daaé', 'Erik (Phantom of the Opera)', 'Meg Giry'],
       relationships: ['Christine Daaé/Erik'],
-      tags: ['F/M', 'Slow Burn', 'Angst with a Happy Ending'],
+      categories: ['F/M'],
+      tags: ['Slow Burn', 'Angst with a Happy Ending'],
       notes: 'Thank you to marigold_beta for reading this first.',
       endNotes: 'The title comes from an old lighthouse song my grandmother sang.',
       series: { title: 'Lights Below', part: 2, url: 'https://archiveofourown.org/series/301' },
@@ -87,7 +88,7 @@ describe('AO3 HTML downloads', () => {
     ]);
     expect(chapters[0]!.front).toMatchObject({
       summary: 'Christine finds the first lamp.',
-      authorsNote: 'Content note: a brief mention of a fire.',
+      contentNotes: ['a brief mention of a fire'],
       endNote: 'Next time: the second lamp. Comments keep me writing!',
     });
     expect(chapters[0]!.body).toContain('That was **not** quite true.');
@@ -278,6 +279,109 @@ describe('EPUB', () => {
     });
     expect(files.map(({ front }) => front.title)).toEqual(['Chapter 1: Wick', 'Chapter 2: Flame', 'Chapter 3']);
     expect(files[0]!.front.endNote).toBe('Next time: the second lamp. Comments keep me writing!');
+  });
+
+  it('falls back to the spine when the contents name only the title page (Calibre’s one-chapter conversions), and says so', async () => {
+    const epub = makeEpub({
+      version: 2,
+      metadata: '<dc:title>A Single Night</dc:title><dc:creator>Wren Ashdown</dc:creator><dc:language>en</dc:language>',
+      spine: [
+        { path: 'titlepage.xhtml', html: '<h1>A Single Night</h1><p>Wren Ashdown</p>' },
+        { path: 'index_split_000.html', html: '<p>The lamps were lit at nine.</p><p>Nobody came to see them.</p>' },
+        { path: 'index_split_001.html', html: '<p>At dawn they went out, one by one.</p>' },
+      ],
+      toc: [{ title: 'Title Page', href: 'titlepage.xhtml' }],
+    });
+    const { plan, chapters, work } = await importBytes(epub, 'one-chapter.epub');
+    expectEveryWordKept(plan);
+    expect(chapters.map(({ front, body }) => [front.title, body])).toEqual([
+      ['A Single Night', 'The lamps were lit at nine.\n\nNobody came to see them.\n\nAt dawn they went out, one by one.'],
+    ]);
+    expect(work.notices.join('\n')).toMatch(/table of contents names no chapter .*reading order/);
+  });
+
+  it('reads a nested table of contents: a story heading numbered sections gives them its name, never an empty chapter', async () => {
+    const epub = makeEpub({
+      version: 3,
+      metadata: '<dc:title>The Adventures</dc:title><dc:creator>A. Conan Doyle</dc:creator><dc:language>en</dc:language>',
+      spine: [
+        { path: 'scandal.xhtml', html: '<h2>A Scandal in Bohemia</h2>' },
+        { path: 'scandal-1.xhtml', html: '<h3>I</h3><p>To Sherlock Holmes she is always the woman.</p>' },
+        { path: 'scandal-2.xhtml', html: '<h3>II</h3><p>At three o’clock precisely I was at Baker Street.</p>' },
+        { path: 'league.xhtml', html: '<h2>The Red-Headed League</h2><p>I had called upon my friend one day in the autumn.</p>' },
+      ],
+      toc: [
+        {
+          title: 'A Scandal in Bohemia',
+          href: 'scandal.xhtml',
+          children: [
+            { title: 'I', href: 'scandal-1.xhtml' },
+            { title: 'II', href: 'scandal-2.xhtml' },
+          ],
+        },
+        { title: 'The Red-Headed League', href: 'league.xhtml' },
+      ],
+    });
+    const { plan, chapters, work } = await importBytes(epub, 'adventures.epub');
+    expectEveryWordKept(plan);
+    expect(chapters.map(({ front, body }) => [front.title, body])).toEqual([
+      ['A Scandal in Bohemia — I', 'To Sherlock Holmes she is always the woman.'],
+      ['A Scandal in Bohemia — II', 'At three o’clock precisely I was at Baker Street.'],
+      ['The Red-Headed League', 'I had called upon my friend one day in the autumn.'],
+    ]);
+    expect(work.notices.join('\n')).toMatch(/nested: “A Scandal in Bohemia”/);
+    expect(work.notices.join('\n')).toMatch(/“A Scandal in Bohemia — I”/);
+  });
+
+  it('reads a FanFicFare EPUB: its title page into story.md, its note blocks as notes, escaped-twice metadata decoded once', async () => {
+    const epub = makeEpub({
+      version: 2,
+      metadata: `<dc:title>Salt &amp;amp; Smoke</dc:title><dc:creator>Wren_Ashdown</dc:creator><dc:language>en</dc:language>
+        <dc:publisher>archiveofourown.org</dc:publisher><dc:source>https://archiveofourown.org/works/123</dc:source>
+        <dc:contributor opf:role="bkp">FanFicFare [https://github.com/JimmXinu/FanFicFare]</dc:contributor>
+        <dc:subject>Phantom of the Opera</dc:subject><dc:subject>F/M</dc:subject><dc:subject>Slow Burn</dc:subject><dc:subject>Meg Giry</dc:subject>`,
+      spine: [
+        {
+          path: 'OEBPS/title_page.xhtml',
+          html: `<h3>Salt &amp;amp; Smoke by Wren_Ashdown</h3><div>
+            <b>Category:</b> Phantom of the Opera<br/><b>AO3 Categories:</b> F/M<br/><b>Freeform Tags:</b> Slow Burn<br/>
+            <b>Characters:</b> Meg Giry<br/><b>Rating:</b> Teen And Up Audiences<br/><b>Status:</b> In-Progress<br/>
+            <b>Published:</b> 2024-03-01<br/><b>Updated:</b> 2024-04-12<br/><b>Chapters:</b> 2/5<br/><b>Words:</b> 2,000<br/></div>`,
+        },
+        {
+          path: 'OEBPS/file0001.xhtml',
+          html: `<h3>Chapter 1: Wick</h3><div class="fff_chapter_notes fff_head_notes"><b>Author's Note:</b><blockquote><p>Thanks to my beta.</p></blockquote><b>Summary for the Chapter:</b><blockquote><p>Meg finds a lamp.</p></blockquote><b>Notes for the Chapter:</b><blockquote><p>CW: a fire.</p></blockquote></div>
+            <div class="userstuff module"><p>The lamp was warm.</p></div>
+            <div class="fff_chapter_notes fff_foot_notes"><b>Notes for the Chapter:</b><blockquote><p>More soon.</p></blockquote></div>`,
+        },
+        { path: 'OEBPS/file0002.xhtml', html: '<h3>Chapter 2: Flame</h3><div class="userstuff module"><p>The flame was low.</p></div>' },
+      ],
+      toc: [
+        { title: 'Title Page', href: 'OEBPS/title_page.xhtml' },
+        { title: 'Chapter 1: Wick', href: 'OEBPS/file0001.xhtml' },
+        { title: 'Chapter 2: Flame', href: 'OEBPS/file0002.xhtml' },
+      ],
+    });
+    const { plan, chapters, story, work } = await importBytes(epub, 'fff.epub');
+    expectEveryWordKept(plan);
+    expect(work.format).toBe('EPUB');
+    expect(story?.front).toMatchObject({
+      title: 'Salt & Smoke',
+      fandom: 'Phantom of the Opera',
+      categories: ['F/M'],
+      tags: ['Slow Burn'],
+      characters: ['Meg Giry'],
+      rating: 'Teen And Up Audiences',
+      status: 'in-progress',
+      expectedChapters: 5,
+      notes: 'Thanks to my beta.',
+    });
+    expect(chapters.map(({ front, body }) => [front.title, front.published, body])).toEqual([
+      ['Chapter 1: Wick', '2024-03-01', 'The lamp was warm.'],
+      ['Chapter 2: Flame', '2024-04-12', 'The flame was low.'],
+    ]);
+    expect(chapters[0]!.front).toMatchObject({ summary: 'Meg finds a lamp.', contentNotes: ['a fire'], endNote: 'More soon.' });
+    expect(work.notices.join('\n')).toMatch(/FanFicFare’s note blocks/);
   });
 });
 

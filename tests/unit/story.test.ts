@@ -34,6 +34,7 @@ const story: StorySource = {
     remoteImages: 'refuse',
     status: 'in-progress',
     warnings: [],
+    categories: [],
     characters: [],
     relationships: [],
     tags: [],

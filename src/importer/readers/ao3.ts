@@ -1,6 +1,6 @@
 import type { Element, ElementContent, Root } from 'hast';
 import { elementChildren, parseHtml, select, selectAll, textOf, treeOf, visibleText } from '../html.ts';
-import { ImportError, type ImportedChapter, type ImportedStory, type ImportedWork } from '../model.ts';
+import { dateFirstAndLast, ImportError, type ImportedChapter, type ImportedStory, type ImportedWork } from '../model.ts';
 import { languageTag } from './languages.ts';
 
 /**
@@ -61,7 +61,7 @@ export class Ao3Reading {
   }
 
   emptyStory(): ImportedStory {
-    return { warnings: [], characters: [], relationships: [], tags: [], related: [] };
+    return { warnings: [], categories: [], characters: [], relationships: [], tags: [], related: [] };
   }
 
   /** The preface: title, byline, tags and stats, summary, notes, related works. */
@@ -119,7 +119,7 @@ export class Ao3Reading {
       const values = items.length > 0 ? items : textOf(value).split(/,\s*/).filter(Boolean);
       if (label === 'rating' || label === 'ratings') story.rating = values.join(', ');
       else if (label.startsWith('archive warning')) story.warnings.push(...values);
-      else if (label.startsWith('categor')) story.tags.push(...values);
+      else if (label.startsWith('categor')) story.categories.push(...values);
       else if (label.startsWith('fandom')) story.fandom = values.join(', ');
       else if (label.startsWith('relationship')) story.relationships.push(...values);
       else if (label.startsWith('character')) story.characters.push(...values);
@@ -244,8 +244,7 @@ export class Ao3Reading {
 
   /** AO3 downloads date the work, not its chapters: the first chapter gets "Published", the last "Updated". */
   dateChapters(chapters: ImportedChapter[]): void {
-    if (this.stats.published) chapters[0]!.published ??= this.stats.published;
-    if (this.stats.updated && chapters.length > 1) chapters.at(-1)!.published ??= this.stats.updated;
+    dateFirstAndLast(chapters, this.stats);
   }
 
   work(format: string, story: ImportedStory, chapters: ImportedChapter[], source: string): ImportedWork {

@@ -138,6 +138,7 @@ export async function readDocx(bytes: Uint8Array, file: string, stem: string): P
         warnings: [],
         characters: [],
         relationships: [],
+        categories: [],
         tags: [],
         related: [],
       }

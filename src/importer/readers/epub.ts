@@ -1,16 +1,18 @@
 import { posix } from 'node:path';
 import type { Element, ElementContent, Root } from 'hast';
-import type { Root as XmlRoot } from 'xast';
+import type { Element as XmlElement, Root as XmlRoot } from 'xast';
 import { strFromU8 } from 'fflate';
 import { imageTypes } from '../../source/content-files.ts';
 import { elementChildren, parseHtml, select, selectAll, textOf, treeOf, visibleText } from '../html.ts';
 import { imageName } from '../files.ts';
-import { ImportError, type ImportedChapter, type ImportedStory, type ImportedWork } from '../model.ts';
-import { parseTitleLine } from '../title-lines.ts';
+import { dateFirstAndLast, ImportError, type ImportedChapter, type ImportedStory, type ImportedWork } from '../model.ts';
+import { isBareNumber, parseTitleLine } from '../title-lines.ts';
+import { readTitlePage } from './title-page.ts';
+import { readFanFicFareNotes } from './fanficfare.ts';
 import { fidelityWords } from '../fidelity.ts';
 import { semanticsOf } from '../element.ts';
 import { gatherFootnotes, isNoteRef } from '../footnotes.ts';
-import { attribute, element, elements, parseXml, text as xmlText } from '../xml.ts';
+import { attribute, decodedOnce, element, elements, parseXml, text as xmlText } from '../xml.ts';
 import { Ao3Reading, chapterTitle } from './ao3.ts';
 import { languageTag } from './languages.ts';
 import { decodeSafely } from '../../core/links.ts';
@@ -29,7 +31,9 @@ export function readEpub(bytes: Uint8Array, file: string): ImportedWork {
   const { text, inBook } = book;
   const { opf, manifest, spine, meta } = readPackage(book);
   const toc = tableOfContents(opf, manifest, text, inBook);
-  const ao3 = /archive of our own|archiveofourown\.org/i.test(`${meta.publisher} ${meta.source}`);
+  // FanFicFare's EPUBs of AO3 works name the archive too, but are laid out FanFicFare's way.
+  const ao3 =
+    /archive of our own|archiveofourown\.org/i.test(`${meta.publisher} ${meta.source}`) && !/FanFicFare|fanficdownloader/i.test(meta.tool);
   const guide = new Map(elements(opf, 'reference').map((ref) => [inBook(attribute(ref, 'href') ?? ''), attribute(ref, 'type') ?? '']));
   for (const [path, type] of landmarks(manifest, text, inBook)) if (!guide.has(path)) guide.set(path, type);
   /** What a page says it is: its guide or landmarks type, or the `epub:type` on its body. */
@@ -79,14 +83,31 @@ export function readEpub(bytes: Uint8Array, file: string): ImportedWork {
   // Notes kept in another file (an ebook's notes page) are pointed at within the book, so they can join their chapter.
   linkNotesAcrossFiles(documents, inBook);
 
+  const metadataWords = new Set(
+    fidelityWords([meta.title, meta.creator, meta.description, meta.publisher, meta.source, meta.date, ...meta.subjects].join(' ')),
+  );
+  /** What kind of front or back matter a part of the book is (title page, contents…), if it is any. */
+  const matterOf = (title: string, path: string, first: boolean) =>
+    matterKind(title, pageTypes(path, documents.get(path)!)) ??
+    (first && (!title || title === meta.title) ? frontPageKind(path, pages.get(path)!.source, metadataWords) : undefined);
+
   // Group the spine's files under the table of contents' entries: each file once, in the
   // spine's order, whatever order (or how many times) the contents list them.
   const entries = contentsInSpineOrder(toc, spine, notices);
-  const sections: { title: string; nodes: ElementContent[]; paths: string[] }[] = [];
+  // Contents that name no chapter (only the title page, as Calibre writes them for a one-chapter
+  // work) or none at all: the spine is the book, each file that opens with a heading a chapter.
+  const contentsNameChapters = entries.some((entry, index) => matterOf(entry.title, entry.path, index === 0) === undefined);
+  if (!contentsNameChapters)
+    notices.push(
+      `${entries.length === 0 ? 'the book has no table of contents' : `the table of contents names no chapter (only ${entries.map((entry) => `“${entry.title}”`).join(', ')})`}; read the book’s files in reading order instead, a chapter at each file that opens with a heading`,
+    );
+  const sections: Section[] = [];
   const front: { path: string; nodes: ElementContent[] }[] = [];
+  const unlisted: string[] = [];
   for (const path of spine) {
     const nodes = withoutWrappers(documents.get(path)!);
-    // Several entries in one file: split it at the elements their fragments name, in the file's order.
+    // Several entries in one file: split it at the elements their fragments name, in the file's
+    // order; entries at one place (a part and its first section) are the deepest's.
     const at = entries
       .filter((entry) => entry.path === path)
       .map((entry) => ({
@@ -102,33 +123,62 @@ export function readEpub(bytes: Uint8Array, file: string): ImportedWork {
           : 0,
       }))
       .sort((a, b) => a.cut - b.cut)
+      .filter((item, _, all) => !all.some((other) => other.cut === item.cut && other.entry.parents.length > item.entry.parents.length))
       .filter((item, index, all) => index === 0 || item.cut !== all[index - 1]!.cut);
     const cuts = at.map((item) => item.cut);
     const before = nodes.slice(0, cuts[0] ?? nodes.length);
     if (hasText(before)) {
-      if (sections.length > 0) {
-        sections.at(-1)!.nodes.push(...before);
-        sections.at(-1)!.paths.push(path);
+      const last = sections.at(-1);
+      const heading = openingHeading(before);
+      // A file the contents do not list continues the chapter before it (Calibre splits long
+      // chapters into files), unless it follows front matter or opens a chapter of its own.
+      const own =
+        (last === undefined && !contentsNameChapters && matterOf(heading ?? '', path, true) === undefined) ||
+        (last !== undefined &&
+          (last.matter !== undefined || (heading !== undefined && (!contentsNameChapters || parseTitleLine(heading) !== undefined))));
+      if (own) {
+        const matter = matterOf(
+          heading ?? '',
+          path,
+          sections.every((section) => section.matter !== undefined),
+        );
+        sections.push({ title: heading ?? '', parents: [], nodes: before, paths: [path], matter });
+        if (contentsNameChapters && matter === undefined) unlisted.push(heading ?? posix.basename(path));
+      } else if (last) {
+        last.nodes.push(...before);
+        last.paths.push(path);
       } else front.push({ path, nodes: before });
     }
     at.forEach(({ entry }, i) =>
       sections.push({
         title: entry.title,
+        parents: entry.parents,
         nodes: nodes.slice(i === 0 && !hasText(before) ? 0 : cuts[i], cuts[i + 1] ?? nodes.length),
         paths: [path],
+        matter: matterOf(
+          entry.title,
+          path,
+          sections.every((section) => section.matter !== undefined),
+        ),
       }),
     );
   }
-  const metadataWords = new Set(
-    fidelityWords([meta.title, meta.creator, meta.description, meta.publisher, meta.source, meta.date, ...meta.subjects].join(' ')),
-  );
+  if (unlisted.length > 0)
+    notices.push(
+      `the table of contents leaves out ${unlisted.length === 1 ? 'a chapter' : `${unlisted.length} chapters`} the book holds (${unlisted
+        .slice(0, 3)
+        .map((title) => `“${title}”`)
+        .join(', ')}${unlisted.length > 3 ? '…' : ''}); imported as chapters of their own`,
+    );
   const frontNotes: ElementContent[] = [];
+  const titlePages: ElementContent[][] = [];
   for (const page of front) {
     const pageText = page.nodes.map(visibleText).join('');
     const kind = matterKind('', pageTypes(page.path, documents.get(page.path)!)) ?? frontPageKind(page.path, pageText, metadataWords);
     if (kind) {
       setAside.push(pageText);
       dropped.push(`the ${kind} ${posix.basename(page.path)}`);
+      if (kind === 'title page') titlePages.push(page.nodes);
     } else {
       frontNotes.push(...page.nodes);
       notices.push(`kept ${posix.basename(page.path)}, before the first chapter, as the story’s notes`);
@@ -139,6 +189,7 @@ export function readEpub(bytes: Uint8Array, file: string): ImportedWork {
     warnings: [],
     characters: [],
     relationships: [],
+    categories: [],
     tags: [...meta.subjects],
     related: [],
     title: meta.title,
@@ -151,12 +202,13 @@ export function readEpub(bytes: Uint8Array, file: string): ImportedWork {
   if (meta.description) story.summary = treeOf(descriptionNodes(meta.description));
   if (frontNotes.length > 0) story.notes = treeOf(frontNotes);
   const chapters: ImportedChapter[] = [];
+  const untitled = sections.filter((section) => section.matter === undefined).length === 1 ? meta.title : undefined;
+  const headsOthers: string[] = [];
+  let withParent: string | undefined;
+  let withParentCount = 0;
+  let fanFicFareNotes = 0;
   for (const section of sections) {
-    const kind =
-      matterKind(section.title, pageTypes(section.paths[0]!, documents.get(section.paths[0]!)!)) ??
-      (chapters.length === 0 && section.title === meta.title
-        ? frontPageKind(section.paths[0]!, section.nodes.map(visibleText).join(''), metadataWords)
-        : undefined);
+    const kind = section.matter;
     if (ao3 && /^Preface$/i.test(section.title)) {
       const preface = reading.preface({ type: 'element', tagName: 'div', properties: {}, children: section.nodes });
       Object.assign(
@@ -174,7 +226,8 @@ export function readEpub(bytes: Uint8Array, file: string): ImportedWork {
     }
     if (kind) {
       for (const node of section.nodes) setAside.push(node.type === 'element' ? visibleText(node) : '');
-      dropped.push(`“${section.title}” (${kind})`);
+      dropped.push(`“${section.title || posix.basename(section.paths[0]!)}” (${kind})`);
+      if (kind === 'title page') titlePages.push(section.nodes);
       continue;
     }
     keepImages(section.paths[0]!, section.nodes);
@@ -191,19 +244,62 @@ export function readEpub(bytes: Uint8Array, file: string): ImportedWork {
       });
       continue;
     }
-    const heading = parseTitleLine(section.title);
-    const nodes = withoutLeadingTitle(section.nodes, section.title, setAside);
+    const withNotes = withoutLeadingTitle(section.nodes, section.title, setAside);
+    const notes = readFanFicFareNotes(withNotes);
+    const nodes = notes?.body ?? withNotes;
+    if (notes) {
+      setAside.push(...notes.labels);
+      fanFicFareNotes++;
+      if (notes.workNotes) story.notes ??= notes.workNotes;
+      else if (notes.workEndNotes) story.endNotes ??= notes.workEndNotes;
+    }
+    if (!hasText(nodes)) {
+      // An entry that only heads the entries below it (a story in a collection, a part) is no chapter.
+      if (sections.some((other) => other.parents.includes(section.title))) headsOthers.push(section.title);
+      else notices.push(`the contents entry “${section.title}” leads to no text; left out`);
+      continue;
+    }
+    // A section numbered within a part ("I", "II" under "A Scandal in Bohemia") is titled with it.
+    const parent = section.parents.filter((title) => title && title !== meta.title).at(-1);
+    const nested = parent !== undefined && isBareNumber(section.title);
+    const heading = nested ? undefined : parseTitleLine(section.title);
+    if (nested) {
+      withParent ??= `${parent} — ${section.title}`;
+      withParentCount++;
+    }
     chapters.push({
       kind: heading?.kind ?? 'chapter',
       number: heading?.number,
-      title: heading?.title ?? section.title,
+      title: nested ? `${parent} — ${section.title}` : (heading?.title ?? (section.title || untitled || `Chapter ${position}`)),
       slug: heading?.slug,
+      summary: notes?.summary,
+      // The work's notes stay with the chapter when story.md has its own already.
+      notes: joined(notes?.notes, notes?.workNotes === story.notes ? undefined : notes?.workNotes),
+      endNotes: joined(notes?.endNotes, notes?.workEndNotes === story.endNotes ? undefined : notes?.workEndNotes),
       body: treeOf(nodes),
     });
   }
+  if (fanFicFareNotes > 0)
+    notices.push(
+      `read FanFicFare’s note blocks (“Summary for the Chapter:”, “Notes for the Chapter:”…) in ${fanFicFareNotes} chapter${fanFicFareNotes === 1 ? '' : 's'} as summaries and notes`,
+    );
+  if (headsOthers.length > 0)
+    notices.push(
+      `the table of contents is nested: ${headsOthers.map((title) => `“${title}”`).join(', ')} only ${headsOthers.length === 1 ? 'heads' : 'head'} the sections below, which became the chapters`,
+    );
+  if (withParent)
+    notices.push(
+      `titled ${withParentCount} numbered section${withParentCount === 1 ? '' : 's'} with the part ${withParentCount === 1 ? 'it is' : 'they are'} in, as “${withParent}”`,
+    );
+  for (const page of titlePages) {
+    const read = readTitlePage(treeOf(page), story);
+    if (!read) continue;
+    dateFirstAndLast(chapters, read);
+    if (read.fields.length > 0) notices.push(`read the title page’s ${read.fields.join(', ')} into story.md`);
+  }
   if (ao3) reading.dateChapters(chapters);
   gatherFootnotes(chapters.map((chapter) => chapter.body));
-  if (chapters.length === 0) throw new ImportError(`${file}: no chapters found in this EPUB's table of contents`);
+  if (chapters.length === 0) throw new ImportError(`${file}: no chapter text found in this EPUB (its pages are all front matter or empty)`);
 
   const cover =
     [...manifest.values()].find((item) => item.properties.includes('cover-image'))?.href ??
@@ -300,13 +396,16 @@ function readPages(spine: string[], text: (path: string) => string | undefined):
  */
 function contentsInSpineOrder(toc: TocEntry[], spine: string[], notices: string[]): TocEntry[] {
   const position = new Map(spine.map((path, index) => [path, index]));
-  const seen = new Set<string>();
-  const entries = toc.filter((entry) => {
+  // One entry per place: where a part and its first section lead to the same place, the section's.
+  const byPlace = new Map<string, TocEntry>();
+  for (const entry of toc) {
     const key = `${entry.path}#${entry.fragment ?? ''}`;
-    if (!position.has(entry.path) || seen.has(key)) return false;
-    seen.add(key);
-    return true;
-  });
+    const earlier = byPlace.get(key);
+    if (!position.has(entry.path) || (earlier && earlier.parents.length >= entry.parents.length)) continue;
+    if (earlier) byPlace.delete(key);
+    byPlace.set(key, entry);
+  }
+  const entries = toc.filter((entry) => [...byPlace.values()].includes(entry));
   const inOrder = entries.every((entry, index) => index === 0 || position.get(entry.path)! >= position.get(entries[index - 1]!.path)!);
   if (!inOrder)
     notices.push('the table of contents lists the chapters in another order than the book is read in (its spine); followed the book');
@@ -317,9 +416,21 @@ interface TocEntry {
   title: string;
   path: string;
   fragment: string | undefined;
+  /** The titles of the entries it is nested in, outermost first. */
+  parents: string[];
 }
 
-/** The table of contents: EPUB 3's nav document, else EPUB 2's NCX, flattened in reading order. */
+/** A part of the book: a contents entry's pages, or pages the contents do not list. */
+interface Section {
+  title: string;
+  parents: string[];
+  nodes: ElementContent[];
+  paths: string[];
+  /** What front or back matter it is (title page, contents…), if any. */
+  matter: string | undefined;
+}
+
+/** The table of contents: EPUB 3's nav document, else EPUB 2's NCX, flattened in reading order, each entry knowing the entries it is nested in. */
 function tableOfContents(
   opf: XmlRoot,
   manifest: Map<string, { href: string; type: string; properties: string }>,
@@ -327,27 +438,53 @@ function tableOfContents(
   inBook: (href: string, from?: string) => string,
 ): TocEntry[] {
   const nav = [...manifest.values()].find((item) => item.properties.split(/\s+/).includes('nav'));
-  const entry = (title: string, href: string, from: string): TocEntry => ({
+  const entry = (title: string, href: string, from: string, parents: string[]): TocEntry => ({
     title: title.replace(/\s+/g, ' ').trim(),
     path: inBook(href, from),
     fragment: href.includes('#') ? decodeSafely(href.slice(href.indexOf('#') + 1)) : undefined,
+    parents,
   });
   if (nav) {
     const doc = parseXhtml(text(nav.href) ?? '').tree;
     const list =
       selectAll('nav', doc).find((element) => /toc/.test(String(element.properties.epubType ?? element.properties.type ?? ''))) ??
       select('nav', doc);
-    if (list) return selectAll('a[href]', list).map((link) => entry(textOf(link), String(link.properties.href), posix.dirname(nav.href)));
+    const from = posix.dirname(nav.href);
+    // `<li><a>Part</a><ol><li><a>I</a></li>…</ol></li>`: a list item's own link (or a label without one), then its list.
+    const items = (list: Element, parents: string[]): TocEntry[] =>
+      elementChildren(list)
+        .filter((item) => item.tagName === 'li')
+        .flatMap((item) => {
+          const children = elementChildren(item);
+          const link = children.find((child) => child.tagName === 'a' && child.properties.href !== undefined);
+          const label = textOf(link ?? children.find((child) => child.tagName !== 'ol' && child.tagName !== 'ul'));
+          const below = children.find((child) => child.tagName === 'ol' || child.tagName === 'ul');
+          return [
+            ...(link ? [entry(textOf(link), String(link.properties.href), from, parents)] : []),
+            ...(below ? items(below, [...parents, label]) : []),
+          ];
+        });
+    const top = list && select('ol, ul', list);
+    if (top) return items(top, []);
+    if (list) return selectAll('a[href]', list).map((link) => entry(textOf(link), String(link.properties.href), from, []));
   }
   const ncx =
     manifest.get(attribute(element(opf, 'spine'), 'toc') ?? '') ??
     [...manifest.values()].find((item) => item.type === 'application/x-dtbncx+xml');
   if (!ncx) return [];
-  return elements(parseXml(text(ncx.href)), 'navpoint').map((point) => {
-    const label = xmlText(element(point, 'navlabel'));
-    const src = attribute(element(point, 'content'), 'src') ?? '';
-    return entry(label, src, posix.dirname(ncx.href));
-  });
+  const named = (node: XmlElement, name: string) =>
+    (node.children as XmlRoot['children']).filter(
+      (child): child is XmlElement => child.type === 'element' && child.name.replace(/^.*:/, '').toLowerCase() === name,
+    );
+  const points = (node: XmlElement, parents: string[]): TocEntry[] =>
+    named(node, 'navpoint').flatMap((point) => {
+      const label = xmlText(named(point, 'navlabel')[0]);
+      const content = named(point, 'content')[0];
+      const src = attribute(content, 'src');
+      return [...(src ? [entry(label, src, posix.dirname(ncx.href), parents)] : []), ...points(point, [...parents, label])];
+    });
+  const map = element(parseXml(text(ncx.href)), 'navmap');
+  return map ? points(map, []) : [];
 }
 
 interface Metadata {
@@ -360,23 +497,27 @@ interface Metadata {
   subjects: string[];
   date: string | undefined;
   coverId: string | undefined;
+  /** Who made the file: contributors and the generator ("FanFicFare", "calibre"). */
+  tool: string;
 }
 
 function metadata(opf: XmlRoot): Metadata {
   const metadataElement = element(opf, 'metadata') ?? opf;
-  const all = (name: string) => elements(metadataElement, name).map(xmlText).filter(Boolean);
+  const all = (name: string) => elements(metadataElement, name).map(xmlText).map(decodedOnce).filter(Boolean);
   const one = (name: string) => all(name)[0];
   const cover = elements(metadataElement, 'meta').find((meta) => attribute(meta, 'name') === 'cover');
   return {
     title: one('title'),
     creator: all('creator').join(', ') || undefined,
     language: one('language'),
-    description: one('description'),
+    // A description may be markup, escaped once (Calibre, FanFicFare): read as HTML, not decoded here.
+    description: elements(metadataElement, 'description').map(xmlText).find(Boolean),
     publisher: one('publisher') ?? '',
     source: one('source') ?? '',
     subjects: all('subject'),
     date: one('date'),
     coverId: attribute(cover, 'content'),
+    tool: [...all('contributor'), ...elements(metadataElement, 'meta').map((meta) => attribute(meta, 'content') ?? '')].join(' '),
   };
 }
 
@@ -393,7 +534,7 @@ function descriptionNodes(description: string): ElementContent[] {
   return description
     .split(/\n\s*\n/)
     .filter((part) => part.trim())
-    .map((part) => ({ type: 'element', tagName: 'p', properties: {}, children: [{ type: 'text', value: part.trim() }] }));
+    .map((part) => ({ type: 'element', tagName: 'p', properties: {}, children: [{ type: 'text', value: decodedOnce(part.trim()) }] }));
 }
 
 /**
@@ -429,6 +570,20 @@ function frontPageKind(path: string, text: string, metadataWords: ReadonlySet<st
   return words.length > 0 && words.every((word) => metadataWords.has(word) || /^(?:by|cover|title|page|contents|\d+)$/.test(word))
     ? 'title page'
     : undefined;
+}
+
+/** The text of the heading a file opens with (its first block, when that is an `<h1>`–`<h3>`), if it does. */
+function openingHeading(nodes: ElementContent[]): string | undefined {
+  const first = nodes.find((node) => node.type === 'element' || (node.type === 'text' && node.value.trim()));
+  if (first?.type !== 'element') return undefined;
+  const heading = /^h[1-3]$/.test(first.tagName) ? first : elementChildren(first).find((child) => /^h[1-3]$/.test(child.tagName));
+  const title = heading && textOf(heading);
+  return title || undefined;
+}
+
+/** Two notes as one, either may be missing. */
+function joined(first: Root | undefined, second: Root | undefined): Root | undefined {
+  return first && second ? treeOf([...first.children, ...second.children]) : (first ?? second);
 }
 
 /** Whether nodes hold any visible text or picture. */

@@ -57,6 +57,7 @@ export const en = {
   'details.fandom': 'Fandom',
   'details.rating': 'Rating',
   'details.warnings': 'Warnings',
+  'details.categories': 'Categories',
   'details.characters': 'Characters',
   'details.relationships': 'Relationships',
   'details.tags': 'Tags',

@@ -82,6 +82,7 @@ export const ar: Messages = {
   'details.fandom': 'العالم الأصلي',
   'details.rating': 'التصنيف',
   'details.warnings': 'تحذيرات',
+  'details.categories': 'الفئات',
   'details.characters': 'الشخصيات',
   'details.relationships': 'العلاقات',
   'details.tags': 'الوسوم',

@@ -54,6 +54,7 @@ export const de: Messages = {
   'details.fandom': 'Fandom',
   'details.rating': 'Einstufung',
   'details.warnings': 'Warnungen',
+  'details.categories': 'Kategorien',
   'details.characters': 'Figuren',
   'details.relationships': 'Beziehungen',
   'details.tags': 'Tags',

@@ -54,6 +54,7 @@ export const es: Messages = {
   'details.fandom': 'Fandom',
   'details.rating': 'Clasificación',
   'details.warnings': 'Advertencias',
+  'details.categories': 'Categorías',
   'details.characters': 'Personajes',
   'details.relationships': 'Relaciones',
   'details.tags': 'Etiquetas',

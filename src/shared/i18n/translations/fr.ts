@@ -54,6 +54,7 @@ export const fr: Messages = {
   'details.fandom': 'Fandom',
   'details.rating': 'Classement',
   'details.warnings': 'Avertissements',
+  'details.categories': 'Catégories',
   'details.characters': 'Personnages',
   'details.relationships': 'Relations',
   'details.tags': 'Tags',

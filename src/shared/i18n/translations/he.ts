@@ -54,6 +54,7 @@ export const he: Messages = {
   'details.fandom': 'פאנדום',
   'details.rating': 'דירוג',
   'details.warnings': 'אזהרות',
+  'details.categories': 'קטגוריות',
   'details.characters': 'דמויות',
   'details.relationships': 'מערכות יחסים',
   'details.tags': 'תגיות',

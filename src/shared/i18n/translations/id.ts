@@ -54,6 +54,7 @@ export const id: Messages = {
   'details.fandom': 'Fandom',
   'details.rating': 'Rating',
   'details.warnings': 'Peringatan',
+  'details.categories': 'Kategori',
   'details.characters': 'Tokoh',
   'details.relationships': 'Hubungan',
   'details.tags': 'Tag',

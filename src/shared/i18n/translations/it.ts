@@ -54,6 +54,7 @@ export const it: Messages = {
   'details.fandom': 'Fandom',
   'details.rating': 'Classificazione',
   'details.warnings': 'Avvertenze',
+  'details.categories': 'Categorie',
   'details.characters': 'Personaggi',
   'details.relationships': 'Relazioni',
   'details.tags': 'Tag',

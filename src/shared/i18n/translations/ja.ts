@@ -54,6 +54,7 @@ export const ja: Messages = {
   'details.fandom': '原作',
   'details.rating': 'レーティング',
   'details.warnings': '注意事項',
+  'details.categories': 'カテゴリー',
   'details.characters': '登場人物',
   'details.relationships': 'カップリング',
   'details.tags': 'タグ',

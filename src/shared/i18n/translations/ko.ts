@@ -54,6 +54,7 @@ export const ko: Messages = {
   'details.fandom': '원작',
   'details.rating': '등급',
   'details.warnings': '경고',
+  'details.categories': '카테고리',
   'details.characters': '등장인물',
   'details.relationships': '관계',
   'details.tags': '태그',

@@ -54,6 +54,7 @@ export const nl: Messages = {
   'details.fandom': 'Fandom',
   'details.rating': 'Leeftijdsklasse',
   'details.warnings': 'Waarschuwingen',
+  'details.categories': 'Categorieën',
   'details.characters': 'Personages',
   'details.relationships': 'Relaties',
   'details.tags': 'Tags',

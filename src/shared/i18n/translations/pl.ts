@@ -69,6 +69,7 @@ export const pl: Messages = {
   'details.fandom': 'Fandom',
   'details.rating': 'Kategoria wiekowa',
   'details.warnings': 'Ostrzeżenia',
+  'details.categories': 'Kategorie',
   'details.characters': 'Postacie',
   'details.relationships': 'Relacje',
   'details.tags': 'Tagi',

@@ -54,6 +54,7 @@ export const pt: Messages = {
   'details.fandom': 'Fandom',
   'details.rating': 'Classificação',
   'details.warnings': 'Avisos',
+  'details.categories': 'Categorias',
   'details.characters': 'Personagens',
   'details.relationships': 'Relacionamentos',
   'details.tags': 'Tags',

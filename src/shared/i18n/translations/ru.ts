@@ -69,6 +69,7 @@ export const ru: Messages = {
   'details.fandom': 'Фандом',
   'details.rating': 'Рейтинг',
   'details.warnings': 'Предупреждения',
+  'details.categories': 'Категории',
   'details.characters': 'Персонажи',
   'details.relationships': 'Пейринги',
   'details.tags': 'Метки',

@@ -54,6 +54,7 @@ export const tr: Messages = {
   'details.fandom': 'Fandom',
   'details.rating': 'Derecelendirme',
   'details.warnings': 'Uyarılar',
+  'details.categories': 'Kategoriler',
   'details.characters': 'Karakterler',
   'details.relationships': 'İlişkiler',
   'details.tags': 'Etiketler',

@@ -69,6 +69,7 @@ export const uk: Messages = {
   'details.fandom': 'Фандом',
   'details.rating': 'Рейтинг',
   'details.warnings': 'Попередження',
+  'details.categories': 'Категорії',
   'details.characters': 'Персонажі',
   'details.relationships': 'Пейринги',
   'details.tags': 'Мітки',

@@ -54,6 +54,7 @@ export const vi: Messages = {
   'details.fandom': 'Fandom',
   'details.rating': 'Phân loại',
   'details.warnings': 'Cảnh báo',
+  'details.categories': 'Phân loại',
   'details.characters': 'Nhân vật',
   'details.relationships': 'Quan hệ',
   'details.tags': 'Thẻ',

@@ -54,6 +54,7 @@ export const zhHans: Messages = {
   'details.fandom': '原作',
   'details.rating': '分级',
   'details.warnings': '警告',
+  'details.categories': '分类',
   'details.characters': '角色',
   'details.relationships': '配对',
   'details.tags': '标签',

@@ -54,6 +54,7 @@ export const zhHant: Messages = {
   'details.fandom': '原作',
   'details.rating': '分級',
   'details.warnings': '警告',
+  'details.categories': '分類',
   'details.characters': '角色',
   'details.relationships': '配對',
   'details.tags': '標籤',
