@@ -2,6 +2,7 @@ import { basename, extname } from 'node:path';
 import { decodeText } from './decode.ts';
 import { ImportError, type ImportedWork } from './model.ts';
 import { readContentNotes } from './content-notes.ts';
+import { readHandMadeFootnotes } from './hand-footnotes.ts';
 import { readAo3 } from './readers/ao3.ts';
 import { readDocx } from './readers/docx.ts';
 import { readEpub } from './readers/epub.ts';
@@ -51,6 +52,7 @@ export function detectFormat(bytes: Uint8Array, file: string): { format: InputFo
 /** Reads one input, whatever its format. */
 export async function readInput(bytes: Uint8Array, file: string): Promise<ImportedWork> {
   const work = await readFormat(bytes, file);
+  readHandMadeFootnotes(work);
   readContentNotes(work);
   return work;
 }

@@ -16,6 +16,7 @@ import { rehypeBlockStyles } from './rehype-block-styles.ts';
 import { rehypeBlocks } from './rehype-blocks.ts';
 import { rehypeChapterLinks } from './rehype-chapter-links.ts';
 import { rehypeContentImages, type ImageLookup } from './rehype-content-images.ts';
+import { rehypeInPageLinks } from './rehype-in-page-links.ts';
 import { rehypeContentIds } from './rehype-content-ids.ts';
 import { rehypeDialogueDashes } from './rehype-dialogue-dashes.ts';
 import { rehypeParagraphIds } from './rehype-paragraph-ids.ts';
@@ -137,6 +138,7 @@ export function createRenderer(settings: RenderSettings): Renderer {
     .use(...links)
     .use(rehypeParagraphIds)
     .use(rehypeContentIds, { avoid: notePrefix })
+    .use(rehypeInPageLinks)
     .use(rehypePlainText)
     .use(rehypeBlockStyles)
     .use(rehypeStringify);

@@ -385,6 +385,49 @@ describe('EPUB', () => {
   });
 });
 
+describe('hand-made footnotes', () => {
+  /** The AO3 fixture with footnotes made the way AO3 authors make them: a linked [1] and "1. … (back)" in the end notes. */
+  const withFootnotes = (endNotes: string) =>
+    readFileSync(join(fixtures, 'ao3/new-layout.html'), 'utf8')
+      .replace('should not have been possible.</p>', 'should not have been possible.<sup><a href="#fn1" name="ref1">[1]</a></sup></p>')
+      .replace('not</strong> quite true.</p>', 'not</strong> quite true.<a href="#fn2" id="ref2">2</a></p>')
+      .replace('<p>Next time: the second lamp. Comments keep me writing!</p>', endNotes);
+
+  it.each([
+    [
+      'anchors by name, "(back)" links',
+      '<p>Next time: the second lamp. Comments keep me writing!</p><p>Footnotes:</p><p><a name="fn1"></a>1. The fifth cellar was flooded in 1871. <a href="#ref1">(back)</a></p><p><a name="fn2"></a>2. Meg would know. <a href="#ref2">(back)</a></p>',
+    ],
+    [
+      'the number as the anchor, "↩" back',
+      '<p>Next time: the second lamp. Comments keep me writing!</p><p id="fn1">[1] The fifth cellar was flooded in 1871. <a href="#ref1">↩</a></p><p><a id="fn2" href="#ref2">[2]</a> Meg would know.</p>',
+    ],
+  ])('become real footnotes in the chapter: %s', async (_, endNotes) => {
+    const { plan, chapters, work } = await importBytes(new TextEncoder().encode(withFootnotes(endNotes)), 'notes.html');
+    expectEveryWordKept(plan);
+    expect(chapters[0]!.body).toContain('should not have been possible.[^1]');
+    expect(chapters[0]!.body).toContain('quite true.[^2]');
+    expect(chapters[0]!.body).toContain('[^1]: The fifth cellar was flooded in 1871.\n');
+    expect(chapters[0]!.body).toMatch(/\[\^2\]: Meg would know\.$/);
+    expect(chapters[0]!.body).not.toMatch(/back|↩|\[1\]\s|\b1\. The/);
+    expect(chapters[0]!.front.endNote).toBe('Next time: the second lamp. Comments keep me writing!');
+    expect(work.notices.join('\n')).toMatch(/turned 2 hand-made footnotes/);
+  });
+
+  it('leaves a link to a passage earlier in the text, and a marker with no note, as they are', async () => {
+    const html = withFootnotes('<p>Next time: the second lamp.</p>').replace(
+      '<p>She held her breath.',
+      '<p id="held">She held her breath.',
+    );
+    const { chapters, work } = await importBytes(
+      new TextEncoder().encode(html.replace('Then the water.', 'Then the water.<a href="#held">1</a>')),
+      'notes.html',
+    );
+    expect(work.notices.join('\n')).not.toMatch(/hand-made/);
+    expect(chapters[1]!.body).not.toContain('[^');
+  });
+});
+
 describe('documents from a second writer (pandoc)', () => {
   it.each(['lantern.docx', 'lantern.epub', 'lantern-epub2.epub'])(
     'reads %s whole: title, chapters, footnotes, formatting, pictures',

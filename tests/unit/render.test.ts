@@ -88,6 +88,17 @@ describe('ids in the text', () => {
     expect(doc.getElementById('door')?.textContent).toBe('The door.');
     expect(doc.querySelector('#p-2 > a#intro')).not.toBeNull();
   });
+
+  it('a link within the chapter to an id nobody has is reported with its line (a dead link on the page, an error in the EPUB)', async () => {
+    const { problems } = await chapter(
+      'A hand-made note<sup><a href="#fn1">[1]</a></sup>, [the door](#door) and [the top](#main).\n\n<div id="door">The door.</div>\n\n<p><a name="fn1"></a>1. The note.</p>\n\nAnother note<sup><a href="#fn2">[2]</a></sup>, kept in the end notes.',
+    );
+    expect(problems.map((problem) => [problem.line, problem.message.slice(0, 48)])).toEqual([
+      [7, 'the link "#fn2" leads to nothing in this chapter'],
+    ]);
+    const footnotes = await chapter('A real note.[^1]\n\n[^1]: The note.');
+    expect(footnotes.problems).toEqual([]);
+  });
 });
 
 describe('links between chapters', () => {

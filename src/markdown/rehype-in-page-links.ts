@@ -1,0 +1,30 @@
+import type { Element, Root } from 'hast';
+import type { VFile } from 'vfile';
+import { visit } from 'unist-util-visit';
+import { decodeSafely } from '../core/links.ts';
+import { reservedIds } from '../shared/contract.ts';
+
+/**
+ * Reports a link within the chapter (`<a href="#note-1">`) that leads to no id in it: on the
+ * page it goes nowhere, and in the EPUB it is an error e-readers and epubcheck refuse
+ * (RSC-012). Hand-made footnotes pasted from an archive are the usual case, their target
+ * written as `<a name>`, which the page does not keep. Runs once the ids are final.
+ */
+export function rehypeInPageLinks() {
+  return (tree: Root, file: VFile) => {
+    const ids = new Set<string>(reservedIds);
+    visit(tree, 'element', (node: Element) => {
+      if (typeof node.properties.id === 'string') ids.add(node.properties.id);
+    });
+    visit(tree, 'element', (node: Element) => {
+      const href = node.tagName === 'a' ? node.properties.href : undefined;
+      if (typeof href !== 'string' || !href.startsWith('#') || href === '#') return;
+      const id = decodeSafely(href.slice(1));
+      if (ids.has(id)) return;
+      file.message(
+        `the link "${href}" leads to nothing in this chapter (no element has id="${id}"); give its target id="${id}", or, for a footnote, write it as one ([^1] in the text and "[^1]: the note" below)`,
+        node,
+      );
+    });
+  };
+}
