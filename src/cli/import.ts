@@ -1,16 +1,18 @@
 import { existsSync, readFileSync, statSync } from 'node:fs';
-import { dirname, join, relative, resolve } from 'node:path';
-import { chaptersDir, ContentFileError, markdownFiles, readContentFile, storyFile } from '../source/content-files.ts';
+import { basename, dirname, join, relative, resolve, sep } from 'node:path';
+import { chaptersDir, ContentFileError, markdownFiles, readContentFile, splitFrontmatter, storyFile } from '../source/content-files.ts';
 import { readStory } from '../source/story-source.ts';
 import { localisePictures } from '../importer/remote-pictures.ts';
 import { clearUnfinished, StagedFiles } from '../importer/stage.ts';
 import { parseCommandLine, usageError } from './support/args.ts';
 import { planImport, type ImportPlan } from '../importer/files.ts';
+import { parseRecord, planUpdate, recordFile, recordName, recordOf, type ImportRecord } from '../importer/update.ts';
 import { ImportError, type ImportedWork } from '../importer/model.ts';
 import { readInput } from '../importer/read.ts';
 import { holdsSample, sampleTitle } from './support/sample.ts';
 
-const usage = `Usage: npm run import -- <file>... [--content <dir>] [--out <dir>] [--force] [--keep-sample]
+const usage = `Usage: npm run import -- <file>... [--content <dir>] [--out <dir>] [--force] [--keep-sample] [--dry-run]
+       npm run import -- <file> --update [--take <chapter>]... [--remove] [--dry-run]
 
 Brings a story in: an AO3 download (HTML or EPUB), any EPUB (FanFicFare, FicHub,
 Calibre), a Word document (.docx, also from Google Docs), a saved web page (.html),
@@ -26,6 +28,16 @@ Markdown, or plain text. The format is read from the file itself.
                    your own story instead: npm run new -- <file>...)
   --fetch-images   download the pictures a file shows from other sites into images/ (else
                    they are left out, their descriptions kept as text)
+  --dry-run        print what would be written, and write nothing
+
+The weekly update: download the work again (AO3 HTML or EPUB, any EPUB) and run
+  --update         add the new chapters, bring across what changed at the source (chapters,
+                   status, tags, summary…) and keep what you changed here. A chapter changed
+                   both here and at the source is listed and left as yours. What the last
+                   import wrote is in <content>/${recordName} (commit it with the story).
+  --take <chapter> for a chapter listed as changed on both sides (chapter-3, or story.md):
+                   take the source's version (your date and settings stay); repeatable
+  --remove         delete chapters no longer in the source (else they stay, listed)
 
 Every word of each file must arrive: an import that would lose one, add one or put chapters
 out of order writes nothing for that file and names the passage. All files are written at
@@ -107,6 +119,20 @@ function conflicts(input: string, plan: ImportPlan, targets: Targets, existing: 
   return problems;
 }
 
+/** Whether an import keeps every word, in order, adding none; says what it would lose when not. */
+function faithful(input: string, { fidelity }: ImportPlan): boolean {
+  const unfaithful =
+    fidelity.kept < fidelity.source
+      ? `would keep only ${count(fidelity.kept)} of ${count(fidelity.source)} words. First missing: "${fidelity.firstLoss}"`
+      : fidelity.added > 0
+        ? `would write ${count(fidelity.added)} words the file does not have (text twice?). First added: "${fidelity.firstAddition}"`
+        : fidelity.disorder
+          ? `would put chapters out of the file's order: ${fidelity.disorder}`
+          : undefined;
+  if (unfaithful) console.error(`error  ${input}: the import ${unfaithful}. Nothing was written for it; please report this with the file.`);
+  return unfaithful === undefined;
+}
+
 /** Stages one input's files; gives what to print once they are written, or undefined when it failed. */
 async function importOne(
   input: string,
@@ -116,25 +142,14 @@ async function importOne(
   force: boolean,
   staged: StagedFiles,
   fetchImages: boolean,
-): Promise<string[] | undefined> {
+): Promise<{ said: string[]; plan: ImportPlan } | undefined> {
   const pictureNotices = await localisePictures(work, fetchImages);
   const plan = await planImport(
     work,
     existing.flatMap((item) => (item.order === undefined ? [] : [item.order])),
   );
+  if (!faithful(input, plan)) return undefined;
   const { fidelity } = plan;
-  const unfaithful =
-    fidelity.kept < fidelity.source
-      ? `would keep only ${count(fidelity.kept)} of ${count(fidelity.source)} words. First missing: "${fidelity.firstLoss}"`
-      : fidelity.added > 0
-        ? `would write ${count(fidelity.added)} words the file does not have (text twice?). First added: "${fidelity.firstAddition}"`
-        : fidelity.disorder
-          ? `would put chapters out of the file's order: ${fidelity.disorder}`
-          : undefined;
-  if (unfaithful) {
-    console.error(`error  ${input}: the import ${unfaithful}. Nothing was written for it; please report this with the file.`);
-    return undefined;
-  }
   // story.md is written when there is none (or with --force), once a run: the first whole work's.
   const earlier = writtenBy.get(targets.story);
   const writeStory = plan.story !== undefined && earlier === undefined && (!existsSync(targets.story) || force);
@@ -173,7 +188,7 @@ async function importOne(
   for (const what of work.dropped) said.push(`dropped  ${what}`);
   for (const notice of [...work.notices, ...pictureNotices]) said.push(`note   ${notice}`);
   said.push(`kept ${count(fidelity.kept)} of ${count(fidelity.source)} words`);
-  return said;
+  return { said, plan };
 }
 
 /**
@@ -190,6 +205,181 @@ async function newProblems(staged: StagedFiles, content: string): Promise<string
   return after.filter((problem) => !before.has(problem));
 }
 
+/** What tells a work from another: its address (AO3's), else its title, else the file's name. */
+function workId(work: ImportedWork, input: string): string {
+  return work.story?.reviewUrl ?? work.story?.title ?? basename(input);
+}
+
+const today = () => new Date().toISOString().slice(0, 10);
+
+/** The record of the last import into a content folder, if there is one. */
+function readRecord(content: string): ImportRecord | undefined {
+  const path = join(content, recordName);
+  if (!existsSync(path)) return undefined;
+  try {
+    return parseRecord(readFileSync(path, 'utf8'), shown(path));
+  } catch (error) {
+    throw new ImportError((error as Error).message);
+  }
+}
+
+const outcomeWords: Record<string, string> = {
+  new: 'new      ',
+  updated: 'updated  ',
+  taken: 'taken    ',
+  kept: 'kept     ',
+  unchanged: 'same     ',
+  conflict: 'conflict ',
+  'removed here': 'removed  ',
+  gone: 'gone     ',
+  deleted: 'delete   ',
+};
+
+/**
+ * The weekly update of a work imported before: new chapters added, chapters changed only at
+ * the source rewritten, the author's changes kept, both-sides changes listed. Prints the plan;
+ * writes it (all at once, once the build's checks pass) unless --dry-run.
+ */
+async function updateWork(
+  input: string,
+  work: ImportedWork,
+  content: string,
+  options: { take: string[]; remove: boolean; dryRun: boolean; fetchImages: boolean },
+): Promise<number> {
+  if (work.story === undefined) {
+    console.error(
+      `error  ${input}: --update needs a whole work (an AO3 download, an EPUB), not a single chapter; import a chapter without --update`,
+    );
+    return 1;
+  }
+  let record: ImportRecord | undefined;
+  try {
+    record = readRecord(content);
+  } catch (error) {
+    console.error(`error  ${(error as Error).message}`);
+    return 1;
+  }
+  const id = workId(work, input);
+  if (record && record.work !== id) {
+    console.error(
+      `error  ${input} is “${work.story.title ?? id}” (${id}), but ${shown(content)}/ was imported from ${record.work}; update a folder with its own work (--content <dir>), or delete ${shown(join(content, recordName))} to adopt this one`,
+    );
+    return 1;
+  }
+  const pictureNotices = await localisePictures(work, options.fetchImages);
+  const plan = await planImport(work, []);
+  if (!faithful(input, plan)) return 1;
+
+  const chapterFolder = chaptersDir(content);
+  const current = new Map(
+    markdownFiles(chapterFolder).map((file) => [relative(content, file).split(sep).join('/'), readFileSync(file, 'utf8')] as const),
+  );
+  const storyPath = storyFile(content);
+  const take = new Set(options.take.map((name) => basename(name, '.md')));
+  if (take.delete('story')) take.add('story.md');
+  const known = new Set([
+    ...plan.chapters.map((chapter) => chapter.slug),
+    'story.md',
+    ...[...current.keys()].map((file) => file.replace(/^chapters\//, '').replace(/\.md$/, '')),
+  ]);
+  const unknown = [...take].filter((name) => !known.has(name));
+  if (unknown.length > 0) {
+    console.error(
+      `error  --take ${unknown.join(', ')}: no such chapter in ${input} or ${shown(chapterFolder)}/; give a chapter's file name, such as chapter-3, or story.md`,
+    );
+    return 1;
+  }
+  const decided = planUpdate({
+    plan,
+    record,
+    current: { chapters: current, story: existsSync(storyPath) ? readFileSync(storyPath, 'utf8') : undefined },
+    take,
+    remove: options.remove,
+    next: { source: basename(input), format: work.format, work: id, imported: today() },
+  });
+
+  // A new chapter may not take a reading order a chapter here has.
+  const problems: string[] = [];
+  const orders = new Map<number, string>();
+  for (const [file, text] of current) {
+    const order = splitFrontmatter(text, file).frontmatter.order;
+    if (typeof order === 'number') orders.set(order, file);
+  }
+  for (const chapter of decided.chapters) {
+    if (chapter.outcome !== 'new' || chapter.order === undefined) continue;
+    const other = orders.get(chapter.order);
+    if (other && other !== chapter.file)
+      problems.push(
+        `the new chapter “${chapter.title}” would be order ${chapter.order}, which ${shown(join(content, other))} already is; change that file's order and update again`,
+      );
+  }
+  for (const problem of problems) console.error(`error  ${problem}`);
+  if (problems.length > 0) return 1;
+
+  const staged = new StagedFiles(content);
+  try {
+    const said = [
+      `${work.format}  ${input}  → update of ${shown(content)}/${record ? ` (last imported ${record.imported} from ${record.source})` : ''}`,
+    ];
+    if (!record && current.size > 0)
+      said.push(`note   no ${recordName} yet: chapters here were matched to the source by title; any that differ are listed as conflicts`);
+    for (const chapter of decided.chapters) {
+      const path = join(content, chapter.file);
+      if (chapter.text !== undefined) staged.write(path, chapter.text);
+      if (chapter.outcome === 'deleted') staged.remove(path);
+      const detail = {
+        new: `order ${chapter.order}  ${count(chapter.words ?? 0)} words`,
+        updated: 'changed at the source',
+        taken: "the source's version, your date and settings kept",
+        kept: 'your changes kept (unchanged at the source)',
+        unchanged: '',
+        conflict: `changed here and at the source: yours kept; to take the source's, add --take ${chapter.file.replace(/^chapters\//, '').replace(/\.md$/, '')}`,
+        'removed here': 'deleted here: not brought back',
+        gone: 'no longer in the source: kept (--remove deletes it)',
+        deleted: 'no longer in the source',
+      }[chapter.outcome];
+      said.push(`${outcomeWords[chapter.outcome]}${shown(path)}  “${chapter.title}”${detail ? `  ${detail}` : ''}`);
+    }
+    const { story } = decided;
+    if (story.text !== undefined) staged.write(storyPath, story.text);
+    if (story.changed.length > 0) said.push(`updated  ${shown(storyPath)}  ${story.changed.join(', ')}`);
+    if (story.conflicts.length > 0)
+      said.push(
+        `conflict ${shown(storyPath)}  ${story.conflicts.join(', ')} changed here and at the source: yours kept; --take story.md takes the source's`,
+      );
+    for (const [name, bytes] of plan.images) {
+      const target = join(content, 'images', name);
+      if (!existsSync(target)) {
+        staged.write(target, bytes);
+        said.push(`new      ${shown(target)}`);
+      } else if (!readFileSync(target).equals(bytes)) said.push(`kept     ${shown(target)}  (the source's picture differs; yours kept)`);
+    }
+    staged.write(join(content, recordName), recordFile(decided.record));
+    for (const what of work.dropped) said.push(`dropped  ${what}`);
+    for (const notice of [...work.notices, ...pictureNotices]) said.push(`note   ${notice}`);
+    const checks = await newProblems(staged, content);
+    if (checks.length > 0) {
+      for (const problem of checks) console.error(`error  ${problem}`);
+      console.error('✗ the update would leave a story the build refuses, so nothing was written');
+      return 1;
+    }
+    const tally = (outcome: string) => decided.chapters.filter((chapter) => chapter.outcome === outcome).length;
+    said.push(
+      `${tally('new')} new, ${tally('updated') + tally('taken')} updated, ${tally('kept') + tally('unchanged')} kept, ${tally('conflict')} conflicting, ${tally('gone')} gone from the source`,
+    );
+    if (options.dryRun) {
+      for (const line of said) console.log(line);
+      console.log('dry run: nothing was written');
+      return 0;
+    }
+    staged.commit();
+    for (const line of said) console.log(line);
+  } finally {
+    staged.abandon();
+  }
+  return 0;
+}
+
 async function main(argv: string[]): Promise<number> {
   const args = parseCommandLine(usage, {
     args: argv,
@@ -200,9 +390,18 @@ async function main(argv: string[]): Promise<number> {
       force: { type: 'boolean', default: false },
       'keep-sample': { type: 'boolean', default: false },
       'fetch-images': { type: 'boolean', default: false },
+      'dry-run': { type: 'boolean', default: false },
+      update: { type: 'boolean', default: false },
+      take: { type: 'string', multiple: true, default: [] },
+      remove: { type: 'boolean', default: false },
     },
   });
   if (args.positionals.length === 0) usageError(usage, 'No files given.');
+  const { update, remove, take } = args.values;
+  if (update && args.positionals.length > 1) usageError(usage, '--update brings in one work at a time; give one file');
+  if (update && args.values.force) usageError(usage, '--force replaces every file, --update keeps your changes: use one of them');
+  if (update && args.values.out !== undefined) usageError(usage, '--update works on a content folder (--content <dir>), not --out');
+  if (!update && (remove || take.length > 0)) usageError(usage, `--${remove ? 'remove' : 'take'} goes with --update`);
   const out = folder(args.values.out, 'out');
   const content = folder(args.values.content, 'content') ?? (out !== undefined ? dirname(out) : 'content');
   // Importing a story of one's own beside the sample would publish the two mixed.
@@ -241,6 +440,10 @@ async function main(argv: string[]): Promise<number> {
     }
   }
   if (works.length === 0) return 1;
+  if (update) {
+    const [{ input, work }] = works as [{ input: string; work: ImportedWork }];
+    return updateWork(input, work, content, { take, remove, dryRun: args.values['dry-run'], fetchImages: args.values['fetch-images'] });
+  }
   const existing = existingChapters(targets.chapters);
   const whole = works.find(({ work }) => work.story !== undefined);
   if (whole && existing.length > 0) {
@@ -251,14 +454,17 @@ async function main(argv: string[]): Promise<number> {
   const staged = new StagedFiles(content);
   try {
     const reports: string[][] = [];
+    const plans: { input: string; work: ImportedWork; plan: ImportPlan }[] = [];
     // In the order given, so an interlude follows the chapter before it; lone epilogues last.
     const isEpilogue = ({ work }: { work: ImportedWork }) =>
       work.story === undefined && work.chapters.every((chapter) => chapter.kind === 'epilogue');
     for (const { input, work } of [...works.filter((item) => !isEpilogue(item)), ...works.filter(isEpilogue)]) {
       try {
         const report = await importOne(input, work, targets, existing, force, staged, args.values['fetch-images']);
-        if (report) reports.push(report);
-        else failed++;
+        if (report) {
+          reports.push(report.said);
+          plans.push({ input, work, plan: report.plan });
+        } else failed++;
       } catch (error) {
         failed++;
         if (!(error instanceof ImportError)) throw error;
@@ -266,6 +472,16 @@ async function main(argv: string[]): Promise<number> {
       }
     }
     if (reports.length === 0) return 1;
+    // A whole work imported into the content folder is recorded, for the weekly --update.
+    const wholes = plans.filter(({ work }) => work.story !== undefined);
+    if (wholes.length === 1 && resolve(targets.chapters) === resolve(chaptersDir(content))) {
+      const { input, work, plan } = wholes[0]!;
+      staged.write(
+        join(content, recordName),
+        recordFile(recordOf({ source: input, format: work.format, work: workId(work, input), plan, today: today() })),
+      );
+      reports.push([`wrote  ${shown(join(content, recordName))}  (what was imported, for npm run import -- <file> --update)`]);
+    }
     // The chapters of a content folder are checked with it, as the build will read them.
     const problems = resolve(targets.chapters) === resolve(chaptersDir(content)) ? await newProblems(staged, content) : [];
     if (problems.length > 0) {
@@ -274,6 +490,11 @@ async function main(argv: string[]): Promise<number> {
         `✗ the import would leave a story the build refuses, so nothing was written; fix the file${works.length === 1 ? '' : 's'}, or the story, and import again`,
       );
       return 1;
+    }
+    if (args.values['dry-run']) {
+      for (const line of reports.flat()) console.log(line.replace(/^wrote /, 'would write '));
+      console.log('dry run: nothing was written');
+      return failed > 0 ? 1 : 0;
     }
     staged.commit();
     for (const line of reports.flat()) console.log(line);

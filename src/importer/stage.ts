@@ -22,6 +22,7 @@ import { basename, dirname, isAbsolute, join, relative, resolve } from 'node:pat
 export class StagedFiles {
   readonly #stage: string;
   readonly #files = new Map<string, string>();
+  readonly #removals = new Set<string>();
 
   /** Stages beside `content` (the folder most of a run's files go to). */
   constructor(content: string) {
@@ -35,6 +36,11 @@ export class StagedFiles {
     const staged = join(this.#stage, String(this.#files.size));
     writeFileSync(staged, content);
     this.#files.set(resolve(target), staged);
+  }
+
+  /** Stages a file to be deleted (with the others, on commit). */
+  remove(target: string): void {
+    this.#removals.add(resolve(target));
   }
 
   /**
@@ -54,6 +60,10 @@ export class StagedFiles {
       rmSync(join(copy, path), { force: true });
       copyFileSync(staged, join(copy, path));
     }
+    for (const target of this.#removals) {
+      const path = relative(root, target);
+      if (!path.startsWith('..') && !isAbsolute(path)) rmSync(join(copy, path), { force: true });
+    }
     return copy;
   }
 
@@ -69,7 +79,9 @@ export class StagedFiles {
         unlinkSync(staged);
       }
     }
+    for (const target of this.#removals) rmSync(target, { force: true });
     this.#files.clear();
+    this.#removals.clear();
   }
 
   /** Removes the staging folder and any preview; what was not committed is not written. */
