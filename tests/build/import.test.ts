@@ -146,21 +146,27 @@ describe('import, then build', () => {
 });
 
 describe('import a whole work, then build', () => {
-  /** The words of a built chapter page's author's text (summary, notes, chapter, footnotes), in order. */
+  /** The words of a built chapter page's author's text (summary, content notes, notes, chapter, footnotes), in order. */
   const pageWords = (dist: string, slug: string) => {
     const { document } = parseHTML(readFileSync(join(dist, slug, 'index.html'), 'utf8'));
     // A footnote's marker is no word of the text ("wick" then "1").
     for (const marker of document.querySelectorAll('[data-footnote-ref]')) marker.remove();
-    return wordsOf([...document.querySelectorAll('main article .prose')].map((part) => part.textContent).join(' '));
+    const parts = document.querySelectorAll('main article .prose, main article .content-notes .shown li');
+    return wordsOf([...parts].map((part) => part.textContent).join(' '));
   };
 
-  /** Each AO3 chapter's words as the download shows them (read here with another HTML parser): summary, notes, text, end notes. */
+  /**
+   * Each AO3 chapter's words as the download shows them (read here with another HTML parser):
+   * summary, notes, text, end notes. A note's "Content note:" label is the site's own heading.
+   */
   const ao3Chapters = (file: string) => {
     const { document } = parseHTML(readFileSync(file, 'utf8'));
     const chapters: string[][] = [];
     for (const node of document.querySelectorAll('#chapters > div')) {
       if (node.matches('.meta.group'))
-        chapters.push(wordsOf([...node.querySelectorAll('blockquote')].map((quote) => quote.textContent).join(' ')));
+        chapters.push(
+          wordsOf([...node.querySelectorAll('blockquote')].map((quote) => quote.textContent!.replace(/^\s*Content note:/, '')).join(' ')),
+        );
       else
         chapters
           .at(-1)
