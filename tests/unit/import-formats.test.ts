@@ -7,6 +7,7 @@ import { planImport } from '../../src/importer/files';
 import type { ImportedWork } from '../../src/importer/model';
 import { detectFormat, readInput } from '../../src/importer/read';
 import { makeDocx, makeEpub } from '../support/documents';
+import { ao3Work } from '../support/ao3';
 
 const fixtures = join(import.meta.dirname, '../fixtures/import');
 const png = Uint8Array.from(
@@ -383,6 +384,60 @@ describe('EPUB', () => {
     expect(chapters[0]!.front).toMatchObject({ summary: 'Meg finds a lamp.', contentNotes: ['a fire'], endNote: 'More soon.' });
     expect(work.notices.join('\n')).toMatch(/FanFicFare’s note blocks/);
   });
+});
+
+describe('scene breaks, typed the same way in every format', () => {
+  const breaks = ['* * *', '***', 'oOo', 'xXx', '~~~', '⁂', '-x-', '#', '~*~', '———'];
+  const paragraph = (text: string) => `<w:p><w:r><w:t xml:space="preserve">${text}</w:t></w:r></w:p>`;
+  const inputs: [string, (mark: string) => [Uint8Array, string]][] = [
+    ['plain text', (mark) => [new TextEncoder().encode(`Chapter 1\n\nBefore.\n\n${mark}\n\nAfter.\n`), 'chapter-1.txt']],
+    ['Word', (mark) => [makeDocx(['Before.', mark, 'After.'].map(paragraph)), 'chapter-1.docx']],
+    [
+      'a web page',
+      (mark) => [
+        new TextEncoder().encode(`<article><h1>Chapter 1</h1><p>Before.</p><p>${mark}</p><p>After.</p></article>`),
+        'chapter-1.html',
+      ],
+    ],
+    [
+      'an AO3 download',
+      (mark) => [
+        new TextEncoder().encode(
+          ao3Work({
+            title: 'Breaks',
+            url: 'https://archiveofourown.org/works/5',
+            summary: 'A summary.',
+            tags: [],
+            chapters: [{ title: 'One', paragraphs: ['Before.', mark, 'After.'] }],
+            expected: 1,
+            published: '2026-01-01',
+            updated: '2026-01-01',
+          }),
+        ),
+        'work.html',
+      ],
+    ],
+    [
+      'an EPUB',
+      (mark) => [
+        makeEpub({
+          version: 3,
+          metadata: '<dc:title>Breaks</dc:title><dc:language>en</dc:language>',
+          spine: [{ path: 'ch1.xhtml', html: `<h2>Chapter 1</h2><p>Before.</p><p>${mark}</p><p>After.</p>` }],
+          toc: [{ title: 'Chapter 1', href: 'ch1.xhtml' }],
+        }),
+        'book.epub',
+      ],
+    ],
+  ];
+  it.each(inputs.flatMap(([format, make]) => breaks.map((mark) => [mark, format, make] as const)))(
+    '“%s” from %s is the site’s scene break',
+    async (mark, _, make) => {
+      const { plan, chapters } = await importBytes(...make(mark));
+      expectEveryWordKept(plan);
+      expect(chapters.at(-1)!.body).toBe('Before.\n\n* * *\n\nAfter.');
+    },
+  );
 });
 
 describe('hand-made footnotes', () => {
