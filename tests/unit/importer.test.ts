@@ -264,6 +264,18 @@ describe('plain text', () => {
     });
   });
 
+  it('takes a "Chapter N:" line as the title whatever its length, as 19th-century serials write them', async () => {
+    const title = `Chapter 12: In which ${'the lamplighter walks the long way round the square, '.repeat(5)}and comes home.`;
+    expect(title.length).toBeGreaterThan(250);
+    const { front, body } = await importText(`${title}\n\nThe text.`, '012-chapter-12');
+    expect(front).toMatchObject({ title, order: 12 });
+    expect(body).toBe('The text.');
+  });
+
+  it('reads the chapter number from a numbered file name such as 007-chapter-7.txt', async () => {
+    expect((await importText('Just the text.', '007-chapter-7')).front).toMatchObject({ title: 'Chapter 7', order: 7 });
+  });
+
   it('refuses text with no title line and no telling file name, naming the file', () => {
     expect(() => readText('Just the text.', 'notes.txt', 'notes')).toThrow(/^notes\.txt: no title line found/);
   });
