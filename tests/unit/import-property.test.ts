@@ -1,0 +1,246 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { planImport } from '../../src/importer/files';
+import { readInput } from '../../src/importer/read';
+import { createRenderer } from '../../src/markdown/render';
+import { stringsFor } from '../../src/shared/i18n';
+import { parseContentFile } from '../support/content-file';
+import { makeDocx, makeEpub } from '../support/documents';
+import { wordsOf } from '../support/html';
+
+/**
+ * Generated stories, written out as a web page, an EPUB, a Word document and plain text by
+ * writers of their own, imported, and rendered by the build's pipeline: every word of the
+ * story is on the page, in order, and nothing is added. QUIRE_PROPERTY_RUNS=2000 for more.
+ */
+
+const runs = Number(process.env.QUIRE_PROPERTY_RUNS ?? 150);
+
+/** A run of text: words from several scripts, punctuation Markdown cares about, and emphasis. */
+interface Run {
+  tokens: string[];
+  separators: string[];
+  emphasis: 'none' | 'em' | 'strong';
+}
+interface Paragraph {
+  kind: 'paragraph';
+  runs: Run[];
+  note: string[] | undefined;
+  /** How the line starts in plain text: pasted from a word processor, often indented. */
+  indent: string;
+}
+type Block = Paragraph | { kind: 'break' };
+type Chapter = Block[];
+
+const words = [
+  'lamp',
+  'Meg',
+  'Erik',
+  'été',
+  'naïve',
+  'über',
+  'Straße',
+  'O’Neil',
+  'don’t',
+  '1871',
+  '光',
+  '夜の灯',
+  'שלום',
+  'הים',
+  'مرحبا',
+  'القمر',
+  'Ночь',
+  'fête',
+];
+const marks = [
+  ',',
+  '.',
+  '!',
+  '?',
+  ';',
+  ':',
+  '…',
+  '—',
+  '-',
+  '(',
+  ')',
+  '"',
+  "'",
+  '“',
+  '”',
+  '*',
+  '#',
+  '_',
+  '<',
+  '>',
+  '&',
+  '[',
+  ']',
+  '~',
+  '`',
+  '1.',
+  '+',
+];
+
+const word = fc.constantFrom(...words);
+const token = fc.oneof({ weight: 3, arbitrary: word }, { weight: 1, arbitrary: fc.constantFrom(...marks) });
+const run: fc.Arbitrary<Run> = fc
+  .tuple(
+    fc.array(token, { minLength: 1, maxLength: 8 }),
+    fc.array(fc.constantFrom(' ', ' ', ' ', '  ', '\u00a0'), { minLength: 8, maxLength: 8 }),
+    fc.constantFrom('none', 'none', 'em', 'strong'),
+  )
+  // Every run holds a word: a paragraph of marks alone is a scene break by design.
+  .map(([tokens, separators, emphasis]) => ({ tokens: [...tokens, words[tokens.length % words.length]!], separators, emphasis }));
+const paragraph: fc.Arbitrary<Paragraph> = fc.record({
+  kind: fc.constant('paragraph' as const),
+  runs: fc.array(run, { minLength: 1, maxLength: 4 }),
+  note: fc.option(fc.array(word, { minLength: 1, maxLength: 5 }), { nil: undefined, freq: 5 }),
+  indent: fc.constantFrom('', '', '    ', '\t', '  ', '\u3000'),
+});
+const chapter: fc.Arbitrary<Chapter> = fc
+  .array(fc.oneof({ weight: 5, arbitrary: paragraph }, { weight: 1, arbitrary: fc.constant({ kind: 'break' as const }) }), {
+    minLength: 1,
+    maxLength: 6,
+  })
+  // A chapter opens and closes with text, and has no two breaks together.
+  .map((blocks) => blocks.filter((block, i) => block.kind === 'paragraph' || (i > 0 && blocks[i - 1]!.kind === 'paragraph')))
+  .filter((blocks) => blocks.length > 0 && blocks[0]!.kind === 'paragraph' && blocks.at(-1)!.kind === 'paragraph');
+
+const plain = (r: Run) => r.tokens.map((t, i) => (i === 0 ? t : `${r.separators[i % 8]}${t}`)).join('');
+const escapeXml = (text: string) => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+
+/** The words a reader of the source sees, in reading order: the text, then its notes. */
+function storyWords(chapters: Chapter[], inlineNotes: boolean): string[][] {
+  return chapters.map((blocks) => {
+    const text: string[] = [];
+    const notes: string[] = [];
+    for (const block of blocks) {
+      if (block.kind === 'break') continue;
+      text.push(...block.runs.map(plain));
+      if (block.note) (inlineNotes ? text : notes).push(block.note.join(' '));
+    }
+    return wordsOf([...text, ...notes].join(' '));
+  });
+}
+
+/** A chapter as (X)HTML: emphasis as elements, breaks as rules, notes as pandoc writes them. */
+function htmlChapter(blocks: Chapter, n: number, epub: boolean): string {
+  let note = 0;
+  const notes: string[] = [];
+  const body = blocks
+    .map((block) => {
+      if (block.kind === 'break') return '<hr/>';
+      const text = block.runs
+        .map((r) => (r.emphasis === 'none' ? escapeXml(plain(r)) : `<${r.emphasis}>${escapeXml(plain(r))}</${r.emphasis}>`))
+        .join(' ');
+      if (!block.note) return `<p>${text}</p>`;
+      note++;
+      const id = `c${n}n${note}`;
+      notes.push(
+        epub
+          ? `<aside epub:type="footnote" id="${id}"><p>${block.note.join(' ')}</p></aside>`
+          : `<li id="fn${note}"><p>${block.note.join(' ')} <a href="#fnref${note}" class="footnote-back">↩</a></p></li>`,
+      );
+      return epub
+        ? `<p>${text}<a epub:type="noteref" href="#${id}">${note}</a></p>`
+        : `<p>${text}<a href="#fn${note}" class="footnote-ref" id="fnref${note}"><sup>${note}</sup></a></p>`;
+    })
+    .join('\n');
+  const heading = `<h2>Chapter ${n}</h2>`;
+  if (epub) return `${heading}${body}${notes.join('')}`;
+  return `${heading}${body}${notes.length ? `<section class="footnotes"><ol>${notes.join('')}</ol></section>` : ''}`;
+}
+
+/** A chapter as Word runs: italic and bold as run properties, notes inline in brackets. */
+function docxChapter(blocks: Chapter, n: number): string[] {
+  const run = (text: string, emphasis: Run['emphasis']) =>
+    `<w:r>${emphasis === 'em' ? '<w:rPr><w:i/></w:rPr>' : emphasis === 'strong' ? '<w:rPr><w:b/></w:rPr>' : ''}<w:t xml:space="preserve">${escapeXml(text)}</w:t></w:r>`;
+  return [
+    `<w:p><w:pPr><w:pStyle w:val="Heading1"/></w:pPr>${run(`Chapter ${n}`, 'none')}</w:p>`,
+    ...blocks.map((block) =>
+      block.kind === 'break'
+        ? `<w:p>${run('* * *', 'none')}</w:p>`
+        : `<w:p>${block.runs.map((r) => run(`${plain(r)} `, r.emphasis)).join('')}${block.note ? run(` (${block.note.join(' ')})`, 'none') : ''}</w:p>`,
+    ),
+  ];
+}
+
+/** A chapter as plain text, the way authors paste it: notes inline in brackets. */
+function textChapter(blocks: Chapter, n: number): string {
+  return [
+    `Chapter ${n}`,
+    ...blocks.map((block) =>
+      block.kind === 'break'
+        ? '* * *'
+        : `${block.indent}${block.runs.map(plain).join(' ')}${block.note ? ` (${block.note.join(' ')})` : ''}`,
+    ),
+  ].join('\n\n');
+}
+
+const renderer = createRenderer({
+  base: '/',
+  chapters: new Map(),
+  t: stringsFor('en'),
+  image: () => ({ problem: 'no pictures here' }),
+  remoteImages: false,
+});
+
+/** Imports an input and renders each chapter as the build does: the words on each page, text then footnotes. */
+async function pages(bytes: Uint8Array, name: string): Promise<string[][]> {
+  const work = await readInput(bytes, name);
+  const plan = await planImport(work, []);
+  const rendered: string[][] = [];
+  for (const file of plan.chapters) {
+    const { body } = parseContentFile(file.text);
+    const page = await renderer.chapter(body);
+    expect(page.problems).toEqual([]);
+    rendered.push(wordsOf(`${page.text} ${page.footnotes}`));
+  }
+  return rendered;
+}
+
+describe('any story, in any format, imports with every word on the page, in order, nothing added', () => {
+  const story = fc.array(chapter, { minLength: 1, maxLength: 3 });
+  const oneChapter = fc.array(chapter, { minLength: 1, maxLength: 1 });
+  const property = (stories: fc.Arbitrary<Chapter[]>, write: (chapters: Chapter[]) => [Uint8Array, string], inlineNotes: boolean) =>
+    fc.assert(
+      fc.asyncProperty(stories, async (chapters) => {
+        const [bytes, name] = write(chapters);
+        expect(await pages(bytes, name)).toEqual(storyWords(chapters, inlineNotes));
+      }),
+      { numRuns: runs },
+    );
+
+  it('from an EPUB', { timeout: 120_000 }, () =>
+    property(
+      story,
+      (chapters) => [
+        makeEpub({
+          version: 3,
+          metadata: '<dc:title>Generated</dc:title><dc:language>en</dc:language>',
+          spine: chapters.map((blocks, i) => ({ path: `c${i + 1}.xhtml`, html: htmlChapter(blocks, i + 1, true) })),
+          toc: chapters.map((_, i) => ({ title: `Chapter ${i + 1}`, href: `c${i + 1}.xhtml` })),
+        }),
+        'generated.epub',
+      ],
+      false,
+    ),
+  );
+
+  it('from a web page', { timeout: 120_000 }, () =>
+    property(
+      oneChapter,
+      (chapters) => [new TextEncoder().encode(`<article>${htmlChapter(chapters[0]!, 1, false)}</article>`), 'chapter-1.html'],
+      false,
+    ),
+  );
+
+  it('from a Word document', { timeout: 120_000 }, () =>
+    property(story, (chapters) => [makeDocx(chapters.flatMap((blocks, i) => docxChapter(blocks, i + 1))), 'generated.docx'], true),
+  );
+
+  it('from plain text', { timeout: 120_000 }, () =>
+    property(oneChapter, (chapters) => [new TextEncoder().encode(textChapter(chapters[0]!, 1)), 'chapter-1.txt'], true),
+  );
+});
