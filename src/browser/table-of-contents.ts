@@ -1,18 +1,38 @@
 import { data, readingKey } from '../shared/contract.ts';
 import { durationLabel } from '../shared/format.ts';
-import { parseReadingState } from '../shared/reading-progress.ts';
+import { noteVisit, parseReadingState } from '../shared/reading-progress.ts';
 import { wordsLeft, type ChapterLength } from '../shared/time-left.ts';
 import { readingMinutes } from '../shared/text-stats.ts';
 import { safeStorage } from './storage.ts';
 import { siteStrings } from './strings.ts';
+import { markNews } from './news-marks.ts';
 
-/** `<quire-table-of-contents>`: marks the chapters this reader has finished and shows the time left from where they are. */
+/**
+ * `<quire-table-of-contents>`: marks the chapters this reader has finished, and those New or
+ * Updated since their last visit (saying how many are new, with a link to the first), and
+ * shows the time left from where they are.
+ */
 export class TableOfContents extends HTMLElement {
   connectedCallback(): void {
-    const state = parseReadingState(safeStorage()?.getItem(readingKey(import.meta.env.BASE_URL)));
+    const storage = safeStorage();
+    const key = readingKey(import.meta.env.BASE_URL);
     const items = [...this.querySelectorAll<HTMLElement>(`li[${data.slug}]`)];
-    if (state.read.length === 0 && !state.last) return;
+    const state = noteVisit(
+      parseReadingState(storage?.getItem(key)),
+      Date.now(),
+      items.map((item) => item.getAttribute(data.slug)!),
+    );
+    storage?.setItem(key, JSON.stringify(state));
     const t = siteStrings();
+    const fresh = markNews(items, state, t);
+    const since = this.querySelector<HTMLElement>('.since-last-visit');
+    if (since && fresh.length > 0) {
+      const link = since.querySelector('a')!;
+      link.textContent = t('toc.newSince', { count: fresh.length });
+      link.href = fresh[0]!.querySelector('a')!.href;
+      since.hidden = false;
+    }
+    if (state.read.length === 0 && !state.last) return;
     for (const item of items) {
       if (!state.read.includes(item.getAttribute(data.slug)!)) continue;
       item.classList.add('is-read');

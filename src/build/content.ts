@@ -70,6 +70,7 @@ async function withWebImages(story: Story): Promise<Story> {
         html: await webImages(chapter.html),
         authorsNote: await web(chapter.authorsNote),
         endNote: await web(chapter.endNote),
+        revisionNote: await web(chapter.revisionNote),
         summary: chapter.summary && { ...chapter.summary, html: await webImages(chapter.summary.html) },
       })),
     ),

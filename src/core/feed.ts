@@ -5,20 +5,22 @@ export interface FeedEntry {
   chapter: Chapter;
   /** The chapter's date, or for an undated chapter the date of the last dated chapter before it. */
   date: Date | undefined;
+  /** When it was revised (`revised`, after its date): the feed carries it as updated, at that date. */
+  revised: Date | undefined;
 }
 
 /**
- * Published chapters newest first. A chapter without `published` takes the date of the
- * closest dated chapter before it in reading order (or none), so the feed is the same on
- * every build of the same content.
+ * Published chapters newest first, a revised chapter at its revision. A chapter without
+ * `published` takes the date of the closest dated chapter before it in reading order (or
+ * none), so the feed is the same on every build of the same content.
  */
 export function feedEntries(chapters: readonly Chapter[]): FeedEntry[] {
   let previous: Date | undefined;
   const entries = chapters.map((chapter, index) => {
     previous = chapter.published ?? previous;
-    return { chapter, date: previous, index };
+    const revised = chapter.revised && (!previous || chapter.revised > previous) ? chapter.revised : undefined;
+    return { chapter, date: previous, revised, index };
   });
-  return entries
-    .sort((a, b) => (b.date?.getTime() ?? 0) - (a.date?.getTime() ?? 0) || b.index - a.index)
-    .map(({ chapter, date }) => ({ chapter, date }));
+  const time = (entry: (typeof entries)[number]) => (entry.revised ?? entry.date)?.getTime() ?? 0;
+  return entries.sort((a, b) => time(b) - time(a) || b.index - a.index).map(({ chapter, date, revised }) => ({ chapter, date, revised }));
 }

@@ -33,6 +33,9 @@ export function chapterPosition(chapters: readonly Chapter[], index: number, hre
 export interface MenuEntry {
   href: string;
   title: string;
+  /** The chapter's slug, and the day it was revised (`YYYY-MM-DD`), for the reader's New and Updated marks. */
+  slug: string;
+  revised: string | undefined;
   /** 1-based position in reading order, as the chapter's own page counts it ("3 of 12"). */
   number: number;
   /** Whether it is the chapter the reader is on. */
@@ -49,6 +52,8 @@ export function chapterMenu(chapters: readonly Chapter[], index: number, href: (
   return chapters.slice(start, start + 2 * around + 1).map((chapter, offset) => ({
     href: href(chapter),
     title: chapter.title,
+    slug: chapter.slug,
+    revised: chapter.revised?.toISOString().slice(0, 10),
     number: start + offset + 1,
     current: chapter === chapters[index],
   }));

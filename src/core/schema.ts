@@ -176,6 +176,22 @@ export const storySchema = strictObject({
   tags: tagList,
   /** The story's page on an archive, where readers can leave a review. */
   reviewUrl: webAddress('reviewUrl').optional(),
+  /** Where readers sign up for an e-mail when a chapter is out (Buttondown, Substack, Ghost, follow.it): "Follow by email". */
+  followUrl: webAddress('followUrl').optional(),
+  /** Where readers can support the author (Ko-fi, Patreon): a quiet link on the home page and after the latest chapter. */
+  supportUrl: webAddress('supportUrl').optional(),
+  /** Comments under every chapter, loaded only when a reader asks. */
+  comments: strictObject({
+    /** giscus (https://giscus.app): comments kept in a GitHub repository's Discussions; the values giscus.app gives. */
+    giscus: strictObject({
+      repo: z
+        .string({ error: 'comments.giscus.repo must be owner/name, such as wren/lamplight' })
+        .regex(/^[\w.-]+\/[\w.-]+$/, 'comments.giscus.repo must be owner/name, such as wren/lamplight'),
+      repoId: visibleText('comments.giscus.repoId'),
+      category: visibleText('comments.giscus.category'),
+      categoryId: visibleText('comments.giscus.categoryId'),
+    }),
+  }).optional(),
   /** Markdown: the work's beginning notes, shown on the home page under the summary. */
   notes: visibleText('notes').optional(),
   /** Markdown: the work's end notes, shown after the last chapter, at the end of the entire work and of the EPUB. */
@@ -236,6 +252,12 @@ export const chapterSchema = strictObject({
   endNote: visibleText('endNote').optional(),
   /** The date the chapter was (or will be) released; a future date holds it back from the build. */
   published: calendarDate('published').optional(),
+  /** The date the chapter was last changed in a way readers should know (not a typo fix): readers who read it before see "Updated". */
+  revised: calendarDate('revised').optional(),
+  /** Markdown: what changed, shown near the top of the chapter to readers (with the date in `revised`). */
+  revisionNote: visibleText('revisionNote').optional(),
+  /** This chapter's own page on an archive (the same chapter on AO3), for "Comment on this chapter"; else the story's reviewUrl. */
+  reviewUrl: webAddress('reviewUrl').optional(),
   /** Drafts show in `npm run dev` only, never in `npm run build`. */
   draft: z.boolean({ error: 'draft must be true or false' }).default(false),
   /** Overrides the URL slug, which is otherwise the file name without `.md`. */

@@ -1,4 +1,5 @@
 import { countWords } from '../shared/text-stats.ts';
+import { isoDate } from '../shared/format.ts';
 import { isScheduled } from './schedule.ts';
 import type { ChapterData, StoryData } from './schema.ts';
 import { slugPattern, slugProblem } from './slug.ts';
@@ -28,7 +29,13 @@ export interface ChapterSource {
   /** The chapter's text, rendered. */
   body: RenderedText;
   /** The Markdown of the frontmatter, rendered: the chapter's summary and its notes. */
-  notes: { summary: RenderedText | undefined; authors: RenderedText | undefined; end: RenderedText | undefined };
+  notes: {
+    summary: RenderedText | undefined;
+    authors: RenderedText | undefined;
+    end: RenderedText | undefined;
+    /** What changed in the chapter's revision. */
+    revision: RenderedText | undefined;
+  };
 }
 
 /** `story.md` as the content layer hands it over. */
@@ -64,6 +71,11 @@ export interface Chapter {
   /** The author's note and end note as HTML, when set. */
   authorsNote: string | undefined;
   endNote: string | undefined;
+  /** When the chapter was last revised for readers to know, and what changed (HTML), when set. */
+  revised: Date | undefined;
+  revisionNote: string | undefined;
+  /** This chapter's own page for comments (an archive's chapter), when set. */
+  reviewUrl: string | undefined;
   /** The chapter text as readers see it (no footnotes), for descriptions, feeds and search helpers. */
   text: string;
   /** Words of the text and its footnotes. */
@@ -204,6 +216,17 @@ export function validateChapters(chapterSources: ChapterSource[]): string[] {
     } else if (problem) {
       problems.push(`${source.filePath}: slug "${slug}" (the file name) ${problem}; rename the file or set the slug field`);
     }
+    const { revised, revisionNote, published } = source.data;
+    if (revisionNote !== undefined && revised === undefined) {
+      problems.push(
+        `${source.filePath}: revisionNote needs the date of the revision; add revised: ${isoDate(new Date())} (the day you changed the chapter)`,
+      );
+    }
+    if (revised && published && revised < published) {
+      problems.push(
+        `${source.filePath}: revised (${isoDate(revised)}) is before published (${isoDate(published)}); a chapter is revised after it is out`,
+      );
+    }
   }
   problems.push(...duplicates(chapterSources, (source) => String(source.data.order), 'order'));
   // Two slugs a file system or a browser takes for one (café composed and decomposed; Á and á) are one.
@@ -292,10 +315,13 @@ function toChapter(source: ChapterSource, now: Date): Chapter {
     contentNotes: source.data.contentNotes,
     authorsNote: source.notes.authors?.html,
     endNote: source.notes.end?.html,
+    revised: source.data.revised,
+    revisionNote: source.notes.revision?.html,
+    reviewUrl: source.data.reviewUrl,
     text: source.body.text,
     words: chapterWords(source),
     paragraphs: source.body.paragraphs,
-    blocks: [source.body, source.notes.summary, source.notes.authors, source.notes.end].some((part) => part?.blocks),
+    blocks: [source.body, source.notes.summary, source.notes.authors, source.notes.end, source.notes.revision].some((part) => part?.blocks),
   };
 }
 

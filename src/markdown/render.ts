@@ -62,8 +62,9 @@ export const noteIdPrefixes = {
   summary: 's--',
   workNotes: 'wn--',
   workEndNotes: 'we--',
+  revision: 'rn--',
 } as const;
-const notePrefix = /^(?:an|en|cs|s|wn|we)--/;
+const notePrefix = /^(?:an|en|cs|s|wn|we|rn)--/;
 
 /** Renders the author's Markdown: chapter texts, and the notes and summaries around them. */
 export interface Renderer {

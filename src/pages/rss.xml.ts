@@ -8,7 +8,8 @@ import { escapeXml } from '../core/escape';
 import { chapterPath } from '../shared/paths';
 
 /** `/rss.xml`: an RSS 2.0 feed of the published chapters, newest first. */
-export const GET: APIRoute = async ({ site }) => {
+export const GET: APIRoute = async ({ site, locals }) => {
+  const { t } = locals;
   const story = await getStory();
   // Feed readers need absolute links. Without SITE_URL they point at `npm start`'s local
   // preview, which is right for a local look; set SITE_URL for a deployed site.
@@ -18,15 +19,16 @@ export const GET: APIRoute = async ({ site }) => {
     description: excerpt(story.summary.text, 500),
     site: new URL(withBase(''), origin).href,
     customData: `<language>${story.meta.language}</language>`,
-    xmlns: { dc: 'http://purl.org/dc/elements/1.1/' },
+    xmlns: { dc: 'http://purl.org/dc/elements/1.1/', dcterms: 'http://purl.org/dc/terms/' },
     trailingSlash: true,
-    items: feedEntries(story.chapters).map(({ chapter, date }) => ({
-      title: chapter.title,
+    items: feedEntries(story.chapters).map(({ chapter, date, revised }) => ({
+      // Readers and e-mail digests often show an item alone: it names the story, and says when it is a revision.
+      title: `${story.meta.title} — ${revised ? t('feed.updated', { title: chapter.title }) : chapter.title}`,
       link: new URL(withBase(chapterPath(chapter.slug)), origin).href,
-      ...(date ? { pubDate: date } : {}),
+      ...((revised ?? date) ? { pubDate: revised ?? date } : {}),
       description: chapter.summary ? excerpt(chapter.summary.text, 500) : excerpt(chapter.text, 300),
       // RSS's own <author> wants an e-mail address; Dublin Core takes a name.
-      customData: `<dc:creator>${escapeXml(story.meta.author)}</dc:creator>`,
+      customData: `<dc:creator>${escapeXml(story.meta.author)}</dc:creator>${revised ? `<dcterms:modified>${revised.toISOString()}</dcterms:modified>` : ''}`,
     })),
   });
 };

@@ -38,6 +38,7 @@ export const paragraphSelector = '[id^="p-"]';
 export const elements = {
   chapterNav: 'quire-chapter-nav',
   chapterText: 'quire-chapter-text',
+  comments: 'quire-comments',
   continueReading: 'quire-continue-reading',
   readerSettings: 'quire-reader-settings',
   searchForm: 'quire-search-form',
@@ -53,6 +54,8 @@ export const data = {
   slug: 'data-slug',
   words: 'data-words',
   paragraphs: 'data-paragraphs',
+  /** On a contents or menu entry: the day the chapter was revised (`revised`), for "Updated". */
+  revised: 'data-revised',
 } as const;
 
 /**

@@ -29,7 +29,12 @@ const storedText = (byKey: boolean) => {
 /** A chapter as the data store holds it. */
 export type StoredChapter = Omit<ChapterSource, 'body' | 'notes'> & {
   body: StoredText;
-  notes: { summary: StoredText | undefined; authors: StoredText | undefined; end: StoredText | undefined };
+  notes: {
+    summary: StoredText | undefined;
+    authors: StoredText | undefined;
+    end: StoredText | undefined;
+    revision: StoredText | undefined;
+  };
 };
 /** `story.md` as the data store holds it. */
 export type StoredStory = Omit<StorySource, 'summary' | 'notes' | 'endNotes'> & {
@@ -41,11 +46,11 @@ export type StoredStory = Omit<StorySource, 'summary' | 'notes' | 'endNotes'> & 
 /** A chapter as the data store holds it: its texts by key (`byKey`) or whole. */
 export function storedChapter(source: ChapterSource, byKey: boolean): StoredChapter {
   const text = storedText(byKey);
-  const { summary, authors, end } = source.notes;
+  const { summary, authors, end, revision } = source.notes;
   return {
     ...source,
     body: text(source.body),
-    notes: { summary: text.optional(summary), authors: text.optional(authors), end: text.optional(end) },
+    notes: { summary: text.optional(summary), authors: text.optional(authors), end: text.optional(end), revision: text.optional(revision) },
   };
 }
 
@@ -108,6 +113,7 @@ export function withTexts(
         summary: optional(chapter.notes.summary, chapter.filePath),
         authors: optional(chapter.notes.authors, chapter.filePath),
         end: optional(chapter.notes.end, chapter.filePath),
+        revision: optional(chapter.notes.revision, chapter.filePath),
       },
     })),
   };

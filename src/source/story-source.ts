@@ -122,6 +122,7 @@ export async function readStory(contentDir: string, options: ReadOptions): Promi
     summary: optional(chapter, chapter.data.summary, noteIdPrefixes.chapterSummary, 'summary'),
     authors: optional(chapter, chapter.data.authorsNote, noteIdPrefixes.authors, 'authorsNote'),
     end: optional(chapter, chapter.data.endNote, noteIdPrefixes.end, 'endNote'),
+    revision: optional(chapter, chapter.data.revisionNote, noteIdPrefixes.revision, 'revisionNote'),
   }));
   await render.run(options.cacheDir && renderCacheFile(options.cacheDir));
 
@@ -137,12 +138,12 @@ export async function readStory(contentDir: string, options: ReadOptions): Promi
     if ('problem' in found) problems.push(`${story.name}: cover: ${found.problem}`);
   }
   const chapterSources: ChapterSource[] = await Promise.all(
-    chapterParts.map(async ({ chapter, body, summary, authors, end }) => ({
+    chapterParts.map(async ({ chapter, body, summary, authors, end, revision }) => ({
       id: chapterId(chapter.path),
       filePath: chapter.name,
       data: chapter.data,
       body: await body,
-      notes: { summary: await summary, authors: await authors, end: await end },
+      notes: { summary: await summary, authors: await authors, end: await end, revision: await revision },
     })),
   );
 

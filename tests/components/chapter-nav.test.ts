@@ -32,7 +32,14 @@ describe('ChapterNav', () => {
   });
 
   it('numbers the menu by reading order, so a window of a long serial reads "48. Chapter 47"', async () => {
-    const menu = [47, 48, 49].map((n) => ({ href: `/c${n}/`, title: `Chapter ${n}`, number: n + 1, current: n === 48 }));
+    const menu = [47, 48, 49].map((n) => ({
+      href: `/c${n}/`,
+      title: `Chapter ${n}`,
+      slug: `c${n}`,
+      revised: undefined,
+      number: n + 1,
+      current: n === 48,
+    }));
     const doc = await render({ prev: link('a'), next: link('c'), number: 49, total: 100 }, { menu });
     expect(doc.querySelector('.menu ol')?.getAttribute('start')).toBe('48');
   });

@@ -29,7 +29,7 @@ const chapter = (order: number, published?: string): ChapterSource => ({
   id: `chapter-${order}`,
   filePath: `content/chapters/chapter-${order}.md`,
   body: text,
-  notes: { summary: undefined, authors: undefined, end: undefined },
+  notes: { summary: undefined, authors: undefined, end: undefined, revision: undefined },
   data: { title: `Chapter ${order}`, order, draft: false, contentNotes: [], published: published ? new Date(published) : undefined },
 });
 

@@ -14,7 +14,7 @@ const chapter = (id: string, order: number, slug?: string): ChapterSource => ({
   id,
   filePath: `content/chapters/${id}.md`,
   body: rendered,
-  notes: { summary: undefined, authors: undefined, end: undefined },
+  notes: { summary: undefined, authors: undefined, end: undefined, revision: undefined },
   data: { title: id, order, draft: false, contentNotes: [], ...(slug ? { slug } : {}) },
 });
 

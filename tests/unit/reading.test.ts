@@ -1,6 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { defaultSettings, parseSettings } from '../../src/shared/reader-settings';
-import { markRead, parseReadingState, recordPosition } from '../../src/shared/reading-progress';
+import {
+  chapterMarks,
+  markOpened,
+  markRead,
+  noteVisit,
+  parseReadingState,
+  recordPosition,
+  visitGap,
+} from '../../src/shared/reading-progress';
 import { wordsLeft, type ChapterLength } from '../../src/shared/time-left';
 
 describe('reader settings', () => {
@@ -25,6 +33,54 @@ describe('reader settings', () => {
     });
     expect(parseSettings('not json')).toEqual(defaultSettings);
     expect(parseSettings('[1,2]')).toEqual(defaultSettings);
+  });
+});
+
+describe('what is new since the last visit', () => {
+  const day = 24 * 60 * 60_000;
+  const start = Date.parse('2026-11-01T12:00:00Z');
+  const listed = (slugs: string[], revised: Record<string, string> = {}) => slugs.map((slug) => ({ slug, revised: revised[slug] }));
+  /** The state as stored and read back, as the browser keeps it between pages. */
+  const stored = (state: ReturnType<typeof parseReadingState>) => parseReadingState(JSON.stringify(state));
+
+  it('shows a first-time visitor nothing, then marks the chapters out since, and those revised since they were opened', () => {
+    let state = stored(noteVisit(parseReadingState(null), start, ['one', 'two']));
+    expect(chapterMarks(state, listed(['one', 'two']))).toEqual(new Map());
+    state = stored(markOpened(state, 'one', start + 60_000));
+    state = stored(markOpened(state, 'two', start + 120_000));
+
+    // A week later the release has two more chapters and a revised chapter two.
+    const later = start + 7 * day;
+    state = stored(noteVisit(state, later, ['one', 'two', 'three', 'four']));
+    const chapters = listed(['one', 'two', 'three', 'four'], { two: '2026-11-05' });
+    expect(chapterMarks(state, chapters)).toEqual(
+      new Map([
+        ['two', 'updated'],
+        ['three', 'new'],
+        ['four', 'new'],
+      ]),
+    );
+    // Within the visit the marks stay, but a chapter opened is no longer new, nor one read again updated.
+    state = stored(markOpened(state, 'three', later + 60_000));
+    state = stored(markOpened(state, 'two', later + 90_000));
+    state = stored(noteVisit(state, later + 120_000, ['one', 'two', 'three', 'four']));
+    expect(chapterMarks(state, chapters)).toEqual(new Map([['four', 'new']]));
+    // The next visit knows all four: nothing is new since it any more.
+    state = stored(noteVisit(state, later + 120_000 + visitGap + 1, ['one', 'two', 'three', 'four']));
+    expect(chapterMarks(state, chapters)).toEqual(new Map());
+  });
+
+  it('does not take a chapter page for the contents: a visit that starts there knows no more than before', () => {
+    let state = noteVisit(parseReadingState(null), start, ['one']);
+    state = noteVisit(state, start + day);
+    expect(state.known).toEqual(['one']);
+    expect(state.since).toEqual(['one']);
+  });
+
+  it('reads an old or damaged state as a first visit', () => {
+    const state = parseReadingState('{"read":["one"],"known":"x","opened":{"one":"yesterday"},"seenAt":"soon"}');
+    expect(state).toMatchObject({ read: ['one'], known: undefined, opened: {}, seenAt: undefined });
+    expect(chapterMarks(state, listed(['one', 'two']))).toEqual(new Map());
   });
 });
 
@@ -60,6 +116,11 @@ describe('reading progress', () => {
       last: { slug: 'x', title: undefined, paragraph: undefined },
       positions: {},
       read: ['b'],
+      opened: {},
+      known: undefined,
+      since: undefined,
+      seenAt: undefined,
+      startedAt: undefined,
     });
   });
 

@@ -47,7 +47,7 @@ function chapter(id: string, data: Partial<ChapterData> & { order: number }, tex
     id,
     filePath: `content/chapters/${id}.md`,
     body: rendered(text),
-    notes: { summary: undefined, authors: undefined, end: undefined },
+    notes: { summary: undefined, authors: undefined, end: undefined, revision: undefined },
     data: { title: id, draft: false, contentNotes: [], ...data },
   };
 }

@@ -172,4 +172,16 @@ export const en = {
   'epub.start': 'Start of the story',
   'epub.readOnline': 'Read online:',
   'epub.cover': 'Cover',
+
+  // Returning readers
+  'toc.new': 'New',
+  'toc.updated': 'Updated',
+  'toc.newSince': { one: '{count} new chapter since your last visit', other: '{count} new chapters since your last visit' },
+  'chapter.revised': 'Revised {date}',
+  'chapter.commentLink': 'Comment on this chapter',
+  'story.follow': 'Follow by email',
+  'story.support': 'Support the author',
+  'comments.show': 'Show comments',
+  'comments.privacy': 'Comments are kept by giscus (GitHub Discussions). Nothing is loaded from giscus.app until you ask.',
+  'feed.updated': '{title} (updated)',
 } as const;

@@ -201,4 +201,23 @@ export const ar: Messages = {
   'epub.start': 'بداية القصة',
   'epub.readOnline': 'اقرأ على الإنترنت:',
   'epub.cover': 'الغلاف',
+
+  // Returning readers
+  'toc.new': 'جديد',
+  'toc.updated': 'محدَّث',
+  'toc.newSince': {
+    zero: 'لا فصول جديدة منذ زيارتك الأخيرة',
+    one: 'فصل جديد واحد منذ زيارتك الأخيرة',
+    two: 'فصلان جديدان منذ زيارتك الأخيرة',
+    few: '{count} فصول جديدة منذ زيارتك الأخيرة',
+    many: '{count} فصلًا جديدًا منذ زيارتك الأخيرة',
+    other: '{count} فصل جديد منذ زيارتك الأخيرة',
+  },
+  'chapter.revised': 'نُقِّح في {date}',
+  'chapter.commentLink': 'علِّق على هذا الفصل',
+  'story.follow': 'تابِع عبر البريد الإلكتروني',
+  'story.support': 'ادعم الكاتب',
+  'comments.show': 'اعرض التعليقات',
+  'comments.privacy': 'التعليقات محفوظة لدى giscus (نقاشات GitHub). لا يُحمَّل شيء من giscus.app حتى تطلب ذلك.',
+  'feed.updated': '{title} (محدَّث)',
 };

@@ -162,4 +162,16 @@ export const de: Messages = {
   'epub.start': 'Beginn der Geschichte',
   'epub.readOnline': 'Online lesen:',
   'epub.cover': 'Titelbild',
+
+  // Returning readers
+  'toc.new': 'Neu',
+  'toc.updated': 'Aktualisiert',
+  'toc.newSince': { one: '{count} neues Kapitel seit deinem letzten Besuch', other: '{count} neue Kapitel seit deinem letzten Besuch' },
+  'chapter.revised': 'Überarbeitet am {date}',
+  'chapter.commentLink': 'Dieses Kapitel kommentieren',
+  'story.follow': 'Per E-Mail folgen',
+  'story.support': 'Die Autorin oder den Autor unterstützen',
+  'comments.show': 'Kommentare zeigen',
+  'comments.privacy': 'Die Kommentare liegen bei giscus (GitHub Discussions). Von giscus.app wird erst etwas geladen, wenn du es willst.',
+  'feed.updated': '{title} (aktualisiert)',
 };

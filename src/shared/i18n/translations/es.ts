@@ -162,4 +162,16 @@ export const es: Messages = {
   'epub.start': 'Comienzo de la historia',
   'epub.readOnline': 'Leer en línea:',
   'epub.cover': 'Portada',
+
+  // Returning readers
+  'toc.new': 'Nuevo',
+  'toc.updated': 'Actualizado',
+  'toc.newSince': { one: '{count} capítulo nuevo desde tu última visita', other: '{count} capítulos nuevos desde tu última visita' },
+  'chapter.revised': 'Revisado el {date}',
+  'chapter.commentLink': 'Comentar este capítulo',
+  'story.follow': 'Seguir por correo',
+  'story.support': 'Apoyar a quien escribe',
+  'comments.show': 'Mostrar comentarios',
+  'comments.privacy': 'Los comentarios están en giscus (GitHub Discussions). No se carga nada de giscus.app hasta que lo pidas.',
+  'feed.updated': '{title} (actualizado)',
 };

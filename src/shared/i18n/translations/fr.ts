@@ -162,4 +162,20 @@ export const fr: Messages = {
   'epub.start': 'Début de l’histoire',
   'epub.readOnline': 'Lire en ligne :',
   'epub.cover': 'Couverture',
+
+  // Returning readers
+  'toc.new': 'Nouveau',
+  'toc.updated': 'Mis à jour',
+  'toc.newSince': {
+    one: '{count} nouveau chapitre depuis votre dernière visite',
+    other: '{count} nouveaux chapitres depuis votre dernière visite',
+  },
+  'chapter.revised': 'Révisé le {date}',
+  'chapter.commentLink': 'Commenter ce chapitre',
+  'story.follow': 'Suivre par e-mail',
+  'story.support': 'Soutenir l’auteur ou l’autrice',
+  'comments.show': 'Afficher les commentaires',
+  'comments.privacy':
+    'Les commentaires sont hébergés par giscus (GitHub Discussions). Rien n’est chargé depuis giscus.app avant que vous le demandiez.',
+  'feed.updated': '{title} (mis à jour)',
 };

@@ -163,4 +163,20 @@ export const he: Messages = {
   'epub.start': 'תחילת הסיפור',
   'epub.readOnline': 'קריאה באינטרנט:',
   'epub.cover': 'כריכה',
+
+  // Returning readers
+  'toc.new': 'חדש',
+  'toc.updated': 'עודכן',
+  'toc.newSince': {
+    one: 'פרק חדש אחד מאז הביקור האחרון שלך',
+    two: 'שני פרקים חדשים מאז הביקור האחרון שלך',
+    other: '{count} פרקים חדשים מאז הביקור האחרון שלך',
+  },
+  'chapter.revised': 'עודכן ב־{date}',
+  'chapter.commentLink': 'להגיב על הפרק',
+  'story.follow': 'לעקוב בדוא״ל',
+  'story.support': 'לתמוך בכותב או בכותבת',
+  'comments.show': 'להציג תגובות',
+  'comments.privacy': 'התגובות נשמרות ב־giscus (GitHub Discussions). שום דבר לא נטען מ־giscus.app עד שתבקשו.',
+  'feed.updated': '{title} (עודכן)',
 };

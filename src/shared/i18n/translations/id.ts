@@ -159,4 +159,16 @@ export const id: Messages = {
   'epub.start': 'Awal cerita',
   'epub.readOnline': 'Baca daring:',
   'epub.cover': 'Sampul',
+
+  // Returning readers
+  'toc.new': 'Baru',
+  'toc.updated': 'Diperbarui',
+  'toc.newSince': { other: '{count} bab baru sejak kunjungan terakhirmu' },
+  'chapter.revised': 'Direvisi {date}',
+  'chapter.commentLink': 'Komentari bab ini',
+  'story.follow': 'Ikuti lewat email',
+  'story.support': 'Dukung penulis',
+  'comments.show': 'Tampilkan komentar',
+  'comments.privacy': 'Komentar disimpan oleh giscus (GitHub Discussions). Tidak ada yang dimuat dari giscus.app sampai kamu memintanya.',
+  'feed.updated': '{title} (diperbarui)',
 };

@@ -162,4 +162,16 @@ export const it: Messages = {
   'epub.start': 'Inizio della storia',
   'epub.readOnline': 'Leggi online:',
   'epub.cover': 'Copertina',
+
+  // Returning readers
+  'toc.new': 'Nuovo',
+  'toc.updated': 'Aggiornato',
+  'toc.newSince': { one: '{count} capitolo nuovo dalla tua ultima visita', other: '{count} capitoli nuovi dalla tua ultima visita' },
+  'chapter.revised': 'Rivisto il {date}',
+  'chapter.commentLink': 'Commenta questo capitolo',
+  'story.follow': 'Segui via email',
+  'story.support': 'Sostieni chi scrive',
+  'comments.show': 'Mostra i commenti',
+  'comments.privacy': 'I commenti sono ospitati da giscus (GitHub Discussions). Nulla viene caricato da giscus.app finché non lo chiedi.',
+  'feed.updated': '{title} (aggiornato)',
 };

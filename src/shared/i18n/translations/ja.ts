@@ -159,4 +159,16 @@ export const ja: Messages = {
   'epub.start': '本文の始まり',
   'epub.readOnline': 'オンラインで読む：',
   'epub.cover': '表紙',
+
+  // Returning readers
+  'toc.new': '新着',
+  'toc.updated': '更新',
+  'toc.newSince': { other: '前回の訪問以降、新しい章が{count}章あります' },
+  'chapter.revised': '{date}に改稿',
+  'chapter.commentLink': 'この章にコメントする',
+  'story.follow': 'メールでフォロー',
+  'story.support': '作者を支援する',
+  'comments.show': 'コメントを表示',
+  'comments.privacy': 'コメントは giscus（GitHub Discussions）に保存されています。表示を求めるまで giscus.app からは何も読み込みません。',
+  'feed.updated': '{title}（更新）',
 };

@@ -159,4 +159,16 @@ export const ko: Messages = {
   'epub.start': '본문 시작',
   'epub.readOnline': '온라인으로 읽기:',
   'epub.cover': '표지',
+
+  // Returning readers
+  'toc.new': '새 글',
+  'toc.updated': '수정됨',
+  'toc.newSince': { other: '지난 방문 이후 새 장 {count}개' },
+  'chapter.revised': '{date} 수정',
+  'chapter.commentLink': '이 장에 댓글 달기',
+  'story.follow': '이메일로 구독',
+  'story.support': '작가 후원하기',
+  'comments.show': '댓글 보기',
+  'comments.privacy': '댓글은 giscus(GitHub Discussions)에 저장됩니다. 요청하기 전에는 giscus.app에서 아무것도 불러오지 않습니다.',
+  'feed.updated': '{title} (수정됨)',
 };

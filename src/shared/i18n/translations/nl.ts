@@ -162,4 +162,16 @@ export const nl: Messages = {
   'epub.start': 'Begin van het verhaal',
   'epub.readOnline': 'Online lezen:',
   'epub.cover': 'Omslag',
+
+  // Returning readers
+  'toc.new': 'Nieuw',
+  'toc.updated': 'Bijgewerkt',
+  'toc.newSince': { one: '{count} nieuw hoofdstuk sinds je vorige bezoek', other: '{count} nieuwe hoofdstukken sinds je vorige bezoek' },
+  'chapter.revised': 'Herzien op {date}',
+  'chapter.commentLink': 'Reageer op dit hoofdstuk',
+  'story.follow': 'Volgen per e-mail',
+  'story.support': 'Steun de schrijver',
+  'comments.show': 'Reacties tonen',
+  'comments.privacy': 'De reacties staan bij giscus (GitHub Discussions). Er wordt niets van giscus.app geladen tot je erom vraagt.',
+  'feed.updated': '{title} (bijgewerkt)',
 };

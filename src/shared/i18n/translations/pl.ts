@@ -179,4 +179,21 @@ export const pl: Messages = {
   'epub.start': 'Początek opowiadania',
   'epub.readOnline': 'Czytaj online:',
   'epub.cover': 'Okładka',
+
+  // Returning readers
+  'toc.new': 'Nowy',
+  'toc.updated': 'Zaktualizowany',
+  'toc.newSince': {
+    one: '{count} nowy rozdział od Twojej ostatniej wizyty',
+    few: '{count} nowe rozdziały od Twojej ostatniej wizyty',
+    many: '{count} nowych rozdziałów od Twojej ostatniej wizyty',
+    other: '{count} nowego rozdziału od Twojej ostatniej wizyty',
+  },
+  'chapter.revised': 'Poprawiono {date}',
+  'chapter.commentLink': 'Skomentuj ten rozdział',
+  'story.follow': 'Obserwuj przez e-mail',
+  'story.support': 'Wesprzyj autora lub autorkę',
+  'comments.show': 'Pokaż komentarze',
+  'comments.privacy': 'Komentarze przechowuje giscus (GitHub Discussions). Nic nie jest pobierane z giscus.app, dopóki o to nie poprosisz.',
+  'feed.updated': '{title} (zaktualizowany)',
 };

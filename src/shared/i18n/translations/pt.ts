@@ -162,4 +162,16 @@ export const pt: Messages = {
   'epub.start': 'Início da história',
   'epub.readOnline': 'Ler online:',
   'epub.cover': 'Capa',
+
+  // Returning readers
+  'toc.new': 'Novo',
+  'toc.updated': 'Atualizado',
+  'toc.newSince': { one: '{count} capítulo novo desde a sua última visita', other: '{count} capítulos novos desde a sua última visita' },
+  'chapter.revised': 'Revisto em {date}',
+  'chapter.commentLink': 'Comentar este capítulo',
+  'story.follow': 'Seguir por e-mail',
+  'story.support': 'Apoiar quem escreve',
+  'comments.show': 'Mostrar comentários',
+  'comments.privacy': 'Os comentários ficam no giscus (GitHub Discussions). Nada é carregado de giscus.app até você pedir.',
+  'feed.updated': '{title} (atualizado)',
 };

@@ -179,4 +179,21 @@ export const ru: Messages = {
   'epub.start': 'Начало истории',
   'epub.readOnline': 'Читать онлайн:',
   'epub.cover': 'Обложка',
+
+  // Returning readers
+  'toc.new': 'Новое',
+  'toc.updated': 'Обновлено',
+  'toc.newSince': {
+    one: '{count} новая глава с вашего прошлого визита',
+    few: '{count} новые главы с вашего прошлого визита',
+    many: '{count} новых глав с вашего прошлого визита',
+    other: '{count} новой главы с вашего прошлого визита',
+  },
+  'chapter.revised': 'Исправлено {date}',
+  'chapter.commentLink': 'Прокомментировать главу',
+  'story.follow': 'Подписаться по e-mail',
+  'story.support': 'Поддержать автора',
+  'comments.show': 'Показать комментарии',
+  'comments.privacy': 'Комментарии хранятся в giscus (GitHub Discussions). С giscus.app ничего не загружается, пока вы не попросите.',
+  'feed.updated': '{title} (обновлено)',
 };

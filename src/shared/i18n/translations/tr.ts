@@ -162,4 +162,16 @@ export const tr: Messages = {
   'epub.start': 'Hikâyenin başlangıcı',
   'epub.readOnline': 'Çevrimiçi oku:',
   'epub.cover': 'Kapak',
+
+  // Returning readers
+  'toc.new': 'Yeni',
+  'toc.updated': 'Güncellendi',
+  'toc.newSince': { one: 'Son ziyaretinden bu yana {count} yeni bölüm', other: 'Son ziyaretinden bu yana {count} yeni bölüm' },
+  'chapter.revised': '{date} tarihinde düzeltildi',
+  'chapter.commentLink': 'Bu bölüme yorum yap',
+  'story.follow': 'E-postayla takip et',
+  'story.support': 'Yazarı destekle',
+  'comments.show': 'Yorumları göster',
+  'comments.privacy': 'Yorumlar giscus’ta (GitHub Discussions) tutulur. Sen istemeden giscus.app’ten hiçbir şey yüklenmez.',
+  'feed.updated': '{title} (güncellendi)',
 };

@@ -179,4 +179,21 @@ export const uk: Messages = {
   'epub.start': 'Початок історії',
   'epub.readOnline': 'Читати онлайн:',
   'epub.cover': 'Обкладинка',
+
+  // Returning readers
+  'toc.new': 'Нове',
+  'toc.updated': 'Оновлено',
+  'toc.newSince': {
+    one: '{count} новий розділ від вашого останнього візиту',
+    few: '{count} нові розділи від вашого останнього візиту',
+    many: '{count} нових розділів від вашого останнього візиту',
+    other: '{count} нового розділу від вашого останнього візиту',
+  },
+  'chapter.revised': 'Виправлено {date}',
+  'chapter.commentLink': 'Прокоментувати розділ',
+  'story.follow': 'Стежити електронною поштою',
+  'story.support': 'Підтримати автора',
+  'comments.show': 'Показати коментарі',
+  'comments.privacy': 'Коментарі зберігає giscus (GitHub Discussions). Із giscus.app нічого не завантажується, доки ви не попросите.',
+  'feed.updated': '{title} (оновлено)',
 };

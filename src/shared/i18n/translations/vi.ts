@@ -159,4 +159,16 @@ export const vi: Messages = {
   'epub.start': 'Đầu truyện',
   'epub.readOnline': 'Đọc trực tuyến:',
   'epub.cover': 'Bìa',
+
+  // Returning readers
+  'toc.new': 'Mới',
+  'toc.updated': 'Đã cập nhật',
+  'toc.newSince': { other: '{count} chương mới kể từ lần ghé trước' },
+  'chapter.revised': 'Sửa lại ngày {date}',
+  'chapter.commentLink': 'Bình luận chương này',
+  'story.follow': 'Theo dõi qua email',
+  'story.support': 'Ủng hộ tác giả',
+  'comments.show': 'Hiện bình luận',
+  'comments.privacy': 'Bình luận được lưu ở giscus (GitHub Discussions). Không tải gì từ giscus.app cho đến khi bạn yêu cầu.',
+  'feed.updated': '{title} (đã cập nhật)',
 };

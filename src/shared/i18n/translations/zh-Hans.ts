@@ -159,4 +159,16 @@ export const zhHans: Messages = {
   'epub.start': '正文开始',
   'epub.readOnline': '在线阅读：',
   'epub.cover': '封面',
+
+  // Returning readers
+  'toc.new': '新',
+  'toc.updated': '已更新',
+  'toc.newSince': { other: '自上次访问以来有 {count} 个新章节' },
+  'chapter.revised': '修订于 {date}',
+  'chapter.commentLink': '评论本章',
+  'story.follow': '通过邮件关注',
+  'story.support': '支持作者',
+  'comments.show': '显示评论',
+  'comments.privacy': '评论保存在 giscus（GitHub Discussions）。在你要求之前，不会从 giscus.app 加载任何内容。',
+  'feed.updated': '{title}（已更新）',
 };

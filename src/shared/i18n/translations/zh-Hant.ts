@@ -159,4 +159,16 @@ export const zhHant: Messages = {
   'epub.start': '正文開始',
   'epub.readOnline': '線上閱讀：',
   'epub.cover': '封面',
+
+  // Returning readers
+  'toc.new': '新',
+  'toc.updated': '已更新',
+  'toc.newSince': { other: '自上次造訪以來有 {count} 個新章節' },
+  'chapter.revised': '修訂於 {date}',
+  'chapter.commentLink': '留言評論本章',
+  'story.follow': '透過電子郵件追蹤',
+  'story.support': '支持作者',
+  'comments.show': '顯示留言',
+  'comments.privacy': '留言保存在 giscus（GitHub Discussions）。在你要求之前，不會從 giscus.app 載入任何內容。',
+  'feed.updated': '{title}（已更新）',
 };
