@@ -26,7 +26,7 @@ describe('a chapter summary', () => {
   it('is in the contents, the feed, the structured data, the entire work and the EPUB', () => {
     expect(page('archive', '').querySelector('.toc li .summary')?.textContent).toBe('Meg goes down to the lake alone.');
     const feed = new DOMParser().parseFromString(readFileSync(join(builtSite('archive'), 'rss.xml'), 'utf8'), 'text/xml');
-    const item = [...feed.querySelectorAll('item')].find((entry) => entry.querySelector('title')?.textContent === 'Prologue');
+    const item = [...feed.querySelectorAll('item')].find((entry) => entry.querySelector('title')?.textContent === 'The Masked Lake — Prologue');
     expect(item?.querySelector('description')?.textContent).toBe('Meg goes down to the lake alone.');
     expect(jsonLd('prologue/')).toMatchObject({ abstract: 'Meg goes down to the lake alone.' });
     expect(page('archive', 'read/').querySelector('#prologue .chapter-summary')?.textContent).toContain('Meg goes down');
@@ -183,6 +183,62 @@ describe('the chapter menu', () => {
       '/chapter-2/',
     ]);
     expect(menu?.querySelector('[aria-current="page"]')?.textContent?.trim()).toBe('Chapter 1: The Boat');
+  });
+});
+
+describe('returning readers', () => {
+  it('see a revised chapter’s date and note near its top, and its own comment link', () => {
+    const doc = page('archive', 'chapter-2/');
+    const revision = doc.querySelector('.chapter-header .revision');
+    expect(revision?.querySelector('.label')?.textContent?.trim()).toBe('Revised April 2, 2025');
+    expect(revision?.querySelector('em')?.textContent).toBe('rewritten');
+    expect(revision?.hasAttribute('data-pagefind-ignore')).toBe(true);
+    const review = doc.querySelector('.review a');
+    expect([review?.textContent?.trim(), review?.getAttribute('href')]).toEqual([
+      'Comment on this chapter',
+      'https://archiveofourown.org/works/333/chapters/2',
+    ]);
+    // Another chapter keeps the story's review link.
+    expect(page('archive', 'chapter-1/').querySelector('.review a')?.getAttribute('href')).toBe('https://archiveofourown.org/works/333');
+  });
+
+  it('find "Follow by email" and the support link on the home page and after the latest chapter only', () => {
+    for (const path of ['', 'chapter-2/']) {
+      const links = [...page('archive', path).querySelectorAll('.follow a')].map((a) => [a.textContent?.trim(), a.getAttribute('href')]);
+      expect(links).toEqual([
+        ['Follow by email', 'https://buttondown.com/masked-lake'],
+        ['Support the author', 'https://ko-fi.com/archiveauthor'],
+      ]);
+    }
+    expect(page('archive', 'chapter-1/').querySelector('.follow')).toBeNull();
+  });
+
+  it('get comments on request only: the control names the chapter’s thread, the policy allows giscus on chapter pages alone', () => {
+    const doc = page('archive', 'chapter-1/');
+    const comments = doc.querySelector('quire-comments');
+    expect(comments?.getAttribute('data-term')).toBe('chapter-1');
+    expect(comments?.getAttribute('data-repo')).toBe('archive-author/masked-lake');
+    expect(doc.querySelector('script[src*="giscus"], iframe')).toBeNull();
+    const policy = (path: string) =>
+      page('archive', path).querySelector('meta[http-equiv="content-security-policy"]')?.getAttribute('content') ?? '';
+    expect(policy('chapter-1/')).toMatch(/frame-src https:\/\/giscus\.app/);
+    expect(policy('chapter-1/')).toMatch(/script-src[^;]*https:\/\/giscus\.app/);
+    expect(policy('')).not.toMatch(/giscus/);
+    expect(policy('read/')).not.toMatch(/giscus/);
+  });
+
+  it('have the contents and menu entries carry what the marks need: slug and revision day', () => {
+    const item = page('archive', '').querySelector('li[data-slug="chapter-2"]');
+    expect(item?.getAttribute('data-revised')).toBe('2025-04-02');
+    expect(page('archive', 'chapter-1/').querySelector('.menu li[data-slug="chapter-2"]')?.getAttribute('data-revised')).toBe('2025-04-02');
+  });
+
+  it('are told in the feed which chapter was revised, each item naming the story', () => {
+    const feed = new DOMParser().parseFromString(readFileSync(join(builtSite('archive'), 'rss.xml'), 'utf8'), 'text/xml');
+    const titles = [...feed.querySelectorAll('item > title')].map((title) => title.textContent);
+    expect(titles[0]).toBe('The Masked Lake — Chapter 2: The Far Shore (updated)');
+    expect(titles.every((title) => title?.startsWith('The Masked Lake — '))).toBe(true);
+    expect(feed.querySelector('item')?.getElementsByTagName('dcterms:modified')[0]?.textContent).toBe('2025-04-02T00:00:00.000Z');
   });
 });
 
