@@ -39,7 +39,7 @@ export class TableOfContents extends HTMLElement {
       const mark = document.createElement('span');
       mark.className = 'read-mark';
       mark.textContent = t('toc.read');
-      item.querySelector('a')!.after(mark);
+      (item.querySelector('.news-mark') ?? item.querySelector('a')!).after(mark);
     }
     const chapters: ChapterLength[] = items.map((item) => ({
       slug: item.getAttribute(data.slug)!,

@@ -26,7 +26,9 @@ describe('a chapter summary', () => {
   it('is in the contents, the feed, the structured data, the entire work and the EPUB', () => {
     expect(page('archive', '').querySelector('.toc li .summary')?.textContent).toBe('Meg goes down to the lake alone.');
     const feed = new DOMParser().parseFromString(readFileSync(join(builtSite('archive'), 'rss.xml'), 'utf8'), 'text/xml');
-    const item = [...feed.querySelectorAll('item')].find((entry) => entry.querySelector('title')?.textContent === 'The Masked Lake — Prologue');
+    const item = [...feed.querySelectorAll('item')].find(
+      (entry) => entry.querySelector('title')?.textContent === 'The Masked Lake — Prologue',
+    );
     expect(item?.querySelector('description')?.textContent).toBe('Meg goes down to the lake alone.');
     expect(jsonLd('prologue/')).toMatchObject({ abstract: 'Meg goes down to the lake alone.' });
     expect(page('archive', 'read/').querySelector('#prologue .chapter-summary')?.textContent).toContain('Meg goes down');
