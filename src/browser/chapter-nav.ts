@@ -1,9 +1,8 @@
-import { data, readingKey } from '../shared/contract.ts';
-import { noteVisit, parseReadingState } from '../shared/reading-progress.ts';
+import { readingKey } from '../shared/contract.ts';
+import { parseReadingState } from '../shared/reading-progress.ts';
 import { KeyboardShortcuts } from './keys.ts';
-import { markNews } from './news-marks.ts';
+import loadNewsMarks from 'lazy:./news-marks.ts';
 import { safeStorage } from './storage.ts';
-import { siteStrings } from './strings.ts';
 
 /**
  * `<quire-chapter-nav>`: previous/next chapter links. With `data-keys`, the arrow keys follow
@@ -14,17 +13,14 @@ export class ChapterNav extends KeyboardShortcuts {
   override connectedCallback(): void {
     super.connectedCallback();
     // The navigation with the chapter menu (above the text) notes the visit and marks what is news.
-    const menu = this.querySelector('.menu');
-    if (!menu) return;
-    const storage = safeStorage();
-    const key = readingKey(import.meta.env.BASE_URL);
-    const state = noteVisit(parseReadingState(storage?.getItem(key)), Date.now());
-    storage?.setItem(key, JSON.stringify(state));
-    const t = siteStrings();
-    if (markNews([...menu.querySelectorAll<HTMLElement>(`li[${data.slug}]`)], state, t).length > 0) {
-      const mark = Object.assign(document.createElement('span'), { className: 'news-mark new', textContent: t('toc.new') });
-      menu.querySelector('summary')?.append(' ', mark);
-    }
+    // The menu marks what is new to a returning reader (one who has seen the contents): the code
+    // for it loads only then, once the chapter is shown (not while prerendered ahead of the reader).
+    const menu = this.querySelector<HTMLElement>('.menu');
+    if (!menu || parseReadingState(safeStorage()?.getItem(readingKey(import.meta.env.BASE_URL))).known === undefined) return;
+    const mark = () => void loadNewsMarks().then(({ markMenu }) => markMenu(menu));
+    if ((document as Document & { prerendering?: boolean }).prerendering) {
+      document.addEventListener('prerenderingchange', mark, { once: true });
+    } else mark();
   }
 
   protected onKey(event: KeyboardEvent): void {

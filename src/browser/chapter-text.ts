@@ -1,5 +1,5 @@
 import { ids, paragraphNumber, paragraphSelector, params, readingKey } from '../shared/contract.ts';
-import { markOpened, markRead, parseReadingState, recordPosition, type ReadingState } from '../shared/reading-progress.ts';
+import { markOpened, markRead, noteVisit, parseReadingState, recordPosition, type ReadingState } from '../shared/reading-progress.ts';
 import loadHighlighter from 'lazy:./search-highlight.ts';
 import { safeStorage } from './storage.ts';
 
@@ -33,7 +33,8 @@ export class ChapterText extends HTMLElement {
 
     const saved = load().positions[slug];
     const arrivedAt = location.hash || new URLSearchParams(location.search).has(params.highlight);
-    save(markOpened(recordPosition(load(), slug, title, undefined), slug, Date.now()));
+    const now = Date.now();
+    save(noteVisit(markOpened(recordPosition(load(), slug, title, undefined), slug, now), now));
 
     // Offer to jump back when the reader had got past the opening and came in at the top.
     const prompt = this.querySelector<HTMLElement>('.resume');

@@ -1,12 +1,24 @@
-import type { Translate } from '../shared/i18n/strings.ts';
-import { data } from '../shared/contract.ts';
-import { chapterMarks, type ReadingState } from '../shared/reading-progress.ts';
+import { data, readingKey } from '../shared/contract.ts';
+import { chapterMarks } from '../shared/news.ts';
+import { parseReadingState, type ReadingState } from '../shared/reading-progress.ts';
+import { safeStorage } from './storage.ts';
+
+/** The words of the marks, as the page gives them (`data-new`, `data-updated` on the list), so no strings are loaded for them. */
+export interface NewsLabels {
+  new: string;
+  updated: string;
+}
+
+/** The labels a list carries. */
+export function newsLabels(list: HTMLElement): NewsLabels {
+  return { new: list.dataset.new ?? '', updated: list.dataset.updated ?? '' };
+}
 
 /**
  * Marks list entries (`li[data-slug]`, the contents or a chapter's menu) New or Updated for
  * this reader, after the entry's link; gives the entries marked New, in list order.
  */
-export function markNews(items: HTMLElement[], state: ReadingState, t: Translate): HTMLElement[] {
+export function markNews(items: HTMLElement[], state: ReadingState, labels: NewsLabels): HTMLElement[] {
   const marks = chapterMarks(
     state,
     items.map((item) => ({ slug: item.getAttribute(data.slug)!, revised: item.getAttribute(data.revised) ?? undefined })),
@@ -18,8 +30,18 @@ export function markNews(items: HTMLElement[], state: ReadingState, t: Translate
     if (mark === 'new') fresh.push(item);
     const label = document.createElement('span');
     label.className = `news-mark ${mark}`;
-    label.textContent = t(mark === 'new' ? 'toc.new' : 'toc.updated');
+    label.textContent = labels[mark];
     item.querySelector('a')?.after(' ', label);
   }
   return fresh;
+}
+
+/** Marks a chapter menu's New and Updated chapters, and the menu itself when any is new. */
+export function markMenu(menu: HTMLElement): void {
+  const state = parseReadingState(safeStorage()?.getItem(readingKey(import.meta.env.BASE_URL)));
+  const labels = newsLabels(menu);
+  if (markNews([...menu.querySelectorAll<HTMLElement>(`li[${data.slug}]`)], state, labels).length > 0) {
+    const mark = Object.assign(document.createElement('span'), { className: 'news-mark new', textContent: labels.new });
+    menu.querySelector('summary')?.append(' ', mark);
+  }
 }

@@ -5,7 +5,7 @@ import { wordsLeft, type ChapterLength } from '../shared/time-left.ts';
 import { readingMinutes } from '../shared/text-stats.ts';
 import { safeStorage } from './storage.ts';
 import { siteStrings } from './strings.ts';
-import { markNews } from './news-marks.ts';
+import { markNews, newsLabels } from './news-marks.ts';
 
 /**
  * `<quire-table-of-contents>`: marks the chapters this reader has finished, and those New or
@@ -24,7 +24,7 @@ export class TableOfContents extends HTMLElement {
     );
     storage?.setItem(key, JSON.stringify(state));
     const t = siteStrings();
-    const fresh = markNews(items, state, t);
+    const fresh = markNews(items, state, newsLabels(this.querySelector('nav')!));
     const since = this.querySelector<HTMLElement>('.since-last-visit');
     if (since && fresh.length > 0) {
       const link = since.querySelector('a')!;

@@ -16,3 +16,11 @@ declare module 'lazy:./search-highlight.ts' {
   const load: () => Promise<typeof import('./search-highlight.ts')>;
   export default load;
 }
+declare module 'lazy:./news-marks.ts' {
+  const load: () => Promise<typeof import('./news-marks.ts')>;
+  export default load;
+}
+declare module 'lazy:../browser/comments.ts' {
+  const load: () => Promise<typeof import('./comments.ts')>;
+  export default load;
+}

@@ -38,7 +38,6 @@ export const paragraphSelector = '[id^="p-"]';
 export const elements = {
   chapterNav: 'quire-chapter-nav',
   chapterText: 'quire-chapter-text',
-  comments: 'quire-comments',
   continueReading: 'quire-continue-reading',
   readerSettings: 'quire-reader-settings',
   searchForm: 'quire-search-form',

@@ -15,9 +15,8 @@ export interface ReadingState {
   known: string[] | undefined;
   /** Those known when this visit began: anything else listed is new since the last visit. None on a first visit. */
   since: string[] | undefined;
-  /** When a page of the site was last open, and when this visit began (ms). */
+  /** When a page of the site was last open (ms): a visit ends after `visitGap` without one. */
   seenAt: number | undefined;
-  startedAt: number | undefined;
 }
 
 const emptyState = (): ReadingState => ({
@@ -28,13 +27,16 @@ const emptyState = (): ReadingState => ({
   known: undefined,
   since: undefined,
   seenAt: undefined,
-  startedAt: undefined,
 });
 
 /** A visit ends after half an hour with no page of the site open. */
 export const visitGap = 30 * 60_000;
 
 const slugList = (value: unknown) => (Array.isArray(value) ? value.filter((slug): slug is string => typeof slug === 'string') : undefined);
+/** The entries of a stored map by slug whose values are sound. */
+function bySlug<T>(value: unknown, sound: (entry: unknown) => entry is T): Record<string, T> {
+  return Object.fromEntries(Object.entries(typeof value === 'object' && value !== null ? value : {}).filter(([, entry]) => sound(entry)));
+}
 const time = (value: unknown) => (typeof value === 'number' && Number.isFinite(value) ? value : undefined);
 
 /** Reads a stored state, dropping anything malformed. */
@@ -55,19 +57,12 @@ export function parseReadingState(stored: string | null | undefined): ReadingSta
       paragraph: isParagraphId(last.paragraph) ? last.paragraph : undefined,
     };
   }
-  if (typeof data.positions === 'object' && data.positions !== null) {
-    for (const [slug, paragraph] of Object.entries(data.positions)) {
-      if (isParagraphId(paragraph)) state.positions[slug] = paragraph;
-    }
-  }
+  state.positions = bySlug(data.positions, isParagraphId);
   state.read = slugList(data.read) ?? [];
-  if (typeof data.opened === 'object' && data.opened !== null) {
-    for (const [slug, at] of Object.entries(data.opened)) if (time(at) !== undefined) state.opened[slug] = at as number;
-  }
+  state.opened = bySlug(data.opened, (at): at is number => time(at) !== undefined);
   state.known = slugList(data.known);
   state.since = slugList(data.since);
   state.seenAt = time(data.seenAt);
-  state.startedAt = time(data.startedAt);
   return state;
 }
 
@@ -82,36 +77,14 @@ export function markOpened(state: ReadingState, slug: string, now: number): Read
  * page) become known.
  */
 export function noteVisit(state: ReadingState, now: number, listed?: readonly string[]): ReadingState {
-  const begins = state.seenAt === undefined || now - state.seenAt > visitGap || now < state.seenAt;
+  // A first page ever (no seenAt: NaN compares false) begins a visit too.
+  const begins = !(now - state.seenAt! <= visitGap);
   return {
     ...state,
     since: begins ? state.known : state.since,
-    startedAt: begins ? now : state.startedAt,
     seenAt: now,
     known: listed ? [...new Set([...(state.known ?? []), ...listed])] : state.known,
   };
-}
-
-/** A chapter as its list entry tells it: its slug, and the day it was revised, if it was. */
-export interface ListedChapter {
-  slug: string;
-  revised: string | undefined;
-}
-
-/**
- * What is news to this reader: chapters out since their last visit that they have not opened
- * (New), and chapters revised since they last opened them (Updated). Nothing on a first visit.
- */
-export function chapterMarks(state: ReadingState, chapters: readonly ListedChapter[]): Map<string, 'new' | 'updated'> {
-  const marks = new Map<string, 'new' | 'updated'>();
-  if (!state.since) return marks;
-  const since = new Set(state.since);
-  for (const { slug, revised } of chapters) {
-    const opened = state.opened[slug];
-    if (!since.has(slug) && opened === undefined) marks.set(slug, 'new');
-    else if (revised && opened !== undefined && opened < Date.parse(revised)) marks.set(slug, 'updated');
-  }
-  return marks;
 }
 
 /** The state after the reader reached `paragraph` of chapter `slug` (titled `title`). */

@@ -217,7 +217,7 @@ describe('returning readers', () => {
 
   it('get comments on request only: the control names the chapter’s thread, the policy allows giscus on chapter pages alone', () => {
     const doc = page('archive', 'chapter-1/');
-    const comments = doc.querySelector('quire-comments');
+    const comments = doc.querySelector('section.comments');
     expect(comments?.getAttribute('data-term')).toBe('chapter-1');
     expect(comments?.getAttribute('data-repo')).toBe('archive-author/masked-lake');
     expect(doc.querySelector('script[src*="giscus"], iframe')).toBeNull();

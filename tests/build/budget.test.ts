@@ -9,6 +9,10 @@ import { makeWorkDir } from '../../src/cli/support/work-dir.ts';
 
 const chapters = ['prologue', 'chapter-1', 'chapter-2', 'interlude', 'chapter-3', 'epilogue'];
 const KB = 1024;
+/** What telling a returning reader what is new costs every first visit (src/browser/chapter-nav.ts, the stored state). */
+const returningReaders = 0.3 * KB;
+/** What the "Show comments" control costs a site whose author turned comments on (the archive fixture): its markup and loader. */
+const commentsControl = 0.7 * KB;
 
 describe('page weight of a chapter (first visit, gzip)', () => {
   for (const [site, slugs] of [
@@ -16,7 +20,7 @@ describe('page weight of a chapter (first visit, gzip)', () => {
     ['seed', ['prologue']],
     ['archive', ['prologue', 'chapter-2']],
   ] as const) {
-    it(`stays within the text’s own size plus 9.5 KB (${site})`, () => {
+    it(`stays within the text’s own size plus 9.5 KB, and what readers coming back need (${site})`, () => {
       for (const slug of slugs) {
         const weight = pageWeight(builtSite(site), `${slug}/index.html`);
         // The floor: every word the author wrote that the page shows (text, notes, summary, content notes).
@@ -25,15 +29,16 @@ describe('page weight of a chapter (first visit, gzip)', () => {
         ];
         const floor = textFloor(authored.map((element) => element.textContent).join('\n'));
         const total = weight.html + weight.css + weight.js + weight.fonts;
-        expect(total - floor, `${slug}: ${JSON.stringify(weight)}`).toBeLessThanOrEqual(9.5 * KB);
+        const allowance = 9.5 * KB + returningReaders + (site === 'archive' ? commentsControl : 0);
+        expect(total - floor, `${slug}: ${JSON.stringify(weight)}`).toBeLessThanOrEqual(allowance);
       }
     });
   }
 
-  it('carries at most 2.5 KB of JavaScript, none of it render-blocking and none of it search', () => {
+  it('carries at most 2.5 KB of JavaScript (and what readers coming back need), none of it render-blocking and none of it search', () => {
     for (const slug of chapters) {
       const weight = pageWeight(builtSite('fixture'), `${slug}/index.html`);
-      expect(weight.js, slug).toBeLessThanOrEqual(2.5 * KB);
+      expect(weight.js, slug).toBeLessThanOrEqual(2.5 * KB + returningReaders);
       expect(weight.blockingScripts, slug).toEqual([]);
       expect(weight.fonts, slug).toBe(0);
       for (const file of Object.keys(weight.files)) {

@@ -43,7 +43,7 @@ describe('a long descriptive chapter title, set as books set it', () => {
     expect(chapter).toContain(
       '<h1 id="title"><span class="title-label">Chapter 1</span><span class="visually-hidden">: </span><span class="title-name very-long">',
     );
-    expect(readFileSync(join(builtSite('edge'), 'rss.xml'), 'utf8')).toContain(`<title>${long}</title>`);
+    expect(readFileSync(join(builtSite('edge'), 'rss.xml'), 'utf8')).toContain(` — ${long}</title>`);
   });
 });
 

@@ -1,14 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { defaultSettings, parseSettings } from '../../src/shared/reader-settings';
-import {
-  chapterMarks,
-  markOpened,
-  markRead,
-  noteVisit,
-  parseReadingState,
-  recordPosition,
-  visitGap,
-} from '../../src/shared/reading-progress';
+import { chapterMarks } from '../../src/shared/news';
+import { markOpened, markRead, noteVisit, parseReadingState, recordPosition, visitGap } from '../../src/shared/reading-progress';
 import { wordsLeft, type ChapterLength } from '../../src/shared/time-left';
 
 describe('reader settings', () => {
@@ -120,7 +113,6 @@ describe('reading progress', () => {
       known: undefined,
       since: undefined,
       seenAt: undefined,
-      startedAt: undefined,
     });
   });
 
