@@ -1,6 +1,7 @@
 import { ids, paragraphNumber, paragraphSelector, params, readingKey } from '../shared/contract.ts';
 import { markOpened, markRead, noteVisit, parseReadingState, recordPosition, type ReadingState } from '../shared/reading-progress.ts';
 import loadHighlighter from 'lazy:./search-highlight.ts';
+import loadFootnotePreview from 'lazy:./footnote-preview.ts';
 import { safeStorage } from './storage.ts';
 
 /**
@@ -15,6 +16,7 @@ export class ChapterText extends HTMLElement {
     if (new URLSearchParams(location.search).has(params.highlight)) {
       void loadHighlighter().then(({ highlightSearch }) => highlightSearch(text));
     }
+    if (text.querySelector('[data-footnote-ref]')) void loadFootnotePreview().then(({ previewFootnotes }) => previewFootnotes(text));
     // A chapter prerendered ahead of the reader (the next one) is not read until it is shown.
     if ((document as Document & { prerendering?: boolean }).prerendering) {
       document.addEventListener('prerenderingchange', () => this.#trackPosition(text), { once: true });
@@ -60,7 +62,10 @@ export class ChapterText extends HTMLElement {
       clearTimeout(timer);
       timer = window.setTimeout(() => {
         const top = [...paragraphs].find((p) => visible.has(p));
-        if (top) save(recordPosition(load(), slug, title, top.id));
+        if (!top) return;
+        save(recordPosition(load(), slug, title, top.id));
+        // Where the reader is in the text, kept while they go up to the settings ("Copy a link to here").
+        if (text.getBoundingClientRect().top < 0) this.dataset.place = top.id;
       }, 400);
     });
     paragraphs.forEach((p) => observer.observe(p));

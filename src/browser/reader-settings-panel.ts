@@ -1,4 +1,6 @@
-import { settingsKey } from '../shared/contract.ts';
+import { elements, ids, paragraphSelector, readingKey, settingsKey } from '../shared/contract.ts';
+import { parseReadingState } from '../shared/reading-progress.ts';
+import { mergeReading, parseSavedReading, savedReading } from '../shared/saved-reading.ts';
 import type { StringKey, Translate } from '../shared/i18n/strings.ts';
 import { defaultSettings, parseSettings, settingsPanel, type ReaderSettings, type SettingName } from '../shared/reader-settings.ts';
 import { safeStorage } from './storage.ts';
@@ -40,6 +42,84 @@ export function buildSettingsPanel(element: HTMLElement): void {
     apply({ ...defaultSettings });
     show();
   });
+  panel.append(
+    placeControls(t, (restored) => {
+      apply(restored);
+      show();
+    }),
+  );
+}
+
+/**
+ * "Your place": a link to the paragraph the reader is at, and their reading saved to a file
+ * and restored from one (for another device, or after the browser cleared the site's data).
+ */
+function placeControls(t: Translate, restoreSettings: (settings: ReaderSettings) => void): HTMLFieldSetElement {
+  const fieldset = document.createElement('fieldset');
+  const legend = document.createElement('legend');
+  legend.textContent = t('settings.place');
+  const status = document.createElement('p');
+  status.className = 'place-status';
+  status.setAttribute('role', 'status');
+  const button = (text: string, action: () => void) => {
+    const element = Object.assign(document.createElement('button'), { type: 'button', textContent: text });
+    element.addEventListener('click', action);
+    return element;
+  };
+  const storage = safeStorage();
+  const readingStore = readingKey(import.meta.env.BASE_URL);
+  const story = document.querySelector<HTMLMetaElement>('meta[property="og:site_name"]')?.content ?? document.title;
+
+  const copy = button(t('settings.copyLink'), () => {
+    // Where the reader was in the text before coming up to the settings, else the paragraph at the top of the window.
+    const place =
+      document.querySelector<HTMLElement>(elements.chapterText)?.dataset.place ??
+      [...document.querySelectorAll(`#${ids.chapterText} ${paragraphSelector}`)].find(
+        (element) => element.getBoundingClientRect().bottom > 0,
+      )?.id;
+    const link = `${location.origin}${location.pathname}${place ? `#${place}` : ''}`;
+    navigator.clipboard.writeText(link).then(
+      () => (status.textContent = t('settings.linkCopied')),
+      // Where the clipboard is refused, the link is shown to copy by hand.
+      () => (status.textContent = link),
+    );
+  });
+  const save = button(t('settings.save'), () => {
+    const text = savedReading(
+      story,
+      parseSettings(storage?.getItem(settingsKey(import.meta.env.BASE_URL))),
+      parseReadingState(storage?.getItem(readingStore)),
+    );
+    const link = document.createElement('a');
+    link.href = URL.createObjectURL(new Blob([text], { type: 'application/json' }));
+    link.download = `${
+      story
+        .replace(/[^\p{L}\p{N}]+/gu, '-')
+        .replace(/^-|-$/g, '')
+        .toLowerCase() || 'story'
+    }-reading.json`;
+    link.click();
+    setTimeout(() => URL.revokeObjectURL(link.href), 1000);
+  });
+  const restore = document.createElement('label');
+  restore.className = 'restore';
+  const file = Object.assign(document.createElement('input'), { type: 'file', accept: '.json,application/json' });
+  restore.append(`${t('settings.restore')} `, file);
+  file.addEventListener('change', async () => {
+    const chosen = file.files?.[0];
+    if (!chosen) return;
+    const restored = parseSavedReading(await chosen.text(), story);
+    file.value = '';
+    if (!restored) {
+      status.textContent = t('settings.restoreFailed');
+      return;
+    }
+    restoreSettings(restored.settings);
+    storage?.setItem(readingStore, JSON.stringify(mergeReading(parseReadingState(storage.getItem(readingStore)), restored.reading)));
+    status.textContent = t('settings.restored');
+  });
+  fieldset.append(legend, copy, save, restore, status);
+  return fieldset;
 }
 
 /** Sets the settings on `<html>` (defaults are no attribute, as before any choice), linking the legible font if chosen. */

@@ -24,3 +24,7 @@ declare module 'lazy:../browser/comments.ts' {
   const load: () => Promise<typeof import('./comments.ts')>;
   export default load;
 }
+declare module 'lazy:./footnote-preview.ts' {
+  const load: () => Promise<typeof import('./footnote-preview.ts')>;
+  export default load;
+}

@@ -214,6 +214,76 @@ describe('accessibility (axe-core, WCAG 2.2 A/AA and best practices)', () => {
   });
 });
 
+describe('a place that lasts', () => {
+  const edge = useBrowserSite('edge');
+
+  it('shows a footnote beside its number on a tap or a click, on a pause with the mouse, and jumps on a second click', async () => {
+    const { page, errors } = await edge.open();
+    await page.goto(edge.url('prologue/'));
+    await settled(page);
+    const marker = page.locator('#chapter-text [data-footnote-ref]').first();
+    const preview = page.locator('.footnote-preview');
+    await preview.waitFor({ state: 'attached' });
+    await marker.click();
+    await expect.poll(() => preview.evaluate((element) => element.matches(':popover-open'))).toBe(true);
+    const note = (await page.locator('#chapter-text .footnotes li').first().textContent())!.replace(/↩.*$/s, '').trim();
+    expect((await preview.textContent())!.trim()).toBe(note);
+    expect(new URL(page.url()).hash).toBe('');
+    await page.keyboard.press('Escape');
+    expect(await preview.evaluate((element) => element.matches(':popover-open'))).toBe(false);
+    // The keyboard: the note opens and takes the focus; Escape gives it back to the number.
+    await marker.focus();
+    await page.keyboard.press('Enter');
+    await expect.poll(() => page.evaluate(() => document.activeElement?.className)).toBe('footnote-preview');
+    await page.keyboard.press('Escape');
+    expect(await page.evaluate(() => document.activeElement?.hasAttribute('data-footnote-ref'))).toBe(true);
+    // A pause over the number shows it too; a second click goes to the note, as the link always did.
+    await marker.hover();
+    await expect.poll(() => preview.evaluate((element) => element.matches(':popover-open'))).toBe(true);
+    await marker.click();
+    await expect.poll(() => new URL(page.url()).hash).toMatch(/^#fn-/);
+    expect(errors).toEqual([]);
+  });
+
+  it('copies a link to the paragraph the reader is at, and saves and restores the reading as a file', async () => {
+    const { page, errors, context } = await site.open();
+    await context.grantPermissions(['clipboard-read', 'clipboard-write']);
+    await page.goto(site.url('chapter-2/'));
+    await settled(page);
+    await scrollTo(page, '#p-20');
+    // The reader reads there a moment, then goes up to the settings.
+    await expect.poll(async () => (await readingState(page)).positions?.['chapter-2']).toMatch(/^p-(19|20|21)$/);
+    await page.getByText('Reading settings').click();
+    await page.getByLabel('Dark').check();
+    await page.getByRole('button', { name: 'Copy a link to here' }).click();
+    await expect.poll(() => page.locator('.place-status').textContent()).toBe('Link copied');
+    expect(await page.evaluate(() => navigator.clipboard.readText())).toMatch(/\/chapter-2\/#p-(19|20|21)$/);
+
+    const download = page.waitForEvent('download');
+    await page.getByRole('button', { name: 'Save your reading to a file' }).click();
+    const saved = await download;
+    expect(saved.suggestedFilename()).toBe('the-fixture-serial-reading.json');
+    const file = await saved.path();
+
+    // A new device (or a browser that cleared the site's data): the file brings the place and the settings back.
+    const fresh = await site.open();
+    await fresh.page.goto(site.url('chapter-1/'));
+    await settled(fresh.page);
+    await fresh.page.getByText('Reading settings').click();
+    await fresh.page.locator('.restore input').setInputFiles(file);
+    await expect.poll(() => fresh.page.locator('.place-status').textContent()).toBe('Restored: your settings and your place in the story');
+    expect(await fresh.page.evaluate(() => document.documentElement.dataset.theme)).toBe('dark');
+    expect((await readingState(fresh.page)).positions?.['chapter-2']).toMatch(/^p-\d+$/);
+    // Another story's file, or any other file, is refused, and nothing changes.
+    await fresh.page
+      .locator('.restore input')
+      .setInputFiles({ name: 'x.json', mimeType: 'application/json', buffer: Buffer.from('{"format":"quire-reading","story":"Another"}') });
+    await expect.poll(() => fresh.page.locator('.place-status').textContent()).toBe('That file is not a saved reading from this story');
+    expect(errors).toEqual([]);
+    expect(fresh.errors).toEqual([]);
+  });
+});
+
 /** Scrolls with the mouse wheel, as a reader does, until `selector` reaches the top of the view (or the page ends). */
 async function scrollTo(page: Page, selector: string): Promise<void> {
   await page.mouse.move(400, 300);

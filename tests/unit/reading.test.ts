@@ -123,3 +123,21 @@ describe('reading progress', () => {
     expect(wordsLeft(chapters, recordPosition(parseReadingState(null), 'gone', 'Gone', 'p-1'))).toBe(6000);
   });
 });
+
+describe('reading saved to a file', () => {
+  it('restores only a file of this story, keeping what this browser knows as well', async () => {
+    const { savedReading, parseSavedReading, mergeReading } = await import('../../src/shared/saved-reading');
+    const { defaultSettings } = await import('../../src/shared/reader-settings');
+    const there = markRead(recordPosition(parseReadingState(null), 'chapter-5', 'Chapter 5', 'p-9'), 'chapter-4');
+    const file = savedReading('Lamplight', { ...defaultSettings, theme: 'dark' }, there);
+    expect(parseSavedReading(file, 'Another Story')).toBeUndefined();
+    expect(parseSavedReading('not json', 'Lamplight')).toBeUndefined();
+    const restored = parseSavedReading(file, 'Lamplight')!;
+    expect(restored.settings.theme).toBe('dark');
+    const here = markRead(recordPosition(parseReadingState(null), 'chapter-1', 'Chapter 1', 'p-2'), 'prologue');
+    const merged = mergeReading(here, restored.reading);
+    expect(merged.read.sort()).toEqual(['chapter-4', 'prologue']);
+    expect(merged.positions).toEqual({ 'chapter-1': 'p-2', 'chapter-5': 'p-9' });
+    expect(merged.last?.slug).toBe('chapter-5');
+  });
+});

@@ -184,4 +184,11 @@ export const en = {
   'comments.show': 'Show comments',
   'comments.privacy': 'Comments are kept by giscus (GitHub Discussions). Nothing is loaded from giscus.app until you ask.',
   'feed.updated': '{title} (updated)',
+  'settings.place': 'Your place',
+  'settings.copyLink': 'Copy a link to here',
+  'settings.linkCopied': 'Link copied',
+  'settings.save': 'Save your reading to a file',
+  'settings.restore': 'Restore from a file',
+  'settings.restored': 'Restored: your settings and your place in the story',
+  'settings.restoreFailed': 'That file is not a saved reading from this story',
 } as const;

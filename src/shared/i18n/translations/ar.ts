@@ -220,4 +220,11 @@ export const ar: Messages = {
   'comments.show': 'اعرض التعليقات',
   'comments.privacy': 'التعليقات محفوظة لدى giscus (نقاشات GitHub). لا يُحمَّل شيء من giscus.app حتى تطلب ذلك.',
   'feed.updated': '{title} (محدَّث)',
+  'settings.place': 'موضعك',
+  'settings.copyLink': 'انسخ رابطًا إلى هنا',
+  'settings.linkCopied': 'نُسخ الرابط',
+  'settings.save': 'احفظ قراءتك في ملف',
+  'settings.restore': 'استعِد من ملف',
+  'settings.restored': 'استُعيدت إعداداتك وموضعك في القصة',
+  'settings.restoreFailed': 'هذا الملف ليس قراءة محفوظة من هذه القصة',
 };

@@ -174,4 +174,11 @@ export const de: Messages = {
   'comments.show': 'Kommentare zeigen',
   'comments.privacy': 'Die Kommentare liegen bei giscus (GitHub Discussions). Von giscus.app wird erst etwas geladen, wenn du es willst.',
   'feed.updated': '{title} (aktualisiert)',
+  'settings.place': 'Deine Stelle',
+  'settings.copyLink': 'Link zu dieser Stelle kopieren',
+  'settings.linkCopied': 'Link kopiert',
+  'settings.save': 'Lesestand in einer Datei sichern',
+  'settings.restore': 'Aus einer Datei wiederherstellen',
+  'settings.restored': 'Wiederhergestellt: deine Einstellungen und deine Stelle in der Geschichte',
+  'settings.restoreFailed': 'Diese Datei ist kein gesicherter Lesestand dieser Geschichte',
 };

@@ -174,4 +174,11 @@ export const es: Messages = {
   'comments.show': 'Mostrar comentarios',
   'comments.privacy': 'Los comentarios están en giscus (GitHub Discussions). No se carga nada de giscus.app hasta que lo pidas.',
   'feed.updated': '{title} (actualizado)',
+  'settings.place': 'Tu lugar',
+  'settings.copyLink': 'Copiar un enlace a este punto',
+  'settings.linkCopied': 'Enlace copiado',
+  'settings.save': 'Guardar tu lectura en un archivo',
+  'settings.restore': 'Restaurar desde un archivo',
+  'settings.restored': 'Restaurado: tus ajustes y tu lugar en la historia',
+  'settings.restoreFailed': 'Ese archivo no es una lectura guardada de esta historia',
 };

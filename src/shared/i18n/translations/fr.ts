@@ -178,4 +178,11 @@ export const fr: Messages = {
   'comments.privacy':
     'Les commentaires sont hébergés par giscus (GitHub Discussions). Rien n’est chargé depuis giscus.app avant que vous le demandiez.',
   'feed.updated': '{title} (mis à jour)',
+  'settings.place': 'Votre place',
+  'settings.copyLink': 'Copier un lien vers ce passage',
+  'settings.linkCopied': 'Lien copié',
+  'settings.save': 'Enregistrer votre lecture dans un fichier',
+  'settings.restore': 'Restaurer depuis un fichier',
+  'settings.restored': 'Restauré : vos réglages et votre place dans l’histoire',
+  'settings.restoreFailed': 'Ce fichier n’est pas une lecture enregistrée de cette histoire',
 };

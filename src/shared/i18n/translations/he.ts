@@ -179,4 +179,11 @@ export const he: Messages = {
   'comments.show': 'להציג תגובות',
   'comments.privacy': 'התגובות נשמרות ב־giscus (GitHub Discussions). שום דבר לא נטען מ־giscus.app עד שתבקשו.',
   'feed.updated': '{title} (עודכן)',
+  'settings.place': 'המקום שלך',
+  'settings.copyLink': 'להעתיק קישור לכאן',
+  'settings.linkCopied': 'הקישור הועתק',
+  'settings.save': 'לשמור את הקריאה שלך בקובץ',
+  'settings.restore': 'לשחזר מקובץ',
+  'settings.restored': 'שוחזרו ההגדרות שלך והמקום שלך בסיפור',
+  'settings.restoreFailed': 'הקובץ הזה אינו קריאה שמורה מהסיפור הזה',
 };

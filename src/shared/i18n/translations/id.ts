@@ -171,4 +171,11 @@ export const id: Messages = {
   'comments.show': 'Tampilkan komentar',
   'comments.privacy': 'Komentar disimpan oleh giscus (GitHub Discussions). Tidak ada yang dimuat dari giscus.app sampai kamu memintanya.',
   'feed.updated': '{title} (diperbarui)',
+  'settings.place': 'Posisimu',
+  'settings.copyLink': 'Salin tautan ke sini',
+  'settings.linkCopied': 'Tautan disalin',
+  'settings.save': 'Simpan bacaanmu ke berkas',
+  'settings.restore': 'Pulihkan dari berkas',
+  'settings.restored': 'Dipulihkan: pengaturanmu dan posisimu dalam cerita',
+  'settings.restoreFailed': 'Berkas itu bukan bacaan tersimpan dari cerita ini',
 };

@@ -174,4 +174,11 @@ export const it: Messages = {
   'comments.show': 'Mostra i commenti',
   'comments.privacy': 'I commenti sono ospitati da giscus (GitHub Discussions). Nulla viene caricato da giscus.app finché non lo chiedi.',
   'feed.updated': '{title} (aggiornato)',
+  'settings.place': 'Il tuo punto',
+  'settings.copyLink': 'Copia un link a questo punto',
+  'settings.linkCopied': 'Link copiato',
+  'settings.save': 'Salva la tua lettura in un file',
+  'settings.restore': 'Ripristina da un file',
+  'settings.restored': 'Ripristinati: le tue impostazioni e il tuo punto nella storia',
+  'settings.restoreFailed': 'Quel file non è una lettura salvata di questa storia',
 };

@@ -171,4 +171,11 @@ export const ja: Messages = {
   'comments.show': 'コメントを表示',
   'comments.privacy': 'コメントは giscus（GitHub Discussions）に保存されています。表示を求めるまで giscus.app からは何も読み込みません。',
   'feed.updated': '{title}（更新）',
+  'settings.place': '読んでいる場所',
+  'settings.copyLink': 'ここへのリンクをコピー',
+  'settings.linkCopied': 'リンクをコピーしました',
+  'settings.save': '読書の記録をファイルに保存',
+  'settings.restore': 'ファイルから復元',
+  'settings.restored': '復元しました：設定と物語の読んでいた場所',
+  'settings.restoreFailed': 'このファイルはこの物語の読書記録ではありません',
 };

@@ -171,4 +171,11 @@ export const ko: Messages = {
   'comments.show': '댓글 보기',
   'comments.privacy': '댓글은 giscus(GitHub Discussions)에 저장됩니다. 요청하기 전에는 giscus.app에서 아무것도 불러오지 않습니다.',
   'feed.updated': '{title} (수정됨)',
+  'settings.place': '읽던 곳',
+  'settings.copyLink': '여기로 가는 링크 복사',
+  'settings.linkCopied': '링크를 복사했습니다',
+  'settings.save': '읽은 기록을 파일로 저장',
+  'settings.restore': '파일에서 복원',
+  'settings.restored': '복원했습니다: 설정과 이야기에서 읽던 곳',
+  'settings.restoreFailed': '이 파일은 이 이야기의 저장된 읽기 기록이 아닙니다',
 };

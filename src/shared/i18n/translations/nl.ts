@@ -174,4 +174,11 @@ export const nl: Messages = {
   'comments.show': 'Reacties tonen',
   'comments.privacy': 'De reacties staan bij giscus (GitHub Discussions). Er wordt niets van giscus.app geladen tot je erom vraagt.',
   'feed.updated': '{title} (bijgewerkt)',
+  'settings.place': 'Je plek',
+  'settings.copyLink': 'Kopieer een link naar hier',
+  'settings.linkCopied': 'Link gekopieerd',
+  'settings.save': 'Bewaar je leesplek in een bestand',
+  'settings.restore': 'Herstel uit een bestand',
+  'settings.restored': 'Hersteld: je instellingen en je plek in het verhaal',
+  'settings.restoreFailed': 'Dat bestand is geen bewaarde leesplek van dit verhaal',
 };

@@ -196,4 +196,11 @@ export const pl: Messages = {
   'comments.show': 'Pokaż komentarze',
   'comments.privacy': 'Komentarze przechowuje giscus (GitHub Discussions). Nic nie jest pobierane z giscus.app, dopóki o to nie poprosisz.',
   'feed.updated': '{title} (zaktualizowany)',
+  'settings.place': 'Twoje miejsce',
+  'settings.copyLink': 'Skopiuj link do tego miejsca',
+  'settings.linkCopied': 'Skopiowano link',
+  'settings.save': 'Zapisz swoje czytanie do pliku',
+  'settings.restore': 'Przywróć z pliku',
+  'settings.restored': 'Przywrócono: ustawienia i miejsce w opowiadaniu',
+  'settings.restoreFailed': 'Ten plik nie jest zapisanym czytaniem tego opowiadania',
 };

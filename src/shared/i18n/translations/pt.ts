@@ -174,4 +174,11 @@ export const pt: Messages = {
   'comments.show': 'Mostrar comentários',
   'comments.privacy': 'Os comentários ficam no giscus (GitHub Discussions). Nada é carregado de giscus.app até você pedir.',
   'feed.updated': '{title} (atualizado)',
+  'settings.place': 'O seu lugar',
+  'settings.copyLink': 'Copiar um link para aqui',
+  'settings.linkCopied': 'Link copiado',
+  'settings.save': 'Guardar a sua leitura num arquivo',
+  'settings.restore': 'Restaurar de um arquivo',
+  'settings.restored': 'Restaurado: as suas definições e o seu lugar na história',
+  'settings.restoreFailed': 'Esse arquivo não é uma leitura guardada desta história',
 };

@@ -196,4 +196,11 @@ export const ru: Messages = {
   'comments.show': 'Показать комментарии',
   'comments.privacy': 'Комментарии хранятся в giscus (GitHub Discussions). С giscus.app ничего не загружается, пока вы не попросите.',
   'feed.updated': '{title} (обновлено)',
+  'settings.place': 'Ваше место',
+  'settings.copyLink': 'Скопировать ссылку на это место',
+  'settings.linkCopied': 'Ссылка скопирована',
+  'settings.save': 'Сохранить чтение в файл',
+  'settings.restore': 'Восстановить из файла',
+  'settings.restored': 'Восстановлено: настройки и место в истории',
+  'settings.restoreFailed': 'Этот файл не сохранённое чтение этой истории',
 };

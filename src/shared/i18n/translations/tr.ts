@@ -174,4 +174,11 @@ export const tr: Messages = {
   'comments.show': 'Yorumları göster',
   'comments.privacy': 'Yorumlar giscus’ta (GitHub Discussions) tutulur. Sen istemeden giscus.app’ten hiçbir şey yüklenmez.',
   'feed.updated': '{title} (güncellendi)',
+  'settings.place': 'Kaldığın yer',
+  'settings.copyLink': 'Buraya bağlantıyı kopyala',
+  'settings.linkCopied': 'Bağlantı kopyalandı',
+  'settings.save': 'Okumanı bir dosyaya kaydet',
+  'settings.restore': 'Bir dosyadan geri yükle',
+  'settings.restored': 'Geri yüklendi: ayarların ve öyküde kaldığın yer',
+  'settings.restoreFailed': 'Bu dosya bu öykünün kayıtlı bir okuması değil',
 };

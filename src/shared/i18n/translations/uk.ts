@@ -196,4 +196,11 @@ export const uk: Messages = {
   'comments.show': 'Показати коментарі',
   'comments.privacy': 'Коментарі зберігає giscus (GitHub Discussions). Із giscus.app нічого не завантажується, доки ви не попросите.',
   'feed.updated': '{title} (оновлено)',
+  'settings.place': 'Ваше місце',
+  'settings.copyLink': 'Скопіювати посилання на це місце',
+  'settings.linkCopied': 'Посилання скопійовано',
+  'settings.save': 'Зберегти читання у файл',
+  'settings.restore': 'Відновити з файлу',
+  'settings.restored': 'Відновлено: налаштування й місце в історії',
+  'settings.restoreFailed': 'Цей файл не є збереженим читанням цієї історії',
 };

@@ -171,4 +171,11 @@ export const vi: Messages = {
   'comments.show': 'Hiện bình luận',
   'comments.privacy': 'Bình luận được lưu ở giscus (GitHub Discussions). Không tải gì từ giscus.app cho đến khi bạn yêu cầu.',
   'feed.updated': '{title} (đã cập nhật)',
+  'settings.place': 'Chỗ bạn đọc',
+  'settings.copyLink': 'Sao chép liên kết đến đây',
+  'settings.linkCopied': 'Đã sao chép liên kết',
+  'settings.save': 'Lưu việc đọc vào tệp',
+  'settings.restore': 'Khôi phục từ tệp',
+  'settings.restored': 'Đã khôi phục: cài đặt và chỗ bạn đọc trong truyện',
+  'settings.restoreFailed': 'Tệp này không phải bản lưu việc đọc của truyện này',
 };

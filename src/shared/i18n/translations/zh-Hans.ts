@@ -171,4 +171,11 @@ export const zhHans: Messages = {
   'comments.show': '显示评论',
   'comments.privacy': '评论保存在 giscus（GitHub Discussions）。在你要求之前，不会从 giscus.app 加载任何内容。',
   'feed.updated': '{title}（已更新）',
+  'settings.place': '阅读位置',
+  'settings.copyLink': '复制指向此处的链接',
+  'settings.linkCopied': '已复制链接',
+  'settings.save': '将阅读记录保存为文件',
+  'settings.restore': '从文件恢复',
+  'settings.restored': '已恢复：你的设置和阅读位置',
+  'settings.restoreFailed': '该文件不是本故事的阅读记录',
 };

@@ -171,4 +171,11 @@ export const zhHant: Messages = {
   'comments.show': '顯示留言',
   'comments.privacy': '留言保存在 giscus（GitHub Discussions）。在你要求之前，不會從 giscus.app 載入任何內容。',
   'feed.updated': '{title}（已更新）',
+  'settings.place': '閱讀位置',
+  'settings.copyLink': '複製指向此處的連結',
+  'settings.linkCopied': '已複製連結',
+  'settings.save': '將閱讀紀錄儲存為檔案',
+  'settings.restore': '從檔案還原',
+  'settings.restored': '已還原：你的設定和閱讀位置',
+  'settings.restoreFailed': '該檔案不是本故事的閱讀紀錄',
 };
