@@ -14,13 +14,11 @@ export class ChapterNav extends KeyboardShortcuts {
     super.connectedCallback();
     // The navigation with the chapter menu (above the text) notes the visit and marks what is news.
     // The menu marks what is new to a returning reader (one who has seen the contents): the code
-    // for it loads only then, once the chapter is shown (not while prerendered ahead of the reader).
+    // for it loads only then. It only shows, and writes nothing, so a prerendered page may run it.
     const menu = this.querySelector<HTMLElement>('.menu');
-    if (!menu || parseReadingState(safeStorage()?.getItem(readingKey(import.meta.env.BASE_URL))).known === undefined) return;
-    const mark = () => void loadNewsMarks().then(({ markMenu }) => markMenu(menu));
-    if ((document as Document & { prerendering?: boolean }).prerendering) {
-      document.addEventListener('prerenderingchange', mark, { once: true });
-    } else mark();
+    if (menu && parseReadingState(safeStorage()?.getItem(readingKey(import.meta.env.BASE_URL))).known !== undefined) {
+      void loadNewsMarks().then(({ markMenu }) => markMenu(menu));
+    }
   }
 
   protected onKey(event: KeyboardEvent): void {

@@ -26,7 +26,7 @@ export function rehypeContentIds(options: ContentIdOptions = {}) {
       if (typeof node.properties.id === 'string' && node.properties.id !== '') elements.push(node);
     });
     // Paragraph ids were given first and keep their names; everything else fits around them.
-    const taken = new Set<string>(reservedIds);
+    const taken = new Set<string>(reservedIds());
     const paragraphs = new Set(
       elements.filter((node) => tree.children.includes(node) && isParagraph(node) && isParagraphId(node.properties.id)),
     );

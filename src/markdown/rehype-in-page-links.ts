@@ -12,7 +12,7 @@ import { reservedIds } from '../shared/contract.ts';
  */
 export function rehypeInPageLinks() {
   return (tree: Root, file: VFile) => {
-    const ids = new Set<string>(reservedIds);
+    const ids = new Set<string>(reservedIds());
     visit(tree, 'element', (node: Element) => {
       if (typeof node.properties.id === 'string') ids.add(node.properties.id);
     });

@@ -95,22 +95,26 @@ export function readingKey(base: string): string {
  * or `<div id="chapter-text">` is renamed instead (`main-2`). On the entire work and in the
  * EPUB, a chapter's own ids (`title`…) are these with the chapter's prefix.
  */
-export const reservedIds: readonly string[] = [
-  ids.main,
-  ids.chapterText,
-  ids.headerSearch,
-  ids.searchQuery,
-  'title',
-  'authors-note-title',
-  'end-note-title',
-  'work-note-title',
-  'work-end-note-title',
-  'chapter-summary-title',
-  'content-notes-title',
-  'related-title',
-  'summary-title',
-  'toc-title',
-  'contents-title',
-  'other-ways-title',
-  'chapters-title',
-];
+export function reservedIds(): readonly string[] {
+  // A function, not a list: browser scripts import this module, and never need these.
+  return [
+    ids.main,
+    ids.chapterText,
+    ids.headerSearch,
+    ids.searchQuery,
+    'title',
+    'authors-note-title',
+    'end-note-title',
+    'work-note-title',
+    'work-end-note-title',
+    'chapter-summary-title',
+    'content-notes-title',
+    'related-title',
+    'summary-title',
+    'toc-title',
+    'contents-title',
+    'other-ways-title',
+    'chapters-title',
+    'revision-title',
+  ];
+}

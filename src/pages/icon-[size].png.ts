@@ -1,0 +1,11 @@
+import type { APIRoute, GetStaticPaths } from 'astro';
+import { getStory, storyPaths } from '../build/content';
+import { appIcon, iconSizes } from '../build/icons';
+
+/** `/icon-192.png`, `/icon-512.png`: the story's app icons (src/build/icons.ts). */
+export const getStaticPaths: GetStaticPaths = () => storyPaths(() => iconSizes.map((size) => ({ params: { size: String(size) } })));
+
+export const GET: APIRoute = async ({ params }) => {
+  const icon = await appIcon(await getStory(), Number(params.size));
+  return new Response(icon as Uint8Array<ArrayBuffer>, { headers: { 'Content-Type': 'image/png' } });
+};
