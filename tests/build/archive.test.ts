@@ -244,6 +244,32 @@ describe('returning readers', () => {
   });
 });
 
+describe('read anywhere', () => {
+  it('offers ebook apps a catalogue from the home page, with the cover and the EPUB at absolute addresses', () => {
+    const link = page('archive', '').querySelector('link[rel="alternate"][type^="application/atom+xml;profile=opds-catalog"]');
+    expect(link?.getAttribute('href')).toBe('/opds.xml');
+    expect(page('archive', 'chapter-1/').querySelector('link[type^="application/atom+xml;profile=opds-catalog"]')).toBeNull();
+    const feed = new DOMParser().parseFromString(readFileSync(join(builtSite('archive'), 'opds.xml'), 'utf8'), 'text/xml');
+    expect(feed.querySelector('link[rel="http://opds-spec.org/acquisition/open-access"]')?.getAttribute('href')).toBe(
+      'https://example.org/the-masked-lake.epub',
+    );
+    const cover = feed.querySelector('link[rel="http://opds-spec.org/image"]')?.getAttribute('href') ?? '';
+    expect(cover).toMatch(/^https:\/\/example\.org\/_astro\/.+\.jpe?g$/);
+    expect(readdirSync(join(builtSite('archive'), '_astro'))).toContain(cover.split('/').at(-1));
+  });
+
+  it('can be installed: a manifest on every page, with square PNG icons made from the cover', async () => {
+    expect(page('archive', 'chapter-1/').querySelector('link[rel="manifest"]')?.getAttribute('href')).toBe('/manifest.webmanifest');
+    const manifest = JSON.parse(readFileSync(join(builtSite('archive'), 'manifest.webmanifest'), 'utf8'));
+    expect(manifest).toMatchObject({ name: 'The Masked Lake', start_url: '/', display: 'standalone' });
+    const { default: sharp } = await import('sharp');
+    for (const size of [192, 512]) {
+      const icon = await sharp(readFileSync(join(builtSite('archive'), `icon-${size}.png`))).metadata();
+      expect([icon.format, icon.width, icon.height]).toEqual(['png', size, size]);
+    }
+  });
+});
+
 describe('dialogue dashes', () => {
   it('keep to their word', () => {
     const spans = [...page('archive', 'prologue/').querySelectorAll('#chapter-text .nowrap')].map((span) => span.textContent);

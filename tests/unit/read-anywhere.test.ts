@@ -1,0 +1,112 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { DOMParser } from 'linkedom';
+import { describe, expect, it } from 'vitest';
+import { shortName, webAppManifest } from '../../src/core/manifest';
+import { opdsCatalogue } from '../../src/core/opds';
+import { assembleStory, type ChapterSource, type StorySource } from '../../src/core/story';
+import { themeColors } from '../../src/shared/theme-colors';
+
+const text = (words: string) => ({ html: `<p>${words}</p>`, text: words, footnotes: '', paragraphs: 1, blocks: false });
+const storySource: StorySource = {
+  filePath: 'content/story.md',
+  summary: text('Below the opera house, someone keeps the lamps lit & burning.'),
+  notes: undefined,
+  endNotes: undefined,
+  data: {
+    title: 'Lamplight <Below>',
+    author: 'Wren',
+    language: 'fr',
+    labels: {},
+    remoteImages: 'refuse',
+    status: 'in-progress',
+    fandom: 'Phantom',
+    warnings: [],
+    categories: [],
+    characters: [],
+    relationships: [],
+    tags: ['Slow Burn'],
+    related: [],
+  },
+};
+const chapter: ChapterSource = {
+  id: 'chapter-1',
+  filePath: 'content/chapters/chapter-1.md',
+  body: text('Words.'),
+  notes: { summary: undefined, authors: undefined, end: undefined, revision: undefined },
+  data: { title: 'Chapter 1', order: 1, draft: false, contentNotes: [], published: new Date('2026-03-01') },
+};
+const story = assembleStory([storySource], [chapter], { now: new Date('2026-06-01'), preview: false });
+
+describe('the OPDS catalogue', () => {
+  const parse = (xml: string) => new DOMParser().parseFromString(xml, 'text/xml');
+  const links = {
+    self: 'https://example.org/opds.xml',
+    home: 'https://example.org/',
+    epub: 'https://example.org/lamplight.epub',
+    cover: { image: 'https://example.org/_astro/cover.jpg', thumbnail: 'https://example.org/_astro/cover-small.jpg' },
+  };
+
+  it('holds what OPDS 1.2 requires of an acquisition feed and its entry, escaped', () => {
+    const doc = parse(opdsCatalogue(story, links, new Date('2026-06-01')));
+    const feed = doc.querySelector('feed')!;
+    expect(feed.getAttribute('xmlns')).toBe('http://www.w3.org/2005/Atom');
+    for (const name of ['id', 'title', 'updated']) expect(feed.querySelector(`:scope > ${name}`)?.textContent, name).toBeTruthy();
+    const feedLinks = [...feed.querySelectorAll(':scope > link')].map((link) => [link.getAttribute('rel'), link.getAttribute('type')]);
+    expect(feedLinks).toEqual([
+      ['self', 'application/atom+xml;profile=opds-catalog;kind=acquisition'],
+      ['start', 'application/atom+xml;profile=opds-catalog;kind=acquisition'],
+    ]);
+    const entry = feed.querySelector('entry')!;
+    expect(entry.querySelector('title')?.textContent).toBe('Lamplight <Below>');
+    expect(entry.querySelector('id')?.textContent).toBe('https://example.org/');
+    expect(entry.querySelector('updated')?.textContent).toBe('2026-03-01T00:00:00.000Z');
+    expect(entry.querySelector('author > name')?.textContent).toBe('Wren');
+    expect(entry.getElementsByTagName('dc:language')[0]?.textContent).toBe('fr');
+    expect(entry.querySelector('summary')?.textContent).toBe('Below the opera house, someone keeps the lamps lit & burning.');
+    const acquisition = entry.querySelector('link[rel="http://opds-spec.org/acquisition/open-access"]');
+    expect([acquisition?.getAttribute('href'), acquisition?.getAttribute('type')]).toEqual([links.epub, 'application/epub+zip']);
+    expect(entry.querySelector('link[rel="http://opds-spec.org/image"]')?.getAttribute('href')).toBe(links.cover.image);
+    expect(entry.querySelector('link[rel="http://opds-spec.org/image/thumbnail"]')?.getAttribute('href')).toBe(links.cover.thumbnail);
+  });
+
+  it('names itself and the work with URNs when the site’s address is not known (Atom ids are absolute)', () => {
+    const doc = parse(opdsCatalogue(story, { self: '/opds.xml', home: '/', epub: '/lamplight.epub' }, new Date('2026-06-01')));
+    expect(doc.querySelector('feed > id')?.textContent).toBe('urn:quire:lamplight-below:catalogue');
+    expect(doc.querySelector('entry > id')?.textContent).toBe('urn:quire:lamplight-below');
+    expect(doc.querySelector('link[rel="http://opds-spec.org/image"]')).toBeNull();
+  });
+});
+
+describe('the web app manifest', () => {
+  it('has what installing needs: names, icons, start and scope under the base path, standalone, the themes’ colours', () => {
+    const manifest = webAppManifest(story, '/quire/', 'ltr');
+    expect(manifest).toMatchObject({
+      name: 'Lamplight <Below>',
+      short_name: 'Lamplight',
+      start_url: '/quire/',
+      scope: '/quire/',
+      display: 'standalone',
+      lang: 'fr',
+      background_color: themeColors.light.background,
+      theme_color: themeColors.light.accent,
+    });
+    expect((manifest.icons as { sizes: string; src: string }[]).map(({ sizes, src }) => [sizes, src])).toEqual([
+      ['192x192', '/quire/icon-192.png'],
+      ['512x512', '/quire/icon-512.png'],
+    ]);
+  });
+
+  it('shortens a title at a word, or cuts one long word', () => {
+    expect(shortName('The Lantern Keeper')).toBe('The Lantern');
+    expect(shortName('Lamplight')).toBe('Lamplight');
+    expect(shortName('Supercalifragilistic')).toBe('Supercalifr…');
+    expect(shortName('夜の灯台守の物語とその後の十二年')).toBe('夜の灯台守の物語とその…');
+  });
+
+  it('takes its colours from the reading themes’ stylesheet', () => {
+    const css = readFileSync(join(import.meta.dirname, '../../src/styles/global.css'), 'utf8');
+    expect(css).toContain(`--color-bg: light-dark(${themeColors.light.background}, ${themeColors.dark.background})`);
+    expect(css).toContain(`--color-accent: light-dark(${themeColors.light.accent}, ${themeColors.dark.accent})`);
+  });
+});
