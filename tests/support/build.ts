@@ -52,5 +52,9 @@ export function buildSite(options: BuildOptions): Promise<BuildResult> {
     BUILD_DATE: options.buildDate ?? '2026-01-01',
     ...options.env,
   });
-  return startAstroBuild(env).done;
+  return startAstroBuild(env).done.then((result) =>
+    // Astro writes `.astro/content-assets.mjs` at the project's root whatever the cacheDir, through
+    // one temporary file: two builds at once can trip over each other's rename. Once more is enough.
+    result.code !== 0 && /ENOENT[^\n]*content-assets\.mjs/.test(result.output) ? startAstroBuild(env).done : result,
+  );
 }
