@@ -62,20 +62,24 @@ export function gatherFootnotes(trees: Root[]): void {
       moved.push(target.node);
       byId.set(id, { ...target, parent: tree, tree });
     }
-    if (moved.length > 0) {
-      const items = moved.map((node): Element =>
-        node.tagName === 'li'
-          ? node
-          : {
-              type: 'element',
-              tagName: 'li',
-              properties: { id: node.properties.id },
-              children: [{ ...node, properties: { ...node.properties, id: undefined } }],
-            },
-      );
-      tree.children.push({ type: 'element', tagName: 'ol', properties: {}, children: items });
-    }
+    appendNotes(tree, moved);
   }
+}
+
+/** Puts notes brought from elsewhere at the end of a chapter, as a list whose items keep the notes' ids. */
+export function appendNotes(tree: Root, notes: Element[]): void {
+  if (notes.length === 0) return;
+  const items = notes.map((node): Element =>
+    node.tagName === 'li'
+      ? node
+      : {
+          type: 'element',
+          tagName: 'li',
+          properties: { id: node.properties.id },
+          children: [{ ...node, properties: { ...node.properties, id: undefined } }],
+        },
+  );
+  tree.children.push({ type: 'element', tagName: 'ol', properties: {}, children: items });
 }
 
 /**

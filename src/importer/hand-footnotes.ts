@@ -1,6 +1,6 @@
 import type { Element, ElementContent, Root } from 'hast';
 import { toString } from 'hast-util-to-string';
-import { isMarkerText, isNoteRef } from './footnotes.ts';
+import { appendNotes, isMarkerText, isNoteRef } from './footnotes.ts';
 import type { ImportedChapter, ImportedWork } from './model.ts';
 
 /**
@@ -91,19 +91,7 @@ function readChapter(chapter: ImportedChapter, trees: (Root | undefined)[], setA
       touched.add(target.tree);
     }
   }
-  if (moved.length > 0) {
-    const items = moved.map((node): Element =>
-      node.tagName === 'li'
-        ? node
-        : {
-            type: 'element',
-            tagName: 'li',
-            properties: { id: node.properties.id },
-            children: [{ ...node, properties: { ...node.properties, id: undefined } }],
-          },
-    );
-    chapter.body.children.push({ type: 'element', tagName: 'ol', properties: {}, children: items });
-  }
+  appendNotes(chapter.body, moved);
   return taken.size;
 }
 

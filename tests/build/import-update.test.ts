@@ -1,22 +1,12 @@
-import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { childEnv, projectRoot } from '../support/build';
+import { runImport } from '../support/build';
 import { ao3Work, type Ao3Chapter } from '../support/ao3';
 import { makeWorkDir } from '../../src/cli/support/work-dir.ts';
 
 const work = makeWorkDir('update-');
 afterAll(() => rmSync(work, { recursive: true, force: true }));
-
-function runImport(...args: string[]) {
-  const result = spawnSync(process.execPath, [join(projectRoot, 'src/cli/import.ts'), ...args], {
-    cwd: projectRoot,
-    encoding: 'utf8',
-    env: childEnv(),
-  });
-  return { code: result.status, stdout: result.stdout, stderr: result.stderr };
-}
 
 const url = 'https://archiveofourown.org/works/777';
 const wick: Ao3Chapter = {

@@ -1,9 +1,8 @@
-import { spawnSync } from 'node:child_process';
 import { cpSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseHTML } from 'linkedom';
 import { afterAll, describe, expect, it } from 'vitest';
-import { buildSite, childEnv, projectRoot } from '../support/build';
+import { buildSite, runImport } from '../support/build';
 import { wordsOf } from '../support/html';
 import { sampleStory, seedText } from '../support/sites';
 import { makeWorkDir } from '../../src/cli/support/work-dir.ts';
@@ -11,16 +10,6 @@ import { makeWorkDir } from '../../src/cli/support/work-dir.ts';
 const fixtures = join(import.meta.dirname, '../fixtures/import');
 const work = makeWorkDir('import-');
 afterAll(() => rmSync(work, { recursive: true, force: true }));
-
-/** Runs `npm run import -- …args` the way an author does (Node runs the TypeScript CLI). */
-function runImport(...args: string[]) {
-  const result = spawnSync(process.execPath, [join(projectRoot, 'src/cli/import.ts'), ...args], {
-    cwd: projectRoot,
-    encoding: 'utf8',
-    env: childEnv(),
-  });
-  return { code: result.status, stdout: result.stdout, stderr: result.stderr };
-}
 
 describe('npm run import', () => {
   it('turns the seed into exactly the sample story’s chapters/prologue.md', () => {

@@ -1,3 +1,4 @@
+import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
 import { projectRoot, startAstroBuild } from '../../src/cli/support/astro-build.ts';
 
@@ -57,4 +58,14 @@ export function buildSite(options: BuildOptions): Promise<BuildResult> {
     // one temporary file: two builds at once can trip over each other's rename. Once more is enough.
     result.code !== 0 && /ENOENT[^\n]*content-assets\.mjs/.test(result.output) ? startAstroBuild(env).done : result,
   );
+}
+
+/** Runs `npm run import -- …args` the way an author does (Node runs the TypeScript CLI). */
+export function runImport(...args: string[]): { code: number | null; stdout: string; stderr: string } {
+  const result = spawnSync(process.execPath, [join(projectRoot, 'src/cli/import.ts'), ...args], {
+    cwd: projectRoot,
+    encoding: 'utf8',
+    env: childEnv(),
+  });
+  return { code: result.status, stdout: result.stdout, stderr: result.stderr };
 }
