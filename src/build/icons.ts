@@ -4,8 +4,6 @@ import sharp from 'sharp';
 import { readEnv } from '../source/env.ts';
 import type { Story } from '../core/story.ts';
 
-export { iconSizes } from '../core/manifest.ts';
-
 /**
  * The story's app icon at `size` px square, as PNG: the cover, cropped to a square around
  * what draws the eye, or, without a cover, the site's own mark (public/favicon.svg).

@@ -66,7 +66,7 @@ function readChapter(chapter: ImportedChapter, trees: (Root | undefined)[], setA
     const target = places.get(id);
     if (!target) continue;
     const block = blockOf(target);
-    if (!block || taken.has(block) || refBlock(ref) === block) continue;
+    if (!block || taken.has(block) || enclosingBlock(ref.ancestors) === block) continue;
     const inText = target.tree === chapter.body;
     // A footnote the converter knows already (pandoc's, Word's), or a link back up the text, is no hand-made one.
     if (inText && (isNoteRef(ref.node) || target.order < ref.order)) continue;
@@ -116,12 +116,12 @@ function placesIn(tree: Root): Place[] {
 
 /** The block a target stands for: itself if a block, else the block around it (an empty `<a name>` in a paragraph). */
 function blockOf(place: Place): Element | undefined {
-  if (blockNames.has(place.node.tagName)) return place.node;
-  return place.ancestors.findLast((node): node is Element => node.type === 'element' && blockNames.has(node.tagName));
+  return blockNames.has(place.node.tagName) ? place.node : enclosingBlock(place.ancestors);
 }
 
-function refBlock(ref: Place): Element | undefined {
-  return blockOf({ ...ref, node: { type: 'element', tagName: 'span', properties: {}, children: [] } });
+/** The innermost block among a node's ancestors. */
+function enclosingBlock(ancestors: Place['ancestors']): Element | undefined {
+  return ancestors.findLast((node): node is Element => node.type === 'element' && blockNames.has(node.tagName));
 }
 
 function blockParent(target: Place, block: Element): Element | Root {

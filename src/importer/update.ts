@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import yaml from 'js-yaml';
 import { parseDocument } from 'yaml';
-import { splitFrontmatter } from '../source/content-files.ts';
+import { frontmatterBlock, splitFrontmatter } from '../source/content-files.ts';
 import type { ChapterFile, ImportPlan } from './files.ts';
 
 /**
@@ -323,10 +323,9 @@ function updateStory(
 
 /** story.md with some fields set (or removed, for null), its comments, layout and other fields as they were. */
 function editedStory(text: string, updates: ReadonlyMap<string, unknown>): string {
-  const match = /^---[ \t]*\r?\n([\s\S]*?)\r?\n?^---[ \t]*(?:\r?\n|$)/m.exec(text);
-  const front = match && match.index === 0 ? match[1]! : '';
-  let body = match && match.index === 0 ? text.slice(match[0].length) : text;
-  const document = parseDocument(front);
+  const block = frontmatterBlock(text);
+  let body = block.body;
+  const document = parseDocument(block.yaml ?? '');
   for (const [key, value] of updates) {
     if (key === 'summary') body = `\n${typeof value === 'string' ? value : ''}\n`;
     else if (value === null) document.delete(key);

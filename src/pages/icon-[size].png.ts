@@ -1,6 +1,7 @@
 import type { APIRoute, GetStaticPaths } from 'astro';
 import { getStory, storyPaths } from '../build/content';
-import { appIcon, iconSizes } from '../build/icons';
+import { appIcon } from '../build/icons';
+import { iconSizes } from '../core/manifest';
 
 /** `/icon-192.png`, `/icon-512.png`: the story's app icons (src/build/icons.ts). */
 export const getStaticPaths: GetStaticPaths = () => storyPaths(() => iconSizes.map((size) => ({ params: { size: String(size) } })));

@@ -163,19 +163,25 @@ function firstInvalidByte(bytes: Uint8Array): number {
   return 0;
 }
 
+/** A content file's frontmatter block (the YAML between its `---` lines) and the text after it; no YAML without one. */
+export function frontmatterBlock(text: string): { yaml: string | undefined; body: string } {
+  const match = /^---[ \t]*\r?\n([\s\S]*?)\r?\n?^---[ \t]*(?:\r?\n|$)/m.exec(text);
+  return match && match.index === 0 ? { yaml: match[1]!, body: text.slice(match[0].length) } : { yaml: undefined, body: text };
+}
+
 /** Splits decoded text into its YAML frontmatter (checked, as `readContentFile` does) and its body. */
 export function splitFrontmatter(text: string, name: string): ContentFile {
-  const match = /^---[ \t]*\r?\n([\s\S]*?)\r?\n?^---[ \t]*(?:\r?\n|$)/m.exec(text);
-  if (!match || match.index !== 0) return { frontmatter: {}, body: text, bodyLine: 1 };
+  const block = frontmatterBlock(text);
+  if (block.yaml === undefined) return { frontmatter: {}, body: text, bodyLine: 1 };
   let data: unknown;
   try {
     // The core schema reads numbers, booleans and null, and leaves dates as the text written.
-    data = yaml.load(match[1]!, { schema: yaml.CORE_SCHEMA, filename: name }) ?? {};
+    data = yaml.load(block.yaml, { schema: yaml.CORE_SCHEMA, filename: name }) ?? {};
   } catch (error) {
     const mark = (error as yaml.YAMLException).mark;
     const where = mark ? `:${mark.line + 2}` : '';
     // The usual cause: a value holding ": " (a title such as Chapter 1: The Lake) left unquoted.
-    const lines = match[1]!.split(/\r?\n/);
+    const lines = block.yaml.split(/\r?\n/);
     const unquoted = lines
       .slice(0, (mark?.line ?? lines.length - 1) + 1)
       .reverse()
@@ -190,7 +196,7 @@ export function splitFrontmatter(text: string, name: string): ContentFile {
   if (typeof data !== 'object' || data === null || Array.isArray(data)) {
     throw new ContentFileError(`${name}: the frontmatter must be key: value lines, such as title: Prologue`);
   }
-  return { frontmatter: data as Record<string, unknown>, body: text.slice(match[0].length), bodyLine: lineAt(text, match[0].length) };
+  return { frontmatter: data as Record<string, unknown>, body: block.body, bodyLine: lineAt(text, text.length - block.body.length) };
 }
 
 /** The 1-based line of `index` in `text`. */
