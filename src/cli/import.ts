@@ -1,6 +1,6 @@
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { basename, dirname, join, relative, resolve, sep } from 'node:path';
-import { chaptersDir, ContentFileError, markdownFiles, readContentFile, splitFrontmatter, storyFile } from '../source/content-files.ts';
+import { chaptersDir, ContentFileError, markdownFiles, readContentFile, storyFile } from '../source/content-files.ts';
 import { readStory } from '../source/story-source.ts';
 import { localisePictures } from '../importer/remote-pictures.ts';
 import { clearUnfinished, StagedFiles } from '../importer/stage.ts';
@@ -289,28 +289,32 @@ async function updateWork(
     );
     return 1;
   }
-  const decided = planUpdate({
-    plan,
-    record,
-    current: { chapters: current, story: existsSync(storyPath) ? readFileSync(storyPath, 'utf8') : undefined },
-    take,
-    remove: options.remove,
-    next: { source: basename(input), format: work.format, work: id, imported: today() },
-  });
+  let decided: ReturnType<typeof planUpdate>;
+  try {
+    decided = planUpdate({
+      plan,
+      record,
+      current: { chapters: current, story: existsSync(storyPath) ? readFileSync(storyPath, 'utf8') : undefined },
+      take,
+      remove: options.remove,
+      next: { source: basename(input), format: work.format, work: id, imported: today() },
+    });
+  } catch (error) {
+    // A file here that cannot be read (broken frontmatter): say which, and change nothing.
+    if (!(error instanceof ContentFileError)) throw error;
+    console.error(`error  ${error.message}; fix it and update again`);
+    return 1;
+  }
 
   // A new chapter may not take a reading order a chapter here has.
   const problems: string[] = [];
-  const orders = new Map<number, string>();
-  for (const [file, text] of current) {
-    const order = splitFrontmatter(text, file).frontmatter.order;
-    if (typeof order === 'number') orders.set(order, file);
-  }
+  const existing = existingChapters(chapterFolder);
   for (const chapter of decided.chapters) {
     if (chapter.outcome !== 'new' || chapter.order === undefined) continue;
-    const other = orders.get(chapter.order);
-    if (other && other !== chapter.file)
+    const other = existing.find((item) => item.order === chapter.order)?.file;
+    if (other && other !== join(content, chapter.file))
       problems.push(
-        `the new chapter “${chapter.title}” would be order ${chapter.order}, which ${shown(join(content, other))} already is; change that file's order and update again`,
+        `the new chapter “${chapter.title}” would be order ${chapter.order}, which ${shown(other)} already is; change that file's order and update again`,
       );
   }
   for (const problem of problems) console.error(`error  ${problem}`);

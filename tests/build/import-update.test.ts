@@ -135,4 +135,17 @@ describe('the weekly update from AO3', () => {
     expect(removed.stdout).toMatch(/^delete +.*chapter-3\.md/m);
     expect(existsSync(join(folder, 'chapters/chapter-3.md'))).toBe(false);
   });
+
+  it('names a chapter here it cannot read (broken frontmatter), and changes nothing', () => {
+    const folder = join(work, 'broken');
+    expect(runImport(download(13, [wick, flame]), '--content', folder).code).toBe(0);
+    const broken = '---\ntitle: Chapter 2: Flame\norder: 2\n---\n\nErik kept the lamps.\n';
+    writeFileSync(join(folder, 'chapters/chapter-2.md'), broken);
+    const result = runImport(download(14, [wick, flame, glass]), '--content', folder, '--update');
+    expect(result.code).toBe(1);
+    expect(result.stderr).toMatch(/^error {2}chapters\/chapter-2\.md:2: the frontmatter is not valid YAML.*title: "Chapter 2: Flame"/m);
+    expect(result.stderr).not.toMatch(/ at /);
+    expect(readFileSync(join(folder, 'chapters/chapter-2.md'), 'utf8')).toBe(broken);
+    expect(existsSync(join(folder, 'chapters/chapter-3.md'))).toBe(false);
+  });
 });
