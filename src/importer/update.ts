@@ -102,7 +102,12 @@ ${yaml.dump(record, { lineWidth: -1, noRefs: true, quotingType: '"' })}`;
 
 /** Reads a record; a message naming the file and the fix when it is not one. */
 export function parseRecord(text: string, name: string): ImportRecord {
-  const data = yaml.load(text, { schema: yaml.CORE_SCHEMA });
+  let data: unknown;
+  try {
+    data = yaml.load(text, { schema: yaml.CORE_SCHEMA });
+  } catch {
+    data = null;
+  }
   const record = data as Partial<ImportRecord> | null;
   const valid =
     record !== null &&

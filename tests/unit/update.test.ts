@@ -31,6 +31,7 @@ describe('planning an update', () => {
   it('reads back the record it writes', () => {
     expect(parseRecord(recordFile(record), 'imported-from.yaml')).toEqual(record);
     expect(() => parseRecord('chapters: 3', 'imported-from.yaml')).toThrow(/imported-from\.yaml is not a record of an import/);
+    expect(() => parseRecord('work: [unclosed', 'imported-from.yaml')).toThrow(/imported-from\.yaml is not a record of an import/);
   });
 
   it('tells the author’s settings from the text: a date or draft set here is no edit, and survives a source change', () => {
