@@ -5,11 +5,13 @@ import { contentImages } from './src/integrations/content-images';
 import { preview } from './src/integrations/preview';
 import { headers } from './src/integrations/headers';
 import { lazyScripts } from './src/integrations/lazy-scripts';
+import { offline } from './src/integrations/offline';
 import { pagefind } from './src/integrations/pagefind';
 import { siteAddress } from './src/integrations/site-address';
 import { strings } from './src/integrations/strings';
 import { storyBasics } from './src/source/content-files.ts';
 import { readEnv } from './src/source/env.ts';
+import { offlineFiles } from './src/shared/offline.ts';
 
 const env = readEnv();
 const story = storyBasics(env.contentDir);
@@ -56,9 +58,12 @@ export default defineConfig({
     siteAddress(env),
     strings(env.contentDir),
     contentImages(env.contentDir),
-    ...(env.siteUrl ? [sitemap()] : []),
+    // The offline page is for the service worker to show, not for search engines.
+    ...(env.siteUrl ? [sitemap({ filter: (page) => !page.endsWith(`/${offlineFiles.page}`) })] : []),
     headers(),
     pagefind(),
+    // After the search index: the files a reader can keep offline include it.
+    offline(),
     // Last: only a build whose every other step succeeded replaces the site in the output folder.
     atomicOutput(),
   ],

@@ -68,6 +68,18 @@ export default tseslint.config(
       'no-restricted-globals': restrict(nodeOnly, 'in the browser'),
     },
   },
+  // The service worker: a worker's global scope (no page, no DOM), nothing of Node or the build.
+  {
+    files: ['src/worker/**'],
+    languageOptions: { globals: globals.serviceworker },
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        { patterns: [...serverOnly, { group: ['**/browser/*'], message: 'A service worker has no page.' }] },
+      ],
+      'no-restricted-globals': restrict(nodeOnly, 'in a service worker'),
+    },
+  },
   // Shared by build and browser: plain TypeScript with no host at all.
   {
     files: ['src/shared/**'],

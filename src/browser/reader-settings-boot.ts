@@ -2,7 +2,7 @@
  * Applies the reader's saved settings to `<html>` before the first paint, so a dark-theme
  * reader never sees a white flash; marks `<html>` with `js`, so controls that need JavaScript
  * can show; and links the legible font's stylesheet for readers who chose it. Inlined into
- * every page's `<head>` (ReaderSettingsBoot.astro), so it must stand alone: no imports.
+ * every page's `<head>` (PageBoot.astro), so it must stand alone: no imports.
  * Only known names with word-like values are copied (the stylesheet ignores any other value).
  */
 export function applySavedSettings(key: string, names: readonly string[], legibleFont: string): void {

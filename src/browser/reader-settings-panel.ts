@@ -3,6 +3,7 @@ import { parseReadingState } from '../shared/reading-progress.ts';
 import { mergeReading, parseSavedReading, savedReading } from '../shared/saved-reading.ts';
 import type { StringKey, Translate } from '../shared/i18n/strings.ts';
 import { defaultSettings, parseSettings, settingsPanel, type ReaderSettings, type SettingName } from '../shared/reader-settings.ts';
+import { offlineControls } from './offline-keep.ts';
 import { safeStorage } from './storage.ts';
 import { siteStrings } from './strings.ts';
 import { adoptStyles } from './styles.ts';
@@ -47,6 +48,7 @@ export function buildSettingsPanel(element: HTMLElement): void {
       apply(restored);
       show();
     }),
+    offlineControls(t),
   );
 }
 
@@ -125,7 +127,7 @@ function placeControls(t: Translate, restoreSettings: (settings: ReaderSettings)
 /** Sets the settings on `<html>` (defaults are no attribute, as before any choice), linking the legible font if chosen. */
 function applySettings(settings: ReaderSettings): void {
   const root = document.documentElement;
-  // The legible font's stylesheet is linked only once someone picks it (see ReaderSettingsBoot.astro).
+  // The legible font's stylesheet is linked only once someone picks it (see PageBoot.astro).
   const fontCss = root.dataset.legibleFont;
   if (settings.font === 'legible' && fontCss && !document.querySelector(`link[href="${fontCss}"]`)) {
     document.head.append(Object.assign(document.createElement('link'), { rel: 'stylesheet', href: fontCss }));

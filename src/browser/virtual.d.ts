@@ -24,6 +24,10 @@ declare module 'lazy:../browser/comments.ts' {
   const load: () => Promise<typeof import('./comments.ts')>;
   export default load;
 }
+declare module 'lazy:../browser/offline-keep.ts' {
+  const load: () => Promise<typeof import('./offline-keep.ts')>;
+  export default load;
+}
 declare module 'lazy:./footnote-preview.ts' {
   const load: () => Promise<typeof import('./footnote-preview.ts')>;
   export default load;

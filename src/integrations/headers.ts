@@ -1,5 +1,6 @@
 import { writeFile } from 'node:fs/promises';
 import type { AstroIntegration } from 'astro';
+import { offlineFiles } from '../shared/offline.ts';
 import { withSlash } from '../shared/paths.ts';
 
 /**
@@ -43,5 +44,11 @@ export function headersFile(base: string): string {
     // Pagefind's index files are content-hashed too, but pagefind.js and its entry point are not.
     `${base}pagefind/*`,
     '  Cache-Control: public, max-age=3600',
+    '',
+    // The service worker and its list: checked on every visit, so a new release reaches readers at once.
+    `${base}${offlineFiles.worker}`,
+    '  Cache-Control: no-cache',
+    `${base}${offlineFiles.list}`,
+    '  Cache-Control: no-cache',
   ].join('\n')}\n`;
 }

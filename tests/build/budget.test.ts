@@ -15,6 +15,11 @@ const KB = 1024;
  * place kept for "Copy a link to here" (src/browser/chapter-text.ts). The rest loads on use.
  */
 const returningReaders = 0.4 * KB;
+/**
+ * What reading anywhere costs every first visit: registering the service worker (offline
+ * reading) and the "Listen" control with its check for a voice. The rest loads on use.
+ */
+const readAnywhere = 0.3 * KB;
 /** What the "Show comments" control costs a site whose author turned comments on (the archive fixture): its markup and loader. */
 const commentsControl = 0.7 * KB;
 
@@ -33,7 +38,7 @@ describe('page weight of a chapter (first visit, gzip)', () => {
         ];
         const floor = textFloor(authored.map((element) => element.textContent).join('\n'));
         const total = weight.html + weight.css + weight.js + weight.fonts;
-        const allowance = 9.5 * KB + returningReaders + (site === 'archive' ? commentsControl : 0);
+        const allowance = 9.5 * KB + returningReaders + readAnywhere + (site === 'archive' ? commentsControl : 0);
         expect(total - floor, `${slug}: ${JSON.stringify(weight)}`).toBeLessThanOrEqual(allowance);
       }
     });
@@ -42,7 +47,7 @@ describe('page weight of a chapter (first visit, gzip)', () => {
   it('carries at most 2.5 KB of JavaScript (and what readers coming back need), none of it render-blocking and none of it search', () => {
     for (const slug of chapters) {
       const weight = pageWeight(builtSite('fixture'), `${slug}/index.html`);
-      expect(weight.js, slug).toBeLessThanOrEqual(2.5 * KB + returningReaders);
+      expect(weight.js, slug).toBeLessThanOrEqual(2.5 * KB + returningReaders + readAnywhere);
       expect(weight.blockingScripts, slug).toEqual([]);
       expect(weight.fonts, slug).toBe(0);
       for (const file of Object.keys(weight.files)) {

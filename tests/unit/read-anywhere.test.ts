@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { DOMParser } from 'linkedom';
@@ -5,6 +6,8 @@ import { describe, expect, it } from 'vitest';
 import { shortName, webAppManifest } from '../../src/core/manifest';
 import { opdsCatalogue } from '../../src/core/opds';
 import { assembleStory, type ChapterSource, type StorySource } from '../../src/core/story';
+import { offlineList } from '../../src/integrations/offline';
+import { changedFiles, isImmutable, keepFiles, offlineSize, parseOfflineList, sitePath } from '../../src/shared/offline';
 import { themeColors } from '../../src/shared/theme-colors';
 
 const text = (words: string) => ({ html: `<p>${words}</p>`, text: words, footnotes: '', paragraphs: 1, blocks: false });
@@ -108,5 +111,98 @@ describe('the web app manifest', () => {
     const css = readFileSync(join(import.meta.dirname, '../../src/styles/global.css'), 'utf8');
     expect(css).toContain(`--color-bg: light-dark(${themeColors.light.background}, ${themeColors.dark.background})`);
     expect(css).toContain(`--color-accent: light-dark(${themeColors.light.accent}, ${themeColors.dark.accent})`);
+  });
+});
+
+describe('what can be kept offline', () => {
+  const file = (path: string, content = path) => ({ path, size: content.length, hash: createHash('sha256').update(content).digest('hex') });
+  const built = [
+    file('index.html'),
+    file('chapter-1/index.html'),
+    file('offline/index.html'),
+    file('_astro/page.Ab12.css'),
+    file('pagefind/pagefind-entry.json'),
+    file('pagefind/fragment/en_1a2b.pf_fragment'),
+    file('the-story.epub'),
+    file('rss.xml'),
+    file('opds.xml'),
+    file('sitemap-index.xml'),
+    file('robots.txt'),
+    file('_headers'),
+    file('404.html'),
+    file('sw.js'),
+    file('offline.json'),
+    file('manifest.webmanifest'),
+  ];
+
+  it('lists pages by the address they are served at, what they load and search; never the EPUB, feeds or host files', () => {
+    expect(Object.keys(offlineList(built).files)).toEqual([
+      '',
+      '_astro/page.Ab12.css',
+      'chapter-1/',
+      'manifest.webmanifest',
+      'offline/',
+      'pagefind/fragment/en_1a2b.pf_fragment',
+      'pagefind/pagefind-entry.json',
+    ]);
+  });
+
+  it('is a new release when any byte of a kept file changes, the same one when nothing does', () => {
+    const before = offlineList(built);
+    expect(offlineList([...built].reverse()).version).toBe(before.version);
+    const edited = built.map((entry) => (entry.path === 'chapter-1/index.html' ? file(entry.path, 'typo fixed here') : entry));
+    const after = offlineList(edited);
+    expect(after.version).not.toBe(before.version);
+    // A kept story fetches only what changed, and what is new.
+    expect(changedFiles(after, before)).toEqual(['chapter-1/']);
+    expect(changedFiles(after, undefined)).toEqual(Object.keys(after.files));
+    expect(offlineSize(after)).toBe(Object.values(after.files).reduce((sum, entry) => sum + entry.size, 0));
+  });
+
+  it('reads back only a list it wrote', () => {
+    const list = offlineList(built);
+    expect(parseOfflineList(JSON.stringify(list))).toEqual(list);
+    for (const bad of [
+      '',
+      'null',
+      '[]',
+      '{"version":1,"files":{}}',
+      '{"version":"x","files":{"a":3}}',
+      '{"version":"x","files":{"a":{"size":-1,"hash":"h"}}}',
+    ]) {
+      expect(parseOfflineList(bad)).toBeUndefined();
+    }
+  });
+
+  it('takes hashed files from the cache first, and pages and unhashed files from the network', () => {
+    expect(isImmutable('_astro/page.Ab12.css')).toBe(true);
+    expect(isImmutable('pagefind/index/en_1.pf_index')).toBe(true);
+    expect(isImmutable('pagefind/pagefind-entry.json')).toBe(false);
+    expect(isImmutable('chapter-1/')).toBe(false);
+    expect(sitePath(new URL('https://example.org/quire/chapter-1/?highlight=x#p-2'), '/quire/')).toBe('chapter-1/');
+    expect(sitePath(new URL('https://example.org/other/'), '/quire/')).toBeUndefined();
+  });
+
+  it('keeps every file asked for, four at a time, and says which failed after trying the rest', async () => {
+    const stored = new Map<string, string>();
+    const cache = {
+      match: async (url: string) => stored.get(url),
+      put: async (url: string, response: Response) => void stored.set(url, await response.text()),
+    };
+    const progress: number[] = [];
+    const paths = ['a/', 'b/', '_astro/c.js', 'd/', 'e/'];
+    stored.set('/s/_astro/c.js', 'kept before');
+    await expect(
+      keepFiles(
+        paths,
+        cache as unknown as Cache,
+        (path) => `/s/${path}`,
+        async (url) => (url.endsWith('d/') ? new Response('gone', { status: 404 }) : new Response(`body of ${url}`)),
+        (done) => progress.push(done),
+      ),
+    ).rejects.toThrow('d/: 404');
+    expect([...stored.keys()].sort()).toEqual(['/s/_astro/c.js', '/s/a/', '/s/b/', '/s/e/']);
+    expect(stored.get('/s/_astro/c.js')).toBe('kept before');
+    expect(progress).toEqual([1, 2, 3, 4, 5]);
   });
 });

@@ -24,9 +24,10 @@ export interface StaticServer {
 
 /**
  * Serves a built site the way a static host does: `dir/` is mounted at `basePath`,
- * `/x/` serves `x/index.html`, and unknown paths get `404.html` with status 404.
+ * `/x/` serves `x/index.html`, and unknown paths get `404.html` with status 404. On `port`
+ * when given (the same site address again, as after a new release), else any free one.
  */
-export async function serveStatic(dir: string, basePath = '/'): Promise<StaticServer> {
+export async function serveStatic(dir: string, basePath = '/', port = 0): Promise<StaticServer> {
   const server: Server = createServer(async (request, response) => {
     // The request's path as given: `//x` is a path here, not a host (as `new URL('//x', base)` would read it).
     let path: string;
@@ -51,10 +52,15 @@ export async function serveStatic(dir: string, basePath = '/'): Promise<StaticSe
       return send(join(dir, '404.html'), 404);
     }
   });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as AddressInfo;
+  await new Promise<void>((resolve) => server.listen(port, '127.0.0.1', resolve));
+  const address = server.address() as AddressInfo;
   return {
-    url: `http://127.0.0.1:${port}${basePath}`,
-    close: () => new Promise((resolve) => server.close(() => resolve())),
+    url: `http://127.0.0.1:${address.port}${basePath}`,
+    // Gone at once, as a host that stops serving: open (kept-alive) connections too.
+    close: () =>
+      new Promise((resolve) => {
+        server.close(() => resolve());
+        server.closeAllConnections();
+      }),
   };
 }

@@ -191,4 +191,29 @@ export const en = {
   'settings.restore': 'Restore from a file',
   'settings.restored': 'Restored: your settings and your place in the story',
   'settings.restoreFailed': 'That file is not a saved reading from this story',
+
+  // Offline and read aloud
+  'offline.title': 'You are offline',
+  'offline.text': 'This page is not kept on this device, and it cannot be fetched without a connection.',
+  'offline.kept': 'Kept on this device',
+  'offline.none':
+    'Nothing else of this story is kept on this device yet. Online, “Keep the whole story offline” on the home page keeps every chapter and search.',
+  'offline.legend': 'Offline reading',
+  'offline.keep': 'Keep the whole story offline',
+  'offline.size': 'The whole story, with search, takes {size} on this device.',
+  'offline.confirm': 'Keep it',
+  'offline.cancel': 'Cancel',
+  'offline.progress': 'Keeping… {done} of {total} files',
+  'offline.done':
+    'The whole story is kept on this device: every chapter and search work without a connection, and new chapters are added when you are next online.',
+  'offline.remove': 'Remove it from this device',
+  'offline.removed': 'Removed from this device.',
+  'offline.failed': 'Not everything could be kept. Try again when you are online.',
+  'listen.start': 'Listen',
+  'listen.pause': 'Pause',
+  'listen.resume': 'Resume',
+  'listen.stop': 'Stop',
+  'listen.speed': 'Speed',
+  'listen.next': 'Go on to the next chapter',
+  'listen.label': 'Reading aloud',
 } as const;

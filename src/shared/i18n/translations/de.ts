@@ -181,4 +181,29 @@ export const de: Messages = {
   'settings.restore': 'Aus einer Datei wiederherstellen',
   'settings.restored': 'Wiederhergestellt: deine Einstellungen und deine Stelle in der Geschichte',
   'settings.restoreFailed': 'Diese Datei ist kein gesicherter Lesestand dieser Geschichte',
+
+  // Offline and read aloud
+  'offline.title': 'Du bist offline',
+  'offline.text': 'Diese Seite ist auf diesem Gerät nicht gespeichert und kann ohne Verbindung nicht geladen werden.',
+  'offline.kept': 'Auf diesem Gerät gespeichert',
+  'offline.none':
+    'Von dieser Geschichte ist noch nichts weiter auf diesem Gerät gespeichert. Online speichert „Die ganze Geschichte offline speichern“ auf der Startseite jedes Kapitel und die Suche.',
+  'offline.legend': 'Offline lesen',
+  'offline.keep': 'Die ganze Geschichte offline speichern',
+  'offline.size': 'Die ganze Geschichte belegt mit der Suche {size} auf diesem Gerät.',
+  'offline.confirm': 'Speichern',
+  'offline.cancel': 'Abbrechen',
+  'offline.progress': 'Wird gespeichert … {done} von {total} Dateien',
+  'offline.done':
+    'Die ganze Geschichte ist auf diesem Gerät gespeichert: Alle Kapitel und die Suche funktionieren ohne Verbindung, und neue Kapitel kommen hinzu, sobald du wieder online bist.',
+  'offline.remove': 'Von diesem Gerät entfernen',
+  'offline.removed': 'Von diesem Gerät entfernt.',
+  'offline.failed': 'Nicht alles konnte gespeichert werden. Versuche es noch einmal, wenn du online bist.',
+  'listen.start': 'Vorlesen',
+  'listen.pause': 'Pause',
+  'listen.resume': 'Weiter',
+  'listen.stop': 'Stopp',
+  'listen.speed': 'Tempo',
+  'listen.next': 'Mit dem nächsten Kapitel weitermachen',
+  'listen.label': 'Vorlesen',
 };

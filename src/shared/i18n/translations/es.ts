@@ -181,4 +181,29 @@ export const es: Messages = {
   'settings.restore': 'Restaurar desde un archivo',
   'settings.restored': 'Restaurado: tus ajustes y tu lugar en la historia',
   'settings.restoreFailed': 'Ese archivo no es una lectura guardada de esta historia',
+
+  // Offline and read aloud
+  'offline.title': 'Estás sin conexión',
+  'offline.text': 'Esta página no está guardada en este dispositivo y no se puede cargar sin conexión.',
+  'offline.kept': 'Guardado en este dispositivo',
+  'offline.none':
+    'Todavía no hay nada más de esta historia guardado en este dispositivo. Con conexión, «Guardar toda la historia sin conexión» en la página de inicio guarda todos los capítulos y la búsqueda.',
+  'offline.legend': 'Lectura sin conexión',
+  'offline.keep': 'Guardar toda la historia sin conexión',
+  'offline.size': 'Toda la historia, con la búsqueda, ocupa {size} en este dispositivo.',
+  'offline.confirm': 'Guardarla',
+  'offline.cancel': 'Cancelar',
+  'offline.progress': 'Guardando… {done} de {total} archivos',
+  'offline.done':
+    'Toda la historia está guardada en este dispositivo: todos los capítulos y la búsqueda funcionan sin conexión, y los capítulos nuevos se añaden la próxima vez que te conectes.',
+  'offline.remove': 'Quitarla de este dispositivo',
+  'offline.removed': 'Se quitó de este dispositivo.',
+  'offline.failed': 'No se pudo guardar todo. Vuelve a intentarlo cuando tengas conexión.',
+  'listen.start': 'Escuchar',
+  'listen.pause': 'Pausa',
+  'listen.resume': 'Continuar',
+  'listen.stop': 'Detener',
+  'listen.speed': 'Velocidad',
+  'listen.next': 'Seguir con el capítulo siguiente',
+  'listen.label': 'Lectura en voz alta',
 };

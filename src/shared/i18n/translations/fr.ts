@@ -185,4 +185,29 @@ export const fr: Messages = {
   'settings.restore': 'Restaurer depuis un fichier',
   'settings.restored': 'Restauré : vos réglages et votre place dans l’histoire',
   'settings.restoreFailed': 'Ce fichier n’est pas une lecture enregistrée de cette histoire',
+
+  // Offline and read aloud
+  'offline.title': 'Vous êtes hors ligne',
+  'offline.text': 'Cette page n’est pas conservée sur cet appareil et ne peut pas être chargée sans connexion.',
+  'offline.kept': 'Conservé sur cet appareil',
+  'offline.none':
+    'Rien d’autre de cette histoire n’est encore conservé sur cet appareil. En ligne, « Garder toute l’histoire hors ligne » sur la page d’accueil conserve tous les chapitres et la recherche.',
+  'offline.legend': 'Lecture hors ligne',
+  'offline.keep': 'Garder toute l’histoire hors ligne',
+  'offline.size': 'L’histoire entière, avec la recherche, occupe {size} sur cet appareil.',
+  'offline.confirm': 'La garder',
+  'offline.cancel': 'Annuler',
+  'offline.progress': 'Enregistrement… {done} fichiers sur {total}',
+  'offline.done':
+    'Toute l’histoire est conservée sur cet appareil : chaque chapitre et la recherche fonctionnent sans connexion, et les nouveaux chapitres s’ajoutent lors de votre prochaine visite en ligne.',
+  'offline.remove': 'La retirer de cet appareil',
+  'offline.removed': 'Retirée de cet appareil.',
+  'offline.failed': 'Tout n’a pas pu être conservé. Réessayez une fois en ligne.',
+  'listen.start': 'Écouter',
+  'listen.pause': 'Pause',
+  'listen.resume': 'Reprendre',
+  'listen.stop': 'Arrêter',
+  'listen.speed': 'Vitesse',
+  'listen.next': 'Continuer avec le chapitre suivant',
+  'listen.label': 'Lecture à voix haute',
 };

@@ -186,4 +186,28 @@ export const he: Messages = {
   'settings.restore': 'לשחזר מקובץ',
   'settings.restored': 'שוחזרו ההגדרות שלך והמקום שלך בסיפור',
   'settings.restoreFailed': 'הקובץ הזה אינו קריאה שמורה מהסיפור הזה',
+
+  // Offline and read aloud
+  'offline.title': 'אין חיבור לרשת',
+  'offline.text': 'הדף הזה לא נשמר במכשיר הזה, ואי אפשר לפתוח אותו בלי חיבור.',
+  'offline.kept': 'נשמר במכשיר הזה',
+  'offline.none':
+    'עוד לא נשמר במכשיר הזה שום דבר נוסף מהסיפור. כשיש חיבור, „לשמור את כל הסיפור לקריאה בלי חיבור” בדף הבית שומר כל פרק ואת החיפוש.',
+  'offline.legend': 'קריאה בלי חיבור',
+  'offline.keep': 'לשמור את כל הסיפור לקריאה בלי חיבור',
+  'offline.size': 'כל הסיפור, כולל החיפוש, תופס {size} במכשיר הזה.',
+  'offline.confirm': 'לשמור',
+  'offline.cancel': 'ביטול',
+  'offline.progress': 'שומר… {done} מתוך {total} קבצים',
+  'offline.done': 'כל הסיפור שמור במכשיר הזה: כל פרק והחיפוש עובדים בלי חיבור, ופרקים חדשים יתווספו בפעם הבאה שתהיה מחובר.',
+  'offline.remove': 'להסיר מהמכשיר הזה',
+  'offline.removed': 'הוסר מהמכשיר הזה.',
+  'offline.failed': 'לא הכול נשמר. נסו שוב כשיש חיבור.',
+  'listen.start': 'האזנה',
+  'listen.pause': 'השהיה',
+  'listen.resume': 'המשך',
+  'listen.stop': 'עצירה',
+  'listen.speed': 'מהירות',
+  'listen.next': 'להמשיך לפרק הבא',
+  'listen.label': 'הקראה',
 };

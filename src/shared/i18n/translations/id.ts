@@ -178,4 +178,29 @@ export const id: Messages = {
   'settings.restore': 'Pulihkan dari berkas',
   'settings.restored': 'Dipulihkan: pengaturanmu dan posisimu dalam cerita',
   'settings.restoreFailed': 'Berkas itu bukan bacaan tersimpan dari cerita ini',
+
+  // Offline and read aloud
+  'offline.title': 'Kamu sedang luring',
+  'offline.text': 'Halaman ini tidak tersimpan di perangkat ini dan tidak bisa dimuat tanpa koneksi.',
+  'offline.kept': 'Tersimpan di perangkat ini',
+  'offline.none':
+    'Belum ada bagian lain dari cerita ini yang tersimpan di perangkat ini. Saat daring, “Simpan seluruh cerita untuk luring” di halaman utama menyimpan setiap bab dan pencarian.',
+  'offline.legend': 'Membaca luring',
+  'offline.keep': 'Simpan seluruh cerita untuk luring',
+  'offline.size': 'Seluruh cerita, beserta pencarian, memakai {size} di perangkat ini.',
+  'offline.confirm': 'Simpan',
+  'offline.cancel': 'Batal',
+  'offline.progress': 'Menyimpan… {done} dari {total} berkas',
+  'offline.done':
+    'Seluruh cerita tersimpan di perangkat ini: setiap bab dan pencarian berfungsi tanpa koneksi, dan bab baru ditambahkan saat kamu daring lagi.',
+  'offline.remove': 'Hapus dari perangkat ini',
+  'offline.removed': 'Dihapus dari perangkat ini.',
+  'offline.failed': 'Tidak semuanya bisa disimpan. Coba lagi saat kamu daring.',
+  'listen.start': 'Dengarkan',
+  'listen.pause': 'Jeda',
+  'listen.resume': 'Lanjutkan',
+  'listen.stop': 'Berhenti',
+  'listen.speed': 'Kecepatan',
+  'listen.next': 'Lanjut ke bab berikutnya',
+  'listen.label': 'Membaca dengan suara',
 };

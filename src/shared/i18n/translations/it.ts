@@ -181,4 +181,29 @@ export const it: Messages = {
   'settings.restore': 'Ripristina da un file',
   'settings.restored': 'Ripristinati: le tue impostazioni e il tuo punto nella storia',
   'settings.restoreFailed': 'Quel file non è una lettura salvata di questa storia',
+
+  // Offline and read aloud
+  'offline.title': 'Sei offline',
+  'offline.text': 'Questa pagina non è salvata su questo dispositivo e non si può caricare senza connessione.',
+  'offline.kept': 'Salvato su questo dispositivo',
+  'offline.none':
+    'Nient’altro di questa storia è ancora salvato su questo dispositivo. Online, «Salva tutta la storia offline» nella pagina iniziale salva ogni capitolo e la ricerca.',
+  'offline.legend': 'Lettura offline',
+  'offline.keep': 'Salva tutta la storia offline',
+  'offline.size': 'Tutta la storia, con la ricerca, occupa {size} su questo dispositivo.',
+  'offline.confirm': 'Salvala',
+  'offline.cancel': 'Annulla',
+  'offline.progress': 'Salvataggio… {done} di {total} file',
+  'offline.done':
+    'Tutta la storia è salvata su questo dispositivo: ogni capitolo e la ricerca funzionano senza connessione, e i nuovi capitoli si aggiungono la prossima volta che sei online.',
+  'offline.remove': 'Rimuovila da questo dispositivo',
+  'offline.removed': 'Rimossa da questo dispositivo.',
+  'offline.failed': 'Non è stato possibile salvare tutto. Riprova quando sei online.',
+  'listen.start': 'Ascolta',
+  'listen.pause': 'Pausa',
+  'listen.resume': 'Riprendi',
+  'listen.stop': 'Ferma',
+  'listen.speed': 'Velocità',
+  'listen.next': 'Continua con il capitolo successivo',
+  'listen.label': 'Lettura ad alta voce',
 };

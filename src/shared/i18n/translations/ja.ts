@@ -178,4 +178,29 @@ export const ja: Messages = {
   'settings.restore': 'ファイルから復元',
   'settings.restored': '復元しました：設定と物語の読んでいた場所',
   'settings.restoreFailed': 'このファイルはこの物語の読書記録ではありません',
+
+  // Offline and read aloud
+  'offline.title': 'オフラインです',
+  'offline.text': 'このページはこの端末に保存されておらず、接続がないと開けません。',
+  'offline.kept': 'この端末に保存済み',
+  'offline.none':
+    'この物語のほかの部分はまだこの端末に保存されていません。オンラインのときにホームの「物語全体をオフライン用に保存」を使うと、すべての章と検索が保存されます。',
+  'offline.legend': 'オフライン閲覧',
+  'offline.keep': '物語全体をオフライン用に保存',
+  'offline.size': '物語全体（検索を含む）はこの端末で {size} を使います。',
+  'offline.confirm': '保存する',
+  'offline.cancel': 'キャンセル',
+  'offline.progress': '保存中… {total} 件中 {done} 件',
+  'offline.done':
+    '物語全体がこの端末に保存されています。すべての章と検索は接続なしで使え、新しい章は次にオンラインになったときに追加されます。',
+  'offline.remove': 'この端末から削除',
+  'offline.removed': 'この端末から削除しました。',
+  'offline.failed': 'すべてを保存できませんでした。オンラインのときにもう一度お試しください。',
+  'listen.start': '読み上げ',
+  'listen.pause': '一時停止',
+  'listen.resume': '再開',
+  'listen.stop': '停止',
+  'listen.speed': '速さ',
+  'listen.next': '次の章へ続ける',
+  'listen.label': '読み上げ',
 };

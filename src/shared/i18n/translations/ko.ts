@@ -178,4 +178,29 @@ export const ko: Messages = {
   'settings.restore': '파일에서 복원',
   'settings.restored': '복원했습니다: 설정과 이야기에서 읽던 곳',
   'settings.restoreFailed': '이 파일은 이 이야기의 저장된 읽기 기록이 아닙니다',
+
+  // Offline and read aloud
+  'offline.title': '오프라인 상태입니다',
+  'offline.text': '이 페이지는 이 기기에 저장되어 있지 않아 연결 없이는 열 수 없습니다.',
+  'offline.kept': '이 기기에 저장됨',
+  'offline.none':
+    '이 이야기의 다른 부분은 아직 이 기기에 저장되어 있지 않습니다. 온라인일 때 홈의 「이야기 전체를 오프라인으로 저장」을 누르면 모든 장과 검색이 저장됩니다.',
+  'offline.legend': '오프라인 읽기',
+  'offline.keep': '이야기 전체를 오프라인으로 저장',
+  'offline.size': '이야기 전체(검색 포함)는 이 기기에서 {size}를 차지합니다.',
+  'offline.confirm': '저장',
+  'offline.cancel': '취소',
+  'offline.progress': '저장 중… {total}개 파일 중 {done}개',
+  'offline.done':
+    '이야기 전체가 이 기기에 저장되어 있습니다. 모든 장과 검색을 연결 없이 쓸 수 있고, 새 장은 다음에 온라인일 때 추가됩니다.',
+  'offline.remove': '이 기기에서 삭제',
+  'offline.removed': '이 기기에서 삭제했습니다.',
+  'offline.failed': '모두 저장하지 못했습니다. 온라인일 때 다시 시도하세요.',
+  'listen.start': '듣기',
+  'listen.pause': '일시 정지',
+  'listen.resume': '계속',
+  'listen.stop': '정지',
+  'listen.speed': '속도',
+  'listen.next': '다음 장으로 이어서 듣기',
+  'listen.label': '소리 내어 읽기',
 };

@@ -181,4 +181,29 @@ export const nl: Messages = {
   'settings.restore': 'Herstel uit een bestand',
   'settings.restored': 'Hersteld: je instellingen en je plek in het verhaal',
   'settings.restoreFailed': 'Dat bestand is geen bewaarde leesplek van dit verhaal',
+
+  // Offline and read aloud
+  'offline.title': 'Je bent offline',
+  'offline.text': 'Deze pagina is niet op dit apparaat bewaard en kan zonder verbinding niet worden geladen.',
+  'offline.kept': 'Bewaard op dit apparaat',
+  'offline.none':
+    'Verder is er nog niets van dit verhaal op dit apparaat bewaard. Online bewaart „Het hele verhaal offline bewaren” op de startpagina elk hoofdstuk en de zoekfunctie.',
+  'offline.legend': 'Offline lezen',
+  'offline.keep': 'Het hele verhaal offline bewaren',
+  'offline.size': 'Het hele verhaal, met de zoekfunctie, neemt {size} in op dit apparaat.',
+  'offline.confirm': 'Bewaren',
+  'offline.cancel': 'Annuleren',
+  'offline.progress': 'Bezig met bewaren… {done} van {total} bestanden',
+  'offline.done':
+    'Het hele verhaal is op dit apparaat bewaard: elk hoofdstuk en de zoekfunctie werken zonder verbinding, en nieuwe hoofdstukken komen erbij zodra je weer online bent.',
+  'offline.remove': 'Van dit apparaat verwijderen',
+  'offline.removed': 'Van dit apparaat verwijderd.',
+  'offline.failed': 'Niet alles kon worden bewaard. Probeer het opnieuw als je online bent.',
+  'listen.start': 'Luisteren',
+  'listen.pause': 'Pauze',
+  'listen.resume': 'Verder',
+  'listen.stop': 'Stoppen',
+  'listen.speed': 'Snelheid',
+  'listen.next': 'Doorgaan met het volgende hoofdstuk',
+  'listen.label': 'Voorlezen',
 };

@@ -203,4 +203,29 @@ export const pl: Messages = {
   'settings.restore': 'Przywróć z pliku',
   'settings.restored': 'Przywrócono: ustawienia i miejsce w opowiadaniu',
   'settings.restoreFailed': 'Ten plik nie jest zapisanym czytaniem tego opowiadania',
+
+  // Offline and read aloud
+  'offline.title': 'Jesteś offline',
+  'offline.text': 'Ta strona nie jest zapisana na tym urządzeniu i nie da się jej wczytać bez połączenia.',
+  'offline.kept': 'Zapisane na tym urządzeniu',
+  'offline.none':
+    'Nic więcej z tego opowiadania nie jest jeszcze zapisane na tym urządzeniu. Online przycisk „Zapisz całe opowiadanie offline” na stronie głównej zapisuje każdy rozdział i wyszukiwanie.',
+  'offline.legend': 'Czytanie offline',
+  'offline.keep': 'Zapisz całe opowiadanie offline',
+  'offline.size': 'Całe opowiadanie z wyszukiwaniem zajmie {size} na tym urządzeniu.',
+  'offline.confirm': 'Zapisz',
+  'offline.cancel': 'Anuluj',
+  'offline.progress': 'Zapisywanie… {done} z {total} plików',
+  'offline.done':
+    'Całe opowiadanie jest zapisane na tym urządzeniu: każdy rozdział i wyszukiwanie działają bez połączenia, a nowe rozdziały dojdą, gdy następnym razem będziesz online.',
+  'offline.remove': 'Usuń z tego urządzenia',
+  'offline.removed': 'Usunięto z tego urządzenia.',
+  'offline.failed': 'Nie udało się zapisać wszystkiego. Spróbuj ponownie, gdy będziesz online.',
+  'listen.start': 'Słuchaj',
+  'listen.pause': 'Pauza',
+  'listen.resume': 'Wznów',
+  'listen.stop': 'Zatrzymaj',
+  'listen.speed': 'Tempo',
+  'listen.next': 'Przejdź do następnego rozdziału',
+  'listen.label': 'Czytanie na głos',
 };

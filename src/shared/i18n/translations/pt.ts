@@ -181,4 +181,29 @@ export const pt: Messages = {
   'settings.restore': 'Restaurar de um arquivo',
   'settings.restored': 'Restaurado: as suas definições e o seu lugar na história',
   'settings.restoreFailed': 'Esse arquivo não é uma leitura guardada desta história',
+
+  // Offline and read aloud
+  'offline.title': 'Está sem ligação',
+  'offline.text': 'Esta página não está guardada neste dispositivo e não pode ser carregada sem ligação.',
+  'offline.kept': 'Guardado neste dispositivo',
+  'offline.none':
+    'Ainda não há mais nada desta história guardado neste dispositivo. Com ligação, «Guardar toda a história offline» na página inicial guarda todos os capítulos e a pesquisa.',
+  'offline.legend': 'Leitura offline',
+  'offline.keep': 'Guardar toda a história offline',
+  'offline.size': 'A história inteira, com a pesquisa, ocupa {size} neste dispositivo.',
+  'offline.confirm': 'Guardar',
+  'offline.cancel': 'Cancelar',
+  'offline.progress': 'A guardar… {done} de {total} ficheiros',
+  'offline.done':
+    'A história inteira está guardada neste dispositivo: todos os capítulos e a pesquisa funcionam sem ligação, e os novos capítulos são acrescentados da próxima vez que estiver online.',
+  'offline.remove': 'Remover deste dispositivo',
+  'offline.removed': 'Removida deste dispositivo.',
+  'offline.failed': 'Não foi possível guardar tudo. Tente de novo quando estiver online.',
+  'listen.start': 'Ouvir',
+  'listen.pause': 'Pausa',
+  'listen.resume': 'Retomar',
+  'listen.stop': 'Parar',
+  'listen.speed': 'Velocidade',
+  'listen.next': 'Continuar no capítulo seguinte',
+  'listen.label': 'Leitura em voz alta',
 };

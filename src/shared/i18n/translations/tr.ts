@@ -181,4 +181,29 @@ export const tr: Messages = {
   'settings.restore': 'Bir dosyadan geri yükle',
   'settings.restored': 'Geri yüklendi: ayarların ve öyküde kaldığın yer',
   'settings.restoreFailed': 'Bu dosya bu öykünün kayıtlı bir okuması değil',
+
+  // Offline and read aloud
+  'offline.title': 'Çevrimdışısın',
+  'offline.text': 'Bu sayfa bu cihazda saklanmıyor ve bağlantı olmadan yüklenemiyor.',
+  'offline.kept': 'Bu cihazda saklananlar',
+  'offline.none':
+    'Bu öyküden bu cihazda henüz başka bir şey saklanmıyor. Çevrimiçiyken ana sayfadaki “Öykünün tamamını çevrimdışı sakla” her bölümü ve aramayı saklar.',
+  'offline.legend': 'Çevrimdışı okuma',
+  'offline.keep': 'Öykünün tamamını çevrimdışı sakla',
+  'offline.size': 'Öykünün tamamı, aramayla birlikte, bu cihazda {size} yer kaplar.',
+  'offline.confirm': 'Sakla',
+  'offline.cancel': 'Vazgeç',
+  'offline.progress': 'Saklanıyor… {total} dosyadan {done} tanesi',
+  'offline.done':
+    'Öykünün tamamı bu cihazda saklanıyor: her bölüm ve arama bağlantı olmadan çalışır, yeni bölümler de bir sonraki çevrimiçi ziyaretinde eklenir.',
+  'offline.remove': 'Bu cihazdan kaldır',
+  'offline.removed': 'Bu cihazdan kaldırıldı.',
+  'offline.failed': 'Her şey saklanamadı. Çevrimiçi olduğunda yeniden dene.',
+  'listen.start': 'Dinle',
+  'listen.pause': 'Duraklat',
+  'listen.resume': 'Sürdür',
+  'listen.stop': 'Durdur',
+  'listen.speed': 'Hız',
+  'listen.next': 'Sonraki bölümle devam et',
+  'listen.label': 'Sesli okuma',
 };

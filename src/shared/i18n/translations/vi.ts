@@ -178,4 +178,29 @@ export const vi: Messages = {
   'settings.restore': 'Khôi phục từ tệp',
   'settings.restored': 'Đã khôi phục: cài đặt và chỗ bạn đọc trong truyện',
   'settings.restoreFailed': 'Tệp này không phải bản lưu việc đọc của truyện này',
+
+  // Offline and read aloud
+  'offline.title': 'Bạn đang ngoại tuyến',
+  'offline.text': 'Trang này chưa được lưu trên thiết bị này và không thể tải khi không có kết nối.',
+  'offline.kept': 'Đã lưu trên thiết bị này',
+  'offline.none':
+    'Chưa có phần nào khác của truyện được lưu trên thiết bị này. Khi có mạng, nút “Lưu cả truyện để đọc ngoại tuyến” ở trang chủ sẽ lưu mọi chương và phần tìm kiếm.',
+  'offline.legend': 'Đọc ngoại tuyến',
+  'offline.keep': 'Lưu cả truyện để đọc ngoại tuyến',
+  'offline.size': 'Cả truyện, kèm tìm kiếm, chiếm {size} trên thiết bị này.',
+  'offline.confirm': 'Lưu',
+  'offline.cancel': 'Hủy',
+  'offline.progress': 'Đang lưu… {done} trên {total} tệp',
+  'offline.done':
+    'Cả truyện đã được lưu trên thiết bị này: mọi chương và phần tìm kiếm đều dùng được khi không có kết nối, và chương mới sẽ được thêm vào lần tới bạn có mạng.',
+  'offline.remove': 'Xóa khỏi thiết bị này',
+  'offline.removed': 'Đã xóa khỏi thiết bị này.',
+  'offline.failed': 'Không lưu được tất cả. Hãy thử lại khi có mạng.',
+  'listen.start': 'Nghe',
+  'listen.pause': 'Tạm dừng',
+  'listen.resume': 'Tiếp tục',
+  'listen.stop': 'Dừng',
+  'listen.speed': 'Tốc độ',
+  'listen.next': 'Đọc tiếp sang chương sau',
+  'listen.label': 'Đọc thành tiếng',
 };
