@@ -1,16 +1,7 @@
 import { fileSizeLabel } from '../shared/format.ts';
 import type { Translate } from '../shared/i18n/strings.ts';
-import {
-  isShell,
-  keepFiles,
-  keptMarker,
-  offlineCache,
-  offlineFiles,
-  offlineSize,
-  parseOfflineList,
-  sitePath,
-  type OfflineList,
-} from '../shared/offline.ts';
+import { isShell, keepFiles, offlineFiles, offlineSize, parseOfflineList, sitePath, type OfflineList } from '../shared/offline.ts';
+import { keptMarker, offlineCache } from '../shared/contract.ts';
 import { joinBase } from '../shared/paths.ts';
 import { siteStrings } from './strings.ts';
 
@@ -19,21 +10,21 @@ import { siteStrings } from './strings.ts';
  * published chapter, the entire work, search and what they load, kept in this browser's
  * cache, where the service worker (src/worker/service-worker.ts) finds them offline and keeps
  * them up to date with each release. The size is shown before anything is fetched, then the
- * progress. Shown only once the site's service worker is running.
+ * progress. Shown only once the site's service worker is running; `ask`: with the size at once.
  */
-export function offlineControls(t: Translate = siteStrings()): HTMLFieldSetElement {
+export function offlineControls(t: Translate = siteStrings(), ask = false): HTMLFieldSetElement {
   const root = document.createElement('fieldset');
   root.className = 'keep-offline';
   root.hidden = true;
   root.append(Object.assign(document.createElement('legend'), { textContent: t('offline.legend') }));
-  if ('caches' in window && 'serviceWorker' in navigator) void navigator.serviceWorker.ready.then(() => start(root, t));
+  if ('caches' in window && 'serviceWorker' in navigator) void navigator.serviceWorker.ready.then(() => start(root, t, ask));
   return root;
 }
 
 const base = import.meta.env.BASE_URL;
 const address = (path: string) => new URL(joinBase(base, path), location.origin).href;
 
-async function start(root: HTMLElement, t: Translate): Promise<void> {
+async function start(root: HTMLElement, t: Translate, askNow: boolean): Promise<void> {
   const cache = await caches.open(offlineCache(base));
   const marker = keptMarker(location.origin, base);
   const status = Object.assign(document.createElement('p'), { className: 'keep-status' });
@@ -115,6 +106,8 @@ async function start(root: HTMLElement, t: Translate): Promise<void> {
 
   root.append(actions, progress, status);
   if (await cache.match(marker)) kept();
+  // Pressed on the home page before these controls loaded: straight to the size.
+  else if (askNow) await ask();
   else offer();
   root.hidden = false;
 }

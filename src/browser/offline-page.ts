@@ -1,4 +1,4 @@
-import { offlineCache } from '../shared/offline.ts';
+import { offlineCache } from '../shared/contract.ts';
 
 /**
  * On the offline page: leaves in `list` only the pages kept on this device, or shows `none`

@@ -3,7 +3,7 @@ import { parseReadingState } from '../shared/reading-progress.ts';
 import { mergeReading, parseSavedReading, savedReading } from '../shared/saved-reading.ts';
 import type { StringKey, Translate } from '../shared/i18n/strings.ts';
 import { defaultSettings, parseSettings, settingsPanel, type ReaderSettings, type SettingName } from '../shared/reader-settings.ts';
-import { offlineControls } from './offline-keep.ts';
+import loadOffline from 'lazy:./offline-keep.ts';
 import { safeStorage } from './storage.ts';
 import { siteStrings } from './strings.ts';
 import { adoptStyles } from './styles.ts';
@@ -48,8 +48,9 @@ export function buildSettingsPanel(element: HTMLElement): void {
       apply(restored);
       show();
     }),
-    offlineControls(t),
   );
+  // Offline reading's controls come with their own script, and only where a service worker runs.
+  if ('serviceWorker' in navigator) void loadOffline().then((offline) => panel.append(offline.offlineControls(t)));
 }
 
 /**

@@ -28,6 +28,14 @@ declare module 'lazy:../browser/offline-keep.ts' {
   const load: () => Promise<typeof import('./offline-keep.ts')>;
   export default load;
 }
+declare module 'lazy:../browser/read-aloud.ts' {
+  const load: () => Promise<typeof import('./read-aloud.ts')>;
+  export default load;
+}
+declare module 'lazy:./offline-keep.ts' {
+  const load: () => Promise<typeof import('./offline-keep.ts')>;
+  export default load;
+}
 declare module 'lazy:./footnote-preview.ts' {
   const load: () => Promise<typeof import('./footnote-preview.ts')>;
   export default load;

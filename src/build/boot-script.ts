@@ -2,7 +2,7 @@ import { transformSync } from 'esbuild';
 import { registerOffline } from '../browser/offline-register.ts';
 import { applySavedSettings } from '../browser/reader-settings-boot.ts';
 import { offlineFiles } from '../shared/offline.ts';
-import { joinBase, withSlash } from '../shared/paths.ts';
+import { joinBase } from '../shared/paths.ts';
 import { settingsKey } from '../shared/contract.ts';
 import { settingChoices } from '../shared/reader-settings.ts';
 
@@ -19,9 +19,8 @@ export function bootScript(base: string, legibleFont: string, offline: boolean):
   let code = scripts.get(key);
   if (code === undefined) {
     const call = `(${applySavedSettings.toString()})(${JSON.stringify(settingsKey(base))}, ${JSON.stringify(Object.keys(settingChoices))}, ${JSON.stringify(legibleFont)})`;
-    const register = offline
-      ? `;(${registerOffline.toString()})(${JSON.stringify(joinBase(base, offlineFiles.worker))}, ${JSON.stringify(withSlash(base))})`
-      : '';
+    // The worker's scope is its folder: the base path.
+    const register = offline ? `;(${registerOffline.toString()})(${JSON.stringify(joinBase(base, offlineFiles.worker))})` : '';
     code = transformSync(call + register, { minify: true, target: 'es2020' }).code.trim();
     scripts.set(key, code);
   }

@@ -55,6 +55,8 @@ export const data = {
   paragraphs: 'data-paragraphs',
   /** On a contents or menu entry: the day the chapter was revised (`revised`), for "Updated". */
   revised: 'data-revised',
+  /** On the paragraph (or heading) being read aloud. */
+  speaking: 'data-speaking',
 } as const;
 
 /**
@@ -83,6 +85,29 @@ export const params = {
 /** The `localStorage` key for a reader's settings on the site under `base` (one story per base path). */
 export function settingsKey(base: string): string {
   return `quire:${base}:settings`;
+}
+
+/** The Cache Storage cache holding the story under `base` for offline reading (one story per base path). */
+export function offlineCache(base: string): string {
+  return `quire:${base.replace(/\/?$/, '/')}:offline`;
+}
+
+/**
+ * The entry in that cache saying the reader asked for the whole story (an address that is
+ * never a file); its body is the list of files last kept in full.
+ */
+export function keptMarker(origin: string, base: string): string {
+  return `${origin}${base.replace(/\/?$/, '/')}__quire-kept-whole-story`;
+}
+
+/** The `localStorage` key for how a reader likes to listen (speed, on to the next chapter). */
+export function listenKey(base: string): string {
+  return `quire:${base}:listen`;
+}
+
+/** The `sessionStorage` key set when reading aloud goes on to the next chapter, so its page starts reading. */
+export function listeningKey(base: string): string {
+  return `quire:${base}:listening`;
 }
 
 /** The `localStorage` key for a reader's place in the story under `base`. */

@@ -1,4 +1,4 @@
-import { joinBase, withSlash } from './paths.ts';
+import { withSlash } from './paths.ts';
 
 /**
  * What the service worker (src/worker/service-worker.ts), the page that keeps the whole story
@@ -26,19 +26,6 @@ export const offlineFiles = {
   /** The page shown for a page never kept. */
   page: 'offline/',
 } as const;
-
-/** The one Cache Storage cache of the story under `base` (one story per base path). */
-export function offlineCache(base: string): string {
-  return `quire:${withSlash(base)}:offline`;
-}
-
-/**
- * The cache entry that says the reader asked for the whole story (a made-up address that is
- * never a file); its body is the list last kept in full.
- */
-export function keptMarker(origin: string, base: string): string {
-  return `${origin}${joinBase(base, '__quire-kept-whole-story')}`;
-}
 
 /** Whether a file's content never changes under its name (hashed names: cache first, never refetched). */
 export function isImmutable(path: string): boolean {

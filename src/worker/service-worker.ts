@@ -18,13 +18,12 @@ import {
   isShell,
   keepFiles,
   keepsOffline,
-  keptMarker,
-  offlineCache,
   offlineFiles,
   parseOfflineList,
   sitePath,
   type OfflineList,
 } from '../shared/offline.ts';
+import { keptMarker, offlineCache } from '../shared/contract.ts';
 
 declare const __QUIRE_BASE__: string;
 declare const __QUIRE_VERSION__: string;

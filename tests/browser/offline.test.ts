@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchBrowser } from '../../src/cli/support/chromium.ts';
 import { serveStatic, type StaticServer } from '../../src/cli/support/serve.ts';
 import { makeWorkDir } from '../../src/cli/support/work-dir.ts';
-import { offlineCache } from '../../src/shared/offline.ts';
+import { offlineCache } from '../../src/shared/contract.ts';
 import { settled } from '../support/browser';
 import { buildSite } from '../support/build';
 

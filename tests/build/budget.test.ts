@@ -16,10 +16,12 @@ const KB = 1024;
  */
 const returningReaders = 0.4 * KB;
 /**
- * What reading anywhere costs every first visit: registering the service worker (offline
- * reading) and the "Listen" control with its check for a voice. The rest loads on use.
+ * What reading anywhere costs every first visit (measured 0.55 KB on the archive's chapters):
+ * registering the service worker (offline reading, 0.1 KB), the "Listen" control with its
+ * check for a voice and for reading on from the last chapter (0.35 KB), and the storage keys
+ * both share with their on-demand scripts (0.1 KB). The rest loads on use.
  */
-const readAnywhere = 0.3 * KB;
+const readAnywhere = 0.55 * KB;
 /** What the "Show comments" control costs a site whose author turned comments on (the archive fixture): its markup and loader. */
 const commentsControl = 0.7 * KB;
 

@@ -8,6 +8,7 @@ import { opdsCatalogue } from '../../src/core/opds';
 import { assembleStory, type ChapterSource, type StorySource } from '../../src/core/story';
 import { offlineList } from '../../src/integrations/offline';
 import { changedFiles, isImmutable, keepFiles, offlineSize, parseOfflineList, sitePath } from '../../src/shared/offline';
+import { speechChunks, voiceFor } from '../../src/shared/speech';
 import { themeColors } from '../../src/shared/theme-colors';
 
 const text = (words: string) => ({ html: `<p>${words}</p>`, text: words, footnotes: '', paragraphs: 1, blocks: false });
@@ -204,5 +205,44 @@ describe('what can be kept offline', () => {
     expect([...stored.keys()].sort()).toEqual(['/s/_astro/c.js', '/s/a/', '/s/b/', '/s/e/']);
     expect(stored.get('/s/_astro/c.js')).toBe('kept before');
     expect(progress).toEqual([1, 2, 3, 4, 5]);
+  });
+});
+
+describe('reading aloud', () => {
+  it('speaks a paragraph a sentence at a time, in any script', () => {
+    expect(speechChunks('She ran. “Wait!” he called — too late? Yes.', 'en')).toEqual([
+      'She ran.',
+      '“Wait!” he called — too late?',
+      'Yes.',
+    ]);
+    expect(speechChunks('彼は走った。彼女は待った。', 'ja')).toEqual(['彼は走った。', '彼女は待った。']);
+    expect(speechChunks('  \n ', 'en')).toEqual([]);
+  });
+
+  it('cuts a sentence too long for one utterance at its clauses, else between words, losing nothing', () => {
+    const clauses = Array.from({ length: 12 }, (_, i) => `the lamps of the ${i + 1}th landing burned low`).join(', ') + '.';
+    const pieces = speechChunks(clauses, 'en', 120);
+    expect(pieces.length).toBeGreaterThan(2);
+    expect(pieces.every((piece) => piece.length <= 120)).toBe(true);
+    expect(pieces.slice(0, -1).every((piece) => piece.endsWith(','))).toBe(true);
+    expect(pieces.join(' ')).toBe(clauses);
+
+    const words = Array.from({ length: 80 }, (_, i) => `word${i}`).join(' ');
+    const cut = speechChunks(words, 'en', 100);
+    expect(cut.every((piece) => piece.length <= 100)).toBe(true);
+    expect(cut.join(' ')).toBe(words);
+  });
+
+  it('chooses a voice for the story’s language: the exact one, the default, one on the device; none for another language', () => {
+    const voices = [
+      { lang: 'en-US', name: 'US', default: true, localService: false },
+      { lang: 'en_GB', name: 'GB', localService: true },
+      { lang: 'pt-PT', name: 'PT', localService: true },
+    ];
+    expect(voiceFor(voices, 'en-GB')?.name).toBe('GB');
+    expect(voiceFor(voices, 'en')?.name).toBe('US');
+    expect(voiceFor(voices, 'pt-BR')?.name).toBe('PT');
+    expect(voiceFor(voices, 'he')).toBeUndefined();
+    expect(voiceFor([], 'en')).toBeUndefined();
   });
 });
