@@ -4,6 +4,7 @@ import { leavesTheSite } from './links.ts';
 import { slugProblem } from './slug.ts';
 import { closest } from './suggest.ts';
 import { en } from '../shared/i18n/en.ts';
+import { quoteStyles, type QuoteStyleName } from './typography.ts';
 
 /** A character that shows: not a space, nor an invisible one (zero-width space, joiner, soft hyphen, BOM). */
 const visible = /[^\s\u00ad\u061c\u115f\u1160\u180e\u200b-\u200f\u202a-\u202e\u2060-\u206f\u3164\ufeff\uffa0]/u;
@@ -222,6 +223,15 @@ export const storySchema = strictObject({
   coverAlt: visibleText('coverAlt').optional(),
   /** `allow` shows pictures from other sites (`![](https://…)`), which each reader's browser then asks for; by default they are refused. */
   remoteImages: z.enum(['allow', 'refuse'], { error: 'remoteImages must be allow or refuse' }).default('refuse'),
+  /**
+   * Quotation marks other than the story language's: another language's (`quotes: de` for
+   * „…“, `quotes: fr` for « … » with French spacing), or `straight` to keep `"` and `'` as typed.
+   */
+  quotes: z
+    .enum(Object.keys(quoteStyles) as [QuoteStyleName, ...QuoteStyleName[]], {
+      error: `quotes must be one of ${Object.keys(quoteStyles).join(', ')} (a language's quotation marks, or straight to keep them as typed)`,
+    })
+    .optional(),
   /** How many chapters the story will have: "3/12" rather than "3/?". */
   expectedChapters: countingNumber('expectedChapters').optional(),
   /**

@@ -4,6 +4,7 @@ import { toString } from 'hast-util-to-string';
 import yaml from 'js-yaml';
 import { slugify } from '../core/slug.ts';
 import { chapterWords } from '../core/story.ts';
+import { quoteStyle } from '../core/typography.ts';
 import { createRenderer } from '../markdown/render.ts';
 import { stringsFor } from '../shared/i18n/index.ts';
 import { compareWords, fidelityWords, withoutWords, type Fidelity } from './fidelity.ts';
@@ -90,6 +91,7 @@ export async function planImport(work: ImportedWork, existingOrders: readonly nu
       return work.images.has(name) ? { path: `images/${name}` } : { problem: `missing image ${src}` };
     },
     remoteImages: true,
+    quotes: quoteStyle(work.story?.language ?? 'en'),
   });
   const rendered: string[] = [];
   const note = async (part: string | undefined) => {

@@ -1,19 +1,20 @@
 import type { Nodes, Root } from 'mdast';
-import { smarten } from '../core/typography.ts';
+import { smarten, type QuoteStyle } from '../core/typography.ts';
 
 /**
- * Typographer's quotes, dashes and ellipses in the text of a chapter (see `smarten`).
+ * Typographer's quotes (in the story's language's style), dashes and ellipses in the text of
+ * a chapter (see `smarten`).
  *
  * Written for speed: `remark-smartypants` parses every text node with retext and took
  * 60% of the time to render a chapter (12 of 20 ms for 2,500 words); this is a single
  * pass over the text. Code is left alone.
  */
-export function remarkTypography() {
+export function remarkTypography(style?: QuoteStyle) {
   return (tree: Root) => {
     let before = ' ';
     const visit = (node: Nodes) => {
       if (node.type === 'text') {
-        node.value = smarten(node.value, before);
+        node.value = smarten(node.value, before, style);
         before = node.value.at(-1) ?? before;
         return;
       }

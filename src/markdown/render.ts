@@ -25,6 +25,7 @@ import { rehypeSceneBreaks } from './rehype-scene-breaks.ts';
 import { remarkBlocks } from './remark-blocks.ts';
 import { remarkLiteralTags } from './remark-literal-tags.ts';
 import { remarkTypography } from './remark-typography.ts';
+import type { QuoteStyle } from '../core/typography.ts';
 import { remarkUnclosedHtml } from './remark-unclosed-html.ts';
 import { rehypeTidyPastedHtml, sanitizeSchema } from './sanitize.ts';
 
@@ -40,6 +41,8 @@ export interface RenderSettings {
   image: ImageLookup;
   /** Whether pictures from other sites may be shown (`remoteImages: allow` in story.md); else they are refused. */
   remoteImages: boolean;
+  /** The story's quotation marks (its language's, or story.md's `quotes`); English when not given. */
+  quotes?: QuoteStyle;
 }
 
 /** Rendered Markdown: the HTML, the text a reader sees, and anything that kept it from rendering faithfully. */
@@ -106,7 +109,7 @@ export function createRenderer(settings: RenderSettings): Renderer {
     remarkBlocks,
     remarkLiteralTags,
     remarkUnclosedHtml,
-    remarkTypography,
+    [remarkTypography, settings.quotes],
   ];
   const toHtml = [
     remarkRehype,

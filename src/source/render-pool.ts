@@ -4,6 +4,7 @@ import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
+import { quoteStyle, type QuoteStyleName } from '../core/typography.ts';
 import { createRenderer, type Rendered } from '../markdown/render.ts';
 import { stringsFor, type Message } from '../shared/i18n/index.ts';
 import { imageLookup, pictureFiles } from './content-files.ts';
@@ -19,6 +20,8 @@ export interface RenderContext {
   contentDir: string;
   /** Whether pictures from other sites may be shown (`remoteImages: allow` in story.md). */
   remoteImages: boolean;
+  /** story.md's `quotes`, when the author chose other quotation marks than the language's. */
+  quotes?: QuoteStyleName | undefined;
 }
 
 /** One piece of Markdown to render: a chapter's text, or a note with its id prefix. */
@@ -90,6 +93,7 @@ export async function renderShare(context: RenderContext, jobs: readonly RenderJ
     t: stringsFor(context.language, context.labels),
     image: imageLookup(context.contentDir),
     remoteImages: context.remoteImages,
+    quotes: quoteStyle(context.language, context.quotes),
   });
   const out: Rendered[] = [];
   for (const job of jobs)
@@ -123,6 +127,7 @@ function keyMaker(context: RenderContext): (job: RenderJob) => string | undefine
     pipeline,
     context.base,
     context.remoteImages,
+    quoteStyle(context.language, context.quotes),
     t('footnotes.label'),
     t('footnotes.back', { number: '#' }),
   ]);

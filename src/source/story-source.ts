@@ -104,6 +104,7 @@ export async function readStory(contentDir: string, options: ReadOptions): Promi
       labels: story?.data.labels ?? {},
       contentDir,
       remoteImages: story?.data.remoteImages === 'allow',
+      quotes: story?.data.quotes,
     },
     problems,
   );

@@ -108,7 +108,7 @@ describe('reading aloud', () => {
     await page.getByRole('button', { name: 'Pause' }).click();
     await finish(page);
     expect((await spoken(page)).length).toBe(4);
-    await page.getByRole('button', { name: 'Resume' }).click();
+    await page.getByRole('button', { name: 'Play' }).click();
     said = await spoken(page);
     expect(said.at(-1)!.text).toBe('She remembered the letter from the interlude and the mask.');
 

@@ -230,7 +230,7 @@ describe('a place that lasts', () => {
     expect((await preview.textContent())!.trim()).toBe(note);
     expect(new URL(page.url()).hash).toBe('');
     await page.keyboard.press('Escape');
-    expect(await preview.evaluate((element) => element.matches(':popover-open'))).toBe(false);
+    await expect.poll(() => preview.evaluate((element) => element.matches(':popover-open'))).toBe(false);
     // The keyboard: the note opens and takes the focus; Escape gives it back to the number.
     await marker.focus();
     await page.keyboard.press('Enter');

@@ -3,8 +3,9 @@ import remarkParse from 'remark-parse';
 import remarkRehype from 'remark-rehype';
 import { unified } from 'unified';
 import { describe, expect, it } from 'vitest';
-import { smarten } from '../../src/core/typography';
+import { frenchSpaced, quoteStyle, quoteStyles, smarten } from '../../src/core/typography';
 import { remarkTypography } from '../../src/markdown/remark-typography';
+import { storySchema } from '../../src/core/schema';
 
 describe('smarten', () => {
   it.each([
@@ -41,5 +42,67 @@ describe('remarkTypography in the Markdown pipeline', () => {
 
   it('leaves code alone', async () => {
     expect(await render('Type `"--"` here.')).toBe('<p>Type <code>"--"</code> here.</p>');
+  });
+});
+
+describe('quotation marks as each language writes them', () => {
+  const said = `"Where is 'the lamp'?" she asked. It's late.`;
+  it.each([
+    ['en', '“Where is ‘the lamp’?” she asked. It’s late.'],
+    ['de', '„Where is ‚the lamp‘?“ she asked. It’s late.'],
+    ['de-AT', '„Where is ‚the lamp‘?“ she asked. It’s late.'],
+    ['fr', '«\u00a0Where is “the lamp”\u202f?\u00a0» she asked. It’s late.'],
+    ['es', '«Where is “the lamp”?» she asked. It’s late.'],
+    ['it', '«Where is “the lamp”?» she asked. It’s late.'],
+    ['pt-BR', '“Where is ‘the lamp’?” she asked. It’s late.'],
+    ['pl', '„Where is «the lamp»?” she asked. It’s late.'],
+    ['ru', '«Where is „the lamp“?» she asked. It’s late.'],
+    ['uk', '«Where is „the lamp“?» she asked. It’s late.'],
+    ['ja', '「Where is 『the lamp』?」 she asked. It’s late.'],
+    ['zh-TW', '「Where is 『the lamp』?」 she asked. It’s late.'],
+    ['zh-CN', '“Where is ‘the lamp’?” she asked. It’s late.'],
+    ['he', '„Where is ‚the lamp’?” she asked. It’s late.'],
+    ['ar', '«Where is “the lamp”?» she asked. It’s late.'],
+    ['xx', '“Where is ‘the lamp’?” she asked. It’s late.'],
+  ])('%s', (language, output) => {
+    expect(smarten(said, ' ', quoteStyle(language))).toBe(output);
+  });
+
+  it('follows the author’s choice over the language, or keeps quotes straight', () => {
+    expect(smarten(said, ' ', quoteStyle('en', 'de'))).toBe('„Where is ‚the lamp‘?“ she asked. It’s late.');
+    expect(smarten(`"It's--late..."`, ' ', quoteStyle('fr', 'straight'))).toBe(`"It's—late…"`);
+  });
+
+  it('spaces French punctuation with no-break spaces, typed or not, and leaves addresses and times alone', () => {
+    const fr = quoteStyle('fr');
+    expect(smarten('Quoi ? Il dit : « Non ! » Puis; rien.', ' ', fr)).toBe('Quoi\u202f? Il dit\u00a0: «\u00a0Non\u202f!\u00a0» Puis\u202f; rien.');
+    expect(smarten('Quoi?! Voir https://example.org à 10:30.', ' ', fr)).toBe('Quoi\u202f?! Voir https://example.org à 10:30.');
+    // Across inline markup: the character before the text decides.
+    expect(smarten('?', 'i', fr)).toBe('\u202f?');
+    expect(frenchSpaced('«Oui»', ' ')).toBe('«\u00a0Oui\u00a0»');
+  });
+
+  it('changes punctuation and spacing only, never a letter, in every style', () => {
+    const text = `"Such pain-such sadness-!" 'Tis -the man. G..goodbye, monsieur... "YOU! WHO ARE YOU?!" : ;`;
+    for (const name of Object.keys(quoteStyles) as (keyof typeof quoteStyles)[]) {
+      expect(smarten(text, ' ', quoteStyle('en', name)).replace(/[^\p{L}\p{N}]/gu, ''), name).toBe(text.replace(/[^\p{L}\p{N}]/gu, ''));
+    }
+  });
+});
+
+describe('the story’s quotation marks in the pipeline', () => {
+  it('sets quotes across emphasis in the story’s language, and French spacing after a closing tag', async () => {
+    const render = async (markdown: string, language: string) =>
+      String(
+        await unified().use(remarkParse).use(remarkTypography, quoteStyle(language)).use(remarkRehype).use(rehypeStringify).process(markdown),
+      );
+    expect(await render('"*Geh*," sagte er.', 'de')).toBe('<p>„<em>Geh</em>,“ sagte er.</p>');
+    expect(await render('"*Pars*!" dit-il.', 'fr')).toBe('<p>«\u00a0<em>Pars</em>\u202f!\u00a0» dit-il.</p>');
+  });
+
+  it('takes another style from story.md, and names the choices when it is not one', () => {
+    expect(storySchema.safeParse({ title: 'T', author: 'A', quotes: 'de' }).success).toBe(true);
+    const wrong = storySchema.safeParse({ title: 'T', author: 'A', quotes: 'german' });
+    expect(wrong.error?.issues[0]?.message).toMatch(/^quotes must be one of en, de, fr, .*straight/);
   });
 });

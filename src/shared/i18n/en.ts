@@ -211,7 +211,7 @@ export const en = {
   'offline.failed': 'Not everything could be kept. Try again when you are online.',
   'listen.start': 'Listen',
   'listen.pause': 'Pause',
-  'listen.resume': 'Resume',
+  'listen.resume': 'Play',
   'listen.stop': 'Stop',
   'listen.speed': 'Speed',
   'listen.next': 'Go on to the next chapter',
