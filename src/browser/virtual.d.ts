@@ -3,6 +3,8 @@
 declare module 'virtual:quire/strings' {
   /** The story's language (BCP 47). */
   export const language: string;
+  /** The language the messages are in (English for a language not translated): their plural rules. */
+  export const wording: string;
   /** Every user-facing string in that language, with the author's own labels. */
   export const messages: import('../shared/i18n/strings.ts').Messages;
 }

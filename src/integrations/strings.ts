@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
 import type { AstroIntegration } from 'astro';
 import { storyBasics, storyFile as storyFileIn } from '../source/content-files.ts';
-import { messagesFor } from '../shared/i18n/index.ts';
+import { interfaceLanguage, messagesFor } from '../shared/i18n/index.ts';
 import { virtualModule } from './virtual-module.ts';
 
 const moduleId = 'virtual:quire/strings';
@@ -23,7 +23,11 @@ export function strings(contentDir: string): AstroIntegration {
             plugins: [
               virtualModule(moduleId, () => {
                 const { language, labels } = storyBasics(contentDir);
-                return `export const language = ${JSON.stringify(language)};\nexport const messages = ${JSON.stringify(messagesFor(language, labels))};\n`;
+                return [
+                  `export const language = ${JSON.stringify(language)};`,
+                  `export const wording = ${JSON.stringify(interfaceLanguage(language))};`,
+                  `export const messages = ${JSON.stringify(messagesFor(language, labels))};`,
+                ].join('\n');
               }),
             ],
           },

@@ -126,3 +126,17 @@ describe('writing direction and script', () => {
     expect(['zh-Hant', 'ja', 'ko-KR', 'es'].map(isCjk)).toEqual([true, true, true, false]);
   });
 });
+
+describe('a language not translated', () => {
+  it('speaks English with English plurals, and numbers in the story’s language', () => {
+    // Thai has one plural form ("other"): English words with Thai rules read "1 matches".
+    for (const language of ['th', 'km', 'ms']) {
+      const t = stringsFor(language);
+      expect(t('search.matches', { count: 1 }), language).toBe('1 match');
+      expect(t('search.matches', { count: 2 }), language).toBe('2 matches');
+    }
+    expect(stringsFor('hi')('count.words', { count: 1 })).toBe('1 word');
+    // A translated language keeps its own rules: Polish has "few".
+    expect(stringsFor('pl')('count.words', { count: 3 })).toBe('3 słowa');
+  });
+});

@@ -53,12 +53,17 @@ export const translations: Readonly<Record<string, Messages>> = {
  * language; browser scripts get just the story's (`virtual:quire/strings`).
  */
 export function messagesFor(language: string, labels: Readonly<Record<string, Message>> = {}): Messages {
-  const base = translations[translationFor(language, Object.keys(translations))] ?? en;
+  const base = translations[interfaceLanguage(language)] ?? en;
   const own = Object.fromEntries(Object.entries(labels).filter(([key]) => Object.hasOwn(en, key))) as Partial<Messages>;
   return { ...base, ...own };
 }
 
 /** The strings of the story's language, for pages, the feed and the EPUB. */
 export function stringsFor(language: string, labels: Readonly<Record<string, Message>> = {}): Translate {
-  return createStrings(language, messagesFor(language, labels));
+  return createStrings(language, messagesFor(language, labels), interfaceLanguage(language));
+}
+
+/** The language the site's own words are in for a story in `language`: its translation's, else English. */
+export function interfaceLanguage(language: string): string {
+  return translationFor(language, Object.keys(translations));
 }

@@ -23,18 +23,19 @@ export interface Translate {
 }
 
 /**
- * Builds the lookup for `language` from its messages. Plurals follow `Intl.PluralRules`,
- * numbers `Intl.NumberFormat`; a key with no message shows the key itself, so a gap is
- * visible rather than silent.
+ * Builds the lookup for `language` from its messages. Numbers follow `Intl.NumberFormat` in
+ * `language`; plurals follow `Intl.PluralRules` of the language the messages are written in
+ * (`wording`: English's for a story in a language not translated, so "1 match", not Thai's
+ * "1 matches"). A key with no message shows the key itself, so a gap is visible, not silent.
  */
-export function createStrings(language: string, messages: Partial<Messages>): Translate {
+export function createStrings(language: string, messages: Partial<Messages>, wording = language): Translate {
   let plurals: Intl.PluralRules | undefined;
   let numbers: Intl.NumberFormat | undefined;
   const choose = (message: Message, values: Values): string => {
     if (typeof message === 'string') return message;
     const count = values.count;
     if (typeof count !== 'number') return message.other;
-    plurals ??= new Intl.PluralRules(language);
+    plurals ??= new Intl.PluralRules(wording);
     return message[plurals.select(count)] ?? message.other;
   };
   const show = (value: string | number) => {
