@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { strToU8, zipSync, type Zippable } from 'fflate';
 import { titleLength, titleParts } from '../core/chapter-labels.ts';
 import type { DetailRow } from '../core/details.ts';
-import { formatDate } from '../shared/format.ts';
+import { formatDate, listSeparator } from '../shared/format.ts';
 import { textDirection } from '../shared/i18n/languages.ts';
 import type { Translate } from '../shared/i18n/strings.ts';
 import { escapeXml } from '../core/escape.ts';
@@ -160,7 +160,7 @@ ${chapter.endNote ? note(book, 'end', chapter.endNote) : ''}
 
 function detailText(book: EpubBook, value: DetailRow['value']): string {
   if ('date' in value) return formatDate(value.date, book.language);
-  return 'list' in value ? value.list.join(', ') : value.text;
+  return 'list' in value ? value.list.join(listSeparator(book.language)) : value.text;
 }
 
 function titlePage(book: EpubBook): string {

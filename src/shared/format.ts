@@ -51,3 +51,16 @@ export function fileSizeLabel(bytes: number, t: Translate): string {
     ? t('size.kilobytes', { size: Math.max(1, Math.round(bytes / 1024)) })
     : t('size.megabytes', { size: new Intl.NumberFormat(t.language, { maximumFractionDigits: 1, minimumFractionDigits: 1 }).format(mb) });
 }
+
+/**
+ * What separates the items of a list (tags, characters) in a language: the one
+ * `Intl.ListFormat` puts between the first items (", " in English, "、" in Japanese and
+ * Chinese, " " in Thai); Arabic-script languages take the Arabic comma "، " (ICU joins them
+ * with "and").
+ */
+export function listSeparator(language: string): string {
+  const script = new Intl.Locale(language).maximize().script;
+  if (script === 'Arab') return '، ';
+  const [first] = new Intl.ListFormat(language, { type: 'conjunction' }).formatToParts(['a', 'b', 'c', 'd']).filter((part) => part.type === 'literal');
+  return first?.value ?? ', ';
+}

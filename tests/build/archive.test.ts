@@ -97,8 +97,7 @@ describe('the entire work', () => {
     const details = Object.fromEntries(
       [...doc.querySelectorAll('.story-meta dt')].map((dt) => {
         const value = dt.nextElementSibling!;
-        const items = [...value.querySelectorAll('li')].map((li) => li.textContent);
-        return [dt.textContent, items.length > 0 ? items.join(', ') : value.textContent?.trim()];
+        return [dt.textContent, value.textContent?.trim()];
       }),
     );
     expect(details).toMatchObject({

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { en } from '../../src/shared/i18n/en';
+import { listSeparator } from '../../src/shared/format';
 import { isCjk, messagesFor, stringsFor, textDirection, translationFor, translations } from '../../src/shared/i18n';
 import type { Message } from '../../src/shared/i18n';
 
@@ -138,5 +139,21 @@ describe('a language not translated', () => {
     expect(stringsFor('hi')('count.words', { count: 1 })).toBe('1 word');
     // A translated language keeps its own rules: Polish has "few".
     expect(stringsFor('pl')('count.words', { count: 3 })).toBe('3 słowa');
+  });
+});
+
+describe('lists as each language writes them', () => {
+  it.each([
+    ['en', ', '],
+    ['ja', '、'],
+    ['zh-Hans', '、'],
+    ['zh-Hant', '、'],
+    ['ar', '، '],
+    ['fa', '، '],
+    ['he', ', '],
+    ['th', ' '],
+    ['ko', ', '],
+  ])('%s separates items with %j', (language, separator) => {
+    expect(listSeparator(language)).toBe(separator);
   });
 });
