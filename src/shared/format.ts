@@ -61,6 +61,8 @@ export function fileSizeLabel(bytes: number, t: Translate): string {
 export function listSeparator(language: string): string {
   const script = new Intl.Locale(language).maximize().script;
   if (script === 'Arab') return '، ';
-  const [first] = new Intl.ListFormat(language, { type: 'conjunction' }).formatToParts(['a', 'b', 'c', 'd']).filter((part) => part.type === 'literal');
+  const [first] = new Intl.ListFormat(language, { type: 'conjunction' })
+    .formatToParts(['a', 'b', 'c', 'd'])
+    .filter((part) => part.type === 'literal');
   return first?.value ?? ', ';
 }

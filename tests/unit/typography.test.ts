@@ -75,7 +75,9 @@ describe('quotation marks as each language writes them', () => {
 
   it('spaces French punctuation with no-break spaces, typed or not, and leaves addresses and times alone', () => {
     const fr = quoteStyle('fr');
-    expect(smarten('Quoi ? Il dit : « Non ! » Puis; rien.', ' ', fr)).toBe('Quoi\u202f? Il dit\u00a0: «\u00a0Non\u202f!\u00a0» Puis\u202f; rien.');
+    expect(smarten('Quoi ? Il dit : « Non ! » Puis; rien.', ' ', fr)).toBe(
+      'Quoi\u202f? Il dit\u00a0: «\u00a0Non\u202f!\u00a0» Puis\u202f; rien.',
+    );
     expect(smarten('Quoi?! Voir https://example.org à 10:30.', ' ', fr)).toBe('Quoi\u202f?! Voir https://example.org à 10:30.');
     // Across inline markup: the character before the text decides.
     expect(smarten('?', 'i', fr)).toBe('\u202f?');
@@ -94,7 +96,12 @@ describe('the story’s quotation marks in the pipeline', () => {
   it('sets quotes across emphasis in the story’s language, and French spacing after a closing tag', async () => {
     const render = async (markdown: string, language: string) =>
       String(
-        await unified().use(remarkParse).use(remarkTypography, quoteStyle(language)).use(remarkRehype).use(rehypeStringify).process(markdown),
+        await unified()
+          .use(remarkParse)
+          .use(remarkTypography, quoteStyle(language))
+          .use(remarkRehype)
+          .use(rehypeStringify)
+          .process(markdown),
       );
     expect(await render('"*Geh*," sagte er.', 'de')).toBe('<p>„<em>Geh</em>,“ sagte er.</p>');
     expect(await render('"*Pars*!" dit-il.', 'fr')).toBe('<p>«\u00a0<em>Pars</em>\u202f!\u00a0» dit-il.</p>');
