@@ -1,7 +1,6 @@
 import { params } from '../shared/contract.ts';
-import { findMatches } from '../shared/highlight.ts';
+import { findHits, parseQuery, type SearchQuery } from '../shared/highlight.ts';
 import type { Translate } from '../shared/i18n/strings.ts';
-import { queryTerms } from '../shared/search-terms.ts';
 import { adoptStyles } from './styles.ts';
 import { siteStrings } from './strings.ts';
 // Its styles come with it (as a constructed stylesheet), so chapter pages carry none of them.
@@ -16,7 +15,7 @@ export function highlightSearch(text: HTMLElement): void {
   const query = search.get(params.highlight) ?? '';
   if (!query.trim()) return;
   const t = siteStrings();
-  const marks = markMatches(text, queryTerms(query));
+  const marks = markHits(text, parseQuery(query));
   if (marks.length === 0) return;
 
   adoptStyles(styles);
@@ -24,27 +23,28 @@ export function highlightSearch(text: HTMLElement): void {
   document.body.append(bar.root);
   let current = -1;
 
+  // One step per hit: a phrase across a link or emphasis is one hit in several marks.
   const go = (index: number, behavior: ScrollBehavior) => {
-    marks[current]?.classList.remove('current');
+    for (const mark of marks[current] ?? []) mark.classList.remove('current');
     current = (index + marks.length) % marks.length;
-    const mark = marks[current]!;
-    mark.classList.add('current');
+    const hit = marks[current]!;
+    for (const mark of hit) mark.classList.add('current');
     bar.count.textContent = t('highlight.position', { current: current + 1, total: marks.length });
-    mark.scrollIntoView({ block: 'center', behavior });
+    hit[0]!.scrollIntoView({ block: 'center', behavior });
   };
   const step = () => (matchMedia('(prefers-reduced-motion: reduce)').matches ? 'instant' : 'smooth');
 
   // Start at the first match in the paragraph the result linked to. Wait for the page to
   // load, so the browser's own jump to the #fragment does not undo the centring.
   const target = location.hash ? document.getElementById(fragmentId(location.hash)) : null;
-  const start = Math.max(0, target ? marks.findIndex((mark) => target.contains(mark)) : 0);
+  const start = Math.max(0, target ? marks.findIndex((hit) => target.contains(hit[0]!)) : 0);
   if (document.readyState === 'complete') go(start, 'instant');
   else addEventListener('load', () => go(start, 'instant'), { once: true });
 
   bar.prev.addEventListener('click', () => go(current - 1, step()));
   bar.next.addEventListener('click', () => go(current + 1, step()));
   bar.clear.addEventListener('click', () => {
-    for (const mark of marks) mark.replaceWith(...mark.childNodes);
+    for (const mark of marks.flat()) mark.replaceWith(...mark.childNodes);
     text.normalize();
     bar.root.remove();
     search.delete(params.highlight);
@@ -63,24 +63,74 @@ function fragmentId(hash: string): string {
   }
 }
 
-/** Wraps each match in a `<mark>`, in document order. */
-function markMatches(root: HTMLElement, terms: string[]): HTMLElement[] {
+/** Elements whose text is read as one run: a phrase may cross emphasis or a link inside them, never out of them. */
+const blockSelector = 'p, li, dt, dd, h1, h2, h3, h4, h5, h6, blockquote, figcaption, td, th, pre';
+
+/**
+ * What to mark for a query: its quoted phrases and words; several words typed without quotes
+ * are marked where they stand together, as typed, when the chapter has them so (else each).
+ */
+function chooseHits(root: HTMLElement, query: SearchQuery): { node: Text; start: number; end: number }[][] {
+  if (query.phrases.length === 0 && query.words.length > 1) {
+    const together = hitsIn(root, { phrases: [query.words], words: [] });
+    if (together.length > 0) return together;
+  }
+  return hitsIn(root, query);
+}
+
+/** Each hit as the pieces of text nodes it covers, in reading order. */
+function hitsIn(root: HTMLElement, query: SearchQuery): { node: Text; start: number; end: number }[][] {
+  const runs = new Map<Element, Text[]>();
   const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
-  const nodes: Text[] = [];
-  for (let node = walker.nextNode(); node; node = walker.nextNode()) nodes.push(node as Text);
-  const marks: HTMLElement[] = [];
-  for (const node of nodes) {
-    const matches = findMatches(node.data, terms);
-    for (const match of matches.reverse()) {
-      const range = document.createRange();
-      range.setStart(node, match.start);
-      range.setEnd(node, match.end);
-      const mark = document.createElement('mark');
-      range.surroundContents(mark);
-      marks.push(mark);
+  for (let node = walker.nextNode() as Text | null; node; node = walker.nextNode() as Text | null) {
+    const block = node.parentElement?.closest(blockSelector) ?? root;
+    runs.set(block, [...(runs.get(block) ?? []), node]);
+  }
+  const hits: { node: Text; start: number; end: number }[][] = [];
+  for (const nodes of runs.values()) {
+    const starts: number[] = [];
+    let text = '';
+    for (const node of nodes) {
+      starts.push(text.length);
+      text += node.data;
+    }
+    for (const hit of findHits(text, query)) {
+      hits.push(
+        nodes.flatMap((node, index) => {
+          const from = Math.max(hit.start, starts[index]!);
+          const to = Math.min(hit.end, starts[index]! + node.data.length);
+          return to > from ? [{ node, start: from - starts[index]!, end: to - starts[index]! }] : [];
+        }),
+      );
     }
   }
-  return marks.sort((a, b) => (a.compareDocumentPosition(b) & Node.DOCUMENT_POSITION_FOLLOWING ? -1 : 1));
+  return hits;
+}
+
+/** Wraps each hit in `<mark>`s (one per text node it covers); the hits in document order. */
+function markHits(root: HTMLElement, query: SearchQuery): HTMLElement[][] {
+  const hits = chooseHits(root, query);
+  // Wrapped from the end of each text node, so earlier offsets in it stay true.
+  const byNode = new Map<Text, { start: number; end: number; index: number }[]>();
+  hits.forEach((hit, index) => {
+    for (const { node, start, end } of hit) byNode.set(node, [...(byNode.get(node) ?? []), { start, end, index }]);
+  });
+  const marks: HTMLElement[][] = hits.map(() => []);
+  for (const [node, pieces] of byNode) {
+    for (const piece of pieces.sort((a, b) => b.start - a.start)) {
+      const range = document.createRange();
+      range.setStart(node, piece.start);
+      range.setEnd(node, piece.end);
+      const mark = document.createElement('mark');
+      range.surroundContents(mark);
+      marks[piece.index]!.push(mark);
+    }
+  }
+  for (const hit of marks) hit.sort((a, b) => (a.compareDocumentPosition(b) & Node.DOCUMENT_POSITION_FOLLOWING ? -1 : 1));
+  const first = (hit: HTMLElement[]) => hit[0]!;
+  return marks
+    .filter((hit) => hit.length > 0)
+    .sort((a, b) => (first(a).compareDocumentPosition(first(b)) & Node.DOCUMENT_POSITION_FOLLOWING ? -1 : 1));
 }
 
 function buildBar(query: string, t: Translate) {

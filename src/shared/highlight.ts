@@ -1,4 +1,4 @@
-import { fold } from './search-terms.ts';
+import { fold, queryTerms } from './search-terms.ts';
 import { cjkCharacter } from './text-stats.ts';
 
 /** A stretch of a text that matched a search term. */
@@ -12,36 +12,91 @@ function stem(term: string): string {
   return term.length > 4 ? term.replace(/(?:'s|ies|es|s|ing|ed)$/, '') : term;
 }
 
+/** What a search asked for: phrases (quoted, their words together and in order) and single words. */
+export interface SearchQuery {
+  phrases: string[][];
+  words: string[];
+}
+
 /**
- * Where the query terms occur in `text`: words that start with a term (or its stem),
- * ignoring case, accents and the style of apostrophe. A Chinese, Japanese or Korean term
- * is found wherever it occurs, as those scripts put no spaces between words.
+ * Reads a query as the search box means it: `"the white mask"` is a phrase, every other word
+ * a word. Terms are folded as the text is (case, accents, apostrophes).
  */
-export function findMatches(text: string, terms: readonly string[]): TextMatch[] {
-  if (terms.length === 0) return [];
-  // Fold character by character, remembering where each folded character came from.
-  let folded = '';
+export function parseQuery(query: string): SearchQuery {
+  const phrases: string[][] = [];
+  const rest = query.replace(/["“”„«»「」]([^"“”„«»「」]+)["“”„«»「」]?/gu, (_, phrase: string) => {
+    const terms = queryTerms(phrase);
+    if (terms.length > 0) phrases.push(terms);
+    return ' ';
+  });
+  return { phrases, words: queryTerms(rest) };
+}
+
+/** A word of a text (folded), where it is in the original. */
+interface Token {
+  word: string;
+  start: number;
+  end: number;
+}
+
+/** The text folded character by character, with where each folded character came from. */
+function folded(text: string): { folded: string; origin: number[] } {
+  let out = '';
   const origin: number[] = [];
   let offset = 0;
   for (const char of text) {
     const f = fold(char).replace(/’/g, "'");
     for (let i = 0; i < f.length; i++) origin.push(offset);
-    folded += f;
+    out += f;
     offset += char.length;
   }
   origin.push(offset);
-  const escape = (term: string) => term.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-  const byLength = (a: string, b: string) => b.length - a.length;
-  const words = [...new Set(terms.filter((term) => !cjkCharacter.test(term)).map(stem))].filter(Boolean).sort(byLength).map(escape);
-  const characters = [...new Set(terms.filter((term) => cjkCharacter.test(term)))].sort(byLength).map(escape);
-  const alternatives = [
-    ...(characters.length > 0 ? [`(?:${characters.join('|')})`] : []),
-    ...(words.length > 0 ? [`(?<![\\p{L}\\p{N}])(?:${words.join('|')})[\\p{L}\\p{N}]*(?:'[\\p{L}]+)?`] : []),
-  ];
-  if (alternatives.length === 0) return [];
-  const pattern = new RegExp(alternatives.join('|'), 'gu');
-  return [...folded.matchAll(pattern)].map((match) => ({
-    start: origin[match.index]!,
-    end: origin[match.index + match[0].length]!,
+  return { folded: out, origin };
+}
+
+const escape = (term: string) => term.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+/**
+ * Where a search's hits are in `text`: each phrase where its words stand together in order
+ * (across spaces and punctuation), each word as a whole word or another form of it
+ * ("dancers" marks "dancer", "the" never marks "they"). Chinese, Japanese and Korean terms,
+ * written without spaces, are found wherever they occur (a phrase's parts joined).
+ * Ignores case, accents and the style of apostrophe.
+ */
+export function findHits(text: string, query: SearchQuery): TextMatch[] {
+  const { folded: flat, origin } = folded(text);
+  const hits: TextMatch[] = [];
+  const at = (start: number, end: number) => hits.push({ start: origin[start]!, end: origin[end]! });
+  const tokens: Token[] = [...flat.matchAll(/[\p{L}\p{N}\p{M}]+(?:'[\p{L}\p{M}]+)*/gu)].map((m) => ({
+    word: m[0],
+    start: m.index,
+    end: m.index + m[0].length,
   }));
+  const same = (word: string, term: string) => word === term || stem(word) === stem(term);
+  const cjkTerms: string[] = [];
+  for (const phrase of query.phrases) {
+    if (phrase.some((term) => cjkCharacter.test(term))) {
+      cjkTerms.push(phrase.join(''));
+      continue;
+    }
+    for (let i = 0; i + phrase.length <= tokens.length; i++) {
+      if (phrase.every((term, j) => same(tokens[i + j]!.word, term))) at(tokens[i]!.start, tokens[i + phrase.length - 1]!.end);
+    }
+  }
+  const words = query.words.filter((term) => !cjkCharacter.test(term));
+  cjkTerms.push(...query.words.filter((term) => cjkCharacter.test(term)));
+  for (const token of tokens) if (words.some((term) => same(token.word, term))) at(token.start, token.end);
+  if (cjkTerms.length > 0) {
+    const pattern = new RegExp(
+      [...new Set(cjkTerms)]
+        .sort((a, b) => b.length - a.length)
+        .map(escape)
+        .join('|'),
+      'gu',
+    );
+    for (const match of flat.matchAll(pattern)) at(match.index, match.index + match[0].length);
+  }
+  // In reading order; where a word hit falls inside a phrase hit (or a CJK term inside a word), the longer stands.
+  hits.sort((a, b) => a.start - b.start || b.end - a.end);
+  return hits.filter((hit, index) => !hits.slice(0, index).some((other) => other.start <= hit.start && other.end >= hit.end));
 }

@@ -1,6 +1,5 @@
 import { isParagraphId, params } from './contract.ts';
-import { findMatches } from './highlight.ts';
-import { queryTerms } from './search-terms.ts';
+import { findHits, parseQuery } from './highlight.ts';
 import { cjkCharacter } from './text-stats.ts';
 
 /** Turns Pagefind's result data into paragraph-level hits: where in a chapter each match is. */
@@ -60,13 +59,13 @@ const excerptWords = 24;
 const excerptCharacters = 48;
 
 function hitsInText(data: PagefindResultData, query: string): ParagraphHit[] {
-  const terms = queryTerms(query);
+  const search = parseQuery(query);
   return data.anchors
     .filter((anchor) => isParagraphId(anchor.id) && anchor.text)
     .sort((a, b) => a.location - b.location)
     .flatMap((anchor): ParagraphHit[] => {
       const text = unescapeHtml(anchor.text!);
-      const matches = findMatches(text, terms);
+      const matches = findHits(text, search);
       if (matches.length === 0) return [];
       const characters = Array.from(text);
       // Offsets in UTF-16 units to offsets in characters, so a window never splits a character.

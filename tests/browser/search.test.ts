@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { useBrowserSite } from '../support/browser';
+import { settled, useBrowserSite } from '../support/browser';
+import { generateStory } from '../../src/cli/support/synthetic.ts';
 
 const site = useBrowserSite('fixture');
 
@@ -117,15 +118,11 @@ describe('opening a result', () => {
     await page.locator('.results .hits a').first().click();
     await page.waitForURL(/chapter-2\/\?highlight=.*#p-57$/);
     await page.locator('#chapter-text mark').first().waitFor();
-    expect(await page.locator('#chapter-text mark').allTextContents()).toEqual([
-      'quicksilver',
-      'harpsichord',
-      'quicksilver',
-      'harpsichord',
-    ]);
+    // The two words stand together in the chapter: they are marked as the reader typed them.
+    expect(await page.locator('#chapter-text mark').allTextContents()).toEqual(['quicksilver harpsichord', 'quicksilver harpsichord']);
     await expect.poll(() => isInViewport(page, '#p-57 mark.current')).toBe(true);
     expect(await page.evaluate(() => scrollY)).toBeGreaterThan(3000);
-    expect(await page.getByRole('region', { name: 'Search matches' }).textContent()).toContain('1 of 4');
+    expect(await page.getByRole('region', { name: 'Search matches' }).textContent()).toContain('1 of 2');
     expect(errors).toEqual([]);
   });
 
@@ -189,5 +186,50 @@ describe('a word found in many chapters', () => {
     await expect.poll(() => page.locator('.results > li').count()).toBe(25);
     expect(await page.getByRole('button', { name: 'Show more chapters' }).isVisible()).toBe(false);
     expect(errors).toEqual([]);
+  });
+});
+
+describe('a phrase', () => {
+  const serial = useBrowserSite('serial');
+  // The generated serial the site was built from (tests/support/sites.ts): a three-word phrase
+  // starting with "the" that two or three chapters hold, while every chapter has "the" often.
+  const { chapters } = generateStory(25, 3, 60);
+  const texts = chapters.map((chapter) => ({
+    slug: chapter.slug,
+    title: chapter.markdown.match(/^title: "(.*)"$/m)![1]!,
+    // What the index holds (the title and author's note too), and the text the chapter marks.
+    all: chapter.markdown,
+    text: chapter.markdown.split('---').slice(2).join('---'),
+  }));
+  const phraseIn = (text: string, phrase: string) => text.match(new RegExp(`\\b${phrase.split(' ').join('[^\\p{L}]+')}\\b`, 'giu')) ?? [];
+  const phrase = [...new Set(texts.flatMap(({ text }) => text.toLowerCase().match(/\bthe [a-z]+ [a-z]+\b/g) ?? []))].find((candidate) => {
+    const holding = texts.filter(({ all }) => phraseIn(all, candidate).length > 0).length;
+    return holding >= 2 && holding <= 3;
+  })!;
+  const holding = texts.filter(({ all }) => phraseIn(all, phrase).length > 0);
+  const opened = holding.find(({ text }) => phraseIn(text, phrase).length > 0)!;
+
+  it('lists only the chapters holding it, and the chapter it opens marks the phrase, not every “the”', async () => {
+    const { page, errors } = await serial.open();
+    await page.goto(serial.url(`search/?q=${encodeURIComponent(`"${phrase}"`)}`));
+    await settled(page);
+    expect((await page.locator('.results > li h2').allTextContents()).sort()).toEqual(holding.map(({ title }) => title).sort());
+
+    await page.locator('.results > li', { hasText: opened.title }).locator('a').first().click();
+    await page.waitForSelector('.search-hits');
+    const occurrences = phraseIn(opened.text, phrase).length;
+    await expect.poll(() => page.locator('.search-hits-count').textContent()).toBe(`1 of ${occurrences}`);
+    const marked = await page.$$eval('#chapter-text mark', (marks) => marks.map((mark) => mark.textContent!.toLowerCase()));
+    expect(marked.join(' ').replace(/\s+/g, ' ')).toBe(Array(occurrences).fill(phrase).join(' '));
+    expect(errors).toEqual([]);
+  });
+
+  it('marks words typed without quotes where they stand together, as typed', async () => {
+    const { page } = await serial.open();
+    const words = phrase.split(' ').slice(1).join(' ');
+    await page.goto(serial.url(`${opened.slug}/?highlight=${encodeURIComponent(words)}`));
+    await page.waitForSelector('.search-hits');
+    const marked = await page.$$eval('#chapter-text mark', (marks) => marks.map((mark) => mark.textContent!.toLowerCase()));
+    expect(new Set(marked)).toEqual(new Set([words]));
   });
 });

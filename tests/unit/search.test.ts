@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { findMatches } from '../../src/shared/highlight';
+import { findHits, parseQuery } from '../../src/shared/highlight';
 import { hitHref, paragraphHits, type PagefindResultData } from '../../src/shared/search-results';
-import { accentVariants, fold, queryTerms, withAccents } from '../../src/shared/search-terms';
+import { accentVariants, fold, withAccents } from '../../src/shared/search-terms';
 
 const result: PagefindResultData = {
   url: '/chapter-2/',
@@ -114,8 +114,8 @@ describe('accents', () => {
   });
 });
 
-describe('findMatches', () => {
-  const marked = (text: string, query: string) => findMatches(text, queryTerms(query)).map((m) => text.slice(m.start, m.end));
+describe('findHits', () => {
+  const marked = (text: string, query: string) => findHits(text, parseQuery(query)).map((m) => text.slice(m.start, m.end));
 
   it('finds words regardless of case and accents', () => {
     expect(marked('Christine Daaé sang. DAAE!', 'daae')).toEqual(['Daaé', 'DAAE']);
@@ -125,13 +125,28 @@ describe('findMatches', () => {
     expect(marked("Giry’s daughter and Giry's mother", "Giry's")).toEqual(['Giry’s', "Giry's"]);
   });
 
-  it('marks longer forms of a word but not words that merely contain it', () => {
+  it('marks other forms of a word, never a longer word that starts with it, nor one that contains it', () => {
     expect(marked('The dancers danced; a dancer. Undance.', 'dancers')).toEqual(['dancers', 'dancer']);
-    expect(marked('The dancers danced; a dancer. Undance.', 'dancing')).toEqual(['dancers', 'danced', 'dancer']);
+    expect(marked('The dancers danced; a dancer. Undance.', 'dancing')).toEqual(['danced']);
+    expect(marked('The theatre: they, these, their; the end.', 'the')).toEqual(['The', 'the']);
+  });
+
+  it('marks a quoted phrase only where its words stand together, in order, across punctuation', () => {
+    const text = 'The lamplighter went by. The lamplighter, went by the door; by then the lamplighter slept.';
+    const hits = (query: string) => findHits(text, parseQuery(query)).map((m) => text.slice(m.start, m.end));
+    expect(hits('"the lamplighter went by"')).toEqual(['The lamplighter went by', 'The lamplighter, went by']);
+    expect(hits('"went by" door')).toEqual(['went by', 'went by', 'door']);
+    expect(hits('“lamplighter slept”')).toEqual(['lamplighter slept']);
+    expect(parseQuery('"the white  mask" lake "')).toEqual({ phrases: [['the', 'white', 'mask']], words: ['lake'] });
+  });
+
+  it('finds a quoted Chinese or Japanese phrase as one run of characters', () => {
+    const text = 'ニャンコ先生が鼻を鳴らした。先生、ニャンコ';
+    expect(findHits(text, parseQuery('"ニャンコ 先生"')).map((m) => text.slice(m.start, m.end))).toEqual(['ニャンコ先生']);
   });
 
   it('marks nothing for an empty query', () => {
-    expect(findMatches('anything', [])).toEqual([]);
+    expect(findHits('anything', parseQuery(''))).toEqual([]);
   });
 
   it('finds Chinese, Japanese and Korean terms inside a run of text, with or without spaces in the query', () => {
