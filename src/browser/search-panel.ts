@@ -2,6 +2,7 @@ import { ids, params } from '../shared/contract.ts';
 import type { Translate } from '../shared/i18n/strings.ts';
 import { hitHref, paragraphHits, type PagefindResultData } from '../shared/search-results.ts';
 import { withAccents } from '../shared/search-terms.ts';
+import { suggestQuery } from '../shared/suggest.ts';
 import { siteStrings } from './strings.ts';
 
 /** The slice of Pagefind's browser API this page uses. */
@@ -39,6 +40,7 @@ function startSearchPanel(panel: HTMLElement): void {
   const more = panel.querySelector<HTMLButtonElement>('.more')!;
   let pagefind: Promise<Pagefind> | undefined;
   let accents: Promise<Record<string, string>> | undefined;
+  let words: Promise<string[]> | undefined;
   let queryShown = '';
   let run = 0;
 
@@ -48,6 +50,11 @@ function startSearchPanel(panel: HTMLElement): void {
       await module.options({ baseUrl: base, excerptLength: 24 });
       return module;
     }));
+  // The story's words, for "Did you mean": loaded only when a search finds nothing.
+  const loadWords = () =>
+    (words ??= fetch(panel.dataset.words!)
+      .then((response) => (response.ok ? (response.json() as Promise<string[]>) : []))
+      .catch(() => []));
   const loadAccents = () =>
     (accents ??= fetch(panel.dataset.accents!)
       .then((response) => (response.ok ? (response.json() as Promise<Record<string, string>>) : {}))
@@ -77,6 +84,10 @@ function startSearchPanel(panel: HTMLElement): void {
     const first = await Promise.all(found.results.slice(0, pageSize).map((result) => result.data()));
     if (current !== run) return;
     show(first, trimmed, found.results.length);
+    if (found.results.length === 0) {
+      const suggestion = suggestQuery(trimmed, await loadWords());
+      if (suggestion && current === run) offer(suggestion);
+    }
     const rest = found.results.slice(pageSize);
     more.onclick = async () => {
       const next = await Promise.all(rest.splice(0, pageSize).map((result) => result.data()));
@@ -94,6 +105,19 @@ function startSearchPanel(panel: HTMLElement): void {
     order.hidden = total < 2;
     more.hidden = true;
     status.textContent = total > 0 ? t('search.found', { count: total, query }) : query ? t('search.none', { query }) : '';
+  }
+
+  /** "Did you mean chessboard?" after "No chapter contains…", a link that runs that search. */
+  function offer(suggestion: string) {
+    const link = document.createElement('a');
+    link.href = `?${params.query}=${encodeURIComponent(suggestion)}`;
+    link.textContent = suggestion;
+    link.addEventListener('click', (event) => {
+      event.preventDefault();
+      input.value = suggestion;
+      void search(suggestion, false);
+    });
+    status.append(' ', ...t.parts('search.didYouMean').map((part) => (typeof part === 'string' ? part : link)));
   }
 
   input.addEventListener('input', () => void search(input.value));

@@ -2,7 +2,7 @@ import { z } from 'astro/zod';
 import { parseDate } from './dates.ts';
 import { leavesTheSite } from './links.ts';
 import { slugProblem } from './slug.ts';
-import { closest } from './suggest.ts';
+import { closest } from '../shared/suggest.ts';
 import { en } from '../shared/i18n/en.ts';
 import { quoteStyles, type QuoteStyleName } from './typography.ts';
 

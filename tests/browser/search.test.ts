@@ -37,6 +37,19 @@ describe('searching the story', () => {
     expect(await page.locator('.status').textContent()).toMatch(/^No chapter contains “xylophonequark”/);
   });
 
+  it('suggests the closest word the story has when nothing matches, and searches it on request', async () => {
+    const { page } = await site.open();
+    expect(await searchFor(page, 'harpsichrd')).toEqual([]);
+    const suggestion = page.locator('.status a');
+    await expect
+      .poll(() => page.locator('.status').textContent())
+      .toBe('No chapter contains “harpsichrd”. Try fewer or different words. Did you mean harpsichord?');
+    await suggestion.click();
+    await expect.poll(() => page.locator('.results > li h2').allTextContents()).toEqual(['Chapter 2: The Long Rehearsal']);
+    expect(new URL(page.url()).searchParams.get('q')).toBe('harpsichord');
+    expect(await page.locator('#search-query').inputValue()).toBe('harpsichord');
+  });
+
   it('leaves author’s notes and navigation out of the index', async () => {
     const { page } = await site.open();
     expect(await searchFor(page, 'marmalade')).toEqual([]);

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { findHits, parseQuery } from '../../src/shared/highlight';
+import { suggestQuery, vocabulary } from '../../src/shared/suggest';
 import { hitHref, paragraphHits, type PagefindResultData } from '../../src/shared/search-results';
 import { accentVariants, fold, withAccents } from '../../src/shared/search-terms';
 
@@ -160,5 +161,23 @@ describe('findHits', () => {
 
   it('keeps the sound marks of Japanese kana: ぼう is not ほう', () => {
     expect(marked('ほうき', 'ぼう')).toEqual([]);
+  });
+});
+
+describe('did you mean', () => {
+  const words = vocabulary(['The chessboard stood by the chessboard’s lamp. Daaé sang; the lamps lit.', '夏目貴志は']);
+
+  it('lists the story’s words, folded, most used first, without Chinese or Japanese runs', () => {
+    expect(words.slice(0, 3)).toEqual(['the', 'chessboard', 'chessboard’s'.replace('’', "'")]);
+    expect(words).toContain('daae');
+    expect(words.some((word) => /[\p{Script=Han}]/u.test(word))).toBe(false);
+  });
+
+  it('replaces only the words the story never uses with the closest it does', () => {
+    expect(suggestQuery('chessbord', words)).toBe('chessboard');
+    expect(suggestQuery('the chessbord lmap', words)).toBe('the chessboard lamp');
+    expect(suggestQuery('"stod by the lamp"', words)).toBe('"stood by the lamp"');
+    expect(suggestQuery('chessboard', words)).toBeUndefined();
+    expect(suggestQuery('xylophonequark', words)).toBeUndefined();
   });
 });

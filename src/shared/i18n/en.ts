@@ -24,6 +24,7 @@ export const en = {
   'search.devOnly': 'The search index is made by a build: run npm start (or npm run build) and search there.',
   'search.failed': 'Search could not load. Check your connection and try again.',
   'search.none': 'No chapter contains “{query}”. Try fewer or different words.',
+  'search.didYouMean': 'Did you mean {suggestion}?',
   'search.found': { one: '{count} chapter contains “{query}”.', other: '{count} chapters contain “{query}”.' },
   'search.matches': { one: '{count} match', other: '{count} matches' },
   'search.moreHits': { one: 'and {count} more paragraph: go to it', other: 'and {count} more paragraphs: go to the next' },

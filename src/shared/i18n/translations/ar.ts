@@ -24,6 +24,7 @@ export const ar: Messages = {
   'search.devOnly': 'يُنشأ فهرس البحث عند البناء: شغّل npm start (أو npm run build) وابحث هناك.',
   'search.failed': 'تعذّر تحميل البحث. تحقّق من اتصالك وحاول مرة أخرى.',
   'search.none': 'لا يحتوي أي فصل على «{query}». جرّب كلمات أقل أو مختلفة.',
+  'search.didYouMean': 'هل تقصد {suggestion}؟',
   'search.found': {
     zero: 'لا يحتوي أي فصل على «{query}».',
     one: 'يحتوي فصل واحد على «{query}».',

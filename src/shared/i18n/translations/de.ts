@@ -24,6 +24,7 @@ export const de: Messages = {
   'search.devOnly': 'Der Suchindex entsteht beim Bauen: führe npm start (oder npm run build) aus und suche dort.',
   'search.failed': 'Die Suche konnte nicht geladen werden. Prüfe die Verbindung und versuche es noch einmal.',
   'search.none': 'Kein Kapitel enthält „{query}“. Versuche es mit weniger oder anderen Wörtern.',
+  'search.didYouMean': 'Meintest du {suggestion}?',
   'search.found': { one: '{count} Kapitel enthält „{query}“.', other: '{count} Kapitel enthalten „{query}“.' },
   'search.matches': { one: '{count} Treffer', other: '{count} Treffer' },
   'search.moreHits': { one: 'und {count} weiterer Absatz: dorthin', other: 'und {count} weitere Absätze: zum nächsten' },

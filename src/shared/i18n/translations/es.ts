@@ -24,6 +24,7 @@ export const es: Messages = {
   'search.devOnly': 'El índice de búsqueda se crea al compilar: ejecuta npm start (o npm run build) y busca allí.',
   'search.failed': 'No se pudo cargar la búsqueda. Revisa tu conexión e inténtalo de nuevo.',
   'search.none': 'Ningún capítulo contiene «{query}». Prueba con menos palabras o con otras.',
+  'search.didYouMean': '¿Quisiste decir {suggestion}?',
   'search.found': { one: '{count} capítulo contiene «{query}».', other: '{count} capítulos contienen «{query}».' },
   'search.matches': { one: '{count} coincidencia', other: '{count} coincidencias' },
   'search.moreHits': { one: 'y {count} párrafo más: ir a él', other: 'y {count} párrafos más: ir al siguiente' },

@@ -24,6 +24,7 @@ export const fr: Messages = {
   'search.devOnly': 'L’index de recherche est créé par la compilation : lancez npm start (ou npm run build) et cherchez-y.',
   'search.failed': 'La recherche n’a pas pu se charger. Vérifiez votre connexion et réessayez.',
   'search.none': 'Aucun chapitre ne contient « {query} ». Essayez moins de mots ou d’autres mots.',
+  'search.didYouMean': 'Vouliez-vous dire {suggestion} ?',
   'search.found': { one: '{count} chapitre contient « {query} ».', other: '{count} chapitres contiennent « {query} ».' },
   'search.matches': { one: '{count} occurrence', other: '{count} occurrences' },
   'search.moreHits': { one: 'et {count} autre paragraphe : y aller', other: 'et {count} autres paragraphes : aller au suivant' },

@@ -24,6 +24,7 @@ export const he: Messages = {
   'search.devOnly': 'אינדקס החיפוש נוצר בבנייה: הריצו npm start (או npm run build) וחפשו שם.',
   'search.failed': 'לא ניתן לטעון את החיפוש. בדקו את החיבור ונסו שוב.',
   'search.none': 'אף פרק אינו מכיל „{query}”. נסו פחות מילים או מילים אחרות.',
+  'search.didYouMean': 'אולי חיפשתם: {suggestion}?',
   'search.found': { one: 'פרק אחד מכיל „{query}”.', two: 'שני פרקים מכילים „{query}”.', other: '{count} פרקים מכילים „{query}”.' },
   'search.matches': { one: 'התאמה אחת', two: 'שתי התאמות', other: '{count} התאמות' },
   'search.moreHits': { one: 'ועוד פסקה אחת: מעבר אליה', two: 'ועוד שתי פסקאות: מעבר לבאה', other: 'ועוד {count} פסקאות: מעבר לבאה' },

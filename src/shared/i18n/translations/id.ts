@@ -24,6 +24,7 @@ export const id: Messages = {
   'search.devOnly': 'Indeks pencarian dibuat saat build: jalankan npm start (atau npm run build) lalu cari di sana.',
   'search.failed': 'Pencarian gagal dimuat. Periksa koneksi lalu coba lagi.',
   'search.none': 'Tidak ada bab yang memuat “{query}”. Coba kata yang lebih sedikit atau berbeda.',
+  'search.didYouMean': 'Maksudmu {suggestion}?',
   'search.found': { other: '{count} bab memuat “{query}”.' },
   'search.matches': { other: '{count} kecocokan' },
   'search.moreHits': { other: 'dan {count} paragraf lagi: ke berikutnya' },

@@ -24,6 +24,7 @@ export const it: Messages = {
   'search.devOnly': 'L’indice di ricerca nasce dalla compilazione: esegui npm start (o npm run build) e cerca lì.',
   'search.failed': 'Impossibile caricare la ricerca. Controlla la connessione e riprova.',
   'search.none': 'Nessun capitolo contiene «{query}». Prova con meno parole o con altre.',
+  'search.didYouMean': 'Forse cercavi {suggestion}?',
   'search.found': { one: '{count} capitolo contiene «{query}».', other: '{count} capitoli contengono «{query}».' },
   'search.matches': { one: '{count} occorrenza', other: '{count} occorrenze' },
   'search.moreHits': { one: 'e {count} altro paragrafo: vai', other: 'e altri {count} paragrafi: vai al successivo' },

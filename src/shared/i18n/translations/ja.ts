@@ -24,6 +24,7 @@ export const ja: Messages = {
   'search.devOnly': '検索インデックスはビルド時に作られます。npm start（または npm run build）を実行してから検索してください。',
   'search.failed': '検索を読み込めませんでした。接続を確認して、もう一度お試しください。',
   'search.none': '「{query}」を含む話はありません。語句を減らすか、別の語句をお試しください。',
+  'search.didYouMean': 'もしかして：{suggestion}',
   'search.found': { other: '「{query}」を含む話が{count}件あります。' },
   'search.matches': { other: '{count}件' },
   'search.moreHits': { other: 'ほか{count}段落：次の箇所へ' },

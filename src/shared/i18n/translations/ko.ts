@@ -24,6 +24,7 @@ export const ko: Messages = {
   'search.devOnly': '검색 색인은 빌드할 때 만들어집니다. npm start(또는 npm run build)를 실행한 뒤 검색하세요.',
   'search.failed': '검색을 불러오지 못했습니다. 연결을 확인하고 다시 시도하세요.',
   'search.none': '‘{query}’이(가) 들어 있는 회차가 없습니다. 단어를 줄이거나 바꿔 보세요.',
+  'search.didYouMean': '혹시 {suggestion}을(를) 찾으셨나요?',
   'search.found': { other: '‘{query}’이(가) 들어 있는 회차 {count}개' },
   'search.matches': { other: '{count}곳' },
   'search.moreHits': { other: '문단 {count}개 더: 다음으로 가기' },

@@ -24,6 +24,7 @@ export const nl: Messages = {
   'search.devOnly': 'De zoekindex ontstaat bij het bouwen: voer npm start (of npm run build) uit en zoek daar.',
   'search.failed': 'Zoeken kon niet laden. Controleer je verbinding en probeer het opnieuw.',
   'search.none': 'Geen enkel hoofdstuk bevat ‘{query}’. Probeer minder of andere woorden.',
+  'search.didYouMean': 'Bedoelde je {suggestion}?',
   'search.found': { one: '{count} hoofdstuk bevat ‘{query}’.', other: '{count} hoofdstukken bevatten ‘{query}’.' },
   'search.matches': { one: '{count} treffer', other: '{count} treffers' },
   'search.moreHits': { one: 'en nog {count} alinea: ga erheen', other: 'en nog {count} alinea’s: ga naar de volgende' },

@@ -24,6 +24,7 @@ export const pl: Messages = {
   'search.devOnly': 'Indeks wyszukiwania powstaje przy budowaniu: uruchom npm start (lub npm run build) i tam szukaj.',
   'search.failed': 'Nie udało się wczytać wyszukiwania. Sprawdź połączenie i spróbuj ponownie.',
   'search.none': 'Żaden rozdział nie zawiera „{query}”. Spróbuj mniej słów lub innych.',
+  'search.didYouMean': 'Czy chodziło o {suggestion}?',
   'search.found': {
     one: '{count} rozdział zawiera „{query}”.',
     few: '{count} rozdziały zawierają „{query}”.',

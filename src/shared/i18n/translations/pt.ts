@@ -24,6 +24,7 @@ export const pt: Messages = {
   'search.devOnly': 'O índice de pesquisa é criado na compilação: execute npm start (ou npm run build) e pesquise lá.',
   'search.failed': 'Não foi possível carregar a pesquisa. Verifique a sua ligação e tente de novo.',
   'search.none': 'Nenhum capítulo contém “{query}”. Tente menos palavras ou outras.',
+  'search.didYouMean': 'Você quis dizer {suggestion}?',
   'search.found': { one: '{count} capítulo contém “{query}”.', other: '{count} capítulos contêm “{query}”.' },
   'search.matches': { one: '{count} ocorrência', other: '{count} ocorrências' },
   'search.moreHits': { one: 'e mais {count} parágrafo: ir até ele', other: 'e mais {count} parágrafos: ir ao próximo' },

@@ -24,6 +24,7 @@ export const ru: Messages = {
   'search.devOnly': 'Поисковый индекс создаётся при сборке: запустите npm start (или npm run build) и ищите там.',
   'search.failed': 'Не удалось загрузить поиск. Проверьте соединение и попробуйте снова.',
   'search.none': 'Ни одна глава не содержит «{query}». Попробуйте меньше слов или другие.',
+  'search.didYouMean': 'Возможно, вы имели в виду {suggestion}?',
   'search.found': {
     one: '«{query}» есть в {count} главе.',
     few: '«{query}» есть в {count} главах.',

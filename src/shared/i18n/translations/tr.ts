@@ -24,6 +24,7 @@ export const tr: Messages = {
   'search.devOnly': 'Arama dizini derleme sırasında oluşur: npm start (ya da npm run build) çalıştırıp orada arayın.',
   'search.failed': 'Arama yüklenemedi. Bağlantınızı kontrol edip yeniden deneyin.',
   'search.none': 'Hiçbir bölümde “{query}” yok. Daha az ya da farklı kelimeler deneyin.',
+  'search.didYouMean': 'Bunu mu demek istediniz: {suggestion}?',
   'search.found': { one: '{count} bölümde “{query}” geçiyor.', other: '{count} bölümde “{query}” geçiyor.' },
   'search.matches': { one: '{count} eşleşme', other: '{count} eşleşme' },
   'search.moreHits': { one: 've {count} paragraf daha: oraya git', other: 've {count} paragraf daha: sonrakine git' },

@@ -24,6 +24,7 @@ export const uk: Messages = {
   'search.devOnly': 'Пошуковий індекс створюється під час збирання: запустіть npm start (або npm run build) і шукайте там.',
   'search.failed': 'Не вдалося завантажити пошук. Перевірте з’єднання і спробуйте ще раз.',
   'search.none': 'Жоден розділ не містить «{query}». Спробуйте менше слів або інші.',
+  'search.didYouMean': 'Можливо, ви мали на увазі {suggestion}?',
   'search.found': {
     one: '«{query}» є в {count} розділі.',
     few: '«{query}» є в {count} розділах.',

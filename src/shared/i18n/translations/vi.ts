@@ -24,6 +24,7 @@ export const vi: Messages = {
   'search.devOnly': 'Chỉ mục tìm kiếm được tạo khi build: chạy npm start (hoặc npm run build) rồi tìm ở đó.',
   'search.failed': 'Không tải được tìm kiếm. Hãy kiểm tra kết nối và thử lại.',
   'search.none': 'Không chương nào có “{query}”. Hãy thử ít từ hơn hoặc từ khác.',
+  'search.didYouMean': 'Có phải bạn muốn tìm {suggestion}?',
   'search.found': { other: '{count} chương có “{query}”.' },
   'search.matches': { other: '{count} kết quả' },
   'search.moreHits': { other: 'và {count} đoạn nữa: đến đoạn tiếp theo' },

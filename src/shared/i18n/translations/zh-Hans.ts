@@ -24,6 +24,7 @@ export const zhHans: Messages = {
   'search.devOnly': '搜索索引在构建时生成：请运行 npm start（或 npm run build）后在那里搜索。',
   'search.failed': '搜索加载失败。请检查网络后重试。',
   'search.none': '没有章节包含“{query}”。试试更少或不同的词。',
+  'search.didYouMean': '你是不是要找：{suggestion}？',
   'search.found': { other: '{count} 个章节包含“{query}”。' },
   'search.matches': { other: '{count} 处匹配' },
   'search.moreHits': { other: '还有 {count} 个段落：前往下一处' },

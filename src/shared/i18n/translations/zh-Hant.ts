@@ -24,6 +24,7 @@ export const zhHant: Messages = {
   'search.devOnly': '搜尋索引在建置時產生：請執行 npm start（或 npm run build）後在那裡搜尋。',
   'search.failed': '搜尋載入失敗。請檢查網路後重試。',
   'search.none': '沒有章節包含「{query}」。試試更少或不同的詞。',
+  'search.didYouMean': '你是不是要找：{suggestion}？',
   'search.found': { other: '{count} 個章節包含「{query}」。' },
   'search.matches': { other: '{count} 處符合' },
   'search.moreHits': { other: '還有 {count} 個段落：前往下一處' },
