@@ -15,7 +15,7 @@ export function highlightSearch(text: HTMLElement): void {
   const query = search.get(params.highlight) ?? '';
   if (!query.trim()) return;
   const t = siteStrings();
-  const marks = markHits(text, parseQuery(query));
+  const marks = markHits(text, parseQuery(query, document.documentElement.lang));
   if (marks.length === 0) return;
 
   adoptStyles(styles);

@@ -3,20 +3,59 @@ import type { Translate } from '../shared/i18n/strings.ts';
 import { hitHref, paragraphHits, type PagefindResultData } from '../shared/search-results.ts';
 import { withAccents } from '../shared/search-terms.ts';
 import { suggestQuery } from '../shared/suggest.ts';
+import { prefixedForms, wordPrefixes } from '../shared/prefixes.ts';
 import { siteStrings } from './strings.ts';
 
 /** The slice of Pagefind's browser API this page uses. */
 interface Pagefind {
   options(options: Record<string, unknown>): Promise<void>;
-  debouncedSearch(
-    query: string,
-    options: { sort?: Record<string, 'asc' | 'desc'> },
-    ms: number,
-  ): Promise<{ results: { id: string; data(): Promise<PagefindResultData> }[] } | null>;
-  search(
-    query: string,
-    options: { sort?: Record<string, 'asc' | 'desc'> },
-  ): Promise<{ results: { id: string; data(): Promise<PagefindResultData> }[] }>;
+  debouncedSearch(query: string, options: SearchOptions, ms: number): Promise<Found | null>;
+  search(query: string, options: SearchOptions): Promise<Found>;
+}
+type SearchOptions = { sort?: Record<string, 'asc' | 'desc'> };
+interface Found {
+  results: Result[];
+}
+interface Result {
+  id: string;
+  score?: number;
+  data(): Promise<PagefindResultData>;
+}
+
+/**
+ * In a language whose words take prefixes (Hebrew, Arabic: src/shared/prefixes.ts), each
+ * word of the query in every form the text may write it: a chapter is found when it holds
+ * every word in some form, with the matches of all forms. A quoted phrase is searched as typed.
+ */
+async function searchForms(engine: Pagefind, query: string, language: string, options: SearchOptions): Promise<Found> {
+  const words = query.split(/\s+/).filter(Boolean);
+  if (wordPrefixes(language).length === 0 || /["“”„«»]/u.test(query)) return engine.search(query, options);
+  const perWord = await Promise.all(
+    words.map(async (word) => {
+      const forms = await Promise.all(prefixedForms(word, language).map((form) => engine.search(form, options)));
+      const byId = new Map<string, Result[]>();
+      for (const result of forms.flatMap((found) => found.results)) byId.set(result.id, [...(byId.get(result.id) ?? []), result]);
+      return byId;
+    }),
+  );
+  const [first = new Map<string, Result[]>(), ...others] = perWord;
+  const merged = [...first.keys()]
+    .filter((id) => others.every((byId) => byId.has(id)))
+    .map((id): Result => {
+      const found = perWord.flatMap((byId) => byId.get(id)!);
+      return {
+        id,
+        score: perWord.reduce((sum, byId) => sum + Math.max(...byId.get(id)!.map((result) => result.score ?? 0)), 0),
+        data: async () => {
+          const [data, ...more] = await Promise.all(found.map((result) => result.data()));
+          return { ...data!, locations: [...new Set([data!, ...more].flatMap((each) => each.locations))].sort((a, b) => a - b) };
+        },
+      };
+    });
+  if (!options.sort) return { results: merged.sort((a, b) => (b.score ?? 0) - (a.score ?? 0)) };
+  // In reading order: by each chapter's place in the story.
+  const orders = new Map(await Promise.all(merged.map(async (result) => [result.id, Number((await result.data()).meta.order)] as const)));
+  return { results: merged.sort((a, b) => orders.get(a.id)! - orders.get(b.id)!) };
 }
 
 const pageSize = 10;
@@ -78,7 +117,15 @@ function startSearchPanel(panel: HTMLElement): void {
     }
     const sort = panel.querySelector<HTMLInputElement>('input[name="order"]:checked')?.value === 'reading' ? { order: 'asc' as const } : {};
     const terms = withAccents(trimmed, variants);
-    const found = typing ? await engine.debouncedSearch(terms, { sort }, debounceMs) : await engine.search(terms, { sort });
+    const language = document.documentElement.lang;
+    let found: Found | null;
+    if (wordPrefixes(language).length > 0) {
+      // Several searches a query: wait for a pause in the typing first, as Pagefind's own debounce does.
+      if (typing) await new Promise((resolve) => setTimeout(resolve, debounceMs));
+      found = current === run ? await searchForms(engine, terms, language, { sort }) : null;
+    } else {
+      found = typing ? await engine.debouncedSearch(terms, { sort }, debounceMs) : await engine.search(terms, { sort });
+    }
     if (found === null || current !== run) return; // a newer query superseded this one
     // The first page of results shows at once, with its count: one change to the page, not ten.
     const first = await Promise.all(found.results.slice(0, pageSize).map((result) => result.data()));

@@ -1,3 +1,4 @@
+import { hasPrefixOf } from './prefixes.ts';
 import { fold, queryTerms } from './search-terms.ts';
 import { cjkCharacter } from './text-stats.ts';
 
@@ -16,20 +17,22 @@ function stem(term: string): string {
 export interface SearchQuery {
   phrases: string[][];
   words: string[];
+  /** The text's language, when its words take prefixes (Hebrew, Arabic): `מגדלור` marks `במגדלור`. */
+  language?: string | undefined;
 }
 
 /**
  * Reads a query as the search box means it: `"the white mask"` is a phrase, every other word
  * a word. Terms are folded as the text is (case, accents, apostrophes).
  */
-export function parseQuery(query: string): SearchQuery {
+export function parseQuery(query: string, language?: string): SearchQuery {
   const phrases: string[][] = [];
   const rest = query.replace(/["“”„«»「」]([^"“”„«»「」]+)["“”„«»「」]?/gu, (_, phrase: string) => {
     const terms = queryTerms(phrase);
     if (terms.length > 0) phrases.push(terms);
     return ' ';
   });
-  return { phrases, words: queryTerms(rest) };
+  return { phrases, words: queryTerms(rest), language };
 }
 
 /** A word of a text (folded), where it is in the original. */
@@ -72,7 +75,8 @@ export function findHits(text: string, query: SearchQuery): TextMatch[] {
     start: m.index,
     end: m.index + m[0].length,
   }));
-  const same = (word: string, term: string) => word === term || stem(word) === stem(term);
+  const same = (word: string, term: string) =>
+    word === term || stem(word) === stem(term) || (query.language !== undefined && hasPrefixOf(word, term, query.language));
   const cjkTerms: string[] = [];
   for (const phrase of query.phrases) {
     if (phrase.some((term) => cjkCharacter.test(term))) {

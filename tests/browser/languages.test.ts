@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
 import { axeViolations } from '../support/axe';
 import { settled, useBrowserSite } from '../support/browser';
 
@@ -114,5 +115,43 @@ describe('a Spanish story', () => {
       await settled(page);
       expect(await axeViolations(page), path).toEqual([]);
     }
+  });
+});
+
+describe('words behind prefixes (Hebrew, Arabic)', () => {
+  const hebrew = useBrowserSite('he');
+  const arabic = useBrowserSite('ar');
+
+  const titles = async (page: Page) => (await page.locator('.results > li h2').allTextContents()).sort();
+
+  it('finds a Hebrew word written with ב, ה, ל before it, and not a longer word that only starts the same', async () => {
+    const { page, errors } = await hebrew.open();
+    await page.goto(hebrew.url(`search/?q=${encodeURIComponent('מגדלור')}`));
+    await settled(page);
+    // במגדלור and המגדלור in the first chapter, למגדלור in the second.
+    expect(await titles(page)).toEqual(['פרק ראשון: הסערה', 'פרק שני: הסירה']);
+    // ים (sea): הים and בים, never בימים (in the days) in the third chapter.
+    await page.goto(hebrew.url(`search/?q=${encodeURIComponent('ים')}`));
+    await settled(page);
+    expect(await titles(page)).toEqual(['פרק ראשון: הסערה', 'פרק שני: הסירה']);
+
+    await page.goto(hebrew.url(`search/?q=${encodeURIComponent('מגדלור')}`));
+    await settled(page);
+    await page.locator('.results > li', { hasText: 'הסערה' }).locator('.hits a').first().click();
+    await page.waitForSelector('#chapter-text mark');
+    expect(await page.locator('#chapter-text mark').allTextContents()).toEqual(['במגדלור', 'המגדלור']);
+    expect(errors).toEqual([]);
+  });
+
+  it('finds an Arabic word written with ال or بال before it', async () => {
+    const { page } = await arabic.open();
+    await page.goto(arabic.url(`search/?q=${encodeURIComponent('رسائل')}`));
+    await settled(page);
+    expect((await titles(page)).length).toBeGreaterThan(0);
+    await page.locator('.results > li .hits a').first().click();
+    await page.waitForSelector('#chapter-text mark');
+    const marked = await page.locator('#chapter-text mark').allTextContents();
+    expect(marked).toContain('بالرسائل');
+    expect(marked.every((word) => word.endsWith('رسائل'))).toBe(true);
   });
 });

@@ -15,6 +15,7 @@ const languages = [
   { site: 'ja', lang: 'ja', dir: 'ltr', epub: '夏目と冬の手紙.epub' },
   { site: 'zh', lang: 'zh-Hans', dir: 'ltr', epub: '湖边的灯笼.epub' },
   { site: 'ar', lang: 'ar', dir: 'rtl', epub: 'رسائل-من-البحر.epub' },
+  { site: 'he', lang: 'he', dir: 'rtl', epub: 'אור-על-המים.epub' },
 ] as const satisfies readonly { site: SiteName; lang: string; dir: string; epub: string }[];
 
 /**

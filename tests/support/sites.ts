@@ -15,6 +15,7 @@ export const languageStories = {
   ja: fileURLToPath(new URL('../fixtures/lang/ja', import.meta.url)),
   zh: fileURLToPath(new URL('../fixtures/lang/zh', import.meta.url)),
   ar: fileURLToPath(new URL('../fixtures/lang/ar', import.meta.url)),
+  he: fileURLToPath(new URL('../fixtures/lang/he', import.meta.url)),
 };
 /** The sample story Quire ships in `content/` (the author's seed prologue), copied: no test reads `content/`, which is the author's. */
 export const sampleStory = fileURLToPath(new URL('../fixtures/sample', import.meta.url));
@@ -45,6 +46,8 @@ export const siteBuilds = {
   zh: { contentDir: languageStories.zh, buildDate: '2026-01-01' },
   /** A story in Arabic, written right to left. */
   ar: { contentDir: languageStories.ar, buildDate: '2026-01-01' },
+  /** A story in Hebrew, whose words take prefixes (במגדלור: in the lighthouse). */
+  he: { contentDir: languageStories.he, buildDate: '2026-01-01' },
 } as const;
 
 export type SiteName = keyof typeof siteBuilds;

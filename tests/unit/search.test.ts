@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { findHits, parseQuery } from '../../src/shared/highlight';
 import { suggestQuery, vocabulary } from '../../src/shared/suggest';
+import { hasPrefixOf, prefixedForms } from '../../src/shared/prefixes';
 import { hitHref, paragraphHits, type PagefindResultData } from '../../src/shared/search-results';
 import { accentVariants, fold, withAccents } from '../../src/shared/search-terms';
 
@@ -179,5 +180,24 @@ describe('did you mean', () => {
     expect(suggestQuery('"stod by the lamp"', words)).toBe('"stood by the lamp"');
     expect(suggestQuery('chessboard', words)).toBeUndefined();
     expect(suggestQuery('xylophonequark', words)).toBeUndefined();
+  });
+});
+
+describe('words behind prefixes', () => {
+  it('takes off only the prefixes Hebrew and Arabic join to words, in their order', () => {
+    expect(hasPrefixOf('במגדלור', 'מגדלור', 'he')).toBe(true);
+    expect(hasPrefixOf('ולכשהמגדלור', 'מגדלור', 'he')).toBe(false);
+    expect(hasPrefixOf('וכשהמגדלור', 'מגדלור', 'he')).toBe(true);
+    expect(hasPrefixOf('בימים', 'ים', 'he')).toBe(false);
+    expect(hasPrefixOf('بالرسائل', 'رسائل', 'ar')).toBe(true);
+    expect(hasPrefixOf('للبحر', 'بحر', 'ar')).toBe(true);
+    expect(hasPrefixOf('inlighthouse', 'lighthouse', 'en')).toBe(false);
+    expect(prefixedForms('ים', 'en')).toEqual(['ים']);
+    expect(prefixedForms('ים', 'he-IL')).toContain('הים');
+  });
+
+  it('marks a word behind its prefixes in the chapter', () => {
+    const text = 'השומר במגדלור. המגדלור הישן; מגדלורים רבים.';
+    expect(findHits(text, parseQuery('מגדלור', 'he')).map((m) => text.slice(m.start, m.end))).toEqual(['במגדלור', 'המגדלור']);
   });
 });
