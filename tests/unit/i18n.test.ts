@@ -67,6 +67,51 @@ describe('translations', () => {
     }
   });
 
+  // The translations review (2026-12), where its points are mechanical.
+  const forms = (message: Message) =>
+    typeof message === 'string' ? [message] : Object.values(message).filter((form): form is string => !!form);
+  const allForms = (language: string) =>
+    Object.entries(translations[language]!).flatMap(([key, message]) => forms(message).map((form) => [key, form] as const));
+
+  it.each(['fr', 'de', 'pl', 'ru', 'uk', 'es', 'it'])(
+    '%s writes its own quotation marks, never a straight " or English “…”',
+    (language) => {
+      for (const [key, form] of allForms(language)) {
+        expect(form, `${language} ${key}`).not.toMatch(/"/);
+        if (language !== 'pl' && language !== 'es' && language !== 'it') expect(form, `${language} ${key}`).not.toMatch(/“[^„]*”/);
+      }
+    },
+  );
+
+  it('spaces French punctuation with no-break spaces', () => {
+    for (const [key, form] of allForms('fr')) {
+      expect(form, key).not.toMatch(/ [?!;:»]|« /);
+      expect(form, key).not.toMatch(/[\p{L}\p{N}}][?!;]/u);
+    }
+  });
+
+  it('puts a noun before a story’s title where Polish, Russian and Ukrainian grammar would decline it', () => {
+    for (const [language, noun] of [
+      ['pl', 'opowiadania „{story}”'],
+      ['ru', 'работы «{story}»'],
+      ['uk', 'роботи «{story}»'],
+    ] as const) {
+      for (const key of ['search.description', 'read.description', 'notFound.contents'] as const) {
+        for (const form of forms(translations[language]![key])) expect(form, `${language} ${key}`).toContain(noun);
+      }
+    }
+  });
+
+  it('gives a chapter’s place neutrally in Chinese, as the author’s own chapter labels may count otherwise', () => {
+    for (const language of ['zh-Hans', 'zh-Hant']) expect(translations[language]!['chapter.position']).toBe('{number} / {total}');
+  });
+
+  it('says no "all 1 chapters" in a language with one plural form', () => {
+    for (const language of ['id', 'vi', 'ja', 'ko', 'zh-Hans', 'zh-Hant']) {
+      expect(stringsFor(language)('read.description', { count: 1, story: 'S', author: 'A' }), language).not.toMatch(/^(Semua|Cả|全|모든)/);
+    }
+  });
+
   it('say a count the language’s way', () => {
     const count = (language: string, n: number) => stringsFor(language)('count.words', { count: n });
     expect([1, 3, 5, 22].map((n) => count('ru', n))).toEqual(['1 слово', '3 слова', '5 слов', '22 слова']);

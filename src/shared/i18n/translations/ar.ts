@@ -80,7 +80,7 @@ export const ar: Messages = {
   'size.kilobytes': '{size} ك.ب',
   'size.megabytes': '{size} م.ب',
 
-  'details.fandom': 'العالم الأصلي',
+  'details.fandom': 'العمل الأصلي',
   'details.rating': 'التصنيف',
   'details.warnings': 'تحذيرات',
   'details.categories': 'الفئات',
@@ -159,7 +159,7 @@ export const ar: Messages = {
   'settings.theme': 'المظهر',
   'settings.theme.auto': 'تلقائي',
   'settings.theme.light': 'فاتح',
-  'settings.theme.sepia': 'بني فاتح',
+  'settings.theme.sepia': 'سيبيا',
   'settings.theme.dark': 'داكن',
   'settings.font': 'الخط',
   'settings.font.serif': 'نسخ',

@@ -5,7 +5,7 @@ export const fr: Messages = {
   'site.skipToContent': 'Aller au contenu',
   'site.pageTitle': '{page} · {story}',
   'site.feedTitle': '{story} : nouveaux chapitres',
-  'site.footer': 'Une histoire de {author}. Fait avec Quire.',
+  'site.footer': 'Une histoire de {author}. Créé avec Quire.',
   'site.byline': 'par {author}',
 
   'search.label': 'Rechercher dans l’histoire',
@@ -13,7 +13,7 @@ export const fr: Messages = {
   'search.title': 'Recherche',
   'search.heading': 'Rechercher dans l’histoire',
   'search.description': 'Cherchez dans tout le texte de {story} et allez droit au paragraphe.',
-  'search.queryLabel': 'Des mots ou une phrase',
+  'search.queryLabel': 'Mots ou expression',
   'search.orderLegend': 'Classer les chapitres par',
   'search.orderRelevance': 'pertinence',
   'search.orderReading': 'ordre de lecture',
@@ -53,7 +53,7 @@ export const fr: Messages = {
   'size.megabytes': '{size} Mo',
 
   'details.fandom': 'Fandom',
-  'details.rating': 'Classement',
+  'details.rating': 'Classification',
   'details.warnings': 'Avertissements',
   'details.categories': 'Catégories',
   'details.characters': 'Personnages',
@@ -71,7 +71,7 @@ export const fr: Messages = {
 
   'toc.heading': 'Sommaire',
   'toc.timeToRead': 'Environ {duration} de lecture',
-  'toc.timeLeft': 'Environ {duration} de lecture restantes depuis où vous en êtes',
+  'toc.timeLeft': 'Il vous reste environ {duration} de lecture',
   'toc.draft': 'Brouillon',
   'toc.read': 'Lu',
 
@@ -107,10 +107,10 @@ export const fr: Messages = {
   'note.end': 'Notes de fin',
   'note.skip': 'Aller au chapitre',
   'footnotes.label': 'Notes de bas de page',
-  'footnotes.back': 'Retour à l’appel {number}',
+  'footnotes.back': 'Retour à l’appel de note {number}',
   'resume.region': 'Reprendre la lecture',
-  'resume.welcome': 'Bon retour.',
-  'resume.jump': 'Reprendre là où vous vous étiez arrêté',
+  'resume.welcome': 'Vous revoilà !',
+  'resume.jump': 'Reprendre là où vous en étiez',
   'resume.dismiss': 'Fermer',
 
   'settings.open': 'Réglages de lecture',
@@ -138,7 +138,7 @@ export const fr: Messages = {
   'settings.width.narrow': 'Étroite',
   'settings.width.normal': 'Normale',
   'settings.width.wide': 'Large',
-  'settings.notes': 'Masquer les notes',
+  'settings.notes': 'Masquer les notes d’auteur',
   'settings.contentNotes': 'Replier les avertissements de contenu',
   'settings.justify': 'Justifier et couper les mots',
   'settings.reset': 'Rétablir les réglages',
@@ -184,7 +184,7 @@ export const fr: Messages = {
   'settings.linkCopied': 'Lien copié',
   'settings.save': 'Enregistrer votre lecture dans un fichier',
   'settings.restore': 'Restaurer depuis un fichier',
-  'settings.restored': 'Restauré : vos réglages et votre place dans l’histoire',
+  'settings.restored': 'Restauré : vos réglages et votre place dans l’histoire',
   'settings.restoreFailed': 'Ce fichier n’est pas une lecture enregistrée de cette histoire',
 
   // Offline and read aloud
@@ -192,7 +192,7 @@ export const fr: Messages = {
   'offline.text': 'Cette page n’est pas conservée sur cet appareil et ne peut pas être chargée sans connexion.',
   'offline.kept': 'Conservé sur cet appareil',
   'offline.none':
-    'Rien d’autre de cette histoire n’est encore conservé sur cet appareil. En ligne, « Garder toute l’histoire hors ligne » sur la page d’accueil conserve tous les chapitres et la recherche.',
+    'Rien d’autre de cette histoire n’est encore conservé sur cet appareil. En ligne, « Garder toute l’histoire hors ligne » sur la page d’accueil conserve tous les chapitres et la recherche.',
   'offline.legend': 'Lecture hors ligne',
   'offline.keep': 'Garder toute l’histoire hors ligne',
   'offline.size': 'L’histoire entière, avec la recherche, occupe {size} sur cet appareil.',
@@ -200,7 +200,7 @@ export const fr: Messages = {
   'offline.cancel': 'Annuler',
   'offline.progress': 'Enregistrement… {done} fichiers sur {total}',
   'offline.done':
-    'Toute l’histoire est conservée sur cet appareil : chaque chapitre et la recherche fonctionnent sans connexion, et les nouveaux chapitres s’ajoutent lors de votre prochaine visite en ligne.',
+    'Toute l’histoire est conservée sur cet appareil : chaque chapitre et la recherche fonctionnent sans connexion, et les nouveaux chapitres s’ajoutent lors de votre prochaine visite en ligne.',
   'offline.remove': 'La retirer de cet appareil',
   'offline.removed': 'Retirée de cet appareil.',
   'offline.failed': 'Tout n’a pas pu être conservé. Réessayez une fois en ligne.',

@@ -96,7 +96,7 @@ export const he: Messages = {
   'chapter.nextLabel': 'הפרק הבא:',
   'chapter.contents': 'תוכן העניינים',
   'chapter.position': '{number} מתוך {total}',
-  'chapter.caughtUp': 'קראתם הכול: עוד בדרך.',
+  'chapter.caughtUp': 'קראתם הכול: פרקים נוספים בדרך.',
   'chapter.theEnd': 'סוף.',
   'chapter.keyHint': 'טיפ: המקשים {previous} ו־{next} מעבירים פרקים.',
   'chapter.keyPrevious': '→',

@@ -98,7 +98,7 @@ export const id: Messages = {
   'chapter.position': '{number} dari {total}',
   'chapter.caughtUp': 'Anda sudah membaca semuanya: lanjutannya segera hadir.',
   'chapter.theEnd': 'Tamat.',
-  'chapter.keyHint': 'Tip: tombol {previous} dan {next} berpindah bab.',
+  'chapter.keyHint': 'Tip: tekan tombol {previous} dan {next} untuk berpindah bab.',
   'chapter.keyPrevious': '←',
   'chapter.keyNext': '→',
   'chapter.review': 'Suka bab ini? {link}.',
@@ -144,7 +144,7 @@ export const id: Messages = {
   'settings.reset': 'Kembalikan bawaan',
 
   'read.title': 'Seluruh karya',
-  'read.description': { other: 'Semua {count} bab {story} karya {author} dalam satu halaman.' },
+  'read.description': { other: '{count} bab {story} karya {author} dalam satu halaman.' },
   'read.contents': 'Daftar isi',
   'read.back': 'Kembali ke daftar isi',
 

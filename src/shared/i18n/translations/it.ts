@@ -71,7 +71,7 @@ export const it: Messages = {
 
   'toc.heading': 'Indice',
   'toc.timeToRead': 'Circa {duration} di lettura',
-  'toc.timeLeft': 'Restano circa {duration} di lettura da dove sei arrivato',
+  'toc.timeLeft': 'Restano circa {duration} di lettura dal punto in cui sei',
   'toc.draft': 'Bozza',
   'toc.read': 'Letto',
 
@@ -109,8 +109,8 @@ export const it: Messages = {
   'footnotes.label': 'Note a piè di pagina',
   'footnotes.back': 'Torna al rimando {number}',
   'resume.region': 'Riprendi la lettura',
-  'resume.welcome': 'Bentornato.',
-  'resume.jump': 'Riprendi da dove eri rimasto',
+  'resume.welcome': 'Eccoti di nuovo.',
+  'resume.jump': 'Riprendi da dove avevi interrotto',
   'resume.dismiss': 'Chiudi',
 
   'settings.open': 'Impostazioni di lettura',

@@ -13,7 +13,7 @@ export const ko: Messages = {
   'search.title': '검색',
   'search.heading': '작품 내 검색',
   'search.description': '《{story}》 본문 전체를 검색하고 해당 문단으로 바로 이동합니다.',
-  'search.queryLabel': '단어나 문장',
+  'search.queryLabel': '단어나 구절',
   'search.orderLegend': '정렬',
   'search.orderRelevance': '정확도순',
   'search.orderReading': '읽는 순서',

@@ -13,7 +13,7 @@ export const nl: Messages = {
   'search.title': 'Zoeken',
   'search.heading': 'Zoeken in het verhaal',
   'search.description': 'Doorzoek de hele tekst van {story} en spring meteen naar de alinea.',
-  'search.queryLabel': 'Woorden of een zin',
+  'search.queryLabel': 'Woorden of een woordgroep',
   'search.orderLegend': 'Hoofdstukken sorteren op',
   'search.orderRelevance': 'beste overeenkomst',
   'search.orderReading': 'leesvolgorde',
@@ -70,7 +70,7 @@ export const nl: Messages = {
   'details.nextChapter': 'Volgend hoofdstuk',
 
   'toc.heading': 'Inhoud',
-  'toc.timeToRead': 'Ongeveer {duration} lezen',
+  'toc.timeToRead': 'Leestijd: ongeveer {duration}',
   'toc.timeLeft': 'Nog ongeveer {duration} lezen vanaf waar je bent',
   'toc.draft': 'Concept',
   'toc.read': 'Gelezen',
@@ -78,7 +78,7 @@ export const nl: Messages = {
   'count.words': { one: '{count} woord', other: '{count} woorden' },
   'duration.minutes': '{minutes} min',
   'duration.hours': '{hours} u {minutes} min',
-  'duration.read': '{duration} lezen',
+  'duration.read': '{duration} leestijd',
 
   'chapter.draft': 'Concept',
   'chapter.scheduled': 'Gepland op {date}',

@@ -12,7 +12,7 @@ export const pl: Messages = {
   'search.submit': 'Szukaj',
   'search.title': 'Wyszukiwanie',
   'search.heading': 'Szukaj w opowiadaniu',
-  'search.description': 'Przeszukaj cały tekst {story} i przejdź prosto do akapitu.',
+  'search.description': 'Przeszukaj cały tekst opowiadania „{story}” i przejdź prosto do akapitu.',
   'search.queryLabel': 'Słowa lub fraza',
   'search.orderLegend': 'Kolejność rozdziałów',
   'search.orderRelevance': 'najlepsze dopasowanie',
@@ -125,7 +125,7 @@ export const pl: Messages = {
   'footnotes.back': 'Wróć do odnośnika {number}',
   'resume.region': 'Wznów czytanie',
   'resume.welcome': 'Witaj z powrotem.',
-  'resume.jump': 'Czytaj od miejsca, w którym skończyłeś',
+  'resume.jump': 'Czytaj dalej od ostatniego miejsca',
   'resume.dismiss': 'Zamknij',
 
   'settings.open': 'Ustawienia czytania',
@@ -160,10 +160,10 @@ export const pl: Messages = {
 
   'read.title': 'Całość',
   'read.description': {
-    one: 'Rozdział {story} ({author}) na jednej stronie.',
-    few: 'Wszystkie {count} rozdziały {story} ({author}) na jednej stronie.',
-    many: 'Wszystkie {count} rozdziałów {story} ({author}) na jednej stronie.',
-    other: 'Wszystkie {count} rozdziału {story} ({author}) na jednej stronie.',
+    one: 'Rozdział opowiadania „{story}” ({author}) na jednej stronie.',
+    few: 'Wszystkie {count} rozdziały opowiadania „{story}” ({author}) na jednej stronie.',
+    many: 'Wszystkie {count} rozdziałów opowiadania „{story}” ({author}) na jednej stronie.',
+    other: 'Wszystkie {count} rozdziału opowiadania „{story}” ({author}) na jednej stronie.',
   },
   'read.contents': 'Spis treści',
   'read.back': 'Wróć do spisu treści',
@@ -172,7 +172,7 @@ export const pl: Messages = {
   'notFound.description': 'Ta strona nie istnieje. Znajdź szukany rozdział w spisie treści lub przez wyszukiwanie.',
   'notFound.text': 'Pod tym adresem nie ma strony. Może rozdział zmienił nazwę albo link zawiera literówkę.',
   'notFound.help': 'Zajrzyj do {contents} albo przeszukaj opowiadanie polem u góry strony.',
-  'notFound.contents': 'spisu treści {story}',
+  'notFound.contents': 'spisu treści opowiadania „{story}”',
   'notFound.chapters': 'Rozdziały',
 
   'epub.contents': 'Spis treści',

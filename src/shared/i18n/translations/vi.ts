@@ -57,7 +57,7 @@ export const vi: Messages = {
   'details.warnings': 'Cảnh báo',
   'details.categories': 'Phân loại',
   'details.characters': 'Nhân vật',
-  'details.relationships': 'Quan hệ',
+  'details.relationships': 'Mối quan hệ',
   'details.tags': 'Thẻ',
   'details.status': 'Trạng thái',
   'details.complete': 'Hoàn thành',
@@ -98,7 +98,7 @@ export const vi: Messages = {
   'chapter.position': '{number}/{total}',
   'chapter.caughtUp': 'Bạn đã đọc hết: phần tiếp theo sắp ra.',
   'chapter.theEnd': 'Hết.',
-  'chapter.keyHint': 'Mẹo: phím {previous} và {next} để chuyển chương.',
+  'chapter.keyHint': 'Mẹo: nhấn phím {previous} và {next} để chuyển chương.',
   'chapter.keyPrevious': '←',
   'chapter.keyNext': '→',
   'chapter.review': 'Bạn thích chương này? {link}.',
@@ -144,7 +144,7 @@ export const vi: Messages = {
   'settings.reset': 'Đặt lại mặc định',
 
   'read.title': 'Toàn bộ tác phẩm',
-  'read.description': { other: 'Cả {count} chương của {story}, tác giả {author}, trên một trang.' },
+  'read.description': { other: '{count} chương của {story} (tác giả {author}) gộp trên một trang.' },
   'read.contents': 'Mục lục',
   'read.back': 'Về mục lục',
 
