@@ -1,6 +1,6 @@
 import { hasPrefixOf } from './prefixes.ts';
 import { fold, queryTerms } from './search-terms.ts';
-import { cjkCharacter } from './text-stats.ts';
+import { cjkCharacter, unspaced } from './text-stats.ts';
 
 /** A stretch of a text that matched a search term. */
 export interface TextMatch {
@@ -63,7 +63,8 @@ const escape = (term: string) => term.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
  * Where a search's hits are in `text`: each phrase where its words stand together in order
  * (across spaces and punctuation), each word as a whole word or another form of it
  * ("dancers" marks "dancer", "the" never marks "they"). Chinese, Japanese and Korean terms,
- * written without spaces, are found wherever they occur (a phrase's parts joined).
+ * written without spaces, are found wherever they occur (a phrase's parts joined); Thai ones
+ * wherever they begin and end on the word boundaries of the platform's segmenter.
  * Ignores case, accents and the style of apostrophe.
  */
 export function findHits(text: string, query: SearchQuery): TextMatch[] {
@@ -78,17 +79,33 @@ export function findHits(text: string, query: SearchQuery): TextMatch[] {
   const same = (word: string, term: string) =>
     word === term || stem(word) === stem(term) || (query.language !== undefined && hasPrefixOf(word, term, query.language));
   const cjkTerms: string[] = [];
+  const segmentedTerms: string[] = [];
   for (const phrase of query.phrases) {
     if (phrase.some((term) => cjkCharacter.test(term))) {
       cjkTerms.push(phrase.join(''));
+      continue;
+    }
+    if (phrase.some((term) => unspaced.test(term))) {
+      segmentedTerms.push(phrase.join(''));
       continue;
     }
     for (let i = 0; i + phrase.length <= tokens.length; i++) {
       if (phrase.every((term, j) => same(tokens[i + j]!.word, term))) at(tokens[i]!.start, tokens[i + phrase.length - 1]!.end);
     }
   }
-  const words = query.words.filter((term) => !cjkCharacter.test(term));
+  const words = query.words.filter((term) => !cjkCharacter.test(term) && !unspaced.test(term));
   cjkTerms.push(...query.words.filter((term) => cjkCharacter.test(term)));
+  segmentedTerms.push(...query.words.filter((term) => unspaced.test(term) && !cjkCharacter.test(term)));
+  if (segmentedTerms.length > 0) {
+    // Thai and its neighbours: where the term starts and ends on the platform's word boundaries, never inside a word.
+    const boundaries = new Set([flat.length]);
+    for (const { index } of new Intl.Segmenter(query.language, { granularity: 'word' }).segment(flat)) boundaries.add(index);
+    for (const term of new Set(segmentedTerms)) {
+      for (let start = flat.indexOf(term); start >= 0; start = flat.indexOf(term, start + 1)) {
+        if (boundaries.has(start) && boundaries.has(start + term.length)) at(start, start + term.length);
+      }
+    }
+  }
   for (const token of tokens) if (words.some((term) => same(token.word, term))) at(token.start, token.end);
   if (cjkTerms.length > 0) {
     const pattern = new RegExp(

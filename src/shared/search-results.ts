@@ -1,6 +1,6 @@
 import { isParagraphId, params } from './contract.ts';
 import { findHits, parseQuery } from './highlight.ts';
-import { cjkCharacter } from './text-stats.ts';
+import { cjkCharacter, unspaced } from './text-stats.ts';
 
 /** Turns Pagefind's result data into paragraph-level hits: where in a chapter each match is. */
 
@@ -46,12 +46,12 @@ export function unescapeHtml(text: string): string {
 /**
  * A chapter's matches grouped by the paragraph that holds them, in reading order, each with
  * a short excerpt around its first match, kept inside the paragraph. Text in spaced scripts
- * is read by Pagefind's word positions; Chinese, Japanese and Korean text, whose words
+ * is read by Pagefind's word positions; Chinese, Japanese, Korean and Thai text, whose words
  * Pagefind counts by its own segmentation (not spaces), by finding the query in each
  * paragraph's text, so the excerpt and the marks fall on what the reader typed.
  */
 export function paragraphHits(data: PagefindResultData, query: string): ParagraphHit[] {
-  return cjkCharacter.test(data.content) ? hitsInText(data, query) : hitsByLocation(data);
+  return cjkCharacter.test(data.content) || unspaced.test(data.content) ? hitsInText(data, query) : hitsByLocation(data);
 }
 
 /** About how much an excerpt shows: words of spaced text, characters of CJK text. */

@@ -9,8 +9,8 @@ const wordChar = /[\p{L}\p{N}]/u;
  */
 export const cjkCharacter = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}]/u;
 const character = new RegExp(cjkCharacter.source, 'gu');
-/** Scripts written without spaces whose words the platform's segmenter finds. */
-const unspaced = /[\p{Script=Thai}\p{Script=Lao}\p{Script=Khmer}\p{Script=Myanmar}]/u;
+/** Scripts written without spaces whose words the platform's segmenter finds (Thai and its neighbours). */
+export const unspaced = /[\p{Script=Thai}\p{Script=Lao}\p{Script=Khmer}\p{Script=Myanmar}]/u;
 let segmenter: Intl.Segmenter | undefined;
 
 /**

@@ -155,3 +155,33 @@ describe('words behind prefixes (Hebrew, Arabic)', () => {
     expect(marked.every((word) => word.endsWith('رسائل'))).toBe(true);
   });
 });
+
+describe('searching a Thai story, written without spaces', () => {
+  const site = useBrowserSite('th');
+
+  it('finds a word inside a run of text, shows it whole in the excerpt, counts in Thai, and marks exactly it in the chapter', async () => {
+    const { page, errors } = await site.open();
+    await page.goto(site.url(`search/?q=${encodeURIComponent('ทะเล')}`));
+    await settled(page);
+    expect(await page.locator('.status').textContent()).toBe('มี 1 ตอนที่มีคำว่า “ทะเล”');
+    expect(await page.locator('.results > li h2').allTextContents()).toEqual(['ตอนที่ 1: ประภาคาร']);
+    expect(await page.locator('.results .matches').first().textContent()).toBe('พบ 1 แห่ง');
+    expect(await page.locator('.results .hits mark').allTextContents()).toEqual(['ทะเล']);
+    expect(await page.locator('.results .hits a').first().textContent()).toContain('มองออกไปที่ทะเลอันมืดมิด');
+
+    await page.locator('.results .hits a').first().click();
+    await page.waitForSelector('#chapter-text mark');
+    expect(await page.locator('#chapter-text mark').allTextContents()).toEqual(['ทะเล']);
+    expect(errors).toEqual([]);
+  });
+
+  it('never marks a word inside another: ประ is not ประตู nor ประภาคาร', async () => {
+    const { page } = await site.open();
+    await page.goto(site.url(`chapter-1/?highlight=${encodeURIComponent('ประตู')}`));
+    await page.waitForSelector('#chapter-text mark');
+    expect(await page.locator('#chapter-text mark').allTextContents()).toEqual(['ประตู']);
+    await page.goto(site.url(`chapter-1/?highlight=${encodeURIComponent('ประ')}`));
+    await settled(page);
+    expect(await page.locator('#chapter-text mark').count()).toBe(0);
+  });
+});

@@ -16,6 +16,7 @@ const languages = [
   { site: 'zh', lang: 'zh-Hans', dir: 'ltr', epub: '湖边的灯笼.epub' },
   { site: 'ar', lang: 'ar', dir: 'rtl', epub: 'رسائل-من-البحر.epub' },
   { site: 'he', lang: 'he', dir: 'rtl', epub: 'אור-על-המים.epub' },
+  { site: 'th', lang: 'th', dir: 'ltr', epub: 'แสงไฟริมทะเล.epub' },
 ] as const satisfies readonly { site: SiteName; lang: string; dir: string; epub: string }[];
 
 /**

@@ -16,6 +16,7 @@ export const languageStories = {
   zh: fileURLToPath(new URL('../fixtures/lang/zh', import.meta.url)),
   ar: fileURLToPath(new URL('../fixtures/lang/ar', import.meta.url)),
   he: fileURLToPath(new URL('../fixtures/lang/he', import.meta.url)),
+  th: fileURLToPath(new URL('../fixtures/lang/th', import.meta.url)),
 };
 /** The sample story Quire ships in `content/` (the author's seed prologue), copied: no test reads `content/`, which is the author's. */
 export const sampleStory = fileURLToPath(new URL('../fixtures/sample', import.meta.url));
@@ -48,6 +49,8 @@ export const siteBuilds = {
   ar: { contentDir: languageStories.ar, buildDate: '2026-01-01' },
   /** A story in Hebrew, whose words take prefixes (במגדלור: in the lighthouse). */
   he: { contentDir: languageStories.he, buildDate: '2026-01-01' },
+  /** A story in Thai, written without spaces between words. */
+  th: { contentDir: languageStories.th, buildDate: '2026-01-01' },
 } as const;
 
 export type SiteName = keyof typeof siteBuilds;

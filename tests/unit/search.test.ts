@@ -201,3 +201,14 @@ describe('words behind prefixes', () => {
     expect(findHits(text, parseQuery('מגדלור', 'he')).map((m) => text.slice(m.start, m.end))).toEqual(['במגדלור', 'המגדלור']);
   });
 });
+
+describe('Thai, written without spaces', () => {
+  it('marks a word inside a run on the segmenter’s word boundaries, never part of a word', () => {
+    const text = 'แมวสีดำนั่งอยู่ข้างประตู มองออกไปที่ทะเลอันมืดมิด';
+    const hits = (query: string) => findHits(text, parseQuery(query, 'th')).map((m) => text.slice(m.start, m.end));
+    expect(hits('ทะเล')).toEqual(['ทะเล']);
+    expect(hits('ประตู')).toEqual(['ประตู']);
+    expect(hits('ประ')).toEqual([]);
+    expect(hits('"แมว สีดำ"')).toEqual(['แมวสีดำ']);
+  });
+});

@@ -13,6 +13,7 @@ import { nl } from './translations/nl.ts';
 import { pl } from './translations/pl.ts';
 import { pt } from './translations/pt.ts';
 import { ru } from './translations/ru.ts';
+import { th } from './translations/th.ts';
 import { tr } from './translations/tr.ts';
 import { uk } from './translations/uk.ts';
 import { vi } from './translations/vi.ts';
@@ -44,6 +45,7 @@ export const translations: Readonly<Record<string, Messages>> = {
   ko,
   ar,
   he,
+  th,
 };
 
 /**
