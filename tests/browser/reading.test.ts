@@ -236,7 +236,7 @@ describe('a place that lasts', () => {
     await page.keyboard.press('Enter');
     await expect.poll(() => page.evaluate(() => document.activeElement?.className)).toBe('footnote-preview');
     await page.keyboard.press('Escape');
-    expect(await page.evaluate(() => document.activeElement?.hasAttribute('data-footnote-ref'))).toBe(true);
+    await expect.poll(() => page.evaluate(() => document.activeElement?.hasAttribute('data-footnote-ref'))).toBe(true);
     // A pause over the number shows it too; a second click goes to the note, as the link always did.
     await marker.hover();
     await expect.poll(() => preview.evaluate((element) => element.matches(':popover-open'))).toBe(true);
