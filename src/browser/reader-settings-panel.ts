@@ -2,7 +2,14 @@ import { elements, ids, paragraphSelector, readingKey, settingsKey } from '../sh
 import { parseReadingState } from '../shared/reading-progress.ts';
 import { mergeReading, parseSavedReading, savedReading } from '../shared/saved-reading.ts';
 import type { StringKey, Translate } from '../shared/i18n/strings.ts';
-import { defaultSettings, parseSettings, settingsPanel, type ReaderSettings, type SettingName } from '../shared/reader-settings.ts';
+import {
+  defaultSettings,
+  legibleFontCovers,
+  parseSettings,
+  settingsPanel,
+  type ReaderSettings,
+  type SettingName,
+} from '../shared/reader-settings.ts';
 import loadOffline from 'lazy:./offline-keep.ts';
 import { safeStorage } from './storage.ts';
 import { siteStrings } from './strings.ts';
@@ -156,7 +163,9 @@ function buildPanel(panel: HTMLElement, t: Translate): HTMLButtonElement {
     legend.textContent = t(`settings.${group.name}`);
     fieldset.append(
       legend,
-      ...group.values.map((value) => choice('radio', group.name, value, t(`settings.${group.name}.${value}` as StringKey))),
+      ...group.values
+        .filter((value) => value !== 'legible' || legibleFontCovers(t.language))
+        .map((value) => choice('radio', group.name, value, t(`settings.${group.name}.${value}` as StringKey))),
     );
     panel.append(fieldset);
   }

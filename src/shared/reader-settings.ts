@@ -24,6 +24,16 @@ export const settingsPanel = [
   { name: 'width', values: ['narrow', 'normal', 'wide'] },
 ] as const satisfies readonly { name: Exclude<SettingName, 'notes' | 'contentNotes' | 'justify'>; values: readonly string[] }[];
 
+/**
+ * Whether the "Legible" font (Atkinson Hyperlegible: Latin and Latin Extended letters) draws
+ * a language's text. For Cyrillic, Greek, Arabic, Hebrew, CJK, Thai or Vietnamese text it
+ * would change nothing, or letters mid-word, so it is not offered there.
+ */
+export function legibleFontCovers(language: string): boolean {
+  const locale = new Intl.Locale(language || 'en').maximize();
+  return locale.script === 'Latn' && locale.language !== 'vi';
+}
+
 /** The settings every reader starts with. */
 export const defaultSettings = Object.fromEntries(
   Object.entries(settingChoices).map(([name, values]) => [name, values[0]]),

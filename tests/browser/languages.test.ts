@@ -185,3 +185,20 @@ describe('searching a Thai story, written without spaces', () => {
     expect(await page.locator('#chapter-text mark').count()).toBe(0);
   });
 });
+
+describe('the Legible font where it cannot draw the text', () => {
+  const site = useBrowserSite('ar');
+
+  it('is not offered in the reading settings of an Arabic story', async () => {
+    const { page } = await site.open();
+    await page.goto(site.url('chapter-1/'));
+    await settled(page);
+    await page.locator('.reader-settings summary').click();
+    await page.locator('.settings-panel input[name="font"]').first().waitFor();
+    expect(
+      await page
+        .locator('.settings-panel input[name="font"]')
+        .evaluateAll((inputs) => inputs.map((input) => (input as HTMLInputElement).value)),
+    ).toEqual(['serif', 'sans']);
+  });
+});

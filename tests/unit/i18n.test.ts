@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { en } from '../../src/shared/i18n/en';
 import { listSeparator } from '../../src/shared/format';
+import { legibleFontCovers } from '../../src/shared/reader-settings';
 import { isCjk, messagesFor, stringsFor, textDirection, translationFor, translations } from '../../src/shared/i18n';
 import type { Message } from '../../src/shared/i18n';
 
@@ -201,5 +202,13 @@ describe('lists as each language writes them', () => {
     ['ko', ', '],
   ])('%s separates items with %j', (language, separator) => {
     expect(listSeparator(language)).toBe(separator);
+  });
+});
+
+describe('the Legible font', () => {
+  it('is offered where it draws the language’s letters, Latin Extended included', () => {
+    for (const language of ['en', 'pl', 'tr', 'cs', 'pt-BR', 'de']) expect(legibleFontCovers(language), language).toBe(true);
+    for (const language of ['ru', 'uk', 'el', 'ar', 'he', 'ja', 'zh-Hant', 'ko', 'th', 'vi'])
+      expect(legibleFontCovers(language), language).toBe(false);
   });
 });
