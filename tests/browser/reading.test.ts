@@ -238,6 +238,8 @@ describe('a place that lasts', () => {
     await page.keyboard.press('Escape');
     await expect.poll(() => page.evaluate(() => document.activeElement?.hasAttribute('data-footnote-ref'))).toBe(true);
     // A pause over the number shows it too; a second click goes to the note, as the link always did.
+    // (The pointer leaves first: it is still where the first click left it.)
+    await page.mouse.move(0, 0);
     await marker.hover();
     await expect.poll(() => preview.evaluate((element) => element.matches(':popover-open'))).toBe(true);
     await marker.click();
