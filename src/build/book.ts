@@ -67,6 +67,7 @@ async function makeEpub(site: URL | undefined): Promise<Uint8Array> {
     contentNotes: chapter.contentNotes,
     authorsNote: xhtml(chapter.authorsNote),
     endNote: xhtml(chapter.endNote),
+    revision: chapter.revised && { date: chapter.revised, note: xhtml(chapter.revisionNote) },
   }));
   const summary = rootXhtml(story.summary.html)!;
   const notes = rootXhtml(story.notes);

@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { strToU8, zipSync, type Zippable } from 'fflate';
 import { titleLength, titleParts } from '../core/chapter-labels.ts';
 import type { DetailRow } from '../core/details.ts';
-import { formatDate, listSeparator } from '../shared/format.ts';
+import { formatDate, isoDate, listSeparator } from '../shared/format.ts';
 import { textDirection } from '../shared/i18n/languages.ts';
 import type { Translate } from '../shared/i18n/strings.ts';
 import { escapeXml } from '../core/escape.ts';
@@ -19,6 +19,8 @@ export interface EpubChapter {
   contentNotes: string[];
   authorsNote: string | undefined;
   endNote: string | undefined;
+  /** When the chapter was revised, and what changed (XHTML) when the author said. */
+  revision?: { date: Date; note: string | undefined } | undefined;
 }
 
 /** A picture the book carries, at `OEBPS/<href>`. */
@@ -79,6 +81,9 @@ img { max-width: 100%; height: auto; }
 .summary-box, .content-notes { margin: 1em 0; padding: 0.5em 1em; border: 1px solid #888; font-size: 0.9em; }
 .summary-box h2, .content-notes h2 { font-size: 0.8em; text-transform: uppercase; letter-spacing: 0.08em; margin: 0 0 0.5em; }
 .summary-box p, .content-notes p { text-indent: 0; }
+.revision { margin: 1em 0; padding: 0.5em 1em; border: 1px dashed #888; font-size: 0.85em; }
+.revision .label { font-weight: bold; text-indent: 0; margin: 0; }
+.revision p { text-indent: 0; }
 .footnotes { margin-top: 2em; border-top: 1px solid #888; font-size: 0.9em; }
 .visually-hidden { display: none; }
 h1 { text-align: center; margin: 2em 0 1em; line-height: 1.2; }
@@ -133,6 +138,16 @@ function chapterSummary(book: EpubBook, html: string): string {
   return `<section class="summary-box" aria-labelledby="chapter-summary-title"><h2 id="chapter-summary-title">${escapeXml(book.t('chapter.summary'))}</h2>${html}</section>`;
 }
 
+/** "Revised 3 December 2026", and what changed, as on the chapter's page. */
+function revisionNote(book: EpubBook, revision: NonNullable<EpubChapter['revision']>): string {
+  const date = `<time datetime="${isoDate(revision.date)}">${escapeXml(formatDate(revision.date, book.language))}</time>`;
+  const label = book.t
+    .parts('chapter.revised')
+    .map((part) => (typeof part === 'string' ? escapeXml(part) : date))
+    .join('');
+  return `<aside class="revision" aria-labelledby="revision-title"><p class="label" id="revision-title">${label}</p>${revision.note ?? ''}</aside>`;
+}
+
 function contentNotes(book: EpubBook, notes: string[]): string {
   const items = notes.map((item) => `<li>${escapeXml(item)}</li>`).join('');
   return `<section class="content-notes" aria-labelledby="content-notes-title"><h2 id="content-notes-title">${escapeXml(book.t('contentNotes.heading'))}</h2><ul>${items}</ul></section>`;
@@ -151,6 +166,7 @@ function chapterDocument(book: EpubBook, chapter: EpubChapter): string {
 <h1 id="title">${chapterHeading(chapter.title)}</h1>
 ${chapter.summary ? chapterSummary(book, chapter.summary) : ''}
 ${chapter.contentNotes.length > 0 ? contentNotes(book, chapter.contentNotes) : ''}
+${chapter.revision ? revisionNote(book, chapter.revision) : ''}
 ${chapter.authorsNote ? note(book, 'authors', chapter.authorsNote) : ''}
 ${chapter.body}
 ${chapter.endNote ? note(book, 'end', chapter.endNote) : ''}

@@ -228,6 +228,16 @@ describe('returning readers', () => {
     expect(policy('read/')).not.toMatch(/giscus/);
   });
 
+  it('see the revision on the entire work and in the EPUB too', () => {
+    const read = page('archive', 'read/').querySelector('#chapter-2 .revision');
+    expect(read?.querySelector('.label')?.textContent?.trim()).toBe('Revised April 2, 2025');
+    expect(read?.querySelector('em')?.textContent).toBe('rewritten');
+    expect(read?.getAttribute('aria-labelledby')).toBe('chapter-2-revision-title');
+    const xhtml = strFromU8(epub()['OEBPS/chapters/chapter-2.xhtml']!);
+    expect(xhtml).toContain('<p class="label" id="revision-title">Revised <time datetime="2025-04-02">April 2, 2025</time></p>');
+    expect(xhtml).toContain('<em>rewritten</em>');
+  });
+
   it('have the contents and menu entries carry what the marks need: slug and revision day', () => {
     const item = page('archive', '').querySelector('li[data-slug="chapter-2"]');
     expect(item?.getAttribute('data-revised')).toBe('2025-04-02');
