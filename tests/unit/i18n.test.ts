@@ -104,6 +104,11 @@ describe('translations', () => {
     }
   });
 
+  it('speaks Brazilian Portuguese throughout, not a mix with European forms', () => {
+    for (const [key, form] of allForms('pt'))
+      expect(form, key).not.toMatch(/ligação|ficheiro|\bnuma\b|definições|\bRepor\b|\bA guardar\b|«/u);
+  });
+
   it('gives a chapter’s place neutrally in Chinese, as the author’s own chapter labels may count otherwise', () => {
     for (const language of ['zh-Hans', 'zh-Hant']) expect(translations[language]!['chapter.position']).toBe('{number} / {total}');
   });
