@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
+import { axeViolations } from '../support/axe';
 import { settled, useBrowserSite } from '../support/browser';
 
 const site = useBrowserSite('fixture');
@@ -172,5 +173,23 @@ describe('reading aloud', () => {
       'She remembered the letter from the interlude and the mask.',
     ]);
     expect(said).toContain('Epilogue');
+  });
+
+  it('has controls and a highlight that pass axe, light and dark, phone and desktop', async () => {
+    for (const colorScheme of ['light', 'dark'] as const) {
+      for (const viewport of [
+        { width: 390, height: 844 },
+        { width: 1280, height: 800 },
+      ]) {
+        const { page } = await site.open({ colorScheme, viewport });
+        await page.context().addInitScript(stubSpeech, ['en-US']);
+        await page.goto(site.url('chapter-3/'));
+        await settled(page);
+        await page.getByRole('button', { name: 'Listen' }).click();
+        await started(page);
+        await finish(page);
+        expect(await axeViolations(page), `${colorScheme} ${viewport.width}`).toEqual([]);
+      }
+    }
   });
 });

@@ -6,6 +6,7 @@ import { launchBrowser } from '../../src/cli/support/chromium.ts';
 import { serveStatic, type StaticServer } from '../../src/cli/support/serve.ts';
 import { makeWorkDir } from '../../src/cli/support/work-dir.ts';
 import { offlineCache } from '../../src/shared/contract.ts';
+import { axeViolations } from '../support/axe';
 import { settled } from '../support/browser';
 import { buildSite } from '../support/build';
 
@@ -138,6 +139,7 @@ describe('offline reading', () => {
       .poll(() => page.locator('.keep-status').textContent())
       .toMatch(/^The whole story, with search, takes \d+ KB on this device\.$/);
     expect(await isKept(page, 'chapter-3/')).toBe(false);
+    expect(await axeViolations(page)).toEqual([]);
     await page.getByRole('button', { name: 'Keep it' }).click();
     await expect
       .poll(() => page.locator('.keep-status').textContent(), { timeout: 20_000 })

@@ -165,7 +165,7 @@ describe('layout', () => {
 });
 
 describe('accessibility (axe-core, WCAG 2.2 A/AA and best practices)', () => {
-  const pages = ['', 'prologue/', 'chapter-2/', 'search/?q=lantern', '404.html'];
+  const pages = ['', 'prologue/', 'chapter-2/', 'search/?q=lantern', '404.html', 'offline/'];
   const views = [
     { name: 'phone', viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true },
     { name: 'desktop', viewport: { width: 1280, height: 800 } },
