@@ -4,6 +4,7 @@ import { isShell, keepFiles, offlineFiles, offlineSize, parseOfflineList, sitePa
 import { keptMarker, offlineCache } from '../shared/contract.ts';
 import { joinBase } from '../shared/paths.ts';
 import { siteStrings } from './strings.ts';
+import { actionButton } from './controls.ts';
 
 /**
  * "Keep the whole story offline" (on the home page and in the reading settings): every
@@ -32,11 +33,6 @@ async function start(root: HTMLElement, t: Translate, askNow: boolean): Promise<
   const progress = Object.assign(document.createElement('progress'), { hidden: true });
   progress.setAttribute('aria-label', t('offline.keep'));
   const actions = Object.assign(document.createElement('p'), { className: 'keep-actions' });
-  const button = (text: string, action: () => void) => {
-    const element = Object.assign(document.createElement('button'), { type: 'button', textContent: text });
-    element.addEventListener('click', action);
-    return element;
-  };
   const show = (message: string, ...buttons: HTMLButtonElement[]) => {
     status.textContent = message;
     actions.replaceChildren(...buttons);
@@ -45,12 +41,12 @@ async function start(root: HTMLElement, t: Translate, askNow: boolean): Promise<
   const offer = (message = '') =>
     show(
       message,
-      button(t('offline.keep'), () => void ask()),
+      actionButton(t('offline.keep'), () => void ask()),
     );
   const kept = () =>
     show(
       t('offline.done'),
-      button(t('offline.remove'), () => void remove()),
+      actionButton(t('offline.remove'), () => void remove()),
     );
 
   const ask = async () => {
@@ -64,8 +60,8 @@ async function start(root: HTMLElement, t: Translate, askNow: boolean): Promise<
     if (!list) return offer(t('offline.failed'));
     show(
       t('offline.size', { size: fileSizeLabel(offlineSize(list), t) }),
-      button(t('offline.confirm'), () => void keep(list)),
-      button(t('offline.cancel'), () => offer()),
+      actionButton(t('offline.confirm'), () => void keep(list)),
+      actionButton(t('offline.cancel'), () => offer()),
     );
     actions.querySelector('button')?.focus();
   };

@@ -4,6 +4,7 @@ import { safeStorage } from './storage.ts';
 import { siteStrings } from './strings.ts';
 import { adoptStyles } from './styles.ts';
 import styles from './read-aloud.css?inline';
+import { actionButton } from './controls.ts';
 
 /**
  * Reading aloud ("Listen", src/components/Listen.astro): the browser's own speech in the
@@ -84,13 +85,8 @@ function createPlayer() {
   const bar = document.createElement('section');
   bar.className = 'read-aloud no-print';
   bar.setAttribute('aria-label', t('listen.label'));
-  const button = (text: string, action: () => void) => {
-    const element = Object.assign(document.createElement('button'), { type: 'button', textContent: text });
-    element.addEventListener('click', action);
-    return element;
-  };
-  const toggle = button(t('listen.pause'), () => (current ? pause() : resume()));
-  const stopButton = button(t('listen.stop'), () => stop());
+  const toggle = actionButton(t('listen.pause'), () => (current ? pause() : resume()));
+  const stopButton = actionButton(t('listen.stop'), () => stop());
   const speed = document.createElement('select');
   const number = new Intl.NumberFormat(language, { maximumFractionDigits: 2 });
   for (const rate of rates) speed.append(new Option(`${number.format(rate)}×`, String(rate), false, rate === preferences.rate));

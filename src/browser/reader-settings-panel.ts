@@ -15,13 +15,17 @@ import { safeStorage } from './storage.ts';
 import { siteStrings } from './strings.ts';
 import { adoptStyles } from './styles.ts';
 import styles from './reader-settings-panel.css?inline';
+import { actionButton } from './controls.ts';
 
 /** Builds the settings panel inside `element` (a `<quire-reader-settings>`): shows the saved choices, applies and saves each change. */
 export function buildSettingsPanel(element: HTMLElement): void {
   const panel = element.querySelector<HTMLElement>('.settings-panel')!;
   adoptStyles(styles);
   const t = siteStrings();
-  const reset = buildPanel(panel, t);
+  buildPanel(panel, t, () => {
+    apply({ ...defaultSettings });
+    show();
+  });
   const storage = safeStorage();
   const key = settingsKey(import.meta.env.BASE_URL);
   let settings = parseSettings(storage?.getItem(key));
@@ -46,10 +50,6 @@ export function buildSettingsPanel(element: HTMLElement): void {
     const value = input.type === 'checkbox' && !input.checked ? defaultSettings[input.name as SettingName] : input.value;
     apply(parseSettings(JSON.stringify({ ...settings, [input.name]: value })));
   });
-  reset.addEventListener('click', () => {
-    apply({ ...defaultSettings });
-    show();
-  });
   panel.append(
     placeControls(t, (restored) => {
       apply(restored);
@@ -71,16 +71,11 @@ function placeControls(t: Translate, restoreSettings: (settings: ReaderSettings)
   const status = document.createElement('p');
   status.className = 'place-status';
   status.setAttribute('role', 'status');
-  const button = (text: string, action: () => void) => {
-    const element = Object.assign(document.createElement('button'), { type: 'button', textContent: text });
-    element.addEventListener('click', action);
-    return element;
-  };
   const storage = safeStorage();
   const readingStore = readingKey(import.meta.env.BASE_URL);
   const story = document.querySelector<HTMLMetaElement>('meta[property="og:site_name"]')?.content ?? document.title;
 
-  const copy = button(t('settings.copyLink'), () => {
+  const copy = actionButton(t('settings.copyLink'), () => {
     // Where the reader was in the text before coming up to the settings, else the paragraph at the top of the window.
     const place =
       document.querySelector<HTMLElement>(elements.chapterText)?.dataset.place ??
@@ -94,7 +89,7 @@ function placeControls(t: Translate, restoreSettings: (settings: ReaderSettings)
       () => (status.textContent = link),
     );
   });
-  const save = button(t('settings.save'), () => {
+  const save = actionButton(t('settings.save'), () => {
     const text = savedReading(
       story,
       parseSettings(storage?.getItem(settingsKey(import.meta.env.BASE_URL))),
@@ -156,7 +151,7 @@ function choice(type: 'radio' | 'checkbox', name: string, value: string, text: s
 }
 
 /** Fills the panel with one group of choices per setting, the checkboxes for notes and a reset button. */
-function buildPanel(panel: HTMLElement, t: Translate): HTMLButtonElement {
+function buildPanel(panel: HTMLElement, t: Translate, reset: () => void): void {
   for (const group of settingsPanel) {
     const fieldset = document.createElement('fieldset');
     const legend = document.createElement('legend');
@@ -169,14 +164,10 @@ function buildPanel(panel: HTMLElement, t: Translate): HTMLButtonElement {
     );
     panel.append(fieldset);
   }
-  const reset = document.createElement('button');
-  reset.type = 'button';
-  reset.textContent = t('settings.reset');
   panel.append(
     choice('checkbox', 'justify', 'on', t('settings.justify')),
     choice('checkbox', 'notes', 'hide', t('settings.notes')),
     choice('checkbox', 'contentNotes', 'collapse', t('settings.contentNotes')),
-    reset,
+    actionButton(t('settings.reset'), reset),
   );
-  return reset;
 }
