@@ -197,6 +197,8 @@ export interface TitleParts {
   label: string | undefined;
   /** The descriptive title; the whole title when there is no label. */
   name: string;
+  /** What stands between them as written (": ", " : ", " — ", "、", or nothing); hidden when the label sits on a line of its own, read aloud. */
+  separator: string;
 }
 
 /**
@@ -206,7 +208,7 @@ export interface TitleParts {
  */
 export function titleParts(title: string): TitleParts {
   const text = title.trim();
-  const whole = { label: undefined, name: text };
+  const whole = { label: undefined, name: text, separator: '' };
   if (text.length > maxTitleLine * 4) return whole;
   const labelled = (name: string | undefined): TitleParts => {
     const trimmed = name?.trim();
@@ -216,7 +218,7 @@ export function titleParts(title: string): TitleParts {
       .slice(0, at)
       .replace(/[\s:：.、．\-–—]+$/u, '')
       .trim();
-    return label ? { label, name: trimmed } : whole;
+    return label ? { label, name: trimmed, separator: text.slice(label.length, at) } : whole;
   };
   const chapter = chapterLine.exec(text);
   if (chapter) return labelled(chapter[3]);

@@ -155,9 +155,10 @@ function contentNotes(book: EpubBook, notes: string[]): string {
 
 /** The chapter's title as the site sets it: its label on a line of its own, the name sized by length. */
 function chapterHeading(title: string): string {
-  const { label, name } = titleParts(title);
+  const { label, name, separator } = titleParts(title);
   const named = `<span class="title-name ${titleLength(name)}">${escapeXml(name)}</span>`;
-  return label ? `<span class="title-label">${escapeXml(label)}</span><span class="visually-hidden">: </span>${named}` : named;
+  const between = separator ? `<span class="visually-hidden">${escapeXml(separator)}</span>` : '';
+  return label ? `<span class="title-label">${escapeXml(label)}</span>${between}${named}` : named;
 }
 
 function chapterDocument(book: EpubBook, chapter: EpubChapter): string {

@@ -6,6 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { frenchSpaced, quoteStyle, quoteStyles, smarten } from '../../src/core/typography';
 import { remarkTypography } from '../../src/markdown/remark-typography';
 import { storySchema } from '../../src/core/schema';
+import { titleParts } from '../../src/core/chapter-labels';
 
 describe('smarten', () => {
   it.each([
@@ -111,5 +112,18 @@ describe('the story’s quotation marks in the pipeline', () => {
     expect(storySchema.safeParse({ title: 'T', author: 'A', quotes: 'de' }).success).toBe(true);
     const wrong = storySchema.safeParse({ title: 'T', author: 'A', quotes: 'german' });
     expect(wrong.error?.issues[0]?.message).toMatch(/^quotes must be one of en, de, fr, .*straight/);
+  });
+});
+
+describe('a chapter title split into its label and name', () => {
+  it.each([
+    ['Chapter 5: The Lake', 'Chapter 5', ': ', 'The Lake'],
+    ['Chapitre 1 : Le masque', 'Chapitre 1', ' : ', 'Le masque'],
+    ['第4章　灯笼', '第4章', '　', '灯笼'],
+    ['Chapter 2 — The Boat', 'Chapter 2', ' — ', 'The Boat'],
+  ])('%s keeps what stood between them, so it reads as written', (title, label, separator, name) => {
+    const parts = titleParts(title);
+    expect(parts).toEqual({ label, separator, name });
+    expect(`${parts.label}${parts.separator}${parts.name}`).toBe(title);
   });
 });
