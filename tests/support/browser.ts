@@ -22,9 +22,13 @@ export function useBrowserSite(site: SiteName, basePath = '/') {
   return {
     /** The site's URL for a path relative to its base. */
     url: (path = '') => `${state.server.url}${path}`,
-    /** A new page; console errors and page errors are collected in `errors`. */
+    /**
+     * A new page; console errors and page errors are collected in `errors`. The site's service
+     * worker is kept out (its first-visit install competes with what a test times), unless the
+     * options let it in; tests/browser/offline.test.ts runs it.
+     */
     async open(options: BrowserContextOptions = {}) {
-      const context = await state.browser.newContext({ viewport: { width: 1280, height: 800 }, ...options });
+      const context = await state.browser.newContext({ viewport: { width: 1280, height: 800 }, serviceWorkers: 'block', ...options });
       contexts.push(context);
       const page = await context.newPage();
       const errors: string[] = [];
