@@ -1,4 +1,4 @@
-import { cpSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -8,6 +8,7 @@ import { makeWorkDir } from '../../src/cli/support/work-dir.ts';
 import { offlineCache } from '../../src/shared/contract.ts';
 import { axeViolations } from '../support/axe';
 import { settled } from '../support/browser';
+import { chapterFile, writeStory } from '../support/content-file';
 import { buildSite } from '../support/build';
 
 /**
@@ -19,28 +20,18 @@ import { buildSite } from '../support/build';
 const base = '/serial/';
 const work = makeWorkDir('offline-');
 const served = join(work, 'served');
-const chapter = (front: string, text: string) => `---\n${front}---\n\n${text}\n`;
+const storyMd = '---\ntitle: Lamplight\nauthor: Wren\n---\n\nBelow the opera house, someone keeps the lamps lit.\n';
+const release = (name: string, chapters: Record<string, string>) => writeStory(join(work, name), storyMd, chapters);
 
-function release(name: string, chapters: Record<string, string>) {
-  const content = join(work, name);
-  mkdirSync(join(content, 'chapters'), { recursive: true });
-  writeFileSync(
-    join(content, 'story.md'),
-    '---\ntitle: Lamplight\nauthor: Wren\n---\n\nBelow the opera house, someone keeps the lamps lit.\n',
-  );
-  for (const [file, text] of Object.entries(chapters)) writeFileSync(join(content, 'chapters', file), text);
-  return content;
-}
-
-const one = chapter('title: "Chapter 1: Wick"\norder: 1\npublished: 2026-10-01\n', 'The lamp was burning when she came.');
-const two = chapter('title: "Chapter 2: Flame"\norder: 2\npublished: 2026-10-08\n', 'Erik kept the lamps for eleven years.');
-const twoRevised = chapter(
+const one = chapterFile('title: "Chapter 1: Wick"\norder: 1\npublished: 2026-10-01\n', 'The lamp was burning when she came.');
+const two = chapterFile('title: "Chapter 2: Flame"\norder: 2\npublished: 2026-10-08\n', 'Erik kept the lamps for eleven years.');
+const twoRevised = chapterFile(
   'title: "Chapter 2: Flame"\norder: 2\npublished: 2026-10-08\n',
   'Erik had kept the lamps for eleven long years.',
 );
-const three = chapter('title: "Chapter 3: Glass"\norder: 3\npublished: 2026-10-15\n', 'The chandelier glass was cold as the lake.');
-const four = chapter('title: "Chapter 4: Smoke"\norder: 4\npublished: 2026-10-22\n', 'At dawn the lamps went out.');
-const draft = chapter('title: "Chapter 5: Ash"\norder: 5\ndraft: true\n', 'Nobody has read this yet.');
+const three = chapterFile('title: "Chapter 3: Glass"\norder: 3\npublished: 2026-10-15\n', 'The chandelier glass was cold as the lake.');
+const four = chapterFile('title: "Chapter 4: Smoke"\norder: 4\npublished: 2026-10-22\n', 'At dawn the lamps went out.');
+const draft = chapterFile('title: "Chapter 5: Ash"\norder: 5\ndraft: true\n', 'Nobody has read this yet.');
 
 let browser: Browser;
 let server: StaticServer | undefined;

@@ -1,4 +1,4 @@
-import { cpSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -7,6 +7,7 @@ import { serveStatic, type StaticServer } from '../../src/cli/support/serve.ts';
 import { makeWorkDir } from '../../src/cli/support/work-dir.ts';
 import { readingKey } from '../../src/shared/contract.ts';
 import { settled } from '../support/browser';
+import { chapterFile, writeStory } from '../support/content-file';
 import { buildSite } from '../support/build';
 
 /**
@@ -17,7 +18,6 @@ import { buildSite } from '../support/build';
 
 const work = makeWorkDir('returning-');
 const served = join(work, 'served');
-const chapter = (front: string, text: string) => `---\n${front}---\n\n${text}\n`;
 const storyMd = `---
 title: Lamplight
 author: Wren
@@ -32,22 +32,16 @@ comments:
 Below the opera house, someone keeps the lamps lit.
 `;
 
-function release(name: string, chapters: Record<string, string>) {
-  const content = join(work, name);
-  mkdirSync(join(content, 'chapters'), { recursive: true });
-  writeFileSync(join(content, 'story.md'), storyMd);
-  for (const [file, text] of Object.entries(chapters)) writeFileSync(join(content, 'chapters', file), text);
-  return content;
-}
+const release = (name: string, chapters: Record<string, string>) => writeStory(join(work, name), storyMd, chapters);
 
-const one = chapter('title: "Chapter 1: Wick"\norder: 1\npublished: 2026-10-01\n', 'The lamp was burning when she came.');
-const two = chapter('title: "Chapter 2: Flame"\norder: 2\npublished: 2026-10-08\n', 'Erik kept the lamps for eleven years.');
-const twoRevised = chapter(
+const one = chapterFile('title: "Chapter 1: Wick"\norder: 1\npublished: 2026-10-01\n', 'The lamp was burning when she came.');
+const two = chapterFile('title: "Chapter 2: Flame"\norder: 2\npublished: 2026-10-08\n', 'Erik kept the lamps for eleven years.');
+const twoRevised = chapterFile(
   'title: "Chapter 2: Flame"\norder: 2\npublished: 2026-10-08\nrevised: 2026-10-20\nrevisionNote: The ending is new.\n',
   'Erik had kept the lamps for eleven long years.',
 );
-const three = chapter('title: "Chapter 3: Glass"\norder: 3\npublished: 2026-10-15\n', 'The glass was cold.');
-const four = chapter('title: "Chapter 4: Smoke"\norder: 4\npublished: 2026-10-22\n', 'At dawn the lamps went out.');
+const three = chapterFile('title: "Chapter 3: Glass"\norder: 3\npublished: 2026-10-15\n', 'The glass was cold.');
+const four = chapterFile('title: "Chapter 4: Smoke"\norder: 4\npublished: 2026-10-22\n', 'At dawn the lamps went out.');
 
 let browser: Browser;
 let server: StaticServer;
