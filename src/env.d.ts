@@ -7,3 +7,8 @@ declare namespace App {
     t: import('./shared/i18n/strings.ts').Translate;
   }
 }
+
+/** ES2025's `RegExp.escape`, in the Node the build runs on (24); TypeScript 5.9's libraries lack it. Build-side code only: browsers from before 2025 lack it too. */
+interface RegExpConstructor {
+  escape(text: string): string;
+}

@@ -125,9 +125,7 @@ export const languages: Record<string, Words> = {
   },
 };
 
-/** Chinese, Japanese and Korean headings: `第4章`, `第四話`, `제4장`, `4화`, and their named chapters. */
-export const cjkChapter =
-  /^(?:第\s*([0-9０-９〇零一二三四五六七八九十百千两兩]+)\s*[章话話回节節幕部]|제\s*([0-9]+)\s*[장화부]|([0-9]+)\s*화)(?:\s*[:：.、．\-—–]?\s*(.*))?$/u;
+/** Chinese, Japanese and Korean named headings; their numbered ones are in the grammar below. */
 export const cjkNamed: Record<'prologue' | 'epilogue' | 'interlude', string[]> = {
   prologue: ['序章', '楔子', '序', 'プロローグ', '프롤로그'],
   epilogue: ['尾声', '尾聲', '终章', '終章', '后记', '後記', 'エピローグ', '에필로그'],
@@ -135,61 +133,125 @@ export const cjkNamed: Record<'prologue' | 'epilogue' | 'interlude', string[]> =
 };
 export const cjkNotes = ['作者的话', '作者的話', '作者有话说', '作者有話說', '作者按', 'あとがき', '作者より', '前書き', '작가의 말'];
 
-export const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-export const all = (pick: (words: Words) => string[]) =>
-  [...new Set(Object.values(languages).flatMap(pick))].sort((a, b) => b.length - a.length);
-export const englishNumbers = [
-  'zero',
-  'one',
-  'two',
-  'three',
-  'four',
-  'five',
-  'six',
-  'seven',
-  'eight',
-  'nine',
-  'ten',
-  'eleven',
-  'twelve',
-  'thirteen',
-  'fourteen',
-  'fifteen',
-  'sixteen',
-  'seventeen',
-  'eighteen',
-  'nineteen',
-];
-export const englishTens = ['', '', 'twenty', 'thirty', 'forty', 'fifty', 'sixty', 'seventy', 'eighty', 'ninety'];
-export const numberPattern = String.raw`(\d+(?:[.,]\d+)?|[ivxlc]+|(?:${[...englishNumbers.slice(1), ...englishTens.slice(2)].join('|')})(?:[-\s](?:${englishNumbers.slice(1, 10).join('|')}))?)`;
-export const subtitle = String.raw`(?:\s*[:.\-–—]\s*(.+?))?`;
-export const chapterLine = new RegExp(
-  String.raw`^(${all((w) => w.chapter)
-    .map(escape)
-    .join('|')})\s*${numberPattern}${subtitle}\s*$`,
-  'iu',
-);
-export const namedLine = new RegExp(
-  String.raw`^(${all((w) => [...w.prologue, ...w.epilogue, ...w.interlude])
-    .map(escape)
-    .join('|')})${subtitle}\s*$`,
-  'iu',
-);
-/** A note label, then a colon or a spaced dash: never the first letters of a word ("An-Mei"). */
-export const noteLine = new RegExp(
-  String.raw`^(?:${[...all((w) => w.notes), ...cjkNotes].map(escape).join('|')})\s*(?::|：|\s[-–—]\s)\s*`,
-  'iu',
-);
+/** Number words the grammar reads as chapter numbers ("Chapter Twelve", "Chapter forty-two"). */
+export const numberWords = {
+  units: [
+    'zero',
+    'one',
+    'two',
+    'three',
+    'four',
+    'five',
+    'six',
+    'seven',
+    'eight',
+    'nine',
+    'ten',
+    'eleven',
+    'twelve',
+    'thirteen',
+    'fourteen',
+    'fifteen',
+    'sixteen',
+    'seventeen',
+    'eighteen',
+    'nineteen',
+  ],
+  tens: ['', '', 'twenty', 'thirty', 'forty', 'fifty', 'sixty', 'seventy', 'eighty', 'ninety'],
+};
 
-/** The longest line taken for a heading: real serials have 140-character chapter titles. */
+/** The longest line taken for a heading that has no chapter number: real serials have 140-character chapter titles. */
 export const maxTitleLine = 250;
 
-const wordedLabel = new RegExp(
-  String.raw`^(?:${all((w) => w.chapter)
-    .map(escape)
-    .join('|')})\s+[^\s:：]+(?:\s+[^\s:：]+){0,2}\s*[:：]\s*(.+)$`,
-  'iu',
-);
+/** Every word of one kind in every language, longest first (so "Chapter" is tried before "Ch"). */
+export const wordsOf = (pick: (words: Words) => string[]) =>
+  [...new Set(Object.values(languages).flatMap(pick))].sort((a, b) => b.length - a.length);
+const alternatives = (words: string[]) =>
+  [...words]
+    .sort((a, b) => b.length - a.length)
+    .map(RegExp.escape)
+    .join('|');
+
+const { units, tens } = numberWords;
+const number = String.raw`(\d+(?:[.,]\d+)?|[ivxlc]+|(?:${[...units.slice(1), ...tens.slice(2)].join('|')})(?:[-\s](?:${units.slice(1, 10).join('|')}))?)`;
+const rest = String.raw`(?:\s*[:.\-–—]\s*(.+?))?\s*$`;
+const forms = {
+  /** "Chapter 12: The Lake", "Ch. XII - The Lake", "Capítulo cuatro". */
+  numbered: new RegExp(String.raw`^(${alternatives(wordsOf((w) => w.chapter))})\s*${number}${rest}`, 'iu'),
+  /** `第4章 湖`, `第十二章：归来`, `제4장`, `4화`. */
+  'cjk-numbered':
+    /^(?:第\s*([0-9０-９〇零一二三四五六七八九十百千两兩]+)\s*[章话話回节節幕部]|제\s*([0-9]+)\s*[장화부]|([0-9]+)\s*화)(?:\s*[:：.、．\-—–]?\s*(.*))?$/u,
+  /** "Prologue", "Epílogo: Años después", "Interlude - Letters". */
+  named: new RegExp(String.raw`^(${alternatives(wordsOf((w) => [...w.prologue, ...w.epilogue, ...w.interlude]))})${rest}`, 'iu'),
+  /** `序章`, `エピローグ：その後`. */
+  'cjk-named': new RegExp(String.raw`^(${alternatives(Object.values(cjkNamed).flat())})(?:\s*[:：\-—–]\s*(.*))?$`, 'u'),
+  /** A chapter word, a number written in words, a colon: "الفصل الأول: البداية", "Chapter the First: A Storm". */
+  worded: new RegExp(String.raw`^(?:${alternatives(wordsOf((w) => w.chapter))})\s+[^\s:：]+(?:\s+[^\s:：]+){0,2}\s*[:：]\s*(.+)$`, 'iu'),
+};
+
+/** A title as the grammar reads it. */
+export interface TitleMatch {
+  /** Which of the grammar's forms it has: a numbered chapter, a named one (prologue, epilogue, interlude), in Latin or another script, or a chapter numbered in words. */
+  form: keyof typeof forms;
+  kind: 'prologue' | 'chapter' | 'interlude' | 'epilogue';
+  /** The label's word as written ("Ch.", "capítulo", "序章"); absent for CJK numbered and worded labels. */
+  word: string | undefined;
+  /** The chapter number as written ("12", "XII", "twenty-one", "四"), for the numbered forms. */
+  number: string | undefined;
+  /** The label as written: "Chapter 12", "第4章", "الفصل الأول", "Prologue". */
+  label: string;
+  /** What stands between the label and the name as written (": ", " : ", " — ", "、"); empty without a name. */
+  separator: string;
+  /** What follows the label, if anything: "The Lake". */
+  name: string | undefined;
+}
+
+/**
+ * The chapter-title grammar, in every language of the data above: the one reading of a
+ * title that the site (label set apart from name) and the importer (title lines) share.
+ * Undefined when the text is not a chapter heading.
+ */
+export function readTitle(title: string): TitleMatch | undefined {
+  const text = title.trim();
+  const numbered = forms.numbered.exec(text);
+  if (numbered) return match(text, 'numbered', 'chapter', numbered[1], numbered[2], numbered[3]);
+  // Longer than this, a line that has no chapter number is prose, whatever it starts with.
+  if (text.length > maxTitleLine * 4) return undefined;
+  const cjk = forms['cjk-numbered'].exec(text);
+  if (cjk) return match(text, 'cjk-numbered', 'chapter', undefined, cjk[1] ?? cjk[2] ?? cjk[3], cjk[4]);
+  const named = forms.named.exec(text);
+  if (named) return match(text, 'named', kindOf(named[1]!), named[1], undefined, named[2]);
+  const cjkWord = forms['cjk-named'].exec(text);
+  if (cjkWord) return match(text, 'cjk-named', kindOf(cjkWord[1]!), cjkWord[1], undefined, cjkWord[2]);
+  const worded = forms.worded.exec(text);
+  if (worded) return match(text, 'worded', 'chapter', undefined, undefined, worded[1]);
+  return undefined;
+}
+
+function match(
+  text: string,
+  form: TitleMatch['form'],
+  kind: TitleMatch['kind'],
+  word: string | undefined,
+  number: string | undefined,
+  rest: string | undefined,
+): TitleMatch {
+  const name = rest?.trim() || undefined;
+  // The name ends the (trimmed) title; the label is what comes before it, less the separator.
+  const at = name ? text.length - name.length : text.length;
+  const label = text
+    .slice(0, at)
+    .replace(/[\s:：.、．\-–—]+$/u, '')
+    .trim();
+  return { form, kind, word, number, label, separator: text.slice(label.length, at), name };
+}
+
+function kindOf(word: string): 'prologue' | 'epilogue' | 'interlude' {
+  const lower = word.toLowerCase();
+  return (['prologue', 'epilogue', 'interlude'] as const).find(
+    (kind) => cjkNamed[kind].includes(word) || wordsOf((w) => w[kind]).some((candidate) => candidate.toLowerCase() === lower),
+  )!;
+}
 
 /** A chapter title as a book sets it: its label ("Chapter 5") apart from its name ("A Short One"). */
 export interface TitleParts {
@@ -202,38 +264,14 @@ export interface TitleParts {
 }
 
 /**
- * Splits "Chapter 5: A short one—showing…" into its label and its name, in every language
- * of the data above. A title that is only a label ("Chapter 5", "Epilogue") or has none
- * ("The Lake") is its own name.
+ * Splits "Chapter 5: A short one—showing…" into its label and its name. A title that is only
+ * a label ("Chapter 5", "Epilogue") or has none ("The Lake") is its own name.
  */
 export function titleParts(title: string): TitleParts {
-  const text = title.trim();
-  const whole = { label: undefined, name: text, separator: '' };
-  if (text.length > maxTitleLine * 4) return whole;
-  const labelled = (name: string | undefined): TitleParts => {
-    const trimmed = name?.trim();
-    if (!trimmed) return whole;
-    const at = text.lastIndexOf(trimmed);
-    const label = text
-      .slice(0, at)
-      .replace(/[\s:：.、．\-–—]+$/u, '')
-      .trim();
-    return label ? { label, name: trimmed, separator: text.slice(label.length, at) } : whole;
-  };
-  const chapter = chapterLine.exec(text);
-  if (chapter) return labelled(chapter[3]);
-  const cjk = cjkChapter.exec(text);
-  if (cjk) return labelled(cjk[4]);
-  const named = namedLine.exec(text);
-  if (named) return labelled(named[2]);
-  // A chapter word, a number written in words ("الفصل الأول", "Chapter the First"), a colon.
-  const worded = wordedLabel.exec(text);
-  if (worded) return labelled(worded[1]);
-  for (const words of Object.values(cjkNamed)) {
-    const word = words.find((candidate) => new RegExp(`^${escape(candidate)}\\s*[:：\\-—–]\\s*\\S`, 'u').test(text));
-    if (word) return labelled(text.slice(word.length).replace(/^\s*[:：\-—–]\s*/u, ''));
-  }
-  return whole;
+  const found = readTitle(title);
+  return found?.name && found.label
+    ? { label: found.label, name: found.name, separator: found.separator }
+    : { label: undefined, name: title.trim(), separator: '' };
 }
 
 /** How long a name is, for setting it smaller as it grows, as books do: short, long, very long. */

@@ -1,20 +1,7 @@
 import { slugify } from '../core/slug.ts';
-import {
-  all,
-  chapterLine,
-  cjkChapter,
-  cjkNamed,
-  englishNumbers,
-  englishTens,
-  escape,
-  languages,
-  maxTitleLine,
-  namedLine,
-  noteLine,
-  type Words,
-} from '../core/chapter-labels.ts';
+import { cjkNotes, languages, maxTitleLine, numberWords, readTitle, wordsOf, type Words } from '../core/chapter-labels.ts';
 
-/** Title lines and note labels read with the language data of `src/core/chapter-labels.ts`. */
+/** Title lines and note labels, read with the grammar and language data of `src/core/chapter-labels.ts`. */
 
 /** A chapter heading as the importer understands it. */
 export interface TitleLine {
@@ -32,13 +19,13 @@ export function parseNumber(word: string): number | undefined {
   const digits = word.replace(/[０-９]/g, (d) => String(d.charCodeAt(0) - 0xff10));
   if (/^\d+(?:[.,]\d+)?$/.test(digits)) return Number(digits.replace(',', '.'));
   const lower = word.toLowerCase();
-  const small = englishNumbers.indexOf(lower);
+  const small = numberWords.units.indexOf(lower);
   if (small !== -1) return small;
   const [tens = '', unit] = lower.split(/[-\s]/);
-  const t = englishTens.indexOf(tens);
+  const t = numberWords.tens.indexOf(tens);
   if (t >= 2) {
     if (unit === undefined) return t * 10;
-    const u = englishNumbers.indexOf(unit);
+    const u = numberWords.units.indexOf(unit);
     if (u >= 1 && u <= 9) return t * 10 + u;
   }
   if (/^[ivxlc]+$/i.test(word)) return parseRoman(word.toUpperCase());
@@ -76,44 +63,38 @@ function parseHanNumber(text: string): number | undefined {
 /** The heading a title line stands for, or undefined when the line is not a heading. */
 export function parseTitleLine(line: string): TitleLine | undefined {
   const text = line.trim();
-  if (text.length === 0) return undefined;
+  const found = readTitle(text);
+  if (!found) return undefined;
   // A chapter label and its number make a title line whatever follows ("Chapter 7: In which…", 300 characters long).
-  const chapter = chapterLine.exec(text);
-  if (chapter) {
-    const number = parseNumber(chapter[2]!);
-    if (number === undefined) return undefined;
-    const label = canonical(chapter[1]!, (words) => words.chapter);
-    const name = chapter[3]?.trim();
-    return {
-      kind: 'chapter',
-      number,
-      title: name ? `${label} ${number}: ${name}` : `${label} ${number}`,
-      slug: `chapter-${String(number).replace('.', '-')}`,
-    };
+  if (found.form !== 'numbered' && text.length > maxTitleLine) return undefined;
+  const { kind, name } = found;
+  switch (found.form) {
+    case 'numbered': {
+      const number = parseNumber(found.number!);
+      if (number === undefined) return undefined;
+      const label = canonical(found.word!, (words) => words.chapter);
+      return {
+        kind,
+        number,
+        title: name ? `${label} ${number}: ${name}` : `${label} ${number}`,
+        slug: `chapter-${String(number).replace('.', '-')}`,
+      };
+    }
+    case 'cjk-numbered': {
+      const number = parseNumber(found.number!);
+      return number === undefined ? undefined : { kind, number, title: text, slug: `chapter-${number}` };
+    }
+    case 'cjk-named':
+      return { kind, number: undefined, title: text, slug: kind };
+    case 'named': {
+      const label = canonical(found.word!, (words) => words[kind as 'prologue' | 'epilogue' | 'interlude']);
+      const slug = kind === 'interlude' && name ? slugify(`interlude ${name}`) || 'interlude' : kind;
+      return { kind, number: undefined, title: name ? `${label}: ${name}` : label, slug };
+    }
+    case 'worded':
+      // "Chapter the First: A Storm" is a title on the site, but its number is not one the importer can file it under.
+      return undefined;
   }
-  if (text.length > maxTitleLine) return undefined;
-  const cjk = cjkChapter.exec(text);
-  if (cjk) {
-    const number = parseNumber(cjk[1] ?? cjk[2] ?? cjk[3]!);
-    if (number === undefined) return undefined;
-    return { kind: 'chapter', number, title: text, slug: `chapter-${number}` };
-  }
-  for (const [kind, words] of Object.entries(cjkNamed) as [TitleLine['kind'], string[]][]) {
-    const word = words.find((candidate) => text === candidate || new RegExp(`^${escape(candidate)}\\s*[:：\\-—–]`, 'u').test(text));
-    if (word) return { kind, number: undefined, title: text, slug: kind };
-  }
-  const named = namedLine.exec(text);
-  if (named) {
-    const kind = (['prologue', 'epilogue', 'interlude'] as const).find((k) =>
-      all((w) => w[k]).some((word) => word.toLowerCase() === named[1]!.toLowerCase()),
-    )!;
-    const label = canonical(named[1]!, (words) => words[kind]);
-    const name = named[2]?.trim();
-    const title = name ? `${label}: ${name}` : label;
-    const slug = kind === 'interlude' && name ? slugify(`interlude ${name}`) || 'interlude' : kind;
-    return { kind, number: undefined, title, slug };
-  }
-  return undefined;
 }
 
 /** The heading a file's name stands for: `chapter-7.txt`, and `007-chapter-7.txt` as numbered downloads are named. */
@@ -144,6 +125,12 @@ function canonical(found: string, pick: (words: Words) => string[]): string {
   }
   return found;
 }
+
+/** A note label, then a colon or a spaced dash: never the first letters of a word ("An-Mei"). */
+const noteLine = new RegExp(
+  String.raw`^(?:${[...wordsOf((w) => w.notes), ...cjkNotes].map(RegExp.escape).join('|')})\s*(?::|：|\s[-–—]\s)\s*`,
+  'iu',
+);
 
 /** The label that opens a note at the start of a line ("A/N: ", "Nota de la autora: "), if there is one. */
 export function noteLabel(line: string): string | undefined {

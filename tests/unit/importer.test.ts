@@ -9,6 +9,7 @@ import { readText } from '../../src/importer/readers/text';
 import { isSceneBreak } from '../../src/importer/scene-breaks';
 import { noteLabel, parseNumber, parseTitleLine } from '../../src/importer/title-lines';
 import { slugify } from '../../src/core/slug';
+import { readTitle, titleParts } from '../../src/core/chapter-labels';
 
 /** Imports a plain-text chapter as `npm run import` does, into a folder holding `existing` orders. */
 async function importText(text: string, stem = 'input', existing: number[] = []) {
@@ -85,6 +86,42 @@ describe('title lines', () => {
 
   it('slugifies titles without accents or punctuation', () => {
     expect(slugify('Interlude: Daaé’s Letters!')).toBe('interlude-daaes-letters');
+  });
+});
+
+describe('one chapter-title grammar, read alike by the site and the importer', () => {
+  it.each([
+    ['Chapter 12: The Mask', 'Chapter 12', 'The Mask'],
+    ['Ch. 12 - Title', 'Ch. 12', 'Title'],
+    ['Chapter twenty-one - Below', 'Chapter twenty-one', 'Below'],
+    ['Interlude: Letters & Lies', 'Interlude', 'Letters & Lies'],
+    ['Глава 3. Озеро', 'Глава 3', 'Озеро'],
+    ['第十二章：归来', '第十二章', '归来'],
+    ['エピローグ：その後', 'エピローグ', 'その後'],
+  ])('"%s": where the importer finds a title line, the site sets label "%s" apart from "%s"', (line, label, name) => {
+    expect(parseTitleLine(line)).toBeDefined();
+    expect(titleParts(line)).toMatchObject({ label, name });
+    // And the title the importer writes splits the same way.
+    expect(titleParts(parseTitleLine(line)!.title).name).toBe(name);
+  });
+
+  it('sets apart a label numbered in words, which the importer cannot file under a number', () => {
+    expect(titleParts('Chapter the First: A Storm')).toEqual({ label: 'Chapter the First', separator: ': ', name: 'A Storm' });
+    expect(readTitle('Chapter the First: A Storm')?.form).toBe('worded');
+    expect(parseTitleLine('Chapter the First: A Storm')).toBeUndefined();
+  });
+
+  it('reads a long line as a title only when it has a chapter number', () => {
+    const long = 'x'.repeat(300);
+    expect(parseTitleLine(`Chapter 7: ${long}`)).toMatchObject({ number: 7 });
+    expect(parseTitleLine(`Prologue: ${long}`)).toBeUndefined();
+    expect(titleParts(`Prologue: ${long}`).label).toBe('Prologue');
+    expect(readTitle(`Prologue: ${'x'.repeat(1000)}`)).toBeUndefined();
+  });
+
+  it('takes no prose for a title', () => {
+    for (const line of ['The opera house was quiet.', 'Chapters of my life were long', 'Prologues are hard to write, she said.'])
+      expect([readTitle(line), titleParts(line).label]).toEqual([undefined, undefined]);
   });
 });
 
