@@ -1,4 +1,4 @@
-import { elements, ids, paragraphSelector, readingKey, settingsKey } from '../shared/contract.ts';
+import { applySettingsGlobal, elements, ids, paragraphSelector, readingKey, settingsKey } from '../shared/contract.ts';
 import { parseReadingState } from '../shared/reading-progress.ts';
 import { mergeReading, parseSavedReading, savedReading } from '../shared/saved-reading.ts';
 import type { StringKey, Translate } from '../shared/i18n/strings.ts';
@@ -127,18 +127,13 @@ function placeControls(t: Translate, restoreSettings: (settings: ReaderSettings)
   return fieldset;
 }
 
-/** Sets the settings on `<html>` (defaults are no attribute, as before any choice), linking the legible font if chosen. */
+/**
+ * Sets the settings on `<html>` with the routine every page's boot script left on `window`
+ * (src/browser/reader-settings-boot.ts); defaults are no attribute, as before any choice.
+ */
 function applySettings(settings: ReaderSettings): void {
-  const root = document.documentElement;
-  // The legible font's stylesheet is linked only once someone picks it (see PageBoot.astro).
-  const fontCss = root.dataset.legibleFont;
-  if (settings.font === 'legible' && fontCss && !document.querySelector(`link[href="${fontCss}"]`)) {
-    document.head.append(Object.assign(document.createElement('link'), { rel: 'stylesheet', href: fontCss }));
-  }
-  for (const [name, value] of Object.entries(settings) as [SettingName, string][]) {
-    if (value === defaultSettings[name]) root.removeAttribute(`data-${name}`);
-    else root.setAttribute(`data-${name}`, value);
-  }
+  const chosen = Object.entries(settings).filter(([name, value]) => value !== defaultSettings[name as SettingName]);
+  (window as unknown as Record<string, (settings: object) => void>)[applySettingsGlobal]?.(Object.fromEntries(chosen));
 }
 
 /** A labelled radio button or checkbox. */

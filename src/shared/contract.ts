@@ -82,6 +82,9 @@ export const params = {
   highlight: 'highlight',
 } as const;
 
+/** Where on `window` the page's boot script leaves the routine that sets reader settings on `<html>`, for the settings panel. */
+export const applySettingsGlobal = 'quireSettings';
+
 /** The `localStorage` key for a reader's settings on the site under `base` (one story per base path). */
 export function settingsKey(base: string): string {
   return `quire:${base}:settings`;

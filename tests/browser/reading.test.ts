@@ -74,6 +74,23 @@ describe('reader settings', () => {
     expect(errors).toEqual([]);
   });
 
+  it('link the legible font’s stylesheet once it is chosen, once, and from then on before the first paint', async () => {
+    const { page, errors } = await site.open();
+    const links = () => page.locator('link[rel="stylesheet"][href*="legible-font"]').count();
+    await page.goto(site.url('chapter-1/'));
+    expect(await links()).toBe(0);
+    await page.getByText('Reading settings').click();
+    await page.getByLabel('Legible').check();
+    await page.getByLabel('Sepia').check();
+    await page.getByLabel('Wide').check();
+    expect(await links()).toBe(1);
+    expect(await page.evaluate(() => document.documentElement.dataset.font)).toBe('legible');
+    await page.goto(site.url('chapter-2/'));
+    expect(await links()).toBe(1);
+    expect(await page.evaluate(() => ({ ...document.documentElement.dataset }))).toMatchObject({ font: 'legible', theme: 'sepia' });
+    expect(errors).toEqual([]);
+  });
+
   it('can hide author’s notes for rereaders', async () => {
     const { page } = await site.open();
     await page.goto(site.url('prologue/'));

@@ -22,6 +22,12 @@ const returningReaders = 0.4 * KB;
  * both share with their on-demand scripts (0.1 KB). The rest loads on use.
  */
 const readAnywhere = 0.55 * KB;
+/**
+ * What one routine for reader settings costs (measured 0.07 KB): the boot script's routine
+ * also clears a setting and stays on `window`, where the settings panel calls it, instead of
+ * the panel carrying a second copy (src/browser/reader-settings-boot.ts).
+ */
+const settingsRoutine = 0.08 * KB;
 /** What the "Show comments" control costs a site whose author turned comments on (the archive fixture): its markup and loader. */
 const commentsControl = 0.7 * KB;
 
@@ -40,7 +46,7 @@ describe('page weight of a chapter (first visit, gzip)', () => {
         ];
         const floor = textFloor(authored.map((element) => element.textContent).join('\n'));
         const total = weight.html + weight.css + weight.js + weight.fonts;
-        const allowance = 9.5 * KB + returningReaders + readAnywhere + (site === 'archive' ? commentsControl : 0);
+        const allowance = 9.5 * KB + returningReaders + readAnywhere + settingsRoutine + (site === 'archive' ? commentsControl : 0);
         expect(total - floor, `${slug}: ${JSON.stringify(weight)}`).toBeLessThanOrEqual(allowance);
       }
     });
@@ -49,7 +55,7 @@ describe('page weight of a chapter (first visit, gzip)', () => {
   it('carries at most 2.5 KB of JavaScript (and what readers coming back need), none of it render-blocking and none of it search', () => {
     for (const slug of chapters) {
       const weight = pageWeight(builtSite('fixture'), `${slug}/index.html`);
-      expect(weight.js, slug).toBeLessThanOrEqual(2.5 * KB + returningReaders + readAnywhere);
+      expect(weight.js, slug).toBeLessThanOrEqual(2.5 * KB + returningReaders + readAnywhere + settingsRoutine);
       expect(weight.blockingScripts, slug).toEqual([]);
       expect(weight.fonts, slug).toBe(0);
       for (const file of Object.keys(weight.files)) {
