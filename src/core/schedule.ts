@@ -1,3 +1,4 @@
+import { problems } from './problems.ts';
 import type { ChapterSource, StorySource } from './story.ts';
 
 /** Whether a chapter dated `published` is still to come at `now`. An undated chapter is out with the next build. */
@@ -30,9 +31,8 @@ export function scheduleWarnings(story: StorySource | undefined, chapters: reado
     if (first.length === 0) continue;
     const [next] = first as [ChapterSource];
     const when = isScheduled(next.data.published, now) ? `on ${dateText(next.data.published!)}` : 'now';
-    const others = first.length > 1 ? ` (and ${first.length - 1} more after it)` : '';
     warnings.push(
-      `${next.filePath}${others} comes after ${held.filePath} in reading order but goes out first (${when}), while ${held.filePath} is scheduled for ${dateText(held.data.published!)}: until then, Next on the chapter before it skips to ${next.filePath}. Date ${next.filePath} on or after ${dateText(held.data.published!)}, or give ${held.filePath} an earlier date`,
+      problems.ReleasedOutOfOrder.message(next.filePath, first.length - 1, held.filePath, when, dateText(held.data.published!)),
     );
   }
 
@@ -40,22 +40,16 @@ export function scheduleWarnings(story: StorySource | undefined, chapters: reado
   const { status, expectedChapters } = story.data;
   if (status === 'complete' && scheduled.length > 0) {
     const last = scheduled.reduce((a, b) => (release(b) > release(a) ? b : a));
-    warnings.push(
-      `${story.filePath}: status is complete, but ${scheduled.length === 1 ? `${last.filePath} is` : `${scheduled.length} chapters are`} still scheduled (the last for ${dateText(last.data.published!)}): until then readers see "In progress" and the date of the next chapter`,
-    );
+    warnings.push(problems.CompleteButScheduled.message(story.filePath, scheduled.length, last.filePath, dateText(last.data.published!)));
   }
   if (expectedChapters !== undefined) {
     const count = planned.length;
     if (count > expectedChapters) {
-      warnings.push(`${story.filePath}: expectedChapters is ${expectedChapters}, but there are ${count} chapters; raise it`);
+      warnings.push(problems.MoreThanExpected.message(story.filePath, expectedChapters, count));
     } else if (status === 'complete' && count < expectedChapters) {
-      warnings.push(
-        `${story.filePath}: status is complete with ${count} chapters, but expectedChapters is ${expectedChapters}; lower it to ${count}, or set status: in-progress`,
-      );
+      warnings.push(problems.CompleteBelowExpected.message(story.filePath, count, expectedChapters));
     } else if (status === 'in-progress' && count === expectedChapters && scheduled.length === 0) {
-      warnings.push(
-        `${story.filePath}: all ${count} expected chapters are out, but status is in-progress (readers see ${count}/${count}, In progress); set status: complete if the story is finished, or raise expectedChapters`,
-      );
+      warnings.push(problems.AllOutButInProgress.message(story.filePath, count));
     }
   }
   return warnings;

@@ -1,5 +1,6 @@
 import { countWords } from '../shared/text-stats.ts';
 import { isoDate } from '../shared/format.ts';
+import { problems as catalogue } from './problems.ts';
 import { isScheduled } from './schedule.ts';
 import type { ChapterData, StoryData } from './schema.ts';
 import { slugPattern, slugProblem } from './slug.ts';
@@ -153,7 +154,7 @@ export function assembleStory(storySources: StorySource[], chapterSources: Chapt
   const planned = all.filter((chapter) => !chapter.draft);
   const scheduled = planned.filter((chapter) => chapter.scheduled);
   const shown = all.filter((chapter) => options.preview || (!chapter.draft && !chapter.scheduled));
-  if (shown.length === 0) throw new StoryError([nothingToPublish(story.filePath)]);
+  if (shown.length === 0) throw new StoryError([catalogue.NothingToPublish.message(story.filePath)]);
   const released = shown.filter((chapter) => !chapter.scheduled);
   const status = story.data.status === 'complete' && scheduled.length === 0 ? 'complete' : 'in-progress';
   const written = story.data.status === 'complete' ? planned.length : undefined;
@@ -175,26 +176,17 @@ export function assembleStory(storySources: StorySource[], chapterSources: Chapt
 }
 
 /** The message for a story whose every chapter is a draft or still scheduled: a build would publish nothing. */
-export function nothingToPublish(storyFile: string): string {
-  return `${storyFile}: no chapter is ready to publish yet (every chapter is a draft or scheduled for later); npm run dev previews them`;
-}
 
 /** Whether a build at `now` would publish no chapter at all. */
 export function publishesNothing(chapterSources: readonly ChapterSource[], now: Date): boolean {
   return chapterSources.every((source) => source.data.draft || isScheduled(source.data.published, now));
 }
 
-/** The message for a content folder without `story.md`. */
-export const missingStory =
-  'story.md is missing: create it in the content folder with at least title and author, or start a story with npm run new';
-/** The message for a content folder without chapter files. */
-export const noChapters = 'chapters/ holds no chapters: add at least one Markdown file, e.g. chapters/prologue.md';
-
 /** Every problem that would make a broken site, each naming the file (and field) at fault. */
 export function validateStory(storySources: StorySource[], chapterSources: ChapterSource[]): string[] {
   return [
-    ...(storySources.length === 0 ? [missingStory] : []),
-    ...(chapterSources.length === 0 ? [noChapters] : []),
+    ...(storySources.length === 0 ? [catalogue.MissingStory.message()] : []),
+    ...(chapterSources.length === 0 ? [catalogue.NoChapters.message()] : []),
     ...validateChapters(chapterSources),
   ];
 }
@@ -204,28 +196,22 @@ export function validateChapters(chapterSources: ChapterSource[]): string[] {
   const problems: string[] = [];
   for (const source of chapterSources) {
     if (source.body.text.trim() === '' && source.body.footnotes.trim() === '' && !/<img\b/.test(source.body.html)) {
-      problems.push(`${source.filePath}: the chapter has no text (the body after the frontmatter is empty)`);
+      problems.push(catalogue.EmptyChapter.message(source.filePath));
     }
     // A slug set by hand was checked with the frontmatter; one from the file name is checked here.
     const slug = slugOf(source);
     const problem = source.data.slug === undefined ? slugProblem(slug) : undefined;
     if (problem && !slugPattern.test(slug)) {
-      problems.push(
-        `${source.filePath}: the file name "${source.id}" cannot be a URL; rename the file (lowercase letters, digits and hyphens, e.g. chapter-1.md) or set the slug field`,
-      );
+      problems.push(catalogue.FileNameNotUrl.message(source.filePath, source.id));
     } else if (problem) {
-      problems.push(`${source.filePath}: slug "${slug}" (the file name) ${problem}; rename the file or set the slug field`);
+      problems.push(catalogue.ReservedSlug.message(source.filePath, slug, problem));
     }
     const { revised, revisionNote, published } = source.data;
     if (revisionNote !== undefined && revised === undefined) {
-      problems.push(
-        `${source.filePath}: revisionNote needs the date of the revision; add revised: ${isoDate(new Date())} (the day you changed the chapter)`,
-      );
+      problems.push(catalogue.RevisionNoteWithoutDate.message(source.filePath, isoDate(new Date())));
     }
     if (revised && published && revised < published) {
-      problems.push(
-        `${source.filePath}: revised (${isoDate(revised)}) is before published (${isoDate(published)}); a chapter is revised after it is out`,
-      );
+      problems.push(catalogue.RevisedBeforePublished.message(source.filePath, isoDate(revised), isoDate(published)));
     }
   }
   problems.push(...duplicates(chapterSources, (source) => String(source.data.order), 'order'));
@@ -244,10 +230,7 @@ export function storyWarnings(chapterSources: ChapterSource[]): string[] {
   for (let i = 1; i < whole.length; i++) {
     const before = whole[i - 1]!.data.order;
     const after = whole[i]!.data.order;
-    if (after - before > 1) {
-      const missing = after - before === 2 ? `${before + 1} is` : `${before + 1}–${after - 1} are`;
-      warnings.push(`${whole[i]!.filePath}: order jumps from ${before} to ${after}; chapter ${missing} missing`);
-    }
+    if (after - before > 1) warnings.push(catalogue.OrderGap.message(whole[i]!.filePath, before, after));
   }
 
   const counted = chapterSources.map((source) => ({ source, words: countWords(source.body.text) }));
@@ -257,9 +240,7 @@ export function storyWarnings(chapterSources: ChapterSource[]): string[] {
   if (counted.length >= 3 && median > 0) {
     for (const { source, words } of counted) {
       if (words > median * 4) {
-        warnings.push(
-          `${source.filePath}: ${words} words, more than four times the usual chapter (${median}); was a second chapter pasted in?`,
-        );
+        warnings.push(catalogue.LongChapter.message(source.filePath, words, median));
       }
     }
   }
@@ -274,20 +255,21 @@ export function chapterWarnings(source: ChapterSource): string[] {
   const { text } = source.body;
   const straight = (text.match(/"/g) ?? []).length;
   const curly = (text.match(/[“”]/g) ?? []).length;
-  return straight > 0 && curly > 0
-    ? [`${source.filePath}: mixes straight (") and curly (“ ”) quotes (${straight} straight, ${curly} curly); readers see both styles`]
-    : [];
+  return straight > 0 && curly > 0 ? [catalogue.MixedQuotes.message(source.filePath, straight, curly)] : [];
 }
 
-function duplicates(sources: ChapterSource[], key: (source: ChapterSource) => string, field: string): string[] {
+function duplicates(sources: ChapterSource[], key: (source: ChapterSource) => string, field: 'order' | 'slug'): string[] {
   const groups = new Map<string, ChapterSource[]>();
   for (const source of sources) groups.set(key(source), [...(groups.get(key(source)) ?? []), source]);
   return [...groups]
     .filter(([, group]) => group.length > 1)
-    .map(([value, group]) => {
-      const files = group.map((source) => source.filePath);
-      return `${field} ${value} is used by both ${files.slice(0, -1).join(', ')} and ${files.at(-1)}: each chapter needs its own ${field}`;
-    });
+    .map(([value, group]) =>
+      catalogue.SharedOrderOrSlug.message(
+        field,
+        value,
+        group.map((source) => source.filePath),
+      ),
+    );
 }
 
 /** A chapter's URL slug: its `slug` field, else its file name, in one Unicode form (NFC) however the file system spells it. */

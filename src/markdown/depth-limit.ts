@@ -1,12 +1,12 @@
 import type { Node, Parent } from 'unist';
 import type { VFile } from 'vfile';
+import { problems } from '../core/problems.ts';
 
 /** The deepest nesting a text may have: quotes in quotes, lists in lists, elements in elements. Stories need a handful. */
 export const maxDepth = 64;
 
 /** The problem with a text nested too deep. */
-export const tooDeep = (what: string) =>
-  `the ${what} nests more than ${maxDepth} levels deep (quotes inside quotes, lists inside lists); no story needs as many, and no page can show them: take out the extra levels`;
+export const tooDeep = (what: string) => problems.TooDeep.message(what, maxDepth);
 
 /**
  * A line of Markdown nested deeper than `maxDepth`, found before parsing: the parser's time

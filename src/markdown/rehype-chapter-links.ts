@@ -1,5 +1,6 @@
 import type { Element, Root } from 'hast';
 import type { VFile } from 'vfile';
+import { problems } from '../core/problems.ts';
 import { visit } from 'unist-util-visit';
 import { linkedChapter } from '../core/links.ts';
 import { chapterPath, joinBase } from '../shared/paths.ts';
@@ -25,7 +26,7 @@ export function rehypeChapterLinks(options: ChapterLinkOptions) {
       if (target === undefined) return;
       const slug = options.chapters.get(target);
       if (slug === undefined) {
-        file.message(`the link to "${href}" points at no chapter of the story; link to a chapter's file name, such as chapter-2.md`, node);
+        file.message(problems.LinkToNoChapter.message(href), node);
         return;
       }
       const hash = href.includes('#') ? href.slice(href.indexOf('#')) : '';

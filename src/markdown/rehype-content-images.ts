@@ -1,5 +1,6 @@
 import type { Element, Root } from 'hast';
 import type { VFile } from 'vfile';
+import { problems } from '../core/problems.ts';
 import { visit } from 'unist-util-visit';
 import { decodeSafely, leavesTheSite } from '../core/links.ts';
 
@@ -24,10 +25,7 @@ export function rehypeContentImages(options: { image: ImageLookup; remote: boole
       if (/^data:/i.test(src)) return;
       if (leavesTheSite(src)) {
         if (!options.remote) {
-          file.message(
-            `the picture ${src.length > 80 ? `${src.slice(0, 80)}…` : src} is on another site, which every reader's browser would ask for it (and so learn who reads); save it in the content folder's images/ and write images/<name>, or set remoteImages: allow in story.md`,
-            node,
-          );
+          file.message(problems.RemotePicture.message(src), node);
         }
         return;
       }

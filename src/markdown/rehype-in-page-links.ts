@@ -1,5 +1,6 @@
 import type { Element, Root } from 'hast';
 import type { VFile } from 'vfile';
+import { problems } from '../core/problems.ts';
 import { visit } from 'unist-util-visit';
 import { decodeSafely } from '../core/links.ts';
 import { reservedIds } from '../shared/contract.ts';
@@ -21,10 +22,7 @@ export function rehypeInPageLinks() {
       if (typeof href !== 'string' || !href.startsWith('#') || href === '#') return;
       const id = decodeSafely(href.slice(1));
       if (ids.has(id)) return;
-      file.message(
-        `the link "${href}" leads to nothing in this chapter (no element has id="${id}"); give its target id="${id}", or, for a footnote, write it as one ([^1] in the text and "[^1]: the note" below)`,
-        node,
-      );
+      file.message(problems.LinkToNothingHere.message(href, id), node);
     });
   };
 }

@@ -1,6 +1,7 @@
 import type { Root, RootContent, Text } from 'mdast';
 import type { ContainerDirective } from 'mdast-util-directive';
 import type { VFile } from 'vfile';
+import { problems } from '../core/problems.ts';
 import { visit } from 'unist-util-visit';
 import { textClasses } from '../shared/contract.ts';
 
@@ -35,10 +36,7 @@ export function remarkBlocks() {
       if (node.type !== 'containerDirective') return undefined;
       const name = (node as ContainerDirective).name;
       if (!Object.hasOwn(blocks, name)) {
-        file.message(
-          `:::${name} is not a block Quire knows; use :::verse (lines kept) or :::messages (a chat), or remove the colons`,
-          node,
-        );
+        file.message(problems.UnknownBlock.message(name), node);
         return undefined;
       }
       node.data = { hName: 'div', hProperties: { className: [blocks[name as keyof typeof blocks]] } };

@@ -1,5 +1,6 @@
 import type { Html, Root } from 'mdast';
 import type { VFile } from 'vfile';
+import { problems } from '../core/problems.ts';
 import { visit } from 'unist-util-visit';
 import { removedWithContent } from './sanitize.ts';
 
@@ -22,13 +23,13 @@ export function remarkUnclosedHtml() {
       const value = node.value;
       const comment = value.lastIndexOf('<!--');
       if (comment !== -1 && value.indexOf('-->', comment + 4) === -1) {
-        file.message('an HTML comment (<!--) is never closed, so everything after it would disappear; close it with -->', node);
+        file.message(problems.UnclosedComment.message(), node);
       }
       const withoutComments = value.replace(/<!--[\s\S]*?(?:-->|$)/g, '');
       for (const [, slash, rawName, selfClosing] of withoutComments.matchAll(/<(\/?)([a-zA-Z][\w-]*)\b[^>]*?(\/?)>/g)) {
         const name = rawName!.toLowerCase();
         if (name === 'plaintext') {
-          file.message('<plaintext> turns everything after it into raw text; remove it', node);
+          file.message(problems.Plaintext.message(), node);
           continue;
         }
         if (!swallowing.has(name)) continue;
@@ -41,10 +42,7 @@ export function remarkUnclosedHtml() {
       }
     });
     for (const { name, node } of open) {
-      file.message(
-        `<${name}> is opened but never closed, so everything after it would disappear; close it with </${name}> or remove it`,
-        node,
-      );
+      file.message(problems.UnclosedElement.message(name), node);
     }
   };
 }

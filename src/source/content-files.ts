@@ -3,6 +3,7 @@ import { basename, extname, join, relative, resolve, sep } from 'node:path';
 import yaml from 'js-yaml';
 import sharp from 'sharp';
 import { storySchema } from '../core/schema.ts';
+import { problems as catalogue } from '../core/problems.ts';
 import { svgThreats } from '../core/svg.ts';
 import type { Message } from '../shared/i18n/strings.ts';
 
@@ -59,18 +60,16 @@ export function scanChapters(contentDir: string, name: (path: string) => string 
       stat = statSync(path);
     } catch {
       const link = lstatSync(path).isSymbolicLink();
-      scan.problems.push(`${shown}: ${link ? 'a link to a file that does not exist' : 'cannot be read'}; fix or remove it`);
+      scan.problems.push(link ? catalogue.DanglingLink.message(shown) : catalogue.UnreadableFile.message(shown));
       continue;
     }
     if (stat.isDirectory() && /\.md$/i.test(entry)) {
-      scan.problems.push(
-        `${shown}/: a folder named like a chapter file; chapters are the .md files directly in ${name(dir)}/, so rename the folder`,
-      );
+      scan.problems.push(catalogue.FolderNamedLikeChapter.message(shown, name(dir)));
     } else if (stat.isDirectory()) {
       scan.skipped.push(`${shown}/: a folder; chapters are the .md files directly in ${name(dir)}/`);
     } else if (entry.endsWith('.md') && !fileInside(contentDir, path)) {
       // A link to a file elsewhere (a co-author's pull request linking ~/.npmrc) would publish it.
-      scan.problems.push(`${shown}: a link to a file outside the content folder; put the chapter itself in ${name(dir)}/`);
+      scan.problems.push(catalogue.ChapterOutside.message(shown, name(dir)));
     } else if (entry.startsWith('.')) {
       scan.skipped.push(`${shown}: a hidden file; rename it without the leading dot to make it a chapter`);
     } else if (/~$|\.(?:bak|swp|tmp)$/i.test(entry)) {
@@ -79,7 +78,7 @@ export function scanChapters(contentDir: string, name: (path: string) => string 
       scan.files.push(path);
     } else if (/\.(?:md|markdown|mdown|mkd|txt|text)$/i.test(entry) || /\.md\.\w+$/i.test(entry)) {
       const stem = entry.replace(/(?:\.md)?\.\w+$/i, '');
-      scan.problems.push(`${shown}: chapter files must end in .md; rename it to ${stem}.md (or import it: npm run import -- ${shown})`);
+      scan.problems.push(catalogue.NotMarkdownFile.message(shown, stem));
     } else {
       scan.skipped.push(`${shown}: not a chapter file (chapters end in .md)`);
     }
@@ -241,11 +240,9 @@ export function imageLookup(contentDir: string): (src: string) => { path: string
     const candidates = [resolve(root, src), resolve(chaptersDir(root), src)].filter((path) => path.startsWith(`${root}${sep}`));
     const found = candidates.find((path) => fileInside(root, path));
     if (!found) {
-      return {
-        problem: `the image "${src}" is not in the content folder; put it in ${join(basename(root), 'images')}/ and write images/${basename(src)}`,
-      };
+      return { problem: catalogue.PictureOutside.message(src, join(basename(root), 'images'), basename(src)) };
     }
-    if (!type) return { problem: `"${src}" is not a picture every reader can show; use JPEG, PNG, GIF, WebP or SVG` };
+    if (!type) return { problem: catalogue.PictureType.message(src) };
     return { path: relative(root, found).split(sep).join('/') };
   };
 }
@@ -283,12 +280,10 @@ export async function pictureProblems(contentDir: string, name: (path: string) =
       try {
         const threats = svgThreats(readFileSync(path, 'utf8'));
         if (threats.length > 0) {
-          problems.push(
-            `${shown}: the picture holds ${threats.join(', ')}, which would run or load on the site; a picture may only draw. Remove ${threats.length === 1 ? 'it' : 'them'} (npm run import cleans SVGs), or save the picture as PNG`,
-          );
+          problems.push(catalogue.PictureRuns.message(shown, threats));
         }
       } catch (error) {
-        problems.push(`${shown}: ${(error as Error).message}; save it again as SVG or PNG`);
+        problems.push(catalogue.UnreadableSvg.message(shown, (error as Error).message));
       }
       continue;
     }
@@ -297,16 +292,12 @@ export async function pictureProblems(contentDir: string, name: (path: string) =
       const { width = 0, height = 0, format } = await sharp(path, { limitInputPixels: false }).metadata();
       const named = imageTypes[extname(picture).toLowerCase()]!.slice('image/'.length);
       if (format !== named) {
-        problems.push(
-          `${shown}: the file is a ${format?.toUpperCase() ?? 'file of another kind'} picture, not the ${named.toUpperCase()} its name says; rename it to match`,
-        );
+        problems.push(catalogue.PictureMisnamed.message(shown, format, named));
       } else if (width * height > maxPicturePixels) {
-        problems.push(
-          `${shown}: ${width}×${height} pixels (${Math.round((width * height) / 1e6)} megapixels) is more than a page can use and more than the build can process (at most ${maxPicturePixels / 1e6} megapixels); scale it down, e.g. to 4000 pixels wide`,
-        );
+        problems.push(catalogue.PictureTooLarge.message(shown, width, height, maxPicturePixels));
       }
     } catch {
-      problems.push(`${shown}: not a picture, or a damaged one; export it again as JPEG, PNG, GIF or WebP, or remove it`);
+      problems.push(catalogue.NotAPicture.message(shown));
     }
   }
   return problems;

@@ -1,12 +1,10 @@
 import { existsSync, statSync } from 'node:fs';
 import { relative } from 'node:path';
 import { chapterSchema, schemaProblems, storySchema, type ChapterData, type StoryData } from '../core/schema.ts';
+import { problems as catalogue } from '../core/problems.ts';
 import { scheduleWarnings } from '../core/schedule.ts';
 import {
   chapterWarnings,
-  missingStory,
-  noChapters,
-  nothingToPublish,
   publishesNothing,
   slugOf,
   storyWarnings,
@@ -80,7 +78,7 @@ export async function readStory(contentDir: string, options: ReadOptions): Promi
 
   const storyExists = existsSync(storyFile(contentDir));
   const storyOutside = storyExists && !fileInside(contentDir, storyFile(contentDir)) && !statSync(storyFile(contentDir)).isDirectory();
-  if (storyOutside) problems.push(`${name(storyFile(contentDir))}: a link to a file outside the content folder; put story.md itself there`);
+  if (storyOutside) problems.push(catalogue.StoryOutside.message(name(storyFile(contentDir))));
   const story = storyExists && !storyOutside ? readChecked<StoryData>(storyFile(contentDir), name, storySchema, problems) : undefined;
   const chapters = scan.files.flatMap((path) => readChecked<ChapterData>(path, name, chapterSchema, problems) ?? []);
 
@@ -136,7 +134,7 @@ export async function readStory(contentDir: string, options: ReadOptions): Promi
   };
   if (story?.data.cover !== undefined) {
     const found = images(story.data.cover);
-    if ('problem' in found) problems.push(`${story.name}: cover: ${found.problem}`);
+    if ('problem' in found) problems.push(catalogue.CoverProblem.message(story.name, found.problem));
   }
   const chapterSources: ChapterSource[] = await Promise.all(
     chapterParts.map(async ({ chapter, body, summary, authors, end, revision }) => ({
@@ -151,11 +149,13 @@ export async function readStory(contentDir: string, options: ReadOptions): Promi
   // One problem, one message: a story.md or chapter file that failed its own checks is
   // reported once, not again as missing.
   const found = validateStory(storySource ? [storySource] : [], chapterSources).filter(
-    (problem) => !(problem === missingStory && storyExists) && !(problem === noChapters && scan.files.length > 0),
+    (problem) =>
+      !(problem === catalogue.MissingStory.message() && storyExists) &&
+      !(problem === catalogue.NoChapters.message() && scan.files.length > 0),
   );
   problems.push(...found);
   if (storySource && chapterSources.length > 0 && !options.preview && publishesNothing(chapterSources, options.now)) {
-    problems.push(nothingToPublish(storySource.filePath));
+    problems.push(catalogue.NothingToPublish.message(storySource.filePath));
   }
   warnings.push(...chapterSources.flatMap(chapterWarnings));
   // What is said of the chapters together (a gap in the numbers, the schedule) would mislead

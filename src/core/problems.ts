@@ -1,0 +1,275 @@
+/**
+ * Every problem Quire reports about an author's content, by name, in the way Astro's
+ * `errors-data.ts` catalogues its errors: what is wrong in a line (`title`, listed in the
+ * README), and the message the build, `npm run dev` and `npm run check` print, which names
+ * the file (and field or line) and says how to fix it. Errors stop the build (the last good
+ * site stays); warnings are printed with it. The code that finds a problem reports it from
+ * here, and tests refer to it by name.
+ *
+ * Messages from the Markdown pipeline (`where: 'line'`) are printed after the file and line
+ * they concern ("chapters/chapter-2.md:14: …"); the others name their file themselves.
+ */
+
+interface ProblemData<Args extends never[] | unknown[]> {
+  level: 'error' | 'warning';
+  /** Whether the message is printed after the file and line it concerns (the Markdown pipeline's problems). */
+  where?: 'line';
+  /** What is wrong, in a line. */
+  title: string;
+  /** The message as printed. */
+  message: (...args: Args) => string;
+}
+
+const problem = <Args extends unknown[]>(data: ProblemData<Args>) => data;
+const list = (files: readonly string[]) => `${files.slice(0, -1).join(', ')} and ${files.at(-1)}`;
+
+export const problems = {
+  // The story and its chapters.
+  MissingStory: problem({
+    level: 'error',
+    title: 'The content folder has no story.md',
+    message: () => 'story.md is missing: create it in the content folder with at least title and author, or start a story with npm run new',
+  }),
+  NoChapters: problem({
+    level: 'error',
+    title: 'The content folder has no chapter',
+    message: () => 'chapters/ holds no chapters: add at least one Markdown file, e.g. chapters/prologue.md',
+  }),
+  NothingToPublish: problem({
+    level: 'error',
+    title: 'Every chapter is a draft or scheduled for later',
+    message: (storyFile: string) =>
+      `${storyFile}: no chapter is ready to publish yet (every chapter is a draft or scheduled for later); npm run dev previews them`,
+  }),
+  EmptyChapter: problem({
+    level: 'error',
+    title: 'A chapter has no text',
+    message: (file: string) => `${file}: the chapter has no text (the body after the frontmatter is empty)`,
+  }),
+  FileNameNotUrl: problem({
+    level: 'error',
+    title: 'A chapter’s file name cannot be its address',
+    message: (file: string, id: string) =>
+      `${file}: the file name "${id}" cannot be a URL; rename the file (lowercase letters, digits and hyphens, e.g. chapter-1.md) or set the slug field`,
+  }),
+  ReservedSlug: problem({
+    level: 'error',
+    title: 'A chapter’s file name is an address the site uses',
+    message: (file: string, slug: string, why: string) =>
+      `${file}: slug "${slug}" (the file name) ${why}; rename the file or set the slug field`,
+  }),
+  SharedOrderOrSlug: problem({
+    level: 'error',
+    title: 'Two chapters share an order or a slug',
+    message: (field: 'order' | 'slug', value: string, files: readonly string[]) =>
+      `${field} ${value} is used by both ${list(files)}: each chapter needs its own ${field}`,
+  }),
+  RevisionNoteWithoutDate: problem({
+    level: 'error',
+    title: 'A revision note has no revision date',
+    message: (file: string, today: string) =>
+      `${file}: revisionNote needs the date of the revision; add revised: ${today} (the day you changed the chapter)`,
+  }),
+  RevisedBeforePublished: problem({
+    level: 'error',
+    title: 'A chapter is revised before it is published',
+    message: (file: string, revised: string, published: string) =>
+      `${file}: revised (${revised}) is before published (${published}); a chapter is revised after it is out`,
+  }),
+  CoverProblem: problem({
+    level: 'error',
+    title: 'The cover is not a picture in the content folder',
+    message: (storyFile: string, why: string) => `${storyFile}: cover: ${why}`,
+  }),
+
+  // Files in the content folder.
+  StoryOutside: problem({
+    level: 'error',
+    title: 'story.md links to a file outside the content folder',
+    message: (file: string) => `${file}: a link to a file outside the content folder; put story.md itself there`,
+  }),
+  ChapterOutside: problem({
+    level: 'error',
+    title: 'A chapter file links to a file outside the content folder',
+    message: (file: string, dir: string) => `${file}: a link to a file outside the content folder; put the chapter itself in ${dir}/`,
+  }),
+  DanglingLink: problem({
+    level: 'error',
+    title: 'A chapter file is a link to nothing',
+    message: (file: string) => `${file}: a link to a file that does not exist; fix or remove it`,
+  }),
+  UnreadableFile: problem({
+    level: 'error',
+    title: 'A chapter file cannot be read',
+    message: (file: string) => `${file}: cannot be read; fix or remove it`,
+  }),
+  FolderNamedLikeChapter: problem({
+    level: 'error',
+    title: 'A folder is named like a chapter file',
+    message: (folder: string, dir: string) =>
+      `${folder}/: a folder named like a chapter file; chapters are the .md files directly in ${dir}/, so rename the folder`,
+  }),
+  NotMarkdownFile: problem({
+    level: 'error',
+    title: 'A chapter file does not end in .md',
+    message: (file: string, stem: string) =>
+      `${file}: chapter files must end in .md; rename it to ${stem}.md (or import it: npm run import -- ${file})`,
+  }),
+
+  // Pictures.
+  PictureRuns: problem({
+    level: 'error',
+    title: 'An SVG picture would run a script or load from elsewhere',
+    message: (file: string, threats: readonly string[]) =>
+      `${file}: the picture holds ${threats.join(', ')}, which would run or load on the site; a picture may only draw. Remove ${threats.length === 1 ? 'it' : 'them'} (npm run import cleans SVGs), or save the picture as PNG`,
+  }),
+  UnreadableSvg: problem({
+    level: 'error',
+    title: 'An SVG picture cannot be read',
+    message: (file: string, why: string) => `${file}: ${why}; save it again as SVG or PNG`,
+  }),
+  PictureMisnamed: problem({
+    level: 'error',
+    title: 'A picture is not the kind its name says',
+    message: (file: string, format: string | undefined, named: string) =>
+      `${file}: the file is a ${format?.toUpperCase() ?? 'file of another kind'} picture, not the ${named.toUpperCase()} its name says; rename it to match`,
+  }),
+  PictureTooLarge: problem({
+    level: 'error',
+    title: 'A picture has more pixels than the build can process',
+    message: (file: string, width: number, height: number, maxPixels: number) =>
+      `${file}: ${width}×${height} pixels (${Math.round((width * height) / 1e6)} megapixels) is more than a page can use and more than the build can process (at most ${maxPixels / 1e6} megapixels); scale it down, e.g. to 4000 pixels wide`,
+  }),
+  NotAPicture: problem({
+    level: 'error',
+    title: 'A file among the pictures is not one, or is damaged',
+    message: (file: string) => `${file}: not a picture, or a damaged one; export it again as JPEG, PNG, GIF or WebP, or remove it`,
+  }),
+  PictureOutside: problem({
+    level: 'error',
+    title: 'The text shows a picture from outside the content folder',
+    message: (src: string, images: string, name: string) =>
+      `the image "${src}" is not in the content folder; put it in ${images}/ and write images/${name}`,
+  }),
+  PictureType: problem({
+    level: 'error',
+    title: 'The text shows a file that is not a picture every reader can show',
+    message: (src: string) => `"${src}" is not a picture every reader can show; use JPEG, PNG, GIF, WebP or SVG`,
+  }),
+
+  // The Markdown of a chapter or a note.
+  TooDeep: problem({
+    level: 'error',
+    where: 'line',
+    title: 'Quotes or lists nest too deep',
+    message: (what: string, maxDepth: number) =>
+      `the ${what} nests more than ${maxDepth} levels deep (quotes inside quotes, lists inside lists); no story needs as many, and no page can show them: take out the extra levels`,
+  }),
+  UnclosedComment: problem({
+    level: 'error',
+    where: 'line',
+    title: 'An HTML comment is never closed',
+    message: () => 'an HTML comment (<!--) is never closed, so everything after it would disappear; close it with -->',
+  }),
+  Plaintext: problem({
+    level: 'error',
+    where: 'line',
+    title: 'The text holds <plaintext>',
+    message: () => '<plaintext> turns everything after it into raw text; remove it',
+  }),
+  UnclosedElement: problem({
+    level: 'error',
+    where: 'line',
+    title: 'An HTML element that hides what follows is never closed',
+    message: (name: string) =>
+      `<${name}> is opened but never closed, so everything after it would disappear; close it with </${name}> or remove it`,
+  }),
+  UnknownBlock: problem({
+    level: 'error',
+    where: 'line',
+    title: 'A ::: block Quire does not know',
+    message: (name: string) =>
+      `:::${name} is not a block Quire knows; use :::verse (lines kept) or :::messages (a chat), or remove the colons`,
+  }),
+  LinkToNoChapter: problem({
+    level: 'error',
+    where: 'line',
+    title: 'A link points at no chapter of the story',
+    message: (href: string) =>
+      `the link to "${href}" points at no chapter of the story; link to a chapter's file name, such as chapter-2.md`,
+  }),
+  LinkToNothingHere: problem({
+    level: 'error',
+    where: 'line',
+    title: 'A link within a chapter leads to nothing',
+    message: (href: string, id: string) =>
+      `the link "${href}" leads to nothing in this chapter (no element has id="${id}"); give its target id="${id}", or, for a footnote, write it as one ([^1] in the text and "[^1]: the note" below)`,
+  }),
+  RemotePicture: problem({
+    level: 'error',
+    where: 'line',
+    title: 'The text shows a picture from another site',
+    message: (src: string) =>
+      `the picture ${src.length > 80 ? `${src.slice(0, 80)}…` : src} is on another site, which every reader's browser would ask for it (and so learn who reads); save it in the content folder's images/ and write images/<name>, or set remoteImages: allow in story.md`,
+  }),
+
+  // Warnings: printed with the build, which goes on.
+  OrderGap: problem({
+    level: 'warning',
+    title: 'Chapter numbers jump (a chapter missing?)',
+    message: (file: string, before: number, after: number) =>
+      `${file}: order jumps from ${before} to ${after}; chapter ${after - before === 2 ? `${before + 1} is` : `${before + 1}–${after - 1} are`} missing`,
+  }),
+  LongChapter: problem({
+    level: 'warning',
+    title: 'A chapter is far longer than the others (two pasted into one?)',
+    message: (file: string, words: number, median: number) =>
+      `${file}: ${words} words, more than four times the usual chapter (${median}); was a second chapter pasted in?`,
+  }),
+  MixedQuotes: problem({
+    level: 'warning',
+    title: 'A chapter mixes straight and curly quotes',
+    message: (file: string, straight: number, curly: number) =>
+      `${file}: mixes straight (") and curly (“ ”) quotes (${straight} straight, ${curly} curly); readers see both styles`,
+  }),
+  ReleasedOutOfOrder: problem({
+    level: 'warning',
+    title: 'A later chapter goes out before a scheduled earlier one',
+    message: (next: string, others: number, held: string, when: string, heldDate: string) =>
+      `${next}${others > 0 ? ` (and ${others} more after it)` : ''} comes after ${held} in reading order but goes out first (${when}), while ${held} is scheduled for ${heldDate}: until then, Next on the chapter before it skips to ${next}. Date ${next} on or after ${heldDate}, or give ${held} an earlier date`,
+  }),
+  CompleteButScheduled: problem({
+    level: 'warning',
+    title: 'The story is complete while chapters are still scheduled',
+    message: (storyFile: string, count: number, lastFile: string, lastDate: string) =>
+      `${storyFile}: status is complete, but ${count === 1 ? `${lastFile} is` : `${count} chapters are`} still scheduled (the last for ${lastDate}): until then readers see "In progress" and the date of the next chapter`,
+  }),
+  MoreThanExpected: problem({
+    level: 'warning',
+    title: 'More chapters than expectedChapters',
+    message: (storyFile: string, expected: number, count: number) =>
+      `${storyFile}: expectedChapters is ${expected}, but there are ${count} chapters; raise it`,
+  }),
+  CompleteBelowExpected: problem({
+    level: 'warning',
+    title: 'The story is complete with fewer chapters than expectedChapters',
+    message: (storyFile: string, count: number, expected: number) =>
+      `${storyFile}: status is complete with ${count} chapters, but expectedChapters is ${expected}; lower it to ${count}, or set status: in-progress`,
+  }),
+  AllOutButInProgress: problem({
+    level: 'warning',
+    title: 'Every expected chapter is out but the story is in progress',
+    message: (storyFile: string, count: number) =>
+      `${storyFile}: all ${count} expected chapters are out, but status is in-progress (readers see ${count}/${count}, In progress); set status: complete if the story is finished, or raise expectedChapters`,
+  }),
+} as const;
+
+export type ProblemName = keyof typeof problems;
+
+/** The catalogue as the README lists it: one line a problem, errors first. */
+export function problemsList(): string {
+  const entries = Object.entries(problems) as [ProblemName, (typeof problems)[ProblemName]][];
+  return (['error', 'warning'] as const)
+    .flatMap((level) => entries.filter(([, data]) => data.level === level).map(([name, data]) => `- \`${name}\` (${level}): ${data.title}`))
+    .join('\n');
+}

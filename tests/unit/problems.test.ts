@@ -1,0 +1,124 @@
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { problems, problemsList } from '../../src/core/problems';
+import { scheduleWarnings } from '../../src/core/schedule';
+import { chapterWarnings, storyWarnings, validateStory, type ChapterSource, type StorySource } from '../../src/core/story';
+import { createRenderer } from '../../src/markdown/render';
+import { stringsFor } from '../../src/shared/i18n';
+import { scanChapters } from '../../src/source/content-files';
+import { makeWorkDir } from '../../src/cli/support/work-dir';
+
+const readme = new URL('../../README.md', import.meta.url);
+const listed = /(<!-- problems:[^\n]*-->\n)[\s\S]*?(\n<!-- \/problems -->)/;
+
+describe('the catalogue of problems', () => {
+  it('is listed in the README as it stands (UPDATE_README=1 rewrites the list)', () => {
+    const text = readFileSync(readme, 'utf8');
+    expect(text).toMatch(listed);
+    const current = text.replace(listed, (_, open: string, close: string) => `${open}\n${problemsList()}\n${close}`);
+    if (process.env.UPDATE_README && current !== text) writeFileSync(readme, current);
+    expect(text).toBe(current);
+  });
+
+  it('names each problem once, with a title and a level', () => {
+    const titles = Object.values(problems).map((problem) => problem.title);
+    expect(new Set(titles).size).toBe(titles.length);
+    for (const [name, problem] of Object.entries(problems)) {
+      expect(name).toMatch(/^[A-Z][A-Za-z]+$/);
+      expect(['error', 'warning']).toContain(problem.level);
+    }
+  });
+});
+
+/** Text as the Markdown pipeline would hand it over. */
+const rendered = (text: string) => ({ html: text ? `<p>${text}</p>` : '', text, footnotes: '', paragraphs: text ? 1 : 0, blocks: false });
+const story: StorySource = {
+  filePath: 'content/story.md',
+  summary: rendered('A summary.'),
+  notes: undefined,
+  endNotes: undefined,
+  data: {
+    title: 'T',
+    author: 'A',
+    language: 'en',
+    labels: {},
+    remoteImages: 'refuse',
+    status: 'in-progress',
+    warnings: [],
+    categories: [],
+    characters: [],
+    relationships: [],
+    tags: [],
+    related: [],
+  },
+};
+const chapter = (id: string, data: Partial<ChapterSource['data']> & { order: number }, text = 'Some words here.'): ChapterSource => ({
+  id,
+  filePath: `content/chapters/${id}.md`,
+  body: rendered(text),
+  notes: { summary: undefined, authors: undefined, end: undefined, revision: undefined },
+  data: { title: id, draft: false, contentNotes: [], ...data },
+});
+const file = (id: string) => `content/chapters/${id}.md`;
+
+describe('the story checks report each problem by its name', () => {
+  it.each([
+    ['EmptyChapter', [chapter('empty', { order: 1 }, '')], problems.EmptyChapter.message(file('empty'))],
+    [
+      'SharedOrderOrSlug',
+      [chapter('a', { order: 2 }), chapter('b', { order: 2 })],
+      problems.SharedOrderOrSlug.message('order', '2', [file('a'), file('b')]),
+    ],
+    ['FileNameNotUrl', [chapter('Chapter One', { order: 1 })], problems.FileNameNotUrl.message(file('Chapter One'), 'Chapter One')],
+    [
+      'RevisedBeforePublished',
+      [chapter('late', { order: 1, published: new Date('2026-03-01'), revised: new Date('2026-02-01') })],
+      problems.RevisedBeforePublished.message(file('late'), '2026-02-01', '2026-03-01'),
+    ],
+  ] as const)('%s', (_, chapters, message) => {
+    expect(validateStory([story], [...chapters])).toContain(message);
+  });
+
+  it('MissingStory and NoChapters', () => {
+    expect(validateStory([], [])).toEqual([problems.MissingStory.message(), problems.NoChapters.message()]);
+  });
+
+  it('the warnings: OrderGap, MixedQuotes, MoreThanExpected', () => {
+    const sources = [1, 2, 5].map((n) => chapter(`chapter-${n}`, { order: n, title: `Chapter ${n}` }));
+    expect(storyWarnings(sources)).toEqual([problems.OrderGap.message(file('chapter-5'), 2, 5)]);
+    expect(problems.OrderGap.message('x', 2, 5)).toMatch(/chapter 3–4 are missing$/);
+    expect(chapterWarnings(chapter('q', { order: 1 }, 'He said "no" and “yes”.'))).toEqual([problems.MixedQuotes.message(file('q'), 2, 2)]);
+    const planned = { ...story, data: { ...story.data, expectedChapters: 2 } };
+    expect(scheduleWarnings(planned, sources, new Date('2026-01-01'))).toContain(problems.MoreThanExpected.message(story.filePath, 2, 3));
+  });
+});
+
+describe('the content folder and the Markdown report problems by name', () => {
+  it('NotMarkdownFile and FolderNamedLikeChapter', () => {
+    const dir = makeWorkDir('problems-');
+    mkdirSync(join(dir, 'chapters', 'old.md'), { recursive: true });
+    writeFileSync(join(dir, 'chapters', 'chapter-1.txt'), 'Text.');
+    const shown = (path: string) => path.slice(dir.length + 1);
+    expect(scanChapters(dir, shown).problems).toEqual([
+      problems.NotMarkdownFile.message('chapters/chapter-1.txt', 'chapter-1'),
+      problems.FolderNamedLikeChapter.message('chapters/old.md', 'chapters'),
+    ]);
+  });
+
+  it('UnknownBlock, UnclosedComment and LinkToNoChapter, at their lines', async () => {
+    const renderer = createRenderer({
+      base: '/',
+      chapters: new Map([['chapter-1', 'chapter-1']]),
+      t: stringsFor('en'),
+      image: () => ({ problem: 'none' }),
+      remoteImages: false,
+    });
+    const { problems: found } = await renderer.chapter('Text.\n\n:::poem\nA line.\n:::\n\n[on](chapter-9.md)\n\n<!-- never closed');
+    expect([...found].sort((a, b) => (a.line ?? 0) - (b.line ?? 0))).toEqual([
+      { line: 3, message: problems.UnknownBlock.message('poem') },
+      { line: 7, message: problems.LinkToNoChapter.message('chapter-9.md') },
+      { line: 9, message: problems.UnclosedComment.message() },
+    ]);
+  });
+});
