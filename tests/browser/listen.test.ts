@@ -16,8 +16,10 @@ function stubSpeech(languages: string[]) {
     lang = '';
     rate = 1;
     voice: { name: string } | null = null;
-    constructor(public text: string) {
+    text: string;
+    constructor(text: string) {
       super();
+      this.text = text;
     }
   }
   const synth = Object.assign(new EventTarget(), {

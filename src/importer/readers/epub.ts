@@ -27,16 +27,76 @@ import { unzipWithin } from '../zip.ts';
  * from Archive of Our Own is read with AO3's own structure (preface, chapter notes, afterword).
  */
 export function readEpub(bytes: Uint8Array, file: string): ImportedWork {
+  // The container, the package document, the spine and contents, the sections, the chapters.
   const book = openBook(bytes, file);
+  const pkg = readPackage(book);
+  const { manifest, meta } = pkg;
+  const log: Log = { notices: [], dropped: [], setAside: [] };
+  const contents = readContents(book, pkg, log);
+  const { ao3, pages } = contents;
+  const { sections, front } = splitSections(pkg.spine, contents, log);
+  const { frontNotes, titlePages } = readFrontPages(front, contents, log);
+  const reading = new Ao3Reading();
+  const pictures = new BookPictures(book);
+  const { story, chapters } = readChapters(sections, { file, meta, contents, reading, pictures, frontNotes, titlePages, log });
+  const { images } = pictures;
+  const { notices, dropped, setAside } = log;
+
+  const cover =
+    [...manifest.values()].find((item) => item.properties.includes('cover-image'))?.href ??
+    (meta.coverId ? manifest.get(meta.coverId)?.href : undefined);
+  if (cover && book.files[cover] && posix.extname(cover).toLowerCase() in imageTypes) story.cover = pictures.add(cover);
+  return {
+    format: ao3 ? 'AO3 EPUB' : 'EPUB',
+    story,
+    chapters,
+    images,
+    source: [
+      meta.description ? visibleText(treeOf(descriptionNodes(meta.description))) : '',
+      ...[...pages.values()].map((page) => page.source),
+    ].join('\n'),
+    setAside: [...setAside, ...reading.setAside],
+    dropped: [...dropped, ...reading.dropped],
+    notices: [...notices, ...reading.notices],
+  };
+}
+
+/** What the reading tells the author: notices, the pages left out, and the text set aside from the word check. */
+interface Log {
+  notices: string[];
+  dropped: string[];
+  setAside: string[];
+}
+
+/** The spine's pages and the table of contents read: what the sections are cut from. */
+interface Contents {
+  pages: Map<string, Page>;
+  documents: Map<string, Element | Root>;
+  /** The contents' entries, each place once, in the spine's order. */
+  entries: TocEntry[];
+  /** Whether the contents name any chapter (Calibre's one-chapter books name only the title page). */
+  contentsNameChapters: boolean;
+  /** What a page says it is: its guide or landmarks type, or the `epub:type` on its body. */
+  pageTypes: (path: string, body: Element | Root) => string;
+  /** What kind of front or back matter a part of the book is (title page, contents…), if it is any. */
+  matterOf: (title: string, path: string, first: boolean) => string | undefined;
+  /** The words of the book's metadata, which a title page repeats. */
+  metadataWords: ReadonlySet<string>;
+  /** Whether the book is an Archive of Our Own download, read with AO3's own structure. */
+  ao3: boolean;
+}
+
+/** Reads the spine's pages and the table of contents (nav.xhtml or toc.ncx), and how each page names itself. */
+function readContents(book: Book, pkg: Package, log: Log): Contents {
+  const { notices } = log;
   const { text, inBook } = book;
-  const { opf, manifest, spine, meta } = readPackage(book);
+  const { opf, manifest, spine, meta } = pkg;
   const toc = tableOfContents(opf, manifest, text, inBook);
   // FanFicFare's EPUBs of AO3 works name the archive too, but are laid out FanFicFare's way.
   const ao3 =
     /archive of our own|archiveofourown\.org/i.test(`${meta.publisher} ${meta.source}`) && !/FanFicFare|fanficdownloader/i.test(meta.tool);
   const guide = new Map(elements(opf, 'reference').map((ref) => [inBook(attribute(ref, 'href') ?? ''), attribute(ref, 'type') ?? '']));
   for (const [path, type] of landmarks(manifest, text, inBook)) if (!guide.has(path)) guide.set(path, type);
-  /** What a page says it is: its guide or landmarks type, or the `epub:type` on its body. */
   const pageTypes = (path: string, body: Element | Root) =>
     [
       guide.get(path) ?? '',
@@ -44,14 +104,8 @@ export function readEpub(bytes: Uint8Array, file: string): ImportedWork {
       ...withoutWrappers(body).flatMap((node) => (node.type === 'element' ? [semanticsOf(node)] : [])),
     ].join(' ');
 
-  const reading = new Ao3Reading();
   const pages = readPages(spine, text);
   const documents = new Map([...pages].map(([path, page]) => [path, page.body]));
-  const images = new Map<string, Uint8Array>();
-  const imageNames = new Map<string, string>();
-  const dropped: string[] = [];
-  const notices: string[] = [];
-  const setAside: string[] = [];
   const asHtml = [...pages].filter(([, page]) => !page.xml).map(([path]) => posix.basename(path));
   if (asHtml.length > 0) {
     notices.push(
@@ -59,34 +113,12 @@ export function readEpub(bytes: Uint8Array, file: string): ImportedWork {
     );
   }
 
-  // Pictures in the text point at the book's files; they are copied to images/ and pointed there.
-  const keepImages = (path: string, nodes: ElementContent[]) => {
-    for (const node of nodes) {
-      if (node.type !== 'element') continue;
-      for (const image of [node, ...selectAll('img, image', node)]) {
-        if (image.tagName !== 'img' && image.tagName !== 'image') continue;
-        const src = String(image.properties.src ?? image.properties.xLinkHref ?? image.properties.href ?? '');
-        if (!src || /^[a-z]+:/i.test(src)) continue;
-        const target = inBook(src, posix.dirname(path));
-        if (!book.files[target] || !(posix.extname(target).toLowerCase() in imageTypes)) continue;
-        if (!imageNames.has(target)) {
-          const name = imageName(target, new Set(images.keys()));
-          imageNames.set(target, name);
-          images.set(name, book.files[target]);
-        }
-        image.tagName = 'img';
-        image.properties = { src: `images/${imageNames.get(target)}`, alt: String(image.properties.alt ?? '') };
-      }
-    }
-  };
-
   // Notes kept in another file (an ebook's notes page) are pointed at within the book, so they can join their chapter.
   linkNotesAcrossFiles(documents, inBook);
 
   const metadataWords = new Set(
     fidelityWords([meta.title, meta.creator, meta.description, meta.publisher, meta.source, meta.date, ...meta.subjects].join(' ')),
   );
-  /** What kind of front or back matter a part of the book is (title page, contents…), if it is any. */
   const matterOf = (title: string, path: string, first: boolean) =>
     matterKind(title, pageTypes(path, documents.get(path)!)) ??
     (first && (!title || title === meta.title) ? frontPageKind(path, pages.get(path)!.source, metadataWords) : undefined);
@@ -101,6 +133,22 @@ export function readEpub(bytes: Uint8Array, file: string): ImportedWork {
     notices.push(
       `${entries.length === 0 ? 'the book has no table of contents' : `the table of contents names no chapter (only ${entries.map((entry) => `“${entry.title}”`).join(', ')})`}; read the book’s files in reading order instead, a chapter at each file that opens with a heading`,
     );
+  return { pages, documents, entries, contentsNameChapters, pageTypes, matterOf, metadataWords, ao3 };
+}
+
+/**
+ * Groups the spine's files under the table of contents' entries: each file once, in the
+ * spine's order, a file split where several entries lead into it; files the contents do not
+ * list continue the chapter before them or, opening with a chapter heading, are chapters of
+ * their own. What comes before the first entry is front matter, read by `readFrontPages`.
+ */
+function splitSections(
+  spine: string[],
+  contents: Contents,
+  log: Log,
+): { sections: Section[]; front: { path: string; nodes: ElementContent[] }[] } {
+  const { documents, entries, contentsNameChapters, matterOf } = contents;
+  const { notices } = log;
   const sections: Section[] = [];
   const front: { path: string; nodes: ElementContent[] }[] = [];
   const unlisted: string[] = [];
@@ -170,6 +218,17 @@ export function readEpub(bytes: Uint8Array, file: string): ImportedWork {
         .map((title) => `“${title}”`)
         .join(', ')}${unlisted.length > 3 ? '…' : ''}); imported as chapters of their own`,
     );
+  return { sections, front };
+}
+
+/** The pages before the first chapter: a title page or contents set aside (and said so), anything else kept as the story's notes. */
+function readFrontPages(
+  front: { path: string; nodes: ElementContent[] }[],
+  contents: Contents,
+  log: Log,
+): { frontNotes: ElementContent[]; titlePages: ElementContent[][] } {
+  const { documents, pageTypes, metadataWords } = contents;
+  const { notices, dropped, setAside } = log;
   const frontNotes: ElementContent[] = [];
   const titlePages: ElementContent[][] = [];
   for (const page of front) {
@@ -185,6 +244,26 @@ export function readEpub(bytes: Uint8Array, file: string): ImportedWork {
     }
   }
 
+  return { frontNotes, titlePages };
+}
+
+/** The story's metadata and its chapters, from the sections that are not front or back matter. */
+function readChapters(
+  sections: Section[],
+  context: {
+    file: string;
+    meta: Metadata;
+    contents: Contents;
+    reading: Ao3Reading;
+    pictures: BookPictures;
+    frontNotes: ElementContent[];
+    titlePages: ElementContent[][];
+    log: Log;
+  },
+): { story: ImportedStory; chapters: ImportedChapter[] } {
+  const { file, meta, reading, pictures, frontNotes, titlePages } = context;
+  const { ao3 } = context.contents;
+  const { notices, dropped, setAside } = context.log;
   const story: ImportedStory = {
     warnings: [],
     characters: [],
@@ -230,7 +309,7 @@ export function readEpub(bytes: Uint8Array, file: string): ImportedWork {
       if (kind === 'title page') titlePages.push(section.nodes);
       continue;
     }
-    keepImages(section.paths[0]!, section.nodes);
+    pictures.keep(section.paths[0]!, section.nodes);
     const position = chapters.length + 1;
     if (ao3) {
       const elements = section.nodes.filter((node): node is Element => node.type === 'element');
@@ -301,27 +380,47 @@ export function readEpub(bytes: Uint8Array, file: string): ImportedWork {
   gatherFootnotes(chapters.map((chapter) => chapter.body));
   if (chapters.length === 0) throw new ImportError(`${file}: no chapter text found in this EPUB (its pages are all front matter or empty)`);
 
-  const cover =
-    [...manifest.values()].find((item) => item.properties.includes('cover-image'))?.href ??
-    (meta.coverId ? manifest.get(meta.coverId)?.href : undefined);
-  if (cover && book.files[cover] && posix.extname(cover).toLowerCase() in imageTypes) {
-    const name = imageNames.get(cover) ?? imageName(cover, new Set(images.keys()));
-    images.set(name, book.files[cover]);
-    story.cover = name;
+  return { story, chapters };
+}
+
+/** The book's pictures that the text shows (and its cover), copied to images/ under names of their own. */
+class BookPictures {
+  readonly images = new Map<string, Uint8Array>();
+  private readonly names = new Map<string, string>();
+  private readonly book: Book;
+
+  constructor(book: Book) {
+    this.book = book;
   }
-  return {
-    format: ao3 ? 'AO3 EPUB' : 'EPUB',
-    story,
-    chapters,
-    images,
-    source: [
-      meta.description ? visibleText(treeOf(descriptionNodes(meta.description))) : '',
-      ...[...pages.values()].map((page) => page.source),
-    ].join('\n'),
-    setAside: [...setAside, ...reading.setAside],
-    dropped: [...dropped, ...reading.dropped],
-    notices: [...notices, ...reading.notices],
-  };
+
+  /** Points the pictures among `nodes` (of the file at `path`) at their copies in images/. */
+  keep(path: string, nodes: ElementContent[]): void {
+    const { book } = this;
+    const { inBook } = book;
+    for (const node of nodes) {
+      if (node.type !== 'element') continue;
+      for (const image of [node, ...selectAll('img, image', node)]) {
+        if (image.tagName !== 'img' && image.tagName !== 'image') continue;
+        const src = String(image.properties.src ?? image.properties.xLinkHref ?? image.properties.href ?? '');
+        if (!src || /^[a-z]+:/i.test(src)) continue;
+        const target = inBook(src, posix.dirname(path));
+        if (!book.files[target] || !(posix.extname(target).toLowerCase() in imageTypes)) continue;
+        image.tagName = 'img';
+        image.properties = { src: `images/${this.add(target)}`, alt: String(image.properties.alt ?? '') };
+      }
+    }
+  }
+
+  /** The name in images/ of the book's file at `target`, copying it there the first time. */
+  add(target: string): string {
+    let name = this.names.get(target);
+    if (name === undefined) {
+      name = imageName(target, new Set(this.images.keys()));
+      this.names.set(target, name);
+      this.images.set(name, this.book.files[target]!);
+    }
+    return name;
+  }
 }
 
 /** The book's files, and its package document's place: the container read. */
@@ -346,7 +445,16 @@ function openBook(bytes: Uint8Array, file: string): Book {
 type Manifest = Map<string, { href: string; type: string; properties: string }>;
 
 /** The package document: its manifest, its spine (each document once, in reading order) and the book's metadata. */
-function readPackage(book: Book): { opf: XmlRoot; manifest: Manifest; spine: string[]; meta: Metadata } {
+/** The package document read. */
+interface Package {
+  opf: XmlRoot;
+  manifest: Manifest;
+  /** Each document once, in reading order. */
+  spine: string[];
+  meta: Metadata;
+}
+
+function readPackage(book: Book): Package {
   const opf = parseXml(book.text(book.opfPath));
   const manifest: Manifest = new Map(
     elements(opf, 'item').map((item) => [
