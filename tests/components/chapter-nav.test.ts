@@ -1,17 +1,16 @@
-import { experimental_AstroContainer as AstroContainer } from 'astro/container';
-import { parseHTML } from 'linkedom';
 import { describe, expect, it } from 'vitest';
 import ChapterNav from '../../src/components/ChapterNav.astro';
 import type { ChapterPosition, MenuEntry } from '../../src/core/navigation';
-import { stringsFor } from '../../src/shared/i18n';
+import { render as renderComponent } from './render';
 
-async function render(position: ChapterPosition, props: { inProgress?: boolean; placement?: 'top' | 'bottom'; menu?: MenuEntry[] } = {}) {
-  const container = await AstroContainer.create();
-  const html = await container.renderToString(ChapterNav, {
-    props: { position, inProgress: props.inProgress ?? true, label: 'Chapters', placement: props.placement ?? 'bottom', menu: props.menu },
-    locals: { t: stringsFor('en') },
+function render(position: ChapterPosition, props: { inProgress?: boolean; placement?: 'top' | 'bottom'; menu?: MenuEntry[] } = {}) {
+  return renderComponent(ChapterNav, {
+    position,
+    inProgress: props.inProgress ?? true,
+    label: 'Chapters',
+    placement: props.placement ?? 'bottom',
+    menu: props.menu,
   });
-  return parseHTML(`<!doctype html><html><body>${html}</body></html>`).document;
 }
 
 const link = (slug: string) => ({ href: `/${slug}/`, title: slug });
