@@ -1,59 +1,61 @@
-import { spawn, type ChildProcess } from 'node:child_process';
 import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { dev as startDevServer } from 'astro';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchBrowser } from '../../src/cli/support/chromium.ts';
 import { childEnv, projectRoot } from '../support/build';
 import { fixtureStory } from '../support/sites';
 
-const astroBin = fileURLToPath(new URL('../../node_modules/astro/bin/astro.mjs', import.meta.url));
 // Outside node_modules, which the dev server does not watch.
 const content = join(mkdtempSync(join(tmpdir(), 'quire-dev-')), 'content');
 cpSync(fixtureStory, content, { recursive: true });
-let dev: ChildProcess;
+let server: Awaited<ReturnType<typeof startDevServer>>;
 let base = '';
 let output = '';
+const environment = { ...process.env };
+const writes = { stdout: process.stdout.write, stderr: process.stderr.write };
 
-/** A free port on 127.0.0.1. */
-function freePort(): Promise<number> {
-  return new Promise((resolve) => {
-    const server = createServer().listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as { port: number };
-      server.close(() => resolve(port));
-    });
-  });
-}
-
+/**
+ * `npm run dev`, started in this process through Astro's own API: on the port it took (no
+ * free-port guess), ready when the call returns (no polling), its log kept for the checks.
+ */
 beforeAll(async () => {
-  const port = await freePort();
-  dev = spawn(process.execPath, [astroBin, 'dev', '--host', '127.0.0.1', '--port', String(port)], {
-    cwd: projectRoot,
-    env: childEnv({ CONTENT_DIR: content, BUILD_DATE: '2026-01-01' }),
-  });
-  dev.stdout?.on('data', (chunk: Buffer) => (output += chunk.toString()));
-  dev.stderr?.on('data', (chunk: Buffer) => (output += chunk.toString()));
-  base = `http://127.0.0.1:${port}`;
-  let last = '';
-  for (let i = 0; i < 150; i++) {
-    try {
-      const response = await fetch(`${base}/`);
-      if (response.ok) return;
-      last = `${response.status} ${await response.text()}`;
-    } catch (error) {
-      last = String(error);
-    }
-    await new Promise((resolve) => setTimeout(resolve, 200));
+  // The environment `npm run dev` has: the story to read, not a test runner's variables.
+  for (const key of Object.keys(process.env)) Reflect.deleteProperty(process.env, key);
+  Object.assign(process.env, childEnv({ CONTENT_DIR: content, BUILD_DATE: '2026-01-01', NODE_ENV: 'development' }));
+  for (const stream of ['stdout', 'stderr'] as const) {
+    process[stream].write = ((chunk: string | Uint8Array, ...rest: never[]) => {
+      output += chunk.toString();
+      return writes[stream].call(process[stream], chunk, ...rest);
+    }) as typeof process.stdout.write;
   }
-  throw new Error(`astro dev did not start (${last}):\n${output}`);
+  server = await startDevServer({ root: projectRoot, server: { host: '127.0.0.1', port: 0 } });
+  base = `http://127.0.0.1:${server.address.port}`;
 });
 
-afterAll(() => {
-  dev?.kill();
+afterAll(async () => {
+  await server?.stop();
+  Object.assign(process.stdout, { write: writes.stdout });
+  Object.assign(process.stderr, { write: writes.stderr });
+  for (const key of Object.keys(process.env)) Reflect.deleteProperty(process.env, key);
+  Object.assign(process.env, environment);
   rmSync(join(content, '..'), { recursive: true, force: true });
 });
+
+/** Writes a file the dev server watches, and waits for its watcher to see the change. */
+async function save(file: string, text: string): Promise<void> {
+  const seen = new Promise<void>((resolve) => {
+    const onChange = (path: string) => {
+      if (path !== file) return;
+      server.watcher.off('change', onChange);
+      resolve();
+    };
+    server.watcher.on('change', onChange);
+  });
+  writeFileSync(file, text);
+  await seen;
+}
 
 describe('npm run dev', () => {
   it('shows drafts, marked as drafts', async () => {
@@ -88,13 +90,15 @@ describe('npm run dev', () => {
 
   it('logs no error for a sound story', async () => {
     for (const path of ['', 'prologue/', 'chapter-2/', 'read/']) expect((await fetch(`${base}/${path}`)).status, path).toBe(200);
+    // The log is the server's (it said it was ready), and holds no error.
+    expect(output).toMatch(/ready in \d+/);
     expect(output).not.toMatch(/\[ERROR\]|deprecated/i);
   });
 
   it('shows what is wrong with a chapter as a plain page naming the file, and the story again once it is fixed', async () => {
     const file = join(content, 'chapters', 'chapter-1.md');
     const good = readFileSync(file, 'utf8');
-    writeFileSync(file, good.replace('order: 1', 'order: 1\nautorsNote: Hello'));
+    await save(file, good.replace('order: 1', 'order: 1\nautorsNote: Hello'));
     const browser = await launchBrowser();
     try {
       await expect.poll(async () => (await fetch(`${base}/chapter-2/`)).status, { timeout: 20_000 }).toBe(500);
@@ -116,7 +120,7 @@ describe('npm run dev', () => {
         body: expect.not.stringMatching(/\bat \S+:\d+|node_modules|\.astro\//),
       });
       // Saving the fix brings the chapter back in the open page, without a reload by hand.
-      writeFileSync(file, good);
+      await save(file, good);
       await expect.poll(() => page.locator('h1').textContent(), { timeout: 20_000 }).toMatch(/Chapter 2/);
     } finally {
       writeFileSync(file, good);
