@@ -1,13 +1,14 @@
 import { createHash } from 'node:crypto';
-import { readFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { DOMParser } from 'linkedom';
 import { describe, expect, it } from 'vitest';
 import { shortName, webAppManifest } from '../../src/core/manifest';
 import { opdsCatalogue } from '../../src/core/opds';
 import { assembleStory, type ChapterSource, type StorySource } from '../../src/core/story';
-import { offlineList } from '../../src/integrations/offline';
-import { changedFiles, isImmutable, keepFiles, offlineSize, parseOfflineList, sitePath } from '../../src/shared/offline';
+import { builtFiles, offlineList } from '../../src/integrations/offline';
+import { makeWorkDir } from '../../src/cli/support/work-dir';
+import { changedFiles, isImmutable, keepFiles, keepsOffline, offlineSize, parseOfflineList, sitePath } from '../../src/shared/offline';
 import { speechChunks, voiceFor } from '../../src/shared/speech';
 import { themeColors } from '../../src/shared/theme-colors';
 
@@ -158,6 +159,22 @@ describe('what can be kept offline', () => {
     expect(changedFiles(after, before)).toEqual(['chapter-1/']);
     expect(changedFiles(after, undefined)).toEqual(Object.keys(after.files));
     expect(offlineSize(after)).toBe(Object.values(after.files).reduce((sum, entry) => sum + entry.size, 0));
+  });
+
+  it('reads from the built site only the files a reader may keep, each with its size and hash', async () => {
+    const root = makeWorkDir('offline-');
+    try {
+      const pages = built.filter((entry) => /\.(?:html|css|json|pf_fragment|epub|xml|txt|js|webmanifest)$|_headers$/.test(entry.path));
+      for (const entry of pages) {
+        mkdirSync(join(root, entry.path, '..'), { recursive: true });
+        writeFileSync(join(root, entry.path), entry.path);
+      }
+      const found = (await builtFiles(root)).sort((a, b) => (a.path < b.path ? -1 : 1));
+      expect(found).toEqual(pages.filter((entry) => keepsOffline(entry.path)).sort((a, b) => (a.path < b.path ? -1 : 1)));
+      expect(found.map((entry) => entry.path)).not.toContain('the-story.epub');
+    } finally {
+      rmSync(root, { recursive: true, force: true });
+    }
   });
 
   it('reads back only a list it wrote', () => {
