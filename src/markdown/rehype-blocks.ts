@@ -18,11 +18,18 @@ export function rehypeBlocks() {
   };
 }
 
-/** Replaces line breaks in the text of `node` with `<br>`s. */
+/** Whether a node is a `<br>` (Markdown's hard break, a line ending in `\` or two spaces). */
+const isBreak = (node: ElementContent | undefined) => node?.type === 'element' && node.tagName === 'br';
+
+/**
+ * Replaces line breaks in the text of `node` with `<br>`s. A line that already ends in a
+ * hard break keeps that one break: the line's end after it is the same break, not a second.
+ */
 function keepLineBreaks(node: Element) {
   visit(node, 'text', (text, index, parent) => {
     if (!parent || index === undefined || !text.value.includes('\n')) return undefined;
-    const parts = text.value
+    const value = isBreak(parent.children[index - 1]) ? text.value.replace(/^\n/, '') : text.value;
+    const parts = value
       .split('\n')
       .flatMap((line, i): ElementContent[] => [
         ...(i > 0 ? [{ type: 'element', tagName: 'br', properties: {}, children: [] } as Element] : []),
@@ -39,9 +46,14 @@ function messages(node: Element): ElementContent[] {
   for (const child of node.children) {
     if (child.type !== 'element' || child.tagName !== 'p') continue;
     let line: ElementContent[] = [];
-    for (const part of child.children) {
-      if (part.type === 'text' && part.value.includes('\n')) {
-        const [first = '', ...rest] = part.value.split('\n');
+    for (const [i, part] of child.children.entries()) {
+      // A hard break ends a message as a line's end does; the line's end after it is the same one.
+      if (isBreak(part)) {
+        lines.push(line);
+        line = [];
+      } else if (part.type === 'text' && part.value.includes('\n')) {
+        const value = isBreak(child.children[i - 1]) ? part.value.replace(/^\n/, '') : part.value;
+        const [first = '', ...rest] = value.split('\n');
         if (first) line.push({ type: 'text', value: first });
         for (const next of rest) {
           lines.push(line);

@@ -29,7 +29,12 @@ interface Paragraph {
   /** How the line starts in plain text: pasted from a word processor, often indented. */
   indent: string;
 }
-type Block = Paragraph | { kind: 'break' };
+/** Lines kept as written: a poem, a song, a letter's address. */
+interface Verse {
+  kind: 'verse';
+  lines: string[][];
+}
+type Block = Paragraph | Verse | { kind: 'break' };
 type Chapter = Block[];
 
 const words = [
@@ -98,14 +103,26 @@ const paragraph: fc.Arbitrary<Paragraph> = fc.record({
   note: fc.option(fc.array(word, { minLength: 1, maxLength: 5 }), { nil: undefined, freq: 5 }),
   indent: fc.constantFrom('', '', '    ', '\t', '  ', '\u3000'),
 });
+const verse: fc.Arbitrary<Verse> = fc.record({
+  kind: fc.constant('verse' as const),
+  lines: fc.array(fc.array(word, { minLength: 1, maxLength: 5 }), { minLength: 2, maxLength: 4 }),
+});
 const chapter: fc.Arbitrary<Chapter> = fc
-  .array(fc.oneof({ weight: 5, arbitrary: paragraph }, { weight: 1, arbitrary: fc.constant({ kind: 'break' as const }) }), {
-    minLength: 1,
-    maxLength: 6,
-  })
+  .array(
+    fc.oneof(
+      { weight: 5, arbitrary: paragraph },
+      { weight: 1, arbitrary: verse },
+      { weight: 1, arbitrary: fc.constant({ kind: 'break' as const }) },
+    ),
+    {
+      minLength: 1,
+      maxLength: 6,
+    },
+  )
   // A chapter opens and closes with text, and has no two breaks together.
-  .map((blocks) => blocks.filter((block, i) => block.kind === 'paragraph' || (i > 0 && blocks[i - 1]!.kind === 'paragraph')))
+  .map((blocks) => blocks.filter((block, i) => block.kind !== 'break' || (i > 0 && blocks[i - 1]!.kind !== 'break')))
   .filter((blocks) => blocks.length > 0 && blocks[0]!.kind === 'paragraph' && blocks.at(-1)!.kind === 'paragraph');
+const verseLine = (line: string[]) => line.join(' ');
 
 const plain = (r: Run) => r.tokens.map((t, i) => (i === 0 ? t : `${r.separators[i % 8]}${t}`)).join('');
 const escapeXml = (text: string) => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
@@ -117,6 +134,10 @@ function storyWords(chapters: Chapter[], inlineNotes: boolean): string[][] {
     const notes: string[] = [];
     for (const block of blocks) {
       if (block.kind === 'break') continue;
+      if (block.kind === 'verse') {
+        text.push(...block.lines.map(verseLine));
+        continue;
+      }
       text.push(...block.runs.map(plain));
       if (block.note) (inlineNotes ? text : notes).push(block.note.join(' '));
     }
@@ -131,6 +152,7 @@ function htmlChapter(blocks: Chapter, n: number, epub: boolean): string {
   const body = blocks
     .map((block) => {
       if (block.kind === 'break') return '<hr/>';
+      if (block.kind === 'verse') return `<p>${block.lines.map(verseLine).join('<br/>\n')}</p>`;
       const text = block.runs
         .map((r) => (r.emphasis === 'none' ? escapeXml(plain(r)) : `<${r.emphasis}>${escapeXml(plain(r))}</${r.emphasis}>`))
         .join(' ');
@@ -161,7 +183,9 @@ function docxChapter(blocks: Chapter, n: number): string[] {
     ...blocks.map((block) =>
       block.kind === 'break'
         ? `<w:p>${run('* * *', 'none')}</w:p>`
-        : `<w:p>${block.runs.map((r) => run(`${plain(r)} `, r.emphasis)).join('')}${block.note ? run(` (${block.note.join(' ')})`, 'none') : ''}</w:p>`,
+        : block.kind === 'verse'
+          ? `<w:p>${block.lines.map((line) => run(verseLine(line), 'none')).join('<w:r><w:br/></w:r>')}</w:p>`
+          : `<w:p>${block.runs.map((r) => run(`${plain(r)} `, r.emphasis)).join('')}${block.note ? run(` (${block.note.join(' ')})`, 'none') : ''}</w:p>`,
     ),
   ];
 }
@@ -173,7 +197,9 @@ function textChapter(blocks: Chapter, n: number): string {
     ...blocks.map((block) =>
       block.kind === 'break'
         ? '* * *'
-        : `${block.indent}${block.runs.map(plain).join(' ')}${block.note ? ` (${block.note.join(' ')})` : ''}`,
+        : block.kind === 'verse'
+          ? block.lines.map(verseLine).join('\n')
+          : `${block.indent}${block.runs.map(plain).join(' ')}${block.note ? ` (${block.note.join(' ')})` : ''}`,
     ),
   ].join('\n\n');
 }
@@ -186,18 +212,25 @@ const renderer = createRenderer({
   remoteImages: false,
 });
 
-/** Imports an input and renders each chapter as the build does: the words on each page, text then footnotes. */
-async function pages(bytes: Uint8Array, name: string): Promise<string[][]> {
+/** The line breaks a reader of the source sees: those within its verse. */
+function storyLineBreaks(chapters: Chapter[]): number[] {
+  return chapters.map((blocks) => blocks.reduce((sum, block) => sum + (block.kind === 'verse' ? block.lines.length - 1 : 0), 0));
+}
+
+/** Imports an input and renders each chapter as the build does: the words on each page (text then footnotes), and its line breaks. */
+async function pages(bytes: Uint8Array, name: string): Promise<{ words: string[][]; lineBreaks: number[] }> {
   const work = await readInput(bytes, name);
   const plan = await planImport(work, []);
-  const rendered: string[][] = [];
+  const words: string[][] = [];
+  const lineBreaks: number[] = [];
   for (const file of plan.chapters) {
     const { body } = parseContentFile(file.text);
     const page = await renderer.chapter(body);
     expect(page.problems).toEqual([]);
-    rendered.push(wordsOf(`${page.text} ${page.footnotes}`));
+    words.push(wordsOf(`${page.text} ${page.footnotes}`));
+    lineBreaks.push(page.html.match(/<br\b/g)?.length ?? 0);
   }
-  return rendered;
+  return { words, lineBreaks };
 }
 
 describe('any story, in any format, imports with every word on the page, in order, nothing added', () => {
@@ -207,7 +240,7 @@ describe('any story, in any format, imports with every word on the page, in orde
     fc.assert(
       fc.asyncProperty(stories, async (chapters) => {
         const [bytes, name] = write(chapters);
-        expect(await pages(bytes, name)).toEqual(storyWords(chapters, inlineNotes));
+        expect(await pages(bytes, name)).toEqual({ words: storyWords(chapters, inlineNotes), lineBreaks: storyLineBreaks(chapters) });
       }),
       { numRuns: runs },
     );
