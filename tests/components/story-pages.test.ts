@@ -2,9 +2,9 @@ import { describe, expect, it } from 'vitest';
 import ChapterTitle from '../../src/components/ChapterTitle.astro';
 import StoryMeta from '../../src/components/StoryMeta.astro';
 import TableOfContents from '../../src/components/TableOfContents.astro';
-import type { StoryData } from '../../src/core/schema';
 import type { Chapter, Story } from '../../src/core/story';
 import { render } from './render';
+import { storySource } from '../support/story-sources';
 
 function chapter(slug: string, fields: Partial<Chapter> = {}): Chapter {
   return {
@@ -103,21 +103,7 @@ describe('TableOfContents', () => {
 });
 
 describe('StoryMeta', () => {
-  const meta: StoryData = {
-    title: 'T',
-    author: 'A',
-    language: 'ja',
-    labels: {},
-    remoteImages: 'refuse',
-    status: 'in-progress',
-    fandom: 'Opera',
-    warnings: [],
-    categories: [],
-    characters: ['メグ', 'クリスティーヌ'],
-    relationships: [],
-    tags: [],
-    related: [],
-  };
+  const meta = storySource({ language: 'ja', fandom: 'Opera', characters: ['メグ', 'クリスティーヌ'] }).data;
   const story = {
     meta,
     chapters: [chapter('a'), chapter('b')],

@@ -2,36 +2,12 @@ import { describe, expect, it } from 'vitest';
 import { storyDetails } from '../../src/core/details';
 import { assembleStory, type ChapterSource, type StorySource } from '../../src/core/story';
 import { stringsFor } from '../../src/shared/i18n';
+import { chapterSource, storySource } from '../support/story-sources';
 
-const text = { html: '<p>Words.</p>', text: 'Words.', footnotes: '', paragraphs: 1, blocks: false };
-const source = (status: 'in-progress' | 'complete', expectedChapters?: number): StorySource => ({
-  filePath: 'content/story.md',
-  summary: text,
-  notes: undefined,
-  endNotes: undefined,
-  data: {
-    title: 'T',
-    author: 'A',
-    language: 'en',
-    labels: {},
-    remoteImages: 'refuse',
-    status,
-    expectedChapters,
-    warnings: [],
-    categories: [],
-    characters: [],
-    relationships: [],
-    tags: [],
-    related: [],
-  },
-});
-const chapter = (order: number, published?: string): ChapterSource => ({
-  id: `chapter-${order}`,
-  filePath: `content/chapters/chapter-${order}.md`,
-  body: text,
-  notes: { summary: undefined, authors: undefined, end: undefined, revision: undefined },
-  data: { title: `Chapter ${order}`, order, draft: false, contentNotes: [], published: published ? new Date(published) : undefined },
-});
+const source = (status: 'in-progress' | 'complete', expectedChapters?: number): StorySource =>
+  storySource({ status, ...(expectedChapters === undefined ? {} : { expectedChapters }) }, 'Words.');
+const chapter = (order: number, published?: string): ChapterSource =>
+  chapterSource(`chapter-${order}`, { title: `Chapter ${order}`, order, published: published ? new Date(published) : undefined }, 'Words.');
 
 /** The home page's details as label → shown value. */
 function details(story: StorySource, chapters: ChapterSource[], now = '2026-01-01') {

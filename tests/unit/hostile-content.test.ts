@@ -3,20 +3,15 @@ import { chapterSchema, schemaProblems, storySchema } from '../../src/core/schem
 import { createStrings, stringsFor, type Messages, type StringKey } from '../../src/shared/i18n';
 import { slugProblem } from '../../src/core/slug';
 import { validateChapters, type ChapterSource } from '../../src/core/story';
+import { chapterSource } from '../support/story-sources';
 
 /**
  * Hostile content, the pure checks: each test named after the attack. (The importer's and the
  * build's are in tests/unit/hostile-import.test.ts and tests/build/hostile.test.ts.)
  */
 
-const rendered = { html: '<p>Words.</p>', text: 'Words.', footnotes: '', paragraphs: 1, blocks: false };
-const chapter = (id: string, order: number, slug?: string): ChapterSource => ({
-  id,
-  filePath: `content/chapters/${id}.md`,
-  body: rendered,
-  notes: { summary: undefined, authors: undefined, end: undefined, revision: undefined },
-  data: { title: id, order, draft: false, contentNotes: [], ...(slug ? { slug } : {}) },
-});
+const chapter = (id: string, order: number, slug?: string): ChapterSource =>
+  chapterSource(id, { order, ...(slug ? { slug } : {}) }, 'Words.');
 
 describe('a chapter silently replaced', () => {
   it('by a file whose name differs only in Unicode normalisation is refused, naming both files', () => {

@@ -3,11 +3,12 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { problems, problemsList } from '../../src/core/problems';
 import { scheduleWarnings } from '../../src/core/schedule';
-import { chapterWarnings, storyWarnings, validateStory, type ChapterSource, type StorySource } from '../../src/core/story';
+import { chapterWarnings, storyWarnings, validateStory } from '../../src/core/story';
 import { createRenderer } from '../../src/markdown/render';
 import { stringsFor } from '../../src/shared/i18n';
 import { scanChapters } from '../../src/source/content-files';
 import { makeWorkDir } from '../../src/cli/support/work-dir';
+import { chapterSource, storySource } from '../support/story-sources';
 
 const readme = new URL('../../README.md', import.meta.url);
 const listed = /(<!-- problems:[^\n]*-->\n)[\s\S]*?(\n<!-- \/problems -->)/;
@@ -31,35 +32,8 @@ describe('the catalogue of problems', () => {
   });
 });
 
-/** Text as the Markdown pipeline would hand it over. */
-const rendered = (text: string) => ({ html: text ? `<p>${text}</p>` : '', text, footnotes: '', paragraphs: text ? 1 : 0, blocks: false });
-const story: StorySource = {
-  filePath: 'content/story.md',
-  summary: rendered('A summary.'),
-  notes: undefined,
-  endNotes: undefined,
-  data: {
-    title: 'T',
-    author: 'A',
-    language: 'en',
-    labels: {},
-    remoteImages: 'refuse',
-    status: 'in-progress',
-    warnings: [],
-    categories: [],
-    characters: [],
-    relationships: [],
-    tags: [],
-    related: [],
-  },
-};
-const chapter = (id: string, data: Partial<ChapterSource['data']> & { order: number }, text = 'Some words here.'): ChapterSource => ({
-  id,
-  filePath: `content/chapters/${id}.md`,
-  body: rendered(text),
-  notes: { summary: undefined, authors: undefined, end: undefined, revision: undefined },
-  data: { title: id, draft: false, contentNotes: [], ...data },
-});
+const story = storySource();
+const chapter = chapterSource;
 const file = (id: string) => `content/chapters/${id}.md`;
 
 describe('the story checks report each problem by its name', () => {

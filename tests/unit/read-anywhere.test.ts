@@ -5,43 +5,20 @@ import { DOMParser } from 'linkedom';
 import { describe, expect, it } from 'vitest';
 import { shortName, webAppManifest } from '../../src/core/manifest';
 import { opdsCatalogue } from '../../src/core/opds';
-import { assembleStory, type ChapterSource, type StorySource } from '../../src/core/story';
+import { assembleStory } from '../../src/core/story';
 import { builtFiles, offlineList } from '../../src/integrations/offline';
 import { makeWorkDir } from '../../src/cli/support/work-dir';
 import { changedFiles, isImmutable, keepFiles, keepsOffline, offlineSize, parseOfflineList, sitePath } from '../../src/shared/offline';
 import { speechChunks, voiceFor } from '../../src/shared/speech';
 import { themeColors } from '../../src/shared/theme-colors';
+import { chapterSource, storySource } from '../support/story-sources';
 
-const text = (words: string) => ({ html: `<p>${words}</p>`, text: words, footnotes: '', paragraphs: 1, blocks: false });
-const storySource: StorySource = {
-  filePath: 'content/story.md',
-  summary: text('Below the opera house, someone keeps the lamps lit & burning.'),
-  notes: undefined,
-  endNotes: undefined,
-  data: {
-    title: 'Lamplight <Below>',
-    author: 'Wren',
-    language: 'fr',
-    labels: {},
-    remoteImages: 'refuse',
-    status: 'in-progress',
-    fandom: 'Phantom',
-    warnings: [],
-    categories: [],
-    characters: [],
-    relationships: [],
-    tags: ['Slow Burn'],
-    related: [],
-  },
-};
-const chapter: ChapterSource = {
-  id: 'chapter-1',
-  filePath: 'content/chapters/chapter-1.md',
-  body: text('Words.'),
-  notes: { summary: undefined, authors: undefined, end: undefined, revision: undefined },
-  data: { title: 'Chapter 1', order: 1, draft: false, contentNotes: [], published: new Date('2026-03-01') },
-};
-const story = assembleStory([storySource], [chapter], { now: new Date('2026-06-01'), preview: false });
+const source = storySource(
+  { title: 'Lamplight <Below>', author: 'Wren', language: 'fr', fandom: 'Phantom', tags: ['Slow Burn'] },
+  'Below the opera house, someone keeps the lamps lit & burning.',
+);
+const chapter = chapterSource('chapter-1', { title: 'Chapter 1', order: 1, published: new Date('2026-03-01') }, 'Words.');
+const story = assembleStory([source], [chapter], { now: new Date('2026-06-01'), preview: false });
 
 describe('the OPDS catalogue', () => {
   const parse = (xml: string) => new DOMParser().parseFromString(xml, 'text/xml');

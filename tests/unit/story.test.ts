@@ -1,56 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import type { ChapterData } from '../../src/core/schema';
 import { linkedChapter } from '../../src/core/links';
 import { scheduleWarnings } from '../../src/core/schedule';
-import {
-  assembleStory,
-  chapterWarnings,
-  storyWarnings,
-  StoryError,
-  validateStory,
-  type ChapterSource,
-  type StorySource,
-} from '../../src/core/story';
+import { assembleStory, chapterWarnings, storyWarnings, StoryError, validateStory, type StorySource } from '../../src/core/story';
+import { chapterSource, storySource } from '../support/story-sources';
 
-/** Text as the Markdown pipeline would hand it over (its tests are in render.test.ts). */
-const rendered = (text: string) => ({
-  html: text.trim() ? `<p>${text}</p>` : '',
-  text: text.trim(),
-  footnotes: '',
-  paragraphs: text.trim() ? 1 : 0,
-  blocks: false,
-});
-
-const story: StorySource = {
-  filePath: 'content/story.md',
-  summary: rendered('A summary.'),
-  notes: undefined,
-  endNotes: undefined,
-  data: {
-    title: 'T',
-    author: 'A',
-    language: 'en',
-    labels: {},
-    remoteImages: 'refuse',
-    status: 'in-progress',
-    warnings: [],
-    categories: [],
-    characters: [],
-    relationships: [],
-    tags: [],
-    related: [],
-  },
-};
-
-function chapter(id: string, data: Partial<ChapterData> & { order: number }, text = 'Some words here.'): ChapterSource {
-  return {
-    id,
-    filePath: `content/chapters/${id}.md`,
-    body: rendered(text),
-    notes: { summary: undefined, authors: undefined, end: undefined, revision: undefined },
-    data: { title: id, draft: false, contentNotes: [], ...data },
-  };
-}
+const story = storySource();
+const chapter = chapterSource;
 
 const now = new Date('2026-01-01T00:00:00Z');
 const build = { now, preview: false };
