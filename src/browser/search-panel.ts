@@ -191,7 +191,7 @@ function renderResult(data: PagefindResultData, query: string, t: Translate): HT
   heading.append(title);
   item.append(heading);
 
-  const hits = paragraphHits(data, query);
+  const hits = paragraphHits(data, query, document.documentElement.lang);
   const matches = hits.reduce((sum, hit) => sum + hit.matches, 0);
   if (matches > 0) {
     const count = document.createElement('p');

@@ -1,5 +1,5 @@
 import { isParagraphId, params } from './contract.ts';
-import { findHits, parseQuery } from './highlight.ts';
+import { findHits, parseQuery, type SearchQuery } from './highlight.ts';
 import { cjkCharacter, unspaced } from './text-stats.ts';
 
 /** Turns Pagefind's result data into paragraph-level hits: where in a chapter each match is. */
@@ -50,8 +50,10 @@ export function unescapeHtml(text: string): string {
  * Pagefind counts by its own segmentation (not spaces), by finding the query in each
  * paragraph's text, so the excerpt and the marks fall on what the reader typed.
  */
-export function paragraphHits(data: PagefindResultData, query: string): ParagraphHit[] {
-  return cjkCharacter.test(data.content) || unspaced.test(data.content) ? hitsInText(data, query) : hitsByLocation(data);
+export function paragraphHits(data: PagefindResultData, query: string, language?: string): ParagraphHit[] {
+  return cjkCharacter.test(data.content) || unspaced.test(data.content)
+    ? hitsInText(data, query)
+    : hitsByLocation(data, parseQuery(query, language));
 }
 
 /** About how much an excerpt shows: words of spaced text, characters of CJK text. */
@@ -87,32 +89,65 @@ function hitsInText(data: PagefindResultData, query: string): ParagraphHit[] {
     });
 }
 
-function hitsByLocation(data: PagefindResultData): ParagraphHit[] {
+/**
+ * Pagefind's word positions, grouped by paragraph. Pagefind also finds words a query term
+ * begins ("theatre" for "the"), which the chapter does not mark: where the paragraphs hold
+ * the words themselves (or their forms, or the phrase), only those are counted and marked,
+ * as on the chapter page; a chapter Pagefind found by such beginnings alone shows them.
+ */
+function hitsByLocation(data: PagefindResultData, search: SearchQuery): ParagraphHit[] {
   const words = data.content.split(/[^\S\uFEFF]+/);
   const anchors = data.anchors.filter((anchor) => isParagraphId(anchor.id)).sort((a, b) => a.location - b.location);
-  const hitSet = new Set(data.locations);
   const groups = new Map<number, number[]>();
-  for (const location of [...hitSet].sort((a, b) => a - b)) {
+  for (const location of [...new Set(data.locations)].sort((a, b) => a - b)) {
     const index = findLastIndex(anchors, (anchor) => anchor.location <= location);
     if (index === -1) continue; // a match in the chapter title, before the first paragraph
     groups.set(index, [...(groups.get(index) ?? []), location]);
   }
-  return [...groups].map(([index, locations]) => {
+  const end = (index: number) => anchors[index + 1]?.location ?? words.length;
+  const asMarked = new Map(
+    [...groups]
+      .map(([index, locations]): [number, number[]] => {
+        const marked = markedWords(words, anchors[index]!.location, end(index), search);
+        return [index, locations.filter((location) => marked.has(location))];
+      })
+      .filter(([, locations]) => locations.length > 0),
+  );
+  const hitSet = new Set([...(asMarked.size > 0 ? asMarked : groups).values()].flat());
+  return [...(asMarked.size > 0 ? asMarked : groups)].map(([index, locations]) => {
     const start = anchors[index]!.location;
-    const end = anchors[index + 1]?.location ?? words.length;
     const first = locations[0]!;
     let from = Math.max(start, first - Math.floor(excerptWords / 3));
-    const to = Math.min(end, from + excerptWords);
+    const to = Math.min(end(index), from + excerptWords);
     from = Math.max(start, to - excerptWords);
     return {
       id: anchors[index]!.id,
       matches: locations.length,
       excerpt: excerptParts(words.slice(from, to), (i) => hitSet.has(from + i)),
       before: from > start,
-      after: to < end,
+      after: to < end(index),
       joiner: ' ' as const,
     };
   });
+}
+
+/** The positions of the words from `start` to `end` that the chapter page marks for the search (src/shared/highlight.ts). */
+function markedWords(words: readonly string[], start: number, end: number, search: SearchQuery): Set<number> {
+  const offsets: number[] = [];
+  let text = '';
+  for (let i = start; i < end; i++) {
+    if (i > start) text += ' ';
+    offsets.push(text.length);
+    text += unescapeHtml(words[i]!);
+  }
+  const marked = new Set<number>();
+  for (const hit of findHits(text, search)) {
+    for (let i = 0; i < offsets.length; i++) {
+      const wordEnd = i + 1 < offsets.length ? offsets[i + 1]! - 1 : text.length;
+      if (offsets[i]! < hit.end && wordEnd > hit.start) marked.add(start + i);
+    }
+  }
+  return marked;
 }
 
 /** Joins words into runs of plain text and matched words; punctuation stays outside a match. */

@@ -31,6 +31,15 @@ describe('searching the story', () => {
     expect(await searchFor(page, 'Daae')).toEqual(['Chapter 1: The Mask']);
   });
 
+  it('marks the word searched for in the excerpts, not the longer words it begins, as the chapter does', async () => {
+    const { page } = await site.open();
+    // The fixture has "the" everywhere, and "theatre", "there", "then" and "them" too, which Pagefind also finds.
+    await searchFor(page, 'the');
+    const marked = await page.locator('.results .hits mark').allTextContents();
+    expect(marked.length).toBeGreaterThan(0);
+    expect(new Set(marked.map((word) => word.toLowerCase()))).toEqual(new Set(['the']));
+  });
+
   it('shows a clear message when nothing matches', async () => {
     const { page } = await site.open();
     expect(await searchFor(page, 'xylophonequark')).toEqual([]);

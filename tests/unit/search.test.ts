@@ -56,6 +56,49 @@ describe('paragraphHits', () => {
   });
 });
 
+describe('paragraphHits: what Pagefind found by a word’s beginning', () => {
+  // Pagefind finds "theatre" and "Then" for "the"; the chapter page marks "the" alone.
+  const content = 'Chapter One. The theatre was dark. Then the lamps were lit, the lamplighter gone.';
+  const page = (locations: number[], text = content): PagefindResultData => ({
+    url: '/chapter-1/',
+    content: text,
+    meta: { title: 'Chapter One' },
+    locations,
+    anchors: [
+      { element: 'p', id: 'p-1', location: 2 },
+      { element: 'p', id: 'p-2', location: 6 },
+    ],
+  });
+
+  it('counts and marks the word itself, as the chapter page does, not the words it begins', () => {
+    const hits = paragraphHits(page([2, 3, 6, 7, 11, 12]), 'the');
+    expect(hits.map((hit) => [hit.id, hit.matches])).toEqual([
+      ['p-1', 1],
+      ['p-2', 2],
+    ]);
+    expect(hits.flatMap((hit) => hit.excerpt.filter((part) => part.hit).map((part) => part.text))).toEqual(['The', 'the', 'the']);
+  });
+
+  it('still shows a chapter Pagefind found by a beginning alone, marked where Pagefind found it', () => {
+    const [hit] = paragraphHits(page([12]), 'lamplight');
+    expect(hit?.excerpt.find((part) => part.hit)?.text).toBe('lamplighter');
+  });
+
+  it('keeps a Hebrew word behind its prefixes, in a Hebrew story, beside the word alone', () => {
+    // p-1: "we saw a lighthouse."; p-2: "a light in the lighthouse" (ב joined to the word).
+    const text = 'פרק אחד. ראינו מגדלור. אור במגדלור הישן.';
+    const hebrew = {
+      ...page([3, 5], text),
+      anchors: [
+        { element: 'p', id: 'p-1', location: 2 },
+        { element: 'p', id: 'p-2', location: 4 },
+      ],
+    };
+    const hits = paragraphHits(hebrew, 'מגדלור', 'he');
+    expect(hits.map((hit) => hit.excerpt.find((part) => part.hit)?.text)).toEqual(['מגדלור', 'במגדלור']);
+  });
+});
+
 describe('paragraphHits in Chinese and Japanese', () => {
   // Pagefind counts CJK words by its own segmentation: these locations do not match spaces.
   const japanese: PagefindResultData = {
