@@ -24,17 +24,31 @@ interface Result {
 
 /**
  * In a language whose words take prefixes (Hebrew, Arabic: src/shared/prefixes.ts), each
- * word of the query in every form the text may write it: a chapter is found when it holds
- * every word in some form, with the matches of all forms. A quoted phrase is searched as typed.
+ * word of the query in every form the text may write it, and each quoted phrase with its first
+ * word so (`"מגדלור הישן"` finds `במגדלור הישן`): a chapter is found when it holds every word
+ * and phrase in some form, with the matches of all forms.
  */
 async function searchForms(engine: Pagefind, query: string, language: string, options: SearchOptions): Promise<Found> {
-  const words = query.split(/\s+/).filter(Boolean);
-  if (wordPrefixes(language).length === 0 || /["“”„«»]/u.test(query)) return engine.search(query, options);
+  if (wordPrefixes(language).length === 0) return engine.search(query, options);
+  const phrases: string[][] = [];
+  const rest = query.replace(/["“”„«»]([^"“”„«»]+)["“”„«»]?/gu, (_, phrase: string) => {
+    phrases.push(phrase.split(/\s+/).filter(Boolean));
+    return ' ';
+  });
+  const units = [
+    ...phrases
+      .filter((phrase) => phrase.length > 0)
+      .map(([first, ...others]) => prefixedForms(first!, language).map((form) => `"${[form, ...others].join(' ')}"`)),
+    ...rest
+      .split(/\s+/)
+      .filter(Boolean)
+      .map((word) => prefixedForms(word, language)),
+  ];
   const perWord = await Promise.all(
-    words.map(async (word) => {
-      const forms = await Promise.all(prefixedForms(word, language).map((form) => engine.search(form, options)));
+    units.map(async (forms) => {
+      const found = await Promise.all(forms.map((form) => engine.search(form, options)));
       const byId = new Map<string, Result[]>();
-      for (const result of forms.flatMap((found) => found.results)) byId.set(result.id, [...(byId.get(result.id) ?? []), result]);
+      for (const result of found.flatMap((each) => each.results)) byId.set(result.id, [...(byId.get(result.id) ?? []), result]);
       return byId;
     }),
   );

@@ -143,6 +143,19 @@ describe('words behind prefixes (Hebrew, Arabic)', () => {
     expect(errors).toEqual([]);
   });
 
+  it('finds a quoted Hebrew phrase whose first word is written with a prefix, and marks it as a phrase', async () => {
+    const { page, errors } = await hebrew.open();
+    // "המגדלור חצה" (the lighthouse's [beam] crossed) in the first chapter, searched as "מגדלור חצה".
+    await page.goto(hebrew.url(`search/?q=${encodeURIComponent('"מגדלור חצה"')}`));
+    await settled(page);
+    expect(await titles(page)).toEqual(['פרק ראשון: הסערה']);
+    expect(await page.locator('.results .hits mark').allTextContents()).toEqual(['המגדלור', 'חצה']);
+    await page.locator('.results > li .hits a').first().click();
+    await page.waitForSelector('#chapter-text mark');
+    expect(await page.locator('#chapter-text mark').allTextContents()).toEqual(['המגדלור חצה']);
+    expect(errors).toEqual([]);
+  });
+
   it('finds an Arabic word written with ال or بال before it', async () => {
     const { page } = await arabic.open();
     await page.goto(arabic.url(`search/?q=${encodeURIComponent('رسائل')}`));
