@@ -4,6 +4,7 @@ import { problemsPage } from './build/problems-page.ts';
 import { trimScriptHashes } from './build/page-policy.ts';
 import { indexPage, isIndexed } from './integrations/pagefind.ts';
 import { StoryError } from './core/story.ts';
+import { decodeSafely } from './shared/paths.ts';
 
 /**
  * Gives every page and endpoint the story's strings as `Astro.locals.t`; in a build, gives
@@ -24,7 +25,7 @@ export const onRequest = defineMiddleware(async (context, next) => {
   const html = trimScriptHashes(await response.text());
   if (isIndexed(html)) {
     const path = context.url.pathname.slice(import.meta.env.BASE_URL.length).replace(/^\//, '');
-    indexPage(`${decodeURIComponent(path)}${path === '' || path.endsWith('/') ? 'index.html' : ''}`, html);
+    indexPage(`${decodeSafely(path)}${path === '' || path.endsWith('/') ? 'index.html' : ''}`, html);
   }
   return new Response(html, response);
 });

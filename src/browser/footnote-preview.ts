@@ -1,3 +1,4 @@
+import { decodeSafely } from '../shared/paths.ts';
 import { adoptStyles } from './styles.ts';
 import styles from './footnote-preview.css?inline';
 
@@ -21,7 +22,7 @@ export function previewFootnotes(text: HTMLElement): void {
   let pressedOpen: HTMLAnchorElement | undefined;
 
   const show = (ref: HTMLAnchorElement, focus: boolean) => {
-    const note = document.getElementById(decodeURIComponent(ref.hash.slice(1)));
+    const note = document.getElementById(decodeSafely(ref.hash.slice(1)));
     if (!note) return false;
     const copy = note.cloneNode(true) as HTMLElement;
     for (const back of copy.querySelectorAll('[data-footnote-backref]')) back.remove();

@@ -1,4 +1,5 @@
 import { params } from '../shared/contract.ts';
+import { decodeSafely } from '../shared/paths.ts';
 import { findHits, parseQuery, type SearchQuery } from '../shared/highlight.ts';
 import type { Translate } from '../shared/i18n/strings.ts';
 import { adoptStyles } from './styles.ts';
@@ -56,11 +57,7 @@ export function highlightSearch(text: HTMLElement): void {
 
 /** The id a URL's `#fragment` names; a malformed escape (`#%E0%A4%A`) is taken as written. */
 function fragmentId(hash: string): string {
-  try {
-    return decodeURIComponent(hash.slice(1));
-  } catch {
-    return hash.slice(1);
-  }
+  return decodeSafely(hash.slice(1));
 }
 
 /** Elements whose text is read as one run: a phrase may cross emphasis or a link inside them, never out of them. */

@@ -1,4 +1,5 @@
 import { reservedSlugs } from './slug.ts';
+import { decodeSafely } from '../shared/paths.ts';
 
 /**
  * The chapter a link points at, when it points inside the story: `chapter-3.md`,
@@ -21,13 +22,4 @@ export function linkedChapter(target: string): string | undefined {
 /** Whether a link or source leaves the site: it has a scheme (`https:`, `mailto:`, `javascript:`) or names a host (`//cdn…`). */
 export function leavesTheSite(target: string): boolean {
   return /^(?:[a-z][a-z0-9+.-]*:|\/\/)/i.test(target);
-}
-
-/** A URL's percent-escapes decoded (`caf%C3%A9` → `café`); the text as it is where they are malformed. */
-export function decodeSafely(text: string): string {
-  try {
-    return decodeURIComponent(text);
-  } catch {
-    return text;
-  }
 }

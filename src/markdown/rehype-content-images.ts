@@ -2,7 +2,8 @@ import type { Element, Root } from 'hast';
 import type { VFile } from 'vfile';
 import { problems } from '../core/problems.ts';
 import { visit } from 'unist-util-visit';
-import { decodeSafely, leavesTheSite } from '../core/links.ts';
+import { leavesTheSite } from '../core/links.ts';
+import { decodeSafely } from '../shared/paths.ts';
 
 /** How an image the author refers to is found: its path in the content folder, or why it cannot be used. */
 export type ImageLookup = (src: string) => { path: string } | { problem: string };

@@ -2,7 +2,7 @@ import type { Element, Root } from 'hast';
 import type { VFile } from 'vfile';
 import { problems } from '../core/problems.ts';
 import { visit } from 'unist-util-visit';
-import { decodeSafely } from '../core/links.ts';
+import { decodeSafely } from '../shared/paths.ts';
 import { reservedIds } from '../shared/contract.ts';
 
 /**

@@ -1,4 +1,4 @@
-import { withSlash } from './paths.ts';
+import { decodeSafely, withSlash } from './paths.ts';
 
 /**
  * What the service worker (src/worker/service-worker.ts), the page that keeps the whole story
@@ -57,7 +57,7 @@ export function servedPath(file: string): string {
 /** A site-relative path of a URL under `base`, without its query or fragment; undefined outside it. */
 export function sitePath(url: URL, base: string): string | undefined {
   const prefix = withSlash(base);
-  return url.pathname.startsWith(prefix) ? decodeURIComponent(url.pathname.slice(prefix.length)) : undefined;
+  return url.pathname.startsWith(prefix) ? decodeSafely(url.pathname.slice(prefix.length)) : undefined;
 }
 
 /** The size of everything the list holds, in bytes (as kept on the device: uncompressed). */

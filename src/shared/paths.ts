@@ -26,3 +26,12 @@ export function chapterLink(href: string, base: string): { slug: string; fragmen
   const [path = '', fragment] = href.slice(prefix.length).split('#');
   return { slug: path.replace(/\/$/, ''), fragment: fragment || undefined };
 }
+
+/** A URL's percent-escapes decoded (`caf%C3%A9` → `café`); the text as it is where they are malformed. */
+export function decodeSafely(text: string): string {
+  try {
+    return decodeURIComponent(text);
+  } catch {
+    return text;
+  }
+}

@@ -176,6 +176,8 @@ describe('what can be kept offline', () => {
     expect(isImmutable('chapter-1/')).toBe(false);
     expect(sitePath(new URL('https://example.org/quire/chapter-1/?highlight=x#p-2'), '/quire/')).toBe('chapter-1/');
     expect(sitePath(new URL('https://example.org/other/'), '/quire/')).toBeUndefined();
+    // A malformed escape in an address (typed, or a broken link) is taken as written, not thrown at the worker.
+    expect(sitePath(new URL('https://example.org/quire/chapter-%E0%A4/'), '/quire/')).toBe('chapter-%E0%A4/');
   });
 
   it('keeps every file asked for, four at a time, and says which failed after trying the rest', async () => {

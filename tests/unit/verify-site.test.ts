@@ -64,6 +64,16 @@ describe('verifySite', () => {
     );
   });
 
+  it('names a link with a malformed escape as broken, rather than stopping', async () => {
+    const dir = site('malformed', {
+      'index.html': page('<p><a href="/chapter-%E0%A4/">one</a> <a href="#%E0%A4">here</a></p>'),
+    });
+    expect(await verifySite(dir, '/')).toEqual([
+      'index.html: /chapter-%E0%A4/ leads to no page or file (no chapter-%E0%A4)',
+      'index.html: #%E0%A4 leads to no id "%E0%A4" on index.html',
+    ]);
+  });
+
   it('refuses links that leave the base path, and feeds with relative or broken XML', async () => {
     const dir = site('based', {
       'index.html': page('<p><a href="/elsewhere/">out</a> <a href="/story/">home</a></p>'),

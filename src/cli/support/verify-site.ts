@@ -8,6 +8,7 @@ import { visit } from 'unist-util-visit';
 import type { Element as XastElement, Root as XastRoot } from 'xast';
 import { fromXml } from 'xast-util-from-xml';
 import { leavesTheSite } from '../../core/links.ts';
+import { decodeSafely } from '../../shared/paths.ts';
 
 /**
  * Checks a built site as it will be published, the way a reader's browser and e-reader
@@ -67,7 +68,7 @@ function idsOf(tree: HastRoot): Set<string> {
 
 /** The file a site path serves, as a static host would: `/base/x/` is `x/index.html`. */
 function servedFile(dir: string, base: string, pathname: string): string {
-  const file = join(dir, decodeURIComponent(pathname.slice(base.length)));
+  const file = join(dir, decodeSafely(pathname.slice(base.length)));
   return existsSync(join(file, 'index.html')) ? join(file, 'index.html') : file;
 }
 
@@ -109,7 +110,7 @@ function siteLinks(dir: string, base: string, pages: string[], page: (file: stri
       if (url.hash && target.endsWith('.html')) {
         const key = relative(dir, target);
         if (!ids.has(key)) ids.set(key, idsOf(page(key)));
-        const id = decodeURIComponent(url.hash.slice(1));
+        const id = decodeSafely(url.hash.slice(1));
         if (!ids.get(key)!.has(id)) problems.push(`${file}: ${ref} leads to no id "${id}" on ${key}`);
       }
     }
@@ -198,12 +199,12 @@ export function epubProblems(name: string, bytes: Uint8Array): string[] {
   if (typeof opf === 'string') return [...problems, opf];
 
   const root = posix.dirname(opfPath);
-  const resolveIn = (from: string, href: string) => posix.normalize(posix.join(posix.dirname(from), decodeURIComponent(href)));
+  const resolveIn = (from: string, href: string) => posix.normalize(posix.join(posix.dirname(from), decodeSafely(href)));
   const manifest = new Map<string, { path: string; type: string }>();
   for (const item of xmlElements(opf, 'item')) {
     const { id, href, 'media-type': type } = item.attributes;
     if (!id || !href) continue;
-    const path = posix.normalize(posix.join(root, decodeURIComponent(href)));
+    const path = posix.normalize(posix.join(root, decodeSafely(href)));
     manifest.set(id, { path, type: type ?? '' });
     if (!entries[path]) problems.push(`${at(opfPath)}: the manifest lists ${href}, which is not in the book`);
   }
@@ -229,7 +230,7 @@ export function epubProblems(name: string, bytes: Uint8Array): string[] {
       const target = file === '' ? path : resolveIn(path, file);
       if (!entries[target]) {
         problems.push(`${at(path)}: the link "${ref}" leads to no file in the book`);
-      } else if (fragment !== undefined && fragment !== '' && ids.has(target) && !ids.get(target)!.has(decodeURIComponent(fragment))) {
+      } else if (fragment !== undefined && fragment !== '' && ids.has(target) && !ids.get(target)!.has(decodeSafely(fragment))) {
         problems.push(`${at(path)}: the link "${ref}" leads to no id "${fragment}" in ${target}`);
       }
     }

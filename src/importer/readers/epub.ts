@@ -15,7 +15,8 @@ import { gatherFootnotes, isNoteRef } from '../footnotes.ts';
 import { attribute, decodedOnce, element, elements, parseXml, text as xmlText } from '../xml.ts';
 import { Ao3Reading, chapterTitle } from './ao3.ts';
 import { languageTag } from './languages.ts';
-import { decodeSafely } from '../../core/links.ts';
+import { leavesTheSite } from '../../core/links.ts';
+import { decodeSafely } from '../../shared/paths.ts';
 import { parseXhtml, textOfMarkup } from '../xhtml.ts';
 import { unzipWithin } from '../zip.ts';
 
@@ -402,7 +403,7 @@ class BookPictures {
       for (const image of [node, ...selectAll('img, image', node)]) {
         if (image.tagName !== 'img' && image.tagName !== 'image') continue;
         const src = String(image.properties.src ?? image.properties.xLinkHref ?? image.properties.href ?? '');
-        if (!src || /^[a-z]+:/i.test(src)) continue;
+        if (!src || leavesTheSite(src)) continue;
         const target = inBook(src, posix.dirname(path));
         if (!book.files[target] || !(posix.extname(target).toLowerCase() in imageTypes)) continue;
         image.tagName = 'img';
@@ -727,7 +728,7 @@ function linkNotesAcrossFiles(documents: Map<string, Element | Root>, inBook: (h
   for (const [path, body] of documents) {
     for (const link of selectAll('a[href]', body)) {
       const href = String(link.properties.href);
-      if (href.startsWith('#') || !href.includes('#') || /^[a-z]+:/i.test(href) || !isNoteRef(link)) continue;
+      if (href.startsWith('#') || !href.includes('#') || leavesTheSite(href) || !isNoteRef(link)) continue;
       const target = documents.get(inBook(href, posix.dirname(path)));
       const fragment = decodeSafely(href.slice(href.indexOf('#') + 1));
       const note = target && target !== body ? select(`[id="${quoted(fragment)}"]`, target) : undefined;
