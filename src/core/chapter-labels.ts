@@ -174,7 +174,8 @@ const alternatives = (words: string[]) =>
 
 const { units, tens } = numberWords;
 const number = String.raw`(\d+(?:[.,]\d+)?|[ivxlc]+|(?:${[...units.slice(1), ...tens.slice(2)].join('|')})(?:[-\s](?:${units.slice(1, 10).join('|')}))?)`;
-const rest = String.raw`(?:\s*[:.\-–—]\s*(.+?))?\s*$`;
+// The title is trimmed: its name runs to the end (a lazy name before `\s*$` would try every split of a run of spaces).
+const rest = String.raw`(?:\s*[:.\-–—]\s*(.+))?$`;
 const forms = {
   /** "Chapter 12: The Lake", "Ch. XII - The Lake", "Capítulo cuatro". */
   numbered: new RegExp(String.raw`^(${alternatives(wordsOf((w) => w.chapter))})\s*${number}${rest}`, 'iu'),

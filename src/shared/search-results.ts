@@ -163,12 +163,23 @@ function excerptParts(words: string[], isHit: (index: number) => boolean): Excer
     const word = unescapeHtml(raw);
     if (index > 0) push(' ', false);
     if (!isHit(index)) return push(word, false);
-    const [, before = '', core = '', after = ''] = /^([^\p{L}\p{N}]*)(.*?)([^\p{L}\p{N}]*)$/u.exec(word) ?? [];
+    const [before, core, after] = punctuationApart(word);
     push(before, false);
     push(core || word, true);
     push(after, false);
   });
   return parts;
+}
+
+/** A word's leading and trailing punctuation apart from its letters: `“Meg!”` → `“`, `Meg`, `!”`; in one pass, however long. */
+function punctuationApart(word: string): [string, string, string] {
+  const characters = Array.from(word);
+  const letter = (char: string) => /[\p{L}\p{N}]/u.test(char);
+  const start = characters.findIndex(letter);
+  if (start === -1) return ['', word, ''];
+  let end = characters.length;
+  while (!letter(characters[end - 1]!)) end--;
+  return [characters.slice(0, start).join(''), characters.slice(start, end).join(''), characters.slice(end).join('')];
 }
 
 function findLastIndex<T>(items: readonly T[], test: (item: T) => boolean): number {
