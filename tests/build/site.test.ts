@@ -176,3 +176,16 @@ describe('the seed story', () => {
     expect(meta?.nextElementSibling?.textContent).toBe('1/?');
   });
 });
+
+describe('the leave-a-review link', () => {
+  it('ends each chapter when the story sets reviewUrl', () => {
+    for (const slug of readingOrder) {
+      const link = [...page('fixture', `${slug}/`).querySelectorAll('article a')].find((a) => a.textContent === 'Leave a review');
+      expect(link?.getAttribute('href'), slug).toBe('https://example.org/works/1');
+    }
+  });
+
+  it('is absent when it does not', () => {
+    expect(page('seed', 'prologue/').body.textContent).not.toContain('Leave a review');
+  });
+});

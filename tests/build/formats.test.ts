@@ -6,6 +6,8 @@ import { describe, expect, it } from 'vitest';
 import { epubcheck } from '../support/epubcheck';
 import { builtSite, page } from '../support/html';
 
+/** The story in its other forms: the feed, the sitemap, sharing metadata, the entire work and the EPUB. */
+
 const published = ['prologue', 'chapter-1', 'chapter-2', 'interlude', 'chapter-3', 'epilogue'];
 
 describe('the feed', () => {
@@ -153,18 +155,5 @@ describe('the EPUB', () => {
       expect(report, file).toContain('No errors or warnings detected.');
       expect(code).toBe(0);
     }
-  });
-});
-
-describe('the leave-a-review link', () => {
-  it('ends each chapter when the story sets reviewUrl', () => {
-    for (const slug of published) {
-      const link = [...page('fixture', `${slug}/`).querySelectorAll('article a')].find((a) => a.textContent === 'Leave a review');
-      expect(link?.getAttribute('href'), slug).toBe('https://example.org/works/1');
-    }
-  });
-
-  it('is absent when it does not', () => {
-    expect(page('seed', 'prologue/').body.textContent).not.toContain('Leave a review');
   });
 });
