@@ -3,15 +3,16 @@
  * `errors-data.ts` catalogues its errors: what is wrong in a line (`title`, listed in the
  * README), and the message the build, `npm run dev` and `npm run check` print, which names
  * the file (and field or line) and says how to fix it. Errors stop the build (the last good
- * site stays); warnings are printed with it. The code that finds a problem reports it from
- * here, and tests refer to it by name.
+ * site stays); warnings are printed with it; refusals stop `npm run import` before it writes
+ * anything. The code that finds a problem reports it from here, and tests refer to it by name.
  *
  * Messages from the Markdown pipeline (`where: 'line'`) are printed after the file and line
  * they concern ("chapters/chapter-2.md:14: …"); the others name their file themselves.
  */
 
 interface ProblemData<Args extends never[] | unknown[]> {
-  level: 'error' | 'warning';
+  /** An error stops the build (the last good site stays); a warning is printed with it; a refusal stops `npm run import`, which writes nothing. */
+  level: 'error' | 'warning' | 'refusal';
   /** Whether the message is printed after the file and line it concerns (the Markdown pipeline's problems). */
   where?: 'line';
   /** What is wrong, in a line. */
@@ -262,6 +263,99 @@ export const problems = {
     message: (storyFile: string, count: number) =>
       `${storyFile}: all ${count} expected chapters are out, but status is in-progress (readers see ${count}/${count}, In progress); set status: complete if the story is finished, or raise expectedChapters`,
   }),
+
+  // What `npm run import` refuses to read.
+  BinaryFile: problem({
+    level: 'refusal',
+    title: 'The file is not text, nor a format the importer reads',
+    message: (file: string) => `${file}: this looks like a binary file, not text; save it as .txt, .docx, .html or .epub and import that`,
+  }),
+  EmptyFile: problem({
+    level: 'refusal',
+    title: 'The file is empty',
+    message: (file: string) => `${file}: the file is empty`,
+  }),
+  PdfFile: problem({
+    level: 'refusal',
+    title: 'A PDF, whose text cannot be read back faithfully',
+    message: (file: string) =>
+      `${file}: a PDF, whose text cannot be read back faithfully; export the story as .docx, .epub, .html or .txt and import that`,
+  }),
+  OldWordFile: problem({
+    level: 'refusal',
+    title: 'An old Word document (.doc)',
+    message: (file: string) => `${file}: an old Word document (.doc); save it as .docx (File → Save As) and import that`,
+  }),
+  UnknownZip: problem({
+    level: 'refusal',
+    title: 'A zip file that is neither an EPUB nor a Word document',
+    message: (file: string) => `${file}: a zip file that is neither an EPUB nor a Word document`,
+  }),
+  DamagedZip: problem({
+    level: 'refusal',
+    title: 'A damaged EPUB, Word document or zip file',
+    message: (file: string, kind: string) => `${file}: a damaged ${kind}; download or save it again`,
+  }),
+  TooManyFiles: problem({
+    level: 'refusal',
+    title: 'A zip file holds more files than any book has',
+    message: (file: string, count: number, kind: string) =>
+      `${file}: holds ${count.toLocaleString('en')} files, more than any ${kind} has; it is not read`,
+  }),
+  TooLargeEntry: problem({
+    level: 'refusal',
+    title: 'A file in a zip would unpack larger than any book needs',
+    message: (file: string, entry: string, size: string, kind: string, limit: string) =>
+      `${file}: its ${entry} would take ${size} unpacked, more than any ${kind} needs (at most ${limit} a file); it is not read`,
+  }),
+  TooLargeUnpacked: problem({
+    level: 'refusal',
+    title: 'A zip file would unpack larger than any book needs',
+    message: (file: string, size: string, kind: string, limit: string) =>
+      `${file}: would take ${size} unpacked, more than any ${kind} needs (at most ${limit}); it is not read`,
+  }),
+  UnreadableWord: problem({
+    level: 'refusal',
+    title: 'A Word document that cannot be read',
+    message: (file: string, why: string) =>
+      `${file}: Word could not be read (${why}); open it in Word or Google Docs and download it as .docx again`,
+  }),
+  NoPackageDocument: problem({
+    level: 'refusal',
+    title: 'An EPUB without its package document',
+    message: (file: string) => `${file}: an EPUB without its package document (content.opf); export it again`,
+  }),
+  NoEpubChapters: problem({
+    level: 'refusal',
+    title: 'An EPUB whose pages are all front matter or empty',
+    message: (file: string) => `${file}: no chapter text found in this EPUB (its pages are all front matter or empty)`,
+  }),
+  NoAo3Chapters: problem({
+    level: 'refusal',
+    title: 'An AO3 download without its chapters',
+    message: (file: string) => `${file}: an AO3 download without its chapters (#chapters); download the work again`,
+  }),
+  EmptyAo3Download: problem({
+    level: 'refusal',
+    title: 'An AO3 download with no chapter text',
+    message: (file: string) => `${file}: no chapter text found in this AO3 download`,
+  }),
+  NoTitleLine: problem({
+    level: 'refusal',
+    title: 'A text file without a title line or a chapter file name',
+    message: (file: string) =>
+      `${file}: no title line found (such as "Prologue", "Chapter 12: Title", "Epilogue" or "Interlude"); add one above the text, or name the file chapter-12.txt`,
+  }),
+  NoTextAfterTitle: problem({
+    level: 'refusal',
+    title: 'A text file with a title line and nothing after it',
+    message: (file: string) => `${file}: the chapter has no text after its title line`,
+  }),
+  UnreadablePicture: problem({
+    level: 'refusal',
+    title: 'An SVG picture in the input cannot be read',
+    message: (name: string, why: string) => `the picture ${name} is ${why}; it is not imported`,
+  }),
 } as const;
 
 export type ProblemName = keyof typeof problems;
@@ -269,7 +363,7 @@ export type ProblemName = keyof typeof problems;
 /** The catalogue as the README lists it: one line a problem, errors first. */
 export function problemsList(): string {
   const entries = Object.entries(problems) as [ProblemName, (typeof problems)[ProblemName]][];
-  return (['error', 'warning'] as const)
+  return (['error', 'warning', 'refusal'] as const)
     .flatMap((level) => entries.filter(([, data]) => data.level === level).map(([name, data]) => `- \`${name}\` (${level}): ${data.title}`))
     .join('\n');
 }

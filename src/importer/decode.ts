@@ -1,5 +1,6 @@
 import { controlCharacter } from '../source/content-files.ts';
 import { ImportError } from './model.ts';
+import { problems } from '../core/problems.ts';
 
 const windows1252 = new TextDecoder('windows-1252');
 
@@ -17,16 +18,16 @@ export function decodeText(bytes: Uint8Array, file: string): string {
   else {
     const body = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf ? bytes.subarray(3) : bytes;
     if (body.includes(0)) {
-      throw new ImportError(`${file}: this looks like a binary file, not text; save it as .txt, .docx, .html or .epub and import that`);
+      throw new ImportError(problems.BinaryFile.message(file));
     }
     text = decodeMostlyUtf8(body);
   }
   // eslint-disable-next-line no-control-regex -- counting control characters is how binary input is told apart
   const controls = text.match(/[\u0000-\u0008\u000e-\u001f\u007f]/g)?.length ?? 0;
   if (controls > 0 && controls > text.length / 1000) {
-    throw new ImportError(`${file}: this looks like a binary file, not text; save it as .txt, .docx, .html or .epub and import that`);
+    throw new ImportError(problems.BinaryFile.message(file));
   }
-  if (text.trim() === '') throw new ImportError(`${file}: the file is empty`);
+  if (text.trim() === '') throw new ImportError(problems.EmptyFile.message(file));
   return text;
 }
 

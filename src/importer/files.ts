@@ -11,6 +11,7 @@ import { compareWords, fidelityWords, withoutWords, type Fidelity } from './fide
 import { hastToMarkdown } from './hast-to-markdown.ts';
 import { ImportError, treesOf, type ImportedChapter, type ImportedStory, type ImportedWork } from './model.ts';
 import { sanitizeSvg } from '../core/svg.ts';
+import { problems } from '../core/problems.ts';
 
 /** A chapter file to write: where, and what. */
 export interface ChapterFile {
@@ -133,7 +134,7 @@ function cleanPictures(work: ImportedWork): Map<string, Uint8Array> {
       try {
         cleaned = sanitizeSvg(new TextDecoder().decode(bytes));
       } catch (error) {
-        throw new ImportError(`the picture ${name} is ${(error as Error).message}; it is not imported`);
+        throw new ImportError(problems.UnreadablePicture.message(name, (error as Error).message));
       }
       if (cleaned.removed.length > 0) work.notices.push(`cleaned the picture ${name}: removed ${cleaned.removed.join(', ')}`);
       return [name, new TextEncoder().encode(cleaned.svg)];

@@ -10,6 +10,7 @@ import { readHtml } from './readers/html.ts';
 import { readMarkdown } from './readers/markdown.ts';
 import { readText } from './readers/text.ts';
 import { zipEntries } from './zip.ts';
+import { problems } from '../core/problems.ts';
 
 /** The kinds of input the importer reads. */
 export type InputFormat = 'epub' | 'docx' | 'ao3' | 'html' | 'markdown' | 'text';
@@ -25,15 +26,13 @@ export function detectFormat(bytes: Uint8Array, file: string): { format: InputFo
     const names = zipEntries(bytes, file, 'zip file').map((entry) => entry.name);
     if (names.includes('word/document.xml')) return { format: 'docx' };
     if (names.includes('META-INF/container.xml') || names.includes('mimetype')) return { format: 'epub' };
-    throw new ImportError(`${file}: a zip file that is neither an EPUB nor a Word document`);
+    throw new ImportError(problems.UnknownZip.message(file));
   }
   if (bytes[0] === 0x25 && bytes[1] === 0x50 && bytes[2] === 0x44 && bytes[3] === 0x46) {
-    throw new ImportError(
-      `${file}: a PDF, whose text cannot be read back faithfully; export the story as .docx, .epub, .html or .txt and import that`,
-    );
+    throw new ImportError(problems.PdfFile.message(file));
   }
   if (bytes[0] === 0xd0 && bytes[1] === 0xcf && bytes[2] === 0x11 && bytes[3] === 0xe0) {
-    throw new ImportError(`${file}: an old Word document (.doc); save it as .docx (File → Save As) and import that`);
+    throw new ImportError(problems.OldWordFile.message(file));
   }
   const text = decodeText(bytes, file);
   const start = text.slice(0, 4000);

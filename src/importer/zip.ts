@@ -1,5 +1,6 @@
 import { unzipSync } from 'fflate';
 import { ImportError } from './model.ts';
+import { problems } from '../core/problems.ts';
 
 /**
  * Zip files (EPUBs, Word documents) read within bounds: a small file can claim a gigabyte
@@ -36,7 +37,7 @@ export function zipEntries(bytes: Uint8Array, file: string, kind: string): ZipEn
       },
     });
   } catch {
-    throw new ImportError(`${file}: a damaged ${kind}; download or save it again`);
+    throw new ImportError(problems.DamagedZip.message(file, kind));
   }
   return entries;
 }
@@ -44,19 +45,15 @@ export function zipEntries(bytes: Uint8Array, file: string, kind: string): ZipEn
 /** A zip's entries checked against the bounds; one beyond them is refused, naming what is too large. */
 function checkBounds(entries: ZipEntry[], file: string, kind: string): void {
   if (entries.length > maxEntries) {
-    throw new ImportError(`${file}: holds ${entries.length.toLocaleString('en')} files, more than any ${kind} has; it is not read`);
+    throw new ImportError(problems.TooManyFiles.message(file, entries.length, kind));
   }
   const huge = entries.find((entry) => entry.size > maxEntryBytes);
   if (huge) {
-    throw new ImportError(
-      `${file}: its ${huge.name} would take ${megabytes(huge.size)} unpacked, more than any ${kind} needs (at most ${megabytes(maxEntryBytes)} a file); it is not read`,
-    );
+    throw new ImportError(problems.TooLargeEntry.message(file, huge.name, megabytes(huge.size), kind, megabytes(maxEntryBytes)));
   }
   const total = entries.reduce((sum, entry) => sum + entry.size, 0);
   if (total > maxTotalBytes) {
-    throw new ImportError(
-      `${file}: would take ${megabytes(total)} unpacked, more than any ${kind} needs (at most ${megabytes(maxTotalBytes)}); it is not read`,
-    );
+    throw new ImportError(problems.TooLargeUnpacked.message(file, megabytes(total), kind, megabytes(maxTotalBytes)));
   }
 }
 
@@ -71,6 +68,6 @@ export function unzipWithin(
   try {
     return unzipSync(bytes, { filter: ({ name }) => wanted(name) });
   } catch {
-    throw new ImportError(`${file}: a damaged ${kind}; download or save it again`);
+    throw new ImportError(problems.DamagedZip.message(file, kind));
   }
 }

@@ -2,6 +2,7 @@ import type { Element, ElementContent, Root } from 'hast';
 import { elementChildren, parseHtml, select, selectAll, textOf, treeOf, visibleText } from '../html.ts';
 import { dateFirstAndLast, ImportError, type ImportedChapter, type ImportedStory, type ImportedWork } from '../model.ts';
 import { languageTag } from './languages.ts';
+import { problems } from '../../core/problems.ts';
 
 /**
  * An Archive of Our Own download, after otwarchive's templates (app/views/downloads/): the
@@ -24,11 +25,11 @@ export function readAo3(text: string, file: string): ImportedWork {
   // Older downloads put the line outside the preface.
   reading.postedOriginally(body, story);
   const container = select('#chapters', body);
-  if (!container) throw new ImportError(`${file}: an AO3 download without its chapters (#chapters); download the work again`);
+  if (!container) throw new ImportError(problems.NoAo3Chapters.message(file));
   const chapters = reading.chaptersOf(container, story);
   const afterword = select('#afterword', body);
   reading.afterword(afterword ?? body, story);
-  if (chapters.length === 0) throw new ImportError(`${file}: no chapter text found in this AO3 download`);
+  if (chapters.length === 0) throw new ImportError(problems.EmptyAo3Download.message(file));
   reading.dateChapters(chapters);
   return reading.work('AO3 HTML download', story, chapters, source);
 }

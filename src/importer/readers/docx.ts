@@ -8,6 +8,7 @@ import { ImportError, type ImportedChapter, type ImportedStory, type ImportedWor
 import { fileTitle, parseTitleLine } from '../title-lines.ts';
 import { isSceneBreak } from '../scene-breaks.ts';
 import { unzipWithin } from '../zip.ts';
+import { problems } from '../../core/problems.ts';
 
 /** Word's formatting the site keeps: underline, small caps, centred and right-aligned lines, titles. */
 const styleMap = [
@@ -100,9 +101,7 @@ export async function readDocx(bytes: Uint8Array, file: string, stem: string): P
       },
     );
   } catch (error) {
-    throw new ImportError(
-      `${file}: Word could not be read (${(error as Error).message}); open it in Word or Google Docs and download it as .docx again`,
-    );
+    throw new ImportError(problems.UnreadableWord.message(file, (error as Error).message));
   }
   const notices = result.messages
     .filter((message) => message.type === 'warning' && !/unrecognised (?:paragraph|run) style/i.test(message.message))

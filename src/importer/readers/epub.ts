@@ -19,6 +19,7 @@ import { leavesTheSite } from '../../core/links.ts';
 import { decodeSafely } from '../../shared/paths.ts';
 import { parseXhtml, textOfMarkup } from '../xhtml.ts';
 import { unzipWithin } from '../zip.ts';
+import { problems } from '../../core/problems.ts';
 
 /**
  * An EPUB 2 or 3: chapters from its table of contents (nav.xhtml or toc.ncx) over the files
@@ -379,7 +380,7 @@ function readChapters(
   }
   if (ao3) reading.dateChapters(chapters);
   gatherFootnotes(chapters.map((chapter) => chapter.body));
-  if (chapters.length === 0) throw new ImportError(`${file}: no chapter text found in this EPUB (its pages are all front matter or empty)`);
+  if (chapters.length === 0) throw new ImportError(problems.NoEpubChapters.message(file));
 
   return { story, chapters };
 }
@@ -437,7 +438,7 @@ function openBook(bytes: Uint8Array, file: string): Book {
   const files = unzipWithin(bytes, file, 'EPUB');
   const text = (path: string) => (files[path] ? strFromU8(files[path]) : undefined);
   const opfPath = attribute(element(parseXml(text('META-INF/container.xml')), 'rootfile'), 'full-path');
-  if (!opfPath || !text(opfPath)) throw new ImportError(`${file}: an EPUB without its package document (content.opf); export it again`);
+  if (!opfPath || !text(opfPath)) throw new ImportError(problems.NoPackageDocument.message(file));
   const dir = posix.dirname(opfPath);
   const inBook = (href: string, from = dir) => posix.normalize(posix.join(from, decodeSafely(href.split('#')[0]!)));
   return { files, text, opfPath, inBook };

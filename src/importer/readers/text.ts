@@ -3,6 +3,7 @@ import { sourceText, withoutControls } from '../decode.ts';
 import { ImportError, type ImportedChapter, type ImportedWork } from '../model.ts';
 import { isSceneBreak } from '../scene-breaks.ts';
 import { fileTitle, noteLabel, parseTitleLine, type TitleLine } from '../title-lines.ts';
+import { problems } from '../../core/problems.ts';
 
 /**
  * A plain-text chapter, as authors paste it from word processors and archives: notes at the
@@ -79,7 +80,7 @@ export function blocksToTree(blocks: string[][], setAside: string[] = []): Root 
 export function readText(input: string, file: string, stem: string): ImportedWork {
   const { text: clean, removed } = withoutControls(input);
   const blocks = blocksOf(clean);
-  if (blocks.length === 0) throw new ImportError(`${file}: the file is empty`);
+  if (blocks.length === 0) throw new ImportError(problems.EmptyFile.message(file));
   const notices: string[] = [];
   const setAside: string[] = [];
   if (removed > 0) notices.push(`removed ${removed} invisible control character${removed === 1 ? '' : 's'}`);
@@ -119,9 +120,7 @@ export function readText(input: string, file: string, stem: string): ImportedWor
   }
   heading ??= fileTitle(stem);
   if (!heading) {
-    throw new ImportError(
-      `${file}: no title line found (such as "Prologue", "Chapter 12: Title", "Epilogue" or "Interlude"); add one above the text, or name the file chapter-12.txt`,
-    );
+    throw new ImportError(problems.NoTitleLine.message(file));
   }
 
   // An end note: a labelled block among the last few, to the end.
@@ -133,7 +132,7 @@ export function readText(input: string, file: string, stem: string): ImportedWor
     }
   }
   const body = blocks.slice(start, end);
-  if (body.length === 0) throw new ImportError(`${file}: the chapter has no text after its title line`);
+  if (body.length === 0) throw new ImportError(problems.NoTextAfterTitle.message(file));
   const endNotes = blocks.slice(end);
 
   const chapter: ImportedChapter = {
