@@ -246,12 +246,10 @@ export const chapterSchema = strictObject({
   /** The chapter's display title, e.g. `Prologue` or `Chapter 1: The Mask`. */
   title: visibleText('title'),
   /** Reading order: the prologue is usually 0; decimals allowed (an interlude at 4.5). */
-  order: z
-    .number({
-      error: (issue) =>
-        `order ${issue.input === undefined ? 'is required' : 'must be a number'}: 0 for the prologue, 1, 2… (4.5 between 4 and 5)`,
-    })
-    .finite(),
+  order: z.number({
+    error: (issue) =>
+      `order ${issue.input === undefined ? 'is required' : 'must be a number'}: 0 for the prologue, 1, 2… (4.5 between 4 and 5)`,
+  }),
   /** Markdown: what the chapter is about, under its title (as archives show a chapter summary), in the contents and in previews. */
   summary: visibleText('summary').optional(),
   /** Content warnings for this chapter, shown before the text (a reader may collapse them): `[Major character death]`. */
