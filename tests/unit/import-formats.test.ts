@@ -570,6 +570,46 @@ describe('HTML and Markdown', () => {
     expect(work.notices.join()).toMatch(/<article>/);
   });
 
+  it('reads a whole document saved as a web page (pandoc) as the whole work: its title, author and a chapter a heading', async () => {
+    const page = `<!DOCTYPE html><html lang="en"><head><title>The Lantern Keeper</title></head><body>
+<header id="title-block-header"><h1 class="title">The Lantern Keeper</h1><p class="author">Wren Ashdown</p></header>
+<h1 id="chapter-1-wick">Chapter 1: Wick</h1>
+<p>She sang:</p>
+<div class="line-block">The lamps are lit,<br />
+the lake is still.</div>
+<h1 id="chapter-2-flame">Chapter 2: Flame</h1>
+<p>Erik kept the lamps.</p>
+<h1 id="epilogue">Epilogue</h1>
+<p>Years later, the lamps still burned.</p>
+</body></html>`;
+    const { plan, chapters, story, work } = await importBytes(strToU8(page), 'lantern.html');
+    expectEveryWordKept(plan);
+    expect(story?.front).toMatchObject({ title: 'The Lantern Keeper', author: 'Wren Ashdown' });
+    expect(chapters.map(({ slug, front }) => [slug, front.title])).toEqual([
+      ['chapter-1', 'Chapter 1: Wick'],
+      ['chapter-2', 'Chapter 2: Flame'],
+      ['epilogue', 'Epilogue'],
+    ]);
+    // pandoc's line block keeps its lines.
+    expect(chapters[0]!.body).toBe('She sang:\n\nThe lamps are lit,\\\nthe lake is still.');
+    expect(work.notices.join()).toMatch(/a chapter at each of the 3 chapter headings/);
+  });
+
+  it('reads a Google Docs or Word web page the same way, through its wrapper, its title paragraph for story.md', async () => {
+    const page = `<html><head><title>Untitled document</title></head><body class="c5"><div class="WordSection1">
+<p class="c3 title"><span class="c4">Masks and Lanterns</span></p>
+<p class="c1"><span>A note before it all.</span></p>
+<h2 class="c2"><span>Chapter 1: Below</span></h2><p class="c1"><span>The lake was still.</span></p>
+<h2 class="c2"><span>Chapter 2: Above</span></h2><p class="c1"><span>The stage was bright.</span></p>
+</div></body></html>`;
+    const { plan, chapters, story } = await importBytes(strToU8(page), 'export.html');
+    expectEveryWordKept(plan);
+    expect(story?.front).toMatchObject({ title: 'Masks and Lanterns' });
+    expect(chapters.map(({ front }) => front.title)).toEqual(['Chapter 1: Below', 'Chapter 2: Above']);
+    expect(chapters[0]!.front.authorsNote).toBe('A note before it all.');
+    expect(chapters[1]!.body).toBe('The stage was bright.');
+  });
+
   it('keeps a Markdown chapter’s frontmatter and text exactly', async () => {
     const text = '---\ntitle: "Chapter 2: Below"\norder: 2\nauthorsNote: Hi!\n---\n\nThe *text*, exactly\nas written.\n';
     const { chapters } = await importBytes(strToU8(text), 'chapter-2.md');

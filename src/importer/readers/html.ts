@@ -1,12 +1,14 @@
-import type { Root } from 'hast';
-import { parseHtml, select, textOf, visibleText } from '../html.ts';
-import type { ImportedWork } from '../model.ts';
-import { fileTitle, parseTitleLine } from '../title-lines.ts';
+import type { Element, ElementContent, Root } from 'hast';
+import { hasClass, parseHtml, select, textOf, treeOf, visibleText } from '../html.ts';
+import type { ImportedChapter, ImportedStory, ImportedWork } from '../model.ts';
+import { fileTitle, parseTitleLine, type TitleLine } from '../title-lines.ts';
 
 /**
  * A chapter as HTML: a page saved from the web, or text pasted from an editor. The text is
  * the page's `<article>` or `<main>` (else its body); a first heading that reads as a chapter
- * heading gives the title, else the file name does.
+ * heading gives the title, else the file name does. A whole document saved as a web page
+ * (Google Docs, Word, pandoc) with two chapter headings or more is the whole work: a chapter
+ * at each heading, and the document's title and author above them for story.md.
  */
 export function readHtml(text: string, stem: string): ImportedWork {
   const tree = parseHtml(text);
@@ -18,6 +20,22 @@ export function readHtml(text: string, stem: string): ImportedWork {
     notices.push(
       `took the text from the page’s <${main.type === 'element' ? main.tagName : 'body'}>; the rest of the page (menus, links) is left out`,
     );
+  const work = {
+    format: 'HTML',
+    images: new Map<string, Uint8Array>(),
+    source: visibleText(main),
+    setAside,
+    dropped: [] as string[],
+    notices,
+  };
+  const nodes = blocksOf(main);
+  const starts = nodes.flatMap((node, index) => {
+    const heading = node.type === 'element' && /^h[1-3]$/.test(node.tagName) ? parseTitleLine(textOf(node)) : undefined;
+    return heading ? [{ index, heading, node: node as Element }] : [];
+  });
+  if (starts.length >= 2) return { ...work, ...wholeDocument(tree, nodes, starts, setAside, notices) };
+
+  // Only the part read counts: the page's menus and footers are not the story.
   const heading = select('h1, h2, h3', main);
   const parsed = heading ? parseTitleLine(textOf(heading)) : undefined;
   const fromName = fileTitle(stem);
@@ -25,7 +43,7 @@ export function readHtml(text: string, stem: string): ImportedWork {
   if (parsed && heading) setAside.push(visibleText(heading));
   const content: Root = { type: 'root', children: (main.children as Root['children']).filter((child) => !(parsed && child === heading)) };
   return {
-    format: 'HTML',
+    ...work,
     story: undefined,
     chapters: [
       {
@@ -36,11 +54,65 @@ export function readHtml(text: string, stem: string): ImportedWork {
         body: content,
       },
     ],
-    images: new Map(),
-    // Only the part read counts: the page's menus and footers are not the story.
-    source: visibleText(main),
-    setAside,
-    dropped: [],
-    notices,
   };
+}
+
+/** The blocks of the text, through the one wrapper (`<div>`, `<section>`) an editor may put around them all. */
+function blocksOf(main: Element | Root): ElementContent[] {
+  const children = (main.children as ElementContent[]).filter((node) => node.type !== 'text' || node.value.trim() !== '');
+  const [only] = children;
+  return children.length === 1 && only?.type === 'element' && /^(?:div|section)$/.test(only.tagName) ? blocksOf(only) : children;
+}
+
+/**
+ * A document of several chapters: each chapter heading starts one; above the first, the
+ * document's title and author (pandoc's title block, or a heading and the page's `<title>`)
+ * go to story.md, and any other text there is kept as the first chapter's author's note.
+ */
+function wholeDocument(
+  tree: Root,
+  nodes: ElementContent[],
+  starts: { index: number; heading: TitleLine; node: Element }[],
+  setAside: string[],
+  notices: string[],
+): { story: ImportedStory; chapters: ImportedChapter[] } {
+  const top = nodes.slice(0, starts[0]!.index);
+  const block = top.find((node): node is Element => node.type === 'element' && node.properties.id === 'title-block-header');
+  // pandoc's title block; else a Title paragraph (Google Docs, Word), or a heading above the chapters.
+  const titleNode = block
+    ? select('.title', block)
+    : top.find(
+        (node): node is Element =>
+          node.type === 'element' && (/^h[1-3]$/.test(node.tagName) || (node.tagName === 'p' && hasClass(node, 'title'))),
+      );
+  const authorNode = block ? select('.author', block) : undefined;
+  const title = textOf(titleNode) || textOf(select('title', tree)) || undefined;
+  const aside = block ?? titleNode;
+  if (aside) setAside.push(visibleText(aside));
+  const before = top.filter((node) => node !== block && node !== titleNode);
+  const leading = before.some((node) => visibleText(node).trim()) ? treeOf(before) : undefined;
+  if (leading) notices.push(`kept the text above “${textOf(starts[0]!.node)}” as its author’s note`);
+  notices.push(`read a chapter at each of the ${starts.length} chapter headings`);
+  const story: ImportedStory = {
+    title,
+    author: textOf(authorNode) || undefined,
+    warnings: [],
+    characters: [],
+    relationships: [],
+    categories: [],
+    tags: [],
+    related: [],
+  };
+  const chapters = starts.map(({ index, heading, node }, i): ImportedChapter => {
+    setAside.push(visibleText(node));
+    return {
+      kind: heading.kind,
+      number: heading.number,
+      title: heading.title,
+      slug: heading.slug,
+      notes: i === 0 ? leading : undefined,
+      body: treeOf(nodes.slice(index + 1, starts[i + 1]?.index ?? nodes.length)),
+    };
+  });
+  return { story, chapters };
 }
