@@ -596,18 +596,19 @@ the lake is still.</div>
   });
 
   it('reads a Google Docs or Word web page the same way, through its wrapper, its title paragraph for story.md', async () => {
-    const page = `<html><head><title>Untitled document</title></head><body class="c5"><div class="WordSection1">
+    const page = `<html><head><title>Untitled document</title><style>.c1{margin:0}.c4{font-style:italic;color:#000000}.c6{font-weight:700}</style></head><body class="c5"><div class="WordSection1">
 <p class="c3 title"><span class="c4">Masks and Lanterns</span></p>
 <p class="c1"><span>A note before it all.</span></p>
 <h2 class="c2"><span>Chapter 1: Below</span></h2><p class="c1"><span>The lake was still.</span></p>
-<h2 class="c2"><span>Chapter 2: Above</span></h2><p class="c1"><span>The stage was bright.</span></p>
+<h2 class="c2"><span>Chapter 2: Above</span></h2><p class="c1"><span>The stage was </span><span class="c4">so</span><span> </span><span class="c6">bright</span><span>.</span></p>
 </div></body></html>`;
     const { plan, chapters, story } = await importBytes(strToU8(page), 'export.html');
     expectEveryWordKept(plan);
     expect(story?.front).toMatchObject({ title: 'Masks and Lanterns' });
     expect(chapters.map(({ front }) => front.title)).toEqual(['Chapter 1: Below', 'Chapter 2: Above']);
     expect(chapters[0]!.front.authorsNote).toBe('A note before it all.');
-    expect(chapters[1]!.body).toBe('The stage was bright.');
+    // Its italics and bold, which Google Docs sets by classes of its stylesheet, are kept.
+    expect(chapters[1]!.body).toBe('The stage was *so* **bright**.');
   });
 
   it('keeps a Markdown chapter’s frontmatter and text exactly', async () => {
