@@ -212,6 +212,32 @@ describe('EPUB', () => {
     ]);
   });
 
+  it('keeps italics and bold that Calibre set by classes of the book’s stylesheet', async () => {
+    const css = `/* Calibre */ .calibre { font-style: normal; font-weight: normal }
+.calibre4 { display: block; margin: 0 }
+span.italic, .calibre5 { font-style: italic }
+.calibre6 { font-weight: bold }
+.calibre7 { display: block; font-style: italic }
+.calibre8 { font-style: italic } .calibre8 { font-style: normal }`;
+    const epub = makeEpub({
+      version: 2,
+      metadata,
+      spine: [
+        {
+          path: 'index_split_000.html',
+          html: '<div class="calibre"><h2 class="calibre3">Chapter 1</h2><p class="calibre4">She was <span class="italic">not</span> <span class="calibre6">afraid</span>, <span class="calibre5 calibre6">truly</span>, <span class="calibre8">plainly</span>.</p><p class="calibre7">A letter, all in italics.</p></div>',
+        },
+      ],
+      toc: [{ title: 'Chapter 1', href: 'index_split_000.html' }],
+      manifest: '<item id="css" href="stylesheet.css" media-type="text/css"/>',
+      extra: { 'stylesheet.css': strToU8(css) },
+    });
+    const { plan, chapters, work } = await importBytes(epub, 'calibre.epub');
+    expectEveryWordKept(plan);
+    expect(chapters[0]!.body).toBe('She was *not* **afraid**, ***truly***, plainly.\n\n*A letter, all in italics.*');
+    expect(work.notices.join()).toMatch(/italics and bold set by the book’s stylesheets in 4 places/);
+  });
+
   it('splits one file holding several chapters at the table of contents’ anchors, and brings notes from a notes page', async () => {
     const epub = makeEpub({
       version: 3,

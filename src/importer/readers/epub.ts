@@ -19,6 +19,7 @@ import { leavesTheSite } from '../../core/links.ts';
 import { decodeSafely } from '../../shared/paths.ts';
 import { parseXhtml, textOfMarkup } from '../xhtml.ts';
 import { unzipWithin } from '../zip.ts';
+import { classStyles, emphasisFromClasses, inlineStylesheets } from '../class-styles.ts';
 import { problems } from '../../core/problems.ts';
 
 /**
@@ -107,6 +108,13 @@ function readContents(book: Book, pkg: Package, log: Log): Contents {
     ].join(' ');
 
   const pages = readPages(spine, text);
+  // Converters (Calibre) often set italics and bold by classes of the book's stylesheets, not by elements.
+  const bookStyles = [...manifest.values()].filter((item) => item.type === 'text/css').map((item) => text(item.href) ?? '');
+  const styled = [...pages.values()].reduce(
+    (sum, page) => sum + emphasisFromClasses(page.body, classStyles([...bookStyles, ...page.styles])),
+    0,
+  );
+  if (styled > 0) notices.push(`read italics and bold set by the book’s stylesheets in ${styled} places`);
   const documents = new Map([...pages].map(([path, page]) => [path, page.body]));
   const asHtml = [...pages].filter(([, page]) => !page.xml).map(([path]) => posix.basename(path));
   if (asHtml.length > 0) {
@@ -485,6 +493,8 @@ interface Page {
   body: Element | Root;
   xml: boolean;
   source: string;
+  /** The text of its own `<style>` elements. */
+  styles: string[];
 }
 
 function readPages(spine: string[], text: (path: string) => string | undefined): Map<string, Page> {
@@ -494,7 +504,7 @@ function readPages(spine: string[], text: (path: string) => string | undefined):
       const { tree, xml } = parseXhtml(markup);
       const body = select('body', tree) ?? tree;
       // Read as XML, the words are the tree's; read as HTML, they are read again from the markup itself.
-      return [path, { body, xml, source: xml ? visibleText(body) : textOfMarkup(markup) }];
+      return [path, { body, xml, source: xml ? visibleText(body) : textOfMarkup(markup), styles: inlineStylesheets(tree) }];
     }),
   );
 }

@@ -1,6 +1,6 @@
 import type { Element, ElementContent, Root } from 'hast';
-import { classesOf } from '../element.ts';
-import { hasClass, parseHtml, select, selectAll, textOf, treeOf, visibleText } from '../html.ts';
+import { classStyles, emphasisFromClasses, inlineStylesheets } from '../class-styles.ts';
+import { hasClass, parseHtml, select, textOf, treeOf, visibleText } from '../html.ts';
 import type { ImportedChapter, ImportedStory, ImportedWork } from '../model.ts';
 import { fileTitle, parseTitleLine, type TitleLine } from '../title-lines.ts';
 
@@ -22,7 +22,7 @@ export function readHtml(text: string, stem: string): ImportedWork {
       `took the text from the page’s <${main.type === 'element' ? main.tagName : 'body'}>; the rest of the page (menus, links) is left out`,
     );
   // Google Docs sets italics and bold by classes its stylesheet defines, not by elements.
-  const styled = emphasisFromClasses(tree, main);
+  const styled = emphasisFromClasses(main, classStyles(inlineStylesheets(tree)));
   if (styled > 0) notices.push(`read italics and bold set by the page’s stylesheet (as Google Docs writes them) in ${styled} places`);
   const work = {
     format: 'HTML',
@@ -119,33 +119,4 @@ function wholeDocument(
     };
   });
   return { story, chapters };
-}
-
-/**
- * Spans whose class the page's own stylesheet makes italic or bold (`.c4{font-style:italic}`,
- * as Google Docs exports) become `<em>` and `<strong>`, which the rest of the import keeps.
- * Gives how many spans it changed.
- */
-function emphasisFromClasses(tree: Root, main: Element | Root): number {
-  const italic = new Set<string>();
-  const bold = new Set<string>();
-  for (const style of selectAll('style', tree)) {
-    for (const [, name, rules] of textOf(style).matchAll(/\.([\w-]+)\s*\{([^{}]*)\}/g)) {
-      if (/font-style\s*:\s*italic/i.test(rules!)) italic.add(name!);
-      if (/font-weight\s*:\s*(?:bold|[6-9]00)/i.test(rules!)) bold.add(name!);
-    }
-  }
-  if (italic.size === 0 && bold.size === 0) return 0;
-  let changed = 0;
-  for (const span of selectAll('span', main)) {
-    const classes = classesOf(span);
-    const isItalic = classes.some((name) => italic.has(name));
-    const isBold = classes.some((name) => bold.has(name));
-    if (!isItalic && !isBold) continue;
-    changed++;
-    if (isItalic && isBold) span.children = [{ type: 'element', tagName: 'strong', properties: {}, children: span.children }];
-    span.tagName = isItalic ? 'em' : 'strong';
-    span.properties = {};
-  }
-  return changed;
 }
