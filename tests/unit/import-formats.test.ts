@@ -534,6 +534,16 @@ describe('documents from a second writer (pandoc)', () => {
   );
 });
 
+describe('Word’s styles for quotations and emphasis', () => {
+  it('keeps block quotes (pandoc’s Block Text), Quote and Intense Quote paragraphs, Emphasis and Strong runs', async () => {
+    const { plan, chapters } = await importFixture('pandoc/quotes.docx');
+    expectEveryWordKept(plan);
+    expect(chapters[0]!.body).toBe(
+      'She read:\n\n> Dear Meg, the lamps are lit.\n>\n> Yours, E.\n\nThen *she* wept **loudly**.\n\n> A quoted line.\n>\n> An intense quote.',
+    );
+  });
+});
+
 describe('Word documents', () => {
   const p = (text: string, run = '', paragraph = '') =>
     `<w:p>${paragraph ? `<w:pPr>${paragraph}</w:pPr>` : ''}<w:r>${run ? `<w:rPr>${run}</w:rPr>` : ''}<w:t xml:space="preserve">${text}</w:t></w:r></w:p>`;

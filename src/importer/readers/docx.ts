@@ -10,10 +10,21 @@ import { isSceneBreak } from '../scene-breaks.ts';
 import { unzipWithin } from '../zip.ts';
 import { problems } from '../../core/problems.ts';
 
-/** Word's formatting the site keeps: underline, small caps, centred and right-aligned lines, titles. */
+/**
+ * Word's formatting the site keeps: underline, small caps, centred and right-aligned lines,
+ * titles, and the built-in styles for quotations (Quote, Intense Quote, and Block Text, which
+ * pandoc writes for a block quote) and emphasis (Emphasis, Strong, as Word's style gallery sets them).
+ */
 const styleMap = [
   'u => u',
   'small-caps => span.small-caps',
+  "p[style-name='Block Text'] => blockquote > p:fresh",
+  "p[style-name='Quote'] => blockquote > p:fresh",
+  "p[style-name='Intense Quote'] => blockquote > p:fresh",
+  "r[style-name='Emphasis'] => em",
+  "r[style-name='Intense Emphasis'] => em",
+  "r[style-name='Subtle Emphasis'] => em",
+  "r[style-name='Strong'] => strong",
   "p[style-name='Quire Center'] => p.center:fresh",
   "p[style-name='Quire Right'] => p.right:fresh",
   "p[style-name='Title'] => h1.quire-title:fresh",
