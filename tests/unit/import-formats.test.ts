@@ -218,14 +218,15 @@ describe('EPUB', () => {
 span.italic, .calibre5 { font-style: italic }
 .calibre6 { font-weight: bold }
 .calibre7 { display: block; font-style: italic }
-.calibre8 { font-style: italic } .calibre8 { font-style: normal }`;
+.calibre8 { font-style: italic } .calibre8 { font-style: normal }
+.calibre9 { text-align: center } .calibre10 { text-align: justify }`;
     const epub = makeEpub({
       version: 2,
       metadata,
       spine: [
         {
           path: 'index_split_000.html',
-          html: '<div class="calibre"><h2 class="calibre3">Chapter 1</h2><p class="calibre4">She was <span class="italic">not</span> <span class="calibre6">afraid</span>, <span class="calibre5 calibre6">truly</span>, <span class="calibre8">plainly</span>.</p><p class="calibre7">A letter, all in italics.</p></div>',
+          html: '<div class="calibre"><h2 class="calibre3">Chapter 1</h2><p class="calibre4">She was <span class="italic">not</span> <span class="calibre6">afraid</span>, <span class="calibre5 calibre6">truly</span>, <span class="calibre8">plainly</span>.</p><p class="calibre7">A letter, all in italics.</p><p class="calibre9">Yours, E.</p><p class="calibre10">The end.</p></div>',
         },
       ],
       toc: [{ title: 'Chapter 1', href: 'index_split_000.html' }],
@@ -234,8 +235,10 @@ span.italic, .calibre5 { font-style: italic }
     });
     const { plan, chapters, work } = await importBytes(epub, 'calibre.epub');
     expectEveryWordKept(plan);
-    expect(chapters[0]!.body).toBe('She was *not* **afraid**, ***truly***, plainly.\n\n*A letter, all in italics.*');
-    expect(work.notices.join()).toMatch(/italics and bold set by the book’s stylesheets in 4 places/);
+    expect(chapters[0]!.body).toBe(
+      'She was *not* **afraid**, ***truly***, plainly.\n\n*A letter, all in italics.*\n\n<div class="center">\n\nYours, E.\n\n</div>\n\nThe end.',
+    );
+    expect(work.notices.join()).toMatch(/italics, bold and alignment set by the book’s stylesheets in 5 places/);
   });
 
   it('splits one file holding several chapters at the table of contents’ anchors, and brings notes from a notes page', async () => {

@@ -19,7 +19,7 @@ import { leavesTheSite } from '../../core/links.ts';
 import { decodeSafely } from '../../shared/paths.ts';
 import { parseXhtml, textOfMarkup } from '../xhtml.ts';
 import { unzipWithin } from '../zip.ts';
-import { classStyles, emphasisFromClasses, inlineStylesheets } from '../class-styles.ts';
+import { classStyles, formattingFromClasses, inlineStylesheets } from '../class-styles.ts';
 import { problems } from '../../core/problems.ts';
 
 /**
@@ -111,10 +111,10 @@ function readContents(book: Book, pkg: Package, log: Log): Contents {
   // Converters (Calibre) often set italics and bold by classes of the book's stylesheets, not by elements.
   const bookStyles = [...manifest.values()].filter((item) => item.type === 'text/css').map((item) => text(item.href) ?? '');
   const styled = [...pages.values()].reduce(
-    (sum, page) => sum + emphasisFromClasses(page.body, classStyles([...bookStyles, ...page.styles])),
+    (sum, page) => sum + formattingFromClasses(page.body, classStyles([...bookStyles, ...page.styles])),
     0,
   );
-  if (styled > 0) notices.push(`read italics and bold set by the book’s stylesheets in ${styled} places`);
+  if (styled > 0) notices.push(`read italics, bold and alignment set by the book’s stylesheets in ${styled} places`);
   const documents = new Map([...pages].map(([path, page]) => [path, page.body]));
   const asHtml = [...pages].filter(([, page]) => !page.xml).map(([path]) => posix.basename(path));
   if (asHtml.length > 0) {

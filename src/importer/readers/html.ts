@@ -1,5 +1,5 @@
 import type { Element, ElementContent, Root } from 'hast';
-import { classStyles, emphasisFromClasses, inlineStylesheets } from '../class-styles.ts';
+import { classStyles, formattingFromClasses, inlineStylesheets } from '../class-styles.ts';
 import { hasClass, parseHtml, select, textOf, treeOf, visibleText } from '../html.ts';
 import type { ImportedChapter, ImportedStory, ImportedWork } from '../model.ts';
 import { fileTitle, parseTitleLine, type TitleLine } from '../title-lines.ts';
@@ -22,8 +22,9 @@ export function readHtml(text: string, stem: string): ImportedWork {
       `took the text from the page’s <${main.type === 'element' ? main.tagName : 'body'}>; the rest of the page (menus, links) is left out`,
     );
   // Google Docs sets italics and bold by classes its stylesheet defines, not by elements.
-  const styled = emphasisFromClasses(main, classStyles(inlineStylesheets(tree)));
-  if (styled > 0) notices.push(`read italics and bold set by the page’s stylesheet (as Google Docs writes them) in ${styled} places`);
+  const styled = formattingFromClasses(main, classStyles(inlineStylesheets(tree)));
+  if (styled > 0)
+    notices.push(`read italics, bold and alignment set by the page’s stylesheet (as Google Docs writes them) in ${styled} places`);
   const work = {
     format: 'HTML',
     images: new Map<string, Uint8Array>(),
