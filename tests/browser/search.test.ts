@@ -142,6 +142,8 @@ describe('opening a result', () => {
     await page.locator('#chapter-text mark').first().waitFor();
     // The two words stand together in the chapter: they are marked as the reader typed them.
     expect(await page.locator('#chapter-text mark').allTextContents()).toEqual(['quicksilver harpsichord', 'quicksilver harpsichord']);
+    // The page centres the match once it has loaded (a slow machine may take a while to finish loading).
+    await page.locator('#p-57 mark.current').first().waitFor();
     await expect.poll(() => isInViewport(page, '#p-57 mark.current')).toBe(true);
     expect(await page.evaluate(() => scrollY)).toBeGreaterThan(3000);
     expect(await page.getByRole('region', { name: 'Search matches' }).textContent()).toContain('1 of 2');
@@ -153,6 +155,7 @@ describe('opening a result', () => {
     await page.goto(site.url('chapter-2/?highlight=lantern'));
     const bar = page.getByRole('region', { name: 'Search matches' });
     await expect.poll(() => bar.textContent()).toContain('1 of 91');
+    await page.locator('mark.current').first().waitFor();
     await expect.poll(() => isInViewport(page, 'mark.current')).toBe(true);
     const before = await page.evaluate(() => scrollY);
     await page.getByRole('button', { name: 'Next match' }).click();
