@@ -162,7 +162,8 @@ describe('opening a result', () => {
     await page.getByRole('button', { name: 'Next match' }).click();
     await page.getByRole('button', { name: 'Next match' }).click();
     await expect.poll(() => bar.textContent()).toContain('4 of 91');
-    await expect.poll(() => isInViewport(page, 'mark.current')).toBe(true);
+    // Stepping scrolls smoothly: give a loaded machine time to finish the glide.
+    await expect.poll(() => isInViewport(page, 'mark.current'), { timeout: 5000 }).toBe(true);
     expect(await page.evaluate(() => scrollY)).toBeGreaterThan(before);
     await page.getByRole('button', { name: 'Previous match' }).click();
     await expect.poll(() => bar.textContent()).toContain('3 of 91');
