@@ -19,8 +19,12 @@ export interface ClassStyles {
 export function classStyles(stylesheets: readonly string[]): ClassStyles {
   const styles: ClassStyles = { italic: new Set(), bold: new Set(), center: new Set(), right: new Set() };
   for (const css of stylesheets) {
-    const rules = css.replace(/\/\*[\s\S]*?\*\//g, '');
-    for (const [, selectors = '', body = ''] of rules.matchAll(/([^{}]+)\{([^{}]*)\}/g)) {
+    // Read in one pass by splitting, not by a pattern that would retry a long run without braces.
+    for (const rule of withoutComments(css).split('}')) {
+      const parts = rule.split('{');
+      if (parts.length < 2) continue;
+      const body = parts.at(-1)!;
+      const selectors = parts.at(-2)!;
       const style = /font-style\s*:\s*(italic|oblique|normal)/i.exec(body)?.[1]?.toLowerCase();
       const weight = /font-weight\s*:\s*(bold|bolder|normal|[1-9]00)\b/i.exec(body)?.[1]?.toLowerCase();
       const align = /text-align\s*:\s*(center|right|end|left|start|justify)\b/i.exec(body)?.[1]?.toLowerCase();
@@ -89,4 +93,17 @@ export function formattingFromClasses(node: Element | Root, styles: ClassStyles)
     }
   }
   return changed;
+}
+
+/** CSS without its comments, found by position (an unclosed comment runs to the end). */
+function withoutComments(css: string): string {
+  let out = '';
+  let at = 0;
+  for (let open = css.indexOf('/*'); open !== -1; open = css.indexOf('/*', at)) {
+    out += css.slice(at, open);
+    const close = css.indexOf('*/', open + 2);
+    if (close === -1) return out;
+    at = close + 2;
+  }
+  return out + css.slice(at);
 }

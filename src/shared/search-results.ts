@@ -141,11 +141,12 @@ function markedWords(words: readonly string[], start: number, end: number, searc
     text += unescapeHtml(words[i]!);
   }
   const marked = new Set<number>();
+  const wordEnd = (i: number) => (i + 1 < offsets.length ? offsets[i + 1]! - 1 : text.length);
+  // Hits come in reading order, as the words do: one pass over both.
+  let i = 0;
   for (const hit of findHits(text, search)) {
-    for (let i = 0; i < offsets.length; i++) {
-      const wordEnd = i + 1 < offsets.length ? offsets[i + 1]! - 1 : text.length;
-      if (offsets[i]! < hit.end && wordEnd > hit.start) marked.add(start + i);
-    }
+    while (i < offsets.length && wordEnd(i) <= hit.start) i++;
+    for (let j = i; j < offsets.length && offsets[j]! < hit.end; j++) marked.add(start + j);
   }
   return marked;
 }
