@@ -64,9 +64,18 @@ export function readHtml(text: string, stem: string): ImportedWork {
 
 /** The blocks of the text, through the one wrapper (`<div>`, `<section>`) an editor may put around them all. */
 function blocksOf(main: Element | Root): ElementContent[] {
-  const children = (main.children as ElementContent[]).filter((node) => node.type !== 'text' || node.value.trim() !== '');
-  const [only] = children;
-  return children.length === 1 && only?.type === 'element' && /^(?:div|section)$/.test(only.tagName) ? blocksOf(only) : children;
+  const blocks = (node: Element | Root) =>
+    (node.children as ElementContent[]).filter((child) => child.type !== 'text' || child.value.trim() !== '');
+  // A loop, not recursion: wrappers nested thousands deep must not overflow the stack.
+  let children = blocks(main);
+  for (
+    let [only] = children;
+    children.length === 1 && only?.type === 'element' && /^(?:div|section)$/.test(only.tagName);
+    [only] = children
+  ) {
+    children = blocks(only);
+  }
+  return children;
 }
 
 /**
