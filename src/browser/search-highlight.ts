@@ -39,8 +39,12 @@ export function highlightSearch(text: HTMLElement): void {
   // load, so the browser's own jump to the #fragment does not undo the centring.
   const target = location.hash ? document.getElementById(fragmentId(location.hash)) : null;
   const start = Math.max(0, target ? marks.findIndex((hit) => target.contains(hit[0]!)) : 0);
-  if (document.readyState === 'complete') go(start, 'instant');
-  else addEventListener('load', () => go(start, 'instant'), { once: true });
+  const land = () => {
+    go(start, 'instant');
+    keepInView(() => marks[current]![0]!);
+  };
+  if (document.readyState === 'complete') land();
+  else addEventListener('load', land, { once: true });
 
   bar.prev.addEventListener('click', () => go(current - 1, step()));
   bar.next.addEventListener('click', () => go(current + 1, step()));
@@ -53,6 +57,29 @@ export function highlightSearch(text: HTMLElement): void {
     history.replaceState(null, '', `${location.pathname}${rest ? `?${rest}` : ''}${location.hash}`);
     text.focus({ preventScroll: true });
   });
+}
+
+/**
+ * For a moment after landing, until the reader scrolls, types or taps: if a late change of
+ * layout (a picture, a style loaded after the page) or the browser's own jump to the
+ * `#fragment` moves the match out of view, it is brought back to the centre.
+ */
+function keepInView(mark: () => HTMLElement): void {
+  const keep = () => {
+    const { top, bottom } = mark().getBoundingClientRect();
+    if (top < 0 || bottom > innerHeight) mark().scrollIntoView({ block: 'center', behavior: 'instant' });
+  };
+  const observer = new ResizeObserver(keep);
+  observer.observe(document.body);
+  addEventListener('scroll', keep, { passive: true });
+  const stop = () => {
+    observer.disconnect();
+    removeEventListener('scroll', keep);
+    for (const type of readerActions) removeEventListener(type, stop);
+  };
+  const readerActions = ['wheel', 'touchstart', 'keydown', 'pointerdown'] as const;
+  for (const type of readerActions) addEventListener(type, stop, { passive: true });
+  setTimeout(stop, 1500);
 }
 
 /** The id a URL's `#fragment` names; a malformed escape (`#%E0%A4%A`) is taken as written. */
