@@ -86,6 +86,11 @@ export function dateFirstAndLast(
   if (dates.updated && chapters.length > 1) chapters.at(-1)!.published ??= dates.updated;
 }
 
+/** A story's metadata with nothing read yet, and the fields given. */
+export function importedStory(fields: Partial<ImportedStory> = {}): ImportedStory {
+  return { warnings: [], categories: [], characters: [], relationships: [], tags: [], related: [], ...fields };
+}
+
 /** Bad input, with a message that names the file. */
 export class ImportError extends Error {
   override name = 'ImportError';

@@ -1,6 +1,6 @@
 import type { Element, ElementContent, Root } from 'hast';
 import { elementChildren, parseHtml, select, selectAll, textOf, treeOf, visibleText } from '../html.ts';
-import { dateFirstAndLast, ImportError, type ImportedChapter, type ImportedStory, type ImportedWork } from '../model.ts';
+import { dateFirstAndLast, importedStory, ImportError, type ImportedChapter, type ImportedStory, type ImportedWork } from '../model.ts';
 import { languageTag } from './languages.ts';
 import { problems } from '../../core/problems.ts';
 
@@ -21,7 +21,7 @@ export function readAo3(text: string, file: string): ImportedWork {
   const reading = new Ao3Reading();
   const preface =
     select('#preface', body) ?? selectAll('div', body).find((div) => select(':scope > dl', div) && select(':scope > h1', div));
-  const story = preface ? reading.preface(preface) : reading.emptyStory();
+  const story = preface ? reading.preface(preface) : importedStory();
   // Older downloads put the line outside the preface.
   reading.postedOriginally(body, story);
   const container = select('#chapters', body);
@@ -61,13 +61,9 @@ export class Ao3Reading {
     if (!this.dropped.includes(what)) this.dropped.push(what);
   }
 
-  emptyStory(): ImportedStory {
-    return { warnings: [], categories: [], characters: [], relationships: [], tags: [], related: [] };
-  }
-
   /** The preface: title, byline, tags and stats, summary, notes, related works. */
   preface(preface: Element): ImportedStory {
-    const story = this.emptyStory();
+    const story = importedStory();
     for (const heading of selectAll('h2', preface)) if (/^(?:Preface)$/i.test(textOf(heading))) this.aside(heading);
     this.postedOriginally(preface, story);
     const tags = select('dl', preface);

@@ -2,9 +2,10 @@ import type { Element, ElementContent, Root } from 'hast';
 import { strFromU8, strToU8, zipSync } from 'fflate';
 import mammoth from 'mammoth';
 import { imageName } from '../files.ts';
+import { chaptersAtHeadings } from '../chapter-headings.ts';
 import { gatherFootnotes } from '../footnotes.ts';
 import { hasClass, parseHtml, select, textOf, treeOf, visibleText } from '../html.ts';
-import { ImportError, type ImportedChapter, type ImportedStory, type ImportedWork } from '../model.ts';
+import { importedStory, ImportError, type ImportedChapter, type ImportedWork } from '../model.ts';
 import { fileTitle, parseTitleLine } from '../title-lines.ts';
 import { isSceneBreak } from '../scene-breaks.ts';
 import { unzipWithin } from '../zip.ts';
@@ -141,18 +142,7 @@ export async function readDocx(bytes: Uint8Array, file: string, stem: string): P
   );
   for (const node of [titleNode, authorNode, dateNode]) if (node) setAside.push(visibleText(node));
   const wholeWork = starts.length >= 2;
-  const story: ImportedStory | undefined = wholeWork
-    ? {
-        title: textOf(titleNode) || undefined,
-        author: textOf(authorNode) || undefined,
-        warnings: [],
-        characters: [],
-        relationships: [],
-        categories: [],
-        tags: [],
-        related: [],
-      }
-    : undefined;
+  const story = wholeWork ? importedStory({ title: textOf(titleNode) || undefined, author: textOf(authorNode) || undefined }) : undefined;
   if (!wholeWork && titleNode && starts.length === 1) dropped.push(`the document’s title “${textOf(titleNode)}” above the chapter heading`);
   const before = top.filter((node) => node !== titleNode && node !== authorNode && node !== dateNode);
 
@@ -169,20 +159,7 @@ export async function readDocx(bytes: Uint8Array, file: string, stem: string): P
       body: treeOf(before),
     });
   } else {
-    starts.forEach((start, i) => {
-      setAside.push(visibleText(start.node));
-      const text = nodes.slice(start.index + 1, starts[i + 1]?.index ?? nodes.length);
-      const leading = i === 0 && before.some((node) => visibleText(node).trim()) ? treeOf(before) : undefined;
-      if (leading) notices.push(`kept the text above “${textOf(start.node)}” as its author’s note`);
-      chapters.push({
-        kind: start.heading.kind,
-        number: start.heading.number,
-        title: start.heading.title,
-        slug: start.heading.slug,
-        notes: leading,
-        body: treeOf(text),
-      });
-    });
+    chapters.push(...chaptersAtHeadings(nodes, starts, before, { setAside, notices }));
   }
   if (dateNode) chapters[0]!.published = textOf(dateNode);
   // Word keeps every footnote at the end of the document: each goes to the chapter that refers to it.

@@ -5,7 +5,7 @@ import { strFromU8 } from 'fflate';
 import { imageTypes } from '../../source/content-files.ts';
 import { elementChildren, parseHtml, select, selectAll, textOf, treeOf, visibleText } from '../html.ts';
 import { imageName } from '../files.ts';
-import { dateFirstAndLast, ImportError, type ImportedChapter, type ImportedStory, type ImportedWork } from '../model.ts';
+import { dateFirstAndLast, importedStory, ImportError, type ImportedChapter, type ImportedStory, type ImportedWork } from '../model.ts';
 import { isBareNumber, parseTitleLine } from '../title-lines.ts';
 import { readTitlePage } from './title-page.ts';
 import { readFanFicFareNotes } from './fanficfare.ts';
@@ -274,19 +274,14 @@ function readChapters(
   const { file, meta, reading, pictures, frontNotes, titlePages } = context;
   const { ao3 } = context.contents;
   const { notices, dropped, setAside } = context.log;
-  const story: ImportedStory = {
-    warnings: [],
-    characters: [],
-    relationships: [],
-    categories: [],
+  const story = importedStory({
     tags: [...meta.subjects],
-    related: [],
     title: meta.title,
     author: meta.creator,
     language: meta.language ? languageTag(meta.language) : undefined,
     // Where the work lives on the archive, as a reader can follow it: an http(s) address only.
     ...(ao3 && /^https?:\/\//i.test(meta.source) && URL.canParse(meta.source) ? { reviewUrl: meta.source } : {}),
-  };
+  });
   if (meta.language && !story.language) notices.push(`the book’s language "${meta.language}" is no language tag; set language in story.md`);
   if (meta.description) story.summary = treeOf(descriptionNodes(meta.description));
   if (frontNotes.length > 0) story.notes = treeOf(frontNotes);

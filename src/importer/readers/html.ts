@@ -1,8 +1,9 @@
 import type { Element, ElementContent, Root } from 'hast';
 import { classStyles, formattingFromClasses, inlineStylesheets } from '../class-styles.ts';
-import { hasClass, parseHtml, select, textOf, treeOf, visibleText } from '../html.ts';
-import type { ImportedChapter, ImportedStory, ImportedWork } from '../model.ts';
-import { fileTitle, parseTitleLine, type TitleLine } from '../title-lines.ts';
+import { hasClass, parseHtml, select, textOf, visibleText } from '../html.ts';
+import { chaptersAtHeadings, type ChapterStart } from '../chapter-headings.ts';
+import { importedStory, type ImportedChapter, type ImportedStory, type ImportedWork } from '../model.ts';
+import { fileTitle, parseTitleLine } from '../title-lines.ts';
 
 /**
  * A chapter as HTML: a page saved from the web, or text pasted from an editor. The text is
@@ -86,7 +87,7 @@ function blocksOf(main: Element | Root): ElementContent[] {
 function wholeDocument(
   tree: Root,
   nodes: ElementContent[],
-  starts: { index: number; heading: TitleLine; node: Element }[],
+  starts: ChapterStart[],
   setAside: string[],
   notices: string[],
 ): { story: ImportedStory; chapters: ImportedChapter[] } {
@@ -104,29 +105,7 @@ function wholeDocument(
   const aside = block ?? titleNode;
   if (aside) setAside.push(visibleText(aside));
   const before = top.filter((node) => node !== block && node !== titleNode);
-  const leading = before.some((node) => visibleText(node).trim()) ? treeOf(before) : undefined;
-  if (leading) notices.push(`kept the text above “${textOf(starts[0]!.node)}” as its author’s note`);
+  const chapters = chaptersAtHeadings(nodes, starts, before, { setAside, notices });
   notices.push(`read a chapter at each of the ${starts.length} chapter headings`);
-  const story: ImportedStory = {
-    title,
-    author: textOf(authorNode) || undefined,
-    warnings: [],
-    characters: [],
-    relationships: [],
-    categories: [],
-    tags: [],
-    related: [],
-  };
-  const chapters = starts.map(({ index, heading, node }, i): ImportedChapter => {
-    setAside.push(visibleText(node));
-    return {
-      kind: heading.kind,
-      number: heading.number,
-      title: heading.title,
-      slug: heading.slug,
-      notes: i === 0 ? leading : undefined,
-      body: treeOf(nodes.slice(index + 1, starts[i + 1]?.index ?? nodes.length)),
-    };
-  });
-  return { story, chapters };
+  return { story: importedStory({ title, author: textOf(authorNode) || undefined }), chapters };
 }
