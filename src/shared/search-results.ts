@@ -113,8 +113,9 @@ function hitsByLocation(data: PagefindResultData, search: SearchQuery): Paragrap
       })
       .filter(([, locations]) => locations.length > 0),
   );
-  const hitSet = new Set([...(asMarked.size > 0 ? asMarked : groups).values()].flat());
-  return [...(asMarked.size > 0 ? asMarked : groups)].map(([index, locations]) => {
+  const shown = asMarked.size > 0 ? asMarked : groups;
+  const hitSet = new Set([...shown.values()].flat());
+  return [...shown].map(([index, locations]) => {
     const start = anchors[index]!.location;
     const first = locations[0]!;
     let from = Math.max(start, first - Math.floor(excerptWords / 3));
