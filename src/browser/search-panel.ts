@@ -1,5 +1,6 @@
 import { ids, params } from '../shared/contract.ts';
 import type { Translate } from '../shared/i18n/strings.ts';
+import { queryParts } from '../shared/highlight.ts';
 import { hitHref, paragraphHits, type PagefindResultData } from '../shared/search-results.ts';
 import { withAccents } from '../shared/search-terms.ts';
 import { suggestQuery } from '../shared/suggest.ts';
@@ -30,13 +31,10 @@ interface Result {
  */
 async function searchForms(engine: Pagefind, query: string, language: string, options: SearchOptions): Promise<Found> {
   if (wordPrefixes(language).length === 0) return engine.search(query, options);
-  const phrases: string[][] = [];
-  const rest = query.replace(/["“”„«»]([^"“”„«»]+)["“”„«»]?/gu, (_, phrase: string) => {
-    phrases.push(phrase.split(/\s+/).filter(Boolean));
-    return ' ';
-  });
+  const { phrases, rest } = queryParts(query);
   const units = [
     ...phrases
+      .map((phrase) => phrase.split(/\s+/).filter(Boolean))
       .filter((phrase) => phrase.length > 0)
       .map(([first, ...others]) => prefixedForms(first!, language).map((form) => `"${[form, ...others].join(' ')}"`)),
     ...rest

@@ -26,13 +26,18 @@ export interface SearchQuery {
  * a word. Terms are folded as the text is (case, accents, apostrophes).
  */
 export function parseQuery(query: string, language?: string): SearchQuery {
-  const phrases: string[][] = [];
+  const { phrases, rest } = queryParts(query);
+  return { phrases: phrases.map(queryTerms).filter((terms) => terms.length > 0), words: queryTerms(rest), language };
+}
+
+/** A query's quoted phrases (in any language's quotation marks) and the rest of it, as typed. */
+export function queryParts(query: string): { phrases: string[]; rest: string } {
+  const phrases: string[] = [];
   const rest = query.replace(/["“”„«»「」]([^"“”„«»「」]+)["“”„«»「」]?/gu, (_, phrase: string) => {
-    const terms = queryTerms(phrase);
-    if (terms.length > 0) phrases.push(terms);
+    phrases.push(phrase);
     return ' ';
   });
-  return { phrases, words: queryTerms(rest), language };
+  return { phrases, rest };
 }
 
 /** A word of a text (folded), where it is in the original. */
