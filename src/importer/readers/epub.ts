@@ -110,8 +110,11 @@ function readContents(book: Book, pkg: Package, log: Log): Contents {
   const pages = readPages(spine, text);
   // Converters (Calibre) often set italics and bold by classes of the book's stylesheets, not by elements.
   const bookStyles = [...manifest.values()].filter((item) => item.type === 'text/css').map((item) => text(item.href) ?? '');
+  // The book's stylesheets are read once; a page with styles of its own reads them after the book's.
+  const bookClasses = classStyles(bookStyles);
   const styled = [...pages.values()].reduce(
-    (sum, page) => sum + formattingFromClasses(page.body, classStyles([...bookStyles, ...page.styles])),
+    (sum, page) =>
+      sum + formattingFromClasses(page.body, page.styles.length > 0 ? classStyles([...bookStyles, ...page.styles]) : bookClasses),
     0,
   );
   if (styled > 0) notices.push(`read italics, bold and alignment set by the book’s stylesheets in ${styled} places`);
