@@ -9,7 +9,7 @@ import { offlineCache } from '../../src/shared/contract.ts';
 import { axeViolations } from '../support/axe';
 import { settled } from '../support/browser';
 import { chapterFile, writeStory } from '../support/content-file';
-import { buildSite } from '../support/build';
+import { buildSites } from '../support/build';
 
 /**
  * Reading offline, with the server really gone (a browser's offline flag does not stop a
@@ -75,11 +75,10 @@ async function controlled(context: BrowserContext, path = '') {
 beforeAll(async () => {
   const first = release('release-1', { 'chapter-1.md': one, 'chapter-2.md': two, 'chapter-3.md': three, 'chapter-5.md': draft });
   const second = release('release-2', { 'chapter-1.md': one, 'chapter-2.md': twoRevised, 'chapter-3.md': three, 'chapter-4.md': four });
-  const results = await Promise.all([
-    buildSite({ contentDir: first, outDir: builds.first, basePath: base, buildDate: '2026-10-16' }),
-    buildSite({ contentDir: second, outDir: builds.second, basePath: base, buildDate: '2026-10-25' }),
+  await buildSites([
+    { name: 'release-1', options: { contentDir: first, outDir: builds.first, basePath: base, buildDate: '2026-10-16' } },
+    { name: 'release-2', options: { contentDir: second, outDir: builds.second, basePath: base, buildDate: '2026-10-25' } },
   ]);
-  for (const result of results) expect(result.code, result.output).toBe(0);
   browser = await launchBrowser();
 }, 240_000);
 

@@ -8,7 +8,7 @@ import { makeWorkDir } from '../../src/cli/support/work-dir.ts';
 import { readingKey } from '../../src/shared/contract.ts';
 import { settled } from '../support/browser';
 import { chapterFile, writeStory } from '../support/content-file';
-import { buildSite } from '../support/build';
+import { buildSites } from '../support/build';
 
 /**
  * A returning reader across two releases of one story, served from one origin (so the
@@ -50,11 +50,10 @@ const builds = { first: join(work, 'dist-1'), second: join(work, 'dist-2') };
 beforeAll(async () => {
   const first = release('release-1', { 'chapter-1.md': one, 'chapter-2.md': two });
   const second = release('release-2', { 'chapter-1.md': one, 'chapter-2.md': twoRevised, 'chapter-3.md': three, 'chapter-4.md': four });
-  const results = await Promise.all([
-    buildSite({ contentDir: first, outDir: builds.first, buildDate: '2026-10-10' }),
-    buildSite({ contentDir: second, outDir: builds.second, buildDate: '2026-10-25' }),
+  await buildSites([
+    { name: 'release-1', options: { contentDir: first, outDir: builds.first, buildDate: '2026-10-10' } },
+    { name: 'release-2', options: { contentDir: second, outDir: builds.second, buildDate: '2026-10-25' } },
   ]);
-  for (const result of results) expect(result.code, result.output).toBe(0);
   cpSync(builds.first, served, { recursive: true });
   [browser, server] = await Promise.all([launchBrowser(), serveStatic(served)]);
 }, 240_000);

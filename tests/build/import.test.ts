@@ -1,8 +1,8 @@
 import { cpSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseHTML } from 'linkedom';
-import { afterAll, describe, expect, it } from 'vitest';
-import { buildSite, runImport } from '../support/build';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildSites, runImport } from '../support/build';
 import { wordsOf } from '../support/html';
 import { sampleStory, seedText } from '../support/sites';
 import { makeWorkDir } from '../../src/cli/support/work-dir.ts';
@@ -105,17 +105,28 @@ describe('npm run import', () => {
 });
 
 describe('import, then build', () => {
-  it('shows every word of each imported text, in order, on its chapter page', async () => {
-    const content = join(work, 'roundtrip');
-    mkdirSync(content, { recursive: true });
-    writeFileSync(join(content, 'story.md'), '---\ntitle: Round Trip\nauthor: Tester\n---\n\nImported chapters.\n');
-    cpSync(join(work, 'several'), join(content, 'chapters'), { recursive: true });
-    const imported = runImport(seedText, '--out', join(content, 'chapters'));
-    expect(imported.code).toBe(0);
-    const dist = join(work, 'roundtrip-dist');
-    const build = await buildSite({ contentDir: content, outDir: dist });
-    expect(build.code, build.output).toBe(0);
+  /** The imported stories, built side by side once all are imported (one process builds them in turn). */
+  const dists = { roundtrip: join(work, 'roundtrip-dist'), ao3: join(work, 'whole-ao3-dist'), docx: join(work, 'whole-docx-dist') };
+  beforeAll(async () => {
+    const roundtrip = join(work, 'roundtrip');
+    mkdirSync(roundtrip, { recursive: true });
+    writeFileSync(join(roundtrip, 'story.md'), '---\ntitle: Round Trip\nauthor: Tester\n---\n\nImported chapters.\n');
+    cpSync(join(work, 'several'), join(roundtrip, 'chapters'), { recursive: true });
+    const imports = [
+      runImport(seedText, '--out', join(roundtrip, 'chapters')),
+      runImport(join(fixtures, 'ao3/new-layout.html'), '--content', join(work, 'whole-ao3')),
+      runImport(join(fixtures, 'pandoc/lantern.docx'), '--content', join(work, 'whole-docx')),
+    ];
+    for (const imported of imports) expect(imported.code, imported.stderr).toBe(0);
+    await buildSites([
+      { name: 'roundtrip', options: { contentDir: roundtrip, outDir: dists.roundtrip } },
+      { name: 'whole-ao3', options: { contentDir: join(work, 'whole-ao3'), outDir: dists.ao3 } },
+      { name: 'whole-docx', options: { contentDir: join(work, 'whole-docx'), outDir: dists.docx } },
+    ]);
+  }, 120_000);
 
+  it('shows every word of each imported text, in order, on its chapter page', () => {
+    const dist = dists.roundtrip;
     const article = (slug: string) =>
       wordsOf(parseHTML(readFileSync(join(dist, slug, 'index.html'), 'utf8')).document.querySelector('#chapter-text')?.textContent ?? '');
     /** The story text of an input file: between its title line and its end note, without scene-break lines. */
@@ -132,80 +143,75 @@ describe('import, then build', () => {
     expect(article('interlude-letters')).toEqual(inputWords(join(fixtures, 'interlude.txt'), 'Interlude: Letters'));
     expect(article('epilogue')).toEqual(inputWords(join(fixtures, 'epilogue.txt'), 'Epilogue'));
   });
-});
 
-describe('import a whole work, then build', () => {
-  /** The words of a built chapter page's author's text (summary, content notes, notes, chapter, footnotes), in order. */
-  const pageWords = (dist: string, slug: string) => {
-    const { document } = parseHTML(readFileSync(join(dist, slug, 'index.html'), 'utf8'));
-    // A footnote's marker is no word of the text ("wick" then "1").
-    for (const marker of document.querySelectorAll('[data-footnote-ref]')) marker.remove();
-    const parts = document.querySelectorAll('main article .prose, main article .content-notes .shown li');
-    return wordsOf([...parts].map((part) => part.textContent).join(' '));
-  };
+  describe('a whole work', () => {
+    /** The words of a built chapter page's author's text (summary, content notes, notes, chapter, footnotes), in order. */
+    const pageWords = (dist: string, slug: string) => {
+      const { document } = parseHTML(readFileSync(join(dist, slug, 'index.html'), 'utf8'));
+      // A footnote's marker is no word of the text ("wick" then "1").
+      for (const marker of document.querySelectorAll('[data-footnote-ref]')) marker.remove();
+      const parts = document.querySelectorAll('main article .prose, main article .content-notes .shown li');
+      return wordsOf([...parts].map((part) => part.textContent).join(' '));
+    };
 
-  /**
-   * Each AO3 chapter's words as the download shows them (read here with another HTML parser):
-   * summary, notes, text, end notes. A note's "Content note:" label is the site's own heading.
-   */
-  const ao3Chapters = (file: string) => {
-    const { document } = parseHTML(readFileSync(file, 'utf8'));
-    const chapters: string[][] = [];
-    for (const node of document.querySelectorAll('#chapters > div')) {
-      if (node.matches('.meta.group'))
-        chapters.push(
-          wordsOf([...node.querySelectorAll('blockquote')].map((quote) => quote.textContent!.replace(/^\s*Content note:/, '')).join(' ')),
-        );
-      else
-        chapters
-          .at(-1)
-          ?.push(...wordsOf(node.matches('.meta') ? (node.querySelector('blockquote')?.textContent ?? '') : (node.textContent ?? '')));
-    }
-    return chapters;
-  };
-
-  /** Each chapter of pandoc's Markdown source: its words, with footnotes at the chapter's end as the page shows them. */
-  const pandocChapters = (file: string) =>
-    readFileSync(file, 'utf8')
-      .split(/^# .*$/m)
-      .slice(1)
-      .map((section) => {
-        const notes = [...section.matchAll(/^\[\^\d+\]: (.*)$/gm)].map((match) => match[1]);
-        const text = section
-          .replace(/^\[\^\d+\]: .*$/gm, '')
-          .replace(/\[\^\d+\]/g, '')
-          .replace(/^:::.*$/gm, '')
-          .replace(/!\[([^\]]*)\]\([^)]*\)/g, '$1')
-          .replace(/\[([^\]]*)\]\{[^}]*\}/g, '$1')
-          .replace(/^(?:\* \* \*|oOo)$/gm, '');
-        return wordsOf(`${text} ${notes.join(' ')}`);
-      });
-
-  it.each([
-    ['an AO3 download', 'ao3/new-layout.html', ['chapter-1', 'chapter-2', 'chapter-3'], ao3Chapters],
-    [
-      'a Word document',
-      'pandoc/lantern.docx',
-      ['chapter-1', 'chapter-2', 'epilogue'],
-      () => pandocChapters(join(fixtures, 'pandoc/lantern.md')),
-    ],
-  ])('shows every word of %s on its pages, in order', async (_, input, slugs, sourceChapters) => {
-    const content = join(work, `whole-${input.replace(/\W/g, '-')}`);
-    const imported = runImport(join(fixtures, input), '--content', content);
-    expect(imported.code, imported.stderr).toBe(0);
-    const dist = `${content}-dist`;
-    const build = await buildSite({ contentDir: content, outDir: dist });
-    expect(build.code, build.output).toBe(0);
-    const source = sourceChapters(join(fixtures, input));
-    expect(source).toHaveLength(slugs.length);
-    slugs.forEach((slug, i) => {
-      const onPage = pageWords(dist, slug);
-      let at = 0;
-      for (const word of source[i]!) {
-        const found = onPage.indexOf(word, at);
-        expect(found, `"${word}" (word ${at} of ${slug}) is on the page, after the words before it`).toBeGreaterThanOrEqual(0);
-        at = found + 1;
+    /**
+     * Each AO3 chapter's words as the download shows them (read here with another HTML parser):
+     * summary, notes, text, end notes. A note's "Content note:" label is the site's own heading.
+     */
+    const ao3Chapters = (file: string) => {
+      const { document } = parseHTML(readFileSync(file, 'utf8'));
+      const chapters: string[][] = [];
+      for (const node of document.querySelectorAll('#chapters > div')) {
+        if (node.matches('.meta.group'))
+          chapters.push(
+            wordsOf([...node.querySelectorAll('blockquote')].map((quote) => quote.textContent!.replace(/^\s*Content note:/, '')).join(' ')),
+          );
+        else
+          chapters
+            .at(-1)
+            ?.push(...wordsOf(node.matches('.meta') ? (node.querySelector('blockquote')?.textContent ?? '') : (node.textContent ?? '')));
       }
+      return chapters;
+    };
+
+    /** Each chapter of pandoc's Markdown source: its words, with footnotes at the chapter's end as the page shows them. */
+    const pandocChapters = (file: string) =>
+      readFileSync(file, 'utf8')
+        .split(/^# .*$/m)
+        .slice(1)
+        .map((section) => {
+          const notes = [...section.matchAll(/^\[\^\d+\]: (.*)$/gm)].map((match) => match[1]);
+          const text = section
+            .replace(/^\[\^\d+\]: .*$/gm, '')
+            .replace(/\[\^\d+\]/g, '')
+            .replace(/^:::.*$/gm, '')
+            .replace(/!\[([^\]]*)\]\([^)]*\)/g, '$1')
+            .replace(/\[([^\]]*)\]\{[^}]*\}/g, '$1')
+            .replace(/^(?:\* \* \*|oOo)$/gm, '');
+          return wordsOf(`${text} ${notes.join(' ')}`);
+        });
+
+    it.each([
+      ['an AO3 download', 'ao3/new-layout.html', ['chapter-1', 'chapter-2', 'chapter-3'], ao3Chapters],
+      [
+        'a Word document',
+        'pandoc/lantern.docx',
+        ['chapter-1', 'chapter-2', 'epilogue'],
+        () => pandocChapters(join(fixtures, 'pandoc/lantern.md')),
+      ],
+    ])('shows every word of %s on its pages, in order', (_, input, slugs, sourceChapters) => {
+      const dist = input.endsWith('.docx') ? dists.docx : dists.ao3;
+      const source = sourceChapters(join(fixtures, input));
+      expect(source).toHaveLength(slugs.length);
+      slugs.forEach((slug, i) => {
+        const onPage = pageWords(dist, slug);
+        let at = 0;
+        for (const word of source[i]!) {
+          const found = onPage.indexOf(word, at);
+          expect(found, `"${word}" (word ${at} of ${slug}) is on the page, after the words before it`).toBeGreaterThanOrEqual(0);
+          at = found + 1;
+        }
+      });
     });
   });
 });

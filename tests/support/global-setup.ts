@@ -1,8 +1,9 @@
+import { existsSync } from 'node:fs';
 import { rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { TestProject } from 'vitest/node';
 import { writeGeneratedStory } from '../../src/cli/support/synthetic';
-import { buildSite, type BuildOptions } from './build';
+import { buildSites } from './build';
 import { siteBuilds, siteDir, type SiteName } from './sites';
 import { makeWorkDir } from '../../src/cli/support/work-dir.ts';
 
@@ -15,24 +16,29 @@ declare module 'vitest' {
 
 /** Builds the test sites once, before any test file runs. */
 export default async function setup(project: TestProject) {
+  // Sites kept by an earlier run (KEEP_TEST_SITES=1), for running browser tests again without building.
+  const reuse = process.env.TEST_SITES;
+  if (reuse) {
+    const missing = Object.keys(siteBuilds).filter((name) => !existsSync(siteDir(reuse, name as SiteName)));
+    if (missing.length) throw new Error(`TEST_SITES=${reuse} lacks the sites ${missing.join(', ')}: run once with KEEP_TEST_SITES=1`);
+    project.provide('sitesRoot', reuse);
+    return;
+  }
   const root = makeWorkDir('sites-');
-  const sites = Object.entries(siteBuilds) as [SiteName, (typeof siteBuilds)[SiteName]][];
-  // Two at a time: a build waits on its disk and its Pagefind process part of the time, which another fills.
-  const build = async ([name, site]: (typeof sites)[number]) => {
-    const options: Omit<BuildOptions, 'outDir'> =
-      'generateChapters' in site ? { contentDir: generated(join(root, `${name}-content`), site.generateChapters) } : site;
-    const result = await buildSite({ ...options, outDir: siteDir(root, name) });
-    if (result.code !== 0) throw new Error(`Building the ${name} test site failed:\n${result.output}`);
-  };
-  const queue = [...sites];
-  await Promise.all(
-    [0, 1].map(async () => {
-      for (let site = queue.shift(); site; site = queue.shift()) await build(site);
-    }),
-  );
+  const sites = (Object.entries(siteBuilds) as [SiteName, (typeof siteBuilds)[SiteName]][]).map(([name, site]) => ({
+    name,
+    options: {
+      ...('generateChapters' in site ? { contentDir: generated(join(root, `${name}-content`), site.generateChapters) } : site),
+      outDir: siteDir(root, name),
+    },
+  }));
+  // Two processes, each building its half of the sites in turn: a build waits on its disk and its
+  // Pagefind process part of the time, which the other fills.
+  await Promise.all([0, 1].map((half) => buildSites(sites.filter((_, index) => index % 2 === half))));
   project.provide('sitesRoot', root);
   return async () => {
-    if (!process.env.KEEP_TEST_SITES) await rm(root, { recursive: true, force: true });
+    if (process.env.KEEP_TEST_SITES) console.log(`The test sites are kept in ${root} (TEST_SITES=${root} runs on them again).`);
+    else await rm(root, { recursive: true, force: true });
   };
 }
 
