@@ -35,6 +35,9 @@ export default defineConfig({
           // Build tests spawn `astro build`; browser tests drive Chromium.
           testTimeout: 60_000,
           hookTimeout: 120_000,
+          // What a page does in answer to a click or a key can take a few seconds on a busy
+          // two-core machine (builds, Chromium and Java side by side), not one.
+          expect: { poll: { timeout: 5_000 } },
         },
       },
     ],

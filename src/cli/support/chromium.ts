@@ -8,7 +8,10 @@ import { chromium, type Browser } from 'playwright-core';
  * system browser).
  */
 export async function launchBrowser(args: string[] = []): Promise<Browser> {
-  return chromium.launch({ executablePath: await chromiumPath(), args: [...chromiumFlags(), ...args], headless: true });
+  const launch = async () => chromium.launch({ executablePath: await chromiumPath(), args: [...chromiumFlags(), ...args], headless: true });
+  // The bundled Chromium, started from its zygote, now and then dies as it starts (SIGSEGV, about
+  // one start in a few hundred while other browsers run): a browser that never started is started again.
+  return launch().catch((error: unknown) => (/SIGSEGV|has been closed/.test(String(error)) ? launch() : Promise.reject(error)));
 }
 
 const systemChromium = () =>
@@ -25,7 +28,9 @@ export async function chromiumPath(): Promise<string> {
 /**
  * Flags for a headless Chromium on a machine without network or GPU. For the bundled
  * Chromium, its own flags, minus those meant for serverless hosts that kill the browser with
- * a context (--single-process) or hide CSP bugs (--disable-web-security and friends).
+ * a context (--single-process), start every page's process from scratch (--no-zygote: twice
+ * the CPU of forking it from the zygote, which the tests' many pages felt) or hide CSP bugs
+ * (--disable-web-security and friends).
  */
 export function chromiumFlags(): string[] {
   const common = [
@@ -39,6 +44,7 @@ export function chromiumFlags(): string[] {
   if (systemChromium()) return common;
   const dropped = new Set([
     '--single-process',
+    '--no-zygote',
     '--disable-web-security',
     '--allow-running-insecure-content',
     '--headless',
