@@ -5,5 +5,6 @@ export default getViteConfig({
   test: {
     name: 'components',
     include: ['tests/components/**/*.test.ts'],
+    sequence: { groupOrder: 0 },
   },
 });

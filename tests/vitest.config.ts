@@ -3,9 +3,10 @@ import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vitest/config';
 
 /**
- * Three tiers: `unit` (pure modules, no build: `npm run test:unit`), `components` (.astro
- * components through Astro's Container API) and `site` (fixture sites built once in a global
- * setup, then checked as files and in Chromium). `npm test` runs them all.
+ * Four tiers: `unit` (pure modules, no build: `npm run test:unit`), `components` (.astro
+ * components through Astro's Container API), `commands` (the CLIs and the deploy on stories the
+ * tests write) and `site` (fixture sites built once in a global setup, then checked as files and
+ * in Chromium). `npm test` runs them all.
  */
 export default defineConfig({
   root: fileURLToPath(new URL('..', import.meta.url)),
@@ -22,7 +23,22 @@ export default defineConfig({
       thresholds: { lines: 65, statements: 65, functions: 67, branches: 64 },
     },
     projects: [
-      { extends: true, test: { name: 'unit', include: ['tests/unit/**/*.test.ts'] } },
+      // First (`groupOrder` 0), while the global setup builds the shared test sites in the
+      // background: the unit and component tests, and the commands' tests, which build stories of
+      // their own. Then (1) the build and browser tests on the shared sites, which wait for them.
+      { extends: true, test: { name: 'unit', include: ['tests/unit/**/*.test.ts'], sequence: { groupOrder: 0 } } },
+      {
+        extends: true,
+        test: {
+          name: 'commands',
+          // npm run import / new / check / dev, and a push's deploy, on stories the tests write.
+          include: ['tests/commands/**/*.test.ts'],
+          testTimeout: 60_000,
+          hookTimeout: 120_000,
+          expect: { poll: { timeout: 5_000 } },
+          sequence: { groupOrder: 0 },
+        },
+      },
       // .astro components rendered by Astro's Container API, through Astro's own Vite config.
       'tests/vitest.components.config.ts',
       {
@@ -32,6 +48,8 @@ export default defineConfig({
           include: ['tests/{build,browser}/**/*.test.ts'],
           // Builds the fixture sites once for the build and browser tests.
           globalSetup: ['tests/support/global-setup.ts'],
+          setupFiles: ['tests/support/sites-ready.ts'],
+          sequence: { groupOrder: 1 },
           // Build tests spawn `astro build`; browser tests drive Chromium.
           testTimeout: 60_000,
           hookTimeout: 120_000,

@@ -1,10 +1,10 @@
-import { existsSync } from 'node:fs';
+import { existsSync, writeFileSync } from 'node:fs';
 import { rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { TestProject } from 'vitest/node';
 import { writeGeneratedStory } from '../../src/cli/support/synthetic';
 import { buildSites } from './build';
-import { siteBuilds, siteDir, type SiteName } from './sites';
+import { siteBuilds, siteDir, sitesMarkers, type SiteName } from './sites';
 import { makeWorkDir } from '../../src/cli/support/work-dir.ts';
 
 declare module 'vitest' {
@@ -14,8 +14,12 @@ declare module 'vitest' {
   }
 }
 
-/** Builds the test sites once, before any test file runs. */
-export default async function setup(project: TestProject) {
+/**
+ * Starts building the test sites once, and returns: the unit and component tests, which run first
+ * (`sequence.groupOrder`), run while the sites build; each build and browser test file waits for
+ * them before it starts (tests/support/sites-ready.ts).
+ */
+export default function setup(project: TestProject) {
   // Sites kept by an earlier run (KEEP_TEST_SITES=1), for running browser tests again without building.
   const reuse = process.env.TEST_SITES;
   if (reuse) {
@@ -34,9 +38,13 @@ export default async function setup(project: TestProject) {
   }));
   // Two processes, each building its half of the sites in turn: a build waits on its disk and its
   // Pagefind process part of the time, which the other fills.
-  await Promise.all([0, 1].map((half) => buildSites(sites.filter((_, index) => index % 2 === half))));
+  const built = Promise.all([0, 1].map((half) => buildSites(sites.filter((_, index) => index % 2 === half)))).then(
+    () => writeFileSync(join(root, sitesMarkers.built), ''),
+    (error: unknown) => writeFileSync(join(root, sitesMarkers.failed), error instanceof Error ? error.message : String(error)),
+  );
   project.provide('sitesRoot', root);
   return async () => {
+    await built;
     if (process.env.KEEP_TEST_SITES) console.log(`The test sites are kept in ${root} (TEST_SITES=${root} runs on them again).`);
     else await rm(root, { recursive: true, force: true });
   };

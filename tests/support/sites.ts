@@ -55,6 +55,9 @@ export const siteBuilds = {
 
 export type SiteName = keyof typeof siteBuilds;
 
+/** Files the global setup writes beside the sites once they are all built, or one failed (with why). */
+export const sitesMarkers = { built: '.built', failed: '.failed' } as const;
+
 /** Where the global setup writes a site. */
 export function siteDir(root: string, name: SiteName): string {
   return join(root, name);
