@@ -122,6 +122,22 @@ function keepWholeStory(): Promise<void> {
   return syncing;
 }
 
+/**
+ * Keeps the listed pictures (and other hashed files besides the styles and scripts, which the
+ * install kept) that the browser already holds in its HTTP cache: those of the page that was
+ * open when this worker started, loaded before it could see them. Nothing is fetched.
+ */
+async function keepFromBrowserCache(): Promise<void> {
+  const current = await currentList();
+  if (!current) return;
+  const cache = await open();
+  for (const path of Object.keys(current.files)) {
+    if (!path.startsWith('_astro/') || isShell(path) || (await cache.match(address(path)))) continue;
+    const held = await fetch(address(path), { cache: 'only-if-cached', mode: 'same-origin' }).catch(() => undefined);
+    if (held && keepable(held)) await cache.put(address(path), held);
+  }
+}
+
 /** Lets go of what this release no longer has: old hashed files, removed pages. */
 async function prune(): Promise<void> {
   const current = await currentList();
@@ -153,11 +169,13 @@ worker.addEventListener('activate', (event) => {
     (async () => {
       await worker.clients.claim();
       await prune();
-      // The pages open now were loaded before this worker: keep them as if they had just been read.
+      // The pages open now were loaded before this worker: keep them as if they had just been read,
+      // and the pictures they showed, from the browser's own cache (never fetched again).
       for (const client of await worker.clients.matchAll({ type: 'window' })) {
         const path = sitePath(new URL(client.url), base);
         if (path !== undefined && (await listed(path))) await keep(path, await fetch(address(path)).catch(() => Response.error()));
       }
+      await keepFromBrowserCache();
     })(),
   );
 });

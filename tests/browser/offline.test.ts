@@ -1,5 +1,6 @@
 import { cpSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchBrowser } from '../../src/cli/support/chromium.ts';
@@ -21,9 +22,17 @@ const base = '/serial/';
 const work = makeWorkDir('offline-');
 const served = join(work, 'served');
 const storyMd = '---\ntitle: Lamplight\nauthor: Wren\n---\n\nBelow the opera house, someone keeps the lamps lit.\n';
-const release = (name: string, chapters: Record<string, string>) => writeStory(join(work, name), storyMd, chapters);
+/** A release: the story, its chapters, and the picture chapter 1 shows. */
+const release = (name: string, chapters: Record<string, string>) => {
+  const dir = writeStory(join(work, name), storyMd, chapters);
+  cpSync(fileURLToPath(new URL('../fixtures/archive/images/lake.png', import.meta.url)), join(dir, 'images', 'lake.png'));
+  return dir;
+};
 
-const one = chapterFile('title: "Chapter 1: Wick"\norder: 1\npublished: 2026-10-01\n', 'The lamp was burning when she came.');
+const one = chapterFile(
+  'title: "Chapter 1: Wick"\norder: 1\npublished: 2026-10-01\n',
+  'The lamp was burning when she came.\n\n![The lake under the opera house](../images/lake.png)',
+);
 const two = chapterFile('title: "Chapter 2: Flame"\norder: 2\npublished: 2026-10-08\n', 'Erik kept the lamps for eleven years.');
 const twoRevised = chapterFile(
   'title: "Chapter 2: Flame"\norder: 2\npublished: 2026-10-08\n',
@@ -104,6 +113,10 @@ describe('offline reading', () => {
     expect(await page.locator('#chapter-text').textContent()).toContain('The lamp was burning when she came.');
     // Styled as online: the stylesheets were kept from the first visit.
     expect(await page.evaluate(() => getComputedStyle(document.body).fontFamily)).not.toBe('"Times New Roman"');
+    // And its picture, shown before the worker started, is there too.
+    const picture = page.getByRole('img', { name: 'The lake under the opera house' });
+    await picture.scrollIntoViewIfNeeded();
+    await expect.poll(() => picture.evaluate((image: HTMLImageElement) => image.complete && image.naturalWidth > 0)).toBe(true);
 
     // Chapter 3 was fetched ahead while chapter 2 was read: it is there too, a search's highlight or not.
     await page.goto(url('chapter-3/?highlight=glass'));
