@@ -1,5 +1,6 @@
 import { getCollection, getEntry } from 'astro:content';
-import { assembleStory, StoryError, type Story } from '../core/story.ts';
+import { assembleValidated, StoryError, type Story } from '../core/story.ts';
+import { problems } from '../core/problems.ts';
 import { stringsFor, type Translate } from '../shared/i18n/index.ts';
 import { readEnv } from '../source/env.ts';
 import { webImages } from './images.ts';
@@ -52,7 +53,10 @@ async function loadStory(): Promise<Story> {
     chapters.map((entry) => entry.data as StoredChapter),
     env.cacheDir,
   );
-  const story = assembleStory(sources.stories, sources.chapters, { now: env.buildDate, preview: __QUIRE_PREVIEW__ });
+  // The loaders checked the sources as they read them (the report above): assembled without checking again.
+  const [source] = sources.stories;
+  if (!source) throw new StoryError([problems.MissingStory.message()]);
+  const story = assembleValidated(source, sources.chapters, { now: env.buildDate, preview: __QUIRE_PREVIEW__ });
   return withWebImages(story);
 }
 

@@ -148,8 +148,14 @@ export class StoryError extends Error {
 export function assembleStory(storySources: StorySource[], chapterSources: ChapterSource[], options: AssembleOptions): Story {
   const problems = validateStory(storySources, chapterSources);
   if (problems.length > 0) throw new StoryError(problems);
-  const [story] = storySources as [StorySource];
+  return assembleValidated(storySources[0]!, chapterSources, options);
+}
 
+/**
+ * `assembleStory` for sources `validateStory` has passed already: the build's, which its
+ * loaders checked while reading them (src/source/story-source.ts), so the check runs once a build.
+ */
+export function assembleValidated(story: StorySource, chapterSources: ChapterSource[], options: AssembleOptions): Story {
   const all = chapterSources.map((source) => toChapter(source, options.now)).sort(byReadingOrder);
   const planned = all.filter((chapter) => !chapter.draft);
   const scheduled = planned.filter((chapter) => chapter.scheduled);
