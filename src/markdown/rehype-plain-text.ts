@@ -1,3 +1,4 @@
+import { visit } from 'unist-util-visit';
 import type { ElementContent, Root, RootContent } from 'hast';
 import type { VFile } from 'vfile';
 import { isFootnoteLink } from './rehype-content-ids.ts';
@@ -11,6 +12,8 @@ export interface PlainText {
   footnotes: string;
   /** Paragraphs that carry an id (`p-1`…). */
   paragraphs: number;
+  /** Pictures the text shows: a chapter of pictures alone has no words, and is not empty. */
+  pictures: number;
 }
 
 /** Elements that stand on lines of their own in the text as read. */
@@ -62,7 +65,11 @@ export function rehypePlainText() {
       const text = clean(textOf(node));
       if (text) main.push(text);
     }
-    const plain: PlainText = { text: main.join('\n\n'), footnotes: footnotes.filter(Boolean).join('\n'), paragraphs };
+    let pictures = 0;
+    visit(tree, 'element', (node) => {
+      if (node.tagName === 'img') pictures++;
+    });
+    const plain: PlainText = { text: main.join('\n\n'), footnotes: footnotes.filter(Boolean).join('\n'), paragraphs, pictures };
     file.data.plainText = plain;
   };
 }

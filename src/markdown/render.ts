@@ -165,6 +165,7 @@ export function createRenderer(settings: RenderSettings): Renderer {
       text: markdown,
       footnotes: '',
       paragraphs: 0,
+      pictures: 0,
       blocks: false,
       problems: [problem],
     });

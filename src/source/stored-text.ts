@@ -94,6 +94,7 @@ export function withTexts(
       text: found.text,
       footnotes: found.footnotes,
       paragraphs: found.paragraphs,
+      pictures: found.pictures,
       blocks: found.blocks,
       key: text.key,
     };

@@ -202,6 +202,7 @@ function renderAll(context: RenderContext, problems: string[]) {
       text: rendered.text,
       footnotes: rendered.footnotes,
       paragraphs: rendered.paragraphs,
+      pictures: rendered.pictures,
       blocks: rendered.blocks,
       key: rendered.key,
     };

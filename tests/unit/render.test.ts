@@ -1,6 +1,8 @@
 import { parseHTML } from 'linkedom';
 import { describe, expect, it } from 'vitest';
 import { createRenderer } from '../../src/markdown/render';
+import { validateStory } from '../../src/core/story';
+import { chapterSource, storySource } from '../support/story-sources';
 import { stringsFor } from '../../src/shared/i18n';
 
 const chapters = new Map([
@@ -179,6 +181,17 @@ describe('images', () => {
     ).toEqual([
       ['images/lake.jpg', 'images/lake.jpg', 'lazy', 'Meg at the lake'],
       ['images/lake.jpg', 'images/lake.jpg', 'lazy', 'x'],
+    ]);
+  });
+
+  it('are counted, so a chapter of pictures alone is not called empty', async () => {
+    const rendered = await chapter('![Meg at the lake](images/lake.jpg)\n\n![The lake again](../images/lake.jpg)');
+    expect([rendered.text, rendered.pictures]).toEqual(['', 2]);
+    expect((await chapter('Text without one, though it shows `<img src="x">` as code.')).pictures).toBe(0);
+    const source = { ...chapterSource('pictures', { order: 1 }), body: { ...rendered, blocks: true } };
+    expect(validateStory([storySource()], [source])).toEqual([]);
+    expect(validateStory([storySource()], [{ ...source, body: { ...source.body, pictures: 0 } }])).toEqual([
+      expect.stringMatching(/pictures\.md: the chapter has no text/),
     ]);
   });
 
