@@ -4,7 +4,14 @@ import type { ChapterSource, RenderedText, StorySource } from '../../src/core/st
 /** Text as the Markdown pipeline hands it over (its own tests are in render.test.ts), for what comes after it. */
 export function renderedText(text: string): RenderedText {
   const trimmed = text.trim();
-  return { html: trimmed ? `<p>${trimmed}</p>` : '', text: trimmed, footnotes: '', paragraphs: trimmed ? 1 : 0, pictures: 0, blocks: false };
+  return {
+    html: trimmed ? `<p>${trimmed}</p>` : '',
+    text: trimmed,
+    footnotes: '',
+    paragraphs: trimmed ? 1 : 0,
+    pictures: 0,
+    blocks: false,
+  };
 }
 
 /** `story.md` as the build reads it: the fields given, the others as the schema leaves them. */
