@@ -8,6 +8,15 @@ import { defineConfig } from 'vitest/config';
  * tests write) and `site` (fixture sites built once in a global setup, then checked as files and
  * in Chromium). `npm test` runs them all.
  */
+/** Tests that build stories and drive Chromium: slower than a unit test, on a machine busy with them. */
+const buildsAndBrowsers = {
+  testTimeout: 60_000,
+  hookTimeout: 120_000,
+  // What a page does in answer to a click or a key can take a few seconds on a busy
+  // two-core machine (builds, Chromium and Java side by side), not one.
+  expect: { poll: { timeout: 5_000 } },
+};
+
 export default defineConfig({
   root: fileURLToPath(new URL('..', import.meta.url)),
   test: {
@@ -33,9 +42,7 @@ export default defineConfig({
           name: 'commands',
           // npm run import / new / check / dev, and a push's deploy, on stories the tests write.
           include: ['tests/commands/**/*.test.ts'],
-          testTimeout: 60_000,
-          hookTimeout: 120_000,
-          expect: { poll: { timeout: 5_000 } },
+          ...buildsAndBrowsers,
           sequence: { groupOrder: 0 },
         },
       },
@@ -50,12 +57,7 @@ export default defineConfig({
           globalSetup: ['tests/support/global-setup.ts'],
           setupFiles: ['tests/support/sites-ready.ts'],
           sequence: { groupOrder: 1 },
-          // Build tests spawn `astro build`; browser tests drive Chromium.
-          testTimeout: 60_000,
-          hookTimeout: 120_000,
-          // What a page does in answer to a click or a key can take a few seconds on a busy
-          // two-core machine (builds, Chromium and Java side by side), not one.
-          expect: { poll: { timeout: 5_000 } },
+          ...buildsAndBrowsers,
         },
       },
     ],

@@ -37,7 +37,8 @@ export function highlightSearch(text: HTMLElement): void {
 
   // Start at the first match in the paragraph the result linked to. Wait for the page to
   // load, so the browser's own jump to the #fragment does not undo the centring.
-  const target = location.hash ? document.getElementById(fragmentId(location.hash)) : null;
+  // The id the URL's `#fragment` names; a malformed escape (`#%E0%A4%A`) is taken as written.
+  const target = location.hash ? document.getElementById(decodeSafely(location.hash.slice(1))) : null;
   const start = Math.max(0, target ? marks.findIndex((hit) => target.contains(hit[0]!)) : 0);
   const land = () => {
     go(start, 'instant');
@@ -80,11 +81,6 @@ function keepInView(mark: () => HTMLElement): void {
   const readerActions = ['wheel', 'touchstart', 'keydown', 'pointerdown'] as const;
   for (const type of readerActions) addEventListener(type, stop, { passive: true });
   setTimeout(stop, 1500);
-}
-
-/** The id a URL's `#fragment` names; a malformed escape (`#%E0%A4%A`) is taken as written. */
-function fragmentId(hash: string): string {
-  return decodeSafely(hash.slice(1));
 }
 
 /** Elements whose text is read as one run: a phrase may cross emphasis or a link inside them, never out of them. */

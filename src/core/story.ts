@@ -183,8 +183,6 @@ export function assembleValidated(story: StorySource, chapterSources: ChapterSou
   };
 }
 
-/** The message for a story whose every chapter is a draft or still scheduled: a build would publish nothing. */
-
 /** Whether a build at `now` would publish no chapter at all. */
 export function publishesNothing(chapterSources: readonly ChapterSource[], now: Date): boolean {
   return chapterSources.every((source) => source.data.draft || isScheduled(source.data.published, now));

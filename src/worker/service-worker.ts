@@ -134,7 +134,7 @@ async function keepFromBrowserCache(): Promise<void> {
   for (const path of Object.keys(current.files)) {
     if (!path.startsWith('_astro/') || isShell(path) || (await cache.match(address(path)))) continue;
     const held = await fetch(address(path), { cache: 'only-if-cached', mode: 'same-origin' }).catch(() => undefined);
-    if (held && keepable(held)) await cache.put(address(path), held);
+    if (held) await keep(path, held);
   }
 }
 

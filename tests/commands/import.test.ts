@@ -105,30 +105,32 @@ describe('npm run import', () => {
 });
 
 describe('import, then build', () => {
-  /** The imported stories, built side by side once all are imported (one process builds them in turn). */
-  const dists = { roundtrip: join(work, 'roundtrip-dist'), ao3: join(work, 'whole-ao3-dist'), docx: join(work, 'whole-docx-dist') };
+  /** The whole works imported, each into its own content folder, built beside it in `<folder>-dist`. */
+  const wholeWorks = { ao3: 'ao3/new-layout.html', docx: 'pandoc/lantern.docx' } as const;
+  const content = (name: string) => join(work, `whole-${name}`);
+  const roundtrip = join(work, 'roundtrip');
+  const dist = (dir: string) => `${dir}-dist`;
+  // Imported first, then built side by side (one process builds them in turn).
   beforeAll(async () => {
-    const roundtrip = join(work, 'roundtrip');
     mkdirSync(roundtrip, { recursive: true });
     writeFileSync(join(roundtrip, 'story.md'), '---\ntitle: Round Trip\nauthor: Tester\n---\n\nImported chapters.\n');
     cpSync(join(work, 'several'), join(roundtrip, 'chapters'), { recursive: true });
     const imports = [
       runImport(seedText, '--out', join(roundtrip, 'chapters')),
-      runImport(join(fixtures, 'ao3/new-layout.html'), '--content', join(work, 'whole-ao3')),
-      runImport(join(fixtures, 'pandoc/lantern.docx'), '--content', join(work, 'whole-docx')),
+      ...Object.entries(wholeWorks).map(([name, input]) => runImport(join(fixtures, input), '--content', content(name))),
     ];
     for (const imported of imports) expect(imported.code, imported.stderr).toBe(0);
-    await buildSites([
-      { name: 'roundtrip', options: { contentDir: roundtrip, outDir: dists.roundtrip } },
-      { name: 'whole-ao3', options: { contentDir: join(work, 'whole-ao3'), outDir: dists.ao3 } },
-      { name: 'whole-docx', options: { contentDir: join(work, 'whole-docx'), outDir: dists.docx } },
-    ]);
+    await buildSites(
+      [roundtrip, ...Object.keys(wholeWorks).map(content)].map((dir) => ({ name: dir, options: { contentDir: dir, outDir: dist(dir) } })),
+    );
   }, 120_000);
 
   it('shows every word of each imported text, in order, on its chapter page', () => {
-    const dist = dists.roundtrip;
     const article = (slug: string) =>
-      wordsOf(parseHTML(readFileSync(join(dist, slug, 'index.html'), 'utf8')).document.querySelector('#chapter-text')?.textContent ?? '');
+      wordsOf(
+        parseHTML(readFileSync(join(dist(roundtrip), slug, 'index.html'), 'utf8')).document.querySelector('#chapter-text')?.textContent ??
+          '',
+      );
     /** The story text of an input file: between its title line and its end note, without scene-break lines. */
     const inputWords = (file: string, title: string, endNote?: string) => {
       const text = decodeLoosely(readFileSync(file));
@@ -192,19 +194,13 @@ describe('import, then build', () => {
         });
 
     it.each([
-      ['an AO3 download', 'ao3/new-layout.html', ['chapter-1', 'chapter-2', 'chapter-3'], ao3Chapters],
-      [
-        'a Word document',
-        'pandoc/lantern.docx',
-        ['chapter-1', 'chapter-2', 'epilogue'],
-        () => pandocChapters(join(fixtures, 'pandoc/lantern.md')),
-      ],
-    ])('shows every word of %s on its pages, in order', (_, input, slugs, sourceChapters) => {
-      const dist = input.endsWith('.docx') ? dists.docx : dists.ao3;
-      const source = sourceChapters(join(fixtures, input));
+      ['an AO3 download', 'ao3', ['chapter-1', 'chapter-2', 'chapter-3'], ao3Chapters],
+      ['a Word document', 'docx', ['chapter-1', 'chapter-2', 'epilogue'], () => pandocChapters(join(fixtures, 'pandoc/lantern.md'))],
+    ] as const)('shows every word of %s on its pages, in order', (_, name, slugs, sourceChapters) => {
+      const source = sourceChapters(join(fixtures, wholeWorks[name]));
       expect(source).toHaveLength(slugs.length);
       slugs.forEach((slug, i) => {
-        const onPage = pageWords(dist, slug);
+        const onPage = pageWords(dist(content(name)), slug);
         let at = 0;
         for (const word of source[i]!) {
           const found = onPage.indexOf(word, at);

@@ -9,7 +9,7 @@
  * tests/build/quality.test.ts, whose reproducible-build test builds with the CLI and compares).
  */
 import { build } from 'astro';
-import { projectRoot } from '../../src/cli/support/astro-build.ts';
+import { projectRoot, trippedOnAnotherBuild } from './build.ts';
 
 interface SiteBuild {
   name: string;
@@ -25,9 +25,7 @@ for (const site of sites) {
   Object.assign(process.env, site.env);
   try {
     await build({ root: projectRoot }).catch((error: unknown) =>
-      // Astro writes `.astro/content-assets.mjs` at the project's root through one temporary file:
-      // a build in the other process can trip over this one's rename. Once more is enough.
-      /ENOENT[^\n]*content-assets\.mjs/.test(String(error)) ? build({ root: projectRoot }) : Promise.reject(error),
+      trippedOnAnotherBuild(String(error)) ? build({ root: projectRoot }) : Promise.reject(error),
     );
   } catch (error) {
     console.error(`\nBuilding the ${site.name} test site failed:`, error);

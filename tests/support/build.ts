@@ -67,13 +67,20 @@ function buildEnv(options: BuildOptions): NodeJS.ProcessEnv {
   });
 }
 
+/**
+ * Whether a build failed only on another's file: Astro writes `.astro/content-assets.mjs` at the
+ * project's root whatever the cacheDir, through one temporary file, and two builds at once can
+ * trip over each other's rename. Once more is enough.
+ */
+export function trippedOnAnotherBuild(output: string): boolean {
+  return /ENOENT[^\n]*content-assets\.mjs/.test(output);
+}
+
 /** Runs `astro build` in a child process, as `npm run build` does, with the given settings. */
 export function buildSite(options: BuildOptions): Promise<BuildResult> {
   const env = buildEnv(options);
   return startAstroBuild(env).done.then((result) =>
-    // Astro writes `.astro/content-assets.mjs` at the project's root whatever the cacheDir, through
-    // one temporary file: two builds at once can trip over each other's rename. Once more is enough.
-    result.code !== 0 && /ENOENT[^\n]*content-assets\.mjs/.test(result.output) ? startAstroBuild(env).done : result,
+    result.code !== 0 && trippedOnAnotherBuild(result.output) ? startAstroBuild(env).done : result,
   );
 }
 

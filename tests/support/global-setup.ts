@@ -15,16 +15,16 @@ declare module 'vitest' {
 }
 
 /**
- * Starts building the test sites once, and returns: the unit and component tests, which run first
- * (`sequence.groupOrder`), run while the sites build; each build and browser test file waits for
- * them before it starts (tests/support/sites-ready.ts).
+ * Starts building the test sites once, and returns: the unit, component and command tests, which
+ * run first (`sequence.groupOrder`), run while the sites build; each build and browser test file
+ * waits for them before it starts (tests/support/sites-ready.ts).
  */
 export default function setup(project: TestProject) {
   // Sites kept by an earlier run (KEEP_TEST_SITES=1), for running browser tests again without building.
   const reuse = process.env.TEST_SITES;
   if (reuse) {
-    const missing = Object.keys(siteBuilds).filter((name) => !existsSync(siteDir(reuse, name as SiteName)));
-    if (missing.length) throw new Error(`TEST_SITES=${reuse} lacks the sites ${missing.join(', ')}: run once with KEEP_TEST_SITES=1`);
+    if (!existsSync(join(reuse, sitesMarkers.built)))
+      throw new Error(`TEST_SITES=${reuse} holds no finished build: run once with KEEP_TEST_SITES=1`);
     project.provide('sitesRoot', reuse);
     return;
   }

@@ -1,7 +1,8 @@
 /**
  * Run before each build and browser test file (the `site` project's setup file): waits until
- * the global setup has built the test sites, which it started without waiting (so the unit and
- * component tests run meanwhile), and fails the file with the build's own message if one failed.
+ * the global setup has built the test sites, which it started without waiting (so the unit,
+ * component and command tests run meanwhile), and fails the file with the build's own message if
+ * one failed. Sites kept by an earlier run (TEST_SITES) are marked built already.
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -11,8 +12,7 @@ import { sitesMarkers } from './sites';
 
 const root = inject('sitesRoot');
 const failed = join(root, sitesMarkers.failed);
-// A folder given with TEST_SITES was built by an earlier run, with nothing to wait for.
-while (!process.env.TEST_SITES && !existsSync(join(root, sitesMarkers.built))) {
+while (!existsSync(join(root, sitesMarkers.built))) {
   if (existsSync(failed)) throw new Error(readFileSync(failed, 'utf8'));
   await sleep(100);
 }

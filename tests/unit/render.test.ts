@@ -188,7 +188,7 @@ describe('images', () => {
     const rendered = await chapter('![Meg at the lake](images/lake.jpg)\n\n![The lake again](../images/lake.jpg)');
     expect([rendered.text, rendered.pictures]).toEqual(['', 2]);
     expect((await chapter('Text without one, though it shows `<img src="x">` as code.')).pictures).toBe(0);
-    const source = { ...chapterSource('pictures', { order: 1 }), body: { ...rendered, blocks: true } };
+    const source = { ...chapterSource('pictures', { order: 1 }), body: rendered };
     expect(validateStory([storySource()], [source])).toEqual([]);
     expect(validateStory([storySource()], [{ ...source, body: { ...source.body, pictures: 0 } }])).toEqual([
       expect.stringMatching(/pictures\.md: the chapter has no text/),
