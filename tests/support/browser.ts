@@ -5,19 +5,34 @@ import { serveStatic, type StaticServer } from '../../src/cli/support/serve.ts';
 import { builtSite } from './html';
 import type { SiteName } from './sites';
 
-/** Serves a built test site and opens a browser for a test file; both closed after it. */
+let shared: Promise<Browser> | undefined;
+
+/**
+ * The worker's Chromium, started once for every test file it runs (test files share their
+ * worker's modules): a start costs about a second of CPU, and each test gets a context of its
+ * own. Playwright ends the browser when the worker exits.
+ */
+function sharedBrowser(): Promise<Browser> {
+  shared ??= launchBrowser().then((browser) => {
+    browser.on('disconnected', () => (shared = undefined));
+    return browser;
+  });
+  return shared;
+}
+
+/** Serves a built test site for a test file, and gives it pages in the worker's browser; the server and pages closed after it. */
 export function useBrowserSite(site: SiteName, basePath = '/') {
   const state = {} as { browser: Browser; server: StaticServer };
   const contexts: BrowserContext[] = [];
   beforeAll(async () => {
-    [state.browser, state.server] = await Promise.all([launchBrowser(), serveStatic(builtSite(site), basePath)]);
+    [state.browser, state.server] = await Promise.all([sharedBrowser(), serveStatic(builtSite(site), basePath)]);
   });
   // One page at a time: Chromium throttles rendering (and so IntersectionObserver) of pages left open behind.
   afterEach(async () => {
     await Promise.all(contexts.splice(0).map((context) => context.close()));
   });
   afterAll(async () => {
-    await Promise.all([state.browser?.close(), state.server?.close()]);
+    await Promise.all([...contexts.splice(0).map((context) => context.close()), state.server?.close()]);
   });
   return {
     /** The site's URL for a path relative to its base. */
