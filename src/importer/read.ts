@@ -3,12 +3,6 @@ import { decodeText } from './decode.ts';
 import { ImportError, type ImportedWork } from './model.ts';
 import { readContentNotes } from './content-notes.ts';
 import { readHandMadeFootnotes } from './hand-footnotes.ts';
-import { readAo3 } from './readers/ao3.ts';
-import { readDocx } from './readers/docx.ts';
-import { readEpub } from './readers/epub.ts';
-import { readHtml } from './readers/html.ts';
-import { readMarkdown } from './readers/markdown.ts';
-import { readText } from './readers/text.ts';
 import { zipEntries } from './zip.ts';
 import { problems } from '../core/problems.ts';
 
@@ -56,21 +50,22 @@ export async function readInput(bytes: Uint8Array, file: string): Promise<Import
   return work;
 }
 
+/** Each format's reader, loaded when a file of that format comes: a text file's import does not load the EPUB, Word and HTML readers. */
 async function readFormat(bytes: Uint8Array, file: string): Promise<ImportedWork> {
   const stem = basename(file, extname(file));
   const { format, text } = detectFormat(bytes, file);
   switch (format) {
     case 'epub':
-      return readEpub(bytes, file);
+      return (await import('./readers/epub.ts')).readEpub(bytes, file);
     case 'docx':
-      return readDocx(bytes, file, stem);
+      return (await import('./readers/docx.ts')).readDocx(bytes, file, stem);
     case 'ao3':
-      return readAo3(text!, file);
+      return (await import('./readers/ao3.ts')).readAo3(text!, file);
     case 'html':
-      return readHtml(text!, stem);
+      return (await import('./readers/html.ts')).readHtml(text!, stem);
     case 'markdown':
-      return readMarkdown(text!, file, stem);
+      return (await import('./readers/markdown.ts')).readMarkdown(text!, file, stem);
     case 'text':
-      return readText(text!, file, stem);
+      return (await import('./readers/text.ts')).readText(text!, file, stem);
   }
 }

@@ -1,6 +1,5 @@
 import { posix } from 'node:path';
 import type { Element, Root, RootContent } from 'hast';
-import sharp from 'sharp';
 import { imageName } from './files.ts';
 import { treesOf, type ImportedWork } from './model.ts';
 
@@ -45,6 +44,7 @@ async function download(url: string): Promise<{ bytes: Uint8Array; extension: st
       chunks.push(chunk);
     }
     const bytes = Buffer.concat(chunks);
+    const { default: sharp } = await import('sharp');
     const { format } = await sharp(bytes).metadata();
     const extension = { jpeg: '.jpg', png: '.png', gif: '.gif', webp: '.webp', svg: '.svg' }[format as string];
     return extension ? { bytes, extension } : { problem: `not a picture the site can show (${format ?? 'unknown'})` };

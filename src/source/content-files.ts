@@ -1,7 +1,6 @@
 import { existsSync, lstatSync, readdirSync, readFileSync, realpathSync, statSync } from 'node:fs';
 import { basename, extname, join, relative, resolve, sep } from 'node:path';
 import yaml from 'js-yaml';
-import sharp from 'sharp';
 import { storySchema } from '../core/schema.ts';
 import { problems as catalogue } from '../core/problems.ts';
 import { svgThreats } from '../core/svg.ts';
@@ -287,6 +286,8 @@ export async function pictureProblems(contentDir: string, name: (path: string) =
       }
       continue;
     }
+    // Loaded with the first picture to read: a story without any, and every command, starts without it.
+    const { default: sharp } = await import('sharp');
     try {
       // Read from the file's header only: the pixels are not decoded here.
       const { width = 0, height = 0, format } = await sharp(path, { limitInputPixels: false }).metadata();
