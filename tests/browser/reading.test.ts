@@ -216,13 +216,15 @@ describe('accessibility (axe-core, WCAG 2.2 A/AA and best practices)', () => {
 
   const archive = useBrowserSite('archive');
   it('finds no violations on pages using every key of the format, light and dark', async () => {
-    for (const colorScheme of ['light', 'dark'] as const) {
-      const { page } = await archive.open({ colorScheme });
-      for (const path of ['', 'prologue/', 'chapter-2/', 'read/']) {
-        await page.goto(archive.url(path));
-        await settled(page);
-        expect(await axeViolations(page), `${path} (${colorScheme})`).toEqual([]);
-      }
+    const { page } = await archive.open({ colorScheme: 'light' });
+    for (const path of ['', 'prologue/', 'chapter-2/', 'read/']) {
+      await page.emulateMedia({ colorScheme: 'light' });
+      await page.goto(archive.url(path));
+      await settled(page);
+      expect(await axeViolations(page), `${path} (light)`).toEqual([]);
+      // Dark changes the colours alone: the page turns dark in place, as the system asks.
+      await page.emulateMedia({ colorScheme: 'dark' });
+      expect(await axeViolations(page, colourRules), `${path} (dark)`).toEqual([]);
     }
   });
 
