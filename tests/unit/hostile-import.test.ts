@@ -1,7 +1,7 @@
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { strToU8, unzipSync, zipSync } from 'fflate';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { planImport } from '../../src/importer/files';
 import { fidelityWords } from '../../src/importer/fidelity';
 import { readInput } from '../../src/importer/read';
@@ -326,6 +326,10 @@ describe('remote pictures', () => {
     base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   });
   afterAll(() => new Promise<void>((resolve) => server.close(() => resolve())));
+  // What each test's import asked of the server, whichever test ran before it.
+  beforeEach(() => {
+    requests.length = 0;
+  });
   const page = () =>
     strToU8(
       `<html><body><h1>Chapter 1</h1><p>Look: <img src="${base}/map.png" alt="the map of the lake"> and <img src="${base}/gone.png" alt="a lost picture"></p></body></html>`,
