@@ -384,7 +384,9 @@ async function updateWork(
   return 0;
 }
 
-async function main(argv: string[]): Promise<number> {
+/** `npm run import -- …argv`: the exit code, with what it did and what went wrong printed. */
+export async function main(argv: string[]): Promise<number> {
+  writtenBy.clear();
   const args = parseCommandLine(usage, {
     args: argv,
     allowPositionals: true,
@@ -508,4 +510,5 @@ async function main(argv: string[]): Promise<number> {
   return failed > 0 ? 1 : 0;
 }
 
-process.exitCode = await main(process.argv.slice(2));
+// Run as a command (the tests call `main` in their own process).
+if (import.meta.main) process.exitCode = await main(process.argv.slice(2));

@@ -46,9 +46,9 @@ const read = (path: string) => readFileSync(join(content, path), 'utf8');
 const edit = (path: string, change: (text: string) => string) => writeFileSync(join(content, path), change(read(path)));
 
 describe('the weekly update from AO3', () => {
-  it('over three weeks: adds new chapters, brings source changes, keeps the author’s, lists what changed on both sides', () => {
+  it('over three weeks: adds new chapters, brings source changes, keeps the author’s, lists what changed on both sides', async () => {
     // Week 1: two chapters, imported; the import records what it wrote.
-    const first = runImport(download(1, [wick, flame]), '--content', content);
+    const first = await runImport(download(1, [wick, flame]), '--content', content);
     expect(first.stderr).toBe('');
     expect(first.stdout).toMatch(/wrote {2}.*imported-from\.yaml/);
     expect(read('imported-from.yaml')).toMatch(/work: "?https:\/\/archiveofourown\.org\/works\/777/);
@@ -63,7 +63,7 @@ describe('the weekly update from AO3', () => {
     const fixedWick = { ...wick, paragraphs: ['The lamp was already burning when she came.', 'Nobody answered.'] };
     const week2 = download(2, [fixedWick, flame, glass], { tags: ['Slow Burn', 'Angst'] });
     const before = read('chapters/chapter-1.md');
-    const dry = runImport(week2, '--content', content, '--update', '--dry-run');
+    const dry = await runImport(week2, '--content', content, '--update', '--dry-run');
     expect(dry.stderr).toBe('');
     expect(dry.code).toBe(0);
     expect(dry.stdout).toMatch(/^updated +.*chapter-1\.md {2}“Chapter 1: Wick” {2}changed at the source$/m);
@@ -75,7 +75,7 @@ describe('the weekly update from AO3', () => {
     expect(read('chapters/chapter-1.md')).toBe(before);
     expect(existsSync(join(content, 'chapters/chapter-3.md'))).toBe(false);
 
-    const second = runImport(week2, '--content', content, '--update');
+    const second = await runImport(week2, '--content', content, '--update');
     expect(second.stderr).toBe('');
     expect(second.code).toBe(0);
     expect(read('chapters/chapter-1.md')).toContain('The lamp was already burning');
@@ -93,7 +93,7 @@ describe('the weekly update from AO3', () => {
       expected: 4,
       summary: 'Below the opera house, someone keeps the lamps lit, until dawn.',
     });
-    const third = runImport(week3, '--content', content, '--update');
+    const third = await runImport(week3, '--content', content, '--update');
     expect(third.stderr).toBe('');
     expect(third.stdout).toMatch(
       /^conflict +.*chapter-2\.md .*changed here and at the source: yours kept; to take the source's, add --take chapter-2$/m,
@@ -106,42 +106,42 @@ describe('the weekly update from AO3', () => {
     expect(read('story.md')).toContain('someone keeps the lamps lit, until dawn.');
 
     // The conflict is still one next time, until the author chooses the source's side.
-    const again = runImport(week3, '--content', content, '--update');
+    const again = await runImport(week3, '--content', content, '--update');
     expect(again.stdout).toMatch(/^conflict +.*chapter-2\.md/m);
-    const taken = runImport(week3, '--content', content, '--update', '--take', 'chapter-2');
+    const taken = await runImport(week3, '--content', content, '--update', '--take', 'chapter-2');
     expect(taken.stdout).toMatch(/^taken +.*chapter-2\.md/m);
     expect(read('chapters/chapter-2.md')).toContain('Erik had kept the lamps for eleven years.');
     expect(read('chapters/chapter-2.md')).toMatch(/published: "?2026-10-08/);
   });
 
-  it('refuses another work, a single chapter, and options that do not go together', () => {
+  it('refuses another work, a single chapter, and options that do not go together', async () => {
     const other = download(9, [wick], { url: 'https://archiveofourown.org/works/999' });
-    const refused = runImport(other, '--content', content, '--update');
+    const refused = await runImport(other, '--content', content, '--update');
     expect(refused.code).toBe(1);
     expect(refused.stderr).toMatch(/was imported from https:\/\/archiveofourown\.org\/works\/777/);
-    const both = runImport(other, '--content', content, '--update', '--force');
+    const both = await runImport(other, '--content', content, '--update', '--force');
     expect(both.code).toBe(2);
     expect(both.stderr).toMatch(/--force replaces every file, --update keeps your changes/);
   });
 
-  it('leaves chapters gone from the source unless --remove', () => {
+  it('leaves chapters gone from the source unless --remove', async () => {
     const folder = join(work, 'gone');
-    expect(runImport(download(11, [wick, flame, glass]), '--content', folder).code).toBe(0);
+    expect((await runImport(download(11, [wick, flame, glass]), '--content', folder)).code).toBe(0);
     const fewer = download(12, [wick, flame]);
-    const kept = runImport(fewer, '--content', folder, '--update');
+    const kept = await runImport(fewer, '--content', folder, '--update');
     expect(kept.stdout).toMatch(/^gone +.*chapter-3\.md .*--remove deletes it/m);
     expect(existsSync(join(folder, 'chapters/chapter-3.md'))).toBe(true);
-    const removed = runImport(fewer, '--content', folder, '--update', '--remove');
+    const removed = await runImport(fewer, '--content', folder, '--update', '--remove');
     expect(removed.stdout).toMatch(/^delete +.*chapter-3\.md/m);
     expect(existsSync(join(folder, 'chapters/chapter-3.md'))).toBe(false);
   });
 
-  it('names a chapter here it cannot read (broken frontmatter), and changes nothing', () => {
+  it('names a chapter here it cannot read (broken frontmatter), and changes nothing', async () => {
     const folder = join(work, 'broken');
-    expect(runImport(download(13, [wick, flame]), '--content', folder).code).toBe(0);
+    expect((await runImport(download(13, [wick, flame]), '--content', folder)).code).toBe(0);
     const broken = '---\ntitle: Chapter 2: Flame\norder: 2\n---\n\nErik kept the lamps.\n';
     writeFileSync(join(folder, 'chapters/chapter-2.md'), broken);
-    const result = runImport(download(14, [wick, flame, glass]), '--content', folder, '--update');
+    const result = await runImport(download(14, [wick, flame, glass]), '--content', folder, '--update');
     expect(result.code).toBe(1);
     expect(result.stderr).toMatch(/^error {2}chapters\/chapter-2\.md:2: the frontmatter is not valid YAML.*title: "Chapter 2: Flame"/m);
     expect(result.stderr).not.toMatch(/ at /);

@@ -2,7 +2,7 @@ import { cpSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } f
 import { join } from 'node:path';
 import { parseHTML } from 'linkedom';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildSites, runImport } from '../support/build';
+import { buildSites, runImport, runImportProcess } from '../support/build';
 import { wordsOf } from '../support/html';
 import { sampleStory, seedText } from '../support/sites';
 import { makeWorkDir } from '../../src/cli/support/work-dir.ts';
@@ -12,19 +12,19 @@ const work = makeWorkDir('import-');
 afterAll(() => rmSync(work, { recursive: true, force: true }));
 
 describe('npm run import', () => {
-  it('turns the seed into exactly the sample story’s chapters/prologue.md', () => {
+  it('turns the seed into exactly the sample story’s chapters/prologue.md', async () => {
     const out = join(work, 'seed');
-    const result = runImport(seedText, '--out', out);
+    const result = await runImport(seedText, '--out', out);
     expect(result.code).toBe(0);
     expect(result.stdout).toMatch(/wrote .*prologue\.md {2}"Prologue" {2}order 0 {2}712 words/);
     const committed = readFileSync(join(sampleStory, 'chapters/prologue.md'), 'utf8').replace(/^published:.*\n/m, '');
     expect(readFileSync(join(out, 'prologue.md'), 'utf8')).toBe(committed);
   });
 
-  it('imports several chapters in one run and places interludes and epilogues', () => {
+  it('imports several chapters in one run and places interludes and epilogues', async () => {
     const out = join(work, 'several');
     const files = ['ch1.txt', 'interlude.txt', 'ch2.txt', 'epilogue.txt'].map((name) => join(fixtures, name));
-    const result = runImport(...files, '--out', out);
+    const result = await runImport(...files, '--out', out);
     expect(result.stderr).toBe('');
     expect(
       result.stdout
@@ -41,54 +41,54 @@ describe('npm run import', () => {
     expect(readdirSync(out).sort()).toEqual(['chapter-1.md', 'chapter-2.md', 'epilogue.md', 'interlude-letters.md']);
   });
 
-  it('refuses to overwrite a chapter without --force, still imports the rest, and exits non-zero', () => {
+  it('refuses to overwrite a chapter without --force, still imports the rest, and exits non-zero', async () => {
     const out = join(work, 'overwrite');
-    expect(runImport(join(fixtures, 'ch1.txt'), '--out', out).code).toBe(0);
-    const again = runImport(join(fixtures, 'ch1.txt'), join(fixtures, 'ch2.txt'), '--out', out);
+    expect((await runImport(join(fixtures, 'ch1.txt'), '--out', out)).code).toBe(0);
+    const again = await runImport(join(fixtures, 'ch1.txt'), join(fixtures, 'ch2.txt'), '--out', out);
     expect(again.code).toBe(1);
     expect(again.stderr).toMatch(/ch1\.txt: .*chapter-1\.md already exists; pass --force/);
     expect(again.stdout).toMatch(/chapter-2\.md/);
-    expect(runImport(join(fixtures, 'ch1.txt'), '--out', out, '--force').code).toBe(0);
+    expect((await runImport(join(fixtures, 'ch1.txt'), '--out', out, '--force')).code).toBe(0);
   });
 
-  it('names the file it cannot read and exits non-zero', () => {
+  it('names the file it cannot read and exits non-zero', async () => {
     const empty = join(work, 'empty.txt');
     writeFileSync(empty, '');
-    const result = runImport(empty, join(work, 'missing.txt'), '--out', join(work, 'bad'));
+    const result = await runImport(empty, join(work, 'missing.txt'), '--out', join(work, 'bad'));
     expect(result.code).toBe(1);
     expect(result.stderr).toMatch(/empty\.txt: the file is empty/);
     expect(result.stderr).toMatch(/missing\.txt: no such file/);
   });
 
   it('explains its usage when called without files', () => {
-    const result = runImport();
+    const result = runImportProcess();
     expect(result.code).toBe(2);
     expect(result.stderr).toMatch(/Usage: npm run import/);
   });
 
   it('refuses an empty --out or one that is a file, with its usage and no stack trace', () => {
-    const empty = runImport(join(fixtures, 'ch1.txt'), '--out=');
+    const empty = runImportProcess(join(fixtures, 'ch1.txt'), '--out=');
     expect(empty.code).toBe(2);
     expect(empty.stderr).toMatch(/^--out needs a folder/);
-    const file = runImport(join(fixtures, 'ch1.txt'), '--out', join(fixtures, 'ch2.txt'));
+    const file = runImportProcess(join(fixtures, 'ch1.txt'), '--out', join(fixtures, 'ch2.txt'));
     expect(file.code).toBe(2);
     expect(file.stderr).toMatch(/ch2\.txt: that is a file; give a folder/);
     expect(`${empty.stderr}${file.stderr}`).not.toMatch(/\n\s+at /);
   });
 
-  it('never lets two inputs write the same chapter, even with --force', () => {
+  it('never lets two inputs write the same chapter, even with --force', async () => {
     const out = join(work, 'twice');
     const copy = join(work, 'chapter-2-again.txt');
     writeFileSync(copy, 'Chapter 2\n\nAnother text entirely.');
-    const result = runImport(join(fixtures, 'ch2.txt'), copy, '--out', out, '--force');
+    const result = await runImport(join(fixtures, 'ch2.txt'), copy, '--out', out, '--force');
     expect(result.code).toBe(1);
     expect(result.stderr).toMatch(/chapter-2-again\.txt: .*chapter-2\.md was already written from .*ch2\.txt in this run/);
     expect(readFileSync(join(out, 'chapter-2.md'), 'utf8')).not.toMatch(/Another text/);
   });
 
-  it('imports a whole AO3 work into a content folder, telling what it dropped and that every word was kept', () => {
+  it('imports a whole AO3 work into a content folder, telling what it dropped and that every word was kept', async () => {
     const content = join(work, 'ao3');
-    const result = runImport(join(fixtures, 'ao3/new-layout.html'), '--content', content);
+    const result = await runImport(join(fixtures, 'ao3/new-layout.html'), '--content', content);
     expect(result.stderr).toBe('');
     expect(result.code).toBe(0);
     expect(result.stdout).toMatch(/^AO3 HTML download {2}.*new-layout\.html$/m);
@@ -98,7 +98,7 @@ describe('npm run import', () => {
     expect(readdirSync(join(content, 'chapters')).sort()).toEqual(['chapter-1.md', 'chapter-2.md', 'chapter-3.md']);
 
     // story.md is the author's once written: a second import keeps it unless --force.
-    const again = runImport(join(fixtures, 'ao3/single-chapter.html'), '--content', content, '--out', join(work, 'ao3-more'));
+    const again = await runImport(join(fixtures, 'ao3/single-chapter.html'), '--content', content, '--out', join(work, 'ao3-more'));
     expect(again.stdout).toMatch(/kept the existing .*story\.md; pass --force/);
     expect(readFileSync(join(content, 'story.md'), 'utf8')).toMatch(/title: The Lantern Keeper/);
   });
@@ -115,10 +115,10 @@ describe('import, then build', () => {
     mkdirSync(roundtrip, { recursive: true });
     writeFileSync(join(roundtrip, 'story.md'), '---\ntitle: Round Trip\nauthor: Tester\n---\n\nImported chapters.\n');
     cpSync(join(work, 'several'), join(roundtrip, 'chapters'), { recursive: true });
-    const imports = [
-      runImport(seedText, '--out', join(roundtrip, 'chapters')),
-      ...Object.entries(wholeWorks).map(([name, input]) => runImport(join(fixtures, input), '--content', content(name))),
-    ];
+    // One after another: an import in this process has the console to itself.
+    const imports = [await runImport(seedText, '--out', join(roundtrip, 'chapters'))];
+    for (const [name, input] of Object.entries(wholeWorks))
+      imports.push(await runImport(join(fixtures, input), '--content', content(name)));
     for (const imported of imports) expect(imported.code, imported.stderr).toBe(0);
     await buildSites(
       [roundtrip, ...Object.keys(wholeWorks).map(content)].map((dir) => ({ name: dir, options: { contentDir: dir, outDir: dist(dir) } })),

@@ -1,4 +1,5 @@
 import { spawnSync } from 'node:child_process';
+import { format } from 'node:util';
 import { join } from 'node:path';
 import { projectRoot, startAstroBuild, startProcess } from '../../src/cli/support/astro-build.ts';
 
@@ -95,12 +96,56 @@ export async function buildSites(sites: { name: string; options: BuildOptions }[
   if (result.code !== 0) throw new Error(`Building the test sites ${sites.map(({ name }) => name).join(', ')} failed:\n${result.output}`);
 }
 
-/** Runs `npm run import -- …args` the way an author does (Node runs the TypeScript CLI). */
-export function runImport(...args: string[]): { code: number | null; stdout: string; stderr: string } {
+/** What a command gave: its exit code and what it printed. */
+export interface CommandResult {
+  code: number | null;
+  stdout: string;
+  stderr: string;
+}
+
+/** Runs `npm run import -- …args` the way an author does: Node runs the TypeScript CLI in a process of its own. */
+export function runImportProcess(...args: string[]): CommandResult {
   const result = spawnSync(process.execPath, [join(projectRoot, 'src/cli/import.ts'), ...args], {
     cwd: projectRoot,
     encoding: 'utf8',
     env: childEnv(),
   });
   return { code: result.status, stdout: result.stdout, stderr: result.stderr };
+}
+
+/** Thrown in place of `process.exit` while a command runs in the test's process. */
+class Exit extends Error {
+  readonly code: number;
+  constructor(code: number) {
+    super(`exit ${code}`);
+    this.code = code;
+  }
+}
+
+/**
+ * Runs `npm run import -- …args` in this process: the command's own `main`, with what it prints
+ * to the console captured and `process.exit` (a usage error) turned into the exit code. The same
+ * code as the CLI's (src/cli/import.ts), without starting Node and loading the importer again
+ * for each of the dozens of imports the tests run (half a second each); runImportProcess checks
+ * the CLI as a process.
+ */
+export async function runImport(...args: string[]): Promise<CommandResult> {
+  const { main } = await import('../../src/cli/import.ts');
+  const printed = { stdout: '', stderr: '' };
+  const { log, error } = console;
+  const exit = process.exit;
+  console.log = (...parts: unknown[]) => void (printed.stdout += `${format(...parts)}\n`);
+  console.error = (...parts: unknown[]) => void (printed.stderr += `${format(...parts)}\n`);
+  process.exit = ((code?: number) => {
+    throw new Exit(code ?? 0);
+  }) as typeof process.exit;
+  try {
+    return { code: await main(args), ...printed };
+  } catch (thrown) {
+    if (thrown instanceof Exit) return { code: thrown.code, ...printed };
+    throw thrown;
+  } finally {
+    Object.assign(console, { log, error });
+    process.exit = exit;
+  }
 }
