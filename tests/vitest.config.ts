@@ -23,8 +23,9 @@ export default defineConfig({
     // At least two files at a time, even on two cores: build and browser tests spend much of
     // their time waiting on a child process (Astro, Chromium, epubcheck's JVM), which another fills.
     maxWorkers: Math.max(2, availableParallelism() - 1),
-    // Test files share their worker's loaded modules (no test mocks a module or changes
-    // process.env): a fresh module graph per file cost the unit tier half its time.
+    // Test files share their worker's loaded modules (no test mocks a module; the dev server's,
+    // which sets process.env as `npm run dev` has it, puts it back): a fresh module graph per
+    // file cost the unit tier half its time.
     isolate: false,
     // `npm run test:coverage`: what the unit and component tiers exercise of the source they can
     // reach, held at least where it stands. Left out: the browser's and the service worker's

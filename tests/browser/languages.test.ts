@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { axeViolations, colourRules } from '../support/axe';
-import { settled, useBrowserSite } from '../support/browser';
+import { axeViolations, lightAndDarkViolations } from '../support/axe';
+import { desktop, phone, settled, useBrowserSite } from '../support/browser';
 
 describe('searching a Japanese story', () => {
   const site = useBrowserSite('ja');
@@ -36,7 +36,7 @@ describe('searching a Japanese story', () => {
   });
 
   it('passes axe on the home page, a chapter and the search page', async () => {
-    const { page } = await site.open({ viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true });
+    const { page } = await site.open(phone);
     for (const path of ['', 'chapter-1/', 'search/?q=手紙']) {
       await page.goto(site.url(path));
       await settled(page);
@@ -86,19 +86,10 @@ describe('an Arabic story, right to left', () => {
   });
 
   it('passes axe in light and dark, on phone and desktop', async () => {
-    for (const view of [
-      { viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true },
-      { viewport: { width: 1280, height: 800 } },
-    ]) {
+    for (const view of [phone, desktop]) {
       const { page } = await site.open({ ...view, colorScheme: 'light' });
       for (const path of ['', 'chapter-1/', 'search/?q=الرسائل', '404.html']) {
-        await page.emulateMedia({ colorScheme: 'light' });
-        await page.goto(site.url(path));
-        await settled(page);
-        expect(await axeViolations(page), `${path} (light)`).toEqual([]);
-        // Dark changes the colours alone: the page turns dark in place, as the system asks.
-        await page.emulateMedia({ colorScheme: 'dark' });
-        expect(await axeViolations(page, colourRules), `${path} (dark)`).toEqual([]);
+        expect(await lightAndDarkViolations(page, site.url(path)), path).toEqual({ light: [], dark: [] });
       }
     }
   });

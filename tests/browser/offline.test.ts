@@ -3,12 +3,11 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser } from '../../src/cli/support/chromium.ts';
 import { serveStatic, type StaticServer } from '../../src/cli/support/serve.ts';
 import { makeWorkDir } from '../../src/cli/support/work-dir.ts';
 import { offlineCache } from '../../src/shared/contract.ts';
 import { axeViolations } from '../support/axe';
-import { settled } from '../support/browser';
+import { settled, sharedBrowser } from '../support/browser';
 import { chapterFile, writeStory } from '../support/content-file';
 import { buildSites } from '../support/build';
 
@@ -88,11 +87,11 @@ beforeAll(async () => {
     { name: 'release-1', options: { contentDir: first, outDir: builds.first, basePath: base, buildDate: '2026-10-16' } },
     { name: 'release-2', options: { contentDir: second, outDir: builds.second, basePath: base, buildDate: '2026-10-25' } },
   ]);
-  browser = await launchBrowser();
+  browser = await sharedBrowser();
 }, 240_000);
 
 afterAll(async () => {
-  await Promise.all([browser?.close(), server?.close()]);
+  await Promise.all([...(browser?.contexts() ?? []).map((context) => context.close()), server?.close()]);
   rmSync(work, { recursive: true, force: true });
 });
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { axeViolations, colourRules } from '../support/axe';
-import { settled, useBrowserSite } from '../support/browser';
+import { axeViolations, colourRules, lightAndDarkViolations } from '../support/axe';
+import { desktop, phone, settled, useBrowserSite } from '../support/browser';
 import { applySettingsGlobal } from '../../src/shared/contract.ts';
 
 const site = useBrowserSite('fixture');
@@ -185,8 +185,8 @@ describe('layout', () => {
 describe('accessibility (axe-core, WCAG 2.2 A/AA and best practices)', () => {
   const pages = ['', 'prologue/', 'chapter-2/', 'search/?q=lantern', '404.html', 'offline/'];
   const views = [
-    { name: 'phone', viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true },
-    { name: 'desktop', viewport: { width: 1280, height: 800 } },
+    { name: 'phone', ...phone },
+    { name: 'desktop', ...desktop },
   ];
 
   // Every rule in the light theme; in the others, what a theme changes: the colours. Each page
@@ -196,12 +196,7 @@ describe('accessibility (axe-core, WCAG 2.2 A/AA and best practices)', () => {
     it(`finds no violations in the light theme on ${name}, nor in the colours of the dark and sepia themes`, async () => {
       const { page, errors } = await site.open({ ...view, colorScheme: 'light' });
       for (const path of pages) {
-        await page.emulateMedia({ colorScheme: 'light' });
-        await page.goto(site.url(path));
-        await settled(page);
-        expect(await axeViolations(page), `${path} (light, ${name})`).toEqual([]);
-        await page.emulateMedia({ colorScheme: 'dark' });
-        expect(await axeViolations(page, colourRules), `${path} (dark, ${name})`).toEqual([]);
+        expect(await lightAndDarkViolations(page, site.url(path)), `${path} (${name})`).toEqual({ light: [], dark: [] });
         await page.emulateMedia({ colorScheme: 'light' });
         await page.evaluate(
           (global) => (window as unknown as Record<string, (settings: object) => void>)[global]!({ theme: 'sepia' }),
@@ -218,19 +213,13 @@ describe('accessibility (axe-core, WCAG 2.2 A/AA and best practices)', () => {
   it('finds no violations on pages using every key of the format, light and dark', async () => {
     const { page } = await archive.open({ colorScheme: 'light' });
     for (const path of ['', 'prologue/', 'chapter-2/', 'read/']) {
-      await page.emulateMedia({ colorScheme: 'light' });
-      await page.goto(archive.url(path));
-      await settled(page);
-      expect(await axeViolations(page), `${path} (light)`).toEqual([]);
-      // Dark changes the colours alone: the page turns dark in place, as the system asks.
-      await page.emulateMedia({ colorScheme: 'dark' });
-      expect(await axeViolations(page, colourRules), `${path} (dark)`).toEqual([]);
+      expect(await lightAndDarkViolations(page, archive.url(path)), path).toEqual({ light: [], dark: [] });
     }
   });
 
   const edge = useBrowserSite('edge');
   it('finds no violations on a chapter with footnotes and the entire work, whose markers are big enough to tap', async () => {
-    const { page } = await edge.open({ viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true });
+    const { page } = await edge.open(phone);
     for (const path of ['prologue/', 'read/']) {
       await page.goto(edge.url(path));
       expect(await axeViolations(page), path).toEqual([]);

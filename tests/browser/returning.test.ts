@@ -2,11 +2,10 @@ import { cpSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser } from '../../src/cli/support/chromium.ts';
 import { serveStatic, type StaticServer } from '../../src/cli/support/serve.ts';
 import { makeWorkDir } from '../../src/cli/support/work-dir.ts';
 import { readingKey } from '../../src/shared/contract.ts';
-import { settled } from '../support/browser';
+import { settled, sharedBrowser } from '../support/browser';
 import { chapterFile, writeStory } from '../support/content-file';
 import { buildSites } from '../support/build';
 
@@ -55,11 +54,11 @@ beforeAll(async () => {
     { name: 'release-2', options: { contentDir: second, outDir: builds.second, buildDate: '2026-10-25' } },
   ]);
   cpSync(builds.first, served, { recursive: true });
-  [browser, server] = await Promise.all([launchBrowser(), serveStatic(served)]);
+  [browser, server] = await Promise.all([sharedBrowser(), serveStatic(served)]);
 }, 240_000);
 
 afterAll(async () => {
-  await Promise.all([browser?.close(), server?.close()]);
+  await Promise.all([...(browser?.contexts() ?? []).map((context) => context.close()), server?.close()]);
   rmSync(work, { recursive: true, force: true });
 });
 

@@ -1,11 +1,11 @@
-import { spawn, spawnSync } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { strToU8 } from 'fflate';
 import { parseHTML } from 'linkedom';
 import { afterAll, describe, expect, it } from 'vitest';
 import { makeWorkDir } from '../../src/cli/support/work-dir.ts';
-import { buildSite, childEnv, projectRoot } from '../support/build';
+import { buildSite, childEnv, projectRoot, runCommand } from '../support/build';
 import { makeEpub } from '../support/documents';
 import { builtSite, page } from '../support/html';
 import { fixtureStory } from '../support/sites';
@@ -59,12 +59,8 @@ describe('remote pictures', () => {
 /** Runs `npm run import` in `cwd` with its content folder there. */
 function importInto(cwd: string, ...args: string[]) {
   mkdirSync(cwd, { recursive: true });
-  const result = spawnSync(process.execPath, [join(projectRoot, 'src/cli/import.ts'), ...args, '--content', join(cwd, 'content')], {
-    cwd,
-    encoding: 'utf8',
-    env: childEnv(),
-  });
-  return { code: result.status, output: `${result.stdout}${result.stderr}` };
+  const result = runCommand('import', [...args, '--content', join(cwd, 'content')], { cwd });
+  return { code: result.code, output: `${result.stdout}${result.stderr}` };
 }
 
 const metadata = '<dc:title>Hostile</dc:title><dc:creator>Mallory</dc:creator><dc:language>en</dc:language>';

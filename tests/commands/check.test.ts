@@ -1,8 +1,7 @@
-import { spawnSync } from 'node:child_process';
 import { cpSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { childEnv, projectRoot } from '../support/build';
+import { runCommand } from '../support/build';
 import { fixtureStory } from '../support/sites';
 import { makeWorkDir } from '../../src/cli/support/work-dir.ts';
 
@@ -11,12 +10,8 @@ afterAll(() => rmSync(work, { recursive: true, force: true }));
 
 /** Runs the story check (`npm run check`) on a content folder. */
 function check(contentDir: string, env: Record<string, string> = {}) {
-  const result = spawnSync(process.execPath, [join(projectRoot, 'src/cli/check.ts')], {
-    cwd: projectRoot,
-    encoding: 'utf8',
-    env: childEnv({ CONTENT_DIR: contentDir, BUILD_DATE: '2026-01-01', ...env }),
-  });
-  return { code: result.status, output: `${result.stdout}${result.stderr}` };
+  const result = runCommand('check', [], { env: { CONTENT_DIR: contentDir, BUILD_DATE: '2026-01-01', ...env } });
+  return { code: result.code, output: `${result.stdout}${result.stderr}` };
 }
 
 describe('the story check', () => {

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { dev as startDevServer } from 'astro';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser } from '../../src/cli/support/chromium.ts';
+import { sharedBrowser } from '../support/browser';
 import { childEnv, projectRoot } from '../support/build';
 import { fixtureStory } from '../support/sites';
 
@@ -79,14 +79,14 @@ describe('npm run dev', () => {
   });
 
   it('says on the search page that the index comes with a build', async () => {
-    const browser = await launchBrowser();
+    const context = await (await sharedBrowser()).newContext();
     try {
-      const page = await browser.newPage();
+      const page = await context.newPage();
       await page.goto(`${base}/search/?q=mask`);
       await page.locator('.status').filter({ hasText: /build/ }).waitFor({ timeout: 20_000 });
       expect(await page.locator('.status').textContent()).toMatch(/run npm start \(or npm run build\)/);
     } finally {
-      await browser.close();
+      await context.close();
     }
   });
 
@@ -103,10 +103,10 @@ describe('npm run dev', () => {
     const good = readFileSync(file, 'utf8');
     broken.from = output.length;
     await save(file, good.replace('order: 1', 'order: 1\nautorsNote: Hello'));
-    const browser = await launchBrowser();
+    const context = await (await sharedBrowser()).newContext();
     try {
       await expect.poll(async () => (await fetch(`${base}/chapter-2/`)).status, { timeout: 20_000 }).toBe(500);
-      const page = await browser.newPage();
+      const page = await context.newPage();
       await page.goto(`${base}/chapter-2/`);
       // The page reloads itself as the dev server settles after the change: read it as it stands.
       const shown = () =>
@@ -128,7 +128,7 @@ describe('npm run dev', () => {
       await expect.poll(() => page.locator('h1').textContent(), { timeout: 20_000 }).toMatch(/Chapter 2/);
     } finally {
       writeFileSync(file, good);
-      await browser.close();
+      await context.close();
     }
     await expect.poll(async () => (await fetch(`${base}/chapter-2/`)).status, { timeout: 20_000 }).toBe(200);
     broken.to = output.length;

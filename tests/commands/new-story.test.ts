@@ -1,9 +1,8 @@
-import { spawnSync } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { makeWorkDir } from '../../src/cli/support/work-dir.ts';
-import { childEnv, projectRoot } from '../support/build';
+import { runCommand } from '../support/build';
 import { sampleStory } from '../support/sites';
 
 const fixtures = join(import.meta.dirname, '../fixtures/import');
@@ -12,12 +11,8 @@ afterAll(() => rmSync(work, { recursive: true, force: true }));
 
 /** Runs one of Quire's commands (`new`, `import`, `check`) in `cwd`, as `npm run <command> -- …args` does. */
 function run(command: 'new' | 'import' | 'check', cwd: string, ...args: string[]) {
-  const result = spawnSync(process.execPath, [join(projectRoot, `src/cli/${command}.ts`), ...args], {
-    cwd,
-    encoding: 'utf8',
-    env: childEnv({ CONTENT_DIR: join(cwd, 'content') }),
-  });
-  return { code: result.status, output: `${result.stdout}${result.stderr}` };
+  const result = runCommand(command, args, { cwd, env: { CONTENT_DIR: join(cwd, 'content') } });
+  return { code: result.code, output: `${result.stdout}${result.stderr}` };
 }
 
 /** A project folder whose content/ still holds the sample story. */

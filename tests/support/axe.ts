@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import type { BrowserContext, Page } from 'playwright-core';
+import { settled } from './browser';
 
 const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 
@@ -37,4 +38,17 @@ export async function axeViolations(page: Page, rules?: readonly string[]): Prom
     runOnly,
   );
   return results.violations.map((violation) => `${violation.id}: ${violation.nodes.map((node) => node.target.join(' ')).join(', ')}`);
+}
+
+/**
+ * Opens `url` in the light theme and checks every rule, then turns the page dark in place (as
+ * the system asks) and checks what a theme changes: the colours. The page stays dark.
+ */
+export async function lightAndDarkViolations(page: Page, url: string): Promise<{ light: string[]; dark: string[] }> {
+  await page.emulateMedia({ colorScheme: 'light' });
+  await page.goto(url);
+  await settled(page);
+  const light = await axeViolations(page);
+  await page.emulateMedia({ colorScheme: 'dark' });
+  return { light, dark: await axeViolations(page, colourRules) };
 }

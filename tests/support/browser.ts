@@ -5,14 +5,19 @@ import { serveStatic, type StaticServer } from '../../src/cli/support/serve.ts';
 import { builtSite } from './html';
 import type { SiteName } from './sites';
 
+/** A phone's screen, touch included, as the tests look at pages on one. */
+export const phone = { viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true } satisfies BrowserContextOptions;
+/** A desktop browser's window: what `open` gives unless told otherwise. */
+export const desktop = { viewport: { width: 1280, height: 800 } } satisfies BrowserContextOptions;
+
 let shared: Promise<Browser> | undefined;
 
 /**
  * The worker's Chromium, started once for every test file it runs (test files share their
  * worker's modules): a start costs about a second of CPU, and each test gets a context of its
- * own. Playwright ends the browser when the worker exits.
+ * own, closed by the file that opened it. Playwright ends the browser when the worker exits.
  */
-function sharedBrowser(): Promise<Browser> {
+export function sharedBrowser(): Promise<Browser> {
   shared ??= launchBrowser().then((browser) => {
     browser.on('disconnected', () => (shared = undefined));
     return browser;
@@ -43,7 +48,7 @@ export function useBrowserSite(site: SiteName, basePath = '/') {
      * options let it in; tests/browser/offline.test.ts runs it.
      */
     async open(options: BrowserContextOptions = {}) {
-      const context = await state.browser.newContext({ viewport: { width: 1280, height: 800 }, serviceWorkers: 'block', ...options });
+      const context = await state.browser.newContext({ ...desktop, serviceWorkers: 'block', ...options });
       contexts.push(context);
       const page = await context.newPage();
       const errors: string[] = [];

@@ -103,14 +103,27 @@ export interface CommandResult {
   stderr: string;
 }
 
-/** Runs `npm run import -- …args` the way an author does: Node runs the TypeScript CLI in a process of its own. */
-export function runImportProcess(...args: string[]): CommandResult {
-  const result = spawnSync(process.execPath, [join(projectRoot, 'src/cli/import.ts'), ...args], {
-    cwd: projectRoot,
+/**
+ * Runs one of Quire's commands the way an author does (`npm run <command> -- …args`): Node runs
+ * the TypeScript CLI in a process of its own, in `cwd` (the project's root unless given), with
+ * `env` added to what a child process gets.
+ */
+export function runCommand(
+  command: 'import' | 'new' | 'check',
+  args: string[] = [],
+  { cwd = projectRoot, env = {} }: { cwd?: string; env?: Record<string, string> } = {},
+): CommandResult {
+  const result = spawnSync(process.execPath, [join(projectRoot, `src/cli/${command}.ts`), ...args], {
+    cwd,
     encoding: 'utf8',
-    env: childEnv(),
+    env: childEnv(env),
   });
   return { code: result.status, stdout: result.stdout, stderr: result.stderr };
+}
+
+/** `npm run import -- …args` as a process of its own (runImport runs it in this one). */
+export function runImportProcess(...args: string[]): CommandResult {
+  return runCommand('import', args);
 }
 
 /** Thrown in place of `process.exit` while a command runs in the test's process. */
