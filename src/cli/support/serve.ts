@@ -38,8 +38,14 @@ export async function serveStatic(dir: string, basePath = '/', port = 0): Promis
       return;
     }
     const send = async (file: string, status = 200) => {
-      response.writeHead(status, { 'Content-Type': types[extname(file)] ?? 'application/octet-stream' });
-      createReadStream(file).pipe(response);
+      const stream = createReadStream(file);
+      stream.once('open', () => {
+        response.writeHead(status, { 'Content-Type': types[extname(file)] ?? 'application/octet-stream' });
+        stream.pipe(response);
+      });
+      // A file gone between the look and the read (a site replaced while served, a missing
+      // 404.html) is a failed request, not a crashed server.
+      stream.once('error', () => (response.headersSent ? response.destroy() : response.writeHead(404).end()));
     };
     if (!path.startsWith(basePath)) return send(join(dir, '404.html'), 404);
     let file = normalize(join(dir, path.slice(basePath.length)));
