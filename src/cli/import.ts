@@ -411,8 +411,8 @@ export async function main(argv: string[]): Promise<number> {
   const out = folder(args.values.out, 'out');
   const content = folder(args.values.content, 'content') ?? (out !== undefined ? dirname(out) : 'content');
   // Importing a story of one's own beside the sample would publish the two mixed.
+  const files = args.positionals.map((file) => (/[\s"'$`\\]/.test(file) ? `'${file.replace(/'/g, `'\\''`)}'` : file)).join(' ');
   if (holdsSample(content) && !args.values['keep-sample']) {
-    const files = args.positionals.map((file) => (/[\s"'$`\\]/.test(file) ? `'${file.replace(/'/g, `'\\''`)}'` : file)).join(' ');
     console.error(
       [
         `error  ${shown(content)}/ still holds the sample story “${sampleTitle}”, which would be published mixed with what you import.`,
@@ -452,6 +452,18 @@ export async function main(argv: string[]): Promise<number> {
   }
   const existing = existingChapters(targets.chapters);
   const whole = works.find(({ work }) => work.story !== undefined);
+  // Chapters alone (Word, text, Markdown) into a folder without story.md: the build would refuse
+  // the story for want of a title and an author, which only the author can give.
+  if (!whole && !existsSync(targets.story) && resolve(targets.chapters) === resolve(chaptersDir(content))) {
+    console.error(
+      [
+        `error  ${shown(content)}/ has no story.md, and ${works.length === 1 ? 'this file holds' : 'these files hold'} chapters only, without the story's title and author.`,
+        `       Start the story with them, giving both: npm run new -- ${files} --title "…" --author "…"`,
+        `       (or write ${shown(targets.story)} first: npm run new writes one, with a chapter to replace)`,
+      ].join('\n'),
+    );
+    return 1;
+  }
   if (whole && existing.length > 0) {
     console.log(
       `note   ${shown(targets.chapters)} already holds ${existing.length} chapter file${existing.length === 1 ? '' : 's'}; they stay part of the site`,

@@ -14,14 +14,17 @@ Starts your own story in content/ (or the --content folder). What the folder hol
 sample story, or an earlier story) is moved to backups/, never deleted. Then:
 
   with files   imports them into the empty folder, as npm run import does: an AO3 download
-               (HTML or EPUB), any EPUB, a Word document, a web page, Markdown or plain text
+               (HTML or EPUB), any EPUB, a Word document, a web page, Markdown or plain text.
+               A whole work (AO3, EPUB) brings its title and author; for chapters alone
+               (Word, text, Markdown) give --title and --author, which story.md is written from
   without      writes story.md (from --title, --author, --language) and a first chapter,
                chapters/chapter-1.md, to write in
 
 If the import fails, the folder is put back as it was.
 
   npm run new -- --title "The Lantern Keeper" --author "Ada"
-  npm run new -- ~/Downloads/The_Lantern_Keeper.html`;
+  npm run new -- ~/Downloads/The_Lantern_Keeper.html
+  npm run new -- chapter-1.docx chapter-2.docx --title "The Lantern Keeper" --author "Ada"`;
 
 const shown = (path: string) => relative('.', path) || path;
 
@@ -73,15 +76,13 @@ function main(): number {
   });
   const files = args.positionals;
   const { title, author, language } = args.values;
-  if (files.length > 0 && (title !== undefined || author !== undefined)) {
-    usageError(usage, 'An import takes the title and author from the files; give --title and --author only to start from nothing.');
-  }
   for (const file of files) if (!existsSync(file)) usageError(usage, `${file}: no such file`);
   const content = resolve(args.values.content);
   if (existsSync(content) && !statSync(content).isDirectory())
     usageError(usage, `--content ${args.values.content}: that is a file; give a folder`);
-  // Checked before anything moves.
-  const fresh = files.length === 0 ? firstFiles(title ?? 'My Story', author ?? 'Anonymous', language) : undefined;
+  // Checked before anything moves. With files, story.md only when asked for: a whole work brings its own.
+  const named = title !== undefined || author !== undefined;
+  const fresh = files.length === 0 || named ? firstFiles(title ?? 'My Story', author ?? 'Anonymous', language) : undefined;
 
   let backup: string | undefined;
   if (holdsFiles(content)) {
@@ -95,8 +96,10 @@ function main(): number {
   if (fresh) {
     mkdirSync(chaptersDir(content), { recursive: true });
     writeFileSync(storyFile(content), fresh.story);
-    writeFileSync(join(chaptersDir(content), 'chapter-1.md'), fresh.chapter);
     console.log(`wrote  ${shown(storyFile(content))}  "${title ?? 'My Story'}" by ${author ?? 'Anonymous'}`);
+  }
+  if (fresh && files.length === 0) {
+    writeFileSync(join(chaptersDir(content), 'chapter-1.md'), fresh.chapter);
     console.log(`wrote  ${shown(join(chaptersDir(content), 'chapter-1.md'))}`);
     console.log(`\nNext: npm run dev, and edit both files (the page follows each save); then commit and push to publish.`);
     return 0;

@@ -6,9 +6,33 @@ import type { TitleLine } from './title-lines.ts';
 /** A block of a document that is a chapter heading, where it stands among the blocks. */
 export interface ChapterStart {
   index: number;
-  heading: TitleLine;
+  /** What the heading says of its chapter; a heading titled as written ("The Lake") suggests no file name. */
+  heading: Omit<TitleLine, 'slug'> & { slug: string | undefined };
   node: Element;
 }
+
+/**
+ * Where no heading reads as a chapter's ("Chapter 3", "Prologue"): the chapters of a document
+ * divided by its first-level headings (Word's Heading 1, `<h1>`), two or more with text under
+ * each, titled as written ("The Lake", "Erstes Kapitel"). None otherwise: a lone heading, or
+ * one with nothing under it, divides nothing, and the document stays one chapter. `isTitle`
+ * tells the document's own title (Word's Title style) from its headings.
+ */
+export function firstLevelStarts(nodes: readonly ElementContent[], isTitle: (node: Element) => boolean = () => false): ChapterStart[] {
+  const starts = nodes.flatMap((node, index) => {
+    const title = node.type === 'element' && node.tagName === 'h1' && !isTitle(node) ? textOf(node).replace(/\s+/g, ' ').trim() : '';
+    return title
+      ? [{ index, node: node as Element, heading: { kind: 'chapter' as const, number: undefined, title, slug: undefined } }]
+      : [];
+  });
+  const textUnder = (i: number) =>
+    nodes.slice(starts[i]!.index + 1, starts[i + 1]?.index ?? nodes.length).some((node) => visibleText(node).trim() !== '');
+  return starts.length >= 2 && starts.every((_, i) => textUnder(i)) ? starts : [];
+}
+
+/** What the importer says of a document it divided at headings titled as written. */
+export const firstLevelNotice = (count: number) =>
+  `divided the document at its ${count} first-level headings (Heading 1), none of which reads as a chapter heading such as “Chapter 3”: each began a chapter, titled as written`;
 
 /**
  * A whole document's chapters (a Word document, a web page), split at its chapter headings:

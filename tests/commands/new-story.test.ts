@@ -62,6 +62,21 @@ describe('npm run new', () => {
     expect(backups(dir)).toEqual([]);
   });
 
+  it('starts from chapters alone (plain text, Word, Markdown) with the title and author given, and says what to give when they are not', () => {
+    const dir = withSample('from-word');
+    const chapter = join(fixtures, 'ch1.txt');
+    const refused = run('new', dir, chapter);
+    expect(refused.code).toBe(1);
+    expect(refused.output).toMatch(/content\/ has no story\.md, and this file holds chapters only, without the story's title and author/);
+    expect(refused.output).toContain(`npm run new -- ${chapter} --title "…" --author "…"`);
+    expect(refused.output).toMatch(/Nothing changed: content\/ is as it was/);
+    const result = run('new', dir, chapter, '--title', 'The Lantern Keeper', '--author', 'Ada', '--language', 'fr');
+    expect(result.code, result.output).toBe(0);
+    expect(readFileSync(join(dir, 'content/story.md'), 'utf8')).toMatch(/^---\ntitle: The Lantern Keeper\nauthor: Ada\nlanguage: fr\n/);
+    expect(readdirSync(join(dir, 'content/chapters'))).toEqual(['chapter-1.md']);
+    expect(run('check', dir).code).toBe(0);
+  });
+
   it('starts in a folder that does not exist yet, with nothing to keep', () => {
     const dir = join(work, 'nothing');
     mkdirSync(dir);

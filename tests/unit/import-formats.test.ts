@@ -537,6 +537,48 @@ describe('documents from a second writer (pandoc)', () => {
   );
 });
 
+describe('a whole work whose chapter headings are titles alone (“Der Sturm”, “Erstes Kapitel”)', () => {
+  it.each(['headings.docx', 'headings.html'])('reads %s as a chapter at each first-level heading, titled as written', async (name) => {
+    const { plan, chapters, story, work } = await importFixture(`pandoc/${name}`);
+    expectEveryWordKept(plan);
+    expect(story?.front).toMatchObject({ title: 'Der Leuchtturm', author: 'Greta Weiß' });
+    expect(chapters.map(({ slug, front }) => [slug, front.title, front.order])).toEqual([
+      ['chapter-1', 'Erstes Kapitel: Die Ankunft', 1],
+      ['chapter-2', 'Der Sturm', 2],
+      ['chapter-3', 'Heimkehr', 3],
+    ]);
+    expect(work.notices.join('\n')).toMatch(/divided the document at its 3 first-level headings/);
+    // The footnote at the end of the document goes to the chapter that refers to it, as a footnote.
+    expect(chapters[0]!.body).toContain('Er antwortete nicht.[^1]');
+    expect(chapters[0]!.body).toContain('[^1]: Eine Fußnote mit **fett**.');
+    expect(chapters.slice(1).map((chapter) => chapter.body)).not.toContainEqual(expect.stringContaining('Fußnote'));
+    // A lower heading stays inside its chapter.
+    expect(chapters[1]!.body).toMatch(/Der Wind kam aus Norden\.\n\n#+ Am Morgen\n\nEs war still\./);
+  });
+
+  const page = (body: string) => new TextEncoder().encode(`<html><head><title>Page</title></head><body>${body}</body></html>`);
+
+  it('leaves a document one chapter where a lone first-level heading, or one with nothing under it, divides nothing', async () => {
+    const lone = await importBytes(page('<h1>The Lake</h1><p>She swam.</p><h2>Later</h2><p>She slept.</p>'), 'lake.html');
+    expect(lone.chapters).toHaveLength(1);
+    const empty = await importBytes(
+      page('<h1>Part One</h1><h1>The Lake</h1><p>She swam.</p><h1>The Shore</h1><p>She slept.</p>'),
+      'parts.html',
+    );
+    expect(empty.chapters).toHaveLength(1);
+    expectEveryWordKept(empty.plan);
+    for (const { work } of [lone, empty]) expect(work.notices.join('\n')).not.toMatch(/first-level headings/);
+  });
+
+  it('divides at chapter headings that say so ("Chapter 2") before any first-level heading titled as written', async () => {
+    const { chapters } = await importBytes(
+      page('<h1>Prelude</h1><p>Long ago.</p><h2>Chapter 1</h2><p>She swam.</p><h2>Chapter 2</h2><p>She slept.</p>'),
+      'mixed.html',
+    );
+    expect(chapters.map(({ front }) => front.title)).toEqual(['Chapter 1', 'Chapter 2']);
+  });
+});
+
 describe('Word’s styles for quotations and emphasis', () => {
   it('keeps block quotes (pandoc’s Block Text), Quote and Intense Quote paragraphs, Emphasis and Strong runs', async () => {
     const { plan, chapters } = await importFixture('pandoc/quotes.docx');

@@ -1,7 +1,8 @@
 import type { Element, ElementContent, Root } from 'hast';
 import { classStyles, formattingFromClasses, inlineStylesheets } from '../class-styles.ts';
 import { hasClass, parseHtml, select, textOf, visibleText } from '../html.ts';
-import { chaptersAtHeadings, type ChapterStart } from '../chapter-headings.ts';
+import { gatherFootnotes } from '../footnotes.ts';
+import { chaptersAtHeadings, firstLevelNotice, firstLevelStarts, type ChapterStart } from '../chapter-headings.ts';
 import { importedStory, type ImportedChapter, type ImportedStory, type ImportedWork } from '../model.ts';
 import { fileTitle, parseTitleLine } from '../title-lines.ts';
 
@@ -39,7 +40,16 @@ export function readHtml(text: string, stem: string): ImportedWork {
     const heading = node.type === 'element' && /^h[1-3]$/.test(node.tagName) ? parseTitleLine(textOf(node)) : undefined;
     return heading ? [{ index, heading, node: node as Element }] : [];
   });
-  if (starts.length >= 2) return { ...work, ...wholeDocument(tree, nodes, starts, setAside, notices) };
+  if (starts.length >= 2) {
+    notices.push(`read a chapter at each of the ${starts.length} chapter headings`);
+    return { ...work, ...wholeDocument(tree, nodes, starts, setAside, notices) };
+  }
+  // Else at its <h1>s, if they divide it ("The Lake", "Homecoming").
+  const headed = starts.length === 0 ? firstLevelStarts(nodes) : [];
+  if (headed.length > 0) {
+    notices.push(firstLevelNotice(headed.length));
+    return { ...work, ...wholeDocument(tree, nodes, headed, setAside, notices) };
+  }
 
   // Only the part read counts: the page's menus and footers are not the story.
   const heading = select('h1, h2, h3', main);
@@ -106,6 +116,7 @@ function wholeDocument(
   if (aside) setAside.push(visibleText(aside));
   const before = top.filter((node) => node !== block && node !== titleNode);
   const chapters = chaptersAtHeadings(nodes, starts, before, { setAside, notices });
-  notices.push(`read a chapter at each of the ${starts.length} chapter headings`);
+  // The notes at the end of the document (pandoc's, Google Docs'): each to the chapter that refers to it.
+  gatherFootnotes(chapters.map((chapter) => chapter.body));
   return { story: importedStory({ title, author: textOf(authorNode) || undefined }), chapters };
 }
