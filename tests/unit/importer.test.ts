@@ -178,6 +178,39 @@ describe('plain text', () => {
     expect(work.notices.join('\n')).toMatch(/2 paragraphs above the title line as the author's note|paragraphs above the title line/);
   });
 
+  it('reads a whole story in one file as a chapter at each title line, the notes at the top and the end kept with the first and the last', async () => {
+    const text = [
+      'A/N: Thanks for waiting.',
+      'Глава 1. Приезд',
+      'Она пришла в дом.',
+      '* * *',
+      'Ночью шёл дождь.',
+      'Глава 2. Буря',
+      'Ветер выл всю ночь.',
+      'Epilogue',
+      'Утро.',
+      'A/N: The end!',
+    ].join('\n\n');
+    const work = readText(text, 'story.txt', 'story');
+    const plan = await planImport(work, []);
+    expect(plan.fidelity).toMatchObject({ kept: plan.fidelity.source, added: 0 });
+    const files = plan.chapters.map((chapter) => ({ slug: chapter.slug, ...parseContentFile(chapter.text) }));
+    expect(files.map(({ slug, front, body }) => [slug, front.title, body])).toEqual([
+      ['chapter-1', 'Глава 1: Приезд', 'Она пришла в дом.\n\n* * *\n\nНочью шёл дождь.'],
+      ['chapter-2', 'Глава 2: Буря', 'Ветер выл всю ночь.'],
+      ['epilogue', 'Epilogue', 'Утро.'],
+    ]);
+    expect(files[0]!.front.authorsNote).toBe('Thanks for waiting.');
+    expect(files[2]!.front.endNote).toBe('The end!');
+    expect(work.notices).toContain('read a chapter at each of the 3 title lines');
+  });
+
+  it('keeps a title line with no text under it as text, so no chapter is empty', async () => {
+    const { plan, body } = await importText('Chapter 1\n\nShe read the sign.\n\nChapter 2');
+    expect(plan.chapters).toHaveLength(1);
+    expect(body).toBe('She read the sign.\n\nChapter 2');
+  });
+
   it('takes a note at the very end into endNote', async () => {
     const { front, body } = await importText('Chapter 2\n\nText.\n\nMore text.\n\nA/N: Thanks for reading!\n\nSee you soon.');
     expect(body).toBe('Text.\n\nMore text.');

@@ -8,7 +8,8 @@ import { problems } from '../../core/problems.ts';
 /**
  * A plain-text chapter, as authors paste it from word processors and archives: notes at the
  * top and the end, the title line, paragraphs (wrapped lines joined, verse kept as lines) and
- * scene breaks; every word kept.
+ * scene breaks; every word kept. A file of several chapters, each under its title line, is
+ * read as each of them.
  */
 
 /** How many blocks from the top a title line may be found in, and how many words may come above it. */
@@ -135,19 +136,33 @@ export function readText(input: string, file: string, stem: string): ImportedWor
   if (body.length === 0) throw new ImportError(problems.NoTextAfterTitle.message(file));
   const endNotes = blocks.slice(end);
 
-  const chapter: ImportedChapter = {
-    kind: heading.kind,
-    number: heading.number,
-    title: heading.title,
-    slug: heading.slug,
-    notes: notes.length ? blocksToTree(withoutLabel(notes, setAside), setAside) : undefined,
-    endNotes: endNotes.length ? blocksToTree(withoutLabel(endNotes, setAside), setAside) : undefined,
-    body: blocksToTree(body, setAside),
-  };
+  // A whole story in one file: a chapter at each further title line with text under it.
+  const parts = [{ heading, blocks: body }];
+  for (const block of body) {
+    const next = block.length === 1 ? parseTitleLine(block[0]!) : undefined;
+    const last = parts.at(-1)!;
+    if (next && last.blocks.indexOf(block) > 0 && last.blocks.at(-1) !== block) {
+      const at = last.blocks.indexOf(block);
+      parts.push({ heading: next, blocks: last.blocks.slice(at + 1) });
+      last.blocks = last.blocks.slice(0, at);
+      setAside.push(block[0]!);
+    }
+  }
+  if (parts.length > 1) notices.push(`read a chapter at each of the ${parts.length} title lines`);
+
+  const chapters: ImportedChapter[] = parts.map((part, i) => ({
+    kind: part.heading.kind,
+    number: part.heading.number,
+    title: part.heading.title,
+    slug: part.heading.slug,
+    notes: i === 0 && notes.length ? blocksToTree(withoutLabel(notes, setAside), setAside) : undefined,
+    endNotes: i === parts.length - 1 && endNotes.length ? blocksToTree(withoutLabel(endNotes, setAside), setAside) : undefined,
+    body: blocksToTree(part.blocks, setAside),
+  }));
   return {
     format: 'plain text',
     story: undefined,
-    chapters: [chapter],
+    chapters,
     images: new Map(),
     source: sourceText(input),
     setAside,
