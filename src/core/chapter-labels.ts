@@ -116,6 +116,13 @@ export const languages: Record<string, Words> = {
     interlude: ['فاصل'],
     notes: ['ملاحظة الكاتبة', 'ملاحظة الكاتب', 'ملاحظة المؤلف'],
   },
+  th: {
+    chapter: ['บทที่'],
+    prologue: ['บทนำ', 'อารัมภบท'],
+    epilogue: ['บทส่งท้าย', 'ปัจฉิมบท'],
+    interlude: ['บทแทรก'],
+    notes: ['หมายเหตุผู้เขียน', 'จากผู้เขียน', 'ผู้เขียน', 'A/N'],
+  },
   he: {
     chapter: ['פרק'],
     prologue: ['פרולוג'],
@@ -176,9 +183,12 @@ const { units, tens } = numberWords;
 const number = String.raw`(\d+(?:[.,]\d+)?|[ivxlc]+|(?:${[...units.slice(1), ...tens.slice(2)].join('|')})(?:[-\s](?:${units.slice(1, 10).join('|')}))?)`;
 // The title is trimmed: its name runs to the end (a lazy name before `\s*$` would try every split of a run of spaces).
 const rest = String.raw`(?:\s*[:.\-–—]\s*(.+))?$`;
+// After a chapter's number, a name may follow a space alone ("Chapter 3 The Lake", "บทที่ 3 ทะเลสาบ"):
+// a short one that neither starts in lower case nor ends as a sentence does ("Chapter 3 was long" is prose).
+const spacedName = String.raw`\s+(\S(?:.{0,78}[^\s.!?…。！？,;:])?)`;
 const forms = {
-  /** "Chapter 12: The Lake", "Ch. XII - The Lake", "Capítulo cuatro". */
-  numbered: new RegExp(String.raw`^(${alternatives(wordsOf((w) => w.chapter))})\s*${number}${rest}`, 'iu'),
+  /** "Chapter 12: The Lake", "Ch. XII - The Lake", "Chapter 12 The Lake", "Capítulo cuatro". */
+  numbered: new RegExp(String.raw`^(${alternatives(wordsOf((w) => w.chapter))})\s*${number}(?:\s*[:.\-–—]\s*(.+)|${spacedName})?$`, 'iu'),
   /** `第4章 湖`, `第十二章：归来`, `제4장`, `4화`. */
   'cjk-numbered':
     /^(?:第\s*([0-9０-９〇零一二三四五六七八九十百千两兩]+)\s*[章话話回节節幕部]|제\s*([0-9]+)\s*[장화부]|([0-9]+)\s*화)(?:\s*[:：.、．\-—–]?\s*(.*))?$/u,
@@ -215,7 +225,8 @@ export interface TitleMatch {
 export function readTitle(title: string): TitleMatch | undefined {
   const text = title.trim();
   const numbered = forms.numbered.exec(text);
-  if (numbered) return match(text, 'numbered', 'chapter', numbered[1], numbered[2], numbered[3]);
+  if (numbered && !(numbered[4] && /^\p{Ll}/u.test(numbered[4])))
+    return match(text, 'numbered', 'chapter', numbered[1], numbered[2], numbered[3] ?? numbered[4]);
   // Longer than this, a line that has no chapter number is prose, whatever it starts with.
   if (text.length > maxTitleLine * 4) return undefined;
   const cjk = forms['cjk-numbered'].exec(text);

@@ -56,6 +56,13 @@ describe('title lines', () => {
     ['プロローグ', 'prologue', undefined, 'プロローグ', 'prologue'],
     ['序章', 'prologue', undefined, '序章', 'prologue'],
     ['Эпилог', 'epilogue', undefined, 'Эпилог', 'epilogue'],
+    // A name after the number and a space alone.
+    ['Chapter 3 The Lake', 'chapter', 3, 'Chapter 3: The Lake', 'chapter-3'],
+    ['Глава 3 Буря', 'chapter', 3, 'Глава 3: Буря', 'chapter-3'],
+    ['บทที่ 1 การมาถึง', 'chapter', 1, 'บทที่ 1: การมาถึง', 'chapter-1'],
+    ['บทที่ 12', 'chapter', 12, 'บทที่ 12', 'chapter-12'],
+    ['บทนำ', 'prologue', undefined, 'บทนำ', 'prologue'],
+    ['บทส่งท้าย', 'epilogue', undefined, 'บทส่งท้าย', 'epilogue'],
   ])('reads "%s"', (line, kind, number, title, slug) => {
     expect(parseTitleLine(line)).toEqual({ kind, number, title, slug });
   });
@@ -73,6 +80,9 @@ describe('title lines', () => {
     'Chapter',
     'Prologues are hard to write, she said.',
     'Chapter many',
+    // A sentence that starts with a chapter and its number: lower case after it, or a sentence's end.
+    'Chapter 12 of the rulebook said nothing about it, and she knew',
+    'Chapter 3 Was the longest.',
   ])('does not take "%s" for a title', (line) => {
     expect(parseTitleLine(line)).toBeUndefined();
   });
