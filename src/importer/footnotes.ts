@@ -1,15 +1,15 @@
-import type { Element, ElementContent, Root } from 'hast';
+import type { Element, ElementContent, Root, Text } from 'hast';
 import { toString } from 'hast-util-to-string';
 import { classesOf, semanticsOf } from './element.ts';
 
 /**
  * Footnotes as word processors, archives and ebooks write them: a numbered link (mammoth's
- * `#footnote-1`, pandoc's `#fn1`, GitHub's `#user-content-fn-1`, EPUB's `epub:type="noteref"`)
+ * `#footnote-1`, pandoc's `#fn1`, Google Docs' `#ftnt1`, GitHub's `#user-content-fn-1`, EPUB's `epub:type="noteref"`)
  * to a note elsewhere (an item of a list at the end, an `<aside>`). They are marked here so
  * they convert to Markdown footnotes, and gathered into the chapter that refers to them.
  */
 
-const noteHref = /^#(?:footnote-\d+|fn\d+|fn-[\w-]+|user-content-fn-[\w-]+|ftn\d+|_ftn\d+|sdfootnote\d+sym|endnote-\d+|_edn\d+)$/;
+const noteHref = /^#(?:footnote-\d+|fn\d+|fn-[\w-]+|user-content-fn-[\w-]+|ftn\d+|ftnt\d+|_ftn\d+|sdfootnote\d+sym|endnote-\d+|_edn\d+)$/;
 
 /** Whether a link is a footnote's marker in the text. */
 export function isNoteRef(node: Element): boolean {
@@ -64,6 +64,47 @@ export function gatherFootnotes(trees: Root[]): void {
     }
     appendNotes(tree, moved);
   }
+}
+
+/**
+ * Google Docs' footnotes (File → Download → Web page): after a rule at the end of the
+ * document, each note is a paragraph opening with its number linked back to its marker
+ * (`<a href="#ftnt_ref1" id="ftnt1">[1]</a>`), the link itself the marker's target. The
+ * paragraph is made the target, its number set aside (the site numbers notes), and the block
+ * of notes marked as one with its rule taken out: they then read as any other footnotes.
+ */
+export function withGoogleDocsNotes(root: Root | Element, setAside: string[]): void {
+  const blocks = new Set<Element>();
+  for (const { node, parent } of [...elementsOf(root)]) {
+    const { id, href } = node.properties;
+    if (node.tagName !== 'a' || parent.type !== 'element' || typeof id !== 'string' || typeof href !== 'string') continue;
+    if (!/^ftnt\d+$/.test(id) || href !== `#ftnt_ref${id.slice(4)}`) continue;
+    parent.properties.id = id;
+    parent.children = parent.children.filter((child) => child !== node);
+    setAside.push(toString(node));
+    // The space Google Docs puts between the number and the note.
+    const first = firstText(parent);
+    if (first) first.value = first.value.replace(/^[\s\u00a0]+/, '');
+    blocks.add(parent);
+  }
+  for (const { node, parent } of [...elementsOf(root)]) {
+    if (!node.children.some((child) => child.type === 'element' && blocks.has(child))) continue;
+    node.properties.className = [...classesOf(node), 'footnotes'];
+    const siblings = (parent.children as ElementContent[]).filter((child): child is Element => child.type === 'element');
+    const before = siblings[siblings.indexOf(node) - 1];
+    if (before?.tagName === 'hr') parent.children = parent.children.filter((child) => child !== before);
+  }
+}
+
+function firstText(node: Element): Text | undefined {
+  for (const child of node.children) {
+    if (child.type === 'text') return child;
+    if (child.type === 'element') {
+      const found = firstText(child);
+      if (found) return found;
+    }
+  }
+  return undefined;
 }
 
 /** Puts notes brought from elsewhere at the end of a chapter, as a list whose items keep the notes' ids. */

@@ -556,6 +556,24 @@ describe('a whole work whose chapter headings are titles alone (“Der Sturm”,
     expect(chapters[1]!.body).toMatch(/Der Wind kam aus Norden\.\n\n#+ Am Morgen\n\nEs war still\./);
   });
 
+  it('reads a Google Docs web page whole: its title, a chapter at each heading, its footnotes as footnotes, its classes as formatting', async () => {
+    const { plan, chapters, story } = await importFixture('google-docs.html');
+    expectEveryWordKept(plan);
+    expect(story?.front).toMatchObject({ title: 'The Glass Lamp' });
+    expect(chapters.map(({ front, body }) => [front.title, body])).toEqual([
+      ['Arrival', 'She came in the rain[^1], and the *lamp*\u00a0was lit.\n\n* * *\n\n**Later**, nothing.\n\n[^1]: It always rained there.'],
+      ['Departure', 'She left at dawn.'],
+    ]);
+  });
+
+  it('reads the footnotes of a one-chapter Google Doc, without the rule above them or their numbers twice', async () => {
+    const doc = readFileSync(join(fixtures, 'google-docs.html'), 'utf8').replace(/<h1[^>]*id="h\.a2".*?<\/p>(?=<hr)/, '');
+    const { plan, chapters } = await importBytes(new TextEncoder().encode(doc), 'chapter-4.html');
+    expectEveryWordKept(plan);
+    expect(chapters).toHaveLength(1);
+    expect(chapters[0]!.body).toMatch(/nothing\.\n\n\[\^1\]: It always rained there\.$/);
+  });
+
   const page = (body: string) => new TextEncoder().encode(`<html><head><title>Page</title></head><body>${body}</body></html>`);
 
   it('leaves a document one chapter where a lone first-level heading, or one with nothing under it, divides nothing', async () => {

@@ -1,7 +1,7 @@
 import type { Element, ElementContent, Root } from 'hast';
 import { classStyles, formattingFromClasses, inlineStylesheets } from '../class-styles.ts';
 import { hasClass, parseHtml, select, textOf, visibleText } from '../html.ts';
-import { gatherFootnotes } from '../footnotes.ts';
+import { gatherFootnotes, withGoogleDocsNotes } from '../footnotes.ts';
 import { chaptersAtHeadings, firstLevelNotice, firstLevelStarts, type ChapterStart } from '../chapter-headings.ts';
 import { importedStory, type ImportedChapter, type ImportedStory, type ImportedWork } from '../model.ts';
 import { fileTitle, parseTitleLine } from '../title-lines.ts';
@@ -35,6 +35,7 @@ export function readHtml(text: string, stem: string): ImportedWork {
     dropped: [] as string[],
     notices,
   };
+  withGoogleDocsNotes(main, setAside);
   const nodes = blocksOf(main);
   const starts = nodes.flatMap((node, index) => {
     const heading = node.type === 'element' && /^h[1-3]$/.test(node.tagName) ? parseTitleLine(textOf(node)) : undefined;
