@@ -561,7 +561,10 @@ describe('a whole work whose chapter headings are titles alone (“Der Sturm”,
     expectEveryWordKept(plan);
     expect(story?.front).toMatchObject({ title: 'The Glass Lamp' });
     expect(chapters.map(({ front, body }) => [front.title, body])).toEqual([
-      ['Arrival', 'She came in the rain[^1], and the *lamp*\u00a0was lit.\n\n* * *\n\n**Later**, nothing.\n\n[^1]: It always rained there.'],
+      [
+        'Arrival',
+        'She came in the rain[^1], and the *lamp*\u00a0was lit.\n\n* * *\n\n**Later**, nothing.\n\n[^1]: It always rained there.',
+      ],
       ['Departure', 'She left at dawn.'],
     ]);
   });
