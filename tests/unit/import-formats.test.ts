@@ -720,6 +720,34 @@ the lake is still.</div>
     expect(chapters[0]!.body).toBe('The *text*, exactly\nas written.');
   });
 
+  it('takes a Markdown chapter’s opening heading as its title, once: not also in the text', async () => {
+    const { plan, chapters } = await importBytes(
+      strToU8('# Chapter 3: The Lake\n\nShe swam *far*.\n\n## Later\n\nShe slept.\n'),
+      'lake.md',
+    );
+    expectEveryWordKept(plan);
+    expect(chapters.map(({ front, body }) => [front.title, body])).toEqual([
+      ['Chapter 3: The Lake', 'She swam *far*.\n\n## Later\n\nShe slept.'],
+    ]);
+  });
+
+  it('reads a whole story in one Markdown file as a chapter at each chapter heading, code left as written', async () => {
+    const text =
+      'Thanks to my beta!\n\n# Chapter 1: The Lake\n\nShe swam.\n\n```\n# Chapter 9: not a heading\n```\n\n## Chapter 2: The Shore ##\n\nShe slept.\n';
+    const { plan, chapters, work } = await importBytes(strToU8(text), 'story.md');
+    expectEveryWordKept(plan);
+    expect(chapters.map(({ slug, front, body }) => [slug, front.title, front.order, body])).toEqual([
+      ['chapter-1', 'Chapter 1: The Lake', 1, 'She swam.\n\n```\n# Chapter 9: not a heading\n```'],
+      ['chapter-2', 'Chapter 2: The Shore', 2, 'She slept.'],
+    ]);
+    expect(chapters[0]!.front.authorsNote).toBe('Thanks to my beta!');
+    expect(work.notices).toContain('read a chapter at each of the 2 chapter headings');
+    // With a heading that has nothing under it, the file stays one chapter, every word in it.
+    const unfinished = await importBytes(strToU8('# Chapter 1\n\nShe swam.\n\n# Chapter 2\n'), 'draft.md');
+    expect(unfinished.chapters).toHaveLength(1);
+    expectEveryWordKept(unfinished.plan);
+  });
+
   it('refuses a Markdown chapter whose frontmatter is wrong, naming the field', async () => {
     await expect(readInput(strToU8('---\ntitle: Chapter 2\norder: 2\nauthorNote: typo\n---\n\nText.'), 'chapter-2.md')).rejects.toThrow(
       /^chapter-2\.md: .*authorNote.*authorsNote/,

@@ -9,7 +9,8 @@ import { fileTitle, parseTitleLine } from '../title-lines.ts';
 /**
  * A chapter already in Markdown: its frontmatter checked against the chapter format (any
  * fault named, with the field), its text kept exactly as written. Without frontmatter, the
- * first heading or the file name gives the title.
+ * first heading (taken out of the text when it opens it) or the file name gives the title,
+ * and a file of several chapters, each under a chapter heading, is read as each of them.
  */
 export function readMarkdown(input: string, file: string, stem: string): ImportedWork {
   // Breaks typed as control characters become line and paragraph breaks; the build refuses the rest, so they go.
@@ -23,6 +24,36 @@ export function readMarkdown(input: string, file: string, stem: string): Importe
     throw error;
   }
   const { frontmatter, body } = split;
+  const source = markdownToPlainText(sourceText(splitFrontmatter(input.replace(/^\uFEFF/, ''), file).body));
+  const notices = removed > 0 ? [`removed ${removed} invisible control character${removed === 1 ? '' : 's'}`] : [];
+  // Without frontmatter, a whole story in one file: a chapter at each title heading ("# Chapter 2").
+  if (Object.keys(frontmatter).length === 0) {
+    const sections = titleSections(body);
+    if (sections.length >= 2) {
+      const before = body.slice(0, sections[0]!.start).trim();
+      return {
+        format: 'Markdown',
+        story: undefined,
+        chapters: sections.map((section, i) => ({
+          kind: section.heading.kind,
+          number: section.heading.number,
+          title: section.heading.title,
+          slug: section.heading.slug,
+          body: { type: 'root', children: [] },
+          markdown: { body: section.body, frontmatter: i === 0 && before ? { authorsNote: before } : {} },
+        })),
+        images: new Map(),
+        source,
+        setAside: sections.map((section) => section.line),
+        dropped: [],
+        notices: [
+          ...notices,
+          `read a chapter at each of the ${sections.length} chapter headings`,
+          ...(before ? [`kept the text above “${sections[0]!.line}” as its author’s note`] : []),
+        ],
+      };
+    }
+  }
   const heading = /^#{1,3}\s+(.+)$/m.exec(body);
   const parsed =
     typeof frontmatter.title === 'string' ? parseTitleLine(frontmatter.title) : heading ? parseTitleLine(heading[1]!) : fileTitle(stem);
@@ -31,6 +62,8 @@ export function readMarkdown(input: string, file: string, stem: string): Importe
   const problems = schemaProblems(chapterSchema, { ...frontmatter, title, order: order ?? 0 });
   if (problems.length > 0) throw new ImportError(`${file}: ${problems.join('; ')}`);
   const slug = typeof frontmatter.slug === 'string' ? frontmatter.slug : slugPattern.test(stem) ? stem : parsed?.slug;
+  // A heading that opens the text and gave the title is the title: not shown twice.
+  const opening = frontmatter.title === undefined && heading && parsed && body.slice(0, heading.index).trim() === '' ? heading : undefined;
   return {
     format: 'Markdown',
     story: undefined,
@@ -41,13 +74,45 @@ export function readMarkdown(input: string, file: string, stem: string): Importe
         title,
         slug,
         body: { type: 'root', children: [] },
-        markdown: { body: body.replace(/^\s*\n/, ''), frontmatter },
+        markdown: { body: (opening ? body.slice(opening.index + opening[0].length) : body).replace(/^\s*\n/, ''), frontmatter },
       },
     ],
     images: new Map(),
-    source: markdownToPlainText(sourceText(splitFrontmatter(input.replace(/^\uFEFF/, ''), file).body)),
-    setAside: [],
+    source,
+    setAside: opening ? [opening[1]!] : [],
     dropped: [],
-    notices: removed > 0 ? [`removed ${removed} invisible control character${removed === 1 ? '' : 's'}`] : [],
+    notices,
   };
+}
+
+interface TitleSection {
+  /** The heading's line as written, without its `#`s. */
+  line: string;
+  heading: NonNullable<ReturnType<typeof parseTitleLine>>;
+  /** Where the heading's line starts in the text. */
+  start: number;
+  /** The text under it, to the next such heading. */
+  body: string;
+}
+
+/**
+ * The text's sections under headings (`#` to `###`, outside fenced code) that read as chapter
+ * headings; none unless each has text under it, so no chapter is ever empty.
+ */
+function titleSections(body: string): TitleSection[] {
+  const found: { line: string; heading: TitleSection['heading']; start: number; end: number }[] = [];
+  let fence: string | undefined;
+  let offset = 0;
+  for (const line of body.split('\n')) {
+    const marker = /^\s{0,3}(`{3,}|~{3,})/.exec(line)?.[1];
+    if (marker && (fence === undefined || (marker[0] === fence[0] && marker.length >= fence.length))) fence = fence ? undefined : marker;
+    else if (fence === undefined) {
+      const text = /^#{1,3}\s+(.+?)(?:\s+#+)?\s*$/.exec(line)?.[1];
+      const heading = text ? parseTitleLine(text) : undefined;
+      if (heading) found.push({ line: text!, heading, start: offset, end: offset + line.length });
+    }
+    offset += line.length + 1;
+  }
+  const sections = found.map((item, i) => ({ ...item, body: body.slice(item.end, found[i + 1]?.start ?? body.length).trim() }));
+  return sections.every((section) => section.body !== '') ? sections : [];
 }
