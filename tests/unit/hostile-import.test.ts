@@ -260,6 +260,19 @@ describe('exhaustion from small files', () => {
     faithful(plan);
     expect(seconds).toBeLessThan(5);
   });
+
+  it('Markdown headings of a megabyte of spaces or of #s, and title lines of one, read in seconds', async () => {
+    const spaces = ' '.repeat(1_000_000);
+    const markdown = `# Chapter 1: A${spaces}x\n\nWords.\n\n# Chapter 2 ${'#'.repeat(1_000_000)}x\n\nMore words.\n`;
+    const { plan, seconds } = await importBytes(strToU8(markdown), 'headings.md');
+    faithful(plan);
+    const text = await importBytes(
+      strToU8(`Chapter 1\n\nWords.\n\nChapter 2 A${spaces}.\n\nChapter 3${spaces}x\n\nMore words.\n`),
+      'lines.txt',
+    );
+    faithful(text.plan);
+    expect(seconds + text.seconds).toBeLessThan(5);
+  });
 });
 
 describe('import succeeds, build refuses (fixed at the source)', () => {

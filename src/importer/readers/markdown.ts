@@ -85,6 +85,16 @@ export function readMarkdown(input: string, file: string, stem: string): Importe
   };
 }
 
+/** An ATX heading's text (`## Title ##` → `Title`), read in linear time whatever the line holds. */
+function atxHeading(line: string): string | undefined {
+  const text = /^#{1,3}[ \t]+(.*)$/.exec(line)?.[1]?.trimEnd();
+  if (!text) return undefined;
+  let end = text.length;
+  while (end > 0 && text[end - 1] === '#') end--;
+  // Closing #s are the heading's only after a space ("# C#" keeps its #).
+  return end < text.length && end > 0 && /\s/.test(text[end - 1]!) ? text.slice(0, end).trimEnd() : text;
+}
+
 interface TitleSection {
   /** The heading's line as written, without its `#`s. */
   line: string;
@@ -107,7 +117,7 @@ function titleSections(body: string): TitleSection[] {
     const marker = /^\s{0,3}(`{3,}|~{3,})/.exec(line)?.[1];
     if (marker && (fence === undefined || (marker[0] === fence[0] && marker.length >= fence.length))) fence = fence ? undefined : marker;
     else if (fence === undefined) {
-      const text = /^#{1,3}\s+(.+?)(?:\s+#+)?\s*$/.exec(line)?.[1];
+      const text = atxHeading(line);
       const heading = text ? parseTitleLine(text) : undefined;
       if (heading) found.push({ line: text!, heading, start: offset, end: offset + line.length });
     }
