@@ -117,7 +117,7 @@ export const languages: Record<string, Words> = {
     notes: ['ملاحظة الكاتبة', 'ملاحظة الكاتب', 'ملاحظة المؤلف'],
   },
   th: {
-    chapter: ['บทที่'],
+    chapter: ['บทที่', 'ตอนที่'],
     prologue: ['บทนำ', 'อารัมภบท'],
     epilogue: ['บทส่งท้าย', 'ปัจฉิมบท'],
     interlude: ['บทแทรก'],
@@ -131,6 +131,13 @@ export const languages: Record<string, Words> = {
     notes: ['הערת הכותבת', 'הערת הכותב', 'הערת המחבר'],
   },
 };
+
+/**
+ * Words for a chapter that are no spelling or short form of their language's first word but a
+ * label of their own (Thai web novels number "episodes", ตอนที่): read as chapters, and kept as
+ * the author wrote them.
+ */
+export const ownLabels = ['ตอนที่'];
 
 /** Chinese, Japanese and Korean named headings; their numbered ones are in the grammar below. */
 export const cjkNamed: Record<'prologue' | 'epilogue' | 'interlude', string[]> = {

@@ -1,5 +1,5 @@
 import { slugify } from '../core/slug.ts';
-import { cjkNotes, languages, maxTitleLine, numberWords, readTitle, wordsOf, type Words } from '../core/chapter-labels.ts';
+import { cjkNotes, languages, maxTitleLine, numberWords, ownLabels, readTitle, wordsOf, type Words } from '../core/chapter-labels.ts';
 
 /** Title lines and note labels, read with the grammar and language data of `src/core/chapter-labels.ts`. */
 
@@ -116,9 +116,10 @@ export function isBareNumber(title: string): boolean {
   return part !== null && parseNumber(part[1]!) !== undefined;
 }
 
-/** The word titles are written with, for a word as it was found ("Ch." → "Chapter", "prólogo" → "Prólogo"). */
+/** The word titles are written with, for a word as it was found ("Ch." → "Chapter", "prólogo" → "Prólogo"); a label of its own (ownLabels) as written. */
 function canonical(found: string, pick: (words: Words) => string[]): string {
   const lower = found.toLowerCase();
+  if (ownLabels.includes(found)) return found;
   for (const words of Object.values(languages)) {
     const list = pick(words);
     if (list.some((word) => word.toLowerCase() === lower)) return list[0]!;

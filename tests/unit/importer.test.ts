@@ -60,7 +60,7 @@ describe('title lines', () => {
     ['Chapter 3 The Lake', 'chapter', 3, 'Chapter 3: The Lake', 'chapter-3'],
     ['Глава 3 Буря', 'chapter', 3, 'Глава 3: Буря', 'chapter-3'],
     ['บทที่ 1 การมาถึง', 'chapter', 1, 'บทที่ 1: การมาถึง', 'chapter-1'],
-    ['บทที่ 12', 'chapter', 12, 'บทที่ 12', 'chapter-12'],
+    ['ตอนที่ 12: ประภาคาร', 'chapter', 12, 'ตอนที่ 12: ประภาคาร', 'chapter-12'],
     ['บทนำ', 'prologue', undefined, 'บทนำ', 'prologue'],
     ['บทส่งท้าย', 'epilogue', undefined, 'บทส่งท้าย', 'epilogue'],
   ])('reads "%s"', (line, kind, number, title, slug) => {
