@@ -720,6 +720,21 @@ the lake is still.</div>
     expect(chapters[0]!.body).toBe('The *text*, exactly\nas written.');
   });
 
+  it('reads a saved FanFiction.net chapter from its story, not its menus and reviews', async () => {
+    const page = `<html><body><div id="top"><a href="/">FanFiction</a> Just In Community Forum</div>
+      <div id="profile_top"><b>The Glass Lamp</b> By: Wren · Rated: K+ · Words: 9</div>
+      <select id="chap_select"><option>1. Arrival</option><option>2. Departure</option></select>
+      <div role="main" aria-label="story content" class="storytextp" id="storytextp"><div class="storytext xcontrast_txt nocopy" id="storytext">
+      <p>She came in the rain.</p><p>The lamp was lit.</p></div></div>
+      <div id="review">Review this story. Follow/Fav</div></body></html>`;
+    const { plan, chapters, work } = await importBytes(strToU8(page), 'chapter-1.html');
+    expectEveryWordKept(plan);
+    expect(chapters[0]!.body).toBe('She came in the rain.\n\nThe lamp was lit.');
+    expect(work.notices.join('\n')).toMatch(
+      /took the text from the page’s <div role="main">; the rest of the page \(menus, links\) is left out/,
+    );
+  });
+
   it('takes a Markdown chapter’s opening heading as its title, once: not also in the text', async () => {
     const { plan, chapters } = await importBytes(
       strToU8('# Chapter 3: The Lake\n\nShe swam *far*.\n\n## Later\n\nShe slept.\n'),

@@ -8,7 +8,8 @@ import { fileTitle, parseTitleLine } from '../title-lines.ts';
 
 /**
  * A chapter as HTML: a page saved from the web, or text pasted from an editor. The text is
- * the page's `<article>` or `<main>` (else its body); a first heading that reads as a chapter
+ * the page's `<article>` or `<main>` (or `role="main"`, as FanFiction.net marks its story; else
+ * its body); a first heading that reads as a chapter
  * heading gives the title, else the file name does. A whole document saved as a web page
  * (Google Docs, Word, pandoc) with two chapter headings or more is the whole work: a chapter
  * at each heading, and the document's title and author above them for story.md.
@@ -16,12 +17,12 @@ import { fileTitle, parseTitleLine } from '../title-lines.ts';
 export function readHtml(text: string, stem: string): ImportedWork {
   const tree = parseHtml(text);
   const body = select('body', tree) ?? tree;
-  const main = select('article', body) ?? select('main', body) ?? body;
+  const main = select('article', body) ?? select('main, [role="main"]', body) ?? body;
   const setAside: string[] = [];
   const notices: string[] = [];
   if (main !== body)
     notices.push(
-      `took the text from the page’s <${main.type === 'element' ? main.tagName : 'body'}>; the rest of the page (menus, links) is left out`,
+      `took the text from the page’s <${main.type === 'element' ? main.tagName : 'body'}${main.type === 'element' && main.properties.role === 'main' ? ' role="main"' : ''}>; the rest of the page (menus, links) is left out`,
     );
   // Google Docs sets italics and bold by classes its stylesheet defines, not by elements.
   const styled = formattingFromClasses(main, classStyles(inlineStylesheets(tree)));
