@@ -77,7 +77,8 @@ export function withGoogleDocsNotes(root: Root | Element, setAside: string[]): v
   const blocks = new Set<Element>();
   for (const { node, parent } of [...elementsOf(root)]) {
     const { id, href } = node.properties;
-    if (node.tagName !== 'a' || parent.type !== 'element' || typeof id !== 'string' || typeof href !== 'string') continue;
+    if (node.tagName !== 'a' || parent.type !== 'element' || !/^(?:p|div|li)$/.test(parent.tagName)) continue;
+    if (typeof id !== 'string' || typeof href !== 'string') continue;
     if (!/^ftnt\d+$/.test(id) || href !== `#ftnt_ref${id.slice(4)}`) continue;
     parent.properties.id = id;
     parent.children = parent.children.filter((child) => child !== node);
