@@ -11,28 +11,61 @@ export interface ChapterStart {
   node: Element;
 }
 
+/** A document divided at headings titled as written: where its chapters start, and the heading above them that titles it, if any. */
+export interface HeadingDivision {
+  starts: ChapterStart[];
+  /** The level divided at: 1 for Word's Heading 1 and `<h1>`. */
+  level: number;
+  /** A lone heading of a higher level above the chapters: the document's title. */
+  title: Element | undefined;
+}
+
 /**
  * Where no heading reads as a chapter's ("Chapter 3", "Prologue"): the chapters of a document
- * divided by its first-level headings (Word's Heading 1, `<h1>`), two or more with text under
- * each, titled as written ("The Lake", "Erstes Kapitel"). None otherwise: a lone heading, or
- * one with nothing under it, divides nothing, and the document stays one chapter. `isTitle`
- * tells the document's own title (Word's Title style) from its headings.
+ * divided by its headings of the highest level that does (Word's Heading 1, or Heading 2 under
+ * a lone Heading 1 that titles it), two or more with text under each, titled as written ("The
+ * Lake", "Erstes Kapitel"). None otherwise: a lone heading, or one with nothing under it,
+ * divides nothing, and the document stays one chapter. `isTitle` tells the document's own title
+ * (Word's Title style) from its headings.
  */
-export function firstLevelStarts(nodes: readonly ElementContent[], isTitle: (node: Element) => boolean = () => false): ChapterStart[] {
-  const starts = nodes.flatMap((node, index) => {
-    const title = node.type === 'element' && node.tagName === 'h1' && !isTitle(node) ? textOf(node).replace(/\s+/g, ' ').trim() : '';
-    return title
-      ? [{ index, node: node as Element, heading: { kind: 'chapter' as const, number: undefined, title, slug: undefined } }]
-      : [];
+export function headingDivision(
+  nodes: readonly ElementContent[],
+  isTitle: (node: Element) => boolean = () => false,
+): HeadingDivision | undefined {
+  const headings = nodes.flatMap((node, index) => {
+    const level = node.type === 'element' && !isTitle(node) ? /^h([1-3])$/.exec(node.tagName)?.[1] : undefined;
+    const title = level
+      ? textOf(node as Element)
+          .replace(/\s+/g, ' ')
+          .trim()
+      : '';
+    return title ? [{ index, node: node as Element, level: Number(level), title }] : [];
   });
-  const textUnder = (i: number) =>
-    nodes.slice(starts[i]!.index + 1, starts[i + 1]?.index ?? nodes.length).some((node) => visibleText(node).trim() !== '');
-  return starts.length >= 2 && starts.every((_, i) => textUnder(i)) ? starts : [];
+  for (let level = 1; level <= 3; level++) {
+    const at = headings.filter((heading) => heading.level === level);
+    const above = headings.filter((heading) => heading.level < level);
+    if (at.length === 0) continue;
+    // Headings of a higher level than the chapters' may only title the document: one, above them all.
+    if (above.length > 1 || above.some((heading) => heading.index > at[0]!.index)) return undefined;
+    // A lone heading may be that title, its subheadings the chapters.
+    if (at.length === 1) continue;
+    const hasText = (from: number, to: number) => nodes.slice(from, to).some((node) => visibleText(node).trim() !== '');
+    if (!at.every((heading, i) => hasText(heading.index + 1, at[i + 1]?.index ?? nodes.length))) return undefined;
+    // With text between the heading above and the first of these, that heading begins a chapter of its own, and these are its parts.
+    if (above[0] && hasText(above[0].index + 1, at[0]!.index)) return undefined;
+    const starts = at.map(({ index, node, title }) => ({
+      index,
+      node,
+      heading: { kind: 'chapter' as const, number: undefined, title, slug: undefined },
+    }));
+    return { starts, level, title: above[0]?.node };
+  }
+  return undefined;
 }
 
 /** What the importer says of a document it divided at headings titled as written. */
-export const firstLevelNotice = (count: number) =>
-  `divided the document at its ${count} first-level headings (Heading 1), none of which reads as a chapter heading such as “Chapter 3”: each began a chapter, titled as written`;
+export const divisionNotice = ({ starts, level }: HeadingDivision) =>
+  `divided the document at its ${starts.length} headings of level ${level} (Heading ${level}), none of which reads as a chapter heading such as “Chapter 3”: each began a chapter, titled as written`;
 
 /**
  * A whole document's chapters (a Word document, a web page), split at its chapter headings:

@@ -547,7 +547,7 @@ describe('a whole work whose chapter headings are titles alone (“Der Sturm”,
       ['chapter-2', 'Der Sturm', 2],
       ['chapter-3', 'Heimkehr', 3],
     ]);
-    expect(work.notices.join('\n')).toMatch(/divided the document at its 3 first-level headings/);
+    expect(work.notices.join('\n')).toMatch(/divided the document at its 3 headings of level 1 \(Heading 1\)/);
     // The footnote at the end of the document goes to the chapter that refers to it, as a footnote.
     expect(chapters[0]!.body).toContain('Er antwortete nicht.[^1]');
     expect(chapters[0]!.body).toContain('[^1]: Eine Fußnote mit **fett**.');
@@ -588,7 +588,28 @@ describe('a whole work whose chapter headings are titles alone (“Der Sturm”,
     );
     expect(empty.chapters).toHaveLength(1);
     expectEveryWordKept(empty.plan);
-    for (const { work } of [lone, empty]) expect(work.notices.join('\n')).not.toMatch(/first-level headings/);
+    for (const { work } of [lone, empty]) expect(work.notices.join('\n')).not.toMatch(/divided the document/);
+  });
+
+  it('divides at Heading 2s under a lone Heading 1 that titles the document, not where that heading has text of its own', async () => {
+    const titled = await importBytes(
+      page('<h1>The Glass Lamp</h1><h2>Arrival</h2><p>She came.</p><h2>Departure</h2><p>She left.</p>'),
+      'lamp.html',
+    );
+    expectEveryWordKept(titled.plan);
+    expect(titled.story?.front.title).toBe('The Glass Lamp');
+    expect(titled.chapters.map(({ front, body }) => [front.title, body])).toEqual([
+      ['Arrival', 'She came.'],
+      ['Departure', 'She left.'],
+    ]);
+    // A chapter "The Lake" whose scenes have headings stays one chapter.
+    const scenes = await importBytes(
+      page('<h1>The Lake</h1><p>Dusk.</p><h2>Morning</h2><p>She swam.</p><h2>Night</h2><p>She slept.</p>'),
+      'lake.html',
+    );
+    expect(scenes.chapters).toHaveLength(1);
+    expect(scenes.chapters[0]!.body).toContain('Dusk.\n\n## Morning\n\nShe swam.\n\n## Night\n\nShe slept.');
+    expectEveryWordKept(scenes.plan);
   });
 
   it('divides at chapter headings that say so ("Chapter 2") before any first-level heading titled as written', async () => {

@@ -2,7 +2,7 @@ import type { Element, ElementContent, Root } from 'hast';
 import { strFromU8, strToU8, zipSync } from 'fflate';
 import mammoth from 'mammoth';
 import { imageName } from '../files.ts';
-import { chaptersAtHeadings, firstLevelNotice, firstLevelStarts, type ChapterStart } from '../chapter-headings.ts';
+import { chaptersAtHeadings, divisionNotice, headingDivision, type ChapterStart } from '../chapter-headings.ts';
 import { gatherFootnotes } from '../footnotes.ts';
 import { hasClass, parseHtml, select, textOf, treeOf, visibleText } from '../html.ts';
 import { importedStory, ImportError, type ImportedChapter, type ImportedWork } from '../model.ts';
@@ -132,12 +132,13 @@ export async function readDocx(bytes: Uint8Array, file: string, stem: string): P
     const heading = parseTitleLine(textOf(node));
     return heading && (node.tagName !== 'p' || !select('img', node)) ? [{ index, heading, node }] : [];
   });
-  // Else at its Heading 1s, if they divide it ("The Lake", "Homecoming").
-  const starts = titled.length > 0 ? titled : firstLevelStarts(nodes, (node) => hasClass(node, 'quire-title'));
-  if (starts.length > 0 && titled.length === 0) notices.push(firstLevelNotice(starts.length));
-  // The document's title and author (Word's Title and Author styles), above the first chapter.
+  // Else at its headings titled as written, if they divide it ("The Lake", "Homecoming").
+  const division = titled.length > 0 ? undefined : headingDivision(nodes, (node) => hasClass(node, 'quire-title'));
+  if (division) notices.push(divisionNotice(division));
+  const starts = division?.starts ?? titled;
+  // The document's title and author (Word's Title and Author styles, or a heading above the chapters), above the first chapter.
   const top = nodes.slice(0, starts[0]?.index ?? nodes.length);
-  const titleNode = top.find((node): node is Element => node.type === 'element' && hasClass(node, 'quire-title'));
+  const titleNode = top.find((node): node is Element => node.type === 'element' && hasClass(node, 'quire-title')) ?? division?.title;
   const authorNode = top.find((node): node is Element => node.type === 'element' && hasClass(node, 'quire-author'));
   // A date in Word's Date style, as pandoc writes it: the first chapter's release date.
   const dateNode = top.find(

@@ -2,7 +2,7 @@ import type { Element, ElementContent, Root } from 'hast';
 import { classStyles, formattingFromClasses, inlineStylesheets } from '../class-styles.ts';
 import { hasClass, parseHtml, select, textOf, visibleText } from '../html.ts';
 import { gatherFootnotes, withGoogleDocsNotes } from '../footnotes.ts';
-import { chaptersAtHeadings, firstLevelNotice, firstLevelStarts, type ChapterStart } from '../chapter-headings.ts';
+import { chaptersAtHeadings, divisionNotice, headingDivision, type ChapterStart } from '../chapter-headings.ts';
 import { importedStory, type ImportedChapter, type ImportedStory, type ImportedWork } from '../model.ts';
 import { fileTitle, parseTitleLine } from '../title-lines.ts';
 
@@ -46,11 +46,11 @@ export function readHtml(text: string, stem: string): ImportedWork {
     notices.push(`read a chapter at each of the ${starts.length} chapter headings`);
     return { ...work, ...wholeDocument(tree, nodes, starts, setAside, notices) };
   }
-  // Else at its <h1>s, if they divide it ("The Lake", "Homecoming").
-  const headed = starts.length === 0 ? firstLevelStarts(nodes) : [];
-  if (headed.length > 0) {
-    notices.push(firstLevelNotice(headed.length));
-    return { ...work, ...wholeDocument(tree, nodes, headed, setAside, notices) };
+  // Else at its headings titled as written, if they divide it ("The Lake", "Homecoming").
+  const division = starts.length === 0 ? headingDivision(nodes) : undefined;
+  if (division) {
+    notices.push(divisionNotice(division));
+    return { ...work, ...wholeDocument(tree, nodes, division.starts, setAside, notices) };
   }
 
   // Only the part read counts: the page's menus and footers are not the story.
