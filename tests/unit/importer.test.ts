@@ -215,6 +215,25 @@ describe('plain text', () => {
     expect(work.notices).toContain('read a chapter at each of the 3 title lines');
   });
 
+  it('finds a whole story’s first title line below a long opening (title, summary, tags), kept as the first chapter’s note', async () => {
+    const summary = `Summary: ${'A lamp keeper keeps the lamps. '.repeat(50)}`;
+    const work = readText(
+      ['The Glass Lamp', 'by Wren', summary, 'Chapter 1: Arrival', 'She came.', 'Chapter 2', 'She left.'].join('\n\n'),
+      'lamp.txt',
+      'lamp',
+    );
+    const plan = await planImport(work, []);
+    expect(plan.fidelity).toMatchObject({ kept: plan.fidelity.source, added: 0 });
+    const files = plan.chapters.map((chapter) => parseContentFile(chapter.text));
+    expect(files.map(({ front, body }) => [front.title, body])).toEqual([
+      ['Chapter 1: Arrival', 'She came.'],
+      ['Chapter 2', 'She left.'],
+    ]);
+    expect(files[0]!.front.authorsNote).toMatch(/^The Glass Lamp\n\nby Wren\n\nSummary: A lamp keeper/);
+    // One title line far down is no whole story: a chapter file without a title line near its top is still refused.
+    expect(() => readText([summary, 'Chapter 1: Arrival', 'She came.'].join('\n\n'), 'notes.txt', 'notes')).toThrow(/no title line found/);
+  });
+
   it('keeps a title line with no text under it as text, so no chapter is empty', async () => {
     const { plan, body } = await importText('Chapter 1\n\nShe read the sign.\n\nChapter 2');
     expect(plan.chapters).toHaveLength(1);

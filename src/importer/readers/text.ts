@@ -99,6 +99,15 @@ export function readText(input: string, file: string, stem: string): ImportedWor
     }
     wordsAbove += blocks[i]!.join(' ').split(/\s+/).length;
   }
+  // A whole story may open with more than a note (its title, summary and tags): its first title
+  // line is then wherever it is, if another follows.
+  if (!heading) {
+    const lines = blocks.flatMap((block, index) => {
+      const line = block.length === 1 ? parseTitleLine(block[0]!) : undefined;
+      return line ? [{ line, index }] : [];
+    });
+    if (lines.length >= 2) ({ line: heading, index: titleIndex } = lines[0]!);
+  }
   const fromName = fileTitle(stem)?.number;
   if (heading?.kind === 'chapter' && fromName !== undefined && heading.number !== fromName) {
     notices.push(
