@@ -5,13 +5,14 @@ import { readStory } from '../source/story-source.ts';
 import { localisePictures } from '../importer/remote-pictures.ts';
 import { clearUnfinished, StagedFiles } from '../importer/stage.ts';
 import { parseCommandLine, usageError } from './support/args.ts';
-import { planImport, type ImportPlan } from '../importer/files.ts';
+import { planImport, storyMarkdown, type ImportPlan } from '../importer/files.ts';
 import { parseRecord, planUpdate, recordFile, recordName, recordOf, type ImportRecord } from '../importer/update.ts';
-import { ImportError, type ImportedWork } from '../importer/model.ts';
+import { importedStory, ImportError, type ImportedWork } from '../importer/model.ts';
 import { readInput } from '../importer/read.ts';
 import { holdsSample, sampleTitle } from './support/sample.ts';
 
 const usage = `Usage: npm run import -- <file>... [--content <dir>] [--out <dir>] [--force] [--keep-sample] [--dry-run]
+                            [--title <title>] [--author <name>] [--language <tag>]
        npm run import -- <file> --update [--take <chapter>]... [--remove] [--dry-run]
 
 Brings a story in: an AO3 download (HTML or EPUB), any EPUB (FanFicFare, FicHub,
@@ -29,6 +30,10 @@ Markdown, or plain text. The format is read from the file itself.
   --fetch-images   download the pictures a file shows from other sites into images/ (else
                    they are left out, their descriptions kept as text)
   --dry-run        print what would be written, and write nothing
+  --title, --author, --language
+                   the story's, for the story.md this import writes: from them alone for
+                   chapters alone (Word, text, Markdown), which carry none; in place of a
+                   whole work's own (its summary, tags and notes kept)
 
 The weekly update: download the work again (AO3 HTML or EPUB, any EPUB) and run
   --update         add the new chapters, bring across what changed at the source (chapters,
@@ -400,6 +405,9 @@ export async function main(argv: string[]): Promise<number> {
       update: { type: 'boolean', default: false },
       take: { type: 'string', multiple: true, default: [] },
       remove: { type: 'boolean', default: false },
+      title: { type: 'string' },
+      author: { type: 'string' },
+      language: { type: 'string' },
     },
   });
   if (args.positionals.length === 0) usageError(usage, 'No files given.');
@@ -408,6 +416,11 @@ export async function main(argv: string[]): Promise<number> {
   if (update && args.values.force) usageError(usage, '--force replaces every file, --update keeps your changes: use one of them');
   if (update && args.values.out !== undefined) usageError(usage, '--update works on a content folder (--content <dir>), not --out');
   if (!update && (remove || take.length > 0)) usageError(usage, `--${remove ? 'remove' : 'take'} goes with --update`);
+  const named = Object.fromEntries(
+    (['title', 'author', 'language'] as const).flatMap((key) => (args.values[key] === undefined ? [] : [[key, args.values[key]!]])),
+  );
+  if (update && Object.keys(named).length > 0)
+    usageError(usage, '--update keeps story.md as you edited it: change the title, author or language there');
   const out = folder(args.values.out, 'out');
   const content = folder(args.values.content, 'content') ?? (out !== undefined ? dirname(out) : 'content');
   // Importing a story of one's own beside the sample would publish the two mixed.
@@ -452,9 +465,16 @@ export async function main(argv: string[]): Promise<number> {
   }
   const existing = existingChapters(targets.chapters);
   const whole = works.find(({ work }) => work.story !== undefined);
+  // The title, author and language given: in place of the whole work's, else a story of their own for chapters alone.
+  const givenStory = Object.keys(named).length > 0 && !whole ? importedStory(named) : undefined;
+  if (whole) Object.assign(whole.work.story!, named);
+  if (Object.keys(named).length > 0 && existsSync(targets.story) && !args.values.force) {
+    console.error(`error  ${shown(targets.story)} exists: change the title, author or language there (or replace it: --force)`);
+    return 1;
+  }
   // Chapters alone (Word, text, Markdown) into a folder without story.md: the build would refuse
   // the story for want of a title and an author, which only the author can give.
-  if (!whole && !existsSync(targets.story) && resolve(targets.chapters) === resolve(chaptersDir(content))) {
+  if (!whole && !givenStory && !existsSync(targets.story) && resolve(targets.chapters) === resolve(chaptersDir(content))) {
     console.error(
       [
         `error  ${shown(content)}/ has no story.md, and ${works.length === 1 ? 'this file holds' : 'these files hold'} chapters only, without the story's title and author.`,
@@ -490,6 +510,10 @@ export async function main(argv: string[]): Promise<number> {
       }
     }
     if (reports.length === 0) return 1;
+    if (givenStory) {
+      staged.write(targets.story, storyMarkdown(givenStory));
+      reports.push([`wrote  ${shown(targets.story)}  "${givenStory.title ?? 'Untitled'}" by ${givenStory.author ?? 'Anonymous'}`]);
+    }
     // A whole work imported into the content folder is recorded, for the weekly --update.
     const wholes = plans.filter(({ work }) => work.story !== undefined);
     if (wholes.length === 1 && resolve(targets.chapters) === resolve(chaptersDir(content))) {

@@ -15,8 +15,9 @@ sample story, or an earlier story) is moved to backups/, never deleted. Then:
 
   with files   imports them into the empty folder, as npm run import does: an AO3 download
                (HTML or EPUB), any EPUB, a Word document, a web page, Markdown or plain text.
-               A whole work (AO3, EPUB) brings its title and author; for chapters alone
-               (Word, text, Markdown) give --title and --author, which story.md is written from
+               A whole work (AO3, EPUB) brings its title and author (--title, --author and
+               --language replace them); for chapters alone (Word, text, Markdown), which
+               carry none, give --title and --author, which story.md is written from
   without      writes story.md (from --title, --author, --language) and a first chapter,
                chapters/chapter-1.md, to write in
 
@@ -71,7 +72,7 @@ function main(): number {
       content: { type: 'string', default: 'content' },
       title: { type: 'string' },
       author: { type: 'string' },
-      language: { type: 'string', default: 'en' },
+      language: { type: 'string' },
     },
   });
   const files = args.positionals;
@@ -80,9 +81,8 @@ function main(): number {
   const content = resolve(args.values.content);
   if (existsSync(content) && !statSync(content).isDirectory())
     usageError(usage, `--content ${args.values.content}: that is a file; give a folder`);
-  // Checked before anything moves. With files, story.md only when asked for: a whole work brings its own.
-  const named = title !== undefined || author !== undefined;
-  const fresh = files.length === 0 || named ? firstFiles(title ?? 'My Story', author ?? 'Anonymous', language) : undefined;
+  // Checked before anything moves.
+  const fresh = files.length === 0 ? firstFiles(title ?? 'My Story', author ?? 'Anonymous', language ?? 'en') : undefined;
 
   let backup: string | undefined;
   if (holdsFiles(content)) {
@@ -97,17 +97,21 @@ function main(): number {
     mkdirSync(chaptersDir(content), { recursive: true });
     writeFileSync(storyFile(content), fresh.story);
     console.log(`wrote  ${shown(storyFile(content))}  "${title ?? 'My Story'}" by ${author ?? 'Anonymous'}`);
-  }
-  if (fresh && files.length === 0) {
     writeFileSync(join(chaptersDir(content), 'chapter-1.md'), fresh.chapter);
     console.log(`wrote  ${shown(join(chaptersDir(content), 'chapter-1.md'))}`);
     console.log(`\nNext: npm run dev, and edit both files (the page follows each save); then commit and push to publish.`);
     return 0;
   }
 
-  const imported = spawnSync(process.execPath, [fileURLToPath(new URL('./import.ts', import.meta.url)), ...files, '--content', content], {
-    stdio: 'inherit',
-  });
+  // The title, author and language given go to the import, for the story.md it writes.
+  const named = Object.entries({ title, author, language }).flatMap(([key, value]) => (value === undefined ? [] : [`--${key}`, value]));
+  const imported = spawnSync(
+    process.execPath,
+    [fileURLToPath(new URL('./import.ts', import.meta.url)), ...files, '--content', content, ...named],
+    {
+      stdio: 'inherit',
+    },
+  );
   if (imported.status !== 0) {
     if (backup) putBack(backup, content);
     else rmSync(content, { recursive: true, force: true });

@@ -119,7 +119,7 @@ export async function planImport(work: ImportedWork, existingOrders: readonly nu
   }
   const expected = withoutWords(fidelityWords(work.source), [...work.setAside, ...breakMarks].flatMap(fidelityWords));
   const fidelity = compareWords(expected, rendered.flatMap(fidelityWords), bodies);
-  return { chapters, story: work.story && storyFile(work.story, storyParts!), images: cleanPictures(work), fidelity };
+  return { chapters, story: work.story && storyMarkdown(work.story, storyParts!), images: cleanPictures(work), fidelity };
 }
 
 /**
@@ -196,10 +196,14 @@ function chapterFile(chapter: ImportedChapter, order: number, parts: ChapterMark
   return `---\n${front}---\n\n${parts.body}\n`;
 }
 
-/** `story.md` for a whole work: its metadata, and the summary as the body. */
-function storyFile(
+/** `story.md` for a whole work: its metadata, and the summary as the body (none for a story given only a title and author). */
+export function storyMarkdown(
   story: ImportedStory,
-  parts: { summary: string | undefined; notes: string | undefined; endNotes: string | undefined },
+  parts: { summary: string | undefined; notes: string | undefined; endNotes: string | undefined } = {
+    summary: undefined,
+    notes: undefined,
+    endNotes: undefined,
+  },
 ): string {
   const front = dump({
     title: story.title ?? 'Untitled',

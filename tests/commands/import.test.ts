@@ -102,6 +102,41 @@ describe('npm run import', () => {
     expect(again.stdout).toMatch(/kept the existing .*story\.md; pass --force/);
     expect(readFileSync(join(content, 'story.md'), 'utf8')).toMatch(/title: The Lantern Keeper/);
   });
+
+  it('takes the title, author and language given: for chapters alone a story.md of them, for a whole work in place of its own', async () => {
+    const alone = join(work, 'named-alone');
+    const chapters = await runImport(
+      join(fixtures, 'ch1.txt'),
+      '--content',
+      alone,
+      '--title',
+      'Meg’s Lamp',
+      '--author',
+      'Ada',
+      '--language',
+      'fr',
+    );
+    expect(chapters.code, chapters.stderr).toBe(0);
+    expect(chapters.stdout).toMatch(/^wrote {2}.*story\.md {2}"Meg’s Lamp" by Ada$/m);
+    expect(readFileSync(join(alone, 'story.md'), 'utf8')).toBe('---\ntitle: Meg’s Lamp\nauthor: Ada\nlanguage: fr\n---\n\n\n');
+
+    const whole = join(work, 'named-whole');
+    const ao3 = await runImport(join(fixtures, 'ao3/new-layout.html'), '--content', whole, '--title', 'The Keeper', '--language', 'en-GB');
+    expect(ao3.code, ao3.stderr).toBe(0);
+    const story = readFileSync(join(whole, 'story.md'), 'utf8');
+    expect(story).toMatch(/^---\ntitle: The Keeper\nauthor: \S+.*\nlanguage: en-GB\n/);
+    expect(story).toMatch(/^fandom: Phantom of the Opera/m);
+
+    // Given again, with story.md there: it is the author's to edit; --update keeps it as edited.
+    const again = await runImport(join(fixtures, 'ch2.txt'), '--content', alone, '--title', 'Another');
+    expect([again.code, again.stderr]).toEqual([
+      1,
+      expect.stringMatching(/story\.md exists: change the title, author or language there \(or replace it: --force\)/),
+    ]);
+    const update = await runImport(join(fixtures, 'ao3/new-layout.html'), '--content', whole, '--update', '--author', 'Ada');
+    expect(update.code).toBe(2);
+    expect(update.stderr).toMatch(/--update keeps story\.md as you edited it/);
+  });
 });
 
 describe('import, then build', () => {
