@@ -478,8 +478,7 @@ export async function main(argv: string[]): Promise<number> {
     console.error(
       [
         `error  ${shown(content)}/ has no story.md, and ${works.length === 1 ? 'this file holds' : 'these files hold'} chapters only, without the story's title and author.`,
-        `       Start the story with them, giving both: npm run new -- ${files} --title "…" --author "…"`,
-        `       (or write ${shown(targets.story)} first: npm run new writes one, with a chapter to replace)`,
+        `       Give them: add --title "…" --author "…" to the command, or start the story with them: npm run new -- ${files} --title "…" --author "…"`,
       ].join('\n'),
     );
     return 1;
