@@ -146,15 +146,15 @@ export function readText(input: string, file: string, stem: string): ImportedWor
   const endNotes = blocks.slice(end);
 
   // A whole story in one file: a chapter at each further title line with text under it.
-  const parts = [{ heading, blocks: body }];
-  for (const block of body) {
-    const next = block.length === 1 ? parseTitleLine(block[0]!) : undefined;
+  const parts = [{ heading, from: 0, to: body.length }];
+  for (let i = 1; i < body.length - 1; i++) {
+    const next = body[i]!.length === 1 ? parseTitleLine(body[i]![0]!) : undefined;
     const last = parts.at(-1)!;
-    if (next && last.blocks.indexOf(block) > 0 && last.blocks.at(-1) !== block) {
-      const at = last.blocks.indexOf(block);
-      parts.push({ heading: next, blocks: last.blocks.slice(at + 1) });
-      last.blocks = last.blocks.slice(0, at);
-      setAside.push(block[0]!);
+    // Text above it in its chapter, and below it.
+    if (next && i > last.from) {
+      last.to = i;
+      parts.push({ heading: next, from: i + 1, to: body.length });
+      setAside.push(body[i]![0]!);
     }
   }
   if (parts.length > 1) notices.push(`read a chapter at each of the ${parts.length} title lines`);
@@ -166,7 +166,7 @@ export function readText(input: string, file: string, stem: string): ImportedWor
     slug: part.heading.slug,
     notes: i === 0 && notes.length ? blocksToTree(withoutLabel(notes, setAside), setAside) : undefined,
     endNotes: i === parts.length - 1 && endNotes.length ? blocksToTree(withoutLabel(endNotes, setAside), setAside) : undefined,
-    body: blocksToTree(part.blocks, setAside),
+    body: blocksToTree(body.slice(part.from, part.to), setAside),
   }));
   return {
     format: 'plain text',
