@@ -74,26 +74,41 @@ export function gatherFootnotes(trees: Root[]): void {
  * of notes marked as one with its rule taken out: they then read as any other footnotes.
  */
 export function withGoogleDocsNotes(root: Root | Element, setAside: string[]): void {
-  const blocks = new Set<Element>();
-  for (const { node, parent } of [...elementsOf(root)]) {
-    const { id, href } = node.properties;
-    if (node.tagName !== 'a' || parent.type !== 'element' || !/^(?:p|div|li)$/.test(parent.tagName)) continue;
-    if (typeof id !== 'string' || typeof href !== 'string') continue;
-    if (!/^ftnt\d+$/.test(id) || href !== `#ftnt_ref${id.slice(4)}`) continue;
-    parent.properties.id = id;
-    parent.children = parent.children.filter((child) => child !== node);
-    setAside.push(toString(node));
+  // Each element's children are looked at, and changed, once: a page of thousands of notes stays linear.
+  const holders = [root, ...[...elementsOf(root)].map(({ node }) => node)];
+  const notes = new Set<Element>();
+  for (const holder of holders) {
+    if (holder.type !== 'element' || !/^(?:p|div|li)$/.test(holder.tagName)) continue;
+    const number = holder.children.find(
+      (child): child is Element =>
+        child.type === 'element' &&
+        child.tagName === 'a' &&
+        typeof child.properties.id === 'string' &&
+        /^ftnt\d+$/.test(child.properties.id) &&
+        child.properties.href === `#ftnt_ref${child.properties.id.slice(4)}`,
+    );
+    if (!number) continue;
+    holder.properties.id = number.properties.id;
+    holder.children = holder.children.filter((child) => child !== number);
+    setAside.push(toString(number));
     // The space Google Docs puts between the number and the note.
-    const first = firstText(parent);
+    const first = firstText(holder);
     if (first) first.value = first.value.replace(/^[\s\u00a0]+/, '');
-    blocks.add(parent);
+    notes.add(holder);
   }
-  for (const { node, parent } of [...elementsOf(root)]) {
-    if (!node.children.some((child) => child.type === 'element' && blocks.has(child))) continue;
-    node.properties.className = [...classesOf(node), 'footnotes'];
-    const siblings = (parent.children as ElementContent[]).filter((child): child is Element => child.type === 'element');
-    const before = siblings[siblings.indexOf(node) - 1];
-    if (before?.tagName === 'hr') parent.children = parent.children.filter((child) => child !== before);
+  if (notes.size === 0) return;
+  for (const holder of holders) {
+    const rules = new Set<ElementContent>();
+    let previous: Element | undefined;
+    for (const child of holder.children) {
+      if (child.type !== 'element') continue;
+      if (child.children.some((grandchild) => grandchild.type === 'element' && notes.has(grandchild))) {
+        child.properties.className = [...classesOf(child), 'footnotes'];
+        if (previous?.tagName === 'hr') rules.add(previous);
+      }
+      previous = child;
+    }
+    if (rules.size > 0) holder.children = holder.children.filter((child) => !rules.has(child as ElementContent));
   }
 }
 

@@ -261,6 +261,16 @@ describe('exhaustion from small files', () => {
     expect(seconds).toBeLessThan(5);
   });
 
+  it('a page of 20,000 notes as Google Docs writes them, each in a block of its own after a rule, reads in seconds', async () => {
+    const notes = Array.from(
+      { length: 20_000 },
+      (_, i) => `<hr><div><p><a href="#ftnt_ref${i + 1}" id="ftnt${i + 1}">[${i + 1}]</a> A note.</p></div>`,
+    );
+    const started = performance.now();
+    await readInput(strToU8(`<html><body><h1>Chapter 1</h1><p>Text.</p>${notes.join('')}</body></html>`), 'notes.html');
+    expect(performance.now() - started).toBeLessThan(5000);
+  });
+
   it('a text of 20,000 title lines, each over a word, reads as 20,000 chapters in seconds', async () => {
     const text = Array.from({ length: 20_000 }, (_, i) => `Chapter ${i + 1}\n\nWord.`).join('\n\n');
     const started = performance.now();
