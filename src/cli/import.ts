@@ -423,8 +423,9 @@ export async function main(argv: string[]): Promise<number> {
     usageError(usage, '--update keeps story.md as you edited it: change the title, author or language there');
   const out = folder(args.values.out, 'out');
   const content = folder(args.values.content, 'content') ?? (out !== undefined ? dirname(out) : 'content');
-  // Importing a story of one's own beside the sample would publish the two mixed.
+  // The files as a shell takes them, for the commands the messages suggest.
   const files = args.positionals.map((file) => (/[\s"'$`\\]/.test(file) ? `'${file.replace(/'/g, `'\\''`)}'` : file)).join(' ');
+  // Importing a story of one's own beside the sample would publish the two mixed.
   if (holdsSample(content) && !args.values['keep-sample']) {
     console.error(
       [
