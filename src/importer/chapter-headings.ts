@@ -63,6 +63,12 @@ export function headingDivision(
   return undefined;
 }
 
+/** What the importer says of a document it read as several chapters, at its chapter headings or title lines. */
+export const chaptersNotice = (count: number, at: 'chapter headings' | 'title lines') => `read a chapter at each of the ${count} ${at}`;
+
+/** What the importer says of the text above a document's first chapter heading. */
+export const noteAboveNotice = (heading: string) => `kept the text above “${heading}” as its author’s note`;
+
 /** What the importer says of a document it divided at headings titled as written. */
 export const divisionNotice = ({ starts, level }: HeadingDivision) =>
   `divided the document at its ${starts.length} headings of level ${level} (Heading ${level}), none of which reads as a chapter heading such as “Chapter 3”: each began a chapter, titled as written`;
@@ -80,7 +86,7 @@ export function chaptersAtHeadings(
   log: { setAside: string[]; notices: string[] },
 ): ImportedChapter[] {
   const leading = before.some((node) => visibleText(node).trim()) ? treeOf(before) : undefined;
-  if (leading && starts[0]) log.notices.push(`kept the text above “${textOf(starts[0].node)}” as its author’s note`);
+  if (leading && starts[0]) log.notices.push(noteAboveNotice(textOf(starts[0].node)));
   return starts.map(({ index, heading, node }, i) => {
     log.setAside.push(visibleText(node));
     return {

@@ -2,7 +2,7 @@ import type { Element, ElementContent, Root } from 'hast';
 import { classStyles, formattingFromClasses, inlineStylesheets } from '../class-styles.ts';
 import { hasClass, parseHtml, select, textOf, visibleText } from '../html.ts';
 import { gatherFootnotes, withGoogleDocsNotes } from '../footnotes.ts';
-import { chaptersAtHeadings, divisionNotice, headingDivision, type ChapterStart } from '../chapter-headings.ts';
+import { chaptersAtHeadings, chaptersNotice, divisionNotice, headingDivision, type ChapterStart } from '../chapter-headings.ts';
 import { importedStory, type ImportedChapter, type ImportedStory, type ImportedWork } from '../model.ts';
 import { fileTitle, parseTitleLine } from '../title-lines.ts';
 
@@ -43,7 +43,7 @@ export function readHtml(text: string, stem: string): ImportedWork {
     return heading ? [{ index, heading, node: node as Element }] : [];
   });
   if (starts.length >= 2) {
-    notices.push(`read a chapter at each of the ${starts.length} chapter headings`);
+    notices.push(chaptersNotice(starts.length, 'chapter headings'));
     return { ...work, ...wholeDocument(tree, nodes, starts, setAside, notices) };
   }
   // Else at its headings titled as written, if they divide it ("The Lake", "Homecoming").

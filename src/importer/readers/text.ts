@@ -2,6 +2,7 @@ import type { Element, ElementContent, Root } from 'hast';
 import { sourceText, withoutControls } from '../decode.ts';
 import { ImportError, type ImportedChapter, type ImportedWork } from '../model.ts';
 import { isSceneBreak } from '../scene-breaks.ts';
+import { chaptersNotice } from '../chapter-headings.ts';
 import { fileTitle, noteLabel, parseTitleLine, type TitleLine } from '../title-lines.ts';
 import { problems } from '../../core/problems.ts';
 
@@ -86,14 +87,15 @@ export function readText(input: string, file: string, stem: string): ImportedWor
   const setAside: string[] = [];
   if (removed > 0) notices.push(`removed ${removed} invisible control character${removed === 1 ? '' : 's'}`);
 
+  // What each block says as a title line, if it is one: read once, for the title and the chapters below it.
+  const titleLines = blocks.map((block) => (block.length === 1 ? parseTitleLine(block[0]!) : undefined));
   // The title line: a one-line block near the top, with no more than a note's worth of words above it.
   let heading: TitleLine | undefined;
   let titleIndex = -1;
   let wordsAbove = 0;
   for (let i = 0; i < Math.min(blocks.length, titleSearch.blocks) && wordsAbove <= titleSearch.wordsAbove; i++) {
-    const candidate = blocks[i]!.length === 1 ? parseTitleLine(blocks[i]![0]!) : undefined;
-    if (candidate) {
-      heading = candidate;
+    if (titleLines[i]) {
+      heading = titleLines[i];
       titleIndex = i;
       break;
     }
@@ -101,12 +103,9 @@ export function readText(input: string, file: string, stem: string): ImportedWor
   }
   // A whole story may open with more than a note (its title, summary and tags): its first title
   // line is then wherever it is, if another follows.
-  if (!heading) {
-    const lines = blocks.flatMap((block, index) => {
-      const line = block.length === 1 ? parseTitleLine(block[0]!) : undefined;
-      return line ? [{ line, index }] : [];
-    });
-    if (lines.length >= 2) ({ line: heading, index: titleIndex } = lines[0]!);
+  if (!heading && titleLines.filter(Boolean).length >= 2) {
+    titleIndex = titleLines.findIndex(Boolean);
+    heading = titleLines[titleIndex];
   }
   const fromName = fileTitle(stem)?.number;
   if (heading?.kind === 'chapter' && fromName !== undefined && heading.number !== fromName) {
@@ -148,7 +147,7 @@ export function readText(input: string, file: string, stem: string): ImportedWor
   // A whole story in one file: a chapter at each further title line with text under it.
   const parts = [{ heading, from: 0, to: body.length }];
   for (let i = 1; i < body.length - 1; i++) {
-    const next = body[i]!.length === 1 ? parseTitleLine(body[i]![0]!) : undefined;
+    const next = titleLines[start + i];
     const last = parts.at(-1)!;
     // Text above it in its chapter, and below it.
     if (next && i > last.from) {
@@ -157,7 +156,7 @@ export function readText(input: string, file: string, stem: string): ImportedWor
       setAside.push(body[i]![0]!);
     }
   }
-  if (parts.length > 1) notices.push(`read a chapter at each of the ${parts.length} title lines`);
+  if (parts.length > 1) notices.push(chaptersNotice(parts.length, 'title lines'));
 
   const chapters: ImportedChapter[] = parts.map((part, i) => ({
     kind: part.heading.kind,
