@@ -419,8 +419,8 @@ export async function main(argv: string[]): Promise<number> {
   const named = Object.fromEntries(
     (['title', 'author', 'language'] as const).flatMap((key) => (args.values[key] === undefined ? [] : [[key, args.values[key]!]])),
   );
-  if (update && Object.keys(named).length > 0)
-    usageError(usage, '--update keeps story.md as you edited it: change the title, author or language there');
+  const naming = Object.keys(named).length > 0;
+  if (update && naming) usageError(usage, '--update keeps story.md as you edited it: change the title, author or language there');
   const out = folder(args.values.out, 'out');
   const content = folder(args.values.content, 'content') ?? (out !== undefined ? dirname(out) : 'content');
   // The files as a shell takes them, for the commands the messages suggest.
@@ -466,13 +466,13 @@ export async function main(argv: string[]): Promise<number> {
   }
   const existing = existingChapters(targets.chapters);
   const whole = works.find(({ work }) => work.story !== undefined);
-  // The title, author and language given: in place of the whole work's, else a story of their own for chapters alone.
-  const givenStory = Object.keys(named).length > 0 && !whole ? importedStory(named) : undefined;
-  if (whole) Object.assign(whole.work.story!, named);
-  if (Object.keys(named).length > 0 && existsSync(targets.story) && !args.values.force) {
+  if (naming && existsSync(targets.story) && !args.values.force) {
     console.error(`error  ${shown(targets.story)} exists: change the title, author or language there (or replace it: --force)`);
     return 1;
   }
+  // The title, author and language given: in place of the whole work's, else a story of their own for chapters alone.
+  if (whole) Object.assign(whole.work.story!, named);
+  const givenStory = naming && !whole ? importedStory(named) : undefined;
   // Chapters alone (Word, text, Markdown) into a folder without story.md: the build would refuse
   // the story for want of a title and an author, which only the author can give.
   if (!whole && !givenStory && !existsSync(targets.story) && resolve(targets.chapters) === resolve(chaptersDir(content))) {
