@@ -767,6 +767,14 @@ the lake is still.</div>
     ]);
   });
 
+  it('takes no title from a heading shown as code', async () => {
+    const { plan, chapters } = await importBytes(strToU8('```\n# Chapter 9: An example\n```\n\nShe swam.\n'), 'chapter-2.md');
+    expectEveryWordKept(plan);
+    expect(chapters.map(({ front, body }) => [front.title, body])).toEqual([
+      ['Chapter 2', '```\n# Chapter 9: An example\n```\n\nShe swam.'],
+    ]);
+  });
+
   it('reads a whole story in one Markdown file as a chapter at each chapter heading, code left as written', async () => {
     const text =
       'Thanks to my beta!\n\n# Chapter 1: The Lake\n\nShe swam.\n\n```\n# Chapter 9: not a heading\n```\n\n## Chapter 2: The Shore ##\n\nShe slept.\n';
