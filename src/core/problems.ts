@@ -288,8 +288,9 @@ export const problems = {
   }),
   UnknownZip: problem({
     level: 'refusal',
-    title: 'A zip file that is neither an EPUB nor a Word document',
-    message: (file: string) => `${file}: a zip file that is neither an EPUB nor a Word document`,
+    title: 'A zip file that is neither an EPUB, a Word document nor an OpenDocument text',
+    message: (file: string) =>
+      `${file}: a zip file that is neither an EPUB, a Word document nor an OpenDocument text; export the story as .docx, .odt, .epub, .html or .txt and import that`,
   }),
   DamagedZip: problem({
     level: 'refusal',
@@ -313,6 +314,30 @@ export const problems = {
     title: 'A zip file would unpack larger than any book needs',
     message: (file: string, size: string, kind: string, limit: string) =>
       `${file}: would take ${size} unpacked, more than any ${kind} needs (at most ${limit}); it is not read`,
+  }),
+  UnreadableOdt: problem({
+    level: 'refusal',
+    title: 'An OpenDocument text that cannot be read',
+    message: (file: string, why: string) =>
+      `${file}: the OpenDocument text could not be read (${why}); open it in LibreOffice and save it again (.odt or .docx)`,
+  }),
+  NotOdtText: problem({
+    level: 'refusal',
+    title: 'An OpenDocument file that is not a text (a spreadsheet, a presentation)',
+    message: (file: string, type: string) =>
+      `${file}: an OpenDocument file that is not a text document (${type}); import the story's text as .odt, .docx or .txt`,
+  }),
+  RtfFile: problem({
+    level: 'refusal',
+    title: 'A Rich Text document (.rtf)',
+    message: (file: string) =>
+      `${file}: a Rich Text document (.rtf); open it in your word processor (TextEdit, WordPad, Word, LibreOffice) and save it as .docx or .odt, or export it as .html, and import that`,
+  }),
+  KindleBook: problem({
+    level: 'refusal',
+    title: 'A Kindle book (MOBI, AZW, AZW3)',
+    message: (file: string) =>
+      `${file}: a Kindle book (MOBI/AZW), whose text cannot be read back faithfully; download the work as EPUB or HTML instead (AO3 offers both), or convert it to EPUB with Calibre, and import that`,
   }),
   UnreadableWord: problem({
     level: 'refusal',

@@ -123,6 +123,33 @@ function wrapBlock(state: State, node: Element, classes: string[], asParagraph =
   return [{ type: 'html', value: `<div class="${kept.join(' ')}">` }, ...(inner as MdastContent[]), { type: 'html', value: '</div>' }];
 }
 
+/** Inline formatting Markdown writes with delimiters (`*`, `**`), which cannot open after or close before a space. */
+const delimited = new Set(['em', 'i', 'strong', 'b']);
+
+/**
+ * Emphasis with the spaces at its edges moved outside (`<em>word </em>next`, as Word and
+ * LibreOffice often set the space after an italic word in italics): `*word* next` rather
+ * than `*word&#x20;*&#x6E;ext`, which reads the same but not for the author editing it.
+ */
+function withSpacesOutside(node: Element, children: ElementContent[]): ElementContent[] {
+  const inner = [...children];
+  const edge = (start: boolean): ElementContent[] => {
+    const at = start ? 0 : inner.length - 1;
+    const child = inner[at];
+    if (child?.type !== 'text') return [];
+    const space = (start ? /^\s+/ : /\s+$/).exec(child.value)?.[0];
+    if (!space) return [];
+    const rest = start ? child.value.slice(space.length) : child.value.slice(0, -space.length);
+    if (rest === '') inner.splice(at, 1);
+    else inner[at] = { ...child, value: rest };
+    return [{ type: 'text', value: space }];
+  };
+  const before = edge(true);
+  const after = edge(false);
+  if (inner.length === 0) return [...before, ...after];
+  return [...before, { ...node, properties: { ...node.properties }, children: inner }, ...after];
+}
+
 /**
  * Alignment as HTML writes it (`align="center"`, `style="text-align: center"`, `<center>`)
  * as the classes the site keeps, and paragraphs that are scene breaks (src/importer/
@@ -162,6 +189,7 @@ function withLayoutClasses(tree: Root, breaks: string[]): Root {
       );
     }
     if (node.tagName === 'center') return [{ type: 'element', tagName: 'div', properties: { className: ['center'] }, children }];
+    if (delimited.has(node.tagName)) return withSpacesOutside(node, children);
     const side = ['p', 'div'].includes(node.tagName) ? align(node) : undefined;
     if (!side) return [{ ...node, properties: { ...node.properties }, children }];
     return [{ ...node, properties: { ...node.properties, className: [...classesOf(node), side] }, children }];

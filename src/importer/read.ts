@@ -7,19 +7,23 @@ import { zipEntries } from './zip.ts';
 import { problems } from '../core/problems.ts';
 
 /** The kinds of input the importer reads. */
-export type InputFormat = 'epub' | 'docx' | 'ao3' | 'html' | 'markdown' | 'text';
+export type InputFormat = 'epub' | 'docx' | 'odt' | 'ao3' | 'html' | 'markdown' | 'text';
 
 /**
  * What an input is, from its content (the extension only breaks ties): an EPUB or a Word
  * document is a zip with their own files, an AO3 download is HTML with AO3's marks,
- * Markdown opens with frontmatter.
+ * an OpenDocument text is a zip with its `content.xml` (or that XML alone, a flat .fodt),
+ * Markdown opens with frontmatter. Formats whose text cannot be read back faithfully (PDF,
+ * Kindle books, Rich Text, an old .doc) are refused with what to export instead.
  */
 export function detectFormat(bytes: Uint8Array, file: string): { format: InputFormat; text?: string } {
   if (bytes[0] === 0x50 && bytes[1] === 0x4b && bytes[2] === 0x03 && bytes[3] === 0x04) {
     // The names alone tell an EPUB from a Word document; nothing is inflated to know.
     const names = zipEntries(bytes, file, 'zip file').map((entry) => entry.name);
     if (names.includes('word/document.xml')) return { format: 'docx' };
-    if (names.includes('META-INF/container.xml') || names.includes('mimetype')) return { format: 'epub' };
+    if (names.includes('META-INF/container.xml')) return { format: 'epub' };
+    if (names.includes('content.xml')) return { format: 'odt' };
+    if (names.includes('mimetype')) return { format: 'epub' };
     throw new ImportError(problems.UnknownZip.message(file));
   }
   if (bytes[0] === 0x25 && bytes[1] === 0x50 && bytes[2] === 0x44 && bytes[3] === 0x46) {
@@ -28,8 +32,13 @@ export function detectFormat(bytes: Uint8Array, file: string): { format: InputFo
   if (bytes[0] === 0xd0 && bytes[1] === 0xcf && bytes[2] === 0x11 && bytes[3] === 0xe0) {
     throw new ImportError(problems.OldWordFile.message(file));
   }
+  // A Kindle book: a Palm database whose type and creator say BOOKMOBI (or TEXtREAd, the oldest MOBIs).
+  const palm = String.fromCharCode(...bytes.subarray(60, 68));
+  if (bytes.length > 78 && (palm === 'BOOKMOBI' || palm === 'TEXtREAd')) throw new ImportError(problems.KindleBook.message(file));
+  if (String.fromCharCode(...bytes.subarray(0, 5)) === '{\\rtf') throw new ImportError(problems.RtfFile.message(file));
   const text = decodeText(bytes, file);
   const start = text.slice(0, 4000);
+  if (/^\uFEFF?\s*(?:<\?xml[^>]*>\s*)?<office:document[\s>]/.test(start)) return { format: 'odt', text };
   if (
     /^\s*(?:<!doctype html|<html[\s>]|<\?xml[^>]*>\s*<html)/i.test(start) ||
     (/^\s*</.test(start) && /<(?:p|div|br|body)[\s>/]/i.test(start))
@@ -59,6 +68,8 @@ async function readFormat(bytes: Uint8Array, file: string): Promise<ImportedWork
       return (await import('./readers/epub.ts')).readEpub(bytes, file);
     case 'docx':
       return (await import('./readers/docx.ts')).readDocx(bytes, file, stem);
+    case 'odt':
+      return (await import('./readers/odt.ts')).readOdt(bytes, file, stem, text);
     case 'ao3':
       return (await import('./readers/ao3.ts')).readAo3(text!, file);
     case 'html':

@@ -415,3 +415,51 @@ describe('false refusals of harmless input', () => {
     expect(text).toContain('café');
   });
 });
+
+describe('OpenDocument texts', () => {
+  const namespaces = [
+    'xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0"',
+    'xmlns:text="urn:oasis:names:tc:opendocument:xmlns:text:1.0"',
+    'xmlns:draw="urn:oasis:names:tc:opendocument:xmlns:drawing:1.0"',
+    'xmlns:style="urn:oasis:names:tc:opendocument:xmlns:style:1.0"',
+    'xmlns:xlink="http://www.w3.org/1999/xlink"',
+  ].join(' ');
+  const odt = (body: string, files: Record<string, string> = {}, styles = '') =>
+    zipSync({
+      mimetype: strToU8('application/vnd.oasis.opendocument.text'),
+      'content.xml': strToU8(
+        `<office:document-content ${namespaces}><office:automatic-styles>${styles}</office:automatic-styles><office:body><office:text><text:h text:outline-level="1">Chapter 1: Odd</text:h>${body}</office:text></office:body></office:document-content>`,
+      ),
+      ...Object.fromEntries(Object.entries(files).map(([name, text]) => [name, strToU8(text)])),
+    });
+
+  it('a picture that is an SVG with script is kept cleaned; one linked from a file or a site outside is never read from disk', async () => {
+    const svg = '<svg xmlns="http://www.w3.org/2000/svg" onload="alert(1)"><script>alert(2)</script><rect width="4" height="4"/></svg>';
+    const { plan, work, text } = await importBytes(
+      odt(
+        '<text:p>Look <draw:frame><draw:image xlink:href="Pictures/a.svg"/></draw:frame> and <draw:frame><draw:image xlink:href="../../../../etc/passwd"/></draw:frame> there.</text:p>',
+        { 'Pictures/a.svg': svg },
+      ),
+      'odd.odt',
+    );
+    faithful(plan);
+    const [name, bytes] = [...plan.images][0]!;
+    expect(text).toBe(`Look ![](images/${name}) and there.`);
+    expect(Buffer.from(bytes!).toString()).not.toMatch(/script|onload/);
+    expect(work.dropped).toEqual([
+      expect.stringContaining('the picture “../../../../etc/passwd”, linked from a file outside the document'),
+    ]);
+  });
+
+  it('styles that are each other’s parents, and a space repeated a billion times, read at once', async () => {
+    const styles =
+      '<style:style style:name="A" style:family="paragraph" style:parent-style-name="B"/><style:style style:name="B" style:family="paragraph" style:parent-style-name="A"/>';
+    const { plan, text, seconds } = await importBytes(
+      odt('<text:p text:style-name="A">a<text:s text:c="999999999"/>b</text:p>', {}, styles),
+      'odd.odt',
+    );
+    faithful(plan);
+    expect(text).toBe('a b');
+    expect(seconds).toBeLessThan(5);
+  });
+});

@@ -46,6 +46,8 @@ describe('recognising the format from the content', () => {
     [strToU8('<html><body><p>Hello.</p></body></html>'), 'page.txt', 'html'],
     [strToU8('---\ntitle: Chapter 1\n---\n\nText.'), 'chapter.txt', 'markdown'],
     [strToU8('Chapter 1\n\n<3 is how she signed it.'), 'chapter.html', 'text'],
+    [zip({ mimetype: 'application/vnd.oasis.opendocument.text', 'content.xml': '<office:document-content/>' }), 'story.zip', 'odt'],
+    [strToU8('<?xml version="1.0"?>\n<office:document office:mimetype="application/vnd.oasis.opendocument.text"/>'), 'story.xml', 'odt'],
   ])('reads %#', (bytes, name, format) => {
     expect(detectFormat(bytes, name).format).toBe(format);
   });
@@ -56,6 +58,15 @@ describe('recognising the format from the content', () => {
       /^story\.doc: an old Word document.*save it as \.docx/,
     );
     expect(() => detectFormat(Uint8Array.from([0x50, 0x4b, 0x03, 0x04, 0x00]), 'story.epub')).toThrow(/^story\.epub: a damaged zip/);
+  });
+
+  it('refuses Rich Text and Kindle books, whose text is not read, with what to export instead', () => {
+    expect(() => detectFormat(strToU8('{\\rtf1\\ansi Chapter 1\\par The lamps.}'), 'story.rtf')).toThrow(
+      /^story\.rtf: a Rich Text document.*save it as \.docx or \.odt/,
+    );
+    const mobi = new Uint8Array(200);
+    mobi.set(strToU8('BOOKMOBI'), 60);
+    expect(() => detectFormat(mobi, 'story.azw3')).toThrow(/^story\.azw3: a Kindle book.*download the work as EPUB or HTML/);
   });
 });
 
@@ -513,10 +524,10 @@ describe('hand-made footnotes', () => {
 });
 
 describe('documents from a second writer (pandoc)', () => {
-  it.each(['lantern.docx', 'lantern.epub', 'lantern-epub2.epub'])(
+  it.each(['pandoc/lantern.docx', 'pandoc/lantern.epub', 'pandoc/lantern-epub2.epub', 'pandoc/lantern.odt', 'libreoffice/lantern.odt'])(
     'reads %s whole: title, chapters, footnotes, formatting, pictures',
     async (name) => {
-      const { plan, chapters, story } = await importFixture(`pandoc/${name}`);
+      const { plan, chapters, story } = await importFixture(name);
       expectEveryWordKept(plan);
       expect(story?.front).toMatchObject({ title: 'The Lantern Keeper', author: 'Wren Ashdown' });
       expect(chapters.map(({ slug, front }) => [slug, front.title, front.order])).toEqual([
@@ -531,30 +542,34 @@ describe('documents from a second writer (pandoc)', () => {
       expect(first!.body).toContain('[^1]: A wick is the string in a lamp.');
       expect(first!.body).toContain('That was <u>not</u> quite true. <span class="small-caps">Opera Ghost</span> signed the note.');
       expect(first!.body.split('\n\n')[2]).toBe('* * *');
-      expect(second!.body).toMatch(/!\[(?:A lamp)?\]\(images\/[\w-]+\.png\)\n\nA lamp\n\nHe noticed \*her\*/);
+      // The caption under the picture: in italics where the writer's caption style sets them (an OpenDocument text's).
+      expect(second!.body).toMatch(/!\[(?:A lamp)?\]\(images\/[\w-]+\.png\)\n\n(\*?)A lamp\1\n\nHe noticed \*her\*/);
       expect(plan.images.size).toBe(1);
     },
   );
 });
 
 describe('a whole work whose chapter headings are titles alone (“Der Sturm”, “Erstes Kapitel”)', () => {
-  it.each(['headings.docx', 'headings.html'])('reads %s as a chapter at each first-level heading, titled as written', async (name) => {
-    const { plan, chapters, story, work } = await importFixture(`pandoc/${name}`);
-    expectEveryWordKept(plan);
-    expect(story?.front).toMatchObject({ title: 'Der Leuchtturm', author: 'Greta Weiß' });
-    expect(chapters.map(({ slug, front }) => [slug, front.title, front.order])).toEqual([
-      ['chapter-1', 'Erstes Kapitel: Die Ankunft', 1],
-      ['chapter-2', 'Der Sturm', 2],
-      ['chapter-3', 'Heimkehr', 3],
-    ]);
-    expect(work.notices.join('\n')).toMatch(/divided the document at its 3 headings of level 1 \(Heading 1\)/);
-    // The footnote at the end of the document goes to the chapter that refers to it, as a footnote.
-    expect(chapters[0]!.body).toContain('Er antwortete nicht.[^1]');
-    expect(chapters[0]!.body).toContain('[^1]: Eine Fußnote mit **fett**.');
-    expect(chapters.slice(1).map((chapter) => chapter.body)).not.toContainEqual(expect.stringContaining('Fußnote'));
-    // A lower heading stays inside its chapter.
-    expect(chapters[1]!.body).toMatch(/Der Wind kam aus Norden\.\n\n#+ Am Morgen\n\nEs war still\./);
-  });
+  it.each(['pandoc/headings.docx', 'pandoc/headings.html', 'pandoc/headings.odt', 'libreoffice/headings.odt'])(
+    'reads %s as a chapter at each first-level heading, titled as written',
+    async (name) => {
+      const { plan, chapters, story, work } = await importFixture(name);
+      expectEveryWordKept(plan);
+      expect(story?.front).toMatchObject({ title: 'Der Leuchtturm', author: 'Greta Weiß' });
+      expect(chapters.map(({ slug, front }) => [slug, front.title, front.order])).toEqual([
+        ['chapter-1', 'Erstes Kapitel: Die Ankunft', 1],
+        ['chapter-2', 'Der Sturm', 2],
+        ['chapter-3', 'Heimkehr', 3],
+      ]);
+      expect(work.notices.join('\n')).toMatch(/divided the document at its 3 headings of level 1 \(Heading 1\)/);
+      // The footnote at the end of the document goes to the chapter that refers to it, as a footnote.
+      expect(chapters[0]!.body).toContain('Er antwortete nicht.[^1]');
+      expect(chapters[0]!.body).toContain('[^1]: Eine Fußnote mit **fett**.');
+      expect(chapters.slice(1).map((chapter) => chapter.body)).not.toContainEqual(expect.stringContaining('Fußnote'));
+      // A lower heading stays inside its chapter.
+      expect(chapters[1]!.body).toMatch(/Der Wind kam aus Norden\.\n\n#+ Am Morgen\n\nEs war still\./);
+    },
+  );
 
   it('reads a Google Docs web page whole: its title, a chapter at each heading, its footnotes as footnotes, its classes as formatting', async () => {
     const { plan, chapters, story } = await importFixture('google-docs.html');
@@ -622,12 +637,69 @@ describe('a whole work whose chapter headings are titles alone (“Der Sturm”,
 });
 
 describe('Word’s styles for quotations and emphasis', () => {
-  it('keeps block quotes (pandoc’s Block Text), Quote and Intense Quote paragraphs, Emphasis and Strong runs', async () => {
-    const { plan, chapters } = await importFixture('pandoc/quotes.docx');
-    expectEveryWordKept(plan);
-    expect(chapters[0]!.body).toBe(
-      'She read:\n\n> Dear Meg, the lamps are lit.\n>\n> Yours, E.\n\nThen *she* wept **loudly**.\n\n> A quoted line.\n>\n> An intense quote.',
-    );
+  it.each(['pandoc/quotes.docx', 'libreoffice/quotes.odt'])(
+    'keeps block quotes (pandoc’s Block Text), Quote and Intense Quote paragraphs, Emphasis and Strong runs from %s',
+    async (name) => {
+      const { plan, chapters } = await importFixture(name);
+      expectEveryWordKept(plan);
+      expect(chapters[0]!.body).toBe(
+        'She read:\n\n> Dear Meg, the lamps are lit.\n>\n> Yours, E.\n\nThen *she* wept **loudly**.\n\n> A quoted line.\n>\n> An intense quote.',
+      );
+    },
+  );
+});
+
+describe('OpenDocument texts (LibreOffice)', () => {
+  it.each(['libreoffice/features.odt', 'libreoffice/features.fodt'])(
+    'reads %s: styles set by hand and by name, notes, lists, a table; leaves out the comment, the tracked deletion and the generated contents, and says so',
+    async (name) => {
+      const { plan, chapters, story, work } = await importFixture(name);
+      expectEveryWordKept(plan);
+      expect(work.format).toBe('OpenDocument text');
+      expect(story?.front).toMatchObject({ title: 'Winter Lamps' });
+      expect(chapters.map(({ front }) => front.title)).toEqual(['Chapter 1: Frost', 'Chapter 2: Thaw']);
+      expect(chapters[0]!.body).toBe(
+        [
+          'The frost came *early* that year, and the **lamps** burned all night.',
+          // A word set upright inside a paragraph in italics; spaces outside the stars.
+          '*She wrote it all down,* every *word of it.*',
+          '*Dear Meg,*\\\n*the lamps are lit.*',
+          '* * *',
+          '<span class="small-caps">Opera Ghost</span> signed it[^1], and an endnote follows[^2].',
+          '1. First thing',
+          '2. Second ***thing***',
+          '- Bread',
+          '- Oil',
+          '|      |       |\n| ---- | ----- |\n| Lamp | Hours |\n| East | Nine  |',
+          '<div class="right">',
+          'Signed, E.',
+          '</div>',
+          '[^1]: A ghost who *writes*.',
+          '[^2]: The end of it.',
+        ].join('\n\n'),
+      );
+      expect(chapters[1]!.body).toBe('Then spring, [a link](https://example.com/).');
+      const written = plan.chapters.map((chapter) => chapter.text).join('\n') + (plan.story ?? '');
+      for (const unwritten of ['Nice line', 'swiftly', 'Contents']) expect(written).not.toContain(unwritten);
+      expect(work.dropped).toEqual([
+        'the document’s table of contents (the site makes its own)',
+        '1 comment (notes to the writer, not the story)',
+      ]);
+    },
+  );
+
+  it('refuses an OpenDocument spreadsheet, and a document with no text, naming the file', async () => {
+    const ods = zipSync({
+      mimetype: strToU8('application/vnd.oasis.opendocument.spreadsheet'),
+      'content.xml': strToU8('<office:document-content/>'),
+    });
+    expect(detectFormat(ods, 'sums.ods').format).toBe('odt');
+    await expect(readInput(ods, 'sums.ods')).rejects.toThrow(/^sums\.ods: an OpenDocument file that is not a text document/);
+    const broken = zipSync({
+      mimetype: strToU8('application/vnd.oasis.opendocument.text'),
+      'content.xml': strToU8('<office:document-content><'),
+    });
+    await expect(readInput(broken, 'broken.odt')).rejects.toThrow(/^broken\.odt: the OpenDocument text could not be read/);
   });
 });
 

@@ -1,14 +1,11 @@
-import type { Element, ElementContent, Root } from 'hast';
+import type { Element } from 'hast';
 import { strFromU8, strToU8, zipSync } from 'fflate';
 import mammoth from 'mammoth';
 import { imageName } from '../files.ts';
-import { chaptersAtHeadings, divisionNotice, headingDivision, type ChapterStart } from '../chapter-headings.ts';
-import { gatherFootnotes } from '../footnotes.ts';
-import { hasClass, parseHtml, select, textOf, treeOf, visibleText } from '../html.ts';
-import { importedStory, ImportError, type ImportedChapter, type ImportedWork } from '../model.ts';
-import { fileTitle, parseTitleLine } from '../title-lines.ts';
-import { isSceneBreak } from '../scene-breaks.ts';
+import { parseHtml, select, visibleText } from '../html.ts';
+import { ImportError, type ImportedWork } from '../model.ts';
 import { unzipWithin } from '../zip.ts';
+import { readDocumentBody } from './document.ts';
 import { problems } from '../../core/problems.ts';
 
 /**
@@ -121,64 +118,5 @@ export async function readDocx(bytes: Uint8Array, file: string, stem: string): P
   const tree = parseHtml(`<body>${result.value}</body>`);
   const body = (select('body', tree) ?? tree) as Element;
   // The words as read, before anything below moves them (the footnotes go to their chapters).
-  const source = visibleText(body);
-  const setAside: string[] = [];
-  const dropped: string[] = [];
-  const nodes = withSceneBreaks(body.children, setAside);
-
-  // Split where a heading or a title line starts a chapter.
-  const titled: ChapterStart[] = nodes.flatMap((node, index) => {
-    if (node.type !== 'element' || !/^(?:h[1-3]|p)$/.test(node.tagName) || hasClass(node, 'quire-title')) return [];
-    const heading = parseTitleLine(textOf(node));
-    return heading && (node.tagName !== 'p' || !select('img', node)) ? [{ index, heading, node }] : [];
-  });
-  // Else at its headings titled as written, if they divide it ("The Lake", "Homecoming").
-  const division = titled.length > 0 ? undefined : headingDivision(nodes, (node) => hasClass(node, 'quire-title'));
-  if (division) notices.push(divisionNotice(division));
-  const starts = division?.starts ?? titled;
-  // The document's title and author (Word's Title and Author styles, or a heading above the chapters), above the first chapter.
-  const top = nodes.slice(0, starts[0]?.index ?? nodes.length);
-  const titleNode = top.find((node): node is Element => node.type === 'element' && hasClass(node, 'quire-title')) ?? division?.title;
-  const authorNode = top.find((node): node is Element => node.type === 'element' && hasClass(node, 'quire-author'));
-  // A date in Word's Date style, as pandoc writes it: the first chapter's release date.
-  const dateNode = top.find(
-    (node): node is Element => node.type === 'element' && hasClass(node, 'quire-date') && /^\d{4}-\d{2}-\d{2}$/.test(textOf(node)),
-  );
-  for (const node of [titleNode, authorNode, dateNode]) if (node) setAside.push(visibleText(node));
-  const wholeWork = starts.length >= 2;
-  const story = wholeWork ? importedStory({ title: textOf(titleNode) || undefined, author: textOf(authorNode) || undefined }) : undefined;
-  if (!wholeWork && titleNode && starts.length === 1) dropped.push(`the document’s title “${textOf(titleNode)}” above the chapter heading`);
-  const before = top.filter((node) => node !== titleNode && node !== authorNode && node !== dateNode);
-
-  const chapters: ImportedChapter[] = [];
-  if (starts.length === 0) {
-    const fromName = fileTitle(stem);
-    const fromTitle = titleNode ? parseTitleLine(textOf(titleNode)) : undefined;
-    const heading = fromTitle ?? fromName;
-    chapters.push({
-      kind: heading?.kind ?? 'chapter',
-      number: heading?.number,
-      title: heading?.title ?? (textOf(titleNode) || stem),
-      slug: heading?.slug,
-      body: treeOf(before),
-    });
-  } else {
-    chapters.push(...chaptersAtHeadings(nodes, starts, before, { setAside, notices }));
-  }
-  if (dateNode) chapters[0]!.published = textOf(dateNode);
-  // Word keeps every footnote at the end of the document: each goes to the chapter that refers to it.
-  gatherFootnotes(chapters.map((chapter) => chapter.body));
-  return { format: 'Word document', story, chapters, images, source, setAside, dropped, notices };
-}
-
-/** Paragraphs that are scene breaks (`* * *`, `~~~`, `oOo`) become breaks; empty spacing paragraphs go. */
-function withSceneBreaks(nodes: Root['children'], setAside: string[]): ElementContent[] {
-  return (nodes as ElementContent[]).flatMap((node): ElementContent[] => {
-    if (node.type !== 'element' || node.tagName !== 'p') return [node];
-    const text = textOf(node);
-    if (text === '' && !select('img', node)) return [];
-    if (!isSceneBreak(text)) return [node];
-    setAside.push(text);
-    return [{ type: 'element', tagName: 'hr', properties: {}, children: [] }];
-  });
+  return readDocumentBody(body, { format: 'Word document', stem, images, source: visibleText(body), notices });
 }
