@@ -6,22 +6,26 @@
  * thousand unclosed `<`, `*` or `![` included): none looks further than a bounded span.
  */
 export function markdownToPlainText(markdown: string): string {
-  return withoutComments(markdown.replace(/\r\n?/g, '\n'))
-    .replace(/<\/?[a-zA-Z][^<>\n]{0,500}>/g, '')
-    .replace(/!\[([^\]\n]{0,500})\]\([^)\n]{0,500}\)/g, '$1')
-    .replace(/^ {0,3}\[\^[^\]\s]{1,200}\]:[ \t]*/gm, '')
-    .replace(/\[\^[^\]\s]{1,200}\]/g, ' ')
-    .replace(/\[([^\]\n]{0,500})\]\([^)\n]{0,500}\)/g, '$1')
-    .replace(/^ {0,3}(?:[*_-] *){3,}$/gm, '')
-    .replace(/^:{3,}[\w-]*\s*$/gm, '')
-    .replace(/^ {0,3}(?:#{1,6} +|> ?|[*+-] +(?=\S)|\d+[.)] +)/gm, '')
-    .replace(/(\*\*|__|\*|_|~~)(?=\S)([\s\S]{0,1000}?\S)\1/g, '$2')
-    .replace(/\\([\\`*_{}[\]()#+\-.!<>|~])/g, '$1')
-    .split('\n')
-    .map((line) => line.trimEnd())
-    .join('\n')
-    .replace(/\n{3,}/g, '\n\n')
-    .trim();
+  return (
+    withoutComments(markdown.replace(/\r\n?/g, '\n'))
+      .replace(/<\/?[a-zA-Z][^<>\n]{0,500}>/g, '')
+      .replace(/!\[([^\]\n]{0,500})\]\([^)\n]{0,500}\)/g, '$1')
+      .replace(/^ {0,3}\[\^[^\]\s]{1,200}\]:[ \t]*/gm, '')
+      .replace(/\[\^[^\]\s]{1,200}\]/g, ' ')
+      .replace(/\[([^\]\n]{0,500})\]\([^)\n]{0,500}\)/g, '$1')
+      .replace(/^ {0,3}(?:[*_-] *){3,}$/gm, '')
+      .replace(/^:{3,}[\w-]*\s*$/gm, '')
+      .replace(/^ {0,3}(?:#{1,6} +|> ?|[*+-] +(?=\S)|\d+[.)] +)/gm, '')
+      .replace(/(\*\*|\*|~~)(?=\S)([\s\S]{0,1000}?\S)\1/g, '$2')
+      // Underscores mark emphasis only at a word's edge: `snake_case_name` is one word, as written.
+      .replace(/(?<![\p{L}\p{N}_])(__|_)(?=\S)([\s\S]{0,1000}?\S)\1(?![\p{L}\p{N}_])/gu, '$2')
+      .replace(/\\([\\`*_{}[\]()#+\-.!<>|~])/g, '$1')
+      .split('\n')
+      .map((line) => line.trimEnd())
+      .join('\n')
+      .replace(/\n{3,}/g, '\n\n')
+      .trim()
+  );
 }
 
 /** The text without `<!-- comments -->`; an unclosed one hides the rest, as it does on a page. */

@@ -77,6 +77,9 @@ async function readFormat(bytes: Uint8Array, file: string): Promise<ImportedWork
     case 'markdown':
       return (await import('./readers/markdown.ts')).readMarkdown(text!, file, stem);
     case 'text':
-      return (await import('./readers/text.ts')).readText(text!, file, stem);
+      return (
+        (await import('./readers/fanficfare-text.ts')).readFanFicFareText(text!) ??
+        (await import('./readers/text.ts')).readText(text!, file, stem)
+      );
   }
 }

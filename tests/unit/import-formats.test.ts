@@ -649,6 +649,46 @@ describe('Word’s styles for quotations and emphasis', () => {
   );
 });
 
+describe('FanFicFare’s plain-text download', () => {
+  it('reads the whole work: the title page into story.md, a chapter at each title of its contents, html2text’s Markdown as formatting', async () => {
+    const { plan, chapters, story, work } = await importFixture('fanficfare.txt');
+    expectEveryWordKept(plan);
+    expect(work.format).toBe('FanFicFare text download');
+    expect(story?.front).toMatchObject({
+      title: 'The Lantern Keeper',
+      author: 'Wren Ashdown',
+      language: 'en',
+      status: 'in-progress',
+      fandom: 'Phantom of the Opera',
+      rating: 'T',
+      tags: ['Romance', 'Angst'],
+    });
+    expect(story?.body).toMatch(/^Below the opera house, someone keeps the lamps lit, and nobody asks who/);
+    expect(chapters.map(({ slug, front }) => [slug, front.title, front.published])).toEqual([
+      ['chapter-1', 'Chapter 1: Wick', '2020-01-01'],
+      // A title wrapped at its hyphen in one place and not in the other reads as written.
+      ['chapter-2', 'A Very Long Chapter Title That Goes On And On, Far Past The Seventy-Eight Columns FanFicFare Wraps At', undefined],
+      ['epilogue', 'Epilogue', '2020-02-02'],
+    ]);
+    const first = chapters[0]!.body;
+    // Wrapped lines joined; html2text's italics and bold as such; the author's own asterisks and underscores as written.
+    expect(first).toContain(
+      'She held her breath. *Someone* had trimmed the wick, and not long ago; the glass was **still warm** under her fingers. \\*sigh\\* went the pipes, and snake_case_name.',
+    );
+    expect(first).toContain('the dark, *politely*, did not answer at all, which was worse.\\\nLine two of the same paragraph.');
+    expect(first).toContain('> A letter, quoted in full.');
+    expect(chapters[1]!.body).toBe('Erik had kept the lamps for eleven years.\n\n- bread\n- oil');
+    const written = plan.chapters.map((chapter) => chapter.text).join('\n');
+    for (const boilerplate of ['TABLE OF CONTENTS', 'End file.', 'Packaged', 'Story URL']) expect(written).not.toContain(boilerplate);
+  });
+
+  it('leaves a text that only looks like one to the plain-text reader', async () => {
+    const { chapters, work } = await importBytes(strToU8('Chapter 1\n\nTABLE OF CONTENTS is what she wrote.\n\n\tIndented.'), 'one.txt');
+    expect(work.format).toBe('plain text');
+    expect(chapters).toHaveLength(1);
+  });
+});
+
 describe('OpenDocument texts (LibreOffice)', () => {
   it.each(['libreoffice/features.odt', 'libreoffice/features.fodt'])(
     'reads %s: styles set by hand and by name, notes, lists, a table; leaves out the comment, the tracked deletion and the generated contents, and says so',

@@ -215,6 +215,29 @@ describe('plain text', () => {
     expect(work.notices).toContain('read a chapter at each of the 3 title lines');
   });
 
+  it.each([
+    ['a line each, under “Contents”', ['Contents', 'Prologue\n\nChapter 1: Wick\n\nEpilogue']],
+    ['in one block', ['TABLE OF CONTENTS:', 'Prologue\nChapter 1: Wick\nEpilogue']],
+    ['with no heading', ['Prologue\n\nChapter 1: Wick\n\nEpilogue']],
+  ])('leaves out a table of contents listed %s, its titles the chapters’ own, and says so', async (_, contents) => {
+    const text = ['The Glass Lamp', ...contents, 'Prologue', 'Before.', 'Chapter 1: Wick', 'During.', 'Epilogue', 'After.'].join('\n\n');
+    const work = readText(text, 'lamp.txt', 'lamp');
+    const plan = await planImport(work, []);
+    expect(plan.fidelity).toMatchObject({ kept: plan.fidelity.source, added: 0 });
+    const files = plan.chapters.map((chapter) => parseContentFile(chapter.text));
+    expect(files.map(({ front, body }) => [front.title, body])).toEqual([
+      ['Prologue', 'Before.'],
+      ['Chapter 1: Wick', 'During.'],
+      ['Epilogue', 'After.'],
+    ]);
+    expect(work.dropped).toEqual(['the table of contents (3 titles; the site makes its own)']);
+  });
+
+  it('keeps title lines one after another that are no contents: chapters that come only once', async () => {
+    const work = readText(['Chapter 1', 'Chapter 2', 'Text of two.', 'Chapter 3', 'Text of three.'].join('\n\n'), 'lamp.txt', 'lamp');
+    expect(work.dropped).toEqual([]);
+  });
+
   it('finds a whole story’s first title line below a long opening (title, summary, tags), kept as the first chapter’s note', async () => {
     const summary = `Summary: ${'A lamp keeper keeps the lamps. '.repeat(50)}`;
     const work = readText(

@@ -38,6 +38,10 @@ describe('countWords', () => {
 });
 
 describe('markdownToPlainText', () => {
+  it('reads underscores as emphasis only at a word’s edge, as CommonMark does', () => {
+    expect(markdownToPlainText('_She_ wrote snake_case_name and __bold__.')).toBe('She wrote snake_case_name and bold.');
+  });
+
   it('removes emphasis, links, headings and escapes but keeps the words', () => {
     expect(markdownToPlainText('# Title\n\n*She* said [hello](https://x.y) \\- to **him**.')).toBe('Title\n\nShe said hello - to him.');
   });

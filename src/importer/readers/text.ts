@@ -81,10 +81,11 @@ export function blocksToTree(blocks: string[][], setAside: string[] = []): Root 
 /** Reads one plain-text chapter; the file name stands in for a missing title line (`chapter-3.txt`). */
 export function readText(input: string, file: string, stem: string): ImportedWork {
   const { text: clean, removed } = withoutControls(input);
-  const blocks = blocksOf(clean);
-  if (blocks.length === 0) throw new ImportError(problems.EmptyFile.message(file));
   const notices: string[] = [];
   const setAside: string[] = [];
+  const dropped: string[] = [];
+  const blocks = withoutContents(blocksOf(clean), setAside, dropped);
+  if (blocks.length === 0) throw new ImportError(problems.EmptyFile.message(file));
   if (removed > 0) notices.push(`removed ${removed} invisible control character${removed === 1 ? '' : 's'}`);
 
   // What each block says as a title line, if it is one: read once, for the title and the chapters below it.
@@ -174,9 +175,45 @@ export function readText(input: string, file: string, stem: string): ImportedWor
     images: new Map(),
     source: sourceText(input),
     setAside,
-    dropped: [],
+    dropped,
     notices,
   };
+}
+
+/** A heading over a table of contents. */
+const contentsHeading = /^\s*(?:table of contents|contents)\s*:?\s*$/i;
+
+/**
+ * The blocks without a table of contents: title lines one after another with no text between
+ * them (one a line, or one a block), whose chapters all follow further down, and the
+ * "Contents" line above them. The site makes its own; its lines are set aside and the author told.
+ */
+function withoutContents(blocks: string[][], setAside: string[], dropped: string[]): string[][] {
+  const entries = blocks.map((block) => block.map((line) => parseTitleLine(line)));
+  const key = (line: string) => line.replace(/\s+/g, ' ').trim().toLowerCase();
+  // Where each title line last stands as a block of its own (a chapter's heading).
+  const lastAt = new Map<string, number>();
+  blocks.forEach((block, i) => {
+    if (block.length === 1 && entries[i]![0]) lastAt.set(key(block[0]!), i);
+  });
+  for (let i = 0; i < blocks.length; i++) {
+    let end = i;
+    while (end < blocks.length && entries[end]!.every(Boolean)) end++;
+    // The run's last title may already be the first chapter's heading, the text under it.
+    const stop = [end, end - 1].find((to) => {
+      const lines = to > i ? blocks.slice(i, to).flat() : [];
+      return lines.length >= 2 && lines.every((line) => (lastAt.get(key(line)) ?? i) >= to);
+    });
+    if (stop === undefined) {
+      i = Math.max(i, end - 1);
+      continue;
+    }
+    const start = i > 0 && blocks[i - 1]!.length === 1 && contentsHeading.test(blocks[i - 1]![0]!) ? i - 1 : i;
+    setAside.push(...blocks.slice(start, stop).flat());
+    dropped.push(`the table of contents (${blocks.slice(i, stop).flat().length} titles; the site makes its own)`);
+    return [...blocks.slice(0, start), ...blocks.slice(stop)];
+  }
+  return blocks;
 }
 
 /** A note's blocks with its label ("Author's Note:", "A/N:") taken off the first line, the label set aside. */
