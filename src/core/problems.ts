@@ -327,11 +327,11 @@ export const problems = {
     message: (file: string, type: string) =>
       `${file}: an OpenDocument file that is not a text document (${type}); import the story's text as .odt, .docx or .txt`,
   }),
-  RtfFile: problem({
+  UnreadableRtf: problem({
     level: 'refusal',
-    title: 'A Rich Text document (.rtf)',
-    message: (file: string) =>
-      `${file}: a Rich Text document (.rtf); open it in your word processor (TextEdit, WordPad, Word, LibreOffice) and save it as .docx or .odt, or export it as .html, and import that`,
+    title: 'A Rich Text document that cannot be read',
+    message: (file: string, why: string) =>
+      `${file}: the Rich Text document could not be read (${why}); open it in your word processor and save it as .docx or .odt, and import that`,
   }),
   KindleBook: problem({
     level: 'refusal',

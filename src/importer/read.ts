@@ -7,14 +7,14 @@ import { zipEntries } from './zip.ts';
 import { problems } from '../core/problems.ts';
 
 /** The kinds of input the importer reads. */
-export type InputFormat = 'epub' | 'docx' | 'odt' | 'ao3' | 'html' | 'markdown' | 'text';
+export type InputFormat = 'epub' | 'docx' | 'odt' | 'rtf' | 'ao3' | 'html' | 'markdown' | 'text';
 
 /**
  * What an input is, from its content (the extension only breaks ties): an EPUB or a Word
  * document is a zip with their own files, an AO3 download is HTML with AO3's marks,
  * an OpenDocument text is a zip with its `content.xml` (or that XML alone, a flat .fodt),
- * Markdown opens with frontmatter. Formats whose text cannot be read back faithfully (PDF,
- * Kindle books, Rich Text, an old .doc) are refused with what to export instead.
+ * Rich Text opens with `{\rtf`, Markdown with frontmatter. Formats whose text cannot be read
+ * back faithfully (PDF, Kindle books, an old .doc) are refused with what to export instead.
  */
 export function detectFormat(bytes: Uint8Array, file: string): { format: InputFormat; text?: string } {
   if (bytes[0] === 0x50 && bytes[1] === 0x4b && bytes[2] === 0x03 && bytes[3] === 0x04) {
@@ -35,7 +35,9 @@ export function detectFormat(bytes: Uint8Array, file: string): { format: InputFo
   // A Kindle book: a Palm database whose type and creator say BOOKMOBI (or TEXtREAd, the oldest MOBIs).
   const palm = String.fromCharCode(...bytes.subarray(60, 68));
   if (bytes.length > 78 && (palm === 'BOOKMOBI' || palm === 'TEXtREAd')) throw new ImportError(problems.KindleBook.message(file));
-  if (String.fromCharCode(...bytes.subarray(0, 5)) === '{\\rtf') throw new ImportError(problems.RtfFile.message(file));
+  // Rich Text is 7-bit text whose other bytes are its code page's (or a picture's): read byte for byte.
+  if (/^\s*\{\\rtf/.test(Buffer.from(bytes.subarray(0, 16)).toString('latin1')))
+    return { format: 'rtf', text: Buffer.from(bytes).toString('latin1') };
   const text = decodeText(bytes, file);
   const start = text.slice(0, 4000);
   if (/^\uFEFF?\s*(?:<\?xml[^>]*>\s*)?<office:document[\s>]/.test(start)) return { format: 'odt', text };
@@ -68,6 +70,8 @@ async function readFormat(bytes: Uint8Array, file: string): Promise<ImportedWork
       return (await import('./readers/epub.ts')).readEpub(bytes, file);
     case 'docx':
       return (await import('./readers/docx.ts')).readDocx(bytes, file, stem);
+    case 'rtf':
+      return (await import('./readers/rtf.ts')).readRtf(text!, file, stem);
     case 'odt':
       return (await import('./readers/odt.ts')).readOdt(bytes, file, stem, text);
     case 'ao3':

@@ -463,3 +463,24 @@ describe('OpenDocument texts', () => {
     expect(seconds).toBeLessThan(5);
   });
 });
+
+describe('Rich Text', () => {
+  it('groups nested thousands deep are refused at once, naming the file', async () => {
+    const rtf = strToU8(`{\\rtf1 ${'{'.repeat(100_000)}deep${'}'.repeat(100_000)}}`);
+    const started = performance.now();
+    await expect(readInput(rtf, 'deep.rtf')).rejects.toThrow(
+      /^deep\.rtf: the Rich Text document could not be read \(groups nested over 500 deep\)/,
+    );
+    expect(performance.now() - started).toBeLessThan(2000);
+  });
+
+  it('binary data claiming more than the file holds, unclosed groups and runs of fallbacks read at once, every word kept', async () => {
+    const rtf = strToU8(
+      `{\\rtf1\\ansi Chapter 1\\par Before.\\uc3\\u8212 abc after\\par {\\*\\unknown secret}{\\pict\\pngblip\\bin999999999 `,
+    );
+    const { plan, text, seconds } = await importBytes(rtf, 'odd.rtf');
+    faithful(plan);
+    expect(text).toBe('Before.— after');
+    expect(seconds).toBeLessThan(5);
+  });
+});

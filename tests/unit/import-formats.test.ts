@@ -47,6 +47,7 @@ describe('recognising the format from the content', () => {
     [strToU8('---\ntitle: Chapter 1\n---\n\nText.'), 'chapter.txt', 'markdown'],
     [strToU8('Chapter 1\n\n<3 is how she signed it.'), 'chapter.html', 'text'],
     [zip({ mimetype: 'application/vnd.oasis.opendocument.text', 'content.xml': '<office:document-content/>' }), 'story.zip', 'odt'],
+    [strToU8('{\\rtf1\\ansi Chapter 1\\par The lamps.}'), 'story.txt', 'rtf'],
     [strToU8('<?xml version="1.0"?>\n<office:document office:mimetype="application/vnd.oasis.opendocument.text"/>'), 'story.xml', 'odt'],
   ])('reads %#', (bytes, name, format) => {
     expect(detectFormat(bytes, name).format).toBe(format);
@@ -60,10 +61,7 @@ describe('recognising the format from the content', () => {
     expect(() => detectFormat(Uint8Array.from([0x50, 0x4b, 0x03, 0x04, 0x00]), 'story.epub')).toThrow(/^story\.epub: a damaged zip/);
   });
 
-  it('refuses Rich Text and Kindle books, whose text is not read, with what to export instead', () => {
-    expect(() => detectFormat(strToU8('{\\rtf1\\ansi Chapter 1\\par The lamps.}'), 'story.rtf')).toThrow(
-      /^story\.rtf: a Rich Text document.*save it as \.docx or \.odt/,
-    );
+  it('refuses Kindle books, whose text is not read, with what to download instead', () => {
     const mobi = new Uint8Array(200);
     mobi.set(strToU8('BOOKMOBI'), 60);
     expect(() => detectFormat(mobi, 'story.azw3')).toThrow(/^story\.azw3: a Kindle book.*download the work as EPUB or HTML/);
@@ -524,33 +522,37 @@ describe('hand-made footnotes', () => {
 });
 
 describe('documents from a second writer (pandoc)', () => {
-  it.each(['pandoc/lantern.docx', 'pandoc/lantern.epub', 'pandoc/lantern-epub2.epub', 'pandoc/lantern.odt', 'libreoffice/lantern.odt'])(
-    'reads %s whole: title, chapters, footnotes, formatting, pictures',
-    async (name) => {
-      const { plan, chapters, story } = await importFixture(name);
-      expectEveryWordKept(plan);
-      expect(story?.front).toMatchObject({ title: 'The Lantern Keeper', author: 'Wren Ashdown' });
-      expect(chapters.map(({ slug, front }) => [slug, front.title, front.order])).toEqual([
-        ['chapter-1', 'Chapter 1: Wick', 1],
-        ['chapter-2', 'Chapter 2: Flame', 2],
-        ['epilogue', 'Epilogue', 3],
-      ]);
-      const [first, second] = chapters;
-      expect(first!.body).toContain(
-        'She held her breath. *Someone* had trimmed the wick[^1], and not long ago; the glass was **still warm** under her fingers.',
-      );
-      expect(first!.body).toContain('[^1]: A wick is the string in a lamp.');
-      expect(first!.body).toContain('That was <u>not</u> quite true. <span class="small-caps">Opera Ghost</span> signed the note.');
-      expect(first!.body.split('\n\n')[2]).toBe('* * *');
-      // The caption under the picture: in italics where the writer's caption style sets them (an OpenDocument text's).
-      expect(second!.body).toMatch(/!\[(?:A lamp)?\]\(images\/[\w-]+\.png\)\n\n(\*?)A lamp\1\n\nHe noticed \*her\*/);
-      expect(plan.images.size).toBe(1);
-    },
-  );
+  it.each([
+    'pandoc/lantern.docx',
+    'pandoc/lantern.epub',
+    'pandoc/lantern-epub2.epub',
+    'pandoc/lantern.odt',
+    'libreoffice/lantern.odt',
+    'libreoffice/lantern.rtf',
+  ])('reads %s whole: title, chapters, footnotes, formatting, pictures', async (name) => {
+    const { plan, chapters, story } = await importFixture(name);
+    expectEveryWordKept(plan);
+    expect(story?.front).toMatchObject({ title: 'The Lantern Keeper', author: 'Wren Ashdown' });
+    expect(chapters.map(({ slug, front }) => [slug, front.title, front.order])).toEqual([
+      ['chapter-1', 'Chapter 1: Wick', 1],
+      ['chapter-2', 'Chapter 2: Flame', 2],
+      ['epilogue', 'Epilogue', 3],
+    ]);
+    const [first, second] = chapters;
+    expect(first!.body).toContain(
+      'She held her breath. *Someone* had trimmed the wick[^1], and not long ago; the glass was **still warm** under her fingers.',
+    );
+    expect(first!.body).toContain('[^1]: A wick is the string in a lamp.');
+    expect(first!.body).toContain('That was <u>not</u> quite true. <span class="small-caps">Opera Ghost</span> signed the note.');
+    expect(first!.body.split('\n\n')[2]).toBe('* * *');
+    // The caption under the picture: in italics where the writer's caption style sets them (an OpenDocument text's).
+    expect(second!.body).toMatch(/!\[(?:A lamp)?\]\(images\/[\w-]+\.png\)\n\n(\*?)A lamp\1\n\nHe noticed \*her\*/);
+    expect(plan.images.size).toBe(1);
+  });
 });
 
 describe('a whole work whose chapter headings are titles alone (“Der Sturm”, “Erstes Kapitel”)', () => {
-  it.each(['pandoc/headings.docx', 'pandoc/headings.html', 'pandoc/headings.odt', 'libreoffice/headings.odt'])(
+  it.each(['pandoc/headings.docx', 'pandoc/headings.html', 'pandoc/headings.odt', 'libreoffice/headings.odt', 'libreoffice/headings.rtf'])(
     'reads %s as a chapter at each first-level heading, titled as written',
     async (name) => {
       const { plan, chapters, story, work } = await importFixture(name);
@@ -637,7 +639,7 @@ describe('a whole work whose chapter headings are titles alone (“Der Sturm”,
 });
 
 describe('Word’s styles for quotations and emphasis', () => {
-  it.each(['pandoc/quotes.docx', 'libreoffice/quotes.odt'])(
+  it.each(['pandoc/quotes.docx', 'libreoffice/quotes.odt', 'libreoffice/quotes.rtf'])(
     'keeps block quotes (pandoc’s Block Text), Quote and Intense Quote paragraphs, Emphasis and Strong runs from %s',
     async (name) => {
       const { plan, chapters } = await importFixture(name);
@@ -724,9 +726,73 @@ describe('OpenDocument texts (LibreOffice)', () => {
       expect(work.dropped).toEqual([
         'the document’s table of contents (the site makes its own)',
         '1 comment (notes to the writer, not the story)',
+        '1 tracked deletion (text deleted while changes were tracked)',
       ]);
     },
   );
+
+  it('reads the same document as LibreOffice writes it in Rich Text (.rtf): the same words, formatting, notes and lists', async () => {
+    const { plan, chapters, story, work } = await importFixture('libreoffice/features.rtf');
+    expectEveryWordKept(plan);
+    expect(work.format).toBe('Rich Text document');
+    expect(story?.front).toMatchObject({ title: 'Winter Lamps' });
+    expect(chapters.map(({ front }) => front.title)).toEqual(['Chapter 1: Frost', 'Chapter 2: Thaw']);
+    expect(chapters[0]!.body).toBe(
+      [
+        'The frost came *early* that year, and the **lamps** burned all night.',
+        '*She wrote it all down,* every *word of it.*',
+        '*Dear Meg,*\\\n*the lamps are lit.*',
+        '* * *',
+        '<span class="small-caps">Opera Ghost</span> signed it[^1], and an endnote follows[^2].',
+        '1. First thing\n2. Second ***thing***',
+        '- Bread\n- Oil',
+        // A table's cells, each a paragraph: their words kept, the grid not.
+        'Lamp',
+        'Hours',
+        'East',
+        'Nine',
+        '<div class="right">',
+        'Signed, E.',
+        '</div>',
+        '[^1]: A ghost who *writes*.',
+        '[^2]: The end of it.',
+      ].join('\n\n'),
+    );
+    // A link without the underline every word processor draws under one.
+    expect(chapters[1]!.body).toBe('Then spring, [a link](https://example.com/).');
+    expect(work.dropped).toEqual([
+      'the document’s table of contents (the site makes its own)',
+      '1 comment (notes to the writer, not the story)',
+      '1 tracked deletion (text deleted while changes were tracked)',
+    ]);
+  });
+
+  it('reads Rich Text as Word writes it: its heading as the title, styles, a footnote, a link, any code page; hidden text left out', async () => {
+    const { plan, chapters, work } = await importFixture('rtf/word.rtf');
+    expectEveryWordKept(plan);
+    expect(chapters.map(({ front }) => front.title)).toEqual(['The Lake']);
+    expect(chapters[0]!.body).toBe(
+      [
+        'The water was *black* and still[^1]. “Café?” she asked, and read [the map](https://example.com/lake).',
+        '東京の夜',
+        '北京的夜晚',
+        'Seen words.',
+        '[^1]: Deep and cold.',
+      ].join('\n\n'),
+    );
+    expect(work.dropped).toEqual(['1 passage of hidden text']);
+  });
+
+  it('reads Rich Text as TextEdit writes it: its paragraphs, italics and bold, quotes, an emoji, a centred break', async () => {
+    const { plan, chapters } = await importFixture('rtf/textedit.rtf');
+    expectEveryWordKept(plan);
+    expect(chapters.map(({ front, body }) => [front.title, body])).toEqual([
+      [
+        'Chapter 1: The Lake',
+        'The water was *black* and still. “Who’s there?” she asked.\n\n* * *\n\nCafé au lait, naïve, — and an emoji 😀.\n\n**The End**',
+      ],
+    ]);
+  });
 
   it('refuses an OpenDocument spreadsheet, and a document with no text, naming the file', async () => {
     const ods = zipSync({

@@ -1,10 +1,89 @@
-import type { Element, ElementContent, Root } from 'hast';
+import type { Element, ElementContent, Properties, Root } from 'hast';
 import { chaptersAtHeadings, divisionNotice, headingDivision, type ChapterStart } from '../chapter-headings.ts';
 import { gatherFootnotes } from '../footnotes.ts';
 import { hasClass, select, textOf, treeOf, visibleText } from '../html.ts';
 import { importedStory, type ImportedChapter, type ImportedWork } from '../model.ts';
 import { fileTitle, parseTitleLine } from '../title-lines.ts';
 import { isSceneBreak } from '../scene-breaks.ts';
+
+/* What the word processors' readers (docx.ts through mammoth, odt.ts, rtf.ts) share: how text looks, what a style's name says, and the reading of the document they make. */
+
+/** How text looks, as a style sets it; unset where the style says nothing (its parent decides). */
+export interface Look {
+  italic?: boolean;
+  bold?: boolean;
+  underline?: boolean;
+  smallCaps?: boolean;
+}
+
+/** Character styles for emphasis, by name: Word's and LibreOffice's (as Word's are read through mammoth's style map, docx.ts). */
+export const namedLooks: Record<string, Look> = {
+  emphasis: { italic: true },
+  'intense emphasis': { italic: true },
+  'subtle emphasis': { italic: true },
+  strong: { bold: true },
+  'strong emphasis': { bold: true },
+};
+
+/** What a paragraph is, from its style's name (the first style up its parents that says). */
+export type Role = { heading: number } | 'title' | 'subtitle' | 'author' | 'date' | 'quote' | 'line';
+
+export function roleOf(display: string): Role | undefined {
+  const name = display.toLowerCase();
+  const heading = /^heading (\d)$/.exec(name);
+  if (heading) return { heading: Math.min(6, Math.max(1, Number(heading[1]))) };
+  if (name === 'title' || name === 'subtitle' || name === 'author' || name === 'date') return name;
+  if (['quotations', 'quote', 'intense quote', 'block text'].includes(name)) return 'quote';
+  if (name === 'horizontal line') return 'line';
+  return undefined;
+}
+
+/** What the author is told of text deleted while changes were tracked, which the document still holds. */
+export const deletionsDropped = (count: number): string[] =>
+  count ? [`${count} tracked deletion${count === 1 ? '' : 's'} (text deleted while changes were tracked)`] : [];
+
+/** An HTML element. */
+export const element = (tagName: string, children: ElementContent[] = [], properties: Properties = {}): Element => ({
+  type: 'element',
+  tagName,
+  properties,
+  children,
+});
+
+/** Marks one run of text wears, outermost first: adjacent runs that wear the same then merge. */
+export function dressed(nodes: ElementContent[], look: Look): ElementContent[] {
+  let dressedNodes = nodes;
+  if (look.smallCaps) dressedNodes = [element('span', dressedNodes, { className: ['small-caps'] })];
+  if (look.underline) dressedNodes = [element('u', dressedNodes)];
+  if (look.bold) dressedNodes = [element('strong', dressedNodes)];
+  if (look.italic) dressedNodes = [element('em', dressedNodes)];
+  return dressedNodes;
+}
+
+const mergeable = new Set(['em', 'strong', 'u', 'span']);
+
+/** Adjacent runs in the same marks as one (`<em>a</em><em>b</em>` → `<em>ab</em>`), all the way down. */
+export function merged(nodes: ElementContent[]): ElementContent[] {
+  const out: ElementContent[] = [];
+  for (const node of nodes) {
+    const last = out.at(-1);
+    if (
+      last?.type === 'element' &&
+      node.type === 'element' &&
+      last.tagName === node.tagName &&
+      mergeable.has(node.tagName) &&
+      String(last.properties.className) === String(node.properties.className)
+    ) {
+      last.children.push(...node.children);
+    } else if (last?.type === 'text' && node.type === 'text') {
+      last.value += node.value;
+    } else {
+      out.push(node.type === 'element' ? { ...node, children: [...node.children] } : node);
+    }
+  }
+  for (const node of out) if (node.type === 'element') node.children = merged(node.children);
+  return out;
+}
 
 /** A word processor's document as HTML, and what its reader knows already. */
 export interface DocumentRead {
@@ -59,15 +138,25 @@ export function readDocumentBody(body: Element, read: DocumentRead): ImportedWor
 
   const chapters: ImportedChapter[] = [];
   if (starts.length === 0) {
-    const fromName = fileTitle(stem);
-    const fromTitle = titleNode ? parseTitleLine(textOf(titleNode)) : undefined;
-    const heading = fromTitle ?? fromName;
+    // A chapter that opens with a heading of its own, the only one of its level: its title ("The Lake").
+    const opening = !titleNode ? before.find((node): node is Element => node.type === 'element' || textOf(node) !== '') : undefined;
+    const ownTitle =
+      opening?.type === 'element' &&
+      /^h[1-3]$/.test(opening.tagName) &&
+      textOf(opening) !== '' &&
+      before.filter((node) => node.type === 'element' && node.tagName === opening.tagName).length === 1
+        ? opening
+        : undefined;
+    if (ownTitle) setAside.push(visibleText(ownTitle));
+    const named = titleNode ?? ownTitle;
+    const fromTitle = named ? parseTitleLine(textOf(named)) : undefined;
+    const heading = fromTitle ?? fileTitle(stem);
     chapters.push({
       kind: heading?.kind ?? 'chapter',
       number: heading?.number,
-      title: heading?.title ?? (textOf(titleNode) || stem),
+      title: fromTitle?.title ?? (textOf(named) || heading?.title || stem),
       slug: heading?.slug,
-      body: treeOf(before),
+      body: treeOf(before.filter((node) => node !== ownTitle)),
     });
   } else {
     chapters.push(...chaptersAtHeadings(nodes, starts, before, { setAside, notices }));

@@ -1,4 +1,4 @@
-import type { Element as HastElement, ElementContent, Properties } from 'hast';
+import type { Element as HastElement, ElementContent } from 'hast';
 import type { Element, ElementContent as XmlContent, Root } from 'xast';
 import { strFromU8 } from 'fflate';
 import { fromXml } from 'xast-util-from-xml';
@@ -6,7 +6,7 @@ import { imageName } from '../files.ts';
 import { ImportError, type ImportedWork } from '../model.ts';
 import { unzipWithin } from '../zip.ts';
 import { problems } from '../../core/problems.ts';
-import { readDocumentBody } from './document.ts';
+import { deletionsDropped, dressed, element, merged, namedLooks, readDocumentBody, roleOf, type Look, type Role } from './document.ts';
 
 /**
  * An OpenDocument text (.odt, LibreOffice's and OpenOffice's own format, also a Google Docs
@@ -32,6 +32,11 @@ function attr(node: Element, name: string): string | undefined {
 const childElements = (node: Element | Root): Element[] =>
   (node.children as XmlContent[]).filter((child): child is Element => child.type === 'element');
 
+/** How many elements of a name a tree holds. */
+function elementsNamed(node: Element | Root, name: string): number {
+  return childElements(node).reduce((count, child) => count + (local(child.name) === name ? 1 : 0) + elementsNamed(child, name), 0);
+}
+
 function find(node: Element | Root, name: string): Element | undefined {
   for (const child of childElements(node)) {
     if (local(child.name) === name) return child;
@@ -39,14 +44,6 @@ function find(node: Element | Root, name: string): Element | undefined {
     if (found) return found;
   }
   return undefined;
-}
-
-/** How text looks, as a style sets it; unset where the style says nothing (its parent decides). */
-interface Look {
-  italic?: boolean;
-  bold?: boolean;
-  underline?: boolean;
-  smallCaps?: boolean;
 }
 
 interface Style {
@@ -61,28 +58,6 @@ interface Style {
 
 /** A style's name as people see it: its XML name writes a space as `_20_`. */
 const decodedName = (name: string) => name.replace(/_([\da-f]{2,4})_/gi, (_, hex: string) => String.fromCharCode(Number.parseInt(hex, 16)));
-
-/** Character styles for emphasis, by name: Word's and LibreOffice's. */
-const namedLooks: Record<string, Look> = {
-  emphasis: { italic: true },
-  'intense emphasis': { italic: true },
-  'subtle emphasis': { italic: true },
-  strong: { bold: true },
-  'strong emphasis': { bold: true },
-};
-
-/** What a paragraph is, from the first style up its parents that says. */
-type Role = { heading: number } | 'title' | 'subtitle' | 'author' | 'date' | 'quote' | 'line';
-
-function roleOf(display: string): Role | undefined {
-  const name = display.toLowerCase();
-  const heading = /^heading (\d)$/.exec(name);
-  if (heading) return { heading: Math.min(6, Math.max(1, Number(heading[1]))) };
-  if (name === 'title' || name === 'subtitle' || name === 'author' || name === 'date') return name;
-  if (['quotations', 'quote', 'intense quote', 'block text'].includes(name)) return 'quote';
-  if (name === 'horizontal line') return 'line';
-  return undefined;
-}
 
 function lookOf(properties: Element | undefined): Look {
   const look: Look = {};
@@ -171,50 +146,8 @@ class Styles {
   }
 }
 
-const element = (tagName: string, children: ElementContent[] = [], properties: Properties = {}): HastElement => ({
-  type: 'element',
-  tagName,
-  properties,
-  children,
-});
-
 /** Text as ODF reads it: runs of white space are one space (`text:s` stands for the others). */
 const folded = (value: string) => value.replace(/[ \t\r\n]+/g, ' ');
-
-/** Marks one run of text wears, outermost first: adjacent runs that wear the same then merge. */
-function dressed(nodes: ElementContent[], look: Look): ElementContent[] {
-  let dressedNodes = nodes;
-  if (look.smallCaps) dressedNodes = [element('span', dressedNodes, { className: ['small-caps'] })];
-  if (look.underline) dressedNodes = [element('u', dressedNodes)];
-  if (look.bold) dressedNodes = [element('strong', dressedNodes)];
-  if (look.italic) dressedNodes = [element('em', dressedNodes)];
-  return dressedNodes;
-}
-
-const mergeable = new Set(['em', 'strong', 'u', 'span']);
-
-/** Adjacent runs in the same marks as one (`<em>a</em><em>b</em>` → `<em>ab</em>`), all the way down. */
-function merged(nodes: ElementContent[]): ElementContent[] {
-  const out: ElementContent[] = [];
-  for (const node of nodes) {
-    const last = out.at(-1);
-    if (
-      last?.type === 'element' &&
-      node.type === 'element' &&
-      last.tagName === node.tagName &&
-      mergeable.has(node.tagName) &&
-      String(last.properties.className) === String(node.properties.className)
-    ) {
-      last.children.push(...node.children);
-    } else if (last?.type === 'text' && node.type === 'text') {
-      last.value += node.value;
-    } else {
-      out.push(node.type === 'element' ? { ...node, children: [...node.children] } : node);
-    }
-  }
-  for (const node of out) if (node.type === 'element') node.children = merged(node.children);
-  return out;
-}
 
 /** Parts of a document that are no text of the story: they are left out (and said, where the author wrote them). */
 const unread = new Set([
@@ -535,6 +468,7 @@ export function readOdt(bytes: Uint8Array, file: string, stem: string, text?: st
   const dropped = [
     ...(reader.contents ? ['the document’s table of contents (the site makes its own)'] : []),
     ...(reader.comments ? [`${reader.comments} comment${reader.comments === 1 ? '' : 's'} (notes to the writer, not the story)`] : []),
+    ...deletionsDropped(elementsNamed(body, 'deletion')),
     ...reader.unlinked.map(
       (href) =>
         `the picture “${href}”, linked from a file outside the document (in LibreOffice, Edit → Links to External Files → Break Link keeps it in the document; or put it in images/ and add it to the chapter)`,
