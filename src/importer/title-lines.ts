@@ -60,10 +60,25 @@ function parseHanNumber(text: string): number | undefined {
   return total + current || undefined;
 }
 
+/**
+ * A title line as typed, or with marks around it: "CHAPTER I." (as old books end it), "~ Chapter 1 ~",
+ * "**Chapter 1**", "# Chapter 1". A full stop after a title's name ends a sentence ("Chapter 3
+ * Was the longest."), which is no title line.
+ */
+function readMarkedTitle(trimmed: string): { text: string; found: ReturnType<typeof readTitle> } {
+  const found = readTitle(trimmed);
+  if (found) return { text: trimmed, found };
+  const before = /^[\p{P}\p{S}\s]+(?=\p{L})/u.exec(trimmed)?.[0] ?? '';
+  const after = /(?<=[\p{L}\p{N}])[\p{P}\p{S}\s]+$/u.exec(trimmed)?.[0] ?? '';
+  const text = trimmed.slice(before.length, trimmed.length - after.length);
+  const marked = text !== trimmed ? readTitle(text) : undefined;
+  if (!marked || (/[.!?…。！？]/u.test(after) && marked.name)) return { text: trimmed, found: undefined };
+  return { text, found: marked };
+}
+
 /** The heading a title line stands for, or undefined when the line is not a heading. */
 export function parseTitleLine(line: string): TitleLine | undefined {
-  const text = line.trim();
-  const found = readTitle(text);
+  const { text, found } = readMarkedTitle(line.trim());
   if (!found) return undefined;
   // A chapter label and its number make a title line whatever follows ("Chapter 7: In which…", 300 characters long).
   if (found.form !== 'numbered' && text.length > maxTitleLine) return undefined;

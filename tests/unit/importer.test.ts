@@ -32,6 +32,12 @@ describe('title lines', () => {
     ['Chapter twenty-one - Below', 'chapter', 21, 'Chapter 21: Below', 'chapter-21'],
     ['Ch. 12 - Title', 'chapter', 12, 'Chapter 12: Title', 'chapter-12'],
     ['Chapter XIV', 'chapter', 14, 'Chapter 14', 'chapter-14'],
+    // Marks around a title line, as old books and pasted text have them.
+    ['CHAPTER I.', 'chapter', 1, 'Chapter 1', 'chapter-1'],
+    ['Chapter 7.', 'chapter', 7, 'Chapter 7', 'chapter-7'],
+    ['~ Chapter 2 ~', 'chapter', 2, 'Chapter 2', 'chapter-2'],
+    ['**Chapter 3**', 'chapter', 3, 'Chapter 3', 'chapter-3'],
+    ['— Epilogue —', 'epilogue', undefined, 'Epilogue', 'epilogue'],
     ['Chapter 4.5', 'chapter', 4.5, 'Chapter 4.5', 'chapter-4-5'],
     ['Epilogue', 'epilogue', undefined, 'Epilogue', 'epilogue'],
     ['Interlude: Letters & Lies', 'interlude', undefined, 'Interlude: Letters & Lies', 'interlude-letters-lies'],
