@@ -691,6 +691,28 @@ describe('FanFicFare’s plain-text download', () => {
   });
 });
 
+describe('a Project Gutenberg text', () => {
+  it('reads the book inside the licence: the header into story.md, the title page and contents left out, a chapter at each “CHAPTER I.” with its title under it, _italics_', async () => {
+    const { plan, chapters, story, work } = await importFixture('gutenberg.txt');
+    expectEveryWordKept(plan);
+    expect(story?.front).toMatchObject({ title: 'The Lantern Keeper', author: 'Wren Ashdown', language: 'en' });
+    expect(chapters.map(({ slug, front, body }) => [slug, front.title, body])).toEqual([
+      [
+        'chapter-1',
+        'Chapter 1: A WEDDING',
+        'The lamp was already burning when Christine reached the fifth cellar, which should not have been possible. She was *quite* sure of it.\n\nShe held her breath.',
+      ],
+      ['chapter-2', 'Chapter 2: THE LAKE', 'Erik had kept the lamps for eleven years.'],
+    ]);
+    expect(work.dropped).toEqual([
+      'Project Gutenberg’s header and licence around the book',
+      'the table of contents (2 titles; the site makes its own)',
+    ]);
+    const written = plan.chapters.map((chapter) => chapter.text).join('\n');
+    for (const licence of ['Gutenberg', 'License', 'START OF', 'Updated editions']) expect(written).not.toContain(licence);
+  });
+});
+
 describe('OpenDocument texts (LibreOffice)', () => {
   it.each(['libreoffice/features.odt', 'libreoffice/features.fodt'])(
     'reads %s: styles set by hand and by name, notes, lists, a table; leaves out the comment, the tracked deletion and the generated contents, and says so',

@@ -239,6 +239,26 @@ describe('plain text', () => {
     expect(work.dropped).toEqual(['the table of contents (3 titles; the site makes its own)']);
   });
 
+  it('reads a title on the line under “CHAPTER I.” as the chapter’s, and a sentence there as its first paragraph', async () => {
+    const work = readText(
+      ['CHAPTER I.\nThe Lake', 'She swam.', 'Chapter 2\nShe slept at last.', 'Chapter 3\nTHE END.\nNothing more.'].join('\n\n'),
+      'lake.txt',
+      'lake',
+    );
+    const plan = await planImport(work, []);
+    expect(plan.fidelity).toMatchObject({ kept: plan.fidelity.source, added: 0 });
+    expect(plan.chapters.map((chapter) => parseContentFile(chapter.text)).map(({ front, body }) => [front.title, body])).toEqual([
+      ['Chapter 1: The Lake', 'She swam.'],
+      ['Chapter 2', 'She slept at last.'],
+      ['Chapter 3: THE END.', 'Nothing more.'],
+    ]);
+  });
+
+  it('reads words between underscores as italics, as plain text writes them; an underscore inside a word stays', async () => {
+    const { body } = await importText('Chapter 1\n\nShe was _quite_ sure of _two words_ and snake_case_name.');
+    expect(body).toBe('She was *quite* sure of *two words* and snake_case_name.');
+  });
+
   it('keeps title lines one after another that are no contents: chapters that come only once', async () => {
     const work = readText(['Chapter 1', 'Chapter 2', 'Text of two.', 'Chapter 3', 'Text of three.'].join('\n\n'), 'lamp.txt', 'lamp');
     expect(work.dropped).toEqual([]);

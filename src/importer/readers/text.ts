@@ -5,6 +5,7 @@ import { isSceneBreak } from '../scene-breaks.ts';
 import { chaptersNotice } from '../chapter-headings.ts';
 import { fileTitle, noteLabel, parseTitleLine, type TitleLine } from '../title-lines.ts';
 import { problems } from '../../core/problems.ts';
+import { readGutenberg } from './gutenberg.ts';
 
 /**
  * A plain-text chapter, as authors paste it from word processors and archives: notes at the
@@ -54,6 +55,24 @@ const element = (tagName: string, children: ElementContent[], className?: string
   children,
 });
 
+/** Words between underscores at a word's edges, as plain text writes italics (`_quite_`, Project Gutenberg's books); `snake_case` stays a word. */
+const underscored = /(?<![\p{L}\p{N}_])_(?=[^\s_])([^_\n]{0,500}?[^\s_])?_(?![\p{L}\p{N}_])/gu;
+
+/** A line's text, its underscored words in italics. */
+function marked(line: string): ElementContent[] {
+  const out: ElementContent[] = [];
+  let at = 0;
+  for (const match of line.matchAll(underscored)) {
+    const inner = line.slice(match.index + 1, match.index + match[0].length - 1);
+    if (inner === '') continue;
+    if (match.index > at) out.push(text(line.slice(at, match.index)));
+    out.push(element('em', [text(inner)]));
+    at = match.index + match[0].length;
+  }
+  if (at < line.length) out.push(text(line.slice(at)));
+  return out.length > 0 ? out : [text(line)];
+}
+
 /** Blocks as an HTML tree: paragraphs, scene breaks, and runs of verse in one `div.verse`. */
 export function blocksToTree(blocks: string[][], setAside: string[] = []): Root {
   const children: Element[] = [];
@@ -62,7 +81,7 @@ export function blocksToTree(blocks: string[][], setAside: string[] = []): Root 
     if (isVerse(lines)) {
       const stanza = element(
         'p',
-        lines.flatMap((line, i) => (i > 0 ? [element('br', []), text(line.trim())] : [text(line.trim())])),
+        lines.flatMap((line, i) => (i > 0 ? [element('br', []), ...marked(line.trim())] : marked(line.trim()))),
       );
       if (verse) verse.children.push(stanza);
       else children.push((verse = element('div', [stanza], ['verse'])));
@@ -73,18 +92,28 @@ export function blocksToTree(blocks: string[][], setAside: string[] = []): Root 
       // The break's marks ("oOo", "xXx") are drawn as the site's own break, not kept as words.
       setAside.push(lines[0]!);
       children.push(element('hr', []));
-    } else children.push(element('p', [text(lines.map((line) => line.trim()).join(' '))]));
+    } else children.push(element('p', marked(lines.map((line) => line.trim()).join(' '))));
   }
   return { type: 'root', children };
 }
 
 /** Reads one plain-text chapter; the file name stands in for a missing title line (`chapter-3.txt`). */
 export function readText(input: string, file: string, stem: string): ImportedWork {
-  const { text: clean, removed } = withoutControls(input);
+  // A Project Gutenberg ebook: the book inside its licence, its header's title and author for story.md.
+  const gutenberg = readGutenberg(input);
+  const text = gutenberg?.text ?? input;
+  const { text: clean, removed } = withoutControls(text);
   const notices: string[] = [];
   const setAside: string[] = [];
-  const dropped: string[] = [];
-  const blocks = withoutContents(blocksOf(clean), setAside, dropped);
+  const dropped: string[] = gutenberg ? ['Project Gutenberg’s header and licence around the book'] : [];
+  let read = withTitleBlocks(blocksOf(clean));
+  if (gutenberg) {
+    // The book's title page, repeating the header's title and author.
+    const page = read.findIndex((block) => !(block.length === 1 && gutenberg.titlePage(block[0]!)));
+    setAside.push(...read.slice(0, Math.max(0, page)).flat());
+    read = read.slice(Math.max(0, page));
+  }
+  const blocks = withoutContents(read, setAside, dropped);
   if (blocks.length === 0) throw new ImportError(problems.EmptyFile.message(file));
   if (removed > 0) notices.push(`removed ${removed} invisible control character${removed === 1 ? '' : 's'}`);
 
@@ -170,14 +199,33 @@ export function readText(input: string, file: string, stem: string): ImportedWor
   }));
   return {
     format: 'plain text',
-    story: undefined,
+    story: gutenberg?.story,
     chapters,
     images: new Map(),
-    source: sourceText(input),
+    source: sourceText(text),
     setAside,
     dropped,
     notices,
   };
+}
+
+/**
+ * Blocks whose first line is a title line without a name ("CHAPTER I.", "Chapter 3") with more
+ * lines under it: a title on the next line ("A WEDDING", "The Lake"), as old books set their
+ * chapters, joins it ("Chapter 1: A WEDDING"); a sentence there is the chapter's first paragraph.
+ */
+function withTitleBlocks(blocks: string[][]): string[][] {
+  return blocks.flatMap((block): string[][] => {
+    if (block.length < 2) return [block];
+    const heading = parseTitleLine(block[0]!);
+    if (!heading || /[:：]/.test(heading.title)) return [block];
+    const second = block[1]!.trim();
+    const capitals = /\p{Lu}/u.test(second) && second === second.toUpperCase();
+    const titled = second.length <= 100 && (capitals || !/[.!?…"”’]$/.test(second)) && !parseTitleLine(second);
+    const rest = block.slice(titled ? 2 : 1);
+    const first = titled ? `${block[0]!.trim().replace(/[\s.:：]+$/, '')}: ${second}` : block[0]!;
+    return [[first], ...(rest.length > 0 ? [rest] : [])];
+  });
 }
 
 /** A heading over a table of contents. */
@@ -190,7 +238,8 @@ const contentsHeading = /^\s*(?:table of contents|contents)\s*:?\s*$/i;
  */
 function withoutContents(blocks: string[][], setAside: string[], dropped: string[]): string[][] {
   const entries = blocks.map((block) => block.map((line) => parseTitleLine(line)));
-  const key = (line: string) => line.replace(/\s+/g, ' ').trim().toLowerCase();
+  // A chapter is known by what its title line says it is (its file name), however its title is set.
+  const key = (line: string) => parseTitleLine(line)?.slug ?? line.replace(/\s+/g, ' ').trim().toLowerCase();
   // Where each title line last stands as a block of its own (a chapter's heading).
   const lastAt = new Map<string, number>();
   blocks.forEach((block, i) => {
