@@ -45,7 +45,8 @@ export function detectFormat(bytes: Uint8Array, file: string): { format: InputFo
     /^\s*(?:<!doctype html|<html[\s>]|<\?xml[^>]*>\s*<html)/i.test(start) ||
     (/^\s*</.test(start) && /<(?:p|div|br|body)[\s>/]/i.test(start))
   ) {
-    const ao3 = /Archive of Our Own|archiveofourown\.org|id="preface"|class="userstuff"|id="chapters"/.test(text);
+    // AO3's own layout, not a page that only names or links to AO3 (a FanFicFare download of an AO3 work does both).
+    const ao3 = /id="preface"|class="userstuff"|id="chapters"/.test(text);
     return { format: ao3 ? 'ao3' : 'html', text };
   }
   if (/^\uFEFF?---\r?\n[\s\S]*?\r?\n---/.test(text) || ['.md', '.markdown'].includes(extname(file).toLowerCase()))
@@ -77,7 +78,10 @@ async function readFormat(bytes: Uint8Array, file: string): Promise<ImportedWork
     case 'ao3':
       return (await import('./readers/ao3.ts')).readAo3(text!, file);
     case 'html':
-      return (await import('./readers/html.ts')).readHtml(text!, stem);
+      return (
+        (await import('./readers/fanficfare-html.ts')).readFanFicFareHtml(text!) ??
+        (await import('./readers/html.ts')).readHtml(text!, stem)
+      );
     case 'markdown':
       return (await import('./readers/markdown.ts')).readMarkdown(text!, file, stem);
     case 'text':

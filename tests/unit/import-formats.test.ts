@@ -684,6 +684,28 @@ describe('FanFicFare’s plain-text download', () => {
     for (const boilerplate of ['TABLE OF CONTENTS', 'End file.', 'Packaged', 'Story URL']) expect(written).not.toContain(boilerplate);
   });
 
+  it('reads its HTML download of an AO3 work the same way, not as AO3’s own download: title page, a chapter a section, the notes as notes', async () => {
+    const { plan, chapters, story, work } = await importFixture('fanficfare.html');
+    expectEveryWordKept(plan);
+    expect(work.format).toBe('FanFicFare HTML download');
+    expect(story?.front).toMatchObject({
+      title: 'The Lantern Keeper',
+      author: 'Wren Ashdown',
+      status: 'in-progress',
+      rating: 'Teen And Up Audiences',
+      expectedChapters: 3,
+    });
+    expect(story?.body).toBe('Below the opera house, someone keeps the lamps lit.');
+    expect(chapters.map(({ front, body }) => [front.title, front.authorsNote, body])).toEqual([
+      [
+        'Wick',
+        'Thanks to my beta!',
+        'The lamp was already burning when Christine reached the fifth cellar.\n\nShe held her breath. *Someone* had trimmed the wick.',
+      ],
+      ['Flame', undefined, 'Erik had kept the lamps for eleven years.'],
+    ]);
+  });
+
   it('leaves a text that only looks like one to the plain-text reader', async () => {
     const { chapters, work } = await importBytes(strToU8('Chapter 1\n\nTABLE OF CONTENTS is what she wrote.\n\n\tIndented.'), 'one.txt');
     expect(work.format).toBe('plain text');
