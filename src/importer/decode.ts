@@ -20,7 +20,7 @@ export function decodeText(bytes: Uint8Array, file: string): string {
     if (body.includes(0)) {
       throw new ImportError(problems.BinaryFile.message(file));
     }
-    text = decodeMostlyUtf8(body);
+    text = decodeLegacy(body) ?? decodeMostlyUtf8(body);
   }
   // eslint-disable-next-line no-control-regex -- counting control characters is how binary input is told apart
   const controls = text.match(/[\u0000-\u0008\u000e-\u001f\u007f]/g)?.length ?? 0;
@@ -76,27 +76,122 @@ function utf16WithoutMark(bytes: Uint8Array): 'utf-16le' | 'utf-16be' | undefine
   return undefined;
 }
 
+/**
+ * A text that is not UTF-8, in the encoding it names (an HTML page's `<meta charset>`) or,
+ * naming none, the one its bytes read as: GBK (GB18030) or Big5 Chinese, Shift_JIS Japanese,
+ * EUC-KR Korean, or the Cyrillic, Greek, Hebrew, Arabic and Thai Windows code pages — as
+ * Chinese web novels, Aozora Bunko's books and older Russian fan fiction are saved. Undefined when the bytes are UTF-8 (even with a stray
+ * Windows-1252 quote), or no encoding reads them as its language's text.
+ */
+function decodeLegacy(bytes: Uint8Array): string | undefined {
+  if (strictly('utf-8', bytes) !== undefined) return undefined;
+  const head = Buffer.from(bytes.subarray(0, 2048)).toString('latin1');
+  const declared = /<meta[^>]+charset\s*=\s*["']?([\w-]+)/i.exec(head)?.[1] ?? /<\?xml[^>]+encoding\s*=\s*["']([\w-]+)/i.exec(head)?.[1];
+  if (declared && !/^utf-?8$/i.test(declared)) {
+    const text = strictly(declared, bytes) ?? loosely(declared, bytes);
+    if (text !== undefined) return text;
+  }
+  // Not enough that is not ASCII to tell by: left to the UTF-8 / Windows-1252 reading.
+  let high = 0;
+  for (const byte of bytes) if (byte >= 0x80) high++;
+  if (high < 16) return undefined;
+  // Told from the first 64 KB (a character cut at its end waits for its bytes), then the whole read in the encoding found.
+  const sample = bytes.subarray(0, 65536);
+  const read = (label: string) => strictly(label, sample, true);
+  const whole = (label: string) => strictly(label, bytes) ?? loosely(label, bytes);
+  const count = (text: string, pattern: RegExp) => text.match(pattern)?.length ?? 0;
+  const japanese = read('shift_jis');
+  // Japanese is one part kana in three or more; Chinese read as Shift_JIS has next to none.
+  if (japanese && count(japanese, /[\u3041-\u30ff]/g) >= count(japanese, /[^\x00-\x7f]/g) * 0.15) return whole('shift_jis');
+  const korean = read('euc-kr');
+  // Korean is Hangul with spaces between its words; Chinese read as EUC-KR is Hangul without them.
+  if (korean) {
+    const hangul = count(korean, /[\uac00-\ud7a3]/g);
+    if (hangul >= count(korean, /[^\x00-\x7f]/g) * 0.5 && count(korean, / /g) >= hangul / 12) return whole('euc-kr');
+  }
+  // Chinese: of GBK and Big5, the one whose text has the characters every Chinese text is full of.
+  const common = /[的一是不了人我他在有这這个個们們来來说說上大中你她到也就]/g;
+  const chinese = ['gb18030', 'big5']
+    .map((label) => ({ text: read(label), label }))
+    .filter((found): found is { text: string; label: string } => found.text !== undefined)
+    .map((found) => ({ ...found, score: count(found.text, common) / Math.max(1, count(found.text, /[^\x00-\x7f]/g)) }))
+    .sort((a, b) => b.score - a.score)[0];
+  if (chinese && chinese.score >= 0.05) return whole(chinese.label);
+  // One byte a letter: the code page whose letters are its script's, and most often its language's commonest.
+  const single = singleByte
+    .map(({ label, letters, common, spaced }) => {
+      const text = read(label);
+      const inScript = text ? count(text, letters) : 0;
+      // A language that spaces its words has words of a dozen letters at most, not runs of fifty.
+      const words = text ? count(text, new RegExp(`(?:${letters.source})+`, 'g')) : 0;
+      // Its letters stand in words of their own: inside Latin words ("יtait") they are another code page's accents.
+      const ok =
+        text !== undefined &&
+        inScript >= count(text, /[^\x00-\x7f]/g) * 0.7 &&
+        count(text, new RegExp(`[A-Za-z](?=${letters.source})|(?<=${letters.source})[A-Za-z]`, 'g')) <= inScript * 0.05 &&
+        (!spaced || inScript <= words * 12) &&
+        // Nor capitals inside their words ("аёНаґФ", Thai read as Cyrillic).
+        count(text, /\p{Ll}\p{Lu}/gu) <= inScript * 0.03;
+      return { label, score: ok ? count(text!, common) / Math.max(1, inScript) : 0 };
+    })
+    .sort((a, b) => b.score - a.score)[0];
+  if (single && single.score >= 0.3) return whole(single.label);
+  return undefined;
+}
+
+/** Code pages of one byte a letter, with their script's letters and its language's commonest ones. */
+const singleByte = [
+  { label: 'windows-1251', letters: /[\u0400-\u04ff]/g, common: /[оеаинтсрвОЕАИНТСРВ]/g, spaced: true },
+  { label: 'windows-1253', letters: /[\u0370-\u03ff]/g, common: /[αοιετνσΑΟΙΕΤΝΣ]/g, spaced: true },
+  { label: 'windows-1255', letters: /[\u05d0-\u05ea]/g, common: /[יוהלאמ]/g, spaced: true },
+  { label: 'windows-1256', letters: /[\u0621-\u064a]/g, common: /[اليمونه]/g, spaced: true },
+  // Thai writes no spaces between its words.
+  { label: 'windows-874', letters: /[\u0e01-\u0e5b]/g, common: /[านอรกมเ่]/g, spaced: false },
+];
+
+/** Bytes in an encoding, or undefined when they are not valid in it (or it is unknown); `partial` when the bytes may end inside a character. */
+function strictly(label: string, bytes: Uint8Array, partial = false): string | undefined {
+  try {
+    return new TextDecoder(label, { fatal: true }).decode(bytes, { stream: partial });
+  } catch {
+    return undefined;
+  }
+}
+
+/** Bytes in an encoding, invalid ones replaced; undefined when the encoding is unknown. */
+function loosely(label: string, bytes: Uint8Array): string | undefined {
+  try {
+    return new TextDecoder(label).decode(bytes);
+  } catch {
+    return undefined;
+  }
+}
+
 /** UTF-8 where it is valid; each byte of an invalid sequence as Windows-1252. All Windows-1252 when little is UTF-8. */
 function decodeMostlyUtf8(bytes: Uint8Array): string {
-  let out = '';
-  let start = 0;
+  // Counted first: a file with more stray bytes than UTF-8 characters is Windows-1252 through and through.
   let invalid = 0;
   let multibyte = 0;
-  for (let i = 0; i < bytes.length;) {
+  for (let i = 0; i < bytes.length; ) {
+    const length = sequenceLength(bytes, i);
+    if (length === 0) invalid++;
+    else if (length > 1) multibyte++;
+    i += length || 1;
+  }
+  if (invalid > multibyte) return windows1252.decode(bytes);
+  const utf8 = new TextDecoder('utf-8');
+  const parts: string[] = [];
+  let start = 0;
+  for (let i = 0; i < bytes.length; ) {
     const length = sequenceLength(bytes, i);
     if (length === 0) {
-      out += new TextDecoder('utf-8').decode(bytes.subarray(start, i)) + windows1252.decode(bytes.subarray(i, i + 1));
-      invalid++;
-      i++;
-      start = i;
-    } else {
-      if (length > 1) multibyte++;
-      i += length;
+      parts.push(utf8.decode(bytes.subarray(start, i)), windows1252.decode(bytes.subarray(i, i + 1)));
+      start = i + 1;
     }
+    i += length || 1;
   }
-  out += new TextDecoder('utf-8').decode(bytes.subarray(start));
-  // A file with more stray bytes than UTF-8 characters is Windows-1252 through and through.
-  return invalid > multibyte ? windows1252.decode(bytes) : out;
+  parts.push(utf8.decode(bytes.subarray(start)));
+  return parts.join('');
 }
 
 /** The length of a valid UTF-8 sequence starting at `i`, or 0. */

@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { parseContentFile } from '../support/content-file';
 import { decodeText } from '../../src/importer/decode';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { compareWords, fidelityWords } from '../../src/importer/fidelity';
 import { planImport } from '../../src/importer/files';
 import { hastToMarkdown } from '../../src/importer/hast-to-markdown';
@@ -588,5 +590,31 @@ describe('word check', () => {
         ],
       ).disorder,
     ).toBe('“One” comes before “Two” in the source, but after it in what would be written');
+  });
+});
+
+describe('text in a legacy encoding', () => {
+  const encodings = join(import.meta.dirname, '../fixtures/import/encodings');
+  it.each([
+    ['zh-gbk.txt', '第一章 灯塔', '她走进了灯塔，看见灯已经亮了。'],
+    ['zh-big5.txt', '第一章 燈塔', '她走進了燈塔，看見燈已經亮了。'],
+    ['ja-sjis.txt', '第一章　灯台', '彼女は灯台に入って、灯りがもうついているのを見た。'],
+    ['ko-euckr.txt', '제1장 등대', '그녀는 등대에 들어가서 불이 이미 켜져 있는 것을 보았다.'],
+    ['ru-1251.txt', 'Глава 1. Маяк', 'Она вошла в маяк и увидела, что лампа уже горит.'],
+    ['fr-1252.txt', 'Chapitre 1 : Le phare', 'Elle entra dans le phare et vit que la lampe était déjà allumée.'],
+    ['he-1255.txt', 'פרק 1: המגדלור', 'היא נכנסה למגדלור וראתה שהמנורה כבר דולקת.'],
+    ['el-1253.txt', 'Κεφάλαιο 1: Ο φάρος', 'Μπήκε στον φάρο και είδε ότι η λάμπα ήταν ήδη αναμμένη.'],
+    ['th-874.txt', 'บทที่ 1 ประภาคาร', 'เธอเดินเข้าไปในประภาคารและเห็นว่าตะเกียงจุดอยู่แล้ว'],
+    ['ar-1256.txt', 'الفصل 1: المنارة', 'دخلت المنارة ورأت أن المصباح مضاء بالفعل.'],
+    ['zh-gbk.html', '<h1>第一章 灯塔</h1>', '<p>她走进了灯塔，看见灯已经亮了。</p>'],
+  ])('reads %s as written', (name, title, text) => {
+    const read = decodeText(readFileSync(join(encodings, name)), name);
+    expect(read).toContain(title);
+    expect(read).toContain(text);
+  });
+
+  it('keeps UTF-8 with a stray Windows-1252 quote as UTF-8', () => {
+    const bytes = Uint8Array.from([...Buffer.from('Ñandú, “ya” y ', 'utf8'), 0x93, ...Buffer.from('más', 'utf8'), 0x94]);
+    expect(decodeText(bytes, 'es.txt')).toBe('Ñandú, “ya” y “más”');
   });
 });
