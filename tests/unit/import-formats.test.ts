@@ -608,6 +608,16 @@ describe('a whole work whose chapter headings are titles alone (“Der Sturm”,
     for (const { work } of [lone, empty]) expect(work.notices.join('\n')).not.toMatch(/divided the document/);
   });
 
+  it('reads paragraphs in the Title style as chapter headings when each opens a chapter, its headings a level below', async () => {
+    const { plan, chapters, work } = await importFixture('pandoc/titles.docx');
+    expectEveryWordKept(plan);
+    expect(chapters.map(({ front, body }) => [front.title, body])).toEqual([
+      ['The Lake', 'She swam.\n\n### A section\n\nMore.'],
+      ['The Shore', 'She slept.'],
+    ]);
+    expect(work.notices).toContain('read the 2 paragraphs in the Title style as chapter headings');
+  });
+
   it('divides at Heading 2s under a lone Heading 1 that titles the document, not where that heading has text of its own', async () => {
     const titled = await importBytes(
       page('<h1>The Glass Lamp</h1><h2>Arrival</h2><p>She came.</p><h2>Departure</h2><p>She left.</p>'),

@@ -110,7 +110,7 @@ export function readDocumentBody(body: Element, read: DocumentRead): ImportedWor
   const { format, stem, images, source, notices } = read;
   const setAside: string[] = [];
   const dropped: string[] = [...(read.dropped ?? [])];
-  const nodes = withSceneBreaks(body.children, setAside);
+  const nodes = withTitlesAsHeadings(withSceneBreaks(body.children, setAside), notices);
 
   // Split where a heading or a title line starts a chapter.
   const titled: ChapterStart[] = nodes.flatMap((node, index) => {
@@ -165,6 +165,26 @@ export function readDocumentBody(body: Element, read: DocumentRead): ImportedWor
   // A word processor keeps every footnote at the end of the document: each goes to the chapter that refers to it.
   gatherFootnotes(chapters.map((chapter) => chapter.body));
   return { format, story, chapters, images, source, setAside, dropped, notices };
+}
+
+/**
+ * A document whose chapters each open in the Title style (as Google Docs' style menu offers it
+ * first): those paragraphs are its chapter headings, its headings one level below them. A first
+ * Title with no text under it before the next titles the document, as a lone one does.
+ */
+function withTitlesAsHeadings(nodes: ElementContent[], notices: string[]): ElementContent[] {
+  const titles = nodes.flatMap((node, index) => (node.type === 'element' && hasClass(node, 'quire-title') ? [index] : []));
+  const hasText = (from: number, to: number) => nodes.slice(from, to).some((node) => visibleText(node).trim() !== '');
+  const chapters = titles.length >= 2 && !hasText(titles[0]! + 1, titles[1]!) ? titles.slice(1) : titles;
+  if (chapters.length < 2) return nodes;
+  notices.push(`read the ${chapters.length} paragraphs in the Title style as chapter headings`);
+  const headings = new Set(chapters);
+  return nodes.map((node, index): ElementContent => {
+    if (node.type !== 'element') return node;
+    if (headings.has(index)) return { ...node, tagName: 'h1', properties: { ...node.properties, className: [] } };
+    const level = /^h([1-5])$/.exec(node.tagName)?.[1];
+    return level && !hasClass(node, 'quire-title') ? { ...node, tagName: `h${Number(level) + 1}` } : node;
+  });
 }
 
 /** Paragraphs that are scene breaks (`* * *`, `~~~`, `oOo`) become breaks; empty spacing paragraphs go. */
