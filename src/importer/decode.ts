@@ -102,19 +102,19 @@ function decodeLegacy(bytes: Uint8Array): string | undefined {
   const count = (text: string, pattern: RegExp) => text.match(pattern)?.length ?? 0;
   const japanese = read('shift_jis');
   // Japanese is one part kana in three or more; Chinese read as Shift_JIS has next to none.
-  if (japanese && count(japanese, /[\u3041-\u30ff]/g) >= count(japanese, /[^\x00-\x7f]/g) * 0.15) return whole('shift_jis');
+  if (japanese && count(japanese, /[\u3041-\u30ff]/g) >= count(japanese, /[\u0080-\uffff]/g) * 0.15) return whole('shift_jis');
   const korean = read('euc-kr');
   // Korean is Hangul with spaces between its words; Chinese read as EUC-KR is Hangul without them.
   if (korean) {
     const hangul = count(korean, /[\uac00-\ud7a3]/g);
-    if (hangul >= count(korean, /[^\x00-\x7f]/g) * 0.5 && count(korean, / /g) >= hangul / 12) return whole('euc-kr');
+    if (hangul >= count(korean, /[\u0080-\uffff]/g) * 0.5 && count(korean, / /g) >= hangul / 12) return whole('euc-kr');
   }
   // Chinese: of GBK and Big5, the one whose text has the characters every Chinese text is full of.
   const common = /[的一是不了人我他在有这這个個们們来來说說上大中你她到也就]/g;
   const chinese = ['gb18030', 'big5']
     .map((label) => ({ text: read(label), label }))
     .filter((found): found is { text: string; label: string } => found.text !== undefined)
-    .map((found) => ({ ...found, score: count(found.text, common) / Math.max(1, count(found.text, /[^\x00-\x7f]/g)) }))
+    .map((found) => ({ ...found, score: count(found.text, common) / Math.max(1, count(found.text, /[\u0080-\uffff]/g)) }))
     .sort((a, b) => b.score - a.score)[0];
   if (chinese && chinese.score >= 0.05) return whole(chinese.label);
   // One byte a letter: the code page whose letters are its script's, and most often its language's commonest.
@@ -127,7 +127,7 @@ function decodeLegacy(bytes: Uint8Array): string | undefined {
       // Its letters stand in words of their own: inside Latin words ("יtait") they are another code page's accents.
       const ok =
         text !== undefined &&
-        inScript >= count(text, /[^\x00-\x7f]/g) * 0.7 &&
+        inScript >= count(text, /[\u0080-\uffff]/g) * 0.7 &&
         count(text, new RegExp(`[A-Za-z](?=${letters.source})|(?<=${letters.source})[A-Za-z]`, 'g')) <= inScript * 0.05 &&
         (!spaced || inScript <= words * 12) &&
         // Nor capitals inside their words ("аёНаґФ", Thai read as Cyrillic).
@@ -146,7 +146,7 @@ const singleByte = [
   { label: 'windows-1255', letters: /[\u05d0-\u05ea]/g, common: /[יוהלאמ]/g, spaced: true },
   { label: 'windows-1256', letters: /[\u0621-\u064a]/g, common: /[اليمونه]/g, spaced: true },
   // Thai writes no spaces between its words.
-  { label: 'windows-874', letters: /[\u0e01-\u0e5b]/g, common: /[านอรกมเ่]/g, spaced: false },
+  { label: 'windows-874', letters: /[\u0e01-\u0e5b]/g, common: /[\u0e48\u0e32\u0e19\u0e2d\u0e23\u0e01\u0e21\u0e40]/g, spaced: false },
 ];
 
 /** Bytes in an encoding, or undefined when they are not valid in it (or it is unknown); `partial` when the bytes may end inside a character. */
@@ -172,7 +172,7 @@ function decodeMostlyUtf8(bytes: Uint8Array): string {
   // Counted first: a file with more stray bytes than UTF-8 characters is Windows-1252 through and through.
   let invalid = 0;
   let multibyte = 0;
-  for (let i = 0; i < bytes.length; ) {
+  for (let i = 0; i < bytes.length;) {
     const length = sequenceLength(bytes, i);
     if (length === 0) invalid++;
     else if (length > 1) multibyte++;
@@ -182,7 +182,7 @@ function decodeMostlyUtf8(bytes: Uint8Array): string {
   const utf8 = new TextDecoder('utf-8');
   const parts: string[] = [];
   let start = 0;
-  for (let i = 0; i < bytes.length; ) {
+  for (let i = 0; i < bytes.length;) {
     const length = sequenceLength(bytes, i);
     if (length === 0) {
       parts.push(utf8.decode(bytes.subarray(start, i)), windows1252.decode(bytes.subarray(i, i + 1)));
