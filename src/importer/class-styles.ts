@@ -1,11 +1,13 @@
-import type { Element, ElementContent, Root } from 'hast';
+import type { Element, Properties, Root } from 'hast';
 import { classesOf } from './element.ts';
 import { selectAll } from './html.ts';
 
-/** The classes a stylesheet makes italic, bold, centred or right-aligned: `.c4{font-style:italic}`, `span.italic{…}`. */
+/** The classes a stylesheet makes italic, bold, underlined, small capitals, centred or right-aligned: `.c4{font-style:italic}`, `span.italic{…}`. */
 export interface ClassStyles {
   italic: Set<string>;
   bold: Set<string>;
+  underline: Set<string>;
+  smallCaps: Set<string>;
   center: Set<string>;
   right: Set<string>;
 }
@@ -17,7 +19,14 @@ export interface ClassStyles {
  * back to normal (or the text back to the left) wins.
  */
 export function classStyles(stylesheets: readonly string[]): ClassStyles {
-  const styles: ClassStyles = { italic: new Set(), bold: new Set(), center: new Set(), right: new Set() };
+  const styles: ClassStyles = {
+    italic: new Set(),
+    bold: new Set(),
+    underline: new Set(),
+    smallCaps: new Set(),
+    center: new Set(),
+    right: new Set(),
+  };
   for (const css of stylesheets) {
     // Read in one pass by splitting, not by a pattern that would retry a long run without braces.
     for (const rule of withoutComments(css).split('}')) {
@@ -28,11 +37,15 @@ export function classStyles(stylesheets: readonly string[]): ClassStyles {
       const style = /font-style\s*:\s*(italic|oblique|normal)/i.exec(body)?.[1]?.toLowerCase();
       const weight = /font-weight\s*:\s*(bold|bolder|normal|[1-9]00)\b/i.exec(body)?.[1]?.toLowerCase();
       const align = /text-align\s*:\s*(center|right|end|left|start|justify)\b/i.exec(body)?.[1]?.toLowerCase();
+      const decoration = /text-decoration(?:-line)?\s*:\s*([^;]+)/i.exec(body)?.[1]?.toLowerCase();
+      const variant = /font-variant(?:-caps)?\s*:\s*([\w-]+)/i.exec(body)?.[1]?.toLowerCase();
       for (const selector of selectors.split(',')) {
         const name = /^\s*(?:[a-z][a-z0-9]*)?\.([\w-]+)\s*$/i.exec(selector)?.[1];
         if (!name) continue;
         if (style) styles.italic[style === 'normal' ? 'delete' : 'add'](name);
         if (weight) styles.bold[/^(?:bold|bolder|[6-9]00)$/.test(weight) ? 'add' : 'delete'](name);
+        if (decoration) styles.underline[/\bunderline\b/.test(decoration) ? 'add' : 'delete'](name);
+        if (variant) styles.smallCaps[variant === 'small-caps' ? 'add' : 'delete'](name);
         if (align) {
           styles.center[align === 'center' ? 'add' : 'delete'](name);
           styles.right[align === 'right' || align === 'end' ? 'add' : 'delete'](name);
@@ -73,24 +86,22 @@ export function formattingFromClasses(node: Element | Root, styles: ClassStyles)
       element.properties.style = `text-align: ${side}; ${String(element.properties.style ?? '')}`.trim();
     }
     if (element.tagName === 'div') continue;
-    const italic = has(styles.italic);
-    const bold = has(styles.bold);
-    if (!italic && !bold) continue;
+    // Outermost first, as the other readers set them.
+    const marks: { tagName: string; properties: Properties }[] = [];
+    if (has(styles.italic)) marks.push({ tagName: 'em', properties: {} });
+    if (has(styles.bold)) marks.push({ tagName: 'strong', properties: {} });
+    if (has(styles.underline)) marks.push({ tagName: 'u', properties: {} });
+    if (has(styles.smallCaps)) marks.push({ tagName: 'span', properties: { className: ['small-caps'] } });
+    if (marks.length === 0) continue;
     changed++;
-    const wrap = (tagName: string, children: ElementContent[]): ElementContent[] => [
-      { type: 'element', tagName, properties: {}, children },
-    ];
     let children = element.children;
+    for (const mark of (element.tagName === 'span' ? marks.slice(1) : marks).reverse())
+      children = [{ type: 'element', tagName: mark.tagName, properties: mark.properties, children }];
     if (element.tagName === 'span') {
-      if (italic && bold) children = wrap('strong', children);
-      element.tagName = italic ? 'em' : 'strong';
-      element.properties = {};
-      element.children = children;
-    } else {
-      if (bold) children = wrap('strong', children);
-      if (italic) children = wrap('em', children);
-      element.children = children;
+      element.tagName = marks[0]!.tagName;
+      element.properties = marks[0]!.properties;
     }
+    element.children = children;
   }
   return changed;
 }

@@ -144,11 +144,15 @@ export function appendNotes(tree: Root, notes: Element[]): void {
  * `"def:1"` on the notes, numbered in the order they are referred to; the notes' own links
  * back to their markers and the rule above a notes block are taken out (not the author's).
  */
-export function withFootnoteMarks(tree: Root): Root {
+export function withFootnoteMarks(tree: Root, marks: string[] = []): Root {
   const targets = new Map<string, string>();
+  // Where each marker stands (its own id, or its `<sup>`'s): a note's link to there is its way back.
+  const markers = new Set<string>();
   let count = 0;
-  for (const { node } of elementsOf(tree)) {
+  for (const { node, parent } of elementsOf(tree)) {
     if (!isNoteRef(node)) continue;
+    for (const holder of [node, parent])
+      if (holder.type === 'element' && typeof holder.properties.id === 'string') markers.add(holder.properties.id);
     const href = String(node.properties.href);
     if (!href.startsWith('#')) continue;
     const target = href.slice(1);
@@ -160,7 +164,7 @@ export function withFootnoteMarks(tree: Root): Root {
     const id = String(node.properties.id ?? '');
     if (targets.has(id)) {
       node.properties.dataQuireFootnote = `def:${targets.get(id)}`;
-      node.children = withoutBackLinks(node.children);
+      node.children = withoutBackLinks(node.children, markers, marks);
       // A note as an `<aside>` or a `<div>` converts as a list's item does.
       node.tagName = 'li';
     }
@@ -169,16 +173,23 @@ export function withFootnoteMarks(tree: Root): Root {
   return tree;
 }
 
-/** A footnote's own way back to its marker (↑, ↩, ^) is not the author's text. */
-function withoutBackLinks(children: ElementContent[]): ElementContent[] {
+/**
+ * A footnote's own way back to its marker is not the author's text: an arrow (↑, ↩, ^), or its
+ * number linked to where the marker stands (as LibreOffice writes notes); that number is added to
+ * `marks`, the import's words that are no words of the text.
+ */
+function withoutBackLinks(children: ElementContent[], markers: ReadonlySet<string>, marks: string[]): ElementContent[] {
   return children
-    .filter(
-      (child) =>
-        !(
-          child.type === 'element' &&
-          child.tagName === 'a' &&
-          (/backlink/.test(semanticsOf(child)) || /^\s*(?:[↑↩⤴^][\uFE0E\uFE0F]?|\[?\^\]?|back)\s*$/i.test(toString(child)))
-        ),
-    )
-    .map((child) => (child.type === 'element' ? { ...child, children: withoutBackLinks(child.children) } : child));
+    .filter((child) => {
+      if (child.type !== 'element' || child.tagName !== 'a') return true;
+      const text = toString(child);
+      if (/backlink/.test(semanticsOf(child)) || /^\s*(?:[↑↩⤴^][\uFE0E\uFE0F]?|\[?\^\]?|back)\s*$/i.test(text)) return false;
+      const href = String(child.properties.href ?? '');
+      if (href.startsWith('#') && markers.has(href.slice(1)) && isMarkerText(text)) {
+        marks.push(text);
+        return false;
+      }
+      return true;
+    })
+    .map((child) => (child.type === 'element' ? { ...child, children: withoutBackLinks(child.children, markers, marks) } : child));
 }

@@ -20,7 +20,7 @@ import { sanitizeSchema } from '../markdown/sanitize.ts';
  * HTML; verse becomes a `:::verse` block; footnotes become Markdown footnotes.
  */
 export function hastToMarkdown(tree: Root, breaks: string[] = []): string {
-  const clean = sanitize(withFootnoteMarks(withLayoutClasses(tree, breaks)), importSchema) as Root;
+  const clean = sanitize(withFootnoteMarks(withLayoutClasses(tree, breaks), breaks), importSchema) as Root;
   const mdast = toMdast(clean, { handlers }) as MdastRoot;
   return toMarkdown(mdast, {
     extensions: [gfmToMarkdown(), directiveToMarkdown()],

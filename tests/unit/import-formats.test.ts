@@ -247,7 +247,7 @@ span.italic, .calibre5 { font-style: italic }
     expect(chapters[0]!.body).toBe(
       'She was *not* **afraid**, ***truly***, plainly.\n\n*A letter, all in italics.*\n\n<div class="center">\n\nYours, E.\n\n</div>\n\nThe end.',
     );
-    expect(work.notices.join()).toMatch(/italics, bold and alignment set by the book’s stylesheets in 5 places/);
+    expect(work.notices.join()).toMatch(/italics, bold, underline, small capitals and alignment set by the book’s stylesheets in 5 places/);
   });
 
   it('splits one file holding several chapters at the table of contents’ anchors, and brings notes from a notes page', async () => {
@@ -784,6 +784,19 @@ describe('OpenDocument texts (LibreOffice)', () => {
       ]);
     },
   );
+
+  it('reads an EPUB LibreOffice exported: its title page left out, each heading written as a paragraph not repeated, its notes without their way back, formatting by class kept', async () => {
+    const { plan, chapters, story, work } = await importFixture('libreoffice/lantern.epub');
+    expectEveryWordKept(plan);
+    expect(story?.front).toMatchObject({ title: 'The Lantern Keeper', author: 'Wren Ashdown' });
+    expect(chapters.map(({ front }) => front.title)).toEqual(['Chapter 1: Wick', 'Chapter 2: Flame', 'Epilogue']);
+    const first = chapters[0]!.body;
+    expect(first).toMatch(/^The lamp was already burning/);
+    expect(first).toContain('She held her breath. *Someone* had trimmed the wick[^1]');
+    expect(first).toContain('That was <u>not</u> quite true. <span class="small-caps">Opera Ghost</span> signed the note.');
+    expect(first).toMatch(/\[\^1\]:\s+A wick is the string in a lamp\.$/);
+    expect(work.dropped).toContain('“Section 1” (title page)');
+  });
 
   it('reads the same document as LibreOffice writes it in Rich Text (.rtf): the same words, formatting, notes and lists', async () => {
     const { plan, chapters, story, work } = await importFixture('libreoffice/features.rtf');

@@ -117,7 +117,7 @@ function readContents(book: Book, pkg: Package, log: Log): Contents {
       sum + formattingFromClasses(page.body, page.styles.length > 0 ? classStyles([...bookStyles, ...page.styles]) : bookClasses),
     0,
   );
-  if (styled > 0) notices.push(`read italics, bold and alignment set by the book’s stylesheets in ${styled} places`);
+  if (styled > 0) notices.push(`read italics, bold, underline, small capitals and alignment set by the book’s stylesheets in ${styled} places`);
   const documents = new Map([...pages].map(([path, page]) => [path, page.body]));
   const asHtml = [...pages].filter(([, page]) => !page.xml).map(([path]) => posix.basename(path));
   if (asHtml.length > 0) {
@@ -134,7 +134,10 @@ function readContents(book: Book, pkg: Package, log: Log): Contents {
   );
   const matterOf = (title: string, path: string, first: boolean) =>
     matterKind(title, pageTypes(path, documents.get(path)!)) ??
-    (first && (!title || title === meta.title) ? frontPageKind(path, pages.get(path)!.source, metadataWords) : undefined);
+    // The first page, titled as the book or as no chapter ("Section 1", as LibreOffice names it), may be a title page.
+    (first && (!title || title === meta.title || !parseTitleLine(title))
+      ? frontPageKind(path, pages.get(path)!.source, metadataWords)
+      : undefined);
 
   // Group the spine's files under the table of contents' entries: each file once, in the
   // spine's order, whatever order (or how many times) the contents list them.
@@ -760,11 +763,18 @@ function withoutWrappers(body: Element | Root): ElementContent[] {
   }
 }
 
+const folded = (text: string) => text.replace(/\s+/g, ' ').trim().toLowerCase();
+
 /** The chapter's text without its own heading when it repeats the table of contents' title. */
 function withoutLeadingTitle(nodes: ElementContent[], title: string, setAside: string[]): ElementContent[] {
   const first = nodes.findIndex((node) => node.type === 'element' || (node.type === 'text' && node.value.trim()));
   const node = nodes[first];
   if (node?.type === 'element' && /^h[1-6]$/.test(node.tagName) && textOf(node).toLowerCase() === title.toLowerCase()) {
+    setAside.push(visibleText(node));
+    return [...nodes.slice(0, first), ...nodes.slice(first + 1)];
+  }
+  // Or as a paragraph of its own that says the title and nothing else (as LibreOffice's EPUBs set headings).
+  if (node?.type === 'element' && node.tagName === 'p' && folded(textOf(node)) === folded(title) && !select('img', node)) {
     setAside.push(visibleText(node));
     return [...nodes.slice(0, first), ...nodes.slice(first + 1)];
   }
