@@ -117,7 +117,8 @@ function readContents(book: Book, pkg: Package, log: Log): Contents {
       sum + formattingFromClasses(page.body, page.styles.length > 0 ? classStyles([...bookStyles, ...page.styles]) : bookClasses),
     0,
   );
-  if (styled > 0) notices.push(`read italics, bold, underline, small capitals and alignment set by the book’s stylesheets in ${styled} places`);
+  if (styled > 0)
+    notices.push(`read italics, bold, underline, small capitals and alignment set by the book’s stylesheets in ${styled} places`);
   const documents = new Map([...pages].map(([path, page]) => [path, page.body]));
   const asHtml = [...pages].filter(([, page]) => !page.xml).map(([path]) => posix.basename(path));
   if (asHtml.length > 0) {

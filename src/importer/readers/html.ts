@@ -27,7 +27,9 @@ export function readHtml(text: string, stem: string): ImportedWork {
   // Google Docs sets italics and bold by classes its stylesheet defines, not by elements.
   const styled = formattingFromClasses(main, classStyles(inlineStylesheets(tree)));
   if (styled > 0)
-    notices.push(`read italics, bold, underline, small capitals and alignment set by the page’s stylesheet (as Google Docs writes them) in ${styled} places`);
+    notices.push(
+      `read italics, bold, underline, small capitals and alignment set by the page’s stylesheet (as Google Docs writes them) in ${styled} places`,
+    );
   const work = {
     format: 'HTML',
     images: new Map<string, Uint8Array>(),
