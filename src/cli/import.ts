@@ -149,7 +149,7 @@ async function importOne(
   staged: StagedFiles,
   fetchImages: boolean,
 ): Promise<{ said: string[]; plan: ImportPlan } | undefined> {
-  const pictureNotices = await localisePictures(work, fetchImages);
+  const pictureNotices = await localisePictures(work, fetchImages, input);
   const plan = await planImport(
     work,
     existing.flatMap((item) => (item.order === undefined ? [] : [item.order])),
@@ -272,7 +272,7 @@ async function updateWork(
     );
     return 1;
   }
-  const pictureNotices = await localisePictures(work, options.fetchImages);
+  const pictureNotices = await localisePictures(work, options.fetchImages, input);
   const plan = await planImport(work, []);
   if (!faithful(input, plan)) return 1;
 

@@ -45,6 +45,7 @@ function* elementsOf(node: Root | Element): Generator<{ node: Element; parent: R
  * (Word's notes all at the end of the document, an ebook's notes page). Trees are changed.
  */
 export function gatherFootnotes(trees: Root[]): void {
+  for (const tree of trees) withNamedAnchors(tree);
   const byId = new Map<string, { node: Element; parent: Root | Element; tree: Root }>();
   for (const tree of trees) {
     for (const found of elementsOf(tree)) {
@@ -140,11 +141,33 @@ export function appendNotes(tree: Root, notes: Element[]): void {
 }
 
 /**
+ * Notes whose places are named anchors (`<a name="sdfootnote1sym">`, as LibreOffice saves a web
+ * page): a marker's name becomes its id, and a note's named number — its way back — names the
+ * paragraph it opens, the note. Trees are changed.
+ */
+function withNamedAnchors(tree: Root): void {
+  for (const { node, parent } of elementsOf(tree)) {
+    const name = node.properties.name;
+    if (node.tagName !== 'a' || typeof name !== 'string' || node.properties.id !== undefined) continue;
+    if (isNoteRef(node)) {
+      node.properties.id = name;
+      continue;
+    }
+    const href = node.properties.href;
+    if (typeof href !== 'string' || !href.startsWith('#') || !isMarkerText(toString(node)) || parent.type !== 'element') continue;
+    if (parent.properties.id !== undefined) continue;
+    parent.properties.id = name;
+    delete node.properties.name;
+  }
+}
+
+/**
  * Marks footnotes for the converter: `data-quire-footnote="ref:1"` on markers,
  * `"def:1"` on the notes, numbered in the order they are referred to; the notes' own links
  * back to their markers and the rule above a notes block are taken out (not the author's).
  */
 export function withFootnoteMarks(tree: Root, marks: string[] = []): Root {
+  withNamedAnchors(tree);
   const targets = new Map<string, string>();
   // Where each marker stands (its own id, or its `<sup>`'s): a note's link to there is its way back.
   const markers = new Set<string>();

@@ -1,4 +1,5 @@
-import { posix } from 'node:path';
+import { readFileSync, realpathSync, statSync } from 'node:fs';
+import { dirname, posix, resolve, sep } from 'node:path';
 import type { Element, Root, RootContent } from 'hast';
 import { imageName } from './files.ts';
 import { treesOf, type ImportedWork } from './model.ts';
@@ -17,15 +18,27 @@ const timeoutMs = 20_000;
 
 const remote = /^(?:https?:)?\/\//i;
 
-/** The remote pictures of a tree, each with the list it stands in, to replace it. */
-function remoteImages(node: Root | Element, found: { image: Element; parent: Root | Element }[] = []) {
+/** The pictures of a tree whose address `wanted` picks, each with the list it stands in, to replace it. */
+function imagesOf(node: Root | Element, wanted: (src: string) => boolean, found: { image: Element; parent: Root | Element }[] = []) {
   for (const child of node.children) {
     if (child.type !== 'element') continue;
-    if (child.tagName === 'img' && typeof child.properties.src === 'string' && remote.test(child.properties.src))
+    if (child.tagName === 'img' && typeof child.properties.src === 'string' && wanted(child.properties.src))
       found.push({ image: child, parent: node });
-    else remoteImages(child, found);
+    else imagesOf(child, wanted, found);
   }
   return found;
+}
+
+/** What a picture's bytes are: a file extension for a kind the site shows, or why not. */
+async function pictureKind(bytes: Uint8Array): Promise<{ extension: string } | { problem: string }> {
+  try {
+    const { default: sharp } = await import('sharp');
+    const { format } = await sharp(bytes).metadata();
+    const extension = { jpeg: '.jpg', png: '.png', gif: '.gif', webp: '.webp', svg: '.svg' }[format as string];
+    return extension ? { extension } : { problem: `not a picture the site can show (${format ?? 'unknown'})` };
+  } catch {
+    return { problem: 'not a picture the site can show' };
+  }
 }
 
 /** A picture downloaded, or why not: its bytes and a file extension for what it is. */
@@ -44,10 +57,8 @@ async function download(url: string): Promise<{ bytes: Uint8Array; extension: st
       chunks.push(chunk);
     }
     const bytes = Buffer.concat(chunks);
-    const { default: sharp } = await import('sharp');
-    const { format } = await sharp(bytes).metadata();
-    const extension = { jpeg: '.jpg', png: '.png', gif: '.gif', webp: '.webp', svg: '.svg' }[format as string];
-    return extension ? { bytes, extension } : { problem: `not a picture the site can show (${format ?? 'unknown'})` };
+    const kind = await pictureKind(bytes);
+    return 'extension' in kind ? { bytes, extension: kind.extension } : kind;
   } catch (error) {
     return { problem: (error as Error).name === 'TimeoutError' ? 'it took too long' : 'it could not be fetched' };
   }
@@ -58,11 +69,11 @@ async function download(url: string): Promise<{ bytes: Uint8Array; extension: st
  * kept as text. Changes the work's trees; its Markdown chapters are left to the build's check,
  * which names each remote picture. Gives what the author should be told.
  */
-export async function localisePictures(work: ImportedWork, fetchThem: boolean): Promise<string[]> {
-  const notices: string[] = [];
+export async function localisePictures(work: ImportedWork, fetchThem: boolean, file?: string): Promise<string[]> {
+  const notices = file ? await picturesBeside(work, file) : [];
   const left: string[] = [];
   for (const tree of treesOf(work)) {
-    for (const { image, parent } of remoteImages(tree)) {
+    for (const { image, parent } of imagesOf(tree, (src) => remote.test(src))) {
       const src = String(image.properties.src);
       const fetched = fetchThem ? await download(src) : undefined;
       if (fetched && 'bytes' in fetched) {
@@ -74,11 +85,7 @@ export async function localisePictures(work: ImportedWork, fetchThem: boolean): 
         continue;
       }
       if (fetched) notices.push(`could not fetch ${src} (${fetched.problem}): kept its description instead`);
-      const alt = String(image.properties.alt ?? '').trim();
-      // The description is text the file holds, now shown: it counts as the source's words.
-      const replacement: RootContent[] = alt ? [{ type: 'text', value: alt }] : [];
-      parent.children.splice(parent.children.indexOf(image), 1, ...(replacement as Element[]));
-      if (alt) work.source += `\n${alt}`;
+      leaveOut(work, image, parent);
       left.push(src);
     }
   }
@@ -88,4 +95,72 @@ export async function localisePictures(work: ImportedWork, fetchThem: boolean): 
     );
   }
   return notices;
+}
+
+/** A picture left out, its description kept as text: text the file holds, now shown, so it counts as the source's words. */
+function leaveOut(work: ImportedWork, image: Element, parent: Root | Element): void {
+  const alt = String(image.properties.alt ?? '').trim();
+  const replacement: RootContent[] = alt ? [{ type: 'text', value: alt }] : [];
+  parent.children.splice(parent.children.indexOf(image), 1, ...(replacement as Element[]));
+  if (alt) work.source += `\n${alt}`;
+}
+
+/** A picture's address that is a file's (not a site's, not written into the page, not one of the work's own pictures). */
+const aFile = (work: ImportedWork) => (src: string) =>
+  !remote.test(src) && !/^data:/i.test(src) && !(src.startsWith('images/') && work.images.has(src.slice('images/'.length)));
+
+/**
+ * Pictures a saved page shows from files beside it (`page_files/lamp.png`, as browsers and word
+ * processors save pages): brought into images/ when they are pictures in the page's own folder
+ * (or below it); any other address — outside that folder, through a link that leads out of it,
+ * missing, not a picture — is never read, and the picture is left out with its description kept.
+ */
+async function picturesBeside(work: ImportedWork, file: string): Promise<string[]> {
+  const notices: string[] = [];
+  let folder: string;
+  try {
+    folder = realpathSync(dirname(file));
+  } catch {
+    return notices;
+  }
+  for (const tree of treesOf(work)) {
+    for (const { image, parent } of imagesOf(tree, aFile(work))) {
+      const src = String(image.properties.src);
+      const found = await pictureBeside(folder, src);
+      if ('bytes' in found) {
+        const name = imageName(
+          `${posix.basename(found.path).replace(/\.[^.]*$/, '') || 'picture'}${found.extension}`,
+          new Set(work.images.keys()),
+        );
+        work.images.set(name, found.bytes);
+        image.properties.src = `images/${name}`;
+        notices.push(`brought ${src} into images/${name}`);
+      } else {
+        leaveOut(work, image, parent);
+        notices.push(`left out the picture ${src} (${found.problem}), keeping its description`);
+      }
+    }
+  }
+  return notices;
+}
+
+async function pictureBeside(
+  folder: string,
+  src: string,
+): Promise<{ bytes: Uint8Array; extension: string; path: string } | { problem: string }> {
+  // An absolute path, or an address of another kind (`file:`, `C:\\`), is never read.
+  if (/^(?:[a-z][a-z\d+.-]*:|\/|\\)/i.test(src)) return { problem: 'outside the page’s folder' };
+  let path: string;
+  try {
+    path = realpathSync(resolve(folder, decodeURIComponent(src.split(/[?#]/)[0]!)));
+  } catch {
+    return { problem: 'no such file beside the page' };
+  }
+  if (!path.startsWith(folder + sep)) return { problem: 'outside the page’s folder' };
+  const stat = statSync(path);
+  if (!stat.isFile()) return { problem: 'not a file' };
+  if (stat.size > maxBytes) return { problem: `larger than ${maxBytes / 1024 / 1024} MB` };
+  const bytes = readFileSync(path);
+  const kind = await pictureKind(bytes);
+  return 'extension' in kind ? { bytes, extension: kind.extension, path } : kind;
 }

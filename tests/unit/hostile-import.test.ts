@@ -1,4 +1,7 @@
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:http';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import type { AddressInfo } from 'node:net';
 import { strToU8, unzipSync, zipSync } from 'fflate';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
@@ -19,7 +22,7 @@ import { pngHeader } from '../support/hostile-stories';
 async function importBytes(bytes: Uint8Array, name: string, fetchImages?: boolean) {
   const started = performance.now();
   const work = await readInput(bytes, name);
-  const notices = fetchImages === undefined ? [] : await localisePictures(work, fetchImages);
+  const notices = fetchImages === undefined ? [] : await localisePictures(work, fetchImages, name);
   const plan = await planImport(work, []);
   const chapters = plan.chapters.map((chapter) => parseContentFile(chapter.text));
   return {
@@ -341,6 +344,35 @@ describe('import succeeds, build refuses (fixed at the source)', () => {
       'notes.md',
     );
     faithful(plan);
+  });
+});
+
+describe('pictures beside a saved page', () => {
+  it('come in from the page’s folder; one outside it, through a link out of it, missing or no picture is never read', async () => {
+    const root = mkdtempSync(join(tmpdir(), 'quire-beside-'));
+    const folder = join(root, 'page');
+    mkdirSync(join(folder, 'page_files'), { recursive: true });
+    writeFileSync(join(folder, 'page_files', 'lamp.png'), pngHeader(2, 2));
+    writeFileSync(join(folder, 'notes.txt'), 'not a picture');
+    writeFileSync(join(root, 'secret.png'), pngHeader(3, 3));
+    symlinkSync(join(root, 'secret.png'), join(folder, 'page_files', 'link.png'));
+    const html = ['page_files/lamp.png', '../secret.png', 'page_files/link.png', '/etc/passwd', 'missing.png', 'notes.txt']
+      .map((src, i) => `<img src="${src}" alt="picture ${i}">`)
+      .join(' ');
+    const file = join(folder, 'page.html');
+    writeFileSync(file, `<html><body><h1>Chapter 1</h1><p>Look: ${html}</p></body></html>`);
+    try {
+      const { plan, text, notices } = await importBytes(readFileSync(file), file, false);
+      faithful(plan);
+      expect([...plan.images.keys()]).toEqual(['lamp.png']);
+      expect(text).toBe('Look: ![picture 0](images/lamp.png) picture 1 picture 2 picture 3 picture 4 picture 5');
+      expect(notices).toContain('brought page_files/lamp.png into images/lamp.png');
+      expect(notices).toContain('left out the picture ../secret.png (outside the page’s folder), keeping its description');
+      expect(notices).toContain('left out the picture page_files/link.png (outside the page’s folder), keeping its description');
+      expect(notices).toContain('left out the picture notes.txt (not a picture the site can show), keeping its description');
+    } finally {
+      rmSync(root, { recursive: true, force: true });
+    }
   });
 });
 

@@ -798,6 +798,15 @@ describe('OpenDocument texts (LibreOffice)', () => {
     expect(work.dropped).toContain('“Section 1” (title page)');
   });
 
+  it('reads a web page LibreOffice saved: its footnotes, placed by named anchors, in the chapter that refers to them', async () => {
+    const { plan, chapters } = await importFixture('libreoffice/html/lantern.html');
+    expectEveryWordKept(plan);
+    expect(chapters.map(({ front }) => front.title)).toEqual(['Chapter 1: Wick', 'Chapter 2: Flame', 'Epilogue']);
+    expect(chapters[0]!.body).toContain('had trimmed the wick[^1], and not long ago');
+    expect(chapters[0]!.body).toMatch(/\[\^1\]: A wick is the string in a lamp\.$/);
+    expect(chapters[2]!.body).toBe('Years later, the lamps still burned.');
+  });
+
   it('reads the same document as LibreOffice writes it in Rich Text (.rtf): the same words, formatting, notes and lists', async () => {
     const { plan, chapters, story, work } = await importFixture('libreoffice/features.rtf');
     expectEveryWordKept(plan);
