@@ -47,12 +47,15 @@ function* elementsOf(node: Root | Element): Generator<{ node: Element; parent: R
 export function gatherFootnotes(trees: Root[]): void {
   for (const tree of trees) withNamedAnchors(tree);
   const byId = new Map<string, { node: Element; parent: Root | Element; tree: Root }>();
+  const parents = new Map<Element, Root | Element>();
   for (const tree of trees) {
     for (const found of elementsOf(tree)) {
+      parents.set(found.node, found.parent);
       const id = found.node.properties.id;
       if (typeof id === 'string' && !byId.has(id)) byId.set(id, { ...found, tree });
     }
   }
+  const emptied = new Set<Element>();
   for (const tree of trees) {
     const wanted = [...elementsOf(tree)].filter(({ node }) => isNoteRef(node)).map(({ node }) => String(node.properties.href).slice(1));
     const moved: Element[] = [];
@@ -60,10 +63,20 @@ export function gatherFootnotes(trees: Root[]): void {
       const target = byId.get(id);
       if (!target || target.tree === tree) continue;
       target.parent.children = target.parent.children.filter((child) => child !== target.node);
+      if (target.parent.type === 'element') emptied.add(target.parent);
       moved.push(target.node);
       byId.set(id, { ...target, parent: tree, tree });
     }
     appendNotes(tree, moved);
+  }
+  // A block the notes left holding nothing to read (Word's notes list, and the rule above it) goes with them, and so on up.
+  const empty = (node: Root | Element): node is Element =>
+    node.type === 'element' && toString(node).trim() === '' && ![...elementsOf(node)].some(({ node: inner }) => inner.tagName === 'img');
+  for (let block of emptied) {
+    for (let holder = parents.get(block); holder && empty(block); block = holder, holder = parents.get(holder)) {
+      holder.children = holder.children.filter((child) => child !== block);
+      if (holder.type !== 'element') break;
+    }
   }
 }
 

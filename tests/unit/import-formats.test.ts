@@ -798,6 +798,15 @@ describe('OpenDocument texts (LibreOffice)', () => {
     expect(work.dropped).toContain('“Section 1” (title page)');
   });
 
+  it('reads a web page Word saved: its chapters inside Word’s wrapper, its notes by named anchors, without the rule above them', async () => {
+    const { plan, chapters } = await importFixture('word-web-page.html');
+    expectEveryWordKept(plan);
+    expect(chapters.map(({ front, body }) => [front.title, body])).toEqual([
+      ['Chapter 1: Wick', 'The lamp was burning[^1].\n\n[^1]: A wick is a string.'],
+      ['Chapter 2: Flame', 'Erik kept the lamps.'],
+    ]);
+  });
+
   it('reads a web page LibreOffice saved: its footnotes, placed by named anchors, in the chapter that refers to them', async () => {
     const { plan, chapters } = await importFixture('libreoffice/html/lantern.html');
     expectEveryWordKept(plan);

@@ -81,16 +81,27 @@ export function readHtml(text: string, stem: string): ImportedWork {
 function blocksOf(main: Element | Root): ElementContent[] {
   const blocks = (node: Element | Root) =>
     (node.children as ElementContent[]).filter((child) => child.type !== 'text' || child.value.trim() !== '');
-  // A loop, not recursion: wrappers nested thousands deep must not overflow the stack.
-  let children = blocks(main);
-  for (
-    let [only] = children;
-    children.length === 1 && only?.type === 'element' && /^(?:div|section)$/.test(only.tagName);
-    [only] = children
-  ) {
-    children = blocks(only);
+  // A wrapper (a lone `<div>`, or one holding headings, as Word's `div.WordSection1` does) is not a block of its own:
+  // its blocks are the page's. A loop over a queue, not recursion: wrappers nested thousands deep must not overflow the stack.
+  const wrapper = (node: ElementContent, alone: boolean): node is Element =>
+    node.type === 'element' &&
+    /^(?:div|section)$/.test(node.tagName) &&
+    (alone || node.children.some((child) => child.type === 'element' && /^h[1-3]$/.test(child.tagName)));
+  const out: ElementContent[] = [];
+  const queue = blocks(main);
+  let alone = queue.length === 1;
+  while (queue.length > 0) {
+    const node = queue.shift()!;
+    if (wrapper(node, alone)) {
+      const inner = blocks(node);
+      alone = alone && inner.length === 1;
+      queue.unshift(...inner);
+    } else {
+      alone = false;
+      out.push(node);
+    }
   }
-  return children;
+  return out;
 }
 
 /**
