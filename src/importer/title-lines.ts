@@ -76,6 +76,11 @@ function readMarkedTitle(trimmed: string): { text: string; found: ReturnType<typ
   return { text, found: marked };
 }
 
+/** Whether a title line gives its chapter a name ("Chapter 3: The Lake", "第一章 灯塔"), not only a label and number ("CHAPTER III."). */
+export function namesItsChapter(line: string): boolean {
+  return Boolean(readMarkedTitle(line.trim()).found?.name);
+}
+
 /** The heading a title line stands for, or undefined when the line is not a heading. */
 export function parseTitleLine(line: string): TitleLine | undefined {
   const { text, found } = readMarkedTitle(line.trim());

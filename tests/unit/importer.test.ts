@@ -256,6 +256,28 @@ describe('plain text', () => {
     ]);
   });
 
+  it('reads a web novel’s text file: its header into story.md, a paragraph at each ideographic indent, titles that name their chapter kept apart from the text', async () => {
+    const text =
+      '书名：灯塔守护者\n作者：林\n\n第一章 灯塔\n\u3000\u3000她走进了灯塔。\n\u3000\u3000没有人回答她。\n\n第二章 海\n\u3000\u3000他守着这些灯。\n';
+    const work = readText(text, 'novel.txt', 'novel');
+    const plan = await planImport(work, []);
+    expect(plan.fidelity).toMatchObject({ kept: plan.fidelity.source, added: 0 });
+    expect(parseContentFile(plan.story!).front).toMatchObject({ title: '灯塔守护者', author: '林' });
+    expect(plan.chapters.map((chapter) => parseContentFile(chapter.text)).map(({ front, body }) => [front.title, body])).toEqual([
+      ['第一章 灯塔', '她走进了灯塔。\n\n没有人回答她。'],
+      ['第二章 海', '他守着这些灯。'],
+    ]);
+  });
+
+  it('reads paragraphs told by their indent, without blank lines between them; a poem set in all alike stays verse', async () => {
+    const { body } = await importText(
+      'Chapter 1\n\n    She came in from the rain, and the lamp\nwas lit.\n    Nobody was there.\n    Nobody at all.',
+    );
+    expect(body).toBe('She came in from the rain, and the lamp was lit.\n\nNobody was there.\n\nNobody at all.');
+    const poem = await importText('Chapter 2\n\n    The lamp is lit,\n    the sea is still,\n    and no one comes.');
+    expect(poem.body).toBe(':::verse\nThe lamp is lit,\\\nthe sea is still,\\\nand no one comes.\n:::');
+  });
+
   it('reads words between underscores as italics, as plain text writes them; an underscore inside a word stays', async () => {
     const { body } = await importText('Chapter 1\n\nShe was _quite_ sure of _two words_ and snake_case_name.');
     expect(body).toBe('She was *quite* sure of *two words* and snake_case_name.');

@@ -1,9 +1,9 @@
 import type { Element, ElementContent, Root } from 'hast';
 import { sourceText, withoutControls } from '../decode.ts';
-import { ImportError, type ImportedChapter, type ImportedWork } from '../model.ts';
+import { importedStory, ImportError, type ImportedChapter, type ImportedWork } from '../model.ts';
 import { isSceneBreak } from '../scene-breaks.ts';
 import { chaptersNotice } from '../chapter-headings.ts';
-import { fileTitle, noteLabel, parseTitleLine, type TitleLine } from '../title-lines.ts';
+import { fileTitle, namesItsChapter, noteLabel, parseTitleLine, type TitleLine } from '../title-lines.ts';
 import { problems } from '../../core/problems.ts';
 import { readGutenberg } from './gutenberg.ts';
 
@@ -44,7 +44,34 @@ export function blocksOf(text: string): string[][] {
         .map((line) => line.trimEnd())
         .filter((line) => line.trim() !== ''),
     )
-    .filter((block) => block.length > 0);
+    .filter((block) => block.length > 0)
+    .flatMap(indentedParagraphs);
+}
+
+/**
+ * A block whose paragraphs are told by their first lines' indent, not blank lines: each line
+ * opening with an ideographic space (`\u3000\u3000`, as Chinese and Japanese texts begin paragraphs), or
+ * indented where the lines after it are not (a wrapped paragraph), starts a paragraph; a title
+ * line above them stays a line of its own. A block indented all alike (a poem set in) stays one.
+ */
+function indentedParagraphs(block: string[]): string[][] {
+  const ideographic = block.filter((line) => line.startsWith('\u3000')).length;
+  const indented = block.filter((line) => /^(?:[ \t]{2,}|\t)\S/.test(line)).length;
+  const starts =
+    ideographic >= 2
+      ? (line: string) => line.startsWith('\u3000')
+      : indented >= 2 && indented < block.length && (/^[ \t]/.test(block[0]!) || parseTitleLine(block[0]!) !== undefined)
+        ? (line: string) => /^[ \t]/.test(line)
+        : undefined;
+  if (!starts) return [block];
+  const paragraphs: string[][] = [];
+  for (const line of block) {
+    if (starts(line) || paragraphs.length === 0) paragraphs.push([line]);
+    else paragraphs.at(-1)!.push(line);
+  }
+  // Each a paragraph of prose, its wrapped lines joined (short lines here are no verse).
+  const joiner = ideographic >= 2 ? '' : ' ';
+  return paragraphs.map((lines) => [lines.map((line, i) => (i === 0 ? line : line.trim())).join(joiner)]);
 }
 
 const text = (value: string): ElementContent => ({ type: 'text', value });
@@ -107,6 +134,13 @@ export function readText(input: string, file: string, stem: string): ImportedWor
   const setAside: string[] = [];
   const dropped: string[] = gutenberg ? ['Project Gutenberg’s header and licence around the book'] : [];
   let read = withTitleBlocks(blocksOf(clean));
+  // A header of the work's title and author ("Title: …", "书名：…", as web novels' text files open).
+  const header = read[0] ? headerOf(read[0]) : undefined;
+  if (header && read.length > 1) {
+    setAside.push(...read[0]!);
+    read = read.slice(1);
+  }
+  const story = gutenberg?.story ?? (header ? importedStory(header) : undefined);
   if (gutenberg) {
     // The book's title page, repeating the header's title and author.
     const page = read.findIndex((block) => !(block.length === 1 && gutenberg.titlePage(block[0]!)));
@@ -199,7 +233,7 @@ export function readText(input: string, file: string, stem: string): ImportedWor
   }));
   return {
     format: 'plain text',
-    story: gutenberg?.story,
+    story,
     chapters,
     images: new Map(),
     source: sourceText(text),
@@ -218,14 +252,34 @@ function withTitleBlocks(blocks: string[][]): string[][] {
   return blocks.flatMap((block): string[][] => {
     if (block.length < 2) return [block];
     const heading = parseTitleLine(block[0]!);
-    if (!heading || /[:：]/.test(heading.title)) return [block];
+    if (!heading) return [block];
     const second = block[1]!.trim();
     const capitals = /\p{Lu}/u.test(second) && second === second.toUpperCase();
-    const titled = second.length <= 100 && (capitals || !/[.!?…"”’]$/.test(second)) && !parseTitleLine(second);
+    const titled =
+      !namesItsChapter(block[0]!) && second.length <= 100 && (capitals || !/[.!?…"”’。！？」』]$/u.test(second)) && !parseTitleLine(second);
     const rest = block.slice(titled ? 2 : 1);
     const first = titled ? `${block[0]!.trim().replace(/[\s.:：]+$/, '')}: ${second}` : block[0]!;
     return [[first], ...(rest.length > 0 ? [rest] : [])];
   });
+}
+
+/** Labels of a text's title and author, in the languages text files are saved in. */
+const headerLabels = {
+  title: /^(?:title|titre|titel|título|titolo|tytuł|название|书名|書名|标题|標題|作品名|タイトル|제목)$/i,
+  author: /^(?:author|auteur|autor|autore|автор|作者|著者|作者名|지은이|저자|작가)$/i,
+};
+
+/** The title and author a block of "Label: value" lines gives, if it is one (every line such a line, one at least a title or an author). */
+function headerOf(block: string[]): { title?: string; author?: string } | undefined {
+  const fields: { title?: string; author?: string } = {};
+  for (const line of block) {
+    const match = /^\s*([^:：]{1,20}?)\s*[:：]\s*(\S.*)$/u.exec(line);
+    if (!match) return undefined;
+    const [, label, value] = match;
+    if (headerLabels.title.test(label!)) fields.title ??= value!.trim();
+    else if (headerLabels.author.test(label!)) fields.author ??= value!.trim();
+  }
+  return fields.title || fields.author ? fields : undefined;
 }
 
 /** A heading over a table of contents. */
