@@ -270,10 +270,15 @@ describe('plain text', () => {
   });
 
   it('reads paragraphs told by their indent, without blank lines between them; a poem set in all alike stays verse', async () => {
-    const { body } = await importText(
+    // With a blank line under the title line, or none.
+    for (const text of [
       'Chapter 1\n\n    She came in from the rain, and the lamp\nwas lit.\n    Nobody was there.\n    Nobody at all.',
-    );
-    expect(body).toBe('She came in from the rain, and the lamp was lit.\n\nNobody was there.\n\nNobody at all.');
+      'Chapter 1\n    She came in from the rain, and the lamp\nwas lit.\n    Nobody was there.\n    Nobody at all.',
+    ]) {
+      const { front, body } = await importText(text);
+      expect(front.title).toBe('Chapter 1');
+      expect(body).toBe('She came in from the rain, and the lamp was lit.\n\nNobody was there.\n\nNobody at all.');
+    }
     const poem = await importText('Chapter 2\n\n    The lamp is lit,\n    the sea is still,\n    and no one comes.');
     expect(poem.body).toBe(':::verse\nThe lamp is lit,\\\nthe sea is still,\\\nand no one comes.\n:::');
   });
