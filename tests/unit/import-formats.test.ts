@@ -879,6 +879,20 @@ describe('OpenDocument texts (LibreOffice)', () => {
     ]);
   });
 
+  it('keeps words struck through, in Rich Text and in an OpenDocument text', async () => {
+    const rtf = await importBytes(strToU8('{\\rtf1\\ansi Chapter 1\\par She \\strike crossed\\strike0  it out.\\par}'), 'struck.rtf');
+    const fodt = await importBytes(
+      strToU8(
+        '<?xml version="1.0"?><office:document xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0" xmlns:style="urn:oasis:names:tc:opendocument:xmlns:style:1.0" xmlns:text="urn:oasis:names:tc:opendocument:xmlns:text:1.0"><office:automatic-styles><style:style style:name="T1" style:family="text"><style:text-properties style:text-line-through-style="solid"/></style:style></office:automatic-styles><office:body><office:text><text:h text:outline-level="1">Chapter 1</text:h><text:p>She <text:span text:style-name="T1">crossed</text:span> it out.</text:p></office:text></office:body></office:document>',
+      ),
+      'struck.fodt',
+    );
+    for (const { plan, chapters } of [rtf, fodt]) {
+      expectEveryWordKept(plan);
+      expect(chapters[0]!.body).toBe('She ~~crossed~~ it out.');
+    }
+  });
+
   it('refuses an OpenDocument spreadsheet, and a document with no text, naming the file', async () => {
     const ods = zipSync({
       mimetype: strToU8('application/vnd.oasis.opendocument.spreadsheet'),

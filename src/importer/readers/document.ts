@@ -14,6 +14,7 @@ export interface Look {
   bold?: boolean;
   underline?: boolean;
   smallCaps?: boolean;
+  strike?: boolean;
 }
 
 /** Character styles for emphasis, by name: Word's and LibreOffice's (as Word's are read through mammoth's style map, docx.ts). */
@@ -54,13 +55,14 @@ export const element = (tagName: string, children: ElementContent[] = [], proper
 export function dressed(nodes: ElementContent[], look: Look): ElementContent[] {
   let dressedNodes = nodes;
   if (look.smallCaps) dressedNodes = [element('span', dressedNodes, { className: ['small-caps'] })];
+  if (look.strike) dressedNodes = [element('s', dressedNodes)];
   if (look.underline) dressedNodes = [element('u', dressedNodes)];
   if (look.bold) dressedNodes = [element('strong', dressedNodes)];
   if (look.italic) dressedNodes = [element('em', dressedNodes)];
   return dressedNodes;
 }
 
-const mergeable = new Set(['em', 'strong', 'u', 'span']);
+const mergeable = new Set(['em', 'strong', 'u', 's', 'span']);
 
 /** Adjacent runs in the same marks as one (`<em>a</em><em>b</em>` → `<em>ab</em>`), all the way down. */
 export function merged(nodes: ElementContent[]): ElementContent[] {

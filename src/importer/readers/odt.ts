@@ -70,6 +70,8 @@ function lookOf(properties: Element | undefined): Look {
   if (underline) look.underline = underline !== 'none';
   const variant = attr(properties, 'font-variant');
   if (variant) look.smallCaps = variant === 'small-caps';
+  const through = attr(properties, 'text-line-through-style');
+  if (through) look.strike = through !== 'none';
   return look;
 }
 

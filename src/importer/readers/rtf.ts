@@ -345,6 +345,10 @@ class RtfReader {
       case 'scaps':
         state.look.smallCaps = on;
         return;
+      case 'strike':
+      case 'striked':
+        state.look.strike = on;
+        return;
       case 'super':
         state.superscript = on;
         return;
