@@ -2,12 +2,13 @@ import type { Element, Properties, Root } from 'hast';
 import { classesOf } from './element.ts';
 import { selectAll } from './html.ts';
 
-/** The classes a stylesheet makes italic, bold, underlined, small capitals, centred or right-aligned: `.c4{font-style:italic}`, `span.italic{…}`. */
+/** The classes a stylesheet makes italic, bold, underlined, small capitals, struck through, centred or right-aligned: `.c4{font-style:italic}`, `span.italic{…}`. */
 export interface ClassStyles {
   italic: Set<string>;
   bold: Set<string>;
   underline: Set<string>;
   smallCaps: Set<string>;
+  strike: Set<string>;
   center: Set<string>;
   right: Set<string>;
 }
@@ -24,6 +25,7 @@ export function classStyles(stylesheets: readonly string[]): ClassStyles {
     bold: new Set(),
     underline: new Set(),
     smallCaps: new Set(),
+    strike: new Set(),
     center: new Set(),
     right: new Set(),
   };
@@ -45,6 +47,7 @@ export function classStyles(stylesheets: readonly string[]): ClassStyles {
         if (style) styles.italic[style === 'normal' ? 'delete' : 'add'](name);
         if (weight) styles.bold[/^(?:bold|bolder|[6-9]00)$/.test(weight) ? 'add' : 'delete'](name);
         if (decoration) styles.underline[/\bunderline\b/.test(decoration) ? 'add' : 'delete'](name);
+        if (decoration) styles.strike[/\bline-through\b/.test(decoration) ? 'add' : 'delete'](name);
         if (variant) styles.smallCaps[variant === 'small-caps' ? 'add' : 'delete'](name);
         if (align) {
           styles.center[align === 'center' ? 'add' : 'delete'](name);
@@ -92,6 +95,7 @@ export function formattingFromClasses(node: Element | Root, styles: ClassStyles)
     if (has(styles.bold)) marks.push({ tagName: 'strong', properties: {} });
     if (has(styles.underline)) marks.push({ tagName: 'u', properties: {} });
     if (has(styles.smallCaps)) marks.push({ tagName: 'span', properties: { className: ['small-caps'] } });
+    if (has(styles.strike)) marks.push({ tagName: 's', properties: {} });
     if (marks.length === 0) continue;
     changed++;
     let children = element.children;

@@ -879,6 +879,15 @@ describe('OpenDocument texts (LibreOffice)', () => {
     ]);
   });
 
+  it('keeps underline, small capitals and words struck through that a page’s stylesheet sets by class', async () => {
+    const page = strToU8(
+      '<html><head><style>.c1{text-decoration:underline}.c2{font-variant:small-caps}.c3{text-decoration:line-through}</style></head><body><h1>Chapter 1</h1><p>It was <span class="c1">not</span> the <span class="c2">Opera Ghost</span>, she <span class="c3">said</span> wrote.</p></body></html>',
+    );
+    const { plan, chapters } = await importBytes(page, 'classes.html');
+    expectEveryWordKept(plan);
+    expect(chapters[0]!.body).toBe('It was <u>not</u> the <span class="small-caps">Opera Ghost</span>, she ~~said~~ wrote.');
+  });
+
   it('keeps words struck through, in Rich Text and in an OpenDocument text', async () => {
     const rtf = await importBytes(strToU8('{\\rtf1\\ansi Chapter 1\\par She \\strike crossed\\strike0  it out.\\par}'), 'struck.rtf');
     const fodt = await importBytes(
