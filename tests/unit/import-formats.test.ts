@@ -888,6 +888,26 @@ describe('OpenDocument texts (LibreOffice)', () => {
     expect(chapters[0]!.body).toBe('It was <u>not</u> the <span class="small-caps">Opera Ghost</span>, she ~~said~~ wrote.');
   });
 
+  it('reads a title page typed by hand above the chapters (a centred or bold line, “by” its author) into story.md, and a dedication there as a note', async () => {
+    const typed = await importBytes(
+      strToU8(
+        '{\\rtf1\\ansi\\pard\\qc\\b The Glass Lamp\\b0\\par\\pard\\qc by Ada Lovelace\\par\\pard Chapter 1\\par Before.\\par Chapter 2\\par After.\\par}',
+      ),
+      'typed.rtf',
+    );
+    expectEveryWordKept(typed.plan);
+    expect(typed.story?.front).toMatchObject({ title: 'The Glass Lamp', author: 'Ada Lovelace' });
+    expect(typed.chapters.map(({ front }) => front.authorsNote)).toEqual([undefined, undefined]);
+    const dedication = await importBytes(
+      strToU8(
+        '{\\rtf1\\ansi\\pard\\qc For my sister, who kept the lamps.\\par\\pard Chapter 1\\par Before.\\par Chapter 2\\par After.\\par}',
+      ),
+      'dedication.rtf',
+    );
+    expect(dedication.story?.front.title).toBe('Untitled');
+    expect(dedication.chapters[0]!.front.authorsNote).toContain('For my sister, who kept the lamps.');
+  });
+
   it('keeps words struck through, in Rich Text and in an OpenDocument text', async () => {
     const rtf = await importBytes(strToU8('{\\rtf1\\ansi Chapter 1\\par She \\strike crossed\\strike0  it out.\\par}'), 'struck.rtf');
     const fodt = await importBytes(

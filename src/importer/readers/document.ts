@@ -126,15 +126,23 @@ export function readDocumentBody(body: Element, read: DocumentRead): ImportedWor
   const starts = division?.starts ?? titled;
   // The document's title and author (Word's Title and Author styles, or a heading above the chapters), above the first chapter.
   const top = nodes.slice(0, starts[0]?.index ?? nodes.length);
-  const titleNode = top.find((node): node is Element => node.type === 'element' && hasClass(node, 'quire-title')) ?? division?.title;
-  const authorNode = top.find((node): node is Element => node.type === 'element' && hasClass(node, 'quire-author'));
+  const styled = top.find((node): node is Element => node.type === 'element' && hasClass(node, 'quire-title')) ?? division?.title;
+  // Or one typed by hand: a short centred or bold line above the chapters, and "by" its author.
+  const typed = !styled && starts.length >= 2 ? typedTitlePage(top) : undefined;
+  const titleNode = styled ?? typed?.title;
+  const authorNode = top.find((node): node is Element => node.type === 'element' && hasClass(node, 'quire-author')) ?? typed?.author;
   // A date in Word's Date style, as pandoc writes it: the first chapter's release date.
   const dateNode = top.find(
     (node): node is Element => node.type === 'element' && hasClass(node, 'quire-date') && /^\d{4}-\d{2}-\d{2}$/.test(textOf(node)),
   );
   for (const node of [titleNode, authorNode, dateNode]) if (node) setAside.push(visibleText(node));
   const wholeWork = starts.length >= 2;
-  const story = wholeWork ? importedStory({ title: textOf(titleNode) || undefined, author: textOf(authorNode) || undefined }) : undefined;
+  const authorName = typed?.author ? textOf(typed.author).replace(byLine, '') : textOf(authorNode);
+  const story = wholeWork ? importedStory({ title: textOf(titleNode) || undefined, author: authorName || undefined }) : undefined;
+  if (typed)
+    notices.push(
+      `read “${textOf(titleNode)}”${typed.author ? ` and “${textOf(typed.author)}”` : ''} above the chapters as the story’s title page`,
+    );
   if (!wholeWork && titleNode && starts.length === 1) dropped.push(`the document’s title “${textOf(titleNode)}” above the chapter heading`);
   const before = top.filter((node) => node !== titleNode && node !== authorNode && node !== dateNode);
 
@@ -167,6 +175,31 @@ export function readDocumentBody(body: Element, read: DocumentRead): ImportedWor
   // A word processor keeps every footnote at the end of the document: each goes to the chapter that refers to it.
   gatherFootnotes(chapters.map((chapter) => chapter.body));
   return { format, story, chapters, images, source, setAside, dropped, notices };
+}
+
+/** A line naming a story's author: "by Wren Ashdown", "par …", "von …", "por …", "di …". */
+const byLine = /^\s*(?:by|written by|par|von|por|di|door|av|af|przez)\s+/i;
+
+/**
+ * A title page typed by hand above a whole work's chapters, in no Title style: its first line
+ * short, centred or all in bold, not a sentence; its author's line "by" a name. Nothing when the
+ * text there is anything else (a note, a dedication).
+ */
+function typedTitlePage(top: ElementContent[]): { title: Element; author: Element | undefined } | undefined {
+  const lines = top.filter((node): node is Element => node.type === 'element' && textOf(node) !== '');
+  const [first] = lines;
+  if (!first || lines.length > 4 || !lines.every((node) => node.tagName === 'p' || /^h[1-3]$/.test(node.tagName))) return undefined;
+  const text = textOf(first);
+  const bold = first.children.length === 1 && first.children[0]?.type === 'element' && ['strong', 'b'].includes(first.children[0].tagName);
+  if (
+    text.length > 120 ||
+    /[.!?,;:]$/.test(text) ||
+    byLine.test(text) ||
+    !(hasClass(first, 'center') || bold || /^h[1-3]$/.test(first.tagName))
+  )
+    return undefined;
+  const author = lines.slice(1).find((node) => byLine.test(textOf(node)) && textOf(node).length <= 80);
+  return { title: first, author };
 }
 
 /**
