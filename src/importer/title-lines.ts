@@ -60,6 +60,9 @@ function parseHanNumber(text: string): number | undefined {
   return total + current || undefined;
 }
 
+/** A line naming a story's author on its title page: "by Wren Ashdown", "par …", "von …", "por …", "di …". */
+export const byLine = /^\s*(?:by|written by|par|von|por|di|door|av|af|przez)\s+/i;
+
 /**
  * A title line as typed, or with marks around it: "CHAPTER I." (as old books end it), "~ Chapter 1 ~",
  * "**Chapter 1**", "# Chapter 1". A full stop after a title's name ends a sentence ("Chapter 3

@@ -283,6 +283,18 @@ describe('plain text', () => {
     expect(poem.body).toBe(':::verse\nThe lamp is lit,\\\nthe sea is still,\\\nand no one comes.\n:::');
   });
 
+  it('reads a whole story’s title page (its title alone, “by” its author) into story.md, not into the first chapter’s note', async () => {
+    const work = readText(
+      ['The Glass Lamp', 'by Ada Lovelace', 'Chapter 1', 'Before.', 'Chapter 2', 'After.'].join('\n\n'),
+      'lamp.txt',
+      'lamp',
+    );
+    const plan = await planImport(work, []);
+    expect(plan.fidelity).toMatchObject({ kept: plan.fidelity.source, added: 0 });
+    expect(parseContentFile(plan.story!).front).toMatchObject({ title: 'The Glass Lamp', author: 'Ada Lovelace' });
+    expect(plan.chapters.map((chapter) => parseContentFile(chapter.text).front.authorsNote)).toEqual([undefined, undefined]);
+  });
+
   it('reads words between underscores as italics, as plain text writes them; an underscore inside a word stays', async () => {
     const { body } = await importText('Chapter 1\n\nShe was _quite_ sure of _two words_ and snake_case_name.');
     expect(body).toBe('She was *quite* sure of *two words* and snake_case_name.');

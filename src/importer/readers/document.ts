@@ -3,7 +3,7 @@ import { chaptersAtHeadings, divisionNotice, headingDivision, type ChapterStart 
 import { gatherFootnotes } from '../footnotes.ts';
 import { hasClass, select, textOf, treeOf, visibleText } from '../html.ts';
 import { importedStory, type ImportedChapter, type ImportedWork } from '../model.ts';
-import { fileTitle, parseTitleLine } from '../title-lines.ts';
+import { byLine, fileTitle, parseTitleLine } from '../title-lines.ts';
 import { isSceneBreak } from '../scene-breaks.ts';
 
 /* What the word processors' readers (docx.ts through mammoth, odt.ts, rtf.ts) share: how text looks, what a style's name says, and the reading of the document they make. */
@@ -176,9 +176,6 @@ export function readDocumentBody(body: Element, read: DocumentRead): ImportedWor
   gatherFootnotes(chapters.map((chapter) => chapter.body));
   return { format, story, chapters, images, source, setAside, dropped, notices };
 }
-
-/** A line naming a story's author: "by Wren Ashdown", "par …", "von …", "por …", "di …". */
-const byLine = /^\s*(?:by|written by|par|von|por|di|door|av|af|przez)\s+/i;
 
 /**
  * A title page typed by hand above a whole work's chapters, in no Title style: its first line

@@ -3,7 +3,7 @@ import { sourceText, withoutControls } from '../decode.ts';
 import { importedStory, ImportError, type ImportedChapter, type ImportedWork } from '../model.ts';
 import { isSceneBreak } from '../scene-breaks.ts';
 import { chaptersNotice } from '../chapter-headings.ts';
-import { fileTitle, namesItsChapter, noteLabel, parseTitleLine, type TitleLine } from '../title-lines.ts';
+import { byLine, fileTitle, namesItsChapter, noteLabel, parseTitleLine, type TitleLine } from '../title-lines.ts';
 import { problems } from '../../core/problems.ts';
 import { readGutenberg } from './gutenberg.ts';
 
@@ -140,7 +140,7 @@ export function readText(input: string, file: string, stem: string): ImportedWor
     setAside.push(...read[0]!);
     read = read.slice(1);
   }
-  const story = gutenberg?.story ?? (header ? importedStory(header) : undefined);
+  let story = gutenberg?.story ?? (header ? importedStory(header) : undefined);
   if (gutenberg) {
     // The book's title page, repeating the header's title and author.
     const page = read.findIndex((block) => !(block.length === 1 && gutenberg.titlePage(block[0]!)));
@@ -185,6 +185,16 @@ export function readText(input: string, file: string, stem: string): ImportedWor
     setAside.push(blocks[titleIndex]![0]!);
     notes = blocks.slice(0, titleIndex);
     start = titleIndex + 1;
+    // A whole story's title page: its title alone on a line, and "by" its author.
+    const page = !story && titleLines.filter(Boolean).length >= 2 ? typedTitlePage(notes) : undefined;
+    if (page) {
+      story = importedStory(page);
+      setAside.push(...notes.flat());
+      notices.push(
+        `read “${page.title}”${page.author ? ` by ${page.author}` : ''}, above the first title line, as the story’s title and author`,
+      );
+      notes = [];
+    }
     if (notes.length > 0 && !noteLabel(notes[0]![0]!))
       notices.push(`kept the ${notes.length === 1 ? 'paragraph' : `${notes.length} paragraphs`} above the title line as the author's note`);
   } else if (noteLabel(blocks[0]![0]!)) {
@@ -261,6 +271,16 @@ function withTitleBlocks(blocks: string[][]): string[][] {
     const first = titled ? `${block[0]!.trim().replace(/[\s.:：]+$/, '')}: ${second}` : block[0]!;
     return [[first], ...(rest.length > 0 ? [rest] : [])];
   });
+}
+
+/** A title page above a whole story's chapters: its title alone on a line (no sentence), and perhaps "by" its author on the next. */
+function typedTitlePage(notes: string[][]): { title: string; author: string | undefined } | undefined {
+  const [first, second, ...rest] = notes;
+  if (!first || first.length !== 1 || rest.length > 0) return undefined;
+  const title = first[0]!.trim();
+  if (title.length > 120 || /[.!?,;:]$/.test(title) || byLine.test(title) || noteLabel(title)) return undefined;
+  if (second && (second.length !== 1 || !byLine.test(second[0]!) || second[0]!.length > 80)) return undefined;
+  return { title, author: second ? second[0]!.replace(byLine, '').trim() : undefined };
 }
 
 /** Labels of a text's title and author, in the languages text files are saved in. */
