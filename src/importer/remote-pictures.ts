@@ -70,7 +70,9 @@ async function download(url: string): Promise<{ bytes: Uint8Array; extension: st
  * which names each remote picture. Gives what the author should be told.
  */
 export async function localisePictures(work: ImportedWork, fetchThem: boolean, file?: string): Promise<string[]> {
-  const notices = file ? await picturesBeside(work, file) : [];
+  // Only a saved page's pictures are files beside it: an ebook or a document holds its own, and
+  // must not reach for a file that happens to sit beside it (a photo in the same Downloads folder).
+  const notices = file && savedPages.has(work.format) ? await picturesBeside(work, file) : [];
   const left: string[] = [];
   for (const tree of treesOf(work)) {
     for (const { image, parent } of imagesOf(tree, (src) => remote.test(src))) {
@@ -104,6 +106,9 @@ function leaveOut(work: ImportedWork, image: Element, parent: Root | Element): v
   parent.children.splice(parent.children.indexOf(image), 1, ...(replacement as Element[]));
   if (alt) work.source += `\n${alt}`;
 }
+
+/** The formats that are pages saved from a browser or an editor, their pictures in files beside them. */
+const savedPages = new Set(['HTML', 'FanFicFare HTML download']);
 
 /** A picture's address that is a file's (not a site's, not written into the page, not one of the work's own pictures). */
 const aFile = (work: ImportedWork) => (src: string) =>

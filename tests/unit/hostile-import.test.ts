@@ -376,6 +376,33 @@ describe('pictures beside a saved page', () => {
   });
 });
 
+it('an EPUB never reaches for a picture beside it on disk, however it names one', async () => {
+  const root = mkdtempSync(join(tmpdir(), 'quire-beside-'));
+  writeFileSync(join(root, 'photo.png'), pngHeader(2, 2));
+  const file = join(root, 'book.epub');
+  writeFileSync(
+    file,
+    makeEpub({
+      version: 3,
+      metadata,
+      spine: [
+        {
+          path: 'ch1.xhtml',
+          html: '<h1>Chapter 1</h1><p>Look: <img src="../photo.png" alt="a photo"/><img src="photo.png" alt="the same"/></p>',
+        },
+      ],
+      toc: [{ title: 'Chapter 1', href: 'ch1.xhtml' }],
+    }),
+  );
+  try {
+    const { plan, notices } = await importBytes(readFileSync(file), file, false);
+    expect(plan.images.size).toBe(0);
+    expect(notices.join('\n')).not.toMatch(/brought/);
+  } finally {
+    rmSync(root, { recursive: true, force: true });
+  }
+});
+
 describe('remote pictures', () => {
   let server: ReturnType<typeof createServer>;
   let base = '';
