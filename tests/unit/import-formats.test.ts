@@ -831,11 +831,7 @@ describe('OpenDocument texts (LibreOffice)', () => {
         '<span class="small-caps">Opera Ghost</span> signed it[^1], and an endnote follows[^2].',
         '1. First thing\n2. Second ***thing***',
         '- Bread\n- Oil',
-        // A table's cells, each a paragraph: their words kept, the grid not.
-        'Lamp',
-        'Hours',
-        'East',
-        'Nine',
+        '|      |       |\n| ---- | ----- |\n| Lamp | Hours |\n| East | Nine  |',
         '<div class="right">',
         'Signed, E.',
         '</div>',

@@ -118,6 +118,8 @@ interface Paragraph {
   listId: number | undefined;
   /** A line drawn across the page in it (a scene break). */
   line: boolean;
+  /** In a table's cell (`\intbl`). */
+  inTable: boolean;
   runs: ElementContent[];
 }
 
@@ -128,6 +130,7 @@ const newParagraph = (): Paragraph => ({
   list: undefined,
   listId: undefined,
   line: false,
+  inTable: false,
   runs: [],
 });
 
@@ -168,6 +171,10 @@ class RtfReader {
   /** A field being read: its instruction (`HYPERLINK "…"`, `TOC`), and where its result starts in the paragraph. */
   private field: { instruction: string; depth: number; paragraph: Paragraph; from: number } | undefined;
   contents = 0;
+  /** The blocks of the table cell being read, the cells of its row, and the table the rows go into. */
+  private cellBlocks: ElementContent[] = [];
+  private cells: Element[] = [];
+  private tableRead: Element | undefined;
   /** The list the last paragraph went into. */
   private list: { element: Element; id: number | undefined } | undefined;
   private styleRead: (StyleDefinition & { id: number; character: boolean; depth: number }) | undefined;
@@ -408,8 +415,22 @@ class RtfReader {
       case 'par':
       case 'sect':
       case 'page':
-      case 'cell':
         if (!state.skip) this.endParagraph();
+        return;
+      case 'intbl':
+        if (!state.skip) this.paragraph.inTable = true;
+        return;
+      case 'cell':
+      case 'nestcell':
+        if (state.skip) return;
+        this.paragraph.inTable = true;
+        this.endParagraph();
+        this.cells.push(element('td', this.cellBlocks));
+        this.cellBlocks = [];
+        return;
+      case 'row':
+      case 'nestrow':
+        if (!state.skip) this.endRow();
         return;
       case 'line':
         if (!state.skip) this.paragraph.runs.push(element('br'));
@@ -604,7 +625,9 @@ class RtfReader {
     const paragraph = this.paragraph;
     const runs = merged(paragraph.runs);
     this.paragraph = { ...paragraph, list: undefined, listId: undefined, line: false, runs: [] };
-    const target = this.note ? this.note.blocks : this.blocks;
+    // A cell's paragraphs go into the cell; a paragraph outside a table ends the one before it.
+    if (!paragraph.inTable) this.tableRead = undefined;
+    const target = paragraph.inTable && !this.note ? (this.cellBlocks as Element[]) : this.note ? this.note.blocks : this.blocks;
     this.source += '\n';
     const role = this.role();
     const last = target.at(-1);
@@ -643,6 +666,24 @@ class RtfReader {
     const height = Math.abs(shape.bottom - shape.top);
     const width = Math.abs(shape.right - shape.left);
     if (shape.rule || (height <= 120 && width >= 20 * Math.max(height, 1))) this.paragraph.line = true;
+  }
+
+  /** A table's row ends (`\row`): its cells become a row of the table being read, or of a new one. */
+  private endRow(): void {
+    if (this.paragraph.runs.length > 0) {
+      this.paragraph.inTable = true;
+      this.endParagraph();
+    }
+    if (this.cellBlocks.length > 0) this.cells.push(element('td', this.cellBlocks));
+    this.cellBlocks = [];
+    const row = element('tr', this.cells);
+    this.cells = [];
+    if (row.children.length === 0) return;
+    if (this.tableRead && this.blocks.at(-1) === this.tableRead) this.tableRead.children.push(row);
+    else {
+      this.tableRead = element('table', [row]);
+      this.blocks.push(this.tableRead);
+    }
   }
 
   private startNote(): void {
