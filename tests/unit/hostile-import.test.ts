@@ -542,4 +542,13 @@ describe('Rich Text', () => {
     expect(text).toBe('Before.— after');
     expect(seconds).toBeLessThan(5);
   });
+
+  it('a table whose last row never ends keeps its cells', async () => {
+    const { plan, text } = await importBytes(
+      strToU8('{\\rtf1\\ansi Chapter 1\\par Before.\\par\\intbl Lamp\\cell Hours\\cell}'),
+      'table.rtf',
+    );
+    faithful(plan);
+    expect(text).toBe('Before.\n\n|      |       |\n| ---- | ----- |\n| Lamp | Hours |');
+  });
 });

@@ -240,6 +240,8 @@ class RtfReader {
     }
     this.flushBytes();
     this.endParagraph();
+    // A table left without its last `\row`: its cells still come in.
+    if (this.cells.length > 0 || this.cellBlocks.length > 0) this.endRow();
     return this.blocks;
   }
 
@@ -628,6 +630,8 @@ class RtfReader {
     // A cell's paragraphs go into the cell; a paragraph outside a table ends the one before it.
     if (!paragraph.inTable) this.tableRead = undefined;
     const target = paragraph.inTable && !this.note ? (this.cellBlocks as Element[]) : this.note ? this.note.blocks : this.blocks;
+    const blank = !runs.some((run) => run.type === 'element' || run.value.trim() !== '');
+    if (paragraph.inTable && !this.note && blank) return;
     this.source += '\n';
     const role = this.role();
     const last = target.at(-1);
