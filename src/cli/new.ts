@@ -14,8 +14,9 @@ Starts your own story in content/ (or the --content folder). What the folder hol
 sample story, or an earlier story) is moved to backups/, never deleted. Then:
 
   with files   imports them into the empty folder, as npm run import does: an AO3 download
-               (HTML or EPUB), any EPUB, a Word document, a web page, Markdown or plain text.
-               A whole work (AO3, EPUB) brings its title and author (--title, --author and
+               (HTML or EPUB), any EPUB, a Word, LibreOffice or Rich Text document, a web
+               page, Markdown or plain text. A whole work (AO3, EPUB, a document of several
+               chapters) brings its title and author (--title, --author and
                --language replace them); for chapters alone (Word, text, Markdown), which
                carry none, give --title and --author, which story.md is written from
   without      writes story.md (from --title, --author, --language) and a first chapter,
