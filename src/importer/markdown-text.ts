@@ -1,3 +1,14 @@
+import type { Root } from 'hast';
+import remarkParse from 'remark-parse';
+import remarkRehype from 'remark-rehype';
+import { unified } from 'unified';
+
+/** Markdown as an HTML tree (CommonMark), for what the importer reads as Markdown but writes as story.md's fields. */
+export function markdownTree(markdown: string): Root {
+  const processor = unified().use(remarkParse).use(remarkRehype);
+  return processor.runSync(processor.parse(markdown)) as Root;
+}
+
 /**
  * The words of a chapter's Markdown as a reader will see them, read straight from the text
  * (not through the pipeline that renders it, so the import's word check does not share the

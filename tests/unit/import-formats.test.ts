@@ -1094,6 +1094,44 @@ the lake is still.</div>
     expectEveryWordKept(unfinished.plan);
   });
 
+  it('reads a whole story in Markdown with its metadata as pandoc writes it: title, author, lang into story.md, a chapter at each heading titled as written', async () => {
+    const { plan, chapters, story } = await importFixture('pandoc/headings.md');
+    expectEveryWordKept(plan);
+    expect(story?.front).toMatchObject({ title: 'Der Leuchtturm', author: 'Greta Weiß', language: 'de-DE' });
+    expect(chapters.map(({ front }) => front.title)).toEqual(['Erstes Kapitel: Die Ankunft', 'Der Sturm', 'Heimkehr']);
+    expect(chapters[1]!.body).toBe('Der Wind kam aus Norden.\n\n## Am Morgen\n\nEs war still.');
+  });
+
+  it('reads a Markdown story’s description as its summary and its date as the first chapter’s; a printed book’s settings are left out, and said', async () => {
+    const markdown = [
+      '---',
+      'title: The Glass Lamp',
+      'author: [Ada, Byron]',
+      'description: A lamp keeper keeps *the* lamps.',
+      'keywords: [Angst, Slow Burn]',
+      'date: 2024-03-01',
+      'geometry: margin=1in',
+      '---',
+      '',
+      '# Chapter 1',
+      '',
+      'Before.',
+      '',
+      '# Chapter 2',
+      '',
+      'After.',
+    ].join('\n');
+    const { plan, chapters, story, work } = await importBytes(strToU8(markdown), 'lamp.md');
+    expectEveryWordKept(plan);
+    expect(story?.front).toMatchObject({ title: 'The Glass Lamp', author: 'Ada, Byron', tags: ['Angst', 'Slow Burn'] });
+    expect(story?.body).toBe('A lamp keeper keeps *the* lamps.');
+    expect(chapters.map(({ front }) => [front.title, front.published])).toEqual([
+      ['Chapter 1', '2024-03-01'],
+      ['Chapter 2', undefined],
+    ]);
+    expect(work.dropped).toEqual(['the metadata “geometry”, which lays out a printed book']);
+  });
+
   it('refuses a Markdown chapter whose frontmatter is wrong, naming the field', async () => {
     await expect(readInput(strToU8('---\ntitle: Chapter 2\norder: 2\nauthorNote: typo\n---\n\nText.'), 'chapter-2.md')).rejects.toThrow(
       /^chapter-2\.md: .*authorNote.*authorsNote/,

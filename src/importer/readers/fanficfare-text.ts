@@ -1,9 +1,6 @@
 import type { Element, Root } from 'hast';
-import remarkParse from 'remark-parse';
-import remarkRehype from 'remark-rehype';
-import { unified } from 'unified';
 import { sourceText, withoutControls } from '../decode.ts';
-import { markdownToPlainText } from '../markdown-text.ts';
+import { markdownToPlainText, markdownTree as commonMarkTree } from '../markdown-text.ts';
 import { dateFirstAndLast, importedStory, type ImportedChapter, type ImportedWork } from '../model.ts';
 import { parseTitleLine } from '../title-lines.ts';
 import { readTitlePage } from './title-page.ts';
@@ -40,7 +37,7 @@ function paragraphs(lines: string[], from: number, to: number): { at: number; li
  * html2text writes italics as `_…_` and bold as `**…**`, and leaves the text's own asterisks
  * as they are: a lone `*` (`*sigh*`) is the author's, kept as written.
  */
-function markdownTree(markdown: string): Root {
+function html2textTree(markdown: string): Root {
   const literal = markdown
     .split('\n')
     .map((line) =>
@@ -49,8 +46,7 @@ function markdownTree(markdown: string): Root {
     .join('\n')
     // html2text puts a space between italics and the punctuation after them (`_politely_ ,`): not the author's.
     .replace(/(?<=\S_) (?=[,.;:!?)\]”’])/g, '');
-  const processor = unified().use(remarkParse).use(remarkRehype);
-  return processor.runSync(processor.parse(literal)) as Root;
+  return commonMarkTree(literal);
 }
 
 /** Text without its white space, to match a title however it was wrapped ("Seventy-" / "Eight"). */
@@ -104,7 +100,7 @@ export function readFanFicFareText(input: string): ImportedWork | undefined {
     }, []),
   );
   const summary = fields.find((field) => /^Summary:\s/.test(field));
-  if (summary) story.summary = markdownTree(summary.replace(/^Summary:\s*/, ''));
+  if (summary) story.summary = html2textTree(summary.replace(/^Summary:\s*/, ''));
   // Words read into story.md's fields, or FanFicFare's own (the summary's are the story's, written as its summary).
   const setAside = [
     title,
@@ -132,7 +128,7 @@ export function readFanFicFareText(input: string): ImportedWork | undefined {
       number: heading?.number,
       title: heading?.title ?? start.title,
       slug: heading?.slug,
-      body: markdownTree(body),
+      body: html2textTree(body),
     };
   });
   setAside.push(...starts.map((start) => lines.slice(start.at, start.end).join(' ')));

@@ -3,9 +3,11 @@ import { markdownToPlainText } from '../markdown-text.ts';
 import { chapterSchema, schemaProblems } from '../../core/schema.ts';
 import { slugPattern } from '../../core/slug.ts';
 import { sourceText, withoutControls } from '../decode.ts';
-import { ImportError, type ImportedChapter, type ImportedWork } from '../model.ts';
+import { importedStory, ImportError, type ImportedChapter, type ImportedStory, type ImportedWork } from '../model.ts';
+import { languageTag } from './languages.ts';
+import { markdownTree } from '../markdown-text.ts';
 import { chaptersNotice, noteAboveNotice } from '../chapter-headings.ts';
-import { fileTitle, parseTitleLine } from '../title-lines.ts';
+import { fileTitle, parseTitleLine, type TitleLine } from '../title-lines.ts';
 
 /**
  * A chapter already in Markdown: its frontmatter checked against the chapter format (any
@@ -24,21 +26,33 @@ export function readMarkdown(input: string, file: string, stem: string): Importe
     if (error instanceof ContentFileError) throw new ImportError(error.message);
     throw error;
   }
-  const { frontmatter, body } = split;
+  const { body } = split;
   const notices = removed > 0 ? [`removed ${removed} invisible control character${removed === 1 ? '' : 's'}`] : [];
+  const dropped: string[] = [];
+  // A whole work's metadata as pandoc and Markdown editors write it (title, author, lang, description…): the story's, not a chapter's.
+  const work = workMetadata(split.frontmatter, dropped);
+  const frontmatter = work ? {} : split.frontmatter;
   const headings = headingLines(body);
-  // Without frontmatter, a whole story in one file: a chapter at each title heading ("# Chapter 2").
-  const sections = Object.keys(frontmatter).length === 0 ? titleSections(body, headings) : [];
+  // Without a chapter's frontmatter, a whole story in one file: a chapter at each title heading ("# Chapter 2").
+  const sections =
+    Object.keys(frontmatter).length === 0 ? (titleSectionsOrNull(body, headings) ?? dividedSections(body, headings, notices)) : [];
   const whole = sections.length >= 2;
-  const chapters = whole ? storyChapters(body, sections, notices) : [oneChapter(body, frontmatter, headings[0], file, stem)];
+  const chapters = whole
+    ? storyChapters(body, sections, notices)
+    : [oneChapter(body, work?.title !== undefined ? { title: work.title } : frontmatter, headings[0], file, stem)];
+  if (work?.published) chapters[0]!.chapter.published = work.published;
+  if (work) notices.push(`read the file’s metadata (${work.fields.join(', ')}) into story.md`);
   return {
     format: 'Markdown',
-    story: undefined,
+    story: work?.story,
     chapters: chapters.map(({ chapter }) => chapter),
     images: new Map(),
-    source: markdownToPlainText(sourceText(splitFrontmatter(input.replace(/^\uFEFF/, ''), file).body)),
+    // The description is text the file holds, shown as the story's summary.
+    source:
+      markdownToPlainText(sourceText(splitFrontmatter(input.replace(/^\uFEFF/, ''), file).body)) +
+      (work?.summary ? `\n${markdownToPlainText(work.summary)}` : ''),
     setAside: chapters.flatMap(({ setAside }) => setAside),
-    dropped: [],
+    dropped,
     notices,
   };
 }
@@ -47,6 +61,91 @@ export function readMarkdown(input: string, file: string, stem: string): Importe
 interface ReadChapter {
   chapter: ImportedChapter;
   setAside: string[];
+}
+
+/** Keys of a whole work's metadata in a Markdown file (pandoc's, and story.md's own), none of them a chapter's. */
+const workKeys = new Set([
+  'author',
+  'authors',
+  'lang',
+  'language',
+  'description',
+  'abstract',
+  'subject',
+  'keywords',
+  'tags',
+  'fandom',
+  'rating',
+  'status',
+]);
+/** Keys pandoc's metadata has for laying out a printed book, not the story's: left out, and said. */
+const layoutKeys =
+  /^(?:subtitle|date|rights|publisher|identifier|cover-image|css|documentclass|classoption|geometry|fontsize|mainfont|linestretch|papersize|toc|toc-depth|numbersections|header-includes|include-before|include-after|margin-\w+|colorlinks|linkcolor|urlcolor|bibliography|csl|link-citations|nocite|output|editor_options|creator|contributor|belongs-to-collection|ibooks|page-progression-direction|title-prefix|pagetitle|keywords)$/i;
+
+const textOf = (value: unknown): string | undefined =>
+  typeof value === 'string'
+    ? value.trim() || undefined
+    : Array.isArray(value)
+      ? value.map(textOf).filter(Boolean).join(', ') || undefined
+      : undefined;
+const listOf = (value: unknown): string[] =>
+  Array.isArray(value) ? value.flatMap(listOf) : typeof value === 'string' ? value.split(/\s*[,;]\s*/).filter(Boolean) : [];
+
+/** A whole work's metadata, when the file's frontmatter is one (it names an author, a language, a description…): undefined for a chapter's. */
+function workMetadata(
+  frontmatter: Record<string, unknown>,
+  dropped: string[],
+):
+  | { story: ImportedStory; title: string | undefined; summary: string | undefined; published: string | undefined; fields: string[] }
+  | undefined {
+  const keys = Object.keys(frontmatter);
+  if (!keys.some((key) => workKeys.has(key.toLowerCase()))) return undefined;
+  const value = (...names: string[]) =>
+    names.map((name) => frontmatter[keys.find((key) => key.toLowerCase() === name) ?? '']).find((found) => found !== undefined);
+  const title = textOf(value('title'));
+  const language = textOf(value('lang', 'language'));
+  const summary = textOf(value('description', 'abstract', 'summary'));
+  const status = textOf(value('status'));
+  const story = importedStory({
+    title,
+    author: textOf(value('author', 'authors')),
+    language: language ? languageTag(language) : undefined,
+    summary: summary ? markdownTree(summary) : undefined,
+    fandom: textOf(value('fandom')),
+    rating: textOf(value('rating')),
+    status: status === 'complete' || status === 'in-progress' ? status : undefined,
+    tags: [...new Set([...listOf(value('subject')), ...listOf(value('keywords')), ...listOf(value('tags'))])],
+  });
+  const date = value('date');
+  const published =
+    typeof date === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(date)
+      ? date
+      : date instanceof Date
+        ? date.toISOString().slice(0, 10)
+        : undefined;
+  const read = new Set([
+    'title',
+    'author',
+    'authors',
+    'lang',
+    'language',
+    'description',
+    'abstract',
+    'summary',
+    'subject',
+    'keywords',
+    'tags',
+    'fandom',
+    'rating',
+    'status',
+    ...(published ? ['date'] : []),
+  ]);
+  const left = keys.filter((key) => !read.has(key.toLowerCase()));
+  if (left.length > 0)
+    dropped.push(
+      `the metadata ${left.map((key) => `“${key}”`).join(', ')}, ${left.every((key) => layoutKeys.test(key)) ? 'which lays out a printed book' : 'which story.md has no place for'}`,
+    );
+  return { story, title, summary, published, fields: keys.filter((key) => read.has(key.toLowerCase())) };
 }
 
 /** The one chapter of a file: its frontmatter, else its first heading, else the file name gives the title. */
@@ -111,6 +210,8 @@ function atxHeading(line: string): string | undefined {
 interface HeadingLine {
   /** Its text as written, without its `#`s. */
   text: string;
+  /** How many `#`s: 1 to 3. */
+  level: number;
   /** Where its line starts and ends in the text. */
   start: number;
   end: number;
@@ -126,7 +227,7 @@ function headingLines(body: string): HeadingLine[] {
     if (marker && (fence === undefined || (marker[0] === fence[0] && marker.length >= fence.length))) fence = fence ? undefined : marker;
     else if (fence === undefined) {
       const text = atxHeading(line);
-      if (text) found.push({ text, start: offset, end: offset + line.length });
+      if (text) found.push({ text, level: /^#+/.exec(line)![0].length, start: offset, end: offset + line.length });
     }
     offset += line.length + 1;
   }
@@ -134,9 +235,44 @@ function headingLines(body: string): HeadingLine[] {
 }
 
 interface TitleSection extends HeadingLine {
-  heading: NonNullable<ReturnType<typeof parseTitleLine>>;
+  /** What the heading says of its chapter; a heading titled as written ("Der Sturm") suggests no file name. */
+  heading: Omit<TitleLine, 'slug'> & { slug: string | undefined };
   /** The text under it, to the next such heading. */
   body: string;
+}
+
+/** The sections under chapter headings, when there are two or more; else null. */
+function titleSectionsOrNull(body: string, headings: HeadingLine[]): TitleSection[] | null {
+  const sections = titleSections(body, headings);
+  return sections.length >= 2 ? sections : null;
+}
+
+/**
+ * Where no heading reads as a chapter's ("Chapter 3"): the sections under the headings of the
+ * highest level that divides the text (`#`, or `##` under a lone `#` that titles it), two or
+ * more with text under each, titled as written ("Der Sturm") — as a Word document's Heading 1s
+ * divide it (chapter-headings.ts). None otherwise.
+ */
+function dividedSections(body: string, headings: HeadingLine[], notices: string[]): TitleSection[] {
+  for (let level = 1; level <= 3; level++) {
+    const at = headings.filter((heading) => heading.level === level);
+    const above = headings.filter((heading) => heading.level < level);
+    if (at.length === 0) continue;
+    if (above.length > 1 || above.some((heading) => heading.start > at[0]!.start)) return [];
+    if (at.length === 1) continue;
+    const sections = at.map((line, i) => ({
+      ...line,
+      heading: { kind: 'chapter' as const, number: undefined, title: line.text, slug: undefined },
+      body: body.slice(line.end, at[i + 1]?.start ?? body.length).trim(),
+    }));
+    if (sections.some((section) => section.body === '')) return [];
+    if (above[0] && body.slice(above[0].end, at[0]!.start).trim() !== '') return [];
+    notices.push(
+      `divided the file at its ${at.length} headings of level ${level} (${'#'.repeat(level)}), none of which reads as a chapter heading such as “Chapter 3”: each began a chapter, titled as written`,
+    );
+    return sections;
+  }
+  return [];
 }
 
 /** The text's sections under headings that read as chapter headings; none unless each has text under it, so no chapter is ever empty. */
