@@ -20,7 +20,8 @@ export function markdownToPlainText(markdown: string): string {
   return (
     withoutComments(markdown.replace(/\r\n?/g, '\n'))
       .replace(/<\/?[a-zA-Z][^<>\n]{0,500}>/g, '')
-      .replace(/!\[([^\]\n]{0,500})\]\([^)\n]{0,500}\)/g, '$1')
+      // A picture's description is not shown as text (the renderer's word count leaves it out too).
+      .replace(/!\[[^\]\n]{0,500}\]\([^)\n]{0,500}\)/g, '')
       .replace(/^ {0,3}\[\^[^\]\s]{1,200}\]:[ \t]*/gm, '')
       .replace(/\[\^[^\]\s]{1,200}\]/g, ' ')
       .replace(/\[([^\]\n]{0,500})\]\([^)\n]{0,500}\)/g, '$1')

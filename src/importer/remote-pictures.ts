@@ -73,6 +73,7 @@ export async function localisePictures(work: ImportedWork, fetchThem: boolean, f
   // Only a saved page's pictures are files beside it: an ebook or a document holds its own, and
   // must not reach for a file that happens to sit beside it (a photo in the same Downloads folder).
   const notices = file && savedPages.has(work.format) ? await picturesBeside(work, file) : [];
+  if (file && work.format === 'Markdown') notices.push(...(await markdownPicturesBeside(work, file)));
   const left: string[] = [];
   for (const tree of treesOf(work)) {
     for (const { image, parent } of imagesOf(tree, (src) => remote.test(src))) {
@@ -168,4 +169,45 @@ async function pictureBeside(
   const bytes = readFileSync(path);
   const kind = await pictureKind(bytes);
   return 'extension' in kind ? { bytes, extension: kind.extension, path } : kind;
+}
+
+/** A picture in Markdown (`![alt](lamp.png)`, `![alt](<my lamp.png> "title")`): its address. */
+const markdownImage = /!\[[^\]\n]{0,500}\]\(\s{0,20}(<[^>\n]{1,500}>|[^)\s]{1,500})(?:\s{1,20}"[^"\n]{0,500}")?\s{0,20}\)/g;
+
+/**
+ * Pictures a Markdown file shows from files beside it (as Markdown editors keep them), brought
+ * into images/ and the address written anew; any other (outside the file's folder, missing, no
+ * picture) is left as written, for the build's check to name.
+ */
+async function markdownPicturesBeside(work: ImportedWork, file: string): Promise<string[]> {
+  const notices: string[] = [];
+  let folder: string;
+  try {
+    folder = realpathSync(dirname(file));
+  } catch {
+    return notices;
+  }
+  const brought = new Map<string, string>();
+  for (const chapter of work.chapters) {
+    const markdown = chapter.markdown;
+    if (!markdown) continue;
+    for (const match of markdown.body.matchAll(markdownImage)) {
+      const src = match[1]!.replace(/^<|>$/g, '');
+      if (brought.has(src) || remote.test(src) || /^data:|^images\//i.test(src)) continue;
+      const found = await pictureBeside(folder, src);
+      if (!('bytes' in found)) continue;
+      const name = imageName(
+        `${posix.basename(found.path).replace(/\.[^.]*$/, '') || 'picture'}${found.extension}`,
+        new Set(work.images.keys()),
+      );
+      work.images.set(name, found.bytes);
+      brought.set(src, name);
+      notices.push(`brought ${src} into images/${name}`);
+    }
+    markdown.body = markdown.body.replace(markdownImage, (image, address: string) => {
+      const name = brought.get(address.replace(/^<|>$/g, ''));
+      return name ? image.replace(address, `images/${name}`) : image;
+    });
+  }
+  return notices;
 }

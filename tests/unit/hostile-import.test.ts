@@ -376,6 +376,25 @@ describe('pictures beside a saved page', () => {
   });
 });
 
+it('a Markdown file’s pictures beside it come into images/, its address written anew; one outside its folder is never read', async () => {
+  const root = mkdtempSync(join(tmpdir(), 'quire-beside-'));
+  const folder = join(root, 'story');
+  mkdirSync(folder);
+  writeFileSync(join(folder, 'lamp.png'), pngHeader(2, 2));
+  writeFileSync(join(root, 'secret.png'), pngHeader(3, 3));
+  const file = join(folder, 'chapter-1.md');
+  writeFileSync(file, '# Chapter 1\n\nLook: ![a lamp](lamp.png) and ![a secret](../secret.png).\n');
+  try {
+    const work = await readInput(readFileSync(file), file);
+    const notices = await localisePictures(work, false, file);
+    expect([...work.images.keys()]).toEqual(['lamp.png']);
+    expect(work.chapters[0]!.markdown!.body).toBe('Look: ![a lamp](images/lamp.png) and ![a secret](../secret.png).\n');
+    expect(notices).toEqual(['brought lamp.png into images/lamp.png']);
+  } finally {
+    rmSync(root, { recursive: true, force: true });
+  }
+});
+
 it('an EPUB never reaches for a picture beside it on disk, however it names one', async () => {
   const root = mkdtempSync(join(tmpdir(), 'quire-beside-'));
   writeFileSync(join(root, 'photo.png'), pngHeader(2, 2));
