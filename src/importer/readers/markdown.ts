@@ -34,11 +34,12 @@ export function readMarkdown(input: string, file: string, stem: string): Importe
   const frontmatter = work ? {} : split.frontmatter;
   const headings = headingLines(body);
   // Without a chapter's frontmatter, a whole story in one file: a chapter at each title heading ("# Chapter 2").
-  const sections =
-    Object.keys(frontmatter).length === 0 ? (titleSectionsOrNull(body, headings) ?? dividedSections(body, headings, notices)) : [];
+  const bare = Object.keys(frontmatter).length === 0;
+  const titled = bare ? titleSectionsOrNull(body, headings) : null;
+  const sections = titled ?? (bare ? dividedSections(body, headings, notices) : []);
   const whole = sections.length >= 2;
   const chapters = whole
-    ? storyChapters(body, sections, notices)
+    ? storyChapters(body, sections, notices, titled !== null)
     : [oneChapter(body, work?.title !== undefined ? { title: work.title } : frontmatter, headings[0], file, stem)];
   if (work?.published) chapters[0]!.chapter.published = work.published;
   if (work) notices.push(`read the file’s metadata (${work.fields.join(', ')}) into story.md`);
@@ -179,9 +180,10 @@ function oneChapter(
 }
 
 /** A whole story's chapters, one a section; the text above the first kept as its author's note. */
-function storyChapters(body: string, sections: TitleSection[], notices: string[]): ReadChapter[] {
+function storyChapters(body: string, sections: TitleSection[], notices: string[], atChapterHeadings: boolean): ReadChapter[] {
   const before = body.slice(0, sections[0]!.start).trim();
-  notices.push(chaptersNotice(sections.length, 'chapter headings'));
+  // Headings titled as written said already how they divided the file (dividedSections).
+  if (atChapterHeadings) notices.push(chaptersNotice(sections.length, 'chapter headings'));
   if (before) notices.push(noteAboveNotice(sections[0]!.text));
   return sections.map((section, i) => ({
     chapter: {
