@@ -39,26 +39,49 @@ export function headingDivision(
           .replace(/\s+/g, ' ')
           .trim()
       : '';
-    return title ? [{ index, node: node as Element, level: Number(level), title }] : [];
+    return title ? [{ start: index, end: index + 1, node: node as Element, level: Number(level), title }] : [];
   });
+  const hasText = (from: number, to: number) => nodes.slice(from, to).some((node) => visibleText(node).trim() !== '');
+  const division = dividingLevel(headings, nodes.length, hasText);
+  if (!division) return undefined;
+  const starts = division.at.map(({ start, node, title }) => ({
+    index: start,
+    node,
+    heading: { kind: 'chapter' as const, number: undefined, title, slug: undefined },
+  }));
+  return { starts, level: division.level, title: division.title?.node };
+}
+
+/** A heading where it stands in a document: from `start` to `end` (blocks of a tree, or characters of a text), at its level (1 to 3). */
+interface PlacedHeading {
+  level: number;
+  start: number;
+  end: number;
+}
+
+/**
+ * The rule by which headings titled as written divide a document, whatever it is made of (a
+ * tree's blocks, a Markdown text's characters): the highest level with two headings or more,
+ * text under each, and above them at most one heading of a higher level, before them all with
+ * no text between — the document's title. `hasText` says whether a stretch holds text.
+ */
+export function dividingLevel<Heading extends PlacedHeading>(
+  headings: readonly Heading[],
+  length: number,
+  hasText: (from: number, to: number) => boolean,
+): { level: number; at: Heading[]; title: Heading | undefined } | undefined {
   for (let level = 1; level <= 3; level++) {
     const at = headings.filter((heading) => heading.level === level);
     const above = headings.filter((heading) => heading.level < level);
     if (at.length === 0) continue;
     // Headings of a higher level than the chapters' may only title the document: one, above them all.
-    if (above.length > 1 || above.some((heading) => heading.index > at[0]!.index)) return undefined;
+    if (above.length > 1 || above.some((heading) => heading.start > at[0]!.start)) return undefined;
     // A lone heading may be that title, its subheadings the chapters.
     if (at.length === 1) continue;
-    const hasText = (from: number, to: number) => nodes.slice(from, to).some((node) => visibleText(node).trim() !== '');
-    if (!at.every((heading, i) => hasText(heading.index + 1, at[i + 1]?.index ?? nodes.length))) return undefined;
+    if (!at.every((heading, i) => hasText(heading.end, at[i + 1]?.start ?? length))) return undefined;
     // With text between the heading above and the first of these, that heading begins a chapter of its own, and these are its parts.
-    if (above[0] && hasText(above[0].index + 1, at[0]!.index)) return undefined;
-    const starts = at.map(({ index, node, title }) => ({
-      index,
-      node,
-      heading: { kind: 'chapter' as const, number: undefined, title, slug: undefined },
-    }));
-    return { starts, level, title: above[0]?.node };
+    if (above[0] && hasText(above[0].end, at[0]!.start)) return undefined;
+    return { level, at, title: above[0] };
   }
   return undefined;
 }

@@ -6,7 +6,7 @@ import { sourceText, withoutControls } from '../decode.ts';
 import { importedStory, ImportError, type ImportedChapter, type ImportedStory, type ImportedWork } from '../model.ts';
 import { languageTag } from './languages.ts';
 import { markdownTree } from '../markdown-text.ts';
-import { chaptersNotice, noteAboveNotice } from '../chapter-headings.ts';
+import { chaptersNotice, dividingLevel, noteAboveNotice } from '../chapter-headings.ts';
 import { fileTitle, parseTitleLine, type TitleLine } from '../title-lines.ts';
 
 /**
@@ -256,25 +256,17 @@ function titleSectionsOrNull(body: string, headings: HeadingLine[]): TitleSectio
  * divide it (chapter-headings.ts). None otherwise.
  */
 function dividedSections(body: string, headings: HeadingLine[], notices: string[]): TitleSection[] {
-  for (let level = 1; level <= 3; level++) {
-    const at = headings.filter((heading) => heading.level === level);
-    const above = headings.filter((heading) => heading.level < level);
-    if (at.length === 0) continue;
-    if (above.length > 1 || above.some((heading) => heading.start > at[0]!.start)) return [];
-    if (at.length === 1) continue;
-    const sections = at.map((line, i) => ({
-      ...line,
-      heading: { kind: 'chapter' as const, number: undefined, title: line.text, slug: undefined },
-      body: body.slice(line.end, at[i + 1]?.start ?? body.length).trim(),
-    }));
-    if (sections.some((section) => section.body === '')) return [];
-    if (above[0] && body.slice(above[0].end, at[0]!.start).trim() !== '') return [];
-    notices.push(
-      `divided the file at its ${at.length} headings of level ${level} (${'#'.repeat(level)}), none of which reads as a chapter heading such as “Chapter 3”: each began a chapter, titled as written`,
-    );
-    return sections;
-  }
-  return [];
+  const division = dividingLevel(headings, body.length, (from, to) => body.slice(from, to).trim() !== '');
+  if (!division) return [];
+  const { level, at } = division;
+  notices.push(
+    `divided the file at its ${at.length} headings of level ${level} (${'#'.repeat(level)}), none of which reads as a chapter heading such as “Chapter 3”: each began a chapter, titled as written`,
+  );
+  return at.map((line, i) => ({
+    ...line,
+    heading: { kind: 'chapter' as const, number: undefined, title: line.text, slug: undefined },
+    body: body.slice(line.end, at[i + 1]?.start ?? body.length).trim(),
+  }));
 }
 
 /** The text's sections under headings that read as chapter headings; none unless each has text under it, so no chapter is ever empty. */
