@@ -72,8 +72,12 @@ async function download(url: string): Promise<{ bytes: Uint8Array; extension: st
 export async function localisePictures(work: ImportedWork, fetchThem: boolean, file?: string): Promise<string[]> {
   // Only a saved page's pictures are files beside it: an ebook or a document holds its own, and
   // must not reach for a file that happens to sit beside it (a photo in the same Downloads folder).
-  const notices = file && savedPages.has(work.format) ? await picturesBeside(work, file) : [];
-  if (file && work.format === 'Markdown') notices.push(...(await markdownPicturesBeside(work, file)));
+  const folder = file && (savedPages.has(work.format) || work.format === 'Markdown') ? realFolder(file) : undefined;
+  const notices = !folder
+    ? []
+    : work.format === 'Markdown'
+      ? await markdownPicturesBeside(work, folder)
+      : await picturesBeside(work, folder);
   const left: string[] = [];
   for (const tree of treesOf(work)) {
     for (const { image, parent } of imagesOf(tree, (src) => remote.test(src))) {
@@ -121,24 +125,14 @@ const aFile = (work: ImportedWork) => (src: string) =>
  * (or below it); any other address — outside that folder, through a link that leads out of it,
  * missing, not a picture — is never read, and the picture is left out with its description kept.
  */
-async function picturesBeside(work: ImportedWork, file: string): Promise<string[]> {
+async function picturesBeside(work: ImportedWork, folder: string): Promise<string[]> {
   const notices: string[] = [];
-  let folder: string;
-  try {
-    folder = realpathSync(dirname(file));
-  } catch {
-    return notices;
-  }
   for (const tree of treesOf(work)) {
     for (const { image, parent } of imagesOf(tree, aFile(work))) {
       const src = String(image.properties.src);
       const found = await pictureBeside(folder, src);
       if ('bytes' in found) {
-        const name = imageName(
-          `${posix.basename(found.path).replace(/\.[^.]*$/, '') || 'picture'}${found.extension}`,
-          new Set(work.images.keys()),
-        );
-        work.images.set(name, found.bytes);
+        const name = keepPicture(work, found);
         image.properties.src = `images/${name}`;
         notices.push(`brought ${src} into images/${name}`);
       } else {
@@ -148,6 +142,25 @@ async function picturesBeside(work: ImportedWork, file: string): Promise<string[
     }
   }
   return notices;
+}
+
+/** The real path of the folder a file is in; none when it cannot be read. */
+function realFolder(file: string): string | undefined {
+  try {
+    return realpathSync(dirname(file));
+  } catch {
+    return undefined;
+  }
+}
+
+/** A picture found beside the file, kept among the work's pictures under a name of its own; gives that name. */
+function keepPicture(work: ImportedWork, found: { bytes: Uint8Array; extension: string; path: string }): string {
+  const name = imageName(
+    `${posix.basename(found.path).replace(/\.[^.]*$/, '') || 'picture'}${found.extension}`,
+    new Set(work.images.keys()),
+  );
+  work.images.set(name, found.bytes);
+  return name;
 }
 
 async function pictureBeside(
@@ -179,28 +192,19 @@ const markdownImage = /!\[[^\]\n]{0,500}\]\(\s{0,20}(<[^>\n]{1,500}>|[^)\s]{1,50
  * into images/ and the address written anew; any other (outside the file's folder, missing, no
  * picture) is left as written, for the build's check to name.
  */
-async function markdownPicturesBeside(work: ImportedWork, file: string): Promise<string[]> {
+async function markdownPicturesBeside(work: ImportedWork, folder: string): Promise<string[]> {
   const notices: string[] = [];
-  let folder: string;
-  try {
-    folder = realpathSync(dirname(file));
-  } catch {
-    return notices;
-  }
   const brought = new Map<string, string>();
   for (const chapter of work.chapters) {
     const markdown = chapter.markdown;
     if (!markdown) continue;
     for (const match of markdown.body.matchAll(markdownImage)) {
       const src = match[1]!.replace(/^<|>$/g, '');
-      if (brought.has(src) || remote.test(src) || /^data:|^images\//i.test(src)) continue;
+      // A Markdown chapter's `images/` addresses are the content folder's, whatever the work holds.
+      if (brought.has(src) || !aFile(work)(src) || /^images\//i.test(src)) continue;
       const found = await pictureBeside(folder, src);
       if (!('bytes' in found)) continue;
-      const name = imageName(
-        `${posix.basename(found.path).replace(/\.[^.]*$/, '') || 'picture'}${found.extension}`,
-        new Set(work.images.keys()),
-      );
-      work.images.set(name, found.bytes);
+      const name = keepPicture(work, found);
       brought.set(src, name);
       notices.push(`brought ${src} into images/${name}`);
     }
