@@ -1132,6 +1132,20 @@ the lake is still.</div>
     expect(work.dropped).toEqual(['the metadata “geometry”, which lays out a printed book']);
   });
 
+  it('says so of a Markdown story’s status that story.md cannot hold, and keeps one it can', async () => {
+    const read = (status: string) =>
+      importBytes(
+        strToU8(`---\ntitle: T\nauthor: A\nstatus: ${status}\n---\n\n# Chapter 1\n\nBefore.\n\n# Chapter 2\n\nAfter.\n`),
+        'lamp.md',
+      );
+    const ongoing = await read('ongoing');
+    expect(ongoing.story?.front.status).toBeUndefined();
+    expect(ongoing.work.dropped).toEqual(['the metadata “status”, which story.md has no place for']);
+    const complete = await read('complete');
+    expect(complete.story?.front).toMatchObject({ status: 'complete' });
+    expect(complete.work.dropped).toEqual([]);
+  });
+
   it('refuses a Markdown chapter whose frontmatter is wrong, naming the field', async () => {
     await expect(readInput(strToU8('---\ntitle: Chapter 2\norder: 2\nauthorNote: typo\n---\n\nText.'), 'chapter-2.md')).rejects.toThrow(
       /^chapter-2\.md: .*authorNote.*authorsNote/,

@@ -81,14 +81,16 @@ const workKeys = new Set([
 ]);
 /** Keys pandoc's metadata has for laying out a printed book, not the story's: left out, and said. */
 const layoutKeys =
-  /^(?:subtitle|date|rights|publisher|identifier|cover-image|css|documentclass|classoption|geometry|fontsize|mainfont|linestretch|papersize|toc|toc-depth|numbersections|header-includes|include-before|include-after|margin-\w+|colorlinks|linkcolor|urlcolor|bibliography|csl|link-citations|nocite|output|editor_options|creator|contributor|belongs-to-collection|ibooks|page-progression-direction|title-prefix|pagetitle|keywords)$/i;
+  /^(?:subtitle|date|rights|publisher|identifier|cover-image|css|documentclass|classoption|geometry|fontsize|mainfont|linestretch|papersize|toc|toc-depth|numbersections|header-includes|include-before|include-after|margin-\w+|colorlinks|linkcolor|urlcolor|bibliography|csl|link-citations|nocite|output|editor_options|creator|contributor|belongs-to-collection|ibooks|page-progression-direction|title-prefix|pagetitle)$/i;
 
-const textOf = (value: unknown): string | undefined =>
+/** A metadata value as text: a list's items joined. */
+const metadataText = (value: unknown): string | undefined =>
   typeof value === 'string'
     ? value.trim() || undefined
     : Array.isArray(value)
-      ? value.map(textOf).filter(Boolean).join(', ') || undefined
+      ? value.map(metadataText).filter(Boolean).join(', ') || undefined
       : undefined;
+/** A metadata value as a list: a string's comma-separated items. */
 const listOf = (value: unknown): string[] =>
   Array.isArray(value) ? value.flatMap(listOf) : typeof value === 'string' ? value.split(/\s*[,;]\s*/).filter(Boolean) : [];
 
@@ -103,17 +105,17 @@ function workMetadata(
   if (!keys.some((key) => workKeys.has(key.toLowerCase()))) return undefined;
   const value = (...names: string[]) =>
     names.map((name) => frontmatter[keys.find((key) => key.toLowerCase() === name) ?? '']).find((found) => found !== undefined);
-  const title = textOf(value('title'));
-  const language = textOf(value('lang', 'language'));
-  const summary = textOf(value('description', 'abstract', 'summary'));
-  const status = textOf(value('status'));
+  const title = metadataText(value('title'));
+  const language = metadataText(value('lang', 'language'));
+  const summary = metadataText(value('description', 'abstract', 'summary'));
+  const status = metadataText(value('status'));
   const story = importedStory({
     title,
-    author: textOf(value('author', 'authors')),
+    author: metadataText(value('author', 'authors')),
     language: language ? languageTag(language) : undefined,
     summary: summary ? markdownTree(summary) : undefined,
-    fandom: textOf(value('fandom')),
-    rating: textOf(value('rating')),
+    fandom: metadataText(value('fandom')),
+    rating: metadataText(value('rating')),
     status: status === 'complete' || status === 'in-progress' ? status : undefined,
     tags: [...new Set([...listOf(value('subject')), ...listOf(value('keywords')), ...listOf(value('tags'))])],
   });
@@ -124,23 +126,9 @@ function workMetadata(
       : date instanceof Date
         ? date.toISOString().slice(0, 10)
         : undefined;
-  const read = new Set([
-    'title',
-    'author',
-    'authors',
-    'lang',
-    'language',
-    'description',
-    'abstract',
-    'summary',
-    'subject',
-    'keywords',
-    'tags',
-    'fandom',
-    'rating',
-    'status',
-    ...(published ? ['date'] : []),
-  ]);
+  // What went into story.md: every work key (a status only as one of story.md's), the title, the summary, a date of the calendar.
+  const read = new Set([...workKeys, 'title', 'summary', ...(published ? ['date'] : [])]);
+  if (!story.status) read.delete('status');
   const left = keys.filter((key) => !read.has(key.toLowerCase()));
   if (left.length > 0)
     dropped.push(
