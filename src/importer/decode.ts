@@ -152,7 +152,7 @@ const singleByte = [
 /** Bytes in an encoding, or undefined when they are not valid in it (or it is unknown); `partial` when the bytes may end inside a character. */
 function strictly(label: string, bytes: Uint8Array, partial = false): string | undefined {
   try {
-    return new TextDecoder(label, { fatal: true }).decode(bytes, { stream: partial });
+    return textDecoder(label, true)?.decode(bytes, { stream: partial });
   } catch {
     return undefined;
   }
@@ -160,8 +160,13 @@ function strictly(label: string, bytes: Uint8Array, partial = false): string | u
 
 /** Bytes in an encoding, invalid ones replaced; undefined when the encoding is unknown. */
 function loosely(label: string, bytes: Uint8Array): string | undefined {
+  return textDecoder(label)?.decode(bytes);
+}
+
+/** A decoder for an encoding by any of its names (`gbk`, `windows-1251`, `shift_jis`); none when no decoder knows it. */
+export function textDecoder(label: string | undefined, fatal = false): TextDecoder | undefined {
   try {
-    return new TextDecoder(label).decode(bytes);
+    return label === undefined ? undefined : new TextDecoder(label, { fatal });
   } catch {
     return undefined;
   }

@@ -2,6 +2,7 @@ import type { Element, ElementContent } from 'hast';
 import { imageName } from '../files.ts';
 import { ImportError, type ImportedWork } from '../model.ts';
 import { problems } from '../../core/problems.ts';
+import { textDecoder } from '../decode.ts';
 import { deletionsDropped, dressed, element, merged, namedLooks, readDocumentBody, roleOf, type Look, type Role } from './document.ts';
 
 /**
@@ -13,11 +14,13 @@ import { deletionsDropped, dressed, element, merged, namedLooks, readDocumentBod
  * Comments, hidden text and tracked deletions are no text of the story: left out, and said.
  */
 
-/** Destinations whose text is not the story's: tables of fonts and styles, headers, fields' instructions, drawings' fallbacks. */
+/**
+ * Destinations whose text is not the story's: colour and list tables, the document's
+ * information, headers and footers, bookmarks, drawings and their fallbacks. (The font table,
+ * style sheet, fields' instructions and list numbers are read where `apply` meets them.)
+ */
 const skipped = new Set([
-  'fonttbl',
   'colortbl',
-  'stylesheet',
   'info',
   'header',
   'headerl',
@@ -37,7 +40,6 @@ const skipped = new Set([
   'colorschememapping',
   'latentstyles',
   'datastore',
-  'fldinst',
   'bkmkstart',
   'bkmkend',
   'ftnsep',
@@ -56,10 +58,8 @@ const skipped = new Set([
   'atnref',
   'atrfstart',
   'atrfend',
-  'pntext',
   'pntxta',
   'pntxtb',
-  'listtext',
   'mmathPr',
   'xe',
   'tc',
@@ -88,14 +88,6 @@ const charsetPages: Record<number, string> = {
   238: 'windows-1250',
 };
 
-function decoder(label: string | undefined): TextDecoder | undefined {
-  try {
-    return label ? new TextDecoder(label) : undefined;
-  } catch {
-    return undefined;
-  }
-}
-
 /** A group's character formatting and what it is part of. */
 interface State {
   look: Look;
@@ -104,7 +96,7 @@ interface State {
   /** How many characters stand in for each `\uN` (the `\ucN` in force). */
   uc: number;
   font: number | undefined;
-  /** What the group's text goes to: the story, a footnote, a picture's data, a style's name. */
+  /** What the group's text goes to: the story, a picture's data, a drawing's property, a field's instruction, a list item's number. */
   target: 'text' | 'picture' | 'property-name' | 'property-value' | 'field-instruction' | 'list-marker';
   superscript: boolean;
 }
@@ -303,16 +295,16 @@ class RtfReader {
       state.target = word === 'fldinst' ? 'field-instruction' : 'list-marker';
       return;
     }
-    if (skipped.has(word) && word !== 'fonttbl' && word !== 'stylesheet') {
+    if (skipped.has(word)) {
       state.skip = true;
       return;
     }
     switch (word) {
       case 'ansicpg':
-        this.page = decoder(`windows-${parameter}`) ?? this.page;
+        this.page = textDecoder(`windows-${parameter}`) ?? this.page;
         return;
       case 'mac':
-        this.page = decoder('macintosh') ?? this.page;
+        this.page = textDecoder('macintosh') ?? this.page;
         return;
       case 'fonttbl':
         this.readFonts();
@@ -528,7 +520,7 @@ class RtfReader {
       }
     }
     for (const [, id, charset] of this.text.slice(start, end).matchAll(/\\f(\d+)[^;]*?\\fcharset(\d+)/g)) {
-      const page = decoder(charsetPages[Number(charset)]);
+      const page = textDecoder(charsetPages[Number(charset)]);
       if (page) this.fonts.set(Number(id), page);
     }
     this.at = end;
