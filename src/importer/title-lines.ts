@@ -61,7 +61,14 @@ function parseHanNumber(text: string): number | undefined {
 }
 
 /** A line naming a story's author on its title page: "by Wren Ashdown", "par …", "von …", "por …", "di …". */
-export const byLine = /^\s*(?:by|written by|par|von|por|di|door|av|af|przez)\s+/i;
+const byLine = /^\s*(?:by|written by|par|von|por|di|door|av|af|przez)\s+/i;
+
+/** Whether a line typed by hand could title a story on its title page: short, no sentence, no author's line. */
+export const titlePageTitle = (line: string): boolean => line.length <= 120 && !/[.!?,;:]$/.test(line) && !byLine.test(line);
+
+/** The author a title page's line names ("by Wren Ashdown" → "Wren Ashdown"), if it is such a line. */
+export const titlePageAuthor = (line: string): string | undefined =>
+  byLine.test(line) && line.length <= 80 ? line.replace(byLine, '').trim() : undefined;
 
 /**
  * A title line as typed, or with marks around it: "CHAPTER I." (as old books end it), "~ Chapter 1 ~",

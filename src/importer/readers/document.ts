@@ -3,7 +3,7 @@ import { chaptersAtHeadings, divisionNotice, headingDivision, type ChapterStart 
 import { gatherFootnotes } from '../footnotes.ts';
 import { hasClass, select, textOf, treeOf, visibleText } from '../html.ts';
 import { importedStory, type ImportedChapter, type ImportedWork } from '../model.ts';
-import { byLine, fileTitle, parseTitleLine } from '../title-lines.ts';
+import { fileTitle, parseTitleLine, titlePageAuthor, titlePageTitle } from '../title-lines.ts';
 import { isSceneBreak } from '../scene-breaks.ts';
 
 /* What the word processors' readers (docx.ts through mammoth, odt.ts, rtf.ts) share: how text looks, what a style's name says, and the reading of the document they make. */
@@ -137,7 +137,7 @@ export function readDocumentBody(body: Element, read: DocumentRead): ImportedWor
   );
   for (const node of [titleNode, authorNode, dateNode]) if (node) setAside.push(visibleText(node));
   const wholeWork = starts.length >= 2;
-  const authorName = typed?.author ? textOf(typed.author).replace(byLine, '') : textOf(authorNode);
+  const authorName = typed?.author ? titlePageAuthor(textOf(typed.author)) : textOf(authorNode);
   const story = wholeWork ? importedStory({ title: textOf(titleNode) || undefined, author: authorName || undefined }) : undefined;
   if (typed)
     notices.push(
@@ -188,14 +188,8 @@ function typedTitlePage(top: ElementContent[]): { title: Element; author: Elemen
   if (!first || lines.length > 4 || !lines.every((node) => node.tagName === 'p' || /^h[1-3]$/.test(node.tagName))) return undefined;
   const text = textOf(first);
   const bold = first.children.length === 1 && first.children[0]?.type === 'element' && ['strong', 'b'].includes(first.children[0].tagName);
-  if (
-    text.length > 120 ||
-    /[.!?,;:]$/.test(text) ||
-    byLine.test(text) ||
-    !(hasClass(first, 'center') || bold || /^h[1-3]$/.test(first.tagName))
-  )
-    return undefined;
-  const author = lines.slice(1).find((node) => byLine.test(textOf(node)) && textOf(node).length <= 80);
+  if (!titlePageTitle(text) || !(hasClass(first, 'center') || bold || /^h[1-3]$/.test(first.tagName))) return undefined;
+  const author = lines.slice(1).find((node) => titlePageAuthor(textOf(node)) !== undefined);
   return { title: first, author };
 }
 

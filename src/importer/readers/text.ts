@@ -3,7 +3,7 @@ import { sourceText, withoutControls } from '../decode.ts';
 import { importedStory, ImportError, type ImportedChapter, type ImportedWork } from '../model.ts';
 import { isSceneBreak } from '../scene-breaks.ts';
 import { chaptersNotice } from '../chapter-headings.ts';
-import { byLine, fileTitle, namesItsChapter, noteLabel, parseTitleLine, type TitleLine } from '../title-lines.ts';
+import { fileTitle, namesItsChapter, noteLabel, parseTitleLine, titlePageAuthor, titlePageTitle, type TitleLine } from '../title-lines.ts';
 import { problems } from '../../core/problems.ts';
 import { readGutenberg } from './gutenberg.ts';
 
@@ -278,9 +278,10 @@ function typedTitlePage(notes: string[][]): { title: string; author: string | un
   const [first, second, ...rest] = notes;
   if (!first || first.length !== 1 || rest.length > 0) return undefined;
   const title = first[0]!.trim();
-  if (title.length > 120 || /[.!?,;:]$/.test(title) || byLine.test(title) || noteLabel(title)) return undefined;
-  if (second && (second.length !== 1 || !byLine.test(second[0]!) || second[0]!.length > 80)) return undefined;
-  return { title, author: second ? second[0]!.replace(byLine, '').trim() : undefined };
+  if (!titlePageTitle(title) || noteLabel(title)) return undefined;
+  const author = second?.length === 1 ? titlePageAuthor(second[0]!) : undefined;
+  if (second && !author) return undefined;
+  return { title, author };
 }
 
 /** Labels of a text's title and author, in the languages text files are saved in. */
