@@ -5,6 +5,7 @@ import { contentImages } from './src/integrations/content-images';
 import { preview } from './src/integrations/preview';
 import { headers } from './src/integrations/headers';
 import { lazyScripts } from './src/integrations/lazy-scripts';
+import { scriptStubs } from './src/integrations/script-stubs';
 import { offline } from './src/integrations/offline';
 import { pagefind } from './src/integrations/pagefind';
 import { siteAddress } from './src/integrations/site-address';
@@ -28,7 +29,7 @@ export default defineConfig({
   // Every stylesheet a file: cached across chapters, and no style hashes in each page's CSP.
   build: { format: 'directory', inlineStylesheets: 'never' },
   vite: {
-    plugins: [lazyScripts()],
+    plugins: [lazyScripts(), scriptStubs()],
     build: {
       rolldownOptions: {
         output: {

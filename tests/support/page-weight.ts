@@ -10,8 +10,10 @@ export interface PageWeight {
   fonts: number;
   /** Every file the page loads, site-relative, with its gzip size. */
   files: Record<string, number>;
-  /** Inline `<script>`s other than data blocks (JSON-LD, speculation rules), gzip. */
+  /** Inline `<script>`s other than data blocks (JSON-LD, speculation rules), gzip-compressed together as the page serves them. */
   inlineJs: number;
+  /** What the visit transfers: the page (inline scripts included), its stylesheets, fonts and script files, each counted once. */
+  total: number;
   /** Whether any script blocks rendering: a classic external script without defer/async. */
   blockingScripts: string[];
 }
@@ -26,7 +28,7 @@ const gzip = (bytes: Buffer | string) => gzipSync(bytes, { level: 9 }).length;
 export function pageWeight(dist: string, pagePath: string, base = '/'): PageWeight {
   const html = readFileSync(join(dist, pagePath), 'utf8');
   const toFile = (url: string) => join(dist, url.replace(new RegExp(`^${base}`), ''));
-  const weight: PageWeight = { html: gzip(html), css: 0, js: 0, fonts: 0, files: {}, inlineJs: 0, blockingScripts: [] };
+  const weight: PageWeight = { html: gzip(html), css: 0, js: 0, fonts: 0, files: {}, inlineJs: 0, total: 0, blockingScripts: [] };
   const add = (url: string, kind: 'css' | 'js' | 'fonts') => {
     if (url in weight.files) return;
     const file = toFile(url);
@@ -47,6 +49,7 @@ export function pageWeight(dist: string, pagePath: string, base = '/'): PageWeig
     if (/rel="stylesheet"/.test(tag)) add(href, 'css');
     if (/rel="preload"/.test(tag) && /as="font"/.test(tag)) add(href, 'fonts');
   }
+  const inline: string[] = [];
   for (const [, attributes = '', body = ''] of html.matchAll(/<script\b([^>]*)>([\s\S]*?)<\/script>/g)) {
     // Data blocks (JSON-LD, speculation rules) are not script.
     if (/type="(?:application\/ld\+json|speculationrules)"/.test(attributes)) continue;
@@ -55,9 +58,12 @@ export function pageWeight(dist: string, pagePath: string, base = '/'): PageWeig
       add(src, 'js');
       if (!/type="module"|\bdefer\b|\basync\b/.test(attributes)) weight.blockingScripts.push(src);
     } else {
-      weight.inlineJs += gzip(body);
+      inline.push(body);
     }
   }
+  // Counted with the page's JavaScript, though the page's own bytes carry them.
+  weight.inlineJs = inline.length ? gzip(inline.join('\n')) : 0;
+  weight.total = weight.html + weight.css + weight.js + weight.fonts;
   weight.js += weight.inlineJs;
   return weight;
 }
