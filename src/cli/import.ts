@@ -17,8 +17,9 @@ const usage = `Usage: npm run import -- <file>... [--content <dir>] [--out <dir>
 
 Brings a story in: an AO3 download (HTML or EPUB), any EPUB (FanFicFare, FicHub,
 Calibre), a Word document (.docx, also from Google Docs), a LibreOffice document (.odt,
-.fodt), Rich Text (.rtf), a saved web page (.html), Markdown, or plain text (FanFicFare's
-.txt too). The format is read from the file itself.
+.fodt), Rich Text (.rtf), a saved web page (.html, or zipped with its pictures, as Google
+Docs downloads one), Markdown, or plain text (FanFicFare's .txt too). The format is read
+from the file itself.
 
   --content <dir>  the content folder (default: content). Chapters go to <dir>/chapters/,
                    pictures to <dir>/images/, a whole work's title, tags and notes to

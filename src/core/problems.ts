@@ -288,9 +288,21 @@ export const problems = {
   }),
   UnknownZip: problem({
     level: 'refusal',
-    title: 'A zip file that is neither an EPUB, a Word document nor an OpenDocument text',
+    title: 'A zip file that is neither an EPUB, a Word document, an OpenDocument text nor a web page',
     message: (file: string) =>
-      `${file}: a zip file that is neither an EPUB, a Word document nor an OpenDocument text; export the story as .docx, .odt, .epub, .html or .txt and import that`,
+      `${file}: a zip file that is neither an EPUB, a Word document, an OpenDocument text nor a web page; export the story as .docx, .odt, .epub, .html or .txt and import that`,
+  }),
+  ZippedPages: problem({
+    level: 'refusal',
+    title: 'A zip file of several web pages',
+    message: (file: string, pages: readonly string[]) =>
+      `${file}: a zip file of ${pages.length} web pages (${pages.slice(0, 3).join(', ')}${pages.length > 3 ? '…' : ''}); unzip it and import the pages, in reading order (npm run import -- page-1.html page-2.html)`,
+  }),
+  DrmLocked: problem({
+    level: 'refusal',
+    title: 'An ebook locked by DRM',
+    message: (file: string, kind: string) =>
+      `${file}: an ebook locked by DRM (${kind}), whose text cannot be read; import the author's own copy (the .docx, .odt or an EPUB without DRM)`,
   }),
   DamagedZip: problem({
     level: 'refusal',

@@ -73,6 +73,12 @@ export function inlineStylesheets(tree: Root): string[] {
 export function formattingFromClasses(node: Element | Root, styles: ClassStyles): number {
   if (Object.values(styles).every((set) => set.size === 0)) return 0;
   let changed = 0;
+  // A link's own look (Google Docs underlines every link by a class) is no underline the author set.
+  const linkText = new Set(selectAll('a span', node));
+  const onlyLink = (element: Element) => {
+    const content = element.children.filter((child) => child.type !== 'text' || child.value.trim() !== '');
+    return content.length === 1 && content[0]!.type === 'element' && content[0]!.tagName === 'a';
+  };
   for (const element of selectAll('span, p, li, blockquote, div', node)) {
     const classes = classesOf(element);
     const has = (set: Set<string>) => classes.some((name) => set.has(name));
@@ -93,7 +99,7 @@ export function formattingFromClasses(node: Element | Root, styles: ClassStyles)
     const marks: { tagName: string; properties: Properties }[] = [];
     if (has(styles.italic)) marks.push({ tagName: 'em', properties: {} });
     if (has(styles.bold)) marks.push({ tagName: 'strong', properties: {} });
-    if (has(styles.underline)) marks.push({ tagName: 'u', properties: {} });
+    if (has(styles.underline) && !linkText.has(element) && !onlyLink(element)) marks.push({ tagName: 'u', properties: {} });
     if (has(styles.smallCaps)) marks.push({ tagName: 'span', properties: { className: ['small-caps'] } });
     if (has(styles.strike)) marks.push({ tagName: 's', properties: {} });
     if (marks.length === 0) continue;

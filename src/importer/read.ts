@@ -3,11 +3,11 @@ import { decodeText } from './decode.ts';
 import { ImportError, type ImportedWork } from './model.ts';
 import { readContentNotes } from './content-notes.ts';
 import { readHandMadeFootnotes } from './hand-footnotes.ts';
-import { zipEntries } from './zip.ts';
+import { isPageName, zipEntries } from './zip.ts';
 import { problems } from '../core/problems.ts';
 
 /** The kinds of input the importer reads. */
-export type InputFormat = 'epub' | 'docx' | 'odt' | 'rtf' | 'ao3' | 'html' | 'markdown' | 'text';
+export type InputFormat = 'epub' | 'docx' | 'odt' | 'rtf' | 'ao3' | 'html' | 'zipped page' | 'markdown' | 'text';
 
 /**
  * What an input is, from its content (the extension only breaks ties): an EPUB or a Word
@@ -24,6 +24,7 @@ export function detectFormat(bytes: Uint8Array, file: string): { format: InputFo
     if (names.includes('META-INF/container.xml')) return { format: 'epub' };
     if (names.includes('content.xml')) return { format: 'odt' };
     if (names.includes('mimetype')) return { format: 'epub' };
+    if (names.some(isPageName)) return { format: 'zipped page' };
     throw new ImportError(problems.UnknownZip.message(file));
   }
   if (bytes[0] === 0x25 && bytes[1] === 0x50 && bytes[2] === 0x44 && bytes[3] === 0x46) {
@@ -45,9 +46,7 @@ export function detectFormat(bytes: Uint8Array, file: string): { format: InputFo
     /^\s*(?:<!doctype html|<html[\s>]|<\?xml[^>]*>\s*<html)/i.test(start) ||
     (/^\s*</.test(start) && /<(?:p|div|br|body)[\s>/]/i.test(start))
   ) {
-    // AO3's own layout, not a page that only names or links to AO3 (a FanFicFare download of an AO3 work does both).
-    const ao3 = /id="preface"|class="userstuff"|id="chapters"/.test(text);
-    return { format: ao3 ? 'ao3' : 'html', text };
+    return { format: isAo3(text) ? 'ao3' : 'html', text };
   }
   if (/^\uFEFF?---\r?\n[\s\S]*?\r?\n---/.test(text) || ['.md', '.markdown'].includes(extname(file).toLowerCase()))
     return { format: 'markdown', text };
@@ -76,12 +75,10 @@ async function readFormat(bytes: Uint8Array, file: string): Promise<ImportedWork
     case 'odt':
       return (await import('./readers/odt.ts')).readOdt(bytes, file, stem, text);
     case 'ao3':
-      return (await import('./readers/ao3.ts')).readAo3(text!, file);
     case 'html':
-      return (
-        (await import('./readers/fanficfare-html.ts')).readFanFicFareHtml(text!) ??
-        (await import('./readers/html.ts')).readHtml(text!, stem)
-      );
+      return readPage(text!, stem, file);
+    case 'zipped page':
+      return (await import('./readers/zipped-page.ts')).readZippedPage(bytes, file, (page, pageStem) => readPage(page, pageStem, file));
     case 'markdown':
       return (await import('./readers/markdown.ts')).readMarkdown(text!, file, stem);
     case 'text':
@@ -90,4 +87,15 @@ async function readFormat(bytes: Uint8Array, file: string): Promise<ImportedWork
         (await import('./readers/text.ts')).readText(text!, file, stem)
       );
   }
+}
+
+/** AO3's own layout, not a page that only names or links to AO3 (a FanFicFare download of an AO3 work does both). */
+const isAo3 = (text: string) => /id="preface"|class="userstuff"|id="chapters"/.test(text);
+
+/** A web page: an AO3 download, FanFicFare's, or any other. */
+async function readPage(text: string, stem: string, file: string): Promise<ImportedWork> {
+  if (isAo3(text)) return (await import('./readers/ao3.ts')).readAo3(text, file);
+  return (
+    (await import('./readers/fanficfare-html.ts')).readFanFicFareHtml(text) ?? (await import('./readers/html.ts')).readHtml(text, stem)
+  );
 }

@@ -72,12 +72,12 @@ async function download(url: string): Promise<{ bytes: Uint8Array; extension: st
 export async function localisePictures(work: ImportedWork, fetchThem: boolean, file?: string): Promise<string[]> {
   // Only a saved page's pictures are files beside it: an ebook or a document holds its own, and
   // must not reach for a file that happens to sit beside it (a photo in the same Downloads folder).
-  const folder = file && (savedPages.has(work.format) || work.format === 'Markdown') ? realFolder(file) : undefined;
+  const folder = file && (savedPage(work.format) || work.format === 'Markdown') ? realFolder(file) : undefined;
   const notices = !folder
     ? []
     : work.format === 'Markdown'
       ? await markdownPicturesBeside(work, folder)
-      : await picturesBeside(work, folder);
+      : await picturesFound(work, (src) => pictureBeside(folder, src));
   const left: string[] = [];
   for (const tree of treesOf(work)) {
     for (const { image, parent } of imagesOf(tree, (src) => remote.test(src))) {
@@ -112,25 +112,29 @@ function leaveOut(work: ImportedWork, image: Element, parent: Root | Element): v
   if (alt) work.source += `\n${alt}`;
 }
 
-/** The formats that are pages saved from a browser or an editor, their pictures in files beside them. */
-const savedPages = new Set(['HTML', 'FanFicFare HTML download']);
+/** Whether a format is a page saved from a browser or an editor (`HTML`, `HTML (Google Docs)`), its pictures in files beside it. */
+const savedPage = (format: string) => /^HTML(?: \([^)]*\))?$/.test(format) || format === 'FanFicFare HTML download';
 
 /** A picture's address that is a file's (not a site's, not written into the page, not one of the work's own pictures). */
 const aFile = (work: ImportedWork) => (src: string) =>
   !remote.test(src) && !/^data:/i.test(src) && !(src.startsWith('images/') && work.images.has(src.slice('images/'.length)));
 
+/** A picture a page shows, found where the page came from (its folder, its zip), or why not. */
+export type FoundPicture = { bytes: Uint8Array; extension: string; path: string } | { problem: string };
+
 /**
  * Pictures a saved page shows from files beside it (`page_files/lamp.png`, as browsers and word
- * processors save pages): brought into images/ when they are pictures in the page's own folder
- * (or below it); any other address — outside that folder, through a link that leads out of it,
- * missing, not a picture — is never read, and the picture is left out with its description kept.
+ * processors save pages, in a folder or a zip): brought into images/ when `find` finds them in
+ * the page's own folder (or below it); any other address — outside that folder, through a link
+ * that leads out of it, missing, not a picture — is never read, and the picture is left out with
+ * its description kept.
  */
-async function picturesBeside(work: ImportedWork, folder: string): Promise<string[]> {
+export async function picturesFound(work: ImportedWork, find: (src: string) => Promise<FoundPicture>): Promise<string[]> {
   const notices: string[] = [];
   for (const tree of treesOf(work)) {
     for (const { image, parent } of imagesOf(tree, aFile(work))) {
       const src = String(image.properties.src);
-      const found = await pictureBeside(folder, src);
+      const found = await find(src);
       if ('bytes' in found) {
         const name = keepPicture(work, found);
         image.properties.src = `images/${name}`;
@@ -163,12 +167,11 @@ function keepPicture(work: ImportedWork, found: { bytes: Uint8Array; extension: 
   return name;
 }
 
-async function pictureBeside(
-  folder: string,
-  src: string,
-): Promise<{ bytes: Uint8Array; extension: string; path: string } | { problem: string }> {
-  // An absolute path, or an address of another kind (`file:`, `C:\\`), is never read.
-  if (/^(?:[a-z][a-z\d+.-]*:|\/|\\)/i.test(src)) return { problem: 'outside the page’s folder' };
+/** An absolute path, or an address of another kind (`file:`, `C:\\`): never read. */
+export const elsewhere = (src: string) => /^(?:[a-z][a-z\d+.-]*:|\/|\\)/i.test(src);
+
+async function pictureBeside(folder: string, src: string): Promise<FoundPicture> {
+  if (elsewhere(src)) return { problem: 'outside the page’s folder' };
   let path: string;
   try {
     path = realpathSync(resolve(folder, decodeURIComponent(src.split(/[?#]/)[0]!)));
@@ -179,7 +182,12 @@ async function pictureBeside(
   const stat = statSync(path);
   if (!stat.isFile()) return { problem: 'not a file' };
   if (stat.size > maxBytes) return { problem: `larger than ${maxBytes / 1024 / 1024} MB` };
-  const bytes = readFileSync(path);
+  return pictureIn(readFileSync(path), path);
+}
+
+/** A file's bytes as a picture the site can show, or why not. */
+export async function pictureIn(bytes: Uint8Array, path: string): Promise<FoundPicture> {
+  if (bytes.byteLength > maxBytes) return { problem: `larger than ${maxBytes / 1024 / 1024} MB` };
   const kind = await pictureKind(bytes);
   return 'extension' in kind ? { bytes, extension: kind.extension, path } : kind;
 }

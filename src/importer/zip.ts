@@ -17,6 +17,9 @@ export const maxTotalBytes = 400 * 1024 * 1024;
 /** The most entries a zip may have. */
 export const maxEntries = 20_000;
 
+/** A web page among a zip's files (not the resource forks a Mac adds when it zips a folder). */
+export const isPageName = (name: string) => /\.x?html?$/i.test(name) && !/(?:^|\/)(?:__MACOSX\/|\._)/.test(name);
+
 /** An entry as the central directory describes it. */
 interface ZipEntry {
   name: string;

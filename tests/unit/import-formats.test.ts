@@ -1,11 +1,12 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { strToU8, zipSync } from 'fflate';
+import { strToU8, unzipSync, zipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
 import { parseContentFile } from '../support/content-file';
 import { planImport } from '../../src/importer/files';
 import type { ImportedWork } from '../../src/importer/model';
 import { detectFormat, readInput } from '../../src/importer/read';
+import { redirectTarget } from '../../src/importer/readers/html';
 import { makeDocx, makeEpub } from '../support/documents';
 import { ao3Work } from '../support/ao3';
 
@@ -145,6 +146,40 @@ const metadata = `<dc:title>The Lantern Keeper</dc:title><dc:creator>Wren Ashdow
 <dc:subject>Slow Burn</dc:subject><dc:subject>Angst</dc:subject><meta name="cover" content="cover-image"/>`;
 
 describe('EPUB', () => {
+  it('refuses a book locked by DRM, naming the lock, and reads one whose fonts alone are obfuscated', async () => {
+    // Files beside the book's container, as stores add them.
+    const book = (extra: Record<string, Uint8Array>) =>
+      zipSync({
+        ...unzipSync(
+          makeEpub({
+            version: 3,
+            metadata,
+            spine: [{ path: 'c1.xhtml', html: '<h1>Chapter 1</h1><p>The lamps were lit.</p>' }],
+            toc: [{ title: 'Chapter 1', href: 'c1.xhtml' }],
+          }),
+        ),
+        ...extra,
+      });
+    const encryption = (algorithm: string, uri: string) =>
+      strToU8(
+        `<?xml version="1.0"?><encryption xmlns="urn:oasis:names:tc:opendocument:xmlns:container" xmlns:enc="http://www.w3.org/2001/04/xmlenc#"><enc:EncryptedData><enc:EncryptionMethod Algorithm="${algorithm}"/><enc:CipherData><enc:CipherReference URI="${uri}"/></enc:CipherData></enc:EncryptedData></encryption>`,
+      );
+    await expect(readInput(book({ 'META-INF/rights.xml': strToU8('<rights/>') }), 'bought.epub')).rejects.toThrow(
+      /^bought\.epub: an ebook locked by DRM \(Adobe\).*import the author's own copy/,
+    );
+    await expect(
+      readInput(
+        book({ 'META-INF/encryption.xml': encryption('http://www.w3.org/2001/04/xmlenc#aes128-cbc', 'OEBPS/c1.xhtml') }),
+        'locked.epub',
+      ),
+    ).rejects.toThrow(/^locked\.epub: an ebook locked by DRM \(encrypted files\)/);
+    const fonts = await readInput(
+      book({ 'META-INF/encryption.xml': encryption('http://www.idpf.org/2008/embedding', 'OEBPS/fonts/serif.otf') }),
+      'fonts.epub',
+    );
+    expect(fonts.chapters.map((chapter) => chapter.title)).toEqual(['Chapter 1']);
+  });
+
   it.each([3, 2] as const)(
     'reads EPUB %i: chapters from the table of contents, metadata, cover and pictures; front matter left out',
     async (version) => {
@@ -586,6 +621,60 @@ describe('a whole work whose chapter headings are titles alone (“Der Sturm”,
     ]);
   });
 
+  /** The Google Docs export folder, zipped as Google Docs downloads it (extra files beside the page). */
+  const googleDocsZip = (extra: Record<string, Uint8Array> = {}) => {
+    const folder = join(fixtures, 'google-docs-zipped');
+    return zipSync({
+      'TheLamplighter.html': readFileSync(join(folder, 'TheLamplighter.html')),
+      'images/image1.png': readFileSync(join(folder, 'images/image1.png')),
+      ...extra,
+    });
+  };
+
+  it('reads a zipped Google Docs web page as the document it is: title page, chapters typed or styled, real links, its pictures from the zip', async () => {
+    const { plan, chapters, story, work } = await importBytes(googleDocsZip({ 'secret.png': png }), 'TheLamplighter.zip');
+    expectEveryWordKept(plan);
+    expect(work.format).toBe('HTML (Google Docs), zipped');
+    // The Title paragraph and "by" its author in the Subtitle: story.md's, not a note above chapter 1.
+    expect(story?.front).toMatchObject({ title: 'The Lamplighter’s Daughter', author: 'Ada Quill' });
+    expect(chapters.map(({ front }) => front.title)).toEqual(['Chapter 1: The Lamp', 'Chapter 2: The Square']);
+    expect(chapters[0]!.front.authorsNote).toBeUndefined();
+    const [first, second] = chapters.map((chapter) => chapter.body);
+    // (Google Docs writes the space after a styled run as a no-break space; the import keeps it.)
+    // The link's own address, not Google's redirect; its blue underline is the link's look, not the author's.
+    expect(first).toContain('She read about it [on the encyclopedia](https://en.wikipedia.org/wiki/Gas_lighting)\u00a0later.');
+    expect(first).toContain('came *slowly*\u00a0back to life.[^1]');
+    expect(first).toContain('[^1]: Gas lamps were lit by hand until the 1930s.');
+    expect(first).toContain('![A street lamp](images/image1.png)');
+    expect([...plan.images.keys()]).toEqual(['image1.png']);
+    expect(Buffer.from(plan.images.get('image1.png')!).equals(readFileSync(join(fixtures, 'google-docs-zipped/images/image1.png')))).toBe(
+      true,
+    );
+    // A picture outside the page's folder in the zip is never read, even where the zip holds it.
+    expect(second).toBe('Morning came, and with it the rain.\n\nThe old map');
+    expect(work.notices.join('\n')).toMatch(/left out the picture \.\.\/secret\.png \(outside the page’s folder\)/);
+  });
+
+  it('unwraps only Google’s own redirects, and only to web addresses', () => {
+    expect(redirectTarget('https://www.google.com/url?q=https://example.org/a?b%3D1&sa=D&source=editors')).toBe(
+      'https://example.org/a?b=1',
+    );
+    expect(redirectTarget('https://www.google.co.uk/url?url=http://example.org/&sa=t')).toBe('http://example.org/');
+    expect(redirectTarget('https://www.google.com/url?q=javascript:alert(1)')).toBeUndefined();
+    expect(redirectTarget('https://evil.example/url?q=https://example.org/')).toBeUndefined();
+    expect(redirectTarget('https://www.google.com/search?q=https://example.org/')).toBeUndefined();
+  });
+
+  it('refuses a zip of several web pages, and says to import them in order', async () => {
+    const zip = googleDocsZip({ 'Chapter2.html': strToU8('<html><body><p>Two.</p></body></html>') });
+    await expect(readInput(zip, 'pages.zip')).rejects.toThrow(
+      /^pages\.zip: a zip file of 2 web pages \(.*\); unzip it and import the pages/,
+    );
+    // A Mac's resource forks beside the page are not pages.
+    const mac = googleDocsZip({ '__MACOSX/._TheLamplighter.html': strToU8('x') });
+    expect((await readInput(mac, 'mac.zip')).format).toBe('HTML (Google Docs), zipped');
+  });
+
   it('reads the footnotes of a one-chapter Google Doc, without the rule above them or their numbers twice', async () => {
     const doc = readFileSync(join(fixtures, 'google-docs.html'), 'utf8').replace(/<h1[^>]*id="h\.a2".*?<\/p>(?=<hr)/, '');
     const { plan, chapters } = await importBytes(new TextEncoder().encode(doc), 'chapter-4.html');
@@ -616,6 +705,29 @@ describe('a whole work whose chapter headings are titles alone (“Der Sturm”,
       ['The Shore', 'She slept.'],
     ]);
     expect(work.notices).toContain('read the 2 paragraphs in the Title style as chapter headings');
+  });
+
+  it.each([
+    ['pandoc/subtitle.docx', 'in the Title style, then “by” its author in the Subtitle style'],
+    ['pandoc/typed-title.docx', 'typed in plain paragraphs'],
+  ])('reads a title page above the chapters %s (%s) into story.md, not into a note above chapter 1', async (path) => {
+    const { plan, chapters, story } = await importFixture(path);
+    expectEveryWordKept(plan);
+    expect(story?.front).toMatchObject({ title: 'The Lamp', author: 'Ada Quill' });
+    expect(chapters.map(({ front, body }) => [front.title, front.authorsNote, body])).toEqual([
+      ['Chapter 1: One', undefined, 'Meg lit the lamp.'],
+      ['Chapter 2: Two', undefined, 'The square was quiet.'],
+    ]);
+  });
+
+  it('tells the author of a one-chapter document that its author line had nowhere to go', async () => {
+    const { work, chapters, story } = await importFixture('pandoc/one-chapter.docx');
+    expect(story).toBeUndefined();
+    expect(chapters.map(({ front, body }) => [front.title, body])).toEqual([['Chapter 3: Three', 'Meg lit the lamp.']]);
+    expect(work.dropped).toEqual([
+      'the document’s title “The Lamp” above the chapter heading',
+      'the document’s author line “Ada Quill” (a chapter alone has no story.md to hold it)',
+    ]);
   });
 
   it('divides at Heading 2s under a lone Heading 1 that titles the document, not where that heading has text of its own', async () => {

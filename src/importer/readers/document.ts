@@ -100,6 +100,8 @@ export interface DocumentRead {
   notices: string[];
   /** What the reader left out already, said to the author. */
   dropped?: string[];
+  /** Text the reader already read as something other than the story's prose (footnote numbers it removed). */
+  setAside?: string[];
 }
 
 /**
@@ -110,7 +112,7 @@ export interface DocumentRead {
  */
 export function readDocumentBody(body: Element, read: DocumentRead): ImportedWork {
   const { format, stem, images, source, notices } = read;
-  const setAside: string[] = [];
+  const setAside: string[] = [...(read.setAside ?? [])];
   const dropped: string[] = [...(read.dropped ?? [])];
   const nodes = withTitlesAsHeadings(withSceneBreaks(body.children, setAside), notices);
 
@@ -130,20 +132,26 @@ export function readDocumentBody(body: Element, read: DocumentRead): ImportedWor
   // Or one typed by hand: a short centred or bold line above the chapters, and "by" its author.
   const typed = !styled && starts.length >= 2 ? typedTitlePage(top) : undefined;
   const titleNode = styled ?? typed?.title;
-  const authorNode = top.find((node): node is Element => node.type === 'element' && hasClass(node, 'quire-author')) ?? typed?.author;
+  // The author in the Author style, or "by" them on a line below the title (in the Subtitle style, or none).
+  const authorNode =
+    top.find((node): node is Element => node.type === 'element' && hasClass(node, 'quire-author')) ??
+    typed?.author ??
+    (styled && starts.length >= 2 ? byLineBelow(top, styled) : undefined);
   // A date in Word's Date style, as pandoc writes it: the first chapter's release date.
   const dateNode = top.find(
     (node): node is Element => node.type === 'element' && hasClass(node, 'quire-date') && /^\d{4}-\d{2}-\d{2}$/.test(textOf(node)),
   );
   for (const node of [titleNode, authorNode, dateNode]) if (node) setAside.push(visibleText(node));
   const wholeWork = starts.length >= 2;
-  const authorName = typed?.author ? titlePageAuthor(textOf(typed.author)) : textOf(authorNode);
+  const authorName = authorNode && !hasClass(authorNode, 'quire-author') ? titlePageAuthor(textOf(authorNode)) : textOf(authorNode);
   const story = wholeWork ? importedStory({ title: textOf(titleNode) || undefined, author: authorName || undefined }) : undefined;
   if (typed)
     notices.push(
       `read “${textOf(titleNode)}”${typed.author ? ` and “${textOf(typed.author)}”` : ''} above the chapters as the story’s title page`,
     );
   if (!wholeWork && titleNode && starts.length === 1) dropped.push(`the document’s title “${textOf(titleNode)}” above the chapter heading`);
+  if (!wholeWork && authorNode)
+    dropped.push(`the document’s author line “${textOf(authorNode)}” (a chapter alone has no story.md to hold it)`);
   const before = top.filter((node) => node !== titleNode && node !== authorNode && node !== dateNode);
 
   const chapters: ImportedChapter[] = [];
@@ -179,8 +187,9 @@ export function readDocumentBody(body: Element, read: DocumentRead): ImportedWor
 
 /**
  * A title page typed by hand above a whole work's chapters, in no Title style: its first line
- * short, centred or all in bold, not a sentence; its author's line "by" a name. Nothing when the
- * text there is anything else (a note, a dedication).
+ * short, not a sentence, and centred, all in bold, a heading or followed by "by" its author
+ * alone (as a plain text's title page is read). Nothing when the text there is anything else (a
+ * note, a dedication).
  */
 function typedTitlePage(top: ElementContent[]): { title: Element; author: Element | undefined } | undefined {
   const lines = top.filter((node): node is Element => node.type === 'element' && textOf(node) !== '');
@@ -188,9 +197,16 @@ function typedTitlePage(top: ElementContent[]): { title: Element; author: Elemen
   if (!first || lines.length > 4 || !lines.every((node) => node.tagName === 'p' || /^h[1-3]$/.test(node.tagName))) return undefined;
   const text = textOf(first);
   const bold = first.children.length === 1 && first.children[0]?.type === 'element' && ['strong', 'b'].includes(first.children[0].tagName);
-  if (!titlePageTitle(text) || !(hasClass(first, 'center') || bold || /^h[1-3]$/.test(first.tagName))) return undefined;
-  const author = lines.slice(1).find((node) => titlePageAuthor(textOf(node)) !== undefined);
+  const author = byLineBelow(lines, first);
+  const byAlone = lines.length === 2 && author !== undefined;
+  if (!titlePageTitle(text) || !(hasClass(first, 'center') || bold || /^h[1-3]$/.test(first.tagName) || byAlone)) return undefined;
   return { title: first, author };
+}
+
+/** A paragraph among the next three below a title that is "by" its author ("by Wren Ashdown"). */
+function byLineBelow(top: readonly ElementContent[], title: Element): Element | undefined {
+  const below = top.slice(top.indexOf(title) + 1).filter((node): node is Element => node.type === 'element' && textOf(node) !== '');
+  return below.slice(0, 3).find((node) => node.tagName === 'p' && titlePageAuthor(textOf(node)) !== undefined);
 }
 
 /**

@@ -447,6 +447,8 @@ interface Book {
 function openBook(bytes: Uint8Array, file: string): Book {
   const files = unzipWithin(bytes, file, 'EPUB');
   const text = (path: string) => (files[path] ? strFromU8(files[path]) : undefined);
+  const lock = drm(files, text('META-INF/encryption.xml'));
+  if (lock) throw new ImportError(problems.DrmLocked.message(file, lock));
   const opfPath = attribute(element(parseXml(text('META-INF/container.xml')), 'rootfile'), 'full-path');
   if (!opfPath || !text(opfPath)) throw new ImportError(problems.NoPackageDocument.message(file));
   const dir = posix.dirname(opfPath);
@@ -454,10 +456,28 @@ function openBook(bytes: Uint8Array, file: string): Book {
   return { files, text, opfPath, inBook };
 }
 
+/** The algorithms that only obfuscate an embedded font (IDPF's and Adobe's): the text stays readable. */
+const fontObfuscation = new Set(['http://www.idpf.org/2008/embedding', 'http://ns.adobe.com/pdf/enc#RC']);
+
+/**
+ * The DRM a book is locked by, if any: a store's licence file (Adobe's, Readium LCP's, Apple's,
+ * Barnes & Noble's), or any file encrypted by more than font obfuscation.
+ */
+function drm(files: Record<string, Uint8Array>, encryption: string | undefined): string | undefined {
+  if (files['META-INF/license.lcpl']) return 'Readium LCP';
+  if (files['META-INF/sinf.xml']) return 'Apple FairPlay';
+  if (files['META-INF/rights.xml']) return 'Adobe';
+  if (!encryption) return undefined;
+  const encrypted = elements(parseXml(encryption), 'encrypteddata').some((data) => {
+    const algorithm = attribute(element(data, 'encryptionmethod'), 'algorithm');
+    return !algorithm || !fontObfuscation.has(algorithm);
+  });
+  return encrypted ? 'encrypted files' : undefined;
+}
+
 type Manifest = Map<string, { href: string; type: string; properties: string }>;
 
-/** The package document: its manifest, its spine (each document once, in reading order) and the book's metadata. */
-/** The package document read. */
+/** The package document read: its manifest, its spine (each document once, in reading order) and the book's metadata. */
 interface Package {
   opf: XmlRoot;
   manifest: Manifest;

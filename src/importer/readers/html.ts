@@ -1,10 +1,12 @@
 import type { Element, ElementContent, Root } from 'hast';
 import { classStyles, formattingFromClasses, inlineStylesheets } from '../class-styles.ts';
-import { hasClass, parseHtml, select, textOf, visibleText } from '../html.ts';
+import { hasClass, parseHtml, select, selectAll, textOf, visibleText } from '../html.ts';
+import { classesOf } from '../element.ts';
 import { gatherFootnotes, withGoogleDocsNotes } from '../footnotes.ts';
 import { chaptersAtHeadings, chaptersNotice, divisionNotice, headingDivision, type ChapterStart } from '../chapter-headings.ts';
 import { importedStory, type ImportedChapter, type ImportedStory, type ImportedWork } from '../model.ts';
 import { fileTitle, parseTitleLine } from '../title-lines.ts';
+import { element, readDocumentBody } from './document.ts';
 
 /**
  * A chapter as HTML: a page saved from the web, or text pasted from an editor. The text is
@@ -39,7 +41,19 @@ export function readHtml(text: string, stem: string): ImportedWork {
     notices,
   };
   withGoogleDocsNotes(main, setAside);
+  const unwrapped = withoutRedirects(main);
+  if (unwrapped > 0)
+    notices.push(`gave ${unwrapped} link${unwrapped === 1 ? '' : 's'} the address Google Docs had wrapped in its redirect`);
   const nodes = blocksOf(main);
+  // A word processor's document saved as a page reads as the same document saved as .docx or .odt would.
+  const editor = wordProcessor(tree);
+  if (editor) {
+    for (const node of nodes) if (node.type === 'element') markDocumentRole(node);
+    const document = readDocumentBody(element('body', nodes), { ...work, format: `HTML (${editor})`, stem, setAside });
+    // A whole work with no title in its text: the page's own.
+    if (document.story && !document.story.title) document.story.title = textOf(select('title', tree)) || undefined;
+    return document;
+  }
   const starts = nodes.flatMap((node, index) => {
     const heading = node.type === 'element' && /^h[1-3]$/.test(node.tagName) ? parseTitleLine(textOf(node)) : undefined;
     return heading ? [{ index, heading, node: node as Element }] : [];
@@ -134,4 +148,49 @@ function wholeDocument(
   // The notes at the end of the document (pandoc's, Google Docs'): each to the chapter that refers to it.
   gatherFootnotes(chapters.map((chapter) => chapter.body));
   return { story: importedStory({ title, author: textOf(authorNode) || undefined }), chapters };
+}
+
+/**
+ * The word processor a page was saved from, if any: Google Docs (its `doc-content` body, its
+ * `h.` heading ids), Word or LibreOffice (their generator). Such a page is a document, as its
+ * .docx or .odt would be: chapters at title lines as well as at headings, a title page above them.
+ */
+function wordProcessor(tree: Root): string | undefined {
+  const generator = String(select('meta[name="generator" i]', tree)?.properties.content ?? '');
+  if (/microsoft word/i.test(generator) || select('p.MsoNormal, p.MsoTitle', tree)) return 'Word';
+  if (/libreoffice|openoffice/i.test(generator)) return 'LibreOffice';
+  const body = select('body', tree);
+  if ((body && hasClass(body, 'doc-content')) || select('h1[id^="h."], h2[id^="h."], p.title[id^="h."]', tree)) return 'Google Docs';
+  return undefined;
+}
+
+/** The paragraph styles a document's page names by class (Google Docs' `title`, Word's `MsoTitle`), as the document readers know them. */
+function markDocumentRole(node: Element): void {
+  const role = classesOf(node).find((name) => /^(?:mso)?(?:sub)?title$/i.test(name));
+  if (role) node.properties.className = [...classesOf(node), `quire-${role.replace(/^mso/i, '').toLowerCase()}`];
+}
+
+/**
+ * Links Google Docs wraps in its redirect (`https://www.google.com/url?q=<address>&sa=D…`) given
+ * their own address back; gives how many.
+ */
+function withoutRedirects(node: Element | Root): number {
+  let count = 0;
+  for (const link of selectAll('a[href]', node)) {
+    const target = redirectTarget(String(link.properties.href));
+    if (target) {
+      link.properties.href = target;
+      count++;
+    }
+  }
+  return count;
+}
+
+/** Where a Google redirect leads (an http(s) address), if the address is one. */
+export function redirectTarget(href: string): string | undefined {
+  if (!URL.canParse(href)) return undefined;
+  const url = new URL(href);
+  if (!/^(?:www\.)?google\.[a-z.]+$/i.test(url.hostname) || url.pathname !== '/url') return undefined;
+  const target = url.searchParams.get('q') ?? url.searchParams.get('url');
+  return target && /^https?:\/\//i.test(target) && URL.canParse(target) ? target : undefined;
 }

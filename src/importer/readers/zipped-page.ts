@@ -1,0 +1,37 @@
+import { posix } from 'node:path';
+import { decodeSafely } from '../../shared/paths.ts';
+import { problems } from '../../core/problems.ts';
+import { decodeText } from '../decode.ts';
+import { ImportError, type ImportedWork } from '../model.ts';
+import { elsewhere, pictureIn, picturesFound, type FoundPicture } from '../remote-pictures.ts';
+import { isPageName, unzipWithin } from '../zip.ts';
+
+/**
+ * A web page saved as a zip with its pictures: Google Docs' "Web page (.html, zipped)", a page
+ * and its `_files` folder zipped to send. The page reads as the same page unzipped would
+ * (`readPage`), its pictures from the zip: only files inside the page's own folder there, never
+ * anything beside the zip on disk. A zip of several pages is refused: which comes first is for
+ * the author to say.
+ */
+export async function readZippedPage(
+  bytes: Uint8Array,
+  file: string,
+  readPage: (text: string, stem: string) => Promise<ImportedWork>,
+): Promise<ImportedWork> {
+  const files = unzipWithin(bytes, file, 'zip file');
+  const pages = Object.keys(files).filter(isPageName);
+  if (pages.length !== 1) throw new ImportError(problems.ZippedPages.message(file, pages));
+  const page = pages[0]!;
+  const work = await readPage(decodeText(files[page]!, `${file}: ${page}`), posix.basename(page).replace(/\.[^.]*$/, ''));
+  const folder = posix.dirname(page);
+  const find = async (src: string): Promise<FoundPicture> => {
+    if (elsewhere(src)) return { problem: 'outside the page’s folder' };
+    const path = posix.normalize(posix.join(folder, decodeSafely(src.split(/[?#]/)[0]!)));
+    if (path === '..' || path.startsWith('../') || (folder !== '.' && !path.startsWith(`${folder}/`)))
+      return { problem: 'outside the page’s folder' };
+    const picture = files[path];
+    return picture ? pictureIn(picture, path) : { problem: 'not in the zip' };
+  };
+  const notices = await picturesFound(work, find);
+  return { ...work, format: `${work.format}, zipped`, notices: [...work.notices, ...notices] };
+}
