@@ -146,15 +146,21 @@ export function isBareNumber(title: string): boolean {
   return part !== null && parseNumber(part[1]!) !== undefined;
 }
 
-/** The word titles are written with, for a word as it was found ("Ch." → "Chapter", "prólogo" → "Prólogo"); a label of its own (ownLabels) as written. */
+/**
+ * The word titles are written with, for a word as it was found ("Ch." → "Chapter", "prólogo" →
+ * "Prólogo"); a label of its own (ownLabels) as written. A word several languages share for
+ * different labels ("Cap." is Spanish, Italian and Romanian; "Kap." German and Czech) is only
+ * spelled as the list spells it: which language it is, the line does not say.
+ */
 function canonical(found: string, pick: (words: Words) => string[]): string {
   const lower = found.toLowerCase();
   if (ownLabels.includes(found)) return found;
-  for (const words of Object.values(languages)) {
-    const list = pick(words);
-    if (list.some((word) => word.toLowerCase() === lower)) return list[0]!;
-  }
-  return found;
+  const lists = Object.values(languages)
+    .map(pick)
+    .filter((list) => list.some((word) => word.toLowerCase() === lower));
+  const firsts = new Set(lists.map((list) => list[0]!));
+  if (firsts.size === 1) return [...firsts][0]!;
+  return lists[0]?.find((word) => word.toLowerCase() === lower) ?? found;
 }
 
 /** A note label, then a colon or a spaced dash: never the first letters of a word ("An-Mei"). */

@@ -64,6 +64,18 @@ describe('title lines', () => {
     ['プロローグ', 'prologue', undefined, 'プロローグ', 'prologue'],
     ['序章', 'prologue', undefined, '序章', 'prologue'],
     ['Эпилог', 'epilogue', undefined, 'Эпилог', 'epilogue'],
+    ['Kapitola 3: Jezero', 'chapter', 3, 'Kapitola 3: Jezero', 'chapter-3'],
+    ['Luku 2', 'chapter', 2, 'Luku 2', 'chapter-2'],
+    ['Κεφάλαιο 5: Η λίμνη', 'chapter', 5, 'Κεφάλαιο 5: Η λίμνη', 'chapter-5'],
+    ['Poglavlje 4', 'chapter', 4, 'Poglavlje 4', 'chapter-4'],
+    ['Capitolul 6', 'chapter', 6, 'Capitolul 6', 'chapter-6'],
+    ['Capítol 1', 'chapter', 1, 'Capítol 1', 'chapter-1'],
+    ['Kabanata 8', 'chapter', 8, 'Kabanata 8', 'chapter-8'],
+    ['अध्याय 3: झील', 'chapter', 3, 'अध्याय 3: झील', 'chapter-3'],
+    // A short form several languages share stays as written: which language's label it stands for, the line does not say.
+    ['Cap. 2', 'chapter', 2, 'Cap. 2', 'chapter-2'],
+    ['kap. 2', 'chapter', 2, 'Kap. 2', 'chapter-2'],
+    ['Ch. 2', 'chapter', 2, 'Chapter 2', 'chapter-2'],
     // A name after the number and a space alone.
     ['Chapter 3 The Lake', 'chapter', 3, 'Chapter 3: The Lake', 'chapter-3'],
     ['Глава 3 Буря', 'chapter', 3, 'Глава 3: Буря', 'chapter-3'],
