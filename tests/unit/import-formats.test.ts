@@ -1206,6 +1206,29 @@ the lake is still.</div>
     expectEveryWordKept(unfinished.plan);
   });
 
+  it('reads MultiMarkdown’s metadata (as Scrivener compiles it) as it reads YAML’s, and a “Note:” line as the text', async () => {
+    const encode = (text: string) => new TextEncoder().encode(text);
+    const whole = await importBytes(
+      encode(
+        'Title: The Lamp\nAuthor: Ada Quill\nBase Header Level: 1\nKeywords: lamps,\n   the sea\n\n# Chapter 1: One\n\nMeg lit the lamp.\n\n# Chapter 2: Two\n\nThe square was *quiet*.\n',
+      ),
+      'lamp.md',
+    );
+    expectEveryWordKept(whole.plan);
+    expect(whole.story?.front).toMatchObject({ title: 'The Lamp', author: 'Ada Quill', tags: ['lamps', 'the sea'] });
+    expect(whole.chapters.map(({ front, body }) => [front.title, body])).toEqual([
+      ['Chapter 1: One', 'Meg lit the lamp.'],
+      ['Chapter 2: Two', 'The square was *quiet*.'],
+    ]);
+    expect(whole.work.dropped).toEqual(['the metadata “Base Header Level”, which lays out a printed book']);
+    const chapter = await importBytes(encode('Title: The Lamp Lit\nCSS: book.css\n\nMeg lit the lamp.\n'), 'chapter-3.md');
+    expect(chapter.chapters.map(({ front, body }) => [front.title, body])).toEqual([['The Lamp Lit', 'Meg lit the lamp.']]);
+    expect(chapter.work.dropped).toEqual(['the metadata “CSS”, which a chapter has no place for']);
+    const prose = await importBytes(encode('Note: I wrote this in a week.\n\nMeg lit the lamp.\n'), 'chapter-4.md');
+    expectEveryWordKept(prose.plan);
+    expect(prose.chapters[0]!.body).toBe('Note: I wrote this in a week.\n\nMeg lit the lamp.');
+  });
+
   it('reads a whole story in Markdown with its metadata as pandoc writes it: title, author, lang into story.md, a chapter at each heading titled as written', async () => {
     const { plan, chapters, story } = await importFixture('pandoc/headings.md');
     expectEveryWordKept(plan);

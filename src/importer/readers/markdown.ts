@@ -26,12 +26,15 @@ export function readMarkdown(input: string, file: string, stem: string): Importe
     if (error instanceof ContentFileError) throw new ImportError(error.message);
     throw error;
   }
+  // MultiMarkdown's metadata (Scrivener, nvALT): "Title: …" lines above the text, where YAML would be.
+  const multiMarkdown = Object.keys(split.frontmatter).length === 0 ? multiMarkdownMetadata(split.body) : undefined;
+  if (multiMarkdown) split = { ...split, ...multiMarkdown };
   const { body } = split;
   const notices = removed > 0 ? [`removed ${removed} invisible control character${removed === 1 ? '' : 's'}`] : [];
   const dropped: string[] = [];
   // A whole work's metadata as pandoc and Markdown editors write it (title, author, lang, description…): the story's, not a chapter's.
   const work = workMetadata(split.frontmatter, dropped);
-  const frontmatter = work ? {} : split.frontmatter;
+  const frontmatter = work ? {} : multiMarkdown ? chapterFields(multiMarkdown.frontmatter, dropped) : split.frontmatter;
   const headings = headingLines(body);
   // Without a chapter's frontmatter, a whole story in one file: a chapter at each title heading ("# Chapter 2").
   const bare = Object.keys(frontmatter).length === 0;
@@ -50,12 +53,45 @@ export function readMarkdown(input: string, file: string, stem: string): Importe
     images: new Map(),
     // The description is text the file holds, shown as the story's summary.
     source:
-      markdownToPlainText(sourceText(splitFrontmatter(input.replace(/^\uFEFF/, ''), file).body)) +
+      markdownToPlainText(sourceText(multiMarkdown?.body ?? splitFrontmatter(input.replace(/^\uFEFF/, ''), file).body)) +
       (work?.summary ? `\n${markdownToPlainText(work.summary)}` : ''),
     setAside: chapters.flatMap(({ setAside }) => setAside),
     dropped,
     notices,
   };
+}
+
+/**
+ * A MultiMarkdown metadata block opening a text (`Title: The Lamp`, `Author: Ada Quill`, a value
+ * running on over indented lines), up to the first blank line: its fields, keyed as YAML's would
+ * be, and the text below it. Only a block every line of which is such a line, naming a title or
+ * an author: "Note: I wrote this in a week." is the text's own.
+ */
+export function multiMarkdownMetadata(text: string): { frontmatter: Record<string, unknown>; body: string } | undefined {
+  const end = /\r?\n[ \t]*\r?\n/.exec(text);
+  const block = end ? text.slice(0, end.index) : text;
+  const fields: Record<string, string> = {};
+  let last: string | undefined;
+  for (const line of block.split(/\r?\n/)) {
+    const field = /^([\p{L}][\p{L}\p{N} _-]{0,40}?)[ \t]*:[ \t]*(.*)$/u.exec(line);
+    if (field && !/^[ \t]/.test(line)) {
+      last = field[1]!.trim();
+      fields[last] = field[2]!.trim();
+    } else if (last !== undefined && /^[ \t]+\S/.test(line)) {
+      fields[last] = `${fields[last]} ${line.trim()}`.trim();
+    } else return undefined;
+  }
+  if (!Object.keys(fields).some((key) => /^(?:title|author)$/i.test(key))) return undefined;
+  return { frontmatter: fields, body: end ? text.slice(end.index + end[0].length) : '' };
+}
+
+/** A chapter's MultiMarkdown metadata: its title; the rest (a printed book's settings) left out, and said. */
+function chapterFields(fields: Record<string, unknown>, dropped: string[]): Record<string, unknown> {
+  const keys = Object.keys(fields);
+  const left = keys.filter((key) => key.toLowerCase() !== 'title');
+  if (left.length > 0) dropped.push(`the metadata ${left.map((key) => `“${key}”`).join(', ')}, which a chapter has no place for`);
+  const title = keys.find((key) => key.toLowerCase() === 'title');
+  return title ? { title: fields[title] } : {};
 }
 
 /** A chapter read, and the heading it took its title from, taken out of its text (if it was). */
@@ -81,7 +117,7 @@ const workKeys = new Set([
 ]);
 /** Keys pandoc's metadata has for laying out a printed book, not the story's: left out, and said. */
 const layoutKeys =
-  /^(?:subtitle|date|rights|publisher|identifier|cover-image|css|documentclass|classoption|geometry|fontsize|mainfont|linestretch|papersize|toc|toc-depth|numbersections|header-includes|include-before|include-after|margin-\w+|colorlinks|linkcolor|urlcolor|bibliography|csl|link-citations|nocite|output|editor_options|creator|contributor|belongs-to-collection|ibooks|page-progression-direction|title-prefix|pagetitle)$/i;
+  /^(?:subtitle|date|rights|publisher|identifier|cover-image|css|documentclass|classoption|geometry|fontsize|mainfont|linestretch|papersize|toc|toc-depth|numbersections|header-includes|include-before|include-after|margin-\w+|colorlinks|linkcolor|urlcolor|bibliography|csl|link-citations|nocite|output|editor_options|creator|contributor|belongs-to-collection|ibooks|page-progression-direction|title-prefix|pagetitle|base header level|quotes language|latex[\w ]*|mmd[\w ]*|html header|xhtml header|format)$/i;
 
 /** A metadata value as text: a list's items joined. */
 const metadataText = (value: unknown): string | undefined =>
