@@ -422,6 +422,54 @@ it('an EPUB never reaches for a picture beside it on disk, however it names one'
   }
 });
 
+it('a zipped web page reads its pictures from inside its own folder in the zip, never from the zip’s other folders or the disk', async () => {
+  const root = mkdtempSync(join(tmpdir(), 'quire-zipped-'));
+  writeFileSync(join(root, 'photo.png'), pngHeader(2, 2));
+  const sources = [
+    'page_files/lamp.png',
+    '../secret.png',
+    'other/secret.png',
+    '/etc/passwd',
+    'file:///etc/passwd',
+    'photo.png',
+    'page_files/notes.txt',
+  ];
+  const html = sources.map((src, i) => `<img src="${src}" alt="picture ${i}">`).join(' ');
+  const file = join(root, 'page.zip');
+  writeFileSync(
+    file,
+    zipSync({
+      'site/page.html': strToU8(`<html><body><h1>Chapter 1</h1><p>Look: ${html}</p></body></html>`),
+      'site/page_files/lamp.png': pngHeader(2, 2),
+      'site/page_files/notes.txt': strToU8('not a picture'),
+      'secret.png': pngHeader(3, 3),
+      'other/secret.png': pngHeader(3, 3),
+    }),
+  );
+  try {
+    const { plan, text, notices, work } = await importBytes(readFileSync(file), file, false);
+    faithful(plan);
+    expect([...plan.images.keys()]).toEqual(['lamp.png']);
+    expect(text).toBe('Look: ![picture 0](images/lamp.png) picture 1 picture 2 picture 3 picture 4 picture 5 picture 6');
+    expect(work.notices).toContain('left out the picture ../secret.png (outside the page’s folder), keeping its description');
+    expect(work.notices).toContain('left out the picture other/secret.png (not in the zip), keeping its description');
+    expect(work.notices).toContain('left out the picture photo.png (not in the zip), keeping its description');
+    // Nothing beside the zip on disk is looked for afterwards either.
+    expect(notices.join('\n')).not.toMatch(/brought/);
+  } finally {
+    rmSync(root, { recursive: true, force: true });
+  }
+});
+
+it('a zip of thousands of pages is refused before anything in it is inflated', async () => {
+  const pages = Object.fromEntries(Array.from({ length: 3000 }, (_, i) => [`p${i}.html`, strToU8('<p>x</p>')]));
+  const started = performance.now();
+  await expect(readInput(claiming(zipSync(pages), 'p0.html', 2 ** 31), 'pages.zip')).rejects.toThrow(
+    /^pages\.zip: a zip file of 3000 web pages/,
+  );
+  expect(performance.now() - started).toBeLessThan(5_000);
+});
+
 describe('remote pictures', () => {
   let server: ReturnType<typeof createServer>;
   let base = '';

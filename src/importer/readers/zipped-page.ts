@@ -4,7 +4,7 @@ import { problems } from '../../core/problems.ts';
 import { decodeText } from '../decode.ts';
 import { ImportError, type ImportedWork } from '../model.ts';
 import { elsewhere, pictureIn, picturesFound, type FoundPicture } from '../remote-pictures.ts';
-import { isPageName, unzipWithin } from '../zip.ts';
+import { isPageName, unzipWithin, zipEntries } from '../zip.ts';
 
 /**
  * A web page saved as a zip with its pictures: Google Docs' "Web page (.html, zipped)", a page
@@ -18,10 +18,13 @@ export async function readZippedPage(
   file: string,
   readPage: (text: string, stem: string) => Promise<ImportedWork>,
 ): Promise<ImportedWork> {
-  const files = unzipWithin(bytes, file, 'zip file');
-  const pages = Object.keys(files).filter(isPageName);
+  // Known from the zip's directory, before anything is inflated.
+  const pages = zipEntries(bytes, file, 'zip file')
+    .map((entry) => entry.name)
+    .filter(isPageName);
   if (pages.length !== 1) throw new ImportError(problems.ZippedPages.message(file, pages));
   const page = pages[0]!;
+  const files = unzipWithin(bytes, file, 'zip file');
   const work = await readPage(decodeText(files[page]!, `${file}: ${page}`), posix.basename(page).replace(/\.[^.]*$/, ''));
   const folder = posix.dirname(page);
   const find = async (src: string): Promise<FoundPicture> => {
