@@ -145,6 +145,68 @@ const metadata = `<dc:title>The Lantern Keeper</dc:title><dc:creator>Wren Ashdow
 <dc:description>&lt;p&gt;Below the opera house, someone keeps the &lt;em&gt;lamps&lt;/em&gt; lit.&lt;/p&gt;</dc:description>
 <dc:subject>Slow Burn</dc:subject><dc:subject>Angst</dc:subject><meta name="cover" content="cover-image"/>`;
 
+describe('an AO3 work’s page saved from the browser', () => {
+  it('reads the whole work: tags, preface and afterword into story.md, each chapter with its own notes; the page around it left out', async () => {
+    const { plan, chapters, story, work } = await importFixture('ao3/work-page.html');
+    expectEveryWordKept(plan);
+    expect(work.format).toBe('AO3 work page');
+    expect(story?.front).toMatchObject({
+      title: 'The Lantern Keeper',
+      author: 'Wren_Ashdown',
+      language: 'en',
+      status: 'in-progress',
+      expectedChapters: 3,
+      fandom: 'Phantom of the Opera - Gaston Leroux',
+      rating: 'Teen And Up Audiences',
+      warnings: ['Graphic Depictions Of Violence', 'Major Character Death'],
+      characters: ['Christine Daaé', 'Meg Giry'],
+      tags: ['Slow Burn', 'Angst with a Happy Ending'],
+      notes: 'Thanks to my beta for everything.',
+      endNotes: 'Thank you for reading.',
+      series: { title: 'Lights Below', part: 2, url: 'https://archiveofourown.org/series/301' },
+    });
+    expect(story?.body).toBe('Somebody keeps the lamps burning under the Opera.');
+    expect(
+      chapters.map(({ front, body }) => [front.title, front.published, front.summary, front.authorsNote, front.endNote, body]),
+    ).toEqual([
+      [
+        'Chapter 1: Wick',
+        '2024-03-01',
+        'Christine goes down.',
+        'Written for a prompt.',
+        'More soon!',
+        'The lamp was already burning when Christine reached the fifth cellar.\n\nShe held her breath. *Someone* had trimmed the wick.',
+      ],
+      [
+        'Chapter 2',
+        '2024-03-15',
+        undefined,
+        undefined,
+        undefined,
+        'Erik had kept the lamps for eleven years.\n\n* * *\n\nNobody had noticed.',
+      ],
+    ]);
+    // Readers' comments and kudos are the archive's page, not the story.
+    expect(JSON.stringify(chapters)).not.toMatch(/I love this so much|kudos|Chapter Text/);
+    expect(work.dropped).toEqual(['AO3’s gift line “For meg_g.”', 'the archive’s page around the work (its menus, kudos and comments)']);
+  });
+
+  it('reads one chapter’s page under its own number, and a one-shot’s page as its one chapter', async () => {
+    const page = readFileSync(join(fixtures, 'ao3/work-page.html'), 'utf8');
+    const second = page.replace(/<div class="chapter" id="chapter-1">[\s\S]*?(?=<div class="chapter" id="chapter-2">)/, '');
+    const one = await importBytes(new TextEncoder().encode(second), 'chapter.html');
+    expectEveryWordKept(one.plan);
+    expect(one.chapters.map(({ slug, front }) => [slug, front.title, front.order])).toEqual([['chapter-2', 'Chapter 2', 2]]);
+    const oneShot = page.replace(
+      /<div id="chapters" role="article">[\s\S]*?(?=<div class="afterword)/,
+      '<div id="chapters" role="article"><h3 class="landmark heading" id="work">Work Text:</h3><div class="userstuff"><p>Only this.</p></div></div>',
+    );
+    const shot = await importBytes(new TextEncoder().encode(oneShot), 'one-shot.html');
+    expectEveryWordKept(shot.plan);
+    expect(shot.chapters.map(({ front, body }) => [front.title, body])).toEqual([['The Lantern Keeper', 'Only this.']]);
+  });
+});
+
 describe('EPUB', () => {
   it('refuses a book locked by DRM, naming the lock, and reads one whose fonts alone are obfuscated', async () => {
     // Files beside the book's container, as stores add them.

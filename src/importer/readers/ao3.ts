@@ -1,5 +1,5 @@
 import type { Element, ElementContent, Root } from 'hast';
-import { elementChildren, parseHtml, select, selectAll, textOf, treeOf, visibleText } from '../html.ts';
+import { elementChildren, hasClass, parseHtml, select, selectAll, textOf, treeOf, visibleText } from '../html.ts';
 import { dateFirstAndLast, importedStory, ImportError, type ImportedChapter, type ImportedStory, type ImportedWork } from '../model.ts';
 import { languageTag } from './languages.ts';
 import { problems } from '../../core/problems.ts';
@@ -16,6 +16,9 @@ import { problems } from '../../core/problems.ts';
 export function readAo3(text: string, file: string): ImportedWork {
   const tree = parseHtml(text);
   const body = select('body', tree) ?? tree;
+  // A work's page saved from the browser, not a download: the archive's templates for the site (app/views/works/show).
+  const skin = select('#workskin', body);
+  if (skin) return readWorkPage(body, skin, file);
   // The words as read, before the reading below takes the page apart.
   const source = visibleText(body);
   const reading = new Ao3Reading();
@@ -55,7 +58,7 @@ export class Ao3Reading {
     if (node) this.setAside.push(visibleText(node));
   }
 
-  private drop(node: Element | undefined, what: string): void {
+  drop(node: Element | undefined, what: string): void {
     if (!node) return;
     this.aside(node);
     if (!this.dropped.includes(what)) this.dropped.push(what);
@@ -78,18 +81,28 @@ export class Ao3Reading {
     story.summary = labelled.get('summary');
     story.notes = labelled.get('notes');
     this.asideEndNoteLinks(preface);
-    for (const item of selectAll('ul > li', preface)) {
+    this.associations(preface, story);
+    return story;
+  }
+
+  /** The work's associations (a gift, a translation, the works it was inspired by): links to related works, set aside. */
+  associations(section: Element, story: ImportedStory): void {
+    for (const item of selectAll('ul > li', section)) {
       const link = select('a', item);
       const href = String(link?.properties.href ?? '');
       const relation = textOf(item)
         .split(textOf(link))[0]!
         .replace(/[:\s]+$/, '')
         .trim();
+      // A gift ("For meg_g.") names a reader, not a work: the archive keeps it.
+      if (/\/users\/[^/]+\/gifts\b/.test(href)) {
+        this.drop(item, `AO3’s gift line “${textOf(item)}”`);
+        continue;
+      }
       if (link && /^https?:/.test(href))
         story.related.push({ title: textOf(link), url: href, ...(relation ? { relation: relation.toLowerCase() } : {}) });
       this.aside(item);
     }
-    return story;
   }
 
   /** AO3's "Posted originally on the Archive of Our Own at …": the work's address kept for comments, the line dropped. */
@@ -104,7 +117,7 @@ export class Ao3Reading {
   }
 
   /** The tags list: labels (singular or plural) to fields of `story.md`. */
-  private tags(list: Element, story: ImportedStory): void {
+  tags(list: Element, story: ImportedStory): void {
     this.aside(list);
     const children = elementChildren(list);
     for (const [i, term] of children.entries()) {
@@ -174,9 +187,31 @@ export class Ao3Reading {
     return found;
   }
 
+  /**
+   * The blocks a work page labels with a heading inside a module (`div.summary.module > h3 +
+   * blockquote`): "Summary", "Notes", "End Notes" (a chapter's end notes are "Notes" in a
+   * module marked `end`).
+   */
+  modules(section: Element): Map<string, Root> {
+    const found = new Map<string, Root>();
+    for (const module of selectAll('div.module', section)) {
+      const label = select('h3.heading', module);
+      const quote = select('blockquote.userstuff', module);
+      if (!label || !quote) continue;
+      const said = textOf(label).toLowerCase().replace(/:$/, '');
+      const name = hasClass(module, 'end') && said === 'notes' ? 'end notes' : said;
+      if (!['summary', 'notes', 'end notes'].includes(name) || found.has(name)) continue;
+      this.aside(label);
+      this.asideEndNoteLinks(module);
+      found.set(name, treeOf(quote.children));
+    }
+    return found;
+  }
+
   /** "See the end of the chapter/work for more notes": a link, not the author's words. */
   asideEndNoteLinks(section: Element | Root): void {
-    for (const node of selectAll('div, p', section)) if (/^See the end of the (?:chapter|work) for/i.test(textOf(node))) this.aside(node);
+    for (const node of selectAll('div, p', section))
+      if (/^\(?See the end of the (?:chapter|work) for/i.test(textOf(node))) this.aside(node);
   }
 
   /**
@@ -247,6 +282,76 @@ export class Ao3Reading {
   work(format: string, story: ImportedStory, chapters: ImportedChapter[], source: string): ImportedWork {
     return { format, story, chapters, images: new Map(), source, setAside: this.setAside, dropped: this.dropped, notices: this.notices };
   }
+}
+
+/**
+ * A work's page on the archive, saved from the browser (the whole work, or one chapter of it):
+ * the tags above it, its preface (title, byline, summary, notes), each `div.chapter` with its
+ * own preface, text and end notes, and the afterword. The archive's page around the work —
+ * menus, kudos, comments — is left out, and said.
+ */
+function readWorkPage(body: Element | Root, skin: Element, file: string): ImportedWork {
+  const reading = new Ao3Reading();
+  const meta = select('dl.work.meta', body);
+  const source = [meta, skin].map((node) => (node ? visibleText(node) : '')).join('\n');
+  const story = importedStory();
+  if (meta) reading.tags(meta, story);
+  const preface = elementChildren(skin).find((node) => hasClass(node, 'preface'));
+  if (preface) {
+    const title = select('h2.title', preface);
+    const byline = select('h3.byline', preface);
+    story.title = textOf(title) || undefined;
+    story.author = textOf(byline) || undefined;
+    for (const node of [title, byline]) reading.aside(node);
+    const modules = reading.modules(preface);
+    story.summary = modules.get('summary');
+    story.notes = modules.get('notes');
+    reading.associations(preface, story);
+  }
+  const container = select('#chapters', skin);
+  if (!container) throw new ImportError(problems.NoAo3Chapters.message(file));
+  const divisions = elementChildren(container).filter((node) => hasClass(node, 'chapter'));
+  const chapters: ImportedChapter[] =
+    divisions.length === 0
+      ? [{ kind: 'chapter', number: 1, title: story.title ?? 'Chapter 1', slug: undefined, body: pageText(container, reading) }]
+      : divisions.map((division, index) => {
+          const heading = select('h3.title', division);
+          reading.aside(heading);
+          for (const byline of selectAll('h4.byline', division)) reading.aside(byline);
+          const text = select('div.userstuff[role="article"]', division) ?? select('div.userstuff', division);
+          const modules = reading.modules(division);
+          // The chapter's number as the archive shows it ("Chapter 3"), which one chapter's page saved alone keeps.
+          const position = Number(/^Chapter\s+(\d+)/i.exec(textOf(heading))?.[1] ?? index + 1);
+          return {
+            kind: 'chapter',
+            number: position,
+            title: chapterTitle(textOf(heading), position),
+            slug: undefined,
+            summary: modules.get('summary'),
+            notes: modules.get('notes'),
+            endNotes: modules.get('end notes'),
+            body: text ? pageText(text, reading) : treeOf([]),
+          } satisfies ImportedChapter;
+        });
+  const afterword = elementChildren(skin).find((node) => hasClass(node, 'afterword'));
+  if (afterword) {
+    story.endNotes = reading.modules(afterword).get('end notes');
+    for (const module of selectAll('.series, .children', afterword)) reading.aside(module);
+  }
+  if (chapters.every((chapter) => visibleText(chapter.body).trim() === '')) throw new ImportError(problems.EmptyAo3Download.message(file));
+  reading.dropped.push('the archive’s page around the work (its menus, kudos and comments)');
+  reading.dateChapters(chapters);
+  return reading.work('AO3 work page', story, chapters, source);
+}
+
+/** A chapter's text on the archive's page, without the hidden heading the archive puts above it ("Chapter Text", "Work Text:"). */
+function pageText(container: Element, reading: Ao3Reading): Root {
+  const landmarks = elementChildren(container).filter((node) => hasClass(node, 'landmark'));
+  for (const landmark of landmarks) reading.aside(landmark);
+  const rest = container.children.filter((node) => !landmarks.includes(node as Element));
+  // One chapter's page with no division of its own: its text is the one `div.userstuff` there.
+  const only = rest.filter((node) => node.type === 'element');
+  return treeOf(only.length === 1 && only[0]!.type === 'element' && hasClass(only[0]!, 'userstuff') ? only[0]!.children : rest);
 }
 
 /** AO3's chapter heading as the site shows it: "Chapter 2: The Lake" (older downloads give the bare title). */
