@@ -145,6 +145,31 @@ const metadata = `<dc:title>The Lantern Keeper</dc:title><dc:creator>Wren Ashdow
 <dc:description>&lt;p&gt;Below the opera house, someone keeps the &lt;em&gt;lamps&lt;/em&gt; lit.&lt;/p&gt;</dc:description>
 <dc:subject>Slow Burn</dc:subject><dc:subject>Angst</dc:subject><meta name="cover" content="cover-image"/>`;
 
+describe('a chapter’s page saved from FanFiction.net', () => {
+  const page = (menu: string) =>
+    new TextEncoder().encode(
+      `<html><head><title>The Lantern Keeper Chapter 3: Flame, a phantom of the opera fanfic | FanFiction</title></head><body><div id="content_wrapper_inner"><div id="profile_top"><b class="xcontrast_txt">The Lantern Keeper</b> <span>By:</span> <a href="/u/1/Wren">Wren Ashdown</a><div>Somebody keeps the lamps burning.</div><span class="xgray">Rated: Fiction T - English - Chapters: 5 - Words: 12,345</span></div>${menu}<div role="main" aria-label="story content"><div class="storytext xcontrast_txt nocopy" id="storytext"><p>Erik had kept the lamps for eleven years.</p></div></div><div id="review"><textarea placeholder="Type your review for this chapter here"></textarea></div></div></body></html>`,
+    );
+
+  it('is titled and numbered by the chapter menu’s chosen entry, not the page’s title; a one-shot by the story’s title', async () => {
+    const chapter = await importBytes(
+      page('<select id="chap_select"><option value="1">1. Wick</option><option value="3" selected>3. Flame</option></select>'),
+      'The Lantern Keeper Chapter 3_ Flame, a phantom of the opera fanfic _ FanFiction.html',
+    );
+    expectEveryWordKept(chapter.plan);
+    expect(chapter.chapters.map(({ slug, front, body }) => [slug, front.title, front.order, body])).toEqual([
+      ['chapter-3', 'Chapter 3: Flame', 3, 'Erik had kept the lamps for eleven years.'],
+    ]);
+    const named = await importBytes(
+      page('<select id="chap_select"><option value="2" selected>2. Chapter 2</option></select>'),
+      'page.html',
+    );
+    expect(named.chapters.map(({ front }) => front.title)).toEqual(['Chapter 2']);
+    const oneShot = await importBytes(page(''), 'The Lantern Keeper, a phantom of the opera fanfic _ FanFiction.html');
+    expect(oneShot.chapters.map(({ front }) => front.title)).toEqual(['The Lantern Keeper']);
+  });
+});
+
 describe('an AO3 work’s page saved from the browser', () => {
   it('reads the whole work: tags, preface and afterword into story.md, each chapter with its own notes; the page around it left out', async () => {
     const { plan, chapters, story, work } = await importFixture('ao3/work-page.html');

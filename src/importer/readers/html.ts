@@ -5,8 +5,9 @@ import { classesOf } from '../element.ts';
 import { gatherFootnotes, withGoogleDocsNotes } from '../footnotes.ts';
 import { chaptersAtHeadings, chaptersNotice, divisionNotice, headingDivision, type ChapterStart } from '../chapter-headings.ts';
 import { importedStory, type ImportedChapter, type ImportedStory, type ImportedWork } from '../model.ts';
-import { fileTitle, parseTitleLine } from '../title-lines.ts';
+import { fileTitle, parseTitleLine, type TitleLine } from '../title-lines.ts';
 import { element, readDocumentBody } from './document.ts';
+import { slugify } from '../../core/slug.ts';
 
 /**
  * A chapter as HTML: a page saved from the web, or text pasted from an editor. The text is
@@ -73,7 +74,7 @@ export function readHtml(text: string, stem: string): ImportedWork {
   const heading = select('h1, h2, h3', main);
   const parsed = heading ? parseTitleLine(textOf(heading)) : undefined;
   const fromName = fileTitle(stem);
-  const title = parsed ?? fromName;
+  const title = parsed ?? fanFictionNetTitle(tree) ?? fromName;
   if (parsed && heading) setAside.push(visibleText(heading));
   const content: Root = { type: 'root', children: (main.children as Root['children']).filter((child) => !(parsed && child === heading)) };
   return {
@@ -193,4 +194,23 @@ export function redirectTarget(href: string): string | undefined {
   if (!/^(?:www\.)?google\.[a-z.]+$/i.test(url.hostname) || url.pathname !== '/url') return undefined;
   const target = url.searchParams.get('q') ?? url.searchParams.get('url');
   return target && /^https?:\/\//i.test(target) && URL.canParse(target) ? target : undefined;
+}
+
+/**
+ * A chapter's title on a page saved from FanFiction.net or FictionPress (its `#storytext` under
+ * `#profile_top`): the chapter menu's chosen entry ("3. Flame" → "Chapter 3: Flame"), or the
+ * story's title for a one-shot, which has no menu. The page's own title ("… Chapter 3: Flame, a
+ * … fanfic | FanFiction") is the site's.
+ */
+function fanFictionNetTitle(tree: Root): TitleLine | undefined {
+  if (!select('#storytext', tree) || !select('#profile_top', tree)) return undefined;
+  const chosen = select('select#chap_select option[selected]', tree);
+  if (!chosen) {
+    const story = textOf(select('#profile_top > b', tree));
+    return story ? { kind: 'chapter', number: undefined, title: story, slug: slugify(story) || 'chapter' } : undefined;
+  }
+  const entry = /^(\d+)\.\s*(.*)$/.exec(textOf(chosen));
+  if (!entry) return parseTitleLine(textOf(chosen));
+  const [, number, name = ''] = entry;
+  return parseTitleLine(name) ?? parseTitleLine(name ? `Chapter ${number}: ${name}` : `Chapter ${number}`);
 }
