@@ -651,6 +651,7 @@ describe('documents from a second writer (pandoc)', () => {
     'pandoc/lantern.odt',
     'libreoffice/lantern.odt',
     'libreoffice/lantern.rtf',
+    'libreoffice/lantern.docx',
   ])('reads %s whole: title, chapters, footnotes, formatting, pictures', async (name) => {
     const { plan, chapters, story } = await importFixture(name);
     expectEveryWordKept(plan);

@@ -33,8 +33,9 @@ const styleMap = [
 
 /**
  * Horizontal lines drawn as scene breaks, which mammoth does not read: Word's and pandoc's
- * line shape (`o:hr="t"`), or an empty paragraph with only a bottom border. They become a
- * paragraph of `* * *`, which is read as a break.
+ * line shape (`o:hr="t"`), an empty paragraph with only a bottom border, or a line or a thin
+ * bar drawn across the page (LibreOffice's horizontal line, a shape from Word's Insert → Shapes).
+ * They become a paragraph of `* * *`, which is read as a break.
  */
 function withDrawnBreaks(bytes: Uint8Array, file: string): Uint8Array {
   const files = unzipWithin(bytes, file, 'Word document');
@@ -46,11 +47,28 @@ function withDrawnBreaks(bytes: Uint8Array, file: string): Uint8Array {
     const border = paragraph.indexOf('<w:pBdr>');
     const line =
       paragraph.includes('o:hr="t"') ||
-      (border >= 0 && /<w:bottom\b/.test(paragraph.slice(border, paragraph.indexOf('</w:pBdr>', border))));
+      (border >= 0 && /<w:bottom\b/.test(paragraph.slice(border, paragraph.indexOf('</w:pBdr>', border)))) ||
+      drawnLine(paragraph);
     return line ? '<w:p><w:r><w:t>* * *</w:t></w:r></w:p>' : paragraph;
   });
   if (patched === xml) return bytes;
   return zipSync({ ...files, 'word/document.xml': strToU8(patched) });
+}
+
+/** English Metric Units: 914,400 to the inch. */
+const inch = 914_400;
+
+/**
+ * Whether a paragraph without text holds only a line drawn across the page: a line shape, or a
+ * rectangle at most 3 points high and at least 3 inches wide (no picture in it).
+ */
+function drawnLine(paragraph: string): boolean {
+  if (paragraph.includes('<a:blip') || paragraph.includes('<v:imagedata')) return false;
+  if (/<wps:wsp\b[\s\S]*?prst="line"/.test(paragraph) || /<v:line\b/.test(paragraph)) return true;
+  const extent = /<wp:extent\s+cx="(\d+)"\s+cy="(\d+)"/.exec(paragraph);
+  if (!extent || !/prst="rect"/.test(paragraph)) return false;
+  const [width, height] = [Number(extent[1]), Number(extent[2])];
+  return width >= 3 * inch && height <= (3 / 72) * inch;
 }
 
 /**
