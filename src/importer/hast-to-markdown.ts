@@ -22,16 +22,32 @@ import { sanitizeSchema } from '../markdown/sanitize.ts';
 export function hastToMarkdown(tree: Root, breaks: string[] = []): string {
   const clean = sanitize(withFootnoteMarks(withLayoutClasses(tree, breaks), breaks), importSchema) as Root;
   const mdast = toMdast(clean, { handlers }) as MdastRoot;
-  return toMarkdown(mdast, {
-    extensions: [gfmToMarkdown(), directiveToMarkdown()],
-    bullet: '-',
-    emphasis: '*',
-    strong: '*',
-    rule: '*',
-    ruleSpaces: true,
-    fences: true,
-    listItemIndent: 'one',
-  }).trim();
+  return trimmed(
+    toMarkdown(mdast, {
+      extensions: [gfmToMarkdown(), directiveToMarkdown()],
+      bullet: '-',
+      emphasis: '*',
+      strong: '*',
+      rule: '*',
+      ruleSpaces: true,
+      fences: true,
+      listItemIndent: 'one',
+    }),
+  );
+}
+
+/**
+ * Markdown without the blank lines and spaces around it; an ideographic space opening its
+ * first paragraph (a Chinese or Japanese indent, kept in every other paragraph) stays. By
+ * position, not a pattern, which would retry a long run of spaces inside the text.
+ */
+function trimmed(markdown: string): string {
+  const space = (char: string | undefined) => char === ' ' || char === '\t' || char === '\r' || char === '\n';
+  let start = 0;
+  let end = markdown.length;
+  while (start < end && space(markdown[start])) start++;
+  while (end > start && space(markdown[end - 1])) end--;
+  return markdown.slice(start, end);
 }
 
 /** The site's rules, plus what the importer marks for itself (footnotes, verse) before converting. */

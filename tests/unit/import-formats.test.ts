@@ -674,6 +674,22 @@ describe('documents from a second writer (pandoc)', () => {
   });
 });
 
+describe('a story in Japanese, its paragraphs indented with an ideographic space', () => {
+  it.each(['pandoc/indent-ja.docx', 'pandoc/indent-ja.epub'])(
+    'keeps the indent of every paragraph from %s, the first of a chapter too',
+    async (name) => {
+      const { plan, chapters, story } = await importFixture(name);
+      expectEveryWordKept(plan);
+      expect(story?.front).toMatchObject({ title: '灯台守', author: '山田花子' });
+      expect(chapters.map(({ front, body }) => [front.title, body])).toEqual([
+        ['第一章 始まり', '\u3000灯台の明かりは、今夜も海を照らしていた。\n\n\u3000「誰かいるの？」と彼女は尋ねた。'],
+        ['第二章 嵐', '\u3000嵐が来た。'],
+        ['エピローグ', '\u3000朝が来た。'],
+      ]);
+    },
+  );
+});
+
 describe('a whole work whose chapter headings are titles alone (“Der Sturm”, “Erstes Kapitel”)', () => {
   it.each(['pandoc/headings.docx', 'pandoc/headings.html', 'pandoc/headings.odt', 'libreoffice/headings.odt', 'libreoffice/headings.rtf'])(
     'reads %s as a chapter at each first-level heading, titled as written',
