@@ -5,7 +5,7 @@ import { readStory } from '../source/story-source.ts';
 import { localisePictures } from '../importer/remote-pictures.ts';
 import { clearUnfinished, StagedFiles } from '../importer/stage.ts';
 import { parseCommandLine, usageError } from './support/args.ts';
-import { planImport, storyMarkdown, type ImportPlan } from '../importer/files.ts';
+import { languageFromText, planImport, storyMarkdown, type ImportPlan } from '../importer/files.ts';
 import { parseRecord, planUpdate, recordFile, recordName, recordOf, type ImportRecord } from '../importer/update.ts';
 import { importedStory, ImportError, type ImportedWork } from '../importer/model.ts';
 import { readInput } from '../importer/read.ts';
@@ -513,6 +513,8 @@ export async function main(argv: string[]): Promise<number> {
     }
     if (reports.length === 0) return 1;
     if (givenStory) {
+      if (!givenStory.language)
+        for (const said of languageFromText(givenStory, plans.map(({ work }) => work.source).join('\n'))) reports.push([`note   ${said}`]);
       staged.write(targets.story, storyMarkdown(givenStory));
       reports.push([`wrote  ${shown(targets.story)}  "${givenStory.title ?? 'Untitled'}" by ${givenStory.author ?? 'Anonymous'}`]);
     }

@@ -227,6 +227,12 @@ export const problems = {
     message: (file: string, words: number, median: number) =>
       `${file}: ${words} words, more than four times the usual chapter (${median}); was a second chapter pasted in?`,
   }),
+  LanguageScript: problem({
+    level: 'warning',
+    title: 'The story’s language is not the one its chapters are written in',
+    message: (file: string, language: string, script: string, suggested: string | undefined) =>
+      `${file}: language is ${language}, but the chapters are written in ${scriptName(script)}; ${suggested ? `set language: ${suggested}` : 'set language to theirs (a tag such as ru or bg)'}. Search splits words, quotes are set and the text runs by it`,
+  }),
   MixedQuotes: problem({
     level: 'warning',
     title: 'A chapter mixes straight and curly quotes',
@@ -403,4 +409,15 @@ export function problemsList(): string {
   return (['error', 'warning', 'refusal'] as const)
     .flatMap((level) => entries.filter(([, data]) => data.level === level).map(([name, data]) => `- \`${name}\` (${level}): ${data.title}`))
     .join('\n');
+}
+
+/** A script as the author knows it: "Chinese characters", "Hebrew", "Cyrillic". */
+function scriptName(code: string): string {
+  if (code === 'Hani') return 'Chinese characters';
+  if (code === 'Kana') return 'Japanese kana and kanji';
+  try {
+    return new Intl.DisplayNames(['en'], { type: 'script' }).of(code) ?? code;
+  } catch {
+    return code;
+  }
 }

@@ -4,6 +4,7 @@ import { problems as catalogue } from './problems.ts';
 import { isScheduled } from './schedule.ts';
 import type { ChapterData, StoryData } from './schema.ts';
 import { slugPattern, slugProblem } from './slug.ts';
+import { fitsLanguage, writtenIn } from './written-in.ts';
 
 /** Markdown as the pipeline rendered it: the HTML, and the text a reader sees. */
 export interface RenderedText {
@@ -252,6 +253,21 @@ export function storyWarnings(chapterSources: ChapterSource[]): string[] {
   }
 
   return warnings;
+}
+
+/**
+ * A story whose language is not the one its chapters are written in (`language: en` left over
+ * Chinese chapters): said with the language its script names, when it names one.
+ */
+export function languageWarnings(story: StorySource, chapterSources: ChapterSource[]): string[] {
+  let text = '';
+  for (const source of [...chapterSources].sort((a, b) => a.data.order - b.data.order)) {
+    text += `${source.body.text}\n`;
+    if (text.length > 60_000) break;
+  }
+  const found = writtenIn(text);
+  if (!found || fitsLanguage(found.script, story.data.language)) return [];
+  return [catalogue.LanguageScript.message(story.filePath, story.data.language, found.script, found.language)];
 }
 
 /** Things an author would want to know about one chapter that do not stop the build. */

@@ -1,3 +1,4 @@
+import { writtenIn } from '../core/written-in.ts';
 import type { Element, Root } from 'hast';
 import { toHtml } from 'hast-util-to-html';
 import { toString } from 'hast-util-to-string';
@@ -73,6 +74,7 @@ function chapterMarkdown(chapter: ImportedChapter): ChapterMarkdown {
  */
 export async function planImport(work: ImportedWork, existingOrders: readonly number[]): Promise<ImportPlan> {
   drawingsAsPictures(work);
+  if (work.story && !work.story.language) work.notices.push(...languageFromText(work.story, work.source));
   breakMarks = [];
   const placed = place(work.chapters, existingOrders, work.chapters.length > 1 || work.story !== undefined);
   const parts = placed.map(({ chapter }) => chapterMarkdown(chapter));
@@ -194,6 +196,18 @@ function chapterFile(chapter: ImportedChapter, order: number, parts: ChapterMark
     endNote: parts.endNote,
   });
   return `---\n${front}---\n\n${parts.body}\n`;
+}
+
+/**
+ * A story's language where its source never said (a Word document, a text file): the one its
+ * text's script names (Chinese, Japanese, Korean, Hebrew, Thai…), which the site's search, quotes
+ * and direction follow; English, the default, stays unsaid. Gives what the author is told.
+ */
+export function languageFromText(story: ImportedStory, text: string): string[] {
+  const found = writtenIn(text)?.language;
+  if (!found) return [];
+  story.language = found;
+  return [`set the story’s language to ${found}, the language its text is written in (change it in story.md if it is another)`];
 }
 
 /** `story.md` for a whole work: its metadata, and the summary as the body (none for a story given only a title and author). */

@@ -8,6 +8,7 @@ import {
   publishesNothing,
   slugOf,
   storyWarnings,
+  languageWarnings,
   validateStory,
   type ChapterSource,
   type RenderedText,
@@ -161,7 +162,11 @@ export async function readStory(contentDir: string, options: ReadOptions): Promi
   // What is said of the chapters together (a gap in the numbers, the schedule) would mislead
   // while a file is missing from them.
   if (storySource && chapterSources.length === scan.files.length) {
-    warnings.push(...storyWarnings(chapterSources), ...scheduleWarnings(storySource, chapterSources, options.now));
+    warnings.push(
+      ...storyWarnings(chapterSources),
+      ...languageWarnings(storySource, chapterSources),
+      ...scheduleWarnings(storySource, chapterSources, options.now),
+    );
   }
   return { story: storySource, chapters: chapterSources, problems, warnings, chapterFiles: scan.files.length };
 }

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { problems, problemsList } from '../../src/core/problems';
 import { scheduleWarnings } from '../../src/core/schedule';
-import { chapterWarnings, storyWarnings, validateStory } from '../../src/core/story';
+import { chapterWarnings, languageWarnings, storyWarnings, validateStory } from '../../src/core/story';
 import { createRenderer } from '../../src/markdown/render';
 import { stringsFor } from '../../src/shared/i18n';
 import { scanChapters } from '../../src/source/content-files';
@@ -60,12 +60,18 @@ describe('the story checks report each problem by its name', () => {
     expect(validateStory([], [])).toEqual([problems.MissingStory.message(), problems.NoChapters.message()]);
   });
 
-  it('the warnings: OrderGap, MixedQuotes, MoreThanExpected', () => {
+  it('the warnings: OrderGap, MixedQuotes, LanguageScript, MoreThanExpected', () => {
     const sources = [1, 2, 5].map((n) => chapter(`chapter-${n}`, { order: n, title: `Chapter ${n}` }));
     expect(storyWarnings(sources)).toEqual([problems.OrderGap.message(file('chapter-5'), 2, 5)]);
     expect(problems.OrderGap.message('x', 2, 5)).toMatch(/chapter 3–4 are missing$/);
     expect(chapterWarnings(chapter('q', { order: 1 }, 'He said "no" and “yes”.'))).toEqual([problems.MixedQuotes.message(file('q'), 2, 2)]);
     const planned = { ...story, data: { ...story.data, expectedChapters: 2 } };
+    const chinese = [chapter('chapter-1', { order: 1 }, '她走进了灯塔。没有人回答她。他守着这些灯，守了十一年，从来没有人注意到。')];
+    expect(languageWarnings(story, chinese)).toEqual([problems.LanguageScript.message(story.filePath, 'en', 'Hani', 'zh')]);
+    expect(problems.LanguageScript.message(story.filePath, 'en', 'Hani', 'zh')).toMatch(
+      /language is en, but the chapters are written in Chinese characters; set language: zh/,
+    );
+    expect(languageWarnings({ ...story, data: { ...story.data, language: 'zh-Hant' } }, chinese)).toEqual([]);
     expect(scheduleWarnings(planned, sources, new Date('2026-01-01'))).toContain(problems.MoreThanExpected.message(story.filePath, 2, 3));
   });
 });
