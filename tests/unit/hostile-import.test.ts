@@ -395,6 +395,31 @@ it('a Markdown file’s pictures beside it come into images/, its address writte
   }
 });
 
+it('an Obsidian chapter’s picture embeds come in as Markdown pictures from beside it; a note embedded stays as written', async () => {
+  const root = mkdtempSync(join(tmpdir(), 'quire-beside-'));
+  mkdirSync(join(root, 'attachments'));
+  writeFileSync(join(root, 'attachments', 'lamp light.png'), pngHeader(2, 2));
+  const file = join(root, 'chapter-4.md');
+  writeFileSync(
+    file,
+    '# Chapter 4\n\nLook: ![[attachments/lamp light.png|The old lamp]] and ![[attachments/lamp light.png|300]], and ![[Other note]].\n',
+  );
+  try {
+    const work = await readInput(readFileSync(file), file);
+    const notices = await localisePictures(work, false, file);
+    expect([...work.images.keys()]).toEqual(['lamp-light.png']);
+    expect(work.chapters[0]!.markdown!.body).toBe(
+      'Look: ![The old lamp](images/lamp-light.png) and ![](images/lamp-light.png), and ![[Other note]].\n',
+    );
+    expect(work.notices).toContain('wrote 2 pictures embedded the Obsidian way (![[…]]) as Markdown pictures');
+    expect(notices).toEqual(['brought attachments/lamp light.png into images/lamp-light.png']);
+    const plan = await planImport(work, []);
+    faithful(plan);
+  } finally {
+    rmSync(root, { recursive: true, force: true });
+  }
+});
+
 it('an EPUB never reaches for a picture beside it on disk, however it names one', async () => {
   const root = mkdtempSync(join(tmpdir(), 'quire-beside-'));
   writeFileSync(join(root, 'photo.png'), pngHeader(2, 2));

@@ -17,7 +17,11 @@ import { fileTitle, parseTitleLine, type TitleLine } from '../title-lines.ts';
  */
 export function readMarkdown(input: string, file: string, stem: string): ImportedWork {
   // Breaks typed as control characters become line and paragraph breaks; the build refuses the rest, so they go.
-  const { text, removed } = withoutControls(input);
+  const controlled = withoutControls(input);
+  const { removed } = controlled;
+  // Obsidian's picture embeds (`![[lamp.png|A lamp]]`) as the Markdown pictures every other editor writes.
+  const embeds = obsidianPictures(controlled.text);
+  const text = embeds.text;
   let split: ContentFile;
   try {
     // Read as the build reads content files, so an import is checked by the same rules.
@@ -31,6 +35,8 @@ export function readMarkdown(input: string, file: string, stem: string): Importe
   if (multiMarkdown) split = { ...split, ...multiMarkdown };
   const { body } = split;
   const notices = removed > 0 ? [`removed ${removed} invisible control character${removed === 1 ? '' : 's'}`] : [];
+  if (embeds.count > 0)
+    notices.push(`wrote ${embeds.count} picture${embeds.count === 1 ? '' : 's'} embedded the Obsidian way (![[…]]) as Markdown pictures`);
   const dropped: string[] = [];
   // A whole work's metadata as pandoc and Markdown editors write it (title, author, lang, description…): the story's, not a chapter's.
   const work = workMetadata(split.frontmatter, dropped);
@@ -53,8 +59,9 @@ export function readMarkdown(input: string, file: string, stem: string): Importe
     images: new Map(),
     // The description is text the file holds, shown as the story's summary.
     source:
-      markdownToPlainText(sourceText(multiMarkdown?.body ?? splitFrontmatter(input.replace(/^\uFEFF/, ''), file).body)) +
-      (work?.summary ? `\n${markdownToPlainText(work.summary)}` : ''),
+      markdownToPlainText(
+        sourceText(multiMarkdown?.body ?? splitFrontmatter(obsidianPictures(input).text.replace(/^\uFEFF/, ''), file).body),
+      ) + (work?.summary ? `\n${markdownToPlainText(work.summary)}` : ''),
     setAside: chapters.flatMap(({ setAside }) => setAside),
     dropped,
     notices,
@@ -92,6 +99,24 @@ function chapterFields(fields: Record<string, unknown>, dropped: string[]): Reco
   if (left.length > 0) dropped.push(`the metadata ${left.map((key) => `“${key}”`).join(', ')}, which a chapter has no place for`);
   const title = keys.find((key) => key.toLowerCase() === 'title');
   return title ? { title: fields[title] } : {};
+}
+
+/**
+ * Obsidian's picture embeds as Markdown pictures: `![[lamp.png]]` → `![](<lamp.png>)`, its
+ * description after a bar (`![[lamp.png|A lamp]]`) as the picture's, a size (`|300`) left out.
+ * An embed of anything else (another note) is left as written.
+ */
+export function obsidianPictures(text: string): { text: string; count: number } {
+  let count = 0;
+  const replaced = text.replace(
+    /!\[\[([^\]|\n]{1,500}?\.(?:png|jpe?g|gif|webp|avif|svg))(?:\|([^\]\n]{0,500}))?\]\]/gi,
+    (_, path: string, after?: string) => {
+      count++;
+      const alt = after === undefined || /^\d+(?:x\d+)?$/.test(after.trim()) ? '' : after.trim();
+      return `![${alt.replace(/([\\[\]])/g, '\\$1')}](<${path.trim()}>)`;
+    },
+  );
+  return { text: replaced, count };
 }
 
 /** A chapter read, and the heading it took its title from, taken out of its text (if it was). */
