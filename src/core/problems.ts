@@ -192,6 +192,13 @@ export const problems = {
     message: (name: string) =>
       `:::${name} is not a block Quire knows; use :::verse (lines kept) or :::messages (a chat), or remove the colons`,
   }),
+  ObsidianComment: problem({
+    level: 'error',
+    where: 'line',
+    title: 'An Obsidian comment (%%…%%), which readers would see',
+    message: () =>
+      `%%…%% is an Obsidian comment, hidden in Obsidian but shown to every reader of the site; keep it out of the page as <!-- … -->, or write the %% as \\%% if it is the text's`,
+  }),
   LinkToNoChapter: problem({
     level: 'error',
     where: 'line',

@@ -23,6 +23,7 @@ import { rehypeParagraphIds } from './rehype-paragraph-ids.ts';
 import { rehypePlainText, type PlainText } from './rehype-plain-text.ts';
 import { rehypeSceneBreaks } from './rehype-scene-breaks.ts';
 import { remarkBlocks } from './remark-blocks.ts';
+import { remarkObsidian } from './remark-obsidian.ts';
 import { remarkLiteralTags } from './remark-literal-tags.ts';
 import { remarkTypography } from './remark-typography.ts';
 import type { QuoteStyle } from '../core/typography.ts';
@@ -107,6 +108,7 @@ export function createRenderer(settings: RenderSettings): Renderer {
     remarkCjkFriendly,
     remarkDirective,
     remarkBlocks,
+    remarkObsidian,
     remarkLiteralTags,
     remarkUnclosedHtml,
     [remarkTypography, settings.quotes],

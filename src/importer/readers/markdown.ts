@@ -8,6 +8,7 @@ import { languageTag } from './languages.ts';
 import { markdownTree } from '../markdown-text.ts';
 import { chaptersNotice, dividingLevel, noteAboveNotice } from '../chapter-headings.ts';
 import { fileTitle, parseTitleLine, type TitleLine } from '../title-lines.ts';
+import { embeddedPicture, obsidianEmbed } from '../../markdown/remark-obsidian.ts';
 
 /**
  * A chapter already in Markdown: its frontmatter checked against the chapter format (any
@@ -108,14 +109,11 @@ function chapterFields(fields: Record<string, unknown>, dropped: string[]): Reco
  */
 export function obsidianPictures(text: string): { text: string; count: number } {
   let count = 0;
-  const replaced = text.replace(
-    /!\[\[([^\]|\n]{1,500}?\.(?:png|jpe?g|gif|webp|avif|svg))(?:\|([^\]\n]{0,500}))?\]\]/gi,
-    (_, path: string, after?: string) => {
-      count++;
-      const alt = after === undefined || /^\d+(?:x\d+)?$/.test(after.trim()) ? '' : after.trim();
-      return `![${alt.replace(/([\\[\]])/g, '\\$1')}](<${path.trim()}>)`;
-    },
-  );
+  const replaced = text.replace(obsidianEmbed, (_: string, written: string, after: string | undefined) => {
+    count++;
+    const { path, alt } = embeddedPicture(written, after);
+    return `![${alt.replace(/([\\[\]])/g, '\\$1')}](<${path}>)`;
+  });
   return { text: replaced, count };
 }
 
