@@ -166,6 +166,13 @@ export const problems = {
     message: (what: string, maxDepth: number) =>
       `the ${what} nests more than ${maxDepth} levels deep (quotes inside quotes, lists inside lists); no story needs as many, and no page can show them: take out the extra levels`,
   }),
+  LongRun: problem({
+    level: 'error',
+    where: 'line',
+    title: 'Tens of thousands of lines without a blank line between them',
+    message: (most: number) =>
+      `more than ${most.toLocaleString('en')} lines follow from here without a blank line between them, one paragraph longer than any page can hold, which would take the build minutes to read; separate the paragraphs with blank lines`,
+  }),
   UnclosedComment: problem({
     level: 'error',
     where: 'line',

@@ -131,6 +131,11 @@ export const hostileStories: HostileStory[] = [
     problem: /chapters\/chapter-2\.md:\d+: the text nests more than 64 levels deep/,
   },
   {
+    attack: 'a paragraph of 60,000 lines, whose parsing time grows with the square of its lines',
+    files: { 'chapters/chapter-2.md': chapter('title: Two\norder: 2', `Before.\n\n${'a: b\n'.repeat(60_000)}`) },
+    problem: /chapters\/chapter-2\.md:8: more than 20,000 lines follow from here without a blank line between them/,
+  },
+  {
     attack: 'raw HTML nested 5,000 deep',
     files: { 'chapters/chapter-2.md': chapter('title: Two\norder: 2', `${'<div>'.repeat(5000)}deep${'</div>'.repeat(5000)}`) },
     problem: /chapters\/chapter-2\.md(?::\d+)?: the raw HTML nests more than 64 levels deep/,
