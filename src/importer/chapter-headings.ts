@@ -87,7 +87,8 @@ export function dividingLevel<Heading extends PlacedHeading>(
 }
 
 /** What the importer says of a document it read as several chapters, at its chapter headings or title lines. */
-export const chaptersNotice = (count: number, at: 'chapter headings' | 'title lines') => `read a chapter at each of the ${count} ${at}`;
+export const chaptersNotice = (count: number, at: 'chapter headings' | 'title lines' | 'numbered lines') =>
+  `read a chapter at each of the ${count} ${at}`;
 
 /** What the importer says of the text above a document's first chapter heading. */
 export const noteAboveNotice = (heading: string) => `kept the text above “${heading}” as its author’s note`;

@@ -173,3 +173,22 @@ const noteLine = new RegExp(
 export function noteLabel(line: string): string | undefined {
   return noteLine.exec(line.trimStart())?.[0];
 }
+
+/**
+ * Chapters headed by their number alone, as novels often are ("1", "ONE", "II.", "— 3 —"): the
+ * lines (one per block, undefined for a block that is no line alone) that number them 1, 2, 3…
+ * in order, two at least, each read as a chapter titled as written. Nothing when the numbers
+ * are not that sequence (a list, a date, a year on a line of its own).
+ */
+export function numberedHeadings(lines: readonly (string | undefined)[]): (TitleLine | undefined)[] | undefined {
+  let next = 1;
+  const found = lines.map((line): TitleLine | undefined => {
+    const text = line?.trim().replace(/^[\p{P}\p{S}\s]+|[\p{P}\p{S}\s]+$/gu, '');
+    if (!text || text.length > 20 || !/^(?:\d+|[ivxlc]+|[a-z]+(?:-[a-z]+)?)$/i.test(text)) return undefined;
+    const number = parseNumber(text);
+    if (number !== next) return undefined;
+    next++;
+    return { kind: 'chapter', number, title: line!.trim(), slug: `chapter-${number}` };
+  });
+  return next > 2 ? found : undefined;
+}

@@ -824,6 +824,27 @@ describe('a whole work whose chapter headings are titles alone (“Der Sturm”,
     ]);
   });
 
+  it('divides a Word document at paragraphs that number its chapters alone (“ONE”, “TWO”), titled as written', async () => {
+    const paragraph = (text: string, bold = false) => `<w:p><w:r>${bold ? '<w:rPr><w:b/></w:rPr>' : ''}<w:t>${text}</w:t></w:r></w:p>`;
+    const { plan, chapters } = await importBytes(
+      makeDocx([
+        paragraph('ONE', true),
+        paragraph('She came in.'),
+        paragraph('TWO', true),
+        paragraph('She left in 1914.'),
+        paragraph('THREE', true),
+        paragraph('Dawn.'),
+      ]),
+      'novel.docx',
+    );
+    expectEveryWordKept(plan);
+    expect(chapters.map(({ slug, front, body }) => [slug, front.title, body])).toEqual([
+      ['chapter-1', 'ONE', 'She came in.'],
+      ['chapter-2', 'TWO', 'She left in 1914.'],
+      ['chapter-3', 'THREE', 'Dawn.'],
+    ]);
+  });
+
   it('tells the author of a one-chapter document that its author line had nowhere to go', async () => {
     const { work, chapters, story } = await importFixture('pandoc/one-chapter.docx');
     expect(story).toBeUndefined();

@@ -236,6 +236,44 @@ describe('plain text', () => {
   });
 
   it.each([
+    ['ONE', 'TWO', 'THREE'],
+    ['1', '2.', '— 3 —'],
+    ['I', 'II', 'III'],
+  ])('reads a novel whose chapters are headed by their number alone (%s, %s, %s), titled as written', async (...headings) => {
+    const text = [
+      'The Lamp',
+      'by Ada Quill',
+      headings[0],
+      'She came in.',
+      headings[1],
+      'She left.',
+      '* * *',
+      'Later.',
+      headings[2],
+      'The lamp went out.',
+    ].join('\n\n');
+    const work = readText(text, 'novel.txt', 'novel');
+    const plan = await planImport(work, []);
+    expect(plan.fidelity).toMatchObject({ kept: plan.fidelity.source, added: 0 });
+    expect(
+      plan.chapters.map((chapter) => [chapter.slug, parseContentFile(chapter.text).front.title, parseContentFile(chapter.text).body]),
+    ).toEqual([
+      ['chapter-1', headings[0], 'She came in.'],
+      ['chapter-2', headings[1], 'She left.\n\n* * *\n\nLater.'],
+      ['chapter-3', headings[2], 'The lamp went out.'],
+    ]);
+    expect(parseContentFile(plan.story!).front).toMatchObject({ title: 'The Lamp', author: 'Ada Quill' });
+    expect(work.notices).toContain('read a chapter at each of the 3 numbered lines');
+  });
+
+  it('reads numbers alone that are no sequence from 1, or a chapter file’s own numbered scenes, as text', async () => {
+    const years = readText('1914\n\nThe war began.\n\n1918\n\nIt ended.', 'chapter-4.txt', 'chapter-4');
+    expect(years.chapters).toHaveLength(1);
+    const scenes = readText('1\n\nShe came in.\n\n2\n\nShe left.', 'chapter-5.txt', 'chapter-5');
+    expect(scenes.chapters.map((chapter) => [chapter.number, chapter.title])).toEqual([[5, 'Chapter 5']]);
+  });
+
+  it.each([
     ['a line each, under “Contents”', ['Contents', 'Prologue\n\nChapter 1: Wick\n\nEpilogue']],
     ['in one block', ['TABLE OF CONTENTS:', 'Prologue\nChapter 1: Wick\nEpilogue']],
     ['with no heading', ['Prologue\n\nChapter 1: Wick\n\nEpilogue']],

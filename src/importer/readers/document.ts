@@ -1,9 +1,9 @@
 import type { Element, ElementContent, Properties, Root } from 'hast';
-import { chaptersAtHeadings, divisionNotice, headingDivision, type ChapterStart } from '../chapter-headings.ts';
+import { chaptersAtHeadings, chaptersNotice, divisionNotice, headingDivision, type ChapterStart } from '../chapter-headings.ts';
 import { gatherFootnotes } from '../footnotes.ts';
 import { hasClass, select, textOf, treeOf, visibleText } from '../html.ts';
 import { importedStory, type ImportedChapter, type ImportedWork } from '../model.ts';
-import { fileTitle, parseTitleLine, titlePageAuthor, titlePageTitle } from '../title-lines.ts';
+import { fileTitle, numberedHeadings, parseTitleLine, titlePageAuthor, titlePageTitle } from '../title-lines.ts';
 import { isSceneBreak } from '../scene-breaks.ts';
 
 /* What the word processors' readers (docx.ts through mammoth, odt.ts, rtf.ts) share: how text looks, what a style's name says, and the reading of the document they make. */
@@ -125,7 +125,20 @@ export function readDocumentBody(body: Element, read: DocumentRead): ImportedWor
   // Else at its headings titled as written, if they divide it ("The Lake", "Homecoming").
   const division = titled.length > 0 ? undefined : headingDivision(nodes, (node) => hasClass(node, 'quire-title'));
   if (division) notices.push(divisionNotice(division));
-  const starts = division?.starts ?? titled;
+  // Else at paragraphs that number their chapters alone ("ONE", "1", "II"), when the file's name numbers none of its own.
+  const numbered =
+    titled.length > 0 || division || fileTitle(stem)
+      ? undefined
+      : numberedHeadings(
+          nodes.map((node) =>
+            node.type === 'element' && /^(?:h[1-6]|p)$/.test(node.tagName) && !select('img', node) ? textOf(node) : undefined,
+          ),
+        );
+  const byNumber: ChapterStart[] | undefined = numbered?.flatMap((heading, index) =>
+    heading ? [{ index, heading, node: nodes[index] as Element }] : [],
+  );
+  if (byNumber) notices.push(chaptersNotice(byNumber.length, 'numbered lines'));
+  const starts = division?.starts ?? byNumber ?? titled;
   // The document's title and author (Word's Title and Author styles, or a heading above the chapters), above the first chapter.
   const top = nodes.slice(0, starts[0]?.index ?? nodes.length);
   const styled = top.find((node): node is Element => node.type === 'element' && hasClass(node, 'quire-title')) ?? division?.title;

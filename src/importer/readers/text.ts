@@ -3,7 +3,16 @@ import { sourceText, withoutControls } from '../decode.ts';
 import { importedStory, ImportError, type ImportedChapter, type ImportedWork } from '../model.ts';
 import { isSceneBreak } from '../scene-breaks.ts';
 import { chaptersNotice } from '../chapter-headings.ts';
-import { fileTitle, namesItsChapter, noteLabel, parseTitleLine, titlePageAuthor, titlePageTitle, type TitleLine } from '../title-lines.ts';
+import {
+  fileTitle,
+  namesItsChapter,
+  noteLabel,
+  numberedHeadings,
+  parseTitleLine,
+  titlePageAuthor,
+  titlePageTitle,
+  type TitleLine,
+} from '../title-lines.ts';
 import { problems } from '../../core/problems.ts';
 import { readGutenberg } from './gutenberg.ts';
 
@@ -152,7 +161,13 @@ export function readText(input: string, file: string, stem: string): ImportedWor
   if (removed > 0) notices.push(`removed ${removed} invisible control character${removed === 1 ? '' : 's'}`);
 
   // What each block says as a title line, if it is one: read once, for the title and the chapters below it.
-  const titleLines = blocks.map((block) => (block.length === 1 ? parseTitleLine(block[0]!) : undefined));
+  let titleLines = blocks.map((block) => (block.length === 1 ? parseTitleLine(block[0]!) : undefined));
+  // Else chapters headed by their number alone ("ONE", "1", "II"), when the file's name numbers no chapter of its own.
+  const numbered =
+    titleLines.some(Boolean) || fileTitle(stem)
+      ? undefined
+      : numberedHeadings(blocks.map((block) => (block.length === 1 ? block[0] : undefined)));
+  if (numbered) titleLines = numbered;
   // The title line: a one-line block near the top, with no more than a note's worth of words above it.
   let heading: TitleLine | undefined;
   let titleIndex = -1;
@@ -230,7 +245,7 @@ export function readText(input: string, file: string, stem: string): ImportedWor
       setAside.push(body[i]![0]!);
     }
   }
-  if (parts.length > 1) notices.push(chaptersNotice(parts.length, 'title lines'));
+  if (parts.length > 1) notices.push(chaptersNotice(parts.length, numbered ? 'numbered lines' : 'title lines'));
 
   const chapters: ImportedChapter[] = parts.map((part, i) => ({
     kind: part.heading.kind,
