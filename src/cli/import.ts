@@ -9,6 +9,7 @@ import { languageFromText, planImport, storyMarkdown, type ImportPlan } from '..
 import { parseRecord, planUpdate, recordFile, recordName, recordOf, type ImportRecord } from '../importer/update.ts';
 import { importedStory, ImportError, type ImportedWork } from '../importer/model.ts';
 import { readInput } from '../importer/read.ts';
+import { problems } from '../core/problems.ts';
 import { holdsSample, sampleTitle } from './support/sample.ts';
 
 const usage = `Usage: npm run import -- <file>... [--content <dir>] [--out <dir>] [--force] [--keep-sample] [--dry-run]
@@ -456,7 +457,11 @@ export async function main(argv: string[]): Promise<number> {
           : code === 'ENOENT'
             ? `${input}: no such file`
             : code === 'EISDIR'
-              ? `${input}: a folder; give the files in it`
+              ? /\.scriv\/?$/i.test(input)
+                ? problems.ScrivenerProject.message(input)
+                : /\.pages\/?$/i.test(input)
+                  ? problems.PagesDocument.message(input)
+                  : `${input}: a folder; give the files in it`
               : `${input}: cannot read it (${(error as Error).message})`;
       console.error(`error  ${message}`);
     }

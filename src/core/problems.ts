@@ -318,6 +318,18 @@ export const problems = {
     message: (file: string, pages: readonly string[]) =>
       `${file}: a zip file of ${pages.length} web pages (${pages.slice(0, 3).join(', ')}${pages.length > 3 ? '…' : ''}); unzip it and import the pages, in reading order (npm run import -- page-1.html page-2.html)`,
   }),
+  PagesDocument: problem({
+    level: 'refusal',
+    title: 'An Apple Pages document',
+    message: (file: string) =>
+      `${file}: an Apple Pages document, which only Pages reads; export it (File → Export To → Word) and import the .docx`,
+  }),
+  ScrivenerProject: problem({
+    level: 'refusal',
+    title: 'A Scrivener project',
+    message: (file: string) =>
+      `${file}: a Scrivener project, whose chapters are in Scrivener's own files; compile it (File → Compile) to Word (.docx), Rich Text or MultiMarkdown and import that`,
+  }),
   DrmLocked: problem({
     level: 'refusal',
     title: 'An ebook locked by DRM',

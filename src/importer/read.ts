@@ -25,6 +25,7 @@ export function detectFormat(bytes: Uint8Array, file: string): { format: InputFo
     if (names.includes('content.xml')) return { format: 'odt' };
     if (names.includes('mimetype')) return { format: 'epub' };
     if (names.some(isPageName)) return { format: 'zipped page' };
+    if (names.some((name) => /^Index\/Document\.iwa$|^index\.xml$/.test(name))) throw new ImportError(problems.PagesDocument.message(file));
     throw new ImportError(problems.UnknownZip.message(file));
   }
   if (bytes[0] === 0x25 && bytes[1] === 0x50 && bytes[2] === 0x44 && bytes[3] === 0x46) {

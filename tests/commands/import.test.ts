@@ -6,6 +6,7 @@ import { buildSites, runImport, runImportProcess } from '../support/build';
 import { wordsOf } from '../support/html';
 import { sampleStory, seedText } from '../support/sites';
 import { makeWorkDir } from '../../src/cli/support/work-dir.ts';
+import { problems } from '../../src/core/problems.ts';
 
 const fixtures = join(import.meta.dirname, '../fixtures/import');
 const work = makeWorkDir('import-');
@@ -54,10 +55,16 @@ describe('npm run import', () => {
   it('names the file it cannot read and exits non-zero', async () => {
     const empty = join(work, 'empty.txt');
     writeFileSync(empty, '');
-    const result = await runImport(empty, join(work, 'missing.txt'), '--out', join(work, 'bad'));
+    // A Scrivener project and a Pages document are folders on a Mac: what to export instead.
+    const scrivener = join(work, 'My Novel.scriv');
+    const pages = join(work, 'Draft.pages');
+    for (const folder of [join(scrivener, 'Files'), join(pages, 'Index')]) mkdirSync(folder, { recursive: true });
+    const result = await runImport(empty, join(work, 'missing.txt'), scrivener, pages, '--out', join(work, 'bad'));
     expect(result.code).toBe(1);
     expect(result.stderr).toMatch(/empty\.txt: the file is empty/);
     expect(result.stderr).toMatch(/missing\.txt: no such file/);
+    expect(result.stderr).toContain(problems.ScrivenerProject.message(scrivener));
+    expect(result.stderr).toContain(problems.PagesDocument.message(pages));
   });
 
   it('explains its usage when called without files', () => {

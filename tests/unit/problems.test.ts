@@ -77,7 +77,7 @@ describe('the story checks report each problem by its name', () => {
 });
 
 describe('the importer refuses by name', () => {
-  it('EmptyFile, PdfFile, UnknownZip and NoTitleLine', async () => {
+  it('EmptyFile, PdfFile, UnknownZip, PagesDocument and NoTitleLine', async () => {
     const read = (bytes: Uint8Array, name: string) =>
       readInput(bytes, name).then(
         () => 'read',
@@ -86,6 +86,7 @@ describe('the importer refuses by name', () => {
     expect(await read(new TextEncoder().encode('  \n'), 'chapter-1.txt')).toBe(problems.EmptyFile.message('chapter-1.txt'));
     expect(await read(new TextEncoder().encode('%PDF-1.7 ...'), 'story.pdf')).toBe(problems.PdfFile.message('story.pdf'));
     expect(await read(zipSync({ 'a.txt': strToU8('x') }), 'story.zip')).toBe(problems.UnknownZip.message('story.zip'));
+    expect(await read(zipSync({ 'Index/Document.iwa': strToU8('x') }), 'draft.pages')).toBe(problems.PagesDocument.message('draft.pages'));
     expect(await read(new TextEncoder().encode('Just some prose.'), 'notes.txt')).toBe(problems.NoTitleLine.message('notes.txt'));
   });
 });
