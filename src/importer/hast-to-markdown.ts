@@ -9,7 +9,7 @@ import { toMarkdown } from 'mdast-util-to-markdown';
 import { sanitize } from 'hast-util-sanitize';
 import { classesOf } from './element.ts';
 import { withFootnoteMarks } from './footnotes.ts';
-import { isSceneBreak } from './scene-breaks.ts';
+import { isSceneBreak } from '../core/scene-breaks.ts';
 import { sanitizeSchema } from '../markdown/sanitize.ts';
 
 /**

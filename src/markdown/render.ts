@@ -24,6 +24,7 @@ import { rehypePlainText, type PlainText } from './rehype-plain-text.ts';
 import { rehypeSceneBreaks } from './rehype-scene-breaks.ts';
 import { remarkBlocks } from './remark-blocks.ts';
 import { remarkObsidian } from './remark-obsidian.ts';
+import { remarkIndentedParagraphs, remarkSceneBreaks, typedBreaks } from './remark-scene-breaks.ts';
 import { remarkLiteralTags } from './remark-literal-tags.ts';
 import { remarkTypography } from './remark-typography.ts';
 import type { QuoteStyle } from '../core/typography.ts';
@@ -107,8 +108,10 @@ export function createRenderer(settings: RenderSettings): Renderer {
     // Emphasis next to CJK punctuation (`*まったく……。*夏目は`), which CommonMark's rules miss.
     remarkCjkFriendly,
     remarkDirective,
+    remarkIndentedParagraphs,
     remarkBlocks,
     remarkObsidian,
+    remarkSceneBreaks,
     remarkLiteralTags,
     remarkUnclosedHtml,
     [remarkTypography, settings.quotes],
@@ -175,7 +178,7 @@ export function createRenderer(settings: RenderSettings): Renderer {
     if (deep) return refused(deep);
     let file: VFile;
     try {
-      file = await processor.process(new VFile({ value: markdown }));
+      file = await processor.process(new VFile({ value: typedBreaks(markdown) }));
     } catch (error) {
       // Raw HTML nested thousands deep overflows the HTML parser's own recursion before any check sees the tree.
       if (error instanceof RangeError) return refused({ line: undefined, message: tooDeep('raw HTML') });

@@ -8,7 +8,7 @@ import { planImport } from '../../src/importer/files';
 import { hastToMarkdown } from '../../src/importer/hast-to-markdown';
 import { parseHtml, select } from '../../src/importer/html';
 import { readText } from '../../src/importer/readers/text';
-import { isSceneBreak } from '../../src/importer/scene-breaks';
+import { isSceneBreak } from '../../src/core/scene-breaks';
 import { noteLabel, parseNumber, parseTitleLine } from '../../src/importer/title-lines';
 import { slugify } from '../../src/core/slug';
 import { readTitle, titleParts } from '../../src/core/chapter-labels';

@@ -4,7 +4,7 @@ import { gatherFootnotes } from '../footnotes.ts';
 import { hasClass, select, textOf, treeOf, visibleText } from '../html.ts';
 import { importedStory, type ImportedChapter, type ImportedWork } from '../model.ts';
 import { fileTitle, numberedHeadings, parseTitleLine, titlePageAuthor, titlePageTitle } from '../title-lines.ts';
-import { isSceneBreak } from '../scene-breaks.ts';
+import { isSceneBreak } from '../../core/scene-breaks.ts';
 
 /* What the word processors' readers (docx.ts through mammoth, odt.ts, rtf.ts) share: how text looks, what a style's name says, and the reading of the document they make. */
 

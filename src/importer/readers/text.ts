@@ -1,7 +1,7 @@
 import type { Element, ElementContent, Root } from 'hast';
 import { sourceText, withoutControls } from '../decode.ts';
 import { importedStory, ImportError, type ImportedChapter, type ImportedWork } from '../model.ts';
-import { isSceneBreak } from '../scene-breaks.ts';
+import { isSceneBreak } from '../../core/scene-breaks.ts';
 import { chaptersNotice } from '../chapter-headings.ts';
 import {
   fileTitle,

@@ -1,0 +1,68 @@
+import type { Nodes, Root, ThematicBreak } from 'mdast';
+import type { Processor } from 'unified';
+import { visit } from 'unist-util-visit';
+import { isSceneBreak } from '../core/scene-breaks.ts';
+
+/**
+ * Scene breaks as authors type them, in Markdown as in any file they import: a paragraph that
+ * is only a break (`oOo`, `⁂`, `+++`, `~*~`, by the importer's one predicate, core/scene-breaks.ts)
+ * and a heading mark with nothing after it but marks (`#`, `# # #`, as manuscripts set a break)
+ * are the site's scene break, where Markdown would show the marks as text or an empty heading.
+ */
+export function remarkSceneBreaks() {
+  return (tree: Root) => {
+    visit(tree, (node, index, parent) => {
+      if (!parent || index === undefined) return undefined;
+      const text = node.type === 'paragraph' || node.type === 'heading' ? textOf(node) : undefined;
+      const marks = text !== undefined && (text.trim() === '' ? node.type === 'heading' : isSceneBreak(text));
+      if (!marks) return undefined;
+      const rule: ThematicBreak = { type: 'thematicBreak', ...(node.position ? { position: node.position } : {}) };
+      parent.children.splice(index, 1, rule as never);
+      return undefined;
+    });
+  };
+}
+
+/**
+ * Fiction in Markdown has no code indented four spaces, only paragraphs indented as a
+ * manuscript's are: read as paragraphs, not as code shown in a fixed-width font. (Fenced code,
+ * ``` … ```, stays for a story that shows a terminal or a letter set in type.)
+ */
+export function remarkIndentedParagraphs(this: Processor) {
+  const data = this.data() as { micromarkExtensions?: unknown[] };
+  (data.micromarkExtensions ??= []).push({ disable: { null: ['codeIndented'] } });
+}
+
+/**
+ * Lines of tildes or plus signs alone (`~~~`, `+ + +`, a blank line above and below), which
+ * fanfic types as a scene break and Markdown would open a code block at (swallowing the text
+ * after it) or nest empty lists for, written as the thematic break they mean: the same number of
+ * characters, so every line and offset stays. A fence of backticks or tildes with code under it
+ * (no blank line) is left as it is, and so is everything inside it.
+ */
+export function typedBreaks(markdown: string): string {
+  if (!/~~~|\+\s*\+\s*\+/.test(markdown)) return markdown;
+  const lines = markdown.split('\n');
+  const blank = (line: string | undefined) => line === undefined || line.trim() === '';
+  let fence: string | undefined;
+  for (const [i, line] of lines.entries()) {
+    const trimmed = line.trim();
+    if (fence) {
+      if (trimmed.startsWith(fence) && new RegExp(`^\\${fence[0]}+$`).test(trimmed)) fence = undefined;
+      continue;
+    }
+    const marks = /^(?:~{3,}|(?:\+[ \t]*){3,})$/.test(trimmed) && blank(lines[i - 1]) && blank(lines[i + 1]);
+    if (marks) {
+      lines[i] = line.replace(/[~+]/g, '*');
+      continue;
+    }
+    fence = /^ {0,3}(`{3,}|~{3,})/.exec(line)?.[1];
+  }
+  return lines.join('\n');
+}
+
+/** The text of a node as written (its marks' text too, `*~*~*` being emphasis of a tilde). */
+function textOf(node: Nodes): string {
+  if ('value' in node && node.type !== 'html') return node.value;
+  return 'children' in node ? (node.children as Nodes[]).map(textOf).join('') : '';
+}
