@@ -23,7 +23,9 @@ export function rehypeContentIds(options: ContentIdOptions = {}) {
     tidyFootnotes(tree);
     const elements: Element[] = [];
     visit(tree, 'element', (node: Element) => {
-      if (typeof node.properties.id === 'string' && node.properties.id !== '') elements.push(node);
+      // An empty id is no id (HTML forbids it): a heading of emoji or marks alone ("💔", "…") gets none from rehype-slug.
+      if (node.properties.id === '') delete node.properties.id;
+      if (typeof node.properties.id === 'string') elements.push(node);
     });
     // Paragraph ids were given first and keep their names; everything else fits around them.
     const taken = new Set<string>(reservedIds());
