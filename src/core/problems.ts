@@ -247,6 +247,12 @@ export const problems = {
     message: (file: string, language: string, script: string, suggested: string | undefined) =>
       `${file}: language is ${language}, but the chapters are written in ${scriptName(script)}; ${suggested ? `set language: ${suggested}` : 'set language to theirs (a tag such as ru or bg)'}. Search splits words, quotes are set and the text runs by it`,
   }),
+  ParagraphsRunTogether: problem({
+    level: 'warning',
+    title: 'Paragraphs typed one a line, which run into one',
+    message: (file: string, first: string) =>
+      `${file}: the paragraphs from “${first.length > 50 ? `${first.slice(0, 50)}…` : first}” on are typed one a line, which Markdown runs into one paragraph; leave a blank line between paragraphs (or, for verse kept line by line, put it in a :::verse block)`,
+  }),
   MixedQuotes: problem({
     level: 'warning',
     title: 'A chapter mixes straight and curly quotes',

@@ -19,6 +19,8 @@ export interface RenderedText {
   pictures: number;
   /** Whether it needs the blocks stylesheet (verse, chats, footnotes, pictures). */
   blocks: boolean;
+  /** The first line of paragraphs typed one a line, which Markdown ran into one, if any (for the author's warning). */
+  runTogether?: string | undefined;
   /** Where the build keeps it between builds (the render cache's key), when it does. */
   key?: string | undefined;
 }
@@ -277,7 +279,10 @@ export function chapterWarnings(source: ChapterSource): string[] {
   const { text } = source.body;
   const straight = (text.match(/"/g) ?? []).length;
   const curly = (text.match(/[“”]/g) ?? []).length;
-  return straight > 0 && curly > 0 ? [catalogue.MixedQuotes.message(source.filePath, straight, curly)] : [];
+  const warnings = straight > 0 && curly > 0 ? [catalogue.MixedQuotes.message(source.filePath, straight, curly)] : [];
+  const { runTogether } = source.body;
+  if (runTogether !== undefined) warnings.push(catalogue.ParagraphsRunTogether.message(source.filePath, runTogether));
+  return warnings;
 }
 
 function duplicates(sources: ChapterSource[], key: (source: ChapterSource) => string, field: 'order' | 'slug'): string[] {

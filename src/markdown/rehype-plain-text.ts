@@ -1,5 +1,5 @@
 import { visit } from 'unist-util-visit';
-import type { ElementContent, Root, RootContent } from 'hast';
+import type { Element, ElementContent, Root, RootContent } from 'hast';
 import type { VFile } from 'vfile';
 import { isFootnoteLink } from './rehype-content-ids.ts';
 import { isParagraph } from './rehype-paragraph-ids.ts';
@@ -14,6 +14,11 @@ export interface PlainText {
   paragraphs: number;
   /** Pictures the text shows: a chapter of pictures alone has no words, and is not empty. */
   pictures: number;
+  /**
+   * The first line of the first paragraph that is paragraphs typed one a line with no blank line
+   * between them (which Markdown runs into one), if there is one: for the author's warning.
+   */
+  runTogether?: string | undefined;
 }
 
 /** Elements that stand on lines of their own in the text as read. */
@@ -51,6 +56,7 @@ export function rehypePlainText() {
     const main: string[] = [];
     const footnotes: string[] = [];
     let paragraphs = 0;
+    let runTogether: string | undefined;
     for (const node of tree.children) {
       // Text straight in the root: what raw HTML left beside a removed element.
       if (node.type === 'text' && node.value.trim()) main.push(clean(node.value));
@@ -62,6 +68,7 @@ export function rehypePlainText() {
         continue;
       }
       if (isParagraph(node) && typeof node.properties.id === 'string') paragraphs++;
+      if (node.tagName === 'p' && runTogether === undefined) runTogether = linesRunTogether(node);
       const text = clean(textOf(node));
       if (text) main.push(text);
     }
@@ -69,9 +76,29 @@ export function rehypePlainText() {
     visit(tree, 'element', (node) => {
       if (node.tagName === 'img') pictures++;
     });
-    const plain: PlainText = { text: main.join('\n\n'), footnotes: footnotes.filter(Boolean).join('\n'), paragraphs, pictures };
+    const plain: PlainText = {
+      text: main.join('\n\n'),
+      footnotes: footnotes.filter(Boolean).join('\n'),
+      paragraphs,
+      pictures,
+      ...(runTogether === undefined ? {} : { runTogether }),
+    };
     file.data.plainText = plain;
   };
+}
+
+/**
+ * A paragraph's first line, when the paragraph is paragraphs typed one a line (soft line
+ * breaks, no `<br>`): four lines or more, most of them long and ending as sentences do. Verse
+ * keeps its lines with breaks (`:::verse`), and chat lines and lists are short.
+ */
+function linesRunTogether(paragraph: Element): string | undefined {
+  if (paragraph.children.some((child) => child.type === 'element' && child.tagName === 'br')) return undefined;
+  const lines = clean(textOf(paragraph)).split('\n');
+  if (lines.length < 4) return undefined;
+  const sentences = lines.filter((line) => /[.!?…。！？"”’»」』)]$/u.test(line)).length;
+  const long = lines.filter((line) => Array.from(line).length >= 60).length;
+  return sentences >= lines.length * 0.8 && long >= lines.length * 0.6 ? lines[0] : undefined;
 }
 
 function textOf(node: RootContent | ElementContent): string {

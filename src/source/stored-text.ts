@@ -96,6 +96,7 @@ export function withTexts(
       paragraphs: found.paragraphs,
       pictures: found.pictures,
       blocks: found.blocks,
+      ...(found.runTogether === undefined ? {} : { runTogether: found.runTogether }),
       key: text.key,
     };
   };

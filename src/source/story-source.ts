@@ -209,6 +209,7 @@ function renderAll(context: RenderContext, problems: string[]) {
       paragraphs: rendered.paragraphs,
       pictures: rendered.pictures,
       blocks: rendered.blocks,
+      ...(rendered.runTogether === undefined ? {} : { runTogether: rendered.runTogether }),
       key: rendered.key,
     };
   };

@@ -27,8 +27,8 @@ describe('the Markdown pipeline', () => {
   for (const name of readdirSync(root).sort()) {
     it(`renders ${name}`, async () => {
       const input = readFileSync(join(root, name, 'input.md'), 'utf8');
-      const { html, problems } = await renderer.chapter(input);
-      const output = `${html}\n${problems.map((problem) => `<!-- problem, line ${problem.line}: ${problem.message} -->\n`).join('')}`;
+      const { html, problems, runTogether } = await renderer.chapter(input);
+      const output = `${html}\n${problems.map((problem) => `<!-- problem, line ${problem.line}: ${problem.message} -->\n`).join('')}${runTogether === undefined ? '' : `<!-- paragraphs typed one a line from: ${runTogether} -->\n`}`;
       const file = join(root, name, 'output.html');
       if (process.env.UPDATE || !existsSync(file)) writeFileSync(file, output);
       expect(output).toBe(readFileSync(file, 'utf8'));

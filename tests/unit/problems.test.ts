@@ -60,11 +60,14 @@ describe('the story checks report each problem by its name', () => {
     expect(validateStory([], [])).toEqual([problems.MissingStory.message(), problems.NoChapters.message()]);
   });
 
-  it('the warnings: OrderGap, MixedQuotes, LanguageScript, MoreThanExpected', () => {
+  it('the warnings: OrderGap, MixedQuotes, ParagraphsRunTogether, LanguageScript, MoreThanExpected', () => {
     const sources = [1, 2, 5].map((n) => chapter(`chapter-${n}`, { order: n, title: `Chapter ${n}` }));
     expect(storyWarnings(sources)).toEqual([problems.OrderGap.message(file('chapter-5'), 2, 5)]);
     expect(problems.OrderGap.message('x', 2, 5)).toMatch(/chapter 3–4 are missing$/);
     expect(chapterWarnings(chapter('q', { order: 1 }, 'He said "no" and “yes”.'))).toEqual([problems.MixedQuotes.message(file('q'), 2, 2)]);
+    const typed = chapter('typed', { order: 1 });
+    typed.body.runTogether = 'She came in from the rain.';
+    expect(chapterWarnings(typed)).toEqual([problems.ParagraphsRunTogether.message(file('typed'), 'She came in from the rain.')]);
     const planned = { ...story, data: { ...story.data, expectedChapters: 2 } };
     const chinese = [chapter('chapter-1', { order: 1 }, '她走进了灯塔。没有人回答她。他守着这些灯，守了十一年，从来没有人注意到。')];
     expect(languageWarnings(story, chinese)).toEqual([problems.LanguageScript.message(story.filePath, 'en', 'Hani', 'zh')]);
