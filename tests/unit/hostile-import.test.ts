@@ -274,6 +274,21 @@ describe('exhaustion from small files', () => {
     expect(performance.now() - started).toBeLessThan(5000);
   });
 
+  it('a page of 8,000 comments from the margin as Google Docs writes them reads in seconds, none of them kept', async () => {
+    const marked = Array.from({ length: 8_000 }, (_, i) => `<p>Line ${i}.<a href="#cmnt${i + 1}" id="cmnt_ref${i + 1}">[${i}]</a></p>`);
+    const comments = Array.from(
+      { length: 8_000 },
+      (_, i) => `<div><p><a href="#cmnt_ref${i + 1}" id="cmnt${i + 1}">[${i}]</a>Secret ${i}.</p></div>`,
+    );
+    const started = performance.now();
+    const work = await readInput(
+      strToU8(`<html><body class="doc-content"><h1>Chapter 1</h1>${marked.join('')}${comments.join('')}</body></html>`),
+      'c.html',
+    );
+    expect(performance.now() - started).toBeLessThan(5000);
+    expect(JSON.stringify(work.chapters)).not.toMatch(/Secret/);
+  });
+
   it('a text of 20,000 title lines, each over a word, reads as 20,000 chapters in seconds', async () => {
     const text = Array.from({ length: 20_000 }, (_, i) => `Chapter ${i + 1}\n\nWord.`).join('\n\n');
     const started = performance.now();

@@ -757,6 +757,9 @@ describe('a whole work whose chapter headings are titles alone (“Der Sturm”,
     // A picture outside the page's folder in the zip is never read, even where the zip holds it.
     expect(second).toBe('Morning came, and with it the rain.\n\nThe old map');
     expect(work.notices.join('\n')).toMatch(/left out the picture \.\.\/secret\.png \(outside the page’s folder\)/);
+    // Comments from the margin, the author's and their readers' notes to each other, are left out, and said.
+    expect(JSON.stringify(chapters)).not.toMatch(/Ask Jo|expand|Agreed|\[a\]|\[b\]/);
+    expect(work.dropped).toContain('2 comments from the margin (Google Docs’ [a], [b]…), which are no part of the story');
   });
 
   it('unwraps only Google’s own redirects, and only to web addresses', () => {

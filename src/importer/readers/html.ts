@@ -41,6 +41,11 @@ export function readHtml(text: string, stem: string): ImportedWork {
     dropped: [] as string[],
     notices,
   };
+  const comments = withoutGoogleDocsComments(main, setAside);
+  if (comments > 0)
+    work.dropped.push(
+      `${comments} comment${comments === 1 ? '' : 's'} from the margin (Google Docs’ [a], [b]…), which are no part of the story`,
+    );
   withGoogleDocsNotes(main, setAside);
   const unwrapped = withoutRedirects(main);
   if (unwrapped > 0)
@@ -213,4 +218,47 @@ function fanFictionNetTitle(tree: Root): TitleLine | undefined {
   if (!entry) return parseTitleLine(textOf(chosen));
   const [, number, name = ''] = entry;
   return parseTitleLine(name) ?? parseTitleLine(name ? `Chapter ${number}: ${name}` : `Chapter ${number}`);
+}
+
+/**
+ * Comments from the margin, as Google Docs writes them into a page: a marker in the text
+ * (`<a id="cmnt_ref1" href="#cmnt1">[a]</a>`) and the comment in a block after the text
+ * (`<a id="cmnt1" href="#cmnt_ref1">[a]</a> Fix this`). Both go, set aside from the word check:
+ * the author's and their readers' notes to each other are not the story. Gives how many.
+ */
+function withoutGoogleDocsComments(node: Element | Root, setAside: string[]): number {
+  const comments = selectAll('a[id^="cmnt"]', node).filter((link) => /^#cmnt_ref\d+$/.test(String(link.properties.href)));
+  if (comments.length === 0) return 0;
+  const markers = selectAll('a[id^="cmnt_ref"]', node).filter((link) => /^#cmnt\d+$/.test(String(link.properties.href)));
+  // Each element's parent, read once: a page of thousands of comments stays linear.
+  const parents = new Map<Element, Element | Root>();
+  const walk = (holder: Element | Root) => {
+    for (const child of holder.children) {
+      if (child.type !== 'element') continue;
+      parents.set(child, holder);
+      walk(child);
+    }
+  };
+  walk(node);
+  const links = new Set([...comments, ...markers]);
+  const linksIn = (element: Element) => selectAll('a[id^="cmnt"]', element).filter((link) => links.has(link)).length;
+  // Each comment's block: the outermost element around it that holds no other comment and no marker of the text.
+  const removed = new Set<Element>(markers);
+  for (const comment of comments) {
+    let block = comment;
+    for (let parent = parents.get(block); parent && parent !== node && parent.type === 'element'; parent = parents.get(parent)) {
+      if (linksIn(parent) > 1) break;
+      block = parent;
+    }
+    removed.add(block);
+  }
+  const holders = new Set<Element | Root>();
+  for (const element of removed) {
+    setAside.push(visibleText(element));
+    const parent = parents.get(element);
+    if (parent) holders.add(parent);
+  }
+  // Each holder's children filtered once, however many of them go.
+  for (const holder of holders) holder.children = holder.children.filter((child) => !(child.type === 'element' && removed.has(child)));
+  return comments.length;
 }
