@@ -759,7 +759,7 @@ describe('a whole work whose chapter headings are titles alone (“Der Sturm”,
     expect(work.notices.join('\n')).toMatch(/left out the picture \.\.\/secret\.png \(outside the page’s folder\)/);
     // Comments from the margin, the author's and their readers' notes to each other, are left out, and said.
     expect(JSON.stringify(chapters)).not.toMatch(/Ask Jo|expand|Agreed|\[a\]|\[b\]/);
-    expect(work.dropped).toContain('2 comments from the margin (Google Docs’ [a], [b]…), which are no part of the story');
+    expect(work.dropped).toContain('2 comments from the margin (notes to the writer, not the story)');
   });
 
   it('unwraps only Google’s own redirects, and only to web addresses', () => {
@@ -846,6 +846,24 @@ describe('a whole work whose chapter headings are titles alone (“Der Sturm”,
       ['chapter-2', 'TWO', 'She left in 1914.'],
       ['chapter-3', 'THREE', 'Dawn.'],
     ]);
+  });
+
+  it('leaves out a Word document’s comments in the margin and its tracked deletions, and says so', async () => {
+    const commented = await importFixture('pandoc/comment.docx');
+    expectEveryWordKept(commented.plan);
+    expect(commented.chapters[0]!.body).toBe('She came in from the rain.');
+    expect(commented.work.dropped).toEqual(['1 comment from the margin (notes to the writer, not the story)']);
+    expect(commented.work.notices.join('\n')).not.toMatch(/Comment/);
+    const tracked = await importBytes(
+      makeDocx([
+        '<w:p><w:r><w:t>Chapter 1</w:t></w:r></w:p>',
+        '<w:p><w:r><w:t xml:space="preserve">She </w:t></w:r><w:del w:id="1" w:author="Jo"><w:r><w:delText xml:space="preserve">never </w:delText></w:r></w:del><w:r><w:t>came.</w:t></w:r></w:p>',
+      ]),
+      'chapter-1.docx',
+    );
+    expectEveryWordKept(tracked.plan);
+    expect(tracked.chapters[0]!.body).toBe('She came.');
+    expect(tracked.work.dropped).toEqual(['1 tracked deletion (text deleted while changes were tracked)']);
   });
 
   it('tells the author of a one-chapter document that its author line had nowhere to go', async () => {
@@ -1019,7 +1037,7 @@ describe('OpenDocument texts (LibreOffice)', () => {
       for (const unwritten of ['Nice line', 'swiftly', 'Contents']) expect(written).not.toContain(unwritten);
       expect(work.dropped).toEqual([
         'the document’s table of contents (the site makes its own)',
-        '1 comment (notes to the writer, not the story)',
+        '1 comment from the margin (notes to the writer, not the story)',
         '1 tracked deletion (text deleted while changes were tracked)',
       ]);
     },
@@ -1083,7 +1101,7 @@ describe('OpenDocument texts (LibreOffice)', () => {
     expect(chapters[1]!.body).toBe('Then spring, [a link](https://example.com/).');
     expect(work.dropped).toEqual([
       'the document’s table of contents (the site makes its own)',
-      '1 comment (notes to the writer, not the story)',
+      '1 comment from the margin (notes to the writer, not the story)',
       '1 tracked deletion (text deleted while changes were tracked)',
     ]);
   });

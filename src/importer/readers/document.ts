@@ -39,6 +39,10 @@ export function roleOf(display: string): Role | undefined {
   return undefined;
 }
 
+/** What the author is told of the comments in the margin, which the document holds beside its text. */
+export const commentsDropped = (count: number): string[] =>
+  count ? [`${count} comment${count === 1 ? '' : 's'} from the margin (notes to the writer, not the story)`] : [];
+
 /** What the author is told of text deleted while changes were tracked, which the document still holds. */
 export const deletionsDropped = (count: number): string[] =>
   count ? [`${count} tracked deletion${count === 1 ? '' : 's'} (text deleted while changes were tracked)`] : [];

@@ -5,7 +5,7 @@ import { imageName } from '../files.ts';
 import { parseHtml, select, visibleText } from '../html.ts';
 import { ImportError, type ImportedWork } from '../model.ts';
 import { unzipWithin } from '../zip.ts';
-import { readDocumentBody } from './document.ts';
+import { commentsDropped, deletionsDropped, readDocumentBody } from './document.ts';
 import { problems } from '../../core/problems.ts';
 
 /**
@@ -37,11 +37,14 @@ const styleMap = [
  * bar drawn across the page (LibreOffice's horizontal line, a shape from Word's Insert → Shapes).
  * They become a paragraph of `* * *`, which is read as a break.
  */
-function withDrawnBreaks(bytes: Uint8Array, file: string): Uint8Array {
+function withDrawnBreaks(bytes: Uint8Array, file: string): { bytes: Uint8Array; comments: number; deletions: number } {
   const files = unzipWithin(bytes, file, 'Word document');
   const document = files['word/document.xml'];
-  if (!document) return bytes;
+  const comments = files['word/comments.xml'] ? (strFromU8(files['word/comments.xml']).match(/<w:comment\b/g) ?? []).length : 0;
+  if (!document) return { bytes, comments, deletions: 0 };
   const xml = strFromU8(document);
+  // Text deleted while changes were tracked, which Word keeps and mammoth leaves out: each deletion once.
+  const deletions = (xml.match(/<w:del\b[^>]*>(?:(?!<\/w:del>)[\s\S])*?<w:delText\b/g) ?? []).length;
   const patched = paragraphsOf(xml, (paragraph) => {
     if (/<w:t[\s>]/.test(paragraph)) return paragraph;
     const border = paragraph.indexOf('<w:pBdr>');
@@ -51,8 +54,8 @@ function withDrawnBreaks(bytes: Uint8Array, file: string): Uint8Array {
       drawnLine(paragraph);
     return line ? '<w:p><w:r><w:t>* * *</w:t></w:r></w:p>' : paragraph;
   });
-  if (patched === xml) return bytes;
-  return zipSync({ ...files, 'word/document.xml': strToU8(patched) });
+  if (patched === xml) return { bytes, comments, deletions };
+  return { bytes: zipSync({ ...files, 'word/document.xml': strToU8(patched) }), comments, deletions };
 }
 
 /** English Metric Units: 914,400 to the inch. */
@@ -112,10 +115,11 @@ function markAlignment(element: { type?: string; alignment?: string; styleName?:
  */
 export async function readDocx(bytes: Uint8Array, file: string, stem: string): Promise<ImportedWork> {
   const images = new Map<string, Uint8Array>();
+  const prepared = withDrawnBreaks(bytes, file);
   let result: Awaited<ReturnType<typeof mammoth.convertToHtml>>;
   try {
     result = await mammoth.convertToHtml(
-      { buffer: Buffer.from(withDrawnBreaks(bytes, file)) },
+      { buffer: Buffer.from(prepared.bytes) },
       {
         styleMap,
         transformDocument: markAlignment,
@@ -131,10 +135,13 @@ export async function readDocx(bytes: Uint8Array, file: string, stem: string): P
     throw new ImportError(problems.UnreadableWord.message(file, (error as Error).message));
   }
   const notices = result.messages
-    .filter((message) => message.type === 'warning' && !/unrecognised (?:paragraph|run) style/i.test(message.message))
+    .filter(
+      (message) => message.type === 'warning' && !/unrecognised (?:paragraph|run) style|referenced but not defined/i.test(message.message),
+    )
     .map((message) => `Word: ${message.message}`);
   const tree = parseHtml(`<body>${result.value}</body>`);
   const body = (select('body', tree) ?? tree) as Element;
   // The words as read, before anything below moves them (the footnotes go to their chapters).
-  return readDocumentBody(body, { format: 'Word document', stem, images, source: visibleText(body), notices });
+  const dropped = [...commentsDropped(prepared.comments), ...deletionsDropped(prepared.deletions)];
+  return readDocumentBody(body, { format: 'Word document', stem, images, source: visibleText(body), notices, dropped });
 }

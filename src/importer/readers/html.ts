@@ -6,7 +6,7 @@ import { gatherFootnotes, withGoogleDocsNotes } from '../footnotes.ts';
 import { chaptersAtHeadings, chaptersNotice, divisionNotice, headingDivision, type ChapterStart } from '../chapter-headings.ts';
 import { importedStory, type ImportedChapter, type ImportedStory, type ImportedWork } from '../model.ts';
 import { fileTitle, parseTitleLine, type TitleLine } from '../title-lines.ts';
-import { element, readDocumentBody } from './document.ts';
+import { commentsDropped, element, readDocumentBody } from './document.ts';
 import { slugify } from '../../core/slug.ts';
 
 /**
@@ -42,10 +42,7 @@ export function readHtml(text: string, stem: string): ImportedWork {
     notices,
   };
   const comments = withoutGoogleDocsComments(main, setAside);
-  if (comments > 0)
-    work.dropped.push(
-      `${comments} comment${comments === 1 ? '' : 's'} from the margin (Google Docs’ [a], [b]…), which are no part of the story`,
-    );
+  work.dropped.push(...commentsDropped(comments));
   withGoogleDocsNotes(main, setAside);
   const unwrapped = withoutRedirects(main);
   if (unwrapped > 0)

@@ -6,7 +6,18 @@ import { imageName } from '../files.ts';
 import { ImportError, type ImportedWork } from '../model.ts';
 import { unzipWithin } from '../zip.ts';
 import { problems } from '../../core/problems.ts';
-import { deletionsDropped, dressed, element, merged, namedLooks, readDocumentBody, roleOf, type Look, type Role } from './document.ts';
+import {
+  commentsDropped,
+  deletionsDropped,
+  dressed,
+  element,
+  merged,
+  namedLooks,
+  readDocumentBody,
+  roleOf,
+  type Look,
+  type Role,
+} from './document.ts';
 
 /**
  * An OpenDocument text (.odt, LibreOffice's and OpenOffice's own format, also a Google Docs
@@ -469,7 +480,7 @@ export function readOdt(bytes: Uint8Array, file: string, stem: string, text?: st
   if (reader.notes.length > 0) children.push(element('ol', reader.notes));
   const dropped = [
     ...(reader.contents ? ['the document’s table of contents (the site makes its own)'] : []),
-    ...(reader.comments ? [`${reader.comments} comment${reader.comments === 1 ? '' : 's'} (notes to the writer, not the story)`] : []),
+    ...commentsDropped(reader.comments),
     ...deletionsDropped(elementsNamed(body, 'deletion')),
     ...reader.unlinked.map(
       (href) =>

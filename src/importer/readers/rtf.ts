@@ -3,7 +3,18 @@ import { imageName } from '../files.ts';
 import { ImportError, type ImportedWork } from '../model.ts';
 import { problems } from '../../core/problems.ts';
 import { textDecoder } from '../decode.ts';
-import { deletionsDropped, dressed, element, merged, namedLooks, readDocumentBody, roleOf, type Look, type Role } from './document.ts';
+import {
+  commentsDropped,
+  deletionsDropped,
+  dressed,
+  element,
+  merged,
+  namedLooks,
+  readDocumentBody,
+  roleOf,
+  type Look,
+  type Role,
+} from './document.ts';
 
 /**
  * A Rich Text document (.rtf: TextEdit's and WordPad's own format, and Scrivener's, Word's and
@@ -749,7 +760,7 @@ export function readRtf(text: string, file: string, stem: string): ImportedWork 
   if (reader.notes.length > 0) children.push(element('ol', reader.notes));
   const dropped = [
     ...(reader.contents ? ['the document’s table of contents (the site makes its own)'] : []),
-    ...(reader.comments ? [`${reader.comments} comment${reader.comments === 1 ? '' : 's'} (notes to the writer, not the story)`] : []),
+    ...commentsDropped(reader.comments),
     ...(reader.hidden ? [`${reader.hidden} passage${reader.hidden === 1 ? '' : 's'} of hidden text`] : []),
     ...deletionsDropped(reader.deletions),
     ...(reader.unsupportedPictures
