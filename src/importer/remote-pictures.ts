@@ -124,12 +124,12 @@ export type FoundPicture = { bytes: Uint8Array; extension: string; path: string 
 
 /**
  * Pictures a saved page shows from files beside it (`page_files/lamp.png`, as browsers and word
- * processors save pages, in a folder or a zip): brought into images/ when `find` finds them in
+ * processors save pages, in a folder or a zip, `from` saying which): brought into images/ when `find` finds them in
  * the page's own folder (or below it); any other address — outside that folder, through a link
  * that leads out of it, missing, not a picture — is never read, and the picture is left out with
  * its description kept.
  */
-export async function picturesFound(work: ImportedWork, find: (src: string) => Promise<FoundPicture>): Promise<string[]> {
+export async function picturesFound(work: ImportedWork, find: (src: string) => Promise<FoundPicture>, from = ''): Promise<string[]> {
   const notices: string[] = [];
   for (const tree of treesOf(work)) {
     for (const { image, parent } of imagesOf(tree, aFile(work))) {
@@ -138,7 +138,7 @@ export async function picturesFound(work: ImportedWork, find: (src: string) => P
       if ('bytes' in found) {
         const name = keepPicture(work, found);
         image.properties.src = `images/${name}`;
-        notices.push(`brought ${src} into images/${name}`);
+        notices.push(`brought ${src}${from} into images/${name}`);
       } else {
         leaveOut(work, image, parent);
         notices.push(`left out the picture ${src} (${found.problem}), keeping its description`);

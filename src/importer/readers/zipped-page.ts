@@ -35,6 +35,6 @@ export async function readZippedPage(
     const picture = files[path];
     return picture ? pictureIn(picture, path) : { problem: 'not in the zip' };
   };
-  const notices = await picturesFound(work, find);
+  const notices = await picturesFound(work, find, ' from the zip');
   return { ...work, format: `${work.format}, zipped`, notices: [...work.notices, ...notices] };
 }
