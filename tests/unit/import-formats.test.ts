@@ -1352,6 +1352,16 @@ the lake is still.</div>
     expectEveryWordKept(unfinished.plan);
   });
 
+  it('leaves out Obsidian’s comments (%%…%%), on a line or several, and says so; an escaped %% is text', async () => {
+    const { plan, chapters, work } = await importBytes(
+      new TextEncoder().encode('# Chapter 4\n\nShe lit it. %%fix this%%\n\n%%\nA private\nnote.\n%%\n\nIt was 100\\%% sure.\n'),
+      'chapter-4.md',
+    );
+    expectEveryWordKept(plan);
+    expect(chapters[0]!.body).toBe('She lit it.\n\n\nIt was 100\\%% sure.');
+    expect(work.dropped).toEqual(['2 comments in %%…%% (notes to the writer, not the story)']);
+  });
+
   it('reads MultiMarkdown’s metadata (as Scrivener compiles it) as it reads YAML’s, and a “Note:” line as the text', async () => {
     const encode = (text: string) => new TextEncoder().encode(text);
     const whole = await importBytes(

@@ -39,9 +39,9 @@ export function roleOf(display: string): Role | undefined {
   return undefined;
 }
 
-/** What the author is told of the comments in the margin, which the document holds beside its text. */
-export const commentsDropped = (count: number): string[] =>
-  count ? [`${count} comment${count === 1 ? '' : 's'} from the margin (notes to the writer, not the story)`] : [];
+/** What the author is told of the comments in the margin (or as the format writes them: `in %%…%%`), which the document holds beside its text. */
+export const commentsDropped = (count: number, where = 'from the margin'): string[] =>
+  count ? [`${count} comment${count === 1 ? '' : 's'} ${where} (notes to the writer, not the story)`] : [];
 
 /** What the author is told of text deleted while changes were tracked, which the document still holds. */
 export const deletionsDropped = (count: number): string[] =>

@@ -9,6 +9,7 @@ import { markdownTree } from '../markdown-text.ts';
 import { chaptersNotice, dividingLevel, noteAboveNotice } from '../chapter-headings.ts';
 import { fileTitle, parseTitleLine, type TitleLine } from '../title-lines.ts';
 import { embeddedPicture, obsidianEmbed } from '../../markdown/remark-obsidian.ts';
+import { commentsDropped } from './document.ts';
 
 /**
  * A chapter already in Markdown: its frontmatter checked against the chapter format (any
@@ -22,7 +23,8 @@ export function readMarkdown(input: string, file: string, stem: string): Importe
   const { removed } = controlled;
   // Obsidian's picture embeds (`![[lamp.png|A lamp]]`) as the Markdown pictures every other editor writes.
   const embeds = obsidianPictures(controlled.text);
-  const text = embeds.text;
+  // Obsidian's comments (`%%…%%`), which it hides: notes to the writer, not the story.
+  const { text, count: comments } = withoutObsidianComments(embeds.text);
   let split: ContentFile;
   try {
     // Read as the build reads content files, so an import is checked by the same rules.
@@ -38,7 +40,7 @@ export function readMarkdown(input: string, file: string, stem: string): Importe
   const notices = removed > 0 ? [`removed ${removed} invisible control character${removed === 1 ? '' : 's'}`] : [];
   if (embeds.count > 0)
     notices.push(`wrote ${embeds.count} picture${embeds.count === 1 ? '' : 's'} embedded the Obsidian way (![[…]]) as Markdown pictures`);
-  const dropped: string[] = [];
+  const dropped: string[] = commentsDropped(comments, 'in %%…%%');
   // A whole work's metadata as pandoc and Markdown editors write it (title, author, lang, description…): the story's, not a chapter's.
   const work = workMetadata(split.frontmatter, dropped);
   const frontmatter = work ? {} : multiMarkdown ? chapterFields(multiMarkdown.frontmatter, dropped) : split.frontmatter;
@@ -61,7 +63,10 @@ export function readMarkdown(input: string, file: string, stem: string): Importe
     // The description is text the file holds, shown as the story's summary.
     source:
       markdownToPlainText(
-        sourceText(multiMarkdown?.body ?? splitFrontmatter(obsidianPictures(input).text.replace(/^\uFEFF/, ''), file).body),
+        sourceText(
+          multiMarkdown?.body ??
+            splitFrontmatter(withoutObsidianComments(obsidianPictures(input).text).text.replace(/^\uFEFF/, ''), file).body,
+        ),
       ) + (work?.summary ? `\n${markdownToPlainText(work.summary)}` : ''),
     setAside: chapters.flatMap(({ setAside }) => setAside),
     dropped,
@@ -100,6 +105,20 @@ function chapterFields(fields: Record<string, unknown>, dropped: string[]): Reco
   if (left.length > 0) dropped.push(`the metadata ${left.map((key) => `“${key}”`).join(', ')}, which a chapter has no place for`);
   const title = keys.find((key) => key.toLowerCase() === 'title');
   return title ? { title: fields[title] } : {};
+}
+
+/** Text without Obsidian's comments (`%%…%%`, on one line or several), and how many there were; one left open stays, for the build to name. */
+export function withoutObsidianComments(text: string): { text: string; count: number } {
+  let count = 0;
+  const gone = () => {
+    count++;
+    return '';
+  };
+  // A comment on lines of its own goes with its lines; one in a paragraph with the space before it.
+  const stripped = text
+    .replace(/^[ \t]*(?<!\\)%%[\s\S]*?(?<!\\)%%[ \t]*(?:\r?\n|$)/gm, gone)
+    .replace(/[ \t]?(?<!\\)%%[\s\S]*?(?<!\\)%%/g, gone);
+  return { text: stripped, count };
 }
 
 /**
