@@ -170,6 +170,25 @@ describe('a chapter’s page saved from FanFiction.net', () => {
   });
 });
 
+describe('a chapter’s page saved from a site without landmarks (Royal Road)', () => {
+  it('is read from the block holding its text, titled by the chapter heading above it; menus, notes and comments left out', async () => {
+    const page = `<html><head><title>Chapter 3: Flame - The Lantern Keeper | Royal Road</title></head><body>
+      <div class="navbar"><a href="/">Home</a><p>Log in to follow this fiction and get notified of new chapters.</p></div>
+      <div class="fic-header"><h1>Chapter 3: Flame</h1><h2>The Lantern Keeper</h2></div>
+      <div class="chapter-inner chapter-content"><h3>A heading in the text</h3><p>Erik had kept the lamps for eleven years, and nobody had noticed him at all.</p>
+      <p>He trimmed the wicks at dusk and again at midnight, when the singers had gone home.</p><p>Tonight someone was waiting for him by the fifth cellar.</p></div>
+      <div class="comments"><div class="comment"><p>Great chapter! Thanks for the update.</p></div></div></body></html>`;
+    const { plan, chapters, work } = await importBytes(new TextEncoder().encode(page), 'page.html');
+    expectEveryWordKept(plan);
+    expect(chapters.map(({ slug, front }) => [slug, front.title])).toEqual([['chapter-3', 'Chapter 3: Flame']]);
+    expect(chapters[0]!.body).toMatch(/^#+ A heading in the text\n\nErik had kept the lamps/);
+    expect(chapters[0]!.body).not.toMatch(/Log in|Great chapter/);
+    expect(work.notices).toContain(
+      'took the text from the page’s <div class="chapter-inner chapter-content">; the rest of the page (menus, links) is left out',
+    );
+  });
+});
+
 describe('an AO3 work’s page saved from the browser', () => {
   it('reads the whole work: tags, preface and afterword into story.md, each chapter with its own notes; the page around it left out', async () => {
     const { plan, chapters, story, work } = await importFixture('ao3/work-page.html');

@@ -20,13 +20,14 @@ import { slugify } from '../../core/slug.ts';
 export function readHtml(text: string, stem: string): ImportedWork {
   const tree = parseHtml(text);
   const body = select('body', tree) ?? tree;
-  const main = select('article', body) ?? select('main, [role="main"]', body) ?? body;
+  const main = select('article', body) ?? select('main, [role="main"]', body) ?? densestBlock(body) ?? body;
   const setAside: string[] = [];
   const notices: string[] = [];
-  if (main !== body)
-    notices.push(
-      `took the text from the page’s <${main.type === 'element' ? main.tagName : 'body'}${main.type === 'element' && main.properties.role === 'main' ? ' role="main"' : ''}>; the rest of the page (menus, links) is left out`,
-    );
+  if (main !== body && main.type === 'element') {
+    const classes = classesOf(main);
+    const described = main.properties.role === 'main' ? ' role="main"' : classes.length > 0 ? ` class="${classes.join(' ')}"` : '';
+    notices.push(`took the text from the page’s <${main.tagName}${described}>; the rest of the page (menus, links) is left out`);
+  }
   // Google Docs sets italics and bold by classes its stylesheet defines, not by elements.
   const styled = formattingFromClasses(main, classStyles(inlineStylesheets(tree)));
   if (styled > 0)
@@ -73,12 +74,22 @@ export function readHtml(text: string, stem: string): ImportedWork {
   }
 
   // Only the part read counts: the page's menus and footers are not the story.
-  const heading = select('h1, h2, h3', main);
-  const parsed = heading ? parseTitleLine(textOf(heading)) : undefined;
+  const first = select('h1, h2, h3', main);
+  const own = first ? parseTitleLine(textOf(first)) : undefined;
+  // The heading read as the title, taken out of the text (one in the text only).
+  const heading = own ? first : undefined;
+  // A chapter's title above its text, outside the part read (a site's page header), titles it too.
+  const parsed =
+    own ??
+    (main !== body
+      ? selectAll('h1, h2, h3', body)
+          .map((found) => parseTitleLine(textOf(found)))
+          .find(Boolean)
+      : undefined);
   const fromName = fileTitle(stem);
   const title = parsed ?? fanFictionNetTitle(tree) ?? fromName;
-  if (parsed && heading) setAside.push(visibleText(heading));
-  const content: Root = { type: 'root', children: (main.children as Root['children']).filter((child) => !(parsed && child === heading)) };
+  if (heading) setAside.push(visibleText(heading));
+  const content: Root = { type: 'root', children: (main.children as Root['children']).filter((child) => child !== heading) };
   return {
     ...work,
     story: undefined,
@@ -258,4 +269,24 @@ function withoutGoogleDocsComments(node: Element | Root, setAside: string[]): nu
   // Each holder's children filtered once, however many of them go.
   for (const holder of holders) holder.children = holder.children.filter((child) => !(child.type === 'element' && removed.has(child)));
   return comments.length;
+}
+
+/**
+ * The block of a page without landmarks (no `<article>`, no `<main>`) that holds its text: the
+ * element whose own paragraphs (three at least) hold more than half of the page's paragraph
+ * text (a saved chapter page of a site: Royal Road's `div.chapter-content`, among menus, author
+ * notes and comments). Nothing when the text is spread over several blocks, or the page is its text.
+ */
+function densestBlock(body: Element | Root): Element | undefined {
+  const own = (element: Element | Root) =>
+    element.children.reduce((sum, child) => sum + (child.type === 'element' && child.tagName === 'p' ? textOf(child).length : 0), 0);
+  const total = selectAll('p', body).reduce((sum, paragraph) => sum + textOf(paragraph).length, 0);
+  if (total === 0 || own(body) >= total * 0.5) return undefined;
+  let best: { element: Element; length: number } | undefined;
+  for (const element of selectAll('div, section, td', body)) {
+    const length = own(element);
+    if (length > (best?.length ?? 0)) best = { element, length };
+  }
+  const paragraphs = best ? best.element.children.filter((child) => child.type === 'element' && child.tagName === 'p').length : 0;
+  return best && best.length >= total * 0.5 && paragraphs >= 3 ? best.element : undefined;
 }
