@@ -20,7 +20,9 @@ import { slugify } from '../../core/slug.ts';
 export function readHtml(text: string, stem: string): ImportedWork {
   const tree = parseHtml(text);
   const body = select('body', tree) ?? tree;
-  const main = select('article', body) ?? select('main, [role="main"]', body) ?? densestBlock(body) ?? body;
+  // A word processor's document saved as a page (no menus around it) is its body.
+  const editor = wordProcessor(tree);
+  const main = select('article', body) ?? select('main, [role="main"]', body) ?? (editor ? undefined : densestBlock(body)) ?? body;
   const setAside: string[] = [];
   const notices: string[] = [];
   if (main !== body && main.type === 'element') {
@@ -50,7 +52,6 @@ export function readHtml(text: string, stem: string): ImportedWork {
     notices.push(`gave ${unwrapped} link${unwrapped === 1 ? '' : 's'} the address Google Docs had wrapped in its redirect`);
   const nodes = blocksOf(main);
   // A word processor's document saved as a page reads as the same document saved as .docx or .odt would.
-  const editor = wordProcessor(tree);
   if (editor) {
     for (const node of nodes) if (node.type === 'element') markDocumentRole(node);
     const document = readDocumentBody(element('body', nodes), { ...work, format: `HTML (${editor})`, stem, setAside });
