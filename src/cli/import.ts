@@ -9,8 +9,8 @@ import { languageFromText, planImport, storyMarkdown, type ImportPlan } from '..
 import { parseRecord, planUpdate, recordFile, recordName, recordOf, type ImportRecord } from '../importer/update.ts';
 import { importedStory, ImportError, type ImportedWork } from '../importer/model.ts';
 import { readInput } from '../importer/read.ts';
-import { problems } from '../core/problems.ts';
 import { holdsSample, sampleTitle } from './support/sample.ts';
+import { readInputs } from './support/inputs.ts';
 
 const usage = `Usage: npm run import -- <file>... [--content <dir>] [--out <dir>] [--force] [--keep-sample] [--dry-run]
                             [--title <title>] [--author <name>] [--language <tag>]
@@ -20,7 +20,8 @@ Brings a story in: an AO3 download (HTML or EPUB), any EPUB (FanFicFare, FicHub,
 Calibre), a Word document (.docx, also from Google Docs), a LibreOffice document (.odt,
 .fodt), Rich Text (.rtf), a saved web page (.html, or zipped with its pictures, as Google
 Docs downloads one), Markdown, or plain text (FanFicFare's .txt too). The format is read
-from the file itself.
+from the file itself. A folder of chapter files, or a zip of them (as Google Drive
+downloads a folder), is read file by file, in the order their names number them.
 
   --content <dir>  the content folder (default: content). Chapters go to <dir>/chapters/,
                    pictures to <dir>/images/, a whole work's title, tags and notes to
@@ -144,6 +145,7 @@ function faithful(input: string, { fidelity }: ImportPlan): boolean {
 /** Stages one input's files; gives what to print once they are written, or undefined when it failed. */
 async function importOne(
   input: string,
+  path: string | undefined,
   work: ImportedWork,
   targets: Targets,
   existing: Existing[],
@@ -151,7 +153,8 @@ async function importOne(
   staged: StagedFiles,
   fetchImages: boolean,
 ): Promise<{ said: string[]; plan: ImportPlan } | undefined> {
-  const pictureNotices = await localisePictures(work, fetchImages, input);
+  // Pictures beside the file on disk (none for a file inside a zip, which never reaches out of it).
+  const pictureNotices = await localisePictures(work, fetchImages, path);
   const plan = await planImport(
     work,
     existing.flatMap((item) => (item.order === undefined ? [] : [item.order])),
@@ -252,7 +255,7 @@ async function updateWork(
   input: string,
   work: ImportedWork,
   content: string,
-  options: { take: string[]; remove: boolean; dryRun: boolean; fetchImages: boolean },
+  options: { take: string[]; remove: boolean; dryRun: boolean; fetchImages: boolean; path: string | undefined },
 ): Promise<number> {
   if (work.story === undefined) {
     console.error(
@@ -274,7 +277,7 @@ async function updateWork(
     );
     return 1;
   }
-  const pictureNotices = await localisePictures(work, options.fetchImages, input);
+  const pictureNotices = await localisePictures(work, options.fetchImages, options.path);
   const plan = await planImport(work, []);
   if (!faithful(input, plan)) return 1;
 
@@ -443,33 +446,31 @@ export async function main(argv: string[]): Promise<number> {
   const force = args.values.force;
   for (const notice of clearUnfinished(content)) console.log(`note   ${notice}`);
 
-  let failed = 0;
-  const works: { input: string; work: ImportedWork }[] = [];
-  for (const input of args.positionals) {
+  const read = readInputs(args.positionals);
+  let failed = read.errors.length;
+  for (const error of read.errors) console.error(`error  ${error}`);
+  for (const note of read.notes) console.log(`note   ${note}`);
+  if (update && read.inputs.length > 1) usageError(usage, '--update brings in one work at a time; give one file');
+  const works: { input: string; path: string | undefined; work: ImportedWork }[] = [];
+  for (const { name, bytes, path } of read.inputs) {
     try {
-      works.push({ input, work: await readInput(readFileSync(input), input) });
+      works.push({ input: name, path, work: await readInput(bytes, name) });
     } catch (error) {
       failed++;
-      const code = (error as NodeJS.ErrnoException).code;
-      const message =
-        error instanceof ImportError
-          ? error.message
-          : code === 'ENOENT'
-            ? `${input}: no such file`
-            : code === 'EISDIR'
-              ? /\.scriv\/?$/i.test(input)
-                ? problems.ScrivenerProject.message(input)
-                : /\.pages\/?$/i.test(input)
-                  ? problems.PagesDocument.message(input)
-                  : `${input}: a folder; give the files in it`
-              : `${input}: cannot read it (${(error as Error).message})`;
-      console.error(`error  ${message}`);
+      if (!(error instanceof ImportError)) throw error;
+      console.error(`error  ${error.message}`);
     }
   }
   if (works.length === 0) return 1;
   if (update) {
-    const [{ input, work }] = works as [{ input: string; work: ImportedWork }];
-    return updateWork(input, work, content, { take, remove, dryRun: args.values['dry-run'], fetchImages: args.values['fetch-images'] });
+    const { input, path, work } = works[0]!;
+    return updateWork(input, work, content, {
+      take,
+      remove,
+      dryRun: args.values['dry-run'],
+      fetchImages: args.values['fetch-images'],
+      path,
+    });
   }
   const existing = existingChapters(targets.chapters);
   const whole = works.find(({ work }) => work.story !== undefined);
@@ -503,9 +504,9 @@ export async function main(argv: string[]): Promise<number> {
     // In the order given, so an interlude follows the chapter before it; lone epilogues last.
     const isEpilogue = ({ work }: { work: ImportedWork }) =>
       work.story === undefined && work.chapters.every((chapter) => chapter.kind === 'epilogue');
-    for (const { input, work } of [...works.filter((item) => !isEpilogue(item)), ...works.filter(isEpilogue)]) {
+    for (const { input, path, work } of [...works.filter((item) => !isEpilogue(item)), ...works.filter(isEpilogue)]) {
       try {
-        const report = await importOne(input, work, targets, existing, force, staged, args.values['fetch-images']);
+        const report = await importOne(input, path, work, targets, existing, force, staged, args.values['fetch-images']);
         if (report) {
           reports.push(report.said);
           plans.push({ input, work, plan: report.plan });

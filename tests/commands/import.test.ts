@@ -1,5 +1,6 @@
 import { cpSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { strToU8, zipSync } from 'fflate';
 import { parseHTML } from 'linkedom';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildSites, runImport, runImportProcess } from '../support/build';
@@ -50,6 +51,34 @@ describe('npm run import', () => {
     expect(again.stderr).toMatch(/ch1\.txt: .*chapter-1\.md already exists; pass --force/);
     expect(again.stdout).toMatch(/chapter-2\.md/);
     expect((await runImport(join(fixtures, 'ch1.txt'), '--out', out, '--force')).code).toBe(0);
+  });
+
+  it('imports a folder of chapter files, or a zip of them as Google Drive downloads a folder, in the order their names number them', async () => {
+    const folder = join(work, 'drive', 'The Lamp');
+    mkdirSync(folder, { recursive: true });
+    writeFileSync(join(folder, 'Chapter 10.txt'), 'Chapter 10\n\nThe tenth.\n');
+    writeFileSync(join(folder, 'Chapter 2.txt'), 'Chapter 2\n\nThe second.\n');
+    writeFileSync(join(folder, '.DS_Store'), 'not a chapter');
+    const zip = join(work, 'drive', 'The Lamp.zip');
+    writeFileSync(
+      zip,
+      zipSync({
+        'The Lamp/Chapter 10.txt': strToU8('Chapter 10\n\nThe tenth.\n'),
+        'The Lamp/Chapter 2.txt': strToU8('Chapter 2\n\nThe second.\n'),
+        '__MACOSX/The Lamp/._Chapter 2.txt': strToU8('x'),
+      }),
+    );
+    for (const [input, shown] of [
+      [folder, `${folder} in this order: Chapter 2.txt, Chapter 10.txt`],
+      [zip, `${zip} in this order: The Lamp/Chapter 2.txt, The Lamp/Chapter 10.txt`],
+    ] as const) {
+      const out = join(work, 'drive', `out-${input === zip ? 'zip' : 'folder'}`);
+      const result = await runImport(input, '--out', out);
+      expect(result.code, result.stderr).toBe(0);
+      expect(result.stdout).toContain(`note   read the 2 files in ${shown}`);
+      expect(readdirSync(out).sort()).toEqual(['chapter-10.md', 'chapter-2.md']);
+      expect(readFileSync(join(out, 'chapter-10.md'), 'utf8')).toMatch(/^order: 10$/m);
+    }
   });
 
   it('names the file it cannot read and exits non-zero', async () => {

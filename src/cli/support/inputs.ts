@@ -1,0 +1,79 @@
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { extname, join } from 'node:path';
+import { problems } from '../../core/problems.ts';
+import { isPageName, unzipWithin, zipEntries } from '../../importer/zip.ts';
+
+/** One file to import: what to call it in messages, its bytes, and where it is on disk (none for a file inside a zip). */
+export interface Input {
+  name: string;
+  bytes: Uint8Array;
+  path: string | undefined;
+}
+
+/** The kinds of file a folder or a zip of chapters holds, by extension. */
+const chapterFile = /\.(?:txt|md|markdown|docx|odt|fodt|rtf|html?|epub)$/i;
+
+/** Names in reading order as people number them: "Chapter 2" before "Chapter 10". */
+const naturally = (a: string, b: string) => a.localeCompare(b, undefined, { numeric: true, sensitivity: 'base' });
+
+/**
+ * The files a command line names, as the importer reads them: a file as it is; a folder of
+ * chapter files (one level, hidden files left out) as its files; a zip of chapter files (as
+ * Google Drive downloads a folder) as the files inside it, in the order their names number
+ * them. A folder that is a Scrivener project or a Pages document is refused with what to export.
+ */
+export function readInputs(paths: readonly string[]): { inputs: Input[]; errors: string[]; notes: string[] } {
+  const inputs: Input[] = [];
+  const errors: string[] = [];
+  const notes: string[] = [];
+  for (const path of paths) {
+    try {
+      if (statSync(path).isDirectory()) {
+        if (/\.scriv\/?$/i.test(path)) throw new Error(problems.ScrivenerProject.message(path));
+        if (/\.pages\/?$/i.test(path)) throw new Error(problems.PagesDocument.message(path));
+        const files = readdirSync(path, { withFileTypes: true })
+          .filter((entry) => entry.isFile() && !entry.name.startsWith('.') && chapterFile.test(entry.name))
+          .map((entry) => entry.name)
+          .sort(naturally);
+        if (files.length === 0) throw new Error(`${path}: a folder without chapter files (.txt, .md, .docx, .odt, .rtf, .html, .epub)`);
+        notes.push(`read the ${files.length} files in ${path} in this order: ${files.join(', ')}`);
+        for (const file of files) inputs.push({ name: join(path, file), bytes: readFileSync(join(path, file)), path: join(path, file) });
+        continue;
+      }
+      const bytes = readFileSync(path);
+      const inside = documentsInZip(bytes, path);
+      if (!inside) {
+        inputs.push({ name: path, bytes, path });
+        continue;
+      }
+      notes.push(`read the ${inside.length} files in ${path} in this order: ${inside.join(', ')}`);
+      const files = unzipWithin(bytes, path, 'zip file', (name) => inside.includes(name));
+      for (const name of inside) inputs.push({ name: `${path}: ${name}`, bytes: files[name]!, path: undefined });
+    } catch (error) {
+      const code = (error as NodeJS.ErrnoException).code;
+      errors.push(
+        code === 'ENOENT'
+          ? `${path}: no such file`
+          : code === undefined
+            ? (error as Error).message
+            : `${path}: cannot read it (${(error as Error).message})`,
+      );
+    }
+  }
+  return { inputs, errors, notes };
+}
+
+/**
+ * The chapter files a zip holds, in reading order, when it is a zip of them and nothing else
+ * the importer reads whole (an EPUB, a Word or OpenDocument file, a web page and its pictures).
+ */
+function documentsInZip(bytes: Uint8Array, path: string): string[] | undefined {
+  if (!(bytes[0] === 0x50 && bytes[1] === 0x4b && bytes[2] === 0x03 && bytes[3] === 0x04)) return undefined;
+  const names = zipEntries(bytes, path, 'zip file').map((entry) => entry.name);
+  const whole = ['word/document.xml', 'META-INF/container.xml', 'content.xml', 'mimetype'];
+  if (names.some((name) => whole.includes(name))) return undefined;
+  const documents = names.filter(
+    (name) => chapterFile.test(name) && !/(?:^|\/)(?:__MACOSX\/|\._|\.)/.test(name) && !isPageName(name) && extname(name) !== '',
+  );
+  return documents.length > 0 ? documents.sort(naturally) : undefined;
+}
