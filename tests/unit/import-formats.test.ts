@@ -6,7 +6,7 @@ import { parseContentFile } from '../support/content-file';
 import { planImport } from '../../src/importer/files';
 import type { ImportedWork } from '../../src/importer/model';
 import { detectFormat, readInput } from '../../src/importer/read';
-import { redirectTarget } from '../../src/importer/readers/html';
+import { redirectTarget } from '../../src/importer/readers/saved-page';
 import { makeDocx, makeEpub } from '../support/documents';
 import { ao3Work } from '../support/ao3';
 

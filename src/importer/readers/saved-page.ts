@@ -1,0 +1,138 @@
+import type { Element, Root } from 'hast';
+import { slugify } from '../../core/slug.ts';
+import { classesOf } from '../element.ts';
+import { hasClass, select, selectAll, textOf, visibleText } from '../html.ts';
+import { parseTitleLine, type TitleLine } from '../title-lines.ts';
+
+/*
+ * What the sites and editors a page is saved from put in it, read for what it is: which word
+ * processor wrote it, Google Docs' redirects and comments, FanFiction.net's chapter menu, the
+ * block of a site's page that holds the chapter among its menus and comments.
+ */
+
+/**
+ * The word processor a page was saved from, if any: Google Docs (its `doc-content` body, its
+ * `h.` heading ids), Word or LibreOffice (their generator). Such a page is a document, as its
+ * .docx or .odt would be: chapters at title lines as well as at headings, a title page above them.
+ */
+export function wordProcessor(tree: Root): string | undefined {
+  const generator = String(select('meta[name="generator" i]', tree)?.properties.content ?? '');
+  if (/microsoft word/i.test(generator) || select('p.MsoNormal, p.MsoTitle', tree)) return 'Word';
+  if (/libreoffice|openoffice/i.test(generator)) return 'LibreOffice';
+  const body = select('body', tree);
+  if ((body && hasClass(body, 'doc-content')) || select('h1[id^="h."], h2[id^="h."], p.title[id^="h."]', tree)) return 'Google Docs';
+  return undefined;
+}
+
+/** The paragraph styles a document's page names by class (Google Docs' `title`, Word's `MsoTitle`), as the document readers know them. */
+export function markDocumentRole(node: Element): void {
+  const role = classesOf(node).find((name) => /^(?:mso)?(?:sub)?title$/i.test(name));
+  if (role) node.properties.className = [...classesOf(node), `quire-${role.replace(/^mso/i, '').toLowerCase()}`];
+}
+
+/**
+ * Links Google Docs wraps in its redirect (`https://www.google.com/url?q=<address>&sa=D…`) given
+ * their own address back; gives how many.
+ */
+export function withoutRedirects(node: Element | Root): number {
+  let count = 0;
+  for (const link of selectAll('a[href]', node)) {
+    const target = redirectTarget(String(link.properties.href));
+    if (target) {
+      link.properties.href = target;
+      count++;
+    }
+  }
+  return count;
+}
+
+/** Where a Google redirect leads (an http(s) address), if the address is one. */
+export function redirectTarget(href: string): string | undefined {
+  if (!URL.canParse(href)) return undefined;
+  const url = new URL(href);
+  if (!/^(?:www\.)?google\.[a-z.]+$/i.test(url.hostname) || url.pathname !== '/url') return undefined;
+  const target = url.searchParams.get('q') ?? url.searchParams.get('url');
+  return target && /^https?:\/\//i.test(target) && URL.canParse(target) ? target : undefined;
+}
+
+/**
+ * A chapter's title on a page saved from FanFiction.net or FictionPress (its `#storytext` under
+ * `#profile_top`): the chapter menu's chosen entry ("3. Flame" → "Chapter 3: Flame"), or the
+ * story's title for a one-shot, which has no menu. The page's own title ("… Chapter 3: Flame, a
+ * … fanfic | FanFiction") is the site's.
+ */
+export function fanFictionNetTitle(tree: Root): TitleLine | undefined {
+  if (!select('#storytext', tree) || !select('#profile_top', tree)) return undefined;
+  const chosen = select('select#chap_select option[selected]', tree);
+  if (!chosen) {
+    const story = textOf(select('#profile_top > b', tree));
+    return story ? { kind: 'chapter', number: undefined, title: story, slug: slugify(story) || 'chapter' } : undefined;
+  }
+  const entry = /^(\d+)\.\s*(.*)$/.exec(textOf(chosen));
+  if (!entry) return parseTitleLine(textOf(chosen));
+  const [, number, name = ''] = entry;
+  return parseTitleLine(name) ?? parseTitleLine(name ? `Chapter ${number}: ${name}` : `Chapter ${number}`);
+}
+
+/**
+ * Comments from the margin, as Google Docs writes them into a page: a marker in the text
+ * (`<a id="cmnt_ref1" href="#cmnt1">[a]</a>`) and the comment in a block after the text
+ * (`<a id="cmnt1" href="#cmnt_ref1">[a]</a> Fix this`). Both go, set aside from the word check:
+ * the author's and their readers' notes to each other are not the story. Gives how many.
+ */
+export function withoutGoogleDocsComments(node: Element | Root, setAside: string[]): number {
+  const comments = selectAll('a[id^="cmnt"]', node).filter((link) => /^#cmnt_ref\d+$/.test(String(link.properties.href)));
+  if (comments.length === 0) return 0;
+  const markers = selectAll('a[id^="cmnt_ref"]', node).filter((link) => /^#cmnt\d+$/.test(String(link.properties.href)));
+  // Each element's parent, read once: a page of thousands of comments stays linear.
+  const parents = new Map<Element, Element | Root>();
+  const walk = (holder: Element | Root) => {
+    for (const child of holder.children) {
+      if (child.type !== 'element') continue;
+      parents.set(child, holder);
+      walk(child);
+    }
+  };
+  walk(node);
+  const links = new Set([...comments, ...markers]);
+  const linksIn = (element: Element) => selectAll('a[id^="cmnt"]', element).filter((link) => links.has(link)).length;
+  // Each comment's block: the outermost element around it that holds no other comment and no marker of the text.
+  const removed = new Set<Element>(markers);
+  for (const comment of comments) {
+    let block = comment;
+    for (let parent = parents.get(block); parent && parent !== node && parent.type === 'element'; parent = parents.get(parent)) {
+      if (linksIn(parent) > 1) break;
+      block = parent;
+    }
+    removed.add(block);
+  }
+  const holders = new Set<Element | Root>();
+  for (const element of removed) {
+    setAside.push(visibleText(element));
+    const parent = parents.get(element);
+    if (parent) holders.add(parent);
+  }
+  // Each holder's children filtered once, however many of them go.
+  for (const holder of holders) holder.children = holder.children.filter((child) => !(child.type === 'element' && removed.has(child)));
+  return comments.length;
+}
+
+/**
+ * The block of a page without landmarks (no `<article>`, no `<main>`) that holds its text: the
+ * element whose own paragraphs (three at least) hold more than half of the page's paragraph
+ * text (a saved chapter page of a site: Royal Road's `div.chapter-content`, among menus, author
+ * notes and comments). Nothing when the text is spread over several blocks, or the page is its text.
+ */
+export function densestBlock(body: Element | Root): Element | undefined {
+  const own = (element: Element | Root) =>
+    element.children.reduce((sum, child) => sum + (child.type === 'element' && child.tagName === 'p' ? textOf(child).length : 0), 0);
+  const total = selectAll('p', body).reduce((sum, paragraph) => sum + textOf(paragraph).length, 0);
+  if (total === 0 || own(body) >= total * 0.5) return undefined;
+  let best: { element: Element; length: number } | undefined;
+  for (const element of selectAll('div, section, td', body)) {
+    const length = own(element);
+    if (length > (best?.length ?? 0)) best = { element, length };
+  }
+  const paragraphs = best ? best.element.children.filter((child) => child.type === 'element' && child.tagName === 'p').length : 0;
+  return best && best.length >= total * 0.5 && paragraphs >= 3 ? best.element : undefined;
+}
