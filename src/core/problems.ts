@@ -322,7 +322,7 @@ export const problems = {
     level: 'refusal',
     title: 'A zip file of several web pages',
     message: (file: string, pages: readonly string[]) =>
-      `${file}: a zip file of ${pages.length} web pages (${pages.slice(0, 3).join(', ')}${pages.length > 3 ? '…' : ''}); unzip it and import the pages, in reading order (npm run import -- page-1.html page-2.html)`,
+      `${file}: a zip file of ${pages.length} web pages (${pages.slice(0, 3).join(', ')}${pages.length > 3 ? '…' : ''}); unzip it and import the folder (npm run import -- <folder>), whose pages are read in the order their names number them, their pictures beside them`,
   }),
   PagesDocument: problem({
     level: 'refusal',

@@ -794,7 +794,7 @@ describe('a whole work whose chapter headings are titles alone (“Der Sturm”,
   it('refuses a zip of several web pages, and says to import them in order', async () => {
     const zip = googleDocsZip({ 'Chapter2.html': strToU8('<html><body><p>Two.</p></body></html>') });
     await expect(readInput(zip, 'pages.zip')).rejects.toThrow(
-      /^pages\.zip: a zip file of 2 web pages \(.*\); unzip it and import the pages/,
+      /^pages\.zip: a zip file of 2 web pages \(.*\); unzip it and import the folder/,
     );
     // A Mac's resource forks beside the page are not pages.
     const mac = googleDocsZip({ '__MACOSX/._TheLamplighter.html': strToU8('x') });
