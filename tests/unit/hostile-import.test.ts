@@ -274,10 +274,10 @@ describe('exhaustion from small files', () => {
     expect(performance.now() - started).toBeLessThan(5000);
   });
 
-  it('a page of 8,000 comments from the margin as Google Docs writes them reads in seconds, none of them kept', async () => {
-    const marked = Array.from({ length: 8_000 }, (_, i) => `<p>Line ${i}.<a href="#cmnt${i + 1}" id="cmnt_ref${i + 1}">[${i}]</a></p>`);
+  it('a page of 4,000 comments from the margin as Google Docs writes them reads in seconds, none of them kept', async () => {
+    const marked = Array.from({ length: 4_000 }, (_, i) => `<p>Line ${i}.<a href="#cmnt${i + 1}" id="cmnt_ref${i + 1}">[${i}]</a></p>`);
     const comments = Array.from(
-      { length: 8_000 },
+      { length: 4_000 },
       (_, i) => `<div><p><a href="#cmnt_ref${i + 1}" id="cmnt${i + 1}">[${i}]</a>Secret ${i}.</p></div>`,
     );
     const started = performance.now();

@@ -94,8 +94,11 @@ export function withoutGoogleDocsComments(node: Element | Root, setAside: string
     }
   };
   walk(node);
-  const links = new Set([...comments, ...markers]);
-  const linksIn = (element: Element) => selectAll('a[id^="cmnt"]', element).filter((link) => links.has(link)).length;
+  // How many of the comments' and markers' links each element holds, counted up from each link once.
+  const held = new Map<Element | Root, number>();
+  for (const link of [...comments, ...markers])
+    for (let at = parents.get(link); at; at = at.type === 'element' ? parents.get(at) : undefined) held.set(at, (held.get(at) ?? 0) + 1);
+  const linksIn = (element: Element) => held.get(element) ?? 0;
   // Each comment's block: the outermost element around it that holds no other comment and no marker of the text.
   const removed = new Set<Element>(markers);
   for (const comment of comments) {
