@@ -1,10 +1,18 @@
-import type { Image, PhrasingContent, Root, Text } from 'mdast';
+import type { Image, Link, PhrasingContent, Root, Text } from 'mdast';
 import type { VFile } from 'vfile';
 import { visit } from 'unist-util-visit';
 import { problems } from '../core/problems.ts';
 
 /** `![[lamp.png]]`, `![[images/lamp.png|A lamp]]`, `![[lamp.png|300]]`: a picture embedded the Obsidian way. */
 export const obsidianEmbed = /!\[\[([^\]|\n]{1,500}?\.(?:png|jpe?g|gif|webp|avif|svg))(?:\|([^\]\n]{0,500}))?\]\]/gi;
+
+/** `[[chapter-2]]`, `[[chapter-2|the next chapter]]`, `[[chapter-2#The Lake]]`: a link to another note, the Obsidian way. */
+const wikiLink = /\[\[([^\]|#\n]{1,200})(?:#[^\]|\n]{0,200})?(?:\|([^\]\n]{0,500}))?\]\]/g;
+
+/** A text with its Obsidian links (not embeds) as the words they show: `[[chapter-2|the next chapter]]` → `the next chapter`. */
+export function wikiLinksAsShown(text: string): string {
+  return text.replace(new RegExp(`(?<!!)${wikiLink.source}`, 'g'), (_, target: string, alias?: string) => alias?.trim() || target.trim());
+}
 
 /** An embed's picture as written, and its description (none where the bar gives a size). */
 export function embeddedPicture(path: string, after: string | undefined): { path: string; alt: string } {
@@ -15,9 +23,11 @@ export function embeddedPicture(path: string, after: string | undefined): { path
 /**
  * What an author writing in Obsidian (the content folder as a vault) means, as they see it
  * there: a picture embedded as `![[lamp.png]]` is that picture (from `images/` when named
- * alone, as Obsidian finds it in the vault), its description after a bar, a size left out. An
- * Obsidian comment (`%%…%%`), which Obsidian hides, is refused: shown on the site, it would
- * publish what the author kept to themselves.
+ * alone, as Obsidian finds it in the vault), its description after a bar, a size left out; a
+ * link to a note as `[[chapter-2|the next chapter]]` links that chapter's file (`chapter-2.md`),
+ * which the chapter links resolve, or report when it is no chapter. An Obsidian comment
+ * (`%%…%%`), which Obsidian hides, is refused: shown on the site, it would publish what the
+ * author kept to themselves.
  */
 export function remarkObsidian() {
   return (tree: Root, file: VFile) => {
@@ -27,14 +37,30 @@ export function remarkObsidian() {
       const end = node.position?.end.offset;
       const written = start !== undefined && end !== undefined ? source.slice(start, end) : node.value;
       if (/(?<!\\)%%/.test(written)) file.message(problems.ObsidianComment.message(), node);
-      if (!parent || index === undefined || !node.value.includes('![[')) return undefined;
+      if (!parent || index === undefined || !node.value.includes('[[')) return undefined;
       const parts: PhrasingContent[] = [];
+      // Where the text was, for what is reported of a picture or a link made from it (its line).
+      const where = node.position ? { position: node.position } : {};
       let at = 0;
-      for (const match of node.value.matchAll(obsidianEmbed)) {
+      for (const match of node.value.matchAll(new RegExp(`${obsidianEmbed.source}|${wikiLink.source}`, 'gi'))) {
         if (match.index > at) parts.push({ type: 'text', value: node.value.slice(at, match.index) });
-        const { path, alt } = embeddedPicture(match[1]!, match[2]);
-        const picture: Image = { type: 'image', url: path.includes('/') ? path : `images/${path}`, alt };
-        parts.push(picture);
+        if (match[1] !== undefined) {
+          const { path, alt } = embeddedPicture(match[1], match[2]);
+          const picture: Image = { type: 'image', url: path.includes('/') ? path : `images/${path}`, alt, ...where };
+          parts.push(picture);
+        } else if (node.value[match.index - 1] === '!') {
+          // An embedded note (`![[Chapter notes]]`) is no picture: as written.
+          parts.push({ type: 'text', value: match[0] });
+        } else {
+          const target = match[3]!.trim();
+          const link: Link = {
+            type: 'link',
+            url: `${target}.md`,
+            children: [{ type: 'text', value: match[4]?.trim() || target }],
+            ...where,
+          };
+          parts.push(link);
+        }
         at = match.index + match[0].length;
       }
       if (parts.length === 0) return undefined;

@@ -1373,11 +1373,14 @@ the lake is still.</div>
 
   it('leaves out Obsidian’s comments (%%…%%), on a line or several, and says so; an escaped %% is text', async () => {
     const { plan, chapters, work } = await importBytes(
-      new TextEncoder().encode('# Chapter 4\n\nShe lit it. %%fix this%%\n\n%%\nA private\nnote.\n%%\n\nIt was 100\\%% sure.\n'),
+      new TextEncoder().encode(
+        '# Chapter 4\n\nShe lit it. %%fix this%%\n\n%%\nA private\nnote.\n%%\n\nIt was 100\\%% sure, said [[chapter-4|this chapter]].\n',
+      ),
       'chapter-4.md',
     );
+    // An Obsidian link counts as the words it shows.
     expectEveryWordKept(plan);
-    expect(chapters[0]!.body).toBe('She lit it.\n\n\nIt was 100\\%% sure.');
+    expect(chapters[0]!.body).toBe('She lit it.\n\n\nIt was 100\\%% sure, said [[chapter-4|this chapter]].');
     expect(work.dropped).toEqual(['2 comments in %%…%% (notes to the writer, not the story)']);
   });
 

@@ -8,7 +8,7 @@ import { languageTag } from './languages.ts';
 import { markdownTree } from '../markdown-text.ts';
 import { chaptersNotice, dividingLevel, noteAboveNotice } from '../chapter-headings.ts';
 import { fileTitle, parseTitleLine, type TitleLine } from '../title-lines.ts';
-import { embeddedPicture, obsidianEmbed } from '../../markdown/remark-obsidian.ts';
+import { embeddedPicture, obsidianEmbed, wikiLinksAsShown } from '../../markdown/remark-obsidian.ts';
 import { commentsDropped } from './document.ts';
 
 /**
@@ -63,9 +63,12 @@ export function readMarkdown(input: string, file: string, stem: string): Importe
     // The description is text the file holds, shown as the story's summary.
     source:
       markdownToPlainText(
-        sourceText(
-          multiMarkdown?.body ??
-            splitFrontmatter(withoutObsidianComments(obsidianPictures(input).text).text.replace(/^\uFEFF/, ''), file).body,
+        // Obsidian's links counted as the words they show, as the site shows them.
+        wikiLinksAsShown(
+          sourceText(
+            multiMarkdown?.body ??
+              splitFrontmatter(withoutObsidianComments(obsidianPictures(input).text).text.replace(/^\uFEFF/, ''), file).body,
+          ),
         ),
       ) + (work?.summary ? `\n${markdownToPlainText(work.summary)}` : ''),
     setAside: chapters.flatMap(({ setAside }) => setAside),
