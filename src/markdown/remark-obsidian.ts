@@ -2,6 +2,7 @@ import type { Image, Link, PhrasingContent, Root, Text } from 'mdast';
 import type { VFile } from 'vfile';
 import { visit } from 'unist-util-visit';
 import { problems } from '../core/problems.ts';
+import { slugPattern } from '../core/slug.ts';
 
 /** `![[lamp.png]]`, `![[images/lamp.png|A lamp]]`, `![[lamp.png|300]]`: a picture embedded the Obsidian way. */
 export const obsidianEmbed = /!\[\[([^\]|\n]{1,500}?\.(?:png|jpe?g|gif|webp|avif|svg))(?:\|([^\]\n]{0,500}))?\]\]/gi;
@@ -9,9 +10,15 @@ export const obsidianEmbed = /!\[\[([^\]|\n]{1,500}?\.(?:png|jpe?g|gif|webp|avif
 /** `[[chapter-2]]`, `[[chapter-2|the next chapter]]`, `[[chapter-2#The Lake]]`: a link to another note, the Obsidian way. */
 const wikiLink = /\[\[([^\]|#\n]{1,200})(?:#[^\]|\n]{0,200})?(?:\|([^\]\n]{0,500}))?\]\]/g;
 
-/** A text with its Obsidian links (not embeds) as the words they show: `[[chapter-2|the next chapter]]` → `the next chapter`. */
+/**
+ * A text with its Obsidian links to chapter files (not embeds) as the words they show:
+ * `[[chapter-2|the next chapter]]` → `the next chapter`; brackets around anything else (`[[Level
+ * up!]]`) stay, as the site shows them.
+ */
 export function wikiLinksAsShown(text: string): string {
-  return text.replace(new RegExp(`(?<!!)${wikiLink.source}`, 'g'), (_, target: string, alias?: string) => alias?.trim() || target.trim());
+  return text.replace(new RegExp(`(?<!!)${wikiLink.source}`, 'g'), (written: string, target: string, alias?: string) =>
+    slugPattern.test(target.trim()) ? alias?.trim() || target.trim() : written,
+  );
 }
 
 /** An embed's picture as written, and its description (none where the bar gives a size). */
@@ -24,12 +31,12 @@ export function embeddedPicture(path: string, after: string | undefined): { path
  * What an author writing in Obsidian (the content folder as a vault) means, as they see it
  * there: a picture embedded as `![[lamp.png]]` is that picture (from `images/` when named
  * alone, as Obsidian finds it in the vault), its description after a bar, a size left out; a
- * link to a note as `[[chapter-2|the next chapter]]` links that chapter's file (`chapter-2.md`),
- * which the chapter links resolve, or report when it is no chapter. An Obsidian comment
+ * link to a note as `[[chapter-2|the next chapter]]` links that chapter (one of `chapters`, by
+ * file name or slug), as `[the next chapter](chapter-2.md)` does. An Obsidian comment
  * (`%%…%%`), which Obsidian hides, is refused: shown on the site, it would publish what the
  * author kept to themselves.
  */
-export function remarkObsidian() {
+export function remarkObsidian({ chapters }: { chapters: ReadonlyMap<string, string> }) {
   return (tree: Root, file: VFile) => {
     const source = String(file.value);
     visit(tree, 'text', (node: Text, index, parent) => {
@@ -48,8 +55,10 @@ export function remarkObsidian() {
           const { path, alt } = embeddedPicture(match[1], match[2]);
           const picture: Image = { type: 'image', url: path.includes('/') ? path : `images/${path}`, alt, ...where };
           parts.push(picture);
-        } else if (node.value[match.index - 1] === '!') {
-          // An embedded note (`![[Chapter notes]]`) is no picture: as written.
+        } else if (node.value[match.index - 1] === '!' || !chapters.has(match[3]!.trim())) {
+          // An embedded note (`![[Chapter notes]]`) is no picture, and double brackets around
+          // what names no chapter (`[[Level up!]]`, as game stories set a system's words; a note
+          // of the vault that is not published) are no link: as written.
           parts.push({ type: 'text', value: match[0] });
         } else {
           const target = match[3]!.trim();

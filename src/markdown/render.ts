@@ -110,7 +110,7 @@ export function createRenderer(settings: RenderSettings): Renderer {
     remarkDirective,
     remarkIndentedParagraphs,
     remarkBlocks,
-    remarkObsidian,
+    [remarkObsidian, { chapters: settings.chapters }],
     remarkSceneBreaks,
     remarkLiteralTags,
     remarkUnclosedHtml,
