@@ -3,7 +3,7 @@ import { decodeText } from './decode.ts';
 import { ImportError, type ImportedWork } from './model.ts';
 import { readContentNotes } from './content-notes.ts';
 import { readHandMadeFootnotes } from './hand-footnotes.ts';
-import { isPageName, zipEntries } from './zip.ts';
+import { isPageName, isZip, zipEntries } from './zip.ts';
 import { problems } from '../core/problems.ts';
 
 /** The kinds of input the importer reads. */
@@ -17,14 +17,11 @@ export type InputFormat = 'epub' | 'docx' | 'odt' | 'rtf' | 'ao3' | 'html' | 'zi
  * back faithfully (PDF, Kindle books, an old .doc) are refused with what to export instead.
  */
 export function detectFormat(bytes: Uint8Array, file: string): { format: InputFormat; text?: string } {
-  if (bytes[0] === 0x50 && bytes[1] === 0x4b && bytes[2] === 0x03 && bytes[3] === 0x04) {
+  if (isZip(bytes)) {
     // The names alone tell an EPUB from a Word document; nothing is inflated to know.
     const names = zipEntries(bytes, file, 'zip file').map((entry) => entry.name);
-    if (names.includes('word/document.xml')) return { format: 'docx' };
-    if (names.includes('META-INF/container.xml')) return { format: 'epub' };
-    if (names.includes('content.xml')) return { format: 'odt' };
-    if (names.includes('mimetype')) return { format: 'epub' };
-    if (names.some(isPageName)) return { format: 'zipped page' };
+    const format = zipFormat(names);
+    if (format) return { format };
     if (names.some((name) => /^Index\/Document\.iwa$|^index\.xml$/.test(name))) throw new ImportError(problems.PagesDocument.message(file));
     throw new ImportError(problems.UnknownZip.message(file));
   }
@@ -52,6 +49,16 @@ export function detectFormat(bytes: Uint8Array, file: string): { format: InputFo
   if (/^\uFEFF?---\r?\n[\s\S]*?\r?\n---/.test(text) || ['.md', '.markdown'].includes(extname(file).toLowerCase()))
     return { format: 'markdown', text };
   return { format: 'text', text };
+}
+
+/** What a zip is that the importer reads whole, from the names of its entries: an EPUB, a Word or OpenDocument file, a web page and its pictures. */
+export function zipFormat(names: readonly string[]): InputFormat | undefined {
+  if (names.includes('word/document.xml')) return 'docx';
+  if (names.includes('META-INF/container.xml')) return 'epub';
+  if (names.includes('content.xml')) return 'odt';
+  if (names.includes('mimetype')) return 'epub';
+  if (names.some(isPageName)) return 'zipped page';
+  return undefined;
 }
 
 /** Reads one input, whatever its format. */

@@ -17,6 +17,9 @@ export const maxTotalBytes = 400 * 1024 * 1024;
 /** The most entries a zip may have. */
 export const maxEntries = 20_000;
 
+/** Whether bytes are a zip (an EPUB, a Word or OpenDocument file, a zip of files): its local file header's signature. */
+export const isZip = (bytes: Uint8Array) => bytes[0] === 0x50 && bytes[1] === 0x4b && bytes[2] === 0x03 && bytes[3] === 0x04;
+
 /** A web page among a zip's files (not the resource forks a Mac adds when it zips a folder). */
 export const isPageName = (name: string) => /\.x?html?$/i.test(name) && !/(?:^|\/)(?:__MACOSX\/|\._)/.test(name);
 

@@ -1,7 +1,8 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
-import { extname, join } from 'node:path';
+import { join } from 'node:path';
 import { problems } from '../../core/problems.ts';
-import { isPageName, unzipWithin, zipEntries } from '../../importer/zip.ts';
+import { zipFormat } from '../../importer/read.ts';
+import { isZip, unzipWithin, zipEntries } from '../../importer/zip.ts';
 
 /** One file to import: what to call it in messages, its bytes, and where it is on disk (none for a file inside a zip). */
 export interface Input {
@@ -64,16 +65,13 @@ export function readInputs(paths: readonly string[]): { inputs: Input[]; errors:
 }
 
 /**
- * The chapter files a zip holds, in reading order, when it is a zip of them and nothing else
- * the importer reads whole (an EPUB, a Word or OpenDocument file, a web page and its pictures).
+ * The chapter files a zip holds, in reading order, when it is a zip of them and nothing the
+ * importer reads whole (zipFormat: an EPUB, a Word or OpenDocument file, a web page and its pictures).
  */
 function documentsInZip(bytes: Uint8Array, path: string): string[] | undefined {
-  if (!(bytes[0] === 0x50 && bytes[1] === 0x4b && bytes[2] === 0x03 && bytes[3] === 0x04)) return undefined;
+  if (!isZip(bytes)) return undefined;
   const names = zipEntries(bytes, path, 'zip file').map((entry) => entry.name);
-  const whole = ['word/document.xml', 'META-INF/container.xml', 'content.xml', 'mimetype'];
-  if (names.some((name) => whole.includes(name))) return undefined;
-  const documents = names.filter(
-    (name) => chapterFile.test(name) && !/(?:^|\/)(?:__MACOSX\/|\._|\.)/.test(name) && !isPageName(name) && extname(name) !== '',
-  );
+  if (zipFormat(names)) return undefined;
+  const documents = names.filter((name) => chapterFile.test(name) && !/(?:^|\/)(?:__MACOSX\/|\._|\.)/.test(name));
   return documents.length > 0 ? documents.sort(naturally) : undefined;
 }
