@@ -18,13 +18,13 @@ import { commentsDropped } from './document.ts';
  * and a file of several chapters, each under a chapter heading, is read as each of them.
  */
 export function readMarkdown(input: string, file: string, stem: string): ImportedWork {
-  // Breaks typed as control characters become line and paragraph breaks; the build refuses the rest, so they go.
-  const controlled = withoutControls(input);
-  const { removed } = controlled;
   // Obsidian's picture embeds (`![[lamp.png|A lamp]]`) as the Markdown pictures every other editor writes.
-  const embeds = obsidianPictures(controlled.text);
+  const embeds = obsidianPictures(input);
   // Obsidian's comments (`%%…%%`), which it hides: notes to the writer, not the story.
-  const { text, count: comments } = withoutObsidianComments(embeds.text);
+  const written = withoutObsidianComments(embeds.text);
+  const comments = written.count;
+  // Breaks typed as control characters become line and paragraph breaks; the build refuses the rest, so they go.
+  const { text, removed } = withoutControls(written.text);
   let split: ContentFile;
   try {
     // Read as the build reads content files, so an import is checked by the same rules.
@@ -64,12 +64,7 @@ export function readMarkdown(input: string, file: string, stem: string): Importe
     source:
       markdownToPlainText(
         // Obsidian's links counted as the words they show, as the site shows them.
-        wikiLinksAsShown(
-          sourceText(
-            multiMarkdown?.body ??
-              splitFrontmatter(withoutObsidianComments(obsidianPictures(input).text).text.replace(/^\uFEFF/, ''), file).body,
-          ),
-        ),
+        wikiLinksAsShown(sourceText(multiMarkdown?.body ?? splitFrontmatter(written.text.replace(/^\uFEFF/, ''), file).body)),
       ) + (work?.summary ? `\n${markdownToPlainText(work.summary)}` : ''),
     setAside: chapters.flatMap(({ setAside }) => setAside),
     dropped,
