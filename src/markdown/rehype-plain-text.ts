@@ -68,8 +68,8 @@ export function rehypePlainText() {
         continue;
       }
       if (isParagraph(node) && typeof node.properties.id === 'string') paragraphs++;
-      if (node.tagName === 'p' && runTogether === undefined) runTogether = linesRunTogether(node);
       const text = clean(textOf(node));
+      if (node.tagName === 'p' && runTogether === undefined) runTogether = linesRunTogether(node, text);
       if (text) main.push(text);
     }
     let pictures = 0;
@@ -88,13 +88,13 @@ export function rehypePlainText() {
 }
 
 /**
- * A paragraph's first line, when the paragraph is paragraphs typed one a line (soft line
+ * A paragraph's first line (its `text` as read), when the paragraph is paragraphs typed one a line (soft line
  * breaks, no `<br>`): four lines or more, most of them long and ending as sentences do. Verse
  * keeps its lines with breaks (`:::verse`), and chat lines and lists are short.
  */
-function linesRunTogether(paragraph: Element): string | undefined {
+function linesRunTogether(paragraph: Element, text: string): string | undefined {
   if (paragraph.children.some((child) => child.type === 'element' && child.tagName === 'br')) return undefined;
-  const lines = clean(textOf(paragraph)).split('\n');
+  const lines = text.split('\n');
   if (lines.length < 4) return undefined;
   const sentences = lines.filter((line) => /[.!?…。！？"”’»」』)]$/u.test(line)).length;
   const long = lines.filter((line) => Array.from(line).length >= 60).length;
