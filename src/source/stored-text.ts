@@ -89,16 +89,7 @@ export function withTexts(
     const found = all[text.key];
     if (!found)
       throw new Error(`The rendered text of ${where} is missing from Astro's cache folder (${renderCacheFile(cacheDir)}); build again`);
-    return {
-      html: found.html,
-      text: found.text,
-      footnotes: found.footnotes,
-      paragraphs: found.paragraphs,
-      pictures: found.pictures,
-      blocks: found.blocks,
-      ...(found.runTogether === undefined ? {} : { runTogether: found.runTogether }),
-      key: text.key,
-    };
+    return renderedText(found, text.key);
   };
   const optional = (text: StoredText | undefined, where: string) => text && full(text, where);
   return {
@@ -119,4 +110,10 @@ export function withTexts(
       },
     })),
   };
+}
+
+/** What the pages and the story's checks take of a rendered text (its problems are reported apart), and where the cache keeps it. */
+export function renderedText(rendered: Rendered, key: string | undefined): RenderedText {
+  const { html, text, footnotes, paragraphs, pictures, blocks, runTogether } = rendered;
+  return { html, text, footnotes, paragraphs, pictures, blocks, ...(runTogether === undefined ? {} : { runTogether }), key };
 }

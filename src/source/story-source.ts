@@ -16,7 +16,7 @@ import {
 } from '../core/story.ts';
 import { noteIdPrefixes, type Rendered } from '../markdown/render.ts';
 import { renderJobs, type RenderContext, type RenderJob } from './render-pool.ts';
-import { renderCacheFile } from './stored-text.ts';
+import { renderCacheFile, renderedText } from './stored-text.ts';
 import {
   chapterId,
   ContentFileError,
@@ -202,16 +202,7 @@ function renderAll(context: RenderContext, problems: string[]) {
   const queued: { job: RenderJob; done: (rendered: Rendered & { key: string | undefined }) => void }[] = [];
   const report = (rendered: Rendered & { key: string | undefined }, where: (line: number | undefined) => string): RenderedText => {
     for (const problem of rendered.problems) problems.push(`${where(problem.line)}: ${problem.message}`);
-    return {
-      html: rendered.html,
-      text: rendered.text,
-      footnotes: rendered.footnotes,
-      paragraphs: rendered.paragraphs,
-      pictures: rendered.pictures,
-      blocks: rendered.blocks,
-      ...(rendered.runTogether === undefined ? {} : { runTogether: rendered.runTogether }),
-      key: rendered.key,
-    };
+    return renderedText(rendered, rendered.key);
   };
   const queue = (job: RenderJob, where: (line: number | undefined) => string) =>
     new Promise<RenderedText>((resolve) => queued.push({ job, done: (rendered) => resolve(report(rendered, where)) }));
