@@ -1,4 +1,4 @@
-import type { Element } from 'hast';
+import type { Element, Root } from 'hast';
 
 /** What an HTML element says it is, read the same way by every importer module. */
 
@@ -7,4 +7,13 @@ export { classesOf } from '../markdown/class-list.ts';
 /** The EPUB semantics and ARIA role of an element (`noteref`, `footnote`, `doc-endnotes`…). */
 export function semanticsOf(node: Element): string {
   return `${String(node.properties['epub:type'] ?? node.properties.epubType ?? '')} ${String(node.properties.role ?? '')}`;
+}
+
+/** Every element in a tree, depth first, with a way to take it out of its parent. */
+export function* elementsOf(node: Root | Element): Generator<{ node: Element; parent: Root | Element }> {
+  for (const child of node.children) {
+    if (child.type !== 'element') continue;
+    yield { node: child, parent: node };
+    yield* elementsOf(child);
+  }
 }

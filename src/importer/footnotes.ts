@@ -1,6 +1,6 @@
 import type { Element, ElementContent, Root, Text } from 'hast';
 import { toString } from 'hast-util-to-string';
-import { classesOf, semanticsOf } from './element.ts';
+import { classesOf, elementsOf, semanticsOf } from './element.ts';
 
 /**
  * Footnotes as word processors, archives and ebooks write them: a numbered link (mammoth's
@@ -29,15 +29,6 @@ export function isMarkerText(text: string): boolean {
 /** Whether an element holds the notes of a chapter (pandoc's `section.footnotes`, EPUB's `epub:type="footnotes"`). */
 function isNotesBlock(node: Element): boolean {
   return classesOf(node).includes('footnotes') || /(?:^|\s)(?:footnotes|endnotes|rearnotes|doc-endnotes)(?:\s|$)/.test(semanticsOf(node));
-}
-
-/** Every element in a tree, depth first, with a way to take it out of its parent. */
-function* elementsOf(node: Root | Element): Generator<{ node: Element; parent: Root | Element }> {
-  for (const child of node.children) {
-    if (child.type !== 'element') continue;
-    yield { node: child, parent: node };
-    yield* elementsOf(child);
-  }
 }
 
 /**

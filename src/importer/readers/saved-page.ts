@@ -1,6 +1,6 @@
 import type { Element, Root } from 'hast';
 import { slugify } from '../../core/slug.ts';
-import { classesOf } from '../element.ts';
+import { classesOf, elementsOf } from '../element.ts';
 import { hasClass, select, selectAll, textOf, visibleText } from '../html.ts';
 import { parseTitleLine, type TitleLine } from '../title-lines.ts';
 
@@ -85,15 +85,7 @@ export function withoutGoogleDocsComments(node: Element | Root, setAside: string
   if (comments.length === 0) return 0;
   const markers = selectAll('a[id^="cmnt_ref"]', node).filter((link) => /^#cmnt\d+$/.test(String(link.properties.href)));
   // Each element's parent, read once: a page of thousands of comments stays linear.
-  const parents = new Map<Element, Element | Root>();
-  const walk = (holder: Element | Root) => {
-    for (const child of holder.children) {
-      if (child.type !== 'element') continue;
-      parents.set(child, holder);
-      walk(child);
-    }
-  };
-  walk(node);
+  const parents = new Map<Element, Element | Root>([...elementsOf(node)].map(({ node: child, parent }) => [child, parent]));
   // How many of the comments' and markers' links each element holds, counted up from each link once.
   const held = new Map<Element | Root, number>();
   for (const link of [...comments, ...markers])
