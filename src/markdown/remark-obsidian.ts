@@ -9,6 +9,10 @@ export const obsidianEmbed = /!\[\[([^\]|\n]{1,500}?\.(?:png|jpe?g|gif|webp|avif
 
 /** `[[chapter-2]]`, `[[chapter-2|the next chapter]]`, `[[chapter-2#The Lake]]`: a link to another note, the Obsidian way. */
 const wikiLink = /\[\[([^\]|#\n]{1,200})(?:#[^\]|\n]{0,200})?(?:\|([^\]\n]{0,500}))?\]\]/g;
+/** A link that is no embed (no `!` before it). */
+const linkAlone = new RegExp(`(?<!!)${wikiLink.source}`, 'g');
+/** A picture embedded, or else a link: read in one pass over a text. */
+const embedOrLink = new RegExp(`${obsidianEmbed.source}|${wikiLink.source}`, 'gi');
 
 /**
  * A text with its Obsidian links to chapter files (not embeds) as the words they show:
@@ -16,7 +20,7 @@ const wikiLink = /\[\[([^\]|#\n]{1,200})(?:#[^\]|\n]{0,200})?(?:\|([^\]\n]{0,500
  * up!]]`) stay, as the site shows them.
  */
 export function wikiLinksAsShown(text: string): string {
-  return text.replace(new RegExp(`(?<!!)${wikiLink.source}`, 'g'), (written: string, target: string, alias?: string) =>
+  return text.replace(linkAlone, (written: string, target: string, alias?: string) =>
     slugPattern.test(target.trim()) ? alias?.trim() || target.trim() : written,
   );
 }
@@ -49,7 +53,7 @@ export function remarkObsidian({ chapters }: { chapters: ReadonlyMap<string, str
       // Where the text was, for what is reported of a picture or a link made from it (its line).
       const where = node.position ? { position: node.position } : {};
       let at = 0;
-      for (const match of node.value.matchAll(new RegExp(`${obsidianEmbed.source}|${wikiLink.source}`, 'gi'))) {
+      for (const match of node.value.matchAll(embedOrLink)) {
         if (match.index > at) parts.push({ type: 'text', value: node.value.slice(at, match.index) });
         if (match[1] !== undefined) {
           const { path, alt } = embeddedPicture(match[1], match[2]);

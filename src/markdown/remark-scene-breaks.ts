@@ -48,7 +48,7 @@ export function typedBreaks(markdown: string): string {
   for (const [i, line] of lines.entries()) {
     const trimmed = line.trim();
     if (fence) {
-      if (trimmed.startsWith(fence) && new RegExp(`^\\${fence[0]}+$`).test(trimmed)) fence = undefined;
+      if (trimmed.startsWith(fence) && [...trimmed].every((char) => char === fence![0])) fence = undefined;
       continue;
     }
     const marks = /^(?:~{3,}|(?:\+[ \t]*){3,})$/.test(trimmed) && blank(lines[i - 1]) && blank(lines[i + 1]);
