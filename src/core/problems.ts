@@ -426,6 +426,12 @@ export const problems = {
     title: 'A text file with a title line and nothing after it',
     message: (file: string) => `${file}: the chapter has no text after its title line`,
   }),
+  NestedTooDeep: problem({
+    level: 'refusal',
+    title: 'A file whose elements nest deeper than any story',
+    message: (file: string, limit: number) =>
+      `${file}: its elements nest more than ${limit} deep (boxes inside boxes), deeper than any story is written; it is not read. Open it in the program that made it, save it again (.docx, .odt or .txt) and import that`,
+  }),
   UnreadablePicture: problem({
     level: 'refusal',
     title: 'An SVG picture in the input cannot be read',

@@ -9,6 +9,18 @@ export function semanticsOf(node: Element): string {
   return `${String(node.properties['epub:type'] ?? node.properties.epubType ?? '')} ${String(node.properties.role ?? '')}`;
 }
 
+/** How deeply a tree's elements nest, counted without recursion (a hostile file nests thousands deep). */
+export function depthOf(tree: Root): number {
+  let deepest = 0;
+  const stack: [Root | Element, number][] = [[tree, 0]];
+  while (stack.length > 0) {
+    const [node, depth] = stack.pop()!;
+    deepest = Math.max(deepest, depth);
+    for (const child of node.children) if (child.type === 'element') stack.push([child, depth + 1]);
+  }
+  return deepest;
+}
+
 /** Every element in a tree, depth first, with a way to take it out of its parent. */
 export function* elementsOf(node: Root | Element): Generator<{ node: Element; parent: Root | Element }> {
   for (const child of node.children) {

@@ -1,6 +1,7 @@
 import { basename, extname } from 'node:path';
 import { decodeText } from './decode.ts';
-import { ImportError, type ImportedWork } from './model.ts';
+import { ImportError, treesOf, type ImportedWork } from './model.ts';
+import { depthOf } from './element.ts';
 import { readContentNotes } from './content-notes.ts';
 import { readHandMadeFootnotes } from './hand-footnotes.ts';
 import { isPageName, isZip, zipEntries } from './zip.ts';
@@ -61,9 +62,26 @@ export function zipFormat(names: readonly string[]): InputFormat | undefined {
   return undefined;
 }
 
+/**
+ * The deepest an input's elements may nest: written stories nest a few dozen deep (a Word page's
+ * boxes, quotes in lists), and every step after reading walks the tree by recursion, which a
+ * hostile file nesting thousands deep would overflow. Deeper than this, the file is refused.
+ */
+export const maxInputDepth = 1000;
+
 /** Reads one input, whatever its format. */
 export async function readInput(bytes: Uint8Array, file: string): Promise<ImportedWork> {
-  const work = await readFormat(bytes, file);
+  let work: ImportedWork;
+  try {
+    work = await readFormat(bytes, file);
+  } catch (error) {
+    // The parsers build their trees by recursion too: a file nested deep enough overflows them.
+    if (error instanceof RangeError && /call stack/i.test(error.message))
+      throw new ImportError(problems.NestedTooDeep.message(file, maxInputDepth));
+    throw error;
+  }
+  if (treesOf(work).some((tree) => depthOf(tree) > maxInputDepth))
+    throw new ImportError(problems.NestedTooDeep.message(file, maxInputDepth));
   readHandMadeFootnotes(work);
   readContentNotes(work);
   return work;

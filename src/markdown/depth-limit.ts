@@ -44,9 +44,14 @@ export function nestingProblem(markdown: string): { line: number; message: strin
  * recursive steps overflow the stack: the problem is reported at the line where it goes too
  * deep, and what lies below is cut from the tree, which is never published (the build fails
  * on the problem). Walks the tree without recursion.
+ *
+ * A new plugin for each `what`: unified runs a plugin used twice in one pipeline only once (at
+ * its first place, with the later options), which left the tree from raw HTML unchecked. A text
+ * is reported once: the tree cut for its Markdown is not reported again as raw HTML.
  */
-export function depthLimit(what: string) {
-  return (tree: Node, file: VFile) => {
+export function depthLimit(what: string): () => (tree: Node, file: VFile) => void {
+  return () => (tree, file) => {
+    if (file.data.tooDeep) return;
     const stack: [Parent, number][] = 'children' in tree ? [[tree as Parent, 0]] : [];
     while (stack.length > 0) {
       const [parent, depth] = stack.pop()!;
@@ -54,6 +59,7 @@ export function depthLimit(what: string) {
         if (!('children' in child)) continue;
         if (depth + 1 >= maxDepth) {
           file.message(tooDeep(what), child);
+          file.data.tooDeep = true;
           (child as Parent).children = [];
           return;
         }
@@ -61,4 +67,11 @@ export function depthLimit(what: string) {
       }
     }
   };
+}
+
+declare module 'vfile' {
+  interface DataMap {
+    /** Whether a part of the text was cut for nesting too deep (and reported). */
+    tooDeep: boolean;
+  }
 }

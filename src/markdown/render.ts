@@ -103,7 +103,7 @@ function holdsRaw(node: HastRoot | HastNodes): boolean {
 export function createRenderer(settings: RenderSettings): Renderer {
   const front: PluggableList = [
     remarkParse,
-    [depthLimit, 'text'],
+    depthLimit('text'),
     remarkGfm,
     // Emphasis next to CJK punctuation (`*まったく……。*夏目は`), which CommonMark's rules miss.
     remarkCjkFriendly,
@@ -130,7 +130,7 @@ export function createRenderer(settings: RenderSettings): Renderer {
   // own ids and classes come after so they are never stripped.
   const safe: PluggableList = [
     rehypeRawWhenPresent,
-    [depthLimit, 'raw HTML'],
+    depthLimit('raw HTML'),
     [rehypeSanitize, sanitizeSchema],
     rehypeTidyPastedHtml,
     rehypeSlug,

@@ -141,6 +141,16 @@ export const hostileStories: HostileStory[] = [
     problem: /chapters\/chapter-2\.md(?::\d+)?: the raw HTML nests more than 64 levels deep/,
   },
   {
+    attack: 'raw HTML nested 200 deep, too shallow to overflow the parser, which was published (the check of raw HTML never ran)',
+    files: { 'chapters/chapter-2.md': chapter('title: Two\norder: 2', `Before ${'<em>'.repeat(200)}deep${'</em>'.repeat(200)}`) },
+    problem: /chapters\/chapter-2\.md:6: the raw HTML nests more than 64 levels deep/,
+  },
+  {
+    attack: 'emphasis nested 100 deep in Markdown, reported once, as the text it is',
+    files: { 'chapters/chapter-2.md': chapter('title: Two\norder: 2', `Hello ${'*a **b '.repeat(50)}x${'** c*'.repeat(50)}`) },
+    problem: /chapters\/chapter-2\.md:6: the text nests more than 64 levels deep/,
+  },
+  {
     attack: 'a picture from another site, which tells that site who reads',
     files: { 'chapters/chapter-2.md': chapter('title: Two\norder: 2', 'Look: ![a map](https://tracker.example/map.png)') },
     problem: /chapters\/chapter-2\.md:6: the picture https:\/\/tracker\.example\/map\.png is on another site/,

@@ -639,6 +639,28 @@ describe('OpenDocument texts', () => {
   });
 });
 
+describe('web pages nested deep', () => {
+  const page = (body: string) => strToU8(`<html><body><h1>Chapter 1</h1>${body}<p>More words.</p></body></html>`);
+
+  it('elements nested thousands deep, which overflowed the parser, are refused naming the file', async () => {
+    for (const depth of [3000, 100_000]) {
+      await expect(readInput(page(`${'<div>'.repeat(depth)}deep${'</div>'.repeat(depth)}`), 'deep.html')).rejects.toThrow(
+        /^deep\.html: its elements nest more than 1000 deep .*; it is not read/,
+      );
+    }
+  });
+
+  it('italics and bold nested 800 deep read in seconds as italics and bold, every word kept', async () => {
+    const { plan, text, seconds } = await importBytes(
+      page(`<p>Hello ${'<em><strong>'.repeat(400)}there${'</strong></em>'.repeat(400)} now.</p>`),
+      'nested.html',
+    );
+    faithful(plan);
+    expect(text).toBe('Hello ***there*** now.\n\nMore words.');
+    expect(seconds).toBeLessThan(5);
+  });
+});
+
 describe('Rich Text', () => {
   it('groups nested thousands deep are refused at once, naming the file', async () => {
     const rtf = strToU8(`{\\rtf1 ${'{'.repeat(100_000)}deep${'}'.repeat(100_000)}}`);
