@@ -7,10 +7,56 @@ import { fromXml } from 'xast-util-from-xml';
 /** An XML document as a tree (HTML's named characters read too); an empty document when it cannot be read. */
 export function parseXml(text: string | undefined): Root {
   try {
-    return fromXml(withXmlEntities(text ?? ''));
+    return fromXml(withXmlEntities(withDeclaredEntities(text ?? '')));
   } catch {
     return { type: 'root', children: [] };
   }
+}
+
+/**
+ * The most one entity a document declares may stand for, and the most all its uses may add: a
+ * book's entities stand for a character or a phrase; a hostile book nests them to stand for
+ * gigabytes (the "billion laughs").
+ */
+const entityLimits = { each: 10_000, total: 1_000_000 };
+
+/** An entity's name, and a reference to one (`&hero;`). */
+const entityName = '[A-Za-z_][\\w.-]{0,63}';
+const entityReference = new RegExp(`&(${entityName});`, 'g');
+
+/**
+ * A document with the entities its DOCTYPE declares (`<!DOCTYPE html [<!ENTITY hero "Meg">]>`)
+ * written out where it uses them, and the declarations taken out: the XML parser here reads no
+ * declarations, and the document fell back to HTML, which showed `]>` above the text and
+ * `&hero;` in it. Entities that name a file (`SYSTEM "file:///…"`) are never read, nor those
+ * past the limits: their references stay as written. Only the document's start is searched.
+ */
+export function withDeclaredEntities(text: string): string {
+  const doctype = /<!DOCTYPE\s+([^\s[>]+)[^[>]*\[([\s\S]*?)\]\s*>/i.exec(text.slice(0, 100_000));
+  if (!doctype) return text;
+  const entities = new Map<string, string>();
+  const declared = new Set<string>();
+  const declaration = new RegExp(`<!ENTITY\\s+(${entityName})\\s+(?:"([^"]*)"|'([^']*)')\\s*>`, 'g');
+  for (const [, name, double, single] of doctype[2]!.matchAll(declaration)) {
+    // The first declaration of a name is the one XML keeps.
+    if (declared.has(name!)) continue;
+    declared.add(name!);
+    let unresolved = false;
+    const value = (double ?? single)!.replace(entityReference, (reference, inner: string) => {
+      if (entities.has(inner)) return entities.get(inner)!;
+      unresolved ||= declared.has(inner);
+      return reference;
+    });
+    if (!unresolved && value.length <= entityLimits.each) entities.set(name!, value);
+  }
+  let added = 0;
+  const body = text.slice(doctype.index + doctype[0].length).replace(entityReference, (reference, name: string) => {
+    const value = entities.get(name);
+    if (value === undefined || added + value.length > entityLimits.total) return reference;
+    added += value.length;
+    return value;
+  });
+  return `${text.slice(0, doctype.index)}<!DOCTYPE ${doctype[1]}>${body}`;
 }
 
 /** XML knows five named characters; XHTML documents use HTML's (`&nbsp;`, `&eacute;`) too, read here as the characters they name. */

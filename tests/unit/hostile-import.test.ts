@@ -130,6 +130,46 @@ describe('XHTML read as HTML', () => {
   });
 });
 
+describe('entities an EPUB chapter declares', () => {
+  const withDoctype = (subset: string, body: string) =>
+    makeEpub({
+      version: 3,
+      metadata,
+      spine: [chapterPage('Chapter 1', '<p>Stand-in.</p>')],
+      toc: [{ title: 'Chapter 1', href: 'chapter-1.xhtml' }],
+      extra: {
+        'chapter-1.xhtml': strToU8(
+          `<?xml version="1.0" encoding="utf-8"?>\n<!DOCTYPE html [${subset}]>\n<html xmlns="http://www.w3.org/1999/xhtml"><head><title>x</title></head><body><h1>Chapter 1</h1>${body}</body></html>`,
+        ),
+      },
+    });
+
+  it('are written out where the text uses them, the declarations shown nowhere; one naming a file is never read', async () => {
+    const { plan, text } = await importBytes(
+      withDoctype(
+        '<!ENTITY hero "Meg March"><!ENTITY both "&hero; and Jo"><!ENTITY nbsp "&#160;"><!ENTITY secret SYSTEM "file:///etc/passwd">',
+        '<p>Then &both; came&nbsp;home &secret; late.</p>',
+      ),
+      'entities.epub',
+    );
+    faithful(plan);
+    expect(text).toBe('Then Meg March and Jo came\u00a0home \\&secret; late.');
+  });
+
+  it('nested to stand for gigabytes (the billion laughs), read in seconds, expanded no further than a book', async () => {
+    const laughs = ['<!ENTITY l0 "laugh ">', ...Array.from({ length: 9 }, (_, i) => `<!ENTITY l${i + 1} "${`&l${i};`.repeat(10)}">`)];
+    const started = performance.now();
+    const { plan, text } = await importBytes(
+      withDoctype(laughs.join(''), `<p>Then ${'&l9;'.repeat(1000)} and ${'&l3;'.repeat(200)}.</p>`),
+      'laughs.epub',
+    );
+    faithful(plan);
+    expect(text.length).toBeLessThan(1_100_000);
+    expect(text).toMatch(/^Then (?:\\&l9;){1000} and (?:laugh ){1000}/);
+    expect(performance.now() - started).toBeLessThan(5000);
+  });
+});
+
 describe('plain text that merges words', () => {
   it('keeps a vertical tab (Word’s line break) and a form feed (its page break) as breaks between words', async () => {
     const { plan, text } = await importBytes(strToU8('Chapter 1\n\nShe came in and\vthe door shut.\fA new page began.\n'), 'breaks.txt');

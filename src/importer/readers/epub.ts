@@ -12,7 +12,7 @@ import { readFanFicFareNotes } from './fanficfare.ts';
 import { fidelityWords } from '../fidelity.ts';
 import { semanticsOf } from '../element.ts';
 import { gatherFootnotes, isNoteRef } from '../footnotes.ts';
-import { attribute, decodedOnce, element, elements, parseXml, text as xmlText } from '../xml.ts';
+import { attribute, decodedOnce, element, elements, parseXml, text as xmlText, withDeclaredEntities } from '../xml.ts';
 import { Ao3Reading, chapterTitle } from './ao3.ts';
 import { languageTag } from './languages.ts';
 import { leavesTheSite } from '../../core/links.ts';
@@ -522,7 +522,7 @@ interface Page {
 function readPages(spine: string[], text: (path: string) => string | undefined): Map<string, Page> {
   return new Map(
     spine.map((path) => {
-      const markup = text(path) ?? '';
+      const markup = withDeclaredEntities(text(path) ?? '');
       const { tree, xml } = parseXhtml(markup);
       const body = select('body', tree) ?? tree;
       // Read as XML, the words are the tree's; read as HTML, they are read again from the markup itself.
