@@ -1,6 +1,14 @@
-import { relative } from 'node:path';
+import { relative, resolve } from 'node:path';
 import { readEnv } from '../source/env.ts';
 import { readStory } from '../source/story-source.ts';
+import { parseCommandLine } from './support/args.ts';
+
+const usage = `Usage: npm run check -- [--content <dir>]
+
+Reads, checks and renders the story as the build does, without building pages, and prints
+every error and warning, file by file. Exits non-zero on any error.
+
+  --content <dir>  the content folder to check (default: content, or CONTENT_DIR)`;
 
 /**
  * `npm run check` (after `astro check`): reads, checks and renders the story exactly as
@@ -8,7 +16,10 @@ import { readStory } from '../source/story-source.ts';
  * problem and warning. Exits non-zero on any problem.
  */
 async function main(): Promise<number> {
-  const { contentDir, basePath, buildDate } = readEnv();
+  const args = parseCommandLine(usage, { options: { content: { type: 'string' } } });
+  const env = readEnv();
+  const contentDir = args.values.content === undefined ? env.contentDir : resolve(args.values.content);
+  const { basePath, buildDate } = env;
   const reading = await readStory(contentDir, { base: basePath, now: buildDate });
 
   for (const problem of reading.problems) console.error(`error    ${problem}`);

@@ -34,12 +34,15 @@ function strictObject<T extends z.core.$ZodLooseShape>(shape: T) {
   return z.strictObject(shape, {
     error: (issue) => {
       if (issue.code !== 'unrecognized_keys') return undefined;
-      return issue.keys
-        .map((key) => {
-          const near = closest(key, known);
-          return near ? `unknown key "${key}": did you mean ${near}?` : `unknown key "${key}"; the keys are ${known.join(', ')}`;
-        })
-        .join('; ');
+      // Each mistyped key with its likely meaning; the others together, with the keys there are, once.
+      const nearly = issue.keys.flatMap((key) => {
+        const near = closest(key, known);
+        return near ? [`unknown key "${key}": did you mean ${near}?`] : [];
+      });
+      const others = issue.keys.filter((key) => !closest(key, known)).map((key) => `"${key}"`);
+      const unknown =
+        others.length === 0 ? [] : [`unknown key${others.length > 1 ? 's' : ''} ${others.join(', ')}; the keys are ${known.join(', ')}`];
+      return [...nearly, ...unknown].join('; ');
     },
   });
 }

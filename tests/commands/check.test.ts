@@ -39,6 +39,15 @@ describe('the story check', () => {
     expect(result.output).toMatch(/✗ 11 chapter files in \S+: 5 errors/);
   });
 
+  it('checks the folder --content names, and refuses an argument it does not know rather than check another story', () => {
+    const named = runCommand('check', ['--content', fixtureStory], { env: { BUILD_DATE: '2026-01-01' } });
+    expect(named.code, named.stderr).toBe(0);
+    expect(named.stdout).toMatch(/✓ 8 chapter files in tests\/fixtures\/story/);
+    const stray = runCommand('check', ['my-story'], { env: { CONTENT_DIR: fixtureStory } });
+    expect(stray.code).toBe(2);
+    expect(stray.stderr).toMatch(/Unexpected argument 'my-story'[\s\S]*Usage: npm run check -- \[--content <dir>\]/);
+  });
+
   it('reports a missing story.md and an empty chapters folder', () => {
     const result = check(join(work, 'nothing'));
     expect(result.code).toBe(1);

@@ -43,6 +43,12 @@ describe('the chapter schema', () => {
     ]);
   });
 
+  it('lists unknown keys without a near miss together, with the keys there are once', () => {
+    expect(schemaProblems(storySchema, { title: 'T', author: 'A', mood: 'x', colour: 'y', autor: 'z' })).toEqual([
+      expect.stringMatching(/^unknown key "autor": did you mean author\?; unknown keys "mood", "colour"; the keys are title, author, /),
+    ]);
+  });
+
   it('rejects an unknown key, suggesting the one meant', () => {
     expect(schemaProblems(chapterSchema, { ...chapter, autorsNote: 'Hi' })).toEqual([
       'unknown key "autorsNote": did you mean authorsNote?',
@@ -72,6 +78,12 @@ describe('the chapter schema', () => {
 });
 
 describe('the story schema', () => {
+  it('lists unknown keys without a near miss together, with the keys there are once', () => {
+    expect(schemaProblems(storySchema, { title: 'T', author: 'A', mood: 'x', colour: 'y', autor: 'z' })).toEqual([
+      expect.stringMatching(/^unknown key "autor": did you mean author\?; unknown keys "mood", "colour"; the keys are title, author, /),
+    ]);
+  });
+
   it('rejects an unknown key, suggesting the one meant', () => {
     expect(schemaProblems(storySchema, { title: 'T', author: 'A', fandon: 'X' })).toEqual(['unknown key "fandon": did you mean fandom?']);
   });
