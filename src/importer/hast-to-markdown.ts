@@ -66,8 +66,14 @@ const blockClasses = ['center', 'right'];
 /** Inline classes the site styles, by the names other writers give them (pandoc's `smallcaps`, `underline`). */
 const inlineClasses: Record<string, string> = { 'small-caps': 'small-caps', smallcaps: 'small-caps', 'small-caps-text': 'small-caps' };
 
+/** Inline elements the site keeps that Markdown has no syntax for: kept as raw HTML around their converted text. */
+const keptInline = ['u', 'sup', 'sub', 'ruby', 'rt', 'rp'];
+
 const handlers: Record<string, Handle> = {
-  u: (state, node) => wrapInline(state, node, '<u>', '</u>'),
+  // x², H₂O and a reading over its characters (漢字 with かんじ) mean something else run together.
+  ...Object.fromEntries(
+    keptInline.map((name): [string, Handle] => [name, (state, node) => wrapInline(state, node, `<${name}>`, `</${name}>`)]),
+  ),
   // A formula stays MathML, which the site keeps (src/markdown/sanitize.ts) and browsers draw.
   math: (_state, node) => ({ type: 'html', value: toHtml(node, { space: 'html' }) }),
   span: (state, node) => {
@@ -129,7 +135,11 @@ const handlers: Record<string, Handle> = {
 
 function wrapInline(state: State, node: Element, open: string, close: string): PhrasingContent[] {
   const html = (value: string): Html => ({ type: 'html', value });
-  return [html(open), ...(state.all(node) as PhrasingContent[]), html(close)];
+  const inner = state.all(node) as PhrasingContent[];
+  // Nothing to wrap: an empty superscript (a note's way back, left out), or a footnote's marker
+  // raised in one, which the site raises itself.
+  const bare = inner.every((child) => child.type === 'footnoteReference' || (child.type === 'text' && child.value.trim() === ''));
+  return bare ? inner : [html(open), ...inner, html(close)];
 }
 
 /** A block of the author's kept in raw HTML (`<div class="center">`), its contents still Markdown. */

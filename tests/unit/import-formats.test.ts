@@ -938,6 +938,31 @@ describe('Word’s styles for quotations and emphasis', () => {
   );
 });
 
+describe('raised and lowered text', () => {
+  it.each(['pandoc/raised.docx', 'pandoc/raised.odt', 'pandoc/raised.epub', 'libreoffice/raised.odt', 'libreoffice/raised.rtf'])(
+    'keeps superscripts and subscripts from %s (mc² is not mc2), and a footnote’s raised marker as the footnote',
+    async (name) => {
+      const { plan, chapters } = await importFixture(name);
+      expectEveryWordKept(plan);
+      expect(chapters[0]!.body).toMatch(
+        /^Energy is mc<sup>2<\/sup> and water is H<sub>2<\/sub>O, said the 1<sup>st<\/sup> one\.\[\^1\]\n\n\[\^1\]: +A note\.$/,
+      );
+    },
+  );
+
+  it('keeps a reading set over its characters (ruby), and reads a table’s cells as separate words', async () => {
+    const page = strToU8(
+      '<html><body><h1>Chapter 1</h1><p>彼は<ruby>漢字<rp>(</rp><rt>かんじ</rt><rp>)</rp></ruby>を書いた。</p><table><tr><th>Name</th><th>Level</th></tr><tr><td>Meg</td><td>5</td></tr></table></body></html>',
+    );
+    const work = await readInput(page, 'ruby.html');
+    const plan = await planImport(work, []);
+    expectEveryWordKept(plan);
+    expect(parseContentFile(plan.chapters[0]!.text).body).toBe(
+      '彼は<ruby>漢字<rp>(</rp><rt>かんじ</rt><rp>)</rp></ruby>を書いた。\n\n| Name | Level |\n| ---- | ----- |\n| Meg  | 5     |',
+    );
+  });
+});
+
 describe('FanFicFare’s plain-text download', () => {
   it('reads the whole work: the title page into story.md, a chapter at each title of its contents, html2text’s Markdown as formatting', async () => {
     const { plan, chapters, story, work } = await importFixture('fanficfare.txt');

@@ -15,6 +15,8 @@ export interface Look {
   underline?: boolean;
   smallCaps?: boolean;
   strike?: boolean;
+  /** Raised or lowered: x², H₂O, a footnote's marker. */
+  position?: 'super' | 'sub' | 'baseline';
 }
 
 /** Character styles for emphasis, by name: Word's and LibreOffice's (as Word's are read through mammoth's style map, docx.ts). */
@@ -58,6 +60,8 @@ export const element = (tagName: string, children: ElementContent[] = [], proper
 /** Marks one run of text wears, outermost first: adjacent runs that wear the same then merge. */
 export function dressed(nodes: ElementContent[], look: Look): ElementContent[] {
   let dressedNodes = nodes;
+  if (look.position === 'super' || look.position === 'sub')
+    dressedNodes = [element(look.position === 'super' ? 'sup' : 'sub', dressedNodes)];
   if (look.smallCaps) dressedNodes = [element('span', dressedNodes, { className: ['small-caps'] })];
   if (look.strike) dressedNodes = [element('s', dressedNodes)];
   if (look.underline) dressedNodes = [element('u', dressedNodes)];
@@ -66,7 +70,7 @@ export function dressed(nodes: ElementContent[], look: Look): ElementContent[] {
   return dressedNodes;
 }
 
-const mergeable = new Set(['em', 'strong', 'u', 's', 'span']);
+const mergeable = new Set(['em', 'strong', 'u', 's', 'span', 'sup', 'sub']);
 
 /** Adjacent runs in the same marks as one (`<em>a</em><em>b</em>` → `<em>ab</em>`), all the way down. */
 export function merged(nodes: ElementContent[]): ElementContent[] {

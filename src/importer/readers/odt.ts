@@ -83,6 +83,17 @@ function lookOf(properties: Element | undefined): Look {
   if (variant) look.smallCaps = variant === 'small-caps';
   const through = attr(properties, 'text-line-through-style');
   if (through) look.strike = through !== 'none';
+  // `super 58%`, `sub 58%`, or a percentage raised (`33%`) or lowered (`-33%`); `0%` is the line itself.
+  const position = attr(properties, 'text-position')?.trim().split(/\s+/)[0];
+  if (position)
+    look.position =
+      position === 'super' || position === 'sub'
+        ? position
+        : /^-\d*\.?\d*[1-9]/.test(position)
+          ? 'sub'
+          : /^\+?\d*\.?\d*[1-9]/.test(position)
+            ? 'super'
+            : 'baseline';
   return look;
 }
 
@@ -135,7 +146,8 @@ class Styles {
     let line: boolean | undefined;
     let role: Role | undefined;
     for (const style of chain) {
-      for (const [property, value] of Object.entries(style.look) as [keyof Look, boolean][]) look[property] ??= value;
+      // A property the nearer style leaves unset, its parent sets.
+      for (const [property, value] of Object.entries(style.look)) (look as Record<string, unknown>)[property] ??= value;
       align ??= style.align;
       line ??= style.line;
       role ??= roleOf(style.display);
@@ -145,7 +157,8 @@ class Styles {
     role ??= chain.length === 0 && name ? roleOf(names[0]!) : undefined;
     // The styles for emphasis are italic and bold by their names, however a writer defined them (as Word's are read, docx.ts).
     for (const named of names)
-      for (const [property, value] of Object.entries(namedLooks[named.toLowerCase()] ?? {})) look[property as keyof Look] ??= value;
+      for (const [property, value] of Object.entries(namedLooks[named.toLowerCase()] ?? {}))
+        (look as Record<string, unknown>)[property] ??= value;
     found = { look, align, line: line ?? false, role };
     this.resolved.set(key, found);
     return found;

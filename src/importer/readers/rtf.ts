@@ -109,7 +109,6 @@ interface State {
   font: number | undefined;
   /** What the group's text goes to: the story, a picture's data, a drawing's property, a field's instruction, a list item's number. */
   target: 'text' | 'picture' | 'property-name' | 'property-value' | 'field-instruction' | 'list-marker';
-  superscript: boolean;
 }
 
 interface Paragraph {
@@ -158,7 +157,7 @@ class RtfReader {
   private readonly stem: string;
   private at = 0;
   private readonly stack: State[] = [];
-  private state: State = { look: {}, skip: false, uc: 1, font: undefined, target: 'text', superscript: false };
+  private state: State = { look: {}, skip: false, uc: 1, font: undefined, target: 'text' };
   private pending = 0;
   private bytes: number[] = [];
   private page: TextDecoder = new TextDecoder('windows-1252');
@@ -362,14 +361,14 @@ class RtfReader {
         state.look.strike = on;
         return;
       case 'super':
-        state.superscript = on;
+      case 'sub':
+        state.look.position = on ? word : 'baseline';
         return;
       case 'nosupersub':
-        state.superscript = false;
+        state.look.position = 'baseline';
         return;
       case 'plain':
         state.look = {};
-        state.superscript = false;
         return;
       case 'cs':
         if (this.styleRead?.depth === this.stack.length) {
@@ -588,8 +587,7 @@ class RtfReader {
     if (state.skip) return;
     this.source += chars;
     const text: ElementContent = { type: 'text', value: chars };
-    const runs = state.superscript ? [element('sup', [text])] : [text];
-    this.paragraph.runs.push(...dressed(runs, state.look));
+    this.paragraph.runs.push(...dressed([text], state.look));
   }
 
   /** A byte written as `\'hh`: gathered, so a character of two bytes (Shift-JIS, GBK) decodes whole. */
