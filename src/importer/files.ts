@@ -95,6 +95,7 @@ export async function planImport(work: ImportedWork, existingOrders: readonly nu
     },
     remoteImages: true,
     quotes: quoteStyle(work.story?.language ?? 'en'),
+    language: work.story?.language ?? 'en',
   });
   const rendered: string[] = [];
   const note = async (part: string | undefined) => {

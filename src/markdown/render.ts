@@ -24,6 +24,7 @@ import { rehypePlainText, type PlainText } from './rehype-plain-text.ts';
 import { rehypeSceneBreaks } from './rehype-scene-breaks.ts';
 import { remarkBlocks } from './remark-blocks.ts';
 import { remarkObsidian } from './remark-obsidian.ts';
+import { isJapanese, remarkRuby } from './remark-ruby.ts';
 import { remarkIndentedParagraphs, remarkSceneBreaks, typedBreaks } from './remark-scene-breaks.ts';
 import { remarkLiteralTags } from './remark-literal-tags.ts';
 import { remarkTypography } from './remark-typography.ts';
@@ -45,6 +46,8 @@ export interface RenderSettings {
   remoteImages: boolean;
   /** The story's quotation marks (its language's, or story.md's `quotes`); English when not given. */
   quotes?: QuoteStyle;
+  /** The story's language: a Japanese story's ruby notation (`｜漢字《かんじ》`) is ruby. */
+  language?: string;
 }
 
 /** Rendered Markdown: the HTML, the text a reader sees, and anything that kept it from rendering faithfully. */
@@ -111,6 +114,8 @@ export function createRenderer(settings: RenderSettings): Renderer {
     remarkIndentedParagraphs,
     remarkBlocks,
     [remarkObsidian, { chapters: settings.chapters }],
+    // Not an option: unified reads `false` as "leave this plugin out", `true` as no options.
+    ...(isJapanese(settings.language) ? [remarkRuby] : []),
     remarkSceneBreaks,
     remarkLiteralTags,
     remarkUnclosedHtml,

@@ -94,6 +94,7 @@ export async function renderShare(context: RenderContext, jobs: readonly RenderJ
     image: imageLookup(context.contentDir),
     remoteImages: context.remoteImages,
     quotes: quoteStyle(context.language, context.quotes),
+    language: context.language,
   });
   const out: Rendered[] = [];
   for (const job of jobs)
@@ -126,6 +127,7 @@ function keyMaker(context: RenderContext): (job: RenderJob) => string | undefine
   const settings = JSON.stringify([
     pipeline,
     context.base,
+    context.language,
     context.remoteImages,
     quoteStyle(context.language, context.quotes),
     t('footnotes.label'),

@@ -149,6 +149,20 @@ describe('emphasis in Chinese and Japanese text', () => {
   });
 });
 
+describe('ruby in a Japanese story', () => {
+  it('sets the reading written ｜藤原《ふじわら》 over its characters, on the page and in the EPUB', () => {
+    const { document } = parseHTML(readFileSync(join(builtSite('ja'), '雪だるま/index.html'), 'utf8'));
+    const ruby = document.querySelector('#chapter-text ruby');
+    expect([ruby?.firstChild?.textContent, ruby?.querySelector('rt')?.textContent]).toEqual(['藤原', 'ふじわら']);
+    expect(document.querySelector('#chapter-text')?.textContent).not.toMatch(/[｜《》]/);
+    const book = unzipSync(readFileSync(join(builtSite('ja'), '夏目と冬の手紙.epub')));
+    const chapters = Object.entries(book)
+      .filter(([name]) => name.endsWith('.xhtml'))
+      .map(([, bytes]) => strFromU8(bytes));
+    expect(chapters.some((xhtml) => xhtml.includes('<ruby>藤原<rp>(</rp><rt>ふじわら</rt><rp>)</rp></ruby>'))).toBe(true);
+  });
+});
+
 describe('addresses in the story’s script', () => {
   it('serves a chapter whose file name is Japanese at a readable address', () => {
     expect(existsSync(join(builtSite('ja'), '雪だるま', 'index.html'))).toBe(true);

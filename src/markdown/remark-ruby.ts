@@ -1,0 +1,57 @@
+import type { PhrasingContent, Root, Text } from 'mdast';
+import { visit } from 'unist-util-visit';
+
+/**
+ * Ruby as Japanese web novels write it (Kakuyomu's and Shōsetsuka ni narō's notation, which
+ * authors paste from there): `｜漢字《かんじ》` sets the reading かんじ over 漢字, the bar marking
+ * where the base starts; a run of kanji needs no bar (`漢字《かんじ》`); `｜《` is a 《 as
+ * written. Only a reading of one line and at most 50 characters, over a base of at most 50.
+ */
+const notation = /[|｜]《|[|｜]([^|｜《》\n]{1,50}?)《([^《》\n]{1,50})》|([\p{sc=Han}々〆ヶ]{1,50})《([^《》\n]{1,50})》/gu;
+
+/** A reading over its base, with the brackets a browser without ruby shows around it. */
+function rubyNode(base: string, reading: string): PhrasingContent {
+  const text = (value: string) => ({ type: 'text' as const, value });
+  const element = (tagName: string, value: string) => ({ type: 'element' as const, tagName, properties: {}, children: [text(value)] });
+  return {
+    type: 'text',
+    value: `${base}(${reading})`,
+    data: { hName: 'ruby', hProperties: {}, hChildren: [text(base), element('rp', '('), element('rt', reading), element('rp', ')')] },
+  };
+}
+
+/** Whether a story's language is Japanese (`ja`, `ja-JP`), whose texts use the notation. */
+export const isJapanese = (language: string | undefined): boolean => /^ja(?:-|$)/i.test(language ?? '');
+
+/**
+ * The ruby notation of a Japanese story's text as ruby (see `notation`). Only for a story in
+ * Japanese: in Chinese, 《》 mark a book's title (读了《红楼梦》), which kanji also precede.
+ * Code is left alone.
+ */
+export function remarkRuby() {
+  return (tree: Root) => {
+    visit(tree, 'text', (node: Text, index, parent) => {
+      if (!parent || index === undefined || !node.value.includes('《')) return undefined;
+      const parts: PhrasingContent[] = [];
+      let at = 0;
+      let plain = '';
+      for (const match of node.value.matchAll(notation)) {
+        plain += node.value.slice(at, match.index);
+        at = match.index + match[0].length;
+        // `｜《`: the bracket as written.
+        if (match[1] === undefined && match[3] === undefined) {
+          plain += '《';
+          continue;
+        }
+        if (plain) parts.push({ type: 'text', value: plain });
+        plain = '';
+        parts.push(match[1] !== undefined ? rubyNode(match[1], match[2]!) : rubyNode(match[3]!, match[4]!));
+      }
+      if (at === 0) return undefined;
+      plain += node.value.slice(at);
+      if (plain) parts.push({ type: 'text', value: plain });
+      parent.children.splice(index, 1, ...parts);
+      return index + parts.length;
+    });
+  };
+}
