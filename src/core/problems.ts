@@ -166,6 +166,13 @@ export const problems = {
     message: (what: string, maxDepth: number) =>
       `the ${what} nests more than ${maxDepth} levels deep (quotes inside quotes, lists inside lists); no story needs as many, and no page can show them: take out the extra levels`,
   }),
+  ManyMarks: problem({
+    level: 'error',
+    where: 'line',
+    title: 'Tens of thousands of emphasis marks in one paragraph',
+    message: (most: number) =>
+      `more than ${most.toLocaleString('en')} emphasis marks (* or _) follow from here in one paragraph, more than any page shows, which would take the build minutes to read (the time grows with their square); separate the paragraphs with blank lines, or write the marks as \\* and \\_`,
+  }),
   LongRun: problem({
     level: 'error',
     where: 'line',

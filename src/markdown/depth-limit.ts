@@ -11,6 +11,12 @@ export const maxDepth = 64;
  */
 export const maxRunLines = 20_000;
 
+/**
+ * The most emphasis marks (`*`, `_`) one paragraph may hold: the parser pairs them in time
+ * growing with their square (40,000 take 7 s, 200,000 minutes). A page of prose holds dozens.
+ */
+export const maxRunMarks = 10_000;
+
 /** The problem with a text nested too deep. */
 export const tooDeep = (what: string) => problems.TooDeep.message(what, maxDepth);
 
@@ -24,10 +30,14 @@ export function nestingProblem(markdown: string): { line: number; message: strin
   let line = 0;
   // Lines in a row without a blank one: one paragraph, whose parse grows with the square of its lines past tens of thousands.
   let run = 0;
+  // Emphasis marks in the paragraph so far, and the line it started on.
+  let marks = 0;
   for (const text of markdown.split('\n')) {
     line++;
     run = /\S/.test(text) ? run + 1 : 0;
     if (run > maxRunLines) return { line: line - run + 1, message: problems.LongRun.message(maxRunLines) };
+    marks = run === 0 ? 0 : marks + countMarks(text);
+    if (marks > maxRunMarks) return { line: line - run + 1, message: problems.ManyMarks.message(maxRunMarks) };
     const quotes = /^(?:[ \t]*>)*/.exec(text)![0];
     const markers = quotes.split('>').length - 1;
     const rest = text.slice(quotes.length);
@@ -37,6 +47,17 @@ export function nestingProblem(markdown: string): { line: number; message: strin
     if (markers + indent > maxDepth) return { line, message: tooDeep('text') };
   }
   return undefined;
+}
+
+/** How many `*` and `_` a line holds, not counting those escaped (`\*`), which are text. */
+function countMarks(text: string): number {
+  let count = 0;
+  for (let at = 0; at < text.length; at++) {
+    const code = text.charCodeAt(at);
+    if (code === 92) at++;
+    else if (code === 42 || code === 95) count++;
+  }
+  return count;
 }
 
 /**

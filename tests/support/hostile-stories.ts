@@ -136,6 +136,11 @@ export const hostileStories: HostileStory[] = [
     problem: /chapters\/chapter-2\.md:8: more than 20,000 lines follow from here without a blank line between them/,
   },
   {
+    attack: 'a paragraph of 40,000 emphasised words, whose parsing time grows with the square of its marks',
+    files: { 'chapters/chapter-2.md': chapter('title: Two\norder: 2', `Before.\n\n${'*a* '.repeat(40_000)}`) },
+    problem: /chapters\/chapter-2\.md:8: more than 10,000 emphasis marks \(\* or _\) follow from here in one paragraph/,
+  },
+  {
     attack: 'raw HTML nested 5,000 deep',
     files: { 'chapters/chapter-2.md': chapter('title: Two\norder: 2', `${'<div>'.repeat(5000)}deep${'</div>'.repeat(5000)}`) },
     problem: /chapters\/chapter-2\.md(?::\d+)?: the raw HTML nests more than 64 levels deep/,

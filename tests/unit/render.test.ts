@@ -49,6 +49,16 @@ describe('words in angle brackets that are not HTML', () => {
   });
 });
 
+describe('emphasis marks by the ten thousand in one paragraph', () => {
+  it('are refused at the paragraph’s first line; written as escaped text, they are text', async () => {
+    const many = await chapter(`One.\n\n${'_a_ '.repeat(6000)}`);
+    expect(many.problems).toEqual([{ line: 3, message: expect.stringMatching(/^more than 10,000 emphasis marks/) }]);
+    const escaped = await chapter(`One.\n\n${'\\*a\\* '.repeat(6000)}\n\nTwo *words*.`);
+    expect(escaped.problems).toEqual([]);
+    expect(dom(escaped.html).querySelectorAll('p')[1]?.textContent?.startsWith('*a* *a*')).toBe(true);
+  });
+});
+
 describe('footnotes', () => {
   it('link both ways with matching ids, and keep the note words apart from the text', async () => {
     const { html, text, footnotes } = await chapter('A word[^1] here, and another[^two].\n\n[^1]: The note.\n[^two]: The second.');
