@@ -171,7 +171,7 @@ export const problems = {
     where: 'line',
     title: 'Tens of thousands of emphasis marks in one paragraph',
     message: (most: number) =>
-      `more than ${most.toLocaleString('en')} emphasis marks (* or _) follow from here in one paragraph, more than any page shows, which would take the build minutes to read (the time grows with their square); separate the paragraphs with blank lines, or write the marks as \\* and \\_`,
+      `more than ${most.toLocaleString('en')} emphasis marks (*, _ or ~) follow from here in one paragraph, more than any page shows, which would take the build minutes to read (the time grows with their square); separate the paragraphs with blank lines, or write the marks as \\*, \\_ and \\~`,
   }),
   LongRun: problem({
     level: 'error',

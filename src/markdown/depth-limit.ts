@@ -12,8 +12,9 @@ export const maxDepth = 64;
 export const maxRunLines = 20_000;
 
 /**
- * The most emphasis marks (`*`, `_`) one paragraph may hold: the parser pairs them in time
- * growing with their square (40,000 take 7 s, 200,000 minutes). A page of prose holds dozens.
+ * The most emphasis marks (`*`, `_`, strikethrough's `~`) one paragraph may hold: the parser
+ * pairs them in time growing with their square (40,000 take 7 s, 200,000 minutes). A page of
+ * prose holds dozens.
  */
 export const maxRunMarks = 10_000;
 
@@ -49,13 +50,13 @@ export function nestingProblem(markdown: string): { line: number; message: strin
   return undefined;
 }
 
-/** How many `*` and `_` a line holds, not counting those escaped (`\*`), which are text. */
+/** How many `*`, `_` and `~` a line holds, not counting those escaped (`\*`), which are text. */
 function countMarks(text: string): number {
   let count = 0;
   for (let at = 0; at < text.length; at++) {
     const code = text.charCodeAt(at);
     if (code === 92) at++;
-    else if (code === 42 || code === 95) count++;
+    else if (code === 42 || code === 95 || code === 126) count++;
   }
   return count;
 }
