@@ -306,7 +306,7 @@ describe('plain text', () => {
     ]);
   });
 
-  it('reads a web novel’s text file: its header into story.md, a paragraph at each ideographic indent, titles that name their chapter kept apart from the text', async () => {
+  it('reads a web novel’s text file: its header into story.md, a paragraph at each ideographic indent (kept, as the other formats keep it), titles that name their chapter kept apart from the text', async () => {
     const text =
       '书名：灯塔守护者\n作者：林\n\n第一章 灯塔\n\u3000\u3000她走进了灯塔。\n\u3000\u3000没有人回答她。\n\n第二章 海\n\u3000\u3000他守着这些灯。\n';
     const work = readText(text, 'novel.txt', 'novel');
@@ -314,8 +314,8 @@ describe('plain text', () => {
     expect(plan.fidelity).toMatchObject({ kept: plan.fidelity.source, added: 0 });
     expect(parseContentFile(plan.story!).front).toMatchObject({ title: '灯塔守护者', author: '林' });
     expect(plan.chapters.map((chapter) => parseContentFile(chapter.text)).map(({ front, body }) => [front.title, body])).toEqual([
-      ['第一章 灯塔', '她走进了灯塔。\n\n没有人回答她。'],
-      ['第二章 海', '他守着这些灯。'],
+      ['第一章 灯塔', '\u3000\u3000她走进了灯塔。\n\n\u3000\u3000没有人回答她。'],
+      ['第二章 海', '\u3000\u3000他守着这些灯。'],
     ]);
   });
 

@@ -128,10 +128,21 @@ export function blocksToTree(blocks: string[][], setAside: string[] = []): Root 
       // The break's marks ("oOo", "xXx") are drawn as the site's own break, not kept as words.
       setAside.push(lines[0]!);
       children.push(element('hr', []));
-    } else children.push(element('p', marked(lines.map((line) => line.trim()).join(' '))));
+    } else children.push(element('p', marked(lines.map((line, i) => (i === 0 ? indented(line) : line.trim())).join(' '))));
   }
   return { type: 'root', children };
 }
+
+/**
+ * A paragraph's first line without the spaces around it, but for an ideographic space opening
+ * it: Chinese and Japanese paragraphs begin with one (字下げ), which a reader sees and the
+ * author wrote, as the other formats keep it.
+ */
+const indented = (line: string) => {
+  const text = line.trim();
+  const indent = /^[ \t]*(\u3000+)/.exec(line)?.[1];
+  return indent ? `${indent}${text.replace(/^\u3000+/, '')}` : text;
+};
 
 /** Reads one plain-text chapter; the file name stands in for a missing title line (`chapter-3.txt`). */
 export function readText(input: string, file: string, stem: string): ImportedWork {
