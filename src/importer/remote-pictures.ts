@@ -1,4 +1,6 @@
+import { lookup } from 'node:dns/promises';
 import { readFileSync, realpathSync, statSync } from 'node:fs';
+import { BlockList, isIP } from 'node:net';
 import { dirname, posix, resolve, sep } from 'node:path';
 import type { Element, Root, RootContent } from 'hast';
 import { imageName } from './files.ts';
@@ -41,17 +43,77 @@ async function pictureKind(bytes: Uint8Array): Promise<{ extension: string } | {
   }
 }
 
-/** A picture downloaded, or why not: its bytes and a file extension for what it is. */
-async function download(url: string): Promise<{ bytes: Uint8Array; extension: string } | { problem: string }> {
+/**
+ * Where `--fetch-images` may fetch from: `public`, the internet only — never this computer or
+ * its network (a hostile file's picture at `http://192.168.1.1/…` or `http://localhost:…` would
+ * read what only the author's machine can reach, and publish it); `any` for tests that serve
+ * their pictures locally.
+ */
+export type Reach = 'public' | 'any';
+
+/**
+ * Addresses of this computer, its networks, and none at all: never a file's picture's. Two lists:
+ * one list checks an IPv4 address against its IPv6 rules too (as `::ffff:a.b.c.d`, which the
+ * IPv6 list refuses whole).
+ */
+const privateNetworks = { ipv4: new BlockList(), ipv6: new BlockList() };
+for (const [network, prefix] of [
+  ['0.0.0.0', 8],
+  ['10.0.0.0', 8],
+  ['100.64.0.0', 10],
+  ['127.0.0.0', 8],
+  ['169.254.0.0', 16],
+  ['172.16.0.0', 12],
+  ['192.0.0.0', 24],
+  ['192.168.0.0', 16],
+  ['198.18.0.0', 15],
+  ['224.0.0.0', 3],
+] as const)
+  privateNetworks.ipv4.addSubnet(network, prefix, 'ipv4');
+for (const [network, prefix] of [
+  ['::', 127],
+  ['::ffff:0:0', 96],
+  ['64:ff9b::', 96],
+  ['fc00::', 7],
+  ['fe80::', 10],
+  ['ff00::', 8],
+] as const)
+  privateNetworks.ipv6.addSubnet(network, prefix, 'ipv6');
+
+/** Whether an address is on the public internet: every address its name resolves to is. */
+export async function isPublic(url: URL): Promise<boolean> {
+  const host = url.hostname.replace(/^\[|\]$/g, '');
+  const addresses = isIP(host) ? [{ address: host, family: isIP(host) }] : await lookup(host, { all: true }).catch(() => []);
+  return (
+    addresses.length > 0 &&
+    addresses.every(({ address, family }) =>
+      family === 6 ? !privateNetworks.ipv6.check(address, 'ipv6') : !privateNetworks.ipv4.check(address, 'ipv4'),
+    )
+  );
+}
+
+/** The most redirects one picture's address may take. */
+const maxRedirects = 5;
+
+/** A picture downloaded, or why not: its bytes and a file extension for what it is. Each redirect is checked as the address was. */
+async function download(address: string, reach: Reach): Promise<{ bytes: Uint8Array; extension: string } | { problem: string }> {
   try {
-    const response = await fetch(url.startsWith('//') ? `https:${url}` : url, {
-      signal: AbortSignal.timeout(timeoutMs),
-      redirect: 'follow',
-    });
-    if (!response.ok || !response.body) return { problem: `the site answered ${response.status}` };
+    let url = new URL(address.startsWith('//') ? `https:${address}` : address);
+    let response: Response | undefined;
+    for (let hop = 0; hop <= maxRedirects; hop++) {
+      if (reach === 'public' && !(await isPublic(url)))
+        return { problem: 'it is on this computer or its local network, where no published picture is' };
+      response = await fetch(url, { signal: AbortSignal.timeout(timeoutMs), redirect: 'manual' });
+      const next = response.headers.get('location');
+      if (response.status < 300 || response.status > 399 || !next) break;
+      url = new URL(next, url);
+      if (!/^https?:$/.test(url.protocol)) return { problem: `it leads to a ${url.protocol} address` };
+      if (hop === maxRedirects) return { problem: `more than ${maxRedirects} redirects` };
+    }
+    if (!response!.ok || !response!.body) return { problem: `the site answered ${response!.status}` };
     const chunks: Uint8Array[] = [];
     let size = 0;
-    for await (const chunk of response.body) {
+    for await (const chunk of response!.body) {
       size += chunk.byteLength;
       if (size > maxBytes) return { problem: `larger than ${maxBytes / 1024 / 1024} MB` };
       chunks.push(chunk);
@@ -69,7 +131,7 @@ async function download(url: string): Promise<{ bytes: Uint8Array; extension: st
  * kept as text. Changes the work's trees; its Markdown chapters are left to the build's check,
  * which names each remote picture. Gives what the author should be told.
  */
-export async function localisePictures(work: ImportedWork, fetchThem: boolean, file?: string): Promise<string[]> {
+export async function localisePictures(work: ImportedWork, fetchThem: boolean, file?: string, reach: Reach = 'public'): Promise<string[]> {
   // Only a saved page's pictures are files beside it: an ebook or a document holds its own, and
   // must not reach for a file that happens to sit beside it (a photo in the same Downloads folder).
   const folder = file && (savedPage(work.format) || work.format === 'Markdown') ? realFolder(file) : undefined;
@@ -82,7 +144,7 @@ export async function localisePictures(work: ImportedWork, fetchThem: boolean, f
   for (const tree of treesOf(work)) {
     for (const { image, parent } of imagesOf(tree, (src) => remote.test(src))) {
       const src = String(image.properties.src);
-      const fetched = fetchThem ? await download(src) : undefined;
+      const fetched = fetchThem ? await download(src, reach) : undefined;
       if (fetched && 'bytes' in fetched) {
         const stem = posix.basename(new URL(src, 'https://x').pathname).replace(/\.[^.]*$/, '') || 'picture';
         const name = imageName(`${stem}${fetched.extension}`, new Set(work.images.keys()));

@@ -18,7 +18,7 @@ export function parseXml(text: string | undefined): Root {
  * book's entities stand for a character or a phrase; a hostile book nests them to stand for
  * gigabytes (the "billion laughs").
  */
-const entityLimits = { each: 10_000, total: 1_000_000 };
+const entityLimits = { each: 10_000, total: 250_000 };
 
 /** An entity's name, and a reference to one (`&hero;`). */
 const entityName = '[A-Za-z_][\\w.-]{0,63}';
