@@ -6,6 +6,7 @@ import { formatDate, isoDate, listSeparator } from '../shared/format.ts';
 import { textDirection } from '../shared/i18n/languages.ts';
 import type { Translate } from '../shared/i18n/strings.ts';
 import { escapeXml } from '../core/escape.ts';
+import { ownIndent } from './xhtml.ts';
 
 /** One chapter of the book, its parts already XHTML. */
 export interface EpubChapter {
@@ -92,7 +93,7 @@ h1 { text-align: center; margin: 2em 0 1em; line-height: 1.2; }
 .title-name.long { font-size: 0.8em; }
 .title-name.very-long { font-size: 0.62em; line-height: 1.3; }
 p { margin: 0; text-indent: 1.5em; }
-h1 + p, .note p, hr + p, .title-page p { text-indent: 0; }
+h1 + p, .note p, hr + p, .title-page p, p.${ownIndent} { text-indent: 0; }
 p + p { margin-top: 0.2em; }
 hr { border: 0; margin: 1.5em 0; text-align: center; }
 hr::after { content: "* * *"; }

@@ -4,6 +4,17 @@ import { toXast } from 'hast-util-to-xast';
 import type { Nodes as XastNodes } from 'xast';
 import { toXml } from 'xast-util-to-xml';
 import { chapterLink } from '../shared/paths.ts';
+import { classesOf } from '../markdown/class-list.ts';
+
+/** The class of a paragraph that opens with its own indent (an ideographic space, 字下げ), to which the book adds none. */
+export const ownIndent = 'own-indent';
+
+/** Whether a paragraph's text opens with an ideographic space. */
+function opensIndented(node: Element): boolean {
+  let first: ElementContent | undefined = node.children[0];
+  while (first?.type === 'element') first = first.children[0];
+  return first?.type === 'text' && first.value.startsWith('\u3000');
+}
 
 /** Where the book finds what a chapter's HTML points at. */
 export interface BookTargets {
@@ -18,7 +29,8 @@ export interface BookTargets {
  * on the tree: a picture of the story points at the book's own copy, any other picture
  * becomes its text alternative (the book carries no remote files); a link to another
  * chapter points at that chapter's file (`chapter-1.xhtml#p-2`), one to a chapter not in the
- * book becomes plain text. Text that shows markup reads as written.
+ * book becomes plain text; a paragraph indented by its own ideographic space is marked
+ * (`ownIndent`), so the book's indent is not added to it. Text that shows markup reads as written.
  */
 export function toXhtml(html: string, targets: BookTargets = {}): string {
   const tree = fromHtml(html, { fragment: true });
@@ -33,6 +45,8 @@ function forBook<T extends Root | Element>(node: T, targets: BookTargets): T {
   const children = node.children.flatMap((child: RootContent | ElementContent): (RootContent | ElementContent)[] => {
     if (child.type !== 'element') return [child];
     if (child.tagName === 'img') return [bookImage(child, targets)];
+    if (child.tagName === 'p' && opensIndented(child))
+      child = { ...child, properties: { ...child.properties, className: [...classesOf(child), ownIndent] } };
     if (child.tagName === 'a' && typeof child.properties.href === 'string' && targets.links) {
       const { slugs, base, folder } = targets.links;
       const target = chapterLink(child.properties.href, base);

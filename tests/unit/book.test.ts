@@ -101,6 +101,12 @@ describe('toXhtml', () => {
     );
   });
 
+  it('marks a paragraph that opens with its own ideographic indent, so the book does not indent it twice', () => {
+    expect(toXhtml('<p id="p-1">\u3000彼は書いた。</p><p><em>\u3000強く</em>言った。</p><p>A line.</p>')).toBe(
+      '<p id="p-1" class="own-indent">\u3000彼は書いた。</p><p class="own-indent"><em>\u3000強く</em>言った。</p><p>A line.</p>',
+    );
+  });
+
   it('escapes "]]>", which XML text may not hold', () => {
     expect(toXhtml('<p>if (a ]]> b)</p>')).toBe('<p>if (a ]]&gt; b)</p>');
   });
