@@ -49,9 +49,9 @@ export const problems = {
   }),
   FileNameNotUrl: problem({
     level: 'error',
-    title: 'A chapter’s file name cannot be its address',
+    title: 'A chapter’s file name has nothing to make its address from',
     message: (file: string, id: string) =>
-      `${file}: the file name "${id}" cannot be a URL; rename the file (lowercase letters, digits and hyphens, e.g. chapter-1.md) or set the slug field`,
+      `${file}: the file name "${id}" holds no letter or digit to make the chapter's address from; rename the file (such as chapter-1.md) or set the slug field`,
   }),
   ReservedSlug: problem({
     level: 'error',

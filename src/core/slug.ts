@@ -53,6 +53,23 @@ export function slugProblem(slug: string): string | undefined {
 }
 
 /**
+ * A chapter's address from its file name: the name itself where it is one (`chapter-12`,
+ * `雪の日`), else the name as an author saving files by hand or keeping an Obsidian vault
+ * writes it, made one: `Chapter 12.md` → `chapter-12`, `Chapter_3 - The Lake.md` →
+ * `chapter-3-the-lake`, `Café.md` → `café` (lowercase, spaces and punctuation as single
+ * hyphens, the letters of every script kept as written). Empty where the name holds no letter
+ * or digit (`🌙.md`).
+ */
+export function fileSlug(id: string): string {
+  const name = id.normalize('NFC');
+  if (slugPattern.test(name)) return name;
+  return name
+    .toLowerCase()
+    .replace(/[^\p{L}\p{N}\p{M}]+/gu, '-')
+    .replace(/^-+|-+$/g, '');
+}
+
+/**
  * "Interlude: Letters & Lies" → "interlude-letters-lies", "Daaé" → "daae", "Глава 3" →
  * "глава-3", "雪の日" → "雪の日": accents come off Latin letters, other scripts stay as
  * written (their marks too: a Japanese が stays が). A long title is cut at a word, to

@@ -3,7 +3,7 @@ import { isoDate } from '../shared/format.ts';
 import { problems as catalogue } from './problems.ts';
 import { isScheduled } from './schedule.ts';
 import type { ChapterData, StoryData } from './schema.ts';
-import { slugPattern, slugProblem } from './slug.ts';
+import { fileSlug, slugPattern, slugProblem } from './slug.ts';
 import { fitsLanguage, writtenIn } from './written-in.ts';
 
 /** Markdown as the pipeline rendered it: the HTML, and the text a reader sees. */
@@ -299,9 +299,9 @@ function duplicates(sources: ChapterSource[], key: (source: ChapterSource) => st
     );
 }
 
-/** A chapter's URL slug: its `slug` field, else its file name, in one Unicode form (NFC) however the file system spells it. */
+/** A chapter's URL slug: its `slug` field, else made from its file name (`fileSlug`), in one Unicode form (NFC) however the file system spells it. */
 export function slugOf(source: Pick<ChapterSource, 'id' | 'data'>): string {
-  return (source.data.slug ?? source.id).normalize('NFC');
+  return source.data.slug?.normalize('NFC') ?? fileSlug(source.id);
 }
 
 /** A chapter's words, as readers and archives count them: its text and its footnotes. */

@@ -17,7 +17,8 @@ export interface HostileStory {
   problem: RegExp;
 }
 
-const chapter = (front: string, body = 'Words of the chapter.') => `---\n${front}\n---\n\n${body}\n`;
+/** A content file: frontmatter and a body. */
+export const chapter = (front: string, body = 'Words of the chapter.') => `---\n${front}\n---\n\n${body}\n`;
 
 /** A PNG that says it is `width` × `height` in its header (its pixels are never decoded). */
 export function pngHeader(width: number, height: number): Uint8Array {

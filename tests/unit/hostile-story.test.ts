@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { readStory } from '../../src/source/story-source';
-import { hostileStories, writeHostileStory } from '../support/hostile-stories';
+import { chapter, hostileStories, writeHostileStory } from '../support/hostile-stories';
 
 const root = mkdtempSync(join(tmpdir(), 'quire-hostile-'));
 afterAll(() => rmSync(root, { recursive: true, force: true }));
@@ -25,5 +25,25 @@ describe('the hostile-story corpus', () => {
       // Nothing of what was refused reaches the story's text.
       expect(problems.join('\n')).not.toMatch(/s3cr3t|at \S+\.ts:\d+/);
     });
+  });
+});
+
+describe('a chapter file named by hand (Chapter Two.md)', () => {
+  it('is served at an address made from its name, which links by file name, address and Obsidian link all reach', async () => {
+    const content = writeHostileStory(join(root, 'named'), {
+      attack: 'none',
+      files: {
+        'chapters/Chapter Two - The Lake.md': chapter('title: Two\norder: 2'),
+        'chapters/chapter-3.md': chapter(
+          'title: Three\norder: 3',
+          'Back to [the lake](<Chapter Two - The Lake.md>), [again](Chapter%20Two%20-%20The%20Lake.md#p-1), [[Chapter Two - The Lake|once more]] and [by address](../chapter-two-the-lake/).',
+        ),
+      },
+      problem: /^$/,
+    });
+    const { problems, chapters } = await readStory(content, { base: '/', now: new Date() });
+    expect(problems).toEqual([]);
+    const links = [...chapters.find((source) => source.id === 'chapter-3')!.body.html.matchAll(/href="([^"]+)"/g)].map((match) => match[1]);
+    expect(links).toEqual(['/chapter-two-the-lake/', '/chapter-two-the-lake/#p-1', '/chapter-two-the-lake/', '/chapter-two-the-lake/']);
   });
 });

@@ -46,7 +46,7 @@ describe('the story checks report each problem by its name', () => {
       [chapter('a', { order: 2 }), chapter('b', { order: 2 })],
       problems.SharedOrderOrSlug.message('order', '2', [file('a'), file('b')]),
     ],
-    ['FileNameNotUrl', [chapter('Chapter One', { order: 1 })], problems.FileNameNotUrl.message(file('Chapter One'), 'Chapter One')],
+    ['FileNameNotUrl', [chapter('🌙', { order: 1 })], problems.FileNameNotUrl.message(file('🌙'), '🌙')],
     [
       'RevisedBeforePublished',
       [chapter('late', { order: 1, published: new Date('2026-03-01'), revised: new Date('2026-02-01') })],

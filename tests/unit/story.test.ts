@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { linkedChapter } from '../../src/core/links';
 import { scheduleWarnings } from '../../src/core/schedule';
-import { assembleStory, chapterWarnings, storyWarnings, StoryError, validateStory, type StorySource } from '../../src/core/story';
+import { assembleStory, chapterWarnings, slugOf, storyWarnings, StoryError, validateStory, type StorySource } from '../../src/core/story';
 import { chapterSource, storySource } from '../support/story-sources';
 
 const story = storySource();
@@ -122,9 +122,16 @@ describe('validateStory', () => {
     ]);
   });
 
-  it('rejects a file name that cannot be a URL unless slug is set', () => {
-    expect(validateStory([story], [chapter('Chapter One', { order: 1 })]).join()).toMatch(/Chapter One\.md: the file name/);
-    expect(validateStory([story], [chapter('Chapter One', { order: 1, slug: 'chapter-one' })])).toEqual([]);
+  it('makes an address from a file name an author saved by hand (Chapter One.md → chapter-one), and rejects one with nothing to make it from unless slug is set', () => {
+    expect(validateStory([story], [chapter('Chapter One', { order: 1 })])).toEqual([]);
+    expect(slugOf({ id: 'Chapter_3 - The Lake', data: { slug: undefined } } as never)).toBe('chapter-3-the-lake');
+    expect(slugOf({ id: 'Café Noir', data: { slug: undefined } } as never)).toBe('café-noir');
+    expect(validateStory([story], [chapter('🌙', { order: 1 })]).join()).toMatch(/🌙\.md: the file name "🌙" holds no letter or digit/);
+    expect(validateStory([story], [chapter('🌙', { order: 1, slug: 'moon' })])).toEqual([]);
+    // Two names that make one address are one chapter too many.
+    expect(validateStory([story], [chapter('Chapter One', { order: 1 }), chapter('chapter-one', { order: 2 })]).join()).toMatch(
+      /slug chapter-one is used by both .*Chapter One\.md and .*chapter-one\.md/,
+    );
   });
 
   it('rejects a chapter named like one of the site pages', () => {
