@@ -166,6 +166,13 @@ export const problems = {
     message: (what: string, maxDepth: number) =>
       `the ${what} nests more than ${maxDepth} levels deep (quotes inside quotes, lists inside lists); no story needs as many, and no page can show them: take out the extra levels`,
   }),
+  ManyNoteUses: problem({
+    level: 'error',
+    where: 'line',
+    title: 'One footnote marked hundreds of times',
+    message: (label: string, most: number) =>
+      `the footnote [^${label}] is marked more than ${most} times, each mark a link back from the note, which no page can list; give the later marks footnotes of their own`,
+  }),
   ManyMarks: problem({
     level: 'error',
     where: 'line',

@@ -1,4 +1,6 @@
+import type { FootnoteReference, Root } from 'mdast';
 import type { Node, Parent } from 'unist';
+import { visit } from 'unist-util-visit';
 import type { VFile } from 'vfile';
 import { problems } from '../core/problems.ts';
 
@@ -48,6 +50,30 @@ export function nestingProblem(markdown: string): { line: number; message: strin
     if (markers + indent > maxDepth) return { line, message: tooDeep('text') };
   }
   return undefined;
+}
+
+/** The most times one footnote may be marked: each mark adds a link back to the note (a few are usual; 40,000 made a 10 MB page). */
+export const maxNoteUses = 100;
+
+/**
+ * Stops a footnote marked more than `maxNoteUses` times: reported at the first mark past the
+ * limit, and the marks past it taken out of the tree, which is never published.
+ */
+export function noteUsesLimit() {
+  return (tree: Root, file: VFile) => {
+    const uses = new Map<string, number>();
+    // The marks past the limit, by the node that holds them: taken out in one pass each.
+    const excess = new Map<Parent, Set<Node>>();
+    visit(tree, 'footnoteReference', (node: FootnoteReference, _index, parent) => {
+      const key = node.identifier.toLowerCase();
+      const count = (uses.get(key) ?? 0) + 1;
+      uses.set(key, count);
+      if (count <= maxNoteUses || !parent) return;
+      if (excess.size === 0) file.message(problems.ManyNoteUses.message(node.label ?? node.identifier, maxNoteUses), node);
+      excess.set(parent, (excess.get(parent) ?? new Set()).add(node));
+    });
+    for (const [parent, nodes] of excess) parent.children = parent.children.filter((child) => !nodes.has(child));
+  };
 }
 
 /** How many `*`, `_` and `~` a line holds, not counting those escaped (`\*`), which are text. */

@@ -11,7 +11,7 @@ import remarkRehype from 'remark-rehype';
 import { unified, type PluggableList, type Processor } from 'unified';
 import { VFile } from 'vfile';
 import type { Translate } from '../shared/i18n/strings.ts';
-import { depthLimit, nestingProblem, tooDeep } from './depth-limit.ts';
+import { depthLimit, nestingProblem, noteUsesLimit, tooDeep } from './depth-limit.ts';
 import { rehypeBlockStyles } from './rehype-block-styles.ts';
 import { rehypeBlocks } from './rehype-blocks.ts';
 import { rehypeChapterLinks } from './rehype-chapter-links.ts';
@@ -108,6 +108,7 @@ export function createRenderer(settings: RenderSettings): Renderer {
     remarkParse,
     depthLimit('text'),
     remarkGfm,
+    noteUsesLimit,
     // Emphasis next to CJK punctuation (`*まったく……。*夏目は`), which CommonMark's rules miss.
     remarkCjkFriendly,
     remarkDirective,

@@ -142,6 +142,11 @@ export const hostileStories: HostileStory[] = [
     problem: /chapters\/chapter-2\.md:8: more than 10,000 emphasis marks \(\*, _ or ~\) follow from here in one paragraph/,
   },
   {
+    attack: 'a footnote marked 5,000 times, each mark a link back from the note (40,000 made a 10 MB page)',
+    files: { 'chapters/chapter-2.md': chapter('title: Two\norder: 2', `Before.\n\n${'Word[^n] '.repeat(5000)}\n\n[^n]: The note.`) },
+    problem: /chapters\/chapter-2\.md:8: the footnote \[\^n\] is marked more than 100 times/,
+  },
+  {
     attack: 'raw HTML nested 5,000 deep',
     files: { 'chapters/chapter-2.md': chapter('title: Two\norder: 2', `${'<div>'.repeat(5000)}deep${'</div>'.repeat(5000)}`) },
     problem: /chapters\/chapter-2\.md(?::\d+)?: the raw HTML nests more than 64 levels deep/,
