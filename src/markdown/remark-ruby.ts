@@ -6,8 +6,10 @@ import { visit } from 'unist-util-visit';
  * authors paste from there): `｜漢字《かんじ》` sets the reading かんじ over 漢字, the bar marking
  * where the base starts; a run of kanji needs no bar (`漢字《かんじ》`); `｜《` is a 《 as
  * written. Only a reading of one line and at most 50 characters, over a base of at most 50.
+ * Kakuyomu's emphasis dots, `《《大切》》`, are emphasis, which the site sets as dots in Japanese.
  */
-const notation = /[|｜]《|[|｜]([^|｜《》\n]{1,50}?)《([^《》\n]{1,50})》|([\p{sc=Han}々〆ヶ]{1,50})《([^《》\n]{1,50})》/gu;
+const notation =
+  /《《([^《》\n]{1,100})》》|[|｜]《|[|｜]([^|｜《》\n]{1,50}?)《([^《》\n]{1,50})》|([\p{sc=Han}々〆ヶ]{1,50})《([^《》\n]{1,50})》/gu;
 
 /** A reading over its base, with the brackets a browser without ruby shows around it. */
 function rubyNode(base: string, reading: string): PhrasingContent {
@@ -38,14 +40,16 @@ export function remarkRuby() {
       for (const match of node.value.matchAll(notation)) {
         plain += node.value.slice(at, match.index);
         at = match.index + match[0].length;
+        const [, dotted, base, reading, kanji, kanjiReading] = match;
         // `｜《`: the bracket as written.
-        if (match[1] === undefined && match[3] === undefined) {
+        if (dotted === undefined && base === undefined && kanji === undefined) {
           plain += '《';
           continue;
         }
         if (plain) parts.push({ type: 'text', value: plain });
         plain = '';
-        parts.push(match[1] !== undefined ? rubyNode(match[1], match[2]!) : rubyNode(match[3]!, match[4]!));
+        if (dotted !== undefined) parts.push({ type: 'emphasis', children: [{ type: 'text', value: dotted }] });
+        else parts.push(base !== undefined ? rubyNode(base, reading!) : rubyNode(kanji!, kanjiReading!));
       }
       if (at === 0) return undefined;
       plain += node.value.slice(at);
