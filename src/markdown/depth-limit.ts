@@ -33,7 +33,7 @@ export function nestingProblem(markdown: string): { line: number; message: strin
   let line = 0;
   // Lines in a row without a blank one: one paragraph, whose parse grows with the square of its lines past tens of thousands.
   let run = 0;
-  // Emphasis marks in the paragraph so far, and the line it started on.
+  // Emphasis marks in the paragraph so far (reported at the line it starts on).
   let marks = 0;
   for (const text of markdown.split('\n')) {
     line++;
