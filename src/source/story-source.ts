@@ -69,7 +69,9 @@ interface ReadFile<T> {
  */
 export async function readStory(contentDir: string, options: ReadOptions): Promise<StoryReading> {
   const cwd = options.cwd ?? process.cwd();
-  const name = (path: string) => relative(cwd, path) || path;
+  // A file's name as problems print it, one line each: a control character in it (a newline in a
+  // name a pull request brought) is shown escaped, never as a line of its own.
+  const name = (path: string) => shownPath(relative(cwd, path) || path);
   const problems: string[] = [];
   const warnings: string[] = [];
 
@@ -230,4 +232,14 @@ function renderAll(context: RenderContext, problems: string[]) {
       queued.forEach(({ done }, index) => done(results[index]!));
     },
   };
+}
+
+/** A path with its control characters escaped (`\n`, `\u0007`): printable on one line, never read as another line of output. */
+function shownPath(path: string): string {
+  const short: Record<string, string> = { '\n': '\\n', '\r': '\\r', '\t': '\\t' };
+  // eslint-disable-next-line no-control-regex
+  return path.replace(
+    /[\u0000-\u001f\u007f-\u009f\u2028\u2029]/g,
+    (character) => short[character] ?? `\\u${character.charCodeAt(0).toString(16).padStart(4, '0')}`,
+  );
 }

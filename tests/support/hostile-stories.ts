@@ -147,6 +147,11 @@ export const hostileStories: HostileStory[] = [
     problem: /chapters\/chapter-2\.md:8: the footnote \[\^n\] is marked more than 100 times/,
   },
   {
+    attack: 'a file name with a line break, which printed a line of output of its own (“✓ 0 errors”)',
+    files: { 'chapters/bad\n✓ 0 errors\u2028.md': chapter('title: Two') },
+    problem: /chapters\/bad\\n✓ 0 errors\\u2028\.md: order: order is required/,
+  },
+  {
     attack: 'raw HTML nested 5,000 deep',
     files: { 'chapters/chapter-2.md': chapter('title: Two\norder: 2', `${'<div>'.repeat(5000)}deep${'</div>'.repeat(5000)}`) },
     problem: /chapters\/chapter-2\.md(?::\d+)?: the raw HTML nests more than 64 levels deep/,
