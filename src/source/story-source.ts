@@ -234,12 +234,12 @@ function renderAll(context: RenderContext, problems: string[]) {
   };
 }
 
+/** Characters that break a line of output or are not shown: C0 and C1 controls, line and paragraph separators. */
+// eslint-disable-next-line no-control-regex
+const unprintable = /[\u0000-\u001f\u007f-\u009f\u2028\u2029]/g;
+
 /** A path with its control characters escaped (`\n`, `\u0007`): printable on one line, never read as another line of output. */
 function shownPath(path: string): string {
   const short: Record<string, string> = { '\n': '\\n', '\r': '\\r', '\t': '\\t' };
-  // eslint-disable-next-line no-control-regex
-  return path.replace(
-    /[\u0000-\u001f\u007f-\u009f\u2028\u2029]/g,
-    (character) => short[character] ?? `\\u${character.charCodeAt(0).toString(16).padStart(4, '0')}`,
-  );
+  return path.replace(unprintable, (character) => short[character] ?? `\\u${character.charCodeAt(0).toString(16).padStart(4, '0')}`);
 }
