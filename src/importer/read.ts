@@ -40,7 +40,9 @@ export function detectFormat(bytes: Uint8Array, file: string): { format: InputFo
     return { format: 'rtf', text: Buffer.from(bytes).toString('latin1') };
   const text = decodeText(bytes, file);
   const start = text.slice(0, 4000);
-  if (/^\uFEFF?\s*(?:<\?xml[^>]*>\s*)?<office:document[\s>]/.test(start)) return { format: 'odt', text };
+  // A flat OpenDocument text: its root element, after the XML declaration, comments and a DOCTYPE.
+  if (/^\uFEFF?\s*(?:<\?xml[^>]*>\s*)?(?:<!--[\s\S]*?-->\s*|<!DOCTYPE[^[>]*(?:\[[\s\S]*?\])?\s*>\s*)*<office:document[\s>]/.test(start))
+    return { format: 'odt', text };
   if (
     /^\s*(?:<!doctype html|<html[\s>]|<\?xml[^>]*>\s*<html)/i.test(start) ||
     (/^\s*</.test(start) && /<(?:p|div|br|body)[\s>/]/i.test(start))

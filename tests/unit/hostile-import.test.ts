@@ -708,6 +708,19 @@ describe('OpenDocument texts', () => {
     ]);
   });
 
+  it('a flat text with a DOCTYPE is read as one, its declared entities written out; one that names a file is refused, never read', async () => {
+    const flat = (subset: string, text: string) =>
+      strToU8(
+        `<?xml version="1.0"?>\n<!-- written by hand -->\n<!DOCTYPE office:document [${subset}]>\n<office:document ${namespaces} office:mimetype="application/vnd.oasis.opendocument.text"><office:body><office:text><text:h text:outline-level="1">Chapter 1: Odd</text:h><text:p>${text}</text:p></office:text></office:body></office:document>`,
+      );
+    const { plan, text } = await importBytes(flat('<!ENTITY hero "Meg March">', 'Then &hero; came.'), 'entities.fodt');
+    faithful(plan);
+    expect(text).toBe('Then Meg March came.');
+    await expect(readInput(flat('<!ENTITY x SYSTEM "file:///etc/passwd">', 'Then &x; came.'), 'xxe.fodt')).rejects.toThrow(
+      /^xxe\.fodt: the OpenDocument text could not be read/,
+    );
+  });
+
   it('styles that are each other’s parents, and a space repeated a billion times, read at once', async () => {
     const styles =
       '<style:style style:name="A" style:family="paragraph" style:parent-style-name="B"/><style:style style:name="B" style:family="paragraph" style:parent-style-name="A"/>';

@@ -2,6 +2,7 @@ import type { Element as HastElement, ElementContent } from 'hast';
 import type { Element, ElementContent as XmlContent, Root } from 'xast';
 import { strFromU8 } from 'fflate';
 import { fromXml } from 'xast-util-from-xml';
+import { withDeclaredEntities } from '../xml.ts';
 import { imageName } from '../files.ts';
 import { ImportError, type ImportedWork } from '../model.ts';
 import { unzipWithin } from '../zip.ts';
@@ -465,7 +466,7 @@ function imageType(bytes: Uint8Array): string | undefined {
 
 function parse(text: string, file: string): Root {
   try {
-    return fromXml(text);
+    return fromXml(withDeclaredEntities(text));
   } catch (error) {
     throw new ImportError(problems.UnreadableOdt.message(file, (error as Error).message.split('\n')[0] ?? ''));
   }
