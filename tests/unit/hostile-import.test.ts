@@ -567,6 +567,8 @@ describe('remote pictures', () => {
     server = createServer((request, response) => {
       requests.push(request.url ?? '');
       if (request.url === '/map.png') response.writeHead(200, { 'Content-Type': 'image/png' }).end(pngHeader(2, 2));
+      else if (request.url === '/moved.png') response.writeHead(301, { Location: '/map.png' }).end();
+      else if (request.url === '/elsewhere.png') response.writeHead(302, { Location: 'file:///etc/passwd' }).end();
       else response.writeHead(404).end();
     });
     await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
@@ -599,6 +601,17 @@ describe('remote pictures', () => {
     expect(text).toContain('![the map of the lake](images/map.png)');
     expect(text).toContain('a lost picture');
     expect(notices.join('\n')).toMatch(/could not fetch .*gone\.png \(the site answered 404\)/);
+  });
+
+  it('follow a redirect to a picture, and never one to a file', async () => {
+    const moved = strToU8(
+      `<html><body><h1>Chapter 1</h1><p>Look: <img src="${base}/moved.png" alt="the map"> and <img src="${base}/elsewhere.png" alt="a file"></p></body></html>`,
+    );
+    const { plan, text, notices } = await importBytes(moved, 'moved.html', true, 'any');
+    faithful(plan);
+    expect(text).toBe('Look: ![the map](images/moved.png) and a file');
+    expect(notices.join('\n')).toMatch(/could not fetch .*elsewhere\.png \(it leads to a file: address\)/);
+    expect(requests).toEqual(['/moved.png', '/map.png', '/elsewhere.png']);
   });
 });
 
