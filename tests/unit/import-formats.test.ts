@@ -950,6 +950,23 @@ describe('raised and lowered text', () => {
     },
   );
 
+  it('keeps Word’s ruby, which mammoth left out base and all (“kept 6 of 6 words”)', async () => {
+    const run = (text: string) => `<w:r><w:t xml:space="preserve">${text}</w:t></w:r>`;
+    const ruby = (base: string, reading: string) =>
+      `<w:r><w:ruby><w:rubyPr><w:hps w:val="10"/><w:lid w:val="ja-JP"/></w:rubyPr><w:rt>${run(reading)}</w:rt><w:rubyBase>${run(base)}</w:rubyBase></w:ruby></w:r>`;
+    const docx = makeDocx([
+      `<w:p>${run('第一章')}</w:p>`,
+      `<w:p>${run('彼は')}${ruby('東京駅', 'とうきょうえき')}${run('で')}${ruby('漢字', 'かんじ')}${run('を書いた。')}</w:p>`,
+    ]);
+    const work = await readInput(docx, 'ruby.docx');
+    const plan = await planImport(work, []);
+    expectEveryWordKept(plan);
+    expect(work.notices.join()).not.toMatch(/ruby/);
+    expect(parseContentFile(plan.chapters[0]!.text).body).toBe(
+      '彼は<ruby>東京駅<rp>(</rp><rt>とうきょうえき</rt><rp>)</rp></ruby>で<ruby>漢字<rp>(</rp><rt>かんじ</rt><rp>)</rp></ruby>を書いた。',
+    );
+  });
+
   it('keeps a reading set over its characters (ruby), and reads a table’s cells as separate words', async () => {
     const page = strToU8(
       '<html><body><h1>Chapter 1</h1><p>彼は<ruby>漢字<rp>(</rp><rt>かんじ</rt><rp>)</rp></ruby>を書いた。</p><table><tr><th>Name</th><th>Level</th></tr><tr><td>Meg</td><td>5</td></tr></table></body></html>',

@@ -32,17 +32,19 @@ const styleMap = [
 ];
 
 /**
- * Horizontal lines drawn as scene breaks, which mammoth does not read: Word's and pandoc's
- * line shape (`o:hr="t"`), an empty paragraph with only a bottom border, or a line or a thin
- * bar drawn across the page (LibreOffice's horizontal line, a shape from Word's Insert → Shapes).
- * They become a paragraph of `* * *`, which is read as a break.
+ * The document as mammoth reads it, with what mammoth would miss made readable: horizontal lines
+ * drawn as scene breaks — Word's and pandoc's line shape (`o:hr="t"`), an empty paragraph with
+ * only a bottom border, or a line or a thin bar drawn across the page (LibreOffice's horizontal
+ * line, a shape from Word's Insert → Shapes) — become a paragraph of `* * *`, which is read as a
+ * break; ruby is marked (`withRubyMarked`). Counts the comments and tracked deletions it holds.
  */
-function withDrawnBreaks(bytes: Uint8Array, file: string): { bytes: Uint8Array; comments: number; deletions: number } {
+function preparedForMammoth(bytes: Uint8Array, file: string): { bytes: Uint8Array; comments: number; deletions: number } {
   const files = unzipWithin(bytes, file, 'Word document');
   const document = files['word/document.xml'];
   const comments = files['word/comments.xml'] ? (strFromU8(files['word/comments.xml']).match(/<w:comment\b/g) ?? []).length : 0;
   if (!document) return { bytes, comments, deletions: 0 };
-  const xml = strFromU8(document);
+  const original = strFromU8(document);
+  const xml = withRubyMarked(original);
   const deletions = trackedDeletions(xml);
   const patched = paragraphsOf(xml, (paragraph) => {
     if (/<w:t[\s>]/.test(paragraph)) return paragraph;
@@ -53,8 +55,70 @@ function withDrawnBreaks(bytes: Uint8Array, file: string): { bytes: Uint8Array; 
       drawnLine(paragraph);
     return line ? '<w:p><w:r><w:t>* * *</w:t></w:r></w:p>' : paragraph;
   });
-  if (patched === xml) return { bytes, comments, deletions };
+  if (patched === original) return { bytes, comments, deletions };
   return { bytes: zipSync({ ...files, 'word/document.xml': strToU8(patched) }), comments, deletions };
+}
+
+/** Where a reading set over characters (ruby) starts, where its reading starts, and where it ends, as mammoth passes them on. */
+const rubyMarks = { start: '\uE000', reading: '\uE001', end: '\uE002' } as const;
+
+/**
+ * Word's ruby (a reading set over its characters, `<w:ruby>`), which mammoth leaves out base
+ * and all, as the base's runs and the reading's between marks mammoth passes on as text
+ * (`rubyMarks`); `withRuby` makes them ruby again. In one pass over the tags.
+ */
+function withRubyMarked(xml: string): string {
+  if (!xml.includes('<w:ruby>')) return xml;
+  const run = (text: string) => `<w:r><w:t>${text}</w:t></w:r>`;
+  const inside = (ruby: string, tag: string) => {
+    const from = ruby.indexOf(`<${tag}>`);
+    const to = ruby.indexOf(`</${tag}>`, from);
+    return from < 0 || to < 0 ? '' : ruby.slice(from + tag.length + 2, to);
+  };
+  return xml.replace(/<w:ruby>([\s\S]*?)<\/w:ruby>/g, (_, ruby: string) =>
+    // The run around the ruby is closed before its parts and opened again after them.
+    [
+      '</w:r>',
+      run(rubyMarks.start),
+      inside(ruby, 'w:rubyBase'),
+      run(rubyMarks.reading),
+      inside(ruby, 'w:rt'),
+      run(rubyMarks.end),
+      '<w:r>',
+    ].join(''),
+  );
+}
+
+/**
+ * The ruby `withRubyMarked` marked, as ruby elements (`<ruby>東京駅<rp>(</rp><rt>とうきょうえき</rt><rp>)</rp></ruby>`)
+ * where base and reading are each one text; otherwise the reading in brackets after its base.
+ */
+function withRuby(node: Element): void {
+  node.children = node.children.flatMap((child): Element['children'] => {
+    if (child.type === 'element') withRuby(child);
+    if (child.type !== 'text' || !/[\uE000-\uE002]/.test(child.value)) return [child];
+    const parts: Element['children'] = [];
+    let at = 0;
+    for (const match of child.value.matchAll(/\uE000([^\uE000-\uE002]*)\uE001([^\uE000-\uE002]*)\uE002/g)) {
+      if (match.index > at) parts.push({ type: 'text', value: child.value.slice(at, match.index) });
+      const text = (value: string) => ({ type: 'text' as const, value });
+      const element = (tagName: string, value: string): Element => ({ type: 'element', tagName, properties: {}, children: [text(value)] });
+      parts.push({
+        type: 'element',
+        tagName: 'ruby',
+        properties: {},
+        children: [text(match[1]!), element('rp', '('), element('rt', match[2]!), element('rp', ')')],
+      });
+      at = match.index + match[0].length;
+    }
+    const rest = child.value
+      .slice(at)
+      .replace(/\uE000/g, '')
+      .replace(/\uE001/g, '(')
+      .replace(/\uE002/g, ')');
+    if (rest) parts.push({ type: 'text', value: rest });
+    return parts;
+  });
 }
 
 /**
@@ -134,7 +198,7 @@ function markAlignment(element: { type?: string; alignment?: string; styleName?:
  */
 export async function readDocx(bytes: Uint8Array, file: string, stem: string): Promise<ImportedWork> {
   const images = new Map<string, Uint8Array>();
-  const prepared = withDrawnBreaks(bytes, file);
+  const prepared = preparedForMammoth(bytes, file);
   let result: Awaited<ReturnType<typeof mammoth.convertToHtml>>;
   try {
     result = await mammoth.convertToHtml(
@@ -160,6 +224,7 @@ export async function readDocx(bytes: Uint8Array, file: string, stem: string): P
     .map((message) => `Word: ${message.message}`);
   const tree = parseHtml(`<body>${result.value}</body>`);
   const body = (select('body', tree) ?? tree) as Element;
+  withRuby(body);
   // The words as read, before anything below moves them (the footnotes go to their chapters).
   const dropped = [...commentsDropped(prepared.comments), ...deletionsDropped(prepared.deletions)];
   return readDocumentBody(body, { format: 'Word document', stem, images, source: visibleText(body), notices, dropped });
