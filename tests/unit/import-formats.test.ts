@@ -950,6 +950,20 @@ describe('raised and lowered text', () => {
     },
   );
 
+  it('keeps the text of Word’s right-to-left embeddings and simple fields, which mammoth left out unseen by the word check', async () => {
+    const run = (text: string) => `<w:r><w:t xml:space="preserve">${text}</w:t></w:r>`;
+    const docx = makeDocx([
+      `<w:p>${run('Chapter 1')}</w:p>`,
+      `<w:p>${run('היא אמרה ')}<w:dir w:val="rtl">${run('שלום לך')}</w:dir>${run(' ויצאה.')}</w:p>`,
+      `<w:p>${run('Then ')}<w:bdo w:val="ltr">${run('Meg')}</w:bdo>${run(' read page ')}<w:fldSimple w:instr="PAGE">${run('12')}</w:fldSimple>${run('.')}<w:fldSimple w:instr="DATE"/></w:p>`,
+    ]);
+    const work = await readInput(docx, 'wrappers.docx');
+    const plan = await planImport(work, []);
+    expectEveryWordKept(plan);
+    expect(work.notices.join()).not.toMatch(/unrecognised element/);
+    expect(parseContentFile(plan.chapters[0]!.text).body).toBe('היא אמרה שלום לך ויצאה.\n\nThen Meg read page 12.');
+  });
+
   it('keeps Word’s ruby, which mammoth left out base and all (“kept 6 of 6 words”)', async () => {
     const run = (text: string) => `<w:r><w:t xml:space="preserve">${text}</w:t></w:r>`;
     const ruby = (base: string, reading: string) =>

@@ -36,7 +36,8 @@ const styleMap = [
  * drawn as scene breaks — Word's and pandoc's line shape (`o:hr="t"`), an empty paragraph with
  * only a bottom border, or a line or a thin bar drawn across the page (LibreOffice's horizontal
  * line, a shape from Word's Insert → Shapes) — become a paragraph of `* * *`, which is read as a
- * break; ruby is marked (`withRubyMarked`). Counts the comments and tracked deletions it holds.
+ * break; ruby is marked (`withRubyMarked`), and wrappers mammoth drops with their text taken off
+ * (`withoutWrappers`). Counts the comments and tracked deletions it holds.
  */
 function preparedForMammoth(bytes: Uint8Array, file: string): { bytes: Uint8Array; comments: number; deletions: number } {
   const files = unzipWithin(bytes, file, 'Word document');
@@ -44,7 +45,7 @@ function preparedForMammoth(bytes: Uint8Array, file: string): { bytes: Uint8Arra
   const comments = files['word/comments.xml'] ? (strFromU8(files['word/comments.xml']).match(/<w:comment\b/g) ?? []).length : 0;
   if (!document) return { bytes, comments, deletions: 0 };
   const original = strFromU8(document);
-  const xml = withRubyMarked(original);
+  const xml = withRubyMarked(withoutWrappers(original));
   const deletions = trackedDeletions(xml);
   const patched = paragraphsOf(xml, (paragraph) => {
     if (/<w:t[\s>]/.test(paragraph)) return paragraph;
@@ -57,6 +58,16 @@ function preparedForMammoth(bytes: Uint8Array, file: string): { bytes: Uint8Arra
   });
   if (patched === original) return { bytes, comments, deletions };
   return { bytes: zipSync({ ...files, 'word/document.xml': strToU8(patched) }), comments, deletions };
+}
+
+/**
+ * Elements around runs that mammoth leaves out with the runs inside them, text and all (saying
+ * only "an unrecognised element was ignored"): a right-to-left embedding or override (`w:dir`,
+ * `w:bdo`, as Word writes them in Hebrew and Arabic text) and a simple field's shown result
+ * (`w:fldSimple`). Taken off, their runs read as the document shows them.
+ */
+function withoutWrappers(xml: string): string {
+  return xml.replace(/<\/?w:(?:dir|bdo|fldSimple)(?:[\s/][^>]*)?>/g, '');
 }
 
 /** Where a reading set over characters (ruby) starts, where its reading starts, and where it ends, as mammoth passes them on. */
