@@ -964,6 +964,16 @@ describe('raised and lowered text', () => {
     expect(parseContentFile(plan.chapters[0]!.text).body).toBe('היא אמרה שלום לך ויצאה.\n\nThen Meg read page 12.');
   });
 
+  it('counts the words inside an element mammoth ignores, so the word check sees them lost', async () => {
+    const run = (text: string) => `<w:r><w:t xml:space="preserve">${text}</w:t></w:r>`;
+    const docx = makeDocx([
+      `<w:p>${run('Chapter 1')}</w:p>`,
+      `<w:p>${run('Before ')}<w:futureThing w:val="x">${run('words &amp; more')}</w:futureThing>${run(' after.')}</w:p>`,
+    ]);
+    const plan = await planImport(await readInput(docx, 'future.docx'), []);
+    expect(plan.fidelity).toMatchObject({ source: 4, kept: 2 });
+  });
+
   it('keeps Word’s ruby, which mammoth left out base and all (“kept 6 of 6 words”)', async () => {
     const run = (text: string) => `<w:r><w:t xml:space="preserve">${text}</w:t></w:r>`;
     const ruby = (base: string, reading: string) =>

@@ -5,6 +5,7 @@ import { imageName } from '../files.ts';
 import { parseHtml, select, visibleText } from '../html.ts';
 import { ImportError, type ImportedWork } from '../model.ts';
 import { unzipWithin } from '../zip.ts';
+import { decodedOnce } from '../xml.ts';
 import { commentsDropped, deletionsDropped, readDocumentBody } from './document.ts';
 import { problems } from '../../core/problems.ts';
 
@@ -39,11 +40,11 @@ const styleMap = [
  * break; ruby is marked (`withRubyMarked`), and wrappers mammoth drops with their text taken off
  * (`withoutWrappers`). Counts the comments and tracked deletions it holds.
  */
-function preparedForMammoth(bytes: Uint8Array, file: string): { bytes: Uint8Array; comments: number; deletions: number } {
+function preparedForMammoth(bytes: Uint8Array, file: string): { bytes: Uint8Array; comments: number; deletions: number; xml: string } {
   const files = unzipWithin(bytes, file, 'Word document');
   const document = files['word/document.xml'];
   const comments = files['word/comments.xml'] ? (strFromU8(files['word/comments.xml']).match(/<w:comment\b/g) ?? []).length : 0;
-  if (!document) return { bytes, comments, deletions: 0 };
+  if (!document) return { bytes, comments, deletions: 0, xml: '' };
   const original = strFromU8(document);
   const xml = withRubyMarked(withoutWrappers(original));
   const deletions = trackedDeletions(xml);
@@ -56,8 +57,8 @@ function preparedForMammoth(bytes: Uint8Array, file: string): { bytes: Uint8Arra
       drawnLine(paragraph);
     return line ? '<w:p><w:r><w:t>* * *</w:t></w:r></w:p>' : paragraph;
   });
-  if (patched === original) return { bytes, comments, deletions };
-  return { bytes: zipSync({ ...files, 'word/document.xml': strToU8(patched) }), comments, deletions };
+  if (patched === original) return { bytes, comments, deletions, xml: patched };
+  return { bytes: zipSync({ ...files, 'word/document.xml': strToU8(patched) }), comments, deletions, xml: patched };
 }
 
 /**
@@ -192,6 +193,16 @@ function paragraphsOf(xml: string, change: (paragraph: string) => string): strin
   return out + xml.slice(done);
 }
 
+/** The text (`<w:t>`) inside the elements named, wherever the document has them: words mammoth left out with them. */
+function ignoredText(xml: string, names: readonly string[]): string {
+  const words: string[] = [];
+  for (const name of new Set(names)) {
+    for (const [element] of xml.matchAll(new RegExp(`<${name}[\\s>][\\s\\S]*?</${name}>`, 'g')))
+      for (const [, text] of element.matchAll(/<w:t(?:\s[^>]*)?>([^<]*)<\/w:t>/g)) words.push(decodedOnce(text!));
+  }
+  return words.join(' ');
+}
+
 /** Gives centred and right-aligned paragraphs (direct formatting, no style) a style the map above knows. */
 function markAlignment(element: { type?: string; alignment?: string; styleName?: string; children?: unknown[] }): unknown {
   if (element.type === 'paragraph' && !element.styleName) {
@@ -233,10 +244,13 @@ export async function readDocx(bytes: Uint8Array, file: string, stem: string): P
       (message) => message.type === 'warning' && !/unrecognised (?:paragraph|run) style|referenced but not defined/i.test(message.message),
     )
     .map((message) => `Word: ${message.message}`);
+  // What mammoth ignored it says only in passing; the words inside count as the source's, so the word check misses them if they are lost.
+  const ignored = result.messages.flatMap((message) => /unrecognised element was ignored: (w:[A-Za-z]+)/.exec(message.message)?.[1] ?? []);
+  const unread = ignoredText(prepared.xml, ignored);
   const tree = parseHtml(`<body>${result.value}</body>`);
   const body = (select('body', tree) ?? tree) as Element;
   withRuby(body);
   // The words as read, before anything below moves them (the footnotes go to their chapters).
   const dropped = [...commentsDropped(prepared.comments), ...deletionsDropped(prepared.deletions)];
-  return readDocumentBody(body, { format: 'Word document', stem, images, source: visibleText(body), notices, dropped });
+  return readDocumentBody(body, { format: 'Word document', stem, images, source: `${visibleText(body)}\n${unread}`, notices, dropped });
 }
