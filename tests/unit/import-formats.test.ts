@@ -974,6 +974,22 @@ describe('raised and lowered text', () => {
     expect(plan.fidelity).toMatchObject({ source: 4, kept: 2 });
   });
 
+  it('keeps an OpenDocument text’s ruby (text:ruby), which ran its reading into its base', async () => {
+    const namespaces =
+      'xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0" xmlns:text="urn:oasis:names:tc:opendocument:xmlns:text:1.0"';
+    const odt = zipSync({
+      mimetype: strToU8('application/vnd.oasis.opendocument.text'),
+      'content.xml': strToU8(
+        `<office:document-content ${namespaces}><office:body><office:text><text:h text:outline-level="1">Chapter 1</text:h><text:p>彼は<text:ruby><text:ruby-base>東京駅</text:ruby-base><text:ruby-text>とうきょうえき</text:ruby-text></text:ruby>で書いた。<text:ruby><text:ruby-base>Tokyo</text:ruby-base><text:ruby-text>east capital</text:ruby-text></text:ruby> too.</text:p></office:text></office:body></office:document-content>`,
+      ),
+    });
+    const plan = await planImport(await readInput(odt, 'ruby.odt'), []);
+    expectEveryWordKept(plan);
+    expect(parseContentFile(plan.chapters[0]!.text).body).toBe(
+      '彼は<ruby>東京駅<rp>(</rp><rt>とうきょうえき</rt><rp>)</rp></ruby>で書いた。<ruby>Tokyo<rp>(</rp><rt>east capital</rt><rp>)</rp></ruby> too.',
+    );
+  });
+
   it('keeps Word’s ruby, which mammoth left out base and all (“kept 6 of 6 words”)', async () => {
     const run = (text: string) => `<w:r><w:t xml:space="preserve">${text}</w:t></w:r>`;
     const ruby = (base: string, reading: string) =>

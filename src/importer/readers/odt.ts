@@ -233,6 +233,8 @@ function sourceOf(node: Element | Root): string {
     const name = local(child.name);
     if (unread.has(name) || indexes.has(name) || name === 'annotation' || isDescription(child)) continue;
     if (name === 's' || name === 'tab' || name === 'line-break') out += ' ';
+    // A reading is words of its own beside its base.
+    else if (name === 'ruby-text') out += ` ${sourceOf(child)} `;
     else if (blockNames.has(name)) out += `\n${sourceOf(child)}\n`;
     else out += sourceOf(child);
   }
@@ -386,12 +388,24 @@ class OdtReader {
       else if (name === 'span')
         out.push(...this.runs(node.children, { ...look, ...definedLook(this.styles.get('text', attr(node, 'style-name')).look) }));
       else if (name === 'a') out.push(element('a', this.runs(node.children, look), { href: attr(node, 'href') ?? '' }));
+      else if (name === 'ruby') out.push(this.ruby(node, look));
       else if (name === 'note') out.push(this.note(node));
       else if (name === 'frame') out.push(...this.frame(node, look));
       else if (name === 'annotation') this.comments++;
       else out.push(...this.runs(node.children, look));
     }
     return out;
+  }
+
+  /** A reading set over its characters (`text:ruby`): the base, and the reading in brackets for a browser without ruby. */
+  private ruby(node: Element, look: Look): HastElement {
+    const part = (name: string) => childElements(node).find((child) => local(child.name) === name)?.children ?? [];
+    return element('ruby', [
+      ...this.runs(part('ruby-base'), look),
+      element('rp', [{ type: 'text', value: '(' }]),
+      element('rt', this.runs(part('ruby-text'), {})),
+      element('rp', [{ type: 'text', value: ')' }]),
+    ]);
   }
 
   /** A footnote or endnote: its marker here, its text at the end of the document (as Word's are). */
