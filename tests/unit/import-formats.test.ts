@@ -964,6 +964,21 @@ describe('raised and lowered text', () => {
     expect(parseContentFile(plan.chapters[0]!.text).body).toBe('היא אמרה שלום לך ויצאה.\n\nThen Meg read page 12.');
   });
 
+  it('leaves out Word’s hidden text and says so, and keeps words apart at a carriage return or a page break', async () => {
+    const run = (text: string, properties = '') =>
+      `<w:r>${properties ? `<w:rPr>${properties}</w:rPr>` : ''}<w:t xml:space="preserve">${text}</w:t></w:r>`;
+    const docx = makeDocx([
+      `<w:p>${run('Chapter 1')}</w:p>`,
+      `<w:p><w:pPr><w:rPr><w:vanish/></w:rPr></w:pPr>${run('Shown ')}${run('NOTE TO SELF ', '<w:i/><w:vanish/>')}${run('text.')}${run(' shown again', '<w:vanish w:val="0"/>')}</w:p>`,
+      `<w:p><w:r><w:t>broken</w:t><w:cr/><w:t>line</w:t><w:br w:type="page"/><w:t>next</w:t></w:r></w:p>`,
+    ]);
+    const work = await readInput(docx, 'hidden.docx');
+    const plan = await planImport(work, []);
+    expectEveryWordKept(plan);
+    expect(work.dropped).toContain('1 passage of hidden text');
+    expect(parseContentFile(plan.chapters[0]!.text).body).toBe('Shown text. shown again\n\nbroken\\\nline\\\nnext');
+  });
+
   it('counts the words inside an element mammoth ignores, so the word check sees them lost', async () => {
     const run = (text: string) => `<w:r><w:t xml:space="preserve">${text}</w:t></w:r>`;
     const docx = makeDocx([

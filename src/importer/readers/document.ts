@@ -45,6 +45,9 @@ export function roleOf(display: string): Role | undefined {
 export const commentsDropped = (count: number, where = 'from the margin'): string[] =>
   count ? [`${count} comment${count === 1 ? '' : 's'} ${where} (notes to the writer, not the story)`] : [];
 
+/** What the author is told of text the document hides (Word's and Rich Text's hidden text, often a note to the writer). */
+export const hiddenDropped = (count: number): string[] => (count ? [`${count} passage${count === 1 ? '' : 's'} of hidden text`] : []);
+
 /** What the author is told of text deleted while changes were tracked, which the document still holds. */
 export const deletionsDropped = (count: number): string[] =>
   count ? [`${count} tracked deletion${count === 1 ? '' : 's'} (text deleted while changes were tracked)`] : [];

@@ -6,7 +6,7 @@ import { parseHtml, select, visibleText } from '../html.ts';
 import { ImportError, type ImportedWork } from '../model.ts';
 import { unzipWithin } from '../zip.ts';
 import { decodedOnce } from '../xml.ts';
-import { commentsDropped, deletionsDropped, readDocumentBody } from './document.ts';
+import { commentsDropped, deletionsDropped, hiddenDropped, readDocumentBody } from './document.ts';
 import { problems } from '../../core/problems.ts';
 
 /**
@@ -40,13 +40,16 @@ const styleMap = [
  * break; ruby is marked (`withRubyMarked`), and wrappers mammoth drops with their text taken off
  * (`withoutWrappers`). Counts the comments and tracked deletions it holds.
  */
-function preparedForMammoth(bytes: Uint8Array, file: string): { bytes: Uint8Array; comments: number; deletions: number; xml: string } {
+function preparedForMammoth(
+  bytes: Uint8Array,
+  file: string,
+): { bytes: Uint8Array; comments: number; deletions: number; hidden: number; xml: string } {
   const files = unzipWithin(bytes, file, 'Word document');
   const document = files['word/document.xml'];
   const comments = files['word/comments.xml'] ? (strFromU8(files['word/comments.xml']).match(/<w:comment\b/g) ?? []).length : 0;
-  if (!document) return { bytes, comments, deletions: 0, xml: '' };
+  if (!document) return { bytes, comments, deletions: 0, hidden: 0, xml: '' };
   const original = strFromU8(document);
-  const xml = withRubyMarked(withoutWrappers(original));
+  const { xml, hidden } = withoutHiddenRuns(withRubyMarked(withoutWrappers(original)));
   const deletions = trackedDeletions(xml);
   const patched = paragraphsOf(xml, (paragraph) => {
     if (/<w:t[\s>]/.test(paragraph)) return paragraph;
@@ -57,8 +60,8 @@ function preparedForMammoth(bytes: Uint8Array, file: string): { bytes: Uint8Arra
       drawnLine(paragraph);
     return line ? '<w:p><w:r><w:t>* * *</w:t></w:r></w:p>' : paragraph;
   });
-  if (patched === original) return { bytes, comments, deletions, xml: patched };
-  return { bytes: zipSync({ ...files, 'word/document.xml': strToU8(patched) }), comments, deletions, xml: patched };
+  if (patched === original) return { bytes, comments, deletions, hidden, xml: patched };
+  return { bytes: zipSync({ ...files, 'word/document.xml': strToU8(patched) }), comments, deletions, hidden, xml: patched };
 }
 
 /**
@@ -68,7 +71,30 @@ function preparedForMammoth(bytes: Uint8Array, file: string): { bytes: Uint8Arra
  * (`w:fldSimple`). Taken off, their runs read as the document shows them.
  */
 function withoutWrappers(xml: string): string {
-  return xml.replace(/<\/?w:(?:dir|bdo|fldSimple)(?:[\s/][^>]*)?>/g, '');
+  return (
+    xml
+      .replace(/<\/?w:(?:dir|bdo|fldSimple)(?:[\s/][^>]*)?>/g, '')
+      // A carriage return, a page or a column break, which mammoth leaves out, running the words around it together.
+      .replace(/<w:cr\s*\/>|<w:br\s+w:type="(?:page|column)"\s*\/>/g, '<w:br/>')
+  );
+}
+
+/**
+ * Runs of hidden text (`<w:vanish/>` in the run's own properties), which Word does not show and
+ * mammoth does: taken out, and counted, for the author to be told. A run holding other runs (a
+ * text box drawn in it) is left as it is.
+ */
+function withoutHiddenRuns(xml: string): { xml: string; hidden: number } {
+  let hidden = 0;
+  const out = xml.replace(
+    /<w:r(?:\s[^>]*)?>\s*<w:rPr>((?:(?!<\/w:rPr>)[\s\S])*)<\/w:rPr>(?:(?!<w:r[\s>]|<\/w:r>)[\s\S])*<\/w:r>/g,
+    (run, properties: string) => {
+      if (!/<w:vanish(?:\s*\/>|\s+w:val="(?:1|true|on)")/.test(properties)) return run;
+      hidden++;
+      return '';
+    },
+  );
+  return { xml: out, hidden };
 }
 
 /** Where a reading set over characters (ruby) starts, where its reading starts, and where it ends, as mammoth passes them on. */
@@ -251,6 +277,6 @@ export async function readDocx(bytes: Uint8Array, file: string, stem: string): P
   const body = (select('body', tree) ?? tree) as Element;
   withRuby(body);
   // The words as read, before anything below moves them (the footnotes go to their chapters).
-  const dropped = [...commentsDropped(prepared.comments), ...deletionsDropped(prepared.deletions)];
+  const dropped = [...commentsDropped(prepared.comments), ...deletionsDropped(prepared.deletions), ...hiddenDropped(prepared.hidden)];
   return readDocumentBody(body, { format: 'Word document', stem, images, source: `${visibleText(body)}\n${unread}`, notices, dropped });
 }

@@ -5,6 +5,7 @@ import { problems } from '../../core/problems.ts';
 import { textDecoder } from '../decode.ts';
 import {
   commentsDropped,
+  hiddenDropped,
   deletionsDropped,
   dressed,
   element,
@@ -759,7 +760,7 @@ export function readRtf(text: string, file: string, stem: string): ImportedWork 
   const dropped = [
     ...(reader.contents ? ['the document’s table of contents (the site makes its own)'] : []),
     ...commentsDropped(reader.comments),
-    ...(reader.hidden ? [`${reader.hidden} passage${reader.hidden === 1 ? '' : 's'} of hidden text`] : []),
+    ...hiddenDropped(reader.hidden),
     ...deletionsDropped(reader.deletions),
     ...(reader.unsupportedPictures
       ? [
