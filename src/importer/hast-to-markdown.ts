@@ -10,6 +10,7 @@ import { sanitize } from 'hast-util-sanitize';
 import { classesOf } from './element.ts';
 import { withFootnoteMarks } from './footnotes.ts';
 import { isSceneBreak } from '../core/scene-breaks.ts';
+import { blockElements } from '../markdown/rehype-plain-text.ts';
 import { sanitizeSchema } from '../markdown/sanitize.ts';
 
 /**
@@ -196,6 +197,50 @@ function withSpacesOutside(node: Element, children: ElementContent[]): ElementCo
   return [...before, { ...node, properties: { ...node.properties }, children: inner }, ...after];
 }
 
+/** Elements whose inline content may run as paragraphs split by `<br><br>`. */
+const containers = ['div', 'body', 'main', 'article', 'section', 'blockquote', 'td', 'center'];
+
+/** An empty text, or one of spaces alone. */
+const blank = (node: ElementContent) => node.type === 'text' && node.value.trim() === '';
+const isBreak = (node: ElementContent | undefined) => node?.type === 'element' && node.tagName === 'br';
+
+/**
+ * Inline content split into paragraphs at runs of two or more line breaks (`text<br><br>text`,
+ * as pages written without paragraphs separate them, FanFiction.net's older chapters among them),
+ * blocks left where they are; a single break stays a line break. Nothing when there is no such run.
+ */
+function paragraphsAtDoubleBreaks(children: ElementContent[]): ElementContent[] | undefined {
+  const out: ElementContent[] = [];
+  let group: ElementContent[] = [];
+  let split = false;
+  const flush = () => {
+    while (group.length > 0 && (blank(group[0]!) || isBreak(group[0]))) group.shift();
+    while (group.length > 0 && (blank(group.at(-1)!) || isBreak(group.at(-1)))) group.pop();
+    if (group.length > 0) out.push({ type: 'element', tagName: 'p', properties: {}, children: group });
+    group = [];
+  };
+  for (let index = 0; index < children.length; index++) {
+    const child = children[index]!;
+    if (isBreak(child)) {
+      let next = index + 1;
+      while (next < children.length && blank(children[next]!)) next++;
+      if (isBreak(children[next])) {
+        while (next < children.length && (isBreak(children[next]) || blank(children[next]!))) next++;
+        split = true;
+        flush();
+        index = next - 1;
+        continue;
+      }
+    }
+    if (child.type === 'element' && (blockElements.has(child.tagName) || child.tagName === 'hr')) {
+      flush();
+      out.push(child);
+    } else group.push(child);
+  }
+  flush();
+  return split ? out : undefined;
+}
+
 /**
  * Alignment as HTML writes it (`align="center"`, `style="text-align: center"`, `<center>`)
  * as the classes the site keeps, and paragraphs that are scene breaks (src/importer/
@@ -211,6 +256,9 @@ function withLayoutClasses(tree: Root, breaks: string[]): Root {
   };
   const visit = (node: ElementContent): ElementContent[] => {
     if (node.type !== 'element') return [node];
+    // Paragraphs written as runs of text between `<br><br>` first: each may be a scene break.
+    const paragraphs = ['p', ...containers].includes(node.tagName) ? paragraphsAtDoubleBreaks(node.children) : undefined;
+    if (paragraphs) return visit({ ...node, tagName: node.tagName === 'p' ? 'div' : node.tagName, children: paragraphs });
     if (
       node.tagName === 'p' &&
       isSceneBreak(toString(node)) &&

@@ -596,6 +596,16 @@ describe('HTML to Markdown', () => {
     );
   });
 
+  it('makes paragraphs of text written between double line breaks, a scene break among them; a single break stays a line break', () => {
+    expect(
+      html(
+        '<div>One.<br><br>* * *<br> <br><br>Two <em>it</em>.<br>Line.<br><br></div><p align="center">Centred one.<br><br>Centred two.</p><p>Verse one,<br>verse two.</p>',
+      ),
+    ).toBe(
+      'One.\n\n* * *\n\nTwo *it*.\\\nLine.\n\n<div class="center">\n\nCentred one.\n\nCentred two.\n\n</div>\n\nVerse one,\\\nverse two.',
+    );
+  });
+
   it('escapes what Markdown would read as syntax', () => {
     expect(html('<p>*sigh* 1. First &lt;3 snake_case [x]</p><p>1. Not a list</p><p># not a heading</p>')).toBe(
       '\\*sigh\\* 1. First <3 snake_case \\[x]\n\n1\\. Not a list\n\n\\# not a heading',
