@@ -51,7 +51,7 @@ function preparedForMammoth(
   const original = strFromU8(document);
   const { xml, hidden } = withoutHiddenRuns(withRubyMarked(withoutWrappers(original)));
   const deletions = trackedDeletions(xml);
-  const patched = paragraphsOf(xml, (paragraph) => {
+  const patched = innermost(xml, 'w:p', (paragraph) => {
     if (/<w:t[\s>]/.test(paragraph)) return paragraph;
     const border = paragraph.indexOf('<w:pBdr>');
     const line =
@@ -82,18 +82,19 @@ function withoutWrappers(xml: string): string {
 /**
  * Runs of hidden text (`<w:vanish/>` in the run's own properties), which Word does not show and
  * mammoth does: taken out, and counted, for the author to be told. A run holding other runs (a
- * text box drawn in it) is left as it is.
+ * text box drawn in it) is left as it is. In one pass over the tags.
  */
 function withoutHiddenRuns(xml: string): { xml: string; hidden: number } {
   let hidden = 0;
-  const out = xml.replace(
-    /<w:r(?:\s[^>]*)?>\s*<w:rPr>((?:(?!<\/w:rPr>)[\s\S])*)<\/w:rPr>(?:(?!<w:r[\s>]|<\/w:r>)[\s\S])*<\/w:r>/g,
-    (run, properties: string) => {
-      if (!/<w:vanish(?:\s*\/>|\s+w:val="(?:1|true|on)")/.test(properties)) return run;
-      hidden++;
-      return '';
-    },
-  );
+  const out = innermost(xml, 'w:r', (run) => {
+    const start = run.indexOf('>') + 1;
+    if (!run.slice(start).trimStart().startsWith('<w:rPr>')) return run;
+    const from = run.indexOf('<w:rPr>', start);
+    const properties = run.slice(from, run.indexOf('</w:rPr>', from));
+    if (!/<w:vanish(?:\s*\/>|\s+w:val="(?:1|true|on)")/.test(properties)) return run;
+    hidden++;
+    return '';
+  });
   return { xml: out, hidden };
 }
 
@@ -106,25 +107,23 @@ const rubyMarks = { start: '\uE000', reading: '\uE001', end: '\uE002' } as const
  * (`rubyMarks`); `withRuby` makes them ruby again. In one pass over the tags.
  */
 function withRubyMarked(xml: string): string {
-  if (!xml.includes('<w:ruby>')) return xml;
   const run = (text: string) => `<w:r><w:t>${text}</w:t></w:r>`;
   const inside = (ruby: string, tag: string) => {
     const from = ruby.indexOf(`<${tag}>`);
     const to = ruby.indexOf(`</${tag}>`, from);
     return from < 0 || to < 0 ? '' : ruby.slice(from + tag.length + 2, to);
   };
-  return xml.replace(/<w:ruby>([\s\S]*?)<\/w:ruby>/g, (_, ruby: string) =>
+  let out = '';
+  let at = 0;
+  for (let open = xml.indexOf('<w:ruby>'); open >= 0; open = xml.indexOf('<w:ruby>', at)) {
+    const close = xml.indexOf('</w:ruby>', open);
+    if (close < 0) break;
+    const ruby = xml.slice(open + '<w:ruby>'.length, close);
     // The run around the ruby is closed before its parts and opened again after them.
-    [
-      '</w:r>',
-      run(rubyMarks.start),
-      inside(ruby, 'w:rubyBase'),
-      run(rubyMarks.reading),
-      inside(ruby, 'w:rt'),
-      run(rubyMarks.end),
-      '<w:r>',
-    ].join(''),
-  );
+    out += `${xml.slice(at, open)}</w:r>${run(rubyMarks.start)}${inside(ruby, 'w:rubyBase')}${run(rubyMarks.reading)}${inside(ruby, 'w:rt')}${run(rubyMarks.end)}<w:r>`;
+    at = close + '</w:ruby>'.length;
+  }
+  return out + xml.slice(at);
 }
 
 /**
@@ -196,16 +195,16 @@ function drawnLine(paragraph: string): boolean {
 }
 
 /**
- * WordprocessingML with each paragraph (`<w:p>…</w:p>`, the innermost where they nest) put
- * through `change`, in one pass over the tags: a document of thousands of paragraphs left
- * open takes as long as one of thousands closed.
+ * WordprocessingML with each element named `name` (`w:p`, `w:r`; the innermost where they nest)
+ * put through `change`, in one pass over the tags: a document of thousands of them left open
+ * takes as long as one of thousands closed.
  */
-function paragraphsOf(xml: string, change: (paragraph: string) => string): string {
+function innermost(xml: string, name: string, change: (element: string) => string): string {
   let out = '';
   let done = 0;
   let open = -1;
-  for (const tag of xml.matchAll(/<w:p[ >]|<\/w:p>/g)) {
-    if (tag[0] !== '</w:p>') {
+  for (const tag of xml.matchAll(new RegExp(`<${name}[\\s>]|</${name}>`, 'g'))) {
+    if (tag[0] !== `</${name}>`) {
       open = tag.index;
       continue;
     }
@@ -223,8 +222,10 @@ function paragraphsOf(xml: string, change: (paragraph: string) => string): strin
 function ignoredText(xml: string, names: readonly string[]): string {
   const words: string[] = [];
   for (const name of new Set(names)) {
-    for (const [element] of xml.matchAll(new RegExp(`<${name}[\\s>][\\s\\S]*?</${name}>`, 'g')))
+    innermost(xml, name, (element) => {
       for (const [, text] of element.matchAll(/<w:t(?:\s[^>]*)?>([^<]*)<\/w:t>/g)) words.push(decodedOnce(text!));
+      return element;
+    });
   }
   return words.join(' ');
 }
