@@ -246,6 +246,16 @@ describe('exhaustion from small files', () => {
       extra,
     });
 
+  it('a Word document of 100,000 unclosed ruby, hidden runs and wrappers is refused within seconds', async () => {
+    const docx = makeDocx([
+      '<w:p><w:r><w:t>Chapter 1</w:t></w:r></w:p>',
+      `<w:p>${'<w:ruby><w:dir><w:r><w:rPr><w:vanish/>'.repeat(100_000)}</w:p>`,
+    ]);
+    const started = performance.now();
+    await expect(readInput(docx, 'unclosed.docx')).rejects.toThrow(/^unclosed\.docx: Word could not be read/);
+    expect(performance.now() - started).toBeLessThan(5000);
+  });
+
   it('an EPUB with an entry claiming a gigabyte is refused before anything is inflated, naming the entry', async () => {
     const epub = claiming(book({ 'fonts/huge.otf': new Uint8Array(1024) }), 'OEBPS/fonts/huge.otf', 1024 ** 3);
     const started = performance.now();
