@@ -2,7 +2,7 @@ import type { Element, Properties, Root } from 'hast';
 import { classesOf } from './element.ts';
 import { selectAll } from './html.ts';
 
-/** The classes a stylesheet makes italic, bold, underlined, small capitals, struck through, centred or right-aligned: `.c4{font-style:italic}`, `span.italic{…}`. */
+/** The classes a stylesheet makes italic (or marks with emphasis dots), bold, underlined, small capitals, struck through, centred or right-aligned: `.c4{font-style:italic}`, `span.italic{…}`. */
 export interface ClassStyles {
   italic: Set<string>;
   bold: Set<string>;
@@ -41,10 +41,13 @@ export function classStyles(stylesheets: readonly string[]): ClassStyles {
       const align = /text-align\s*:\s*(center|right|end|left|start|justify)\b/i.exec(body)?.[1]?.toLowerCase();
       const decoration = /text-decoration(?:-line)?\s*:\s*([^;]+)/i.exec(body)?.[1]?.toLowerCase();
       const variant = /font-variant(?:-caps)?\s*:\s*([\w-]+)/i.exec(body)?.[1]?.toLowerCase();
+      // Emphasis dots (傍点), as Japanese ebooks mark emphasis: the site's emphasis, which it sets as dots in Japanese.
+      const dots = /(?:-webkit-|-epub-)?text-emphasis(?:-style)?\s*:\s*([^;]+)/i.exec(body)?.[1]?.trim().toLowerCase();
       for (const selector of selectors.split(',')) {
         const name = /^\s*(?:[a-z][a-z0-9]*)?\.([\w-]+)\s*$/i.exec(selector)?.[1];
         if (!name) continue;
         if (style) styles.italic[style === 'normal' ? 'delete' : 'add'](name);
+        if (dots) styles.italic[dots === 'none' ? 'delete' : 'add'](name);
         if (weight) styles.bold[/^(?:bold|bolder|[6-9]00)$/.test(weight) ? 'add' : 'delete'](name);
         if (decoration) styles.underline[/\bunderline\b/.test(decoration) ? 'add' : 'delete'](name);
         if (decoration) styles.strike[/\bline-through\b/.test(decoration) ? 'add' : 'delete'](name);

@@ -391,6 +391,27 @@ span.italic, .calibre5 { font-style: italic }
     expect(work.notices.join()).toMatch(/italics, bold, underline, small capitals and alignment set by the book’s stylesheets in 5 places/);
   });
 
+  it('keeps emphasis dots (傍点) a Japanese ebook sets by class as emphasis', async () => {
+    const css =
+      '.em-sesame { -epub-text-emphasis-style: filled sesame; text-emphasis-style: filled sesame } .plain { text-emphasis: none }';
+    const epub = makeEpub({
+      version: 3,
+      metadata: '<dc:title>夜</dc:title><dc:creator>林</dc:creator><dc:language>ja</dc:language>',
+      spine: [
+        {
+          path: 'c1.xhtml',
+          html: '<h1>第一章</h1><p>それは<span class="em-sesame">大切</span>な<span class="plain">手紙</span>だった。</p>',
+        },
+      ],
+      toc: [{ title: '第一章', href: 'c1.xhtml' }],
+      manifest: '<item id="css" href="style.css" media-type="text/css"/>',
+      extra: { 'style.css': strToU8(css) },
+    });
+    const { plan, chapters } = await importBytes(epub, 'dots.epub');
+    expectEveryWordKept(plan);
+    expect(chapters[0]!.body).toBe('それは*大切*な手紙だった。');
+  });
+
   it('splits one file holding several chapters at the table of contents’ anchors, and brings notes from a notes page', async () => {
     const epub = makeEpub({
       version: 3,
