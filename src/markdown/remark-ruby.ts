@@ -22,9 +22,6 @@ function rubyNode(base: string, reading: string): PhrasingContent {
   };
 }
 
-/** Whether a story's language is Japanese (`ja`, `ja-JP`), whose texts use the notation. */
-export const isJapanese = (language: string | undefined): boolean => /^ja(?:-|$)/i.test(language ?? '');
-
 /**
  * The ruby notation of a Japanese story's text as ruby (see `notation`). Only for a story in
  * Japanese: in Chinese, 《》 mark a book's title (读了《红楼梦》), which kanji also precede.

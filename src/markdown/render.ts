@@ -24,7 +24,8 @@ import { rehypePlainText, type PlainText } from './rehype-plain-text.ts';
 import { rehypeSceneBreaks } from './rehype-scene-breaks.ts';
 import { remarkBlocks } from './remark-blocks.ts';
 import { remarkObsidian } from './remark-obsidian.ts';
-import { isJapanese, remarkRuby } from './remark-ruby.ts';
+import { remarkRuby } from './remark-ruby.ts';
+import { isJapanese } from '../shared/i18n/languages.ts';
 import { remarkIndentedParagraphs, remarkSceneBreaks, typedBreaks } from './remark-scene-breaks.ts';
 import { remarkLiteralTags } from './remark-literal-tags.ts';
 import { remarkTypography } from './remark-typography.ts';
@@ -116,7 +117,7 @@ export function createRenderer(settings: RenderSettings): Renderer {
     remarkBlocks,
     [remarkObsidian, { chapters: settings.chapters }],
     // Not an option: unified reads `false` as "leave this plugin out", `true` as no options.
-    ...(isJapanese(settings.language) ? [remarkRuby] : []),
+    ...(isJapanese(settings.language ?? 'en') ? [remarkRuby] : []),
     remarkSceneBreaks,
     remarkLiteralTags,
     remarkUnclosedHtml,

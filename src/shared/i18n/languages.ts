@@ -30,6 +30,11 @@ export function isCjk(language: string): boolean {
   return cjkScripts.has(scriptOf(language) ?? '');
 }
 
+/** Japanese (`ja`, `ja-JP`: any tag written in its script), whose web novels mark ruby as `｜漢字《かんじ》`. */
+export function isJapanese(language: string): boolean {
+  return scriptOf(language) === 'Jpan';
+}
+
 /**
  * The translation for a tag, among `available` (tags such as `pt`, `zh-Hant`): the tag
  * itself, then Chinese by script (`zh-TW` → `zh-Hant`, `zh`/`zh-CN` → `zh-Hans`, Cantonese
