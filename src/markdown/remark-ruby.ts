@@ -1,3 +1,4 @@
+import type { Element, ElementContent } from 'hast';
 import type { PhrasingContent, Root, Text } from 'mdast';
 import { visit } from 'unist-util-visit';
 
@@ -11,15 +12,25 @@ import { visit } from 'unist-util-visit';
 const notation =
   /《《([^《》\n]{1,100})》》|[|｜]《|[|｜]([^|｜《》\n]{1,50}?)《([^《》\n]{1,50})》|([\p{sc=Han}々〆ヶ]{1,50})《([^《》\n]{1,50})》/gu;
 
-/** A reading over its base, with the brackets a browser without ruby shows around it. */
-function rubyNode(base: string, reading: string): PhrasingContent {
-  const text = (value: string) => ({ type: 'text' as const, value });
-  const element = (tagName: string, value: string) => ({ type: 'element' as const, tagName, properties: {}, children: [text(value)] });
+/**
+ * A reading over its base, with the brackets a browser without ruby shows around it:
+ * `<ruby>東京駅<rp>(</rp><rt>とうきょうえき</rt><rp>)</rp></ruby>`. The one shape of ruby, for the
+ * site's notation and the importer's readers alike.
+ */
+export function rubyElement(base: ElementContent[], reading: ElementContent[]): Element {
+  const bracket = (value: string): Element => ({ type: 'element', tagName: 'rp', properties: {}, children: [{ type: 'text', value }] });
   return {
-    type: 'text',
-    value: `${base}(${reading})`,
-    data: { hName: 'ruby', hProperties: {}, hChildren: [text(base), element('rp', '('), element('rt', reading), element('rp', ')')] },
+    type: 'element',
+    tagName: 'ruby',
+    properties: {},
+    children: [...base, bracket('('), { type: 'element', tagName: 'rt', properties: {}, children: reading }, bracket(')')],
   };
+}
+
+/** The notation's ruby in the Markdown tree: text to plugins that read text, the ruby element on the page. */
+function rubyNode(base: string, reading: string): PhrasingContent {
+  const { children } = rubyElement([{ type: 'text', value: base }], [{ type: 'text', value: reading }]);
+  return { type: 'text', value: `${base}(${reading})`, data: { hName: 'ruby', hProperties: {}, hChildren: children } };
 }
 
 /**

@@ -6,6 +6,7 @@ import { parseHtml, select, visibleText } from '../html.ts';
 import { ImportError, type ImportedWork } from '../model.ts';
 import { unzipWithin } from '../zip.ts';
 import { decodedOnce } from '../xml.ts';
+import { rubyElement } from '../../markdown/remark-ruby.ts';
 import { commentsDropped, deletionsDropped, hiddenDropped, readDocumentBody } from './document.ts';
 import { problems } from '../../core/problems.ts';
 
@@ -38,7 +39,8 @@ const styleMap = [
  * only a bottom border, or a line or a thin bar drawn across the page (LibreOffice's horizontal
  * line, a shape from Word's Insert → Shapes) — become a paragraph of `* * *`, which is read as a
  * break; ruby is marked (`withRubyMarked`), and wrappers mammoth drops with their text taken off
- * (`withoutWrappers`). Counts the comments and tracked deletions it holds.
+ * (`withoutWrappers`), and hidden runs taken out (`withoutHiddenRuns`). Counts the comments,
+ * tracked deletions and hidden passages it holds.
  */
 function preparedForMammoth(
   bytes: Uint8Array,
@@ -138,14 +140,7 @@ function withRuby(node: Element): void {
     let at = 0;
     for (const match of child.value.matchAll(/\uE000([^\uE000-\uE002]*)\uE001([^\uE000-\uE002]*)\uE002/g)) {
       if (match.index > at) parts.push({ type: 'text', value: child.value.slice(at, match.index) });
-      const text = (value: string) => ({ type: 'text' as const, value });
-      const element = (tagName: string, value: string): Element => ({ type: 'element', tagName, properties: {}, children: [text(value)] });
-      parts.push({
-        type: 'element',
-        tagName: 'ruby',
-        properties: {},
-        children: [text(match[1]!), element('rp', '('), element('rt', match[2]!), element('rp', ')')],
-      });
+      parts.push(rubyElement([{ type: 'text', value: match[1]! }], [{ type: 'text', value: match[2]! }]));
       at = match.index + match[0].length;
     }
     const rest = child.value

@@ -3,6 +3,7 @@ import type { Element, ElementContent as XmlContent, Root } from 'xast';
 import { strFromU8 } from 'fflate';
 import { fromXml } from 'xast-util-from-xml';
 import { withDeclaredEntities } from '../xml.ts';
+import { rubyElement } from '../../markdown/remark-ruby.ts';
 import { imageName } from '../files.ts';
 import { ImportError, type ImportedWork } from '../model.ts';
 import { unzipWithin } from '../zip.ts';
@@ -86,15 +87,10 @@ function lookOf(properties: Element | undefined): Look {
   if (through) look.strike = through !== 'none';
   // `super 58%`, `sub 58%`, or a percentage raised (`33%`) or lowered (`-33%`); `0%` is the line itself.
   const position = attr(properties, 'text-position')?.trim().split(/\s+/)[0];
-  if (position)
-    look.position =
-      position === 'super' || position === 'sub'
-        ? position
-        : /^-\d*\.?\d*[1-9]/.test(position)
-          ? 'sub'
-          : /^\+?\d*\.?\d*[1-9]/.test(position)
-            ? 'super'
-            : 'baseline';
+  if (position) {
+    const raised = Number.parseFloat(position);
+    look.position = position === 'super' || position === 'sub' ? position : raised > 0 ? 'super' : raised < 0 ? 'sub' : 'baseline';
+  }
   return look;
 }
 
@@ -400,12 +396,7 @@ class OdtReader {
   /** A reading set over its characters (`text:ruby`): the base, and the reading in brackets for a browser without ruby. */
   private ruby(node: Element, look: Look): HastElement {
     const part = (name: string) => childElements(node).find((child) => local(child.name) === name)?.children ?? [];
-    return element('ruby', [
-      ...this.runs(part('ruby-base'), look),
-      element('rp', [{ type: 'text', value: '(' }]),
-      element('rt', this.runs(part('ruby-text'), {})),
-      element('rp', [{ type: 'text', value: ')' }]),
-    ]);
+    return rubyElement(this.runs(part('ruby-base'), look), this.runs(part('ruby-text'), {}));
   }
 
   /** A footnote or endnote: its marker here, its text at the end of the document (as Word's are). */
