@@ -14,6 +14,12 @@ export interface Words {
   interlude: string[];
   /** Labels that open an author's note: "Author's Note:", "A/N:". */
   notes: string[];
+  /**
+   * One, two, three… as the language's chapter titles write them in words ("Capítulo uno",
+   * "Глава первая", "الفصل الأول"): the spellings of 1, then of 2…, each `|`-separated, cardinal
+   * and ordinal in the label's gender. Read only after this language's own chapter words.
+   */
+  numbers?: string[];
 }
 
 /** The first word of each list is the one titles are written with. */
@@ -27,6 +33,38 @@ export const languages: Record<string, Words> = {
   },
   es: {
     chapter: ['Capítulo', 'Capitulo', 'Cap.', 'Cap'],
+    numbers: [
+      'uno|un|primero|primer',
+      'dos|segundo',
+      'tres|tercero|tercer',
+      'cuatro|cuarto',
+      'cinco|quinto',
+      'seis|sexto',
+      'siete|séptimo|septimo',
+      'ocho|octavo',
+      'nueve|noveno',
+      'diez|décimo|decimo',
+      'once|undécimo|decimoprimero',
+      'doce|duodécimo|decimosegundo',
+      'trece|decimotercero',
+      'catorce|decimocuarto',
+      'quince|decimoquinto',
+      'dieciséis|dieciseis|decimosexto',
+      'diecisiete|decimoséptimo',
+      'dieciocho|decimoctavo',
+      'diecinueve|decimonoveno',
+      'veinte|vigésimo',
+      'veintiuno|veintiún',
+      'veintidós|veintidos',
+      'veintitrés|veintitres',
+      'veinticuatro',
+      'veinticinco',
+      'veintiséis|veintiseis',
+      'veintisiete',
+      'veintiocho',
+      'veintinueve',
+      'treinta',
+    ],
     prologue: ['Prólogo', 'Prologo'],
     epilogue: ['Epílogo', 'Epilogo'],
     interlude: ['Interludio'],
@@ -34,6 +72,28 @@ export const languages: Record<string, Words> = {
   },
   pt: {
     chapter: ['Capítulo', 'Capitulo', 'Cap.'],
+    numbers: [
+      'um|primeiro',
+      'dois|segundo',
+      'três|tres|terceiro',
+      'quatro|quarto',
+      'cinco|quinto',
+      'seis|sexto',
+      'sete|sétimo|setimo',
+      'oito|oitavo',
+      'nove|nono',
+      'dez|décimo|decimo',
+      'onze',
+      'doze',
+      'treze',
+      'catorze|quatorze',
+      'quinze',
+      'dezesseis|dezasseis',
+      'dezessete|dezassete',
+      'dezoito',
+      'dezenove|dezanove',
+      'vinte',
+    ],
     prologue: ['Prólogo'],
     epilogue: ['Epílogo'],
     interlude: ['Interlúdio', 'Interludio'],
@@ -41,6 +101,28 @@ export const languages: Record<string, Words> = {
   },
   fr: {
     chapter: ['Chapitre', 'Chap.'],
+    numbers: [
+      'un|premier',
+      'deux|deuxième|deuxieme|second',
+      'trois|troisième|troisieme',
+      'quatre|quatrième|quatrieme',
+      'cinq|cinquième|cinquieme',
+      'six|sixième|sixieme',
+      'sept|septième|septieme',
+      'huit|huitième|huitieme',
+      'neuf|neuvième|neuvieme',
+      'dix|dixième|dixieme',
+      'onze|onzième',
+      'douze|douzième',
+      'treize|treizième',
+      'quatorze|quatorzième',
+      'quinze|quinzième',
+      'seize|seizième',
+      'dix-sept|dix-septième',
+      'dix-huit|dix-huitième',
+      'dix-neuf|dix-neuvième',
+      'vingt|vingtième',
+    ],
     prologue: ['Prologue'],
     epilogue: ['Épilogue', 'Epilogue'],
     interlude: ['Interlude'],
@@ -48,6 +130,28 @@ export const languages: Record<string, Words> = {
   },
   it: {
     chapter: ['Capitolo', 'Cap.'],
+    numbers: [
+      'uno|primo',
+      'due|secondo',
+      'tre|terzo',
+      'quattro|quarto',
+      'cinque|quinto',
+      'sei|sesto',
+      'sette|settimo',
+      'otto|ottavo',
+      'nove|nono',
+      'dieci|decimo',
+      'undici|undicesimo',
+      'dodici|dodicesimo',
+      'tredici|tredicesimo',
+      'quattordici|quattordicesimo',
+      'quindici|quindicesimo',
+      'sedici|sedicesimo',
+      'diciassette|diciassettesimo',
+      'diciotto|diciottesimo',
+      'diciannove|diciannovesimo',
+      'venti|ventesimo',
+    ],
     prologue: ['Prologo'],
     epilogue: ['Epilogo'],
     interlude: ['Interludio'],
@@ -55,6 +159,28 @@ export const languages: Record<string, Words> = {
   },
   de: {
     chapter: ['Kapitel', 'Kap.'],
+    numbers: [
+      'eins',
+      'zwei',
+      'drei',
+      'vier',
+      'fünf|fuenf',
+      'sechs',
+      'sieben',
+      'acht',
+      'neun',
+      'zehn',
+      'elf',
+      'zwölf|zwoelf',
+      'dreizehn',
+      'vierzehn',
+      'fünfzehn',
+      'sechzehn',
+      'siebzehn',
+      'achtzehn',
+      'neunzehn',
+      'zwanzig',
+    ],
     prologue: ['Prolog'],
     epilogue: ['Epilog'],
     interlude: ['Zwischenspiel', 'Interludium'],
@@ -62,6 +188,28 @@ export const languages: Record<string, Words> = {
   },
   nl: {
     chapter: ['Hoofdstuk', 'Hfst.'],
+    numbers: [
+      'een|één',
+      'twee',
+      'drie',
+      'vier',
+      'vijf',
+      'zes',
+      'zeven',
+      'acht',
+      'negen',
+      'tien',
+      'elf',
+      'twaalf',
+      'dertien',
+      'veertien',
+      'vijftien',
+      'zestien',
+      'zeventien',
+      'achttien',
+      'negentien',
+      'twintig',
+    ],
     prologue: ['Proloog'],
     epilogue: ['Epiloog'],
     interlude: ['Intermezzo'],
@@ -69,6 +217,28 @@ export const languages: Record<string, Words> = {
   },
   pl: {
     chapter: ['Rozdział', 'Rozdzial', 'Rozdz.'],
+    numbers: [
+      'pierwszy|jeden',
+      'drugi|dwa',
+      'trzeci|trzy',
+      'czwarty|cztery',
+      'piąty|pięć',
+      'szósty|sześć',
+      'siódmy|siedem',
+      'ósmy|osiem',
+      'dziewiąty|dziewięć',
+      'dziesiąty|dziesięć',
+      'jedenasty|jedenaście',
+      'dwunasty|dwanaście',
+      'trzynasty|trzynaście',
+      'czternasty|czternaście',
+      'piętnasty|piętnaście',
+      'szesnasty|szesnaście',
+      'siedemnasty|siedemnaście',
+      'osiemnasty|osiemnaście',
+      'dziewiętnasty|dziewiętnaście',
+      'dwudziesty|dwadzieścia',
+    ],
     prologue: ['Prolog'],
     epilogue: ['Epilog'],
     interlude: ['Interludium'],
@@ -76,6 +246,28 @@ export const languages: Record<string, Words> = {
   },
   ru: {
     chapter: ['Глава', 'Гл.'],
+    numbers: [
+      'первая|один|одна',
+      'вторая|два|две',
+      'третья|три',
+      'четвёртая|четвертая|четыре',
+      'пятая|пять',
+      'шестая|шесть',
+      'седьмая|семь',
+      'восьмая|восемь',
+      'девятая|девять',
+      'десятая|десять',
+      'одиннадцатая|одиннадцать',
+      'двенадцатая|двенадцать',
+      'тринадцатая|тринадцать',
+      'четырнадцатая|четырнадцать',
+      'пятнадцатая|пятнадцать',
+      'шестнадцатая|шестнадцать',
+      'семнадцатая|семнадцать',
+      'восемнадцатая|восемнадцать',
+      'девятнадцатая|девятнадцать',
+      'двадцатая|двадцать',
+    ],
     prologue: ['Пролог'],
     epilogue: ['Эпилог'],
     interlude: ['Интерлюдия'],
@@ -83,6 +275,18 @@ export const languages: Record<string, Words> = {
   },
   uk: {
     chapter: ['Розділ', 'Глава'],
+    numbers: [
+      'перший|перша|один',
+      'другий|друга|два',
+      'третій|третя|три',
+      'четвертий|четверта|чотири',
+      "п'ятий|п’ятий|п'ята|п’ята|п'ять|п’ять",
+      'шостий|шоста|шість',
+      'сьомий|сьома|сім',
+      'восьмий|восьма|вісім',
+      "дев'ятий|дев’ятий|дев'ята|дев’ята|дев'ять|дев’ять",
+      'десятий|десята|десять',
+    ],
     prologue: ['Пролог'],
     epilogue: ['Епілог'],
     interlude: ['Інтерлюдія'],
@@ -90,6 +294,18 @@ export const languages: Record<string, Words> = {
   },
   tr: {
     chapter: ['Bölüm', 'Bolum'],
+    numbers: [
+      'bir|birinci',
+      'iki|ikinci',
+      'üç|üçüncü',
+      'dört|dördüncü',
+      'beş|beşinci',
+      'altı|altıncı',
+      'yedi|yedinci',
+      'sekiz|sekizinci',
+      'dokuz|dokuzuncu',
+      'on|onuncu',
+    ],
     prologue: ['Önsöz', 'Prolog'],
     epilogue: ['Sonsöz', 'Epilog'],
     interlude: ['Ara Bölüm'],
@@ -97,6 +313,18 @@ export const languages: Record<string, Words> = {
   },
   id: {
     chapter: ['Bab', 'Chapter'],
+    numbers: [
+      'satu|pertama',
+      'dua|kedua',
+      'tiga|ketiga',
+      'empat|keempat',
+      'lima|kelima',
+      'enam|keenam',
+      'tujuh|ketujuh',
+      'delapan|kedelapan',
+      'sembilan|kesembilan',
+      'sepuluh|kesepuluh',
+    ],
     prologue: ['Prolog'],
     epilogue: ['Epilog'],
     interlude: ['Selingan', 'Interlude'],
@@ -104,6 +332,7 @@ export const languages: Record<string, Words> = {
   },
   vi: {
     chapter: ['Chương', 'Chuong'],
+    numbers: ['một|nhất', 'hai', 'ba', 'bốn|tư', 'năm', 'sáu', 'bảy', 'tám', 'chín', 'mười'],
     prologue: ['Mở đầu', 'Lời mở đầu'],
     epilogue: ['Vĩ thanh', 'Kết'],
     interlude: ['Ngoại truyện'],
@@ -111,6 +340,28 @@ export const languages: Record<string, Words> = {
   },
   ar: {
     chapter: ['الفصل', 'فصل'],
+    numbers: [
+      'الأول|الاول|واحد',
+      'الثاني|الثانى',
+      'الثالث',
+      'الرابع',
+      'الخامس',
+      'السادس',
+      'السابع',
+      'الثامن',
+      'التاسع',
+      'العاشر',
+      'الحادي عشر|الحادى عشر',
+      'الثاني عشر|الثانى عشر',
+      'الثالث عشر',
+      'الرابع عشر',
+      'الخامس عشر',
+      'السادس عشر',
+      'السابع عشر',
+      'الثامن عشر',
+      'التاسع عشر',
+      'العشرون',
+    ],
     prologue: ['المقدمة', 'تمهيد'],
     epilogue: ['الخاتمة'],
     interlude: ['فاصل'],
@@ -146,6 +397,18 @@ export const languages: Record<string, Words> = {
   },
   sv: {
     chapter: ['Kapitel', 'Kap.'],
+    numbers: [
+      'ett|en|första',
+      'två|andra',
+      'tre|tredje',
+      'fyra|fjärde',
+      'fem|femte',
+      'sex|sjätte',
+      'sju|sjunde',
+      'åtta|åttonde',
+      'nio|nionde',
+      'tio|tionde',
+    ],
     prologue: ['Prolog'],
     epilogue: ['Epilog'],
     interlude: ['Mellanspel'],
@@ -264,7 +527,38 @@ const alternatives = (words: string[]) =>
     .join('|');
 
 const { units, tens } = numberWords;
-const number = String.raw`(\d+(?:[.,]\d+)?|[ivxlc]+|(?:${[...units.slice(1), ...tens.slice(2)].join('|')})(?:[-\s](?:${units.slice(1, 10).join('|')}))?)`;
+
+/** Each language's number words, lower case, with their values. */
+const namedNumbers = new Map(
+  Object.entries(languages).map(([code, words]) => [
+    code,
+    new Map(
+      (words.numbers ?? []).flatMap((spellings, index) => spellings.split('|').map((word) => [word.toLowerCase(), index + 1] as const)),
+    ),
+  ]),
+);
+const allNamedNumbers = [...new Set([...namedNumbers.values()].flatMap((words) => [...words.keys()]))];
+
+/**
+ * The value of a number written in words after a chapter label, in the languages that label
+ * is a word of: 1 for "Capítulo" and "uno", 1 for "الفصل" and "الأول"; undefined for a word
+ * that is no number in the label's languages ("Capitolo" and "Otto" is 8, "Chapter" and "Otto" a name).
+ */
+export function namedNumber(label: string, word: string): number | undefined {
+  const lowerLabel = label.toLowerCase();
+  const lowerWord = word.toLowerCase();
+  for (const [code, words] of Object.entries(languages))
+    if (words.chapter.some((candidate) => candidate.toLowerCase() === lowerLabel)) {
+      const value = namedNumbers.get(code)?.get(lowerWord);
+      if (value !== undefined) return value;
+    }
+  return undefined;
+}
+
+/** A number in digits (in any script: "12", "١٢", "๑๒"), roman numerals or English words. */
+const anyLanguageNumber = String.raw`\p{Nd}+(?:[.,]\p{Nd}+)?|[ivxlc]+|(?:${[...units.slice(1), ...tens.slice(2)].join('|')})(?:[-\s](?:${units.slice(1, 10).join('|')}))?`;
+const anyLanguage = new RegExp(`^(?:${anyLanguageNumber})$`, 'iu');
+const number = String.raw`(${anyLanguageNumber}|${alternatives(allNamedNumbers)})`;
 // The title is trimmed: its name runs to the end (a lazy name before `\s*$` would try every split of a run of spaces).
 const rest = String.raw`(?:\s*[:.\-–—]\s*(.+))?$`;
 // After a chapter's number, a name may follow a space alone ("Chapter 3 The Lake", "บทที่ 3 ทะเลสาบ"):
@@ -309,7 +603,12 @@ export interface TitleMatch {
 export function readTitle(title: string): TitleMatch | undefined {
   const text = title.trim();
   const numbered = forms.numbered.exec(text);
-  if (numbered && !(numbered[4] && /^\p{Ll}/u.test(numbered[4])))
+  if (
+    numbered &&
+    !(numbered[4] && /^\p{Ll}/u.test(numbered[4])) &&
+    // A number in words is one in the label's own language: "Chapter Otto" is no eighth chapter.
+    (anyLanguage.test(numbered[2]!) || namedNumber(numbered[1]!, numbered[2]!) !== undefined)
+  )
     return match(text, 'numbered', 'chapter', numbered[1], numbered[2], numbered[3] ?? numbered[4]);
   // Longer than this, a line that has no chapter number is prose, whatever it starts with.
   if (text.length > maxTitleLine * 4) return undefined;

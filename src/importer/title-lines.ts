@@ -1,5 +1,15 @@
 import { slugify } from '../core/slug.ts';
-import { cjkNotes, languages, maxTitleLine, numberWords, ownLabels, readTitle, wordsOf, type Words } from '../core/chapter-labels.ts';
+import {
+  cjkNotes,
+  languages,
+  maxTitleLine,
+  namedNumber,
+  numberWords,
+  ownLabels,
+  readTitle,
+  wordsOf,
+  type Words,
+} from '../core/chapter-labels.ts';
 
 /** Title lines and note labels, read with the grammar and language data of `src/core/chapter-labels.ts`. */
 
@@ -16,7 +26,7 @@ export interface TitleLine {
 
 /** "12", "4.5", "Twelve", "twenty-one", "XII", "四", "十二" → the number; anything else → undefined. */
 export function parseNumber(word: string): number | undefined {
-  const digits = word.replace(/[０-９]/g, (d) => String(d.charCodeAt(0) - 0xff10));
+  const digits = word.replace(/\p{Nd}/gu, digitValue);
   if (/^\d+(?:[.,]\d+)?$/.test(digits)) return Number(digits.replace(',', '.'));
   const lower = word.toLowerCase();
   const small = numberWords.units.indexOf(lower);
@@ -31,6 +41,18 @@ export function parseNumber(word: string): number | undefined {
   if (/^[ivxlc]+$/i.test(word)) return parseRoman(word.toUpperCase());
   if (/^[〇零一二三四五六七八九十百千两兩]+$/u.test(word)) return parseHanNumber(word);
   return undefined;
+}
+
+/**
+ * A decimal digit of any script as an ASCII one ("٥", "۵", "५", "๕", "５" → "5"). Unicode sets each
+ * script's digits 0 to 9 in a row of ten (or of tens, for mathematical digits), from a code point
+ * before which no digit stands.
+ */
+function digitValue(digit: string): string {
+  const code = digit.codePointAt(0)!;
+  let zero = code;
+  while (/\p{Nd}/u.test(String.fromCodePoint(zero - 1))) zero--;
+  return String((code - zero) % 10);
 }
 
 function parseRoman(roman: string): number | undefined {
@@ -100,13 +122,15 @@ export function parseTitleLine(line: string): TitleLine | undefined {
   const { kind, name } = found;
   switch (found.form) {
     case 'numbered': {
-      const number = parseNumber(found.number!);
+      const number = parseNumber(found.number!) ?? namedNumber(found.word!, found.number!);
       if (number === undefined) return undefined;
       const label = canonical(found.word!, (words) => words.chapter);
+      // In digits: as written when they are ("١٢", "๑๒" stay the story's own), else as a number ("Twelve", "XII" → 12).
+      const shown = /^\p{Nd}/u.test(found.number!) ? found.number! : String(number);
       return {
         kind,
         number,
-        title: name ? `${label} ${number}: ${name}` : `${label} ${number}`,
+        title: name ? `${label} ${shown}: ${name}` : `${label} ${shown}`,
         slug: `chapter-${String(number).replace('.', '-')}`,
       };
     }

@@ -11,7 +11,7 @@ import { readText } from '../../src/importer/readers/text';
 import { isSceneBreak } from '../../src/core/scene-breaks';
 import { noteLabel, parseNumber, parseTitleLine } from '../../src/importer/title-lines';
 import { slugify } from '../../src/core/slug';
-import { readTitle, titleParts } from '../../src/core/chapter-labels';
+import { languages, namedNumber, readTitle, titleParts } from '../../src/core/chapter-labels';
 
 /** Imports a plain-text chapter as `npm run import` does, into a folder holding `existing` orders. */
 async function importText(text: string, stem = 'input', existing: number[] = []) {
@@ -83,6 +83,22 @@ describe('title lines', () => {
     ['ตอนที่ 12: ประภาคาร', 'chapter', 12, 'ตอนที่ 12: ประภาคาร', 'chapter-12'],
     ['บทนำ', 'prologue', undefined, 'บทนำ', 'prologue'],
     ['บทส่งท้าย', 'epilogue', undefined, 'บทส่งท้าย', 'epilogue'],
+    // Numbers in words, in the label's own language.
+    ['Capítulo uno', 'chapter', 1, 'Capítulo 1', 'chapter-1'],
+    ['Capítulo veintidós: La noche', 'chapter', 22, 'Capítulo 22: La noche', 'chapter-22'],
+    ['Chapitre dix-sept - Le lac', 'chapter', 17, 'Chapitre 17: Le lac', 'chapter-17'],
+    ['Capitolo Otto', 'chapter', 8, 'Capitolo 8', 'chapter-8'],
+    ['Kapitel zwölf', 'chapter', 12, 'Kapitel 12', 'chapter-12'],
+    ['Глава первая', 'chapter', 1, 'Глава 1', 'chapter-1'],
+    ['Rozdział drugi. Noc', 'chapter', 2, 'Rozdział 2: Noc', 'chapter-2'],
+    ['Розділ п’ятий', 'chapter', 5, 'Розділ 5', 'chapter-5'],
+    ['الفصل الأول: البداية', 'chapter', 1, 'الفصل 1: البداية', 'chapter-1'],
+    ['الفصل الثاني عشر', 'chapter', 12, 'الفصل 12', 'chapter-12'],
+    ['Bab Satu', 'chapter', 1, 'Bab 1', 'chapter-1'],
+    // Digits of the story's own script stay as written.
+    ['الفصل ١٢: البحر', 'chapter', 12, 'الفصل ١٢: البحر', 'chapter-12'],
+    ['अध्याय ३: झील', 'chapter', 3, 'अध्याय ३: झील', 'chapter-3'],
+    ['บทที่ ๕', 'chapter', 5, 'บทที่ ๕', 'chapter-5'],
   ])('reads "%s"', (line, kind, number, title, slug) => {
     expect(parseTitleLine(line)).toEqual({ kind, number, title, slug });
   });
@@ -103,6 +119,9 @@ describe('title lines', () => {
     // A sentence that starts with a chapter and its number: lower case after it, or a sentence's end.
     'Chapter 12 of the rulebook said nothing about it, and she knew',
     'Chapter 3 Was the longest.',
+    // A number word of another language than the label's is a name, not a number.
+    'Chapter Otto',
+    'Capítulo uno de muchos',
   ])('does not take "%s" for a title', (line) => {
     expect(parseTitleLine(line)).toBeUndefined();
   });
@@ -139,6 +158,17 @@ describe('one chapter-title grammar, read alike by the site and the importer', (
     expect(titleParts('Chapter the First: A Storm')).toEqual({ label: 'Chapter the First', separator: ': ', name: 'A Storm' });
     expect(readTitle('Chapter the First: A Storm')?.form).toBe('worded');
     expect(parseTitleLine('Chapter the First: A Storm')).toBeUndefined();
+  });
+
+  it('gives each number word one value wherever languages share a chapter label ("Cap.", "Kapitel", "Глава")', () => {
+    for (const words of Object.values(languages))
+      for (const label of words.chapter)
+        words.numbers?.forEach((spellings, index) => {
+          for (const word of spellings.split('|')) {
+            expect(namedNumber(label, word), `${label} ${word}`).toBe(index + 1);
+            expect(titleParts(`${label} ${word}: The Lake`)).toMatchObject({ label: `${label} ${word}`, name: 'The Lake' });
+          }
+        });
   });
 
   it('reads a long line as a title only when it has a chapter number', () => {
