@@ -1502,6 +1502,48 @@ the lake is still.</div>
     expect(work.dropped).toEqual(['2 comments in %%…%% (notes to the writer, not the story)']);
   });
 
+  it('reads a blog’s post (Jekyll’s YAML, Hugo’s TOML) as a chapter: its date as published, what a chapter has no place for left out and said', async () => {
+    const encode = (text: string) => new TextEncoder().encode(text);
+    // Tags make YAML metadata a whole work's, but beside a layout, or under a chapter's title, they are a post's.
+    const jekyll = await importBytes(
+      encode(
+        '---\nlayout: post\ntitle: "The Storm"\ndate: 2024-03-01 10:00:00 +0000\ncategories: [story]\ntags: [drama]\n---\n\nThe wind rose.\n',
+      ),
+      '2024-03-01-the-storm.md',
+    );
+    expect(jekyll.story).toBeUndefined();
+    expect(jekyll.chapters.map(({ front }) => [front.title, front.published])).toEqual([['The Storm', '2024-03-01 10:00:00 +0000']]);
+    expect(jekyll.work.dropped).toEqual(['the metadata “layout”, “categories”, “tags”, which a chapter has no place for']);
+    expect(jekyll.work.notices).toContain('took the file’s date (2024-03-01 10:00:00 +0000) for the chapter’s published date');
+    expectEveryWordKept(jekyll.plan);
+
+    const titled = await importBytes(encode('---\ntitle: "Chapter 3: The Storm"\ntags: [drama]\n---\n\nThe wind rose.\n'), 'storm.md');
+    expect([titled.story, titled.chapters[0]!.front.title, titled.chapters[0]!.front.order]).toEqual([
+      undefined,
+      'Chapter 3: The Storm',
+      3,
+    ]);
+
+    const hugo = await importBytes(
+      encode(
+        '+++\ntitle = "Chapter 4: Rain"\ndate = 2024-03-08\ndraft = false\ntags = ["rain",\n  "night"]\n+++\n\nRain fell all *night*.\n',
+      ),
+      'chapter-4.md',
+    );
+    expect(hugo.chapters.map(({ front, body }) => [front.title, front.order, front.published, front.draft, body])).toEqual([
+      ['Chapter 4: Rain', 4, '2024-03-08', false, 'Rain fell all *night*.'],
+    ]);
+    expect(hugo.work.dropped).toEqual(['the metadata “tags”, which a chapter has no place for']);
+    expectEveryWordKept(hugo.plan);
+    await expect(importBytes(encode('+++\ntitle = "Chapter 4\n+++\n\nRain.\n'), 'chapter-4.md')).rejects.toThrow(
+      /chapter-4\.md:2: the frontmatter between the \+\+\+ lines is not valid TOML .*write it as YAML between --- lines/,
+    );
+    // A key a chapter has, mistyped, is named for correcting, never left out.
+    await expect(importBytes(encode('---\ntitle: Chapter 5\nsumary: The storm.\n---\n\nRain.\n'), 'chapter-5.md')).rejects.toThrow(
+      /unknown key "sumary": did you mean summary\?/,
+    );
+  });
+
   it('reads MultiMarkdown’s metadata (as Scrivener compiles it) as it reads YAML’s, and a “Note:” line as the text', async () => {
     const encode = (text: string) => new TextEncoder().encode(text);
     const whole = await importBytes(

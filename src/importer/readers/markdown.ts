@@ -10,6 +10,9 @@ import { chaptersNotice, dividingLevel, noteAboveNotice } from '../chapter-headi
 import { fileTitle, parseTitleLine, type TitleLine } from '../title-lines.ts';
 import { embeddedPicture, obsidianEmbed, wikiLinksAsShown } from '../../markdown/remark-obsidian.ts';
 import { commentsDropped } from './document.ts';
+import { parse as parseToml, TomlError } from 'smol-toml';
+import { closest } from '../../shared/suggest.ts';
+import { parseDate } from '../../core/dates.ts';
 
 /**
  * A chapter already in Markdown: its frontmatter checked against the chapter format (any
@@ -19,7 +22,7 @@ import { commentsDropped } from './document.ts';
  */
 export function readMarkdown(input: string, file: string, stem: string): ImportedWork {
   // Obsidian's picture embeds (`![[lamp.png|A lamp]]`) as the Markdown pictures every other editor writes.
-  const embeds = obsidianPictures(input);
+  const embeds = obsidianPictures(tomlAsYaml(input, file));
   // Obsidian's comments (`%%…%%`), which it hides: notes to the writer, not the story.
   const written = withoutObsidianComments(embeds.text);
   const comments = written.count;
@@ -42,8 +45,12 @@ export function readMarkdown(input: string, file: string, stem: string): Importe
     notices.push(`wrote ${embeds.count} picture${embeds.count === 1 ? '' : 's'} embedded the Obsidian way (![[…]]) as Markdown pictures`);
   const dropped: string[] = commentsDropped(comments, 'in %%…%%');
   // A whole work's metadata as pandoc and Markdown editors write it (title, author, lang, description…): the story's, not a chapter's.
-  const work = workMetadata(split.frontmatter, dropped);
-  const frontmatter = work ? {} : multiMarkdown ? chapterFields(multiMarkdown.frontmatter, dropped) : split.frontmatter;
+  const work = isPost(split.frontmatter) ? undefined : workMetadata(split.frontmatter, dropped);
+  const frontmatter = work
+    ? {}
+    : multiMarkdown
+      ? chapterFields(multiMarkdown.frontmatter, dropped)
+      : postFields(split.frontmatter, dropped, notices);
   const headings = headingLines(body);
   // Without a chapter's frontmatter, a whole story in one file: a chapter at each title heading ("# Chapter 2").
   const bare = Object.keys(frontmatter).length === 0;
@@ -94,6 +101,57 @@ export function multiMarkdownMetadata(text: string): { frontmatter: Record<strin
   }
   if (!Object.keys(fields).some((key) => /^(?:title|author)$/i.test(key))) return undefined;
   return { frontmatter: fields, body: end ? text.slice(end.index + end[0].length) : '' };
+}
+
+/**
+ * Hugo's TOML frontmatter (`+++` lines around `key = value` lines) as the YAML frontmatter the
+ * build reads, the same fields (written as JSON, which YAML reads); a fault named with its line.
+ */
+function tomlAsYaml(text: string, file: string): string {
+  const block = /^\uFEFF?\+\+\+[ \t]*\r?\n([\s\S]*?)\r?\n\+\+\+[ \t]*(?:\r?\n|$)/.exec(text);
+  if (!block) return text;
+  let fields: Record<string, unknown>;
+  try {
+    fields = parseToml(block[1]!);
+  } catch (error) {
+    const line = error instanceof TomlError ? `:${error.line + 1}` : '';
+    throw new ImportError(
+      `${file}${line}: the frontmatter between the +++ lines is not valid TOML (${(error as Error).message.split('\n')[0]}); correct it, or write it as YAML between --- lines`,
+    );
+  }
+  return `---\n${JSON.stringify(fields)}\n---\n${text.slice(block[0].length)}`;
+}
+
+/**
+ * Keys a blog or a site generator gives a post (Jekyll, Hugo, Eleventy, WordPress's exports),
+ * which say a file's metadata is a post's, a chapter's, even beside the tags a whole work has.
+ */
+const postKeys = /^(?:layout|permalink|categories|category|excerpt|comments|aliases|weight|lastmod)$/i;
+
+/** Whether a file's frontmatter is a blog post's (a chapter published as one) or titles a chapter ("Chapter 3: The Storm"). */
+function isPost(frontmatter: Record<string, unknown>): boolean {
+  const { title } = frontmatter;
+  return Object.keys(frontmatter).some((key) => postKeys.test(key)) || (typeof title === 'string' && parseTitleLine(title) !== undefined);
+}
+
+/**
+ * A chapter's frontmatter with what a blog or a site generator adds: its `date` as the
+ * chapter's `published`; the keys a chapter has no place for (layout, tags, categories…) left
+ * out, and said. A key close to one of the chapter's stays, for the check to name as mistyped.
+ */
+function postFields(frontmatter: Record<string, unknown>, dropped: string[], notices: string[]): Record<string, unknown> {
+  const known = Object.keys(chapterSchema.shape);
+  const fields: Record<string, unknown> = {};
+  const left: string[] = [];
+  for (const [key, value] of Object.entries(frontmatter)) {
+    if (known.includes(key) || closest(key, known)) fields[key] = value;
+    else if (key.toLowerCase() === 'date' && frontmatter.published === undefined && typeof value === 'string' && parseDate(value)) {
+      fields.published = value;
+      notices.push(`took the file’s date (${value}) for the chapter’s published date`);
+    } else left.push(key);
+  }
+  if (left.length > 0) dropped.push(`the metadata ${left.map((key) => `“${key}”`).join(', ')}, which a chapter has no place for`);
+  return fields;
 }
 
 /** A chapter's MultiMarkdown metadata: its title; the rest (a printed book's settings) left out, and said. */
