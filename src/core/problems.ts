@@ -397,6 +397,24 @@ export const problems = {
     message: (file: string, why: string) =>
       `${file}: the Rich Text document could not be read (${why}); open it in your word processor and save it as .docx or .odt, and import that`,
   }),
+  NewsFeed: problem({
+    level: 'refusal',
+    title: 'A news feed (RSS or Atom)',
+    message: (file: string) =>
+      `${file}: a news feed, which holds a site's latest posts only, often cut short; export the whole site instead (WordPress: Tools → Export → Posts) and import that`,
+  }),
+  BrokenXml: problem({
+    level: 'refusal',
+    title: 'An XML file that cannot be read',
+    message: (where: string, reason: string) =>
+      `${where}: the file is not well-formed XML (${reason}); export it again, or open it in a text editor at that line and mend it`,
+  }),
+  WordPressEmpty: problem({
+    level: 'refusal',
+    title: 'A WordPress export with no post',
+    message: (file: string) =>
+      `${file}: a WordPress export that holds no post (only pages, pictures or menus); export again with "All content" or "Posts" chosen (Tools → Export) and import that`,
+  }),
   KindleBook: problem({
     level: 'refusal',
     title: 'A Kindle book (MOBI, AZW, AZW3)',

@@ -191,6 +191,7 @@ function chapterFile(chapter: ImportedChapter, order: number, parts: ChapterMark
     title: chapter.title,
     order,
     published: chapter.published ?? parts.frontmatter.published,
+    draft: chapter.draft ?? parts.frontmatter.draft,
     summary: parts.summary,
     contentNotes: chapter.contentNotes ?? parts.frontmatter.contentNotes,
     authorsNote: parts.authorsNote,

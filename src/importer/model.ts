@@ -23,6 +23,8 @@ export interface ImportedChapter {
   body: Root;
   /** The release date, `YYYY-MM-DD`, when the source says. */
   published?: string | undefined;
+  /** A chapter its source never published (a WordPress draft): written with `draft: true`. */
+  draft?: true | undefined;
   /** A chapter that is Markdown already: its text and frontmatter, written as they are. */
   markdown?: { body: string; frontmatter: Record<string, unknown> } | undefined;
 }

@@ -6,9 +6,10 @@ import { readContentNotes } from './content-notes.ts';
 import { readHandMadeFootnotes } from './hand-footnotes.ts';
 import { isPageName, isZip, zipEntries } from './zip.ts';
 import { problems } from '../core/problems.ts';
+import { isWordPressExport } from './readers/wordpress.ts';
 
 /** The kinds of input the importer reads. */
-export type InputFormat = 'epub' | 'docx' | 'odt' | 'rtf' | 'ao3' | 'html' | 'zipped page' | 'markdown' | 'text';
+export type InputFormat = 'epub' | 'docx' | 'odt' | 'rtf' | 'ao3' | 'html' | 'zipped page' | 'markdown' | 'text' | 'wordpress';
 
 /**
  * What an input is, from its content (the extension only breaks ties): an EPUB or a Word
@@ -43,6 +44,14 @@ export function detectFormat(bytes: Uint8Array, file: string): { format: InputFo
   // A flat OpenDocument text: its root element, after the XML declaration, comments and a DOCTYPE.
   if (/^\uFEFF?\s*(?:<\?xml[^>]*>\s*)?(?:<!--[\s\S]*?-->\s*|<!DOCTYPE[^[>]*(?:\[[\s\S]*?\])?\s*>\s*)*<office:document[\s>]/.test(start))
     return { format: 'odt', text };
+  if (isWordPressExport(start)) return { format: 'wordpress', text };
+  // A news feed holds a site's latest posts, often cut short: not a story to import whole.
+  if (
+    /^\uFEFF?\s*(?:<\?xml[^>]*>\s*)?(?:<!--[\s\S]*?-->\s*|<\?xml-stylesheet[^>]*>\s*)*<(?:rss[\s>]|feed[\s>][^>]*xmlns=["']http:\/\/www\.w3\.org\/2005\/Atom|rdf:RDF[\s>])/.test(
+      start,
+    )
+  )
+    throw new ImportError(problems.NewsFeed.message(file));
   if (
     /^\s*(?:<!doctype html|<html[\s>]|<\?xml[^>]*>\s*<html)/i.test(start) ||
     (/^\s*</.test(start) && /<(?:p|div|br|body)[\s>/]/i.test(start))
@@ -109,6 +118,8 @@ async function readFormat(bytes: Uint8Array, file: string): Promise<ImportedWork
       return (await import('./readers/zipped-page.ts')).readZippedPage(bytes, file, (page, pageStem) => readPage(page, pageStem, file));
     case 'markdown':
       return (await import('./readers/markdown.ts')).readMarkdown(text!, file, stem);
+    case 'wordpress':
+      return (await import('./readers/wordpress.ts')).readWordPress(text!, file);
     case 'text':
       return (
         (await import('./readers/fanficfare-text.ts')).readFanFicFareText(text!) ??

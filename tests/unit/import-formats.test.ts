@@ -1627,6 +1627,99 @@ the lake is still.</div>
 });
 
 /** The fidelity check catches a reader that loses words. */
+describe('a WordPress export (a web serial’s site)', () => {
+  /** A WXR file as WordPress's Tools → Export writes it: the site, its author, then its items. */
+  const wxr = (
+    items: string,
+    channel = '<title>The Lamp Serial</title><description>Just another WordPress site</description><language>en-GB</language>',
+  ) =>
+    new TextEncoder().encode(
+      `<?xml version="1.0" encoding="UTF-8" ?>\n<rss version="2.0" xmlns:excerpt="http://wordpress.org/export/1.2/excerpt/" xmlns:content="http://purl.org/rss/1.0/modules/content/" xmlns:dc="http://purl.org/dc/elements/1.1/" xmlns:wp="http://wordpress.org/export/1.2/">\n<channel>${channel}\n<wp:wxr_version>1.2</wp:wxr_version>\n<wp:author><wp:author_login><![CDATA[ada]]></wp:author_login><wp:author_display_name><![CDATA[Ada Quill]]></wp:author_display_name></wp:author>\n${items}\n</channel>\n</rss>\n`,
+    );
+  const item = (title: string, fields: Record<string, string>, content: string, more = '') =>
+    `<item><title><![CDATA[${title}]]></title><dc:creator><![CDATA[ada]]></dc:creator><content:encoded><![CDATA[${content}]]></content:encoded>${Object.entries(
+      fields,
+    )
+      .map(([name, value]) => `<wp:${name}><![CDATA[${value}]]></wp:${name}>`)
+      .join('')}${more}</item>\n`;
+  const post = (title: string, date: string, content: string, status = 'publish', more = '') =>
+    item(title, { post_date: date, status, post_type: 'post' }, content, more);
+
+  it('reads each post as a chapter, in the order published, with its date, its paragraphs and line breaks as WordPress shows them', async () => {
+    const { work, chapters, story, plan } = await importBytes(
+      wxr(
+        // Exports list the newest first, or by id: the order is the dates'.
+        post(
+          'Chapter 2: The Shore',
+          '2024-03-08 10:00:00',
+          '<!-- wp:paragraph -->\n<p>She slept on the <em>shore</em>.</p>\n<!-- /wp:paragraph -->\n\n<!-- wp:separator -->\n<hr class="wp-block-separator"/>\n<!-- /wp:separator -->\n\n<!-- wp:paragraph -->\n<p>Morning came.</p>\n<!-- /wp:paragraph -->',
+          'publish',
+          '<wp:comment><wp:comment_content><![CDATA[Loved it!]]></wp:comment_content></wp:comment><wp:comment><wp:comment_content><![CDATA[More!]]></wp:comment_content></wp:comment>',
+        ) +
+          // The classic editor's text: blank lines are paragraphs, a newline a line break.
+          post(
+            'Chapter 1: The Lake',
+            '2024-03-01 18:30:00',
+            'She swam across the lake.\n\nRoses are red,\nthe lake is cold.\n\n[caption id="attachment_7" align="alignnone"]<img src="lake.jpg" alt="The lake"> The lake at dawn[/caption]',
+          ) +
+          item('About', { status: 'publish', post_type: 'page' }, '<p>I write serials.</p>') +
+          item('lake.jpg', { status: 'inherit', post_type: 'attachment' }, '') +
+          post('Chapter 3: The Boat', '2099-01-01 09:00:00', '<p>A boat.</p>', 'future') +
+          post('Chapter 4: The Island', '2024-04-01 09:00:00', '<p>Not yet.</p>', 'draft'),
+      ),
+      'lampserial.WordPress.2024-04-01.xml',
+    );
+    expect(work.format).toBe('WordPress export');
+    expect(story!.front).toEqual({ title: 'The Lamp Serial', author: 'Ada Quill', language: 'en-GB' });
+    // The default tagline is no summary.
+    expect(story!.body.trim()).toBe('');
+    expect(chapters.map(({ slug, front }) => [slug, front.title, front.order, front.published, front.draft])).toEqual([
+      ['chapter-1', 'Chapter 1: The Lake', 1, '2024-03-01', undefined],
+      ['chapter-2', 'Chapter 2: The Shore', 2, '2024-03-08', undefined],
+      ['chapter-3', 'Chapter 3: The Boat', 3, '2099-01-01', undefined],
+      ['chapter-4', 'Chapter 4: The Island', 4, undefined, true],
+    ]);
+    expect(chapters[0]!.body).toBe(
+      'She swam across the lake.\n\nRoses are red,\\\nthe lake is cold.\n\n![The lake](lake.jpg) The lake at dawn',
+    );
+    expect(chapters[1]!.body).toBe('She slept on the *shore*.\n\n* * *\n\nMorning came.');
+    expect(work.dropped).toEqual(['the site’s page “About”, which is no post', '2 readers’ comments, which stay on WordPress']);
+    expect(work.notices).toEqual(
+      expect.arrayContaining([
+        'read the 4 posts as chapters, in the order they were published, each dated as WordPress dated it',
+        'kept 1 post WordPress had not published as draft (draft: true)',
+        'kept 1 scheduled post scheduled: each goes live on its date',
+      ]),
+    );
+    expectEveryWordKept(plan);
+  });
+
+  it('reads what WordPress lets into an export that XML forbids (a pasted line break, a bare &), and names the line of a broken one', async () => {
+    const { chapters, story, plan } = await importBytes(
+      wxr(post('Chapter 1', '2024-03-01 10:00:00', 'She swam\vacross. Tom &amp; Meg\fwaved.'), '<title>Tom & Meg</title>'),
+      'export.xml',
+    );
+    expect(story!.front.title).toBe('Tom & Meg');
+    expect(chapters[0]!.body).toBe('She swam\\\nacross. Tom & Meg\n\nwaved.');
+    expectEveryWordKept(plan);
+    await expect(importBytes(wxr('<item><title>Oops</item>'), 'export.xml')).rejects.toThrow(
+      /^export\.xml:6: the file is not well-formed XML \(.*\); export it again/,
+    );
+  });
+
+  it('refuses an export with no post, and a news feed, saying what to export instead', async () => {
+    await expect(importBytes(wxr(''), 'site.xml')).rejects.toThrow(/site\.xml: a WordPress export that holds no post/);
+    const rss = new TextEncoder().encode(
+      '<?xml version="1.0"?>\n<rss version="2.0"><channel><title>Blog</title><item><title>Chapter 1</title><description>&lt;p&gt;Short.&lt;/p&gt;</description></item></channel></rss>',
+    );
+    await expect(importBytes(rss, 'feed.xml')).rejects.toThrow(/feed\.xml: a news feed, which holds a site's latest posts only/);
+    const atom = new TextEncoder().encode(
+      '<?xml version="1.0" encoding="utf-8"?>\n<feed xmlns="http://www.w3.org/2005/Atom"><title>Blog</title><entry><content type="html">&lt;p&gt;Hi&lt;/p&gt;</content></entry></feed>',
+    );
+    await expect(importBytes(atom, 'atom.xml')).rejects.toThrow(/atom\.xml: a news feed/);
+  });
+});
+
 describe('the word check on an import', () => {
   it('reports a loss, with the passage', async () => {
     const work = await readInput(strToU8('Chapter 1\n\nThe lamp was already burning.'), 'chapter-1.txt');
