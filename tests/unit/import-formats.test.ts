@@ -1694,6 +1694,25 @@ describe('a WordPress export (a web serial’s site)', () => {
     expectEveryWordKept(plan);
   });
 
+  it('leaves out the links between chapters each post carries, and nothing of the story', async () => {
+    const links = '<p><a href="https://lamp.blog/1/">Previous Chapter</a> | <a href="https://lamp.blog/3/">Next Chapter</a></p>';
+    const { chapters, work, plan } = await importBytes(
+      wxr(
+        post(
+          'Chapter 2',
+          '2024-03-08 10:00:00',
+          `${links}\n\n<p>She read the <a href="https://lamp.blog/1/">last chapter</a> twice.</p>\n\n<p><a href="https://lamp.blog/next/">Next</a></p>\n\n${links}`,
+        ),
+      ),
+      'export.xml',
+    );
+    expect(chapters[0]!.body).toBe('She read the [last chapter](https://lamp.blog/1/) twice.');
+    expect(work.dropped).toContain(
+      'the links between chapters (“Previous Chapter”, “Next Chapter”…) at the top or bottom of 1 post, which the site makes itself',
+    );
+    expectEveryWordKept(plan);
+  });
+
   it('reads what WordPress lets into an export that XML forbids (a pasted line break, a bare &), and names the line of a broken one', async () => {
     const { chapters, story, plan } = await importBytes(
       wxr(post('Chapter 1', '2024-03-01 10:00:00', 'She swam\vacross. Tom &amp; Meg\fwaved.'), '<title>Tom & Meg</title>'),

@@ -1,8 +1,8 @@
 import type { Element as XmlElement, Nodes as XmlNodes, Root as XmlRoot } from 'xast';
-import type { Root } from 'hast';
+import type { Element, ElementContent, Root, RootContent } from 'hast';
 import { fromXml } from 'xast-util-from-xml';
 import { element, elements, withDeclaredEntities, withXmlEntities } from '../xml.ts';
-import { parseHtml, select, treeOf, visibleText } from '../html.ts';
+import { parseHtml, select, textOf, treeOf, visibleText } from '../html.ts';
 import { importedStory, ImportError, type ImportedChapter, type ImportedWork } from '../model.ts';
 import { parseTitleLine } from '../title-lines.ts';
 import { languageTag } from './languages.ts';
@@ -75,6 +75,52 @@ export function postHtml(content: string): string {
     .join('\n');
 }
 
+/**
+ * What serials on WordPress call the links between their chapters, which each post carries at
+ * its top or bottom ("Previous Chapter | Next Chapter"): the site sets its own.
+ */
+const chapterLinkLabel =
+  /^(?:[<«‹←]+\s*)?(?:previous|prev\.?|last|next|first|latest)(?:\s+(?:chapter|part|episode|page))?(?:\s*[>»›→]+)?$|^(?:table of contents|contents|index|home|toc)$/i;
+
+/** A paragraph that is only links between chapters, and the separators between them (`|`, `•`, `-`). */
+function chapterLinks(node: RootContent): boolean {
+  if (node.type !== 'element' || !['p', 'div', 'center'].includes(node.tagName)) return false;
+  const links: Element[] = [];
+  const others: string[] = [];
+  const walk = (child: ElementContent) => {
+    if (child.type === 'element' && child.tagName === 'a') links.push(child);
+    else if (child.type === 'element') child.children.forEach(walk);
+    else if (child.type === 'text') others.push(child.value);
+  };
+  node.children.forEach(walk);
+  return links.length > 0 && /^[\s|•·/\-–—]*$/.test(others.join('')) && links.every((link) => chapterLinkLabel.test(textOf(link)));
+}
+
+/** A post's text without the links between chapters at its top and bottom; their words, which are no story's, set aside. */
+function withoutChapterLinks(body: Root, setAside: string[]): { body: Root; removed: boolean } {
+  const children = [...body.children];
+  const isBlank = (node: RootContent | undefined) => node?.type === 'text' && node.value.trim() === '';
+  const trim = (take: () => RootContent | undefined, peek: () => RootContent | undefined): boolean => {
+    let removed = false;
+    for (;;) {
+      while (isBlank(peek())) take();
+      const next = peek();
+      if (!next || !chapterLinks(next)) return removed;
+      setAside.push(visibleText(take()!));
+      removed = true;
+    }
+  };
+  const top = trim(
+    () => children.shift(),
+    () => children[0],
+  );
+  const bottom = trim(
+    () => children.pop(),
+    () => children.at(-1),
+  );
+  return { body: treeOf(children), removed: top || bottom };
+}
+
 interface Post {
   title: string;
   slug: string | undefined;
@@ -102,6 +148,8 @@ export function readWordPress(input: string, file: string): ImportedWork {
   const items = channel.children.filter((child): child is XmlElement => child.type === 'element' && child.name === 'item');
   const posts: Post[] = [];
   const others: string[] = [];
+  const setAside: string[] = [];
+  let linked = 0;
   for (const item of items) {
     const type = field(item, 'post_type');
     const title = field(item, 'title');
@@ -114,12 +162,14 @@ export function readWordPress(input: string, file: string): ImportedWork {
     if (status === 'trash' || status === 'auto-draft' || status === 'inherit') continue;
     const excerpt = excerptOf(item);
     const name = safeDecode(field(item, 'post_name'));
+    const read = withoutChapterLinks(bodyOf(parseHtml(postHtml(contentOf(item)))), setAside);
+    if (read.removed) linked++;
     posts.push({
       title,
       slug: name && slugPattern.test(name) ? name : undefined,
       status,
       written: field(item, 'post_date') || field(item, 'post_date_gmt'),
-      body: bodyOf(parseHtml(postHtml(contentOf(item)))),
+      body: read.body,
       summary: excerpt ? bodyOf(parseHtml(postHtml(excerpt))) : undefined,
       comments: elements(item, 'comment').filter((comment) => comment.name === 'wp:comment').length,
       creator: field(item, 'creator'),
@@ -171,6 +221,11 @@ export function readWordPress(input: string, file: string): ImportedWork {
   const dropped = [
     ...(others.length
       ? [`the site’s page${others.length === 1 ? '' : 's'} ${others.join(', ')}, which ${others.length === 1 ? 'is' : 'are'} no post`]
+      : []),
+    ...(linked
+      ? [
+          `the links between chapters (“Previous Chapter”, “Next Chapter”…) at the top or bottom of ${linked} post${linked === 1 ? '' : 's'}, which the site makes itself`,
+        ]
       : []),
     ...(comments ? [`${comments} reader${comments === 1 ? '’s' : 's’'} comment${comments === 1 ? '' : 's'}, which stay on WordPress`] : []),
   ];
