@@ -437,6 +437,11 @@ export const problems = {
     title: 'An EPUB whose pages are all front matter or empty',
     message: (file: string) => `${file}: no chapter text found in this EPUB (its pages are all front matter or empty)`,
   }),
+  NoFictionBookChapters: problem({
+    level: 'refusal',
+    title: 'A FictionBook without text',
+    message: (file: string) => `${file}: no chapter text found in this FictionBook (its <body> holds no <section> with text)`,
+  }),
   NoAo3Chapters: problem({
     level: 'refusal',
     title: 'An AO3 download without its chapters',

@@ -4,12 +4,13 @@ import { ImportError, treesOf, type ImportedWork } from './model.ts';
 import { depthOf } from './element.ts';
 import { readContentNotes } from './content-notes.ts';
 import { readHandMadeFootnotes } from './hand-footnotes.ts';
-import { isPageName, isZip, zipEntries } from './zip.ts';
+import { isPageName, isZip, unzipWithin, zipEntries } from './zip.ts';
 import { problems } from '../core/problems.ts';
 import { isWordPressExport } from './readers/wordpress.ts';
+import { isFictionBook } from './readers/fb2.ts';
 
 /** The kinds of input the importer reads. */
-export type InputFormat = 'epub' | 'docx' | 'odt' | 'rtf' | 'ao3' | 'html' | 'zipped page' | 'markdown' | 'text' | 'wordpress';
+export type InputFormat = 'epub' | 'docx' | 'odt' | 'rtf' | 'ao3' | 'html' | 'zipped page' | 'markdown' | 'text' | 'wordpress' | 'fb2';
 
 /**
  * What an input is, from its content (the extension only breaks ties): an EPUB or a Word
@@ -45,6 +46,7 @@ export function detectFormat(bytes: Uint8Array, file: string): { format: InputFo
   if (/^\uFEFF?\s*(?:<\?xml[^>]*>\s*)?(?:<!--[\s\S]*?-->\s*|<!DOCTYPE[^[>]*(?:\[[\s\S]*?\])?\s*>\s*)*<office:document[\s>]/.test(start))
     return { format: 'odt', text };
   if (isWordPressExport(start)) return { format: 'wordpress', text };
+  if (isFictionBook(start)) return { format: 'fb2', text };
   // A news feed holds a site's latest posts, often cut short: not a story to import whole.
   if (
     /^\uFEFF?\s*(?:<\?xml[^>]*>\s*)?(?:<!--[\s\S]*?-->\s*|<\?xml-stylesheet[^>]*>\s*)*<(?:rss[\s>]|feed[\s>][^>]*xmlns=["']http:\/\/www\.w3\.org\/2005\/Atom|rdf:RDF[\s>])/.test(
@@ -69,6 +71,8 @@ export function zipFormat(names: readonly string[]): InputFormat | undefined {
   if (names.includes('META-INF/container.xml')) return 'epub';
   if (names.includes('content.xml')) return 'odt';
   if (names.includes('mimetype')) return 'epub';
+  // A FictionBook zipped, as libraries give them (`story.fb2.zip`): one .fb2 inside.
+  if (names.filter((name) => /\.fb2$/i.test(name)).length === 1) return 'fb2';
   if (names.some(isPageName)) return 'zipped page';
   return undefined;
 }
@@ -118,6 +122,8 @@ async function readFormat(bytes: Uint8Array, file: string): Promise<ImportedWork
       return (await import('./readers/zipped-page.ts')).readZippedPage(bytes, file, (page, pageStem) => readPage(page, pageStem, file));
     case 'markdown':
       return (await import('./readers/markdown.ts')).readMarkdown(text!, file, stem);
+    case 'fb2':
+      return (await import('./readers/fb2.ts')).readFictionBook(text ?? fictionBookIn(bytes, file), file, stem.replace(/\.fb2$/i, ''));
     case 'wordpress':
       return (await import('./readers/wordpress.ts')).readWordPress(text!, file);
     case 'text':
@@ -126,6 +132,13 @@ async function readFormat(bytes: Uint8Array, file: string): Promise<ImportedWork
         (await import('./readers/text.ts')).readText(text!, file, stem)
       );
   }
+}
+
+/** The one FictionBook a zip holds, as text. */
+function fictionBookIn(bytes: Uint8Array, file: string): string {
+  const entries = unzipWithin(bytes, file, 'zip file', (name) => /\.fb2$/i.test(name));
+  const [name, book] = Object.entries(entries)[0]!;
+  return decodeText(book, `${file}: ${name}`);
 }
 
 /** AO3's own layout, not a page that only names or links to AO3 (a FanFicFare download of an AO3 work does both). */

@@ -1627,6 +1627,70 @@ the lake is still.</div>
 });
 
 /** The fidelity check catches a reader that loses words. */
+describe('a FictionBook (.fb2, as ficbook.net and Russian-language libraries give stories)', () => {
+  const pixel = 'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==';
+  const fb2 = (body: string, encoding = 'utf-8') =>
+    `<?xml version="1.0" encoding="${encoding}"?>\n<FictionBook xmlns="http://www.gribuser.ru/xml/fictionbook/2.0" xmlns:l="http://www.w3.org/1999/xlink">\n<description><title-info><genre>fanfiction</genre><author><first-name>Анна</first-name><last-name>Фонарёва</last-name></author><book-title>Фонарщица</book-title><annotation><p>О фонарях и <emphasis>море</emphasis>.</p></annotation><keywords>Драма, Повседневность</keywords><lang>ru</lang><coverpage><image l:href="#cover.png"/></coverpage><sequence name="Огни" number="2"/></title-info><document-info><program-used>ficbook.net</program-used></document-info></description>\n${body}\n<binary id="cover.png" content-type="image/png">${pixel}</binary>\n</FictionBook>\n`;
+
+  it('reads the description into story.md, a chapter at each section with text, its notes as footnotes, its pictures', async () => {
+    const { work, story, chapters, plan } = await importBytes(
+      new TextEncoder().encode(
+        fb2(
+          '<body><title><p>Фонарщица</p></title>' +
+            '<section><title><p>Глава первая</p><p>Начало</p></title><p>Она шла по <strong>улице</strong>.</p><empty-line/><p>Никто не ответил<a l:href="#n1" type="note">[1]</a>.</p><subtitle>* * *</subtitle><p>Утро.</p><poem><stanza><v>Строка один,</v><v>строка два.</v></stanza></poem></section>' +
+            // A part: its sections numbered only take its name.
+            '<section><title><p>Часть вторая</p></title><section><title><p>I</p></title><p>Ночь была <emphasis>тёмной</emphasis>.</p><image l:href="#cover.png"/></section><section><title><p>II</p></title><p>Рассвет.</p></section></section>' +
+            '</body><body name="notes"><title><p>Примечания</p></title><section id="n1"><title><p>1</p></title><p>Примечание автора.</p></section></body>',
+        ),
+      ),
+      'Фонарщица.fb2',
+    );
+    expect(work.format).toBe('FictionBook (FB2)');
+    expect(story!.front).toMatchObject({
+      title: 'Фонарщица',
+      author: 'Анна Фонарёва',
+      language: 'ru',
+      tags: ['Драма', 'Повседневность'],
+      series: { title: 'Огни', part: 2 },
+      cover: 'images/cover.png',
+    });
+    expect(story!.body.trim()).toBe('О фонарях и *море*.');
+    expect(chapters.map(({ slug, front }) => [slug, front.title, front.order])).toEqual([
+      ['chapter-1', 'Глава 1: Начало', 1],
+      ['chapter-2', 'Часть вторая — I', 2],
+      ['chapter-3', 'Часть вторая — II', 3],
+    ]);
+    expect(chapters[0]!.body).toBe(
+      'Она шла по **улице**.\n\nНикто не ответил[^1].\n\n* * *\n\nУтро.\n\n:::verse\nСтрока один,\\\nстрока два.\n:::\n\n[^1]: Примечание автора.',
+    );
+    expect(chapters[1]!.body).toBe('Ночь была *тёмной*.\n\n![](images/cover.png)');
+    expect(work.dropped).toEqual([
+      'the book’s genre codes (<genre>), which story.md has no place for',
+      'the e-book’s own details (who made the file, with what program; its publisher)',
+    ]);
+    expectEveryWordKept(plan);
+  });
+
+  it('reads one in Windows-1251 or zipped (story.fb2.zip) alike, and names the line of a broken one', async () => {
+    const book = fb2('<body><section><title><p>Глава 1</p></title><p>Ночь.</p></section></body>', 'windows-1251');
+    // Windows-1251 has А–я at 0xC0–0xFF and ё at 0xB8, ASCII as ASCII.
+    const cp1251 = Uint8Array.from([...book], (char) =>
+      char === 'ё' ? 0xb8 : /[А-я]/.test(char) ? char.charCodeAt(0) - 0x410 + 0xc0 : char.charCodeAt(0),
+    );
+    const { chapters, story } = await importBytes(cp1251, 'book.fb2');
+    expect(story!.front.author).toBe('Анна Фонарёва');
+    expect(chapters.map(({ front, body }) => [front.title, body])).toEqual([['Глава 1', 'Ночь.']]);
+    const zipped = await importBytes(
+      zipSync({ 'Фонарщица.fb2': strToU8(fb2('<body><section><p>Ночь.</p></section></body>')) }),
+      'story.fb2.zip',
+    );
+    expect(zipped.chapters.map(({ front }) => front.title)).toEqual(['Фонарщица']);
+    await expect(importBytes(strToU8(fb2('<body><section><p>Ночь.</section></body>')), 'book.fb2')).rejects.toThrow(
+      /^book\.fb2:4: the file is not well-formed XML/,
+    );
+  });
+});
+
 describe('a WordPress export (a web serial’s site)', () => {
   /** A WXR file as WordPress's Tools → Export writes it: the site, its author, then its items. */
   const wxr = (

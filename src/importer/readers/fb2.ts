@@ -1,0 +1,308 @@
+import type { Element as XmlElement, Nodes as XmlNodes, Root as XmlRoot } from 'xast';
+import type { Element, ElementContent, Root } from 'hast';
+import { fromXml } from 'xast-util-from-xml';
+import { attribute, withDeclaredEntities, withXmlEntities } from '../xml.ts';
+import { treeOf } from '../html.ts';
+import { gatherFootnotes, isMarkerText } from '../footnotes.ts';
+import { imageName } from '../files.ts';
+import { importedStory, ImportError, type ImportedChapter, type ImportedWork } from '../model.ts';
+import { isBareNumber, parseTitleLine } from '../title-lines.ts';
+import { languageTag } from './languages.ts';
+import { withoutControls } from '../decode.ts';
+import { imageTypes } from '../../source/content-files.ts';
+import { problems } from '../../core/problems.ts';
+
+/**
+ * A FictionBook (.fb2, or .fb2.zip): the e-book format of Russian-, Ukrainian- and
+ * Belarusian-speaking readers, in which ficbook.net, author.today and most of their libraries
+ * give stories. Its `<description>` fills story.md (title, authors, annotation, keywords,
+ * language, series, cover); each `<section>` of the main `<body>` holding text is a chapter, a
+ * section of sections (a part) giving its name to sections numbered only ("Часть 1 — I"); the
+ * notes' `<body>` become footnotes where the text refers to them; pictures come from the
+ * book's `<binary>` elements. The word check counts the book's text as XML has it, apart from
+ * the conversion.
+ */
+
+/** Whether a text is a FictionBook, from its start. */
+export const isFictionBook = (start: string): boolean => /<FictionBook[\s>]/.test(start);
+
+/** The element's local name: `l:href` → `href`, `FictionBook` → `fictionbook`. */
+const local = (name: string) => name.slice(name.indexOf(':') + 1).toLowerCase();
+
+/** Child elements by local name. */
+const children = (node: XmlElement | XmlRoot, name?: string): XmlElement[] =>
+  (node.children as XmlNodes[]).filter(
+    (child): child is XmlElement => child.type === 'element' && (name === undefined || local(child.name) === name),
+  );
+const child = (node: XmlElement | undefined, name: string): XmlElement | undefined => (node ? children(node, name)[0] : undefined);
+
+/** An element's text, spaces folded (for metadata). */
+function textOf(node: XmlNodes | undefined): string {
+  if (!node) return '';
+  const all = (current: XmlNodes): string =>
+    current.type === 'text' || current.type === 'cdata' ? current.value : 'children' in current ? current.children.map(all).join(' ') : '';
+  return all(node).replace(/\s+/g, ' ').trim();
+}
+
+/**
+ * The words a reader of the book sees in an element, blocks apart: read from the XML as it is,
+ * not from the pages made of it, so the word check can catch what the conversion lost.
+ */
+function wordsOf(node: XmlNodes): string {
+  if (node.type === 'text' || node.type === 'cdata') return node.value;
+  if (node.type !== 'element' && node.type !== 'root') return '';
+  if (node.type === 'element' && ['binary', 'image'].includes(local(node.name))) return '';
+  // A note's marker ("[1]") is no word of the story.
+  if (node.type === 'element' && local(node.name) === 'a' && attribute(node, 'type') === 'note' && isMarkerText(textOf(node))) return ' ';
+  return node.children.map((inner) => (inner.type === 'element' ? ` ${wordsOf(inner)} ` : wordsOf(inner))).join('');
+}
+
+const h = (tagName: string, content: ElementContent[], properties: Element['properties'] = {}): Element => ({
+  type: 'element',
+  tagName,
+  properties,
+  children: content,
+});
+
+/** What FictionBook's inline elements are in HTML. */
+const inline: Record<string, string> = {
+  strong: 'strong',
+  emphasis: 'em',
+  strikethrough: 'del',
+  sub: 'sub',
+  sup: 'sup',
+  code: 'code',
+};
+
+interface Book {
+  /** Pictures by the id of their `<binary>`: the name each is written under in images/. */
+  pictures: Map<string, string>;
+  /** How many `<empty-line/>`s there were. */
+  emptyLines: number;
+}
+
+/** A FictionBook element's content as HTML. */
+function convert(nodes: readonly XmlNodes[], book: Book): ElementContent[] {
+  return nodes.flatMap((node): ElementContent[] => {
+    if (node.type === 'text' || node.type === 'cdata') return [{ type: 'text', value: node.value }];
+    if (node.type !== 'element') return [];
+    const name = local(node.name);
+    const inner = () => convert(node.children, book);
+    switch (name) {
+      case 'p':
+      case 'v':
+      case 'text-author':
+        return [h('p', inner())];
+      case 'empty-line':
+        book.emptyLines++;
+        return [];
+      case 'subtitle':
+        // A break written as a subtitle ("* * *") is a break: the text's own paragraph, read as every format's is.
+        return [h('p', inner())];
+      case 'cite':
+      case 'epigraph':
+        return [h('blockquote', inner())];
+      case 'poem':
+        return [h('div', convert(node.children, book), { className: ['verse'] })];
+      case 'stanza':
+        return [
+          h(
+            'p',
+            children(node, 'v').flatMap((line, index) => [...(index ? [h('br', [])] : []), ...convert(line.children, book)]),
+          ),
+        ];
+      case 'title':
+        return children(node, 'p').map((line) => h('p', [h('strong', convert(line.children, book))]));
+      case 'section':
+      case 'annotation':
+        return inner();
+      case 'image': {
+        const href = (attribute(node, 'href') ?? '').replace(/^#/, '');
+        const picture = book.pictures.get(href);
+        const alt = attribute(node, 'alt') ?? attribute(node, 'title') ?? '';
+        return picture ? [h('img', [], { src: `images/${picture}`, alt })] : [];
+      }
+      case 'a': {
+        const href = attribute(node, 'href') ?? '';
+        if (
+          attribute(node, 'type') === 'note' ||
+          (href.startsWith('#') && node.children.length > 0 && /^\s*[[(]?\d+[\])]?\s*$/.test(textOf(node)))
+        )
+          return [h('a', inner(), { href: `#fb2-${href.slice(1)}`, role: 'doc-noteref' })];
+        return /^https?:\/\//i.test(href) ? [h('a', inner(), { href })] : inner();
+      }
+      case 'table':
+      case 'tr':
+      case 'th':
+      case 'td':
+        return [h(name, inner())];
+      case 'style':
+        return inner();
+      default:
+        return name in inline ? [h(inline[name]!, inner())] : inner();
+    }
+  });
+}
+
+/** A section's title as one line: "Глава 2" and "Ночь" on two → "Глава 2. Ночь". */
+function titleLine(section: XmlElement): string | undefined {
+  const lines = children(child(section, 'title') ?? section, 'p')
+    .map(textOf)
+    .filter(Boolean);
+  if (!child(section, 'title') || lines.length === 0) return undefined;
+  return lines.reduce((title, line) => (/[.:!?…—-]$/.test(title) ? `${title} ${line}` : `${title}. ${line}`));
+}
+
+interface Section {
+  title: string | undefined;
+  /** The section itself, its text read without the title (and its sub-sections). */
+  content: XmlNodes[];
+  summary: XmlElement | undefined;
+}
+
+/** The chapters of a body: every section holding text of its own, a part's sections titled with its name when they are only numbered. */
+function sectionsOf(node: XmlElement, parent: string | undefined, found: Section[], titles: string[]): void {
+  const own = children(node).filter((inner) => !['title', 'section', 'annotation'].includes(local(inner.name)));
+  const title = titleLine(node);
+  if (title) titles.push(title);
+  const subsections = children(node, 'section');
+  const hasText = own.some((inner) => wordsOf(inner).trim() !== '' || local(inner.name) === 'image');
+  if (hasText || subsections.length === 0)
+    found.push({
+      title: title && parent && isBareNumber(title) ? `${parent} — ${title}` : title,
+      content: own,
+      summary: child(node, 'annotation'),
+    });
+  for (const section of subsections) sectionsOf(section, hasText ? parent : (title ?? parent), found, titles);
+}
+
+/** Reads a FictionBook; fails naming the line of a broken one. */
+export function readFictionBook(input: string, file: string, stem: string): ImportedWork {
+  let tree: XmlRoot;
+  try {
+    tree = fromXml(withXmlEntities(withDeclaredEntities(withoutControls(input).text)));
+  } catch (error) {
+    const { line, cause } = error as { line?: number; cause?: unknown };
+    const reason = cause instanceof Error ? cause.message.split('\n', 1)[0]! : String(error);
+    throw new ImportError(problems.BrokenXml.message(`${file}${line ? `:${line}` : ''}`, reason));
+  }
+  const root = children(tree, 'fictionbook')[0];
+  if (!root) throw new ImportError(problems.BrokenXml.message(file, 'no <FictionBook> element'));
+  const images = new Map<string, Uint8Array>();
+  const book: Book = { pictures: new Map(), emptyLines: 0 };
+  for (const binary of children(root, 'binary')) {
+    const id = attribute(binary, 'id') ?? '';
+    const type = attribute(binary, 'content-type') ?? '';
+    const extension = Object.entries(imageTypes).find(([, mime]) => mime === type)?.[0];
+    if (!id || !extension) continue;
+    const name = imageName(/\.[a-z]+$/i.test(id) ? id : `${id}${extension}`, new Set(images.keys()));
+    images.set(name, new Uint8Array(Buffer.from(textOf(binary), 'base64')));
+    book.pictures.set(id, name);
+  }
+
+  const info = child(child(root, 'description'), 'title-info');
+  const authors = children(info ?? root, 'author')
+    .map(
+      (author) =>
+        ['first-name', 'middle-name', 'last-name']
+          .map((part) => textOf(child(author, part)))
+          .filter(Boolean)
+          .join(' ') || textOf(child(author, 'nickname')),
+    )
+    .filter(Boolean);
+  const annotation = child(info, 'annotation');
+  const sequence = child(info, 'sequence');
+  const coverId = (attribute(child(child(info, 'coverpage'), 'image'), 'href') ?? '').replace(/^#/, '');
+  const language = textOf(child(info, 'lang'));
+  const part = Number(attribute(sequence, 'number'));
+  const story = importedStory({
+    title: textOf(child(info, 'book-title')) || undefined,
+    author: authors.join(', ') || undefined,
+    language: language ? languageTag(language) : undefined,
+    summary: annotation ? treeOf(convert(annotation.children, book)) : undefined,
+    tags: textOf(child(info, 'keywords'))
+      .split(/\s*[,;]\s*/)
+      .filter(Boolean),
+    series:
+      sequence && attribute(sequence, 'name')
+        ? { title: attribute(sequence, 'name')!, part: Number.isInteger(part) && part > 0 ? part : 1 }
+        : undefined,
+    cover: book.pictures.get(coverId),
+  });
+
+  // The main body is the first; the notes' body is named ("notes", "comments").
+  const bodies = children(root, 'body');
+  const notesBodies = bodies.filter((body) => attribute(body, 'name'));
+  const mainBodies = bodies.filter((body) => !attribute(body, 'name'));
+  const sections: Section[] = [];
+  const setAside: string[] = [];
+  for (const body of mainBodies) {
+    // The book's title over its body, and an epigraph to the whole book, as the story's own.
+    const bookTitle = child(body, 'title');
+    if (bookTitle) setAside.push(wordsOf(bookTitle));
+    const epigraphs = children(body, 'epigraph');
+    if (epigraphs.length) story.notes = treeOf(convert(epigraphs, book));
+    for (const section of children(body, 'section')) sectionsOf(section, undefined, sections, setAside);
+  }
+  if (sections.length === 0) throw new ImportError(problems.NoFictionBookChapters.message(file));
+
+  const chapters: ImportedChapter[] = sections.map((section, index) => {
+    const parsed = section.title ? parseTitleLine(section.title) : undefined;
+    return {
+      kind: parsed?.kind ?? 'chapter',
+      number: parsed?.number,
+      title: parsed?.title ?? section.title ?? (sections.length === 1 ? (story.title ?? stem) : `${index + 1}`),
+      slug: parsed?.slug,
+      summary: section.summary ? treeOf(convert(section.summary.children, book)) : undefined,
+      body: treeOf(convert(section.content, book)),
+    };
+  });
+  // Each note, as an aside the footnotes of the chapter referring to it are gathered from.
+  const notes: Root = treeOf(
+    notesBodies.flatMap((body) =>
+      children(body, 'section').map((note) =>
+        h(
+          'aside',
+          convert(
+            children(note).filter((inner) => local(inner.name) !== 'title'),
+            book,
+          ),
+          { id: `fb2-${attribute(note, 'id') ?? ''}`, role: 'doc-footnote' },
+        ),
+      ),
+    ),
+  );
+  gatherFootnotes([...chapters.map((chapter) => chapter.body), notes]);
+  // The notes' titles are their numbers; the notes' body's own title ("Примечания") is the book's heading for them.
+  for (const body of notesBodies) {
+    const heading = child(body, 'title');
+    if (heading) setAside.push(wordsOf(heading));
+    for (const note of children(body, 'section')) setAside.push(wordsOf(child(note, 'title') ?? note.children[0]!));
+  }
+
+  const described = child(root, 'description');
+  const dropped = [
+    ...(children(info ?? root, 'genre').length ? ['the book’s genre codes (<genre>), which story.md has no place for'] : []),
+    ...(child(described, 'document-info') || child(described, 'publish-info')
+      ? ['the e-book’s own details (who made the file, with what program; its publisher)']
+      : []),
+  ];
+  const notices = [
+    sections.length === 1
+      ? 'read the book’s one section as the chapter'
+      : `read a chapter at each of the ${sections.length} sections of the book that hold text`,
+    ...(book.emptyLines
+      ? [`left out ${book.emptyLines} empty line${book.emptyLines === 1 ? '' : 's'} (<empty-line/>): paragraphs are set apart without them`]
+      : []),
+  ];
+  return {
+    format: 'FictionBook (FB2)',
+    story,
+    chapters,
+    images,
+    source: [...mainBodies, ...notesBodies, ...(annotation ? [annotation] : [])].map(wordsOf).join('\n'),
+    setAside,
+    dropped,
+    notices,
+  };
+}
