@@ -485,7 +485,19 @@ export const cjkNamed: Record<'prologue' | 'epilogue' | 'interlude', string[]> =
   epilogue: ['尾声', '尾聲', '终章', '終章', '后记', '後記', 'エピローグ', '에필로그'],
   interlude: ['间章', '間章', '幕间', '幕間', 'インタールード', '막간'],
 };
-export const cjkNotes = ['作者的话', '作者的話', '作者有话说', '作者有話說', '作者按', 'あとがき', '作者より', '前書き', '작가의 말'];
+export const cjkNotes = [
+  '作者的话',
+  '作者的話',
+  '作者有话要说',
+  '作者有話要說',
+  '作者有话说',
+  '作者有話說',
+  '作者按',
+  'あとがき',
+  '作者より',
+  '前書き',
+  '작가의 말',
+];
 
 /** Number words the grammar reads as chapter numbers ("Chapter Twelve", "Chapter forty-two"). */
 export const numberWords = {

@@ -416,6 +416,35 @@ describe('plain text', () => {
     expect(front.endNote).toBe('Thanks for reading!\n\nSee you soon.');
   });
 
+  it('gives each chapter of a file its own notes, opening its text or among its last blocks, in any language the labels are', async () => {
+    const work = readText(
+      [
+        'Chapter 1',
+        'A/N: Thanks for the reviews!',
+        'He walked.',
+        'A/N: More soon.',
+        'Chapter 2',
+        'He came back.',
+        'It was late.',
+        '作者有话要说：谢谢大家的支持！',
+        'Chapter 3',
+        'He slept.',
+        'A/N: The end.',
+      ].join('\n\n'),
+      'story.txt',
+      'story',
+    );
+    const plan = await planImport(work, []);
+    expect(plan.fidelity).toMatchObject({ kept: plan.fidelity.source, added: 0 });
+    expect(
+      plan.chapters.map((chapter) => parseContentFile(chapter.text)).map(({ front, body }) => [front.authorsNote, body, front.endNote]),
+    ).toEqual([
+      ['Thanks for the reviews!', 'He walked.', 'More soon.'],
+      [undefined, 'He came back.\n\nIt was late.', '谢谢大家的支持！'],
+      [undefined, 'He slept.', 'The end.'],
+    ]);
+  });
+
   it('leaves "A/N:" in the middle of a chapter in the text', async () => {
     const text = ['Chapter 2', 'One.', 'A/N: sorry for the wait', ...Array.from({ length: 6 }, (_, i) => `Paragraph ${i}.`)].join('\n\n');
     const { front, body } = await importText(text);
