@@ -3,6 +3,7 @@ import { decodeText } from './decode.ts';
 import { ImportError, treesOf, type ImportedWork } from './model.ts';
 import { depthOf } from './element.ts';
 import { readContentNotes } from './content-notes.ts';
+import { readLabelledNotes } from './labelled-notes.ts';
 import { readHandMadeFootnotes } from './hand-footnotes.ts';
 import { isPageName, isZip, unzipWithin, zipEntries } from './zip.ts';
 import { problems } from '../core/problems.ts';
@@ -98,6 +99,7 @@ export async function readInput(bytes: Uint8Array, file: string): Promise<Import
   if (treesOf(work).some((tree) => depthOf(tree) > maxInputDepth))
     throw new ImportError(problems.NestedTooDeep.message(file, maxInputDepth));
   readHandMadeFootnotes(work);
+  readLabelledNotes(work);
   readContentNotes(work);
   return work;
 }

@@ -1627,6 +1627,48 @@ the lake is still.</div>
 });
 
 /** The fidelity check catches a reader that loses words. */
+describe('authors’ notes typed into the text (FanFiction.net has no place for them; Word drafts)', () => {
+  it('become each chapter’s notes, labels and all, from an EPUB and a Word document alike; a label in mid-chapter stays prose', async () => {
+    const chapter = (title: string, paragraphs: string[]) =>
+      `<div class="storytext"><h3>${title}</h3>${paragraphs.map((p) => `<p>${p}</p>`).join('')}</div>`;
+    const epub = makeEpub({
+      version: 2,
+      metadata: '<dc:title>The Lamp</dc:title><dc:creator>Ada</dc:creator><dc:language>en</dc:language>',
+      spine: [
+        {
+          path: 'c1.xhtml',
+          html: chapter('Chapter 1', [
+            '<strong>A/N:</strong> Thanks for the <em>reviews</em>!',
+            'He walked.',
+            'Then, A/N: nothing.',
+            'He stopped.',
+            'Author’s Note: More soon.',
+            'Please review!',
+          ]),
+        },
+        { path: 'c2.xhtml', html: chapter('Chapter 2', ['<b>Author’s Note:</b>', 'Sorry for the wait.', 'He came back.', 'It was late.']) },
+      ],
+      toc: [
+        { title: 'Chapter 1', href: 'c1.xhtml' },
+        { title: 'Chapter 2', href: 'c2.xhtml' },
+      ],
+    });
+    const { chapters, work, plan } = await importBytes(epub, 'the-lamp.epub');
+    expect(chapters.map(({ front, body }) => [front.authorsNote, body, front.endNote])).toEqual([
+      ['Thanks for the *reviews*!', 'He walked.\n\nThen, A/N: nothing.\n\nHe stopped.', 'More soon.\n\nPlease review!'],
+      ['Sorry for the wait.', 'He came back.\n\nIt was late.', undefined],
+    ]);
+    expect(work.notices).toContain(
+      'read the labelled notes (“A/N:”, “Author’s Note:”…) opening or closing the text of 2 chapters as their author’s notes',
+    );
+    expectEveryWordKept(plan);
+
+    const paragraph = (text: string) => `<w:p><w:r><w:t xml:space="preserve">${text}</w:t></w:r></w:p>`;
+    const docx = await importBytes(makeDocx(['Chapter 1', 'A/N: Thanks!', 'He walked.', 'A/N: Bye.'].map(paragraph)), 'chapter-1.docx');
+    expect(docx.chapters.map(({ front, body }) => [front.authorsNote, body, front.endNote])).toEqual([['Thanks!', 'He walked.', 'Bye.']]);
+  });
+});
+
 describe('a FictionBook (.fb2, as ficbook.net and Russian-language libraries give stories)', () => {
   const pixel = 'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==';
   const fb2 = (body: string, encoding = 'utf-8') =>

@@ -1,0 +1,107 @@
+import type { Element, ElementContent, Root, RootContent } from 'hast';
+import { toString } from 'hast-util-to-string';
+import { treeOf, visibleText } from './html.ts';
+import type { ImportedWork } from './model.ts';
+import { noteLabel } from './title-lines.ts';
+
+/**
+ * Authors' notes typed into a chapter's text, as FanFiction.net (which has no place for them)
+ * and Word drafts carry them: a paragraph opening the text with a label ("A/N:", "Author's
+ * Note:", "Nota de la autora:", "作者有话要说：") becomes the chapter's note; one among the
+ * text's last paragraphs, with what follows it, its end note — where the source gave the
+ * chapter no notes of its own. The label leaves with it (the site heads notes itself); a label
+ * in mid-chapter stays the author's prose. Markdown chapters are written as they are.
+ */
+
+/** How far from the end of a chapter an end note may start, in paragraphs. */
+const endNoteBlocks = 3;
+
+/** Moves each chapter's labelled notes out of its text; says in how many chapters it did. */
+export function readLabelledNotes(work: ImportedWork): void {
+  let found = 0;
+  for (const chapter of work.chapters) {
+    if (chapter.markdown) continue;
+    const container = textContainer(chapter.body);
+    const blocks = elementsIn(container);
+    if (blocks.length < 2) continue;
+    let moved = false;
+    // A note opening the text: its paragraph, and the next when the first is the label alone.
+    const opening = labelled(blocks[0]!);
+    const openingSize = opening ? (toString(blocks[0]!).trim() === opening.trim() ? 2 : 1) : 0;
+    if (opening && !chapter.notes && blocks.length > openingSize) {
+      const taken = blocks.slice(0, openingSize);
+      chapter.notes = takeNote(container, taken, opening, work.setAside);
+      moved = true;
+    }
+    const rest = elementsIn(container);
+    if (!chapter.endNotes) {
+      for (let at = rest.length - 1; at >= 1 && at >= rest.length - endNoteBlocks; at--) {
+        const label = labelled(rest[at]!);
+        if (!label) continue;
+        chapter.endNotes = takeNote(container, rest.slice(at), label, work.setAside);
+        moved = true;
+        break;
+      }
+    }
+    if (moved) found++;
+  }
+  if (found > 0)
+    work.notices.push(
+      `read the labelled notes (“A/N:”, “Author’s Note:”…) opening or closing the text of ${found} chapter${found === 1 ? '' : 's'} as ${found === 1 ? 'its' : 'their'} author’s notes`,
+    );
+}
+
+/** The element holding a chapter's paragraphs: its tree, or the one wrapper (`<div>`, `<section>`) around them all. */
+function textContainer(tree: Root): Root | Element {
+  let container: Root | Element = tree;
+  for (;;) {
+    const elements = elementsIn(container);
+    const loose: boolean = (container.children as (RootContent | ElementContent)[]).some(
+      (child) => child.type === 'text' && child.value.trim() !== '',
+    );
+    const only: Element | undefined = elements.length === 1 && !loose ? elements[0]! : undefined;
+    if (!only || !['div', 'section', 'article', 'main'].includes(only.tagName)) return container;
+    container = only;
+  }
+}
+
+/** The elements among a tree's or an element's children. */
+const elementsIn = (node: Root | Element): Element[] =>
+  (node.children as (RootContent | ElementContent)[]).filter((child): child is Element => child.type === 'element');
+
+/** The note label a paragraph opens with, if it is a paragraph and does. */
+function labelled(block: Element): string | undefined {
+  return block.tagName === 'p' || block.tagName === 'div' ? noteLabel(toString(block)) : undefined;
+}
+
+/** Takes the blocks out of the container as a note of their own, without the label the first opens with. */
+function takeNote(container: Root | Element, blocks: Element[], label: string, setAside: string[]): Root {
+  container.children = (container.children as (RootContent | ElementContent)[]).filter(
+    (child) => !blocks.includes(child as Element),
+  ) as typeof container.children;
+  setAside.push(label);
+  const leading = toString(blocks[0]!).length - toString(blocks[0]!).trimStart().length;
+  withoutLeadingText(blocks[0]!, leading + label.length);
+  const kept = blocks.filter((block, index) => index > 0 || visibleText(block).trim() !== '');
+  return treeOf(kept);
+}
+
+/** Removes the first `count` characters of an element's text, whatever elements they sit in; an element the cut emptied goes. */
+function withoutLeadingText(node: Element, count: number): number {
+  let left = count;
+  const emptied = new Set<ElementContent>();
+  for (const child of node.children) {
+    if (left === 0) break;
+    if (child.type === 'text') {
+      const cut = Math.min(left, child.value.length);
+      child.value = child.value.slice(cut);
+      left -= cut;
+      if (child.value === '') emptied.add(child);
+    } else if (child.type === 'element') {
+      left = withoutLeadingText(child, left);
+      if (toString(child) === '' && !child.children.some((inner) => inner.type === 'element')) emptied.add(child);
+    }
+  }
+  node.children = node.children.filter((child) => !emptied.has(child));
+  return left;
+}
