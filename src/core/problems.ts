@@ -373,6 +373,12 @@ export const problems = {
     message: (file: string, entry: string, size: string, kind: string, limit: string) =>
       `${file}: its ${entry} would take ${size} unpacked, more than any ${kind} needs (at most ${limit} a file); it is not read`,
   }),
+  TooLargeFile: problem({
+    level: 'refusal',
+    title: 'A file larger than any story needs',
+    message: (file: string, size: string, limit: string) =>
+      `${file}: ${size}, more than any story's file needs (at most ${limit}; the longest serials are a few dozen MB); it is not read`,
+  }),
   TooLargeUnpacked: problem({
     level: 'refusal',
     title: 'A zip file would unpack larger than any book needs',

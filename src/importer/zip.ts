@@ -30,7 +30,7 @@ interface ZipEntry {
   size: number;
 }
 
-const megabytes = (bytes: number) => `${Math.round(bytes / 1024 / 1024).toLocaleString('en')} MB`;
+export const megabytes = (bytes: number) => `${Math.round(bytes / 1024 / 1024).toLocaleString('en')} MB`;
 
 /** The entries of a zip as its central directory lists them, nothing inflated; a damaged zip is refused. */
 export function zipEntries(bytes: Uint8Array, file: string, kind: string): ZipEntry[] {

@@ -1,4 +1,4 @@
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, truncateSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -8,6 +8,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { planImport } from '../../src/importer/files';
 import { fidelityWords } from '../../src/importer/fidelity';
 import { readInput } from '../../src/importer/read';
+import { readInputs } from '../../src/cli/support/inputs';
 import { isPublic, localisePictures, type Reach } from '../../src/importer/remote-pictures';
 import { parseContentFile } from '../support/content-file';
 import { makeDocx, makeEpub } from '../support/documents';
@@ -254,6 +255,25 @@ describe('exhaustion from small files', () => {
     const started = performance.now();
     await expect(readInput(docx, 'unclosed.docx')).rejects.toThrow(/^unclosed\.docx: Word could not be read/);
     expect(performance.now() - started).toBeLessThan(5000);
+  });
+
+  it('a file of gigabytes (a sparse file: no disk used) is refused before it is read, naming it', () => {
+    const folder = mkdtempSync(join(tmpdir(), 'quire-huge-'));
+    try {
+      const huge = join(folder, 'huge.txt');
+      writeFileSync(huge, 'Chapter 1\n\nText.\n');
+      truncateSync(huge, 3 * 1024 ** 3);
+      const started = performance.now();
+      const { inputs, errors } = readInputs([huge, folder]);
+      expect(inputs).toEqual([]);
+      expect(errors).toEqual([
+        `${huge}: 3,072 MB, more than any story's file needs (at most 100 MB; the longest serials are a few dozen MB); it is not read`,
+        `${huge}: 3,072 MB, more than any story's file needs (at most 100 MB; the longest serials are a few dozen MB); it is not read`,
+      ]);
+      expect(performance.now() - started).toBeLessThan(1000);
+    } finally {
+      rmSync(folder, { recursive: true, force: true });
+    }
   });
 
   it('an EPUB with an entry claiming a gigabyte is refused before anything is inflated, naming the entry', async () => {

@@ -2,7 +2,7 @@ import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { problems } from '../../core/problems.ts';
 import { zipFormat } from '../../importer/read.ts';
-import { isZip, unzipWithin, zipEntries } from '../../importer/zip.ts';
+import { isZip, maxEntryBytes, megabytes, unzipWithin, zipEntries } from '../../importer/zip.ts';
 
 /** One file to import: what to call it in messages, its bytes, and where it is on disk (none for a file inside a zip). */
 export interface Input {
@@ -38,10 +38,10 @@ export function readInputs(paths: readonly string[]): { inputs: Input[]; errors:
           .sort(naturally);
         if (files.length === 0) throw new Error(`${path}: a folder without chapter files (.txt, .md, .docx, .odt, .rtf, .html, .epub)`);
         notes.push(`read the ${files.length} files in ${path} in this order: ${files.join(', ')}`);
-        for (const file of files) inputs.push({ name: join(path, file), bytes: readFileSync(join(path, file)), path: join(path, file) });
+        for (const file of files) inputs.push({ name: join(path, file), bytes: readWithin(join(path, file)), path: join(path, file) });
         continue;
       }
-      const bytes = readFileSync(path);
+      const bytes = readWithin(path);
       const inside = documentsInZip(bytes, path);
       if (!inside) {
         inputs.push({ name: path, bytes, path });
@@ -62,6 +62,16 @@ export function readInputs(paths: readonly string[]): { inputs: Input[]; errors:
     }
   }
   return { inputs, errors, notes };
+}
+
+/**
+ * A file's bytes, when it is no larger than one a zip may unpack to: a story's text is a few
+ * dozen MB at most, and a file of gigabytes would fill memory before anything could be said.
+ */
+function readWithin(path: string): Uint8Array {
+  const { size } = statSync(path);
+  if (size > maxEntryBytes) throw new Error(problems.TooLargeFile.message(path, megabytes(size), megabytes(maxEntryBytes)));
+  return readFileSync(path);
 }
 
 /**
