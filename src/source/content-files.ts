@@ -111,6 +111,9 @@ export class ContentFileError extends Error {
 // eslint-disable-next-line no-control-regex -- finding control characters is the point
 export const controlCharacter = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f\ufffe\uffff]/;
 
+/** The largest content file read: a whole long novel is a few MB; a file of gigabytes would fill memory before anything could be said. */
+export const maxContentFileBytes = 20 * 1024 * 1024;
+
 /**
  * Reads a content file: UTF-8 (a BOM is fine), no invisible control characters, frontmatter
  * as YAML between `---` lines. Dates stay as written, so the schema can refuse February 30th
@@ -119,8 +122,14 @@ export const controlCharacter = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f\u
 export function readContentFile(path: string, name: string = path): ContentFile {
   let bytes: Buffer;
   try {
+    const { size } = statSync(path);
+    if (size > maxContentFileBytes)
+      throw new ContentFileError(
+        `${name}: ${Math.round(size / 1024 / 1024).toLocaleString('en')} MB, more than any chapter holds (at most ${maxContentFileBytes / 1024 / 1024} MB, some 3 million words); split it into chapters`,
+      );
     bytes = readFileSync(path);
   } catch (error) {
+    if (error instanceof ContentFileError) throw error;
     const code = (error as NodeJS.ErrnoException).code;
     throw new ContentFileError(
       `${name}: ${code === 'EISDIR' ? 'a folder, not a file' : `cannot be read (${code ?? (error as Error).message})`}`,

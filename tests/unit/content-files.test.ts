@@ -1,4 +1,4 @@
-import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, truncateSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -82,6 +82,14 @@ describe('reading a content file', () => {
   it('refuses invisible control characters, naming the line', () => {
     expect(() => readContentFile(file('ctl.md', `${chapter}A line\u001f with Word’s mark.\n`), 'ctl.md')).toThrow(
       new ContentFileError('ctl.md:7: an invisible control character (U+001F) is in the text; delete it'),
+    );
+  });
+
+  it('refuses a file of gigabytes before reading it, saying to split it', () => {
+    const huge = file('huge.md', chapter);
+    truncateSync(huge, 2 * 1024 ** 3);
+    expect(() => readContentFile(huge, 'huge.md')).toThrow(
+      new ContentFileError('huge.md: 2,048 MB, more than any chapter holds (at most 20 MB, some 3 million words); split it into chapters'),
     );
   });
 
