@@ -10,12 +10,13 @@ import { offline } from './src/integrations/offline';
 import { pagefind } from './src/integrations/pagefind';
 import { siteAddress } from './src/integrations/site-address';
 import { strings } from './src/integrations/strings';
-import { storyBasics } from './src/source/content-files.ts';
+import { chapterAliases, storyBasics } from './src/source/content-files.ts';
 import { readEnv } from './src/source/env.ts';
 import { offlineFiles } from './src/shared/offline.ts';
 
 const env = readEnv();
 const story = storyBasics(env.contentDir);
+const notInSitemap = [offlineFiles.page.replace(/\/$/, ''), ...chapterAliases(env.contentDir).map(encodeURIComponent)];
 
 // https://docs.astro.build/en/reference/configuration-reference/
 export default defineConfig({
@@ -59,8 +60,8 @@ export default defineConfig({
     siteAddress(env),
     strings(env.contentDir),
     contentImages(env.contentDir),
-    // The offline page is for the service worker to show, not for search engines.
-    ...(env.siteUrl ? [sitemap({ filter: (page) => !page.endsWith(`/${offlineFiles.page}`) })] : []),
+    // The offline page is for the service worker to show, not for search engines; nor are the pages at chapters' old addresses.
+    ...(env.siteUrl ? [sitemap({ filter: (page) => !notInSitemap.some((path) => page.endsWith(`/${path}/`)) })] : []),
     headers(),
     pagefind(),
     // After the search index: the files a reader can keep offline include it.

@@ -65,6 +65,14 @@ export const problems = {
     message: (field: 'order' | 'slug', value: string, files: readonly string[]) =>
       `${field} ${value} is used by both ${list(files)}: each chapter needs its own ${field}`,
   }),
+  AliasTaken: problem({
+    level: 'error',
+    title: 'An old address that is a chapter’s address',
+    message: (file: string, alias: string, owner: string | undefined) =>
+      owner
+        ? `${file}: alias "${alias}" is also the address or an alias of ${owner}; one address leads to one chapter: remove it from one of them`
+        : `${file}: alias "${alias}" is this chapter's own address; aliases are the addresses it had before: remove it`,
+  }),
   RevisionNoteWithoutDate: problem({
     level: 'error',
     title: 'A revision note has no revision date',

@@ -47,6 +47,14 @@ function strictObject<T extends z.core.$ZodLooseShape>(shape: T) {
   });
 }
 
+/** A chapter's address (`chapter-3`, `雪の日`): one it can be served at. */
+function slugText(what: string) {
+  return z.string({ error: `${what} must be text, such as the-mask` }).superRefine((slug, context) => {
+    const problem = slugProblem(slug);
+    if (problem) context.addIssue({ code: 'custom', message: `${what === 'slug' ? 'slug' : 'alias'} "${slug}" ${problem}` });
+  });
+}
+
 /** Lists of tags in `story.md`: each entry a non-empty string. */
 const tagList = z.array(visibleText('each entry')).default([]);
 
@@ -272,13 +280,12 @@ export const chapterSchema = strictObject({
   /** Drafts show in `npm run dev` only, never in `npm run build`. */
   draft: z.boolean({ error: 'draft must be true or false' }).default(false),
   /** Overrides the URL slug, which is otherwise the file name without `.md`. */
-  slug: z
-    .string({ error: 'slug must be text, such as the-mask' })
-    .superRefine((slug, context) => {
-      const problem = slugProblem(slug);
-      if (problem) context.addIssue({ code: 'custom', message: `slug "${slug}" ${problem}` });
-    })
-    .optional(),
+  slug: slugText('slug').optional(),
+  /**
+   * Addresses the chapter had before (its old slugs, from before the file was renamed): each
+   * stays a page that sends readers, their bookmarks and other sites' links on to this one.
+   */
+  aliases: z.array(slugText('each alias'), { error: 'aliases must be a list of old slugs, such as [chapter-3]' }).default([]),
 });
 
 export type StoryData = z.infer<typeof storySchema>;

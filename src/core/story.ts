@@ -61,6 +61,8 @@ export interface Chapter {
   id: string;
   /** URL segment: `/<slug>/`. */
   slug: string;
+  /** Addresses it had before, each a page sending readers on to it. */
+  aliases: string[];
   filePath: string;
   title: string;
   order: number;
@@ -226,6 +228,7 @@ export function validateChapters(chapterSources: ChapterSource[]): string[] {
   problems.push(...duplicates(chapterSources, (source) => String(source.data.order), 'order'));
   // Two slugs a file system or a browser takes for one (café composed and decomposed; Á and á) are one.
   problems.push(...duplicates(chapterSources, (source) => slugOf(source).toLowerCase(), 'slug'));
+  problems.push(...aliasProblems(chapterSources));
   return problems;
 }
 
@@ -285,6 +288,22 @@ export function chapterWarnings(source: ChapterSource): string[] {
   return warnings;
 }
 
+/** Old addresses that are a chapter's address, or another chapter's old address too: one page cannot be both. */
+function aliasProblems(sources: ChapterSource[]): string[] {
+  const owners = new Map<string, string>();
+  for (const source of sources) owners.set(slugOf(source).toLowerCase(), source.filePath);
+  const problems: string[] = [];
+  const claimed = new Map<string, string>();
+  for (const source of sources)
+    for (const alias of source.data.aliases) {
+      const key = alias.normalize('NFC').toLowerCase();
+      const owner = owners.get(key) ?? claimed.get(key);
+      if (owner) problems.push(catalogue.AliasTaken.message(source.filePath, alias, owner === source.filePath ? undefined : owner));
+      else claimed.set(key, source.filePath);
+    }
+  return problems;
+}
+
 function duplicates(sources: ChapterSource[], key: (source: ChapterSource) => string, field: 'order' | 'slug'): string[] {
   const groups = new Map<string, ChapterSource[]>();
   for (const source of sources) groups.set(key(source), [...(groups.get(key(source)) ?? []), source]);
@@ -313,6 +332,7 @@ function toChapter(source: ChapterSource, now: Date): Chapter {
   return {
     id: source.id,
     slug: slugOf(source),
+    aliases: source.data.aliases.map((alias) => alias.normalize('NFC')),
     filePath: source.filePath,
     title: source.data.title,
     order: source.data.order,

@@ -1,7 +1,7 @@
 import { existsSync, lstatSync, readdirSync, readFileSync, realpathSync, statSync } from 'node:fs';
 import { basename, extname, join, relative, resolve, sep } from 'node:path';
 import yaml from 'js-yaml';
-import { storySchema } from '../core/schema.ts';
+import { chapterSchema, storySchema } from '../core/schema.ts';
 import { problems as catalogue } from '../core/problems.ts';
 import { svgThreats } from '../core/svg.ts';
 import type { Message } from '../shared/i18n/strings.ts';
@@ -319,6 +319,22 @@ export interface StoryBasics {
   labels: Record<string, Message>;
   /** `remoteImages: allow`: the pages' policy lets pictures load from other sites. */
   remoteImages: boolean;
+}
+
+/**
+ * Every chapter's old addresses (`aliases`), as far as the chapter files give them soundly: the
+ * pages at them send readers on, and the sitemap leaves them out. A file that cannot be read
+ * gives none (the story check reports it, with the file and the field).
+ */
+export function chapterAliases(contentDir: string): string[] {
+  return scanChapters(contentDir).files.flatMap((path) => {
+    try {
+      const aliases = chapterSchema.shape.aliases.safeParse(readContentFile(path).frontmatter.aliases);
+      return aliases.success ? aliases.data : [];
+    } catch {
+      return [];
+    }
+  });
 }
 
 /**

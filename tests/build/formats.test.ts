@@ -56,6 +56,32 @@ describe('sitemap and robots.txt', () => {
   });
 });
 
+describe('a chapter’s old addresses (aliases, after renaming its file)', () => {
+  it('each send readers on to the chapter, name it for those whose browser does not follow, and tell search engines its address', () => {
+    for (const alias of ['chapter-1', '仮面']) {
+      const doc = page('edge', `${alias}/`);
+      expect(doc.querySelector('meta[http-equiv="refresh"]')?.getAttribute('content'), alias).toBe('0; url=/the-mask/');
+      expect(doc.querySelector('link[rel="canonical"]')?.getAttribute('href')).toBe('https://example.org/the-mask/');
+      expect(doc.querySelector('meta[name="robots"]')?.getAttribute('content')).toBe('noindex');
+      expect(doc.documentElement.getAttribute('lang')).toBe('en');
+      const link = doc.querySelector('main a');
+      expect([link?.getAttribute('href'), link?.textContent]).toEqual([
+        '/the-mask/',
+        expect.stringMatching(/^Chapter 1: The Mask—showing/),
+      ]);
+      // Nothing of the chapter to find in search there: the chapter's own page is indexed.
+      expect(doc.querySelector('[data-pagefind-body]')).toBeNull();
+    }
+  });
+
+  it('are left out of the sitemap, and a chapter not out yet has none', () => {
+    const sitemap = readFileSync(join(builtSite('edge'), 'sitemap-0.xml'), 'utf8');
+    expect(sitemap).toContain('<loc>https://example.org/the-mask/</loc>');
+    expect(sitemap).not.toMatch(/chapter-1|%E4%BB%AE/);
+    expect(existsSync(join(builtSite('fixture'), 'coming-soon'))).toBe(false);
+  });
+});
+
 describe('sharing metadata', () => {
   it('gives absolute canonical and Open Graph URLs when SITE_URL is set', () => {
     const doc = page('fixtureBase', 'chapter-1/');

@@ -10,6 +10,7 @@ function chapter(slug: string, fields: Partial<Chapter> = {}): Chapter {
   return {
     id: slug,
     slug,
+    aliases: [],
     filePath: `content/chapters/${slug}.md`,
     title: slug,
     order: 1,

@@ -46,6 +46,6 @@ export function chapterSource(id: string, data: Partial<ChapterData> & { order: 
     filePath: `content/chapters/${id}.md`,
     body: renderedText(text),
     notes: { summary: undefined, authors: undefined, end: undefined, revision: undefined },
-    data: { title: id, draft: false, contentNotes: [], ...data },
+    data: { title: id, draft: false, contentNotes: [], aliases: [], ...data },
   };
 }

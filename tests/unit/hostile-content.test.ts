@@ -35,6 +35,17 @@ describe('a slug that poses as something else', () => {
     ]);
   });
 
+  it('as an old address (an alias) is refused as a slug is: a path, one of the site’s own pages, mixed scripts', () => {
+    expect(schemaProblems(chapterSchema, { title: 'T', order: 1, aliases: ['../etc', 'search', 'ᐟetcᐟpasswd', 'chapter-3'] })).toEqual([
+      expect.stringMatching(/^aliases\.0: alias "\.\.\/etc" must be lowercase letters/),
+      expect.stringMatching(/^aliases\.1: alias "search" is one of the site's own pages/),
+      expect.stringMatching(/^aliases\.2: alias "ᐟetcᐟpasswd" mixes letters/),
+    ]);
+    expect(schemaProblems(chapterSchema, { title: 'T', order: 1, aliases: 'chapter-3' })).toEqual([
+      'aliases: aliases must be a list of old slugs, such as [chapter-3]',
+    ]);
+  });
+
   it('of nothing but tone marks posing as dots is refused', () => {
     expect(slugProblem('ꓸꓸ')).toMatch(/no letter or digit/);
   });

@@ -47,6 +47,22 @@ describe('the story checks report each problem by its name', () => {
       problems.SharedOrderOrSlug.message('order', '2', [file('a'), file('b')]),
     ],
     ['FileNameNotUrl', [chapter('🌙', { order: 1 })], problems.FileNameNotUrl.message(file('🌙'), '🌙')],
+    // An old address that is the chapter's own, another chapter's, or another's old address too.
+    [
+      'AliasTaken',
+      [chapter('the-mask', { order: 1, aliases: ['the-mask'] })],
+      problems.AliasTaken.message(file('the-mask'), 'the-mask', undefined),
+    ],
+    [
+      'AliasTaken',
+      [chapter('a', { order: 1, aliases: ['B'] }), chapter('b', { order: 2 })],
+      problems.AliasTaken.message(file('a'), 'B', file('b')),
+    ],
+    [
+      'AliasTaken',
+      [chapter('a', { order: 1, aliases: ['old'] }), chapter('b', { order: 2, aliases: ['old'] })],
+      problems.AliasTaken.message(file('b'), 'old', file('a')),
+    ],
     [
       'RevisedBeforePublished',
       [chapter('late', { order: 1, published: new Date('2026-03-01'), revised: new Date('2026-02-01') })],

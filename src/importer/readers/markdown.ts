@@ -1,7 +1,7 @@
 import { ContentFileError, splitFrontmatter, type ContentFile } from '../../source/content-files.ts';
 import { markdownToPlainText } from '../markdown-text.ts';
 import { chapterSchema, schemaProblems } from '../../core/schema.ts';
-import { slugPattern } from '../../core/slug.ts';
+import { slugPattern, slugProblem } from '../../core/slug.ts';
 import { sourceText, withoutControls } from '../decode.ts';
 import { importedStory, ImportError, type ImportedChapter, type ImportedStory, type ImportedWork } from '../model.ts';
 import { languageTag } from './languages.ts';
@@ -126,7 +126,7 @@ function tomlAsYaml(text: string, file: string): string {
  * Keys a blog or a site generator gives a post (Jekyll, Hugo, Eleventy, WordPress's exports),
  * which say a file's metadata is a post's, a chapter's, even beside the tags a whole work has.
  */
-const postKeys = /^(?:layout|permalink|categories|category|excerpt|comments|aliases|weight|lastmod)$/i;
+const postKeys = /^(?:layout|permalink|categories|category|excerpt|comments|weight|lastmod)$/i;
 
 /** Whether a file's frontmatter is a blog post's (a chapter published as one) or titles a chapter ("Chapter 3: The Storm"). */
 function isPost(frontmatter: Record<string, unknown>): boolean {
@@ -144,7 +144,15 @@ function postFields(frontmatter: Record<string, unknown>, dropped: string[], not
   const fields: Record<string, unknown> = {};
   const left: string[] = [];
   for (const [key, value] of Object.entries(frontmatter)) {
-    if (known.includes(key) || closest(key, known)) fields[key] = value;
+    if (key === 'aliases' && Array.isArray(value)) {
+      // Hugo's old addresses are paths ("/2024/03/the-storm/"): the last part is the old slug the site can keep.
+      const slugOf = (path: unknown) => String(path).split('/').filter(Boolean).pop() ?? '';
+      const slugs = value.map(slugOf).filter((slug) => !slugProblem(slug));
+      if (slugs.length) fields.aliases = [...new Set(slugs)];
+      const others = value.filter((path) => slugProblem(slugOf(path)));
+      if (others.length)
+        dropped.push(`the aliases ${others.map((path) => `“${String(path)}”`).join(', ')}, which end in no address a chapter can have`);
+    } else if (known.includes(key) || closest(key, known)) fields[key] = value;
     else if (key.toLowerCase() === 'date' && frontmatter.published === undefined && typeof value === 'string' && parseDate(value)) {
       fields.published = value;
       notices.push(`took the file’s date (${value}) for the chapter’s published date`);

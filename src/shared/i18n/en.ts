@@ -166,6 +166,8 @@ export const en = {
   'notFound.help': 'Try the {contents}, or search the story from the box at the top of the page.',
   'notFound.contents': 'table of contents of {story}',
   'notFound.chapters': 'Chapters',
+  'moved.title': 'This chapter has moved',
+  'moved.text': 'Its new address is {chapter}.',
 
   // The EPUB
   'epub.contents': 'Contents',

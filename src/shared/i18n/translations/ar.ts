@@ -196,6 +196,8 @@ export const ar: Messages = {
   'notFound.help': 'جرّب {contents}، أو ابحث في القصة من المربع أعلى الصفحة.',
   'notFound.contents': 'فهرس {story}',
   'notFound.chapters': 'الفصول',
+  'moved.title': 'انتقل هذا الفصل',
+  'moved.text': 'عنوانه الجديد: {chapter}.',
 
   'epub.contents': 'الفهرس',
   'epub.titlePage': 'صفحة العنوان',

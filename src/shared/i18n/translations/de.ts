@@ -157,6 +157,8 @@ export const de: Messages = {
   'notFound.help': 'Versuche es mit dem {contents} oder durchsuche die Geschichte über das Feld oben auf der Seite.',
   'notFound.contents': 'Inhaltsverzeichnis von {story}',
   'notFound.chapters': 'Kapitel',
+  'moved.title': 'Dieses Kapitel ist umgezogen',
+  'moved.text': 'Sie finden es jetzt hier: {chapter}.',
 
   'epub.contents': 'Inhalt',
   'epub.titlePage': 'Titelseite',

@@ -157,6 +157,8 @@ export const es: Messages = {
   'notFound.help': 'Prueba con el {contents} o busca en la historia con el buscador de arriba.',
   'notFound.contents': 'índice de {story}',
   'notFound.chapters': 'Capítulos',
+  'moved.title': 'Este capítulo se ha trasladado',
+  'moved.text': 'Ahora está aquí: {chapter}.',
 
   'epub.contents': 'Índice',
   'epub.titlePage': 'Página de título',

@@ -157,6 +157,8 @@ export const fr: Messages = {
   'notFound.help': 'Essayez la {contents}, ou cherchez dans l’histoire avec le champ en haut de la page.',
   'notFound.contents': 'table des matières de {story}',
   'notFound.chapters': 'Chapitres',
+  'moved.title': 'Ce chapitre a changé d’adresse',
+  'moved.text': 'Il se trouve désormais ici : {chapter}.',
 
   'epub.contents': 'Sommaire',
   'epub.titlePage': 'Page de titre',

@@ -158,6 +158,8 @@ export const he: Messages = {
   'notFound.help': 'נסו את {contents}, או חפשו בסיפור בתיבה בראש הדף.',
   'notFound.contents': 'תוכן העניינים של {story}',
   'notFound.chapters': 'פרקים',
+  'moved.title': 'הפרק הזה עבר לכתובת חדשה',
+  'moved.text': 'הכתובת החדשה שלו: {chapter}.',
 
   'epub.contents': 'תוכן העניינים',
   'epub.titlePage': 'שער',

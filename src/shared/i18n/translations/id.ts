@@ -154,6 +154,8 @@ export const id: Messages = {
   'notFound.help': 'Coba {contents}, atau cari di cerita lewat kotak di bagian atas halaman.',
   'notFound.contents': 'daftar isi {story}',
   'notFound.chapters': 'Bab',
+  'moved.title': 'Bab ini telah pindah',
+  'moved.text': 'Alamat barunya: {chapter}.',
 
   'epub.contents': 'Daftar isi',
   'epub.titlePage': 'Halaman judul',

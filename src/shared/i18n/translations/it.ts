@@ -157,6 +157,8 @@ export const it: Messages = {
   'notFound.help': 'Prova l’{contents}, oppure cerca nella storia con la casella in cima alla pagina.',
   'notFound.contents': 'indice di {story}',
   'notFound.chapters': 'Capitoli',
+  'moved.title': 'Questo capitolo ha cambiato indirizzo',
+  'moved.text': 'Ora si trova qui: {chapter}.',
 
   'epub.contents': 'Indice',
   'epub.titlePage': 'Frontespizio',

@@ -154,6 +154,8 @@ export const ja: Messages = {
   'notFound.help': '{contents}を見るか、ページ上部の検索欄で作品内を検索してください。',
   'notFound.contents': '『{story}』の目次',
   'notFound.chapters': '話の一覧',
+  'moved.title': 'この話は移動しました',
+  'moved.text': '新しいアドレス：{chapter}',
 
   'epub.contents': '目次',
   'epub.titlePage': '扉',

@@ -154,6 +154,8 @@ export const ko: Messages = {
   'notFound.help': '{contents}를 보거나, 페이지 위쪽 검색창으로 작품 안을 검색해 보세요.',
   'notFound.contents': '《{story}》 목차',
   'notFound.chapters': '회차',
+  'moved.title': '이 장은 주소가 바뀌었습니다',
+  'moved.text': '새 주소: {chapter}',
 
   'epub.contents': '목차',
   'epub.titlePage': '표제지',

@@ -157,6 +157,8 @@ export const nl: Messages = {
   'notFound.help': 'Probeer de {contents}, of doorzoek het verhaal met het vak bovenaan de pagina.',
   'notFound.contents': 'inhoudsopgave van {story}',
   'notFound.chapters': 'Hoofdstukken',
+  'moved.title': 'Dit hoofdstuk is verhuisd',
+  'moved.text': 'Het staat nu hier: {chapter}.',
 
   'epub.contents': 'Inhoud',
   'epub.titlePage': 'Titelpagina',

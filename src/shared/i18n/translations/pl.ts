@@ -174,6 +174,8 @@ export const pl: Messages = {
   'notFound.help': 'Zajrzyj do {contents} albo przeszukaj opowiadanie polem u góry strony.',
   'notFound.contents': 'spisu treści opowiadania „{story}”',
   'notFound.chapters': 'Rozdziały',
+  'moved.title': 'Ten rozdział ma nowy adres',
+  'moved.text': 'Znajdziesz go tutaj: {chapter}.',
 
   'epub.contents': 'Spis treści',
   'epub.titlePage': 'Strona tytułowa',

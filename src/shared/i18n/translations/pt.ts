@@ -157,6 +157,8 @@ export const pt: Messages = {
   'notFound.help': 'Tente o {contents} ou pesquise na história pela caixa no topo da página.',
   'notFound.contents': 'sumário de {story}',
   'notFound.chapters': 'Capítulos',
+  'moved.title': 'Este capítulo mudou de endereço',
+  'moved.text': 'Agora ele está aqui: {chapter}.',
 
   'epub.contents': 'Sumário',
   'epub.titlePage': 'Folha de rosto',

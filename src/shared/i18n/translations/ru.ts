@@ -174,6 +174,8 @@ export const ru: Messages = {
   'notFound.help': 'Загляните в {contents} или воспользуйтесь поиском вверху страницы.',
   'notFound.contents': 'оглавление работы «{story}»',
   'notFound.chapters': 'Главы',
+  'moved.title': 'Эта глава переехала',
+  'moved.text': 'Её новый адрес: {chapter}.',
 
   'epub.contents': 'Оглавление',
   'epub.titlePage': 'Титульный лист',

@@ -154,6 +154,8 @@ export const th: Messages = {
   'notFound.help': 'ลองดูที่{contents} หรือค้นหาในเรื่องจากช่องด้านบนของหน้า',
   'notFound.contents': 'สารบัญของ {story}',
   'notFound.chapters': 'ตอน',
+  'moved.title': 'บทนี้ย้ายที่อยู่แล้ว',
+  'moved.text': 'ที่อยู่ใหม่: {chapter}',
 
   'epub.contents': 'สารบัญ',
   'epub.titlePage': 'หน้าชื่อเรื่อง',

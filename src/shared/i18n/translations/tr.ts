@@ -157,6 +157,8 @@ export const tr: Messages = {
   'notFound.help': '{contents} sayfasına bakın ya da sayfanın üstündeki kutudan hikâyede arayın.',
   'notFound.contents': '{story} içindekiler',
   'notFound.chapters': 'Bölümler',
+  'moved.title': 'Bu bölümün adresi değişti',
+  'moved.text': 'Yeni adresi: {chapter}.',
 
   'epub.contents': 'İçindekiler',
   'epub.titlePage': 'Başlık sayfası',

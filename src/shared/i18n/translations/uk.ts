@@ -174,6 +174,8 @@ export const uk: Messages = {
   'notFound.help': 'Загляньте до {contents} або скористайтеся пошуком угорі сторінки.',
   'notFound.contents': 'змісту роботи «{story}»',
   'notFound.chapters': 'Розділи',
+  'moved.title': 'Цей розділ переїхав',
+  'moved.text': 'Його нова адреса: {chapter}.',
 
   'epub.contents': 'Зміст',
   'epub.titlePage': 'Титульна сторінка',

@@ -154,6 +154,8 @@ export const vi: Messages = {
   'notFound.help': 'Hãy thử {contents}, hoặc tìm trong truyện bằng ô ở đầu trang.',
   'notFound.contents': 'mục lục của {story}',
   'notFound.chapters': 'Các chương',
+  'moved.title': 'Chương này đã chuyển địa chỉ',
+  'moved.text': 'Địa chỉ mới: {chapter}.',
 
   'epub.contents': 'Mục lục',
   'epub.titlePage': 'Trang tên sách',

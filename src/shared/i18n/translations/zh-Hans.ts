@@ -154,6 +154,8 @@ export const zhHans: Messages = {
   'notFound.help': '试试{contents}，或用页面顶部的搜索框搜索全文。',
   'notFound.contents': '《{story}》的目录',
   'notFound.chapters': '章节',
+  'moved.title': '本章已换了地址',
+  'moved.text': '新地址：{chapter}',
 
   'epub.contents': '目录',
   'epub.titlePage': '书名页',

@@ -154,6 +154,8 @@ export const zhHant: Messages = {
   'notFound.help': '試試{contents}，或用頁面頂端的搜尋框搜尋全文。',
   'notFound.contents': '《{story}》的目錄',
   'notFound.chapters': '章節',
+  'moved.title': '本章已換了網址',
+  'moved.text': '新網址：{chapter}',
 
   'epub.contents': '目錄',
   'epub.titlePage': '書名頁',
