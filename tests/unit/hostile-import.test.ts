@@ -788,6 +788,23 @@ describe('web pages nested deep', () => {
     }
   });
 
+  it('a FictionBook or a WordPress export nested thousands deep is refused as deep, not as broken, naming the file', async () => {
+    const fb2 = (body: string) =>
+      strToU8(`<?xml version="1.0"?><FictionBook xmlns="http://www.gribuser.ru/xml/fictionbook/2.0"><body>${body}</body></FictionBook>`);
+    const wxr = (content: string) =>
+      strToU8(
+        `<?xml version="1.0"?><rss xmlns:wp="http://wordpress.org/export/1.2/" xmlns:content="http://purl.org/rss/1.0/modules/content/"><channel><item><title>Chapter 1</title><wp:post_type>post</wp:post_type><content:encoded>${content}</content:encoded></item></channel></rss>`,
+      );
+    for (const [bytes, name] of [
+      [fb2(`${'<section>'.repeat(20_000)}<p>Hi</p>${'</section>'.repeat(20_000)}`), 'deep.fb2'],
+      [fb2(`<section><p>${'<emphasis>'.repeat(3000)}Hi${'</emphasis>'.repeat(3000)}</p></section>`), 'deep.fb2'],
+      [wxr(`${'<x>'.repeat(20_000)}</x>`), 'deep.xml'],
+    ] as const)
+      await expect(readInput(bytes, name)).rejects.toThrow(
+        new RegExp(`^${name.replace('.', '\\.')}: its elements nest more than 1000 deep`),
+      );
+  });
+
   it('italics and bold nested 800 deep read in seconds as italics and bold, every word kept', async () => {
     const { plan, text, seconds } = await importBytes(
       page(`<p>Hello ${'<em><strong>'.repeat(400)}there${'</strong></em>'.repeat(400)} now.</p>`),

@@ -183,6 +183,8 @@ export function readFictionBook(input: string, file: string, stem: string): Impo
     tree = fromXml(withXmlEntities(withDeclaredEntities(withoutControls(input).text)));
   } catch (error) {
     const { line, cause } = error as { line?: number; cause?: unknown };
+    // Nested too deep for the parser: said as such where the file is read (read.ts).
+    if (error instanceof RangeError || cause instanceof RangeError) throw cause instanceof RangeError ? cause : error;
     const reason = cause instanceof Error ? cause.message.split('\n', 1)[0]! : String(error);
     throw new ImportError(problems.BrokenXml.message(`${file}${line ? `:${line}` : ''}`, reason));
   }
