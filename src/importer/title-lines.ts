@@ -130,7 +130,7 @@ export function parseTitleLine(line: string): TitleLine | undefined {
       return {
         kind,
         number,
-        title: name ? `${label} ${shown}: ${name}` : `${label} ${shown}`,
+        title: name ? `${label} ${shown}${colon(found.word!, found.separator, (words) => words.chapter)}${name}` : `${label} ${shown}`,
         slug: `chapter-${String(number).replace('.', '-')}`,
       };
     }
@@ -143,7 +143,8 @@ export function parseTitleLine(line: string): TitleLine | undefined {
     case 'named': {
       const label = canonical(found.word!, (words) => words[kind as 'prologue' | 'epilogue' | 'interlude']);
       const slug = kind === 'interlude' && name ? slugify(`interlude ${name}`) || 'interlude' : kind;
-      return { kind, number: undefined, title: name ? `${label}: ${name}` : label, slug };
+      const pick = (words: Words) => words[kind as 'prologue' | 'epilogue' | 'interlude'];
+      return { kind, number: undefined, title: name ? `${label}${colon(found.word!, found.separator, pick)}${name}` : label, slug };
     }
     case 'worded':
       // "Chapter the First: A Storm" is a title on the site, but its number is not one the importer can file it under.
@@ -185,6 +186,18 @@ function canonical(found: string, pick: (words: Words) => string[]): string {
   const firsts = new Set(lists.map((list) => list[0]!));
   if (firsts.size === 1) return [...firsts][0]!;
   return lists[0]?.find((word) => word.toLowerCase() === lower) ?? found;
+}
+
+/**
+ * The colon between a title's label and its name, as the title's language sets it: French puts
+ * a no-break space before it ("Chapitre 3 : Le lac"), when the label is French alone or the
+ * author spaced the colon so; every other language none.
+ */
+function colon(found: string, written: string, pick: (words: Words) => string[]): string {
+  const lower = found.toLowerCase();
+  const speakers = Object.entries(languages).filter(([, words]) => pick(words).some((word) => word.toLowerCase() === lower));
+  const french = (speakers.length === 1 && speakers[0]![0] === 'fr') || /^\s+:/.test(written);
+  return french ? '\u00a0: ' : ': ';
 }
 
 /** A note label, then a colon or a spaced dash: never the first letters of a word ("An-Mei"). */

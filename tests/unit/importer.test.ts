@@ -47,7 +47,10 @@ describe('title lines', () => {
     ['capitulo 4', 'chapter', 4, 'Capítulo 4', 'chapter-4'],
     ['Epílogo', 'epilogue', undefined, 'Epílogo', 'epilogue'],
     ['Prólogo', 'prologue', undefined, 'Prólogo', 'prologue'],
-    ['Chapitre 3 - Le lac', 'chapter', 3, 'Chapitre 3: Le lac', 'chapter-3'],
+    // French sets a no-break space before a colon.
+    ['Chapitre 3 - Le lac', 'chapter', 3, 'Chapitre 3\u00a0: Le lac', 'chapter-3'],
+    ['Prologue : Le début', 'prologue', undefined, 'Prologue\u00a0: Le début', 'prologue'],
+    ['Épilogue - Dix ans après', 'epilogue', undefined, 'Épilogue\u00a0: Dix ans après', 'epilogue'],
     ['Capitolo 2', 'chapter', 2, 'Capitolo 2', 'chapter-2'],
     ['Kapitel 5: Der See', 'chapter', 5, 'Kapitel 5: Der See', 'chapter-5'],
     ['Hoofdstuk 1', 'chapter', 1, 'Hoofdstuk 1', 'chapter-1'],
@@ -86,7 +89,7 @@ describe('title lines', () => {
     // Numbers in words, in the label's own language.
     ['Capítulo uno', 'chapter', 1, 'Capítulo 1', 'chapter-1'],
     ['Capítulo veintidós: La noche', 'chapter', 22, 'Capítulo 22: La noche', 'chapter-22'],
-    ['Chapitre dix-sept - Le lac', 'chapter', 17, 'Chapitre 17: Le lac', 'chapter-17'],
+    ['Chapitre dix-sept - Le lac', 'chapter', 17, 'Chapitre 17\u00a0: Le lac', 'chapter-17'],
     ['Capitolo Otto', 'chapter', 8, 'Capitolo 8', 'chapter-8'],
     ['Kapitel zwölf', 'chapter', 12, 'Kapitel 12', 'chapter-12'],
     ['Глава первая', 'chapter', 1, 'Глава 1', 'chapter-1'],
