@@ -1,13 +1,15 @@
 /** URL slugs: what a chapter's address may be, and how a title becomes one. */
 
+import { offlineFiles } from '../shared/offline.ts';
+
 /**
  * Lowercase letters and digits, of any script, in runs joined by single hyphens:
  * `chapter-12`, `глава-3`, `雪の日`. Readers of every language get addresses they can read.
  */
 export const slugPattern = /^[\p{Ll}\p{Lo}\p{Lm}\p{Nd}\p{Mn}\p{Mc}]+(?:-[\p{Ll}\p{Lo}\p{Lm}\p{Nd}\p{Mn}\p{Mc}]+)*$/u;
 
-/** Chapter slugs that would collide with the site's own pages. */
-export const reservedSlugs = ['search', 'read', '404', 'rss.xml', 'feed', '_astro', 'pagefind'];
+/** Chapter slugs that would collide with the site's own pages (a page of the site's own wins over a chapter's, which would be lost). */
+export const reservedSlugs = ['search', 'read', '404', 'rss.xml', 'feed', '_astro', 'pagefind', offlineFiles.page.replace(/\/$/, '')];
 
 /** The longest slug made from a title: file names stay well under every file system's limit. */
 export const maxSlugLength = 80;

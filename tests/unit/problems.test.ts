@@ -1,3 +1,4 @@
+import { slugProblem } from '../../src/core/slug';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -47,6 +48,11 @@ describe('the story checks report each problem by its name', () => {
       problems.SharedOrderOrSlug.message('order', '2', [file('a'), file('b')]),
     ],
     ['FileNameNotUrl', [chapter('🌙', { order: 1 })], problems.FileNameNotUrl.message(file('🌙'), '🌙')],
+    // A chapter named like a page of the site's own would be lost behind it.
+    ...(['search', 'read', 'offline'] as const).map(
+      (slug) =>
+        ['ReservedSlug', [chapter(slug, { order: 1 })], problems.ReservedSlug.message(file(slug), slug, slugProblem(slug)!)] as const,
+    ),
     // An old address that is the chapter's own, another chapter's, or another's old address too.
     [
       'AliasTaken',
