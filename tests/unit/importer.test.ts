@@ -537,6 +537,13 @@ describe('plain text', () => {
     expect(body.split('\n\n')).toEqual(['-the man.', '1\\. First', '\\# tag', '\\> quote', '\\+ plus', '\\- dash']);
   });
 
+  it('reads lines each opening with a tab and ending a sentence as paragraphs, and a poem set in with tabs as verse', async () => {
+    const { body } = await importText(
+      'Chapter 1\r\n\r\n\tShe walked slowly.\r\n\tHe said, "Wait!"\r\n\r\n\tRoses are red,\r\n\tthe lake is cold.\r\n',
+    );
+    expect(body).toBe('She walked slowly.\n\nHe said, "Wait!"\n\n:::verse\nRoses are red,\\\nthe lake is cold.\n:::');
+  });
+
   it('keeps emphasis markers, code, brackets, HTML and entities as the words they are', async () => {
     const line = '*sigh* snake_case `code` [x] <3 <b>hi</b> &amp; ~~no~~ back\\slash';
     const { plan } = await importText(`Chapter 1\n\n${line}`);

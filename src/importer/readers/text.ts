@@ -61,15 +61,18 @@ export function blocksOf(text: string): string[][] {
  * A block whose paragraphs are told by their first lines' indent, not blank lines: each line
  * opening with an ideographic space (`\u3000\u3000`, as Chinese and Japanese texts begin paragraphs), or
  * indented where the lines after it are not (a wrapped paragraph), starts a paragraph; a title
- * line above them stays a line of its own. A block indented all alike (a poem set in) stays one.
+ * line above them stays a line of its own. A block indented all alike (a poem set in) stays one, but for
+ * lines each opening with a tab and ending a sentence: paragraphs typed one a line.
  */
 function indentedParagraphs(block: string[]): string[][] {
   const ideographic = block.filter((line) => line.startsWith('\u3000')).length;
   const indented = block.filter((line) => /^(?:[ \t]{2,}|\t)\S/.test(line)).length;
+  // Every line opening with a tab and ending a sentence: paragraphs typed one a line, each indented (no poem is set so).
+  const tabbed = block.length >= 2 && block.every((line) => /^\t+\S/.test(line) && /[.!?…"”’)\]]$/u.test(line.trimEnd()));
   const starts =
     ideographic >= 2
       ? (line: string) => line.startsWith('\u3000')
-      : indented >= 2 && indented < block.length && (/^[ \t]/.test(block[0]!) || parseTitleLine(block[0]!) !== undefined)
+      : tabbed || (indented >= 2 && indented < block.length && (/^[ \t]/.test(block[0]!) || parseTitleLine(block[0]!) !== undefined))
         ? (line: string) => /^[ \t]/.test(line)
         : undefined;
   if (!starts) return [block];
