@@ -1512,7 +1512,13 @@ the lake is still.</div>
       '2024-03-01-the-storm.md',
     );
     expect(jekyll.story).toBeUndefined();
-    expect(jekyll.chapters.map(({ front }) => [front.title, front.published])).toEqual([['The Storm', '2024-03-01 10:00:00 +0000']]);
+    // Its address without the date Jekyll's file names open with.
+    expect(jekyll.chapters.map(({ slug, front }) => [slug, front.title, front.published])).toEqual([
+      ['the-storm', 'The Storm', '2024-03-01 10:00:00 +0000'],
+    ]);
+    // Without a date of its own, the file name's, as Jekyll dates posts.
+    const undated = await importBytes(encode('---\nlayout: post\ntitle: The Calm\n---\n\nThe wind fell.\n'), '2024-03-08-the-calm.md');
+    expect(undated.chapters.map(({ slug, front }) => [slug, front.published])).toEqual([['the-calm', '2024-03-08']]);
     expect(jekyll.work.dropped).toEqual(['the metadata “layout”, “categories”, “tags”, which a chapter has no place for']);
     expect(jekyll.work.notices).toContain('took the file’s date (2024-03-01 10:00:00 +0000) for the chapter’s published date');
     expectEveryWordKept(jekyll.plan);

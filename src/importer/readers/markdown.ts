@@ -59,7 +59,15 @@ export function readMarkdown(input: string, file: string, stem: string): Importe
   const whole = sections.length >= 2;
   const chapters = whole
     ? storyChapters(body, sections, notices, titled !== null)
-    : [oneChapter(body, work?.title !== undefined ? { title: work.title } : frontmatter, headings[0], file, stem)];
+    : [
+        oneChapter(
+          body,
+          work?.title !== undefined ? { title: work.title } : withPostDate(frontmatter, stem, notices),
+          headings[0],
+          file,
+          postName(frontmatter, stem),
+        ),
+      ];
   if (work?.published) chapters[0]!.chapter.published = work.published;
   if (work) notices.push(`read the file’s metadata (${work.fields.join(', ')}) into story.md`);
   return {
@@ -160,6 +168,21 @@ function postFields(frontmatter: Record<string, unknown>, dropped: string[], not
   }
   if (left.length > 0) dropped.push(`the metadata ${left.map((key) => `“${key}”`).join(', ')}, which a chapter has no place for`);
   return fields;
+}
+
+/** A blog post's file name, as Jekyll names posts: its date, then its name (`2024-03-01-the-storm`). */
+const postFileName = /^(\d{4}-\d{2}-\d{2})-(.+)$/;
+
+/** A post's name without the date its file name opens with (`the-storm`), for its address; any other file's as it is. */
+const postName = (frontmatter: Record<string, unknown>, stem: string): string =>
+  typeof frontmatter.title === 'string' ? (postFileName.exec(stem)?.[2] ?? stem) : stem;
+
+/** A post's frontmatter with the date its file name gives (as Jekyll dates posts), when it gives none itself. */
+function withPostDate(frontmatter: Record<string, unknown>, stem: string, notices: string[]): Record<string, unknown> {
+  const date = postFileName.exec(stem)?.[1];
+  if (typeof frontmatter.title !== 'string' || frontmatter.published !== undefined || !date || !parseDate(date)) return frontmatter;
+  notices.push(`took the date the file name opens with (${date}) for the chapter’s published date, as Jekyll dates a post`);
+  return { ...frontmatter, published: date };
 }
 
 /** A chapter's MultiMarkdown metadata: its title; the rest (a printed book's settings) left out, and said. */
