@@ -9,7 +9,8 @@ import { makeDocx, makeEpub } from '../support/documents';
 import { wordsOf } from '../support/html';
 
 /**
- * Generated stories, written out as a web page, an EPUB, a Word document and plain text by
+ * Generated stories, written out as a web page, an EPUB, a Word document, a FictionBook, a
+ * WordPress export and plain text by
  * writers of their own, imported, and rendered by the build's pipeline: every word of the
  * story is on the page, in order, and nothing is added. QUIRE_PROPERTY_RUNS=2000 for more.
  */
@@ -174,6 +175,60 @@ function htmlChapter(blocks: Chapter, n: number, epub: boolean): string {
   return `${heading}${body}${notes.length ? `<section class="footnotes"><ol>${notes.join('')}</ol></section>` : ''}`;
 }
 
+/** A story as a FictionBook: a section a chapter, emphasis as FB2's own elements, verse as a poem, notes in the notes' body. */
+function fictionBook(chapters: Chapter[]): string {
+  const notes: string[] = [];
+  const sections = chapters.map((blocks, c) => {
+    const body = blocks
+      .map((block) => {
+        if (block.kind === 'break') return '<subtitle>* * *</subtitle>';
+        if (block.kind === 'verse')
+          return `<poem><stanza>${block.lines.map((line) => `<v>${verseLine(line)}</v>`).join('')}</stanza></poem>`;
+        const text = block.runs
+          .map((r) =>
+            r.emphasis === 'none'
+              ? escapeXml(plain(r))
+              : `<${r.emphasis === 'em' ? 'emphasis' : 'strong'}>${escapeXml(plain(r))}</${r.emphasis === 'em' ? 'emphasis' : 'strong'}>`,
+          )
+          .join(' ');
+        if (!block.note) return `<p>${text}</p>`;
+        notes.push(`<section id="n${notes.length + 1}"><title><p>${notes.length + 1}</p></title><p>${block.note.join(' ')}</p></section>`);
+        return `<p>${text}<a l:href="#n${notes.length}" type="note">[${notes.length}]</a></p>`;
+      })
+      .join('');
+    return `<section><title><p>Chapter ${c + 1}</p></title>${body}</section>`;
+  });
+  return `<?xml version="1.0" encoding="utf-8"?><FictionBook xmlns="http://www.gribuser.ru/xml/fictionbook/2.0" xmlns:l="http://www.w3.org/1999/xlink"><description><title-info><book-title>Generated</book-title><lang>en</lang></title-info></description><body>${sections.join('')}</body><body name="notes">${notes.join('')}</body></FictionBook>`;
+}
+
+/**
+ * A chapter as WordPress's classic editor stores it: paragraphs apart by blank lines, a verse's
+ * lines by newlines, no `<p>`; footnotes as a plugin writes them, a list at the end.
+ */
+function classicPost(blocks: Chapter): string {
+  const notes: string[] = [];
+  const body = blocks.map((block) => {
+    if (block.kind === 'break') return '<hr />';
+    if (block.kind === 'verse') return block.lines.map(verseLine).join('\n');
+    const text = block.runs
+      .map((r) => (r.emphasis === 'none' ? escapeXml(plain(r)) : `<${r.emphasis}>${escapeXml(plain(r))}</${r.emphasis}>`))
+      .join(' ');
+    if (!block.note) return text;
+    notes.push(`<li id="fn${notes.length + 1}">${block.note.join(' ')}</li>`);
+    return `${text}<a href="#fn${notes.length}" class="footnote-ref"><sup>${notes.length}</sup></a>`;
+  });
+  return [...body, ...(notes.length ? [`<ol class="footnotes">${notes.join('')}</ol>`] : [])].join('\n\n');
+}
+
+/** A story as a WordPress export: a post a chapter, published a day apart, in the block editor's HTML and the classic editor's text by turns. */
+function wordPressExport(chapters: Chapter[]): string {
+  const items = chapters.map(
+    (blocks, i) =>
+      `<item><title>Chapter ${i + 1}</title><content:encoded><![CDATA[${i % 2 ? classicPost(blocks) : htmlChapter(blocks, i + 1, false).replace(/^<h2>.*?<\/h2>/, '')}]]></content:encoded><wp:post_date>2024-03-0${i + 1} 10:00:00</wp:post_date><wp:status>publish</wp:status><wp:post_type>post</wp:post_type></item>`,
+  );
+  return `<?xml version="1.0" encoding="UTF-8"?><rss version="2.0" xmlns:content="http://purl.org/rss/1.0/modules/content/" xmlns:wp="http://wordpress.org/export/1.2/"><channel><title>Generated</title><language>en</language>${items.reverse().join('')}</channel></rss>`;
+}
+
 /** A chapter as Word runs: italic and bold as run properties, notes inline in brackets. */
 function docxChapter(blocks: Chapter, n: number): string[] {
   const run = (text: string, emphasis: Run['emphasis']) =>
@@ -271,6 +326,14 @@ describe('any story, in any format, imports with every word on the page, in orde
 
   it('from a Word document', { timeout: 120_000 }, () =>
     property(story, (chapters) => [makeDocx(chapters.flatMap((blocks, i) => docxChapter(blocks, i + 1))), 'generated.docx'], true),
+  );
+
+  it('from a FictionBook', { timeout: 120_000 }, () =>
+    property(story, (chapters) => [new TextEncoder().encode(fictionBook(chapters)), 'generated.fb2'], false),
+  );
+
+  it('from a WordPress export', { timeout: 120_000 }, () =>
+    property(story, (chapters) => [new TextEncoder().encode(wordPressExport(chapters)), 'generated.xml'], false),
   );
 
   it('from plain text', { timeout: 120_000 }, () =>
