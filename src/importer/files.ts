@@ -186,10 +186,11 @@ const dump = (data: Record<string, unknown>) =>
 
 /** A chapter file: frontmatter, a blank line, the text. */
 function chapterFile(chapter: ImportedChapter, order: number, parts: ChapterMarkdown): string {
+  // Title and order first, as every chapter file starts; then what the source's frontmatter held.
   const front = dump({
-    ...parts.frontmatter,
     title: chapter.title,
     order,
+    ...Object.fromEntries(Object.entries(parts.frontmatter).filter(([key]) => key !== 'title' && key !== 'order')),
     published: chapter.published ?? parts.frontmatter.published,
     draft: chapter.draft ?? parts.frontmatter.draft,
     summary: parts.summary,

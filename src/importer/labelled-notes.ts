@@ -10,7 +10,8 @@ import { noteLabel } from './title-lines.ts';
  * Note:", "Nota de la autora:", "作者有话要说：") becomes the chapter's note; one among the
  * text's last paragraphs, with what follows it, its end note — where the source gave the
  * chapter no notes of its own. The label leaves with it (the site heads notes itself); a label
- * in mid-chapter stays the author's prose. Markdown chapters are written as they are.
+ * in mid-chapter stays the author's prose. In a Markdown chapter, the same paragraphs (`**A/N:**`
+ * bold or not) move into its `authorsNote` and `endNote`, as written.
  */
 
 /** How far from the end of a chapter an end note may start, in paragraphs. */
@@ -20,7 +21,10 @@ const endNoteBlocks = 3;
 export function readLabelledNotes(work: ImportedWork): void {
   let found = 0;
   for (const chapter of work.chapters) {
-    if (chapter.markdown) continue;
+    if (chapter.markdown) {
+      if (markdownNotes(chapter.markdown, work.setAside)) found++;
+      continue;
+    }
     const container = textContainer(chapter.body);
     const blocks = elementsIn(container);
     if (blocks.length < 2) continue;
@@ -104,4 +108,44 @@ function withoutLeadingText(node: Element, count: number): number {
   }
   node.children = node.children.filter((child) => !emptied.has(child));
   return left;
+}
+
+/**
+ * A Markdown chapter's labelled notes into its frontmatter, where it has none: the paragraphs
+ * as written, less their label. A chapter holding fenced code is left as it is (a fence's
+ * blank lines are no paragraph breaks).
+ */
+function markdownNotes(markdown: { body: string; frontmatter: Record<string, unknown> }, setAside: string[]): boolean {
+  const { body, frontmatter } = markdown;
+  if (/^ {0,3}(?:`{3,}|~{3,})/m.test(body)) return false;
+  const starts = [0, ...[...body.matchAll(/\n[ \t]*\n(?=[ \t]*\S)/g)].map((match) => match.index + match[0].length)];
+  const blockAt = (index: number) => body.slice(starts[index], starts[index + 1] ?? body.length).trim();
+  let from = 0;
+  let to = body.length;
+  const opening = starts.length > 1 && frontmatter.authorsNote === undefined ? unlabelled(blockAt(0)) : undefined;
+  if (opening) {
+    frontmatter.authorsNote = opening.note;
+    setAside.push(opening.label);
+    from = starts[1]!;
+  }
+  if (frontmatter.endNote === undefined)
+    for (let at = starts.length - 1; at >= (opening ? 2 : 1) && at >= starts.length - endNoteBlocks; at--) {
+      const closing = unlabelled(body.slice(starts[at]).trim());
+      if (!closing) continue;
+      frontmatter.endNote = closing.note;
+      setAside.push(closing.label);
+      to = starts[at]!;
+      break;
+    }
+  if (from === 0 && to === body.length) return false;
+  markdown.body = body.slice(from, to).trim();
+  return true;
+}
+
+/** A Markdown paragraph that opens with a note label (bold or italic, `**A/N:**`): the label, and the note without it. */
+function unlabelled(block: string): { label: string; note: string } | undefined {
+  const plain = block.replace(/^([*_]{1,3})([^*_\n]{1,40}?)(\s*[:：]?)\1/, '$2$3');
+  const label = noteLabel(plain);
+  const note = label ? plain.trimStart().slice(label.length).trim() : '';
+  return label && note ? { label, note } : undefined;
 }

@@ -1669,6 +1669,26 @@ describe('authors’ notes typed into the text (FanFiction.net has no place for 
     );
     expectEveryWordKept(plan);
 
+    // From Markdown too, bold labels and all, the notes as written; a chapter with its own notes keeps its text as it is.
+    const markdown = await importBytes(
+      strToU8(
+        '# Chapter 1\n\n**A/N:** Thanks for the *reviews*!\n\nHe walked.\n\nA/N: More soon.\n\nPlease review!\n\n# Chapter 2\n\nHe came back.\n',
+      ),
+      'story.md',
+    );
+    expect(markdown.chapters.map(({ front, body }) => [front.authorsNote, body, front.endNote])).toEqual([
+      ['Thanks for the *reviews*!', 'He walked.', 'More soon.\n\nPlease review!'],
+      [undefined, 'He came back.', undefined],
+    ]);
+    expectEveryWordKept(markdown.plan);
+    const own = await importBytes(
+      strToU8('---\ntitle: Chapter 3\nendNote: Bye.\n---\n\nA/N: Hello.\n\nText.\n\nA/N: Later.\n'),
+      'chapter-3.md',
+    );
+    expect(own.chapters.map(({ front, body }) => [front.authorsNote, body, front.endNote])).toEqual([
+      ['Hello.', 'Text.\n\nA/N: Later.', 'Bye.'],
+    ]);
+
     const paragraph = (text: string) => `<w:p><w:r><w:t xml:space="preserve">${text}</w:t></w:r></w:p>`;
     const docx = await importBytes(makeDocx(['Chapter 1', 'A/N: Thanks!', 'He walked.', 'A/N: Bye.'].map(paragraph)), 'chapter-1.docx');
     expect(docx.chapters.map(({ front, body }) => [front.authorsNote, body, front.endNote])).toEqual([['Thanks!', 'He walked.', 'Bye.']]);
