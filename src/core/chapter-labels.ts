@@ -483,7 +483,8 @@ export const ownLabels = ['ตอนที่'];
 export const cjkNamed: Record<'prologue' | 'epilogue' | 'interlude', string[]> = {
   prologue: ['序章', '楔子', '序', 'プロローグ', '프롤로그'],
   epilogue: ['尾声', '尾聲', '终章', '終章', '后记', '後記', 'エピローグ', '에필로그'],
-  interlude: ['间章', '間章', '幕间', '幕間', 'インタールード', '막간'],
+  // And the side stories web novels add between chapters or after the last: 番外, 閑話, 외전.
+  interlude: ['间章', '間章', '幕间', '幕間', 'インタールード', '막간', '番外篇', '番外編', '番外', '閑話', '闲话', '외전'],
 };
 export const cjkNotes = [
   '作者的话',
@@ -585,7 +586,11 @@ const forms = {
   /** "Prologue", "Epílogo: Años después", "Interlude - Letters". */
   named: new RegExp(String.raw`^(${alternatives(wordsOf((w) => [...w.prologue, ...w.epilogue, ...w.interlude]))})${rest}`, 'iu'),
   /** `序章`, `エピローグ：その後`. */
-  'cjk-named': new RegExp(String.raw`^(${alternatives(Object.values(cjkNamed).flat())})(?:\s*[:：\-—–]\s*(.*))?$`, 'u'),
+  // A number may follow the word (`番外一`, `외전 2화`), and the name a space or a separator: `閑話` and an ideographic space before `猫の一日`, never prose run on (`序章が…`).
+  'cjk-named': new RegExp(
+    String.raw`^((?:${alternatives(Object.values(cjkNamed).flat())})(?:\s*[0-9０-９〇零一二三四五六七八九十百千两兩]+\s*[话話章篇화]?)?)(?:(?:\s+|\s*[:：\-—–、．.]\s*)(.+))?$`,
+    'u',
+  ),
   /** A chapter word, a number written in words, a colon: "الفصل الأول: البداية", "Chapter the First: A Storm". */
   worded: new RegExp(String.raw`^(?:${alternatives(wordsOf((w) => w.chapter))})\s+[^\s:：]+(?:\s+[^\s:：]+){0,2}\s*[:：]\s*(.+)$`, 'iu'),
 };
@@ -629,7 +634,13 @@ export function readTitle(title: string): TitleMatch | undefined {
   const named = forms.named.exec(text);
   if (named) return match(text, 'named', kindOf(named[1]!), named[1], undefined, named[2]);
   const cjkWord = forms['cjk-named'].exec(text);
-  if (cjkWord) return match(text, 'cjk-named', kindOf(cjkWord[1]!), cjkWord[1], undefined, cjkWord[2]);
+  if (cjkWord) {
+    const word = Object.values(cjkNamed)
+      .flat()
+      .sort((a, b) => b.length - a.length)
+      .find((candidate) => cjkWord[1]!.startsWith(candidate))!;
+    return match(text, 'cjk-named', kindOf(word), cjkWord[1], undefined, cjkWord[2]);
+  }
   const worded = forms.worded.exec(text);
   if (worded) return match(text, 'worded', 'chapter', undefined, undefined, worded[1]);
   return undefined;

@@ -139,7 +139,8 @@ export function parseTitleLine(line: string): TitleLine | undefined {
       return number === undefined ? undefined : { kind, number, title: text, slug: `chapter-${number}` };
     }
     case 'cjk-named':
-      return { kind, number: undefined, title: text, slug: kind };
+      // Side stories and interludes are many: each its own address from its title (`番外一-春天`); a prologue or epilogue is the one.
+      return { kind, number: undefined, title: text, slug: kind === 'interlude' ? slugify(text) || kind : kind };
     case 'named': {
       const label = canonical(found.word!, (words) => words[kind as 'prologue' | 'epilogue' | 'interlude']);
       const slug = kind === 'interlude' && name ? slugify(`interlude ${name}`) || 'interlude' : kind;

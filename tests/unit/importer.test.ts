@@ -66,6 +66,11 @@ describe('title lines', () => {
     ['제4장', 'chapter', 4, '제4장', 'chapter-4'],
     ['プロローグ', 'prologue', undefined, 'プロローグ', 'prologue'],
     ['序章', 'prologue', undefined, '序章', 'prologue'],
+    // Web novels' side stories, between chapters or after the last: each its own interlude.
+    ['番外一 春天', 'interlude', undefined, '番外一 春天', '番外一-春天'],
+    ['閑話　猫の一日', 'interlude', undefined, '閑話　猫の一日', '閑話-猫の一日'],
+    ['외전 1화', 'interlude', undefined, '외전 1화', '외전-1화'],
+    ['幕间', 'interlude', undefined, '幕间', '幕间'],
     ['Эпилог', 'epilogue', undefined, 'Эпилог', 'epilogue'],
     ['Kapitola 3: Jezero', 'chapter', 3, 'Kapitola 3: Jezero', 'chapter-3'],
     ['Luku 2', 'chapter', 2, 'Luku 2', 'chapter-2'],
@@ -122,6 +127,9 @@ describe('title lines', () => {
     // A sentence that starts with a chapter and its number: lower case after it, or a sentence's end.
     'Chapter 12 of the rulebook said nothing about it, and she knew',
     'Chapter 3 Was the longest.',
+    // Prose that opens with such a word, run on as CJK prose is.
+    '閑話休題、話を戻そう。',
+    '序章が始まった。',
     // A number word of another language than the label's is a name, not a number.
     'Chapter Otto',
     'Capítulo uno de muchos',
@@ -417,6 +425,22 @@ describe('plain text', () => {
     const { front, body } = await importText('Chapter 2\n\nText.\n\nMore text.\n\nA/N: Thanks for reading!\n\nSee you soon.');
     expect(body).toBe('Text.\n\nMore text.');
     expect(front.endNote).toBe('Thanks for reading!\n\nSee you soon.');
+  });
+
+  it('reads the side stories of a web novel (番外, 閑話, 외전) as interludes where they stand, not as text of the chapter before', async () => {
+    const work = readText(
+      ['第1章 出发', '他走了。', '閑話　猫の一日', '猫は寝た。', '第2章 归来', '他回来了。', '番外一 春天', '花开了。'].join('\n\n'),
+      'novel.txt',
+      'novel',
+    );
+    const plan = await planImport(work, []);
+    expect(plan.fidelity).toMatchObject({ kept: plan.fidelity.source, added: 0 });
+    expect(plan.chapters.map(({ slug, order, title }) => [slug, order, title])).toEqual([
+      ['chapter-1', 1, '第1章 出发'],
+      ['閑話-猫の一日', 1.5, '閑話　猫の一日'],
+      ['chapter-2', 2, '第2章 归来'],
+      ['番外一-春天', 2.5, '番外一 春天'],
+    ]);
   });
 
   it('gives each chapter of a file its own notes, opening its text or among its last blocks, in any language the labels are', async () => {
