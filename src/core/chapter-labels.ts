@@ -28,7 +28,7 @@ export const languages: Record<string, Words> = {
     chapter: ['Chapter', 'Ch.', 'Ch', 'Chap.'],
     prologue: ['Prologue'],
     epilogue: ['Epilogue'],
-    interlude: ['Interlude'],
+    interlude: ['Interlude', 'Side Story', 'Bonus Chapter', 'Omake'],
     notes: ["Author's Notes", "Author's Note", 'Authors Note', 'Author’s Note', 'A/N', 'AN'],
   },
   es: {
@@ -474,10 +474,10 @@ export const languages: Record<string, Words> = {
 
 /**
  * Words for a chapter that are no spelling or short form of their language's first word but a
- * label of their own (Thai web novels number "episodes", ตอนที่): read as chapters, and kept as
- * the author wrote them.
+ * label of their own (Thai web novels number "episodes", ตอนที่; serials add side stories and
+ * bonus chapters between their chapters): read as their kind, and kept as the author wrote them.
  */
-export const ownLabels = ['ตอนที่'];
+export const ownLabels = ['ตอนที่', 'Side Story', 'Bonus Chapter', 'Omake'];
 
 /** Chinese, Japanese and Korean named headings; their numbered ones are in the grammar below. */
 export const cjkNamed: Record<'prologue' | 'epilogue' | 'interlude', string[]> = {

@@ -143,7 +143,9 @@ export function parseTitleLine(line: string): TitleLine | undefined {
       return { kind, number: undefined, title: text, slug: kind === 'interlude' ? slugify(text) || kind : kind };
     case 'named': {
       const label = canonical(found.word!, (words) => words[kind as 'prologue' | 'epilogue' | 'interlude']);
-      const slug = kind === 'interlude' && name ? slugify(`interlude ${name}`) || 'interlude' : kind;
+      // An interlude's address from its name, under its own label where it has one ("side-story-the-ball").
+      const own = ownLabels.some((word) => word.toLowerCase() === found.word!.toLowerCase());
+      const slug = kind === 'interlude' && (name || own) ? slugify(`${own ? label : 'interlude'} ${name ?? ''}`) || 'interlude' : kind;
       const pick = (words: Words) => words[kind as 'prologue' | 'epilogue' | 'interlude'];
       return { kind, number: undefined, title: name ? `${label}${colon(found.word!, found.separator, pick)}${name}` : label, slug };
     }
@@ -180,7 +182,7 @@ export function isBareNumber(title: string): boolean {
  */
 function canonical(found: string, pick: (words: Words) => string[]): string {
   const lower = found.toLowerCase();
-  if (ownLabels.includes(found)) return found;
+  if (ownLabels.some((word) => word.toLowerCase() === lower)) return found;
   const lists = Object.values(languages)
     .map(pick)
     .filter((list) => list.some((word) => word.toLowerCase() === lower));
