@@ -1,6 +1,8 @@
 import type { Element, Nodes, Root } from 'xast';
 import { decodeNamedCharacterReference } from 'decode-named-character-reference';
 import { fromXml } from 'xast-util-from-xml';
+import { ImportError } from './model.ts';
+import { problems } from '../core/problems.ts';
 
 /** Helpers for the XML files inside an EPUB (container.xml, the package document, toc.ncx). */
 
@@ -10,6 +12,23 @@ export function parseXml(text: string | undefined): Root {
     return fromXml(withXmlEntities(withDeclaredEntities(text ?? '')));
   } catch {
     return { type: 'root', children: [] };
+  }
+}
+
+/**
+ * An XML document a reader cannot do without (a FictionBook, a WordPress export), read strictly:
+ * one that is not well-formed is refused naming its line; one nested too deep for the parser
+ * throws the parser's RangeError, which the importer reports as such (read.ts).
+ */
+export function parseXmlOrRefuse(text: string, file: string): Root {
+  try {
+    return fromXml(withXmlEntities(withDeclaredEntities(text)));
+  } catch (error) {
+    const { line, cause } = error as { line?: number; cause?: unknown };
+    if (cause instanceof RangeError) throw cause;
+    if (error instanceof RangeError) throw error;
+    const reason = cause instanceof Error ? cause.message.split('\n', 1)[0]! : String(error);
+    throw new ImportError(problems.BrokenXml.message(`${file}${line ? `:${line}` : ''}`, reason));
   }
 }
 

@@ -1,7 +1,6 @@
 import type { Element as XmlElement, Nodes as XmlNodes, Root as XmlRoot } from 'xast';
 import type { Element, ElementContent, Root } from 'hast';
-import { fromXml } from 'xast-util-from-xml';
-import { attribute, withDeclaredEntities, withXmlEntities } from '../xml.ts';
+import { attribute, parseXmlOrRefuse } from '../xml.ts';
 import { treeOf } from '../html.ts';
 import { gatherFootnotes, isMarkerText } from '../footnotes.ts';
 import { imageName } from '../files.ts';
@@ -178,16 +177,7 @@ function sectionsOf(node: XmlElement, parent: string | undefined, found: Section
 
 /** Reads a FictionBook; fails naming the line of a broken one. */
 export function readFictionBook(input: string, file: string, stem: string): ImportedWork {
-  let tree: XmlRoot;
-  try {
-    tree = fromXml(withXmlEntities(withDeclaredEntities(withoutControls(input).text)));
-  } catch (error) {
-    const { line, cause } = error as { line?: number; cause?: unknown };
-    // Nested too deep for the parser: said as such where the file is read (read.ts).
-    if (error instanceof RangeError || cause instanceof RangeError) throw cause instanceof RangeError ? cause : error;
-    const reason = cause instanceof Error ? cause.message.split('\n', 1)[0]! : String(error);
-    throw new ImportError(problems.BrokenXml.message(`${file}${line ? `:${line}` : ''}`, reason));
-  }
+  const tree = parseXmlOrRefuse(withoutControls(input).text, file);
   const root = children(tree, 'fictionbook')[0];
   if (!root) throw new ImportError(problems.BrokenXml.message(file, 'no <FictionBook> element'));
   const images = new Map<string, Uint8Array>();

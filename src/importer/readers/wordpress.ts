@@ -1,7 +1,6 @@
-import type { Element as XmlElement, Nodes as XmlNodes, Root as XmlRoot } from 'xast';
+import type { Element as XmlElement, Nodes as XmlNodes } from 'xast';
 import type { Element, ElementContent, Root, RootContent } from 'hast';
-import { fromXml } from 'xast-util-from-xml';
-import { element, elements, withDeclaredEntities, withXmlEntities } from '../xml.ts';
+import { element, elements, parseXmlOrRefuse } from '../xml.ts';
 import { parseHtml, select, textOf, treeOf, visibleText } from '../html.ts';
 import { importedStory, ImportError, type ImportedChapter, type ImportedWork } from '../model.ts';
 import { parseTitleLine } from '../title-lines.ts';
@@ -135,16 +134,7 @@ interface Post {
 
 /** Reads a WordPress export; fails, saying so, when it holds no post. */
 export function readWordPress(input: string, file: string): ImportedWork {
-  let tree: XmlRoot;
-  try {
-    tree = fromXml(withXmlEntities(withDeclaredEntities(lenient(input))));
-  } catch (error) {
-    const { line, cause } = error as { line?: number; cause?: unknown };
-    // Nested too deep for the parser: said as such where the file is read (read.ts).
-    if (error instanceof RangeError || cause instanceof RangeError) throw cause instanceof RangeError ? cause : error;
-    const reason = cause instanceof Error ? cause.message.split('\n', 1)[0]! : String(error);
-    throw new ImportError(problems.BrokenXml.message(`${file}${line ? `:${line}` : ''}`, reason));
-  }
+  const tree = parseXmlOrRefuse(lenient(input), file);
   const channel = element(tree, 'channel');
   if (!channel) throw new ImportError(problems.WordPressEmpty.message(file));
   const items = channel.children.filter((child): child is XmlElement => child.type === 'element' && child.name === 'item');
