@@ -1759,6 +1759,49 @@ describe('a FictionBook (.fb2, as ficbook.net and Russian-language libraries giv
   });
 });
 
+describe('a chapter’s page saved from a blog (a WordPress-hosted serial)', () => {
+  it('is the post’s entry, titled and dated as the post is, without the blog’s boxes and the links between chapters', async () => {
+    const page = `<!DOCTYPE html>
+<html lang="en-US"><head><meta charset="UTF-8"><title>Chapter 3: The Boat &#8211; The Lamp Serial</title></head>
+<body class="post-template-default single single-post">
+<header id="masthead" class="site-header"><p class="site-title"><a href="/">The Lamp Serial</a></p><nav><ul><li><a href="/toc/">Table of Contents</a></li><li><a href="/about/">About</a></li></ul></nav></header>
+<div id="content" class="site-content"><main id="main" class="site-main">
+<article id="post-42" class="post-42 post type-post status-publish format-standard hentry category-chapters">
+<header class="entry-header"><h1 class="entry-title">Chapter 3: The Boat</h1><div class="entry-meta"><span class="posted-on">Posted on <a href="/2024/03/15/"><time class="entry-date published" datetime="2024-03-15T10:00:00+00:00">March 15, 2024</time></a></span><span class="byline"> by <span class="author vcard"><a class="url fn n" href="/author/ada/">Ada</a></span></span></div></header>
+<div class="entry-content">
+<p><a href="/chapter-2/">Previous Chapter</a> | <a href="/chapter-4/">Next Chapter</a></p>
+<p>The boat came in at dawn, its lamp still lit.</p>
+<p>Meg waited on the pier.</p>
+<p style="text-align:center;"><a href="/chapter-2/">Previous Chapter</a> | <a href="/toc/">Table of Contents</a> | <a href="/chapter-4/">Next Chapter</a></p>
+<div class="sharedaddy sd-sharing-enabled"><h3 class="sd-title">Share this:</h3><ul><li><a href="?share=twitter">Twitter</a></li><li><a href="?share=facebook">Facebook</a></li></ul></div>
+<div id="jp-post-flair"><div class="sharedaddy sd-like"><h3 class="sd-title">Like this:</h3><div class="likes-widget-placeholder"><span class="loading">Loading...</span></div></div></div>
+</div>
+<footer class="entry-footer"><span class="cat-links">Posted in <a href="/category/chapters/">Chapters</a></span><span class="comments-link"><a href="#respond">Leave a comment</a></span></footer>
+</article>
+<nav class="navigation post-navigation"><h2 class="screen-reader-text">Post navigation</h2><div class="nav-links"><div class="nav-previous"><a href="/chapter-2/">Chapter 2: The Shore</a></div></div></nav>
+<div id="comments" class="comments-area"><h2 class="comments-title">2 thoughts on &ldquo;Chapter 3: The Boat&rdquo;</h2><ol class="comment-list"><li><p>Loved it!</p></li></ol></div>
+</main></div></body></html>
+`;
+    const { chapters, work, plan } = await importBytes(strToU8(page), 'chapter-3.html');
+    expect(chapters.map(({ slug, front, body }) => [slug, front.title, front.published, body])).toEqual([
+      ['chapter-3', 'Chapter 3: The Boat', '2024-03-15', 'The boat came in at dawn, its lamp still lit.\n\nMeg waited on the pier.'],
+    ]);
+    expect(work.dropped).toEqual([
+      'the blog’s share, like and related-posts boxes',
+      'the links between chapters (“Previous Chapter”, “Next Chapter”…), which the site makes itself',
+    ]);
+    expectEveryWordKept(plan);
+    // A post titled as no chapter heading is, as serials title theirs, keeps its title: the post's, not the page's.
+    const titled = await importBytes(
+      strToU8(
+        '<html><head><title>Gestation 1.1 – Worm</title></head><body><article><h1 class="entry-title">Gestation 1.1</h1><div class="entry-content"><p>Brief.</p></div></article></body></html>',
+      ),
+      'gestation.html',
+    );
+    expect(titled.chapters.map(({ front }) => front.title)).toEqual(['Gestation 1.1']);
+  });
+});
+
 describe('a WordPress export (a web serial’s site)', () => {
   /** A WXR file as WordPress's Tools → Export writes it: the site, its author, then its items. */
   const wxr = (

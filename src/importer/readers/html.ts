@@ -1,7 +1,8 @@
 import type { Element, ElementContent, Root } from 'hast';
 import { classStyles, formattingFromClasses, inlineStylesheets } from '../class-styles.ts';
-import { hasClass, parseHtml, select, selectAll, textOf, visibleText } from '../html.ts';
-import { classesOf } from '../element.ts';
+import { hasClass, parseHtml, select, selectAll, textOf, treeOf, visibleText } from '../html.ts';
+import { classesOf, elementsOf } from '../element.ts';
+import { withoutChapterLinks } from '../chapter-links.ts';
 import { gatherFootnotes, withGoogleDocsNotes } from '../footnotes.ts';
 import { chaptersAtHeadings, chaptersNotice, divisionNotice, headingDivision, type ChapterStart } from '../chapter-headings.ts';
 import { importedStory, type ImportedChapter, type ImportedStory, type ImportedWork } from '../model.ts';
@@ -29,9 +30,16 @@ export function readHtml(text: string, stem: string): ImportedWork {
   const body = select('body', tree) ?? tree;
   // A word processor's document saved as a page (no menus around it) is its body.
   const editor = wordProcessor(tree);
-  const main = select('article', body) ?? select('main, [role="main"]', body) ?? (editor ? undefined : densestBlock(body)) ?? body;
+  // A blog's post (WordPress, Blogger: hAtom's entry-content) is its entry's content, not the page's article around it.
+  const entry = editor ? undefined : select('.entry-content, .post-body', body);
+  const main = entry ?? select('article', body) ?? select('main, [role="main"]', body) ?? (editor ? undefined : densestBlock(body)) ?? body;
   const setAside: string[] = [];
   const notices: string[] = [];
+  const dropped: string[] = [];
+  // The blog's share, like and related-posts boxes inside the entry: the blog's, not the story's.
+  const widgets = entry ? selectAll(blogWidgets, entry) : [];
+  for (const widget of widgets) removeNode(entry!, widget);
+  if (widgets.length > 0) dropped.push('the blog’s share, like and related-posts boxes');
   if (main !== body && main.type === 'element') {
     const classes = classesOf(main);
     const described = main.properties.role === 'main' ? ' role="main"' : classes.length > 0 ? ` class="${classes.join(' ')}"` : '';
@@ -48,9 +56,14 @@ export function readHtml(text: string, stem: string): ImportedWork {
     images: new Map<string, Uint8Array>(),
     source: visibleText(main),
     setAside,
-    dropped: [] as string[],
+    dropped,
     notices,
   };
+  if (entry) {
+    const linked = withoutChapterLinks(treeOf(entry.children), setAside);
+    entry.children = linked.body.children as ElementContent[];
+    if (linked.removed) dropped.push('the links between chapters (“Previous Chapter”, “Next Chapter”…), which the site makes itself');
+  }
   const comments = withoutGoogleDocsComments(main, setAside);
   work.dropped.push(...commentsDropped(comments));
   withGoogleDocsNotes(main, setAside);
@@ -96,6 +109,10 @@ export function readHtml(text: string, stem: string): ImportedWork {
       : undefined);
   const fromName = fileTitle(stem);
   const title = parsed ?? fanFictionNetTitle(tree) ?? fromName;
+  // A blog post's own title and date, where the post gives them (`h1.entry-title`, `time.published`).
+  const entryTitle = entry ? textOf(select('.entry-title, .post-title', body)) : '';
+  const dated = entry ? select('time.published[datetime], time.entry-date[datetime], abbr.published[title]', body) : undefined;
+  const published = /^\d{4}-\d{2}-\d{2}/.exec(String(dated?.properties.dateTime ?? dated?.properties.title ?? ''))?.[0];
   if (heading) setAside.push(visibleText(heading));
   const content: Root = { type: 'root', children: (main.children as Root['children']).filter((child) => child !== heading) };
   return {
@@ -105,12 +122,28 @@ export function readHtml(text: string, stem: string): ImportedWork {
       {
         kind: title?.kind ?? 'chapter',
         number: title?.number,
-        title: title?.title ?? (textOf(select('title', tree)) || stem),
+        title: title?.title ?? (entryTitle || textOf(select('title', tree)) || stem),
         slug: title?.slug,
         body: content,
+        published,
       },
     ],
   };
+}
+
+/** What blogs put inside a post's entry that is none of it: WordPress's and Jetpack's share, like and related-posts boxes. */
+const blogWidgets =
+  '.sharedaddy, #jp-post-flair, .jp-relatedposts, #jp-relatedposts, .wpcnt, .wpl-likebox, .wordads-ad-wrapper, .post-share-buttons, .post-footer';
+
+/** Takes a node out of the tree it is in. */
+function removeNode(root: Element, node: Element): void {
+  for (const { node: parent } of [{ node: root }, ...elementsOf(root)]) {
+    const index = parent.children.indexOf(node);
+    if (index !== -1) {
+      parent.children.splice(index, 1);
+      return;
+    }
+  }
 }
 
 /** The blocks of the text, through the one wrapper (`<div>`, `<section>`) an editor may put around them all. */
