@@ -171,7 +171,7 @@ describe('a chapter’s page saved from FanFiction.net', () => {
 });
 
 describe('a chapter’s page saved from a site without landmarks (Royal Road)', () => {
-  it('is read from the block holding its text, titled by the chapter heading above it; menus, notes and comments left out', async () => {
+  it('is read from the block holding its text, titled by the chapter heading above it; menus and comments left out', async () => {
     const page = `<html><head><title>Chapter 3: Flame - The Lantern Keeper | Royal Road</title></head><body>
       <div class="navbar"><a href="/">Home</a><p>Log in to follow this fiction and get notified of new chapters.</p></div>
       <div class="fic-header"><h1>Chapter 3: Flame</h1><h2>The Lantern Keeper</h2></div>
@@ -186,6 +186,18 @@ describe('a chapter’s page saved from a site without landmarks (Royal Road)', 
     expect(work.notices).toContain(
       'took the text from the page’s <div class="chapter-inner chapter-content">; the rest of the page (menus, links) is left out',
     );
+  });
+
+  it('keeps the author’s notes the site sets above and below the text as the chapter’s notes', async () => {
+    const note = (text: string) =>
+      `<div class="portlet solid author-note-portlet"><div class="portlet-title"><div class="caption">A note from Ada</div></div><div class="portlet-body author-note"><p>${text}</p></div></div>`;
+    const page = `<html><body><div class="fic-header"><h1>Chapter 3: Flame</h1></div>${note('Thanks for <em>reading</em>!')}
+      <div class="chapter-inner chapter-content"><p>Erik had kept the lamps for eleven years, and nobody had noticed him at all.</p><p>He trimmed the wicks at dusk.</p><p>Someone was waiting.</p></div>
+      ${note('Next week: the cellar.')}<div class="comments"><p>Great chapter!</p></div></body></html>`;
+    const { plan, chapters, work } = await importBytes(strToU8(page), 'page.html');
+    expectEveryWordKept(plan);
+    expect(chapters.map(({ front }) => [front.authorsNote, front.endNote])).toEqual([['Thanks for *reading*!', 'Next week: the cellar.']]);
+    expect(work.notices).toContain('kept the author’s notes the page sets above and below the chapter as its notes');
   });
 });
 

@@ -115,8 +115,12 @@ export function readHtml(text: string, stem: string): ImportedWork {
   const published = /^\d{4}-\d{2}-\d{2}/.exec(String(dated?.properties.dateTime ?? dated?.properties.title ?? ''))?.[0];
   if (heading) setAside.push(visibleText(heading));
   const content: Root = { type: 'root', children: (main.children as Root['children']).filter((child) => child !== heading) };
+  const notes = notesAround(body, main);
+  if (notes.before.length || notes.after.length)
+    notices.push('kept the author’s notes the page sets above and below the chapter as its notes');
   return {
     ...work,
+    source: [work.source, ...[...notes.before, ...notes.after].map(visibleText)].join('\n'),
     story: undefined,
     chapters: [
       {
@@ -126,9 +130,24 @@ export function readHtml(text: string, stem: string): ImportedWork {
         slug: title?.slug,
         body: content,
         published,
+        notes: notes.before.length ? treeOf(notes.before.flatMap((note) => note.children)) : undefined,
+        endNotes: notes.after.length ? treeOf(notes.after.flatMap((note) => note.children)) : undefined,
       },
     ],
   };
+}
+
+/**
+ * The author's notes a site sets around a chapter's text, outside the part read (Royal Road's
+ * `.author-note` boxes): those above the text, and those below it, in page order.
+ */
+function notesAround(body: Element | Root, main: Element | Root): { before: Element[]; after: Element[] } {
+  if (main === body) return { before: [], after: [] };
+  const order = new Map([...elementsOf(body)].map(({ node }, index) => [node, index]));
+  const inside = new Set([...elementsOf(main)].map(({ node }) => node));
+  const at = order.get(main as Element) ?? 0;
+  const notes = selectAll('.author-note', body).filter((note) => !inside.has(note) && note !== main);
+  return { before: notes.filter((note) => order.get(note)! < at), after: notes.filter((note) => order.get(note)! > at) };
 }
 
 /** What blogs put inside a post's entry that is none of it: WordPress's and Jetpack's share, like and related-posts boxes. */
