@@ -188,6 +188,22 @@ describe('a chapter’s page saved from a site without landmarks (Royal Road)', 
     );
   });
 
+  it('reads a Wattpad part’s page: its paragraphs, set in a <pre>, as paragraphs, without the readers’ comment counts', async () => {
+    const page = `<html><head><title>The Lantern Keeper - Chapter 3: Flame - Wattpad</title></head><body><header><nav><a href="/">Wattpad</a></nav></header>
+      <div class="part-header"><h1 class="h2">Chapter 3: Flame</h1></div><div class="part-content"><div class="panel panel-reading" dir="ltr"><pre>
+      <p data-p-id="a1">Erik had kept the lamps for eleven years, and nobody had noticed him at all.<span class="num-comment">12</span></p>
+      <p data-p-id="a2">He trimmed the wicks at <i>dusk</i>.</p><p data-p-id="a3">Someone was waiting.</p></pre></div></div>
+      <div class="comments"><p>Great chapter!</p></div></body></html>`;
+    const { plan, chapters } = await importBytes(strToU8(page), 'page.html');
+    expectEveryWordKept(plan);
+    expect(chapters.map(({ front, body }) => [front.title, body])).toEqual([
+      [
+        'Chapter 3: Flame',
+        'Erik had kept the lamps for eleven years, and nobody had noticed him at all.\n\nHe trimmed the wicks at *dusk*.\n\nSomeone was waiting.',
+      ],
+    ]);
+  });
+
   it('keeps the author’s notes the site sets above and below the text as the chapter’s notes', async () => {
     const note = (text: string) =>
       `<div class="portlet solid author-note-portlet"><div class="portlet-title"><div class="caption">A note from Ada</div></div><div class="portlet-body author-note"><p>${text}</p></div></div>`;

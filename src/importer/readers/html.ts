@@ -28,6 +28,7 @@ import {
 export function readHtml(text: string, stem: string): ImportedWork {
   const tree = parseHtml(text);
   const body = select('body', tree) ?? tree;
+  withoutReaderFurniture(body);
   // A word processor's document saved as a page (no menus around it) is its body.
   const editor = wordProcessor(tree);
   // A blog's post (WordPress, Blogger: hAtom's entry-content) is its entry's content, not the page's article around it.
@@ -150,12 +151,23 @@ function notesAround(body: Element | Root, main: Element | Root): { before: Elem
   return { before: notes.filter((note) => order.get(note)! < at), after: notes.filter((note) => order.get(note)! > at) };
 }
 
+/**
+ * What reading sites write into the text itself that is none of it, taken out before anything is
+ * read: Wattpad sets a chapter's paragraphs inside a `<pre>` (preformatted only in name: the
+ * paragraphs are the text's, not code) and a count of readers' comments in each (`.num-comment`).
+ */
+function withoutReaderFurniture(body: Element | Root): void {
+  for (const pre of selectAll('pre', body))
+    if (pre.children.some((child) => child.type === 'element' && child.tagName === 'p')) pre.tagName = 'div';
+  for (const count of selectAll('.num-comment, .comment-marker', body)) removeNode(body, count);
+}
+
 /** What blogs put inside a post's entry that is none of it: WordPress's and Jetpack's share, like and related-posts boxes. */
 const blogWidgets =
   '.sharedaddy, #jp-post-flair, .jp-relatedposts, #jp-relatedposts, .wpcnt, .wpl-likebox, .wordads-ad-wrapper, .post-share-buttons, .post-footer';
 
 /** Takes a node out of the tree it is in. */
-function removeNode(root: Element, node: Element): void {
+function removeNode(root: Element | Root, node: Element): void {
   for (const { node: parent } of [{ node: root }, ...elementsOf(root)]) {
     const index = parent.children.indexOf(node);
     if (index !== -1) {
