@@ -1830,6 +1830,51 @@ describe('a chapter’s page saved from a blog (a WordPress-hosted serial)', () 
   });
 });
 
+describe('a forum thread’s page in reader mode (SpaceBattles, Sufficient Velocity)', () => {
+  it('reads each threadmarked post as a chapter, its paragraphs apart by blank lines as posts write them, the forum around them left out', async () => {
+    const page = `<html><head><title>The Lantern Keeper (Phantom of the Opera) | Reader | Sufficient Velocity</title></head><body>
+<div class="p-body-header"><h1 class="p-title-value">The Lantern Keeper (Phantom of the Opera)</h1></div>
+<div class="block-body">
+<article class="message message--post hasThreadmark js-post" data-author="Ada" id="js-post-1">
+ <div class="message-inner"><div class="message-cell message-cell--user"><h4 class="message-name">Ada</h4><div class="message-userTitle">Writer</div></div>
+ <div class="message-cell message-cell--main"><div class="message-main">
+  <div class="message-cell--threadmark-header"><span class="threadmarkLabel">Chapter 1: Wick</span></div>
+  <header class="message-attribution"><time datetime="2024-03-01T10:00:00+0000">Mar 1, 2024</time></header>
+  <div class="message-content"><div class="message-userContent"><article class="message-body js-selectToQuote"><div class="bbWrapper">Erik had kept the lamps for eleven years.<br />
+<br />
+Nobody had noticed him at all.<br />
+<br />
+<b>Tonight</b> was different.</div></article></div></div>
+  <footer class="message-footer"><div class="reactionsBar">Meg, Christine and 12 others like this</div></footer>
+ </div></div></div>
+</article>
+<article class="message message--post hasThreadmark js-post" data-author="Ada" id="js-post-2">
+ <div class="message-inner"><div class="message-cell message-cell--main"><div class="message-main">
+  <div class="message-cell--threadmark-header"><span class="threadmarkLabel">Chapter 2: Flame</span></div>
+  <div class="message-content"><div class="message-userContent"><article class="message-body"><div class="bbWrapper">The flame rose.<br />
+<br />
+<div class="bbCodeBlock bbCodeBlock--unfurl"></div><i>He smiled.</i></div></article></div></div>
+ </div></div></div>
+</article>
+</div></body></html>
+`;
+    const { work, story, chapters, plan } = await importBytes(strToU8(page), 'reader.html');
+    expect(work.format).toBe('HTML (forum thread)');
+    expect(story!.front).toMatchObject({ title: 'The Lantern Keeper (Phantom of the Opera)', author: 'Ada' });
+    expect(chapters.map(({ slug, front, body }) => [slug, front.title, body])).toEqual([
+      [
+        'chapter-1',
+        'Chapter 1: Wick',
+        'Erik had kept the lamps for eleven years.\n\nNobody had noticed him at all.\n\n**Tonight** was different.',
+      ],
+      ['chapter-2', 'Chapter 2: Flame', 'The flame rose.\n\n*He smiled.*'],
+    ]);
+    // Every word of every post: a page of several is never read as its first alone.
+    expectEveryWordKept(plan);
+    expect(plan.fidelity.source).toBe(22);
+  });
+});
+
 describe('a WordPress export (a web serial’s site)', () => {
   /** A WXR file as WordPress's Tools → Export writes it: the site, its author, then its items. */
   const wxr = (

@@ -29,6 +29,9 @@ export function readHtml(text: string, stem: string): ImportedWork {
   const tree = parseHtml(text);
   const body = select('body', tree) ?? tree;
   withoutReaderFurniture(body);
+  // A forum thread's chapters (SpaceBattles, Sufficient Velocity, Questionable Questing): each post a chapter.
+  const thread = forumThread(tree, body);
+  if (thread) return thread;
   // A word processor's document saved as a page (no menus around it) is its body.
   const editor = wordProcessor(tree);
   // A blog's post (WordPress, Blogger: hAtom's entry-content) is its entry's content, not the page's article around it.
@@ -149,6 +152,45 @@ function notesAround(body: Element | Root, main: Element | Root): { before: Elem
   const at = order.get(main as Element) ?? 0;
   const notes = selectAll('.author-note', body).filter((note) => !inside.has(note) && note !== main);
   return { before: notes.filter((note) => order.get(note)! < at), after: notes.filter((note) => order.get(note)! > at) };
+}
+
+/**
+ * A page of a forum thread whose posts are a story's chapters, as XenForo forums (SpaceBattles,
+ * Sufficient Velocity, Questionable Questing) show a story's threadmarks in reader mode: each
+ * post (`article.message`) a chapter, titled by its threadmark, its text the post's own (the
+ * poster's card, dates, likes and signature left out). Undefined for a page of one post or none.
+ */
+function forumThread(tree: Root, body: Element | Root): ImportedWork | undefined {
+  const posts = selectAll('article.message', body).flatMap((post) => {
+    const text = select('.bbWrapper', post);
+    return text ? [{ post, text }] : [];
+  });
+  if (posts.length < 2) return undefined;
+  const chapters = posts.map(({ post, text }, index): ImportedChapter => {
+    // Outside the post's text, as the word check reads it: the threadmark titles it, no word is set aside.
+    const label = textOf(select('.threadmarkLabel', post)) || undefined;
+    const parsed = label ? parseTitleLine(label) : undefined;
+    return {
+      kind: parsed?.kind ?? 'chapter',
+      number: parsed?.number,
+      title: parsed?.title ?? label ?? `Part ${index + 1}`,
+      slug: parsed?.slug,
+      // As one block, whose runs of text between `<br><br>` are paragraphs, as forum posts write them.
+      body: treeOf([{ ...text, properties: {} }]),
+    };
+  });
+  const title = textOf(select('h1.p-title-value, .threadmarkListingHeader-name, h1', body)) || textOf(select('title', tree));
+  const author = String(posts[0]!.post.properties.dataAuthor ?? '') || undefined;
+  return {
+    format: 'HTML (forum thread)',
+    story: importedStory({ title: title || undefined, author }),
+    chapters,
+    images: new Map(),
+    source: posts.map(({ text }) => visibleText(text)).join('\n'),
+    setAside: [],
+    dropped: ['the forum’s page around the posts: posters’ cards, dates, likes, signatures and replies'],
+    notices: [`read a chapter at each of the ${posts.length} posts of the thread on the page, titled by its threadmark`],
+  };
 }
 
 /**
