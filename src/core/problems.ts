@@ -411,6 +411,12 @@ export const problems = {
     message: (file: string, why: string) =>
       `${file}: the Rich Text document could not be read (${why}); open it in your word processor and save it as .docx or .odt, and import that`,
   }),
+  ManyPosts: problem({
+    level: 'refusal',
+    title: 'A blog’s page of several posts',
+    message: (file: string, count: number) =>
+      `${file}: a blog's page of ${count} posts (its front page or a category's); save each chapter's own page and import those, or export the whole site (WordPress: Tools → Export) and import that`,
+  }),
   NewsFeed: problem({
     level: 'refusal',
     title: 'A news feed (RSS or Atom)',

@@ -150,6 +150,7 @@ const isAo3 = (text: string) => /id="preface"|class="userstuff"|id="chapters"/.t
 async function readPage(text: string, stem: string, file: string): Promise<ImportedWork> {
   if (isAo3(text)) return (await import('./readers/ao3.ts')).readAo3(text, file);
   return (
-    (await import('./readers/fanficfare-html.ts')).readFanFicFareHtml(text) ?? (await import('./readers/html.ts')).readHtml(text, stem)
+    (await import('./readers/fanficfare-html.ts')).readFanFicFareHtml(text) ??
+    (await import('./readers/html.ts')).readHtml(text, stem, file)
   );
 }

@@ -1827,6 +1827,12 @@ describe('a chapter’s page saved from a blog (a WordPress-hosted serial)', () 
       'gestation.html',
     );
     expect(titled.chapters.map(({ front }) => front.title)).toEqual(['Gestation 1.1']);
+    // A page of several posts (a blog's front page) is refused: reading its first would lose the others unsaid.
+    const post = (title: string) =>
+      `<article class="post hentry"><h2 class="entry-title">${title}</h2><div class="entry-content"><p>Text of ${title}.</p></div></article>`;
+    await expect(importBytes(strToU8(`<html><body>${post('Chapter 2')}${post('Chapter 1')}</body></html>`), 'blog.html')).rejects.toThrow(
+      /^blog\.html: a blog's page of 2 posts .*save each chapter's own page/,
+    );
   });
 });
 

@@ -5,7 +5,8 @@ import { classesOf, elementsOf } from '../element.ts';
 import { withoutChapterLinks } from '../chapter-links.ts';
 import { gatherFootnotes, withGoogleDocsNotes } from '../footnotes.ts';
 import { chaptersAtHeadings, chaptersNotice, divisionNotice, headingDivision, type ChapterStart } from '../chapter-headings.ts';
-import { importedStory, type ImportedChapter, type ImportedStory, type ImportedWork } from '../model.ts';
+import { importedStory, ImportError, type ImportedChapter, type ImportedStory, type ImportedWork } from '../model.ts';
+import { problems } from '../../core/problems.ts';
 import { fileTitle, parseTitleLine } from '../title-lines.ts';
 import { commentsDropped, element, readDocumentBody } from './document.ts';
 import {
@@ -25,13 +26,16 @@ import {
  * (Google Docs, Word, pandoc) with two chapter headings or more is the whole work: a chapter
  * at each heading, and the document's title and author above them for story.md.
  */
-export function readHtml(text: string, stem: string): ImportedWork {
+export function readHtml(text: string, stem: string, file = `${stem}.html`): ImportedWork {
   const tree = parseHtml(text);
   const body = select('body', tree) ?? tree;
   withoutReaderFurniture(body);
   // A forum thread's chapters (SpaceBattles, Sufficient Velocity, Questionable Questing): each post a chapter.
   const thread = forumThread(tree, body);
   if (thread) return thread;
+  // A blog's page of several posts (its front page, a category's): reading one would lose the others, unsaid.
+  const entries = selectAll('.entry-content, .post-body', body).filter((entry) => textOf(entry) !== '');
+  if (entries.length > 1) throw new ImportError(problems.ManyPosts.message(file, entries.length));
   // A word processor's document saved as a page (no menus around it) is its body.
   const editor = wordProcessor(tree);
   // A blog's post (WordPress, Blogger: hAtom's entry-content) is its entry's content, not the page's article around it.
