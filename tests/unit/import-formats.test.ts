@@ -1833,6 +1833,12 @@ describe('a chapter’s page saved from a blog (a WordPress-hosted serial)', () 
     await expect(importBytes(strToU8(`<html><body>${post('Chapter 2')}${post('Chapter 1')}</body></html>`), 'blog.html')).rejects.toThrow(
       /^blog\.html: a blog's page of 2 posts .*save each chapter's own page/,
     );
+    // Tumblr's page of several posts too; but readers' comments, article or not, are no posts.
+    const words = (n: number) => Array.from({ length: n }, (_, i) => `word${i}`).join(' ');
+    const tumblr = `<html><body><article class="post"><p>${words(60)}</p></article><article class="post"><p>${words(60)}</p></article></body></html>`;
+    await expect(importBytes(strToU8(tumblr), 'tumblr.html')).rejects.toThrow(/^tumblr\.html: a blog's page of 2 posts/);
+    const withComments = `<html><body><article><h1>Chapter 4</h1><p>${words(80)}</p></article><div id="comments"><article class="comment-body"><p>${words(60)}</p></article></div></body></html>`;
+    expect((await importBytes(strToU8(withComments), 'chapter-4.html')).chapters).toHaveLength(1);
   });
 });
 

@@ -34,8 +34,8 @@ export function readHtml(text: string, stem: string, file = `${stem}.html`): Imp
   const thread = forumThread(tree, body);
   if (thread) return thread;
   // A blog's page of several posts (its front page, a category's): reading one would lose the others, unsaid.
-  const entries = selectAll('.entry-content, .post-body', body).filter((entry) => textOf(entry) !== '');
-  if (entries.length > 1) throw new ImportError(problems.ManyPosts.message(file, entries.length));
+  const posts = severalPosts(body);
+  if (posts > 1) throw new ImportError(problems.ManyPosts.message(file, posts));
   // A word processor's document saved as a page (no menus around it) is its body.
   const editor = wordProcessor(tree);
   // A blog's post (WordPress, Blogger: hAtom's entry-content) is its entry's content, not the page's article around it.
@@ -195,6 +195,28 @@ function forumThread(tree: Root, body: Element | Root): ImportedWork | undefined
     dropped: ['the forum’s page around the posts: posters’ cards, dates, likes, signatures and replies'],
     notices: [`read a chapter at each of the ${posts.length} posts of the thread on the page, titled by its threadmark`],
   };
+}
+
+/**
+ * How many posts a page holds, when it is a blog's page of several (WordPress's and Blogger's
+ * entries, Tumblr's articles): articles that are no readers' comments, none inside another,
+ * each with some fifty words or more.
+ */
+function severalPosts(body: Element | Root): number {
+  const entries = selectAll('.entry-content, .post-body', body).filter((entry) => textOf(entry) !== '');
+  if (entries.length > 1) return entries.length;
+  const comment = (node: Element) => /comment|reply|respon/i.test(`${classesOf(node).join(' ')} ${String(node.properties.id ?? '')}`);
+  const outer = new Set<Element>();
+  const walk = (node: Element | Root, within: boolean) => {
+    for (const child of node.children) {
+      if (child.type !== 'element') continue;
+      const skip = within || comment(child);
+      if (child.tagName === 'article' && !skip) outer.add(child);
+      walk(child, skip || child.tagName === 'article');
+    }
+  };
+  walk(body, false);
+  return [...outer].filter((article) => textOf(article).split(' ').length >= 50).length;
 }
 
 /**
