@@ -1,6 +1,7 @@
-import type { Element, ElementContent, Root } from 'hast';
+import type { Element, Root } from 'hast';
 import { toString } from 'hast-util-to-string';
 import { visibleText } from './html.ts';
+import { removeElement } from './element.ts';
 import type { ImportedWork } from './model.ts';
 
 /**
@@ -45,7 +46,7 @@ function takeWarningLine(notes: Root): { text: string; notes: string[] } | undef
   if (items.length === 0) return undefined;
   block.children = breakAt === -1 ? [] : block.children.slice(breakAt + 1);
   if (block.children.every((child) => toString(child).trim() === '' && !(child.type === 'element' && child.tagName === 'img'))) {
-    removeBlock(notes, block);
+    removeElement(notes, block);
   }
   return { text, notes: items };
 }
@@ -59,15 +60,6 @@ function firstBlock(node: Root | Element): Element | undefined {
     return ['p', 'li'].includes(child.tagName) ? child : undefined;
   }
   return undefined;
-}
-
-function removeBlock(node: Root | Element, block: Element): boolean {
-  const index = node.children.indexOf(block as ElementContent);
-  if (index !== -1) {
-    node.children.splice(index, 1);
-    return true;
-  }
-  return node.children.some((child) => child.type === 'element' && removeBlock(child, block));
 }
 
 /** "blood, grief (a funeral; a wake); fire." → ["blood", "grief (a funeral; a wake)", "fire"]: commas and semicolons outside brackets. */

@@ -29,3 +29,12 @@ export function* elementsOf(node: Root | Element): Generator<{ node: Element; pa
     yield* elementsOf(child);
   }
 }
+
+/** Takes an element out of the tree it is in, wherever it sits; the tree is changed. */
+export function removeElement(tree: Root | Element, element: Element): void {
+  for (const { node, parent } of elementsOf(tree))
+    if (node === element) {
+      parent.children.splice(parent.children.indexOf(node), 1);
+      return;
+    }
+}

@@ -1,7 +1,7 @@
 import type { Element, ElementContent, Root } from 'hast';
 import { classStyles, formattingFromClasses, inlineStylesheets } from '../class-styles.ts';
 import { hasClass, parseHtml, select, selectAll, textOf, treeOf, visibleText } from '../html.ts';
-import { classesOf, elementsOf } from '../element.ts';
+import { classesOf, elementsOf, removeElement } from '../element.ts';
 import { withoutChapterLinks } from '../chapter-links.ts';
 import { gatherFootnotes, withGoogleDocsNotes } from '../footnotes.ts';
 import { chaptersAtHeadings, chaptersNotice, divisionNotice, headingDivision, type ChapterStart } from '../chapter-headings.ts';
@@ -46,7 +46,7 @@ export function readHtml(text: string, stem: string, file = `${stem}.html`): Imp
   const dropped: string[] = [];
   // The blog's share, like and related-posts boxes inside the entry: the blog's, not the story's.
   const widgets = entry ? selectAll(blogWidgets, entry) : [];
-  for (const widget of widgets) removeNode(entry!, widget);
+  for (const widget of widgets) removeElement(entry!, widget);
   if (widgets.length > 0) dropped.push('the blog’s share, like and related-posts boxes');
   if (main !== body && main.type === 'element') {
     const classes = classesOf(main);
@@ -200,7 +200,7 @@ function forumThread(tree: Root, body: Element | Root): ImportedWork | undefined
 /**
  * How many posts a page holds, when it is a blog's page of several (WordPress's and Blogger's
  * entries, Tumblr's articles): articles that are no readers' comments, none inside another,
- * each with some fifty words or more.
+ * each with some fifty words or more (two hundred characters, in any script).
  */
 function severalPosts(body: Element | Root): number {
   const entries = selectAll('.entry-content, .post-body', body).filter((entry) => textOf(entry) !== '');
@@ -216,7 +216,8 @@ function severalPosts(body: Element | Root): number {
     }
   };
   walk(body, false);
-  return [...outer].filter((article) => textOf(article).split(' ').length >= 50).length;
+  // Some fifty words, in any script: two hundred characters.
+  return [...outer].filter((article) => textOf(article).length >= 200).length;
 }
 
 /**
@@ -227,23 +228,12 @@ function severalPosts(body: Element | Root): number {
 function withoutReaderFurniture(body: Element | Root): void {
   for (const pre of selectAll('pre', body))
     if (pre.children.some((child) => child.type === 'element' && child.tagName === 'p')) pre.tagName = 'div';
-  for (const count of selectAll('.num-comment, .comment-marker', body)) removeNode(body, count);
+  for (const count of selectAll('.num-comment, .comment-marker', body)) removeElement(body, count);
 }
 
 /** What blogs put inside a post's entry that is none of it: WordPress's and Jetpack's share, like and related-posts boxes. */
 const blogWidgets =
   '.sharedaddy, #jp-post-flair, .jp-relatedposts, #jp-relatedposts, .wpcnt, .wpl-likebox, .wordads-ad-wrapper, .post-share-buttons, .post-footer';
-
-/** Takes a node out of the tree it is in. */
-function removeNode(root: Element | Root, node: Element): void {
-  for (const { node: parent } of [{ node: root }, ...elementsOf(root)]) {
-    const index = parent.children.indexOf(node);
-    if (index !== -1) {
-      parent.children.splice(index, 1);
-      return;
-    }
-  }
-}
 
 /** The blocks of the text, through the one wrapper (`<div>`, `<section>`) an editor may put around them all. */
 function blocksOf(main: Element | Root): ElementContent[] {
