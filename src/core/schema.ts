@@ -285,7 +285,11 @@ export const chapterSchema = strictObject({
    * Addresses the chapter had before (its old slugs, from before the file was renamed): each
    * stays a page that sends readers, their bookmarks and other sites' links on to this one.
    */
-  aliases: z.array(slugText('each alias'), { error: 'aliases must be a list of old slugs, such as [chapter-3]' }).default([]),
+  aliases: z
+    .array(slugText('each alias'), { error: 'aliases must be a list of old slugs, such as [chapter-3]' })
+    // A page each: a chapter renamed a few times has a few; thousands would only slow the build.
+    .max(50, { error: 'aliases lists at most 50 old addresses' })
+    .default([]),
 });
 
 export type StoryData = z.infer<typeof storySchema>;
