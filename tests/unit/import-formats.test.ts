@@ -1884,6 +1884,17 @@ Nobody had noticed him at all.<br />
     // Every word of every post: a page of several is never read as its first alone.
     expectEveryWordKept(plan);
     expect(plan.fidelity.source).toBe(22);
+
+    // A thread's own page: readers' replies between the story's posts are no chapters.
+    const reply =
+      '<article class="message message--post js-post" data-author="Meg"><div class="bbWrapper">Great chapter! More please.</div></article>';
+    const thread = await importBytes(
+      strToU8(page.replace('<article class="message message--post hasThreadmark js-post" data-author="Ada" id="js-post-2">', `${reply}$&`)),
+      'thread.html',
+    );
+    expect(thread.chapters.map(({ front }) => front.title)).toEqual(['Chapter 1: Wick', 'Chapter 2: Flame']);
+    expect(thread.work.dropped).toContain('1 reply by readers, between the story’s posts');
+    expectEveryWordKept(thread.plan);
   });
 });
 

@@ -165,11 +165,15 @@ function notesAround(body: Element | Root, main: Element | Root): { before: Elem
  * poster's card, dates, likes and signature left out). Undefined for a page of one post or none.
  */
 function forumThread(tree: Root, body: Element | Root): ImportedWork | undefined {
-  const posts = selectAll('article.message', body).flatMap((post) => {
+  const all = selectAll('article.message', body).flatMap((post) => {
     const text = select('.bbWrapper', post);
-    return text ? [{ post, text }] : [];
+    return text ? [{ post, text, author: String(post.properties.dataAuthor ?? '') }] : [];
   });
+  // The story's posts: the threadmarked ones where the thread marks any (a thread's page has readers' replies between them), else its author's.
+  const marked = all.filter(({ post }) => hasClass(post, 'hasThreadmark') || select('.threadmarkLabel', post));
+  const posts = marked.length > 0 ? marked : all.filter(({ author }) => author === all[0]?.author);
   if (posts.length < 2) return undefined;
+  const replies = all.length - posts.length;
   const chapters = posts.map(({ post, text }, index): ImportedChapter => {
     // Outside the post's text, as the word check reads it: the threadmark titles it, no word is set aside.
     const label = textOf(select('.threadmarkLabel', post)) || undefined;
@@ -184,7 +188,7 @@ function forumThread(tree: Root, body: Element | Root): ImportedWork | undefined
     };
   });
   const title = textOf(select('h1.p-title-value, .threadmarkListingHeader-name, h1', body)) || textOf(select('title', tree));
-  const author = String(posts[0]!.post.properties.dataAuthor ?? '') || undefined;
+  const author = posts[0]!.author || undefined;
   return {
     format: 'HTML (forum thread)',
     story: importedStory({ title: title || undefined, author }),
@@ -192,7 +196,10 @@ function forumThread(tree: Root, body: Element | Root): ImportedWork | undefined
     images: new Map(),
     source: posts.map(({ text }) => visibleText(text)).join('\n'),
     setAside: [],
-    dropped: ['the forum’s page around the posts: posters’ cards, dates, likes, signatures and replies'],
+    dropped: [
+      'the forum’s page around the posts: posters’ cards, dates, likes, signatures',
+      ...(replies ? [`${replies} repl${replies === 1 ? 'y' : 'ies'} by readers, between the story’s posts`] : []),
+    ],
     notices: [`read a chapter at each of the ${posts.length} posts of the thread on the page, titled by its threadmark`],
   };
 }
