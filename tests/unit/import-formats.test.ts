@@ -1839,6 +1839,12 @@ describe('a chapter’s page saved from a blog (a WordPress-hosted serial)', () 
     await expect(importBytes(strToU8(tumblr), 'tumblr.html')).rejects.toThrow(/^tumblr\.html: a blog's page of 2 posts/);
     const withComments = `<html><body><article><h1>Chapter 4</h1><p>${words(80)}</p></article><div id="comments"><article class="comment-body"><p>${words(60)}</p></article></div></body></html>`;
     expect((await importBytes(strToU8(withComments), 'chapter-4.html')).chapters).toHaveLength(1);
+    // A post's page showing excerpts of other posts around it is the one post.
+    const excerpt = `<article class="post"><h3>Chapter 9</h3><div class="entry-summary"><p>${words(60)}</p></div></article>`;
+    const single = `<html><body><article class="post hentry"><h1 class="entry-title">Chapter 4</h1><div class="entry-content"><p>${words(80)}</p></div></article><aside>${excerpt}${excerpt}</aside></body></html>`;
+    expect((await importBytes(strToU8(single), 'chapter-4.html')).chapters.map(({ front }) => front.title)).toEqual(['Chapter 4']);
+    const plain = `<html><body><article><h1>Chapter 4</h1><p>${words(80)}</p></article><div class="related-stories">${excerpt}${excerpt}</div></body></html>`;
+    expect((await importBytes(strToU8(plain), 'chapter-4.html')).chapters.map(({ front }) => front.title)).toEqual(['Chapter 4']);
   });
 });
 

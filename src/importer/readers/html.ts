@@ -206,13 +206,19 @@ function forumThread(tree: Root, body: Element | Root): ImportedWork | undefined
 
 /**
  * How many posts a page holds, when it is a blog's page of several (WordPress's and Blogger's
- * entries, Tumblr's articles): articles that are no readers' comments, none inside another,
+ * entries, Tumblr's articles): articles that are no readers' comments nor the page's furniture, none inside another,
  * each with some fifty words or more (two hundred characters, in any script).
  */
 function severalPosts(body: Element | Root): number {
   const entries = selectAll('.entry-content, .post-body', body).filter((entry) => textOf(entry) !== '');
-  if (entries.length > 1) return entries.length;
-  const comment = (node: Element) => /comment|reply|respon/i.test(`${classesOf(node).join(' ')} ${String(node.properties.id ?? '')}`);
+  // One entry is one post, whatever excerpts of others ("recent posts", "you may also like") the page shows around it.
+  if (entries.length > 0) return entries.length;
+  // Readers' comments, and the page's furniture showing other stories or posts (a sidebar, "you may also like"), hold no post of this page.
+  const comment = (node: Element) =>
+    ['aside', 'nav', 'footer', 'header'].includes(node.tagName) ||
+    /comment|reply|respon|related|recent|sidebar|widget|recommend|also-like/i.test(
+      `${classesOf(node).join(' ')} ${String(node.properties.id ?? '')}`,
+    );
   const outer = new Set<Element>();
   const walk = (node: Element | Root, within: boolean) => {
     for (const child of node.children) {
