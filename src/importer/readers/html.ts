@@ -214,7 +214,7 @@ function severalPosts(body: Element | Root): number {
   // One entry is one post, whatever excerpts of others ("recent posts", "you may also like") the page shows around it.
   if (entries.length > 0) return entries.length;
   // Readers' comments, and the page's furniture showing other stories or posts (a sidebar, "you may also like"), hold no post of this page.
-  const comment = (node: Element) =>
+  const noPost = (node: Element) =>
     ['aside', 'nav', 'footer', 'header'].includes(node.tagName) ||
     /comment|reply|respon|related|recent|sidebar|widget|recommend|also-like/i.test(
       `${classesOf(node).join(' ')} ${String(node.properties.id ?? '')}`,
@@ -223,7 +223,7 @@ function severalPosts(body: Element | Root): number {
   const walk = (node: Element | Root, within: boolean) => {
     for (const child of node.children) {
       if (child.type !== 'element') continue;
-      const skip = within || comment(child);
+      const skip = within || noPost(child);
       if (child.tagName === 'article' && !skip) outer.add(child);
       walk(child, skip || child.tagName === 'article');
     }
