@@ -1517,6 +1517,15 @@ the lake is still.</div>
     expectEveryWordKept(unfinished.plan);
   });
 
+  it('takes the heading opening a chapter for its title, out of the text, named as a chapter or not (a Notion page)', async () => {
+    const { chapters, plan } = await importBytes(
+      strToU8('# The Storm\n\nThe wind rose.\n\n## Later\n\nIt fell.\n'),
+      'The Storm 8e3b1c2d4f5a6b7c8d9e0f1a2b3c4d5e.md',
+    );
+    expect(chapters.map(({ front, body }) => [front.title, body])).toEqual([['The Storm', 'The wind rose.\n\n## Later\n\nIt fell.']]);
+    expectEveryWordKept(plan);
+  });
+
   it('leaves out Obsidian’s comments (%%…%%), on a line or several, and says so; an escaped %% is text', async () => {
     const { plan, chapters, work } = await importBytes(
       new TextEncoder().encode(

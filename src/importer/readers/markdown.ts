@@ -318,7 +318,10 @@ function oneChapter(
   if (problems.length > 0) throw new ImportError(`${file}: ${problems.join('; ')}`);
   const slug = typeof frontmatter.slug === 'string' ? frontmatter.slug : slugPattern.test(stem) ? stem : parsed?.slug;
   // A heading that opens the text and gave the title is the title: not shown twice.
-  const opening = frontmatter.title === undefined && heading && parsed && body.slice(0, heading.start).trim() === '' ? heading : undefined;
+  const opening =
+    frontmatter.title === undefined && heading && (parsed || title === heading.text) && body.slice(0, heading.start).trim() === ''
+      ? heading
+      : undefined;
   return {
     chapter: {
       kind: parsed?.kind ?? 'chapter',
