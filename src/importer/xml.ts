@@ -107,8 +107,15 @@ export function decodedOnce(value: string): string {
   );
 }
 
-/** The local part of a name: `dc:title` → `title`, `opf:meta` → `meta`. */
-const local = (name: string) => name.slice(name.indexOf(':') + 1).toLowerCase();
+/** The local part of a name, in lower case: `dc:title` → `title`, `opf:meta` → `meta`, `FictionBook` → `fictionbook`. */
+export const local = (name: string) => name.slice(name.indexOf(':') + 1).toLowerCase();
+
+/** The elements directly in a node (those named `name`, namespace prefix ignored, when given), in order. */
+export function childElements(node: Element | Root | undefined, name?: string): Element[] {
+  return (node?.children ?? []).filter(
+    (child): child is Element => child.type === 'element' && (name === undefined || local(child.name) === name),
+  );
+}
 
 /** Every element named `name` (namespace prefix ignored), in document order. */
 export function elements(node: Nodes, name: string): Element[] {

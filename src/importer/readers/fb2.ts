@@ -1,6 +1,6 @@
-import type { Element as XmlElement, Nodes as XmlNodes, Root as XmlRoot } from 'xast';
+import type { Element as XmlElement, Nodes as XmlNodes } from 'xast';
 import type { Element, ElementContent, Root } from 'hast';
-import { attribute, parseXmlOrRefuse } from '../xml.ts';
+import { attribute, childElements, local, parseXmlOrRefuse, text } from '../xml.ts';
 import { treeOf } from '../html.ts';
 import { gatherFootnotes, isMarkerText } from '../footnotes.ts';
 import { imageName } from '../files.ts';
@@ -25,23 +25,7 @@ import { problems } from '../../core/problems.ts';
 /** Whether a text is a FictionBook, from its start. */
 export const isFictionBook = (start: string): boolean => /<FictionBook[\s>]/.test(start);
 
-/** The element's local name: `l:href` → `href`, `FictionBook` → `fictionbook`. */
-const local = (name: string) => name.slice(name.indexOf(':') + 1).toLowerCase();
-
-/** Child elements by local name. */
-const children = (node: XmlElement | XmlRoot, name?: string): XmlElement[] =>
-  (node.children as XmlNodes[]).filter(
-    (child): child is XmlElement => child.type === 'element' && (name === undefined || local(child.name) === name),
-  );
-const child = (node: XmlElement | undefined, name: string): XmlElement | undefined => (node ? children(node, name)[0] : undefined);
-
-/** An element's text, spaces folded (for metadata). */
-function textOf(node: XmlNodes | undefined): string {
-  if (!node) return '';
-  const all = (current: XmlNodes): string =>
-    current.type === 'text' || current.type === 'cdata' ? current.value : 'children' in current ? current.children.map(all).join(' ') : '';
-  return all(node).replace(/\s+/g, ' ').trim();
-}
+const child = (node: XmlElement | undefined, name: string): XmlElement | undefined => childElements(node, name)[0];
 
 /**
  * The words a reader of the book sees in an element, blocks apart: read from the XML as it is,
@@ -52,7 +36,7 @@ function wordsOf(node: XmlNodes): string {
   if (node.type !== 'element' && node.type !== 'root') return '';
   if (node.type === 'element' && ['binary', 'image'].includes(local(node.name))) return '';
   // A note's marker ("[1]") is no word of the story.
-  if (node.type === 'element' && local(node.name) === 'a' && attribute(node, 'type') === 'note' && isMarkerText(textOf(node))) return ' ';
+  if (node.type === 'element' && local(node.name) === 'a' && attribute(node, 'type') === 'note' && isMarkerText(text(node))) return ' ';
   return node.children.map((inner) => (inner.type === 'element' ? ` ${wordsOf(inner)} ` : wordsOf(inner))).join('');
 }
 
@@ -107,11 +91,11 @@ function convert(nodes: readonly XmlNodes[], book: Book): ElementContent[] {
         return [
           h(
             'p',
-            children(node, 'v').flatMap((line, index) => [...(index ? [h('br', [])] : []), ...convert(line.children, book)]),
+            childElements(node, 'v').flatMap((line, index) => [...(index ? [h('br', [])] : []), ...convert(line.children, book)]),
           ),
         ];
       case 'title':
-        return children(node, 'p').map((line) => h('p', [h('strong', convert(line.children, book))]));
+        return childElements(node, 'p').map((line) => h('p', [h('strong', convert(line.children, book))]));
       case 'section':
       case 'annotation':
         return inner();
@@ -125,7 +109,7 @@ function convert(nodes: readonly XmlNodes[], book: Book): ElementContent[] {
         const href = attribute(node, 'href') ?? '';
         if (
           attribute(node, 'type') === 'note' ||
-          (href.startsWith('#') && node.children.length > 0 && /^\s*[[(]?\d+[\])]?\s*$/.test(textOf(node)))
+          (href.startsWith('#') && node.children.length > 0 && /^\s*[[(]?\d+[\])]?\s*$/.test(text(node)))
         )
           return [h('a', inner(), { href: `#fb2-${href.slice(1)}`, role: 'doc-noteref' })];
         return /^https?:\/\//i.test(href) ? [h('a', inner(), { href })] : inner();
@@ -145,8 +129,8 @@ function convert(nodes: readonly XmlNodes[], book: Book): ElementContent[] {
 
 /** A section's title as one line: "Глава 2" and "Ночь" on two → "Глава 2. Ночь". */
 function titleLine(section: XmlElement): string | undefined {
-  const lines = children(child(section, 'title') ?? section, 'p')
-    .map(textOf)
+  const lines = childElements(child(section, 'title') ?? section, 'p')
+    .map((line) => text(line))
     .filter(Boolean);
   if (!child(section, 'title') || lines.length === 0) return undefined;
   return lines.reduce((title, line) => (/[.:!?…—-]$/.test(title) ? `${title} ${line}` : `${title}. ${line}`));
@@ -161,10 +145,10 @@ interface Section {
 
 /** The chapters of a body: every section holding text of its own, a part's sections titled with its name when they are only numbered. */
 function sectionsOf(node: XmlElement, parent: string | undefined, found: Section[], titles: string[]): void {
-  const own = children(node).filter((inner) => !['title', 'section', 'annotation'].includes(local(inner.name)));
+  const own = childElements(node).filter((inner) => !['title', 'section', 'annotation'].includes(local(inner.name)));
   const title = titleLine(node);
   if (title) titles.push(title);
-  const subsections = children(node, 'section');
+  const subsections = childElements(node, 'section');
   const hasText = own.some((inner) => wordsOf(inner).trim() !== '' || local(inner.name) === 'image');
   if (hasText || subsections.length === 0)
     found.push({
@@ -178,41 +162,41 @@ function sectionsOf(node: XmlElement, parent: string | undefined, found: Section
 /** Reads a FictionBook; fails naming the line of a broken one. */
 export function readFictionBook(input: string, file: string, stem: string): ImportedWork {
   const tree = parseXmlOrRefuse(withoutControls(input).text, file);
-  const root = children(tree, 'fictionbook')[0];
+  const root = childElements(tree, 'fictionbook')[0];
   if (!root) throw new ImportError(problems.BrokenXml.message(file, 'no <FictionBook> element'));
   const images = new Map<string, Uint8Array>();
   const book: Book = { pictures: new Map(), emptyLines: 0 };
-  for (const binary of children(root, 'binary')) {
+  for (const binary of childElements(root, 'binary')) {
     const id = attribute(binary, 'id') ?? '';
     const type = attribute(binary, 'content-type') ?? '';
     const extension = Object.entries(imageTypes).find(([, mime]) => mime === type)?.[0];
     if (!id || !extension) continue;
     const name = imageName(/\.[a-z]+$/i.test(id) ? id : `${id}${extension}`, new Set(images.keys()));
-    images.set(name, new Uint8Array(Buffer.from(textOf(binary), 'base64')));
+    images.set(name, new Uint8Array(Buffer.from(text(binary), 'base64')));
     book.pictures.set(id, name);
   }
 
   const info = child(child(root, 'description'), 'title-info');
-  const authors = children(info ?? root, 'author')
+  const authors = childElements(info ?? root, 'author')
     .map(
       (author) =>
         ['first-name', 'middle-name', 'last-name']
-          .map((part) => textOf(child(author, part)))
+          .map((part) => text(child(author, part)))
           .filter(Boolean)
-          .join(' ') || textOf(child(author, 'nickname')),
+          .join(' ') || text(child(author, 'nickname')),
     )
     .filter(Boolean);
   const annotation = child(info, 'annotation');
   const sequence = child(info, 'sequence');
   const coverId = (attribute(child(child(info, 'coverpage'), 'image'), 'href') ?? '').replace(/^#/, '');
-  const language = textOf(child(info, 'lang'));
+  const language = text(child(info, 'lang'));
   const part = Number(attribute(sequence, 'number'));
   const story = importedStory({
-    title: textOf(child(info, 'book-title')) || undefined,
+    title: text(child(info, 'book-title')) || undefined,
     author: authors.join(', ') || undefined,
     language: language ? languageTag(language) : undefined,
     summary: annotation ? treeOf(convert(annotation.children, book)) : undefined,
-    tags: textOf(child(info, 'keywords'))
+    tags: text(child(info, 'keywords'))
       .split(/\s*[,;]\s*/)
       .filter(Boolean),
     series:
@@ -223,7 +207,7 @@ export function readFictionBook(input: string, file: string, stem: string): Impo
   });
 
   // The main body is the first; the notes' body is named ("notes", "comments").
-  const bodies = children(root, 'body');
+  const bodies = childElements(root, 'body');
   const notesBodies = bodies.filter((body) => attribute(body, 'name'));
   const mainBodies = bodies.filter((body) => !attribute(body, 'name'));
   const sections: Section[] = [];
@@ -232,9 +216,9 @@ export function readFictionBook(input: string, file: string, stem: string): Impo
     // The book's title over its body, and an epigraph to the whole book, as the story's own.
     const bookTitle = child(body, 'title');
     if (bookTitle) setAside.push(wordsOf(bookTitle));
-    const epigraphs = children(body, 'epigraph');
+    const epigraphs = childElements(body, 'epigraph');
     if (epigraphs.length) story.notes = treeOf(convert(epigraphs, book));
-    for (const section of children(body, 'section')) sectionsOf(section, undefined, sections, setAside);
+    for (const section of childElements(body, 'section')) sectionsOf(section, undefined, sections, setAside);
   }
   if (sections.length === 0) throw new ImportError(problems.NoFictionBookChapters.message(file));
 
@@ -252,11 +236,11 @@ export function readFictionBook(input: string, file: string, stem: string): Impo
   // Each note, as an aside the footnotes of the chapter referring to it are gathered from.
   const notes: Root = treeOf(
     notesBodies.flatMap((body) =>
-      children(body, 'section').map((note) =>
+      childElements(body, 'section').map((note) =>
         h(
           'aside',
           convert(
-            children(note).filter((inner) => local(inner.name) !== 'title'),
+            childElements(note).filter((inner) => local(inner.name) !== 'title'),
             book,
           ),
           { id: `fb2-${attribute(note, 'id') ?? ''}`, role: 'doc-footnote' },
@@ -269,12 +253,12 @@ export function readFictionBook(input: string, file: string, stem: string): Impo
   for (const body of notesBodies) {
     const heading = child(body, 'title');
     if (heading) setAside.push(wordsOf(heading));
-    for (const note of children(body, 'section')) setAside.push(wordsOf(child(note, 'title') ?? note.children[0]!));
+    for (const note of childElements(body, 'section')) setAside.push(wordsOf(child(note, 'title') ?? note.children[0]!));
   }
 
   const described = child(root, 'description');
   const dropped = [
-    ...(children(info ?? root, 'genre').length ? ['the book’s genre codes (<genre>), which story.md has no place for'] : []),
+    ...(childElements(info ?? root, 'genre').length ? ['the book’s genre codes (<genre>), which story.md has no place for'] : []),
     ...(child(described, 'document-info') || child(described, 'publish-info')
       ? ['the e-book’s own details (who made the file, with what program; its publisher)']
       : []),

@@ -1,6 +1,6 @@
 import type { Element as XmlElement, Nodes as XmlNodes } from 'xast';
 import type { Root } from 'hast';
-import { element, elements, parseXmlOrRefuse } from '../xml.ts';
+import { childElements, element, elements, parseXmlOrRefuse } from '../xml.ts';
 import { parseHtml, select, treeOf, visibleText } from '../html.ts';
 import { withoutChapterLinks } from '../chapter-links.ts';
 import { importedStory, ImportError, type ImportedChapter, type ImportedWork } from '../model.ts';
@@ -47,10 +47,7 @@ function written(node: XmlNodes | undefined): string {
 
 /** A child element's text as written, by its name without prefix (`wp:status` → `status`). */
 function field(item: XmlElement, name: string): string {
-  const found = item.children.find(
-    (child): child is XmlElement => child.type === 'element' && child.name.slice(child.name.indexOf(':') + 1) === name,
-  );
-  return written(found).trim();
+  return written(childElements(item, name)[0]).trim();
 }
 
 /** A WordPress date (`2024-03-08 10:00:00`, the site's own time) as a calendar date; none for a draft's zeros. */
