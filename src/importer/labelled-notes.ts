@@ -15,7 +15,7 @@ import { noteLabel } from './title-lines.ts';
  */
 
 /** How far from the end of a chapter an end note may start, in paragraphs. */
-const endNoteBlocks = 3;
+export const endNoteBlocks = 3;
 
 /** Moves each chapter's labelled notes out of its text; says in how many chapters it did. */
 export function readLabelledNotes(work: ImportedWork): void {

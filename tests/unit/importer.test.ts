@@ -8,6 +8,7 @@ import { planImport } from '../../src/importer/files';
 import { hastToMarkdown } from '../../src/importer/hast-to-markdown';
 import { parseHtml, select } from '../../src/importer/html';
 import { readText } from '../../src/importer/readers/text';
+import { readInput } from '../../src/importer/read';
 import { isSceneBreak } from '../../src/core/scene-breaks';
 import { noteLabel, parseNumber, parseTitleLine } from '../../src/importer/title-lines';
 import { slugify } from '../../src/core/slug';
@@ -447,23 +448,21 @@ describe('plain text', () => {
   });
 
   it('gives each chapter of a file its own notes, opening its text or among its last blocks, in any language the labels are', async () => {
-    const work = readText(
-      [
-        'Chapter 1',
-        'A/N: Thanks for the reviews!',
-        'He walked.',
-        'A/N: More soon.',
-        'Chapter 2',
-        'He came back.',
-        'It was late.',
-        '作者有话要说：谢谢大家的支持！',
-        'Chapter 3',
-        'He slept.',
-        'A/N: The end.',
-      ].join('\n\n'),
-      'story.txt',
-      'story',
-    );
+    // Read as `npm run import` reads a file: each chapter's labelled notes are read alike in every format, after its reader.
+    const text = [
+      'Chapter 1',
+      'A/N: Thanks for the reviews!',
+      'He walked.',
+      'A/N: More soon.',
+      'Chapter 2',
+      'He came back.',
+      'It was late.',
+      '作者有话要说：谢谢大家的支持！',
+      'Chapter 3',
+      'He slept.',
+      'A/N: The end.',
+    ].join('\n\n');
+    const work = await readInput(new TextEncoder().encode(text), 'story.txt');
     const plan = await planImport(work, []);
     expect(plan.fidelity).toMatchObject({ kept: plan.fidelity.source, added: 0 });
     expect(

@@ -1,3 +1,4 @@
+import { endNoteBlocks } from '../labelled-notes.ts';
 import type { Element, ElementContent, Root } from 'hast';
 import { sourceText, withoutControls } from '../decode.ts';
 import { importedStory, ImportError, type ImportedChapter, type ImportedWork } from '../model.ts';
@@ -25,8 +26,6 @@ import { readGutenberg } from './gutenberg.ts';
 
 /** How many blocks from the top a title line may be found in, and how many words may come above it. */
 const titleSearch = { blocks: 12, wordsAbove: 200 };
-/** An end note starts at a labelled block among the last few; a label further up is part of the story. */
-const endNoteBlocks = 3;
 
 /** A block of lines is verse-like (a poem, a song, a letter's lines) when every line is short. */
 function isVerse(lines: string[]): boolean {
@@ -261,29 +260,16 @@ export function readText(input: string, file: string, stem: string): ImportedWor
   }
   if (parts.length > 1) notices.push(chaptersNotice(parts.length, numbered ? 'numbered lines' : 'title lines'));
 
-  const chapters: ImportedChapter[] = parts.map((part, i) => {
-    // Each chapter's own notes, labelled ("A/N:", "作者有话要说："): one opening its text, one among its last blocks.
-    const own = body.slice(part.from, part.to);
-    const opening = own.length > 1 && noteLabel(own[0]![0]!) ? 1 : 0;
-    let closing = own.length;
-    if (i < parts.length - 1)
-      for (let at = own.length - 1; at > opening && at >= own.length - endNoteBlocks; at--)
-        if (noteLabel(own[at]![0]!)) {
-          closing = at;
-          break;
-        }
-    const before = [...(i === 0 ? notes : []), ...own.slice(0, opening)];
-    const after = [...own.slice(closing), ...(i === parts.length - 1 ? endNotes : [])];
-    return {
-      kind: part.heading.kind,
-      number: part.heading.number,
-      title: part.heading.title,
-      slug: part.heading.slug,
-      notes: before.length ? blocksToTree(withoutLabel(before, setAside), setAside) : undefined,
-      endNotes: after.length ? blocksToTree(withoutLabel(after, setAside), setAside) : undefined,
-      body: blocksToTree(own.slice(opening, closing), setAside),
-    };
-  });
+  // Each chapter's own labelled notes, between the title lines, are read as every format's are (labelled-notes.ts).
+  const chapters: ImportedChapter[] = parts.map((part, i) => ({
+    kind: part.heading.kind,
+    number: part.heading.number,
+    title: part.heading.title,
+    slug: part.heading.slug,
+    notes: i === 0 && notes.length ? blocksToTree(withoutLabel(notes, setAside), setAside) : undefined,
+    endNotes: i === parts.length - 1 && endNotes.length ? blocksToTree(withoutLabel(endNotes, setAside), setAside) : undefined,
+    body: blocksToTree(body.slice(part.from, part.to), setAside),
+  }));
   return {
     format: 'plain text',
     story,
