@@ -588,7 +588,7 @@ const forms = {
   /** `序章`, `エピローグ：その後`. */
   // A number may follow the word (`番外一`, `외전 2화`), and the name a space or a separator: `閑話` and an ideographic space before `猫の一日`, never prose run on (`序章が…`).
   'cjk-named': new RegExp(
-    String.raw`^((?:${alternatives(Object.values(cjkNamed).flat())})(?:\s*[0-9０-９〇零一二三四五六七八九十百千两兩]+\s*[话話章篇화]?)?)(?:(?:\s+|\s*[:：\-—–、．.]\s*)(.+))?$`,
+    String.raw`^((${alternatives(Object.values(cjkNamed).flat())})(?:\s*[0-9０-９〇零一二三四五六七八九十百千两兩]+\s*[话話章篇화]?)?)(?:(?:\s+|\s*[:：\-—–、．.]\s*)(.+))?$`,
     'u',
   ),
   /** A chapter word, a number written in words, a colon: "الفصل الأول: البداية", "Chapter the First: A Storm". */
@@ -634,13 +634,8 @@ export function readTitle(title: string): TitleMatch | undefined {
   const named = forms.named.exec(text);
   if (named) return match(text, 'named', kindOf(named[1]!), named[1], undefined, named[2]);
   const cjkWord = forms['cjk-named'].exec(text);
-  if (cjkWord) {
-    const word = Object.values(cjkNamed)
-      .flat()
-      .sort((a, b) => b.length - a.length)
-      .find((candidate) => cjkWord[1]!.startsWith(candidate))!;
-    return match(text, 'cjk-named', kindOf(word), cjkWord[1], undefined, cjkWord[2]);
-  }
+  // The label (the word and its number, `番外一`), the word alone (`番外`), the name.
+  if (cjkWord) return match(text, 'cjk-named', kindOf(cjkWord[2]!), cjkWord[1], undefined, cjkWord[3]);
   const worded = forms.worded.exec(text);
   if (worded) return match(text, 'worded', 'chapter', undefined, undefined, worded[1]);
   return undefined;
