@@ -480,10 +480,16 @@ export async function main(argv: string[]): Promise<number> {
   }
   // The title, author and language given: in place of the whole work's, else a story of their own for chapters alone.
   if (whole) Object.assign(whole.work.story!, named);
-  const givenStory = naming && !whole ? importedStory(named) : undefined;
+  // Else, into a folder without story.md, the story a chapter's page names around it (FanFiction.net's header).
+  const intoContent = resolve(targets.chapters) === resolve(chaptersDir(content));
+  const pageNamed =
+    !naming && !whole && intoContent && !existsSync(targets.story) ? works.find(({ work }) => work.named)?.work.named : undefined;
+  const givenStory = naming && !whole ? importedStory(named) : pageNamed;
+  if (pageNamed)
+    console.log(`note   took the story's title, author, summary and language from the page; change them in ${shown(targets.story)}`);
   // Chapters alone (Word, text, Markdown) into a folder without story.md: the build would refuse
   // the story for want of a title and an author, which only the author can give.
-  if (!whole && !givenStory && !existsSync(targets.story) && resolve(targets.chapters) === resolve(chaptersDir(content))) {
+  if (!whole && !givenStory && !existsSync(targets.story) && intoContent) {
     console.error(
       [
         `error  ${shown(content)}/ has no story.md, and ${works.length === 1 ? 'this file holds' : 'these files hold'} chapters only, without the story's title and author.`,
@@ -526,7 +532,7 @@ export async function main(argv: string[]): Promise<number> {
     }
     // A whole work imported into the content folder is recorded, for the weekly --update.
     const wholes = plans.filter(({ work }) => work.story !== undefined);
-    if (wholes.length === 1 && resolve(targets.chapters) === resolve(chaptersDir(content))) {
+    if (wholes.length === 1 && intoContent) {
       const { input, work, plan } = wholes[0]!;
       staged.write(
         join(content, recordName),
@@ -535,7 +541,7 @@ export async function main(argv: string[]): Promise<number> {
       reports.push([`wrote  ${shown(join(content, recordName))}  (what was imported, for npm run import -- <file> --update)`]);
     }
     // The chapters of a content folder are checked with it, as the build will read them.
-    const problems = resolve(targets.chapters) === resolve(chaptersDir(content)) ? await newProblems(staged, content) : [];
+    const problems = intoContent ? await newProblems(staged, content) : [];
     if (problems.length > 0) {
       for (const problem of problems) console.error(`error  ${problem}`);
       console.error(

@@ -1,13 +1,33 @@
 /**
  * Scene breaks as fanfic types them, in every format: three or more marks (`* * *`, `***`,
  * `~~~`, `———`, `~*~`, `• • •`), one mark set alone (`#`, `*`, `⁂`, `§`, `❦`), or the
- * letters writers draw with (`oOo`, `xXx`, `-x-`, `~x~`). One predicate for the text reader,
- * Word documents and every HTML-based format, so a break typed one way becomes a break
- * whatever file it came in.
+ * letters writers draw with (`oOo`, `xXx`, `-x-`, `~x~`, `-o-o-o-`, `oOoOo`, `x-x-x`). One
+ * predicate for the text reader, Word documents, every HTML-based format and the site's own
+ * Markdown, so a break typed one way becomes a break whatever file it came in.
  */
-const sceneBreak = /^(?:(?:[*~=_#+•·◆◇❖✦✧⁂§❦❧—–-]\s*){3,}|[#*~•◆❖✦⁂§❦❧]|[-~=\s]*(?:o+O+o+|O+o+O+|x+X+x+|X+x+X+|-x-|~x~)[-~=\s]*)$/u;
+const marks = /^(?:(?:[*~=_#+•·◆◇❖✦✧⁂§❦❧—–-]\s*){3,}|[#*~•◆❖✦⁂§❦❧])$/u;
+
+/** Marks that may stand between and around the letters of a drawn break (not `.`: `o.O` is a face). */
+const between = '[-~=*_+•·\\s]';
+/** A line of o's or of x's, and marks between and around them: `-o-o-o-`, `oOoOo`, `x x x`. */
+const drawn = new RegExp(`^${between}*(?:[oO](?:${between}*[oO])*|[xX](?:${between}*[xX])*)${between}*$`, 'u');
 
 /** Whether a line (or a paragraph's whole text) is a scene break. */
 export function isSceneBreak(line: string): boolean {
-  return sceneBreak.test(line.trim());
+  const text = line.trim();
+  return marks.test(text) || drawnBreak(text);
+}
+
+/**
+ * Letters drawn as a break, and not a word or a face: one letter between marks (`-x-`, `~o~`);
+ * two with a mark between (`x-x`); three or more (`ooo`, `oOo`, `x x x`), unless written as a
+ * word is, capital first (`Ooo`, `Xxx`). Never o's and x's mixed (`xoxo` signs a note).
+ */
+function drawnBreak(text: string): boolean {
+  if (!drawn.test(text)) return false;
+  const letters = text.replace(/[^oOxX]/g, '');
+  const bare = text.replace(/\s/g, '');
+  if (letters.length === 1) return /^[^oOxX]+[oOxX][^oOxX]+$/.test(bare);
+  if (letters.length === 2) return bare.length > 2;
+  return !/^[OX][ox]+$/.test(text);
 }

@@ -213,13 +213,13 @@ export function languageFromText(story: ImportedStory, text: string): string[] {
   return [`set the story’s language to ${found}, the language its text is written in (change it in story.md if it is another)`];
 }
 
-/** `story.md` for a whole work: its metadata, and the summary as the body (none for a story given only a title and author). */
+/** `story.md` for a whole work: its metadata, and the summary as the body (by default its own, as Markdown; none for a story given only a title and author). */
 export function storyMarkdown(
   story: ImportedStory,
   parts: { summary: string | undefined; notes: string | undefined; endNotes: string | undefined } = {
-    summary: undefined,
-    notes: undefined,
-    endNotes: undefined,
+    summary: story.summary && (hastToMarkdown(story.summary, []) || undefined),
+    notes: story.notes && (hastToMarkdown(story.notes, []) || undefined),
+    endNotes: story.endNotes && (hastToMarkdown(story.endNotes, []) || undefined),
   },
 ): string {
   const front = dump({

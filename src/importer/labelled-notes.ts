@@ -1,16 +1,19 @@
 import type { Element, ElementContent, Root, RootContent } from 'hast';
 import { toString } from 'hast-util-to-string';
 import { treeOf, visibleText } from './html.ts';
+import { removeElement } from './element.ts';
 import type { ImportedWork } from './model.ts';
 import { noteLabel } from './title-lines.ts';
+import { isSceneBreak } from '../core/scene-breaks.ts';
 
 /**
  * Authors' notes typed into a chapter's text, as FanFiction.net (which has no place for them)
  * and Word drafts carry them: a paragraph opening the text with a label ("A/N:", "Author's
  * Note:", "Nota de la autora:", "作者有话要说：") becomes the chapter's note; one among the
  * text's last paragraphs, with what follows it, its end note — where the source gave the
- * chapter no notes of its own. The label leaves with it (the site heads notes itself); a label
- * in mid-chapter stays the author's prose. In a Markdown chapter, the same paragraphs (`**A/N:**`
+ * chapter no notes of its own. The label leaves with it (the site heads notes itself), and so
+ * does the rule or break (`<hr>`, `* * *`, `-o-o-o-`) that set the note off from the text; a
+ * label in mid-chapter stays the author's prose. In a Markdown chapter, the same paragraphs (`**A/N:**`
  * bold or not) move into its `authorsNote` and `endNote`, as written.
  */
 
@@ -35,6 +38,7 @@ export function readLabelledNotes(work: ImportedWork): void {
     if (opening && !chapter.notes && blocks.length > openingSize) {
       const taken = blocks.slice(0, openingSize);
       chapter.notes = takeNote(container, taken, opening, work.setAside);
+      withoutSeparator(container, elementsIn(container)[0], work.setAside);
       moved = true;
     }
     const rest = elementsIn(container);
@@ -43,6 +47,7 @@ export function readLabelledNotes(work: ImportedWork): void {
         const label = labelled(rest[at]!);
         if (!label) continue;
         chapter.endNotes = takeNote(container, rest.slice(at), label, work.setAside);
+        withoutSeparator(container, elementsIn(container).at(-1), work.setAside);
         moved = true;
         break;
       }
@@ -76,6 +81,14 @@ const elementsIn = (node: Root | Element): Element[] =>
 /** The note label a paragraph opens with, if it is a paragraph and does. */
 function labelled(block: Element): string | undefined {
   return block.tagName === 'p' || block.tagName === 'div' ? noteLabel(toString(block)) : undefined;
+}
+
+/** A rule or a scene break left at the edge of the text where a note was taken away: it set the note off, and goes with it. */
+function withoutSeparator(container: Root | Element, edge: Element | undefined, setAside: string[]): void {
+  if (!edge || (edge.tagName !== 'hr' && !(edge.tagName === 'p' && isSceneBreak(toString(edge))))) return;
+  if (elementsIn(container).length < 2) return;
+  removeElement(container, edge);
+  setAside.push(toString(edge));
 }
 
 /** Takes the blocks out of the container as a note of their own, without the label the first opens with. */
@@ -123,18 +136,25 @@ function markdownNotes(markdown: { body: string; frontmatter: Record<string, unk
   let from = 0;
   let to = body.length;
   const opening = starts.length > 1 && frontmatter.authorsNote === undefined ? unlabelled(blockAt(0)) : undefined;
+  // The rule or break that set a note off from the text goes with it, where text stays beside it.
+  const separator = (index: number) => index > 0 && index < starts.length && isSceneBreak(blockAt(index));
+  let first = 0;
   if (opening) {
     frontmatter.authorsNote = opening.note;
     setAside.push(opening.label);
-    from = starts[1]!;
+    first = separator(1) && starts.length > 2 ? 2 : 1;
+    if (first === 2) setAside.push(blockAt(1));
+    from = starts[first]!;
   }
   if (frontmatter.endNote === undefined)
-    for (let at = starts.length - 1; at >= (opening ? 2 : 1) && at >= starts.length - endNoteBlocks; at--) {
+    for (let at = starts.length - 1; at >= first + 1 && at >= starts.length - endNoteBlocks; at--) {
       const closing = unlabelled(body.slice(starts[at]).trim());
       if (!closing) continue;
       frontmatter.endNote = closing.note;
       setAside.push(closing.label);
-      to = starts[at]!;
+      const ruled = separator(at - 1) && at - 1 > first;
+      if (ruled) setAside.push(blockAt(at - 1));
+      to = starts[ruled ? at - 1 : at]!;
       break;
     }
   if (from === 0 && to === body.length) return false;

@@ -60,6 +60,11 @@ export interface ImportedWork {
   format: string;
   /** The work's metadata, when the input is a whole work (not a single chapter). */
   story: ImportedStory | undefined;
+  /**
+   * The story a page of one chapter names around it (FanFiction.net's header: title, author,
+   * summary): story.md's, where neither the author nor a whole work gives one.
+   */
+  named?: ImportedStory | undefined;
   chapters: ImportedChapter[];
   /** Pictures the text shows, by file name (written to the content folder's `images/`). */
   images: Map<string, Uint8Array>;

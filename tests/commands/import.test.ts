@@ -173,6 +173,28 @@ describe('npm run import', () => {
     expect(update.code).toBe(2);
     expect(update.stderr).toMatch(/--update keeps story\.md as you edited it/);
   });
+
+  it('takes the story a saved FanFiction.net chapter names in its header for a new story.md, and never replaces one', async () => {
+    const page = join(fixtures, 'fanfiction-net.html');
+    const fresh = join(work, 'ffn');
+    const result = await runImport(page, '--content', fresh);
+    expect(result.code, result.stderr).toBe(0);
+    expect(result.stdout).toMatch(/^note {3}took the story's title, author, summary and language from the page/m);
+    expect(readFileSync(join(fresh, 'story.md'), 'utf8')).toBe(
+      '---\ntitle: The Long Road\nauthor: Writerly\nlanguage: en\n---\n\nA journey across the country, one step at a time.\n',
+    );
+    const chapter = readFileSync(join(fresh, 'chapters/chapter-3.md'), 'utf8');
+    expect(chapter).toMatch(
+      /^title: "Chapter 3: Crossing"\norder: 3\nauthorsNote: "\*\*Thanks for all the reviews! This one is short\.\*\*"\nendNote: Review please!\n/m,
+    );
+    expect(chapter).not.toMatch(/Post Review|Prev|Privacy/);
+
+    const edited = join(work, 'ffn-edited');
+    mkdirSync(edited, { recursive: true });
+    writeFileSync(join(edited, 'story.md'), '---\ntitle: My Own Title\nauthor: Me\n---\n');
+    expect((await runImport(page, '--content', edited)).code).toBe(0);
+    expect(readFileSync(join(edited, 'story.md'), 'utf8')).toBe('---\ntitle: My Own Title\nauthor: Me\n---\n');
+  });
 });
 
 describe('import, then build', () => {

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { strToU8, unzipSync, zipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
 import { parseContentFile } from '../support/content-file';
-import { planImport } from '../../src/importer/files';
+import { planImport, storyMarkdown } from '../../src/importer/files';
 import type { ImportedWork } from '../../src/importer/model';
 import { detectFormat, readInput } from '../../src/importer/read';
 import { redirectTarget } from '../../src/importer/readers/saved-page';
@@ -160,6 +160,10 @@ describe('a chapter’s page saved from FanFiction.net', () => {
     expect(chapter.chapters.map(({ slug, front, body }) => [slug, front.title, front.order, body])).toEqual([
       ['chapter-3', 'Chapter 3: Flame', 3, 'Erik had kept the lamps for eleven years.'],
     ]);
+    // The story the page names in its header, for a story.md where the author gives none.
+    expect(chapter.work.story).toBeUndefined();
+    expect(chapter.work.named).toMatchObject({ title: 'The Lantern Keeper', author: 'Wren Ashdown', language: 'en' });
+    expect(storyMarkdown(chapter.work.named!)).toMatch(/\n---\n\nSomebody keeps the lamps burning\.\n$/);
     const named = await importBytes(
       page('<select id="chap_select"><option value="2" selected>2. Chapter 2</option></select>'),
       'page.html',
@@ -615,7 +619,7 @@ span.italic, .calibre5 { font-style: italic }
 });
 
 describe('scene breaks, typed the same way in every format', () => {
-  const breaks = ['* * *', '***', 'oOo', 'xXx', '~~~', '⁂', '-x-', '#', '~*~', '———'];
+  const breaks = ['* * *', '***', 'oOo', 'xXx', '~~~', '⁂', '-x-', '#', '~*~', '———', '-o-o-o-', 'oOoOo', 'x-x-x'];
   const paragraph = (text: string) => `<w:p><w:r><w:t xml:space="preserve">${text}</w:t></w:r></w:p>`;
   const inputs: [string, (mark: string) => [Uint8Array, string]][] = [
     ['plain text', (mark) => [new TextEncoder().encode(`Chapter 1\n\nBefore.\n\n${mark}\n\nAfter.\n`), 'chapter-1.txt']],
@@ -1729,6 +1733,30 @@ describe('authors’ notes typed into the text (FanFiction.net has no place for 
     const paragraph = (text: string) => `<w:p><w:r><w:t xml:space="preserve">${text}</w:t></w:r></w:p>`;
     const docx = await importBytes(makeDocx(['Chapter 1', 'A/N: Thanks!', 'He walked.', 'A/N: Bye.'].map(paragraph)), 'chapter-1.docx');
     expect(docx.chapters.map(({ front, body }) => [front.authorsNote, body, front.endNote])).toEqual([['Thanks!', 'He walked.', 'Bye.']]);
+  });
+
+  it('takes away the rule or break that set a note off from the text, in every format, and keeps those inside the text', async () => {
+    const page = await importBytes(
+      strToU8(
+        '<article><h1>Chapter 3: Crossing</h1><p>A/N: Short one.</p><hr><p>The river was wide.</p><p>-o-o-o-</p><p>Dawn came.</p><p style="text-align:center">-o-o-o-</p><p>A/N: Review please!</p></article>',
+      ),
+      'chapter-3.html',
+    );
+    expect(page.chapters.map(({ front, body }) => [front.authorsNote, body, front.endNote])).toEqual([
+      ['Short one.', 'The river was wide.\n\n* * *\n\nDawn came.', 'Review please!'],
+    ]);
+    expectEveryWordKept(page.plan);
+    const markdown = await importBytes(
+      strToU8('# Chapter 4\n\n**A/N:** Short one.\n\n---\n\nThe rain came.\n\n* * *\n\nIt stopped.\n\noOoOo\n\nA/N: Thanks!\n'),
+      'chapter-4.md',
+    );
+    expect(markdown.chapters.map(({ front, body }) => [front.authorsNote, body, front.endNote])).toEqual([
+      ['Short one.', 'The rain came.\n\n* * *\n\nIt stopped.', 'Thanks!'],
+    ]);
+    expectEveryWordKept(markdown.plan);
+    // A break that is all the text there is beside the note stays: it is no separator.
+    const alone = await importBytes(strToU8('<article><h1>Chapter 5</h1><p>A/N: Hi.</p><p>* * *</p></article>'), 'chapter-5.html');
+    expect(alone.chapters.map(({ front, body }) => [front.authorsNote, body])).toEqual([['Hi.', '* * *']]);
   });
 });
 

@@ -586,16 +586,31 @@ describe('plain text', () => {
     expect(rendered.text.trim()).toBe(line);
   });
 
-  it.each(['* * *', '***', '---', '~~~', 'oOo', 'xXx', '-x-', '=====', '_____', '~oOo~', '-xXx-'])(
-    'writes the scene break "%s" as * * *',
-    async (line) => {
-      expect(isSceneBreak(line)).toBe(true);
-      expect((await importText(`Chapter 1\n\nBefore.\n\n${line}\n\nAfter.`)).body).toBe('Before.\n\n* * *\n\nAfter.');
-    },
-  );
+  it.each([
+    '* * *',
+    '***',
+    '---',
+    '~~~',
+    'oOo',
+    'xXx',
+    '-x-',
+    '=====',
+    '_____',
+    '~oOo~',
+    '-xXx-',
+    '-o-o-o-',
+    'oOoOo',
+    'x-x-x',
+    'XXX',
+    '~o~',
+  ])('writes the scene break "%s" as * * *', async (line) => {
+    expect(isSceneBreak(line)).toBe(true);
+    expect((await importText(`Chapter 1\n\nBefore.\n\n${line}\n\nAfter.`)).body).toBe('Before.\n\n* * *\n\nAfter.');
+  });
 
   it('does not take ordinary short lines for scene breaks', () => {
-    expect(['oh', 'xo', '...', '- -', 'Ooh!'].map(isSceneBreak)).toEqual([false, false, false, false, false]);
+    const words = ['oh', 'xo', '...', '- -', 'Ooh!', 'Ooo', 'Xxx', 'xx', 'o.O', 'xoxo', 'XOXO', 'Ox', 'x', 'o'];
+    expect(words.filter(isSceneBreak)).toEqual([]);
   });
 
   it('uses the file name when the text has no title line', async () => {

@@ -11,6 +11,7 @@ import { fileTitle, parseTitleLine } from '../title-lines.ts';
 import { commentsDropped, element, readDocumentBody } from './document.ts';
 import {
   densestBlock,
+  fanFictionNetStory,
   fanFictionNetTitle,
   markDocumentRole,
   withoutGoogleDocsComments,
@@ -130,6 +131,7 @@ export function readHtml(text: string, stem: string, file = `${stem}.html`): Imp
     ...work,
     source: [work.source, ...[...notes.before, ...notes.after].map(visibleText)].join('\n'),
     story: undefined,
+    named: fanFictionNetStory(tree),
     chapters: [
       {
         kind: title?.kind ?? 'chapter',

@@ -1,7 +1,9 @@
 import type { Element, Root } from 'hast';
 import { slugify } from '../../core/slug.ts';
 import { classesOf, elementsOf } from '../element.ts';
-import { hasClass, select, selectAll, textOf, visibleText } from '../html.ts';
+import { hasClass, select, selectAll, textOf, treeOf, visibleText } from '../html.ts';
+import { importedStory, type ImportedStory } from '../model.ts';
+import { languageTag } from './languages.ts';
 import { parseTitleLine, type TitleLine } from '../title-lines.ts';
 
 /*
@@ -53,6 +55,34 @@ export function redirectTarget(href: string): string | undefined {
   if (!/^(?:www\.)?google\.[a-z.]+$/i.test(url.hostname) || url.pathname !== '/url') return undefined;
   const target = url.searchParams.get('q') ?? url.searchParams.get('url');
   return target && /^https?:\/\//i.test(target) && URL.canParse(target) ? target : undefined;
+}
+
+/**
+ * The story a page saved from FanFiction.net or FictionPress names in its header
+ * (`#profile_top`): its title, its author (the link to the author's profile), summary and language.
+ */
+export function fanFictionNetStory(tree: Root): ImportedStory | undefined {
+  const header = select('#storytext', tree) ? select('#profile_top', tree) : undefined;
+  if (!header) return undefined;
+  const child = (test: (node: Element) => boolean) =>
+    header.children.find((node): node is Element => node.type === 'element' && test(node) && textOf(node) !== '');
+  const title = textOf(child((node) => node.tagName === 'b')) || undefined;
+  const author =
+    textOf(child((node) => node.tagName === 'a' && /^(?:https?:\/\/[^/]*)?\/u\/\d+/.test(String(node.properties.href)))) || undefined;
+  const summary = child((node) => node.tagName === 'div');
+  if (!title || !author) return undefined;
+  // The line under the summary: "Rated: Fiction T - English - Adventure - Chapters: 5 - …".
+  const details = textOf(child((node) => node.tagName === 'span' && /^Rated:/.test(textOf(node))));
+  const language = details
+    .split(' - ')
+    .map((part) => languageTag(part.trim()))
+    .find(Boolean);
+  return importedStory({
+    title,
+    author,
+    language,
+    summary: summary ? treeOf([{ ...summary, tagName: 'p', properties: {} }]) : undefined,
+  });
 }
 
 /**
