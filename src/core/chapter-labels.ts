@@ -463,6 +463,27 @@ export const languages: Record<string, Words> = {
     interlude: ['अंतराल'],
     notes: ['लेखक की टिप्पणी', 'लेखिका की टिप्पणी'],
   },
+  fa: {
+    chapter: ['فصل'],
+    prologue: ['پیش‌درآمد', 'پیشگفتار', 'پیش‌گفتار'],
+    epilogue: ['مؤخره', 'سخن پایانی'],
+    interlude: ['میان‌پرده'],
+    notes: ['یادداشت نویسنده'],
+  },
+  hu: {
+    chapter: ['Fejezet'],
+    prologue: ['Prológus'],
+    epilogue: ['Epilógus'],
+    interlude: ['Közjáték'],
+    notes: ['A szerző megjegyzése', 'Szerzői megjegyzés'],
+  },
+  nb: {
+    chapter: ['Kapittel', 'Kap.'],
+    prologue: ['Prolog'],
+    epilogue: ['Epilog'],
+    interlude: ['Mellomspill'],
+    notes: ['Forfatterens notat', 'Forfatterens kommentar', 'A/N'],
+  },
   he: {
     chapter: ['פרק'],
     prologue: ['פרולוג'],
@@ -580,6 +601,8 @@ const spacedName = String.raw`\s+(\S(?:.{0,78}[^\s.!?…。！？,;:])?)`;
 const forms = {
   /** "Chapter 12: The Lake", "Ch. XII - The Lake", "Chapter 12 The Lake", "Capítulo cuatro". */
   numbered: new RegExp(String.raw`^(${alternatives(wordsOf((w) => w.chapter))})\s*${number}(?:\s*[:.\-–—]\s*(.+)|${spacedName})?$`, 'iu'),
+  /** "1. fejezet: Kezdet", "3. Kapitel – Der See", "2. Bölüm": the number first, as an ordinal, as Hungarian, German, Czech and Turkish titles write it. */
+  ordinal: new RegExp(String.raw`^(\p{Nd}+)\.\s*(${alternatives(wordsOf((w) => w.chapter))})${rest}`, 'iu'),
   /** `第4章 湖`, `第十二章：归来`, `제4장`, `4화`. */
   'cjk-numbered':
     /^(?:第\s*([0-9０-９〇零一二三四五六七八九十百千两兩]+)\s*[章话話回节節幕部]|제\s*([0-9]+)\s*[장화부]|([0-9]+)\s*화)(?:\s*[:：.、．\-—–]?\s*(.*))?$/u,
@@ -597,7 +620,7 @@ const forms = {
 
 /** A title as the grammar reads it. */
 export interface TitleMatch {
-  /** Which of the grammar's forms it has: a numbered chapter, a named one (prologue, epilogue, interlude), in Latin or another script, or a chapter numbered in words. */
+  /** Which of the grammar's forms it has: a numbered chapter (number after the label, or before it as an ordinal), a named one (prologue, epilogue, interlude), in Latin or another script, or a chapter numbered in words. */
   form: keyof typeof forms;
   kind: 'prologue' | 'chapter' | 'interlude' | 'epilogue';
   /** The label's word as written ("Ch.", "capítulo", "序章"); absent for CJK numbered and worded labels. */
@@ -627,6 +650,8 @@ export function readTitle(title: string): TitleMatch | undefined {
     (anyLanguage.test(numbered[2]!) || namedNumber(numbered[1]!, numbered[2]!) !== undefined)
   )
     return match(text, 'numbered', 'chapter', numbered[1], numbered[2], numbered[3] ?? numbered[4]);
+  const ordinal = forms.ordinal.exec(text);
+  if (ordinal) return match(text, 'ordinal', 'chapter', ordinal[2], ordinal[1], ordinal[3]);
   // Longer than this, a line that has no chapter number is prose, whatever it starts with.
   if (text.length > maxTitleLine * 4) return undefined;
   const cjk = forms['cjk-numbered'].exec(text);

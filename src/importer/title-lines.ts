@@ -118,7 +118,7 @@ export function parseTitleLine(line: string): TitleLine | undefined {
   const { text, found } = readMarkedTitle(line.trim());
   if (!found) return undefined;
   // A chapter label and its number make a title line whatever follows ("Chapter 7: In which…", 300 characters long).
-  if (found.form !== 'numbered' && text.length > maxTitleLine) return undefined;
+  if (found.form !== 'numbered' && found.form !== 'ordinal' && text.length > maxTitleLine) return undefined;
   const { kind, name } = found;
   switch (found.form) {
     case 'numbered': {
@@ -132,6 +132,16 @@ export function parseTitleLine(line: string): TitleLine | undefined {
         number,
         title: name ? `${label} ${shown}${colon(found.word!, found.separator, (words) => words.chapter)}${name}` : `${label} ${shown}`,
         slug: `chapter-${String(number).replace('.', '-')}`,
+      };
+    }
+    case 'ordinal': {
+      // As written: the number is the title's own word order ("1. fejezet: Kezdet").
+      const number = parseNumber(found.number!)!;
+      return {
+        kind,
+        number,
+        title: name ? `${found.label}${colon(found.word!, found.separator, (words) => words.chapter)}${name}` : text,
+        slug: `chapter-${number}`,
       };
     }
     case 'cjk-numbered': {

@@ -107,6 +107,14 @@ describe('title lines', () => {
     ['الفصل الأول: البداية', 'chapter', 1, 'الفصل 1: البداية', 'chapter-1'],
     ['الفصل الثاني عشر', 'chapter', 12, 'الفصل 12', 'chapter-12'],
     ['Bab Satu', 'chapter', 1, 'Bab 1', 'chapter-1'],
+    // The number first, as an ordinal, as Hungarian, German, Czech and Turkish titles write it: the word order kept.
+    ['1. fejezet: Kezdet', 'chapter', 1, '1. fejezet: Kezdet', 'chapter-1'],
+    ['3. Kapitel – Der See', 'chapter', 3, '3. Kapitel: Der See', 'chapter-3'],
+    ['12. kapitola', 'chapter', 12, '12. kapitola', 'chapter-12'],
+    ['2. Bölüm', 'chapter', 2, '2. Bölüm', 'chapter-2'],
+    // A language's own word for a chapter, never another language's: Persian فصل, not Arabic الفصل.
+    ['فصل ۱: آغاز', 'chapter', 1, 'فصل ۱: آغاز', 'chapter-1'],
+    ['Kapittel 4: Fjorden', 'chapter', 4, 'Kapittel 4: Fjorden', 'chapter-4'],
     // Digits of the story's own script stay as written.
     ['الفصل ١٢: البحر', 'chapter', 12, 'الفصل ١٢: البحر', 'chapter-12'],
     ['अध्याय ३: झील', 'chapter', 3, 'अध्याय ३: झील', 'chapter-3'],
@@ -131,6 +139,8 @@ describe('title lines', () => {
     // A sentence that starts with a chapter and its number: lower case after it, or a sentence's end.
     'Chapter 12 of the rulebook said nothing about it, and she knew',
     'Chapter 3 Was the longest.',
+    // A list's item that starts with a number and a chapter word, running on as prose.
+    '2. Kapitel lesen wir morgen',
     // Prose that opens with such a word, run on as CJK prose is.
     '閑話休題、話を戻そう。',
     '序章が始まった。',
@@ -162,6 +172,8 @@ describe('one chapter-title grammar, read alike by the site and the importer', (
     ['Глава 3. Озеро', 'Глава 3', 'Озеро'],
     ['第十二章：归来', '第十二章', '归来'],
     ['エピローグ：その後', 'エピローグ', 'その後'],
+    ['1. fejezet: Kezdet', '1. fejezet', 'Kezdet'],
+    ['3. Kapitel – Der See', '3. Kapitel', 'Der See'],
   ])('"%s": where the importer finds a title line, the site sets label "%s" apart from "%s"', (line, label, name) => {
     expect(parseTitleLine(line)).toBeDefined();
     expect(titleParts(line)).toMatchObject({ label, name });
