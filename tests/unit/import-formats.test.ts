@@ -1331,6 +1331,16 @@ describe('OpenDocument texts (LibreOffice)', () => {
     expect(dedication.chapters[0]!.front.authorsNote).toContain('For my sister, who kept the lamps.');
   });
 
+  it('keeps the words on either side of a line break apart in Rich Text, as pandoc writes a poem’s lines', async () => {
+    const { plan, chapters } = await importBytes(
+      strToU8('{\\rtf1\\ansi Chapter 1\\par Line one of a poem\\line line two\\line line three.\\par}'),
+      'poem.rtf',
+    );
+    expectEveryWordKept(plan);
+    expect(plan.fidelity.source).toBe(9);
+    expect(chapters[0]!.body).toBe('Line one of a poem\\\nline two\\\nline three.');
+  });
+
   it('keeps words struck through, in Rich Text and in an OpenDocument text', async () => {
     const rtf = await importBytes(strToU8('{\\rtf1\\ansi Chapter 1\\par She \\strike crossed\\strike0  it out.\\par}'), 'struck.rtf');
     const fodt = await importBytes(

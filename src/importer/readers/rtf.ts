@@ -438,7 +438,10 @@ class RtfReader {
         if (!state.skip) this.endRow();
         return;
       case 'line':
-        if (!state.skip) this.paragraph.runs.push(element('br'));
+        if (state.skip) return;
+        this.paragraph.runs.push(element('br'));
+        // A line break parts the words on either side for the word check as it does on the page.
+        this.source += '\n';
         return;
       case 'tab':
         this.characters('\t');
