@@ -170,9 +170,9 @@ export const problems = {
   TooDeep: problem({
     level: 'error',
     where: 'line',
-    title: 'Quotes or lists nest too deep',
+    title: 'Quotes, lists or blocks nest too deep',
     message: (what: string, maxDepth: number) =>
-      `the ${what} nests more than ${maxDepth} levels deep (quotes inside quotes, lists inside lists); no story needs as many, and no page can show them: take out the extra levels`,
+      `the ${what} nests more than ${maxDepth} levels deep (quotes inside quotes, lists inside lists, ::: blocks inside blocks); no story needs as many, and no page can show them: take out the extra levels`,
   }),
   ManyNoteUses: problem({
     level: 'error',
@@ -184,9 +184,9 @@ export const problems = {
   ManyMarks: problem({
     level: 'error',
     where: 'line',
-    title: 'Tens of thousands of emphasis marks in one paragraph',
+    title: 'Tens of thousands of emphasis marks or brackets in one paragraph',
     message: (most: number) =>
-      `more than ${most.toLocaleString('en')} emphasis marks (*, _ or ~) follow from here in one paragraph, more than any page shows, which would take the build minutes to read (the time grows with their square); separate the paragraphs with blank lines, or write the marks as \\*, \\_ and \\~`,
+      `more than ${most.toLocaleString('en')} emphasis marks or brackets (*, _, ~ or [) follow from here in one paragraph, more than any page shows, which would take the build minutes to read (the time grows with their square); separate the paragraphs with blank lines, or write the marks as \\*, \\_, \\~ and \\[`,
   }),
   LongRun: problem({
     level: 'error',
@@ -194,6 +194,20 @@ export const problems = {
     title: 'Tens of thousands of lines without a blank line between them',
     message: (most: number) =>
       `more than ${most.toLocaleString('en')} lines follow from here without a blank line between them, one paragraph longer than any page can hold, which would take the build minutes to read; separate the paragraphs with blank lines`,
+  }),
+  ManyLines: problem({
+    level: 'error',
+    where: 'line',
+    title: 'A chapter of more lines than any page holds',
+    message: (most: number) =>
+      `the text runs to more than ${most.toLocaleString('en')} lines from here, more than a chapter of a million words holds, which would take the build many minutes to read; split it into chapters`,
+  }),
+  WideTable: problem({
+    level: 'error',
+    where: 'line',
+    title: 'A table of tens of thousands of cells',
+    message: (most: number) =>
+      `a table of more than ${most.toLocaleString('en')} cells starts here (or a paragraph of as many | marks), more than any page can show, which would take the build minutes to read; shorten it, or write the marks as \\|`,
   }),
   UnclosedComment: problem({
     level: 'error',

@@ -20,6 +20,16 @@ export const maxRunLines = 20_000;
  */
 export const maxRunMarks = 10_000;
 
+/**
+ * The most non-blank lines a text may hold: a chapter of a million words has some 20,000
+ * paragraphs; 100,000 one-word paragraphs take the pipeline 14 s, and the time and memory grow
+ * with them.
+ */
+export const maxLines = 50_000;
+
+/** The most `|` one table (or paragraph) may hold: each cell costs the pipeline as a paragraph does, and a page shows hundreds. */
+export const maxRunCells = 20_000;
+
 /** The problem with a text nested too deep. */
 export const tooDeep = (what: string) => problems.TooDeep.message(what, maxDepth);
 
@@ -33,21 +43,31 @@ export function nestingProblem(markdown: string): { line: number; message: strin
   let line = 0;
   // Lines in a row without a blank one: one paragraph, whose parse grows with the square of its lines past tens of thousands.
   let run = 0;
-  // Emphasis marks in the paragraph so far (reported at the line it starts on).
+  // Emphasis marks and brackets, and cells' `|`, in the paragraph so far (reported at the line it starts on).
   let marks = 0;
+  let cells = 0;
+  let lines = 0;
+  // ::: blocks open around this line: the parser's time grows with the cube of their depth (800 take 3 s, 5,000 minutes).
+  let blocks = 0;
   for (const text of markdown.split('\n')) {
     line++;
     run = /\S/.test(text) ? run + 1 : 0;
     if (run > maxRunLines) return { line: line - run + 1, message: problems.LongRun.message(maxRunLines) };
-    marks = run === 0 ? 0 : marks + countMarks(text);
+    if (run > 0 && ++lines > maxLines) return { line, message: problems.ManyLines.message(maxLines) };
+    const counted = run === 0 ? { marks: 0, cells: 0 } : countMarks(text);
+    marks = run === 0 ? 0 : marks + counted.marks;
     if (marks > maxRunMarks) return { line: line - run + 1, message: problems.ManyMarks.message(maxRunMarks) };
+    cells = run === 0 ? 0 : cells + counted.cells;
+    if (cells > maxRunCells) return { line: line - run + 1, message: problems.WideTable.message(maxRunCells) };
     const quotes = /^(?:[ \t]*>)*/.exec(text)![0];
     const markers = quotes.split('>').length - 1;
     const rest = text.slice(quotes.length);
     const item = /^([ \t]*)(?:[-*+]|\d{1,9}[.)])(?:[ \t]|$)/.exec(rest);
     // A list inside a list is indented by at least two columns.
     const indent = item ? item[1]!.replace(/\t/g, '    ').length / 2 : 0;
-    if (markers + indent > maxDepth) return { line, message: tooDeep('text') };
+    const fence = /^[ \t]*:{3,}[ \t]*(\S?)/.exec(rest);
+    if (fence) blocks = fence[1] ? blocks + 1 : Math.max(0, blocks - 1);
+    if (markers + indent + blocks > maxDepth) return { line, message: tooDeep('text') };
   }
   return undefined;
 }
@@ -76,15 +96,17 @@ export function noteUsesLimit() {
   };
 }
 
-/** How many `*`, `_` and `~` a line holds, not counting those escaped (`\*`), which are text. */
-function countMarks(text: string): number {
-  let count = 0;
+/** How many `*`, `_`, `~` and `[`, and how many `|`, a line holds, not counting those escaped (`\*`), which are text. */
+function countMarks(text: string): { marks: number; cells: number } {
+  let marks = 0;
+  let cells = 0;
   for (let at = 0; at < text.length; at++) {
     const code = text.charCodeAt(at);
     if (code === 92) at++;
-    else if (code === 42 || code === 95 || code === 126) count++;
+    else if (code === 42 || code === 95 || code === 126 || code === 91) marks++;
+    else if (code === 124) cells++;
   }
-  return count;
+  return { marks, cells };
 }
 
 /**

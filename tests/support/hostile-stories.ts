@@ -139,7 +139,32 @@ export const hostileStories: HostileStory[] = [
   {
     attack: 'a paragraph of 40,000 emphasised words, whose parsing time grows with the square of its marks',
     files: { 'chapters/chapter-2.md': chapter('title: Two\norder: 2', `Before.\n\n${'*a* '.repeat(40_000)}`) },
-    problem: /chapters\/chapter-2\.md:8: more than 10,000 emphasis marks \(\*, _ or ~\) follow from here in one paragraph/,
+    problem: /chapters\/chapter-2\.md:8: more than 10,000 emphasis marks or brackets \(\*, _, ~ or \[\) follow from here in one paragraph/,
+  },
+  {
+    attack: 'brackets nested 80,000 deep in one paragraph, whose pairing took the build a minute',
+    files: { 'chapters/chapter-2.md': chapter('title: Two\norder: 2', `Before.\n\n${'['.repeat(80_000)}x${']'.repeat(80_000)}`) },
+    problem: /chapters\/chapter-2\.md:8: more than 10,000 emphasis marks or brackets/,
+  },
+  {
+    attack: '::: blocks nested 5,000 deep, whose parsing time grows with the cube of their depth (5 minutes)',
+    files: { 'chapters/chapter-2.md': chapter('title: Two\norder: 2', `${':::verse\n'.repeat(5000)}deep\n${':::\n'.repeat(5000)}`) },
+    problem: /chapters\/chapter-2\.md:70: the text nests more than 64 levels deep/,
+  },
+  {
+    attack: 'a table 8,000 columns wide, each cell costing the build as a paragraph does (a minute for 50 rows)',
+    files: {
+      'chapters/chapter-2.md': chapter(
+        'title: Two\norder: 2',
+        `Before.\n\n|${' a |'.repeat(8000)}\n|${'---|'.repeat(8000)}\n${`|${' x |'.repeat(8000)}\n`.repeat(50)}`,
+      ),
+    },
+    problem: /chapters\/chapter-2\.md:8: a table of more than 20,000 cells starts here/,
+  },
+  {
+    attack: '200,000 paragraphs of a word each (a 600 KB file), which would take the build minutes',
+    files: { 'chapters/chapter-2.md': chapter('title: Two\norder: 2', 'x\n\n'.repeat(200_000)) },
+    problem: /chapters\/chapter-2\.md:\d+: the text runs to more than 50,000 lines from here/,
   },
   {
     attack: 'a footnote marked 5,000 times, each mark a link back from the note (40,000 made a 10 MB page)',
