@@ -401,6 +401,12 @@ export const problems = {
     message: (file: string, size: string, limit: string) =>
       `${file}: ${size}, more than any story's file needs (at most ${limit}; the longest serials are a few dozen MB); it is not read`,
   }),
+  ManyElements: problem({
+    level: 'refusal',
+    title: 'A file of more paragraphs than any story',
+    message: (file: string, limit: number) =>
+      `${file}: more than ${limit.toLocaleString('en')} paragraphs, lines or other elements, more than the longest serials hold (four million words hold some 400,000), which would take the import many minutes and more memory than it has; it is not read. Split it into parts, a few hundred chapters each, and import each`,
+  }),
   TooLargeUnpacked: problem({
     level: 'refusal',
     title: 'A zip file would unpack larger than any book needs',

@@ -9,16 +9,21 @@ export function semanticsOf(node: Element): string {
   return `${String(node.properties['epub:type'] ?? node.properties.epubType ?? '')} ${String(node.properties.role ?? '')}`;
 }
 
-/** How deeply a tree's elements nest, counted without recursion (a hostile file nests thousands deep). */
-export function depthOf(tree: Root): number {
+/** How deeply a tree's elements nest, and how many there are, counted without recursion (a hostile file nests thousands deep). */
+export function shapeOf(tree: Root): { depth: number; elements: number } {
   let deepest = 0;
+  let elements = 0;
   const stack: [Root | Element, number][] = [[tree, 0]];
   while (stack.length > 0) {
     const [node, depth] = stack.pop()!;
     deepest = Math.max(deepest, depth);
-    for (const child of node.children) if (child.type === 'element') stack.push([child, depth + 1]);
+    for (const child of node.children)
+      if (child.type === 'element') {
+        elements++;
+        stack.push([child, depth + 1]);
+      }
   }
-  return deepest;
+  return { depth: deepest, elements };
 }
 
 /** Every element in a tree, depth first, with a way to take it out of its parent. */

@@ -1,7 +1,8 @@
 import { basename, extname } from 'node:path';
 import { decodeText } from './decode.ts';
 import { ImportError, treesOf, type ImportedWork } from './model.ts';
-import { depthOf } from './element.ts';
+import { shapeOf } from './element.ts';
+import { maxInputElements, overfull, refuseOverfull } from './limits.ts';
 import { readContentNotes } from './content-notes.ts';
 import { readLabelledNotes } from './labelled-notes.ts';
 import { readHandMadeFootnotes } from './hand-footnotes.ts';
@@ -96,8 +97,9 @@ export async function readInput(bytes: Uint8Array, file: string): Promise<Import
       throw new ImportError(problems.NestedTooDeep.message(file, maxInputDepth));
     throw error;
   }
-  if (treesOf(work).some((tree) => depthOf(tree) > maxInputDepth))
-    throw new ImportError(problems.NestedTooDeep.message(file, maxInputDepth));
+  const shapes = treesOf(work).map(shapeOf);
+  if (shapes.some(({ depth }) => depth > maxInputDepth)) throw new ImportError(problems.NestedTooDeep.message(file, maxInputDepth));
+  if (shapes.reduce((sum, { elements }) => sum + elements, 0) > maxInputElements) throw overfull(file);
   readHandMadeFootnotes(work);
   readLabelledNotes(work);
   readContentNotes(work);
@@ -108,6 +110,9 @@ export async function readInput(bytes: Uint8Array, file: string): Promise<Import
 async function readFormat(bytes: Uint8Array, file: string): Promise<ImportedWork> {
   const stem = basename(file, extname(file));
   const { format, text } = detectFormat(bytes, file);
+  // Counted before parsing: in markup its tags (an element opens and closes), in plain text and Markdown its lines.
+  if (text !== undefined)
+    refuseOverfull(text, file, format === 'markdown' || format === 'text' ? /\n/ : /</, format === 'markdown' || format === 'text' ? 1 : 2);
   switch (format) {
     case 'epub':
       return (await import('./readers/epub.ts')).readEpub(bytes, file);

@@ -319,6 +319,51 @@ describe('exhaustion from small files', () => {
     await expect(readInput(docx, 'big.docx')).rejects.toThrow(/big\.docx: its word\/media\/image1\.png would take 512 MB unpacked/);
   });
 
+  describe('a small file of a million empty paragraphs, which took minutes and more memory than the import has', () => {
+    const million = 1_000_000;
+    const chapters = 10;
+    const inputs: [string, () => [Uint8Array, string]][] = [
+      ['a web page (8 MB)', () => [strToU8(`<article><h1>Chapter 1</h1>${'<p>x</p>'.repeat(million)}</article>`), 'many.html']],
+      ['a text (3 MB)', () => [strToU8(`Chapter 1\n\n${'x\n\n'.repeat(million)}`), 'many.txt']],
+      ['a Word document (100 KB)', () => [makeDocx(['<w:p><w:r><w:t>Chapter 1</w:t></w:r></w:p>', '<w:p/>'.repeat(million)]), 'many.docx']],
+      [
+        'an OpenDocument text (100 KB)',
+        () => [
+          zipSync({
+            mimetype: strToU8('application/vnd.oasis.opendocument.text'),
+            'content.xml': strToU8(
+              `<office:document-content xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0" xmlns:text="urn:oasis:names:tc:opendocument:xmlns:text:1.0"><office:body><office:text><text:h text:outline-level="1">Chapter 1</text:h>${'<text:p/>'.repeat(million)}</office:text></office:body></office:document-content>`,
+            ),
+          }),
+          'many.odt',
+        ],
+      ],
+      [
+        'an EPUB, across its chapters (100 KB)',
+        () => [
+          makeEpub({
+            version: 3,
+            metadata: '<dc:title>Many</dc:title><dc:language>en</dc:language>',
+            spine: Array.from({ length: chapters }, (_, i) => ({
+              path: `c${i}.xhtml`,
+              html: `<h2>Chapter ${i + 1}</h2>${'<p/>'.repeat(million / chapters)}`,
+            })),
+            toc: Array.from({ length: chapters }, (_, i) => ({ title: `Chapter ${i + 1}`, href: `c${i}.xhtml` })),
+          }),
+          'many.epub',
+        ],
+      ],
+    ];
+    it.each(inputs)('in %s is refused within seconds, naming it', async (_, input) => {
+      const [bytes, name] = input();
+      const started = performance.now();
+      await expect(readInput(bytes, name)).rejects.toThrow(
+        new RegExp(`^${name.replace('.', '\\.')}: more than 600,000 paragraphs, lines or other elements`),
+      );
+      expect(performance.now() - started).toBeLessThan(10_000);
+    });
+  });
+
   it('an 11 KB Word document of thousands of unclosed paragraphs reads in seconds', async () => {
     const docx = makeDocx([
       `<w:p><w:r><w:t>Chapter 1</w:t></w:r></w:p><w:p><w:r><w:t>Words here.</w:t></w:r></w:p>${'<w:p '.repeat(3000)}`,

@@ -6,6 +6,7 @@ import { parseHtml, select, visibleText } from '../html.ts';
 import { ImportError, type ImportedWork } from '../model.ts';
 import { unzipWithin } from '../zip.ts';
 import { decodedOnce } from '../xml.ts';
+import { refuseOverfull } from '../limits.ts';
 import { rubyElement } from '../../markdown/remark-ruby.ts';
 import { commentsDropped, deletionsDropped, hiddenDropped, readDocumentBody } from './document.ts';
 import { problems } from '../../core/problems.ts';
@@ -51,6 +52,7 @@ function preparedForMammoth(
   const comments = files['word/comments.xml'] ? (strFromU8(files['word/comments.xml']).match(/<w:comment\b/g) ?? []).length : 0;
   if (!document) return { bytes, comments, deletions: 0, hidden: 0, xml: '' };
   const original = strFromU8(document);
+  refuseOverfull(original, file, /<w:p[\s>/]/);
   const { xml, hidden } = withoutHiddenRuns(withRubyMarked(withoutWrappers(original)));
   const deletions = trackedDeletions(xml);
   const patched = innermost(xml, 'w:p', (paragraph) => {

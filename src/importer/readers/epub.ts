@@ -10,7 +10,8 @@ import { isBareNumber, parseTitleLine } from '../title-lines.ts';
 import { readTitlePage } from './title-page.ts';
 import { readFanFicFareNotes } from './fanficfare.ts';
 import { fidelityWords } from '../fidelity.ts';
-import { semanticsOf } from '../element.ts';
+import { semanticsOf, shapeOf } from '../element.ts';
+import { maxInputElements, overfull } from '../limits.ts';
 import { gatherFootnotes, isNoteRef } from '../footnotes.ts';
 import { attribute, decodedOnce, element, elements, parseXml, text as xmlText, withDeclaredEntities } from '../xml.ts';
 import { Ao3Reading, chapterTitle } from './ao3.ts';
@@ -107,7 +108,7 @@ function readContents(book: Book, pkg: Package, log: Log): Contents {
       ...withoutWrappers(body).flatMap((node) => (node.type === 'element' ? [semanticsOf(node)] : [])),
     ].join(' ');
 
-  const pages = readPages(spine, text);
+  const pages = readPages(spine, text, book.file);
   // Converters (Calibre) often set italics and bold by classes of the book's stylesheets, not by elements.
   const bookStyles = [...manifest.values()].filter((item) => item.type === 'text/css').map((item) => text(item.href) ?? '');
   // The book's stylesheets are read once; a page with styles of its own reads them after the book's.
@@ -437,6 +438,8 @@ class BookPictures {
 
 /** The book's files, and its package document's place: the container read. */
 interface Book {
+  /** The input, as its messages name it. */
+  file: string;
   files: Record<string, Uint8Array>;
   text: (path: string) => string | undefined;
   opfPath: string;
@@ -453,7 +456,7 @@ function openBook(bytes: Uint8Array, file: string): Book {
   if (!opfPath || !text(opfPath)) throw new ImportError(problems.NoPackageDocument.message(file));
   const dir = posix.dirname(opfPath);
   const inBook = (href: string, from = dir) => posix.normalize(posix.join(from, decodeSafely(href.split('#')[0]!)));
-  return { files, text, opfPath, inBook };
+  return { file, files, text, opfPath, inBook };
 }
 
 /** The algorithms that only obfuscate an embedded font (IDPF's and Adobe's): the text stays readable. */
@@ -519,11 +522,15 @@ interface Page {
   styles: string[];
 }
 
-function readPages(spine: string[], text: (path: string) => string | undefined): Map<string, Page> {
+function readPages(spine: string[], text: (path: string) => string | undefined, file: string): Map<string, Page> {
+  // The book's elements so far: one of millions of empty paragraphs is refused before it has all been parsed.
+  let elements = 0;
   return new Map(
     spine.map((path) => {
       const markup = withDeclaredEntities(text(path) ?? '');
       const { tree, xml } = parseXhtml(markup);
+      elements += shapeOf(tree).elements;
+      if (elements > maxInputElements) throw overfull(file);
       const body = select('body', tree) ?? tree;
       // Read as XML, the words are the tree's; read as HTML, they are read again from the markup itself.
       return [path, { body, xml, source: xml ? visibleText(body) : textOfMarkup(markup), styles: inlineStylesheets(tree) }];

@@ -255,20 +255,23 @@ function blocksOf(main: Element | Root): ElementContent[] {
   const blocks = (node: Element | Root) =>
     (node.children as ElementContent[]).filter((child) => child.type !== 'text' || child.value.trim() !== '');
   // A wrapper (a lone `<div>`, or one holding headings, as Word's `div.WordSection1` does) is not a block of its own:
-  // its blocks are the page's. A loop over a queue, not recursion: wrappers nested thousands deep must not overflow the stack.
+  // its blocks are the page's. A loop, not recursion: wrappers nested thousands deep must not overflow the stack.
   const wrapper = (node: ElementContent, alone: boolean): node is Element =>
     node.type === 'element' &&
     /^(?:div|section)$/.test(node.tagName) &&
     (alone || node.children.some((child) => child.type === 'element' && /^h[1-3]$/.test(child.tagName)));
   const out: ElementContent[] = [];
-  const queue = blocks(main);
-  let alone = queue.length === 1;
-  while (queue.length > 0) {
-    const node = queue.shift()!;
-    if (wrapper(node, alone)) {
+  // The lists of blocks still being read, each with how far: in the order the page has them, each block taken once.
+  const stack = [{ list: blocks(main), at: 0 }];
+  let alone = stack[0]!.list.length === 1;
+  while (stack.length > 0) {
+    const top = stack.at(-1)!;
+    const node = top.list[top.at++];
+    if (!node) stack.pop();
+    else if (wrapper(node, alone)) {
       const inner = blocks(node);
       alone = alone && inner.length === 1;
-      queue.unshift(...inner);
+      stack.push({ list: inner, at: 0 });
     } else {
       alone = false;
       out.push(node);

@@ -7,6 +7,7 @@ import { rubyElement } from '../../markdown/remark-ruby.ts';
 import { imageName } from '../files.ts';
 import { ImportError, type ImportedWork } from '../model.ts';
 import { unzipWithin } from '../zip.ts';
+import { refuseOverfull } from '../limits.ts';
 import { problems } from '../../core/problems.ts';
 import {
   commentsDropped,
@@ -487,7 +488,9 @@ export function readOdt(bytes: Uint8Array, file: string, stem: string, text?: st
     const type = files.mimetype ? strFromU8(files.mimetype).trim() : 'application/vnd.oasis.opendocument.text';
     if (!textTypes.has(type)) throw new ImportError(problems.NotOdtText.message(file, type));
     if (!files['content.xml']) throw new ImportError(problems.UnreadableOdt.message(file, 'it has no content.xml'));
-    content = parse(strFromU8(files['content.xml']), file);
+    const xml = strFromU8(files['content.xml']);
+    refuseOverfull(xml, file, /<text:[ph][\s>/]/);
+    content = parse(xml, file);
     styles = files['styles.xml'] ? parse(strFromU8(files['styles.xml']), file) : undefined;
   } else {
     content = parse(text, file);

@@ -1,0 +1,25 @@
+import { problems } from '../core/problems.ts';
+import { ImportError } from './model.ts';
+
+/**
+ * The most paragraphs and other elements an input may hold: the longest serials (four million
+ * words) hold some 400,000, read in about half a minute; each costs time and memory, and a small
+ * hostile file of millions of empty paragraphs (a 70 KB Word document holds 700,000) would take
+ * many minutes and more memory than the import has. More than this, the file is refused, before
+ * it is parsed where its text can be counted.
+ */
+export const maxInputElements = 600_000;
+
+/** The refusal of an input of more than `maxInputElements`. */
+export const overfull = (file: string) => new ImportError(problems.ManyElements.message(file, maxInputElements));
+
+/**
+ * Refuses, naming the file, a text holding more than `maxInputElements` of the elements to come,
+ * found by `pattern` (`per` matches to an element: a tag opens and closes); counts no further.
+ */
+export function refuseOverfull(text: string, file: string, pattern: RegExp, per = 1): void {
+  const limit = maxInputElements * per;
+  const found = new RegExp(pattern.source, 'gu');
+  let count = 0;
+  while (found.exec(text)) if (++count > limit) throw overfull(file);
+}
