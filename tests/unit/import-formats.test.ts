@@ -174,6 +174,20 @@ describe('a chapter’s page saved from FanFiction.net', () => {
   });
 });
 
+describe('a chapter’s page whose title line is only in the page’s own title (Scribble Hub)', () => {
+  it('is titled and numbered by it, without the story’s and the site’s names after it', async () => {
+    const page = `<html><head><title>Chapter 12: The Bridge | The Long Road | Scribble Hub</title></head><body><div id="menu"><a href="/">Home</a></div>
+      <div class="chapter-title">Chapter 12: The Bridge</div><div class="chp_raw" id="chp_raw"><p>The bridge had been out for years.</p>
+      <p>They crossed it anyway, one plank at a time, holding their breath.</p><p>On the far side the road went on, as roads do.</p></div>
+      <div id="comments"><div class="comment">Nice chapter, thanks!</div></div></body></html>`;
+    const { plan, chapters } = await importBytes(strToU8(page), 'Chapter 12_ The Bridge _ The Long Road _ Scribble Hub.html');
+    expectEveryWordKept(plan);
+    expect(chapters.map(({ slug, front }) => [slug, front.title, front.order])).toEqual([['chapter-12', 'Chapter 12: The Bridge', 12]]);
+    expect(chapters[0]!.body).toMatch(/^The bridge had been out for years\./);
+    expect(chapters[0]!.body).not.toMatch(/Nice chapter|Home/);
+  });
+});
+
 describe('a chapter’s page saved from a site without landmarks (Royal Road)', () => {
   it('is read from the block holding its text, titled by the chapter heading above it; menus and comments left out', async () => {
     const page = `<html><head><title>Chapter 3: Flame - The Lantern Keeper | Royal Road</title></head><body>

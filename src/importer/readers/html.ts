@@ -7,7 +7,7 @@ import { gatherFootnotes, withGoogleDocsNotes } from '../footnotes.ts';
 import { chaptersAtHeadings, chaptersNotice, divisionNotice, headingDivision, type ChapterStart } from '../chapter-headings.ts';
 import { importedStory, ImportError, type ImportedChapter, type ImportedStory, type ImportedWork } from '../model.ts';
 import { problems } from '../../core/problems.ts';
-import { fileTitle, parseTitleLine } from '../title-lines.ts';
+import { fileTitle, parseTitleLine, type TitleLine } from '../title-lines.ts';
 import { commentsDropped, element, readDocumentBody } from './document.ts';
 import {
   densestBlock,
@@ -117,7 +117,7 @@ export function readHtml(text: string, stem: string, file = `${stem}.html`): Imp
           .find(Boolean)
       : undefined);
   const fromName = fileTitle(stem);
-  const title = parsed ?? fanFictionNetTitle(tree) ?? fromName;
+  const title = parsed ?? fanFictionNetTitle(tree) ?? pageTitleLine(tree) ?? fromName;
   // A blog post's own title and date, where the post gives them (`h1.entry-title`, `time.published`).
   const entryTitle = entry ? textOf(select('.entry-title, .post-title', body)) : '';
   const dated = entry ? select('time.published[datetime], time.entry-date[datetime], abbr.published[title]', body) : undefined;
@@ -145,6 +145,19 @@ export function readHtml(text: string, stem: string, file = `${stem}.html`): Imp
       },
     ],
   };
+}
+
+/**
+ * The chapter's title line in the page's own title, where sites put it before the story's and
+ * their own name ("Chapter 12: The Bridge | The Long Road | Scribble Hub", "Chapter 3 - Flame - Royal Road").
+ */
+function pageTitleLine(tree: Root): TitleLine | undefined {
+  const parts = textOf(select('title', tree)).split(/\s+[|–—•·]\s+|\s+-\s+|\s+::\s+/);
+  for (const part of parts) {
+    const line = parseTitleLine(part);
+    if (line) return line;
+  }
+  return undefined;
 }
 
 /**
