@@ -210,7 +210,14 @@ async function importOne(
 async function newProblems(staged: StagedFiles, content: string): Promise<string[]> {
   const read = async (dir: string) => (await readStory(dir, { base: '/', now: new Date(), preview: true })).problems;
   const preview = staged.preview(content);
-  const after = (await read(preview)).map((problem) => problem.split(shown(preview)).join(shown(content)));
+  // The preview's path as the problems name it, whole or by its folder's name alone ("put it in content/images/").
+  const after = (await read(preview)).map((problem) =>
+    problem
+      .split(shown(preview))
+      .join(shown(content))
+      .split(basename(preview))
+      .join(basename(resolve(content))),
+  );
   if (after.length === 0) return [];
   const before = new Set(existsSync(content) ? await read(content) : []);
   return after.filter((problem) => !before.has(problem));

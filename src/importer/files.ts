@@ -3,12 +3,13 @@ import type { Element, Root } from 'hast';
 import { toHtml } from 'hast-util-to-html';
 import { toString } from 'hast-util-to-string';
 import yaml from 'js-yaml';
-import { slugify } from '../core/slug.ts';
 import { chapterWords } from '../core/story.ts';
 import { quoteStyle } from '../core/typography.ts';
 import { createRenderer } from '../markdown/render.ts';
 import { stringsFor } from '../shared/i18n/index.ts';
 import { compareWords, fidelityWords, withoutWords, type Fidelity } from './fidelity.ts';
+import { embeddedPictures } from './embedded-pictures.ts';
+import { imageName } from './image-name.ts';
 import { hastToMarkdown } from './hast-to-markdown.ts';
 import { ImportError, treesOf, type ImportedChapter, type ImportedStory, type ImportedWork } from './model.ts';
 import { sanitizeSvg } from '../core/svg.ts';
@@ -74,6 +75,7 @@ function chapterMarkdown(chapter: ImportedChapter): ChapterMarkdown {
  */
 export async function planImport(work: ImportedWork, existingOrders: readonly number[]): Promise<ImportPlan> {
   drawingsAsPictures(work);
+  embeddedPictures(work);
   if (work.story && !work.story.language) work.notices.push(...languageFromText(work.story, work.source));
   breakMarks = [];
   const placed = place(work.chapters, existingOrders, work.chapters.length > 1 || work.story !== undefined);
@@ -243,17 +245,6 @@ export function storyMarkdown(
     reviewUrl: story.reviewUrl,
   });
   return `---\n${front}---\n\n${parts.summary ?? ''}\n`;
-}
-
-/** A file name for a picture from its source name: safe characters, the extension kept. */
-export function imageName(source: string, taken: ReadonlySet<string>): string {
-  const base = source.split(/[\\/]/).pop() ?? 'image';
-  const dot = base.lastIndexOf('.');
-  const stem = slugify(dot > 0 ? base.slice(0, dot) : base) || 'image';
-  const extension = dot > 0 ? base.slice(dot).toLowerCase() : '';
-  let name = `${stem}${extension}`;
-  for (let n = 2; taken.has(name); n++) name = `${stem}-${n}${extension}`;
-  return name;
 }
 
 /**

@@ -19,12 +19,16 @@ export function markdownTree(markdown: string): Root {
 export function markdownToPlainText(markdown: string): string {
   return (
     withoutComments(markdown.replace(/\r\n?/g, '\n'))
+      // A link's or a picture's definition (`[image1]: <data:…>`, as Google Docs writes pictures) is not shown at all.
+      .replace(/^ {0,3}\[(?!\^)[^\]\n]{1,500}\]:[ \t]*\S.*$/gm, '')
       .replace(/<\/?[a-zA-Z][^<>\n]{0,500}>/g, '')
       // A picture's description is not shown as text (the renderer's word count leaves it out too).
       .replace(/!\[[^\]\n]{0,500}\]\([^)\n]{0,500}\)/g, '')
+      .replace(/!\[[^\]\n]{0,500}\]\[[^\]\n]{0,500}\]/g, '')
       .replace(/^ {0,3}\[\^[^\]\s]{1,200}\]:[ \t]*/gm, '')
       .replace(/\[\^[^\]\s]{1,200}\]/g, ' ')
       .replace(/\[([^\]\n]{0,500})\]\([^)\n]{0,500}\)/g, '$1')
+      .replace(/\[([^\]\n]{0,500})\]\[[^\]\n]{0,500}\]/g, '$1')
       .replace(/^ {0,3}(?:[*_-] *){3,}$/gm, '')
       .replace(/^:{3,}[\w-]*\s*$/gm, '')
       .replace(/^ {0,3}(?:#{1,6} +|> ?|[*+-] +(?=\S)|\d+[.)] +)/gm, '')

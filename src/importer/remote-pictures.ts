@@ -3,7 +3,7 @@ import { readFileSync, realpathSync, statSync } from 'node:fs';
 import { BlockList, isIP } from 'node:net';
 import { dirname, posix, resolve, sep } from 'node:path';
 import type { Element, Root, RootContent } from 'hast';
-import { imageName } from './files.ts';
+import { imageName } from './image-name.ts';
 import { treesOf, type ImportedWork } from './model.ts';
 
 /**
@@ -167,7 +167,7 @@ export async function localisePictures(work: ImportedWork, fetchThem: boolean, f
 }
 
 /** A picture left out, its description kept as text: text the file holds, now shown, so it counts as the source's words. */
-function leaveOut(work: ImportedWork, image: Element, parent: Root | Element): void {
+export function leaveOut(work: ImportedWork, image: Element, parent: Root | Element): void {
   const alt = String(image.properties.alt ?? '').trim();
   const replacement: RootContent[] = alt ? [{ type: 'text', value: alt }] : [];
   parent.children.splice(parent.children.indexOf(image), 1, ...(replacement as Element[]));

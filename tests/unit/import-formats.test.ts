@@ -174,6 +174,55 @@ describe('a chapter’s page saved from FanFiction.net', () => {
   });
 });
 
+describe('pictures written into the file itself (data: addresses) and links by reference', () => {
+  const pixel = 'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==';
+
+  it('in a whole story downloaded from Google Docs as Markdown: each chapter keeps its pictures and links, the title page gives story.md', async () => {
+    const markdown = [
+      '# **The Salt Road**',
+      'by Mirela Voss',
+      '# **Chapter 1: The Harbour**',
+      'She walked to [the inn][inn] — and she was right\\!',
+      '![][image1]',
+      '\\* \\* \\*',
+      'The end of part one\\.',
+      '# **Chapter 2: The Road**',
+      'The road was long, and the [inn] far behind, [unlike this] one. ![A map][image2]',
+      '[inn]: https://example.com/inn "The Inn"',
+      `[image1]: <data:image/png;base64,${pixel}>`,
+      `[image2]: <data:image/png;base64,${pixel}>`,
+    ].join('\n\n');
+    const { plan, chapters, story, work } = await importBytes(strToU8(`${markdown}\n`), 'The Salt Road.md');
+    expectEveryWordKept(plan);
+    expect(story?.front).toMatchObject({ title: 'The Salt Road', author: 'Mirela Voss' });
+    expect(chapters.map(({ front, body }) => [front.title, front.authorsNote, body])).toEqual([
+      [
+        'Chapter 1: The Harbour',
+        undefined,
+        'She walked to [the inn](<https://example.com/inn> "The Inn") — and she was right\\!\n\n![](images/picture.png)\n\n\\* \\* \\*\n\nThe end of part one\\.',
+      ],
+      [
+        'Chapter 2: The Road',
+        undefined,
+        'The road was long, and the [inn](<https://example.com/inn> "The Inn") far behind, [unlike this] one. ![A map](images/picture.png)',
+      ],
+    ]);
+    // One picture written twice is one file, the bytes as written.
+    expect([...plan.images.keys()]).toEqual(['picture.png']);
+    expect(Buffer.from(plan.images.get('picture.png')!).toString('base64')).toBe(pixel);
+    expect(work.notices.join('\n')).toMatch(/read the story’s title and author from the heading above its chapters/);
+  });
+
+  it('in a page: a picture kept as a file of images/, an address of another type left out with its description', async () => {
+    const page = `<article><h1>Chapter 1</h1><p>Before.</p><p><img alt="a dot" src="data:image/png;base64,${pixel}"></p><p>After <img alt="a trap" src="data:text/html;base64,PHNjcmlwdD5hbGVydCgxKTwvc2NyaXB0Pg=="> end.</p></article>`;
+    const { plan, chapters, work } = await importBytes(strToU8(page), 'chapter-1.html');
+    expectEveryWordKept(plan);
+    expect(chapters[0]!.body).toBe('Before.\n\n![a dot](images/picture.png)\n\nAfter a trap end.');
+    expect([...plan.images.keys()]).toEqual(['picture.png']);
+    expect(work.notices.join('\n')).toMatch(/left out a data: address shown as a picture that is no PNG/);
+  });
+});
+
 describe('a chapter’s page whose title line is only in the page’s own title (Scribble Hub)', () => {
   it('is titled and numbered by it, without the story’s and the site’s names after it', async () => {
     const page = `<html><head><title>Chapter 12: The Bridge | The Long Road | Scribble Hub</title></head><body><div id="menu"><a href="/">Home</a></div>

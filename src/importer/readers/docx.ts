@@ -1,7 +1,7 @@
 import type { Element } from 'hast';
 import { strFromU8, strToU8, zipSync } from 'fflate';
 import mammoth from 'mammoth';
-import { imageName } from '../files.ts';
+import { imageName } from '../image-name.ts';
 import { parseHtml, select, visibleText } from '../html.ts';
 import { ImportError, type ImportedWork } from '../model.ts';
 import { unzipWithin } from '../zip.ts';

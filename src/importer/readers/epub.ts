@@ -4,7 +4,7 @@ import type { Element as XmlElement, Root as XmlRoot } from 'xast';
 import { strFromU8 } from 'fflate';
 import { imageTypes } from '../../source/content-files.ts';
 import { elementChildren, parseHtml, select, selectAll, textOf, treeOf, visibleText } from '../html.ts';
-import { imageName } from '../files.ts';
+import { imageName } from '../image-name.ts';
 import { dateFirstAndLast, importedStory, ImportError, type ImportedChapter, type ImportedStory, type ImportedWork } from '../model.ts';
 import { isBareNumber, parseTitleLine } from '../title-lines.ts';
 import { readTitlePage } from './title-page.ts';

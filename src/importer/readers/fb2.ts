@@ -3,7 +3,7 @@ import type { Element, ElementContent, Root } from 'hast';
 import { attribute, childElements, local, parseXmlOrRefuse, text } from '../xml.ts';
 import { treeOf } from '../html.ts';
 import { gatherFootnotes, isMarkerText } from '../footnotes.ts';
-import { imageName } from '../files.ts';
+import { imageName } from '../image-name.ts';
 import { importedStory, ImportError, type ImportedChapter, type ImportedWork } from '../model.ts';
 import { isBareNumber, parseTitleLine } from '../title-lines.ts';
 import { languageTag } from './languages.ts';

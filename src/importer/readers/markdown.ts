@@ -6,8 +6,9 @@ import { sourceText, withoutControls } from '../decode.ts';
 import { importedStory, ImportError, type ImportedChapter, type ImportedStory, type ImportedWork } from '../model.ts';
 import { languageTag } from './languages.ts';
 import { markdownTree } from '../markdown-text.ts';
+import { inlineReferences } from '../markdown-references.ts';
 import { chaptersNotice, dividingLevel, noteAboveNotice } from '../chapter-headings.ts';
-import { fileTitle, parseTitleLine, type TitleLine } from '../title-lines.ts';
+import { fileTitle, noteLabel, parseTitleLine, titlePageAuthor, titlePageTitle, type TitleLine } from '../title-lines.ts';
 import { embeddedPicture, obsidianEmbed, wikiLinksAsShown } from '../../markdown/remark-obsidian.ts';
 import { commentsDropped } from './document.ts';
 import { parse as parseToml, TomlError } from 'smol-toml';
@@ -39,8 +40,11 @@ export function readMarkdown(input: string, file: string, stem: string): Importe
   // MultiMarkdown's metadata (Scrivener, nvALT): "Title: …" lines above the text, where YAML would be.
   const multiMarkdown = Object.keys(split.frontmatter).length === 0 ? multiMarkdownMetadata(split.body) : undefined;
   if (multiMarkdown) split = { ...split, ...multiMarkdown };
-  const { body } = split;
+  // Links and pictures by reference, written inline: a chapter cut from the file keeps those it shows.
+  const body = inlineReferences(split.body);
   const notices = removed > 0 ? [`removed ${removed} invisible control character${removed === 1 ? '' : 's'}`] : [];
+  if (body !== split.body.trimEnd())
+    notices.push('wrote the links and pictures the file gives by reference ([text][1], and [1]: … below) inline, each where it is shown');
   if (embeds.count > 0)
     notices.push(`wrote ${embeds.count} picture${embeds.count === 1 ? '' : 's'} embedded the Obsidian way (![[…]]) as Markdown pictures`);
   const dropped: string[] = commentsDropped(comments, 'in %%…%%');
@@ -57,8 +61,10 @@ export function readMarkdown(input: string, file: string, stem: string): Importe
   const titled = bare ? titleSectionsOrNull(body, headings) : null;
   const sections = titled ?? (bare ? dividedSections(body, headings, notices) : []);
   const whole = sections.length >= 2;
+  // Above a whole story's chapters, its title (a heading) and perhaps "by" its author, as a document exported from an editor opens.
+  const titlePage = whole && !work ? markdownTitlePage(body.slice(0, sections[0]!.start)) : undefined;
   const chapters = whole
-    ? storyChapters(body, sections, notices, titled !== null)
+    ? storyChapters(titlePage ? titlePage.rest : body.slice(0, sections[0]!.start).trim(), sections, notices, titled !== null)
     : [
         oneChapter(
           body,
@@ -70,9 +76,10 @@ export function readMarkdown(input: string, file: string, stem: string): Importe
       ];
   if (work?.published) chapters[0]!.chapter.published = work.published;
   if (work) notices.push(`read the file’s metadata (${work.fields.join(', ')}) into story.md`);
+  if (titlePage) notices.push(`read the story’s title${titlePage.author ? ' and author' : ''} from the heading above its chapters`);
   return {
     format: 'Markdown',
-    story: work?.story,
+    story: work?.story ?? (titlePage ? importedStory({ title: titlePage.title, author: titlePage.author }) : undefined),
     chapters: chapters.map(({ chapter }) => chapter),
     images: new Map(),
     // The description is text the file holds, shown as the story's summary.
@@ -81,7 +88,7 @@ export function readMarkdown(input: string, file: string, stem: string): Importe
         // Obsidian's links counted as the words they show, as the site shows them.
         wikiLinksAsShown(sourceText(multiMarkdown?.body ?? splitFrontmatter(written.text.replace(/^\uFEFF/, ''), file).body)),
       ) + (work?.summary ? `\n${markdownToPlainText(work.summary)}` : ''),
-    setAside: chapters.flatMap(({ setAside }) => setAside),
+    setAside: [...chapters.flatMap(({ setAside }) => setAside), ...(titlePage?.setAside ?? [])],
     dropped,
     notices,
   };
@@ -335,9 +342,27 @@ function oneChapter(
   };
 }
 
-/** A whole story's chapters, one a section; the text above the first kept as its author's note. */
-function storyChapters(body: string, sections: TitleSection[], notices: string[], atChapterHeadings: boolean): ReadChapter[] {
-  const before = body.slice(0, sections[0]!.start).trim();
+/**
+ * A title page opening a whole story's Markdown: a heading alone (`# The Salt Road`, bold or
+ * not), then perhaps "by" its author on a line of its own; what follows (a summary, a
+ * dedication) stays, for the first chapter's note. Undefined where the text opens otherwise.
+ */
+function markdownTitlePage(before: string): { title: string; author: string | undefined; rest: string; setAside: string[] } | undefined {
+  const blocks = before
+    .split(/\n[ \t]*\n/)
+    .map((block) => block.trim())
+    .filter(Boolean);
+  const heading = blocks[0] && !blocks[0].includes('\n') ? atxHeading(blocks[0]) : undefined;
+  const title = heading ? markdownToPlainText(heading) : '';
+  if (!title || !titlePageTitle(title) || noteLabel(title) || parseTitleLine(title)) return undefined;
+  const byline = blocks[1] && !blocks[1].includes('\n') ? markdownToPlainText(blocks[1]) : '';
+  const author = titlePageAuthor(byline);
+  const taken = author ? 2 : 1;
+  return { title, author, rest: blocks.slice(taken).join('\n\n'), setAside: [title, ...(author ? [byline] : [])] };
+}
+
+/** A whole story's chapters, one a section; the text above the first (`before`) kept as its author's note. */
+function storyChapters(before: string, sections: TitleSection[], notices: string[], atChapterHeadings: boolean): ReadChapter[] {
   // Headings titled as written said already how they divided the file (dividedSections).
   if (atChapterHeadings) notices.push(chaptersNotice(sections.length, 'chapter headings'));
   if (before) notices.push(noteAboveNotice(sections[0]!.text));

@@ -4,7 +4,7 @@ import { strFromU8 } from 'fflate';
 import { fromXml } from 'xast-util-from-xml';
 import { withDeclaredEntities } from '../xml.ts';
 import { rubyElement } from '../../markdown/remark-ruby.ts';
-import { imageName } from '../files.ts';
+import { imageName } from '../image-name.ts';
 import { ImportError, type ImportedWork } from '../model.ts';
 import { unzipWithin } from '../zip.ts';
 import { refuseOverfull } from '../limits.ts';

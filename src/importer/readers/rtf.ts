@@ -1,5 +1,5 @@
 import type { Element, ElementContent } from 'hast';
-import { imageName } from '../files.ts';
+import { imageName } from '../image-name.ts';
 import { ImportError, type ImportedWork } from '../model.ts';
 import { problems } from '../../core/problems.ts';
 import { textDecoder } from '../decode.ts';
