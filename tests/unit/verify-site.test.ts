@@ -48,6 +48,13 @@ describe('verifySite', () => {
     expect(await verifySite(dir, '/')).toEqual([]);
   });
 
+  it('passes a page titled with quotes and ampersands, which the page writes as entities (a title of 50 characters, 80 as written)', async () => {
+    const title = 'Chapter 1: Waves &amp; &lt;Tides&gt; &quot;quoted&quot; &amp; more · Edge Story';
+    expect(title.replace(/&\w+;/g, '_').length).toBeLessThan(60);
+    expect(title.length).toBeGreaterThan(70);
+    expect(await verifySite(site('entities', { 'index.html': page('<p>Text.</p>', title) }), '/')).toEqual([]);
+  });
+
   it('names each broken link, missing fragment and invalid page', async () => {
     const dir = site('broken', {
       'index.html': page('<p><a href="/chapter-9/">Nine</a> <a href="/chapter-1/#p-7">gone</a> <img src="/_astro/x.png" alt="x"></p>'),
