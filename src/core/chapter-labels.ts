@@ -14,6 +14,8 @@ export interface Words {
   interlude: string[];
   /** Labels that open an author's note: "Author's Note:", "A/N:". */
   notes: string[];
+  /** Words for the volume, book or part a chapter belongs to, where a title names it first ("Volume 2, Chapter 15"). */
+  volumes?: string[];
   /**
    * One, two, three… as the language's chapter titles write them in words ("Capítulo uno",
    * "Глава первая", "الفصل الأول"): the spellings of 1, then of 2…, each `|`-separated, cardinal
@@ -25,6 +27,7 @@ export interface Words {
 /** The first word of each list is the one titles are written with. */
 export const languages: Record<string, Words> = {
   en: {
+    volumes: ['Volume', 'Vol.', 'Vol', 'Book', 'Part', 'Arc', 'Season'],
     chapter: ['Chapter', 'Ch.', 'Ch', 'Chap.'],
     prologue: ['Prologue'],
     epilogue: ['Epilogue'],
@@ -32,6 +35,7 @@ export const languages: Record<string, Words> = {
     notes: ["Author's Notes", "Author's Note", 'Authors Note', 'Author’s Note', 'A/N', 'AN'],
   },
   es: {
+    volumes: ['Volumen', 'Vol.', 'Libro', 'Parte', 'Tomo', 'Arco', 'Temporada'],
     chapter: ['Capítulo', 'Capitulo', 'Cap.', 'Cap'],
     numbers: [
       'uno|un|primero|primer',
@@ -71,6 +75,7 @@ export const languages: Record<string, Words> = {
     notes: ['Nota de la autora', 'Nota del autor', 'Notas de la autora', 'Notas del autor', 'N/A', 'N. de A.'],
   },
   pt: {
+    volumes: ['Volume', 'Vol.', 'Livro', 'Parte', 'Tomo', 'Arco', 'Temporada'],
     chapter: ['Capítulo', 'Capitulo', 'Cap.'],
     numbers: [
       'um|primeiro',
@@ -100,6 +105,7 @@ export const languages: Record<string, Words> = {
     notes: ['Nota da autora', 'Nota do autor', 'Notas da autora', 'Notas do autor', 'N/A'],
   },
   fr: {
+    volumes: ['Volume', 'Vol.', 'Tome', 'Livre', 'Partie', 'Arc', 'Saison'],
     chapter: ['Chapitre', 'Chap.'],
     numbers: [
       'un|premier',
@@ -129,6 +135,7 @@ export const languages: Record<string, Words> = {
     notes: ["Note de l'autrice", "Note de l'auteur", 'Note de l’autrice', 'Note de l’auteur', 'NdA', 'N/A'],
   },
   it: {
+    volumes: ['Volume', 'Vol.', 'Libro', 'Parte', 'Tomo', 'Arco', 'Stagione'],
     chapter: ['Capitolo', 'Cap.'],
     numbers: [
       'uno|primo',
@@ -158,6 +165,7 @@ export const languages: Record<string, Words> = {
     notes: ["Nota dell'autrice", "Nota dell'autore", 'Nota dell’autrice', 'Nota dell’autore', 'NdA', 'N/A'],
   },
   de: {
+    volumes: ['Band', 'Bd.', 'Buch', 'Teil', 'Arc', 'Staffel'],
     chapter: ['Kapitel', 'Kap.'],
     numbers: [
       'eins',
@@ -245,6 +253,7 @@ export const languages: Record<string, Words> = {
     notes: ['Notka autorki', 'Notka autora', 'Od autorki', 'Od autora', 'N/A', 'A/N'],
   },
   ru: {
+    volumes: ['Том', 'Книга', 'Часть', 'Арка'],
     chapter: ['Глава', 'Гл.'],
     numbers: [
       'первая|один|одна',
@@ -601,6 +610,11 @@ const spacedName = String.raw`\s+(\S(?:.{0,78}[^\s.!?…。！？,;:])?)`;
 const forms = {
   /** "Chapter 12: The Lake", "Ch. XII - The Lake", "Chapter 12 The Lake", "Capítulo cuatro". */
   numbered: new RegExp(String.raw`^(${alternatives(wordsOf((w) => w.chapter))})\s*${number}(?:\s*[:.\-–—]\s*(.+)|${spacedName})?$`, 'iu'),
+  /** "Volume 2, Chapter 15: The Duel", "Book 1 - Chapter 3", "Arc 2 Ch. 5": the volume, book or part first, then the chapter's label and number. */
+  volume: new RegExp(
+    String.raw`^((?:${alternatives(wordsOf((w) => w.volumes ?? []))})\s*(?:${anyLanguageNumber})\s*[,:\-–—]?\s*(${alternatives(wordsOf((w) => w.chapter))})\s*(${anyLanguageNumber}))${rest}`,
+    'iu',
+  ),
   /** "1. fejezet: Kezdet", "3. Kapitel – Der See", "2. Bölüm": the number first, as an ordinal, as Hungarian, German, Czech and Turkish titles write it. */
   ordinal: new RegExp(String.raw`^(\p{Nd}+)\.\s*(${alternatives(wordsOf((w) => w.chapter))})${rest}`, 'iu'),
   /** `第4章 湖`, `第十二章：归来`, `제4장`, `4화`. */
@@ -620,7 +634,7 @@ const forms = {
 
 /** A title as the grammar reads it. */
 export interface TitleMatch {
-  /** Which of the grammar's forms it has: a numbered chapter (number after the label, or before it as an ordinal), a named one (prologue, epilogue, interlude), in Latin or another script, or a chapter numbered in words. */
+  /** Which of the grammar's forms it has: a numbered chapter (number after the label, or before it as an ordinal, or under a volume's), a named one (prologue, epilogue, interlude), in Latin or another script, or a chapter numbered in words. */
   form: keyof typeof forms;
   kind: 'prologue' | 'chapter' | 'interlude' | 'epilogue';
   /** The label's word as written ("Ch.", "capítulo", "序章"); absent for CJK numbered and worded labels. */
@@ -650,6 +664,8 @@ export function readTitle(title: string): TitleMatch | undefined {
     (anyLanguage.test(numbered[2]!) || namedNumber(numbered[1]!, numbered[2]!) !== undefined)
   )
     return match(text, 'numbered', 'chapter', numbered[1], numbered[2], numbered[3] ?? numbered[4]);
+  const volume = forms.volume.exec(text);
+  if (volume) return match(text, 'volume', 'chapter', volume[2], volume[3], volume[4]);
   const ordinal = forms.ordinal.exec(text);
   if (ordinal) return match(text, 'ordinal', 'chapter', ordinal[2], ordinal[1], ordinal[3]);
   // Longer than this, a line that has no chapter number is prose, whatever it starts with.

@@ -118,7 +118,7 @@ export function parseTitleLine(line: string): TitleLine | undefined {
   const { text, found } = readMarkedTitle(line.trim());
   if (!found) return undefined;
   // A chapter label and its number make a title line whatever follows ("Chapter 7: In which…", 300 characters long).
-  if (found.form !== 'numbered' && found.form !== 'ordinal' && text.length > maxTitleLine) return undefined;
+  if (!['numbered', 'ordinal', 'volume'].includes(found.form) && text.length > maxTitleLine) return undefined;
   const { kind, name } = found;
   switch (found.form) {
     case 'numbered': {
@@ -130,9 +130,17 @@ export function parseTitleLine(line: string): TitleLine | undefined {
       return {
         kind,
         number,
-        title: name ? `${label} ${shown}${colon(found.word!, found.separator, (words) => words.chapter)}${name}` : `${label} ${shown}`,
+        // A name in brackets after a space alone ("Chapter 15 (Volume 2): The Duel") stays after its space: no colon goes before a bracket.
+        title: name
+          ? `${label} ${shown}${/^\s+$/.test(found.separator) && /^[([]/.test(name) ? ' ' : colon(found.word!, found.separator, (words) => words.chapter)}${name}`
+          : `${label} ${shown}`,
         slug: `chapter-${String(number).replace('.', '-')}`,
       };
+    }
+    case 'volume': {
+      // Numbered within its volume ("Volume 2, Chapter 1" follows "Volume 1, Chapter 30"): its place is where the story has it, and its address its label's.
+      const volumeTitle = name ? `${found.label}${colon(found.word!, found.separator, (words) => words.chapter)}${name}` : found.label;
+      return { kind, number: undefined, title: volumeTitle, slug: slugify(found.label) || 'chapter' };
     }
     case 'ordinal': {
       // As written: the number is the title's own word order ("1. fejezet: Kezdet").

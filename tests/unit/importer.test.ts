@@ -112,6 +112,13 @@ describe('title lines', () => {
     ['3. Kapitel – Der See', 'chapter', 3, '3. Kapitel: Der See', 'chapter-3'],
     ['12. kapitola', 'chapter', 12, '12. kapitola', 'chapter-12'],
     ['2. Bölüm', 'chapter', 2, '2. Bölüm', 'chapter-2'],
+    // A volume's, book's or part's number first, as web novels number their chapters anew in each: placed where the story has them, addressed by the label.
+    ['Volume 2, Chapter 15: The Duel', 'chapter', undefined, 'Volume 2, Chapter 15: The Duel', 'volume-2-chapter-15'],
+    ['Book 1 - Chapter 3', 'chapter', undefined, 'Book 1 - Chapter 3', 'book-1-chapter-3'],
+    ['Vol. 3 Ch. 12', 'chapter', undefined, 'Vol. 3 Ch. 12', 'vol-3-ch-12'],
+    ['Том 2, Глава 1: Север', 'chapter', undefined, 'Том 2, Глава 1: Север', 'том-2-глава-1'],
+    // A name in brackets after the number keeps its space: no colon before a bracket.
+    ['Chapter 15 (Volume 2): The Duel', 'chapter', 15, 'Chapter 15 (Volume 2): The Duel', 'chapter-15'],
     // A language's own word for a chapter, never another language's: Persian فصل, not Arabic الفصل.
     ['فصل ۱: آغاز', 'chapter', 1, 'فصل ۱: آغاز', 'chapter-1'],
     ['Kapittel 4: Fjorden', 'chapter', 4, 'Kapittel 4: Fjorden', 'chapter-4'],
@@ -121,6 +128,24 @@ describe('title lines', () => {
     ['บทที่ ๕', 'chapter', 5, 'บทที่ ๕', 'chapter-5'],
   ])('reads "%s"', (line, kind, number, title, slug) => {
     expect(parseTitleLine(line)).toEqual({ kind, number, title, slug });
+  });
+
+  it('reads a web novel whose chapters are numbered anew in each volume as its chapters in the order written, none overwriting another', async () => {
+    const text = [
+      'Volume 1, Chapter 1: The Start',
+      'It began.',
+      'Volume 1, Chapter 2',
+      'It went on.',
+      'Volume 2, Chapter 1: The North',
+      'Cold now.',
+    ].join('\n\n');
+    const { plan } = await importText(text, 'novel');
+    expect(plan.fidelity).toMatchObject({ kept: plan.fidelity.source, added: 0 });
+    expect(plan.chapters.map(({ slug, order, title }) => [slug, order, title])).toEqual([
+      ['volume-1-chapter-1', 1, 'Volume 1, Chapter 1: The Start'],
+      ['volume-1-chapter-2', 2, 'Volume 1, Chapter 2'],
+      ['volume-2-chapter-1', 3, 'Volume 2, Chapter 1: The North'],
+    ]);
   });
 
   it('takes a 140-character chapter title, as real serials have', () => {
@@ -141,6 +166,7 @@ describe('title lines', () => {
     'Chapter 3 Was the longest.',
     // A list's item that starts with a number and a chapter word, running on as prose.
     '2. Kapitel lesen wir morgen',
+    'Book 3 chapter 2 was the dullest of them all',
     // Prose that opens with such a word, run on as CJK prose is.
     '閑話休題、話を戻そう。',
     '序章が始まった。',
@@ -174,6 +200,7 @@ describe('one chapter-title grammar, read alike by the site and the importer', (
     ['エピローグ：その後', 'エピローグ', 'その後'],
     ['1. fejezet: Kezdet', '1. fejezet', 'Kezdet'],
     ['3. Kapitel – Der See', '3. Kapitel', 'Der See'],
+    ['Volume 2, Chapter 15: The Duel', 'Volume 2, Chapter 15', 'The Duel'],
   ])('"%s": where the importer finds a title line, the site sets label "%s" apart from "%s"', (line, label, name) => {
     expect(parseTitleLine(line)).toBeDefined();
     expect(titleParts(line)).toMatchObject({ label, name });
