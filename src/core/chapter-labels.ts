@@ -632,6 +632,15 @@ const forms = {
   worded: new RegExp(String.raw`^(?:${alternatives(wordsOf((w) => w.chapter))})\s+[^\s:：]+(?:\s+[^\s:：]+){0,2}\s*[:：]\s*(.+)$`, 'iu'),
 };
 
+/** A volume's, book's or part's heading alone: "PART TWO: THE HILLS", "Book 1", "Том 2. Север". */
+const volumeHeading = new RegExp(String.raw`^(?:${alternatives(wordsOf((w) => w.volumes ?? []))})\s*${number}${rest}`, 'iu');
+
+/** Whether a line heads a volume, book or part of the story (which chapters follow), not a chapter. */
+export function isVolumeHeading(line: string): boolean {
+  const text = line.trim();
+  return text.length <= maxTitleLine && volumeHeading.test(text);
+}
+
 /** A title as the grammar reads it. */
 export interface TitleMatch {
   /** Which of the grammar's forms it has: a numbered chapter (number after the label, or before it as an ordinal, or under a volume's), a named one (prologue, epilogue, interlude), in Latin or another script, or a chapter numbered in words. */

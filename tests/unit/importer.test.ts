@@ -148,6 +148,38 @@ describe('title lines', () => {
     ]);
   });
 
+  it('reads a novel in parts: each part’s heading opens its first chapter, chapters numbered anew addressed under their part', async () => {
+    const text = [
+      'The Long Road',
+      'by Writerly',
+      'PART ONE: THE COAST',
+      'Chapter 1: Harbour',
+      'She walked to the harbour.',
+      'Chapter 2: Boats',
+      'The boats were out.',
+      'PART TWO: THE HILLS',
+      'Chapter 1: Climb',
+      'The path went up.',
+      'Chapter 2: Summit',
+      'At the top, the wind. Part two of the plan was simple.',
+    ].join('\n\n');
+    const { plan, work } = await importText(text, 'novel');
+    expect(plan.fidelity).toMatchObject({ kept: plan.fidelity.source, added: 0 });
+    expect(work.story).toMatchObject({ title: 'The Long Road', author: 'Writerly' });
+    expect(plan.chapters.map(({ slug, order, title }) => [slug, order, title])).toEqual([
+      ['chapter-1', 1, 'Chapter 1: Harbour'],
+      ['chapter-2', 2, 'Chapter 2: Boats'],
+      ['part-two-chapter-1', 3, 'Chapter 1: Climb'],
+      ['part-two-chapter-2', 4, 'Chapter 2: Summit'],
+    ]);
+    expect(plan.chapters.map((chapter) => parseContentFile(chapter.text).body)).toEqual([
+      'PART ONE: THE COAST\n\nShe walked to the harbour.',
+      'The boats were out.',
+      'PART TWO: THE HILLS\n\nThe path went up.',
+      'At the top, the wind. Part two of the plan was simple.',
+    ]);
+  });
+
   it('takes a 140-character chapter title, as real serials have', () => {
     const name =
       'In Which Our Heroine Descends Five Cellars, Loses a Shoe, Finds a Lamp, and Learns Rather More About Opera Ghosts Than She Ever Wanted';

@@ -3,6 +3,8 @@ import type { Element, ElementContent, Root } from 'hast';
 import { sourceText, withoutControls } from '../decode.ts';
 import { importedStory, ImportError, type ImportedChapter, type ImportedWork } from '../model.ts';
 import { isSceneBreak } from '../../core/scene-breaks.ts';
+import { isVolumeHeading } from '../../core/chapter-labels.ts';
+import { slugify } from '../../core/slug.ts';
 import { chaptersNotice } from '../chapter-headings.ts';
 import {
   fileTitle,
@@ -209,9 +211,12 @@ export function readText(input: string, file: string, stem: string): ImportedWor
   }
   let start = 0;
   let notes: string[][] = [];
+  // A volume's heading ("PART ONE: THE COAST") just above a title line opens the chapter below it, not the one (or the notes) above.
+  let opening: string[] | undefined;
   if (heading) {
     setAside.push(blocks[titleIndex]![0]!);
     notes = blocks.slice(0, titleIndex);
+    if (notes.length > 0 && volumeLine(notes.at(-1)!)) opening = notes.pop();
     start = titleIndex + 1;
     // A whole story's title page: its title alone on a line, and "by" its author.
     const page = !story && titleLines.filter(Boolean).length >= 2 ? typedTitlePage(notes) : undefined;
@@ -247,29 +252,40 @@ export function readText(input: string, file: string, stem: string): ImportedWor
   const endNotes = blocks.slice(end);
 
   // A whole story in one file: a chapter at each further title line with text under it.
-  const parts = [{ heading, from: 0, to: body.length }];
+  const parts: { heading: TitleLine; opening: string[] | undefined; from: number; to: number }[] = [
+    { heading, opening, from: 0, to: body.length },
+  ];
   for (let i = 1; i < body.length - 1; i++) {
     const next = titleLines[start + i];
     const last = parts.at(-1)!;
     // Text above it in its chapter, and below it.
     if (next && i > last.from) {
-      last.to = i;
-      parts.push({ heading: next, from: i + 1, to: body.length });
+      const volume = i - 1 > last.from && volumeLine(body[i - 1]!);
+      last.to = volume ? i - 1 : i;
+      parts.push({ heading: next, opening: volume ? body[i - 1] : undefined, from: i + 1, to: body.length });
       setAside.push(body[i]![0]!);
     }
   }
   if (parts.length > 1) notices.push(chaptersNotice(parts.length, numbered ? 'numbered lines' : 'title lines'));
 
   // Each chapter's own labelled notes, between the title lines, are read as every format's are (labelled-notes.ts).
-  const chapters: ImportedChapter[] = parts.map((part, i) => ({
-    kind: part.heading.kind,
-    number: part.heading.number,
-    title: part.heading.title,
-    slug: part.heading.slug,
-    notes: i === 0 && notes.length ? blocksToTree(withoutLabel(notes, setAside), setAside) : undefined,
-    endNotes: i === parts.length - 1 && endNotes.length ? blocksToTree(withoutLabel(endNotes, setAside), setAside) : undefined,
-    body: blocksToTree(body.slice(part.from, part.to), setAside),
-  }));
+  // Chapters numbered anew in each volume ("PART TWO", then "Chapter 1" again): placed where the story has them, addressed under their volume.
+  const numbers = new Set<number>();
+  let volume: string | undefined;
+  const chapters: ImportedChapter[] = parts.map((part, i) => {
+    if (part.opening) volume = slugify(part.opening[0]!.split(/\s*[:.\-–—]\s/)[0]!);
+    const again = part.heading.number !== undefined && numbers.has(part.heading.number) && volume;
+    if (part.heading.number !== undefined) numbers.add(part.heading.number);
+    return {
+      kind: part.heading.kind,
+      number: again ? undefined : part.heading.number,
+      title: part.heading.title,
+      slug: again ? `${volume}-${part.heading.slug}` : part.heading.slug,
+      notes: i === 0 && notes.length ? blocksToTree(withoutLabel(notes, setAside), setAside) : undefined,
+      endNotes: i === parts.length - 1 && endNotes.length ? blocksToTree(withoutLabel(endNotes, setAside), setAside) : undefined,
+      body: blocksToTree([...(part.opening ? [part.opening] : []), ...body.slice(part.from, part.to)], setAside),
+    };
+  });
   return {
     format: 'plain text',
     story,
@@ -281,6 +297,9 @@ export function readText(input: string, file: string, stem: string): ImportedWor
     notices,
   };
 }
+
+/** A block that is a volume's, book's or part's heading alone ("PART TWO: THE HILLS", "Book 1"). */
+const volumeLine = (block: string[]): boolean => block.length === 1 && isVolumeHeading(block[0]!);
 
 /**
  * Blocks whose first line is a title line without a name ("CHAPTER I.", "Chapter 3") with more
