@@ -2,6 +2,8 @@ import type { Element, ElementContent } from 'hast';
 import { textOf, treeOf, visibleText } from './html.ts';
 import type { ImportedChapter } from './model.ts';
 import type { TitleLine } from './title-lines.ts';
+import { isVolumeHeading } from '../core/chapter-labels.ts';
+import { slugify } from '../core/slug.ts';
 
 /** A block of a document that is a chapter heading, where it stands among the blocks. */
 export interface ChapterStart {
@@ -109,17 +111,66 @@ export function chaptersAtHeadings(
   before: readonly ElementContent[],
   log: { setAside: string[]; notices: string[] },
 ): ImportedChapter[] {
-  const leading = before.some((node) => visibleText(node).trim()) ? treeOf(before) : undefined;
+  // A volume's heading ("PART TWO: THE HILLS") closing the text above a chapter heading opens that chapter instead.
+  const ranges = starts.map(({ index }, i) => ({
+    from: index + 1,
+    to: starts[i + 1]?.index ?? nodes.length,
+    opening: undefined as ElementContent | undefined,
+  }));
+  const above = [...before];
+  const lastWithText = (list: readonly ElementContent[]) => list.findLastIndex((node) => visibleText(node).trim() !== '');
+  const volume = (node: ElementContent | undefined) => node?.type === 'element' && isVolumeHeading(visibleText(node));
+  const openingAbove = above[lastWithText(above)];
+  if (ranges[0] && volume(openingAbove)) {
+    ranges[0].opening = openingAbove;
+    above.splice(above.indexOf(openingAbove!), 1);
+  }
+  ranges.forEach((range, i) => {
+    const next = ranges[i + 1];
+    const last = range.from + lastWithText(nodes.slice(range.from, range.to));
+    if (next && last > range.from && volume(nodes[last])) {
+      next.opening = nodes[last];
+      range.to = last;
+    }
+  });
+  const leading = above.some((node) => visibleText(node).trim()) ? treeOf(above) : undefined;
   if (leading && starts[0]) log.notices.push(noteAboveNotice(textOf(starts[0].node)));
-  return starts.map(({ index, heading, node }, i) => {
+  const chapters = starts.map(({ heading, node }, i): ImportedChapter => {
     log.setAside.push(visibleText(node));
+    const { from, to, opening } = ranges[i]!;
     return {
       kind: heading.kind,
       number: heading.number,
       title: heading.title,
       slug: heading.slug,
       notes: i === 0 ? leading : undefined,
-      body: treeOf(nodes.slice(index + 1, starts[i + 1]?.index ?? nodes.length)),
+      body: treeOf([...(opening ? [opening] : []), ...nodes.slice(from, to)]),
     };
+  });
+  numberedInVolumes(
+    chapters,
+    ranges.map(({ opening }) => (opening ? visibleText(opening) : undefined)),
+  );
+  return chapters;
+}
+
+/**
+ * Chapters numbered anew in each volume ("PART TWO", then "Chapter 1" again), `volumes` the
+ * heading opening each chapter, if one does: a number the story has used already is addressed
+ * under its volume (`part-two-chapter-1`) and placed where the story has it.
+ */
+export function numberedInVolumes(chapters: ImportedChapter[], volumes: readonly (string | undefined)[]): void {
+  const numbers = new Set<number>();
+  let volume: string | undefined;
+  chapters.forEach((chapter, i) => {
+    const heading = volumes[i];
+    if (heading) volume = slugify(heading.trim().split(/\s*[:.\-–—]\s/)[0]!) || undefined;
+    const { number } = chapter;
+    if (number === undefined) return;
+    if (numbers.has(number) && volume && chapter.slug) {
+      chapter.number = undefined;
+      chapter.slug = `${volume}-${chapter.slug}`;
+    }
+    numbers.add(number);
   });
 }

@@ -174,6 +174,68 @@ describe('a chapter’s page saved from FanFiction.net', () => {
   });
 });
 
+describe('a novel in parts, in a document of every kind', () => {
+  const chapters = [
+    ['Chapter 1: Harbour', 'She walked to the harbour.'],
+    ['Chapter 2: Boats', 'The boats were out.'],
+    ['Chapter 1: Climb', 'The path went up.'],
+    ['Chapter 2: Summit', 'At the top, the wind.'],
+  ];
+  const part = (i: number) => (i === 0 ? 'PART ONE: THE COAST' : i === 2 ? 'PART TWO: THE HILLS' : undefined);
+  const paragraph = (text: string, style?: string) =>
+    `<w:p>${style ? `<w:pPr><w:pStyle w:val="${style}"/></w:pPr>` : ''}<w:r><w:t xml:space="preserve">${text}</w:t></w:r></w:p>`;
+  const inputs: [string, () => [Uint8Array, string]][] = [
+    [
+      'Word',
+      () => [
+        makeDocx(
+          chapters.flatMap(([title, text], i) => [
+            ...(part(i) ? [paragraph(part(i)!)] : []),
+            paragraph(title!, 'Heading1'),
+            paragraph(text!),
+          ]),
+        ),
+        'novel.docx',
+      ],
+    ],
+    [
+      'a web page',
+      () => [
+        strToU8(
+          `<html><body>${chapters.map(([title, text], i) => `${part(i) ? `<p><b>${part(i)}</b></p>` : ''}<h1>${title}</h1><p>${text}</p>`).join('')}</body></html>`,
+        ),
+        'novel.html',
+      ],
+    ],
+    [
+      'Markdown',
+      () => [
+        strToU8(chapters.map(([title, text], i) => `${part(i) ? `**${part(i)}**\n\n` : ''}# ${title}\n\n${text}`).join('\n\n')),
+        'novel.md',
+      ],
+    ],
+  ];
+  it.each(inputs)(
+    'in %s: each part’s heading opens its first chapter, chapters numbered anew addressed under their part',
+    async (_, input) => {
+      const { plan, chapters: written } = await importBytes(...input());
+      expectEveryWordKept(plan);
+      expect(written.map(({ slug, front }) => [slug, front.order, front.title])).toEqual([
+        ['chapter-1', 1, 'Chapter 1: Harbour'],
+        ['chapter-2', 2, 'Chapter 2: Boats'],
+        ['part-two-chapter-1', 3, 'Chapter 1: Climb'],
+        ['part-two-chapter-2', 4, 'Chapter 2: Summit'],
+      ]);
+      expect(written.map(({ body }) => body.replace(/\*\*/g, ''))).toEqual([
+        'PART ONE: THE COAST\n\nShe walked to the harbour.',
+        'The boats were out.',
+        'PART TWO: THE HILLS\n\nThe path went up.',
+        'At the top, the wind.',
+      ]);
+    },
+  );
+});
+
 describe('pictures written into the file itself (data: addresses) and links by reference', () => {
   const pixel = 'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==';
 

@@ -7,7 +7,8 @@ import { importedStory, ImportError, type ImportedChapter, type ImportedStory, t
 import { languageTag } from './languages.ts';
 import { markdownTree } from '../markdown-text.ts';
 import { inlineReferences } from '../markdown-references.ts';
-import { chaptersNotice, dividingLevel, noteAboveNotice } from '../chapter-headings.ts';
+import { chaptersNotice, dividingLevel, noteAboveNotice, numberedInVolumes } from '../chapter-headings.ts';
+import { isVolumeHeading } from '../../core/chapter-labels.ts';
 import { fileTitle, noteLabel, parseTitleLine, titlePageAuthor, titlePageTitle, type TitleLine } from '../title-lines.ts';
 import { embeddedPicture, obsidianEmbed, wikiLinksAsShown } from '../../markdown/remark-obsidian.ts';
 import { commentsDropped } from './document.ts';
@@ -43,7 +44,7 @@ export function readMarkdown(input: string, file: string, stem: string): Importe
   // Links and pictures by reference, written inline: a chapter cut from the file keeps those it shows.
   const body = inlineReferences(split.body);
   const notices = removed > 0 ? [`removed ${removed} invisible control character${removed === 1 ? '' : 's'}`] : [];
-  if (body !== split.body.trimEnd())
+  if (body !== split.body)
     notices.push('wrote the links and pictures the file gives by reference ([text][1], and [1]: … below) inline, each where it is shown');
   if (embeds.count > 0)
     notices.push(`wrote ${embeds.count} picture${embeds.count === 1 ? '' : 's'} embedded the Obsidian way (![[…]]) as Markdown pictures`);
@@ -362,21 +363,38 @@ function markdownTitlePage(before: string): { title: string; author: string | un
 }
 
 /** A whole story's chapters, one a section; the text above the first (`before`) kept as its author's note. */
-function storyChapters(before: string, sections: TitleSection[], notices: string[], atChapterHeadings: boolean): ReadChapter[] {
+function storyChapters(above: string, sections: TitleSection[], notices: string[], atChapterHeadings: boolean): ReadChapter[] {
   // Headings titled as written said already how they divided the file (dividedSections).
   if (atChapterHeadings) notices.push(chaptersNotice(sections.length, 'chapter headings'));
+  // A volume's heading ("**PART TWO: THE HILLS**") closing the text above a chapter heading opens that chapter instead.
+  const texts = [above, ...sections.map((section) => section.body)];
+  const openings = sections.map((_, i) => {
+    const blocks = texts[i]!.split(/\n[ \t]*\n/);
+    if (!isVolumeHeading(markdownToPlainText(blocks.at(-1)!)) || (i > 0 && blocks.length < 2)) return undefined;
+    texts[i] = blocks.slice(0, -1).join('\n\n').trim();
+    return blocks.at(-1)!.trim();
+  });
+  const before = texts[0]!;
   if (before) notices.push(noteAboveNotice(sections[0]!.text));
-  return sections.map((section, i) => ({
+  const chapters = sections.map((section, i) => ({
     chapter: {
       kind: section.heading.kind,
       number: section.heading.number,
       title: section.heading.title,
       slug: section.heading.slug,
       body: { type: 'root', children: [] },
-      markdown: { body: section.body, frontmatter: i === 0 && before ? { authorsNote: before } : {} },
-    },
+      markdown: {
+        body: [openings[i], texts[i + 1]].filter(Boolean).join('\n\n'),
+        frontmatter: i === 0 && before ? { authorsNote: before } : {},
+      },
+    } satisfies ImportedChapter,
     setAside: [section.text],
   }));
+  numberedInVolumes(
+    chapters.map(({ chapter }) => chapter),
+    openings.map((opening) => opening && markdownToPlainText(opening)),
+  );
+  return chapters;
 }
 
 /** An ATX heading's text (`## Title ##` → `Title`), read in linear time whatever the line holds. */

@@ -4,8 +4,7 @@ import { sourceText, withoutControls } from '../decode.ts';
 import { importedStory, ImportError, type ImportedChapter, type ImportedWork } from '../model.ts';
 import { isSceneBreak } from '../../core/scene-breaks.ts';
 import { isVolumeHeading } from '../../core/chapter-labels.ts';
-import { slugify } from '../../core/slug.ts';
-import { chaptersNotice } from '../chapter-headings.ts';
+import { chaptersNotice, numberedInVolumes } from '../chapter-headings.ts';
 import {
   fileTitle,
   namesItsChapter,
@@ -269,23 +268,19 @@ export function readText(input: string, file: string, stem: string): ImportedWor
   if (parts.length > 1) notices.push(chaptersNotice(parts.length, numbered ? 'numbered lines' : 'title lines'));
 
   // Each chapter's own labelled notes, between the title lines, are read as every format's are (labelled-notes.ts).
-  // Chapters numbered anew in each volume ("PART TWO", then "Chapter 1" again): placed where the story has them, addressed under their volume.
-  const numbers = new Set<number>();
-  let volume: string | undefined;
-  const chapters: ImportedChapter[] = parts.map((part, i) => {
-    if (part.opening) volume = slugify(part.opening[0]!.split(/\s*[:.\-–—]\s/)[0]!);
-    const again = part.heading.number !== undefined && numbers.has(part.heading.number) && volume;
-    if (part.heading.number !== undefined) numbers.add(part.heading.number);
-    return {
-      kind: part.heading.kind,
-      number: again ? undefined : part.heading.number,
-      title: part.heading.title,
-      slug: again ? `${volume}-${part.heading.slug}` : part.heading.slug,
-      notes: i === 0 && notes.length ? blocksToTree(withoutLabel(notes, setAside), setAside) : undefined,
-      endNotes: i === parts.length - 1 && endNotes.length ? blocksToTree(withoutLabel(endNotes, setAside), setAside) : undefined,
-      body: blocksToTree([...(part.opening ? [part.opening] : []), ...body.slice(part.from, part.to)], setAside),
-    };
-  });
+  const chapters: ImportedChapter[] = parts.map((part, i) => ({
+    kind: part.heading.kind,
+    number: part.heading.number,
+    title: part.heading.title,
+    slug: part.heading.slug,
+    notes: i === 0 && notes.length ? blocksToTree(withoutLabel(notes, setAside), setAside) : undefined,
+    endNotes: i === parts.length - 1 && endNotes.length ? blocksToTree(withoutLabel(endNotes, setAside), setAside) : undefined,
+    body: blocksToTree([...(part.opening ? [part.opening] : []), ...body.slice(part.from, part.to)], setAside),
+  }));
+  numberedInVolumes(
+    chapters,
+    parts.map(({ opening }) => opening?.[0]),
+  );
   return {
     format: 'plain text',
     story,
