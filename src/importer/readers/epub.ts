@@ -7,6 +7,8 @@ import { elementChildren, parseHtml, select, selectAll, textOf, treeOf, visibleT
 import { imageName } from '../image-name.ts';
 import { dateFirstAndLast, importedStory, ImportError, type ImportedChapter, type ImportedStory, type ImportedWork } from '../model.ts';
 import { isBareNumber, parseTitleLine } from '../title-lines.ts';
+import { isVolumeHeading } from '../../core/chapter-labels.ts';
+import { numberedInVolumes } from '../chapter-headings.ts';
 import { readTitlePage } from './title-page.ts';
 import { readFanFicFareNotes } from './fanficfare.ts';
 import { fidelityWords } from '../fidelity.ts';
@@ -299,6 +301,9 @@ function readChapters(
   let withParent: string | undefined;
   let withParentCount = 0;
   let fanFicFareNotes = 0;
+  // A part's page ("Part Two: The Hills" and no text): it opens the chapter after it, as the book shows it.
+  let opening: { nodes: ElementContent[]; title: string } | undefined;
+  const volumes: (string | undefined)[] = [];
   for (const section of sections) {
     const kind = section.matter;
     if (ao3 && /^Preface$/i.test(section.title)) {
@@ -336,6 +341,7 @@ function readChapters(
       });
       continue;
     }
+    const asideBefore = setAside.length;
     const withNotes = withoutLeadingTitle(section.nodes, section.title, setAside);
     const notes = readFanFicFareNotes(withNotes);
     const nodes = notes?.body ?? withNotes;
@@ -344,6 +350,12 @@ function readChapters(
       fanFicFareNotes++;
       if (notes.workNotes) story.notes ??= notes.workNotes;
       else if (notes.workEndNotes) story.endNotes ??= notes.workEndNotes;
+    }
+    if (!hasText(nodes) && !notes && isVolumeHeading(section.title) && hasText(section.nodes)) {
+      // Its heading is the text the next chapter opens with, not a title set aside.
+      setAside.length = asideBefore;
+      opening = { nodes: [...(opening?.nodes ?? []), ...section.nodes], title: section.title };
+      continue;
     }
     if (!hasText(nodes)) {
       // An entry that only heads the entries below it (a story in a collection, a part) is no chapter.
@@ -368,9 +380,18 @@ function readChapters(
       // The work's notes stay with the chapter when story.md has its own already.
       notes: joined(notes?.notes, notes?.workNotes === story.notes ? undefined : notes?.workNotes),
       endNotes: joined(notes?.endNotes, notes?.workEndNotes === story.endNotes ? undefined : notes?.workEndNotes),
-      body: treeOf(nodes),
+      body: treeOf([...(opening?.nodes ?? []), ...nodes]),
     });
+    volumes[chapters.length - 1] = opening?.title;
+    if (opening) notices.push(`the part’s page “${opening.title}” opens the chapter after it`);
+    opening = undefined;
   }
+  // A part's page with no chapter after it is its heading alone.
+  if (opening) {
+    chapters.push({ kind: 'chapter', number: undefined, title: opening.title, slug: undefined, body: treeOf(opening.nodes) });
+    setAside.push(opening.title);
+  }
+  numberedInVolumes(chapters, volumes);
   if (fanFicFareNotes > 0)
     notices.push(
       `read FanFicFare’s note blocks (“Summary for the Chapter:”, “Notes for the Chapter:”…) in ${fanFicFareNotes} chapter${fanFicFareNotes === 1 ? '' : 's'} as summaries and notes`,
