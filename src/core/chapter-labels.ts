@@ -635,10 +635,14 @@ const forms = {
 /** A volume's, book's or part's heading alone: "PART TWO: THE HILLS", "Book 1", "Том 2. Север". */
 const volumeHeading = new RegExp(String.raw`^(?:${alternatives(wordsOf((w) => w.volumes ?? []))})\s*${number}${rest}`, 'iu');
 
-/** Whether a line heads a volume, book or part of the story (which chapters follow), not a chapter. */
-export function isVolumeHeading(line: string): boolean {
+/**
+ * The label of a line that heads a volume, book or part of the story (which chapters follow),
+ * not a chapter: "PART TWO" of "PART TWO: THE HILLS", "Vol. 2" of "Vol. 2"; undefined for any other line.
+ */
+export function volumeLabel(line: string): string | undefined {
   const text = line.trim();
-  return text.length <= maxTitleLine && volumeHeading.test(text);
+  const found = text.length <= maxTitleLine ? volumeHeading.exec(text) : null;
+  return found ? match(text, 'named', 'chapter', undefined, found[1], found[2]).label : undefined;
 }
 
 /** A title as the grammar reads it. */

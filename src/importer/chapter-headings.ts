@@ -2,7 +2,7 @@ import type { Element, ElementContent } from 'hast';
 import { textOf, treeOf, visibleText } from './html.ts';
 import type { ImportedChapter } from './model.ts';
 import type { TitleLine } from './title-lines.ts';
-import { isVolumeHeading } from '../core/chapter-labels.ts';
+import { volumeLabel } from '../core/chapter-labels.ts';
 import { slugify } from '../core/slug.ts';
 
 /** A block of a document that is a chapter heading, where it stands among the blocks. */
@@ -119,7 +119,7 @@ export function chaptersAtHeadings(
   }));
   const above = [...before];
   const lastWithText = (list: readonly ElementContent[]) => list.findLastIndex((node) => visibleText(node).trim() !== '');
-  const volume = (node: ElementContent | undefined) => node?.type === 'element' && isVolumeHeading(visibleText(node));
+  const volume = (node: ElementContent | undefined) => node?.type === 'element' && volumeLabel(visibleText(node)) !== undefined;
   const openingAbove = above[lastWithText(above)];
   if (ranges[0] && volume(openingAbove)) {
     ranges[0].opening = openingAbove;
@@ -164,7 +164,7 @@ export function numberedInVolumes(chapters: ImportedChapter[], volumes: readonly
   let volume: string | undefined;
   chapters.forEach((chapter, i) => {
     const heading = volumes[i];
-    if (heading) volume = slugify(heading.trim().split(/\s*[:.\-–—]\s/)[0]!) || undefined;
+    if (heading) volume = slugify(volumeLabel(heading) ?? heading) || undefined;
     const { number } = chapter;
     if (number === undefined) return;
     if (numbers.has(number) && volume && chapter.slug) {

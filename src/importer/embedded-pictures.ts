@@ -51,10 +51,13 @@ export function embeddedPictures(work: ImportedWork): void {
       if (!/^\s*data:/i.test(src)) visit(child);
       else {
         const address = kept(work, src);
-        if (address) child.properties.src = address;
-        else leaveOut(work, child, node);
-        if (address) count++;
-        else left++;
+        if (address) {
+          child.properties.src = address;
+          count++;
+        } else {
+          leaveOut(work, child, node);
+          left++;
+        }
       }
     }
   };
@@ -63,9 +66,11 @@ export function embeddedPictures(work: ImportedWork): void {
     if (!chapter.markdown) continue;
     chapter.markdown.body = chapter.markdown.body.replace(markdownPicture, (_, alt: string, address: string) => {
       const found = kept(work, address.replace(/^<|>$/g, ''));
-      if (found) count++;
-      else left++;
-      if (found) return `![${alt}](${found})`;
+      if (found) {
+        count++;
+        return `![${alt}](${found})`;
+      }
+      left++;
       // Its description, now shown as text, counts among the file's words.
       if (alt.trim()) work.source += `\n${alt}`;
       return alt;

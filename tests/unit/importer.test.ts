@@ -180,6 +180,15 @@ describe('title lines', () => {
     ]);
   });
 
+  it('addresses chapters numbered anew under a volume by the volume’s label, not the first word of it', async () => {
+    const text = ['Vol. 1', 'Chapter 1', 'It began.', 'Vol. 2: The North', 'Chapter 1', 'Cold now.'].join('\n\n');
+    const { plan } = await importText(text, 'novel');
+    expect(plan.chapters.map(({ slug, order }) => [slug, order])).toEqual([
+      ['chapter-1', 1],
+      ['vol-2-chapter-1', 2],
+    ]);
+  });
+
   it('takes a 140-character chapter title, as real serials have', () => {
     const name =
       'In Which Our Heroine Descends Five Cellars, Loses a Shoe, Finds a Lamp, and Learns Rather More About Opera Ghosts Than She Ever Wanted';

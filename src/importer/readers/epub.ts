@@ -7,7 +7,7 @@ import { elementChildren, parseHtml, select, selectAll, textOf, treeOf, visibleT
 import { imageName } from '../image-name.ts';
 import { dateFirstAndLast, importedStory, ImportError, type ImportedChapter, type ImportedStory, type ImportedWork } from '../model.ts';
 import { isBareNumber, parseTitleLine } from '../title-lines.ts';
-import { isVolumeHeading } from '../../core/chapter-labels.ts';
+import { volumeLabel } from '../../core/chapter-labels.ts';
 import { numberedInVolumes } from '../chapter-headings.ts';
 import { readTitlePage } from './title-page.ts';
 import { readFanFicFareNotes } from './fanficfare.ts';
@@ -351,7 +351,7 @@ function readChapters(
       if (notes.workNotes) story.notes ??= notes.workNotes;
       else if (notes.workEndNotes) story.endNotes ??= notes.workEndNotes;
     }
-    if (!hasText(nodes) && !notes && isVolumeHeading(section.title) && hasText(section.nodes)) {
+    if (!hasText(nodes) && !notes && volumeLabel(section.title) !== undefined && hasText(section.nodes)) {
       // Its heading is the text the next chapter opens with, not a title set aside.
       setAside.length = asideBefore;
       opening = { nodes: [...(opening?.nodes ?? []), ...section.nodes], title: section.title };

@@ -8,7 +8,7 @@ import { languageTag } from './languages.ts';
 import { markdownTree } from '../markdown-text.ts';
 import { inlineReferences } from '../markdown-references.ts';
 import { chaptersNotice, dividingLevel, noteAboveNotice, numberedInVolumes } from '../chapter-headings.ts';
-import { isVolumeHeading } from '../../core/chapter-labels.ts';
+import { volumeLabel } from '../../core/chapter-labels.ts';
 import { fileTitle, noteLabel, parseTitleLine, titlePageAuthor, titlePageTitle, type TitleLine } from '../title-lines.ts';
 import { embeddedPicture, obsidianEmbed, wikiLinksAsShown } from '../../markdown/remark-obsidian.ts';
 import { commentsDropped } from './document.ts';
@@ -370,7 +370,7 @@ function storyChapters(above: string, sections: TitleSection[], notices: string[
   const texts = [above, ...sections.map((section) => section.body)];
   const openings = sections.map((_, i) => {
     const blocks = texts[i]!.split(/\n[ \t]*\n/);
-    if (!isVolumeHeading(markdownToPlainText(blocks.at(-1)!)) || (i > 0 && blocks.length < 2)) return undefined;
+    if (volumeLabel(markdownToPlainText(blocks.at(-1)!)) === undefined || (i > 0 && blocks.length < 2)) return undefined;
     texts[i] = blocks.slice(0, -1).join('\n\n').trim();
     return blocks.at(-1)!.trim();
   });

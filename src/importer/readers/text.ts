@@ -3,7 +3,7 @@ import type { Element, ElementContent, Root } from 'hast';
 import { sourceText, withoutControls } from '../decode.ts';
 import { importedStory, ImportError, type ImportedChapter, type ImportedWork } from '../model.ts';
 import { isSceneBreak } from '../../core/scene-breaks.ts';
-import { isVolumeHeading } from '../../core/chapter-labels.ts';
+import { volumeLabel } from '../../core/chapter-labels.ts';
 import { chaptersNotice, numberedInVolumes } from '../chapter-headings.ts';
 import {
   fileTitle,
@@ -294,7 +294,7 @@ export function readText(input: string, file: string, stem: string): ImportedWor
 }
 
 /** A block that is a volume's, book's or part's heading alone ("PART TWO: THE HILLS", "Book 1"). */
-const volumeLine = (block: string[]): boolean => block.length === 1 && isVolumeHeading(block[0]!);
+const volumeLine = (block: string[]): boolean => block.length === 1 && volumeLabel(block[0]!) !== undefined;
 
 /**
  * Blocks whose first line is a title line without a name ("CHAPTER I.", "Chapter 3") with more
