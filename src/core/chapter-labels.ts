@@ -607,6 +607,11 @@ const rest = String.raw`(?:\s*[:.\-–—]\s*(.+))?$`;
 // After a chapter's number, a name may follow a space alone ("Chapter 3 The Lake", "บทที่ 3 ทะเลสาบ"):
 // a short one that neither starts in lower case nor ends as a sentence does ("Chapter 3 was long" is prose).
 const spacedName = String.raw`\s+(\S(?:.{0,78}[^\s.!?…。！？,;:])?)`;
+/** Digits as CJK titles write them. */
+const cjkDigits = '[0-9０-９〇零一二三四五六七八九十百千两兩]';
+/** A volume's or part's label in Chinese, Japanese or Korean: `第一卷`, `卷一`, `第2部`, `제1권`, `1권`. */
+const cjkVolume = String.raw`(?:第\s*${cjkDigits}+\s*[卷部集]|卷\s*${cjkDigits}+|제\s*[0-9]+\s*권|[0-9]+\s*권)`;
+
 const forms = {
   /** "Chapter 12: The Lake", "Ch. XII - The Lake", "Chapter 12 The Lake", "Capítulo cuatro". */
   numbered: new RegExp(String.raw`^(${alternatives(wordsOf((w) => w.chapter))})\s*${number}(?:\s*[:.\-–—]\s*(.+)|${spacedName})?$`, 'iu'),
@@ -620,6 +625,11 @@ const forms = {
   /** `第4章 湖`, `第十二章：归来`, `제4장`, `4화`. */
   'cjk-numbered':
     /^(?:第\s*([0-9０-９〇零一二三四五六七八九十百千两兩]+)\s*[章话話回节節幕部]|제\s*([0-9]+)\s*[장화부]|([0-9]+)\s*화)(?:\s*[:：.、．\-—–]?\s*(.*))?$/u,
+  /** `第一卷 第三章 归来`, `第一部 第三話`, `제1권 제3장`: the volume's number, then the chapter's, as web novels number chapters anew in each volume. */
+  'cjk-volume': new RegExp(
+    String.raw`^(${cjkVolume}\s*(?:第\s*(${cjkDigits}+)\s*[章话話回节節幕]|제\s*([0-9]+)\s*[장화]|([0-9]+)\s*화))(?:\s*[:：.、．\-—–]?\s*(.*))?$`,
+    'u',
+  ),
   /** "Prologue", "Epílogo: Años después", "Interlude - Letters". */
   named: new RegExp(String.raw`^(${alternatives(wordsOf((w) => [...w.prologue, ...w.epilogue, ...w.interlude]))})${rest}`, 'iu'),
   /** `序章`, `エピローグ：その後`. */
@@ -641,9 +651,13 @@ const volumeHeading = new RegExp(String.raw`^(?:${alternatives(wordsOf((w) => w.
  */
 export function volumeLabel(line: string): string | undefined {
   const text = line.trim();
-  const found = text.length <= maxTitleLine ? volumeHeading.exec(text) : null;
+  if (text.length > maxTitleLine) return undefined;
+  const found = volumeHeading.exec(text) ?? cjkVolumeHeading.exec(text);
   return found ? match(text, 'named', 'chapter', undefined, found[1], found[2]).label : undefined;
 }
+
+/** A CJK volume's label alone: `第一卷`, `卷一`, `第2部`, `제1권`, `1권`. */
+const cjkVolumeHeading = new RegExp(String.raw`^(${cjkVolume})(?:\s*[:：.、．\-—–]?\s*(.+))?$`, 'u');
 
 /** A title as the grammar reads it. */
 export interface TitleMatch {
@@ -683,6 +697,9 @@ export function readTitle(title: string): TitleMatch | undefined {
   if (ordinal) return match(text, 'ordinal', 'chapter', ordinal[2], ordinal[1], ordinal[3]);
   // Longer than this, a line that has no chapter number is prose, whatever it starts with.
   if (text.length > maxTitleLine * 4) return undefined;
+  const cjkVolumeTitle = forms['cjk-volume'].exec(text);
+  if (cjkVolumeTitle)
+    return match(text, 'cjk-volume', 'chapter', undefined, cjkVolumeTitle[2] ?? cjkVolumeTitle[3] ?? cjkVolumeTitle[4], cjkVolumeTitle[5]);
   const cjk = forms['cjk-numbered'].exec(text);
   if (cjk) return match(text, 'cjk-numbered', 'chapter', undefined, cjk[1] ?? cjk[2] ?? cjk[3], cjk[4]);
   const named = forms.named.exec(text);

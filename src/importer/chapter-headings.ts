@@ -162,9 +162,15 @@ export function chaptersAtHeadings(
 export function numberedInVolumes(chapters: ImportedChapter[], volumes: readonly (string | undefined)[]): void {
   const numbers = new Set<number>();
   let volume: string | undefined;
+  let count = 0;
   chapters.forEach((chapter, i) => {
     const heading = volumes[i];
-    if (heading) volume = slugify(volumeLabel(heading) ?? heading) || undefined;
+    // In the chapter's own address's letters: `part-two`, else (`第二部`, `Том 2`, which an address must not mix with Latin) `part-2`.
+    if (heading) {
+      count++;
+      const label = slugify(volumeLabel(heading) ?? heading);
+      volume = /^[a-z0-9-]+$/.test(label) ? label : `part-${count}`;
+    }
     const { number } = chapter;
     if (number === undefined) return;
     if (numbers.has(number) && volume && chapter.slug) {

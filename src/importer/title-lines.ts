@@ -118,7 +118,7 @@ export function parseTitleLine(line: string): TitleLine | undefined {
   const { text, found } = readMarkedTitle(line.trim());
   if (!found) return undefined;
   // A chapter label and its number make a title line whatever follows ("Chapter 7: In which…", 300 characters long).
-  if (!['numbered', 'ordinal', 'volume'].includes(found.form) && text.length > maxTitleLine) return undefined;
+  if (!['numbered', 'ordinal', 'volume', 'cjk-volume'].includes(found.form) && text.length > maxTitleLine) return undefined;
   const { kind, name } = found;
   switch (found.form) {
     case 'numbered': {
@@ -137,6 +137,9 @@ export function parseTitleLine(line: string): TitleLine | undefined {
         slug: `chapter-${String(number).replace('.', '-')}`,
       };
     }
+    case 'cjk-volume':
+      // As written, as every CJK title is; addressed by its label ("第一卷 第三章").
+      return { kind, number: undefined, title: text, slug: slugify(found.label) || 'chapter' };
     case 'volume': {
       // Numbered within its volume ("Volume 2, Chapter 1" follows "Volume 1, Chapter 30"): its place is where the story has it, and its address its label's.
       const volumeTitle = name ? `${found.label}${colon(found.word!, found.separator, (words) => words.chapter)}${name}` : found.label;

@@ -117,6 +117,9 @@ describe('title lines', () => {
     ['Book 1 - Chapter 3', 'chapter', undefined, 'Book 1 - Chapter 3', 'book-1-chapter-3'],
     ['Vol. 3 Ch. 12', 'chapter', undefined, 'Vol. 3 Ch. 12', 'vol-3-ch-12'],
     ['Том 2, Глава 1: Север', 'chapter', undefined, 'Том 2, Глава 1: Север', 'том-2-глава-1'],
+    ['第一卷 第三章 归来', 'chapter', undefined, '第一卷 第三章 归来', '第一卷-第三章'],
+    ['第一部 第三話 帰還', 'chapter', undefined, '第一部 第三話 帰還', '第一部-第三話'],
+    ['제1권 제3장 귀환', 'chapter', undefined, '제1권 제3장 귀환', '제1권-제3장'],
     // A name in brackets after the number keeps its space: no colon before a bracket.
     ['Chapter 15 (Volume 2): The Duel', 'chapter', 15, 'Chapter 15 (Volume 2): The Duel', 'chapter-15'],
     // A language's own word for a chapter, never another language's: Persian فصل, not Arabic الفصل.
@@ -177,6 +180,25 @@ describe('title lines', () => {
       'The boats were out.',
       'PART TWO: THE HILLS\n\nThe path went up.',
       'At the top, the wind. Part two of the plan was simple.',
+    ]);
+  });
+
+  it('reads a Chinese web novel’s volumes, each heading the chapters numbered anew under it', async () => {
+    const text = ['第一卷 南方', '第1章 出发', '他走了。', '第2章 海边', '海很大。', '第二卷 北方', '第1章 归来', '天冷了。'].join('\n\n');
+    const { plan } = await importText(text, 'novel');
+    expect(plan.fidelity).toMatchObject({ kept: plan.fidelity.source, added: 0 });
+    expect(plan.chapters.map((chapter) => [chapter.slug, chapter.order, parseContentFile(chapter.text).body])).toEqual([
+      ['chapter-1', 1, '第一卷 南方\n\n他走了。'],
+      ['chapter-2', 2, '海很大。'],
+      ['part-2-chapter-1', 3, '第二卷 北方\n\n天冷了。'],
+    ]);
+    // Parts as 第一部 (which alone would title a chapter) over chapters: never a table of contents with the chapter below.
+    const parts = await importText(text.replace('第一卷 南方', '第一部').replace('第二卷 北方', '第二部'), 'novel');
+    expect(parts.work.dropped).toEqual([]);
+    expect(parts.plan.chapters.map((chapter) => [chapter.slug, parseContentFile(chapter.text).body])).toEqual([
+      ['chapter-1', '第一部\n\n他走了。'],
+      ['chapter-2', '海很大。'],
+      ['part-2-chapter-1', '第二部\n\n天冷了。'],
     ]);
   });
 
@@ -242,6 +264,7 @@ describe('one chapter-title grammar, read alike by the site and the importer', (
     ['1. fejezet: Kezdet', '1. fejezet', 'Kezdet'],
     ['3. Kapitel – Der See', '3. Kapitel', 'Der See'],
     ['Volume 2, Chapter 15: The Duel', 'Volume 2, Chapter 15', 'The Duel'],
+    ['第2卷 第1章：北方', '第2卷 第1章', '北方'],
   ])('"%s": where the importer finds a title line, the site sets label "%s" apart from "%s"', (line, label, name) => {
     expect(parseTitleLine(line)).toBeDefined();
     expect(titleParts(line)).toMatchObject({ label, name });

@@ -176,6 +176,8 @@ export function readText(input: string, file: string, stem: string): ImportedWor
 
   // What each block says as a title line, if it is one: read once, for the title and the chapters below it.
   let titleLines = blocks.map((block) => (block.length === 1 ? parseTitleLine(block[0]!) : undefined));
+  // A volume's heading that reads as a title line ("第一部") heads the chapter below it, where one follows at once: no chapter of its own, nor a table of contents with it.
+  titleLines = titleLines.map((line, i) => (line && titleLines[i + 1] && volumeLine(blocks[i]!) ? undefined : line));
   // Else chapters headed by their number alone ("ONE", "1", "II"), when the file's name numbers no chapter of its own.
   const numbered =
     titleLines.some(Boolean) || fileTitle(stem)
@@ -355,7 +357,8 @@ const contentsHeading = /^\s*(?:table of contents|contents)\s*:?\s*$/i;
  * "Contents" line above them. The site makes its own; its lines are set aside and the author told.
  */
 function withoutContents(blocks: string[][], setAside: string[], dropped: string[]): string[][] {
-  const entries = blocks.map((block) => block.map((line) => parseTitleLine(line)));
+  // A volume's heading ("第一部", "PART TWO") is no chapter's entry.
+  const entries = blocks.map((block) => block.map((line) => (volumeLabel(line) === undefined ? parseTitleLine(line) : undefined)));
   // A chapter is known by what its title line says it is (its file name), however its title is set.
   const key = (line: string) => parseTitleLine(line)?.slug ?? line.replace(/\s+/g, ' ').trim().toLowerCase();
   // Where each title line last stands as a block of its own (a chapter's heading).
