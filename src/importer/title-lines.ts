@@ -82,8 +82,8 @@ function parseHanNumber(text: string): number | undefined {
   return total + current || undefined;
 }
 
-/** A line naming a story's author on its title page: "by Wren Ashdown", "par …", "von …", "por …", "di …". */
-const byLine = /^\s*(?:by|written by|par|von|por|di|door|av|af|przez)\s+/i;
+/** A line naming a story's author on its title page: "by Wren Ashdown", "par …", "von …", "por …", "di …", "作者：…", "지은이: …", "Автор: …". */
+const byLine = /^\s*(?:(?:by|written by|par|von|por|di|door|av|af|przez)\s+|(?:作者|著者|作|지은이|작가|글|автор|авторка)\s*[:：]\s*)/iu;
 
 /** Whether a line typed by hand could title a story on its title page: short, no sentence, no author's line. */
 export const titlePageTitle = (line: string): boolean => line.length <= 120 && !/[.!?,;:]$/.test(line) && !byLine.test(line);

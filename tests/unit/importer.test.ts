@@ -202,6 +202,17 @@ describe('title lines', () => {
     ]);
   });
 
+  it.each([
+    ['灯塔', '作者：林', '林'],
+    ['등대', '지은이: 김하나', '김하나'],
+    ['Маяк', 'Автор: Анна', 'Анна'],
+  ])('reads the title page “%s / %s” above a whole story as its title and author', async (title, byline, author) => {
+    const text = [title, byline, 'Chapter 1', 'One.', 'Chapter 2', 'Two.'].join('\n\n');
+    const { work, plan } = await importText(text, 'story');
+    expect(work.story).toMatchObject({ title, author });
+    expect(plan.fidelity).toMatchObject({ kept: plan.fidelity.source, added: 0 });
+  });
+
   it('addresses chapters numbered anew under a volume by the volume’s label, not the first word of it', async () => {
     const text = ['Vol. 1', 'Chapter 1', 'It began.', 'Vol. 2: The North', 'Chapter 1', 'Cold now.'].join('\n\n');
     const { plan } = await importText(text, 'novel');
