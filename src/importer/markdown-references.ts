@@ -6,8 +6,12 @@
  * last. The text shown is unchanged; fenced code is left as it is.
  */
 
-/** A definition's line: `[label]: <address> "title"` (not a footnote's, `[^1]: …`). */
-const definitionLine = /^ {0,3}\[((?!\^)[^\]\n]{1,500})\]:[ \t]*(<[^>\n]*>|\S+)(?:[ \t]+("[^"\n]*"|'[^'\n]*'|\([^)\n]*\)))?[ \t]*$/;
+/**
+ * A definition's line: `[label]: <address> "title"` (not a footnote's, `[^1]: …`), as CommonMark
+ * reads one: an address of one word, a title in quotes or brackets, nothing else
+ * ("[Flashback]: The year was 1990." is a paragraph).
+ */
+export const definitionLine = /^ {0,3}\[((?!\^)[^\]\n]{1,500})\]:[ \t]*(<[^>\n]*>|\S+)(?:[ \t]+("[^"\n]*"|'[^'\n]*'|\([^)\n]*\)))?[ \t]*$/;
 
 /** A reference: `![alt][label]`, `[text][label]`, `[text][]`, or `[label]` alone (not a link already, nor a footnote). */
 const reference = /(!?)\[((?!\^)[^\]\n]{0,500})\](?:\[([^\]\n]{0,500})\]|(?![(:[]))/g;

@@ -2,6 +2,7 @@ import type { Root } from 'hast';
 import remarkParse from 'remark-parse';
 import remarkRehype from 'remark-rehype';
 import { unified } from 'unified';
+import { definitionLine } from './markdown-references.ts';
 
 /** Markdown as an HTML tree (CommonMark), for what the importer reads as Markdown but writes as story.md's fields. */
 export function markdownTree(markdown: string): Root {
@@ -20,7 +21,7 @@ export function markdownToPlainText(markdown: string): string {
   return (
     withoutComments(markdown.replace(/\r\n?/g, '\n'))
       // A link's or a picture's definition (`[image1]: <data:…>`, as Google Docs writes pictures) is not shown at all.
-      .replace(/^ {0,3}\[(?!\^)[^\]\n]{1,500}\]:[ \t]*\S.*$/gm, '')
+      .replace(new RegExp(definitionLine.source, 'gm'), '')
       .replace(/<\/?[a-zA-Z][^<>\n]{0,500}>/g, '')
       // A picture's description is not shown as text (the renderer's word count leaves it out too).
       .replace(/!\[[^\]\n]{0,500}\]\([^)\n]{0,500}\)/g, '')

@@ -27,9 +27,11 @@ async function importBytes(bytes: Uint8Array, name: string) {
 const importFixture = (path: string) => importBytes(readFileSync(join(fixtures, path)), path);
 
 /** Every word was kept: what the importer itself checks, asserted. */
-function expectEveryWordKept(plan: { fidelity: { source: number; kept: number } }) {
+function expectEveryWordKept(plan: { fidelity: { source: number; kept: number; added: number } }) {
   expect(plan.fidelity.source).toBeGreaterThan(0);
   expect(plan.fidelity.kept).toBe(plan.fidelity.source);
+  // Nothing the file does not hold either: `npm run import` refuses an import that adds a word.
+  expect(plan.fidelity.added).toBe(0);
 }
 
 describe('recognising the format from the content', () => {
@@ -291,6 +293,15 @@ describe('pictures written into the file itself (data: addresses) and links by r
     expect([...plan.images.keys()]).toEqual(['picture.png']);
     expect(Buffer.from(plan.images.get('picture.png')!).toString('base64')).toBe(pixel);
     expect(work.notices.join('\n')).toMatch(/read the story’s title and author from the heading above its chapters/);
+  });
+
+  it('leaves a paragraph that only looks like a definition as the paragraph it is', async () => {
+    const { plan, chapters } = await importBytes(
+      strToU8('# Chapter 1\n\n[Flashback]: The year was 1990.\n\nShe walked [home][h].\n\n[h]: https://example.com\n'),
+      'chapter-1.md',
+    );
+    expectEveryWordKept(plan);
+    expect(chapters[0]!.body).toBe('[Flashback]: The year was 1990.\n\nShe walked [home](<https://example.com>).');
   });
 
   it('in a page: a picture kept as a file of images/, an address of another type left out with its description', async () => {
