@@ -195,6 +195,7 @@ export const languages: Record<string, Words> = {
     notes: ['Anmerkung der Autorin', 'Anmerkung des Autors', 'Anmerkung', 'A/N'],
   },
   nl: {
+    volumes: ['Deel', 'Boek'],
     chapter: ['Hoofdstuk', 'Hfst.'],
     numbers: [
       'een|één',
@@ -224,6 +225,7 @@ export const languages: Record<string, Words> = {
     notes: ['Noot van de auteur', 'Noot van de schrijver', 'A/N'],
   },
   pl: {
+    volumes: ['Tom', 'Księga', 'Część'],
     chapter: ['Rozdział', 'Rozdzial', 'Rozdz.'],
     numbers: [
       'pierwszy|jeden',
@@ -283,6 +285,7 @@ export const languages: Record<string, Words> = {
     notes: ['Примечание автора', 'Примечания автора', 'От автора', 'П/А'],
   },
   uk: {
+    volumes: ['Том', 'Книга', 'Частина'],
     chapter: ['Розділ', 'Глава'],
     numbers: [
       'перший|перша|один',
@@ -302,6 +305,7 @@ export const languages: Record<string, Words> = {
     notes: ['Примітка автора', 'Примітки автора', 'Від автора'],
   },
   tr: {
+    volumes: ['Cilt', 'Kitap', 'Kısım'],
     chapter: ['Bölüm', 'Bolum'],
     numbers: [
       'bir|birinci',
@@ -321,6 +325,7 @@ export const languages: Record<string, Words> = {
     notes: ['Yazarın Notu', 'Yazar Notu', 'Y/N'],
   },
   id: {
+    volumes: ['Volume', 'Jilid', 'Buku', 'Bagian'],
     chapter: ['Bab', 'Chapter'],
     numbers: [
       'satu|pertama',
@@ -340,6 +345,7 @@ export const languages: Record<string, Words> = {
     notes: ['Catatan Penulis', 'Catatan Author', 'A/N'],
   },
   vi: {
+    volumes: ['Quyển', 'Tập', 'Phần'],
     chapter: ['Chương', 'Chuong'],
     numbers: ['một|nhất', 'hai', 'ba', 'bốn|tư', 'năm', 'sáu', 'bảy', 'tám', 'chín', 'mười'],
     prologue: ['Mở đầu', 'Lời mở đầu'],
@@ -384,6 +390,7 @@ export const languages: Record<string, Words> = {
     notes: ['หมายเหตุผู้เขียน', 'จากผู้เขียน', 'ผู้เขียน', 'A/N'],
   },
   cs: {
+    volumes: ['Díl', 'Kniha', 'Část', 'Svazek'],
     chapter: ['Kapitola', 'Kap.'],
     prologue: ['Prolog'],
     epilogue: ['Epilog'],
@@ -405,6 +412,7 @@ export const languages: Record<string, Words> = {
     notes: ['Kirjoittajan huomautus', 'Kirjoittajan sana', 'A/N'],
   },
   sv: {
+    volumes: ['Del', 'Bok', 'Volym'],
     chapter: ['Kapitel', 'Kap.'],
     numbers: [
       'ett|en|första',

@@ -117,6 +117,8 @@ describe('title lines', () => {
     ['Book 1 - Chapter 3', 'chapter', undefined, 'Book 1 - Chapter 3', 'book-1-chapter-3'],
     ['Vol. 3 Ch. 12', 'chapter', undefined, 'Vol. 3 Ch. 12', 'vol-3-ch-12'],
     ['Том 2, Глава 1: Север', 'chapter', undefined, 'Том 2, Глава 1: Север', 'том-2-глава-1'],
+    ['Tom 2, Rozdział 3: Północ', 'chapter', undefined, 'Tom 2, Rozdział 3: Północ', 'tom-2-rozdział-3'],
+    ['Quyển 1 Chương 5: Trở về', 'chapter', undefined, 'Quyển 1 Chương 5: Trở về', 'quyen-1-chuong-5'],
     ['第一卷 第三章 归来', 'chapter', undefined, '第一卷 第三章 归来', '第一卷-第三章'],
     ['第一部 第三話 帰還', 'chapter', undefined, '第一部 第三話 帰還', '第一部-第三話'],
     ['제1권 제3장 귀환', 'chapter', undefined, '제1권 제3장 귀환', '제1권-제3장'],
