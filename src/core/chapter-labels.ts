@@ -653,6 +653,9 @@ const forms = {
 /** A volume's, book's or part's heading alone: "PART TWO: THE HILLS", "Book 1", "Том 2. Север". */
 const volumeHeading = new RegExp(String.raw`^(?:${alternatives(wordsOf((w) => w.volumes ?? []))})\s*${number}${rest}`, 'iu');
 
+/** A CJK volume's label alone: `第一卷`, `卷一`, `第2部`, `제1권`, `1권`. */
+const cjkVolumeHeading = new RegExp(String.raw`^(${cjkVolume})(?:\s*[:：.、．\-—–]?\s*(.+))?$`, 'u');
+
 /**
  * The label of a line that heads a volume, book or part of the story (which chapters follow),
  * not a chapter: "PART TWO" of "PART TWO: THE HILLS", "Vol. 2" of "Vol. 2"; undefined for any other line.
@@ -661,11 +664,9 @@ export function volumeLabel(line: string): string | undefined {
   const text = line.trim();
   if (text.length > maxTitleLine) return undefined;
   const found = volumeHeading.exec(text) ?? cjkVolumeHeading.exec(text);
+  // The label as the grammar's titles have theirs: what comes before the name, less the separator.
   return found ? match(text, 'named', 'chapter', undefined, found[1], found[2]).label : undefined;
 }
-
-/** A CJK volume's label alone: `第一卷`, `卷一`, `第2部`, `제1권`, `1권`. */
-const cjkVolumeHeading = new RegExp(String.raw`^(${cjkVolume})(?:\s*[:：.、．\-—–]?\s*(.+))?$`, 'u');
 
 /** A title as the grammar reads it. */
 export interface TitleMatch {
