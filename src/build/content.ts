@@ -23,15 +23,25 @@ export function getStory(): Promise<Story> {
 }
 
 /**
- * A route's pages from the story (`getStaticPaths`). In `npm run dev`, a story with problems
- * gives none, so every address falls through to a page the middleware answers with the list
- * of problems (src/middleware.ts), rather than to Astro's error overlay; a build stops on them.
+ * The pages each route had from the story when it last read without a problem, in `npm run dev`:
+ * kept across the reloads of this module that a change to the content brings.
  */
-export async function storyPaths<T>(paths: (story: Story) => T[]): Promise<T[]> {
+const lastPaths = ((globalThis as { [key: symbol]: Map<string, unknown[]> | undefined })[Symbol.for('quire.lastPaths')] ??= new Map());
+
+/**
+ * A route's pages from the story (`getStaticPaths`), `route` naming it. In `npm run dev`, while
+ * the story has problems, each route keeps the pages it had, so the address an author has
+ * open still reaches the middleware, which answers with the list of problems (src/middleware.ts):
+ * Astro matches a page's address before any middleware runs, and answered an address it no
+ * longer knew with its own error and stack trace. A build stops on the problems.
+ */
+export async function storyPaths<T>(route: string, paths: (story: Story) => T[]): Promise<T[]> {
   try {
-    return paths(await getStory());
+    const found = paths(await getStory());
+    if (import.meta.env.DEV) lastPaths.set(route, found);
+    return found;
   } catch (error) {
-    if (import.meta.env.DEV && error instanceof StoryError) return [];
+    if (import.meta.env.DEV && error instanceof StoryError) return (lastPaths.get(route) as T[] | undefined) ?? [];
     throw error;
   }
 }

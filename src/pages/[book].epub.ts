@@ -4,7 +4,7 @@ import { storyPaths } from '../build/content';
 
 /** `/<story-title>.epub`: the whole story for e-readers. */
 export const getStaticPaths: GetStaticPaths = () =>
-  storyPaths((story) => [{ params: { book: epubFileName(story).replace(/\.epub$/, '') } }]);
+  storyPaths('book', (story) => [{ params: { book: epubFileName(story).replace(/\.epub$/, '') } }]);
 
 export const GET: APIRoute = async ({ site }) => {
   const epub = await getEpub(site);
