@@ -86,6 +86,17 @@ export function zipFormat(names: readonly string[]): InputFormat | undefined {
  */
 export const maxInputDepth = 1000;
 
+/**
+ * What marks each element to come in a text input, counted before it is parsed, and how many
+ * marks make one: in plain text and Markdown its lines, in Rich Text its paragraphs (`\par`),
+ * in markup its tags (an element opens and closes).
+ */
+function elementMarks(format: InputFormat): [RegExp, number] {
+  if (format === 'markdown' || format === 'text') return [/\n/, 1];
+  if (format === 'rtf') return [/\\par(?![a-z])/, 1];
+  return [/</, 2];
+}
+
 /** Reads one input, whatever its format. */
 export async function readInput(bytes: Uint8Array, file: string): Promise<ImportedWork> {
   let work: ImportedWork;
@@ -110,9 +121,7 @@ export async function readInput(bytes: Uint8Array, file: string): Promise<Import
 async function readFormat(bytes: Uint8Array, file: string): Promise<ImportedWork> {
   const stem = basename(file, extname(file));
   const { format, text } = detectFormat(bytes, file);
-  // Counted before parsing: in markup its tags (an element opens and closes), in plain text and Markdown its lines.
-  if (text !== undefined)
-    refuseOverfull(text, file, format === 'markdown' || format === 'text' ? /\n/ : /</, format === 'markdown' || format === 'text' ? 1 : 2);
+  if (text !== undefined) refuseOverfull(text, file, ...elementMarks(format));
   switch (format) {
     case 'epub':
       return (await import('./readers/epub.ts')).readEpub(bytes, file);

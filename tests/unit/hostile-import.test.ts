@@ -325,6 +325,7 @@ describe('exhaustion from small files', () => {
     const inputs: [string, () => [Uint8Array, string]][] = [
       ['a web page (8 MB)', () => [strToU8(`<article><h1>Chapter 1</h1>${'<p>x</p>'.repeat(million)}</article>`), 'many.html']],
       ['a text (3 MB)', () => [strToU8(`Chapter 1\n\n${'x\n\n'.repeat(million)}`), 'many.txt']],
+      ['Rich Text (6 MB)', () => [strToU8(`{\\rtf1\\ansi Chapter 1\\par ${'x\\par '.repeat(million)}}`), 'many.rtf']],
       ['a Word document (100 KB)', () => [makeDocx(['<w:p><w:r><w:t>Chapter 1</w:t></w:r></w:p>', '<w:p/>'.repeat(million)]), 'many.docx']],
       [
         'an OpenDocument text (100 KB)',
