@@ -120,6 +120,12 @@ export function parseTitleLine(line: string): TitleLine | undefined {
   // A chapter label and its number make a title line whatever follows ("Chapter 7: In which…", 300 characters long).
   if (!['numbered', 'ordinal', 'volume', 'cjk-volume'].includes(found.form) && text.length > maxTitleLine) return undefined;
   const { kind, name } = found;
+  // The label, and the name after it as the title's language separates them; a name in brackets after a
+  // space alone ("Chapter 15 (Volume 2): The Duel") keeps its space: no colon goes before a bracket.
+  const titled = (label: string, pick: (words: Words) => string[] = (words) => words.chapter) =>
+    name
+      ? `${label}${/^\s+$/.test(found.separator) && /^[([]/.test(name) ? ' ' : colon(found.word!, found.separator, pick)}${name}`
+      : label;
   switch (found.form) {
     case 'numbered': {
       const number = parseNumber(found.number!) ?? namedNumber(found.word!, found.number!);
@@ -130,10 +136,7 @@ export function parseTitleLine(line: string): TitleLine | undefined {
       return {
         kind,
         number,
-        // A name in brackets after a space alone ("Chapter 15 (Volume 2): The Duel") stays after its space: no colon goes before a bracket.
-        title: name
-          ? `${label} ${shown}${/^\s+$/.test(found.separator) && /^[([]/.test(name) ? ' ' : colon(found.word!, found.separator, (words) => words.chapter)}${name}`
-          : `${label} ${shown}`,
+        title: titled(`${label} ${shown}`),
         slug: `chapter-${String(number).replace('.', '-')}`,
       };
     }
@@ -142,8 +145,7 @@ export function parseTitleLine(line: string): TitleLine | undefined {
       return { kind, number: undefined, title: text, slug: slugify(found.label) || 'chapter' };
     case 'volume': {
       // Numbered within its volume ("Volume 2, Chapter 1" follows "Volume 1, Chapter 30"): its place is where the story has it, and its address its label's.
-      const volumeTitle = name ? `${found.label}${colon(found.word!, found.separator, (words) => words.chapter)}${name}` : found.label;
-      return { kind, number: undefined, title: volumeTitle, slug: slugify(found.label) || 'chapter' };
+      return { kind, number: undefined, title: titled(found.label), slug: slugify(found.label) || 'chapter' };
     }
     case 'ordinal': {
       // As written: the number is the title's own word order ("1. fejezet: Kezdet").
@@ -151,7 +153,7 @@ export function parseTitleLine(line: string): TitleLine | undefined {
       return {
         kind,
         number,
-        title: name ? `${found.label}${colon(found.word!, found.separator, (words) => words.chapter)}${name}` : text,
+        title: name ? titled(found.label) : text,
         slug: `chapter-${number}`,
       };
     }
@@ -163,12 +165,12 @@ export function parseTitleLine(line: string): TitleLine | undefined {
       // Side stories and interludes are many: each its own address from its title (`番外一-春天`); a prologue or epilogue is the one.
       return { kind, number: undefined, title: text, slug: kind === 'interlude' ? slugify(text) || kind : kind };
     case 'named': {
-      const label = canonical(found.word!, (words) => words[kind as 'prologue' | 'epilogue' | 'interlude']);
+      const pick = (words: Words) => words[kind as 'prologue' | 'epilogue' | 'interlude'];
+      const label = canonical(found.word!, pick);
       // An interlude's address from its name, under its own label where it has one ("side-story-the-ball").
       const own = ownLabels.some((word) => word.toLowerCase() === found.word!.toLowerCase());
       const slug = kind === 'interlude' && (name || own) ? slugify(`${own ? label : 'interlude'} ${name ?? ''}`) || 'interlude' : kind;
-      const pick = (words: Words) => words[kind as 'prologue' | 'epilogue' | 'interlude'];
-      return { kind, number: undefined, title: name ? `${label}${colon(found.word!, found.separator, pick)}${name}` : label, slug };
+      return { kind, number: undefined, title: titled(label, pick), slug };
     }
     case 'worded':
       // "Chapter the First: A Storm" is a title on the site, but its number is not one the importer can file it under.
