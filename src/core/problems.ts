@@ -289,6 +289,12 @@ export const problems = {
     message: (file: string, first: string) =>
       `${file}: the paragraphs from “${first.length > 50 ? `${first.slice(0, 50)}…` : first}” on are typed one a line, which Markdown runs into one paragraph; leave a blank line between paragraphs (or, for verse kept line by line, put it in a :::verse block)`,
   }),
+  TitleRepeated: problem({
+    level: 'warning',
+    title: 'The text opens with a heading that repeats the chapter’s title',
+    message: (file: string, heading: string) =>
+      `${file}: the text opens with the heading “${heading.length > 60 ? `${heading.slice(0, 60)}…` : heading}”, which says again what the chapter’s title says; every page and the EPUB show the title above the text, so readers see it twice. Delete the heading from the text (the title comes from title: in the frontmatter)`,
+  }),
   MixedQuotes: problem({
     level: 'warning',
     title: 'A chapter mixes straight and curly quotes',

@@ -1,4 +1,5 @@
 import { countWords } from '../shared/text-stats.ts';
+import { titleParts } from './chapter-labels.ts';
 import { isoDate } from '../shared/format.ts';
 import { problems as catalogue } from './problems.ts';
 import { isScheduled } from './schedule.ts';
@@ -21,6 +22,8 @@ export interface RenderedText {
   blocks: boolean;
   /** The first line of paragraphs typed one a line, which Markdown ran into one, if any (for the author's warning). */
   runTogether?: string | undefined;
+  /** The text of a heading that opens the text, if one does (for the warning when it repeats the title). */
+  openingHeading?: string | undefined;
   /** Where the build keeps it between builds (the render cache's key), when it does. */
   key?: string | undefined;
 }
@@ -283,9 +286,28 @@ export function chapterWarnings(source: ChapterSource): string[] {
   const straight = (text.match(/"/g) ?? []).length;
   const curly = (text.match(/[“”]/g) ?? []).length;
   const warnings = straight > 0 && curly > 0 ? [catalogue.MixedQuotes.message(source.filePath, straight, curly)] : [];
-  const { runTogether } = source.body;
+  const { runTogether, openingHeading } = source.body;
   if (runTogether !== undefined) warnings.push(catalogue.ParagraphsRunTogether.message(source.filePath, runTogether));
+  if (openingHeading !== undefined && repeatsTitle(openingHeading, source.data.title))
+    warnings.push(catalogue.TitleRepeated.message(source.filePath, openingHeading));
   return warnings;
+}
+
+/**
+ * Whether a heading says what a title says: the whole title, its name or its label ("Chapter 1:
+ * The Start" and "The Start", "Chapter 1" or "chapter 1 – the start"), whatever the case,
+ * spaces and punctuation.
+ */
+export function repeatsTitle(heading: string, title: string): boolean {
+  const key = (text: string) =>
+    text
+      .normalize('NFKC')
+      .toLowerCase()
+      .replace(/[\p{P}\p{S}\s]+/gu, '');
+  const said = key(heading);
+  if (!said) return false;
+  const { label, name } = titleParts(title);
+  return [title, name, label].some((part) => part !== undefined && key(part) === said) || key(titleParts(heading).name) === key(name);
 }
 
 /** Old addresses that are a chapter's address, or another chapter's old address too: one page cannot be both. */

@@ -19,6 +19,8 @@ export interface PlainText {
    * between them (which Markdown runs into one), if there is one: for the author's warning.
    */
   runTogether?: string | undefined;
+  /** The text of a heading that opens the text (before anything else), if one does: for the warning when it repeats the title. */
+  openingHeading?: string | undefined;
 }
 
 /** Elements that stand on lines of their own in the text as read. */
@@ -61,6 +63,7 @@ export function rehypePlainText() {
     const footnotes: string[] = [];
     let paragraphs = 0;
     let runTogether: string | undefined;
+    let openingHeading: string | undefined;
     for (const node of tree.children) {
       // Text straight in the root: what raw HTML left beside a removed element.
       if (node.type === 'text' && node.value.trim()) main.push(clean(node.value));
@@ -73,6 +76,7 @@ export function rehypePlainText() {
       }
       if (isParagraph(node) && typeof node.properties.id === 'string') paragraphs++;
       const text = clean(textOf(node));
+      if (main.length === 0 && /^h[1-6]$/.test(node.tagName)) openingHeading = text;
       if (node.tagName === 'p' && runTogether === undefined) runTogether = linesRunTogether(node, text);
       if (text) main.push(text);
     }
@@ -86,6 +90,7 @@ export function rehypePlainText() {
       paragraphs,
       pictures,
       ...(runTogether === undefined ? {} : { runTogether }),
+      ...(openingHeading === undefined ? {} : { openingHeading }),
     };
     file.data.plainText = plain;
   };

@@ -114,6 +114,16 @@ export function withTexts(
 
 /** What the pages and the story's checks take of a rendered text (its problems are reported apart), and where the cache keeps it. */
 export function renderedText(rendered: Rendered, key: string | undefined): RenderedText {
-  const { html, text, footnotes, paragraphs, pictures, blocks, runTogether } = rendered;
-  return { html, text, footnotes, paragraphs, pictures, blocks, ...(runTogether === undefined ? {} : { runTogether }), key };
+  const { html, text, footnotes, paragraphs, pictures, blocks, runTogether, openingHeading } = rendered;
+  return {
+    html,
+    text,
+    footnotes,
+    paragraphs,
+    pictures,
+    blocks,
+    ...(runTogether === undefined ? {} : { runTogether }),
+    ...(openingHeading === undefined ? {} : { openingHeading }),
+    key,
+  };
 }

@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { linkedChapter } from '../../src/core/links';
 import { scheduleWarnings } from '../../src/core/schedule';
+import { createRenderer } from '../../src/markdown/render';
+import { stringsFor } from '../../src/shared/i18n';
 import { assembleStory, chapterWarnings, slugOf, storyWarnings, StoryError, validateStory, type StorySource } from '../../src/core/story';
 import { chapterSource, storySource } from '../support/story-sources';
 
@@ -204,6 +206,37 @@ describe('storyWarnings', () => {
       expect.stringMatching(/^content\/chapters\/a\.md: mixes straight/),
     ]);
     expect(chapterWarnings(chapter('a', { order: 1 }, '“Hello,” she said. “Goodbye.”'))).toEqual([]);
+  });
+
+  it('warns of a heading opening the text that says the title again, as the pipeline renders it', async () => {
+    const renderer = createRenderer({
+      base: '/',
+      chapters: new Map(),
+      t: stringsFor('en'),
+      image: () => ({ problem: 'none' }),
+      remoteImages: false,
+    });
+    const warned = async (title: string, markdown: string) =>
+      chapterWarnings({ ...chapter('01-start', { order: 1, title }), body: await renderer.chapter(markdown) }).filter((warning) =>
+        warning.includes('opens with the heading'),
+      );
+    const repeated = [
+      ['The Start', '# The Start\n\nShe left.'],
+      ['Chapter 1: The Start', '## Chapter 1 — the start!\n\nShe left.'],
+      ['Chapter 1: The Start', 'The Start\n=========\n\nShe left.'],
+      ['Chapter 1: The Start', '### Chapter 1\n\nShe left.'],
+      ['Prologue', '<h2>PROLOGUE</h2>\n\nShe left.'],
+    ] as const;
+    for (const [title, markdown] of repeated)
+      expect(await warned(title, markdown), markdown).toEqual([
+        expect.stringMatching(
+          /^content\/chapters\/01-start\.md: the text opens with the heading “.+”, which says again what the chapter’s title says;.* Delete the heading/,
+        ),
+      ]);
+    // A heading of its own, one further down, or none: nothing to say.
+    expect(await warned('The Start', '# Part One\n\nShe left.')).toEqual([]);
+    expect(await warned('The Start', 'She left.\n\n# The Start')).toEqual([]);
+    expect(await warned('The Start', 'The Start of it all was a letter.')).toEqual([]);
   });
 });
 
