@@ -18,33 +18,59 @@ function visibleText(what: string) {
 }
 
 /** A calendar date written `YYYY-MM-DD` (optionally with a time); anything else is an error, never a neighbouring day. */
-function calendarDate(what: string) {
+function calendarDate(what: string, ifFalse = `leave ${what} out`) {
   return z.unknown().transform((value, context): Date => {
     const date = typeof value === 'string' ? parseDate(value) : value instanceof Date && !Number.isNaN(value.getTime()) ? value : undefined;
     if (date) return date;
-    const given = value === null || value === '' ? 'it is empty' : `"${String(value)}" is not a date on the calendar`;
+    const given =
+      value === null || value === ''
+        ? 'it is empty'
+        : value === false
+          ? `not false: ${ifFalse}`
+          : `"${String(value)}" is not a date on the calendar`;
     context.addIssue({ code: 'custom', message: `${what} must be a date such as 2026-01-31 (${given})` });
     return z.NEVER;
   });
 }
 
-/** An object that rejects keys it does not know, suggesting the closest known one. */
-function strictObject<T extends z.core.$ZodLooseShape>(shape: T) {
+/**
+ * What other tools call a key (Jekyll's `date`, Hugo's `weight`, an archive's `description`),
+ * by the key as folded (lower case, no `_`, `-` or spaces): the key it is here, or where it
+ * belongs instead.
+ */
+interface OtherNames {
+  /** Names of a key of this object: `date` → `published`. */
+  alsoCalled?: Record<string, string>;
+  /** Keys that belong elsewhere, with where: `tags` in a chapter → story.md. */
+  elsewhere?: Record<string, string>;
+}
+
+const folded = (key: string) => key.toLowerCase().replace(/[\s_-]+/g, '');
+
+/** An object that rejects keys it does not know, suggesting the closest known one, or the one other tools name so. */
+function strictObject<T extends z.core.$ZodLooseShape>(shape: T, { alsoCalled = {}, elsewhere = {} }: OtherNames = {}) {
   const known = Object.keys(shape);
+  const meant = (key: string) => alsoCalled[folded(key)] ?? closest(key, known);
   return z.strictObject(shape, {
     error: (issue) => {
       if (issue.code !== 'unrecognized_keys') return undefined;
       // Each mistyped key with its likely meaning; the others together, with the keys there are, once.
       const nearly = issue.keys.flatMap((key) => {
-        const near = closest(key, known);
-        return near ? [`unknown key "${key}": did you mean ${near}?`] : [];
+        const near = meant(key);
+        const there = elsewhere[folded(key)];
+        return near ? [`unknown key "${key}": did you mean ${near}?`] : there ? [`unknown key "${key}": ${there}`] : [];
       });
-      const others = issue.keys.filter((key) => !closest(key, known)).map((key) => `"${key}"`);
+      const others = issue.keys.filter((key) => !meant(key) && !elsewhere[folded(key)]).map((key) => `"${key}"`);
       const unknown =
         others.length === 0 ? [] : [`unknown key${others.length > 1 ? 's' : ''} ${others.join(', ')}; the keys are ${known.join(', ')}`];
       return [...nearly, ...unknown].join('; ');
     },
   });
+}
+
+/** `names` each as another name of `key`, folded: `{ published: ['date', 'pubDate'] }` → `{ date: 'published', pubdate: 'published' }`. */
+function namesOf(names: Record<string, readonly string[]>): Record<string, string> {
+  return Object.fromEntries(Object.entries(names).flatMap(([key, others]) => others.map((other) => [folded(other), key])));
 }
 
 /** A chapter's address (`chapter-3`, `雪の日`): one it can be served at. */
@@ -156,141 +182,196 @@ function isLanguageTag(tag: string): boolean {
   }
 }
 
+/** What `story.md`'s keys are called elsewhere (archives, Jekyll, Hugo, FanFicFare), and keys that belong in a chapter. */
+const storyOtherNames: OtherNames = {
+  alsoCalled: namesOf({
+    author: ['authors', 'by', 'writer', 'creator', 'pseud', 'penName'],
+    language: ['lang', 'locale'],
+    status: ['state', 'completed', 'finished'],
+    fandom: ['fandoms'],
+    rating: ['rated', 'audience'],
+    warnings: ['archiveWarnings'],
+    categories: ['category'],
+    relationships: ['pairings', 'pairing', 'ships'],
+    tags: ['keywords', 'freeform', 'freeforms', 'additionalTags'],
+    cover: ['image', 'coverImage', 'coverArt', 'thumbnail'],
+    reviewUrl: ['url', 'link', 'source', 'sourceUrl', 'workUrl', 'ao3'],
+    followUrl: ['newsletter', 'subscribe', 'mailingList'],
+    supportUrl: ['kofi', 'patreon', 'donate', 'tip'],
+    notes: ['authorsNote', 'authorNote', 'note', 'foreword'],
+    endNotes: ['endNote', 'afterword'],
+    expectedChapters: ['totalChapters', 'chapterCount', 'chapters'],
+  }),
+  elsewhere: {
+    summary: 'the summary is the text of story.md after the frontmatter (below the closing ---)',
+    description: 'the summary is the text of story.md after the frontmatter (below the closing ---)',
+    order: 'order is a key of each chapter file, in chapters/',
+    published: 'each chapter file has its own published date, in chapters/',
+  },
+};
+
+/** What a chapter's keys are called elsewhere (Jekyll's `date`, Hugo's `weight`), and keys that belong in story.md. */
+const chapterOtherNames: OtherNames = {
+  alsoCalled: namesOf({
+    title: ['name', 'chapterTitle'],
+    order: ['chapter', 'chapterNumber', 'number', 'num', 'no', 'weight', 'position', 'index', 'sortOrder'],
+    summary: ['description', 'excerpt', 'synopsis', 'abstract', 'blurb'],
+    contentNotes: ['warnings', 'contentWarnings', 'triggerWarnings', 'cw', 'tw'],
+    authorsNote: ['note', 'notes', 'authorNote', 'authorsNotes', 'an', 'beginningNotes', 'startNote', 'headNote'],
+    endNote: ['endNotes', 'afterword', 'postscript'],
+    published: ['date', 'pubDate', 'publishDate', 'publishedAt', 'publishedOn', 'posted', 'datePublished', 'releaseDate'],
+    revised: ['updated', 'lastmod', 'lastModified', 'modified', 'edited', 'updatedAt', 'dateModified'],
+    draft: ['unpublished', 'hidden', 'wip'],
+    slug: ['permalink'],
+  }),
+  elsewhere: Object.fromEntries(
+    ['author', 'language', 'status', 'fandom', 'rating', 'characters', 'relationships', 'tags', 'categories', 'cover', 'series'].map(
+      (key) => [key, `${key} is a key of story.md, for the whole story`],
+    ),
+  ),
+};
+
 /** Frontmatter of `content/story.md`; its Markdown body is the story's summary. */
-export const storySchema = strictObject({
-  /** The story's title, shown on every page. */
-  title: visibleText('title'),
-  /** The author's name or pen name. */
-  author: visibleText('author'),
-  /** BCP 47 language tag of the text, e.g. `en` or `fr-CA`. */
-  language: z
-    .string()
-    .trim()
-    .regex(/^[a-zA-Z]{2,3}(-[a-zA-Z0-9]{2,8})*$/, 'language must be a BCP 47 tag such as en or fr-CA')
-    // The shape alone lets through tags no browser knows ("en-12"), on which dates and plurals fail.
-    .refine(isLanguageTag, 'language must be a BCP 47 tag such as en or fr-CA (the region a two-letter code)')
-    .default('en'),
-  /** Whether more chapters are still to come. */
-  status: z.enum(['in-progress', 'complete'], { error: 'status must be in-progress or complete' }).default('in-progress'),
-  /** The fandom the story belongs to. */
-  fandom: visibleText('fandom').optional(),
-  /** Audience rating, e.g. `Teen And Up Audiences`. */
-  rating: visibleText('rating').optional(),
-  /** Archive warnings. */
-  warnings: tagList,
-  /** Archive categories, the kind of relationships the story centres on: `F/M`, `Gen`, `Multi`. */
-  categories: tagList,
-  /** Characters who appear. */
-  characters: tagList,
-  /** Relationships, e.g. `Erik/Meg Giry`. */
-  relationships: tagList,
-  /** Free-form tags. */
-  tags: tagList,
-  /** The story's page on an archive, where readers can leave a review. */
-  reviewUrl: webAddress('reviewUrl').optional(),
-  /** Where readers sign up for an e-mail when a chapter is out (Buttondown, Substack, Ghost, follow.it): "Follow by email". */
-  followUrl: webAddress('followUrl').optional(),
-  /** Where readers can support the author (Ko-fi, Patreon): a quiet link on the home page and after the latest chapter. */
-  supportUrl: webAddress('supportUrl').optional(),
-  /** Comments under every chapter, loaded only when a reader asks. */
-  comments: strictObject({
-    /** giscus (https://giscus.app): comments kept in a GitHub repository's Discussions; the values giscus.app gives. */
-    giscus: strictObject({
-      repo: z
-        .string({ error: 'comments.giscus.repo must be owner/name, such as wren/lamplight' })
-        .regex(/^[\w.-]+\/[\w.-]+$/, 'comments.giscus.repo must be owner/name, such as wren/lamplight'),
-      repoId: visibleText('comments.giscus.repoId'),
-      category: visibleText('comments.giscus.category'),
-      categoryId: visibleText('comments.giscus.categoryId'),
-    }),
-  }).optional(),
-  /** Markdown: the work's beginning notes, shown on the home page under the summary. */
-  notes: visibleText('notes').optional(),
-  /** Markdown: the work's end notes, shown after the last chapter, at the end of the entire work and of the EPUB. */
-  endNotes: visibleText('endNotes').optional(),
-  /** The series the story belongs to: "Part 2 of Masks". */
-  series: strictObject({
-    /** The series' name. */
-    title: visibleText('series.title'),
-    /** This story's place in it, from 1. */
-    part: countingNumber('series.part'),
-    /** Where the series is listed, if online. */
-    url: webAddress('series.url').optional(),
-  }).optional(),
-  /** Works this one relates to: what inspired it, what it translates, what it follows. */
-  related: z
-    .array(
-      strictObject({
-        title: visibleText('related.title'),
-        url: webAddress('related.url'),
-        /** How they relate, e.g. `inspired by`, `translation of`, `sequel to`. */
-        relation: visibleText('related.relation').optional(),
+export const storySchema = strictObject(
+  {
+    /** The story's title, shown on every page. */
+    title: visibleText('title'),
+    /** The author's name or pen name. */
+    author: visibleText('author'),
+    /** BCP 47 language tag of the text, e.g. `en` or `fr-CA`. */
+    language: z
+      .string()
+      .trim()
+      .regex(/^[a-zA-Z]{2,3}(-[a-zA-Z0-9]{2,8})*$/, 'language must be a BCP 47 tag such as en or fr-CA')
+      // The shape alone lets through tags no browser knows ("en-12"), on which dates and plurals fail.
+      .refine(isLanguageTag, 'language must be a BCP 47 tag such as en or fr-CA (the region a two-letter code)')
+      .default('en'),
+    /** Whether more chapters are still to come. */
+    status: z.enum(['in-progress', 'complete'], { error: 'status must be in-progress or complete' }).default('in-progress'),
+    /** The fandom the story belongs to. */
+    fandom: visibleText('fandom').optional(),
+    /** Audience rating, e.g. `Teen And Up Audiences`. */
+    rating: visibleText('rating').optional(),
+    /** Archive warnings. */
+    warnings: tagList,
+    /** Archive categories, the kind of relationships the story centres on: `F/M`, `Gen`, `Multi`. */
+    categories: tagList,
+    /** Characters who appear. */
+    characters: tagList,
+    /** Relationships, e.g. `Erik/Meg Giry`. */
+    relationships: tagList,
+    /** Free-form tags. */
+    tags: tagList,
+    /** The story's page on an archive, where readers can leave a review. */
+    reviewUrl: webAddress('reviewUrl').optional(),
+    /** Where readers sign up for an e-mail when a chapter is out (Buttondown, Substack, Ghost, follow.it): "Follow by email". */
+    followUrl: webAddress('followUrl').optional(),
+    /** Where readers can support the author (Ko-fi, Patreon): a quiet link on the home page and after the latest chapter. */
+    supportUrl: webAddress('supportUrl').optional(),
+    /** Comments under every chapter, loaded only when a reader asks. */
+    comments: strictObject({
+      /** giscus (https://giscus.app): comments kept in a GitHub repository's Discussions; the values giscus.app gives. */
+      giscus: strictObject({
+        repo: z
+          .string({ error: 'comments.giscus.repo must be owner/name, such as wren/lamplight' })
+          .regex(/^[\w.-]+\/[\w.-]+$/, 'comments.giscus.repo must be owner/name, such as wren/lamplight'),
+        repoId: visibleText('comments.giscus.repoId'),
+        category: visibleText('comments.giscus.category'),
+        categoryId: visibleText('comments.giscus.categoryId'),
       }),
-    )
-    .default([]),
-  /** The cover image, a file in the content folder (`images/cover.jpg`): on the home page, in link previews and as the EPUB's cover. */
-  cover: contentPath('cover').optional(),
-  /** The cover's description for readers who cannot see it; the story's title when not set. */
-  coverAlt: visibleText('coverAlt').optional(),
-  /** `allow` shows pictures from other sites (`![](https://…)`), which each reader's browser then asks for; by default they are refused. */
-  remoteImages: z.enum(['allow', 'refuse'], { error: 'remoteImages must be allow or refuse' }).default('refuse'),
-  /**
-   * Quotation marks other than the story language's: another language's (`quotes: de` for
-   * „…“, `quotes: fr` for « … » with French spacing), or `straight` to keep `"` and `'` as typed.
-   */
-  quotes: z
-    .enum(Object.keys(quoteStyles) as [QuoteStyleName, ...QuoteStyleName[]], {
-      error: `quotes must be one of ${Object.keys(quoteStyles).join(', ')} (a language's quotation marks, or straight to keep them as typed)`,
-    })
-    .optional(),
-  /** How many chapters the story will have: "3/12" rather than "3/?". */
-  expectedChapters: countingNumber('expectedChapters').optional(),
-  /**
-   * The author's own wording for any of the site's strings, by key (`note.authors: "A word
-   * from me"`): a text, or one per plural category (`{ one: …, other: … }`).
-   */
-  labels: labelMap.default({}),
-});
+    }).optional(),
+    /** Markdown: the work's beginning notes, shown on the home page under the summary. */
+    notes: visibleText('notes').optional(),
+    /** Markdown: the work's end notes, shown after the last chapter, at the end of the entire work and of the EPUB. */
+    endNotes: visibleText('endNotes').optional(),
+    /** The series the story belongs to: "Part 2 of Masks". */
+    series: strictObject({
+      /** The series' name. */
+      title: visibleText('series.title'),
+      /** This story's place in it, from 1. */
+      part: countingNumber('series.part'),
+      /** Where the series is listed, if online. */
+      url: webAddress('series.url').optional(),
+    }).optional(),
+    /** Works this one relates to: what inspired it, what it translates, what it follows. */
+    related: z
+      .array(
+        strictObject({
+          title: visibleText('related.title'),
+          url: webAddress('related.url'),
+          /** How they relate, e.g. `inspired by`, `translation of`, `sequel to`. */
+          relation: visibleText('related.relation').optional(),
+        }),
+      )
+      .default([]),
+    /** The cover image, a file in the content folder (`images/cover.jpg`): on the home page, in link previews and as the EPUB's cover. */
+    cover: contentPath('cover').optional(),
+    /** The cover's description for readers who cannot see it; the story's title when not set. */
+    coverAlt: visibleText('coverAlt').optional(),
+    /** `allow` shows pictures from other sites (`![](https://…)`), which each reader's browser then asks for; by default they are refused. */
+    remoteImages: z.enum(['allow', 'refuse'], { error: 'remoteImages must be allow or refuse' }).default('refuse'),
+    /**
+     * Quotation marks other than the story language's: another language's (`quotes: de` for
+     * „…“, `quotes: fr` for « … » with French spacing), or `straight` to keep `"` and `'` as typed.
+     */
+    quotes: z
+      .enum(Object.keys(quoteStyles) as [QuoteStyleName, ...QuoteStyleName[]], {
+        error: `quotes must be one of ${Object.keys(quoteStyles).join(', ')} (a language's quotation marks, or straight to keep them as typed)`,
+      })
+      .optional(),
+    /** How many chapters the story will have: "3/12" rather than "3/?". */
+    expectedChapters: countingNumber('expectedChapters').optional(),
+    /**
+     * The author's own wording for any of the site's strings, by key (`note.authors: "A word
+     * from me"`): a text, or one per plural category (`{ one: …, other: … }`).
+     */
+    labels: labelMap.default({}),
+  },
+  storyOtherNames,
+);
 
 /** Frontmatter of one chapter file in `content/chapters/`. */
-export const chapterSchema = strictObject({
-  /** The chapter's display title, e.g. `Prologue` or `Chapter 1: The Mask`. */
-  title: visibleText('title'),
-  /** Reading order: the prologue is usually 0; decimals allowed (an interlude at 4.5). */
-  order: z.number({
-    error: (issue) =>
-      `order ${issue.input === undefined ? 'is required' : 'must be a number'}: 0 for the prologue, 1, 2… (4.5 between 4 and 5)`,
-  }),
-  /** Markdown: what the chapter is about, under its title (as archives show a chapter summary), in the contents and in previews. */
-  summary: visibleText('summary').optional(),
-  /** Content warnings for this chapter, shown before the text (a reader may collapse them): `[Major character death]`. */
-  contentNotes: z.array(visibleText('each content note')).default([]),
-  /** Markdown shown above the chapter text, headed "Author's note". */
-  authorsNote: visibleText('authorsNote').optional(),
-  /** Markdown shown after the chapter text. */
-  endNote: visibleText('endNote').optional(),
-  /** The date the chapter was (or will be) released; a future date holds it back from the build. */
-  published: calendarDate('published').optional(),
-  /** The date the chapter was last changed in a way readers should know (not a typo fix): readers who read it before see "Updated". */
-  revised: calendarDate('revised').optional(),
-  /** Markdown: what changed, shown near the top of the chapter to readers (with the date in `revised`). */
-  revisionNote: visibleText('revisionNote').optional(),
-  /** This chapter's own page on an archive (the same chapter on AO3), for "Comment on this chapter"; else the story's reviewUrl. */
-  reviewUrl: webAddress('reviewUrl').optional(),
-  /** Drafts show in `npm run dev` only, never in `npm run build`. */
-  draft: z.boolean({ error: 'draft must be true or false' }).default(false),
-  /** Overrides the URL slug, which is otherwise the file name without `.md`. */
-  slug: slugText('slug').optional(),
-  /**
-   * Addresses the chapter had before (its old slugs, from before the file was renamed): each
-   * stays a page that sends readers, their bookmarks and other sites' links on to this one.
-   */
-  aliases: z
-    .array(slugText('each alias'), { error: 'aliases must be a list of old slugs, such as [chapter-3]' })
-    // A page each: a chapter renamed a few times has a few; thousands would only slow the build.
-    .max(50, { error: 'aliases lists at most 50 old addresses' })
-    .default([]),
-});
+export const chapterSchema = strictObject(
+  {
+    /** The chapter's display title, e.g. `Prologue` or `Chapter 1: The Mask`. */
+    title: visibleText('title'),
+    /** Reading order: the prologue is usually 0; decimals allowed (an interlude at 4.5). */
+    order: z.number({
+      error: (issue) =>
+        `order ${issue.input === undefined ? 'is required' : 'must be a number'}: 0 for the prologue, 1, 2… (4.5 between 4 and 5)`,
+    }),
+    /** Markdown: what the chapter is about, under its title (as archives show a chapter summary), in the contents and in previews. */
+    summary: visibleText('summary').optional(),
+    /** Content warnings for this chapter, shown before the text (a reader may collapse them): `[Major character death]`. */
+    contentNotes: z.array(visibleText('each content note')).default([]),
+    /** Markdown shown above the chapter text, headed "Author's note". */
+    authorsNote: visibleText('authorsNote').optional(),
+    /** Markdown shown after the chapter text. */
+    endNote: visibleText('endNote').optional(),
+    /** The date the chapter was (or will be) released; a future date holds it back from the build. */
+    published: calendarDate('published', 'to hold the chapter back, write draft: true').optional(),
+    /** The date the chapter was last changed in a way readers should know (not a typo fix): readers who read it before see "Updated". */
+    revised: calendarDate('revised').optional(),
+    /** Markdown: what changed, shown near the top of the chapter to readers (with the date in `revised`). */
+    revisionNote: visibleText('revisionNote').optional(),
+    /** This chapter's own page on an archive (the same chapter on AO3), for "Comment on this chapter"; else the story's reviewUrl. */
+    reviewUrl: webAddress('reviewUrl').optional(),
+    /** Drafts show in `npm run dev` only, never in `npm run build`. */
+    draft: z.boolean({ error: 'draft must be true or false' }).default(false),
+    /** Overrides the URL slug, which is otherwise the file name without `.md`. */
+    slug: slugText('slug').optional(),
+    /**
+     * Addresses the chapter had before (its old slugs, from before the file was renamed): each
+     * stays a page that sends readers, their bookmarks and other sites' links on to this one.
+     */
+    aliases: z
+      .array(slugText('each alias'), { error: 'aliases must be a list of old slugs, such as [chapter-3]' })
+      // A page each: a chapter renamed a few times has a few; thousands would only slow the build.
+      .max(50, { error: 'aliases lists at most 50 old addresses' })
+      .default([]),
+  },
+  chapterOtherNames,
+);
 
 export type StoryData = z.infer<typeof storySchema>;
 export type ChapterData = z.infer<typeof chapterSchema>;

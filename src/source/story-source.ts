@@ -1,5 +1,5 @@
 import { existsSync, statSync } from 'node:fs';
-import { relative } from 'node:path';
+import { basename, relative } from 'node:path';
 import { chapterSchema, schemaProblems, storySchema, type ChapterData, type StoryData } from '../core/schema.ts';
 import { problems as catalogue } from '../core/problems.ts';
 import { scheduleWarnings } from '../core/schedule.ts';
@@ -173,6 +173,14 @@ export async function readStory(contentDir: string, options: ReadOptions): Promi
   return { story: storySource, chapters: chapterSources, problems, warnings, chapterFiles: scan.files.length };
 }
 
+/** For a chapter without an order whose file name starts with a number (`01-arrival.md`): that number, as the order to write. */
+function orderHint(path: string, problem: string): string {
+  const number = /^(\d+)(?=[-_. ])/.exec(basename(path))?.[1];
+  return number !== undefined && problem.startsWith('order: order is required')
+    ? `; the file name says ${number}: order: ${Number(number)}`
+    : '';
+}
+
 /** Reads a content file and checks its frontmatter, adding any problem (with the file's name) to `problems`. */
 function readChecked<T>(
   path: string,
@@ -190,7 +198,7 @@ function readChecked<T>(
   }
   const found = schemaProblems(schema, file.frontmatter);
   if (found.length > 0) {
-    problems.push(...found.map((problem) => `${name(path)}: ${problem}`));
+    problems.push(...found.map((problem) => `${name(path)}: ${problem}${schema === chapterSchema ? orderHint(path, problem) : ''}`));
     return undefined;
   }
   return { path, name: name(path), file, data: schema.parse(file.frontmatter) as T };

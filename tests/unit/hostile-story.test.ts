@@ -47,3 +47,18 @@ describe('a chapter file named by hand (Chapter Two.md)', () => {
     expect(links).toEqual(['/chapter-two-the-lake/', '/chapter-two-the-lake/#p-1', '/chapter-two-the-lake/', '/chapter-two-the-lake/']);
   });
 });
+
+describe('a chapter file numbered in its name (01-arrival.md)', () => {
+  it('without an order, is told the order its name gives', async () => {
+    const content = writeHostileStory(join(root, 'numbered'), {
+      attack: 'none',
+      files: { 'chapters/07-arrival.md': chapter('title: Arrival'), 'chapters/epilogue.md': chapter('title: After') },
+      problem: /^$/,
+    });
+    const { problems } = await readStory(content, { base: '/', now: new Date() });
+    expect(problems).toEqual([
+      expect.stringMatching(/chapters\/07-arrival\.md: order: order is required: .*; the file name says 07: order: 7$/),
+      expect.stringMatching(/chapters\/epilogue\.md: order: order is required: 0 for the prologue, 1, 2… \(4\.5 between 4 and 5\)$/),
+    ]);
+  });
+});

@@ -68,6 +68,19 @@ describe('the chapter schema', () => {
       ]);
     }
     expect(chapterSchema.parse({ ...chapter, published: '2026-02-28' }).published).toEqual(new Date('2026-02-28'));
+    // Jekyll's way of holding a post back.
+    expect(schemaProblems(chapterSchema, { ...chapter, published: false })).toEqual([
+      'published: published must be a date such as 2026-01-31 (not false: to hold the chapter back, write draft: true)',
+    ]);
+  });
+
+  it('names the key meant by what other tools call it (Jekyll’s date, Hugo’s weight), and where a story’s key goes', () => {
+    expect(schemaProblems(chapterSchema, { title: 'One', chapter: 1, pub_date: '2026-01-01', Description: 'x', tags: ['a'] })).toEqual([
+      'unknown key "chapter": did you mean order?; unknown key "pub_date": did you mean published?; unknown key "Description": did you mean summary?; unknown key "tags": tags is a key of story.md, for the whole story',
+    ]);
+    expect(schemaProblems(chapterSchema, { ...chapter, 'author-note': 'Hi', lastmod: '2026-01-01', weight: 2 })).toEqual([
+      'unknown key "author-note": did you mean authorsNote?; unknown key "lastmod": did you mean revised?; unknown key "weight": did you mean order?',
+    ]);
   });
 
   it('rejects a title of nothing but invisible characters', () => {
@@ -86,6 +99,10 @@ describe('the story schema', () => {
 
   it('rejects an unknown key, suggesting the one meant', () => {
     expect(schemaProblems(storySchema, { title: 'T', author: 'A', fandon: 'X' })).toEqual(['unknown key "fandon": did you mean fandom?']);
+    // What archives and other tools call them; a summary is the file's text, not a key.
+    expect(schemaProblems(storySchema, { title: 'T', authors: 'A', lang: 'fr', pairings: ['A/B'], description: 'x' })).toEqual([
+      'unknown key "authors": did you mean author?; unknown key "lang": did you mean language?; unknown key "pairings": did you mean relationships?; unknown key "description": the summary is the text of story.md after the frontmatter (below the closing ---)',
+    ]);
   });
 });
 
