@@ -289,6 +289,12 @@ export const problems = {
     message: (file: string, first: string) =>
       `${file}: the paragraphs from “${first.length > 50 ? `${first.slice(0, 50)}…` : first}” on are typed one a line, which Markdown runs into one paragraph; leave a blank line between paragraphs (or, for verse kept line by line, put it in a :::verse block)`,
   }),
+  DashHeading: problem({
+    level: 'warning',
+    title: 'A paragraph made a heading by the --- under it (a scene break without its blank line)',
+    message: (file: string, text: string) =>
+      `${file}: “${text.length > 60 ? `${text.slice(0, 60)}…` : text}” shows as a heading, because a line of --- is straight under it; for a scene break, leave a blank line between the text and the --- (or write * * *)`,
+  }),
   TitleRepeated: problem({
     level: 'warning',
     title: 'The text opens with a heading that repeats the chapter’s title',

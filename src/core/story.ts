@@ -24,6 +24,8 @@ export interface RenderedText {
   runTogether?: string | undefined;
   /** The text of a heading that opens the text, if one does (for the warning when it repeats the title). */
   openingHeading?: string | undefined;
+  /** A paragraph that `---` under it made a heading, as typed (a scene break missing its blank line), if any. */
+  dashHeading?: string | undefined;
   /** Where the build keeps it between builds (the render cache's key), when it does. */
   key?: string | undefined;
 }
@@ -286,7 +288,8 @@ export function chapterWarnings(source: ChapterSource): string[] {
   const straight = (text.match(/"/g) ?? []).length;
   const curly = (text.match(/[“”]/g) ?? []).length;
   const warnings = straight > 0 && curly > 0 ? [catalogue.MixedQuotes.message(source.filePath, straight, curly)] : [];
-  const { runTogether, openingHeading } = source.body;
+  const { runTogether, openingHeading, dashHeading } = source.body;
+  if (dashHeading !== undefined) warnings.push(catalogue.DashHeading.message(source.filePath, dashHeading));
   if (runTogether !== undefined) warnings.push(catalogue.ParagraphsRunTogether.message(source.filePath, runTogether));
   if (openingHeading !== undefined && repeatsTitle(openingHeading, source.data.title))
     warnings.push(catalogue.TitleRepeated.message(source.filePath, openingHeading));

@@ -31,7 +31,8 @@ import { remarkLiteralTags } from './remark-literal-tags.ts';
 import { remarkTypography } from './remark-typography.ts';
 import type { QuoteStyle } from '../core/typography.ts';
 import { remarkUnclosedHtml } from './remark-unclosed-html.ts';
-import { rehypeTidyPastedHtml, sanitizeSchema } from './sanitize.ts';
+import { remarkDashHeadings } from './remark-dash-headings.ts';
+import { rehypeLegacyCenter, rehypeTidyPastedHtml, sanitizeSchema } from './sanitize.ts';
 
 /** What the pipeline needs to know about the site and the story. */
 export interface RenderSettings {
@@ -56,6 +57,8 @@ export interface Rendered extends PlainText {
   html: string;
   /** Whether the text needs the blocks stylesheet (verse, chats, footnotes, pictures). */
   blocks: boolean;
+  /** A paragraph that `---` under it made a heading, as typed (for the author's warning; see remark-dash-headings.ts). */
+  dashHeading?: string | undefined;
   /** Each problem with the line (of the Markdown given) it is on. */
   problems: { line: number | undefined; message: string }[];
 }
@@ -121,6 +124,7 @@ export function createRenderer(settings: RenderSettings): Renderer {
     remarkSceneBreaks,
     remarkLiteralTags,
     remarkUnclosedHtml,
+    remarkDashHeadings,
     [remarkTypography, settings.quotes],
   ];
   const toHtml = [
@@ -138,6 +142,7 @@ export function createRenderer(settings: RenderSettings): Renderer {
   const safe: PluggableList = [
     rehypeRawWhenPresent,
     depthLimit('raw HTML'),
+    rehypeLegacyCenter,
     [rehypeSanitize, sanitizeSchema],
     rehypeTidyPastedHtml,
     rehypeSlug,
@@ -195,6 +200,7 @@ export function createRenderer(settings: RenderSettings): Renderer {
       html: String(file.value),
       blocks: file.data.blocks ?? false,
       ...file.data.plainText!,
+      ...(file.data.dashHeading === undefined ? {} : { dashHeading: file.data.dashHeading }),
       problems: file.messages.map((message) => ({ line: message.line ?? undefined, message: message.reason })),
     };
   };

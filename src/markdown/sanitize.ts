@@ -85,6 +85,26 @@ export const sanitizeSchema: SanitizeSchema = {
 };
 
 /**
+ * Before sanitizing: `<center>`, which HTML no longer has (and sanitizing would unwrap, its
+ * text no longer centred), becomes the `<div class="center">` that `align="center"` gives.
+ */
+export function rehypeLegacyCenter() {
+  return (tree: Root) => {
+    const visit = (node: Root | Element) => {
+      for (const child of node.children) {
+        if (child.type !== 'element') continue;
+        if (child.tagName === 'center') {
+          child.tagName = 'div';
+          child.properties.className = [...classesOf(child), 'center'];
+        }
+        visit(child);
+      }
+    };
+    visit(tree);
+  };
+}
+
+/**
  * Tidies what sanitizing kept, for valid, accessible HTML: the legacy `align` attribute
  * pasted from old pages becomes our `center`/`right` class, and an image without
  * alternative text is marked decorative (`alt=""`) rather than left unlabelled.

@@ -75,6 +75,9 @@ export function scanChapters(contentDir: string, name: (path: string) => string 
       scan.skipped.push(`${shown}: a backup file`);
     } else if (entry.endsWith('.md')) {
       scan.files.push(path);
+    } else if (extname(entry).toLowerCase() in imageTypes) {
+      // A picture beside the chapters that show it (`![](lake.jpg)`): published and checked with every picture.
+      continue;
     } else if (/\.(?:md|markdown|mdown|mkd|txt|text)$/i.test(entry) || /\.md\.\w+$/i.test(entry)) {
       const stem = entry.replace(/(?:\.md)?\.\w+$/i, '');
       scan.problems.push(catalogue.NotMarkdownFile.message(shown, stem));
@@ -238,14 +241,16 @@ export function fileInside(root: string, path: string): boolean {
 
 /**
  * Finds a picture the author refers to, in the content folder: `images/lake.jpg` (from the
- * folder), or `../images/lake.jpg` (from the chapter file, as an editor previews it). Gives its
- * path in the content folder, or what is wrong.
+ * folder), `../images/lake.jpg` (from the chapter file, as an editor previews it) or
+ * `/images/lake.jpg` (from the folder as the site's root, as Jekyll and Hugo write it). Gives
+ * its path in the content folder, or what is wrong.
  */
 export function imageLookup(contentDir: string): (src: string) => { path: string } | { problem: string } {
   const root = resolve(contentDir);
   return (src) => {
     const type = imageTypes[extname(src).toLowerCase()];
-    const candidates = [resolve(root, src), resolve(chaptersDir(root), src)].filter((path) => path.startsWith(`${root}${sep}`));
+    const fromRoot = src.startsWith('/') ? `.${src}` : src;
+    const candidates = [resolve(root, fromRoot), resolve(chaptersDir(root), src)].filter((path) => path.startsWith(`${root}${sep}`));
     const found = candidates.find((path) => fileInside(root, path));
     if (!found) {
       return { problem: catalogue.PictureOutside.message(src, join(basename(root), 'images'), basename(src)) };

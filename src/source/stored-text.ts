@@ -114,7 +114,7 @@ export function withTexts(
 
 /** What the pages and the story's checks take of a rendered text (its problems are reported apart), and where the cache keeps it. */
 export function renderedText(rendered: Rendered, key: string | undefined): RenderedText {
-  const { html, text, footnotes, paragraphs, pictures, blocks, runTogether, openingHeading } = rendered;
+  const { html, text, footnotes, paragraphs, pictures, blocks, runTogether, openingHeading, dashHeading } = rendered;
   return {
     html,
     text,
@@ -124,6 +124,7 @@ export function renderedText(rendered: Rendered, key: string | undefined): Rende
     blocks,
     ...(runTogether === undefined ? {} : { runTogether }),
     ...(openingHeading === undefined ? {} : { openingHeading }),
+    ...(dashHeading === undefined ? {} : { dashHeading }),
     key,
   };
 }

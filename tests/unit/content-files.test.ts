@@ -2,7 +2,7 @@ import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, trun
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { ContentFileError, readContentFile, scanChapters } from '../../src/source/content-files';
+import { ContentFileError, pictureFiles, readContentFile, scanChapters } from '../../src/source/content-files';
 import { holdsSample } from '../../src/cli/support/sample';
 import { fixtureStory, sampleStory } from '../support/sites';
 
@@ -21,6 +21,7 @@ describe('which files are chapters', () => {
     '.chapter-6.md',
     'chapter-1.md~',
     'cover.jpg',
+    'outline.pdf',
     '.DS_Store',
   ]) {
     writeFileSync(join(dir, 'chapters', name), chapter);
@@ -45,9 +46,14 @@ describe('which files are chapters', () => {
     expect(scan.skipped).toEqual([
       'chapters/.chapter-6.md: a hidden file; rename it without the leading dot to make it a chapter',
       'chapters/chapter-1.md~: a backup file',
-      'chapters/cover.jpg: not a chapter file (chapters end in .md)',
       'chapters/old/: a folder; chapters are the .md files directly in chapters/',
+      'chapters/outline.pdf: not a chapter file (chapters end in .md)',
     ]);
+  });
+
+  it('and a picture beside the chapters is no skipped file: the chapters show it (![](cover.jpg)), and it is published', () => {
+    expect(scan.skipped.join('\n')).not.toContain('cover.jpg');
+    expect(pictureFiles(dir)).toEqual(['chapters/cover.jpg']);
   });
 });
 

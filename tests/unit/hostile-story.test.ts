@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { readStory } from '../../src/source/story-source';
-import { chapter, hostileStories, writeHostileStory } from '../support/hostile-stories';
+import { chapter, hostileStories, pngHeader, writeHostileStory } from '../support/hostile-stories';
 
 const root = mkdtempSync(join(tmpdir(), 'quire-hostile-'));
 afterAll(() => rmSync(root, { recursive: true, force: true }));
@@ -59,6 +59,37 @@ describe('a chapter file numbered in its name (01-arrival.md)', () => {
     expect(problems).toEqual([
       expect.stringMatching(/chapters\/07-arrival\.md: order: order is required: .*; the file name says 07: order: 7$/),
       expect.stringMatching(/chapters\/epilogue\.md: order: order is required: 0 for the prologue, 1, 2… \(4\.5 between 4 and 5\)$/),
+    ]);
+  });
+});
+
+describe('a picture written as Jekyll and Hugo write it (/images/lake.png)', () => {
+  it('is the content folder’s, as images/lake.png and ../images/lake.png are, and never a file outside it', async () => {
+    const content = writeHostileStory(join(root, 'rooted'), {
+      attack: 'none',
+      files: {
+        'images/lake.png': pngHeader(4, 4),
+        'chapters/chapter-2.md': chapter(
+          'title: Two\norder: 2',
+          '![a](/images/lake.png)\n\n![b](../images/lake.png)\n\n![c](images/lake.png)',
+        ),
+      },
+      problem: /^$/,
+    });
+    const { problems, chapters } = await readStory(content, { base: '/', now: new Date() });
+    expect(problems).toEqual([]);
+    const shown = [...chapters.find((source) => source.id === 'chapter-2')!.body.html.matchAll(/data-image="([^"]+)"/g)].map(
+      (match) => match[1],
+    );
+    expect(shown).toEqual(['images/lake.png', 'images/lake.png', 'images/lake.png']);
+
+    const outside = writeHostileStory(join(root, 'rooted-outside'), {
+      attack: 'none',
+      files: { 'chapters/chapter-2.md': chapter('title: Two\norder: 2', '![x](/outside/photo.png)') },
+      problem: /^$/,
+    });
+    expect((await readStory(outside, { base: '/', now: new Date() })).problems).toEqual([
+      expect.stringMatching(/chapter-2\.md:\d+: the image "\/outside\/photo\.png" is not in the content folder/),
     ]);
   });
 });

@@ -151,6 +151,14 @@ describe('the text as readers see it', () => {
   });
 });
 
+describe('HTML from old pages', () => {
+  it('keeps <center> centred, as align="center" is', async () => {
+    const { html, problems } = await chapter('<center>The End</center>\n\n<div align="center">Fin</div>');
+    expect(problems).toEqual([]);
+    expect(html).toBe('<div class="center">The End</div>\n<div class="center">Fin</div>');
+  });
+});
+
 describe('blocks', () => {
   it('keep every line of verse', async () => {
     const doc = dom((await chapter(':::verse\nThe ghost is gone,\nthe mask remains\n\nA second stanza\n:::')).html);

@@ -1,0 +1,34 @@
+import type { Root } from 'mdast';
+import type { VFile } from 'vfile';
+
+/**
+ * Notes the first paragraph that `---` on the line under it made a heading (a Setext heading),
+ * when it reads as a sentence: an author who typed `---` as a scene break straight under the
+ * text gets the paragraph as a heading, which only a blank line between them prevents. Kept
+ * in `file.data.dashHeading`, for the author's warning; the text renders as Markdown has it.
+ */
+export function remarkDashHeadings() {
+  return (tree: Root, file: VFile) => {
+    const lines = String(file.value).split(/\r?\n/);
+    for (const node of tree.children) {
+      if (node.type !== 'heading' || node.depth !== 2 || !node.position) continue;
+      const underline = lines[node.position.end.line - 1] ?? '';
+      if (!/^ {0,3}-+\s*$/.test(underline)) continue;
+      // As typed, for the author to find: the lines above the underline.
+      const text = lines
+        .slice(node.position.start.line - 1, node.position.end.line - 1)
+        .map((line) => line.trim())
+        .join(' ');
+      if (/[.,!?…:;"”’»」』)][*_]*$/u.test(text) || Array.from(text).length > 80) {
+        file.data.dashHeading = text;
+        return;
+      }
+    }
+  };
+}
+
+declare module 'vfile' {
+  interface DataMap {
+    dashHeading: string;
+  }
+}
