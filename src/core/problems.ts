@@ -112,6 +112,12 @@ export const problems = {
     title: 'A chapter file cannot be read',
     message: (file: string) => `${file}: cannot be read; fix or remove it`,
   }),
+  ChaptersInFolder: problem({
+    level: 'error',
+    title: 'Chapter files in a folder inside chapters/, which the site would leave out',
+    message: (folder: string, files: string[], dir: string) =>
+      `${folder}/: holds ${files.length === 1 ? `a chapter file (${files[0]})` : `${files.length} chapter files (${files.slice(0, 3).join(', ')}${files.length > 3 ? ', …' : ''})`}, but chapters are the .md files directly in ${dir}/, so ${files.length === 1 ? 'it' : 'they'} would not be published; move ${files.length === 1 ? 'it' : 'them'} into ${dir}/ (order: in each keeps the reading order; two files of one name need a slug: each), or keep notes outside the content folder`,
+  }),
   FolderNamedLikeChapter: problem({
     level: 'error',
     title: 'A folder is named like a chapter file',

@@ -43,8 +43,8 @@ const systemFiles = /^(?:\.DS_Store|Thumbs\.db|desktop\.ini|\.gitkeep|\.keep)$/i
 /**
  * Lists `chapters/`: every `*.md` file directly in it is a chapter (symbolic links are
  * followed). A file named like a chapter in another way (`.MD`, `.markdown`, `.md.txt`) or a
- * link to nothing is a problem; hidden files, backups, other files and sub-folders are skipped
- * and said so. `name` turns a path into how messages show it.
+ * link to nothing is a problem, and so is a sub-folder holding .md files (which would not be
+ * published); hidden files, backups, other files and other sub-folders are skipped and said so. `name` turns a path into how messages show it.
  */
 export function scanChapters(contentDir: string, name: (path: string) => string = (path) => path): ChapterScan {
   const dir = chaptersDir(contentDir);
@@ -64,6 +64,8 @@ export function scanChapters(contentDir: string, name: (path: string) => string 
     }
     if (stat.isDirectory() && /\.md$/i.test(entry)) {
       scan.problems.push(catalogue.FolderNamedLikeChapter.message(shown, name(dir)));
+    } else if (stat.isDirectory() && !entry.startsWith('.') && markdownInside(path).length > 0) {
+      scan.problems.push(catalogue.ChaptersInFolder.message(shown, markdownInside(path), name(dir)));
     } else if (stat.isDirectory()) {
       scan.skipped.push(`${shown}/: a folder; chapters are the .md files directly in ${name(dir)}/`);
     } else if (entry.endsWith('.md') && !fileInside(contentDir, path)) {
@@ -86,6 +88,15 @@ export function scanChapters(contentDir: string, name: (path: string) => string 
     }
   }
   return scan;
+}
+
+/** The Markdown files anywhere in a folder (not hidden), by their path in it, in name order. */
+function markdownInside(dir: string): string[] {
+  return readdirSync(dir, { recursive: true, withFileTypes: true })
+    .filter((entry) => entry.name.endsWith('.md') && !entry.isDirectory())
+    .map((entry) => relative(dir, join(entry.parentPath, entry.name)).split(sep).join('/'))
+    .filter((path) => !path.split('/').some((part) => part.startsWith('.')))
+    .sort();
 }
 
 /** The chapter files in a folder of chapters, in file-name order (for tools that write chapters). */

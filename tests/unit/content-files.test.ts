@@ -13,6 +13,8 @@ const chapter = '---\ntitle: One\norder: 1\n---\n\nText.\n';
 describe('which files are chapters', () => {
   const dir = join(root, 'content');
   mkdirSync(join(dir, 'chapters', 'old'), { recursive: true });
+  mkdirSync(join(dir, 'chapters', 'book-2', 'part-1'), { recursive: true });
+  writeFileSync(join(dir, 'chapters', 'book-2', 'part-1', 'chapter-9.md'), chapter);
   for (const name of [
     'chapter-1.md',
     'Chapter-2.MD',
@@ -34,12 +36,18 @@ describe('which files are chapters', () => {
   });
 
   it('and a file meant as one but named otherwise, or a link to nothing, is a problem that says how to fix it', () => {
-    expect(scan.problems).toEqual([
+    expect(scan.problems.filter((problem) => !problem.startsWith('chapters/book-2/'))).toEqual([
       'chapters/Chapter-2.MD: chapter files must end in .md; rename it to Chapter-2.md (or import it: npm run import -- chapters/Chapter-2.MD)',
       expect.stringMatching(/^chapters\/chapter-3\.markdown: chapter files must end in \.md; rename it to chapter-3\.md/),
       expect.stringMatching(/^chapters\/chapter-4\.md\.txt: chapter files must end in \.md; rename it to chapter-4\.md/),
       'chapters/chapter-5.md: a link to a file that does not exist; fix or remove it',
     ]);
+  });
+
+  it('and so is a folder holding chapter files, which would not be published', () => {
+    expect(scan.problems.find((problem) => problem.startsWith('chapters/book-2/'))).toBe(
+      'chapters/book-2/: holds a chapter file (part-1/chapter-9.md), but chapters are the .md files directly in chapters/, so it would not be published; move it into chapters/ (order: in each keeps the reading order; two files of one name need a slug: each), or keep notes outside the content folder',
+    );
   });
 
   it('while hidden files, backups, other files and folders are skipped, each said', () => {
