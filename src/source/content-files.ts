@@ -156,7 +156,26 @@ export function readContentFile(path: string, name: string = path): ContentFile 
     const code = control[0].codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0');
     throw new ContentFileError(`${name}:${line}: an invisible control character (U+${code}) is in the text; delete it`);
   }
+  misplacedFrontmatter(text, name);
   return splitFrontmatter(text, name);
+}
+
+/**
+ * A content file's frontmatter that is there but not read as one: opened by `---` and never
+ * closed, or begun below blank lines. Either would leave every key unread ("title is required").
+ */
+function misplacedFrontmatter(text: string, name: string): void {
+  if (frontmatterBlock(text).yaml !== undefined) return;
+  if (/^---[ \t]*\r?\n/.test(text)) {
+    throw new ContentFileError(`${name}:1: the frontmatter opened by --- on line 1 is never closed; add a line of --- under its last key`);
+  }
+  const blank = /^(?:[ \t]*\r?\n)+(?=---[ \t]*\r?\n)/.exec(text)?.[0];
+  if (blank && frontmatterBlock(text.slice(blank.length)).yaml !== undefined) {
+    const lines = lineAt(blank, blank.length) - 1;
+    throw new ContentFileError(
+      `${name}:${lines + 1}: the frontmatter must begin on line 1; delete the ${lines === 1 ? 'blank line' : `${lines} blank lines`} above its ---`,
+    );
+  }
 }
 
 function decodeUtf8(bytes: Uint8Array, name: string): string {
