@@ -201,6 +201,19 @@ describe('a novel in parts, in a document of every kind', () => {
       ],
     ],
     [
+      'Word, its parts in Heading 1 over chapters in Heading 2',
+      () => [
+        makeDocx(
+          chapters.flatMap(([title, text], i) => [
+            ...(part(i) ? [paragraph(part(i)!, 'Heading1')] : []),
+            paragraph(title!, 'Heading2'),
+            paragraph(text!),
+          ]),
+        ),
+        'novel.docx',
+      ],
+    ],
+    [
       'a web page',
       () => [
         strToU8(
@@ -214,6 +227,13 @@ describe('a novel in parts, in a document of every kind', () => {
       () => [
         strToU8(chapters.map(([title, text], i) => `${part(i) ? `**${part(i)}**\n\n` : ''}# ${title}\n\n${text}`).join('\n\n')),
         'novel.md',
+      ],
+    ],
+    [
+      'plain text',
+      () => [
+        strToU8(chapters.map(([title, text], i) => `${part(i) ? `${part(i)}\n\n` : ''}${title}\n\n${text}`).join('\n\n')),
+        'novel.txt',
       ],
     ],
     [

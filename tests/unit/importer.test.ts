@@ -178,9 +178,9 @@ describe('title lines', () => {
       ['part-two-chapter-2', 4, 'Chapter 2: Summit'],
     ]);
     expect(plan.chapters.map((chapter) => parseContentFile(chapter.text).body)).toEqual([
-      'PART ONE: THE COAST\n\nShe walked to the harbour.',
+      '# PART ONE: THE COAST\n\nShe walked to the harbour.',
       'The boats were out.',
-      'PART TWO: THE HILLS\n\nThe path went up.',
+      '# PART TWO: THE HILLS\n\nThe path went up.',
       'At the top, the wind. Part two of the plan was simple.',
     ]);
   });
@@ -190,17 +190,17 @@ describe('title lines', () => {
     const { plan } = await importText(text, 'novel');
     expect(plan.fidelity).toMatchObject({ kept: plan.fidelity.source, added: 0 });
     expect(plan.chapters.map((chapter) => [chapter.slug, chapter.order, parseContentFile(chapter.text).body])).toEqual([
-      ['chapter-1', 1, '第一卷 南方\n\n他走了。'],
+      ['chapter-1', 1, '# 第一卷 南方\n\n他走了。'],
       ['chapter-2', 2, '海很大。'],
-      ['part-2-chapter-1', 3, '第二卷 北方\n\n天冷了。'],
+      ['part-2-chapter-1', 3, '# 第二卷 北方\n\n天冷了。'],
     ]);
     // Parts as 第一部 (which alone would title a chapter) over chapters: never a table of contents with the chapter below.
     const parts = await importText(text.replace('第一卷 南方', '第一部').replace('第二卷 北方', '第二部'), 'novel');
     expect(parts.work.dropped).toEqual([]);
     expect(parts.plan.chapters.map((chapter) => [chapter.slug, parseContentFile(chapter.text).body])).toEqual([
-      ['chapter-1', '第一部\n\n他走了。'],
+      ['chapter-1', '# 第一部\n\n他走了。'],
       ['chapter-2', '海很大。'],
-      ['part-2-chapter-1', '第二部\n\n天冷了。'],
+      ['part-2-chapter-1', '# 第二部\n\n天冷了。'],
     ]);
   });
 
@@ -494,17 +494,20 @@ describe('plain text', () => {
     expect(poem.body).toBe(':::verse\nThe lamp is lit,\\\nthe sea is still,\\\nand no one comes.\n:::');
   });
 
-  it('reads a whole story’s title page (its title alone, “by” its author) into story.md, not into the first chapter’s note', async () => {
-    const work = readText(
-      ['The Glass Lamp', 'by Ada Lovelace', 'Chapter 1', 'Before.', 'Chapter 2', 'After.'].join('\n\n'),
-      'lamp.txt',
-      'lamp',
-    );
-    const plan = await planImport(work, []);
-    expect(plan.fidelity).toMatchObject({ kept: plan.fidelity.source, added: 0 });
-    expect(parseContentFile(plan.story!).front).toMatchObject({ title: 'The Glass Lamp', author: 'Ada Lovelace' });
-    expect(plan.chapters.map((chapter) => parseContentFile(chapter.text).front.authorsNote)).toEqual([undefined, undefined]);
-  });
+  it.each(['\n\n', '\n'])(
+    'reads a whole story’s title page (its title alone, “by” its author, apart by %j) into story.md, not into the first chapter’s note',
+    async (between) => {
+      const work = readText(
+        ['The Glass Lamp' + between + 'by Ada Lovelace', 'Chapter 1', 'Before.', 'Chapter 2', 'After.'].join('\n\n'),
+        'lamp.txt',
+        'lamp',
+      );
+      const plan = await planImport(work, []);
+      expect(plan.fidelity).toMatchObject({ kept: plan.fidelity.source, added: 0 });
+      expect(parseContentFile(plan.story!).front).toMatchObject({ title: 'The Glass Lamp', author: 'Ada Lovelace' });
+      expect(plan.chapters.map((chapter) => parseContentFile(chapter.text).front.authorsNote)).toEqual([undefined, undefined]);
+    },
+  );
 
   it('reads words between underscores as italics, as plain text writes them; an underscore inside a word stays', async () => {
     const { body } = await importText('Chapter 1\n\nShe was _quite_ sure of _two words_ and snake_case_name.');

@@ -5,6 +5,7 @@ import { hasClass, select, textOf, treeOf, visibleText } from '../html.ts';
 import { importedStory, type ImportedChapter, type ImportedWork } from '../model.ts';
 import { fileTitle, numberedHeadings, parseTitleLine, titlePageAuthor, titlePageTitle } from '../title-lines.ts';
 import { isSceneBreak } from '../../core/scene-breaks.ts';
+import { volumeLabel } from '../../core/chapter-labels.ts';
 
 /* What the word processors' readers (docx.ts through mammoth, odt.ts, rtf.ts) share: how text looks, what a style's name says, and the reading of the document they make. */
 
@@ -213,13 +214,15 @@ export function readDocumentBody(body: Element, read: DocumentRead): ImportedWor
  * A title page typed by hand above a whole work's chapters, in no Title style: its first line
  * short, not a sentence, and centred, all in bold, a heading or followed by "by" its author
  * alone (as a plain text's title page is read). Nothing when the text there is anything else (a
- * note, a dedication).
+ * note, a dedication, the first part's heading).
  */
 function typedTitlePage(top: ElementContent[]): { title: Element; author: Element | undefined } | undefined {
   const lines = top.filter((node): node is Element => node.type === 'element' && textOf(node) !== '');
   const [first] = lines;
   if (!first || lines.length > 4 || !lines.every((node) => node.tagName === 'p' || /^h[1-3]$/.test(node.tagName))) return undefined;
   const text = textOf(first);
+  // "Part One" above the first chapter is the first part's heading, not the story's title.
+  if (volumeLabel(text) !== undefined) return undefined;
   const bold = first.children.length === 1 && first.children[0]?.type === 'element' && ['strong', 'b'].includes(first.children[0].tagName);
   const author = byLineBelow(lines, first);
   const byAlone = lines.length === 2 && author !== undefined;

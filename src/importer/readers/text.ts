@@ -136,6 +136,12 @@ export function blocksToTree(blocks: string[][], setAside: string[] = []): Root 
   return { type: 'root', children };
 }
 
+/** A chapter's text opened by the heading of the part it begins ("PART TWO"), as a document's part heading opens it. */
+function withPartHeading(opening: string[] | undefined, body: Root): Root {
+  if (opening) body.children.unshift(element('h1', marked(opening.map((line) => line.trim()).join(' '))));
+  return body;
+}
+
 /**
  * A paragraph's first line without the spaces around it, but for an ideographic space opening
  * it: Chinese and Japanese paragraphs begin with one (字下げ), which a reader sees and the
@@ -277,7 +283,7 @@ export function readText(input: string, file: string, stem: string): ImportedWor
     slug: part.heading.slug,
     notes: i === 0 && notes.length ? blocksToTree(withoutLabel(notes, setAside), setAside) : undefined,
     endNotes: i === parts.length - 1 && endNotes.length ? blocksToTree(withoutLabel(endNotes, setAside), setAside) : undefined,
-    body: blocksToTree([...(part.opening ? [part.opening] : []), ...body.slice(part.from, part.to)], setAside),
+    body: withPartHeading(part.opening, blocksToTree(body.slice(part.from, part.to), setAside)),
   }));
   numberedInVolumes(
     chapters,
@@ -318,9 +324,13 @@ function withTitleBlocks(blocks: string[][]): string[][] {
   });
 }
 
-/** A title page above a whole story's chapters: its title alone on a line (no sentence), and perhaps "by" its author on the next. */
+/**
+ * A title page above a whole story's chapters: its title alone on a line (no sentence), and
+ * perhaps "by" its author on the next, after a blank line or straight under it.
+ */
 function typedTitlePage(notes: string[][]): { title: string; author: string | undefined } | undefined {
   const [first, second, ...rest] = notes;
+  if (first?.length === 2 && !second) return typedTitlePage([[first[0]!], [first[1]!]]);
   if (!first || first.length !== 1 || rest.length > 0) return undefined;
   const title = first[0]!.trim();
   if (!titlePageTitle(title) || noteLabel(title)) return undefined;
