@@ -178,7 +178,9 @@ async function importOne(
   if (plan.story !== undefined) {
     if (writeStory) {
       write(targets.story, plan.story);
-      said.push(`wrote  ${shown(targets.story)}  "${work.story?.title ?? 'Untitled'}"`);
+      said.push(
+        `wrote  ${shown(targets.story)}  "${work.story?.title ?? 'Untitled'}"${work.story?.author ? ` by ${work.story.author}` : ''}`,
+      );
     } else if (earlier !== undefined) {
       said.push(`note   kept ${shown(targets.story)} as written from ${earlier}`);
     } else {

@@ -128,7 +128,7 @@ describe('npm run import', () => {
     expect(result.stderr).toBe('');
     expect(result.code).toBe(0);
     expect(result.stdout).toMatch(/^AO3 HTML download {2}.*new-layout\.html$/m);
-    expect(result.stdout).toMatch(/^wrote {2}.*story\.md {2}"The Lantern Keeper"$/m);
+    expect(result.stdout).toMatch(/^wrote {2}.*story\.md {2}"The Lantern Keeper" by Wren_Ashdown$/m);
     expect(result.stdout).toMatch(/^dropped {2}AO3’s “Posted originally on the Archive of Our Own at …”$/m);
     expect(result.stdout).toMatch(/^kept (\d+) of \1 words$/m);
     expect(readdirSync(join(content, 'chapters')).sort()).toEqual(['chapter-1.md', 'chapter-2.md', 'chapter-3.md']);
