@@ -254,6 +254,32 @@ describe('a novel in parts, in a document of every kind', () => {
         ];
       },
     ],
+    [
+      'an EPUB as pandoc writes one, a part a file with its chapters inside, nested under it in the contents',
+      () => {
+        const parts = [0, 2].map((first) => ({
+          path: `part-${first}.xhtml`,
+          title: part(first)!,
+          chapters: chapters.slice(first, first + 2).map(([title, text], i) => ({ id: `c${first + i}`, title: title!, text: text! })),
+        }));
+        return [
+          makeEpub({
+            version: 3,
+            metadata: '<dc:title>The Long Road</dc:title><dc:language>en</dc:language>',
+            spine: parts.map(({ path, title, chapters }) => ({
+              path,
+              html: `<section id="p"><h1>${title}</h1>${chapters.map(({ id, title, text }) => `<section id="${id}"><h2>${title}</h2><p>${text}</p></section>`).join('')}</section>`,
+            })),
+            toc: parts.map(({ path, title, chapters }) => ({
+              title,
+              href: `${path}#p`,
+              children: chapters.map(({ id, title }) => ({ title, href: `${path}#${id}` })),
+            })),
+          }),
+          'novel.epub',
+        ];
+      },
+    ],
   ];
   it.each(inputs)(
     'in %s: each part’s heading opens its first chapter, chapters numbered anew addressed under their part',
@@ -738,6 +764,39 @@ span.italic, .calibre5 { font-style: italic }
     ]);
     expect(work.notices.join('\n')).toMatch(/nested: “A Scandal in Bohemia”/);
     expect(work.notices.join('\n')).toMatch(/“A Scandal in Bohemia — I”/);
+  });
+
+  it('titles chapters under a part as written (“Chapter 1”, not “Part One — Chapter 1”), the part’s heading opening the first', async () => {
+    const section = (id: string, title: string, text: string) => `<section id="${id}"><h2>${title}</h2><p>${text}</p></section>`;
+    const epub = makeEpub({
+      version: 3,
+      metadata: '<dc:title>The Long Road</dc:title><dc:language>en</dc:language>',
+      spine: [
+        {
+          path: 'p1.xhtml',
+          html: `<section id="p"><h1>Part One</h1>${section('c1', 'Chapter 1', 'She walked.')}${section('c2', 'Chapter 2', 'Boats.')}</section>`,
+        },
+        { path: 'p2.xhtml', html: `<section id="p"><h1>Part Two</h1>${section('c1', 'Chapter 1', 'Up the hill.')}</section>` },
+      ],
+      toc: [
+        {
+          title: 'Part One',
+          href: 'p1.xhtml#p',
+          children: [
+            { title: 'Chapter 1', href: 'p1.xhtml#c1' },
+            { title: 'Chapter 2', href: 'p1.xhtml#c2' },
+          ],
+        },
+        { title: 'Part Two', href: 'p2.xhtml#p', children: [{ title: 'Chapter 1', href: 'p2.xhtml#c1' }] },
+      ],
+    });
+    const { plan, chapters } = await importBytes(epub, 'parts.epub');
+    expectEveryWordKept(plan);
+    expect(chapters.map(({ slug, front, body }) => [slug, front.title, body])).toEqual([
+      ['chapter-1', 'Chapter 1', '# Part One\n\nShe walked.'],
+      ['chapter-2', 'Chapter 2', 'Boats.'],
+      ['part-two-chapter-1', 'Chapter 1', '# Part Two\n\nUp the hill.'],
+    ]);
   });
 
   it('reads a FanFicFare EPUB: its title page into story.md, its note blocks as notes, escaped-twice metadata decoded once', async () => {

@@ -363,9 +363,12 @@ function readChapters(
       else notices.push(`the contents entry “${section.title}” leads to no text; left out`);
       continue;
     }
-    // A section numbered within a part ("I", "II" under "A Scandal in Bohemia") is titled with it.
+    // A section numbered within a part ("I", "II" under "A Scandal in Bohemia") is titled with it;
+    // a chapter under a volume ("Chapter 1" under "Part One") is titled as written, the volume's
+    // heading opening its first chapter (and its address telling chapters numbered anew apart).
     const parent = section.parents.filter((title) => title && title !== meta.title).at(-1);
-    const nested = parent !== undefined && isBareNumber(section.title);
+    const underVolume = parent !== undefined && volumeLabel(parent) !== undefined && parseTitleLine(section.title)?.kind === 'chapter';
+    const nested = parent !== undefined && isBareNumber(section.title) && !underVolume;
     const heading = nested ? undefined : parseTitleLine(section.title);
     if (nested) {
       withParent ??= `${parent} — ${section.title}`;
