@@ -146,8 +146,9 @@ function wrapInline(state: State, node: Element, open: string, close: string): P
 /** A block of the author's kept in raw HTML (`<div class="center">`), its contents still Markdown. */
 function wrapBlock(state: State, node: Element, classes: string[], asParagraph = false): MdastContent[] {
   const kept = classes.filter((name) => blockClasses.includes(name));
-  const inner = asParagraph ? [defaultHandlers.p(state, node)].flat() : state.toFlow(state.all(node));
-  if (kept.length === 0) return inner as MdastContent[];
+  // A paragraph of nothing (`<p class="center"><br></p>`, a word processor's empty line) gives nothing.
+  const inner = asParagraph ? [defaultHandlers.p(state, node) ?? []].flat() : state.toFlow(state.all(node));
+  if (kept.length === 0 || inner.length === 0) return inner as MdastContent[];
   return [{ type: 'html', value: `<div class="${kept.join(' ')}">` }, ...(inner as MdastContent[]), { type: 'html', value: '</div>' }];
 }
 

@@ -360,6 +360,26 @@ describe('pictures written into the file itself (data: addresses) and links by r
   });
 });
 
+describe('a whole story saved as a page whose chapter titles are paragraphs (Scrivener, TextEdit and many editors)', () => {
+  const page = (generator: string) =>
+    `<html><head>${generator}<style type="text/css">p.p1 {text-align: center}\nspan.s1 {font-style: italic}</style></head><body>` +
+    '<p class="p1"><b>Chapter One</b></p><p class="p1"><br></p><p class="p2">The rain had not stopped for <span class="s1">three</span> days.</p>' +
+    '<p class="p1">#</p><p class="p2">When it ended, the river was gone.</p><p class="p1"><br></p>' +
+    '<p class="p1"><b>Chapter Two</b></p><p class="p1"><br></p><p class="p2">They walked the dry bed for a week.</p></body></html>';
+
+  it.each([
+    ['Scrivener’s and TextEdit’s writer', '<meta name="Generator" content="Cocoa HTML Writer">'],
+    ['no generator named', ''],
+  ])('is divided at them, its empty centred lines left out (%s)', async (_, generator) => {
+    const { plan, chapters } = await importBytes(strToU8(page(generator)), 'Draft.html');
+    expectEveryWordKept(plan);
+    expect(chapters.map(({ front, body }) => [front.title, body])).toEqual([
+      ['Chapter 1', 'The rain had not stopped for *three* days.\n\n* * *\n\nWhen it ended, the river was gone.'],
+      ['Chapter 2', 'They walked the dry bed for a week.'],
+    ]);
+  });
+});
+
 describe('a chapter’s page whose title line is only in the page’s own title (Scribble Hub)', () => {
   it('is titled and numbered by it, without the story’s and the site’s names after it', async () => {
     const page = `<html><head><title>Chapter 12: The Bridge | The Long Road | Scribble Hub</title></head><body><div id="menu"><a href="/">Home</a></div>

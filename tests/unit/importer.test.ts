@@ -825,6 +825,12 @@ describe('HTML to Markdown', () => {
     );
   });
 
+  it('writes nothing for a centred paragraph of nothing (a word processor’s empty line), and goes on', () => {
+    expect(html('<p class="center"><br></p><p class="center"><b>Chapter One</b></p><p align="center"> </p><p>Text.</p>')).toBe(
+      '<div class="center">\n\n**Chapter One**\n\n</div>\n\nText.',
+    );
+  });
+
   it('makes paragraphs of text written between double line breaks, a scene break among them; a single break stays a line break', () => {
     expect(
       html(

@@ -96,6 +96,13 @@ export function readHtml(text: string, stem: string, file = `${stem}.html`): Imp
     notices.push(chaptersNotice(starts.length, 'chapter headings'));
     return { ...work, ...wholeDocument(tree, nodes, starts, setAside, notices) };
   }
+  // Else at paragraphs that are title lines alone ("Chapter One" set bold or centred, as Scrivener
+  // and many editors write a heading), as a word processor's document is divided.
+  const lines = starts.length === 0 ? titleParagraphs(nodes) : [];
+  if (lines.length >= 2) {
+    notices.push(chaptersNotice(lines.length, 'title lines'));
+    return { ...work, ...wholeDocument(tree, nodes, lines, setAside, notices) };
+  }
   // Else at its headings titled as written, if they divide it ("The Lake", "Homecoming").
   const division = starts.length === 0 ? headingDivision(nodes) : undefined;
   if (division) {
@@ -145,6 +152,15 @@ export function readHtml(text: string, stem: string, file = `${stem}.html`): Imp
       },
     ],
   };
+}
+
+/** The paragraphs that are a chapter's title line alone, with no picture. */
+function titleParagraphs(nodes: ElementContent[]): ChapterStart[] {
+  return nodes.flatMap((node, index) => {
+    if (node.type !== 'element' || node.tagName !== 'p' || select('img', node)) return [];
+    const heading = parseTitleLine(textOf(node));
+    return heading ? [{ index, heading, node }] : [];
+  });
 }
 
 /**

@@ -21,6 +21,8 @@ export function wordProcessor(tree: Root): string | undefined {
   const generator = String(select('meta[name="generator" i]', tree)?.properties.content ?? '');
   if (/microsoft word/i.test(generator) || select('p.MsoNormal, p.MsoTitle', tree)) return 'Word';
   if (/libreoffice|openoffice/i.test(generator)) return 'LibreOffice';
+  // macOS's own HTML writer, which Scrivener's and TextEdit's exports use.
+  if (/cocoa html writer/i.test(generator)) return 'Scrivener or TextEdit';
   const body = select('body', tree);
   if ((body && hasClass(body, 'doc-content')) || select('h1[id^="h."], h2[id^="h."], p.title[id^="h."]', tree)) return 'Google Docs';
   return undefined;
