@@ -29,6 +29,10 @@ interface Paragraph {
   note: string[] | undefined;
   /** How the line starts in plain text: pasted from a word processor, often indented. */
   indent: string;
+  /** How a web page or a Word document aligns it. */
+  align: 'start' | 'center' | 'right';
+  /** Whether a web page or a Word document has an empty paragraph (a word processor's blank line) before it, aligned so. */
+  emptyBefore: 'none' | 'start' | 'center';
 }
 /** Lines kept as written: a poem, a song, a letter's address. */
 interface Verse {
@@ -103,6 +107,8 @@ const paragraph: fc.Arbitrary<Paragraph> = fc.record({
   runs: fc.array(run, { minLength: 1, maxLength: 4 }),
   note: fc.option(fc.array(word, { minLength: 1, maxLength: 5 }), { nil: undefined, freq: 5 }),
   indent: fc.constantFrom('', '', '    ', '\t', '  ', '\u3000'),
+  align: fc.constantFrom('start', 'start', 'start', 'center', 'right'),
+  emptyBefore: fc.constantFrom('none', 'none', 'none', 'start', 'center'),
 });
 const verse: fc.Arbitrary<Verse> = fc.record({
   kind: fc.constant('verse' as const),
@@ -157,7 +163,10 @@ function htmlChapter(blocks: Chapter, n: number, epub: boolean): string {
       const text = block.runs
         .map((r) => (r.emphasis === 'none' ? escapeXml(plain(r)) : `<${r.emphasis}>${escapeXml(plain(r))}</${r.emphasis}>`))
         .join(' ');
-      if (!block.note) return `<p>${text}</p>`;
+      const empty =
+        block.emptyBefore === 'none' ? '' : `<p${block.emptyBefore === 'center' ? ' style="text-align: center"' : ''}><br/></p>`;
+      const open = `${empty}<p${block.align === 'start' ? '' : ` style="text-align: ${block.align}"`}>`;
+      if (!block.note) return `${open}${text}</p>`;
       note++;
       const id = `c${n}n${note}`;
       notes.push(
@@ -166,8 +175,8 @@ function htmlChapter(blocks: Chapter, n: number, epub: boolean): string {
           : `<li id="fn${note}"><p>${block.note.join(' ')} <a href="#fnref${note}" class="footnote-back">↩</a></p></li>`,
       );
       return epub
-        ? `<p>${text}<a epub:type="noteref" href="#${id}">${note}</a></p>`
-        : `<p>${text}<a href="#fn${note}" class="footnote-ref" id="fnref${note}"><sup>${note}</sup></a></p>`;
+        ? `${open}${text}<a epub:type="noteref" href="#${id}">${note}</a></p>`
+        : `${open}${text}<a href="#fn${note}" class="footnote-ref" id="fnref${note}"><sup>${note}</sup></a></p>`;
     })
     .join('\n');
   const heading = `<h2>Chapter ${n}</h2>`;
@@ -240,7 +249,7 @@ function docxChapter(blocks: Chapter, n: number): string[] {
         ? `<w:p>${run('* * *', 'none')}</w:p>`
         : block.kind === 'verse'
           ? `<w:p>${block.lines.map((line) => run(verseLine(line), 'none')).join('<w:r><w:br/></w:r>')}</w:p>`
-          : `<w:p>${block.runs.map((r) => run(`${plain(r)} `, r.emphasis)).join('')}${block.note ? run(` (${block.note.join(' ')})`, 'none') : ''}</w:p>`,
+          : `${block.emptyBefore === 'none' ? '' : `<w:p>${block.emptyBefore === 'center' ? '<w:pPr><w:jc w:val="center"/></w:pPr>' : ''}</w:p>`}<w:p>${block.align === 'start' ? '' : `<w:pPr><w:jc w:val="${block.align}"/></w:pPr>`}${block.runs.map((r) => run(`${plain(r)} `, r.emphasis)).join('')}${block.note ? run(` (${block.note.join(' ')})`, 'none') : ''}</w:p>`,
     ),
   ];
 }
