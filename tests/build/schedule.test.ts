@@ -14,6 +14,8 @@ describe('scheduled chapters', () => {
     expect(existsSync(join(builtSite('fixture'), 'scheduled'))).toBe(false);
     const next = [...page('fixture', '').querySelectorAll('.story-meta dt')].find((dt) => dt.textContent === 'Next chapter');
     expect(next?.nextElementSibling?.querySelector('time')?.getAttribute('datetime')).toBe('2030-01-01');
+    // And to the hourly release workflow (release.yml), to the second.
+    expect(readFileSync(join(builtSite('fixture'), 'next-release.txt'), 'utf8')).toBe('2030-01-01T00:00:00.000Z\n');
   });
 
   it('are released by a build on or after their date (BUILD_DATE), while drafts never are', async () => {
@@ -25,6 +27,7 @@ describe('scheduled chapters', () => {
     expect(readFileSync(join(outDir, 'scheduled', 'index.html'), 'utf8')).toContain('scheduled-only-sentence');
     expect(readFileSync(join(outDir, 'epilogue', 'index.html'), 'utf8')).toMatch(/rel="next" href="\/scheduled\/"/);
     expect(readFileSync(join(outDir, 'index.html'), 'utf8')).not.toContain('Next chapter');
+    expect(readFileSync(join(outDir, 'next-release.txt'), 'utf8')).toBe('');
     expect(existsSync(join(outDir, 'draft'))).toBe(false);
   });
 });

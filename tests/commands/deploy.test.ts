@@ -1,5 +1,6 @@
-import { spawn } from 'node:child_process';
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync } from 'node:fs';
+import { execFileSync, spawn } from 'node:child_process';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import yaml from 'js-yaml';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -95,5 +96,78 @@ describe('a push that changes only content/ in an author’s copy', () => {
   it('prints no warning of a missing address, and no stack trace', () => {
     const output = results.map((result) => result.output).join('\n');
     expect(output).not.toMatch(/SITE_URL is not set|Stack trace|\s+at .*\.m?js:\d+/);
+  });
+});
+
+describe('the hourly release of scheduled chapters (release.yml)', () => {
+  const workflow = yaml.load(readFileSync(join(workflows, 'release.yml'), 'utf8')) as {
+    on: { schedule: { cron: string }[] };
+    jobs: { release: { steps: { run?: string }[] } };
+  };
+  const script = workflow.jobs.release.steps.find((step) => step.run)!.run!;
+  const bin = mkdtempSync(join(tmpdir(), 'quire-release-'));
+  const log = join(bin, 'calls.log');
+  const realDate = execFileSync('bash', ['-c', 'command -v date'], { encoding: 'utf8' }).trim();
+  // The commands it uses, as a runner has them: GitHub's CLI, curl and date, answering as the test says and noting what was asked.
+  const stub = (name: string, body: string) => writeFileSync(join(bin, name), `#!/bin/bash\n${body}\n`, { mode: 0o755 });
+  stub('gh', `if [ "$1" = api ]; then [ -n "$PAGES_URL" ] && echo "$PAGES_URL" || exit 1; else echo "gh $*" >> "${log}"; fi`);
+  stub(
+    'curl',
+    `if [[ " $* " == *" -X POST "* ]]; then echo "POST \${@: -1}" >> "${log}"; elif [ "$NEXT" = unreachable ]; then exit 22; else printf '%s' "$NEXT"; fi`,
+  );
+  stub('date', `if [[ " $* " == *" -d "* ]]; then exec ${realDate} "$@"; else exec ${realDate} -d "$NOW" "$@"; fi`);
+  afterAll(() => rmSync(bin, { recursive: true, force: true }));
+
+  /** Runs the step at `now` with what the site says is next (`unreachable`: nothing answers), giving what it set off and printed. */
+  function release(now: string, next: string, env: Record<string, string>) {
+    rmSync(log, { force: true });
+    const printed = execFileSync('bash', ['-c', script], {
+      encoding: 'utf8',
+      env: {
+        PATH: `${bin}:${process.env.PATH}`,
+        NOW: now,
+        NEXT: next,
+        DEPLOY_HOOK_URL: '',
+        SITE_URL: '',
+        PAGES_URL: '',
+        BRANCH: 'main',
+        GH_REPO: 'wren/lamplight',
+        ...env,
+      },
+    });
+    return { calls: existsSync(log) ? readFileSync(log, 'utf8').trim().split('\n') : [], printed };
+  }
+  const pages = { PAGES_URL: 'https://wren.github.io/lamplight/' };
+  const hook = { DEPLOY_HOOK_URL: 'https://api.netlify.com/build_hooks/abc', SITE_URL: 'https://lamplight.example' };
+
+  it('runs every hour', () => {
+    expect(workflow.on.schedule.map(({ cron }) => cron)).toEqual([expect.stringMatching(/^\d+ \* \* \* \*$/)]);
+  });
+
+  it('on GitHub Pages, deploys once the next chapter’s time has come, and not before', () => {
+    expect(release('2026-12-12 18:07Z', '2026-12-12T18:00:00.000Z\n', pages).calls).toEqual(['gh workflow run deploy.yml --ref main']);
+    expect(release('2026-12-12 17:07Z', '2026-12-12T18:00:00.000Z\n', pages)).toEqual({
+      calls: [],
+      printed: 'The next chapter is due at 2026-12-12T18:00:00.000Z.\n',
+    });
+    expect(release('2026-12-12 18:07Z', '', pages).calls).toEqual([]);
+    // A site that does not answer, or no Pages site at all: nothing set off, and said.
+    expect(release('2026-12-12 18:07Z', 'unreachable', pages).printed).toMatch(
+      /^Could not read https:\/\/wren\.github\.io\/lamplight\/next-release\.txt/,
+    );
+    expect(release('2026-12-12 18:07Z', '2026-12-12T18:00:00.000Z', {})).toEqual({
+      calls: [],
+      printed: expect.stringMatching(/no GitHub Pages site and no DEPLOY_HOOK_URL secret/),
+    });
+  });
+
+  it('on another host, calls the deploy hook once a chapter is due, and every morning', () => {
+    expect(release('2026-12-12 18:07Z', '2026-12-12T18:00:00.000Z', hook).calls).toEqual(['POST https://api.netlify.com/build_hooks/abc']);
+    expect(release('2026-12-12 12:07Z', '2026-12-12T18:00:00.000Z', hook).calls).toEqual([]);
+    expect(release('2026-12-12 05:07Z', '', hook).calls).toEqual(['POST https://api.netlify.com/build_hooks/abc']);
+    // Without the site's address it cannot know what is due: once a day, as before.
+    const blind = { DEPLOY_HOOK_URL: hook.DEPLOY_HOOK_URL };
+    expect(release('2026-12-12 18:07Z', '', blind).calls).toEqual([]);
+    expect(release('2026-12-12 05:07Z', '', blind).calls).toEqual(['POST https://api.netlify.com/build_hooks/abc']);
   });
 });
