@@ -66,6 +66,9 @@ export function scanChapters(contentDir: string, name: (path: string) => string 
       scan.problems.push(catalogue.FolderNamedLikeChapter.message(shown, name(dir)));
     } else if (stat.isDirectory() && !entry.startsWith('.') && markdownInside(path).length > 0) {
       scan.problems.push(catalogue.ChaptersInFolder.message(shown, markdownInside(path), name(dir)));
+    } else if (stat.isDirectory() && onlyPictures(path)) {
+      // A folder of the chapters' pictures (`![](art/map.png)`): published and checked with every picture.
+      continue;
     } else if (stat.isDirectory()) {
       scan.skipped.push(`${shown}/: a folder; chapters are the .md files directly in ${name(dir)}/`);
     } else if (entry.endsWith('.md') && !fileInside(contentDir, path)) {
@@ -88,6 +91,14 @@ export function scanChapters(contentDir: string, name: (path: string) => string 
     }
   }
   return scan;
+}
+
+/** Whether a folder holds pictures and nothing else (but what systems leave behind). */
+function onlyPictures(dir: string): boolean {
+  const files = readdirSync(dir, { recursive: true, withFileTypes: true }).filter(
+    (entry) => !entry.isDirectory() && !systemFiles.test(entry.name),
+  );
+  return files.length > 0 && files.every((entry) => extname(entry.name).toLowerCase() in imageTypes);
 }
 
 /** The Markdown files anywhere in a folder (not hidden), by their path in it, in name order. */

@@ -14,6 +14,8 @@ describe('which files are chapters', () => {
   const dir = join(root, 'content');
   mkdirSync(join(dir, 'chapters', 'old'), { recursive: true });
   mkdirSync(join(dir, 'chapters', 'book-2', 'part-1'), { recursive: true });
+  mkdirSync(join(dir, 'chapters', 'art'), { recursive: true });
+  writeFileSync(join(dir, 'chapters', 'art', 'map.png'), '');
   writeFileSync(join(dir, 'chapters', 'book-2', 'part-1', 'chapter-9.md'), chapter);
   for (const name of [
     'chapter-1.md',
@@ -59,9 +61,9 @@ describe('which files are chapters', () => {
     ]);
   });
 
-  it('and a picture beside the chapters is no skipped file: the chapters show it (![](cover.jpg)), and it is published', () => {
-    expect(scan.skipped.join('\n')).not.toContain('cover.jpg');
-    expect(pictureFiles(dir)).toEqual(['chapters/cover.jpg']);
+  it('and a picture beside the chapters, or a folder of them, is nothing skipped: the chapters show it (![](cover.jpg)), and it is published', () => {
+    expect(scan.skipped.join('\n')).not.toMatch(/cover\.jpg|art/);
+    expect(pictureFiles(dir)).toEqual(['chapters/art/map.png', 'chapters/cover.jpg']);
   });
 });
 
