@@ -819,6 +819,42 @@ span.italic, .calibre5 { font-style: italic }
     ]);
   });
 
+  it.each([
+    ['listed after it', false],
+    ['nested under it', true],
+  ])(
+    'keeps sections the contents list inside a chapter’s file (%s) as headings in the chapter, never chapters of their own',
+    async (_, nested) => {
+      const sections = [
+        { title: 'The Storm', href: 'c1.xhtml#s1' },
+        { title: 'After', href: 'c1.xhtml#s2' },
+      ];
+      const epub = makeEpub({
+        version: 3,
+        metadata: '<dc:title>The Long Road</dc:title><dc:language>en</dc:language>',
+        spine: [
+          {
+            path: 'c1.xhtml',
+            html: '<h1 id="c1">Chapter 1</h1><p>One begins.</p><h2 id="s1">The Storm</h2><p>Rain fell.</p><h2 id="s2">After</h2><p>Quiet.</p>',
+          },
+          { path: 'c2.xhtml', html: '<h1 id="c2">Chapter 2</h1><p>Two begins.</p>' },
+        ],
+        toc: [
+          { title: 'Chapter 1', href: 'c1.xhtml#c1', ...(nested ? { children: sections } : {}) },
+          ...(nested ? [] : sections),
+          { title: 'Chapter 2', href: 'c2.xhtml#c2' },
+        ],
+      });
+      const { plan, chapters, work } = await importBytes(epub, 'sections.epub');
+      expectEveryWordKept(plan);
+      expect(chapters.map(({ slug, front, body }) => [slug, front.order, front.title, body])).toEqual([
+        ['chapter-1', 1, 'Chapter 1', 'One begins.\n\n## The Storm\n\nRain fell.\n\n## After\n\nQuiet.'],
+        ['chapter-2', 2, 'Chapter 2', 'Two begins.'],
+      ]);
+      expect(work.notices.join('\n')).toMatch(/kept 2 sections the table of contents lists inside their chapters \(“The Storm”, “After”\)/);
+    },
+  );
+
   it('reads a FanFicFare EPUB: its title page into story.md, its note blocks as notes, escaped-twice metadata decoded once', async () => {
     const epub = makeEpub({
       version: 2,

@@ -172,6 +172,7 @@ function splitSections(
   const sections: Section[] = [];
   const front: { path: string; nodes: ElementContent[] }[] = [];
   const unlisted: string[] = [];
+  const innerSections = new Set<{ entry: TocEntry; cut: number }>();
   for (const path of spine) {
     const nodes = withoutWrappers(documents.get(path)!);
     // Several entries in one file: split it at the elements their fragments name, in the file's
@@ -192,7 +193,15 @@ function splitSections(
       }))
       .sort((a, b) => a.cut - b.cut)
       .filter((item, _, all) => !all.some((other) => other.cut === item.cut && other.entry.parents.length > item.entry.parents.length))
-      .filter((item, index, all) => index === 0 || item.cut !== all[index - 1]!.cut);
+      .filter((item, index, all) => index === 0 || item.cut !== all[index - 1]!.cut)
+      .filter((item, index, all) => {
+        // A section the contents list inside its chapter ("The Storm", an <h2> under "Chapter 1"'s
+        // <h1>) stays in it, a heading of its text, rather than becoming a chapter of its own.
+        const chapter = all.slice(0, index).findLast((other) => !innerSections.has(other));
+        if (!chapter || !isSectionOf(item, chapter, nodes)) return true;
+        innerSections.add(item);
+        return false;
+      });
     const cuts = at.map((item) => item.cut);
     const before = nodes.slice(0, cuts[0] ?? nodes.length);
     if (hasText(before)) {
@@ -229,6 +238,12 @@ function splitSections(
           sections.every((section) => section.matter !== undefined),
         ),
       }),
+    );
+  }
+  if (innerSections.size > 0) {
+    const titles = [...innerSections].map(({ entry }) => `“${entry.title}”`);
+    notices.push(
+      `kept ${titles.length === 1 ? 'a section' : `${titles.length} sections`} the table of contents lists inside ${titles.length === 1 ? 'its chapter' : 'their chapters'} (${titles.slice(0, 3).join(', ')}${titles.length > 3 ? '…' : ''}) as ${titles.length === 1 ? 'a heading' : 'headings'} in ${titles.length === 1 ? 'it' : 'them'}`,
     );
   }
   if (unlisted.length > 0)
@@ -594,6 +609,26 @@ interface TocEntry {
 }
 
 /** A part of the book: a contents entry's pages, or pages the contents do not list. */
+/** The rank of the heading at a contents entry's place in its file (1 for an <h1>), if a heading opens it. */
+function headingRank(node: ElementContent | undefined): number | undefined {
+  if (node?.type !== 'element') return undefined;
+  const heading = /^h[1-6]$/.test(node.tagName) ? node : select('h1, h2, h3, h4, h5, h6', node);
+  return heading ? Number(heading.tagName[1]) : undefined;
+}
+
+/**
+ * Whether a contents entry is a section inside the chapter before it in the same file: its
+ * heading ranks below the chapter's (an <h2> under an <h1>), it is titled as no chapter is
+ * ("The Storm", not "Chapter 2"), and the entry before it is a chapter by its title
+ * ("Chapter 1") or holds it in the contents.
+ */
+function isSectionOf(item: { entry: TocEntry; cut: number }, chapter: { entry: TocEntry; cut: number }, nodes: ElementContent[]): boolean {
+  const rank = headingRank(nodes[item.cut]);
+  const chapterRank = headingRank(nodes[chapter.cut]);
+  if (rank === undefined || chapterRank === undefined || rank <= chapterRank || parseTitleLine(item.entry.title)) return false;
+  return parseTitleLine(chapter.entry.title) !== undefined || item.entry.parents.includes(chapter.entry.title);
+}
+
 interface Section {
   title: string;
   parents: string[];
