@@ -18,8 +18,16 @@ export const overfull = (file: string) => new ImportError(problems.ManyElements.
  * found by `pattern` (`per` matches to an element: a tag opens and closes); counts no further.
  */
 export function refuseOverfull(text: string, file: string, pattern: RegExp, per = 1): void {
-  const limit = maxInputElements * per;
+  if (matchesUpTo(text, pattern, maxInputElements * per) > maxInputElements * per) throw overfull(file);
+}
+
+/** How many times `pattern` matches in `text`, counting no further than one past `limit`. */
+export function matchesUpTo(text: string, pattern: RegExp, limit: number): number {
   const found = new RegExp(pattern.source, 'gu');
   let count = 0;
-  while (found.exec(text)) if (++count > limit) throw overfull(file);
+  while (count <= limit && found.exec(text)) count++;
+  return count;
 }
+
+/** An element's start tag in markup (`<p>`, `<p/>`): a count of the elements to come, before parsing. */
+export const startTag = /<[A-Za-z]/;

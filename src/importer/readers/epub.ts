@@ -13,7 +13,7 @@ import { readTitlePage } from './title-page.ts';
 import { readFanFicFareNotes } from './fanficfare.ts';
 import { fidelityWords } from '../fidelity.ts';
 import { semanticsOf, shapeOf } from '../element.ts';
-import { maxInputElements, overfull } from '../limits.ts';
+import { matchesUpTo, maxInputElements, overfull, startTag } from '../limits.ts';
 import { gatherFootnotes, isNoteRef } from '../footnotes.ts';
 import { attribute, decodedOnce, element, elements, parseXml, text as xmlText, withDeclaredEntities } from '../xml.ts';
 import { Ao3Reading, chapterTitle } from './ao3.ts';
@@ -562,7 +562,13 @@ interface Page {
 }
 
 function readPages(spine: string[], text: (path: string) => string | undefined, file: string): Map<string, Page> {
-  // The book's elements so far: one of millions of empty paragraphs is refused before it has all been parsed.
+  // A book of millions of empty paragraphs is refused before any of it is parsed, by its start
+  // tags across the spine; and, counted exactly, before all of it has been.
+  let tags = 0;
+  for (const path of spine) {
+    tags += matchesUpTo(text(path) ?? '', startTag, maxInputElements - tags);
+    if (tags > maxInputElements) throw overfull(file);
+  }
   let elements = 0;
   return new Map(
     spine.map((path) => {
