@@ -8,6 +8,14 @@ import { chapterSource, storySource } from '../support/story-sources';
 
 const story = storySource();
 const chapter = chapterSource;
+/** The site's Markdown pipeline, for what the warnings read of a rendered text. */
+const renderer = createRenderer({
+  base: '/',
+  chapters: new Map(),
+  t: stringsFor('en'),
+  image: () => ({ problem: 'none' }),
+  remoteImages: false,
+});
 
 const now = new Date('2026-01-01T00:00:00Z');
 const build = { now, preview: false };
@@ -209,13 +217,6 @@ describe('storyWarnings', () => {
   });
 
   it('warns of a heading opening the text that says the title again, as the pipeline renders it', async () => {
-    const renderer = createRenderer({
-      base: '/',
-      chapters: new Map(),
-      t: stringsFor('en'),
-      image: () => ({ problem: 'none' }),
-      remoteImages: false,
-    });
     const warned = async (title: string, markdown: string) =>
       chapterWarnings({ ...chapter('01-start', { order: 1, title }), body: await renderer.chapter(markdown) }).filter((warning) =>
         warning.includes('opens with the heading'),
@@ -240,13 +241,6 @@ describe('storyWarnings', () => {
   });
 
   it('warns of a sentence that --- straight under it made a heading (a scene break typed without its blank line)', async () => {
-    const renderer = createRenderer({
-      base: '/',
-      chapters: new Map(),
-      t: stringsFor('en'),
-      image: () => ({ problem: 'none' }),
-      remoteImages: false,
-    });
     const warned = async (markdown: string) =>
       chapterWarnings({ ...chapter('a', { order: 1 }), body: await renderer.chapter(markdown) }).filter((warning) =>
         warning.includes('---'),
