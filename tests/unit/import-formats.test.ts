@@ -1829,6 +1829,21 @@ the lake is still.</div>
     expectEveryWordKept(plan);
   });
 
+  it('leaves out a Notion page’s properties under its title, and says so', async () => {
+    const { chapters, plan, work } = await importBytes(
+      strToU8('# The Storm\n\nStatus: Draft\nDate: March 5, 2024\nTags: drama, lake\n\nThe wind rose.\n\nLocation: the pier, at night.\n'),
+      'The Storm 8e3b1c2d4f5a6b7c8d9e0f1a2b3c4d5e.md',
+    );
+    expect(chapters.map(({ slug, front, body }) => [slug, front.title, body])).toEqual([
+      ['chapter-1', 'The Storm', 'The wind rose.\n\nLocation: the pier, at night.'],
+    ]);
+    expect(work.dropped).toEqual(['the page’s Notion properties (“Status”, “Date”, “Tags”), which a chapter has no place for']);
+    expectEveryWordKept(plan);
+    // The same lines in a file Notion did not name are the text's own.
+    const own = await importBytes(strToU8('# The Storm\n\nStatus: Draft\n\nThe wind rose.\n'), 'The Storm.md');
+    expect(own.chapters[0]!.body).toBe('Status: Draft\n\nThe wind rose.');
+  });
+
   it('leaves out Obsidian’s comments (%%…%%), on a line or several, and says so; an escaped %% is text', async () => {
     const { plan, chapters, work } = await importBytes(
       new TextEncoder().encode(

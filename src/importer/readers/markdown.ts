@@ -41,6 +41,12 @@ export function readMarkdown(input: string, file: string, stem: string): Importe
   // MultiMarkdown's metadata (Scrivener, nvALT): "Title: …" lines above the text, where YAML would be.
   const multiMarkdown = Object.keys(split.frontmatter).length === 0 ? multiMarkdownMetadata(split.body) : undefined;
   if (multiMarkdown) split = { ...split, ...multiMarkdown };
+  // A page exported from Notion: its id off the file's name, its properties off the text.
+  const notion = notionPage(split.body, stem);
+  if (notion) {
+    split = { ...split, body: notion.body };
+    stem = notion.stem;
+  }
   // Links and pictures by reference, written inline: a chapter cut from the file keeps those it shows.
   const body = inlineReferences(split.body);
   const notices = removed > 0 ? [`removed ${removed} invisible control character${removed === 1 ? '' : 's'}`] : [];
@@ -49,6 +55,10 @@ export function readMarkdown(input: string, file: string, stem: string): Importe
   if (embeds.count > 0)
     notices.push(`wrote ${embeds.count} picture${embeds.count === 1 ? '' : 's'} embedded the Obsidian way (![[…]]) as Markdown pictures`);
   const dropped: string[] = commentsDropped(comments, 'in %%…%%');
+  if (notion?.properties.length)
+    dropped.push(
+      `the page’s Notion properties (${notion.properties.map((line) => `“${line.slice(0, line.indexOf(':'))}”`).join(', ')}), which a chapter has no place for`,
+    );
   // A whole work's metadata as pandoc and Markdown editors write it (title, author, lang, description…): the story's, not a chapter's.
   const work = isPost(split.frontmatter) ? undefined : workMetadata(split.frontmatter, dropped);
   const frontmatter = work
@@ -89,9 +99,27 @@ export function readMarkdown(input: string, file: string, stem: string): Importe
         // Obsidian's links counted as the words they show, as the site shows them.
         wikiLinksAsShown(sourceText(multiMarkdown?.body ?? splitFrontmatter(written.text.replace(/^\uFEFF/, ''), file).body)),
       ) + (work?.summary ? `\n${markdownToPlainText(work.summary)}` : ''),
-    setAside: [...chapters.flatMap(({ setAside }) => setAside), ...(titlePage?.setAside ?? [])],
+    setAside: [...chapters.flatMap(({ setAside }) => setAside), ...(titlePage?.setAside ?? []), ...(notion?.properties ?? [])],
     dropped,
     notices,
+  };
+}
+
+/** The 32-digit id Notion's export ends each page's file name with ("Chapter 1 3f2a…e1.md"). */
+const notionId = /\s+[0-9a-f]{32}$/;
+
+/**
+ * A page exported from Notion (its file named with its id): the file's name without the id,
+ * and the text without the page's properties, which Notion sets as "Status: Draft" lines under
+ * the page's title; the property lines, to be said and set aside.
+ */
+function notionPage(body: string, stem: string): { body: string; stem: string; properties: string[] } | undefined {
+  if (!notionId.test(stem)) return undefined;
+  const found = /^(#[ \t][^\n]*\n+)((?:\p{L}[^\n:]{0,40}:[ \t][^\n]*\n)+)(?:\n|$)/u.exec(body);
+  return {
+    stem: stem.replace(notionId, ''),
+    body: found ? `${found[1]}${body.slice(found[0].length)}` : body,
+    properties: found ? found[2]!.trim().split('\n') : [],
   };
 }
 
