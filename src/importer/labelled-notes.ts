@@ -9,8 +9,9 @@ import { isSceneBreak } from '../core/scene-breaks.ts';
 /**
  * Authors' notes typed into a chapter's text, as FanFiction.net (which has no place for them)
  * and Word drafts carry them: a paragraph opening the text with a label ("A/N:", "Author's
- * Note:", "Nota de la autora:", "作者有话要说：") becomes the chapter's note; one among the
- * text's last paragraphs, with what follows it, its end note — where the source gave the
+ * Note:", "Nota de la autora:", "作者有话要说：") becomes the chapter's note, with a disclaimer
+ * before it ("Disclaimer: I own nothing.", kept whole); one among the text's last paragraphs
+ * (and in its second half), with what follows it, its end note — where the source gave the
  * chapter no notes of its own. The label leaves with it (the site heads notes itself), and so
  * does the rule or break (`<hr>`, `* * *`, `-o-o-o-`) that set the note off from the text; a
  * label in mid-chapter stays the author's prose. In a Markdown chapter, the same paragraphs (`**A/N:**`
@@ -19,6 +20,18 @@ import { isSceneBreak } from '../core/scene-breaks.ts';
 
 /** How far from the end of a chapter an end note may start, in paragraphs. */
 export const endNoteBlocks = 3;
+
+/**
+ * The first of `count` blocks an end note may start at, after the `first` that are the
+ * chapter's own: among the last few, and in the text's second half, so that a note in a short
+ * chapter's first lines never takes the story after it.
+ */
+export function endNoteFrom(count: number, first: number): number {
+  return Math.max(first + 1, count - endNoteBlocks, Math.ceil(count / 2));
+}
+
+/** A disclaimer opening a fan work's chapter ("Disclaimer: I own nothing."): the author's words about the work, kept whole in the opening note. */
+const disclaimer = /^\s*disclaimer\s*(?::|：|\s[-–—]\s)/i;
 
 /** Moves each chapter's labelled notes out of its text; says in how many chapters it did. */
 export function readLabelledNotes(work: ImportedWork): void {
@@ -32,21 +45,23 @@ export function readLabelledNotes(work: ImportedWork): void {
     const blocks = elementsIn(container);
     if (blocks.length < 2) continue;
     let moved = false;
-    // A note opening the text: its paragraph, and the next when the first is the label alone.
-    const opening = labelled(blocks[0]!);
-    const openingSize = opening ? (toString(blocks[0]!).trim() === opening.trim() ? 2 : 1) : 0;
-    if (opening && !chapter.notes && blocks.length > openingSize) {
+    // A note opening the text: its paragraph, and the next when the first is the label alone;
+    // after a disclaimer, which goes with it.
+    const lead = isDisclaimer(blocks[0]!) ? 1 : 0;
+    const opening = labelled(blocks[lead]!);
+    const openingSize = lead + (opening ? (toString(blocks[lead]!).trim() === opening.trim() ? 2 : 1) : 0);
+    if ((opening || lead) && !chapter.notes && blocks.length > openingSize) {
       const taken = blocks.slice(0, openingSize);
-      chapter.notes = takeNote(container, taken, opening, work.setAside);
+      chapter.notes = takeNote(container, taken, opening ? { label: opening, at: lead } : undefined, work.setAside);
       withoutSeparator(container, elementsIn(container)[0], work.setAside);
       moved = true;
     }
     const rest = elementsIn(container);
     if (!chapter.endNotes) {
-      for (let at = rest.length - 1; at >= 1 && at >= rest.length - endNoteBlocks; at--) {
+      for (let at = rest.length - 1; at >= endNoteFrom(rest.length, 0); at--) {
         const label = labelled(rest[at]!);
         if (!label) continue;
-        chapter.endNotes = takeNote(container, rest.slice(at), label, work.setAside);
+        chapter.endNotes = takeNote(container, rest.slice(at), { label, at: 0 }, work.setAside);
         withoutSeparator(container, elementsIn(container).at(-1), work.setAside);
         moved = true;
         break;
@@ -56,7 +71,7 @@ export function readLabelledNotes(work: ImportedWork): void {
   }
   if (found > 0)
     work.notices.push(
-      `read the labelled notes (“A/N:”, “Author’s Note:”…) opening or closing the text of ${found} chapter${found === 1 ? '' : 's'} as ${found === 1 ? 'its' : 'their'} author’s notes`,
+      `read the labelled notes (“A/N:”, “Author’s Note:”…) and disclaimers opening or closing the text of ${found} chapter${found === 1 ? '' : 's'} as ${found === 1 ? 'its' : 'their'} author’s notes`,
     );
 }
 
@@ -83,6 +98,11 @@ function labelled(block: Element): string | undefined {
   return block.tagName === 'p' || block.tagName === 'div' ? noteLabel(toString(block)) : undefined;
 }
 
+/** Whether a paragraph is a disclaimer. */
+function isDisclaimer(block: Element): boolean {
+  return (block.tagName === 'p' || block.tagName === 'div') && disclaimer.test(toString(block));
+}
+
 /** A rule or a scene break left at the edge of the text where a note was taken away: it set the note off, and goes with it. */
 function withoutSeparator(container: Root | Element, edge: Element | undefined, setAside: string[]): void {
   if (!edge || (edge.tagName !== 'hr' && !(edge.tagName === 'p' && isSceneBreak(toString(edge))))) return;
@@ -91,15 +111,23 @@ function withoutSeparator(container: Root | Element, edge: Element | undefined, 
   setAside.push(toString(edge));
 }
 
-/** Takes the blocks out of the container as a note of their own, without the label the first opens with. */
-function takeNote(container: Root | Element, blocks: Element[], label: string, setAside: string[]): Root {
+/** Takes the blocks out of the container as a note of their own, without the label one of them (`at`) opens with. */
+function takeNote(
+  container: Root | Element,
+  blocks: Element[],
+  labelled: { label: string; at: number } | undefined,
+  setAside: string[],
+): Root {
   container.children = (container.children as (RootContent | ElementContent)[]).filter(
     (child) => !blocks.includes(child as Element),
   ) as typeof container.children;
-  setAside.push(label);
-  const leading = toString(blocks[0]!).length - toString(blocks[0]!).trimStart().length;
-  withoutLeadingText(blocks[0]!, leading + label.length);
-  const kept = blocks.filter((block, index) => index > 0 || visibleText(block).trim() !== '');
+  if (labelled) {
+    const block = blocks[labelled.at]!;
+    setAside.push(labelled.label);
+    const leading = toString(block).length - toString(block).trimStart().length;
+    withoutLeadingText(block, leading + labelled.label.length);
+  }
+  const kept = blocks.filter((block, index) => index !== labelled?.at || visibleText(block).trim() !== '');
   return treeOf(kept);
 }
 
@@ -147,7 +175,7 @@ function markdownNotes(markdown: { body: string; frontmatter: Record<string, unk
     from = starts[first]!;
   }
   if (frontmatter.endNote === undefined)
-    for (let at = starts.length - 1; at >= first + 1 && at >= starts.length - endNoteBlocks; at--) {
+    for (let at = starts.length - 1; at >= endNoteFrom(starts.length, first); at--) {
       const closing = unlabelled(body.slice(starts[at]).trim());
       if (!closing) continue;
       frontmatter.endNote = closing.note;

@@ -2020,7 +2020,7 @@ describe('authors’ notes typed into the text (FanFiction.net has no place for 
       ['Sorry for the wait.', 'He came back.\n\nIt was late.', undefined],
     ]);
     expect(work.notices).toContain(
-      'read the labelled notes (“A/N:”, “Author’s Note:”…) opening or closing the text of 2 chapters as their author’s notes',
+      'read the labelled notes (“A/N:”, “Author’s Note:”…) and disclaimers opening or closing the text of 2 chapters as their author’s notes',
     );
     expectEveryWordKept(plan);
 
@@ -2047,6 +2047,35 @@ describe('authors’ notes typed into the text (FanFiction.net has no place for 
     const paragraph = (text: string) => `<w:p><w:r><w:t xml:space="preserve">${text}</w:t></w:r></w:p>`;
     const docx = await importBytes(makeDocx(['Chapter 1', 'A/N: Thanks!', 'He walked.', 'A/N: Bye.'].map(paragraph)), 'chapter-1.docx');
     expect(docx.chapters.map(({ front, body }) => [front.authorsNote, body, front.endNote])).toEqual([['Thanks!', 'He walked.', 'Bye.']]);
+  });
+
+  it('reads a disclaimer opening a chapter, and the note after it, as the chapter’s note, the disclaimer kept whole; a note early in a short chapter takes no story with it', async () => {
+    const text = [
+      'Chapter 1: Start',
+      'Disclaimer: I do not own the Opera.',
+      'A/N: Thanks for reading! Please review.',
+      'Meg woke early. The stage was dark.',
+      'She waited.',
+      'Chapter 2: More',
+      'Disclaimer: Still not mine.',
+      'The next day came.',
+      'Chapter 3: Late',
+      'She ran.',
+      'A/N: sorry, short one!',
+      'The curtain rose.',
+      'Nobody saw her.',
+    ].join('\n\n');
+    const { chapters, plan } = await importBytes(strToU8(text), 'story.txt');
+    expect(chapters.map(({ front, body }) => [front.authorsNote, body, front.endNote])).toEqual([
+      [
+        'Disclaimer: I do not own the Opera.\n\nThanks for reading! Please review.',
+        'Meg woke early. The stage was dark.\n\nShe waited.',
+        undefined,
+      ],
+      ['Disclaimer: Still not mine.', 'The next day came.', undefined],
+      [undefined, 'She ran.\n\nA/N: sorry, short one!\n\nThe curtain rose.\n\nNobody saw her.', undefined],
+    ]);
+    expectEveryWordKept(plan);
   });
 
   it('takes away the rule or break that set a note off from the text, in every format, and keeps those inside the text', async () => {

@@ -1,4 +1,4 @@
-import { endNoteBlocks } from '../labelled-notes.ts';
+import { endNoteFrom } from '../labelled-notes.ts';
 import type { Element, ElementContent, Root } from 'hast';
 import { sourceText, withoutControls } from '../decode.ts';
 import { importedStory, ImportError, type ImportedChapter, type ImportedWork } from '../model.ts';
@@ -246,9 +246,10 @@ export function readText(input: string, file: string, stem: string): ImportedWor
     throw new ImportError(problems.NoTitleLine.message(file));
   }
 
-  // An end note: a labelled block among the last few, to the end.
+  // An end note: a labelled block among the last few of the last chapter, to the end.
   let end = blocks.length;
-  for (let i = blocks.length - 1; i > start && i >= blocks.length - endNoteBlocks; i--) {
+  const last = Math.max(start, titleLines.findLastIndex(Boolean) + 1);
+  for (let i = blocks.length - 1; i >= last + endNoteFrom(blocks.length - last, 0); i--) {
     if (noteLabel(blocks[i]![0]!)) {
       end = i;
       break;
