@@ -163,15 +163,18 @@ function markdownNotes(markdown: { body: string; frontmatter: Record<string, unk
   const blockAt = (index: number) => body.slice(starts[index], starts[index + 1] ?? body.length).trim();
   let from = 0;
   let to = body.length;
-  const opening = starts.length > 1 && frontmatter.authorsNote === undefined ? unlabelled(blockAt(0)) : undefined;
+  // A disclaimer opening the text joins the note, whole, as in every other format.
+  const lead = disclaimer.test(blockAt(0)) ? 1 : 0;
+  const opening = starts.length > 1 + lead && frontmatter.authorsNote === undefined ? unlabelled(blockAt(lead)) : undefined;
   // The rule or break that set a note off from the text goes with it, where text stays beside it.
   const separator = (index: number) => index > 0 && index < starts.length && isSceneBreak(blockAt(index));
   let first = 0;
-  if (opening) {
-    frontmatter.authorsNote = opening.note;
-    setAside.push(opening.label);
-    first = separator(1) && starts.length > 2 ? 2 : 1;
-    if (first === 2) setAside.push(blockAt(1));
+  if (opening || (lead && starts.length > 1 && frontmatter.authorsNote === undefined)) {
+    frontmatter.authorsNote = [...(lead ? [blockAt(0)] : []), ...(opening ? [opening.note] : [])].join('\n\n');
+    if (opening) setAside.push(opening.label);
+    const taken = lead + (opening ? 1 : 0);
+    first = separator(taken) && starts.length > taken + 1 ? taken + 1 : taken;
+    if (first > taken) setAside.push(blockAt(taken));
     from = starts[first]!;
   }
   if (frontmatter.endNote === undefined)

@@ -2076,6 +2076,12 @@ describe('authors’ notes typed into the text (FanFiction.net has no place for 
       [undefined, 'She ran.\n\nA/N: sorry, short one!\n\nThe curtain rose.\n\nNobody saw her.', undefined],
     ]);
     expectEveryWordKept(plan);
+    // In Markdown the same.
+    const markdown = await importBytes(strToU8(text.replace(/^Chapter/gm, '# Chapter')), 'story.md');
+    expect(markdown.chapters.map(({ front, body }) => [front.authorsNote, body, front.endNote])).toEqual(
+      chapters.map(({ front, body }) => [front.authorsNote, body, front.endNote]),
+    );
+    expectEveryWordKept(markdown.plan);
   });
 
   it('takes away the rule or break that set a note off from the text, in every format, and keeps those inside the text', async () => {
