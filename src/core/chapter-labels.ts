@@ -611,7 +611,9 @@ const anyLanguageNumber = String.raw`\p{Nd}+(?:[.,]\p{Nd}+)?|[ivxlc]+|(?:${[...u
 const anyLanguage = new RegExp(`^(?:${anyLanguageNumber})$`, 'iu');
 const number = String.raw`(${anyLanguageNumber}|${alternatives(allNamedNumbers)})`;
 // The title is trimmed: its name runs to the end (a lazy name before `\s*$` would try every split of a run of spaces).
-const rest = String.raw`(?:\s*[:.\-–—]\s*(.+))?$`;
+/** What stands between a chapter's label and its name: a colon, a point, a dash (typed `--` too, as plain text writes one) or a tilde. */
+const separator = String.raw`(?:--|[:.\-–—~])`;
+const rest = String.raw`(?:\s*${separator}\s*(.+))?$`;
 // After a chapter's number, a name may follow a space alone ("Chapter 3 The Lake", "บทที่ 3 ทะเลสาบ"):
 // a short one that neither starts in lower case nor ends as a sentence does ("Chapter 3 was long" is prose).
 const spacedName = String.raw`\s+(\S(?:.{0,78}[^\s.!?…。！？,;:])?)`;
@@ -622,10 +624,13 @@ const cjkVolume = String.raw`(?:第\s*${cjkDigits}+\s*[卷部集]|卷\s*${cjkDig
 
 const forms = {
   /** "Chapter 12: The Lake", "Ch. XII - The Lake", "Chapter 12 The Lake", "Capítulo cuatro". */
-  numbered: new RegExp(String.raw`^(${alternatives(wordsOf((w) => w.chapter))})\s*${number}(?:\s*[:.\-–—]\s*(.+)|${spacedName})?$`, 'iu'),
+  numbered: new RegExp(
+    String.raw`^(${alternatives(wordsOf((w) => w.chapter))})\s*${number}(?:\s*${separator}\s*(.+)|${spacedName})?$`,
+    'iu',
+  ),
   /** "Volume 2, Chapter 15: The Duel", "Book 1 - Chapter 3", "Arc 2 Ch. 5": the volume, book or part first, then the chapter's label and number. */
   volume: new RegExp(
-    String.raw`^((?:${alternatives(wordsOf((w) => w.volumes ?? []))})\s*(?:${anyLanguageNumber})\s*[,:\-–—]?\s*(${alternatives(wordsOf((w) => w.chapter))})\s*(${anyLanguageNumber}))${rest}`,
+    String.raw`^((?:${alternatives(wordsOf((w) => w.volumes ?? []))})\s*(?:${anyLanguageNumber})\s*(?:--|[,:\-–—])?\s*(${alternatives(wordsOf((w) => w.chapter))})\s*(${anyLanguageNumber}))${rest}`,
     'iu',
   ),
   /** "1. fejezet: Kezdet", "3. Kapitel – Der See", "2. Bölüm": the number first, as an ordinal, as Hungarian, German, Czech and Turkish titles write it. */
@@ -734,7 +739,7 @@ function match(
   const at = name ? text.length - name.length : text.length;
   const label = text
     .slice(0, at)
-    .replace(/[\s:：.、．\-–—]+$/u, '')
+    .replace(/[\s:：.、．\-–—~]+$/u, '')
     .trim();
   return { form, kind, word, number, label, separator: text.slice(label.length, at), name };
 }

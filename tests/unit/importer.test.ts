@@ -278,6 +278,10 @@ describe('one chapter-title grammar, read alike by the site and the importer', (
     ['3. Kapitel – Der See', '3. Kapitel', 'Der See'],
     ['Volume 2, Chapter 15: The Duel', 'Volume 2, Chapter 15', 'The Duel'],
     ['第2卷 第1章：北方', '第2卷 第1章', '北方'],
+    // A dash typed as two hyphens, as plain text writes one, and a tilde, as fan works often set one.
+    ['Chapter 1 -- The Start', 'Chapter 1', 'The Start'],
+    ['Chapter 2 ~ The Boat', 'Chapter 2', 'The Boat'],
+    ['Book 1 -- Chapter 3 -- The Duel', 'Book 1 -- Chapter 3', 'The Duel'],
   ])('"%s": where the importer finds a title line, the site sets label "%s" apart from "%s"', (line, label, name) => {
     expect(parseTitleLine(line)).toBeDefined();
     expect(titleParts(line)).toMatchObject({ label, name });
