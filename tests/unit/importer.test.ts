@@ -215,6 +215,22 @@ describe('title lines', () => {
     expect(plan.fidelity).toMatchObject({ kept: plan.fidelity.source, added: 0 });
   });
 
+  it.each([
+    ['Part 1', 'Part 2', 'part-1', 'part-2'],
+    ['Part One: The Coast', 'Part Two: The Hills', 'part-one', 'part-two'],
+  ])('reads a text divided into parts alone (“%s”, “%s”), as a two-shot is, a chapter at each', async (one, two, first, second) => {
+    const { work, plan } = await importText(
+      ['A Two-Shot', 'by Wren', one, 'She walked.', two, 'The boats were out.'].join('\n\n'),
+      'story',
+    );
+    expect(work.story).toMatchObject({ title: 'A Two-Shot', author: 'Wren' });
+    expect(plan.chapters.map(({ slug, order, title }) => [slug, order, title])).toEqual([
+      [first, 1, one],
+      [second, 2, two],
+    ]);
+    expect(plan.fidelity).toMatchObject({ kept: plan.fidelity.source, added: 0 });
+  });
+
   it('addresses chapters numbered anew under a volume by the volume’s label, not the first word of it', async () => {
     const text = ['Vol. 1', 'Chapter 1', 'It began.', 'Vol. 2: The North', 'Chapter 1', 'Cold now.'].join('\n\n');
     const { plan } = await importText(text, 'novel');
