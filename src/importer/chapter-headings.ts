@@ -89,7 +89,7 @@ export function dividingLevel<Heading extends PlacedHeading>(
 }
 
 /** What the importer says of a document it read as several chapters, at its chapter headings or title lines. */
-export const chaptersNotice = (count: number, at: 'chapter headings' | 'title lines' | 'numbered lines') =>
+export const chaptersNotice = (count: number, at: 'chapter headings' | 'title lines' | 'numbered lines' | 'part headings') =>
   `read a chapter at each of the ${count} ${at}`;
 
 /** What the importer says of the text above a document's first chapter heading. */

@@ -8,6 +8,7 @@ import {
   ownLabels,
   readTitle,
   wordsOf,
+  volumeLabel,
   type Words,
 } from '../core/chapter-labels.ts';
 
@@ -235,6 +236,21 @@ const noteLine = new RegExp(
 /** The label that opens a note at the start of a line ("A/N: ", "Nota de la autora: "), if there is one. */
 export function noteLabel(line: string): string | undefined {
   return noteLine.exec(line.trimStart())?.[0];
+}
+
+/**
+ * A text divided into parts alone ("Part 1", "Part Two: The Hills"), as two-shots are: the
+ * lines (one per block, undefined for a block that is no line alone) that head a part with
+ * text under it, each read as a chapter titled as written and numbered in order; two at least.
+ */
+export function partHeadings(lines: readonly (string | undefined)[]): (TitleLine | undefined)[] | undefined {
+  let number = 0;
+  const part = (line: string | undefined) => line !== undefined && volumeLabel(line) !== undefined;
+  const found = lines.map((line, i): TitleLine | undefined => {
+    if (!part(line) || i === lines.length - 1 || part(lines[i + 1])) return undefined;
+    return { kind: 'chapter', number: ++number, title: line!.trim(), slug: slugify(volumeLabel(line!)!) };
+  });
+  return number >= 2 ? found : undefined;
 }
 
 /**

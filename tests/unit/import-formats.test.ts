@@ -1209,6 +1209,20 @@ describe('a whole work whose chapter headings are titles alone (“Der Sturm”,
     ]);
   });
 
+  it('divides a Word document at paragraphs that head parts alone (“Part 1”, “Part 2”), as a two-shot is, titled as written', async () => {
+    const paragraph = (text: string) => `<w:p><w:r><w:t>${text}</w:t></w:r></w:p>`;
+    const { plan, chapters, work } = await importBytes(
+      makeDocx([paragraph('Part 1'), paragraph('She came in.'), paragraph('Part 2'), paragraph('She left.')]),
+      'two-shot.docx',
+    );
+    expectEveryWordKept(plan);
+    expect(chapters.map(({ slug, front, body }) => [slug, front.order, front.title, body])).toEqual([
+      ['part-1', 1, 'Part 1', 'She came in.'],
+      ['part-2', 2, 'Part 2', 'She left.'],
+    ]);
+    expect(work.notices).toContain('read a chapter at each of the 2 part headings');
+  });
+
   it('leaves out a Word document’s comments in the margin and its tracked deletions, and says so', async () => {
     const commented = await importFixture('pandoc/comment.docx');
     expectEveryWordKept(commented.plan);

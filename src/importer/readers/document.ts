@@ -3,7 +3,7 @@ import { chaptersAtHeadings, chaptersNotice, divisionNotice, headingDivision, ty
 import { gatherFootnotes } from '../footnotes.ts';
 import { hasClass, select, textOf, treeOf, visibleText } from '../html.ts';
 import { importedStory, type ImportedChapter, type ImportedWork } from '../model.ts';
-import { fileTitle, numberedHeadings, parseTitleLine, titlePageAuthor, titlePageTitle } from '../title-lines.ts';
+import { fileTitle, numberedHeadings, parseTitleLine, partHeadings, titlePageAuthor, titlePageTitle } from '../title-lines.ts';
 import { isSceneBreak } from '../../core/scene-breaks.ts';
 import { volumeLabel } from '../../core/chapter-labels.ts';
 
@@ -137,19 +137,17 @@ export function readDocumentBody(body: Element, read: DocumentRead): ImportedWor
   // Else at its headings titled as written, if they divide it ("The Lake", "Homecoming").
   const division = titled.length > 0 ? undefined : headingDivision(nodes, (node) => hasClass(node, 'quire-title'));
   if (division) notices.push(divisionNotice(division));
-  // Else at paragraphs that number their chapters alone ("ONE", "1", "II"), when the file's name numbers none of its own.
-  const numbered =
-    titled.length > 0 || division || fileTitle(stem)
-      ? undefined
-      : numberedHeadings(
-          nodes.map((node) =>
-            node.type === 'element' && /^(?:h[1-6]|p)$/.test(node.tagName) && !select('img', node) ? textOf(node) : undefined,
-          ),
-        );
-  const byNumber: ChapterStart[] | undefined = numbered?.flatMap((heading, index) =>
+  // Else at paragraphs that number their chapters alone ("ONE", "1", "II"), when the file's name
+  // numbers none of its own; or that head parts alone ("Part 1", "Part 2"), as a two-shot is divided.
+  const lines = nodes.map((node) =>
+    node.type === 'element' && /^(?:h[1-6]|p)$/.test(node.tagName) && !select('img', node) ? textOf(node) : undefined,
+  );
+  const numbered = titled.length > 0 || division || fileTitle(stem) ? undefined : numberedHeadings(lines);
+  const parted = titled.length > 0 || division || numbered ? undefined : partHeadings(lines);
+  const byNumber: ChapterStart[] | undefined = (numbered ?? parted)?.flatMap((heading, index) =>
     heading ? [{ index, heading, node: nodes[index] as Element }] : [],
   );
-  if (byNumber) notices.push(chaptersNotice(byNumber.length, 'numbered lines'));
+  if (byNumber) notices.push(chaptersNotice(byNumber.length, numbered ? 'numbered lines' : 'part headings'));
   const starts = division?.starts ?? byNumber ?? titled;
   // The document's title and author (Word's Title and Author styles, or a heading above the chapters), above the first chapter.
   const top = nodes.slice(0, starts[0]?.index ?? nodes.length);

@@ -4,13 +4,13 @@ import { sourceText, withoutControls } from '../decode.ts';
 import { importedStory, ImportError, type ImportedChapter, type ImportedWork } from '../model.ts';
 import { isSceneBreak } from '../../core/scene-breaks.ts';
 import { volumeLabel } from '../../core/chapter-labels.ts';
-import { slugify } from '../../core/slug.ts';
 import { chaptersNotice, numberedInVolumes } from '../chapter-headings.ts';
 import {
   fileTitle,
   namesItsChapter,
   noteLabel,
   numberedHeadings,
+  partHeadings,
   parseTitleLine,
   titlePageAuthor,
   titlePageTitle,
@@ -192,7 +192,8 @@ export function readText(input: string, file: string, stem: string): ImportedWor
       : numberedHeadings(blocks.map((block) => (block.length === 1 ? block[0] : undefined)));
   if (numbered) titleLines = numbered;
   // Else parts alone ("Part 1", "Part Two: The Hills"), as a two-shot is divided: each a chapter, titled as written.
-  if (!titleLines.some(Boolean)) titleLines = partsAsChapters(blocks) ?? titleLines;
+  const parted = titleLines.some(Boolean) ? undefined : partHeadings(blocks.map((block) => (block.length === 1 ? block[0] : undefined)));
+  if (parted) titleLines = parted;
   // The title line: a one-line block near the top, with no more than a note's worth of words above it.
   let heading: TitleLine | undefined;
   let titleIndex = -1;
@@ -277,7 +278,7 @@ export function readText(input: string, file: string, stem: string): ImportedWor
       setAside.push(body[i]![0]!);
     }
   }
-  if (parts.length > 1) notices.push(chaptersNotice(parts.length, numbered ? 'numbered lines' : 'title lines'));
+  if (parts.length > 1) notices.push(chaptersNotice(parts.length, numbered ? 'numbered lines' : parted ? 'part headings' : 'title lines'));
 
   // Each chapter's own labelled notes, between the title lines, are read as every format's are (labelled-notes.ts).
   const chapters: ImportedChapter[] = parts.map((part, i) => ({
@@ -307,17 +308,6 @@ export function readText(input: string, file: string, stem: string): ImportedWor
 
 /** A block that is a volume's, book's or part's heading alone ("PART TWO: THE HILLS", "Book 1"). */
 const volumeLine = (block: string[]): boolean => block.length === 1 && volumeLabel(block[0]!) !== undefined;
-
-/** A text divided into parts alone, two at least, each with text under it: the parts' lines as its chapters' titles, numbered in order. */
-function partsAsChapters(blocks: string[][]): (TitleLine | undefined)[] | undefined {
-  let number = 0;
-  const lines = blocks.map((block, i): TitleLine | undefined => {
-    if (!volumeLine(block) || i === blocks.length - 1 || volumeLine(blocks[i + 1]!)) return undefined;
-    const title = block[0]!.trim();
-    return { kind: 'chapter', number: ++number, title, slug: slugify(volumeLabel(title)!) };
-  });
-  return number >= 2 ? lines : undefined;
-}
 
 /**
  * Blocks whose first line is a title line without a name ("CHAPTER I.", "Chapter 3") with more
