@@ -1,6 +1,7 @@
 import { relative, resolve } from 'node:path';
 import { readEnv } from '../source/env.ts';
 import { readStory } from '../source/story-source.ts';
+import { upcoming } from '../core/schedule.ts';
 import { parseCommandLine } from './support/args.ts';
 
 const usage = `Usage: npm run check -- [--content <dir>]
@@ -31,6 +32,8 @@ async function main(): Promise<number> {
     return 1;
   }
   console.log(`✓ ${summary}`);
+  // What goes out later, and when: the first build on or after each time publishes it (the hourly release workflow runs one).
+  for (const line of upcoming(reading.chapters, buildDate)) console.log(`scheduled  ${line}`);
   return 0;
 }
 

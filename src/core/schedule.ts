@@ -13,6 +13,18 @@ export function dateText(date: Date): string {
 }
 
 /**
+ * The chapters still to come at `now`, soonest first, each as "<file>  <when it goes out>", for
+ * the author to see what the schedule holds; `most` at most, and how many more.
+ */
+export function upcoming(chapters: readonly ChapterSource[], now: Date, most = 5): string[] {
+  const waiting = chapters
+    .filter((chapter) => !chapter.data.draft && isScheduled(chapter.data.published, now))
+    .sort((a, b) => a.data.published!.getTime() - b.data.published!.getTime() || a.data.order - b.data.order);
+  const lines = waiting.slice(0, most).map((chapter) => `${chapter.filePath}  ${dateText(chapter.data.published!)}`);
+  return waiting.length > most ? [...lines, `and ${waiting.length - most} more`] : lines;
+}
+
+/**
  * What the schedule will show readers that the author may not mean, as of `now`: a chapter
  * out before an earlier one still scheduled (Next skips the earlier one until its day), a
  * story marked complete while chapters are still to come, and `expectedChapters` at odds

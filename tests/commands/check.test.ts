@@ -20,6 +20,8 @@ describe('the story check', () => {
     expect(result.code, result.output).toBe(0);
     expect(result.output).toMatch(/warning {2}\S*chapter-2\.md: \d+ words, more than four times/);
     expect(result.output).toMatch(/✓ 8 chapter files/);
+    // And what the schedule holds, when each goes out.
+    expect(result.output).toMatch(/^scheduled {2}\S*chapters\/scheduled\.md {2}2030-01-01$/m);
   });
 
   it('fails on bad input, naming each file and field, without building', () => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { linkedChapter } from '../../src/core/links';
-import { scheduleWarnings } from '../../src/core/schedule';
+import { scheduleWarnings, upcoming } from '../../src/core/schedule';
 import { createRenderer } from '../../src/markdown/render';
 import { stringsFor } from '../../src/shared/i18n';
 import { assembleStory, chapterWarnings, slugOf, storyWarnings, StoryError, validateStory, type StorySource } from '../../src/core/story';
@@ -252,6 +252,23 @@ describe('storyWarnings', () => {
     // A heading meant as one, a scene break with its blank line, and # headings: nothing to say.
     for (const fine of ['Part Two\n---\n\nText.', 'She left.\n\n---\n\nNext scene.', '## She left.\n\nText.', 'A title\n===\n\nText.'])
       expect(await warned(fine), fine).toEqual([]);
+  });
+});
+
+describe('upcoming', () => {
+  it('lists the chapters still to come, soonest first, with the time when one is given, and no drafts', () => {
+    const sources = [
+      chapter('chapter-3', { order: 3, published: new Date('2026-03-01T18:30:00Z') }),
+      chapter('chapter-2', { order: 2, published: new Date('2026-02-01') }),
+      chapter('chapter-1', { order: 1, published: new Date('2025-12-01') }),
+      chapter('draft', { order: 4, published: new Date('2026-02-02'), draft: true }),
+    ];
+    expect(upcoming(sources, now)).toEqual([
+      'content/chapters/chapter-2.md  2026-02-01',
+      'content/chapters/chapter-3.md  2026-03-01 18:30 UTC',
+    ]);
+    expect(upcoming(sources, now, 1)).toEqual(['content/chapters/chapter-2.md  2026-02-01', 'and 1 more']);
+    expect(upcoming(sources, new Date('2027-01-01'))).toEqual([]);
   });
 });
 
