@@ -254,7 +254,8 @@ export function partHeadings(lines: readonly (string | undefined)[]): (TitleLine
 }
 
 /**
- * Chapters headed by their number alone, as novels often are ("1", "ONE", "II.", "— 3 —"): the
+ * Chapters headed by their number alone, as novels often are ("1", "ONE", "II.", "— 3 —"), or by
+ * their number and a name ("1 - The Start"): the
  * lines (one per block, undefined for a block that is no line alone) that number them 1, 2, 3…
  * in order, two at least, each read as a chapter titled as written. Nothing when the numbers
  * are not that sequence (a list, a date, a year on a line of its own).
@@ -262,7 +263,9 @@ export function partHeadings(lines: readonly (string | undefined)[]): (TitleLine
 export function numberedHeadings(lines: readonly (string | undefined)[]): (TitleLine | undefined)[] | undefined {
   let next = 1;
   const found = lines.map((line): TitleLine | undefined => {
-    const text = line?.trim().replace(/^[\p{P}\p{S}\s]+|[\p{P}\p{S}\s]+$/gu, '');
+    // Or its number and a name ("1 - The Start", "2. The Boat", "IV: Home"): a short name that ends as no sentence does.
+    const named = line && /^(\d+|[IVXLC]+)\s*(?:--|[.:)\-–—])\s+(\S.{0,78})$/u.exec(line.trim());
+    const text = named && !/[.!?…,;:"”]$/u.test(named[2]!) ? named[1] : line?.trim().replace(/^[\p{P}\p{S}\s]+|[\p{P}\p{S}\s]+$/gu, '');
     if (!text || text.length > 20 || !/^(?:\d+|[ivxlc]+|[a-z]+(?:-[a-z]+)?)$/i.test(text)) return undefined;
     const number = parseNumber(text);
     if (number !== next) return undefined;

@@ -420,31 +420,44 @@ describe('plain text', () => {
     ['ONE', 'TWO', 'THREE'],
     ['1', '2.', '— 3 —'],
     ['I', 'II', 'III'],
-  ])('reads a novel whose chapters are headed by their number alone (%s, %s, %s), titled as written', async (...headings) => {
-    const text = [
-      'The Lamp',
-      'by Ada Quill',
-      headings[0],
-      'She came in.',
-      headings[1],
-      'She left.',
-      '* * *',
-      'Later.',
-      headings[2],
-      'The lamp went out.',
-    ].join('\n\n');
-    const work = readText(text, 'novel.txt', 'novel');
-    const plan = await planImport(work, []);
-    expect(plan.fidelity).toMatchObject({ kept: plan.fidelity.source, added: 0 });
-    expect(
-      plan.chapters.map((chapter) => [chapter.slug, parseContentFile(chapter.text).front.title, parseContentFile(chapter.text).body]),
-    ).toEqual([
-      ['chapter-1', headings[0], 'She came in.'],
-      ['chapter-2', headings[1], 'She left.\n\n* * *\n\nLater.'],
-      ['chapter-3', headings[2], 'The lamp went out.'],
-    ]);
-    expect(parseContentFile(plan.story!).front).toMatchObject({ title: 'The Lamp', author: 'Ada Quill' });
-    expect(work.notices).toContain('read a chapter at each of the 3 numbered lines');
+    // Or by their number and a name, as fan works often are.
+    ['1 - The Lamp', '2. The Door', 'III: Out'],
+  ])(
+    'reads a novel whose chapters are headed by their number alone or with a name (%s, %s, %s), titled as written',
+    async (...headings) => {
+      const text = [
+        'The Lamp',
+        'by Ada Quill',
+        headings[0],
+        'She came in.',
+        headings[1],
+        'She left.',
+        '* * *',
+        'Later.',
+        headings[2],
+        'The lamp went out.',
+      ].join('\n\n');
+      const work = readText(text, 'novel.txt', 'novel');
+      const plan = await planImport(work, []);
+      expect(plan.fidelity).toMatchObject({ kept: plan.fidelity.source, added: 0 });
+      expect(
+        plan.chapters.map((chapter) => [chapter.slug, parseContentFile(chapter.text).front.title, parseContentFile(chapter.text).body]),
+      ).toEqual([
+        ['chapter-1', headings[0], 'She came in.'],
+        ['chapter-2', headings[1], 'She left.\n\n* * *\n\nLater.'],
+        ['chapter-3', headings[2], 'The lamp went out.'],
+      ]);
+      expect(parseContentFile(plan.story!).front).toMatchObject({ title: 'The Lamp', author: 'Ada Quill' });
+      expect(work.notices).toContain('read a chapter at each of the 3 numbered lines');
+    },
+  );
+
+  it('reads numbered sentences on lines of their own (a list of rules) as text, not as chapters', async () => {
+    const { body } = await importText(['Chapter 1', 'The rules:', '1. Never go out at night.', '2. Never trust the mirror.'].join('\n\n'));
+    expect(body).toBe('The rules:\n\n1\\. Never go out at night.\n\n2\\. Never trust the mirror.');
+    // Alone in a file, they title nothing: it has no title line, as before.
+    const rules = ['1. Never go out at night.', 'She did.', '2. Never trust the mirror.', 'She did.'].join('\n\n');
+    expect(() => readText(rules, 'rules.txt', 'rules')).toThrow(/rules\.txt: no title line found/);
   });
 
   it('reads numbers alone that are no sequence from 1, or a chapter file’s own numbered scenes, as text', async () => {
