@@ -9,7 +9,7 @@
  * tests/build/quality.test.ts, whose reproducible-build test builds with the CLI and compares).
  */
 import { build } from 'astro';
-import { projectRoot, trippedOnAnotherBuild } from './build.ts';
+import { buildTries, projectRoot, trippedOnAnotherBuild } from './build.ts';
 
 interface SiteBuild {
   name: string;
@@ -24,9 +24,14 @@ for (const site of sites) {
   for (const key of Object.keys(process.env)) if (!(key in started)) Reflect.deleteProperty(process.env, key);
   Object.assign(process.env, site.env);
   try {
-    await build({ root: projectRoot }).catch((error: unknown) =>
-      trippedOnAnotherBuild(String(error)) ? build({ root: projectRoot }) : Promise.reject(error),
-    );
+    for (let tried = 1; ; tried++) {
+      try {
+        await build({ root: projectRoot });
+        break;
+      } catch (error) {
+        if (tried === buildTries || !trippedOnAnotherBuild(error)) throw error;
+      }
+    }
   } catch (error) {
     console.error(`\nBuilding the ${site.name} test site failed:`, error);
     process.exit(1);

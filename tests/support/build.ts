@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { format } from 'node:util';
+import { format, inspect } from 'node:util';
 import { join } from 'node:path';
 import { projectRoot, startAstroBuild, startProcess } from '../../src/cli/support/astro-build.ts';
 
@@ -71,18 +71,23 @@ function buildEnv(options: BuildOptions): NodeJS.ProcessEnv {
 /**
  * Whether a build failed only on another's file: Astro writes `.astro/content-assets.mjs` at the
  * project's root whatever the cacheDir, through one temporary file, and two builds at once can
- * trip over each other's rename. Once more is enough.
+ * trip over each other's rename. `failure` is what the build printed, or the error it threw,
+ * read with its cause (Astro's UnknownFilesystemError names the file only there).
  */
-export function trippedOnAnotherBuild(output: string): boolean {
-  return /ENOENT[^\n]*content-assets\.mjs/.test(output);
+export function trippedOnAnotherBuild(failure: unknown): boolean {
+  return /ENOENT[^\n]*content-assets\.mjs/.test(typeof failure === 'string' ? failure : inspect(failure));
 }
 
+/** How many times a build tripped over another's file is started again: each try is a race lost to a build running beside it. */
+export const buildTries = 3;
+
 /** Runs `astro build` in a child process, as `npm run build` does, with the given settings. */
-export function buildSite(options: BuildOptions): Promise<BuildResult> {
+export async function buildSite(options: BuildOptions): Promise<BuildResult> {
   const env = buildEnv(options);
-  return startAstroBuild(env).done.then((result) =>
-    result.code !== 0 && trippedOnAnotherBuild(result.output) ? startAstroBuild(env).done : result,
-  );
+  let result = await startAstroBuild(env).done;
+  for (let tried = 1; tried < buildTries && result.code !== 0 && trippedOnAnotherBuild(result.output); tried++)
+    result = await startAstroBuild(env).done;
+  return result;
 }
 
 /**

@@ -1,0 +1,23 @@
+import { describe, expect, it } from 'vitest';
+import { trippedOnAnotherBuild } from '../support/build';
+
+describe('a test build that tripped over another build’s file', () => {
+  const rename = "ENOENT: no such file or directory, rename '/p/.astro/content-assets.mjs.tmp' -> '/p/.astro/content-assets.mjs'";
+
+  it('is told from what the CLI printed, and from the error the build API threw, whose cause alone names the file', () => {
+    expect(trippedOnAnotherBuild(`[content] Syncing content\n${rename}\n`)).toBe(true);
+    const thrown = Object.assign(
+      new Error('An unknown error occurred while reading or writing files to disk.', { cause: new Error(rename) }),
+      {
+        name: 'AstroError',
+      },
+    );
+    expect(String(thrown)).not.toContain('content-assets');
+    expect(trippedOnAnotherBuild(thrown)).toBe(true);
+  });
+
+  it('and a build that failed for its own reasons is not', () => {
+    expect(trippedOnAnotherBuild('The story has a problem:\n  - story.md: unknown key "autor"')).toBe(false);
+    expect(trippedOnAnotherBuild(new Error('ENOENT: no such file or directory, open story.md'))).toBe(false);
+  });
+});
