@@ -1,5 +1,6 @@
 import type { Element, Root } from 'hast';
 import { defaultSchema, type Options as SanitizeSchema } from 'rehype-sanitize';
+import { visit } from 'unist-util-visit';
 import { classesOf } from './class-list.ts';
 import { blocks } from './remark-blocks.ts';
 
@@ -90,17 +91,11 @@ export const sanitizeSchema: SanitizeSchema = {
  */
 export function rehypeLegacyCenter() {
   return (tree: Root) => {
-    const visit = (node: Root | Element) => {
-      for (const child of node.children) {
-        if (child.type !== 'element') continue;
-        if (child.tagName === 'center') {
-          child.tagName = 'div';
-          child.properties.className = [...classesOf(child), 'center'];
-        }
-        visit(child);
-      }
-    };
-    visit(tree);
+    visit(tree, 'element', (node: Element) => {
+      if (node.tagName !== 'center') return;
+      node.tagName = 'div';
+      node.properties.className = [...classesOf(node), 'center'];
+    });
   };
 }
 
@@ -111,22 +106,17 @@ export function rehypeLegacyCenter() {
  */
 export function rehypeTidyPastedHtml() {
   return (tree: Root) => {
-    const visit = (node: Root | Element) => {
-      for (const child of node.children) {
-        if (child.type !== 'element') continue;
-        const align = child.properties.align;
-        if (typeof align === 'string') {
-          delete child.properties.align;
-          if (align === 'center' || align === 'right') child.properties.className = [...classesOf(child), align];
-        }
-        if (child.tagName === 'img' && child.properties.alt === undefined) child.properties.alt = '';
-        if (child.tagName === 'a' && child.properties.name !== undefined) {
-          child.properties.id ??= String(child.properties.name);
-          delete child.properties.name;
-        }
-        visit(child);
+    visit(tree, 'element', (node: Element) => {
+      const align = node.properties.align;
+      if (typeof align === 'string') {
+        delete node.properties.align;
+        if (align === 'center' || align === 'right') node.properties.className = [...classesOf(node), align];
       }
-    };
-    visit(tree);
+      if (node.tagName === 'img' && node.properties.alt === undefined) node.properties.alt = '';
+      if (node.tagName === 'a' && node.properties.name !== undefined) {
+        node.properties.id ??= String(node.properties.name);
+        delete node.properties.name;
+      }
+    });
   };
 }

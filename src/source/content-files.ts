@@ -64,13 +64,16 @@ export function scanChapters(contentDir: string, name: (path: string) => string 
     }
     if (stat.isDirectory() && /\.md$/i.test(entry)) {
       scan.problems.push(catalogue.FolderNamedLikeChapter.message(shown, name(dir)));
-    } else if (stat.isDirectory() && !entry.startsWith('.') && markdownInside(path).length > 0) {
-      scan.problems.push(catalogue.ChaptersInFolder.message(shown, markdownInside(path), name(dir)));
-    } else if (stat.isDirectory() && onlyPictures(path)) {
-      // A folder of the chapters' pictures (`![](art/map.png)`): published and checked with every picture.
-      continue;
     } else if (stat.isDirectory()) {
-      scan.skipped.push(`${shown}/: a folder; chapters are the .md files directly in ${name(dir)}/`);
+      const inside = filesInside(path);
+      // Chapter files in it (not hidden) would not be published; a folder of the chapters' pictures
+      // (`![](art/map.png)`) is published and checked with every picture.
+      const chapters = entry.startsWith('.')
+        ? []
+        : inside.filter((file) => file.endsWith('.md') && !file.split('/').some((part) => part.startsWith('.')));
+      if (chapters.length > 0) scan.problems.push(catalogue.ChaptersInFolder.message(shown, chapters, name(dir)));
+      else if (inside.length === 0 || !inside.every((file) => extname(file).toLowerCase() in imageTypes))
+        scan.skipped.push(`${shown}/: a folder; chapters are the .md files directly in ${name(dir)}/`);
     } else if (entry.endsWith('.md') && !fileInside(contentDir, path)) {
       // A link to a file elsewhere (a co-author's pull request linking ~/.npmrc) would publish it.
       scan.problems.push(catalogue.ChapterOutside.message(shown, name(dir)));
@@ -93,20 +96,11 @@ export function scanChapters(contentDir: string, name: (path: string) => string 
   return scan;
 }
 
-/** Whether a folder holds pictures and nothing else (but what systems leave behind). */
-function onlyPictures(dir: string): boolean {
-  const files = readdirSync(dir, { recursive: true, withFileTypes: true }).filter(
-    (entry) => !entry.isDirectory() && !systemFiles.test(entry.name),
-  );
-  return files.length > 0 && files.every((entry) => extname(entry.name).toLowerCase() in imageTypes);
-}
-
-/** The Markdown files anywhere in a folder (not hidden), by their path in it, in name order. */
-function markdownInside(dir: string): string[] {
+/** The files anywhere in a folder but those systems leave behind, by their path in it, in name order: read once for all that is asked of it. */
+function filesInside(dir: string): string[] {
   return readdirSync(dir, { recursive: true, withFileTypes: true })
-    .filter((entry) => entry.name.endsWith('.md') && !entry.isDirectory())
+    .filter((entry) => !entry.isDirectory() && !systemFiles.test(entry.name))
     .map((entry) => relative(dir, join(entry.parentPath, entry.name)).split(sep).join('/'))
-    .filter((path) => !path.split('/').some((part) => part.startsWith('.')))
     .sort();
 }
 

@@ -114,17 +114,7 @@ export function withTexts(
 
 /** What the pages and the story's checks take of a rendered text (its problems are reported apart), and where the cache keeps it. */
 export function renderedText(rendered: Rendered, key: string | undefined): RenderedText {
-  const { html, text, footnotes, paragraphs, pictures, blocks, runTogether, openingHeading, dashHeading } = rendered;
-  return {
-    html,
-    text,
-    footnotes,
-    paragraphs,
-    pictures,
-    blocks,
-    ...(runTogether === undefined ? {} : { runTogether }),
-    ...(openingHeading === undefined ? {} : { openingHeading }),
-    ...(dashHeading === undefined ? {} : { dashHeading }),
-    key,
-  };
+  const { problems, ...text } = rendered;
+  void problems;
+  return { ...text, key };
 }
