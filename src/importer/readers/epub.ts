@@ -614,7 +614,6 @@ interface TocEntry {
   parents: string[];
 }
 
-/** A part of the book: a contents entry's pages, or pages the contents do not list. */
 /** The rank of the heading at a contents entry's place in its file (1 for an <h1>), if a heading opens it. */
 function headingRank(node: ElementContent | undefined): number | undefined {
   if (node?.type !== 'element') return undefined;
@@ -635,6 +634,7 @@ function isSectionOf(item: { entry: TocEntry; cut: number }, chapter: { entry: T
   return parseTitleLine(chapter.entry.title) !== undefined || item.entry.parents.includes(chapter.entry.title);
 }
 
+/** A part of the book: a contents entry's pages, or pages the contents do not list. */
 interface Section {
   title: string;
   parents: string[];

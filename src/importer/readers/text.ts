@@ -185,14 +185,12 @@ export function readText(input: string, file: string, stem: string): ImportedWor
   let titleLines = blocks.map((block) => (block.length === 1 ? parseTitleLine(block[0]!) : undefined));
   // A volume's heading that reads as a title line ("第一部") heads the chapter below it, where one follows at once: no chapter of its own, nor a table of contents with it.
   titleLines = titleLines.map((line, i) => (line && titleLines[i + 1] && volumeLine(blocks[i]!) ? undefined : line));
-  // Else chapters headed by their number alone ("ONE", "1", "II"), when the file's name numbers no chapter of its own.
-  const numbered =
-    titleLines.some(Boolean) || fileTitle(stem)
-      ? undefined
-      : numberedHeadings(blocks.map((block) => (block.length === 1 ? block[0] : undefined)));
+  // Else chapters headed by their number alone ("ONE", "1", "II"), when the file's name numbers no
+  // chapter of its own; else parts alone ("Part 1", "Part Two: The Hills"), as a two-shot is divided.
+  const lines = blocks.map((block) => (block.length === 1 ? block[0] : undefined));
+  const numbered = titleLines.some(Boolean) || fileTitle(stem) ? undefined : numberedHeadings(lines);
   if (numbered) titleLines = numbered;
-  // Else parts alone ("Part 1", "Part Two: The Hills"), as a two-shot is divided: each a chapter, titled as written.
-  const parted = titleLines.some(Boolean) ? undefined : partHeadings(blocks.map((block) => (block.length === 1 ? block[0] : undefined)));
+  const parted = titleLines.some(Boolean) ? undefined : partHeadings(lines);
   if (parted) titleLines = parted;
   // The title line: a one-line block near the top, with no more than a note's worth of words above it.
   let heading: TitleLine | undefined;
