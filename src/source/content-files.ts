@@ -167,10 +167,17 @@ export function readContentFile(path: string, name: string = path): ContentFile 
 
 /**
  * A content file's frontmatter that is there but not read as one: opened by `---` and never
- * closed, or begun below blank lines. Either would leave every key unread ("title is required").
+ * closed, begun below blank lines, or TOML between `+++` lines (Hugo's). Each would leave every key
+ * unread ("title is required").
  */
 function misplacedFrontmatter(text: string, name: string): void {
   if (frontmatterBlock(text).yaml !== undefined) return;
+  if (/^\+\+\+[ \t]*\r?\n/.test(text)) {
+    const [, key = 'title', value = '"Prologue"'] = /^\+\+\+[ \t]*\r?\n[ \t]*([\w-]+)[ \t]*=[ \t]*(.*\S)/.exec(text) ?? [];
+    throw new ContentFileError(
+      `${name}:1: the frontmatter is TOML, between +++ lines as Hugo writes it, and Quire reads YAML: make both +++ lines ---, and write each key = value as key: value (${key}: ${value})`,
+    );
+  }
   if (/^---[ \t]*\r?\n/.test(text)) {
     throw new ContentFileError(`${name}:1: the frontmatter opened by --- on line 1 is never closed; add a line of --- under its last key`);
   }

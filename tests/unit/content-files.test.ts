@@ -81,12 +81,17 @@ describe('reading a content file', () => {
     expect(read.bodyLine).toBe(5);
   });
 
-  it('refuses frontmatter that would go unread: never closed, or below blank lines; a file without any is a body alone', () => {
+  it('refuses frontmatter that would go unread: never closed, below blank lines, or TOML; a file without any is a body alone', () => {
     expect(() => readContentFile(file('open.md', '---\ntitle: One\norder: 1\n\nText.\n'), 'open.md')).toThrow(
       new ContentFileError('open.md:1: the frontmatter opened by --- on line 1 is never closed; add a line of --- under its last key'),
     );
     expect(() => readContentFile(file('low.md', `\n\n${chapter}`), 'low.md')).toThrow(
       new ContentFileError('low.md:3: the frontmatter must begin on line 1; delete the 2 blank lines above its ---'),
+    );
+    expect(() => readContentFile(file('hugo.md', '+++\ntitle = "The Start"\nweight = 1\n+++\n\nText.\n'), 'hugo.md')).toThrow(
+      new ContentFileError(
+        'hugo.md:1: the frontmatter is TOML, between +++ lines as Hugo writes it, and Quire reads YAML: make both +++ lines ---, and write each key = value as key: value (title: "The Start")',
+      ),
     );
     expect(readContentFile(file('bare.md', '\n---\n\nText.\n'), 'bare.md')).toMatchObject({ frontmatter: {}, body: '\n---\n\nText.\n' });
   });
