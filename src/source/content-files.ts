@@ -232,23 +232,64 @@ export function splitFrontmatter(text: string, name: string): ContentFile {
   } catch (error) {
     const mark = (error as yaml.YAMLException).mark;
     const where = mark ? `:${mark.line + 2}` : '';
-    // The usual cause: a value holding ": " (a title such as Chapter 1: The Lake) left unquoted.
-    const lines = block.yaml.split(/\r?\n/);
-    const unquoted = lines
-      .slice(0, (mark?.line ?? lines.length - 1) + 1)
-      .reverse()
-      .find((line) => /^\s*[\w.-]+:\s+[^\s"'|>[{].*:\s/.test(line));
-    const fix = unquoted
-      ? `; put a value holding ": " in quotes: ${unquoted.trim().replace(/^([\w.-]+):\s+(.*)$/, (_, key: string, value: string) => `${key}: "${value.replace(/"/g, '\\"')}"`)}`
-      : '';
+    const fix = yamlFix(block.yaml.split(/\r?\n/), mark?.line, (error as yaml.YAMLException).reason ?? '');
     throw new ContentFileError(
-      `${name}${where}: the frontmatter is not valid YAML: ${(error as yaml.YAMLException).reason ?? (error as Error).message}${fix}`,
+      `${name}${where}: the frontmatter is not valid YAML: ${(error as yaml.YAMLException).reason ?? (error as Error).message}${fix ? `; ${fix}` : ''}`,
     );
   }
   if (typeof data !== 'object' || data === null || Array.isArray(data)) {
     throw new ContentFileError(`${name}: the frontmatter must be key: value lines, such as title: Prologue`);
   }
   return { frontmatter: data as Record<string, unknown>, body: block.body, bodyLine: lineAt(text, text.length - block.body.length) };
+}
+
+/** A frontmatter line's key and value (`title: The Lake`), or undefined for any other line. */
+const keyLine = (line: string | undefined) => /^\s*([\w.-]+):[ \t]+(.*?)\s*$/.exec(line ?? '') ?? undefined;
+
+/**
+ * How to mend the YAML mistakes authors make, told from the lines up to the one the parser stopped
+ * at (0-based within the frontmatter): a value holding ": " unquoted (a title such as Chapter 1:
+ * The Lake), quotes closed by an apostrophe or a quote inside them, a key given twice, a tab
+ * for indentation, a value carried on to a line of its own. Empty when the mistake is another.
+ */
+export function yamlFix(lines: string[], at: number | undefined, reason: string): string {
+  const upTo = lines.slice(0, (at ?? lines.length - 1) + 1).reverse();
+  const quoted = (key: string, value: string) =>
+    value.includes('"') && !value.includes("'") ? `${key}: '${value}'` : `${key}: "${value.replace(/\\/g, '\\\\').replace(/"/g, '\\"')}"`;
+  if (/duplicated mapping key/.test(reason) && at !== undefined) {
+    const key = keyLine(lines[at])?.[1] ?? /^\s*([\w.-]+):/.exec(lines[at] ?? '')?.[1];
+    const first = lines.findIndex((line) => key !== undefined && new RegExp(`^\\s*${RegExp.escape(key)}:`).test(line));
+    if (key && first >= 0 && first !== at) return `${key} is given twice, on lines ${first + 2} and ${at + 2}: keep one`;
+  }
+  if (/tab characters/.test(reason) && at !== undefined) return `indent with spaces, not a tab, or not at all: ${lines[at]!.trim()}`;
+  for (const line of upTo) {
+    const found = keyLine(line);
+    if (!found) continue;
+    const [, key, value] = found as unknown as [string, string, string];
+    // 'It's here': the apostrophe ends the quotes; "The "Best" day": so does the inner quote.
+    const single = /^'(.*)'$/.exec(value)?.[1];
+    if (single !== undefined && /(?<!')'(?!')/.test(single.replace(/''/g, '')))
+      return `an apostrophe inside '…' ends them: ${quoted(key, single)}`;
+    const double = /^"(.*)"$/.exec(value)?.[1];
+    if (double !== undefined && /(?<!\\)"/.test(double)) return `a quote inside "…" ends them: ${quoted(key, double.replace(/\\"/g, '"'))}`;
+    if (/^[^\s"'|>[{]/.test(value) && /:\s/.test(value)) return `put a value holding ": " in quotes: ${quoted(key, value)}`;
+    break;
+  }
+  // A value carried on to the next line, where a ": " reads as a key of its own.
+  const line = at !== undefined ? lines[at] : undefined;
+  const above =
+    at !== undefined
+      ? keyLine(
+          lines
+            .slice(0, at)
+            .reverse()
+            .find((before) => before.trim() !== '' && !/^\s/.test(before)),
+        )
+      : undefined;
+  if (line && /^\s+\S/.test(line) && above && above[2] !== '' && !/^[|>]/.test(above[2]!)) {
+    return `to carry ${above[1]} over several lines, write ${above[1]}: | and put each of its lines below, indented by two spaces`;
+  }
+  return '';
 }
 
 /** The 1-based line of `index` in `text`. */

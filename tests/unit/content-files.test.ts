@@ -129,6 +129,29 @@ describe('reading a content file', () => {
       /^yaml\.md:\d+: the frontmatter is not valid YAML/,
     );
   });
+
+  it.each([
+    ['a title holding ": " unquoted', 'title: Chapter 1: Start', ':2:', 'put a value holding ": " in quotes: title: "Chapter 1: Start"'],
+    ['an apostrophe inside single quotes', "title: 'It's here'", ':2:', `an apostrophe inside '…' ends them: title: "It's here"`],
+    ['a quote inside double quotes', 'title: "The "Best" Day"', ':2:', `a quote inside "…" ends them: title: 'The "Best" Day'`],
+    ['a key given twice', 'title: One\ntitle: Two', ':3:', 'title is given twice, on lines 2 and 3: keep one'],
+    ['a tab for indentation', 'title: One\n\tsummary: Two', ':3:', 'indent with spaces, not a tab, or not at all: summary: Two'],
+    [
+      'a value carried on to a line holding ": "',
+      'title: One\nsummary: A line\n  and another with: a colon',
+      ':4:',
+      'to carry summary over several lines, write summary: | and put each of its lines below, indented by two spaces',
+    ],
+  ])('says how to mend %s, naming its line', (_, yaml, line, fix) => {
+    let message = '';
+    try {
+      readContentFile(file('mend.md', `---\n${yaml}\n---\n\nText.\n`), 'mend.md');
+    } catch (error) {
+      message = (error as Error).message;
+    }
+    expect(message).toContain(`mend.md${line}`);
+    expect(message.endsWith(`; ${fix}`)).toBe(true);
+  });
 });
 
 describe('the sample story', () => {
