@@ -22,7 +22,10 @@ interface ProblemData<Args extends never[] | unknown[]> {
 }
 
 const problem = <Args extends unknown[]>(data: ProblemData<Args>) => data;
-const list = (files: readonly string[]) => `${files.slice(0, -1).join(', ')} and ${files.at(-1)}`;
+/** One thing, or several joined with "and". */
+const list = (things: readonly string[]) => (things.length === 1 ? things[0]! : `${things.slice(0, -1).join(', ')} and ${things.at(-1)}`);
+/** Where else a raw-HTML warning applies, past the line it names. */
+const elsewhere = (more: number) => (more > 0 ? ` (here and in ${more} more ${more === 1 ? 'place' : 'places'})` : '');
 
 export const problems = {
   // The story and its chapters.
@@ -214,6 +217,27 @@ export const problems = {
     title: 'A table of tens of thousands of cells',
     message: (most: number) =>
       `a table of more than ${most.toLocaleString('en')} cells starts here (or a paragraph of as many | marks), more than any page can show, which would take the build minutes to read; shorten it, or write the marks as \\|`,
+  }),
+  RemovedHtml: problem({
+    level: 'warning',
+    where: 'line',
+    title: 'Raw HTML that would run a script or show another site is removed',
+    message: (things: string[], more: number) =>
+      `${list(things)} ${things.length === 1 ? 'is' : 'are'} removed from the page${elsewhere(more)}: nothing in a chapter may run a script or show another site's page inside yours; link to the page instead ([Watch it here](https://…))`,
+  }),
+  UnwrappedHtml: problem({
+    level: 'warning',
+    where: 'line',
+    title: 'Raw HTML the site does not keep shows its words alone',
+    message: (tags: string[], more: number) =>
+      `${list(tags)} ${tags.length === 1 ? 'shows' : 'show'} only ${tags.length === 1 ? 'its' : 'their'} words${elsewhere(more)}, not ${tags.length === 1 ? 'itself' : 'themselves'}: the site keeps the HTML the README lists (Raw HTML in chapters); for the look, write Markdown (*italics*, **bold**) or use class="center", "right", "small-caps" or "underline"`,
+  }),
+  DroppedStyle: problem({
+    level: 'warning',
+    where: 'line',
+    title: 'A style attribute in raw HTML is not kept',
+    message: (style: string, more: number) =>
+      `the style “${style.length > 60 ? `${style.slice(0, 60)}…` : style}” is not kept${elsewhere(more)}: pages never take a chapter's own styles (colours and fonts follow the reader's settings); write Markdown (*italics*, **bold**), or for centred or right-aligned text, small caps or underlining use class="center", "right", "small-caps" or "underline"`,
   }),
   UnclosedComment: problem({
     level: 'error',

@@ -32,7 +32,7 @@ import { remarkTypography } from './remark-typography.ts';
 import type { QuoteStyle } from '../core/typography.ts';
 import { remarkUnclosedHtml } from './remark-unclosed-html.ts';
 import { remarkDashHeadings } from './remark-dash-headings.ts';
-import { rehypeLegacyCenter, rehypeTidyPastedHtml, sanitizeSchema } from './sanitize.ts';
+import { rehypeLegacyFormatting, rehypeRemovedHtml, rehypeTidyPastedHtml, sanitizeSchema } from './sanitize.ts';
 
 /** What the pipeline needs to know about the site and the story. */
 export interface RenderSettings {
@@ -61,6 +61,8 @@ export interface Rendered extends PlainText {
   dashHeading?: string | undefined;
   /** Each problem with the line (of the Markdown given) it is on. */
   problems: { line: number | undefined; message: string }[];
+  /** What the author should know that does not stop the build (raw HTML the page does not keep), with its line. */
+  notices: { line: number | undefined; message: string }[];
 }
 
 /**
@@ -95,6 +97,9 @@ function rehypeRawWhenPresent(this: Processor) {
   const raw = (rehypeRaw as unknown as (this: Processor) => (tree: HastRoot, file: VFile) => HastRoot).call(this);
   return (tree: HastRoot, file: VFile) => (holdsRaw(tree) ? raw(tree, file) : tree);
 }
+
+/** A message of the pipeline with the line (of the Markdown given) it is on. */
+const located = (message: VFile['messages'][number]) => ({ line: message.line ?? undefined, message: message.reason });
 
 function holdsRaw(node: HastRoot | HastNodes): boolean {
   if (node.type === 'raw') return true;
@@ -142,7 +147,8 @@ export function createRenderer(settings: RenderSettings): Renderer {
   const safe: PluggableList = [
     rehypeRawWhenPresent,
     depthLimit('raw HTML'),
-    rehypeLegacyCenter,
+    rehypeLegacyFormatting,
+    rehypeRemovedHtml,
     [rehypeSanitize, sanitizeSchema],
     rehypeTidyPastedHtml,
     rehypeSlug,
@@ -185,6 +191,7 @@ export function createRenderer(settings: RenderSettings): Renderer {
       pictures: 0,
       blocks: false,
       problems: [problem],
+      notices: [],
     });
     const deep = nestingProblem(markdown);
     if (deep) return refused(deep);
@@ -201,7 +208,9 @@ export function createRenderer(settings: RenderSettings): Renderer {
       blocks: file.data.blocks ?? false,
       ...file.data.plainText!,
       ...(file.data.dashHeading === undefined ? {} : { dashHeading: file.data.dashHeading }),
-      problems: file.messages.map((message) => ({ line: message.line ?? undefined, message: message.reason })),
+      // file.message() reports a problem (fatal: false); file.info() a notice (fatal: undefined).
+      problems: file.messages.filter((message) => message.fatal !== undefined).map(located),
+      notices: file.messages.filter((message) => message.fatal === undefined).map(located),
     };
   };
   return {

@@ -1,6 +1,8 @@
 import type { Element, Root } from 'hast';
 import { defaultSchema, type Options as SanitizeSchema } from 'rehype-sanitize';
-import { visit } from 'unist-util-visit';
+import { CONTINUE, SKIP, visit } from 'unist-util-visit';
+import type { VFile } from 'vfile';
+import { problems } from '../core/problems.ts';
 import { classesOf } from './class-list.ts';
 import { blocks } from './remark-blocks.ts';
 
@@ -85,17 +87,107 @@ export const sanitizeSchema: SanitizeSchema = {
   },
 };
 
+/** Inline styles pasted HTML gives what the site has a class for (`<p style="text-align: center">`). */
+const styleClasses: Readonly<Record<string, string>> = {
+  'text-align: center': 'center',
+  'text-align: right': 'right',
+  'font-variant: small-caps': 'small-caps',
+  'font-variant-caps: small-caps': 'small-caps',
+  'text-decoration: underline': 'underline',
+  'text-decoration-line: underline': 'underline',
+};
+
+/** A `<span>`'s italic or bold style, as the element Markdown's `*…*` and `**…**` make. */
+const styleElements: Readonly<Record<string, 'em' | 'strong'>> = {
+  'font-style: italic': 'em',
+  'font-style: oblique': 'em',
+  'font-weight: bold': 'strong',
+  'font-weight: bolder': 'strong',
+  'font-weight: 600': 'strong',
+  'font-weight: 700': 'strong',
+  'font-weight: 800': 'strong',
+  'font-weight: 900': 'strong',
+};
+
 /**
- * Before sanitizing: `<center>`, which HTML no longer has (and sanitizing would unwrap, its
- * text no longer centred), becomes the `<div class="center">` that `align="center"` gives.
+ * Before sanitizing, what old and pasted HTML means that sanitizing would lose, written as the
+ * site writes it: `<center>` (which HTML no longer has) and `text-align: center` become the
+ * `<div class="center">` that `align="center"` gives; small caps, underlining, right alignment
+ * their classes; a `<span>`'s italics and bold `<em>` and `<strong>`. Each declaration of a
+ * `style` taken so is gone from it; what is left is for `rehypeRemovedHtml` to tell the author of.
  */
-export function rehypeLegacyCenter() {
+export function rehypeLegacyFormatting() {
   return (tree: Root) => {
     visit(tree, 'element', (node: Element) => {
-      if (node.tagName !== 'center') return;
-      node.tagName = 'div';
-      node.properties.className = [...classesOf(node), 'center'];
+      if (node.tagName === 'center') {
+        node.tagName = 'div';
+        node.properties.className = [...classesOf(node), 'center'];
+      }
+      const style = node.properties.style;
+      if (typeof style !== 'string') return;
+      const left: string[] = [];
+      const wraps: ('em' | 'strong')[] = [];
+      for (const written of style.split(';')) {
+        const declaration = written
+          .trim()
+          .toLowerCase()
+          .replace(/\s*!important$/, '')
+          .replace(/\s*:\s*/, ': ');
+        if (declaration === '') continue;
+        const className = ['p', 'div', 'span'].includes(node.tagName) ? styleClasses[declaration] : undefined;
+        const element = node.tagName === 'span' ? styleElements[declaration] : undefined;
+        if (className) node.properties.className = [...classesOf(node), className];
+        else if (element) wraps.push(element);
+        else left.push(written.trim());
+      }
+      // `<span style="font-style: italic; font-weight: bold">`: the span becomes the first, its words wrapped in the second.
+      if (wraps[0]) node.tagName = wraps[0];
+      if (wraps[1] && wraps[1] !== wraps[0])
+        node.children = [{ type: 'element', tagName: wraps[1], properties: {}, children: node.children }];
+      if (left.length > 0) node.properties.style = left.join('; ');
+      else delete node.properties.style;
     });
+  };
+}
+
+/** Raw HTML sanitizing removes or unwraps, each kind told once per text, at its first line, with how many more. */
+export function rehypeRemovedHtml() {
+  const kept = new Set(sanitizeSchema.tagNames);
+  const removed = new Set<string>(removedWithContent);
+  return (tree: Root, file: VFile) => {
+    const found = new Map<'removed' | 'unwrapped' | 'style', { things: string[]; node: Element; count: number }>();
+    const add = (kind: 'removed' | 'unwrapped' | 'style', thing: string, node: Element) => {
+      const entry = found.get(kind);
+      if (!entry) found.set(kind, { things: [thing], node, count: 1 });
+      else {
+        entry.count += 1;
+        if (!entry.things.includes(thing)) entry.things.push(thing);
+      }
+    };
+    visit(tree, 'element', (node: Element) => {
+      if (removed.has(node.tagName)) {
+        add('removed', `<${node.tagName}>`, node);
+        return SKIP;
+      }
+      // A task list's checkbox (`- [ ] …`) comes from Markdown, and is left out by design.
+      if (!kept.has(node.tagName) && node.tagName !== 'input') add('unwrapped', `<${node.tagName}>`, node);
+      for (const [name, value] of Object.entries(node.properties)) {
+        if (/^on[a-z]/i.test(name)) add('removed', `${name.toLowerCase()}=…`, node);
+        else if (name === 'href' && typeof value === 'string' && /^\s*javascript:/i.test(value)) add('removed', 'a javascript: link', node);
+      }
+      if (typeof node.properties.style === 'string') add('style', node.properties.style, node);
+      return CONTINUE;
+    });
+    for (const [kind, { things, node, count }] of found) {
+      const more = count - 1;
+      const reason =
+        kind === 'removed'
+          ? problems.RemovedHtml.message(things, more)
+          : kind === 'unwrapped'
+            ? problems.UnwrappedHtml.message(things, more)
+            : problems.DroppedStyle.message(things[0]!, more);
+      file.info(reason, node);
+    }
   };
 }
 

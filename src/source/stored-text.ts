@@ -114,7 +114,8 @@ export function withTexts(
 
 /** What the pages and the story's checks take of a rendered text (its problems are reported apart), and where the cache keeps it. */
 export function renderedText(rendered: Rendered, key: string | undefined): RenderedText {
-  const { problems, ...text } = rendered;
+  const { problems, notices, ...text } = rendered;
   void problems;
+  void notices;
   return { ...text, key };
 }

@@ -108,6 +108,7 @@ export async function readStory(contentDir: string, options: ReadOptions): Promi
       quotes: story?.data.quotes,
     },
     problems,
+    warnings,
   );
 
   // Every piece of Markdown is queued first, then rendered together (cached, on every core).
@@ -208,10 +209,11 @@ function readChecked<T>(
  * Rendering that reports each problem with its file and line (or field). Pieces are queued
  * (`chapter`, `note` give promises), then `run` renders them all at once: see render-pool.ts.
  */
-function renderAll(context: RenderContext, problems: string[]) {
+function renderAll(context: RenderContext, problems: string[], warnings: string[]) {
   const queued: { job: RenderJob; done: (rendered: Rendered & { key: string | undefined }) => void }[] = [];
   const report = (rendered: Rendered & { key: string | undefined }, where: (line: number | undefined) => string): RenderedText => {
     for (const problem of rendered.problems) problems.push(`${where(problem.line)}: ${problem.message}`);
+    for (const notice of rendered.notices) warnings.push(`${where(notice.line)}: ${notice.message}`);
     return renderedText(rendered, rendered.key);
   };
   const queue = (job: RenderJob, where: (line: number | undefined) => string) =>

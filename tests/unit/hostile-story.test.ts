@@ -93,3 +93,33 @@ describe('a picture written as Jekyll and Hugo write it (/images/lake.png)', () 
     ]);
   });
 });
+
+describe('a chapter pasted with raw HTML the page does not keep (a video, a script, colours)', () => {
+  it('builds, the page holding none of it, and the author is told at each line what went and what to write instead', async () => {
+    const content = writeHostileStory(join(root, 'pasted'), {
+      attack: 'none',
+      files: {
+        'chapters/chapter-1.md': chapter(
+          'title: One\norder: 1',
+          'She said <span style="color:red">red</span>.\n\n<p style="text-align:center">The End</p>\n\n<iframe src="https://www.youtube.com/embed/x"></iframe>\n\n<script>alert(1)</script>\n\n<font face="Comic Sans">Signed.</font>',
+        ),
+      },
+      problem: /^$/,
+    });
+    const { problems, warnings, chapters } = await readStory(content, { base: '/', now: new Date() });
+    expect(problems).toEqual([]);
+    const html = chapters.find((source) => source.id === 'chapter-1')!.body.html;
+    expect(html).not.toMatch(/style=|<iframe|<script|<font/);
+    expect(html).toContain('<p class="center" id="p-2">The End</p>');
+    const said = warnings.filter((warning) => warning.includes('chapter-1.md:'));
+    expect(said).toEqual([
+      expect.stringMatching(/chapter-1\.md:\d+: the style “color:red” is not kept: .*use class="center"/),
+      expect.stringMatching(
+        /chapter-1\.md:\d+: <iframe> and <script> are removed from the page \(here and in 1 more place\): .*link to the page instead/,
+      ),
+      expect.stringMatching(/chapter-1\.md:\d+: <font> shows only its words, not itself: /),
+    ]);
+    // Each at the line of the file it is on: the text starts on line 6, below four lines of frontmatter and a blank one.
+    expect(said.map((warning) => Number(/\.md:(\d+):/.exec(warning)![1]))).toEqual([6, 10, 14]);
+  });
+});

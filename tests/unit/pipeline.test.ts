@@ -31,8 +31,10 @@ describe('the Markdown pipeline', () => {
     it(`renders ${name}`, async () => {
       const input = readFileSync(join(root, name, 'input.md'), 'utf8');
       const language = existsSync(join(root, name, 'language')) ? readFileSync(join(root, name, 'language'), 'utf8').trim() : 'en';
-      const { html, problems, runTogether } = await rendererFor(language).chapter(input);
-      const output = `${html}\n${problems.map((problem) => `<!-- problem, line ${problem.line}: ${problem.message} -->\n`).join('')}${runTogether === undefined ? '' : `<!-- paragraphs typed one a line from: ${runTogether} -->\n`}`;
+      const { html, problems, notices, runTogether } = await rendererFor(language).chapter(input);
+      const said = (kind: string, list: typeof problems) =>
+        list.map(({ line, message }) => `<!-- ${kind}, line ${line}: ${message} -->\n`).join('');
+      const output = `${html}\n${said('problem', problems)}${said('notice', notices)}${runTogether === undefined ? '' : `<!-- paragraphs typed one a line from: ${runTogether} -->\n`}`;
       const file = join(root, name, 'output.html');
       if (process.env.UPDATE || !existsSync(file)) writeFileSync(file, output);
       expect(output).toBe(readFileSync(file, 'utf8'));
