@@ -77,6 +77,7 @@ async function makeEpub(site: URL | undefined): Promise<Uint8Array> {
     title: meta.title,
     author: meta.author,
     language: meta.language,
+    timeZone: meta.timeZone,
     summary,
     notes,
     endNotes,

@@ -33,7 +33,7 @@ async function main(): Promise<number> {
   }
   console.log(`✓ ${summary}`);
   // What goes out later, and when: the first build on or after each time publishes it (the hourly release workflow runs one).
-  for (const line of upcoming(reading.chapters, buildDate)) console.log(`scheduled  ${line}`);
+  for (const line of upcoming(reading.chapters, buildDate, 5, reading.story?.data.timeZone)) console.log(`scheduled  ${line}`);
   return 0;
 }
 

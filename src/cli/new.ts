@@ -4,6 +4,7 @@ import { basename, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import yaml from 'js-yaml';
 import { chaptersDir, storyFile } from '../source/content-files.ts';
+import { isTimeZone } from '../core/dates.ts';
 import { schemaProblems, storySchema } from '../core/schema.ts';
 import { parseCommandLine, usageError } from './support/args.ts';
 import { holdsSample, sampleTitle } from './support/sample.ts';
@@ -58,11 +59,13 @@ function putBack(backup: string, dir: string): void {
 
 /** story.md and a first chapter for a story begun from nothing; checked as the build checks them. */
 function firstFiles(title: string, author: string, language: string): { story: string; chapter: string } {
-  const front = { title, author, language, status: 'in-progress' };
+  // This computer's time zone, for chapters dated with a time (published: 2027-01-08 18:00).
+  const { timeZone } = new Intl.DateTimeFormat().resolvedOptions();
+  const front = { title, author, language, status: 'in-progress', ...(timeZone && isTimeZone(timeZone) ? { timeZone } : {}) };
   const problems = schemaProblems(storySchema, front);
   if (problems.length > 0) usageError(usage, problems.join('\n'));
   const story = `---\n${yaml.dump(front, { lineWidth: -1 })}---\n\nWhat the story is about, in a few sentences. Readers see this on the home page, in link previews and in the EPUB.\n`;
-  const chapter = `---\n${yaml.dump({ title: 'Chapter 1', order: 1 }, { lineWidth: -1 })}---\n\nThe first chapter begins here. Write in Markdown: a blank line between paragraphs, *italics* between asterisks, and a line of \`* * *\` for a scene break.\n\nSet \`published: 2026-01-31\` above (between the \`---\` lines) to release the chapter on a day of your choosing, or \`draft: true\` to keep it to \`npm run dev\`.\n`;
+  const chapter = `---\n${yaml.dump({ title: 'Chapter 1', order: 1 }, { lineWidth: -1 })}---\n\nThe first chapter begins here. Write in Markdown: a blank line between paragraphs, *italics* between asterisks, and a line of \`* * *\` for a scene break.\n\nSet \`published: 2026-01-31\` above (between the \`---\` lines) to release the chapter on a day of your choosing (\`2026-01-31 18:00\` at a time, in story.md's \`timeZone\`), or \`draft: true\` to keep it to \`npm run dev\`.\n`;
   return { story, chapter };
 }
 

@@ -4,24 +4,75 @@ const datePattern = /^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2})(?
 
 /**
  * Reads a date written as `YYYY-MM-DD`, optionally followed by a time (`2026-01-31 18:30`,
- * `2026-01-31T18:30:00+02:00`); without a zone the time is UTC. Anything else, and any date
- * that is not on the calendar (February 30th, month 13), gives `undefined` rather than a
- * neighbouring day.
+ * `2026-01-31T18:30:00+02:00`); without a zone the time is the story's `timeZone`'s wall clock
+ * when one is given (`2026-01-31 18:30` in America/New_York is 23:30 UTC), else UTC. Anything
+ * else, and any date that is not on the calendar (February 30th, month 13), gives `undefined`
+ * rather than a neighbouring day.
  */
-export function parseDate(text: string): Date | undefined {
+export function parseDate(text: string, timeZone?: string): Date | undefined {
   const match = datePattern.exec(text.trim());
   if (!match) return undefined;
   const [, y, mo, d, h = '0', mi = '0', s = '0', ms = '0', zone] = match;
   const [year, month, day, hour, minute, second] = [y, mo, d, h, mi, s].map(Number) as [number, number, number, number, number, number];
   if (month < 1 || month > 12 || day < 1 || day > daysInMonth(year, month)) return undefined;
   if (hour > 23 || minute > 59 || second > 59) return undefined;
-  let time = Date.UTC(year, month - 1, day, hour, minute, second, Number(ms.padEnd(3, '0')));
-  if (zone && zone !== 'Z') {
-    const [, sign, zh, zm] = /^([+-])(\d{2}):?(\d{2})$/.exec(zone)!;
-    if (Number(zh) > 14 || Number(zm) > 59) return undefined;
-    time -= (sign === '-' ? -1 : 1) * (Number(zh) * 60 + Number(zm)) * 60_000;
+  const time = Date.UTC(year, month - 1, day, hour, minute, second, Number(ms.padEnd(3, '0')));
+  if (!zone) return new Date(timeZone ? fromWallClock(time, timeZone) : time);
+  if (zone === 'Z') return new Date(time);
+  const [, sign, zh, zm] = /^([+-])(\d{2}):?(\d{2})$/.exec(zone)!;
+  if (Number(zh) > 14 || Number(zm) > 59) return undefined;
+  return new Date(time - (sign === '-' ? -1 : 1) * (Number(zh) * 60 + Number(zm)) * 60_000);
+}
+
+/** Whether a time zone is one every browser and Node know by name (`Europe/London`, `UTC`). */
+export function isTimeZone(name: string): boolean {
+  try {
+    new Intl.DateTimeFormat('en', { timeZone: name });
+    return true;
+  } catch {
+    return false;
   }
-  return new Date(time);
+}
+
+/** One formatter per zone, reading a moment's wall-clock fields there. */
+const wallClocks = new Map<string, Intl.DateTimeFormat>();
+
+/** How far `timeZone`'s wall clock is ahead of UTC at `time` (milliseconds; negative west of Greenwich). */
+function offsetAt(time: number, timeZone: string): number {
+  let clock = wallClocks.get(timeZone);
+  if (!clock) {
+    clock = new Intl.DateTimeFormat('en-US', {
+      timeZone,
+      hourCycle: 'h23',
+      year: 'numeric',
+      month: 'numeric',
+      day: 'numeric',
+      hour: 'numeric',
+      minute: 'numeric',
+      second: 'numeric',
+    });
+    wallClocks.set(timeZone, clock);
+  }
+  const parts = Object.fromEntries(clock.formatToParts(time).map((part) => [part.type, Number(part.value)]));
+  const wall = Date.UTC(parts.year!, parts.month! - 1, parts.day!, parts.hour!, parts.minute!, parts.second!);
+  return wall - Math.floor(time / 1000) * 1000;
+}
+
+/**
+ * The moment a wall-clock time (given as if it were UTC) is in `timeZone`: its offset then,
+ * checked again at the moment found, as the clocks may change between. A time the clocks
+ * skip (02:30 on the night they go forward) is the later reading (03:30), never before it;
+ * one they repeat (01:30 on the night they go back), the first.
+ */
+function fromWallClock(wall: number, timeZone: string): number {
+  const first = wall - offsetAt(wall, timeZone);
+  const second = wall - offsetAt(first, timeZone);
+  return offsetAt(second, timeZone) === offsetAt(first, timeZone) ? second : Math.max(first, second);
+}
+
+/** A moment as `timeZone`'s wall clock shows it, in ISO form (`2027-01-08T18:00:00.000`, no zone). */
+export function wallClock(date: Date, timeZone = 'UTC'): string {
+  return new Date(date.getTime() + offsetAt(date.getTime(), timeZone)).toISOString().slice(0, -1);
 }
 
 function daysInMonth(year: number, month: number): number {

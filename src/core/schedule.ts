@@ -1,3 +1,4 @@
+import { wallClock } from './dates.ts';
 import { problems } from './problems.ts';
 import type { ChapterSource, StorySource } from './story.ts';
 
@@ -6,21 +7,21 @@ export function isScheduled(published: Date | undefined, now: Date): boolean {
   return published !== undefined && published.getTime() > now.getTime();
 }
 
-/** A release date as an author wrote it: `2027-01-08`, with the time (UTC) when it has one. */
-export function dateText(date: Date): string {
-  const iso = date.toISOString();
-  return iso.endsWith('T00:00:00.000Z') ? iso.slice(0, 10) : `${iso.slice(0, 16).replace('T', ' ')} UTC`;
+/** A release date as an author wrote it: `2027-01-08`, with the time and its zone (the story's, else UTC) when it has one. */
+export function dateText(date: Date, timeZone = 'UTC'): string {
+  const iso = wallClock(date, timeZone);
+  return iso.endsWith('T00:00:00.000') ? iso.slice(0, 10) : `${iso.slice(0, 16).replace('T', ' ')} ${timeZone}`;
 }
 
 /**
  * The chapters still to come at `now`, soonest first, each as "<file>  <when it goes out>", for
  * the author to see what the schedule holds; `most` at most, and how many more.
  */
-export function upcoming(chapters: readonly ChapterSource[], now: Date, most = 5): string[] {
+export function upcoming(chapters: readonly ChapterSource[], now: Date, most = 5, timeZone?: string): string[] {
   const waiting = chapters
     .filter((chapter) => !chapter.data.draft && isScheduled(chapter.data.published, now))
     .sort((a, b) => a.data.published!.getTime() - b.data.published!.getTime() || a.data.order - b.data.order);
-  const lines = waiting.slice(0, most).map((chapter) => `${chapter.filePath}  ${dateText(chapter.data.published!)}`);
+  const lines = waiting.slice(0, most).map((chapter) => `${chapter.filePath}  ${dateText(chapter.data.published!, timeZone)}`);
   return waiting.length > most ? [...lines, `and ${waiting.length - most} more`] : lines;
 }
 
@@ -32,6 +33,7 @@ export function upcoming(chapters: readonly ChapterSource[], now: Date, most = 5
  */
 export function scheduleWarnings(story: StorySource | undefined, chapters: readonly ChapterSource[], now: Date): string[] {
   const warnings: string[] = [];
+  const date = (when: Date) => dateText(when, story?.data.timeZone);
   const planned = chapters.filter((chapter) => !chapter.data.draft);
   const release = (chapter: ChapterSource) => Math.max(chapter.data.published?.getTime() ?? now.getTime(), now.getTime());
   const scheduled = planned.filter((chapter) => isScheduled(chapter.data.published, now));
@@ -42,17 +44,15 @@ export function scheduleWarnings(story: StorySource | undefined, chapters: reado
       .sort((a, b) => release(a) - release(b) || a.data.order - b.data.order);
     if (first.length === 0) continue;
     const [next] = first as [ChapterSource];
-    const when = isScheduled(next.data.published, now) ? `on ${dateText(next.data.published!)}` : 'now';
-    warnings.push(
-      problems.ReleasedOutOfOrder.message(next.filePath, first.length - 1, held.filePath, when, dateText(held.data.published!)),
-    );
+    const when = isScheduled(next.data.published, now) ? `on ${date(next.data.published!)}` : 'now';
+    warnings.push(problems.ReleasedOutOfOrder.message(next.filePath, first.length - 1, held.filePath, when, date(held.data.published!)));
   }
 
   if (!story) return warnings;
   const { status, expectedChapters } = story.data;
   if (status === 'complete' && scheduled.length > 0) {
     const last = scheduled.reduce((a, b) => (release(b) > release(a) ? b : a));
-    warnings.push(problems.CompleteButScheduled.message(story.filePath, scheduled.length, last.filePath, dateText(last.data.published!)));
+    warnings.push(problems.CompleteButScheduled.message(story.filePath, scheduled.length, last.filePath, date(last.data.published!)));
   }
   if (expectedChapters !== undefined) {
     const count = planned.length;

@@ -1,5 +1,5 @@
 import { z } from 'astro/zod';
-import { parseDate } from './dates.ts';
+import { isTimeZone, parseDate } from './dates.ts';
 import { leavesTheSite } from './links.ts';
 import { slugProblem } from './slug.ts';
 import { closest } from '../shared/suggest.ts';
@@ -187,6 +187,7 @@ const storyOtherNames: OtherNames = {
   alsoCalled: namesOf({
     author: ['authors', 'by', 'writer', 'creator', 'pseud', 'penName'],
     language: ['lang', 'locale'],
+    timeZone: ['tz', 'zone'],
     status: ['state', 'completed', 'finished'],
     fandom: ['fandoms'],
     rating: ['rated', 'audience'],
@@ -322,6 +323,19 @@ export const storySchema = strictObject(
     /** How many chapters the story will have: "3/12" rather than "3/?". */
     expectedChapters: countingNumber('expectedChapters').optional(),
     /**
+     * The author's time zone (`Europe/London`, `America/New_York`): a chapter's `published` or
+     * `revised` written without a zone (`2027-01-08 18:00`, `2027-01-08`) is that time there, and
+     * dates show as days there. UTC when not given.
+     */
+    timeZone: z
+      .string({ error: 'timeZone must be a time zone such as Europe/London or America/New_York' })
+      .trim()
+      .refine(isTimeZone, {
+        error: (issue) =>
+          `timeZone must be a time zone such as Europe/London or America/New_York (the tz database's names; "${String(issue.input)}" is none)`,
+      })
+      .optional(),
+    /**
      * The author's own wording for any of the site's strings, by key (`note.authors: "A word
      * from me"`): a text, or one per plural category (`{ one: …, other: … }`).
      */
@@ -375,6 +389,21 @@ export const chapterSchema = strictObject(
 
 export type StoryData = z.infer<typeof storySchema>;
 export type ChapterData = z.infer<typeof chapterSchema>;
+
+/**
+ * A chapter's dates as the story's `timeZone` reads them: `published` and `revised` written
+ * without a zone (`2027-01-08 18:00`) are that wall-clock time there, not in UTC. (The schema
+ * reads a chapter alone, before the story's zone is known.)
+ */
+export function inTimeZone(data: ChapterData, frontmatter: Record<string, unknown>, timeZone: string | undefined): ChapterData {
+  if (timeZone === undefined) return data;
+  const reread = (key: 'published' | 'revised') => {
+    const written = frontmatter[key];
+    const date = typeof written === 'string' ? parseDate(written, timeZone) : undefined;
+    return date ? { [key]: date } : {};
+  };
+  return { ...data, ...reread('published'), ...reread('revised') };
+}
 
 /**
  * Every problem with `data` against `schema`, each as `field: message`; none when it fits.

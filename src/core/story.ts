@@ -203,12 +203,12 @@ export function validateStory(storySources: StorySource[], chapterSources: Chapt
   return [
     ...(storySources.length === 0 ? [catalogue.MissingStory.message()] : []),
     ...(chapterSources.length === 0 ? [catalogue.NoChapters.message()] : []),
-    ...validateChapters(chapterSources),
+    ...validateChapters(chapterSources, storySources[0]?.data.timeZone),
   ];
 }
 
 /** Problems between chapters: shared orders and slugs, empty text, file names that cannot be URLs. */
-export function validateChapters(chapterSources: ChapterSource[]): string[] {
+export function validateChapters(chapterSources: ChapterSource[], timeZone?: string): string[] {
   const problems: string[] = [];
   for (const source of chapterSources) {
     if (source.body.text.trim() === '' && source.body.footnotes.trim() === '' && source.body.pictures === 0) {
@@ -224,10 +224,10 @@ export function validateChapters(chapterSources: ChapterSource[]): string[] {
     }
     const { revised, revisionNote, published } = source.data;
     if (revisionNote !== undefined && revised === undefined) {
-      problems.push(catalogue.RevisionNoteWithoutDate.message(source.filePath, isoDate(new Date())));
+      problems.push(catalogue.RevisionNoteWithoutDate.message(source.filePath, isoDate(new Date(), timeZone)));
     }
     if (revised && published && revised < published) {
-      problems.push(catalogue.RevisedBeforePublished.message(source.filePath, isoDate(revised), isoDate(published)));
+      problems.push(catalogue.RevisedBeforePublished.message(source.filePath, isoDate(revised, timeZone), isoDate(published, timeZone)));
     }
   }
   problems.push(...duplicates(chapterSources, (source) => String(source.data.order), 'order'));

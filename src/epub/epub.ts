@@ -37,6 +37,8 @@ export interface EpubBook {
   title: string;
   author: string;
   language: string;
+  /** The story's time zone, in which dates are days (UTC when not given). */
+  timeZone?: string | undefined;
   /** The summary, as XHTML. */
   summary: string;
   /** The work's beginning and end notes, as XHTML. */
@@ -141,7 +143,7 @@ function chapterSummary(book: EpubBook, html: string): string {
 
 /** "Revised 3 December 2026", and what changed, as on the chapter's page. */
 function revisionNote(book: EpubBook, revision: NonNullable<EpubChapter['revision']>): string {
-  const date = `<time datetime="${isoDate(revision.date)}">${escapeXml(formatDate(revision.date, book.language))}</time>`;
+  const date = `<time datetime="${isoDate(revision.date, book.timeZone)}">${escapeXml(formatDate(revision.date, book.language, book.timeZone))}</time>`;
   const label = book.t
     .parts('chapter.revised')
     .map((part) => (typeof part === 'string' ? escapeXml(part) : date))
@@ -177,7 +179,7 @@ ${chapter.endNote ? note(book, 'end', chapter.endNote) : ''}
 }
 
 function detailText(book: EpubBook, value: DetailRow['value']): string {
-  if ('date' in value) return formatDate(value.date, book.language);
+  if ('date' in value) return formatDate(value.date, book.language, book.timeZone);
   return 'list' in value ? value.list.join(listSeparator(book.language)) : value.text;
 }
 

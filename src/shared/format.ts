@@ -2,19 +2,26 @@ import type { Translate } from './i18n/strings.ts';
 
 /** Dates, numbers and durations as readers of the story's language expect them. */
 
-/** A date in the story's language, e.g. "5 January 2026" or "January 5, 2026". */
-export function formatDate(date: Date, language: string): string {
-  let format = dateFormats.get(language);
-  if (!format) dateFormats.set(language, (format = new Intl.DateTimeFormat(language, { dateStyle: 'long', timeZone: 'UTC' })));
+/** A date in the story's language, e.g. "5 January 2026" or "January 5, 2026": the day it is in the story's time zone (UTC when it names none). */
+export function formatDate(date: Date, language: string, timeZone = 'UTC'): string {
+  const key = `${language}\0${timeZone}`;
+  let format = dateFormats.get(key);
+  if (!format) dateFormats.set(key, (format = new Intl.DateTimeFormat(language, { dateStyle: 'long', timeZone })));
   return format.format(date);
 }
 
-/** One formatter per language: making one costs more than formatting a thousand dates. */
+/** One formatter per language and zone: making one costs more than formatting a thousand dates. */
 const dateFormats = new Map<string, Intl.DateTimeFormat>();
 
-/** The machine-readable form of a date for `<time datetime>`. */
-export function isoDate(date: Date): string {
-  return date.toISOString().slice(0, 10);
+/** The machine-readable form of a date for `<time datetime>`: its day in the story's time zone (`2026-01-05`). */
+export function isoDate(date: Date, timeZone = 'UTC'): string {
+  if (timeZone === 'UTC') return date.toISOString().slice(0, 10);
+  const key = `\0${timeZone}`;
+  let format = dateFormats.get(key);
+  if (!format)
+    dateFormats.set(key, (format = new Intl.DateTimeFormat('en', { year: 'numeric', month: '2-digit', day: '2-digit', timeZone })));
+  const parts = Object.fromEntries(format.formatToParts(date).map((part) => [part.type, part.value]));
+  return `${parts.year}-${parts.month}-${parts.day}`;
 }
 
 /** A whole number with the language's grouping, e.g. "12,345". */

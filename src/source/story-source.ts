@@ -1,6 +1,6 @@
 import { existsSync, statSync } from 'node:fs';
 import { basename, relative } from 'node:path';
-import { chapterSchema, schemaProblems, storySchema, type ChapterData, type StoryData } from '../core/schema.ts';
+import { chapterSchema, inTimeZone, schemaProblems, storySchema, type ChapterData, type StoryData } from '../core/schema.ts';
 import { problems as catalogue } from '../core/problems.ts';
 import { scheduleWarnings } from '../core/schedule.ts';
 import {
@@ -83,7 +83,11 @@ export async function readStory(contentDir: string, options: ReadOptions): Promi
   const storyOutside = storyExists && !fileInside(contentDir, storyFile(contentDir)) && !statSync(storyFile(contentDir)).isDirectory();
   if (storyOutside) problems.push(catalogue.StoryOutside.message(name(storyFile(contentDir))));
   const story = storyExists && !storyOutside ? readChecked<StoryData>(storyFile(contentDir), name, storySchema, problems) : undefined;
-  const chapters = scan.files.flatMap((path) => readChecked<ChapterData>(path, name, chapterSchema, problems) ?? []);
+  const chapters = scan.files.flatMap((path) => {
+    const chapter = readChecked<ChapterData>(path, name, chapterSchema, problems);
+    // A date written without a zone is the story's time zone's (UTC when story.md names none).
+    return chapter ? [{ ...chapter, data: inTimeZone(chapter.data, chapter.file.frontmatter, story?.data.timeZone) }] : [];
+  });
 
   // Links may name a chapter by its file name or its slug; both lead to the slug.
   const slugs = new Map<string, string>();

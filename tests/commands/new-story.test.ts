@@ -11,7 +11,8 @@ afterAll(() => rmSync(work, { recursive: true, force: true }));
 
 /** Runs one of Quire's commands (`new`, `import`, `check`) in `cwd`, as `npm run <command> -- …args` does. */
 function run(command: 'new' | 'import' | 'check', cwd: string, ...args: string[]) {
-  const result = runCommand(command, args, { cwd, env: { CONTENT_DIR: join(cwd, 'content') } });
+  // On a computer in New York, whose time zone a new story takes.
+  const result = runCommand(command, args, { cwd, env: { CONTENT_DIR: join(cwd, 'content'), TZ: 'America/New_York' } });
   return { code: result.code, output: `${result.stdout}${result.stderr}` };
 }
 
@@ -31,7 +32,7 @@ describe('npm run new', () => {
     expect(result.code, result.output).toBe(0);
     expect(result.output).toMatch(/moved {2}content\/ → backups\/content-[\dT-]+\/ {2}\(the sample story “Little Meg”/);
     expect(readFileSync(join(dir, 'content/story.md'), 'utf8')).toMatch(
-      /^---\ntitle: 'The Lantern Keeper: A Serial'\nauthor: Ada\nlanguage: fr\n/,
+      /^---\ntitle: 'The Lantern Keeper: A Serial'\nauthor: Ada\nlanguage: fr\nstatus: in-progress\ntimeZone: America\/New_York\n---\n/,
     );
     expect(readdirSync(join(dir, 'content/chapters'))).toEqual(['chapter-1.md']);
     const [backup] = backups(dir);

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { parseDate } from '../../src/core/dates';
-import { chapterSchema, schemaProblems, storySchema } from '../../src/core/schema';
+import { chapterSchema, inTimeZone, schemaProblems, storySchema } from '../../src/core/schema';
 
 describe('dates', () => {
   it('read a calendar date, with or without a time', () => {
@@ -8,6 +8,18 @@ describe('dates', () => {
     expect(parseDate('2028-02-29')?.toISOString()).toBe('2028-02-29T00:00:00.000Z');
     expect(parseDate('2026-01-31 18:30')?.toISOString()).toBe('2026-01-31T18:30:00.000Z');
     expect(parseDate('2026-01-31T18:30:00+02:00')?.toISOString()).toBe('2026-01-31T16:30:00.000Z');
+  });
+
+  it('read a time without a zone as the story’s time zone’s wall clock, summer and winter, and a zone written as written', () => {
+    expect(parseDate('2026-12-10 18:00', 'America/New_York')?.toISOString()).toBe('2026-12-10T23:00:00.000Z');
+    expect(parseDate('2026-07-10 18:00', 'America/New_York')?.toISOString()).toBe('2026-07-10T22:00:00.000Z');
+    expect(parseDate('2026-12-10', 'Asia/Tokyo')?.toISOString()).toBe('2026-12-09T15:00:00.000Z');
+    expect(parseDate('2026-12-10 18:00', 'Asia/Kolkata')?.toISOString()).toBe('2026-12-10T12:30:00.000Z');
+    expect(parseDate('2026-12-10 18:00+01:00', 'Asia/Tokyo')?.toISOString()).toBe('2026-12-10T17:00:00.000Z');
+    // The night the clocks go forward, 02:30 is never on them: the chapter goes out at 03:30, not an hour early.
+    expect(parseDate('2026-03-08 02:30', 'America/New_York')?.toISOString()).toBe('2026-03-08T07:30:00.000Z');
+    // The night they go back, 01:30 comes twice: the first.
+    expect(parseDate('2026-11-01 01:30', 'America/New_York')?.toISOString()).toBe('2026-11-01T05:30:00.000Z');
   });
 
   it('refuse a day that is not on the calendar instead of moving to a neighbouring one', () => {
@@ -28,6 +40,24 @@ describe('dates', () => {
 });
 
 const chapter = { title: 'One', order: 1 };
+
+describe('the story’s time zone', () => {
+  it('is one of the tz database’s names, or the author is told what to write', () => {
+    expect(schemaProblems(storySchema, { title: 'T', author: 'A', timeZone: 'Europe/London' })).toEqual([]);
+    expect(schemaProblems(storySchema, { title: 'T', author: 'A', timeZone: 'EST5' })).toEqual([
+      'timeZone: timeZone must be a time zone such as Europe/London or America/New_York (the tz database\'s names; "EST5" is none)',
+    ]);
+    expect(schemaProblems(storySchema, { title: 'T', author: 'A', tz: 'UTC' })).toEqual(['unknown key "tz": did you mean timeZone?']);
+  });
+
+  it('dates a chapter’s published and revised written without a zone; one with a zone, or none given, stays as read', () => {
+    const data = chapterSchema.parse({ title: 'One', order: 1, published: '2027-01-08 18:00', revised: '2027-02-01T09:00:00Z' });
+    const zoned = inTimeZone(data, { published: '2027-01-08 18:00', revised: '2027-02-01T09:00:00Z' }, 'America/New_York');
+    expect(zoned.published?.toISOString()).toBe('2027-01-08T23:00:00.000Z');
+    expect(zoned.revised?.toISOString()).toBe('2027-02-01T09:00:00.000Z');
+    expect(inTimeZone(data, { published: '2027-01-08 18:00' }, undefined).published?.toISOString()).toBe('2027-01-08T18:00:00.000Z');
+  });
+});
 
 describe('the chapter schema', () => {
   it('reports a mistyped required key once, with its suggestion, not also as missing', () => {

@@ -269,6 +269,14 @@ describe('upcoming', () => {
     ]);
     expect(upcoming(sources, now, 1)).toEqual(['content/chapters/chapter-2.md  2026-02-01', 'and 1 more']);
     expect(upcoming(sources, new Date('2027-01-01'))).toEqual([]);
+    // In the story's time zone, as the author wrote them: 18:30 UTC is 13:30 in New York; the day's start there is no time of day.
+    expect(
+      upcoming([...sources, chapter('chapter-5', { order: 5, published: new Date('2026-04-01T04:00:00Z') })], now, 5, 'America/New_York'),
+    ).toEqual([
+      'content/chapters/chapter-2.md  2026-01-31 19:00 America/New_York',
+      'content/chapters/chapter-3.md  2026-03-01 13:30 America/New_York',
+      'content/chapters/chapter-5.md  2026-04-01',
+    ]);
   });
 });
 

@@ -3,7 +3,7 @@ import { excerpt } from '../../src/core/excerpt';
 import { markdownToPlainText } from '../../src/importer/markdown-text';
 import { documentTitle } from '../../src/core/document-title';
 import { slugify } from '../../src/core/slug';
-import { chapterCountLabel, formatDate, readingTimeLabel, wordsLabel } from '../../src/shared/format';
+import { chapterCountLabel, formatDate, isoDate, readingTimeLabel, wordsLabel } from '../../src/shared/format';
 import { stringsFor } from '../../src/shared/i18n';
 import { countWords, readingMinutes } from '../../src/shared/text-stats';
 
@@ -85,6 +85,10 @@ describe('labels', () => {
     expect(wordsLabel(1, en)).toBe('1 word');
     expect(wordsLabel(12345, en)).toBe('12,345 words');
     expect(formatDate(new Date('2024-01-05'), 'en')).toBe('January 5, 2024');
+    // The day it is where the author lives: 03:00 UTC on the 11th is still the 10th in New York.
+    expect(formatDate(new Date('2026-12-11T03:00:00Z'), 'en', 'America/New_York')).toBe('December 10, 2026');
+    expect(isoDate(new Date('2026-12-11T03:00:00Z'), 'America/New_York')).toBe('2026-12-10');
+    expect(isoDate(new Date('2026-12-11T03:00:00Z'))).toBe('2026-12-11');
   });
 });
 
