@@ -218,6 +218,13 @@ export const problems = {
     message: (most: number) =>
       `a table of more than ${most.toLocaleString('en')} cells starts here (or a paragraph of as many | marks), more than any page can show, which would take the build minutes to read; shorten it, or write the marks as \\|`,
   }),
+  SpacedAddress: problem({
+    level: 'warning',
+    where: 'line',
+    title: 'A picture or link shows as typed: a space in its address',
+    message: (typed: string, picture: boolean, fixed: string) =>
+      `“${typed.length > 80 ? `${typed.slice(0, 80)}…` : typed}” shows as typed, not as a ${picture ? 'picture' : 'link'}: Markdown reads an address with a space only in angle brackets; write ${fixed}${picture ? ', or rename the file without spaces' : ''}`,
+  }),
   RemovedHtml: problem({
     level: 'warning',
     where: 'line',

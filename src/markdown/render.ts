@@ -32,6 +32,7 @@ import { remarkTypography } from './remark-typography.ts';
 import type { QuoteStyle } from '../core/typography.ts';
 import { remarkUnclosedHtml } from './remark-unclosed-html.ts';
 import { remarkDashHeadings } from './remark-dash-headings.ts';
+import { remarkSpacedAddresses } from './remark-spaced-addresses.ts';
 import { rehypeLegacyFormatting, rehypeRemovedHtml, rehypeTidyPastedHtml, sanitizeSchema } from './sanitize.ts';
 
 /** What the pipeline needs to know about the site and the story. */
@@ -124,6 +125,7 @@ export function createRenderer(settings: RenderSettings): Renderer {
     remarkIndentedParagraphs,
     remarkBlocks,
     [remarkObsidian, { chapters: settings.chapters }],
+    remarkSpacedAddresses,
     // Not an option: unified reads `false` as "leave this plugin out", `true` as no options.
     ...(isJapanese(settings.language ?? 'en') ? [remarkRuby] : []),
     remarkSceneBreaks,

@@ -1,0 +1,26 @@
+import type { Root, Text } from 'mdast';
+import { visit } from 'unist-util-visit';
+import type { VFile } from 'vfile';
+import { problems } from '../core/problems.ts';
+
+/** A picture or link whose address holds a space (`![](images/My Picture.jpg)`), which Markdown leaves as text. */
+const spaced = /(!?)\[([^\]\n]{0,500})\]\((?![<\s])([^()\n]{0,500}?\s[^()\n]{0,500}?)\)/g;
+
+/**
+ * Tells the author of a picture or link that shows as typed because its address holds a space
+ * (`![](images/My Picture.jpg)`, `[on](chapter 2.md)`: file names from Windows and macOS often
+ * do), which Markdown reads only in angle brackets. The text renders as Markdown has it.
+ */
+export function remarkSpacedAddresses() {
+  return (tree: Root, file: VFile) => {
+    visit(tree, 'text', (node: Text) => {
+      for (const match of node.value.matchAll(spaced)) {
+        const [typed, bang, text, address] = match as unknown as [string, string, string, string];
+        // A title after the address ([on](chapter-2.md "The Lake")) is Markdown's own: it was read.
+        if (/^\S+\s+(?:"[^"]*"|'[^']*')$/.test(address.trim())) continue;
+        const line = (node.position?.start.line ?? 1) + (node.value.slice(0, match.index).match(/\n/g)?.length ?? 0);
+        file.info(problems.SpacedAddress.message(typed, bang === '!', `${bang}[${text}](<${address.trim()}>)`), { line, column: 1 });
+      }
+    });
+  };
+}
