@@ -218,6 +218,20 @@ export const problems = {
     message: (most: number) =>
       `a table of more than ${most.toLocaleString('en')} cells starts here (or a paragraph of as many | marks), more than any page can show, which would take the build minutes to read; shorten it, or write the marks as \\|`,
   }),
+  DialogueAsList: problem({
+    level: 'warning',
+    where: 'line',
+    title: 'Dialogue opened by a hyphen shows as a bulleted list',
+    message: (typed: string) =>
+      `the lines from “${typed.length > 60 ? `${typed.slice(0, 60)}…` : typed}” on show as a bulleted list, indented: Markdown reads a line opened by "- " as a list item; write dialogue with dashes (${typed.replace(/^-(?=\s)/, '—').replace(/(?<=\s)[-–](?=\s)/gu, '—')}), or \\- to keep a hyphen`,
+  }),
+  NumberAsList: problem({
+    level: 'warning',
+    where: 'line',
+    title: 'A paragraph opened by a number and a full stop shows as a numbered list',
+    message: (typed: string, number: string) =>
+      `“${typed.length > 60 ? `${typed.slice(0, 60)}…` : typed}” shows as a numbered list starting at ${number}, indented: Markdown reads a number and a full stop opening a paragraph as a list; write ${number}\\. to keep it a paragraph`,
+  }),
   SpacedAddress: problem({
     level: 'warning',
     where: 'line',

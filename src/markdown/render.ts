@@ -33,6 +33,7 @@ import type { QuoteStyle } from '../core/typography.ts';
 import { remarkUnclosedHtml } from './remark-unclosed-html.ts';
 import { remarkDashHeadings } from './remark-dash-headings.ts';
 import { remarkSpacedAddresses } from './remark-spaced-addresses.ts';
+import { remarkAccidentalLists } from './remark-accidental-lists.ts';
 import { rehypeLegacyFormatting, rehypeRemovedHtml, rehypeTidyPastedHtml, sanitizeSchema } from './sanitize.ts';
 
 /** What the pipeline needs to know about the site and the story. */
@@ -126,6 +127,7 @@ export function createRenderer(settings: RenderSettings): Renderer {
     remarkBlocks,
     [remarkObsidian, { chapters: settings.chapters }],
     remarkSpacedAddresses,
+    remarkAccidentalLists,
     // Not an option: unified reads `false` as "leave this plugin out", `true` as no options.
     ...(isJapanese(settings.language ?? 'en') ? [remarkRuby] : []),
     remarkSceneBreaks,

@@ -1,0 +1,38 @@
+import type { List, Root } from 'mdast';
+import { toString } from 'mdast-util-to-string';
+import { visit } from 'unist-util-visit';
+import type { VFile } from 'vfile';
+import { problems } from '../core/problems.ts';
+
+/** Words said, then who said them, after a spaced hyphen or dash: `- Hola - dijo él.`, `- Привет, - сказал он.` */
+const saidBy = /\S\s[-–]\s+\p{Ll}/u;
+
+/**
+ * Tells the author of prose that Markdown read as a list, which readers see with bullets or
+ * numbers and indented: dialogue opened by a hyphen, as Spanish, Russian or French authors
+ * type it without a dash key (`- Hola - dijo él.`), and a paragraph opening with a number and
+ * a full stop (`1984. The year…`), a list of one starting at 1984. The text renders as Markdown has it.
+ */
+export function remarkAccidentalLists() {
+  return (tree: Root, file: VFile) => {
+    const lines = String(file.value).split(/\r?\n/);
+    visit(tree, 'list', (list: List) => {
+      const first = list.children[0];
+      const start = first?.position?.start;
+      if (!first || !start) return;
+      const text = toString(first);
+      const typed = (lines[start.line - 1] ?? '').trim();
+      if (!list.ordered && typed.startsWith('-') && list.children.some((item) => saidBy.test(toString(item)))) {
+        file.info(problems.DialogueAsList.message(typed), { line: start.line, column: 1 });
+      } else if (
+        list.ordered &&
+        list.children.length === 1 &&
+        (list.start ?? 1) !== 1 &&
+        /[.!?…]["”’»]?$/u.test(text) &&
+        text.split(/\s+/).length >= 4
+      ) {
+        file.info(problems.NumberAsList.message(typed, String(list.start)), { line: start.line, column: 1 });
+      }
+    });
+  };
+}
