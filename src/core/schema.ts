@@ -82,7 +82,18 @@ function slugText(what: string) {
 }
 
 /** Lists of tags in `story.md`: each entry a non-empty string. */
-const tagList = z.array(visibleText('each entry')).default([]);
+const tagList = (what: string, example: string) =>
+  z
+    .array(visibleText(`each of ${what}`), {
+      error: (issue) =>
+        `${what} must be a list${typeof issue.input === 'string' ? `: ${what}: ${flowList(issue.input.split(/\s*[,;]\s*/).filter(Boolean))}` : `, such as ${example}`} (or one per line below ${what}:, each after "- ")`,
+    })
+    .default([]);
+
+/** Items as a YAML list on one line (`[Fluff, Hurt/Comfort]`), each quoted where YAML needs it. */
+function flowList(items: string[]): string {
+  return `[${items.map((item) => (/^[\p{L}\p{N}][\p{L}\p{N} /'&.-]*$/u.test(item) ? item : JSON.stringify(item))).join(', ')}]`;
+}
 
 /** An http(s) address. */
 const webAddress = (what: string) =>
@@ -173,6 +184,45 @@ const labelMap = z
   })
   .pipe(labelRecord);
 
+/** What an archive's status words mean here: "Completed" is complete, "Ongoing" and "WIP" in progress. */
+function statusMeant(input: unknown): string {
+  if (typeof input !== 'string' && typeof input !== 'boolean') return '';
+  const folded = String(input)
+    .toLowerCase()
+    .replace(/[\s_-]+/g, '');
+  const meant = /^(?:completed?|finished|done|ended|true)$/.test(folded)
+    ? 'complete'
+    : /^(?:ongoing|wip|workinprogress|inprogress|incomplete|unfinished|updating|hiatus|onhiatus|false)$/.test(folded)
+      ? 'in-progress'
+      : undefined;
+  return meant ? ` ("${String(input)}": write status: ${meant})` : '';
+}
+
+/**
+ * The tag of a language named in words (`English`, `Español`, `français`), in English or in
+ * itself, among the two-letter codes `Intl` knows; undefined for any other text.
+ */
+export function languageNamed(name: string): string | undefined {
+  const fold = (text: string) => text.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase().trim();
+  const wanted = fold(name);
+  if (wanted.length < 3) return undefined;
+  const english = new Intl.DisplayNames(['en'], { type: 'language', fallback: 'none' });
+  for (let first = 97; first <= 122; first++) {
+    for (let second = 97; second <= 122; second++) {
+      const code = String.fromCharCode(first, second);
+      const inEnglish = english.of(code);
+      if (inEnglish === undefined) continue;
+      if (fold(inEnglish) === wanted) return code;
+      try {
+        if (fold(new Intl.DisplayNames([code], { type: 'language', fallback: 'none' }).of(code) ?? '') === wanted) return code;
+      } catch {
+        // a code Intl names but holds no data in
+      }
+    }
+  }
+  return undefined;
+}
+
 /** Whether the browser's own language data (`Intl`) takes a tag: dates, numbers and plurals follow it. */
 function isLanguageTag(tag: string): boolean {
   try {
@@ -241,28 +291,36 @@ export const storySchema = strictObject(
     author: visibleText('author'),
     /** BCP 47 language tag of the text, e.g. `en` or `fr-CA`. */
     language: z
-      .string()
+      .string({ error: 'language must be a BCP 47 tag such as en or fr-CA' })
       .trim()
-      .regex(/^[a-zA-Z]{2,3}(-[a-zA-Z0-9]{2,8})*$/, 'language must be a BCP 47 tag such as en or fr-CA')
       // The shape alone lets through tags no browser knows ("en-12"), on which dates and plurals fail.
-      .refine(isLanguageTag, 'language must be a BCP 47 tag such as en or fr-CA (the region a two-letter code)')
+      .refine((tag) => /^[a-zA-Z]{2,3}(-[a-zA-Z0-9]{2,8})*$/.test(tag) && isLanguageTag(tag), {
+        error: (issue) => {
+          const named = typeof issue.input === 'string' ? languageNamed(issue.input) : undefined;
+          return `language must be a BCP 47 tag such as en or fr-CA${named ? ` ("${String(issue.input)}": write language: ${named})` : ' (the region a two-letter code)'}`;
+        },
+      })
       .default('en'),
     /** Whether more chapters are still to come. */
-    status: z.enum(['in-progress', 'complete'], { error: 'status must be in-progress or complete' }).default('in-progress'),
+    status: z
+      .enum(['in-progress', 'complete'], {
+        error: (issue) => `status must be in-progress or complete${statusMeant(issue.input)}`,
+      })
+      .default('in-progress'),
     /** The fandom the story belongs to. */
     fandom: visibleText('fandom').optional(),
     /** Audience rating, e.g. `Teen And Up Audiences`. */
     rating: visibleText('rating').optional(),
     /** Archive warnings. */
-    warnings: tagList,
+    warnings: tagList('warnings', '[No Archive Warnings Apply]'),
     /** Archive categories, the kind of relationships the story centres on: `F/M`, `Gen`, `Multi`. */
-    categories: tagList,
+    categories: tagList('categories', '[F/M, Gen]'),
     /** Characters who appear. */
-    characters: tagList,
+    characters: tagList('characters', '[Meg Giry, Christine Daaé]'),
     /** Relationships, e.g. `Erik/Meg Giry`. */
-    relationships: tagList,
+    relationships: tagList('relationships', '[Erik/Meg Giry]'),
     /** Free-form tags. */
-    tags: tagList,
+    tags: tagList('tags', '[Fluff, Angst]'),
     /** The story's page on an archive, where readers can leave a review. */
     reviewUrl: webAddress('reviewUrl').optional(),
     /** Where readers sign up for an e-mail when a chapter is out (Buttondown, Substack, Ghost, follow.it): "Follow by email". */

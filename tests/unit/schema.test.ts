@@ -41,6 +41,30 @@ describe('dates', () => {
 
 const chapter = { title: 'One', order: 1 };
 
+describe('story.md written as archives and other tools write it', () => {
+  const problems = (fields: Record<string, unknown>) => schemaProblems(storySchema, { title: 'T', author: 'A', ...fields });
+  it.each([
+    [{ language: 'English' }, 'language: language must be a BCP 47 tag such as en or fr-CA ("English": write language: en)'],
+    [{ language: 'Español' }, 'language: language must be a BCP 47 tag such as en or fr-CA ("Español": write language: es)'],
+    [{ language: 'русский' }, 'language: language must be a BCP 47 tag such as en or fr-CA ("русский": write language: ru)'],
+    [{ language: 'en-12' }, 'language: language must be a BCP 47 tag such as en or fr-CA (the region a two-letter code)'],
+    [{ status: 'Completed' }, 'status: status must be in-progress or complete ("Completed": write status: complete)'],
+    [{ status: 'WIP' }, 'status: status must be in-progress or complete ("WIP": write status: in-progress)'],
+    [{ status: 'Ongoing' }, 'status: status must be in-progress or complete ("Ongoing": write status: in-progress)'],
+    [{ status: 'paused?' }, 'status: status must be in-progress or complete'],
+    [
+      { tags: 'Fluff, Hurt/Comfort, #slowburn' },
+      'tags: tags must be a list: tags: [Fluff, Hurt/Comfort, "#slowburn"] (or one per line below tags:, each after "- ")',
+    ],
+    [
+      { characters: 3 },
+      'characters: characters must be a list, such as [Meg Giry, Christine Daaé] (or one per line below characters:, each after "- ")',
+    ],
+  ])('%o is one problem, saying what to write', (fields, message) => {
+    expect(problems(fields)).toEqual([message]);
+  });
+});
+
 describe('the story’s time zone', () => {
   it('is one of the tz database’s names, or the author is told what to write', () => {
     expect(schemaProblems(storySchema, { title: 'T', author: 'A', timeZone: 'Europe/London' })).toEqual([]);
