@@ -415,7 +415,7 @@ export const chapterSchema = strictObject(
     /** Markdown: what the chapter is about, under its title (as archives show a chapter summary), in the contents and in previews. */
     summary: visibleText('summary').optional(),
     /** Content warnings for this chapter, shown before the text (a reader may collapse them): `[Major character death]`. */
-    contentNotes: z.array(visibleText('each content note')).default([]),
+    contentNotes: tagList('contentNotes', '[Major character death]'),
     /** Markdown shown above the chapter text, headed "Author's note". */
     authorsNote: visibleText('authorsNote').optional(),
     /** Markdown shown after the chapter text. */
