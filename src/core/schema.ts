@@ -1,7 +1,7 @@
 import { z } from 'astro/zod';
 import { isTimeZone, parseDate } from './dates.ts';
 import { leavesTheSite } from './links.ts';
-import { slugProblem } from './slug.ts';
+import { slugify, slugProblem } from './slug.ts';
 import { closest } from '../shared/suggest.ts';
 import { en } from '../shared/i18n/en.ts';
 import { quoteStyles, type QuoteStyleName } from './typography.ts';
@@ -77,11 +77,15 @@ function namesOf(names: Record<string, readonly string[]>): Record<string, strin
 function slugText(what: string) {
   return z.string({ error: `${what} must be text, such as the-mask` }).superRefine((slug, context) => {
     const problem = slugProblem(slug);
-    if (problem) context.addIssue({ code: 'custom', message: `${what === 'slug' ? 'slug' : 'alias'} "${slug}" ${problem}` });
+    if (!problem) return;
+    // "The Mask" → the-mask: an address as the author meant it, when it is one (Obsidian's aliases are names, not addresses).
+    const meant = slugify(slug);
+    const fix = meant !== slug && meant !== '' && !slugProblem(meant) ? `; write ${meant}` : '';
+    context.addIssue({ code: 'custom', message: `${what === 'slug' ? 'slug' : 'alias'} "${slug}" ${problem}${fix}` });
   });
 }
 
-/** Lists of tags in `story.md`: each entry a non-empty string. */
+/** Lists of tags in `story.md`, and a chapter's content notes: each entry a non-empty string. */
 const tagList = (what: string, example: string) =>
   z
     .array(visibleText(`each of ${what}`), {

@@ -65,6 +65,18 @@ describe('story.md written as archives and other tools write it', () => {
   });
 });
 
+describe('a chapter’s address', () => {
+  it('written as a name (Obsidian’s aliases are names) is told the address to write', () => {
+    expect(schemaProblems(chapterSchema, { title: 'One', order: 1, aliases: ['The Mask', 'chapter-1'], slug: 'Ch 1' })).toEqual([
+      'slug: slug "Ch 1" must be lowercase letters, digits and single hyphens (chapter-12, глава-3, 雪の日); write ch-1',
+      'aliases.0: alias "The Mask" must be lowercase letters, digits and single hyphens (chapter-12, глава-3, 雪の日); write the-mask',
+    ]);
+    expect(schemaProblems(chapterSchema, { title: 'One', order: 1, slug: '🌙' })).toEqual([
+      'slug: slug "🌙" must be lowercase letters, digits and single hyphens (chapter-12, глава-3, 雪の日)',
+    ]);
+  });
+});
+
 describe('the story’s time zone', () => {
   it('is one of the tz database’s names, or the author is told what to write', () => {
     expect(schemaProblems(storySchema, { title: 'T', author: 'A', timeZone: 'Europe/London' })).toEqual([]);
