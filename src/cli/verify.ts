@@ -1,19 +1,22 @@
-import { existsSync } from 'node:fs';
-import { relative, resolve } from 'node:path';
+import { existsSync, readFileSync } from 'node:fs';
+import { join, relative, resolve } from 'node:path';
+import { addressesFile, goneAddresses, readAddresses } from '../core/addresses.ts';
+import { problems } from '../core/problems.ts';
 import { readEnv } from '../source/env.ts';
 import { parseCommandLine } from './support/args.ts';
 import { verifySite } from './support/verify-site.ts';
 
-const usage = `Usage: npm run verify -- [--dir <built site>]
+const usage = `Usage: npm run verify -- [--dir <built site>] [--since <live site's address, or a folder>]
 
 Checks the built site (dist/, or OUT_DIR) as it will be published: every page valid HTML,
 every link, picture and file on the site there, fragments included, the feeds well-formed
 with absolute links, and the EPUB a sound book whose every link leads somewhere in it.
 Reads BASE_PATH as the build does. Exits non-zero, listing each problem, if any is found;
-deploy only a site that passes.`;
+deploy only a site that passes. With --since, also warns of each chapter address the site
+there has (its addresses.txt) that this one would lose: a renamed chapter file wants aliases.`;
 
 async function main(): Promise<number> {
-  const args = parseCommandLine(usage, { options: { dir: { type: 'string' } } });
+  const args = parseCommandLine(usage, { options: { dir: { type: 'string' }, since: { type: 'string' } } });
   const env = readEnv();
   const dir = resolve(args.values.dir ?? env.outDir ?? 'dist');
   const shown = relative(process.cwd(), dir) || '.';
@@ -30,7 +33,39 @@ async function main(): Promise<number> {
     return 1;
   }
   console.log(`✓ ${shown}: every page, link, feed and the EPUB check out (${took})`);
+  if (args.values.since !== undefined) await compareWith(args.values.since, dir);
   return 0;
+}
+
+/**
+ * Warns of each chapter address the site at `since` (the live site's address, or a folder)
+ * has and the one in `dir` lacks. A site that cannot be read (the first deploy, no network) is
+ * said and passed over: the comparison never stops a deploy.
+ */
+async function compareWith(since: string, dir: string): Promise<void> {
+  const current = readAddresses(readFileSync(join(dir, addressesFile), 'utf8'));
+  let text: string;
+  try {
+    if (/^https?:\/\//i.test(since)) {
+      const response = await fetch(new URL(addressesFile, since.replace(/\/*$/, '/')), { signal: AbortSignal.timeout(15_000) });
+      if (!response.ok) throw new Error(`HTTP ${response.status}`);
+      text = await response.text();
+    } else {
+      text = readFileSync(join(since, addressesFile), 'utf8');
+    }
+  } catch (error) {
+    const reason = (error as Error & { cause?: { code?: string } }).cause?.code ?? (error as Error).message;
+    console.log(`note     no chapter addresses to compare with at ${since} (${reason}): a first deploy has none`);
+    return;
+  }
+  const gone = goneAddresses(readAddresses(text), current);
+  for (const address of gone) {
+    const message = problems.AddressGone.message(address.slug, address.title, address.now, since);
+    console.warn(`warning  ${message}`);
+    // On GitHub, on the run's page too.
+    if (process.env.GITHUB_ACTIONS === 'true') console.log(`::warning title=A chapter address would break::${message}`);
+  }
+  if (gone.length === 0) console.log(`✓ every chapter address on ${since} is still here`);
 }
 
 process.exitCode = await main();

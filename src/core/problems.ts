@@ -358,6 +358,12 @@ export const problems = {
     message: (file: string, straight: number, curly: number) =>
       `${file}: mixes straight (") and curly (“ ”) quotes (${straight} straight, ${curly} curly); readers see both styles`,
   }),
+  AddressGone: problem({
+    level: 'warning',
+    title: 'A chapter address readers had is gone from the new site',
+    message: (slug: string, title: string, now: string | undefined, since: string) =>
+      `/${slug}/ (“${title}”) is on ${since} and gone from this build: readers' bookmarks and links to it would break. ${now ? `The chapter at /${now}/ has its title: if it was renamed, add aliases: [${slug}] to its file` : `If its file was renamed, add aliases: [${slug}] to the chapter's frontmatter`}; if it was taken down on purpose, nothing`,
+  }),
   ReleasedOutOfOrder: problem({
     level: 'warning',
     title: 'A later chapter goes out before a scheduled earlier one',

@@ -1,7 +1,10 @@
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { rename, rm } from 'node:fs/promises';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { AstroIntegration } from 'astro';
+import { addressesFile, goneAddresses, readAddresses } from '../core/addresses.ts';
+import { problems } from '../core/problems.ts';
 
 /**
  * Builds into a fresh folder beside the output (`dist.partial/`) and puts it in place of the
@@ -22,6 +25,7 @@ export function atomicOutput(): AstroIntegration {
         updateConfig({ outDir: pathToFileURL(`${staging}/`) });
       },
       'astro:build:done': async ({ logger }) => {
+        for (const gone of goneSince(final, staging)) logger.warn(gone);
         const previous = `${final}.previous`;
         await rm(previous, { recursive: true, force: true });
         if (existsSync(final)) await rename(final, previous);
@@ -31,4 +35,18 @@ export function atomicOutput(): AstroIntegration {
       },
     },
   };
+}
+
+/** What the new site (`staging`) would break of the last one built here (`final`): chapter addresses gone, each said. */
+function goneSince(final: string, staging: string): string[] {
+  const read = (dir: string) => {
+    try {
+      return readAddresses(readFileSync(join(dir, addressesFile), 'utf8'));
+    } catch {
+      return undefined;
+    }
+  };
+  const [before, after] = [read(final), read(staging)];
+  if (!before || !after) return [];
+  return goneAddresses(before, after).map((gone) => problems.AddressGone.message(gone.slug, gone.title, gone.now, 'the last build'));
 }

@@ -1,10 +1,10 @@
 import { createHash } from 'node:crypto';
-import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { startAstroBuild } from '../../src/cli/support/astro-build.ts';
 import { makeWorkDir } from '../../src/cli/support/work-dir.ts';
-import { buildSite, childEnv } from '../support/build';
+import { buildSite, childEnv, runCommand } from '../support/build';
 import { builtSite } from '../support/html';
 import { fixtureStory } from '../support/sites';
 
@@ -132,5 +132,26 @@ describe('story.md', () => {
     const result = await buildSite({ contentDir: content, outDir: join(work, 'no-story-dist') });
     expect(result.code).not.toBe(0);
     expect(result.output).toMatch(/story\.md is missing: create it in the content folder with at least title and author/);
+  });
+});
+
+describe('a chapter file renamed', () => {
+  it('builds, and the build and the deploy’s check against the live site warn that its address would break, naming where it is now', async () => {
+    const { content, outDir } = goodSite('renamed');
+    renameSync(join(content, 'chapters', 'chapter-3.md'), join(content, 'chapters', '03-the-lake.md'));
+    const result = await buildSite({ contentDir: content, outDir });
+    expect(result.code, result.output).toBe(0);
+    const warning =
+      /\/chapter-3\/ \(“Chapter 3: The Lake”\) is on (?:the last build|\S+) and gone from this build: readers' bookmarks and links to it would break\. The chapter at \/03-the-lake\/ has its title: if it was renamed, add aliases: \[chapter-3\] to its file/;
+    expect(result.output).toMatch(warning);
+    expect(readFileSync(join(outDir, 'addresses.txt'), 'utf8')).toContain('03-the-lake\tChapter 3: The Lake\n');
+    // The live site, here the good build, against this one: the same warning; never a failed check.
+    const verify = runCommand('verify', ['--dir', outDir, '--since', builtSite('fixture')]);
+    expect(verify.code, verify.stderr).toBe(0);
+    expect(verify.stderr).toMatch(warning);
+    // With the old address kept as an alias, nothing is lost.
+    const lake = join(content, 'chapters', '03-the-lake.md');
+    writeFileSync(lake, readFileSync(lake, 'utf8').replace('order: 3', 'order: 3\naliases: [chapter-3]'));
+    expect((await buildSite({ contentDir: content, outDir })).output).not.toMatch(/gone from this build/);
   });
 });

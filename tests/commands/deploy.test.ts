@@ -16,9 +16,11 @@ const contentPush = ['content/chapters/chapter-60.md', 'content/story.md'];
 describe('what a push runs', () => {
   it('for a change to the story alone: the story’s checks, the build and the site check, not the project’s tests', () => {
     const runs = runStepsForPush(workflows, 'main', contentPush, pages).map((step) => step.run);
-    expect(runs).toEqual(expect.arrayContaining(['npm run check', 'npm run build', 'npm run verify']));
+    expect(runs).toEqual(
+      expect.arrayContaining(['npm run check', 'npm run build', 'npm run verify -- --since "https://author.github.io/my-serial"']),
+    );
     expect(runs.join('\n')).not.toMatch(/npm test|npm run lint|typecheck|apt-get/);
-    expect(runs.indexOf('npm run verify')).toBeGreaterThan(runs.indexOf('npm run build'));
+    expect(runs.findIndex((run) => run.startsWith('npm run verify'))).toBeGreaterThan(runs.indexOf('npm run build'));
   });
 
   it('for a change to the code: the project’s tests too', () => {
@@ -75,7 +77,11 @@ describe('a push that changes only content/ in an author’s copy', () => {
 
   it('passes every step the workflows would run', () => {
     for (const { step, code, output } of results) expect(code, `${step.workflow} → ${step.name}:\n${output}`).toBe(0);
-    expect(results.map(({ step }) => step.run)).toEqual(['npm run check', 'npm run build', 'npm run verify']);
+    expect(results.map(({ step }) => step.run)).toEqual([
+      'npm run check',
+      'npm run build',
+      'npm run verify -- --since "https://author.github.io/my-serial"',
+    ]);
   });
 
   it('publishes the author’s story, not the sample, with absolute links under the site’s address', () => {

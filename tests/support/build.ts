@@ -114,7 +114,7 @@ export interface CommandResult {
  * `env` added to what a child process gets.
  */
 export function runCommand(
-  command: 'import' | 'new' | 'check',
+  command: 'import' | 'new' | 'check' | 'verify',
   args: string[] = [],
   { cwd = projectRoot, env = {} }: { cwd?: string; env?: Record<string, string> } = {},
 ): CommandResult {
