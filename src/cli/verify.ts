@@ -43,6 +43,10 @@ async function main(): Promise<number> {
  * said and passed over: the comparison never stops a deploy.
  */
 async function compareWith(since: string, dir: string): Promise<void> {
+  if (!existsSync(join(dir, addressesFile))) {
+    console.log(`note     ${addressesFile} is not in the built site, built before Quire wrote it: build again to compare with ${since}`);
+    return;
+  }
   const current = readAddresses(readFileSync(join(dir, addressesFile), 'utf8'));
   let text: string;
   try {
