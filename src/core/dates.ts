@@ -24,6 +24,49 @@ export function parseDate(text: string, timeZone?: string): Date | undefined {
   return new Date(time - (sign === '-' ? -1 : 1) * (Number(zh) * 60 + Number(zm)) * 60_000);
 }
 
+/** Months as English writes them, for a date written out ("December 24, 2026", "24 Dec 2026"). */
+const monthNames = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];
+
+/**
+ * What an author meant by a date written another way (`12/24/2026`, `24.12.2026`, `December
+ * 24, 2026`, `2026/12/24 6pm`): each `YYYY-MM-DD` (with `HH:MM`) it can be, both where the day
+ * and month could be either (`03/04/2026`); none for anything else.
+ */
+export function datesMeant(text: string): string[] {
+  let rest = text.trim().replace(/\s+/g, ' ');
+  let time = '';
+  const clock = /[\sT,]+(\d{1,2})(?::(\d{2}))?\s*([ap])\.?m\.?$|[\sT,]+(\d{1,2})[:h](\d{2})$/i.exec(rest);
+  if (clock) {
+    const hour = (Number(clock[1] ?? clock[4]) % (clock[3] ? 12 : 24)) + (clock[3]?.toLowerCase() === 'p' ? 12 : 0);
+    const minute = Number(clock[2] ?? clock[5] ?? 0);
+    if (hour > 23 || minute > 59) return [];
+    time = ` ${String(hour).padStart(2, '0')}:${String(minute).padStart(2, '0')}`;
+    rest = rest.slice(0, clock.index);
+  }
+  const day = (year: number, month: number, date: number) => {
+    const iso = `${year}-${String(month).padStart(2, '0')}-${String(date).padStart(2, '0')}`;
+    return parseDate(iso) ? [`${iso}${time}`] : [];
+  };
+  const numeric = /^(\d{1,4})([/.-])(\d{1,2})\2(\d{2}|\d{4})$/.exec(rest);
+  if (numeric) {
+    const [, a, separator, b, c] = numeric as unknown as [string, string, string, string, string];
+    if (a.length === 4) return day(Number(a), Number(b), Number(c));
+    const year = c.length === 2 ? 2000 + Number(c) : Number(c);
+    // Dots are Europe's day first (24.12.2026); slashes either way round, unless a number over 12 tells.
+    const dayFirst = day(year, Number(b), Number(a));
+    const monthFirst = day(year, Number(a), Number(b));
+    if (separator === '.' || Number(a) > 12) return dayFirst;
+    if (Number(b) > 12) return monthFirst;
+    return [...new Set([...monthFirst, ...dayFirst])];
+  }
+  const month = (name: string) => monthNames.indexOf(name.slice(0, 3).toLowerCase()) + 1;
+  const dayMonth = /^(\d{1,2})(?:st|nd|rd|th)?\.? ([a-z]{3,9})\.?,? (\d{4})$/i.exec(rest);
+  if (dayMonth && month(dayMonth[2]!) > 0) return day(Number(dayMonth[3]), month(dayMonth[2]!), Number(dayMonth[1]));
+  const monthDay = /^([a-z]{3,9})\.? (\d{1,2})(?:st|nd|rd|th)?,? (\d{4})$/i.exec(rest);
+  if (monthDay && month(monthDay[1]!) > 0) return day(Number(monthDay[3]), month(monthDay[1]!), Number(monthDay[2]));
+  return [];
+}
+
 /** Whether a time zone is one every browser and Node know by name (`Europe/London`, `UTC`). */
 export function isTimeZone(name: string): boolean {
   try {

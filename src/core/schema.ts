@@ -1,5 +1,5 @@
 import { z } from 'astro/zod';
-import { isTimeZone, parseDate } from './dates.ts';
+import { datesMeant, isTimeZone, parseDate } from './dates.ts';
 import { leavesTheSite } from './links.ts';
 import { slugify, slugProblem } from './slug.ts';
 import { closest } from '../shared/suggest.ts';
@@ -22,15 +22,21 @@ function calendarDate(what: string, ifFalse = `leave ${what} out`) {
   return z.unknown().transform((value, context): Date => {
     const date = typeof value === 'string' ? parseDate(value) : value instanceof Date && !Number.isNaN(value.getTime()) ? value : undefined;
     if (date) return date;
-    const given =
-      value === null || value === ''
-        ? 'it is empty'
-        : value === false
-          ? `not false: ${ifFalse}`
-          : `"${String(value)}" is not a date on the calendar`;
+    const given = value === null || value === '' ? 'it is empty' : value === false ? `not false: ${ifFalse}` : meantDate(String(value));
     context.addIssue({ code: 'custom', message: `${what} must be a date such as 2026-01-31 (${given})` });
     return z.NEVER;
   });
+}
+
+/** Why a date is none, with the `YYYY-MM-DD` to write when the author wrote one another way ("12/24/2026"). */
+function meantDate(written: string): string {
+  const meant = datesMeant(written);
+  const named = (iso: string) =>
+    new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'long', timeZone: 'UTC' }).format(parseDate(iso));
+  if (meant.length === 1) return `"${written}": write ${meant[0]}, year-month-day`;
+  if (meant.length === 2)
+    return `"${written}": write ${meant[0]} for ${named(meant[0]!)} or ${meant[1]} for ${named(meant[1]!)}, year-month-day`;
+  return `"${written}" is not a date on the calendar`;
 }
 
 /**

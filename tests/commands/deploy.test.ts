@@ -25,7 +25,8 @@ describe('what a push runs', () => {
 
   it('for a change to the code: the project’s tests too', () => {
     const runs = runStepsForPush(workflows, 'main', ['src/core/story.ts'], pages).map((step) => step.run);
-    expect(runs).toEqual(expect.arrayContaining(['npm test', 'npm run lint', 'npm run typecheck', 'npm run build', 'npm run verify']));
+    expect(runs).toEqual(expect.arrayContaining(['npm test', 'npm run lint', 'npm run typecheck', 'npm run build']));
+    expect(runs.filter((run) => run.startsWith('npm run verify'))).not.toEqual([]);
   });
 });
 

@@ -22,6 +22,21 @@ describe('dates', () => {
     expect(parseDate('2026-11-01 01:30', 'America/New_York')?.toISOString()).toBe('2026-11-01T05:30:00.000Z');
   });
 
+  it.each([
+    ['12/24/2026', 'write 2026-12-24, year-month-day'],
+    ['24.12.2026', 'write 2026-12-24, year-month-day'],
+    ['03/04/2026', 'write 2026-03-04 for 4 March or 2026-04-03 for 3 April, year-month-day'],
+    ['December 31, 2026', 'write 2026-12-31, year-month-day'],
+    ['31st Dec 2026', 'write 2026-12-31, year-month-day'],
+    ['2026/12/24 6pm', 'write 2026-12-24 18:00, year-month-day'],
+    ['2026-12-10 12:30 am', 'write 2026-12-10 00:30, year-month-day'],
+    ['2026-12-10 18h30', 'write 2026-12-10 18:30, year-month-day'],
+  ])('written as %s, are told the date to write', (written, fix) => {
+    expect(schemaProblems(chapterSchema, { title: 'One', order: 1, published: written })).toEqual([
+      `published: published must be a date such as 2026-01-31 ("${written}": ${fix})`,
+    ]);
+  });
+
   it('refuse a day that is not on the calendar instead of moving to a neighbouring one', () => {
     for (const text of [
       '2026-02-30',
