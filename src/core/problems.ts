@@ -322,6 +322,12 @@ export const problems = {
     message: (file: string, before: number, after: number) =>
       `${file}: order jumps from ${before} to ${after}; chapter ${after - before === 2 ? `${before + 1} is` : `${before + 1}–${after - 1} are`} missing`,
   }),
+  TitleOfTheOneBefore: problem({
+    level: 'warning',
+    title: 'A chapter has the title of the chapter before it',
+    message: (file: string, before: string, title: string) =>
+      `${file} has the title of the chapter before it, ${before} (“${title}”): readers see it twice in the contents and the menu; give it its own title`,
+  }),
   LongChapter: problem({
     level: 'warning',
     title: 'A chapter is far longer than the others (two pasted into one?)',

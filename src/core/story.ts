@@ -250,6 +250,15 @@ export function storyWarnings(chapterSources: ChapterSource[]): string[] {
     if (after - before > 1) warnings.push(catalogue.OrderGap.message(whole[i]!.filePath, before, after));
   }
 
+  // A chapter titled as the one before it: a file copied for the next chapter, its title left.
+  const planned = sorted.filter((source) => !source.data.draft);
+  const key = (title: string) => title.normalize('NFKC').trim().toLowerCase();
+  for (let i = 1; i < planned.length; i++) {
+    const [before, after] = [planned[i - 1]!, planned[i]!];
+    if (key(before.data.title) === key(after.data.title))
+      warnings.push(catalogue.TitleOfTheOneBefore.message(after.filePath, before.filePath, after.data.title));
+  }
+
   const counted = chapterSources.map((source) => ({ source, words: countWords(source.body.text) }));
 
   // A chapter far longer than the others (a paste of two chapters into one?).

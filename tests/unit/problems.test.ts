@@ -82,9 +82,20 @@ describe('the story checks report each problem by its name', () => {
     expect(validateStory([], [])).toEqual([problems.MissingStory.message(), problems.NoChapters.message()]);
   });
 
-  it('the warnings: OrderGap, MixedQuotes, ParagraphsRunTogether, LanguageScript, MoreThanExpected', () => {
+  it('the warnings: OrderGap, TitleOfTheOneBefore, MixedQuotes, ParagraphsRunTogether, LanguageScript, MoreThanExpected', () => {
     const sources = [1, 2, 5].map((n) => chapter(`chapter-${n}`, { order: n, title: `Chapter ${n}` }));
     expect(storyWarnings(sources)).toEqual([problems.OrderGap.message(file('chapter-5'), 2, 5)]);
+    // A file copied for the next chapter, its title left as it was; a draft between them is not read.
+    const copied = [
+      chapter('chapter-1', { order: 1, title: 'Chapter 1: The Storm' }),
+      chapter('chapter-2', { order: 2, title: 'Chapter 1: The Storm ' }),
+      chapter('part-2-chapter-1', { order: 3, title: 'Chapter 1' }),
+      chapter('draft', { order: 4, title: 'Chapter 1', draft: true }),
+      chapter('part-2-chapter-2', { order: 5, title: 'Chapter 2' }),
+    ];
+    expect(storyWarnings(copied)).toEqual([
+      problems.TitleOfTheOneBefore.message(file('chapter-2'), file('chapter-1'), 'Chapter 1: The Storm '),
+    ]);
     expect(problems.OrderGap.message('x', 2, 5)).toMatch(/chapter 3–4 are missing$/);
     expect(chapterWarnings(chapter('q', { order: 1 }, 'He said "no" and “yes”.'))).toEqual([problems.MixedQuotes.message(file('q'), 2, 2)]);
     const typed = chapter('typed', { order: 1 });
