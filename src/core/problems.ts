@@ -328,6 +328,12 @@ export const problems = {
     message: (file: string, before: string, title: string) =>
       `${file} has the title of the chapter before it, ${before} (“${title}”): readers see it twice in the contents and the menu; give it its own title`,
   }),
+  TextOfAnother: problem({
+    level: 'warning',
+    title: 'A chapter has the same text as another',
+    message: (file: string, other: string) =>
+      `${file} has the same text as ${other}: readers would read it twice; put the chapter's own text in it (or make it a draft until it has one: draft: true)`,
+  }),
   LongChapter: problem({
     level: 'warning',
     title: 'A chapter is far longer than the others (two pasted into one?)',

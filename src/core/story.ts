@@ -259,6 +259,17 @@ export function storyWarnings(chapterSources: ChapterSource[]): string[] {
       warnings.push(catalogue.TitleOfTheOneBefore.message(after.filePath, before.filePath, after.data.title));
   }
 
+  // The text of another chapter (a file copied for the next chapter, its text not yet replaced);
+  // a line or two alike ("To be continued.") is no copy.
+  const texts = new Map<string, string>();
+  for (const source of planned) {
+    const text = source.body.text.replace(/\s+/g, ' ').trim();
+    if (countWords(text) < 20) continue;
+    const first = texts.get(text);
+    if (first) warnings.push(catalogue.TextOfAnother.message(source.filePath, first));
+    else texts.set(text, source.filePath);
+  }
+
   const counted = chapterSources.map((source) => ({ source, words: countWords(source.body.text) }));
 
   // A chapter far longer than the others (a paste of two chapters into one?).

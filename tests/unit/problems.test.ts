@@ -82,7 +82,7 @@ describe('the story checks report each problem by its name', () => {
     expect(validateStory([], [])).toEqual([problems.MissingStory.message(), problems.NoChapters.message()]);
   });
 
-  it('the warnings: OrderGap, TitleOfTheOneBefore, MixedQuotes, ParagraphsRunTogether, LanguageScript, MoreThanExpected', () => {
+  it('the warnings: OrderGap, TitleOfTheOneBefore, TextOfAnother, MixedQuotes, ParagraphsRunTogether, LanguageScript, MoreThanExpected', () => {
     const sources = [1, 2, 5].map((n) => chapter(`chapter-${n}`, { order: n, title: `Chapter ${n}` }));
     expect(storyWarnings(sources)).toEqual([problems.OrderGap.message(file('chapter-5'), 2, 5)]);
     // A file copied for the next chapter, its title left as it was; a draft between them is not read.
@@ -96,6 +96,16 @@ describe('the story checks report each problem by its name', () => {
     expect(storyWarnings(copied)).toEqual([
       problems.TitleOfTheOneBefore.message(file('chapter-2'), file('chapter-1'), 'Chapter 1: The Storm '),
     ]);
+    // A file copied for the next chapter, its text left; a draft is not read, nor a line or two alike.
+    const storm = 'The storm came in at dusk, and the keeper climbed the stair to light the lamp, as he had every night for eleven years.';
+    const same = [
+      chapter('chapter-1', { order: 1, title: 'One' }, storm),
+      chapter('chapter-2', { order: 2, title: 'Two' }, storm.replace(' ', '  \n')),
+      chapter('draft', { order: 3, title: 'Three', draft: true }, storm),
+      chapter('chapter-3', { order: 4, title: 'Four' }, 'To be continued.'),
+      chapter('chapter-4', { order: 5, title: 'Five' }, 'To be continued.'),
+    ];
+    expect(storyWarnings(same)).toEqual([problems.TextOfAnother.message(file('chapter-2'), file('chapter-1'))]);
     expect(problems.OrderGap.message('x', 2, 5)).toMatch(/chapter 3–4 are missing$/);
     expect(chapterWarnings(chapter('q', { order: 1 }, 'He said "no" and “yes”.'))).toEqual([problems.MixedQuotes.message(file('q'), 2, 2)]);
     const typed = chapter('typed', { order: 1 });
