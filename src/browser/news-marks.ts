@@ -21,7 +21,11 @@ export function newsLabels(list: HTMLElement): NewsLabels {
 export function markNews(items: HTMLElement[], state: ReadingState, labels: NewsLabels): HTMLElement[] {
   const marks = chapterMarks(
     state,
-    items.map((item) => ({ slug: item.getAttribute(data.slug)!, revised: item.getAttribute(data.revised) ?? undefined })),
+    items.map((item) => ({
+      slug: item.getAttribute(data.slug)!,
+      revised: item.getAttribute(data.revised) ?? undefined,
+      aliases: item.getAttribute(data.aliases)?.split(' ') ?? [],
+    })),
   );
   const fresh: HTMLElement[] = [];
   for (const item of items) {

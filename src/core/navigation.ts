@@ -36,6 +36,8 @@ export interface MenuEntry {
   /** The chapter's slug, and the day it was revised (`YYYY-MM-DD`), for the reader's New and Updated marks. */
   slug: string;
   revised: string | undefined;
+  /** The chapter's old slugs, by which a reader may have read it. */
+  aliases: readonly string[];
   /** 1-based position in reading order, as the chapter's own page counts it ("3 of 12"). */
   number: number;
   /** Whether it is the chapter the reader is on. */
@@ -54,6 +56,7 @@ export function chapterMenu(chapters: readonly Chapter[], index: number, href: (
     title: chapter.title,
     slug: chapter.slug,
     revised: chapter.revised?.toISOString().slice(0, 10),
+    aliases: chapter.aliases,
     number: start + offset + 1,
     current: chapter === chapters[index],
   }));

@@ -55,6 +55,8 @@ export const data = {
   paragraphs: 'data-paragraphs',
   /** On a contents or menu entry: the day the chapter was revised (`revised`), for "Updated". */
   revised: 'data-revised',
+  /** On a contents or menu entry: the chapter's old slugs (`aliases`), by which a reader may have known it. */
+  aliases: 'data-aliases',
   /** On the paragraph (or heading) being read aloud. */
   speaking: 'data-speaking',
 } as const;

@@ -36,6 +36,7 @@ describe('ChapterNav', () => {
       title: `Chapter ${n}`,
       slug: `c${n}`,
       revised: undefined,
+      aliases: [],
       number: n + 1,
       current: n === 48,
     }));

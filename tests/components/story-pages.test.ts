@@ -60,7 +60,12 @@ describe('ChapterTitle', () => {
 describe('TableOfContents', () => {
   const chapters = [
     chapter('prologue', { title: 'Prologue', published: new Date('2026-01-05'), words: 1, summary: { html: '', text: 'x'.repeat(300) } }),
-    chapter('chapter-1', { title: 'Chapter 1: The Lake', published: new Date('2026-01-12'), revised: new Date('2026-02-01') }),
+    chapter('chapter-1', {
+      title: 'Chapter 1: The Lake',
+      published: new Date('2026-01-12'),
+      revised: new Date('2026-02-01'),
+      aliases: ['the-lake', 'lake'],
+    }),
     chapter('chapter-2', { title: 'Chapter 2', published: new Date('2030-01-01'), scheduled: true }),
     chapter('chapter-3', { title: 'Chapter 3', draft: true }),
   ];
@@ -74,8 +79,15 @@ describe('TableOfContents', () => {
       '/chapter-2/',
       '/chapter-3/',
     ]);
-    expect(items[1]!.dataset).toMatchObject({ slug: 'chapter-1', words: '1000', paragraphs: '20', revised: '2026-02-01' });
+    expect(items[1]!.dataset).toMatchObject({
+      slug: 'chapter-1',
+      words: '1000',
+      paragraphs: '20',
+      revised: '2026-02-01',
+      aliases: 'the-lake lake',
+    });
     expect(items[0]!.hasAttribute('data-revised')).toBe(false);
+    expect(items[0]!.hasAttribute('data-aliases')).toBe(false);
   });
 
   it('counts words as the language does, dates each chapter and cuts a long summary', async () => {

@@ -63,6 +63,23 @@ describe('what is new since the last visit', () => {
     expect(chapterMarks(state, chapters)).toEqual(new Map());
   });
 
+  it('knows a chapter renamed since by its old address (its aliases): not New, and Updated if revised since read there', () => {
+    let state = stored(noteVisit(parseReadingState(null), start, ['chapter-1', 'chapter-2']));
+    state = stored(markOpened(state, 'chapter-2', start + 60_000));
+    state = stored(noteVisit(state, start + 7 * day, ['chapter-1', 'the-lake']));
+    const renamed = [
+      { slug: 'chapter-1', revised: undefined },
+      { slug: 'the-lake', revised: '2026-11-05', aliases: ['chapter-2'] },
+      { slug: 'chapter-3', revised: undefined, aliases: ['draft-3'] },
+    ];
+    expect(chapterMarks(state, renamed)).toEqual(
+      new Map([
+        ['the-lake', 'updated'],
+        ['chapter-3', 'new'],
+      ]),
+    );
+  });
+
   it('does not take a chapter page for the contents: a visit that starts there knows no more than before', () => {
     let state = noteVisit(parseReadingState(null), start, ['one']);
     state = noteVisit(state, start + day);
