@@ -1,6 +1,6 @@
 import { data, readingKey } from '../shared/contract.ts';
 import { chapterMarks } from '../shared/news.ts';
-import { parseReadingState, type ReadingState } from '../shared/reading-progress.ts';
+import { parseReadingState, renameChapters, type ReadingState } from '../shared/reading-progress.ts';
 import { safeStorage } from './storage.ts';
 
 /** The words of the marks, as the page gives them (`data-new`, `data-updated` on the list), so no strings are loaded for them. */
@@ -14,6 +14,16 @@ export function newsLabels(list: HTMLElement): NewsLabels {
   return { new: list.dataset.new ?? '', updated: list.dataset.updated ?? '' };
 }
 
+/** The chapters renamed since a reader may have known them, as list entries tell (`data-aliases`): each old slug to the chapter's. */
+export function renamesOf(items: readonly HTMLElement[]): Map<string, string> {
+  const renames = new Map<string, string>();
+  for (const item of items) {
+    const slug = item.getAttribute(data.slug)!;
+    for (const alias of item.getAttribute(data.aliases)?.split(' ') ?? []) if (alias) renames.set(alias, slug);
+  }
+  return renames;
+}
+
 /**
  * Marks list entries (`li[data-slug]`, the contents or a chapter's menu) New or Updated for
  * this reader, after the entry's link; gives the entries marked New, in list order.
@@ -21,11 +31,7 @@ export function newsLabels(list: HTMLElement): NewsLabels {
 export function markNews(items: HTMLElement[], state: ReadingState, labels: NewsLabels): HTMLElement[] {
   const marks = chapterMarks(
     state,
-    items.map((item) => ({
-      slug: item.getAttribute(data.slug)!,
-      revised: item.getAttribute(data.revised) ?? undefined,
-      aliases: item.getAttribute(data.aliases)?.split(' ') ?? [],
-    })),
+    items.map((item) => ({ slug: item.getAttribute(data.slug)!, revised: item.getAttribute(data.revised) ?? undefined })),
   );
   const fresh: HTMLElement[] = [];
   for (const item of items) {
@@ -42,9 +48,10 @@ export function markNews(items: HTMLElement[], state: ReadingState, labels: News
 
 /** Marks a chapter menu's New and Updated chapters, and the menu itself when any is new. */
 export function markMenu(menu: HTMLElement): void {
-  const state = parseReadingState(safeStorage()?.getItem(readingKey(import.meta.env.BASE_URL)));
+  const items = [...menu.querySelectorAll<HTMLElement>(`li[${data.slug}]`)];
+  const state = renameChapters(parseReadingState(safeStorage()?.getItem(readingKey(import.meta.env.BASE_URL))), renamesOf(items));
   const labels = newsLabels(menu);
-  if (markNews([...menu.querySelectorAll<HTMLElement>(`li[${data.slug}]`)], state, labels).length > 0) {
+  if (markNews(items, state, labels).length > 0) {
     const mark = Object.assign(document.createElement('span'), { className: 'news-mark new', textContent: labels.new });
     menu.querySelector('summary')?.append(' ', mark);
   }

@@ -1,11 +1,11 @@
 import { data, readingKey } from '../shared/contract.ts';
 import { durationLabel } from '../shared/format.ts';
-import { noteVisit, parseReadingState } from '../shared/reading-progress.ts';
+import { noteVisit, parseReadingState, renameChapters } from '../shared/reading-progress.ts';
 import { wordsLeft, type ChapterLength } from '../shared/time-left.ts';
 import { readingMinutes } from '../shared/text-stats.ts';
 import { safeStorage } from './storage.ts';
 import { siteStrings } from './strings.ts';
-import { markNews, newsLabels } from './news-marks.ts';
+import { markNews, newsLabels, renamesOf } from './news-marks.ts';
 
 /**
  * `<quire-table-of-contents>`: marks the chapters this reader has finished, and those New or
@@ -18,7 +18,8 @@ export class TableOfContents extends HTMLElement {
     const key = readingKey(import.meta.env.BASE_URL);
     const items = [...this.querySelectorAll<HTMLElement>(`li[${data.slug}]`)];
     const state = noteVisit(
-      parseReadingState(storage?.getItem(key)),
+      // Chapters renamed since are the reader's by their old addresses too.
+      renameChapters(parseReadingState(storage?.getItem(key)), renamesOf(items)),
       Date.now(),
       items.map((item) => item.getAttribute(data.slug)!),
     );

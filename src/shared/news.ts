@@ -1,11 +1,9 @@
 import type { ReadingState } from './reading-progress.ts';
 
-/** A chapter as its list entry tells it: its slug, the day it was revised, if it was, and its old slugs. */
+/** A chapter as its list entry tells it: its slug, and the day it was revised, if it was. */
 export interface ListedChapter {
   slug: string;
   revised: string | undefined;
-  /** The addresses it had before (its file renamed): a reader who knew or read it by one knows it. */
-  aliases?: readonly string[];
 }
 
 /**
@@ -16,11 +14,9 @@ export function chapterMarks(state: ReadingState, chapters: readonly ListedChapt
   const marks = new Map<string, 'new' | 'updated'>();
   if (!state.since) return marks;
   const since = new Set(state.since);
-  for (const { slug, revised, aliases = [] } of chapters) {
-    const names = [slug, ...aliases];
-    const times = names.flatMap((name) => (state.opened[name] === undefined ? [] : [state.opened[name]]));
-    const opened = times.length > 0 ? Math.max(...times) : undefined;
-    if (!names.some((name) => since.has(name)) && opened === undefined) marks.set(slug, 'new');
+  for (const { slug, revised } of chapters) {
+    const opened = state.opened[slug];
+    if (!since.has(slug) && opened === undefined) marks.set(slug, 'new');
     else if (revised && opened !== undefined && opened < Date.parse(revised)) marks.set(slug, 'updated');
   }
   return marks;

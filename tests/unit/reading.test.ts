@@ -1,7 +1,15 @@
 import { describe, expect, it } from 'vitest';
 import { defaultSettings, parseSettings } from '../../src/shared/reader-settings';
 import { chapterMarks } from '../../src/shared/news';
-import { markOpened, markRead, noteVisit, parseReadingState, recordPosition, visitGap } from '../../src/shared/reading-progress';
+import {
+  markOpened,
+  markRead,
+  noteVisit,
+  parseReadingState,
+  recordPosition,
+  renameChapters,
+  visitGap,
+} from '../../src/shared/reading-progress';
 import { wordsLeft, type ChapterLength } from '../../src/shared/time-left';
 
 describe('reader settings', () => {
@@ -63,21 +71,34 @@ describe('what is new since the last visit', () => {
     expect(chapterMarks(state, chapters)).toEqual(new Map());
   });
 
-  it('knows a chapter renamed since by its old address (its aliases): not New, and Updated if revised since read there', () => {
+  it('knows a chapter renamed since by its old address (its aliases): read, opened and known there, so not New, and Updated if revised since', () => {
     let state = stored(noteVisit(parseReadingState(null), start, ['chapter-1', 'chapter-2']));
     state = stored(markOpened(state, 'chapter-2', start + 60_000));
-    state = stored(noteVisit(state, start + 7 * day, ['chapter-1', 'the-lake']));
-    const renamed = [
+    state = stored(markRead(recordPosition(state, 'chapter-2', 'Two', 'p-9'), 'chapter-2'));
+    const renames = new Map([
+      ['chapter-2', 'the-lake'],
+      ['draft-3', 'chapter-3'],
+    ]);
+    state = stored(noteVisit(renameChapters(state, renames), start + 7 * day, ['chapter-1', 'the-lake', 'chapter-3']));
+    expect(state).toMatchObject({
+      read: ['the-lake'],
+      opened: { 'the-lake': start + 60_000 },
+      positions: { 'the-lake': 'p-9' },
+      last: { slug: 'the-lake', paragraph: 'p-9' },
+      since: ['chapter-1', 'the-lake'],
+    });
+    const listedNow = [
       { slug: 'chapter-1', revised: undefined },
-      { slug: 'the-lake', revised: '2026-11-05', aliases: ['chapter-2'] },
-      { slug: 'chapter-3', revised: undefined, aliases: ['draft-3'] },
+      { slug: 'the-lake', revised: '2026-11-05' },
+      { slug: 'chapter-3', revised: undefined },
     ];
-    expect(chapterMarks(state, renamed)).toEqual(
+    expect(chapterMarks(state, listedNow)).toEqual(
       new Map([
         ['the-lake', 'updated'],
         ['chapter-3', 'new'],
       ]),
     );
+    expect(renameChapters(state, new Map())).toBe(state);
   });
 
   it('does not take a chapter page for the contents: a visit that starts there knows no more than before', () => {
