@@ -4,7 +4,7 @@ import type { VFile } from 'vfile';
 import { problems } from '../core/problems.ts';
 
 /** A picture or link whose address holds a space (`![](images/My Picture.jpg)`), which Markdown leaves as text. */
-const spaced = /(!?)\[([^\]\n]{0,500})\]\((?![<\s])([^()\n]{0,500}?\s[^()\n]{0,500}?)\)/g;
+const spaced = /(?<!\\)(!?)\[([^\]\n]{0,500})(?<!\\)\]\((?![<\s])([^()\n]{0,500}?\s[^()\n]{0,500}?)\)/g;
 
 /**
  * Tells the author of a picture or link that shows as typed because its address holds a space
@@ -13,12 +13,17 @@ const spaced = /(!?)\[([^\]\n]{0,500})\]\((?![<\s])([^()\n]{0,500}?\s[^()\n]{0,5
  */
 export function remarkSpacedAddresses() {
   return (tree: Root, file: VFile) => {
+    const source = String(file.value);
     visit(tree, 'text', (node: Text) => {
-      for (const match of node.value.matchAll(spaced)) {
+      const { start, end } = node.position ?? {};
+      if (start?.offset === undefined || end?.offset === undefined) return;
+      // As typed, escapes and all: brackets escaped (\[…]\(…), as the importer writes them) are text meant as text.
+      const typedText = source.slice(start.offset, end.offset);
+      for (const match of typedText.matchAll(spaced)) {
         const [typed, bang, text, address] = match as unknown as [string, string, string, string];
         // A title after the address ([on](chapter-2.md "The Lake")) is Markdown's own: it was read.
         if (/^\S+\s+(?:"[^"]*"|'[^']*')$/.test(address.trim())) continue;
-        const line = (node.position?.start.line ?? 1) + (node.value.slice(0, match.index).match(/\n/g)?.length ?? 0);
+        const line = start.line + (typedText.slice(0, match.index).match(/\n/g)?.length ?? 0);
         file.info(problems.SpacedAddress.message(typed, bang === '!', `${bang}[${text}](<${address.trim()}>)`), { line, column: 1 });
       }
     });
