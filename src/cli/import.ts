@@ -87,6 +87,8 @@ function existingChapters(dir: string): Existing[] {
 
 const shown = (path: string) => relative('.', path) || path;
 const count = (n: number) => n.toLocaleString('en');
+/** "1 word", "2,310 words". */
+const words = (n: number) => `${count(n)} ${n === 1 ? 'word' : 'words'}`;
 
 /** What was written in this run, so two inputs never write the same file. */
 const writtenBy = new Map<string, string>();
@@ -191,7 +193,7 @@ async function importOne(
     const target = join(targets.chapters, `${chapter.slug}.md`);
     write(target, chapter.text);
     existing.push({ file: target, order: chapter.order });
-    said.push(`wrote  ${shown(target)}  "${chapter.title}"  order ${chapter.order}  ${count(chapter.words)} words`);
+    said.push(`wrote  ${shown(target)}  "${chapter.title}"  order ${chapter.order}  ${words(chapter.words)}`);
   }
   for (const [name, bytes] of plan.images) {
     const target = join(targets.images, name);
@@ -200,7 +202,7 @@ async function importOne(
   }
   for (const what of work.dropped) said.push(`dropped  ${what}`);
   for (const notice of [...work.notices, ...pictureNotices]) said.push(`note   ${notice}`);
-  said.push(`kept ${count(fidelity.kept)} of ${count(fidelity.source)} words`);
+  said.push(`kept ${count(fidelity.kept)} of ${words(fidelity.source)}`);
   return { said, plan };
 }
 
@@ -352,7 +354,7 @@ async function updateWork(
       if (chapter.text !== undefined) staged.write(path, chapter.text);
       if (chapter.outcome === 'deleted') staged.remove(path);
       const detail = {
-        new: `order ${chapter.order}  ${count(chapter.words ?? 0)} words`,
+        new: `order ${chapter.order}  ${words(chapter.words ?? 0)}`,
         updated: 'changed at the source',
         taken: "the source's version, your date and settings kept",
         kept: 'your changes kept (unchanged at the source)',
