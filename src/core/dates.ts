@@ -24,8 +24,33 @@ export function parseDate(text: string, timeZone?: string): Date | undefined {
   return new Date(time - (sign === '-' ? -1 : 1) * (Number(zh) * 60 + Number(zm)) * 60_000);
 }
 
-/** Months as English writes them, for a date written out ("December 24, 2026", "24 Dec 2026"). */
-const monthNames = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];
+/** Languages whose month names a date written out may use ("24 décembre 2026", "24. Dezember 2026"). */
+const monthLanguages = ['en', 'fr', 'de', 'es', 'it', 'pt', 'nl', 'pl', 'cs', 'sv', 'da', 'nb', 'fi', 'hu', 'ro', 'tr', 'id', 'ru', 'uk'];
+
+let months: Map<string, number> | undefined;
+
+/** A month's number from its name or short name in one of `monthLanguages` (`dec`, `Dezember`, `декабря`), or 0. */
+function monthNumber(name: string): number {
+  if (!months) {
+    months = new Map();
+    for (const language of monthLanguages) {
+      for (const style of ['long', 'short'] as const) {
+        // Said alone and in a date (Russian's декабрь and 24 декабря), each of the twelve.
+        const alone = new Intl.DateTimeFormat(language, { month: style, timeZone: 'UTC' });
+        const inDate = new Intl.DateTimeFormat(language, { day: 'numeric', month: style, timeZone: 'UTC' });
+        for (let month = 1; month <= 12; month++) {
+          const at = Date.UTC(2026, month - 1, 15);
+          const inDateName = inDate.formatToParts(at).find((part) => part.type === 'month')?.value ?? '';
+          for (const written of [alone.format(at), inDateName]) {
+            const key = written.toLowerCase().replace(/\.$/, '');
+            if (key && !/\d/.test(key) && !months.has(key)) months.set(key, month);
+          }
+        }
+      }
+    }
+  }
+  return months.get(name.toLowerCase().replace(/\.$/, '')) ?? 0;
+}
 
 /**
  * What an author meant by a date written another way (`12/24/2026`, `24.12.2026`, `December
@@ -59,11 +84,11 @@ export function datesMeant(text: string): string[] {
     if (Number(b) > 12) return monthFirst;
     return [...new Set([...monthFirst, ...dayFirst])];
   }
-  const month = (name: string) => monthNames.indexOf(name.slice(0, 3).toLowerCase()) + 1;
-  const dayMonth = /^(\d{1,2})(?:st|nd|rd|th)?\.? ([a-z]{3,9})\.?,? (\d{4})$/i.exec(rest);
-  if (dayMonth && month(dayMonth[2]!) > 0) return day(Number(dayMonth[3]), month(dayMonth[2]!), Number(dayMonth[1]));
-  const monthDay = /^([a-z]{3,9})\.? (\d{1,2})(?:st|nd|rd|th)?,? (\d{4})$/i.exec(rest);
-  if (monthDay && month(monthDay[1]!) > 0) return day(Number(monthDay[3]), month(monthDay[1]!), Number(monthDay[2]));
+  // "24 December 2026", "24. Dezember 2026", "24 de diciembre de 2026"; "December 24, 2026".
+  const dayMonth = /^(\d{1,2})(?:st|nd|rd|th|er|º)?\.? (?:de )?(\p{L}{3,12})\.?,? (?:de |del )?(\d{4})$/iu.exec(rest);
+  if (dayMonth && monthNumber(dayMonth[2]!) > 0) return day(Number(dayMonth[3]), monthNumber(dayMonth[2]!), Number(dayMonth[1]));
+  const monthDay = /^(\p{L}{3,12})\.? (\d{1,2})(?:st|nd|rd|th)?,? (\d{4})$/iu.exec(rest);
+  if (monthDay && monthNumber(monthDay[1]!) > 0) return day(Number(monthDay[3]), monthNumber(monthDay[1]!), Number(monthDay[2]));
   return [];
 }
 
