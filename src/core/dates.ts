@@ -72,10 +72,11 @@ export function datesMeant(text: string): string[] {
     const iso = `${year}-${String(month).padStart(2, '0')}-${String(date).padStart(2, '0')}`;
     return parseDate(iso) ? [`${iso}${time}`] : [];
   };
-  const numeric = /^(\d{1,4})([/.-])(\d{1,2})\2(\d{2}|\d{4})$/.exec(rest);
+  const numeric = /^(\d{4}|\d{1,2})([/.-])(\d{1,2})\2(\d{4}|\d{1,2})$/.exec(rest);
   if (numeric) {
     const [, a, separator, b, c] = numeric as unknown as [string, string, string, string, string];
-    if (a.length === 4) return day(Number(a), Number(b), Number(c));
+    if (a.length === 4) return c.length <= 2 ? day(Number(a), Number(b), Number(c)) : [];
+    if (c.length === 1) return [];
     const year = c.length === 2 ? 2000 + Number(c) : Number(c);
     // Dots are Europe's day first (24.12.2026); slashes either way round, unless a number over 12 tells.
     const dayFirst = day(year, Number(b), Number(a));

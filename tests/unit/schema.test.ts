@@ -24,6 +24,7 @@ describe('dates', () => {
 
   it.each([
     ['12/24/2026', 'write 2026-12-24, year-month-day'],
+    ['2026-1-5', 'write 2026-01-05, year-month-day'],
     ['24.12.2026', 'write 2026-12-24, year-month-day'],
     ['03/04/2026', 'write 2026-03-04 for 4 March or 2026-04-03 for 3 April, year-month-day'],
     ['December 31, 2026', 'write 2026-12-31, year-month-day'],
