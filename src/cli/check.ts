@@ -33,7 +33,16 @@ async function main(): Promise<number> {
   }
   console.log(`✓ ${summary}`);
   // What goes out later, and when: the first build on or after each time publishes it (the hourly release workflow runs one).
-  for (const line of upcoming(reading.chapters, buildDate, 5, reading.story?.data.timeZone)) console.log(`scheduled  ${line}`);
+  const timeZone = reading.story?.data.timeZone;
+  const scheduled = upcoming(reading.chapters, buildDate, 5, timeZone);
+  for (const line of scheduled) console.log(`scheduled  ${line}`);
+  // Times in UTC, while the author may mean their own: say how to schedule in theirs.
+  if (!timeZone && scheduled.some((line) => line.endsWith(' UTC'))) {
+    const own = new Intl.DateTimeFormat().resolvedOptions().timeZone;
+    console.log(
+      `note     the times are UTC; to schedule in your own, add timeZone: ${own && own !== 'UTC' ? own : 'Europe/London'} (yours) to story.md`,
+    );
+  }
   return 0;
 }
 

@@ -24,6 +24,21 @@ describe('the story check', () => {
     expect(result.output).toMatch(/^scheduled {2}\S*chapters\/scheduled\.md {2}2030-01-01$/m);
   });
 
+  it('lists a chapter scheduled for a time in UTC, saying how to schedule in the author’s own time zone, and in it once named', () => {
+    const content = join(work, 'zoned');
+    cpSync(fixtureStory, content, { recursive: true });
+    const scheduled = join(content, 'chapters', 'scheduled.md');
+    writeFileSync(scheduled, readFileSync(scheduled, 'utf8').replace('published: 2030-01-01', 'published: 2030-01-01 18:00'));
+    const utc = check(content, { TZ: 'Europe/Paris' });
+    expect(utc.output).toMatch(/^scheduled {2}\S*chapters\/scheduled\.md {2}2030-01-01 18:00 UTC$/m);
+    expect(utc.output).toMatch(/^note {5}the times are UTC; to schedule in your own, add timeZone: Europe\/Paris \(yours\) to story\.md$/m);
+    const story = join(content, 'story.md');
+    writeFileSync(story, readFileSync(story, 'utf8').replace('status: in-progress', 'status: in-progress\ntimeZone: Europe/Paris'));
+    const zoned = check(content, { TZ: 'Europe/Paris' });
+    expect(zoned.output).toMatch(/^scheduled {2}\S*chapters\/scheduled\.md {2}2030-01-01 18:00 Europe\/Paris$/m);
+    expect(zoned.output).not.toMatch(/the times are UTC/);
+  });
+
   it('fails on bad input, naming each file and field, without building', () => {
     const content = join(work, 'bad');
     cpSync(fixtureStory, content, { recursive: true });
