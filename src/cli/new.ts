@@ -58,15 +58,16 @@ function putBack(backup: string, dir: string): void {
 }
 
 /** story.md and a first chapter for a story begun from nothing; checked as the build checks them. */
-function firstFiles(title: string, author: string, language: string): { story: string; chapter: string } {
+function firstFiles(title: string, author: string, language: string): { story: string; chapter: string; timeZone: string | undefined } {
   // This computer's time zone, for chapters dated with a time (published: 2027-01-08 18:00).
-  const { timeZone } = new Intl.DateTimeFormat().resolvedOptions();
-  const front = { title, author, language, status: 'in-progress', ...(timeZone && isTimeZone(timeZone) ? { timeZone } : {}) };
+  const own = new Intl.DateTimeFormat().resolvedOptions().timeZone;
+  const timeZone = own && isTimeZone(own) ? own : undefined;
+  const front = { title, author, language, status: 'in-progress', ...(timeZone ? { timeZone } : {}) };
   const problems = schemaProblems(storySchema, front);
   if (problems.length > 0) usageError(usage, problems.join('\n'));
   const story = `---\n${yaml.dump(front, { lineWidth: -1 })}---\n\nWhat the story is about, in a few sentences. Readers see this on the home page, in link previews and in the EPUB.\n`;
   const chapter = `---\n${yaml.dump({ title: 'Chapter 1', order: 1 }, { lineWidth: -1 })}---\n\nThe first chapter begins here. Write in Markdown: a blank line between paragraphs, *italics* between asterisks, and a line of \`* * *\` for a scene break.\n\nSet \`published: 2026-01-31\` above (between the \`---\` lines) to release the chapter on a day of your choosing (\`2026-01-31 18:00\` at a time, in story.md's \`timeZone\`), or \`draft: true\` to keep it to \`npm run dev\`.\n`;
-  return { story, chapter };
+  return { story, chapter, timeZone };
 }
 
 function main(): number {
@@ -100,7 +101,9 @@ function main(): number {
   if (fresh) {
     mkdirSync(chaptersDir(content), { recursive: true });
     writeFileSync(storyFile(content), fresh.story);
-    console.log(`wrote  ${shown(storyFile(content))}  "${title ?? 'My Story'}" by ${author ?? 'Anonymous'}`);
+    console.log(
+      `wrote  ${shown(storyFile(content))}  "${title ?? 'My Story'}" by ${author ?? 'Anonymous'}${fresh.timeZone ? `  (scheduled times in ${fresh.timeZone}, this computer's time zone: timeZone in story.md)` : ''}`,
+    );
     writeFileSync(join(chaptersDir(content), 'chapter-1.md'), fresh.chapter);
     console.log(`wrote  ${shown(join(chaptersDir(content), 'chapter-1.md'))}`);
     console.log(`\nNext: npm run dev, and edit both files (the page follows each save); then commit and push to publish.`);

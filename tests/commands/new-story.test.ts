@@ -34,6 +34,7 @@ describe('npm run new', () => {
     expect(readFileSync(join(dir, 'content/story.md'), 'utf8')).toMatch(
       /^---\ntitle: 'The Lantern Keeper: A Serial'\nauthor: Ada\nlanguage: fr\nstatus: in-progress\ntimeZone: America\/New_York\n---\n/,
     );
+    expect(result.output).toMatch(/\(scheduled times in America\/New_York, this computer's time zone: timeZone in story\.md\)/);
     expect(readdirSync(join(dir, 'content/chapters'))).toEqual(['chapter-1.md']);
     const [backup] = backups(dir);
     expect(readFileSync(join(dir, 'backups', backup!, 'story.md'), 'utf8')).toBe(readFileSync(join(sampleStory, 'story.md'), 'utf8'));
