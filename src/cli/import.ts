@@ -11,6 +11,7 @@ import { importedStory, ImportError, type ImportedWork } from '../importer/model
 import { readInput } from '../importer/read.ts';
 import { holdsSample, sampleTitle } from './support/sample.ts';
 import { readInputs } from './support/inputs.ts';
+import { publishedOrder } from '../importer/post-order.ts';
 
 const usage = `Usage: npm run import -- <file>... [--content <dir>] [--out <dir>] [--force] [--keep-sample] [--dry-run]
                             [--title <title>] [--author <name>] [--language <tag>]
@@ -462,10 +463,10 @@ export async function main(argv: string[]): Promise<number> {
   for (const error of read.errors) console.error(`error  ${error}`);
   for (const note of read.notes) console.log(`note   ${note}`);
   if (update && read.inputs.length > 1) usageError(usage, '--update brings in one work at a time; give one file');
-  const works: { input: string; path: string | undefined; work: ImportedWork }[] = [];
-  for (const { name, bytes, path } of read.inputs) {
+  const works: { input: string; path: string | undefined; from: string | undefined; work: ImportedWork }[] = [];
+  for (const { name, bytes, path, from } of read.inputs) {
     try {
-      works.push({ input: name, path, work: await readInput(bytes, name) });
+      works.push({ input: name, path, from, work: await readInput(bytes, name) });
     } catch (error) {
       failed++;
       if (!(error instanceof ImportError)) throw error;
@@ -473,6 +474,17 @@ export async function main(argv: string[]): Promise<number> {
     }
   }
   if (works.length === 0) return 1;
+  // A folder's (or zip's) files come in the order of their names; a blog's posts, in the order they were published.
+  for (const from of new Set(works.flatMap((item) => (item.from === undefined ? [] : [item.from])))) {
+    const start = works.findIndex((item) => item.from === from);
+    const group = works.filter((item) => item.from === from);
+    const byDate = publishedOrder(group);
+    if (!byDate) continue;
+    works.splice(start, group.length, ...byDate);
+    console.log(
+      `note   put the ${group.length} posts in ${from} in the order they were published, as a blog lists them: ${byDate.map(({ input }) => basename(input)).join(', ')}`,
+    );
+  }
   if (update) {
     const { input, path, work } = works[0]!;
     return updateWork(input, work, content, {

@@ -7,6 +7,7 @@ import { planImport, storyMarkdown } from '../../src/importer/files';
 import type { ImportedWork } from '../../src/importer/model';
 import { detectFormat, readInput } from '../../src/importer/read';
 import { redirectTarget } from '../../src/importer/readers/saved-page';
+import { publishedOrder } from '../../src/importer/post-order';
 import { makeDocx, makeEpub } from '../support/documents';
 import { ao3Work } from '../support/ao3';
 
@@ -1869,6 +1870,22 @@ the lake is still.</div>
     expectEveryWordKept(plan);
     expect(chapters[0]!.body).toBe('She lit it.\n\n\nIt was 100\\%% sure, said [[chapter-4|this chapter]].');
     expect(work.dropped).toEqual(['2 comments in %%…%% (notes to the writer, not the story)']);
+  });
+
+  it('puts a folder of a blog’s dated posts in the order they were published; numbered, undated or in order already, as they are', async () => {
+    const post = async (name: string, front: string) => ({
+      name,
+      work: await readInput(new TextEncoder().encode(`---\nlayout: post\n${front}\n---\n\nText of ${name}.\n`), name),
+    });
+    const byName = [
+      await post('a-zebra.md', 'title: Zebra\ndate: 2024-01-08'),
+      await post('b-apple.md', 'title: Apple\ndate: 2024-01-15 09:00'),
+      await post('c-moon.md', 'title: Moon\ndate: 2024-01-01'),
+    ];
+    expect(publishedOrder(byName)?.map(({ name }) => name)).toEqual(['c-moon.md', 'a-zebra.md', 'b-apple.md']);
+    expect(publishedOrder([byName[2]!, byName[0]!, byName[1]!])).toBeUndefined();
+    expect(publishedOrder([...byName, await post('d-undated.md', 'title: Undated')])).toBeUndefined();
+    expect(publishedOrder([...byName, await post('e-numbered.md', 'title: "Chapter 2: Numbered"\ndate: 2023-01-01')])).toBeUndefined();
   });
 
   it('reads a blog’s post (Jekyll’s YAML, Hugo’s TOML) as a chapter: its date as published, what a chapter has no place for left out and said', async () => {

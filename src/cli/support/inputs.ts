@@ -9,6 +9,8 @@ export interface Input {
   name: string;
   bytes: Uint8Array;
   path: string | undefined;
+  /** The folder or zip it was found in, whose files are in the order their names give; none for a file named on its own. */
+  from?: string;
 }
 
 /** The kinds of file a folder or a zip of chapters holds, by extension. */
@@ -38,7 +40,8 @@ export function readInputs(paths: readonly string[]): { inputs: Input[]; errors:
           .sort(naturally);
         if (files.length === 0) throw new Error(`${path}: a folder without chapter files (.txt, .md, .docx, .odt, .rtf, .html, .epub)`);
         notes.push(`read the ${files.length} files in ${path} in this order: ${files.join(', ')}`);
-        for (const file of files) inputs.push({ name: join(path, file), bytes: readWithin(join(path, file)), path: join(path, file) });
+        for (const file of files)
+          inputs.push({ name: join(path, file), bytes: readWithin(join(path, file)), path: join(path, file), from: path });
         continue;
       }
       const bytes = readWithin(path);
@@ -49,7 +52,7 @@ export function readInputs(paths: readonly string[]): { inputs: Input[]; errors:
       }
       notes.push(`read the ${inside.length} files in ${path} in this order: ${inside.join(', ')}`);
       const files = unzipWithin(bytes, path, 'zip file', (name) => inside.includes(name));
-      for (const name of inside) inputs.push({ name: `${path}: ${name}`, bytes: files[name]!, path: undefined });
+      for (const name of inside) inputs.push({ name: `${path}: ${name}`, bytes: files[name]!, path: undefined, from: path });
     } catch (error) {
       const code = (error as NodeJS.ErrnoException).code;
       errors.push(
