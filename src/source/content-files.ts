@@ -154,7 +154,8 @@ export function readContentFile(path: string, name: string = path): ContentFile 
       `${name}: ${code === 'EISDIR' ? 'a folder, not a file' : `cannot be read (${code ?? (error as Error).message})`}`,
     );
   }
-  const text = decodeUtf8(bytes, name);
+  // Lines ended by a carriage return alone (classic Mac OS, some old exports) are lines as Markdown reads them, the frontmatter's too.
+  const text = decodeUtf8(bytes, name).replace(/\r(?!\n)/g, '\n');
   const control = controlCharacter.exec(text);
   if (control) {
     const line = lineAt(text, control.index);

@@ -96,6 +96,13 @@ describe('reading a content file', () => {
     expect(readContentFile(file('bare.md', '\n---\n\nText.\n'), 'bare.md')).toMatchObject({ frontmatter: {}, body: '\n---\n\nText.\n' });
   });
 
+  it('reads lines ended by a carriage return alone (classic Mac OS), the frontmatter’s too', () => {
+    expect(readContentFile(file('mac.md', chapter.replace(/\n/g, '\r')))).toMatchObject({
+      frontmatter: { title: 'One', order: 1 },
+      body: '\nText.\n',
+    });
+  });
+
   it('accepts a UTF-8 byte order mark', () => {
     expect(readContentFile(file('bom.md', `\ufeff${chapter}`)).frontmatter).toEqual({ title: 'One', order: 1 });
   });
