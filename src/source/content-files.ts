@@ -192,6 +192,12 @@ function misplacedFrontmatter(text: string, name: string): void {
 }
 
 function decodeUtf8(bytes: Uint8Array, name: string): string {
+  // UTF-16 with its byte order mark (Windows Notepad's "Unicode"): said for what it is, not as a code page.
+  const utf16 = (bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff);
+  if (utf16)
+    throw new ContentFileError(
+      `${name}:1: the file is UTF-16 (Notepad's "Unicode"), not UTF-8; save it as UTF-8 (Notepad: Save as, Encoding: UTF-8), or bring it in with npm run import, which converts it`,
+    );
   const body = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf ? bytes.subarray(3) : bytes;
   try {
     return new TextDecoder('utf-8', { fatal: true }).decode(body);

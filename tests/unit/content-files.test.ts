@@ -103,6 +103,13 @@ describe('reading a content file', () => {
     });
   });
 
+  it('refuses UTF-16 (Notepad’s “Unicode”) as what it is, saying how to save it', () => {
+    const utf16 = Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(chapter, 'utf16le')]);
+    expect(() => readContentFile(file('notepad.md', utf16), 'notepad.md')).toThrow(
+      /^notepad\.md:1: the file is UTF-16 \(Notepad's "Unicode"\), not UTF-8; save it as UTF-8/,
+    );
+  });
+
   it('accepts a UTF-8 byte order mark', () => {
     expect(readContentFile(file('bom.md', `\ufeff${chapter}`)).frontmatter).toEqual({ title: 'One', order: 1 });
   });
