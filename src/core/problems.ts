@@ -39,6 +39,17 @@ export const problems = {
     title: 'The content folder has no chapter',
     message: () => 'chapters/ holds no chapters: add at least one Markdown file, e.g. chapters/prologue.md',
   }),
+  StoryMisnamed: problem({
+    level: 'error',
+    title: 'story.md is there under another case (Story.md)',
+    message: (found: string) =>
+      `story.md is missing, but ${found} is there: rename it story.md (file names are case-sensitive on the machines that build sites, though not on a Mac or in Windows)`,
+  }),
+  ChaptersMisplaced: problem({
+    level: 'error',
+    title: 'The chapters are in a folder of another case (Chapters/), or beside story.md',
+    message: (where: string) => `chapters/ holds no chapters, but ${where}`,
+  }),
   NothingToPublish: problem({
     level: 'error',
     title: 'Every chapter is a draft or scheduled for later',

@@ -1,5 +1,5 @@
-import { existsSync, statSync } from 'node:fs';
-import { basename, relative } from 'node:path';
+import { existsSync, readdirSync, statSync } from 'node:fs';
+import { basename, join, relative } from 'node:path';
 import { chapterSchema, inTimeZone, schemaProblems, storySchema, type ChapterData, type StoryData } from '../core/schema.ts';
 import { problems as catalogue } from '../core/problems.ts';
 import { scheduleWarnings } from '../core/schedule.ts';
@@ -161,7 +161,7 @@ export async function readStory(contentDir: string, options: ReadOptions): Promi
       !(problem === catalogue.MissingStory.message() && storyExists) &&
       !(problem === catalogue.NoChapters.message() && scan.files.length > 0),
   );
-  problems.push(...found);
+  problems.push(...misplaced(found, contentDir, name));
   if (storySource && chapterSources.length > 0 && !options.preview && publishesNothing(chapterSources, options.now)) {
     problems.push(catalogue.NothingToPublish.message(storySource.filePath));
   }
@@ -176,6 +176,41 @@ export async function readStory(contentDir: string, options: ReadOptions): Promi
     );
   }
   return { story: storySource, chapters: chapterSources, problems, warnings, chapterFiles: scan.files.length };
+}
+
+/**
+ * story.md and chapters/ under another case (`Story.md`, `Chapters/`), which a Mac or Windows
+ * finds and the Linux machine that builds the site does not: an error wherever it is checked.
+ * Chapter files beside story.md instead of in chapters/ are said in place of "no chapters".
+ */
+function misplaced(found: string[], contentDir: string, name: (path: string) => string): string[] {
+  let entries: import('node:fs').Dirent[];
+  try {
+    entries = readdirSync(contentDir, { withFileTypes: true });
+  } catch {
+    return found;
+  }
+  const names = new Set(entries.map((entry) => entry.name));
+  const cased = (exact: string, isKind: (entry: import('node:fs').Dirent) => boolean) =>
+    names.has(exact) ? undefined : entries.find((entry) => isKind(entry) && entry.name.toLowerCase() === exact);
+  const story = cased('story.md', (entry) => entry.isFile());
+  const chapters = cased('chapters', (entry) => entry.isDirectory());
+  const beside = entries.filter((entry) => entry.isFile() && /\.md$/i.test(entry.name) && !/^(?:story|readme)\.md$/i.test(entry.name));
+  const problems = found.filter((problem) => {
+    if (problem === catalogue.MissingStory.message()) return !story;
+    if (problem === catalogue.NoChapters.message()) return !chapters && beside.length === 0;
+    return true;
+  });
+  if (story) problems.unshift(catalogue.StoryMisnamed.message(name(join(contentDir, story.name))));
+  if (chapters)
+    problems.unshift(catalogue.ChaptersMisplaced.message(`${name(join(contentDir, chapters.name))}/ is there: rename the folder chapters`));
+  else if (beside.length > 0 && found.includes(catalogue.NoChapters.message()))
+    problems.unshift(
+      catalogue.ChaptersMisplaced.message(
+        `${beside.length === 1 ? `${beside[0]!.name} is` : `${beside.length} Markdown files are`} beside story.md: move ${beside.length === 1 ? 'it' : 'them'} into ${name(join(contentDir, 'chapters'))}/`,
+      ),
+    );
+  return problems;
 }
 
 /** For a chapter without an order whose file name starts with a number (`01-arrival.md`): that number, as the order to write. */

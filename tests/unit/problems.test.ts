@@ -1,6 +1,6 @@
 import { slugProblem } from '../../src/core/slug';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { join, relative } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { problems, problemsList } from '../../src/core/problems';
 import { scheduleWarnings } from '../../src/core/schedule';
@@ -8,6 +8,7 @@ import { chapterWarnings, languageWarnings, storyWarnings, validateStory } from 
 import { createRenderer } from '../../src/markdown/render';
 import { stringsFor } from '../../src/shared/i18n';
 import { scanChapters } from '../../src/source/content-files';
+import { readStory } from '../../src/source/story-source';
 import { makeWorkDir } from '../../src/cli/support/work-dir';
 import { readInput } from '../../src/importer/read';
 import { strToU8, zipSync } from 'fflate';
@@ -146,6 +147,27 @@ describe('the content folder and the Markdown report problems by name', () => {
     expect(scanChapters(dir, shown).problems).toEqual([
       problems.NotMarkdownFile.message('chapters/chapter-1.txt', 'chapter-1'),
       problems.FolderNamedLikeChapter.message('chapters/old.md', 'chapters'),
+    ]);
+  });
+
+  it('StoryMisnamed and ChaptersMisplaced: Story.md and Chapters/, which a Mac finds and the machine that builds does not, or chapters beside story.md', async () => {
+    const dir = makeWorkDir('problems-');
+    // As the check prints paths: from where it runs.
+    const shown = (...parts: string[]) => relative(process.cwd(), join(dir, ...parts));
+    mkdirSync(join(dir, 'cased', 'Chapters'), { recursive: true });
+    writeFileSync(join(dir, 'cased', 'Story.md'), '---\ntitle: T\nauthor: A\n---\n');
+    writeFileSync(join(dir, 'cased', 'Chapters', 'one.md'), '---\ntitle: One\norder: 1\n---\n\nText.\n');
+    const cased = await readStory(join(dir, 'cased'), { base: '/', now: new Date() });
+    expect(cased.problems).toEqual([
+      problems.ChaptersMisplaced.message(`${shown('cased', 'Chapters')}/ is there: rename the folder chapters`),
+      problems.StoryMisnamed.message(shown('cased', 'Story.md')),
+    ]);
+    mkdirSync(join(dir, 'beside'));
+    writeFileSync(join(dir, 'beside', 'story.md'), '---\ntitle: T\nauthor: A\n---\n');
+    writeFileSync(join(dir, 'beside', 'chapter-1.md'), '---\ntitle: One\norder: 1\n---\n\nText.\n');
+    const beside = await readStory(join(dir, 'beside'), { base: '/', now: new Date() });
+    expect(beside.problems).toEqual([
+      problems.ChaptersMisplaced.message(`chapter-1.md is beside story.md: move it into ${shown('beside', 'chapters')}/`),
     ]);
   });
 
