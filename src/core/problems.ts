@@ -180,6 +180,12 @@ export const problems = {
     message: (src: string, images: string, name: string) =>
       `the image "${src}" is not in the content folder; put it in ${images}/ and write images/${name}`,
   }),
+  PictureCase: problem({
+    level: 'error',
+    title: 'The text names a picture in another case than its file (Map.png for map.png)',
+    message: (src: string, onDisk: string) =>
+      `the image "${src}" is ${onDisk} on disk; write ${onDisk} (file names are case-sensitive on the machines that build sites, though not on a Mac or in Windows)`,
+  }),
   PictureType: problem({
     level: 'error',
     title: 'The text shows a file that is not a picture every reader can show',

@@ -342,12 +342,37 @@ export function imageLookup(contentDir: string): (src: string) => { path: string
     const fromRoot = src.startsWith('/') ? `.${src}` : src;
     const candidates = [resolve(root, fromRoot), resolve(chaptersDir(root), src)].filter((path) => path.startsWith(`${root}${sep}`));
     const found = candidates.find((path) => fileInside(root, path));
+    // Named in another case than the file's (Map.png for map.png): a Mac or Windows finds it, the machine that builds the site does not.
+    const written = (path: string) => relative(root, path).split(sep).join('/');
+    const onDisk = (found ? [found] : candidates)
+      .map((path) => ({ written: written(path), onDisk: namedOnDisk(root, path) }))
+      .find((name) => name.onDisk !== undefined);
+    if (onDisk && onDisk.onDisk !== onDisk.written) return { problem: catalogue.PictureCase.message(src, onDisk.onDisk!) };
     if (!found) {
       return { problem: catalogue.PictureOutside.message(src, join(basename(root), 'images'), basename(src)) };
     }
     if (!type) return { problem: catalogue.PictureType.message(src) };
-    return { path: relative(root, found).split(sep).join('/') };
+    return { path: written(found) };
   };
+}
+
+/** A path inside `root` as the names on disk spell it (`images/map.png` for `images/Map.png`), or undefined where a name is on no file there. */
+function namedOnDisk(root: string, path: string): string | undefined {
+  const names: string[] = [];
+  let dir = root;
+  for (const name of relative(root, path).split(sep)) {
+    let entries: string[];
+    try {
+      entries = readdirSync(dir);
+    } catch {
+      return undefined;
+    }
+    const onDisk = entries.includes(name) ? name : entries.find((entry) => entry.toLowerCase() === name.toLowerCase());
+    if (onDisk === undefined) return undefined;
+    names.push(onDisk);
+    dir = join(dir, onDisk);
+  }
+  return names.join('/');
 }
 
 /**

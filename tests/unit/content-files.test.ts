@@ -2,7 +2,8 @@ import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, trun
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { ContentFileError, pictureFiles, readContentFile, scanChapters } from '../../src/source/content-files';
+import { ContentFileError, imageLookup, pictureFiles, readContentFile, scanChapters } from '../../src/source/content-files';
+import { problems } from '../../src/core/problems';
 import { holdsSample } from '../../src/cli/support/sample';
 import { fixtureStory, sampleStory } from '../support/sites';
 
@@ -165,6 +166,23 @@ describe('reading a content file', () => {
     }
     expect(message).toContain(`mend.md${line}`);
     expect(message.endsWith(`; ${fix}`)).toBe(true);
+  });
+});
+
+describe('a picture the text names', () => {
+  it('in another case than its file (Map.png for map.png) is told the name on disk, which the machine that builds needs', () => {
+    const dir = join(root, 'cased-pictures');
+    mkdirSync(join(dir, 'images'), { recursive: true });
+    mkdirSync(join(dir, 'chapters'), { recursive: true });
+    writeFileSync(join(dir, 'images', 'map.png'), '');
+    const image = imageLookup(dir);
+    expect(image('images/map.png')).toEqual({ path: 'images/map.png' });
+    expect(image('../images/map.png')).toEqual({ path: 'images/map.png' });
+    expect(image('images/Map.png')).toEqual({ problem: problems.PictureCase.message('images/Map.png', 'images/map.png') });
+    expect(image('IMAGES/MAP.PNG')).toEqual({ problem: problems.PictureCase.message('IMAGES/MAP.PNG', 'images/map.png') });
+    expect(image('images/lake.png')).toEqual({
+      problem: problems.PictureOutside.message('images/lake.png', 'cased-pictures/images', 'lake.png'),
+    });
   });
 });
 
