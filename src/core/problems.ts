@@ -29,6 +29,12 @@ const elsewhere = (more: number) => (more > 0 ? ` (here and in ${more} more ${mo
 
 export const problems = {
   // The story and its chapters.
+  NoContentFolder: problem({
+    level: 'error',
+    title: 'The content folder is not there',
+    message: (folder: string) =>
+      `the content folder ${folder} does not exist: give the folder that holds story.md and chapters/ (CONTENT_DIR, or --content), or start a story there with npm run new`,
+  }),
   MissingStory: problem({
     level: 'error',
     title: 'The content folder has no story.md',

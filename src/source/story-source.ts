@@ -74,6 +74,10 @@ export async function readStory(contentDir: string, options: ReadOptions): Promi
   const name = (path: string) => shownPath(relative(cwd, path) || path);
   const problems: string[] = [];
   const warnings: string[] = [];
+  // A content folder that is not there (CONTENT_DIR or --content mistyped): one problem, not a missing story.md and chapters.
+  if (!existsSync(contentDir)) {
+    return { story: undefined, chapters: [], problems: [catalogue.NoContentFolder.message(name(contentDir))], warnings, chapterFiles: 0 };
+  }
 
   const scan = scanChapters(contentDir, name);
   problems.push(...scan.problems);

@@ -150,7 +150,7 @@ describe('the content folder and the Markdown report problems by name', () => {
     ]);
   });
 
-  it('StoryMisnamed and ChaptersMisplaced: Story.md and Chapters/, which a Mac finds and the machine that builds does not, or chapters beside story.md', async () => {
+  it('NoContentFolder, StoryMisnamed and ChaptersMisplaced: no folder, Story.md and Chapters/, which a Mac finds and the machine that builds does not, or chapters beside story.md', async () => {
     const dir = makeWorkDir('problems-');
     // As the check prints paths: from where it runs.
     const shown = (...parts: string[]) => relative(process.cwd(), join(dir, ...parts));
@@ -165,6 +165,9 @@ describe('the content folder and the Markdown report problems by name', () => {
     mkdirSync(join(dir, 'beside'));
     writeFileSync(join(dir, 'beside', 'story.md'), '---\ntitle: T\nauthor: A\n---\n');
     writeFileSync(join(dir, 'beside', 'chapter-1.md'), '---\ntitle: One\norder: 1\n---\n\nText.\n');
+    expect((await readStory(join(dir, 'mistyped'), { base: '/', now: new Date() })).problems).toEqual([
+      problems.NoContentFolder.message(shown('mistyped')),
+    ]);
     const beside = await readStory(join(dir, 'beside'), { base: '/', now: new Date() });
     expect(beside.problems).toEqual([
       problems.ChaptersMisplaced.message(`chapter-1.md is beside story.md: move it into ${shown('beside', 'chapters')}/`),
