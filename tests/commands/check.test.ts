@@ -1,4 +1,4 @@
-import { cpSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { runCommand } from '../support/build';
@@ -65,11 +65,16 @@ describe('the story check', () => {
     expect(stray.stderr).toMatch(/Unexpected argument 'my-story'[\s\S]*Usage: npm run check -- \[--content <dir>\]/);
   });
 
-  it('reports a missing story.md and an empty chapters folder', () => {
+  it('reports a missing story.md and an empty chapters folder, and a content folder that is not there as such', () => {
+    mkdirSync(join(work, 'nothing'));
     const result = check(join(work, 'nothing'));
     expect(result.code).toBe(1);
     expect(result.output).toMatch(/story\.md is missing/);
     expect(result.output).toMatch(/chapters\/ holds no chapters/);
+    const absent = check(join(work, 'not-there'));
+    expect(absent.code).toBe(1);
+    expect(absent.output).toMatch(/error {4}the content folder \S*not-there does not exist: give the folder that holds story\.md/);
+    expect(absent.output).not.toMatch(/story\.md is missing/);
   });
 
   it('warns when the schedule would show readers what the author may not mean, and checks as of BUILD_DATE', () => {
