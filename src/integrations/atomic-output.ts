@@ -9,7 +9,9 @@ import { problems } from '../core/problems.ts';
 /**
  * Builds into a fresh folder beside the output (`dist.partial/`) and puts it in place of the
  * output only once every page, the search index and every other file are written. A failed
- * or interrupted build leaves the last complete site where it was. Must be the last
+ * or interrupted build leaves the last complete site where it was; before the swap, it warns of
+ * each chapter address the last site served that the new one lacks (a chapter file renamed
+ * without an alias: src/core/addresses.ts). Must be the last
  * integration, so its `astro:build:done` runs after all the others'.
  */
 export function atomicOutput(): AstroIntegration {
