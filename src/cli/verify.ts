@@ -1,6 +1,7 @@
-import { existsSync, readFileSync } from 'node:fs';
-import { join, relative, resolve } from 'node:path';
-import { addressesFile, goneAddresses, readAddresses } from '../core/addresses.ts';
+import { existsSync } from 'node:fs';
+import { relative, resolve } from 'node:path';
+import { addressesFile, goneAddresses } from '../core/addresses.ts';
+import { siteAddresses } from './support/site-addresses.ts';
 import { problems } from '../core/problems.ts';
 import { readEnv } from '../source/env.ts';
 import { parseCommandLine } from './support/args.ts';
@@ -43,26 +44,18 @@ async function main(): Promise<number> {
  * said and passed over: the comparison never stops a deploy.
  */
 async function compareWith(since: string, dir: string): Promise<void> {
-  if (!existsSync(join(dir, addressesFile))) {
-    console.log(`note     ${addressesFile} is not in the built site, built before Quire wrote it: build again to compare with ${since}`);
+  const [earlier, built] = [await siteAddresses(since), await siteAddresses(dir)];
+  if ('unread' in built) {
+    console.log(
+      `note     ${addressesFile} is not in the built site (${built.unread}), built before Quire wrote it: build again to compare with ${since}`,
+    );
     return;
   }
-  const current = readAddresses(readFileSync(join(dir, addressesFile), 'utf8'));
-  let text: string;
-  try {
-    if (/^https?:\/\//i.test(since)) {
-      const response = await fetch(new URL(addressesFile, since.replace(/\/*$/, '/')), { signal: AbortSignal.timeout(15_000) });
-      if (!response.ok) throw new Error(`HTTP ${response.status}`);
-      text = await response.text();
-    } else {
-      text = readFileSync(join(since, addressesFile), 'utf8');
-    }
-  } catch (error) {
-    const reason = (error as Error & { cause?: { code?: string } }).cause?.code ?? (error as Error).message;
-    console.log(`note     no chapter addresses to compare with at ${since} (${reason}): a first deploy has none`);
+  if ('unread' in earlier) {
+    console.log(`note     no chapter addresses to compare with at ${since} (${earlier.unread}): a first deploy has none`);
     return;
   }
-  const gone = goneAddresses(readAddresses(text), current);
+  const gone = goneAddresses(earlier.addresses, built.addresses);
   for (const address of gone) {
     const message = problems.AddressGone.message(address.slug, address.title, address.now, since);
     console.warn(`warning  ${message}`);

@@ -1,5 +1,10 @@
+import { rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { goneAddresses, readAddresses, writeAddresses } from '../../src/core/addresses';
+import { serveStatic } from '../../src/cli/support/serve';
+import { siteAddresses } from '../../src/cli/support/site-addresses';
+import { makeWorkDir } from '../../src/cli/support/work-dir';
 
 const chapters = [
   { slug: 'chapter-1', title: 'Chapter 1: The Mask', aliases: [] },
@@ -23,5 +28,25 @@ describe('the chapter addresses a site serves', () => {
       { slug: 'chapter-1', title: 'Chapter 1: The Mask', now: undefined },
     ]);
     expect(goneAddresses(before, before)).toEqual([]);
+  });
+});
+
+describe('the chapter addresses of an earlier site', () => {
+  it('are read from the live site over HTTP, or a built one’s folder; one that cannot be read says why', async () => {
+    const site = makeWorkDir('addresses-');
+    writeFileSync(join(site, 'addresses.txt'), writeAddresses(chapters));
+    const server = await serveStatic(site, '/my-serial/');
+    try {
+      const live = await siteAddresses(server.url.replace(/\/$/, ''));
+      expect(live).toEqual({ addresses: readAddresses(writeAddresses(chapters)) });
+      expect(await siteAddresses(server.url.replace('my-serial/', 'elsewhere/'))).toEqual({ unread: 'HTTP 404' });
+    } finally {
+      await server.close();
+    }
+    // The server gone: nothing answers there, and the reason is what went wrong, not fetch's "fetch failed".
+    expect(await siteAddresses(server.url)).toEqual({ unread: expect.stringMatching(/^(?!fetch failed$)\S/) });
+    expect(await siteAddresses(site)).toEqual({ addresses: readAddresses(writeAddresses(chapters)) });
+    expect(await siteAddresses(join(site, 'nothing'))).toEqual({ unread: 'ENOENT' });
+    rmSync(site, { recursive: true, force: true });
   });
 });
