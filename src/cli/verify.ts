@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
 import { relative, resolve } from 'node:path';
 import { addressesFile, goneAddresses } from '../core/addresses.ts';
-import { siteAddresses } from './support/site-addresses.ts';
+import { siteAddresses } from '../source/site-addresses.ts';
 import { problems } from '../core/problems.ts';
 import { readEnv } from '../source/env.ts';
 import { parseCommandLine } from './support/args.ts';

@@ -1,9 +1,9 @@
-import { existsSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { existsSync } from 'node:fs';
 import { rename, rm } from 'node:fs/promises';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { AstroIntegration } from 'astro';
-import { addressesFile, goneAddresses, readAddresses } from '../core/addresses.ts';
+import { goneAddresses } from '../core/addresses.ts';
+import { siteAddresses } from '../source/site-addresses.ts';
 import { problems } from '../core/problems.ts';
 
 /**
@@ -27,7 +27,7 @@ export function atomicOutput(): AstroIntegration {
         updateConfig({ outDir: pathToFileURL(`${staging}/`) });
       },
       'astro:build:done': async ({ logger }) => {
-        for (const gone of goneSince(final, staging)) logger.warn(gone);
+        for (const gone of await goneSince(final, staging)) logger.warn(gone);
         const previous = `${final}.previous`;
         await rm(previous, { recursive: true, force: true });
         if (existsSync(final)) await rename(final, previous);
@@ -40,15 +40,10 @@ export function atomicOutput(): AstroIntegration {
 }
 
 /** What the new site (`staging`) would break of the last one built here (`final`): chapter addresses gone, each said. */
-function goneSince(final: string, staging: string): string[] {
-  const read = (dir: string) => {
-    try {
-      return readAddresses(readFileSync(join(dir, addressesFile), 'utf8'));
-    } catch {
-      return undefined;
-    }
-  };
-  const [before, after] = [read(final), read(staging)];
-  if (!before || !after) return [];
-  return goneAddresses(before, after).map((gone) => problems.AddressGone.message(gone.slug, gone.title, gone.now, 'the last build'));
+async function goneSince(final: string, staging: string): Promise<string[]> {
+  const [before, after] = [await siteAddresses(final), await siteAddresses(staging)];
+  if ('unread' in before || 'unread' in after) return [];
+  return goneAddresses(before.addresses, after.addresses).map((gone) =>
+    problems.AddressGone.message(gone.slug, gone.title, gone.now, 'the last build'),
+  );
 }

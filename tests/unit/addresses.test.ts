@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { goneAddresses, readAddresses, writeAddresses } from '../../src/core/addresses';
 import { serveStatic } from '../../src/cli/support/serve';
-import { siteAddresses } from '../../src/cli/support/site-addresses';
+import { siteAddresses } from '../../src/source/site-addresses';
 import { makeWorkDir } from '../../src/cli/support/work-dir';
 
 const chapters = [

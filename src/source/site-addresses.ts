@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { addressesFile, readAddresses, type Address } from '../../core/addresses.ts';
+import { addressesFile, readAddresses, type Address } from '../core/addresses.ts';
 
 /**
  * The chapter addresses a site serves, from its `addresses.txt`: the live site's (`https://…`,
