@@ -1,6 +1,7 @@
 import { deflateSync } from 'node:zlib';
 import { mkdirSync, symlinkSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
+import { readStory, type StoryReading } from '../../src/source/story-source.ts';
 
 /**
  * The hostile-story corpus: content folders an author, a co-author's pull request or a bad
@@ -229,4 +230,9 @@ export function writeHostileStory(root: string, story: HostileStory): string {
     else writeFileSync(target, file);
   }
   return content;
+}
+
+/** A sound story with `files` added (no attack) in `root`, read as the build reads it, as of `now`. */
+export function readSoundStory(root: string, files: HostileStory['files'], now = new Date()): Promise<StoryReading> {
+  return readStory(writeHostileStory(root, { attack: 'none', files, problem: /^$/ }), { base: '/', now });
 }

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { readStory } from '../../src/source/story-source';
-import { chapter, hostileStories, pngHeader, writeHostileStory } from '../support/hostile-stories';
+import { chapter, hostileStories, pngHeader, readSoundStory, writeHostileStory } from '../support/hostile-stories';
 
 const root = mkdtempSync(join(tmpdir(), 'quire-hostile-'));
 afterAll(() => rmSync(root, { recursive: true, force: true }));
@@ -11,8 +11,7 @@ afterAll(() => rmSync(root, { recursive: true, force: true }));
 /** The sound story every attack is added to reads without a problem. */
 describe('the hostile-story corpus', () => {
   it('starts from a story that reads without a problem', async () => {
-    const content = writeHostileStory(join(root, 'sound'), { attack: 'none', files: {}, problem: /^$/ });
-    expect((await readStory(content, { base: '/', now: new Date() })).problems).toEqual([]);
+    expect((await readSoundStory(join(root, 'sound'), {})).problems).toEqual([]);
   });
 
   hostileStories.forEach((story, index) => {
@@ -30,18 +29,13 @@ describe('the hostile-story corpus', () => {
 
 describe('a chapter file named by hand (Chapter Two.md)', () => {
   it('is served at an address made from its name, which links by file name, address and Obsidian link all reach', async () => {
-    const content = writeHostileStory(join(root, 'named'), {
-      attack: 'none',
-      files: {
-        'chapters/Chapter Two - The Lake.md': chapter('title: Two\norder: 2'),
-        'chapters/chapter-3.md': chapter(
-          'title: Three\norder: 3',
-          'Back to [the lake](<Chapter Two - The Lake.md>), [again](Chapter%20Two%20-%20The%20Lake.md#p-1), [[Chapter Two - The Lake|once more]] and [by address](../chapter-two-the-lake/).',
-        ),
-      },
-      problem: /^$/,
+    const { problems, chapters } = await readSoundStory(join(root, 'named'), {
+      'chapters/Chapter Two - The Lake.md': chapter('title: Two\norder: 2'),
+      'chapters/chapter-3.md': chapter(
+        'title: Three\norder: 3',
+        'Back to [the lake](<Chapter Two - The Lake.md>), [again](Chapter%20Two%20-%20The%20Lake.md#p-1), [[Chapter Two - The Lake|once more]] and [by address](../chapter-two-the-lake/).',
+      ),
     });
-    const { problems, chapters } = await readStory(content, { base: '/', now: new Date() });
     expect(problems).toEqual([]);
     const links = [...chapters.find((source) => source.id === 'chapter-3')!.body.html.matchAll(/href="([^"]+)"/g)].map((match) => match[1]);
     expect(links).toEqual(['/chapter-two-the-lake/', '/chapter-two-the-lake/#p-1', '/chapter-two-the-lake/', '/chapter-two-the-lake/']);
@@ -50,12 +44,10 @@ describe('a chapter file named by hand (Chapter Two.md)', () => {
 
 describe('a chapter file numbered in its name (01-arrival.md)', () => {
   it('without an order, is told the order its name gives', async () => {
-    const content = writeHostileStory(join(root, 'numbered'), {
-      attack: 'none',
-      files: { 'chapters/07-arrival.md': chapter('title: Arrival'), 'chapters/epilogue.md': chapter('title: After') },
-      problem: /^$/,
+    const { problems } = await readSoundStory(join(root, 'numbered'), {
+      'chapters/07-arrival.md': chapter('title: Arrival'),
+      'chapters/epilogue.md': chapter('title: After'),
     });
-    const { problems } = await readStory(content, { base: '/', now: new Date() });
     expect(problems).toEqual([
       expect.stringMatching(/chapters\/07-arrival\.md: order: order is required: .*; the file name says 07: order: 7$/),
       expect.stringMatching(/chapters\/epilogue\.md: order: order is required: 0 for the prologue, 1, 2… \(4\.5 between 4 and 5\)$/),
@@ -65,48 +57,37 @@ describe('a chapter file numbered in its name (01-arrival.md)', () => {
 
 describe('a picture written as Jekyll and Hugo write it (/images/lake.png)', () => {
   it('is the content folder’s, as images/lake.png and ../images/lake.png are, and never a file outside it', async () => {
-    const content = writeHostileStory(join(root, 'rooted'), {
-      attack: 'none',
-      files: {
-        'images/lake.png': pngHeader(4, 4),
-        'chapters/chapter-2.md': chapter(
-          'title: Two\norder: 2',
-          '![a](/images/lake.png)\n\n![b](../images/lake.png)\n\n![c](images/lake.png)',
-        ),
-      },
-      problem: /^$/,
+    const { problems, chapters } = await readSoundStory(join(root, 'rooted'), {
+      'images/lake.png': pngHeader(4, 4),
+      'chapters/chapter-2.md': chapter(
+        'title: Two\norder: 2',
+        '![a](/images/lake.png)\n\n![b](../images/lake.png)\n\n![c](images/lake.png)',
+      ),
     });
-    const { problems, chapters } = await readStory(content, { base: '/', now: new Date() });
     expect(problems).toEqual([]);
     const shown = [...chapters.find((source) => source.id === 'chapter-2')!.body.html.matchAll(/data-image="([^"]+)"/g)].map(
       (match) => match[1],
     );
     expect(shown).toEqual(['images/lake.png', 'images/lake.png', 'images/lake.png']);
 
-    const outside = writeHostileStory(join(root, 'rooted-outside'), {
-      attack: 'none',
-      files: { 'chapters/chapter-2.md': chapter('title: Two\norder: 2', '![x](/outside/photo.png)') },
-      problem: /^$/,
-    });
-    expect((await readStory(outside, { base: '/', now: new Date() })).problems).toEqual([
-      expect.stringMatching(/chapter-2\.md:\d+: the image "\/outside\/photo\.png" is not in the content folder/),
-    ]);
+    expect(
+      (
+        await readSoundStory(join(root, 'rooted-outside'), {
+          'chapters/chapter-2.md': chapter('title: Two\norder: 2', '![x](/outside/photo.png)'),
+        })
+      ).problems,
+    ).toEqual([expect.stringMatching(/chapter-2\.md:\d+: the image "\/outside\/photo\.png" is not in the content folder/)]);
   });
 });
 
 describe('a chapter pasted with raw HTML the page does not keep (a video, a script, colours)', () => {
   it('builds, the page holding none of it, and the author is told at each line what went and what to write instead', async () => {
-    const content = writeHostileStory(join(root, 'pasted'), {
-      attack: 'none',
-      files: {
-        'chapters/chapter-1.md': chapter(
-          'title: One\norder: 1',
-          'She said <span style="color:red">red</span>.\n\n<p style="text-align:center">The End</p>\n\n<iframe src="https://www.youtube.com/embed/x"></iframe>\n\n<script>alert(1)</script>\n\n<font face="Comic Sans">Signed.</font>',
-        ),
-      },
-      problem: /^$/,
+    const { problems, warnings, chapters } = await readSoundStory(join(root, 'pasted'), {
+      'chapters/chapter-1.md': chapter(
+        'title: One\norder: 1',
+        'She said <span style="color:red">red</span>.\n\n<p style="text-align:center">The End</p>\n\n<iframe src="https://www.youtube.com/embed/x"></iframe>\n\n<script>alert(1)</script>\n\n<font face="Comic Sans">Signed.</font>',
+      ),
     });
-    const { problems, warnings, chapters } = await readStory(content, { base: '/', now: new Date() });
     expect(problems).toEqual([]);
     const html = chapters.find((source) => source.id === 'chapter-1')!.body.html;
     expect(html).not.toMatch(/style=|<iframe|<script|<font/);
