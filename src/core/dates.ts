@@ -1,5 +1,7 @@
 /** Calendar dates as authors write them: `2026-01-31`, optionally with a time. */
 
+import { offsetAt } from '../shared/wall-clock.ts';
+
 const datePattern = /^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2})(?:\.(\d{1,3})\d*)?)?\s*(Z|[+-]\d{2}:?\d{2})?)?$/;
 
 /**
@@ -103,30 +105,6 @@ export function isTimeZone(name: string): boolean {
   }
 }
 
-/** One formatter per zone, reading a moment's wall-clock fields there. */
-const wallClocks = new Map<string, Intl.DateTimeFormat>();
-
-/** How far `timeZone`'s wall clock is ahead of UTC at `time` (milliseconds; negative west of Greenwich). */
-function offsetAt(time: number, timeZone: string): number {
-  let clock = wallClocks.get(timeZone);
-  if (!clock) {
-    clock = new Intl.DateTimeFormat('en-US', {
-      timeZone,
-      hourCycle: 'h23',
-      year: 'numeric',
-      month: 'numeric',
-      day: 'numeric',
-      hour: 'numeric',
-      minute: 'numeric',
-      second: 'numeric',
-    });
-    wallClocks.set(timeZone, clock);
-  }
-  const parts = Object.fromEntries(clock.formatToParts(time).map((part) => [part.type, Number(part.value)]));
-  const wall = Date.UTC(parts.year!, parts.month! - 1, parts.day!, parts.hour!, parts.minute!, parts.second!);
-  return wall - Math.floor(time / 1000) * 1000;
-}
-
 /**
  * The moment a wall-clock time (given as if it were UTC) is in `timeZone`: its offset then,
  * checked again at the moment found, as the clocks may change between. A time the clocks
@@ -137,11 +115,6 @@ function fromWallClock(wall: number, timeZone: string): number {
   const first = wall - offsetAt(wall, timeZone);
   const second = wall - offsetAt(first, timeZone);
   return offsetAt(second, timeZone) === offsetAt(first, timeZone) ? second : Math.max(first, second);
-}
-
-/** A moment as `timeZone`'s wall clock shows it, in ISO form (`2027-01-08T18:00:00.000`, no zone). */
-export function wallClock(date: Date, timeZone = 'UTC'): string {
-  return new Date(date.getTime() + offsetAt(date.getTime(), timeZone)).toISOString().slice(0, -1);
 }
 
 function daysInMonth(year: number, month: number): number {

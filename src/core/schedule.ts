@@ -1,4 +1,4 @@
-import { wallClock } from './dates.ts';
+import { wallClock } from '../shared/wall-clock.ts';
 import { problems } from './problems.ts';
 import type { ChapterSource, StorySource } from './story.ts';
 

@@ -1,4 +1,5 @@
 import type { Translate } from './i18n/strings.ts';
+import { wallClock } from './wall-clock.ts';
 
 /** Dates, numbers and durations as readers of the story's language expect them. */
 
@@ -15,13 +16,7 @@ const dateFormats = new Map<string, Intl.DateTimeFormat>();
 
 /** The machine-readable form of a date for `<time datetime>`: its day in the story's time zone (`2026-01-05`). */
 export function isoDate(date: Date, timeZone = 'UTC'): string {
-  if (timeZone === 'UTC') return date.toISOString().slice(0, 10);
-  const key = `\0${timeZone}`;
-  let format = dateFormats.get(key);
-  if (!format)
-    dateFormats.set(key, (format = new Intl.DateTimeFormat('en', { year: 'numeric', month: '2-digit', day: '2-digit', timeZone })));
-  const parts = Object.fromEntries(format.formatToParts(date).map((part) => [part.type, part.value]));
-  return `${parts.year}-${parts.month}-${parts.day}`;
+  return wallClock(date, timeZone).slice(0, 10);
 }
 
 /** A whole number with the language's grouping, e.g. "12,345". */
