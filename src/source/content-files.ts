@@ -337,6 +337,18 @@ export function fileInside(root: string, path: string): boolean {
  */
 export function imageLookup(contentDir: string): (src: string) => { path: string } | { problem: string } {
   const root = resolve(contentDir);
+  // Each folder listed once a lookup, however many pictures a story shows from it.
+  const listings = new Map<string, string[] | undefined>();
+  const listing = (dir: string) => {
+    if (!listings.has(dir)) {
+      try {
+        listings.set(dir, readdirSync(dir));
+      } catch {
+        listings.set(dir, undefined);
+      }
+    }
+    return listings.get(dir);
+  };
   return (src) => {
     const type = imageTypes[extname(src).toLowerCase()];
     const fromRoot = src.startsWith('/') ? `.${src}` : src;
@@ -345,7 +357,7 @@ export function imageLookup(contentDir: string): (src: string) => { path: string
     // Named in another case than the file's (Map.png for map.png): a Mac or Windows finds it, the machine that builds the site does not.
     const written = (path: string) => relative(root, path).split(sep).join('/');
     const onDisk = (found ? [found] : candidates)
-      .map((path) => ({ written: written(path), onDisk: namedOnDisk(root, path) }))
+      .map((path) => ({ written: written(path), onDisk: namedOnDisk(root, path, listing) }))
       .find((name) => name.onDisk !== undefined);
     if (onDisk && onDisk.onDisk !== onDisk.written) return { problem: catalogue.PictureCase.message(src, onDisk.onDisk!) };
     if (!found) {
@@ -357,16 +369,12 @@ export function imageLookup(contentDir: string): (src: string) => { path: string
 }
 
 /** A path inside `root` as the names on disk spell it (`images/map.png` for `images/Map.png`), or undefined where a name is on no file there. */
-function namedOnDisk(root: string, path: string): string | undefined {
+function namedOnDisk(root: string, path: string, listing: (dir: string) => string[] | undefined): string | undefined {
   const names: string[] = [];
   let dir = root;
   for (const name of relative(root, path).split(sep)) {
-    let entries: string[];
-    try {
-      entries = readdirSync(dir);
-    } catch {
-      return undefined;
-    }
+    const entries = listing(dir);
+    if (!entries) return undefined;
     const onDisk = entries.includes(name) ? name : entries.find((entry) => entry.toLowerCase() === name.toLowerCase());
     if (onDisk === undefined) return undefined;
     names.push(onDisk);
