@@ -1,3 +1,4 @@
+import { isoDate } from '../shared/format.ts';
 import type { Chapter } from './story.ts';
 
 /** A link to a neighbouring chapter. */
@@ -55,7 +56,7 @@ export function chapterMenu(chapters: readonly Chapter[], index: number, href: (
     href: href(chapter),
     title: chapter.title,
     slug: chapter.slug,
-    revised: chapter.revised?.toISOString().slice(0, 10),
+    revised: chapter.revised && isoDate(chapter.revised),
     aliases: chapter.aliases,
     number: start + offset + 1,
     current: chapter === chapters[index],
