@@ -94,6 +94,24 @@ export const titlePageAuthor = (line: string): string | undefined =>
   byLine.test(line) && line.length <= 80 ? line.replace(byLine, '').trim() : undefined;
 
 /**
+ * A person's name alone on a line ("Анна Петрова", "J. R. Hartley", "Mary-Ann O'Neill"): two to
+ * four words, each opening with a capital, of letters alone (with a hyphen, an apostrophe or an
+ * initial's full stop); not a subtitle in capitalised words ("The Lighthouse Keeper").
+ */
+export function titlePageName(line: string): string | undefined {
+  const words = line.trim().split(/\s+/u);
+  const name = words.length >= 2 && words.length <= 4 && line.length <= 60;
+  return name &&
+    words.every((word) => /^\p{Lu}[\p{L}\p{M}]*(?:[-'’]\p{L}[\p{L}\p{M}]*)*\.?$/u.test(word)) &&
+    !words.some((word) => smallTitleWords.has(word.toLowerCase()))
+    ? words.join(' ')
+    : undefined;
+}
+
+/** The articles a title's subtitle may open with, which no name has (the small words inside a title are not capitalised). */
+const smallTitleWords = new Set('a an the le la les un une der die das ein eine el los las il lo gli uno una'.split(' '));
+
+/**
  * A title line as typed, or with marks around it: "CHAPTER I." (as old books end it), "~ Chapter 1 ~",
  * "**Chapter 1**", "# Chapter 1". A full stop after a title's name ends a sentence ("Chapter 3
  * Was the longest."), which is no title line.

@@ -1625,6 +1625,26 @@ describe('OpenDocument texts (LibreOffice)', () => {
     expectEveryWordKept(typed.plan);
     expect(typed.story?.front).toMatchObject({ title: 'The Glass Lamp', author: 'Ada Lovelace' });
     expect(typed.chapters.map(({ front }) => front.authorsNote)).toEqual([undefined, undefined]);
+    // pandoc and manuscript templates centre the author's name alone under the title, without "by".
+    const centred = await importBytes(
+      strToU8(
+        '{\\rtf1\\ansi\\pard\\qc\\b \\u1057?\\u1084?\\u1086?\\u1090?\\b0\\par\\pard\\qc \\u1040?\\u1085?\\u1085?\\u1072? \\u1055?\\u1077?\\u1090?\\u1088?\\u1086?\\u1074?\\u1072?\\par\\pard Chapter 1\\par Before.\\par Chapter 2\\par After.\\par}',
+      ),
+      'centred.rtf',
+    );
+    expectEveryWordKept(centred.plan);
+    expect(centred.story?.front).toMatchObject({ title: 'Смот', author: 'Анна Петрова' });
+    expect(centred.work.notices.join('\n')).toContain('read “Смот” and “Анна Петрова” above the chapters as the story’s title page');
+    expect(centred.chapters.map(({ front }) => front.authorsNote)).toEqual([undefined, undefined]);
+    // A subtitle in capitalised words is no name: it stays where it was, as the first chapter's note.
+    const subtitle = await importBytes(
+      strToU8(
+        '{\\rtf1\\ansi\\pard\\qc\\b The Glass Lamp\\b0\\par\\pard\\qc The Keeper Returns\\par\\pard Chapter 1\\par Before.\\par Chapter 2\\par After.\\par}',
+      ),
+      'subtitle.rtf',
+    );
+    expect(subtitle.story?.front.author).not.toBe('The Keeper Returns');
+    expect(subtitle.chapters[0]!.front.authorsNote).toContain('The Keeper Returns');
     const dedication = await importBytes(
       strToU8(
         '{\\rtf1\\ansi\\pard\\qc For my sister, who kept the lamps.\\par\\pard Chapter 1\\par Before.\\par Chapter 2\\par After.\\par}',
@@ -2174,7 +2194,7 @@ describe('a FictionBook (.fb2, as ficbook.net and Russian-language libraries giv
       ['chapter-3', 'Часть вторая — II', 3],
     ]);
     expect(chapters[0]!.body).toBe(
-      'Она шла по **улице**.\n\nНикто не ответил[^1].\n\n* * *\n\nУтро.\n\n:::verse\nСтрока один,\\\nстрока два.\n:::\n\n[^1]: Примечание автора.',
+      'Она шла по **улице**.\n\n* * *\n\nНикто не ответил[^1].\n\n* * *\n\nУтро.\n\n:::verse\nСтрока один,\\\nстрока два.\n:::\n\n[^1]: Примечание автора.',
     );
     expect(chapters[1]!.body).toBe('Ночь была *тёмной*.\n\n![](images/cover.png)');
     expect(work.dropped).toEqual([
@@ -2182,6 +2202,27 @@ describe('a FictionBook (.fb2, as ficbook.net and Russian-language libraries giv
       'the e-book’s own details (who made the file, with what program; its publisher)',
     ]);
     expectEveryWordKept(plan);
+  });
+
+  it('reads an empty line between paragraphs as the scene break FictionBook has no other way to write, unless the book spaces every paragraph so', async () => {
+    const section = (text: string) => `<section><title><p>Глава 1</p></title>${text}</section>`;
+    const breaks = await importBytes(
+      strToU8(
+        fb2(
+          `<body>${section('<empty-line/><p>Ночь.</p><p>Тихо.</p><empty-line/><empty-line/><p>Утро.</p><cite><p>Цитата.</p><empty-line/><p>Ещё.</p></cite><p>Конец.</p><empty-line/>')}</body>`,
+        ),
+      ),
+      'breaks.fb2',
+    );
+    expect(breaks.chapters[0]!.body).toBe('Ночь.\n\nТихо.\n\n* * *\n\nУтро.\n\n> Цитата.\n>\n> Ещё.\n\nКонец.');
+    expect(breaks.work.notices).toContain('read 1 empty line (<empty-line/>) between paragraphs as a scene break');
+    expect(breaks.work.notices).toContain('left out 3 empty lines (<empty-line/>): paragraphs are set apart without them');
+    const spaced = await importBytes(
+      strToU8(fb2(`<body>${section('<p>Ночь.</p><empty-line/><p>Тихо.</p><empty-line/><p>Утро.</p>')}</body>`)),
+      'spaced.fb2',
+    );
+    expect(spaced.chapters[0]!.body).toBe('Ночь.\n\nТихо.\n\nУтро.');
+    expectEveryWordKept(breaks.plan);
   });
 
   it('reads one in Windows-1251 or zipped (story.fb2.zip) alike, and names the line of a broken one', async () => {

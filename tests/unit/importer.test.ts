@@ -208,6 +208,9 @@ describe('title lines', () => {
     ['灯塔', '作者：林', '林'],
     ['등대', '지은이: 김하나', '김하나'],
     ['Маяк', 'Автор: Анна', 'Анна'],
+    ['The Glass Lamp', 'Anna Petrova', 'Anna Petrova'],
+    ['Смотритель маяка', 'Анна Петрова', 'Анна Петрова'],
+    ['The Glass Lamp', 'J. R. Hartley', 'J. R. Hartley'],
   ])('reads the title page “%s / %s” above a whole story as its title and author', async (title, byline, author) => {
     const text = [title, byline, 'Chapter 1', 'One.', 'Chapter 2', 'Two.'].join('\n\n');
     const { work, plan } = await importText(text, 'story');

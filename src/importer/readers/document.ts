@@ -3,7 +3,15 @@ import { chaptersAtHeadings, chaptersNotice, divisionNotice, headingDivision, ty
 import { gatherFootnotes } from '../footnotes.ts';
 import { hasClass, select, textOf, treeOf, visibleText } from '../html.ts';
 import { importedStory, type ImportedChapter, type ImportedWork } from '../model.ts';
-import { fileTitle, numberedHeadings, parseTitleLine, partHeadings, titlePageAuthor, titlePageTitle } from '../title-lines.ts';
+import {
+  fileTitle,
+  numberedHeadings,
+  parseTitleLine,
+  partHeadings,
+  titlePageAuthor,
+  titlePageName,
+  titlePageTitle,
+} from '../title-lines.ts';
 import { isSceneBreak } from '../../core/scene-breaks.ts';
 import { volumeLabel } from '../../core/chapter-labels.ts';
 
@@ -166,7 +174,10 @@ export function readDocumentBody(body: Element, read: DocumentRead): ImportedWor
   );
   for (const node of [titleNode, authorNode, dateNode]) if (node) setAside.push(visibleText(node));
   const wholeWork = starts.length >= 2;
-  const authorName = authorNode && !hasClass(authorNode, 'quire-author') ? titlePageAuthor(textOf(authorNode)) : textOf(authorNode);
+  const authorName =
+    authorNode && !hasClass(authorNode, 'quire-author')
+      ? (titlePageAuthor(textOf(authorNode)) ?? titlePageName(textOf(authorNode)))
+      : textOf(authorNode);
   const story = wholeWork ? importedStory({ title: textOf(titleNode) || undefined, author: authorName || undefined }) : undefined;
   if (typed)
     notices.push(
@@ -222,7 +233,10 @@ function typedTitlePage(top: ElementContent[]): { title: Element; author: Elemen
   // "Part One" above the first chapter is the first part's heading, not the story's title.
   if (volumeLabel(text) !== undefined) return undefined;
   const bold = first.children.length === 1 && first.children[0]?.type === 'element' && ['strong', 'b'].includes(first.children[0].tagName);
-  const author = byLineBelow(lines, first);
+  // "by" the author below it, or (as pandoc and manuscript templates centre them) the author's name alone, centred under a centred title.
+  const next = lines[1];
+  const centredName = next && hasClass(first, 'center') && hasClass(next, 'center') && titlePageName(textOf(next)) ? next : undefined;
+  const author = byLineBelow(lines, first) ?? centredName;
   const byAlone = lines.length === 2 && author !== undefined;
   if (!titlePageTitle(text) || !(hasClass(first, 'center') || bold || /^h[1-3]$/.test(first.tagName) || byAlone)) return undefined;
   return { title: first, author };

@@ -60,8 +60,10 @@ const inline: Record<string, string> = {
 interface Book {
   /** Pictures by the id of their `<binary>`: the name each is written under in images/. */
   pictures: Map<string, string>;
-  /** How many `<empty-line/>`s there were. */
+  /** How many `<empty-line/>`s were left out as spacing. */
   emptyLines: number;
+  /** How many runs of them became scene breaks. */
+  breaks: number;
 }
 
 /** A FictionBook element's content as HTML. */
@@ -127,6 +129,42 @@ function convert(nodes: readonly XmlNodes[], book: Book): ElementContent[] {
   });
 }
 
+const isEmptyLine = (node: XmlElement): boolean => local(node.name) === 'empty-line';
+
+/** The runs of `<empty-line/>` between a section's blocks (not at its top or end): where a scene break may be. */
+function breaksBetween(content: readonly XmlElement[]): number[] {
+  const at = content.flatMap((node, index) => (isEmptyLine(node) && !isEmptyLine(content[index - 1] ?? node) ? [index] : []));
+  const first = content.findIndex((node) => !isEmptyLine(node));
+  const last = content.findLastIndex((node) => !isEmptyLine(node));
+  return at.filter((index) => index > first && index < last);
+}
+
+/**
+ * A section's text as HTML. FictionBook has no scene break of its own: books set one apart by
+ * an `<empty-line/>` between two paragraphs, which becomes a break, unless the book puts them
+ * between paragraphs throughout (spacing: `breaks` false). At a section's top or end, and inside
+ * poems and quotes, they are spacing, and left out.
+ */
+function sectionBody(content: readonly XmlElement[], book: Book, breaks: boolean): ElementContent[] {
+  const between = new Set(breaks ? breaksBetween(content) : []);
+  let inBreak = false;
+  return content.flatMap((node, index) => {
+    if (!isEmptyLine(node)) {
+      inBreak = false;
+      return convert([node], book);
+    }
+    // Two or more in a row are one break.
+    if (inBreak) return [];
+    if (between.has(index)) {
+      inBreak = true;
+      book.breaks++;
+      return [h('hr', [])];
+    }
+    book.emptyLines++;
+    return [];
+  });
+}
+
 /** A section's title as one line: "Глава 2" and "Ночь" on two → "Глава 2. Ночь". */
 function titleLine(section: XmlElement): string | undefined {
   const lines = childElements(child(section, 'title') ?? section, 'p')
@@ -139,7 +177,7 @@ function titleLine(section: XmlElement): string | undefined {
 interface Section {
   title: string | undefined;
   /** The section itself, its text read without the title (and its sub-sections). */
-  content: XmlNodes[];
+  content: XmlElement[];
   summary: XmlElement | undefined;
 }
 
@@ -165,7 +203,7 @@ export function readFictionBook(input: string, file: string, stem: string): Impo
   const root = childElements(tree, 'fictionbook')[0];
   if (!root) throw new ImportError(problems.BrokenXml.message(file, 'no <FictionBook> element'));
   const images = new Map<string, Uint8Array>();
-  const book: Book = { pictures: new Map(), emptyLines: 0 };
+  const book: Book = { pictures: new Map(), emptyLines: 0, breaks: 0 };
   for (const binary of childElements(root, 'binary')) {
     const id = attribute(binary, 'id') ?? '';
     const type = attribute(binary, 'content-type') ?? '';
@@ -222,6 +260,10 @@ export function readFictionBook(input: string, file: string, stem: string): Impo
   }
   if (sections.length === 0) throw new ImportError(problems.NoFictionBookChapters.message(file));
 
+  // Empty lines between paragraphs throughout (one for every three paragraphs or more) are the book's spacing, not its scene breaks.
+  const gaps = sections.reduce((sum, section) => sum + breaksBetween(section.content).length, 0);
+  const paragraphs = sections.reduce((sum, section) => sum + section.content.filter((node) => local(node.name) === 'p').length, 0);
+  const breaks = gaps * 3 < paragraphs;
   const chapters: ImportedChapter[] = sections.map((section, index) => {
     const parsed = section.title ? parseTitleLine(section.title) : undefined;
     return {
@@ -230,7 +272,7 @@ export function readFictionBook(input: string, file: string, stem: string): Impo
       title: parsed?.title ?? section.title ?? (sections.length === 1 ? (story.title ?? stem) : `${index + 1}`),
       slug: parsed?.slug,
       summary: section.summary ? treeOf(convert(section.summary.children, book)) : undefined,
-      body: treeOf(convert(section.content, book)),
+      body: treeOf(sectionBody(section.content, book, breaks)),
     };
   });
   // Each note, as an aside the footnotes of the chapter referring to it are gathered from.
@@ -267,6 +309,11 @@ export function readFictionBook(input: string, file: string, stem: string): Impo
     sections.length === 1
       ? 'read the book’s one section as the chapter'
       : `read a chapter at each of the ${sections.length} sections of the book that hold text`,
+    ...(book.breaks
+      ? [
+          `read ${book.breaks} empty line${book.breaks === 1 ? '' : 's'} (<empty-line/>) between paragraphs as ${book.breaks === 1 ? 'a scene break' : 'scene breaks'}`,
+        ]
+      : []),
     ...(book.emptyLines
       ? [`left out ${book.emptyLines} empty line${book.emptyLines === 1 ? '' : 's'} (<empty-line/>): paragraphs are set apart without them`]
       : []),

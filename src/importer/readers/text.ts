@@ -13,6 +13,7 @@ import {
   partHeadings,
   parseTitleLine,
   titlePageAuthor,
+  titlePageName,
   titlePageTitle,
   type TitleLine,
 } from '../title-lines.ts';
@@ -337,7 +338,8 @@ function typedTitlePage(notes: string[][]): { title: string; author: string | un
   if (!first || first.length !== 1 || rest.length > 0) return undefined;
   const title = first[0]!.trim();
   if (!titlePageTitle(title) || noteLabel(title)) return undefined;
-  const author = second?.length === 1 ? titlePageAuthor(second[0]!) : undefined;
+  // "by" its author, or the author's name alone below the title, as manuscripts set it.
+  const author = second?.length === 1 ? (titlePageAuthor(second[0]!) ?? titlePageName(second[0]!)) : undefined;
   if (second && !author) return undefined;
   return { title, author };
 }
