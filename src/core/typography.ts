@@ -20,20 +20,27 @@ const english: QuoteStyle = { double: ['“', '”'], single: ['‘', '’'] };
 const guillemets: QuoteStyle = { double: ['«', '»'], single: ['“', '”'] };
 const eastSlavic: QuoteStyle = { double: ['«', '»'], single: ['„', '“'] };
 const corner: QuoteStyle = { double: ['「', '」'], single: ['『', '』'] };
+const german: QuoteStyle = { double: ['„', '“'], single: ['‚', '‘'] };
+const lowHigh: QuoteStyle = { double: ['„', '”'], single: ['«', '»'] };
+const nordic: QuoteStyle = { double: ['”', '”'], single: ['’', '’'] };
+const norwegian: QuoteStyle = { double: ['«', '»'], single: ['‘', '’'] };
 
 /**
- * Each interface language's quotation marks (CLDR's, and the translations review's for
- * Hebrew), by the tags `translationFor` gives; `straight` keeps `"` and `'` as typed.
+ * Each language's quotation marks, by the tags `translationFor` gives (a regional tag falls back
+ * to its language): the interface languages' (CLDR's, and the translations review's for Hebrew
+ * and Arabic), and CLDR 47's for the languages of Europe and around it that write other marks than
+ * English does; any other language writes English's. `straight` keeps `"` and `'` as typed.
  */
 export const quoteStyles = {
   en: english,
-  de: { double: ['„', '“'], single: ['‚', '‘'] },
+  de: german,
   fr: { ...guillemets, frenchSpacing: true },
   es: guillemets,
   it: guillemets,
   pt: english,
+  'pt-PT': guillemets,
   nl: english,
-  pl: { double: ['„', '”'], single: ['«', '»'] },
+  pl: lowHigh,
   ru: eastSlavic,
   uk: eastSlavic,
   tr: english,
@@ -46,6 +53,35 @@ export const quoteStyles = {
   ko: english,
   ar: guillemets,
   he: { double: ['„', '”'], single: ['‚', '’'] },
+  // Beyond the interface languages.
+  be: eastSlavic,
+  bg: { double: ['„', '“'], single: ['„', '“'] },
+  lt: { double: ['„', '“'], single: ['„', '“'] },
+  bs: { double: ['„', '”'], single: ['‘', '’'] },
+  ca: guillemets,
+  cs: german,
+  sk: german,
+  sl: german,
+  hr: german,
+  mk: german,
+  et: german,
+  is: german,
+  el: guillemets,
+  eu: guillemets,
+  sq: guillemets,
+  kk: guillemets,
+  fa: { double: ['«', '»'], single: ['‹', '›'] },
+  'fr-CH': { double: ['«', '»'], single: ['‹', '›'] },
+  fi: nordic,
+  sv: nordic,
+  nb: norwegian,
+  nn: norwegian,
+  no: norwegian,
+  hu: { double: ['„', '”'], single: ['»', '«'] },
+  hy: { double: ['«', '»'], single: ['«', '»'] },
+  ka: { double: ['„', '“'], single: ['«', '»'] },
+  ro: lowHigh,
+  sr: { double: ['„', '”'], single: ['’', '’'] },
   straight: { double: ['"', '"'], single: ["'", "'"] },
 } satisfies Record<string, QuoteStyle>;
 

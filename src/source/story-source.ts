@@ -3,6 +3,7 @@ import { basename, join, relative } from 'node:path';
 import { chapterSchema, inTimeZone, schemaProblems, storySchema, type ChapterData, type StoryData } from '../core/schema.ts';
 import { problems as catalogue } from '../core/problems.ts';
 import { scheduleWarnings } from '../core/schedule.ts';
+import { readTitle } from '../core/chapter-labels.ts';
 import {
   chapterWarnings,
   publishesNothing,
@@ -217,12 +218,17 @@ function misplaced(found: string[], contentDir: string, name: (path: string) => 
   return problems;
 }
 
-/** For a chapter without an order whose file name starts with a number (`01-arrival.md`): that number, as the order to write. */
-function orderHint(path: string, problem: string): string {
-  const number = /^(\d+)(?=[-_. ])/.exec(basename(path))?.[1];
-  return number !== undefined && problem.startsWith('order: order is required')
-    ? `; the file name says ${number}: order: ${Number(number)}`
-    : '';
+/**
+ * For a chapter without an order, the order its file name (`07-arrival.md`, `chapter-7.md`,
+ * `ch07.md`) or its title ("Chapter 7: Arrival") gives, as the order to write.
+ */
+function orderHint(path: string, problem: string, frontmatter: Record<string, unknown>): string {
+  if (!problem.startsWith('order: order is required')) return '';
+  const stem = basename(path).replace(/\.md$/i, '');
+  const named = /^(\d+)(?=[-_. ]|$)/.exec(stem)?.[1] ?? /^\p{L}+[-_ ]?(\d+)$/u.exec(stem)?.[1];
+  if (named !== undefined) return `; the file name says ${named}: order: ${Number(named)}`;
+  const titled = typeof frontmatter.title === 'string' ? readTitle(frontmatter.title)?.number : undefined;
+  return titled !== undefined && /^\d+$/.test(titled) ? `; the title says ${titled}: order: ${Number(titled)}` : '';
 }
 
 /** Reads a content file and checks its frontmatter, adding any problem (with the file's name) to `problems`. */
@@ -242,7 +248,9 @@ function readChecked<T>(
   }
   const found = schemaProblems(schema, file.frontmatter);
   if (found.length > 0) {
-    problems.push(...found.map((problem) => `${name(path)}: ${problem}${schema === chapterSchema ? orderHint(path, problem) : ''}`));
+    problems.push(
+      ...found.map((problem) => `${name(path)}: ${problem}${schema === chapterSchema ? orderHint(path, problem, file.frontmatter) : ''}`),
+    );
     return undefined;
   }
   return { path, name: name(path), file, data: schema.parse(file.frontmatter) as T };

@@ -42,15 +42,21 @@ describe('a chapter file named by hand (Chapter Two.md)', () => {
   });
 });
 
-describe('a chapter file numbered in its name (01-arrival.md)', () => {
-  it('without an order, is told the order its name gives', async () => {
+describe('a chapter file numbered in its name (01-arrival.md, chapter-8.md) or its title', () => {
+  it('without an order, is told the order its name or title gives', async () => {
     const { problems } = await readSoundStory(join(root, 'numbered'), {
       'chapters/07-arrival.md': chapter('title: Arrival'),
+      'chapters/chapter-8.md': chapter('title: Eight'),
+      'chapters/ch09.md': chapter('title: Nine'),
+      'chapters/the-lake.md': chapter('title: "فصل 10: مه"'),
       'chapters/epilogue.md': chapter('title: After'),
     });
     expect(problems).toEqual([
       expect.stringMatching(/chapters\/07-arrival\.md: order: order is required: .*; the file name says 07: order: 7$/),
+      expect.stringMatching(/chapters\/ch09\.md: order: order is required: .*; the file name says 09: order: 9$/),
+      expect.stringMatching(/chapters\/chapter-8\.md: order: order is required: .*; the file name says 8: order: 8$/),
       expect.stringMatching(/chapters\/epilogue\.md: order: order is required: 0 for the prologue, 1, 2… \(4\.5 between 4 and 5\)$/),
+      expect.stringMatching(/chapters\/the-lake\.md: order: order is required: .*; the title says 10: order: 10$/),
     ]);
   });
 });

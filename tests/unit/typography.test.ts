@@ -64,6 +64,16 @@ describe('quotation marks as each language writes them', () => {
     ['zh-CN', '“Where is ‘the lamp’?” she asked. It’s late.'],
     ['he', '„Where is ‚the lamp’?” she asked. It’s late.'],
     ['ar', '«Where is “the lamp”?» she asked. It’s late.'],
+    ['pt-PT', '«Where is “the lamp”?» she asked. It’s late.'],
+    ['cs', '„Where is ‚the lamp‘?“ she asked. It’s late.'],
+    ['el', '«Where is “the lamp”?» she asked. It’s late.'],
+    ['fa', '«Where is ‹the lamp›?» she asked. It’s late.'],
+    ['sv', '”Where is ’the lamp’?” she asked. It’s late.'],
+    ['nb', '«Where is ‘the lamp’?» she asked. It’s late.'],
+    ['hu', '„Where is »the lamp«?” she asked. It’s late.'],
+    ['ro', '„Where is «the lamp»?” she asked. It’s late.'],
+    ['bg', '„Where is „the lamp“?“ she asked. It’s late.'],
+    ['da', '“Where is ‘the lamp’?” she asked. It’s late.'],
     ['xx', '“Where is ‘the lamp’?” she asked. It’s late.'],
   ])('%s', (language, output) => {
     expect(smarten(said, ' ', quoteStyle(language))).toBe(output);
