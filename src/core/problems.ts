@@ -369,6 +369,12 @@ export const problems = {
     message: (file: string, language: string, script: string, suggested: string | undefined) =>
       `${file}: language is ${language}, but the chapters are written in ${scriptName(script)}; ${suggested ? `set language: ${suggested}` : 'set language to theirs (a tag such as ru or bg)'}. Search splits words, quotes are set and the text runs by it`,
   }),
+  InterfaceUntranslated: problem({
+    level: 'warning',
+    title: 'The site’s own words are not translated into the story’s language',
+    message: (file: string, name: string, tag: string) =>
+      `${file}: the site’s own words (its buttons, labels and headings) have no ${name} translation, so readers see them in English; add one as src/shared/i18n/translations/${tag}.ts (README: Adding a language), or give each in your words under labels:`,
+  }),
   ParagraphsRunTogether: problem({
     level: 'warning',
     title: 'Paragraphs typed one a line, which run into one',

@@ -6,6 +6,8 @@ import { isScheduled } from './schedule.ts';
 import type { ChapterData, StoryData } from './schema.ts';
 import { fileSlug, slugPattern, slugProblem } from './slug.ts';
 import { fitsLanguage, writtenIn } from './written-in.ts';
+import { interfaceLanguage } from '../shared/i18n/index.ts';
+import { en } from '../shared/i18n/en.ts';
 
 /** Markdown as the pipeline rendered it: the HTML, and the text a reader sees. */
 export interface RenderedText {
@@ -296,8 +298,25 @@ export function languageWarnings(story: StorySource, chapterSources: ChapterSour
     if (text.length > 60_000) break;
   }
   const found = writtenIn(text);
-  if (!found || fitsLanguage(found.script, story.data.language)) return [];
-  return [catalogue.LanguageScript.message(story.filePath, story.data.language, found.script, found.language)];
+  const warnings =
+    !found || fitsLanguage(found.script, story.data.language)
+      ? []
+      : [catalogue.LanguageScript.message(story.filePath, story.data.language, found.script, found.language)];
+  return [...warnings, ...untranslated(story)];
+}
+
+/**
+ * A story in a language the site's own words are not translated into (its buttons, labels and
+ * headings stay English), unless story.md's `labels` give every one of them.
+ */
+function untranslated(story: StorySource): string[] {
+  const { language, labels = {} } = story.data;
+  const primary = language.toLowerCase().split('-')[0]!;
+  if (interfaceLanguage(language) !== 'en' || ['en', 'und', 'mul', 'zxx', 'mis'].includes(primary)) return [];
+  const missing = Object.keys(en).filter((key) => !Object.hasOwn(labels, key)).length;
+  if (missing === 0) return [];
+  const name = new Intl.DisplayNames(['en'], { type: 'language', fallback: 'none' }).of(primary) ?? language;
+  return [catalogue.InterfaceUntranslated.message(story.filePath, name, primary)];
 }
 
 /** Things an author would want to know about one chapter that do not stop the build. */

@@ -7,6 +7,7 @@ import { scheduleWarnings } from '../../src/core/schedule';
 import { chapterWarnings, languageWarnings, storyWarnings, validateStory } from '../../src/core/story';
 import { createRenderer } from '../../src/markdown/render';
 import { stringsFor } from '../../src/shared/i18n';
+import { en } from '../../src/shared/i18n/en';
 import { scanChapters } from '../../src/source/content-files';
 import { readStory } from '../../src/source/story-source';
 import { makeWorkDir } from '../../src/cli/support/work-dir';
@@ -83,7 +84,7 @@ describe('the story checks report each problem by its name', () => {
     expect(validateStory([], [])).toEqual([problems.MissingStory.message(), problems.NoChapters.message()]);
   });
 
-  it('the warnings: OrderGap, TitleOfTheOneBefore, TextOfAnother, MixedQuotes, ParagraphsRunTogether, LanguageScript, MoreThanExpected', () => {
+  it('the warnings: OrderGap, TitleOfTheOneBefore, TextOfAnother, MixedQuotes, ParagraphsRunTogether, LanguageScript, InterfaceUntranslated, MoreThanExpected', () => {
     const sources = [1, 2, 5].map((n) => chapter(`chapter-${n}`, { order: n, title: `Chapter ${n}` }));
     expect(storyWarnings(sources)).toEqual([problems.OrderGap.message(file('chapter-5'), 2, 5)]);
     // A file copied for the next chapter, its title left as it was; a draft between them is not read.
@@ -119,6 +120,19 @@ describe('the story checks report each problem by its name', () => {
       /language is en, but the chapters are written in Chinese characters; set language: zh/,
     );
     expect(languageWarnings({ ...story, data: { ...story.data, language: 'zh-Hant' } }, chinese)).toEqual([]);
+    // A language the site's words are not translated into: said once, until labels give every one.
+    const greek = { ...story, data: { ...story.data, language: 'el' } };
+    const keeper = [chapter('chapter-1', { order: 1 }, 'Ο φύλακας ανέβηκε τη σκάλα και άναψε τη λάμπα, όπως κάθε βράδυ.')];
+    expect(languageWarnings(greek, keeper)).toEqual([problems.InterfaceUntranslated.message(story.filePath, 'Greek', 'el')]);
+    expect(problems.InterfaceUntranslated.message(story.filePath, 'Greek', 'el')).toMatch(
+      /no Greek translation, so readers see them in English; add one as src\/shared\/i18n\/translations\/el\.ts/,
+    );
+    const labelled = {
+      ...greek,
+      data: { ...greek.data, labels: Object.fromEntries(Object.entries(en).map(([key, value]) => [key, value])) },
+    };
+    expect(languageWarnings(labelled, keeper)).toEqual([]);
+    expect(languageWarnings({ ...story, data: { ...story.data, language: 'pt-BR' } }, [])).toEqual([]);
     expect(scheduleWarnings(planned, sources, new Date('2026-01-01'))).toContain(problems.MoreThanExpected.message(story.filePath, 2, 3));
   });
 });
