@@ -28,7 +28,7 @@ import { remarkRuby } from './remark-ruby.ts';
 import { isJapanese } from '../shared/i18n/languages.ts';
 import { remarkIndentedParagraphs, remarkSceneBreaks, typedBreaks } from './remark-scene-breaks.ts';
 import { remarkLiteralTags } from './remark-literal-tags.ts';
-import { remarkTypography } from './remark-typography.ts';
+import { rehypeTypography } from './rehype-typography.ts';
 import type { QuoteStyle } from '../core/typography.ts';
 import { remarkUnclosedHtml } from './remark-unclosed-html.ts';
 import { remarkDashHeadings } from './remark-dash-headings.ts';
@@ -134,7 +134,6 @@ export function createRenderer(settings: RenderSettings): Renderer {
     remarkLiteralTags,
     remarkUnclosedHtml,
     remarkDashHeadings,
-    [remarkTypography, settings.quotes],
   ];
   const toHtml = [
     remarkRehype,
@@ -155,6 +154,7 @@ export function createRenderer(settings: RenderSettings): Renderer {
     rehypeRemovedHtml,
     [rehypeSanitize, sanitizeSchema],
     rehypeTidyPastedHtml,
+    [rehypeTypography, settings.quotes],
     rehypeSlug,
     rehypeSceneBreaks,
     rehypeBlocks,

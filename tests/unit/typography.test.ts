@@ -4,7 +4,7 @@ import remarkRehype from 'remark-rehype';
 import { unified } from 'unified';
 import { describe, expect, it } from 'vitest';
 import { frenchSpaced, quoteStyle, quoteStyles, smarten } from '../../src/core/typography';
-import { remarkTypography } from '../../src/markdown/remark-typography';
+import { rehypeTypography } from '../../src/markdown/rehype-typography';
 import { storySchema } from '../../src/core/schema';
 import { titleParts } from '../../src/core/chapter-labels';
 
@@ -29,9 +29,9 @@ describe('smarten', () => {
   });
 });
 
-describe('remarkTypography in the Markdown pipeline', () => {
+describe('rehypeTypography in the Markdown pipeline', () => {
   const render = async (markdown: string) =>
-    String(await unified().use(remarkParse).use(remarkTypography).use(remarkRehype).use(rehypeStringify).process(markdown));
+    String(await unified().use(remarkParse).use(remarkRehype).use(rehypeTypography).use(rehypeStringify).process(markdown));
 
   it('decides quotes across emphasis and links', async () => {
     expect(await render('"*Go*," he said, "[now](https://x.y)."')).toBe('<p>“<em>Go</em>,” he said, “<a href="https://x.y">now</a>.”</p>');
@@ -109,8 +109,8 @@ describe('the story’s quotation marks in the pipeline', () => {
       String(
         await unified()
           .use(remarkParse)
-          .use(remarkTypography, quoteStyle(language))
           .use(remarkRehype)
+          .use(rehypeTypography, quoteStyle(language))
           .use(rehypeStringify)
           .process(markdown),
       );

@@ -1,0 +1,70 @@
+import type { Nodes, Root } from 'hast';
+import { smarten, type QuoteStyle } from '../core/typography.ts';
+
+/** Elements whose text is shown as typed: code, and what is read as code or as a program's. */
+const verbatim = new Set(['code', 'pre', 'kbd', 'samp', 'script', 'style', 'textarea']);
+
+/** Elements inside a run of text: a quote across them opens and closes as if they were not there. */
+const phrasing = new Set([
+  'a',
+  'abbr',
+  'b',
+  'bdi',
+  'bdo',
+  'cite',
+  'data',
+  'del',
+  'dfn',
+  'em',
+  'i',
+  'img',
+  'ins',
+  'mark',
+  'q',
+  'rp',
+  'rt',
+  'ruby',
+  's',
+  'small',
+  'span',
+  'strong',
+  'sub',
+  'sup',
+  'time',
+  'u',
+  'var',
+  'wbr',
+]);
+
+/**
+ * Typographer's quotes (in the story's language's style), dashes and ellipses in the text of
+ * a chapter (see `smarten`): the text written in Markdown and the text inside raw HTML alike
+ * (`<p class="center">"Hello," she said.</p>`), once the HTML is parsed and sanitized. Code is
+ * left alone. Before the heading ids are made, so they are made of the text as shown.
+ *
+ * Written for speed: `remark-smartypants` parses every text node with retext and took 60% of
+ * the time to render a chapter (12 of 20 ms for 2,500 words); this is a single pass over the text.
+ */
+export function rehypeTypography(style?: QuoteStyle) {
+  return (tree: Root) => {
+    let before = ' ';
+    const visit = (node: Nodes) => {
+      if (node.type === 'text') {
+        node.value = smarten(node.value, before, style);
+        before = node.value.at(-1) ?? before;
+        return;
+      }
+      if (node.type === 'element') {
+        if (verbatim.has(node.tagName)) {
+          before = 'x';
+          return;
+        }
+        if (node.tagName === 'br') before = ' ';
+        // A new block starts a new run of text: a quote at its start opens.
+        else if (!phrasing.has(node.tagName)) before = ' ';
+      }
+      if ('children' in node) for (const child of node.children) visit(child);
+    };
+    visit(tree);
+  };
+}
