@@ -269,6 +269,13 @@ export const problems = {
     message: (things: string[], more: number) =>
       `${list(things)} ${things.length === 1 ? 'is' : 'are'} removed from the page${elsewhere(more)}: nothing in a chapter may run a script or show another site's page inside yours; link to the page instead ([Watch it here](https://…))`,
   }),
+  PlayerAsLink: problem({
+    level: 'warning',
+    where: 'line',
+    title: 'A player embedded from another site is shown as a link to it',
+    message: (things: string[], more: number) =>
+      `${list(things)} ${things.length === 1 ? 'is shown as a link to what it plays' : 'are shown as links to what they play'}${elsewhere(more)}: nothing in a chapter may show another site inside yours (its script would run on your pages and learn who reads); to say it in your words, write the link yourself ([Listen to the song](https://…))`,
+  }),
   UnwrappedHtml: problem({
     level: 'warning',
     where: 'line',

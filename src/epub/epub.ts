@@ -75,6 +75,8 @@ const stylesheet = `body { font-family: serif; line-height: 1.5; margin: 0 5%; }
 img { max-width: 100%; height: auto; }
 .cover { margin: 0; padding: 0; text-align: center; }
 .cover img { max-height: 95vh; }
+figure { margin: 1em 0; text-align: center; }
+figcaption { font-size: 0.875em; text-indent: 0; }
 .verse { margin: 1em 2em; }
 .verse p { text-indent: 0; }
 .messages p.message { text-indent: 0; margin: 0.3em 25% 0.3em 0; padding: 0.3em 0.6em; border: 1px solid #999; border-radius: 0.6em; }

@@ -9,6 +9,7 @@ import { createRenderer } from '../markdown/render.ts';
 import { stringsFor } from '../shared/i18n/index.ts';
 import { compareWords, fidelityWords, withoutWords, type Fidelity } from './fidelity.ts';
 import { embeddedPictures } from './embedded-pictures.ts';
+import { embeddedMedia } from './embedded-media.ts';
 import { imageName } from './image-name.ts';
 import { hastToMarkdown } from './hast-to-markdown.ts';
 import { ImportError, treesOf, type ImportedChapter, type ImportedStory, type ImportedWork } from './model.ts';
@@ -76,6 +77,7 @@ function chapterMarkdown(chapter: ImportedChapter): ChapterMarkdown {
 export async function planImport(work: ImportedWork, existingOrders: readonly number[]): Promise<ImportPlan> {
   drawingsAsPictures(work);
   embeddedPictures(work);
+  embeddedMedia(work);
   if (work.story && !work.story.language) work.notices.push(...languageFromText(work.story, work.source));
   breakMarks = [];
   const placed = place(work.chapters, existingOrders, work.chapters.length > 1 || work.story !== undefined);

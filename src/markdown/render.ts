@@ -29,6 +29,7 @@ import { isJapanese } from '../shared/i18n/languages.ts';
 import { remarkIndentedParagraphs, remarkSceneBreaks, typedBreaks } from './remark-scene-breaks.ts';
 import { remarkLiteralTags } from './remark-literal-tags.ts';
 import { rehypeTypography } from './rehype-typography.ts';
+import { rehypePlayersAsLinks } from './players.ts';
 import type { QuoteStyle } from '../core/typography.ts';
 import { remarkUnclosedHtml } from './remark-unclosed-html.ts';
 import { remarkDashHeadings } from './remark-dash-headings.ts';
@@ -150,6 +151,7 @@ export function createRenderer(settings: RenderSettings): Renderer {
   const safe: PluggableList = [
     rehypeRawWhenPresent,
     depthLimit('raw HTML'),
+    rehypePlayersAsLinks,
     rehypeLegacyFormatting,
     rehypeRemovedHtml,
     [rehypeSanitize, sanitizeSchema],

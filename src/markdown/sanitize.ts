@@ -60,7 +60,8 @@ const mathAttributes = [
 /**
  * What raw HTML in a chapter may keep: GitHub's safe subset (emphasis, links, images,
  * lists, tables…) plus the formatting fiction uses (small caps and other `<span>` classes,
- * centred or right-aligned text, `<u>`, `<small>`, `<mark>`, `<cite>`) and formulas
+ * centred or right-aligned text, `<u>`, `<small>`, `<mark>`, `<cite>`), pictures with their
+ * captions (`<figure>`, `<figcaption>`) and formulas
  * (MathML Core). Everything else is
  * removed before the page is built: `<script>`, `<style>` and `<iframe>` with their content,
  * `<object>`, `<embed>`, forms, inline event handlers, `style` attributes and `javascript:`
@@ -68,7 +69,17 @@ const mathAttributes = [
  */
 export const sanitizeSchema: SanitizeSchema = {
   ...defaultSchema,
-  tagNames: [...(defaultSchema.tagNames ?? []).filter((tag) => tag !== 'input'), 'u', 'small', 'mark', 'cite', 'abbr', ...mathTagNames],
+  tagNames: [
+    ...(defaultSchema.tagNames ?? []).filter((tag) => tag !== 'input'),
+    'u',
+    'small',
+    'mark',
+    'cite',
+    'abbr',
+    'figure',
+    'figcaption',
+    ...mathTagNames,
+  ],
   strip: [...removedWithContent],
   // Ids stay as the author wrote them (so their links work); rehype-content-ids keeps them clear
   // of the page's own. `name` could shadow document properties, so only anchors keep it, as an id.

@@ -98,15 +98,18 @@ describe('a chapter pasted with raw HTML the page does not keep (a video, a scri
     const html = chapters.find((source) => source.id === 'chapter-1')!.body.html;
     expect(html).not.toMatch(/style=|<iframe|<script|<font/);
     expect(html).toContain('<p class="center" id="p-2">The End</p>');
+    // The video is a link to its page, as a reader can follow it.
+    expect(html).toContain('<p id="p-3"><a href="https://www.youtube.com/watch?v=x">youtube.com</a></p>');
     const said = warnings.filter((warning) => warning.includes('chapter-1.md:'));
     expect(said).toEqual([
-      expect.stringMatching(/chapter-1\.md:\d+: the style “color:red” is not kept: .*use class="center"/),
       expect.stringMatching(
-        /chapter-1\.md:\d+: <iframe> and <script> are removed from the page \(here and in 1 more place\): .*link to the page instead/,
+        /chapter-1\.md:\d+: a page from www\.youtube\.com is shown as a link to what it plays: .*\(\[Listen to the song\]/,
       ),
+      expect.stringMatching(/chapter-1\.md:\d+: the style “color:red” is not kept: .*use class="center"/),
+      expect.stringMatching(/chapter-1\.md:\d+: <script> is removed from the page: .*link to the page instead/),
       expect.stringMatching(/chapter-1\.md:\d+: <font> shows only its words, not itself: /),
     ]);
     // Each at the line of the file it is on: the text starts on line 6, below four lines of frontmatter and a blank one.
-    expect(said.map((warning) => Number(/\.md:(\d+):/.exec(warning)![1]))).toEqual([6, 10, 14]);
+    expect(said.map((warning) => Number(/\.md:(\d+):/.exec(warning)![1]))).toEqual([10, 6, 12, 14]);
   });
 });

@@ -10,6 +10,7 @@ import { redirectTarget } from '../../src/importer/readers/saved-page';
 import { publishedOrder } from '../../src/importer/post-order';
 import { makeDocx, makeEpub } from '../support/documents';
 import { ao3Work } from '../support/ao3';
+import { pageOf } from '../../src/markdown/players';
 
 const fixtures = join(import.meta.dirname, '../fixtures/import');
 const png = Uint8Array.from(
@@ -141,6 +142,68 @@ describe('AO3 HTML downloads', () => {
     expect(chapters[0]!.body).toBe(
       'En el tejado de la ópera, Christine miró la ciudad.\n\n—¿Tienes frío? —preguntó Raoul.\n\n—No —mintió ella, y sonrió—. Nunca.\n\n<div class="center">\n\nFin.\n\n</div>',
     );
+  });
+
+  it('writes a video or song the author embedded (as AO3 lets them) as a link to its page, and says so', async () => {
+    const html = ao3Work({
+      title: 'Songs',
+      url: 'https://archiveofourown.org/works/7',
+      summary: 'Music.',
+      tags: [],
+      expected: 1,
+      published: '2025-01-01',
+      updated: '2025-01-01',
+      chapters: [
+        {
+          title: 'The Song',
+          paragraphs: [
+            'She put on the song.',
+            '<iframe width="560" height="315" src="https://www.youtube.com/embed/dQw4w9WgXcQ" title="YouTube video player" allowfullscreen></iframe>',
+            '<iframe src="https://w.soundcloud.com/player/?url=https%3A//api.soundcloud.com/tracks/42&amp;color=%23ff5500" title="The Keeper’s Song"></iframe> played twice.',
+            'Then silence.',
+          ],
+        },
+      ],
+    });
+    const { plan, chapters, work } = await importBytes(strToU8(html), 'songs.html');
+    expectEveryWordKept(plan);
+    expect(chapters[0]!.body).toBe(
+      'She put on the song.\n\n[YouTube video player](https://www.youtube.com/watch?v=dQw4w9WgXcQ)\n\n[The Keeper’s Song](https://api.soundcloud.com/tracks/42) played twice.\n\nThen silence.',
+    );
+    expect(work.notices).toContain(
+      'wrote 2 players embedded from other sites (a page from www.youtube.com, a page from w.soundcloud.com) as links to what they play: a chapter shows nothing of another site inside it',
+    );
+  });
+});
+
+describe('what a page embeds that the site never shows', () => {
+  it('keeps a video’s fallback words as its link, a form’s words without its fields, and says what it left out', async () => {
+    const page = strToU8(
+      '<html><body><h1>Chapter 1: Song</h1><p>She put on the song.</p><video controls><source src="https://example.com/v.mp4" type="video/mp4">The song, filmed.</video><audio src="https://example.com/a.mp3"></audio><script>alert(1)</script><form><label>Your name <input type="text"></label><button>Send</button></form><p>Then silence.</p></body></html>',
+    );
+    const { plan, chapters, work } = await importBytes(page, 'chapter-1.html');
+    expectEveryWordKept(plan);
+    expect(chapters[0]!.body).toBe(
+      'She put on the song.\n\n[The song, filmed.](https://example.com/v.mp4)\n\n[example.com](https://example.com/a.mp3)\n\nYour name Send\n\nThen silence.',
+    );
+    expect(work.dropped).toContain('a script, a form (no page of the site keeps one)');
+    expect(work.notices.join('\n')).toMatch(
+      /wrote 2 players embedded from other sites \(a video from example\.com, a recording from example\.com\)/,
+    );
+  });
+
+  it.each([
+    ['https://www.youtube-nocookie.com/embed/abc?start=30', 'https://www.youtube.com/watch?v=abc'],
+    ['https://player.vimeo.com/video/76979871?h=8272103f6e', 'https://vimeo.com/76979871'],
+    [
+      'https://open.spotify.com/embed/track/4uLU6hMCjMI75M1A2tKUQC?utm_source=generator',
+      'https://open.spotify.com/track/4uLU6hMCjMI75M1A2tKUQC',
+    ],
+    ['https://w.soundcloud.com/player/?url=https%3A//api.soundcloud.com/tracks/293', 'https://api.soundcloud.com/tracks/293'],
+    ['https://w.soundcloud.com/player/?url=javascript:alert(1)', 'https://w.soundcloud.com/player/?url=javascript:alert(1)'],
+    ['https://example.org/player/9', 'https://example.org/player/9'],
+  ])('points a player at %s to the page of what it plays, %s', (address, page) => {
+    expect(pageOf(new URL(address))).toBe(page);
   });
 });
 
