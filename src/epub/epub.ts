@@ -75,6 +75,8 @@ const stylesheet = `body { font-family: serif; line-height: 1.5; margin: 0 5%; }
 img { max-width: 100%; height: auto; }
 .cover { margin: 0; padding: 0; text-align: center; }
 .cover img { max-height: 95vh; }
+table { border-collapse: collapse; margin: 1em auto; font-size: 0.9em; }
+th, td { border: 1px solid #888; padding: 0.2em 0.5em; vertical-align: top; }
 figure { margin: 1em 0; text-align: center; }
 figcaption { font-size: 0.875em; text-indent: 0; }
 .verse { margin: 1em 2em; }

@@ -9,14 +9,14 @@ const styled = new Set<string>(Object.values(textClasses));
 
 /**
  * Records in `file.data.blocks` whether the text needs the blocks stylesheet (verse, a chat,
- * footnotes, kept-together dashes, pictures and their captions), read from the tree the pipeline built, so a page
+ * footnotes, kept-together dashes, pictures and their captions, tables), read from the tree the pipeline built, so a page
  * links that stylesheet only when what it shows uses it.
  */
 export function rehypeBlockStyles() {
   return (tree: Root, file: VFile) => {
     let needed = false;
     visit(tree, 'element', (node: Element) => {
-      if (node.tagName === 'img' || node.tagName === 'figure' || classesOf(node).some((name) => styled.has(name))) {
+      if (['img', 'figure', 'table'].includes(node.tagName) || classesOf(node).some((name) => styled.has(name))) {
         needed = true;
         return EXIT;
       }

@@ -159,6 +159,23 @@ describe('HTML from old pages', () => {
   });
 });
 
+describe('the blocks stylesheet', () => {
+  it.each([
+    ['verse', ':::verse\nA line\n:::', true],
+    ['a picture', '![A lake](images/lake.jpg)', true],
+    [
+      'a picture with its caption',
+      '<figure>\n<img src="images/lake.jpg" alt="A lake">\n<figcaption>The lake.</figcaption>\n</figure>',
+      true,
+    ],
+    ['a table', '| Day | Weather |\n| --- | --- |\n| Mon | Rain |', true],
+    ['a footnote', 'Text.[^1]\n\n[^1]: A note.', true],
+    ['plain paragraphs', 'One.\n\n*Two.*', false],
+  ])('is asked for, or not, by a chapter holding %s', async (_what, markdown, needed) => {
+    expect((await chapter(markdown)).blocks).toBe(needed);
+  });
+});
+
 describe('blocks', () => {
   it('keep every line of verse', async () => {
     const doc = dom((await chapter(':::verse\nThe ghost is gone,\nthe mask remains\n\nA second stanza\n:::')).html);
