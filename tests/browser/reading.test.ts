@@ -162,12 +162,21 @@ describe('resuming where the reader stopped', () => {
 });
 
 describe('layout', () => {
+  const edge = useBrowserSite('edge');
   it('fits a 320 px wide screen without sideways scrolling', async () => {
     const { page } = await site.open({ viewport: { width: 320, height: 640 } });
     for (const path of ['', 'prologue/', 'chapter-2/', 'search/?q=lantern', '404.html']) {
       await page.goto(site.url(path));
       await settled(page);
       expect(await page.evaluate(() => document.documentElement.scrollWidth), path).toBeLessThanOrEqual(320);
+    }
+    // A long line of code (a status screen) and a table of long words wrap rather than widen the page.
+    const other = await edge.open({ viewport: { width: 320, height: 640 } });
+    for (const path of ['the-mask/', 'read/']) {
+      await other.page.goto(edge.url(path));
+      await settled(other.page);
+      expect(await other.page.locator('pre').count(), path).toBeGreaterThan(0);
+      expect(await other.page.evaluate(() => document.documentElement.scrollWidth), path).toBeLessThanOrEqual(320);
     }
   });
 
