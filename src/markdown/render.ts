@@ -30,6 +30,7 @@ import { remarkIndentedParagraphs, remarkSceneBreaks, typedBreaks } from './rema
 import { remarkLiteralTags } from './remark-literal-tags.ts';
 import { rehypeTypography } from './rehype-typography.ts';
 import { rehypePlayersAsLinks } from './players.ts';
+import { rehypeTaskBoxes } from './rehype-task-boxes.ts';
 import type { QuoteStyle } from '../core/typography.ts';
 import { remarkUnclosedHtml } from './remark-unclosed-html.ts';
 import { remarkDashHeadings } from './remark-dash-headings.ts';
@@ -152,6 +153,7 @@ export function createRenderer(settings: RenderSettings): Renderer {
     rehypeRawWhenPresent,
     depthLimit('raw HTML'),
     rehypePlayersAsLinks,
+    rehypeTaskBoxes,
     rehypeLegacyFormatting,
     rehypeRemovedHtml,
     [rehypeSanitize, sanitizeSchema],

@@ -180,8 +180,8 @@ export function rehypeRemovedHtml() {
         add('removed', `<${node.tagName}>`, node);
         return SKIP;
       }
-      // A task list's checkbox (`- [ ] …`) comes from Markdown, and is left out by design.
-      if (!kept.has(node.tagName) && node.tagName !== 'input') add('unwrapped', `<${node.tagName}>`, node);
+      // (A task list's checkbox, `- [ ] …`, is no longer here: rehypeTaskBoxes has made it a mark in the text.)
+      if (!kept.has(node.tagName)) add('unwrapped', `<${node.tagName}>`, node);
       for (const [name, value] of Object.entries(node.properties)) {
         if (/^on[a-z]/i.test(name)) add('removed', `${name.toLowerCase()}=…`, node);
         else if (name === 'href' && typeof value === 'string' && /^\s*javascript:/i.test(value)) add('removed', 'a javascript: link', node);
