@@ -17,7 +17,9 @@ const players: Readonly<Record<string, string>> = { iframe: 'a page', embed: 'an
 /** A player's address on the web, from its own attribute or its first `<source>`. */
 function addressOf(node: Element): URL | undefined {
   const source = node.children.find((child): child is Element => child.type === 'element' && child.tagName === 'source');
-  const written = String(node.properties.src ?? source?.properties.src ?? '').trim();
+  const given = String(node.properties.src ?? source?.properties.src ?? '').trim();
+  // Older embed codes leave the scheme out (`//www.youtube.com/embed/…`): the site is served over https.
+  const written = given.startsWith('//') ? `https:${given}` : given;
   if (!URL.canParse(written)) return undefined;
   const url = new URL(written);
   return url.protocol === 'https:' || url.protocol === 'http:' ? url : undefined;
