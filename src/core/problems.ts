@@ -376,11 +376,17 @@ export const problems = {
     message: (file: string, language: string, script: string, suggested: string | undefined) =>
       `${file}: language is ${language}, but the chapters are written in ${scriptName(script)}; ${suggested ? `set language: ${suggested}` : 'set language to theirs (a tag such as ru or bg)'}. Search splits words, quotes are set and the text runs by it`,
   }),
+  LanguageWords: problem({
+    level: 'warning',
+    title: 'The story’s language is not the one its chapters’ words are in',
+    message: (file: string, language: string, found: string) =>
+      `${file}: language is ${language}, but the chapters read as ${languageName(found)} (its most common words); set language: ${found}, unless they are in ${language}. Search finds words by it, quotes are set and words hyphenated by it`,
+  }),
   InterfaceUntranslated: problem({
     level: 'warning',
     title: 'The site’s own words are not translated into the story’s language',
-    message: (file: string, name: string, tag: string) =>
-      `${file}: the site’s own words (its buttons, labels and headings) have no ${name} translation, so readers see them in English; add one as src/shared/i18n/translations/${tag}.ts (README: Adding a language), or give each in your words under labels:`,
+    message: (file: string, tag: string) =>
+      `${file}: the site’s own words (its buttons, labels and headings) have no ${languageName(tag)} translation, so readers see them in English; add one as src/shared/i18n/translations/${tag}.ts (README: Adding a language), or give each in your words under labels:`,
   }),
   ParagraphsRunTogether: problem({
     level: 'warning',
@@ -651,5 +657,14 @@ function scriptName(code: string): string {
     return new Intl.DisplayNames(['en'], { type: 'script' }).of(code) ?? code;
   } catch {
     return code;
+  }
+}
+
+/** A language as the author knows it: "French", "Norwegian Bokmål". */
+function languageName(tag: string): string {
+  try {
+    return new Intl.DisplayNames(['en'], { type: 'language' }).of(tag) ?? tag;
+  } catch {
+    return tag;
   }
 }

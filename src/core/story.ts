@@ -5,7 +5,7 @@ import { problems as catalogue } from './problems.ts';
 import { isScheduled } from './schedule.ts';
 import type { ChapterData, StoryData } from './schema.ts';
 import { fileSlug, slugPattern, slugProblem } from './slug.ts';
-import { fitsLanguage, writtenIn } from './written-in.ts';
+import { fitsLanguage, readsLatin, writtenIn } from './written-in.ts';
 import { interfaceLanguage } from '../shared/i18n/index.ts';
 import { en } from '../shared/i18n/en.ts';
 
@@ -298,10 +298,15 @@ export function languageWarnings(story: StorySource, chapterSources: ChapterSour
     if (text.length > 60_000) break;
   }
   const found = writtenIn(text);
-  const warnings =
-    !found || fitsLanguage(found.script, story.data.language)
-      ? []
-      : [catalogue.LanguageScript.message(story.filePath, story.data.language, found.script, found.language)];
+  const declared = story.data.language.toLowerCase().split('-')[0]!;
+  const warnings = !found
+    ? []
+    : !fitsLanguage(found.script, story.data.language)
+      ? [catalogue.LanguageScript.message(story.filePath, story.data.language, found.script, found.language)]
+      : // In Latin letters, told by the language's most common words, when the one given is one of those told apart so.
+        found.script === 'Latn' && found.language && found.language !== declared && readsLatin(declared)
+        ? [catalogue.LanguageWords.message(story.filePath, story.data.language, found.language)]
+        : [];
   return [...warnings, ...untranslated(story)];
 }
 
@@ -315,8 +320,7 @@ function untranslated(story: StorySource): string[] {
   if (interfaceLanguage(language) !== 'en' || ['en', 'und', 'mul', 'zxx', 'mis'].includes(primary)) return [];
   const missing = Object.keys(en).filter((key) => !Object.hasOwn(labels, key)).length;
   if (missing === 0) return [];
-  const name = new Intl.DisplayNames(['en'], { type: 'language', fallback: 'none' }).of(primary) ?? language;
-  return [catalogue.InterfaceUntranslated.message(story.filePath, name, primary)];
+  return [catalogue.InterfaceUntranslated.message(story.filePath, primary)];
 }
 
 /** Things an author would want to know about one chapter that do not stop the build. */

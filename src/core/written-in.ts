@@ -1,7 +1,7 @@
 /**
  * What a text's letters say of its language: the script most of them are in, and the language
- * that script names when it names one (Hangul: Korean; Thai; Hebrew; Han with kana: Japanese).
- * Latin letters, which dozens of languages share, name none. Used where a story's language was
+ * that script names when it names one (Hangul: Korean; Thai; Hebrew; Han with kana: Japanese);
+ * for Latin letters, which dozens of languages share, the one its most common words are of. Used where a story's language was
  * never given (an import from Word or a text file) and to warn when the one given does not fit
  * its text (`language: en` left from the sample over chapters in Chinese): the page's language
  * decides how search splits words, how quotes are set and which way the text runs.
@@ -63,9 +63,60 @@ export function writtenIn(text: string): { script: string; language: string | un
   return { script, language: script === 'Hani' ? 'zh' : languageOf(script, text) };
 }
 
+/**
+ * The most common words of the languages written in Latin letters that stories are told in,
+ * each list its language's own (the words two languages share count for both, and so decide
+ * nothing between them).
+ */
+const commonWords: Readonly<Record<string, string>> = {
+  en: 'the and of to a in was he she it that his her you i with for had on is not but at they',
+  fr: 'le la les de des et un une il elle est que qui dans ne pas du au je se sur à qu son sa avait',
+  de: 'der die das und ist nicht ein eine sie er ich zu den mit sich es auf dem war hatte auch',
+  es: 'el la los las de que y en un una no se por con su lo del al pero como más le era',
+  it: 'il la di che e un una non per è si con mi del della le gli ho era lo ma come',
+  pt: 'o a os as de que e não um uma em do da para com se ele ela você mas no na era',
+  nl: 'de het een en van is niet dat ik je hij zij ze op te met was maar voor er',
+  pl: 'i w nie się na z że to jest do co jak ale jego już tak mnie był była',
+  tr: 'bir ve bu da de ne için çok ama o gibi daha ile değil mi sonra ben sen',
+  id: 'yang dan di itu ini dengan tidak aku dia ke untuk ada dari akan saya kamu',
+  vi: 'và của là không có một những cho đã người anh cô tôi được với này',
+  sv: 'och att det som en på är av för med inte han hon jag var till den har',
+  da: 'og at det en er til på han hun jeg ikke med som var af de for har',
+  nb: 'og det er til på han hun jeg ikke med som var av en for de å har',
+  fi: 'ja on ei se että hän oli mutta niin kun jo minä sinä ole',
+  cs: 'a se na je že to v ne jsem s jak ale by do z o si tak',
+  hu: 'a az és hogy nem is egy van meg de csak már volt ki',
+  ro: 'și în de la nu că se cu o un a pe ce era din este',
+  ca: 'el la els les de que i en un una no es per amb però del al va',
+};
+/** Whether the language of a text in Latin letters can be told to be this one (`latinLanguage`). */
+export const readsLatin = (language: string): boolean => Object.hasOwn(commonWords, language);
+
+const commonSets = Object.entries(commonWords).map(([language, words]) => [language, new Set(words.split(' '))] as const);
+
+/**
+ * The language of a text in Latin letters, from how often its most common words come: one
+ * clearly ahead of the rest (half again as often as the next), in a text long enough to tell
+ * (40 words). Undefined otherwise: the text is too short, mixed, or in another language.
+ */
+export function latinLanguage(text: string): string | undefined {
+  const words =
+    text
+      .slice(0, sample * 3)
+      .toLowerCase()
+      .match(/\p{L}+/gu) ?? [];
+  if (words.length < 40) return undefined;
+  const scores = commonSets
+    .map(([language, common]) => [language, words.reduce((sum, word) => sum + (common.has(word) ? 1 : 0), 0)] as const)
+    .sort((a, b) => b[1] - a[1]);
+  const [top, next] = scores;
+  return top && top[1] >= words.length * 0.15 && top[1] >= (next?.[1] ?? 0) * 1.5 ? top[0] : undefined;
+}
+
 /** The language a script names, telling apart the languages that share it where their letters do. */
 function languageOf(script: string, text: string): string | undefined {
   const head = text.slice(0, sample * 2);
+  if (script === 'Latn') return latinLanguage(head);
   if (script === 'Cyrl') {
     if (/[іїєґ]/iu.test(head)) return 'uk';
     if (/[ђћџљњј]/iu.test(head)) return 'sr';

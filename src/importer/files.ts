@@ -212,7 +212,8 @@ function chapterFile(chapter: ImportedChapter, order: number, parts: ChapterMark
  */
 export function languageFromText(story: ImportedStory, text: string): string[] {
   const found = writtenIn(text)?.language;
-  if (!found) return [];
+  // English, the default, stays unsaid.
+  if (!found || found === 'en') return [];
   story.language = found;
   return [`set the story’s language to ${found}, the language its text is written in (change it in story.md if it is another)`];
 }

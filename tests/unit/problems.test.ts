@@ -84,7 +84,7 @@ describe('the story checks report each problem by its name', () => {
     expect(validateStory([], [])).toEqual([problems.MissingStory.message(), problems.NoChapters.message()]);
   });
 
-  it('the warnings: OrderGap, TitleOfTheOneBefore, TextOfAnother, MixedQuotes, ParagraphsRunTogether, LanguageScript, InterfaceUntranslated, MoreThanExpected', () => {
+  it('the warnings: OrderGap, TitleOfTheOneBefore, TextOfAnother, MixedQuotes, ParagraphsRunTogether, LanguageScript, LanguageWords, InterfaceUntranslated, MoreThanExpected', () => {
     const sources = [1, 2, 5].map((n) => chapter(`chapter-${n}`, { order: n, title: `Chapter ${n}` }));
     expect(storyWarnings(sources)).toEqual([problems.OrderGap.message(file('chapter-5'), 2, 5)]);
     // A file copied for the next chapter, its title left as it was; a draft between them is not read.
@@ -120,11 +120,28 @@ describe('the story checks report each problem by its name', () => {
       /language is en, but the chapters are written in Chinese characters; set language: zh/,
     );
     expect(languageWarnings({ ...story, data: { ...story.data, language: 'zh-Hant' } }, chinese)).toEqual([]);
+    // In Latin letters, a language told by its words: French chapters under the sample's `language: en`.
+    const french = [
+      chapter(
+        'chapter-1',
+        { order: 1 },
+        "Elle entra sans bruit et personne ne lui répondit. Le gardien était dans l'escalier avec sa lampe, et il ne se retourna pas. Il était tard, et la mer grondait contre les rochers. Elle avait attendu cette nuit depuis longtemps, mais maintenant qu'elle était là, elle ne savait pas quoi lui dire.",
+      ),
+    ];
+    expect(languageWarnings(story, french)).toEqual([problems.LanguageWords.message(story.filePath, 'en', 'fr')]);
+    expect(problems.LanguageWords.message(story.filePath, 'en', 'fr')).toMatch(
+      /language is en, but the chapters read as French .*; set language: fr/,
+    );
+    expect(languageWarnings({ ...story, data: { ...story.data, language: 'fr-CA' } }, french)).toEqual([]);
+    // A language whose words are not among those told apart is not second-guessed.
+    expect(languageWarnings({ ...story, data: { ...story.data, language: 'oc' } }, french)).toEqual([
+      problems.InterfaceUntranslated.message(story.filePath, 'oc'),
+    ]);
     // A language the site's words are not translated into: said once, until labels give every one.
     const greek = { ...story, data: { ...story.data, language: 'el' } };
     const keeper = [chapter('chapter-1', { order: 1 }, 'Ο φύλακας ανέβηκε τη σκάλα και άναψε τη λάμπα, όπως κάθε βράδυ.')];
-    expect(languageWarnings(greek, keeper)).toEqual([problems.InterfaceUntranslated.message(story.filePath, 'Greek', 'el')]);
-    expect(problems.InterfaceUntranslated.message(story.filePath, 'Greek', 'el')).toMatch(
+    expect(languageWarnings(greek, keeper)).toEqual([problems.InterfaceUntranslated.message(story.filePath, 'el')]);
+    expect(problems.InterfaceUntranslated.message(story.filePath, 'el')).toMatch(
       /no Greek translation, so readers see them in English; add one as src\/shared\/i18n\/translations\/el\.ts/,
     );
     const labelled = {

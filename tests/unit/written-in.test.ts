@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { fitsLanguage, writtenIn } from '../../src/core/written-in';
+import { fitsLanguage, latinLanguage, writtenIn } from '../../src/core/written-in';
 import { readInput } from '../../src/importer/read';
 import { planImport } from '../../src/importer/files';
 import { makeDocx } from '../support/documents';
@@ -18,10 +18,82 @@ describe('the language a text is written in', () => {
     ['Она вошла в маяк. Никто ей не ответил. Он хранил эти лампы одиннадцать лет.', 'Cyrl', 'ru'],
     ['Вона увійшла до маяка. Ніхто їй не відповів. Він беріг ці лампи одинадцять років.', 'Cyrl', 'uk'],
     ['Μπήκε στον φάρο. Κανείς δεν της απάντησε. Φύλαγε τις λάμπες έντεκα χρόνια.', 'Grek', 'el'],
-    // Latin letters name no one language.
+    // Latin letters name no one language: too few words to tell by.
     ['She came in from the rain, and nobody answered her at all.', 'Latn', undefined],
   ])('%s', (text, script, language) => {
     expect(writtenIn(text)).toEqual({ script, language });
+  });
+
+  // The same passage in each language: told by how often its most common words come.
+  it.each([
+    [
+      'en',
+      'She came in from the rain and nobody answered her. The keeper was on the stair with his lamp, and he did not turn. It was late, and the sea was loud against the rocks. She had waited for this night for a long time, but now that it was here she did not know what to say to him.',
+    ],
+    [
+      'fr',
+      "Elle entra sans bruit et personne ne lui répondit. Le gardien était dans l'escalier avec sa lampe, et il ne se retourna pas. Il était tard, et la mer grondait contre les rochers. Elle avait attendu cette nuit depuis longtemps, mais maintenant qu'elle était là, elle ne savait pas quoi lui dire.",
+    ],
+    [
+      'de',
+      'Sie kam aus dem Regen herein, und niemand antwortete ihr. Der Wärter stand mit seiner Lampe auf der Treppe, und er drehte sich nicht um. Es war spät, und das Meer war laut an den Felsen. Sie hatte lange auf diese Nacht gewartet, aber jetzt, da sie da war, wusste sie nicht, was sie ihm sagen sollte.',
+    ],
+    [
+      'es',
+      'Entró de la lluvia y nadie le respondió. El guardián estaba en la escalera con su lámpara, y no se volvió. Era tarde, y el mar golpeaba contra las rocas. Había esperado esta noche durante mucho tiempo, pero ahora que había llegado no sabía qué decirle.',
+    ],
+    [
+      'it',
+      'Entrò dalla pioggia e nessuno le rispose. Il guardiano era sulla scala con la sua lampada, e non si voltò. Era tardi, e il mare batteva contro gli scogli. Aveva aspettato questa notte per molto tempo, ma ora che era arrivata non sapeva che cosa dirgli.',
+    ],
+    [
+      'pt',
+      'Ela entrou da chuva e ninguém lhe respondeu. O guardião estava na escada com a sua lâmpada, e não se virou. Era tarde, e o mar batia contra as rochas. Ela tinha esperado por esta noite durante muito tempo, mas agora que ela tinha chegado não sabia o que lhe dizer.',
+    ],
+    [
+      'nl',
+      'Ze kwam binnen uit de regen en niemand gaf haar antwoord. De wachter stond op de trap met zijn lamp, en hij draaide zich niet om. Het was laat, en de zee was luid tegen de rotsen. Ze had lang op deze nacht gewacht, maar nu het zover was wist ze niet wat ze tegen hem moest zeggen.',
+    ],
+    [
+      'pl',
+      'Weszła z deszczu i nikt jej nie odpowiedział. Strażnik stał na schodach z lampą i nie odwrócił się. Było późno, a morze biło o skały. Czekała na tę noc od dawna, ale teraz, kiedy już nadeszła, nie wiedziała, co mu powiedzieć. To nie było łatwe, a on był już zmęczony i tak samo jak ona nie wiedział, co jest prawdą.',
+    ],
+    [
+      'tr',
+      'Yağmurdan içeri girdi ve kimse ona cevap vermedi. Bekçi elinde lambasıyla merdivendeydi ve dönmedi. Geç olmuştu ve deniz kayalara çarpıyordu. Bu geceyi çok uzun zamandır bekliyordu ama şimdi gelmişti ve ona ne diyeceğini bilmiyordu. Bu bir sır değil, ama o da bunu bilmiyordu ve ben de bilmiyordum.',
+    ],
+    [
+      'id',
+      'Dia masuk dari hujan dan tidak ada yang menjawabnya. Penjaga itu ada di tangga dengan lampunya, dan dia tidak berbalik. Sudah larut, dan laut itu berisik di batu karang. Dia sudah menunggu malam ini untuk waktu yang lama, tetapi sekarang malam itu sudah datang dan dia tidak tahu apa yang akan dia katakan kepadanya.',
+    ],
+    [
+      'vi',
+      'Cô bước vào từ trong mưa và không có ai trả lời cô. Người gác đèn đứng trên cầu thang với cây đèn của anh, và anh không quay lại. Trời đã khuya, và biển đập vào những tảng đá. Cô đã chờ đêm này rất lâu, nhưng bây giờ khi nó đã đến, cô không biết phải nói gì với anh.',
+    ],
+    [
+      'sv',
+      'Hon kom in från regnet och ingen svarade henne. Fyrvaktaren stod i trappan med sin lampa, och han vände sig inte om. Det var sent, och havet var högt mot klipporna. Hon hade väntat på den här natten länge, men nu när den var här visste hon inte vad hon skulle säga till honom.',
+    ],
+    [
+      'fi',
+      'Hän tuli sisään sateesta, eikä kukaan vastannut hänelle. Vartija oli portaissa lamppunsa kanssa, eikä hän kääntynyt. Oli myöhä, ja meri pauhasi kallioita vasten. Hän oli odottanut tätä yötä kauan, mutta nyt kun se oli tullut, hän ei tiennyt mitä sanoa. Se ei ollut helppoa, ja niin hän vain seisoi siinä kun tuuli oli jo kylmä.',
+    ],
+    [
+      'cs',
+      'Vešla z deště a nikdo jí neodpověděl. Strážce stál na schodech se svou lampou a neotočil se. Bylo pozdě a moře bušilo do skal. Na tuhle noc čekala dlouho, ale teď, když přišla, nevěděla, co mu má říct. Ale to je jak to je, a tak se na něj jen dívala, že by to ani on sám nevěděl.',
+    ],
+    [
+      'hu',
+      'Bejött az esőből, és senki sem válaszolt neki. Az őr a lépcsőn állt a lámpájával, és nem fordult meg. Késő volt, és a tenger a sziklákhoz csapódott. Régóta várta ezt az éjszakát, de most, hogy itt volt, nem tudta, mit mondjon neki. Ez nem volt könnyű, és az is igaz, hogy már csak egy lámpa égett.',
+    ],
+    [
+      'ro',
+      'Ea a intrat din ploaie și nimeni nu i-a răspuns. Paznicul era pe scară cu lampa lui și nu s-a întors. Era târziu, și marea lovea în stânci. Ea așteptase această noapte de mult timp, dar acum că venise nu știa ce să-i spună. Nu era ușor, și pe de altă parte era un om bun cu o inimă mare.',
+    ],
+  ])('in Latin letters, %s by its most common words', (language, text) => {
+    expect(writtenIn(text)).toEqual({ script: 'Latn', language });
+    // A passage of another language's dialogue inside does not change it.
+    expect(latinLanguage(`${text} « Je ne sais pas, » dit-elle. "I do not know," he said. ${text}`)).toBe(language);
   });
 
   it('says nothing of a text too short or too mixed to tell', () => {
@@ -68,5 +140,18 @@ describe('an import whose source never says its language', () => {
       'story.docx',
     );
     expect((await planImport(english, [])).story).not.toMatch(/^language:/m);
+    // In Latin letters, by its words: a French chapter is French.
+    const french = await readInput(
+      makeDocx([
+        paragraph('Chapitre 1 : La brume'),
+        paragraph(
+          "Elle entra sans bruit et personne ne lui répondit. Le gardien était dans l'escalier avec sa lampe, et il ne se retourna pas. Il était tard, et la mer grondait contre les rochers. Elle avait attendu cette nuit depuis longtemps, mais maintenant qu'elle était là, elle ne savait pas quoi lui dire.",
+        ),
+        paragraph('Chapitre 2 : La lettre'),
+        paragraph('La lettre était sur la table.'),
+      ]),
+      'histoire.docx',
+    );
+    expect((await planImport(french, [])).story).toMatch(/^language: fr$/m);
   });
 });
