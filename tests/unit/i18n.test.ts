@@ -24,6 +24,7 @@ describe('translations', () => {
       'de',
       'en',
       'es',
+      'fa',
       'fr',
       'he',
       'id',
@@ -148,6 +149,7 @@ describe('choosing a translation', () => {
     ['zh-Hans-SG', 'zh-Hans'],
     ['es-419', 'es'],
     ['iw', 'he'],
+    ['fa-IR', 'fa'],
     ['fr-CA', 'fr'],
     ['sw', 'en'],
   ])('reads %s in %s', (tag, translation) => {

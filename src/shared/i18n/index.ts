@@ -3,6 +3,7 @@ import { createStrings, type Message, type Messages, type Translate } from './st
 import { ar } from './translations/ar.ts';
 import { de } from './translations/de.ts';
 import { es } from './translations/es.ts';
+import { fa } from './translations/fa.ts';
 import { fr } from './translations/fr.ts';
 import { he } from './translations/he.ts';
 import { id } from './translations/id.ts';
@@ -45,6 +46,7 @@ export const translations: Readonly<Record<string, Messages>> = {
   ko,
   ar,
   he,
+  fa,
   th,
 };
 
