@@ -17,6 +17,27 @@ function visibleText(what: string) {
     .refine((value) => visible.test(value), `${what} must not be empty`);
 }
 
+/**
+ * The author's name, or the names of co-authors as a list (`[Ada, Wren]`), shown joined as the
+ * archives show a work's creators ("Ada, Wren").
+ */
+function authorNames() {
+  return z.unknown().transform((value, context): string => {
+    const names = Array.isArray(value) ? value : [value];
+    const message =
+      value === undefined
+        ? 'author is required'
+        : names.length === 0 || names.some((name) => typeof name !== 'string')
+          ? 'author must be a name, or the co-authors’ names as a list: author: [Ada, Wren]'
+          : names.some((name) => !visible.test(name as string))
+            ? 'author must not be empty'
+            : undefined;
+    if (message === undefined) return (names as string[]).map((name) => name.trim()).join(', ');
+    context.addIssue({ code: 'custom', message });
+    return z.NEVER;
+  });
+}
+
 /** A calendar date written `YYYY-MM-DD` (optionally with a time); anything else is an error, never a neighbouring day. */
 function calendarDate(what: string, ifFalse = `leave ${what} out`) {
   return z.unknown().transform((value, context): Date => {
@@ -297,8 +318,8 @@ export const storySchema = strictObject(
   {
     /** The story's title, shown on every page. */
     title: visibleText('title'),
-    /** The author's name or pen name. */
-    author: visibleText('author'),
+    /** The author's name or pen name; co-authors' as a list. */
+    author: authorNames(),
     /** BCP 47 language tag of the text, e.g. `en` or `fr-CA`. */
     language: z
       .string({ error: 'language must be a BCP 47 tag such as en or fr-CA' })

@@ -190,6 +190,19 @@ describe('the story schema', () => {
       'unknown key "authors": did you mean author?; unknown key "lang": did you mean language?; unknown key "pairings": did you mean relationships?; unknown key "description": the summary is the text of story.md after the frontmatter (below the closing ---)',
     ]);
   });
+
+  it('takes co-authors as a list, shown as archives show a work’s creators', () => {
+    expect(storySchema.parse({ title: 'T', author: [' Ada ', 'Wren'] }).author).toBe('Ada, Wren');
+    expect(storySchema.parse({ title: 'T', author: ' Ada ' }).author).toBe('Ada');
+    expect(schemaProblems(storySchema, { title: 'T', author: ['Ada', 3] })).toEqual([
+      'author: author must be a name, or the co-authors’ names as a list: author: [Ada, Wren]',
+    ]);
+    expect(schemaProblems(storySchema, { title: 'T', author: [] })).toEqual([
+      'author: author must be a name, or the co-authors’ names as a list: author: [Ada, Wren]',
+    ]);
+    expect(schemaProblems(storySchema, { title: 'T', author: ['Ada', '\u200b'] })).toEqual(['author: author must not be empty']);
+    expect(schemaProblems(storySchema, { title: 'T' })).toEqual(['author: author is required']);
+  });
 });
 
 describe('labels in story.md', () => {
