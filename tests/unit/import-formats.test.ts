@@ -1679,20 +1679,16 @@ describe('OpenDocument texts (LibreOffice)', () => {
   });
 
   it('reads a title page typed by hand above the chapters (a centred or bold line, “by” its author) into story.md, and a dedication there as a note', async () => {
-    const typed = await importBytes(
-      strToU8(
-        '{\\rtf1\\ansi\\pard\\qc\\b The Glass Lamp\\b0\\par\\pard\\qc by Ada Lovelace\\par\\pard Chapter 1\\par Before.\\par Chapter 2\\par After.\\par}',
-      ),
-      'typed.rtf',
-    );
+    // A document of two chapters under what a title page holds, in Rich Text.
+    const underTitlePage = (page: string, name: string) =>
+      importBytes(strToU8(`{\\rtf1\\ansi${page}\\pard Chapter 1\\par Before.\\par Chapter 2\\par After.\\par}`), name);
+    const typed = await underTitlePage('\\pard\\qc\\b The Glass Lamp\\b0\\par\\pard\\qc by Ada Lovelace\\par', 'typed.rtf');
     expectEveryWordKept(typed.plan);
     expect(typed.story?.front).toMatchObject({ title: 'The Glass Lamp', author: 'Ada Lovelace' });
     expect(typed.chapters.map(({ front }) => front.authorsNote)).toEqual([undefined, undefined]);
     // pandoc and manuscript templates centre the author's name alone under the title, without "by".
-    const centred = await importBytes(
-      strToU8(
-        '{\\rtf1\\ansi\\pard\\qc\\b \\u1057?\\u1084?\\u1086?\\u1090?\\b0\\par\\pard\\qc \\u1040?\\u1085?\\u1085?\\u1072? \\u1055?\\u1077?\\u1090?\\u1088?\\u1086?\\u1074?\\u1072?\\par\\pard Chapter 1\\par Before.\\par Chapter 2\\par After.\\par}',
-      ),
+    const centred = await underTitlePage(
+      '\\pard\\qc\\b \\u1057?\\u1084?\\u1086?\\u1090?\\b0\\par\\pard\\qc \\u1040?\\u1085?\\u1085?\\u1072? \\u1055?\\u1077?\\u1090?\\u1088?\\u1086?\\u1074?\\u1072?\\par',
       'centred.rtf',
     );
     expectEveryWordKept(centred.plan);
@@ -1700,20 +1696,10 @@ describe('OpenDocument texts (LibreOffice)', () => {
     expect(centred.work.notices.join('\n')).toContain('read “Смот” and “Анна Петрова” above the chapters as the story’s title page');
     expect(centred.chapters.map(({ front }) => front.authorsNote)).toEqual([undefined, undefined]);
     // A subtitle in capitalised words is no name: it stays where it was, as the first chapter's note.
-    const subtitle = await importBytes(
-      strToU8(
-        '{\\rtf1\\ansi\\pard\\qc\\b The Glass Lamp\\b0\\par\\pard\\qc The Keeper Returns\\par\\pard Chapter 1\\par Before.\\par Chapter 2\\par After.\\par}',
-      ),
-      'subtitle.rtf',
-    );
+    const subtitle = await underTitlePage('\\pard\\qc\\b The Glass Lamp\\b0\\par\\pard\\qc The Keeper Returns\\par', 'subtitle.rtf');
     expect(subtitle.story?.front.author).not.toBe('The Keeper Returns');
     expect(subtitle.chapters[0]!.front.authorsNote).toContain('The Keeper Returns');
-    const dedication = await importBytes(
-      strToU8(
-        '{\\rtf1\\ansi\\pard\\qc For my sister, who kept the lamps.\\par\\pard Chapter 1\\par Before.\\par Chapter 2\\par After.\\par}',
-      ),
-      'dedication.rtf',
-    );
+    const dedication = await underTitlePage('\\pard\\qc For my sister, who kept the lamps.\\par', 'dedication.rtf');
     expect(dedication.story?.front.title).toBe('Untitled');
     expect(dedication.chapters[0]!.front.authorsNote).toContain('For my sister, who kept the lamps.');
   });
