@@ -3,6 +3,7 @@ import { readEnv } from '../source/env.ts';
 import { readStory } from '../source/story-source.ts';
 import { upcoming } from '../core/schedule.ts';
 import { parseCommandLine } from './support/args.ts';
+import { counted } from '../core/problems.ts';
 
 const usage = `Usage: npm run check -- [--content <dir>]
 
@@ -25,8 +26,7 @@ async function main(): Promise<number> {
 
   for (const problem of reading.problems) console.error(`error    ${problem}`);
   for (const warning of reading.warnings) console.warn(`warning  ${warning}`);
-  const count = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
-  const summary = `${count(reading.chapterFiles, 'chapter file')} in ${relative(process.cwd(), contentDir) || '.'}: ${count(reading.problems.length, 'error')}, ${count(reading.warnings.length, 'warning')}`;
+  const summary = `${counted(reading.chapterFiles, 'chapter file')} in ${relative(process.cwd(), contentDir) || '.'}: ${counted(reading.problems.length, 'error')}, ${counted(reading.warnings.length, 'warning')}`;
   if (reading.problems.length > 0) {
     console.error(`✗ ${summary}`);
     return 1;

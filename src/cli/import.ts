@@ -12,6 +12,7 @@ import { readInput } from '../importer/read.ts';
 import { holdsSample, sampleTitle } from './support/sample.ts';
 import { readInputs } from './support/inputs.ts';
 import { publishedOrder } from '../importer/post-order.ts';
+import { counted } from '../core/problems.ts';
 
 const usage = `Usage: npm run import -- <file>... [--content <dir>] [--out <dir>] [--force] [--keep-sample] [--dry-run]
                             [--title <title>] [--author <name>] [--language <tag>]
@@ -522,9 +523,7 @@ export async function main(argv: string[]): Promise<number> {
     return 1;
   }
   if (whole && existing.length > 0) {
-    console.log(
-      `note   ${shown(targets.chapters)} already holds ${existing.length} chapter file${existing.length === 1 ? '' : 's'}; they stay part of the site`,
-    );
+    console.log(`note   ${shown(targets.chapters)} already holds ${counted(existing.length, 'chapter file')}; they stay part of the site`);
   }
   const staged = new StagedFiles(content);
   try {

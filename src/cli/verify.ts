@@ -2,7 +2,7 @@ import { existsSync } from 'node:fs';
 import { relative, resolve } from 'node:path';
 import { addressesFile, goneAddresses } from '../core/addresses.ts';
 import { siteAddresses } from '../source/site-addresses.ts';
-import { problems } from '../core/problems.ts';
+import { problems, counted } from '../core/problems.ts';
 import { readEnv } from '../source/env.ts';
 import { parseCommandLine } from './support/args.ts';
 import { verifySite } from './support/verify-site.ts';
@@ -30,7 +30,7 @@ async function main(): Promise<number> {
   for (const problem of problems) console.error(`error    ${shown}/${problem}`);
   const took = `${((performance.now() - started) / 1000).toFixed(1)} s`;
   if (problems.length > 0) {
-    console.error(`✗ ${shown}: ${problems.length} problem${problems.length === 1 ? '' : 's'} (${took}); do not publish it`);
+    console.error(`✗ ${shown}: ${counted(problems.length, 'problem')} (${took}); do not publish it`);
     return 1;
   }
   console.log(`✓ ${shown}: every page, link, feed and the EPUB check out (${took})`);

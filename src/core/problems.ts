@@ -22,6 +22,8 @@ interface ProblemData<Args extends never[] | unknown[]> {
 }
 
 const problem = <Args extends unknown[]>(data: ProblemData<Args>) => data;
+/** A count and its noun, as the messages to the author write them: "1 chapter", "3 chapters", "2 entries" (`plural` given). */
+export const counted = (count: number, noun: string, plural = `${noun}s`): string => `${count} ${count === 1 ? noun : plural}`;
 /** One thing, or several joined with "and". */
 const list = (things: readonly string[]) => (things.length === 1 ? things[0]! : `${things.slice(0, -1).join(', ')} and ${things.at(-1)}`);
 /** Where else a raw-HTML warning applies, past the line it names. */

@@ -3,6 +3,7 @@ import { toString } from 'hast-util-to-string';
 import { visibleText } from './html.ts';
 import { removeElement } from './element.ts';
 import type { ImportedWork } from './model.ts';
+import { counted } from '../core/problems.ts';
 
 /**
  * Content warnings as authors write them at the top of a chapter's notes — "CW: blood, grief."
@@ -28,7 +29,7 @@ export function readContentNotes(work: ImportedWork): void {
   }
   if (found > 0)
     work.notices.push(
-      `read the content warnings (“CW:”, “TW:”) opening the notes of ${found} chapter${found === 1 ? '' : 's'} into contentNotes, shown before the text`,
+      `read the content warnings (“CW:”, “TW:”) opening the notes of ${counted(found, 'chapter')} into contentNotes, shown before the text`,
     );
 }
 

@@ -2,6 +2,7 @@ import type { Element, ElementContent, Root } from 'hast';
 import { toString } from 'hast-util-to-string';
 import { appendNotes, isMarkerText, isNoteRef } from './footnotes.ts';
 import type { ImportedChapter, ImportedWork } from './model.ts';
+import { counted } from '../core/problems.ts';
 
 /**
  * Footnotes as AO3 authors make them by hand: a superscript `[1]` linking to `#fn1`, and in
@@ -44,7 +45,7 @@ export function readHandMadeFootnotes(work: ImportedWork): void {
   if (work.story) work.story.endNotes = left(work.story.endNotes);
   if (count > 0)
     work.notices.push(
-      `turned ${count} hand-made footnote${count === 1 ? '' : 's'} (a linked [1] in the text and its note in the notes) into footnotes, without the repeated number and “(back)” links`,
+      `turned ${counted(count, 'hand-made footnote')} (a linked [1] in the text and its note in the notes) into footnotes, without the repeated number and “(back)” links`,
     );
 }
 

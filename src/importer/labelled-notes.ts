@@ -5,6 +5,7 @@ import { removeElement } from './element.ts';
 import type { ImportedWork } from './model.ts';
 import { noteLabel } from './title-lines.ts';
 import { isSceneBreak } from '../core/scene-breaks.ts';
+import { counted } from '../core/problems.ts';
 
 /**
  * Authors' notes typed into a chapter's text, as FanFiction.net (which has no place for them)
@@ -71,7 +72,7 @@ export function readLabelledNotes(work: ImportedWork): void {
   }
   if (found > 0)
     work.notices.push(
-      `read the labelled notes (“A/N:”, “Author’s Note:”…) and disclaimers opening or closing the text of ${found} chapter${found === 1 ? '' : 's'} as ${found === 1 ? 'its' : 'their'} author’s notes`,
+      `read the labelled notes (“A/N:”, “Author’s Note:”…) and disclaimers opening or closing the text of ${counted(found, 'chapter')} as ${found === 1 ? 'its' : 'their'} author’s notes`,
     );
 }
 

@@ -14,6 +14,7 @@ import {
 } from '../title-lines.ts';
 import { isSceneBreak } from '../../core/scene-breaks.ts';
 import { volumeLabel } from '../../core/chapter-labels.ts';
+import { counted } from '../../core/problems.ts';
 
 /* What the word processors' readers (docx.ts through mammoth, odt.ts, rtf.ts) share: how text looks, what a style's name says, and the reading of the document they make. */
 
@@ -52,14 +53,14 @@ export function roleOf(display: string): Role | undefined {
 
 /** What the author is told of the comments in the margin (or as the format writes them: `in %%…%%`), which the document holds beside its text. */
 export const commentsDropped = (count: number, where = 'from the margin'): string[] =>
-  count ? [`${count} comment${count === 1 ? '' : 's'} ${where} (notes to the writer, not the story)`] : [];
+  count ? [`${counted(count, 'comment')} ${where} (notes to the writer, not the story)`] : [];
 
 /** What the author is told of text the document hides (Word's and Rich Text's hidden text, often a note to the writer). */
-export const hiddenDropped = (count: number): string[] => (count ? [`${count} passage${count === 1 ? '' : 's'} of hidden text`] : []);
+export const hiddenDropped = (count: number): string[] => (count ? [`${counted(count, 'passage')} of hidden text`] : []);
 
 /** What the author is told of text deleted while changes were tracked, which the document still holds. */
 export const deletionsDropped = (count: number): string[] =>
-  count ? [`${count} tracked deletion${count === 1 ? '' : 's'} (text deleted while changes were tracked)`] : [];
+  count ? [`${counted(count, 'tracked deletion')} (text deleted while changes were tracked)`] : [];
 
 /** An HTML element. */
 export const element = (tagName: string, children: ElementContent[] = [], properties: Properties = {}): Element => ({

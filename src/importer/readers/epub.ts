@@ -23,7 +23,7 @@ import { decodeSafely } from '../../shared/paths.ts';
 import { parseXhtml, textOfMarkup } from '../xhtml.ts';
 import { unzipWithin } from '../zip.ts';
 import { classStyles, formattingFromClasses, inlineStylesheets } from '../class-styles.ts';
-import { problems } from '../../core/problems.ts';
+import { problems, counted } from '../../core/problems.ts';
 
 /**
  * An EPUB 2 or 3: chapters from its table of contents (nav.xhtml or toc.ncx) over the files
@@ -412,7 +412,7 @@ function readChapters(
   numberedInVolumes(chapters, volumes);
   if (fanFicFareNotes > 0)
     notices.push(
-      `read FanFicFare’s note blocks (“Summary for the Chapter:”, “Notes for the Chapter:”…) in ${fanFicFareNotes} chapter${fanFicFareNotes === 1 ? '' : 's'} as summaries and notes`,
+      `read FanFicFare’s note blocks (“Summary for the Chapter:”, “Notes for the Chapter:”…) in ${counted(fanFicFareNotes, 'chapter')} as summaries and notes`,
     );
   if (headsOthers.length > 0)
     notices.push(
@@ -420,7 +420,7 @@ function readChapters(
     );
   if (withParent)
     notices.push(
-      `titled ${withParentCount} numbered section${withParentCount === 1 ? '' : 's'} with the part ${withParentCount === 1 ? 'it is' : 'they are'} in, as “${withParent}”`,
+      `titled ${counted(withParentCount, 'numbered section')} with the part ${withParentCount === 1 ? 'it is' : 'they are'} in, as “${withParent}”`,
     );
   for (const page of titlePages) {
     const read = readTitlePage(treeOf(page), story);

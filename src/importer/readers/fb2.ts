@@ -9,7 +9,7 @@ import { isBareNumber, parseTitleLine } from '../title-lines.ts';
 import { languageTag } from './languages.ts';
 import { withoutControls } from '../decode.ts';
 import { imageTypes } from '../../source/content-files.ts';
-import { problems } from '../../core/problems.ts';
+import { problems, counted } from '../../core/problems.ts';
 
 /**
  * A FictionBook (.fb2, or .fb2.zip): the e-book format of Russian-, Ukrainian- and
@@ -311,11 +311,11 @@ export function readFictionBook(input: string, file: string, stem: string): Impo
       : `read a chapter at each of the ${sections.length} sections of the book that hold text`,
     ...(book.breaks
       ? [
-          `read ${book.breaks} empty line${book.breaks === 1 ? '' : 's'} (<empty-line/>) between paragraphs as ${book.breaks === 1 ? 'a scene break' : 'scene breaks'}`,
+          `read ${counted(book.breaks, 'empty line')} (<empty-line/>) between paragraphs as ${book.breaks === 1 ? 'a scene break' : 'scene breaks'}`,
         ]
       : []),
     ...(book.emptyLines
-      ? [`left out ${book.emptyLines} empty line${book.emptyLines === 1 ? '' : 's'} (<empty-line/>): paragraphs are set apart without them`]
+      ? [`left out ${counted(book.emptyLines, 'empty line')} (<empty-line/>): paragraphs are set apart without them`]
       : []),
   ];
   return {

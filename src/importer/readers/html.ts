@@ -6,7 +6,7 @@ import { withoutChapterLinks } from '../chapter-links.ts';
 import { gatherFootnotes, withGoogleDocsNotes } from '../footnotes.ts';
 import { chaptersAtHeadings, chaptersNotice, divisionNotice, headingDivision, type ChapterStart } from '../chapter-headings.ts';
 import { importedStory, ImportError, type ImportedChapter, type ImportedStory, type ImportedWork } from '../model.ts';
-import { problems } from '../../core/problems.ts';
+import { problems, counted } from '../../core/problems.ts';
 import { fileTitle, parseTitleLine, type TitleLine } from '../title-lines.ts';
 import { commentsDropped, element, readDocumentBody } from './document.ts';
 import {
@@ -77,8 +77,7 @@ export function readHtml(text: string, stem: string, file = `${stem}.html`): Imp
   work.dropped.push(...commentsDropped(comments));
   withGoogleDocsNotes(main, setAside);
   const unwrapped = withoutRedirects(main);
-  if (unwrapped > 0)
-    notices.push(`gave ${unwrapped} link${unwrapped === 1 ? '' : 's'} the address Google Docs had wrapped in its redirect`);
+  if (unwrapped > 0) notices.push(`gave ${counted(unwrapped, 'link')} the address Google Docs had wrapped in its redirect`);
   const nodes = blocksOf(main);
   // A word processor's document saved as a page reads as the same document saved as .docx or .odt would.
   if (editor) {

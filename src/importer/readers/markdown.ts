@@ -15,6 +15,7 @@ import { commentsDropped } from './document.ts';
 import { parse as parseToml, TomlError } from 'smol-toml';
 import { closest } from '../../shared/suggest.ts';
 import { parseDate } from '../../core/dates.ts';
+import { counted } from '../../core/problems.ts';
 
 /**
  * A chapter already in Markdown: its frontmatter checked against the chapter format (any
@@ -49,11 +50,10 @@ export function readMarkdown(input: string, file: string, stem: string): Importe
   }
   // Links and pictures by reference, written inline: a chapter cut from the file keeps those it shows.
   const body = inlineReferences(split.body);
-  const notices = removed > 0 ? [`removed ${removed} invisible control character${removed === 1 ? '' : 's'}`] : [];
+  const notices = removed > 0 ? [`removed ${counted(removed, 'invisible control character')}`] : [];
   if (body !== split.body)
     notices.push('wrote the links and pictures the file gives by reference ([text][1], and [1]: … below) inline, each where it is shown');
-  if (embeds.count > 0)
-    notices.push(`wrote ${embeds.count} picture${embeds.count === 1 ? '' : 's'} embedded the Obsidian way (![[…]]) as Markdown pictures`);
+  if (embeds.count > 0) notices.push(`wrote ${counted(embeds.count, 'picture')} embedded the Obsidian way (![[…]]) as Markdown pictures`);
   const dropped: string[] = commentsDropped(comments, 'in %%…%%');
   if (notion?.properties.length)
     dropped.push(

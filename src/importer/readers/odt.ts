@@ -8,7 +8,7 @@ import { imageName } from '../image-name.ts';
 import { ImportError, type ImportedWork } from '../model.ts';
 import { unzipWithin } from '../zip.ts';
 import { refuseOverfull } from '../limits.ts';
-import { problems } from '../../core/problems.ts';
+import { problems, counted } from '../../core/problems.ts';
 import {
   commentsDropped,
   deletionsDropped,
@@ -508,9 +508,7 @@ export function readOdt(bytes: Uint8Array, file: string, stem: string, text?: st
       (href) =>
         `the picture “${href}”, linked from a file outside the document (in LibreOffice, Edit → Links to External Files → Break Link keeps it in the document; or put it in images/ and add it to the chapter)`,
     ),
-    ...(reader.objects
-      ? [`${reader.objects} chart${reader.objects === 1 ? '' : 's'} or embedded object${reader.objects === 1 ? '' : 's'}`]
-      : []),
+    ...(reader.objects ? [`${counted(reader.objects, 'chart or embedded object', 'charts or embedded objects')}`] : []),
   ];
   return readDocumentBody(element('body', children), {
     format: 'OpenDocument text',

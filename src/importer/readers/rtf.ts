@@ -1,7 +1,7 @@
 import type { Element, ElementContent } from 'hast';
 import { imageName } from '../image-name.ts';
 import { ImportError, type ImportedWork } from '../model.ts';
-import { problems } from '../../core/problems.ts';
+import { problems, counted } from '../../core/problems.ts';
 import { textDecoder } from '../decode.ts';
 import {
   commentsDropped,
@@ -766,9 +766,7 @@ export function readRtf(text: string, file: string, stem: string): ImportedWork 
     ...hiddenDropped(reader.hidden),
     ...deletionsDropped(reader.deletions),
     ...(reader.unsupportedPictures
-      ? [
-          `${reader.unsupportedPictures} picture${reader.unsupportedPictures === 1 ? '' : 's'} in a format no page shows (save pictures as PNG or JPEG)`,
-        ]
+      ? [`${counted(reader.unsupportedPictures, 'picture')} in a format no page shows (save pictures as PNG or JPEG)`]
       : []),
   ];
   return readDocumentBody(element('body', children), {

@@ -17,7 +17,7 @@ import {
   titlePageTitle,
   type TitleLine,
 } from '../title-lines.ts';
-import { problems } from '../../core/problems.ts';
+import { problems, counted } from '../../core/problems.ts';
 import { readGutenberg } from './gutenberg.ts';
 
 /**
@@ -180,7 +180,7 @@ export function readText(input: string, file: string, stem: string): ImportedWor
   }
   const blocks = withoutContents(read, setAside, dropped);
   if (blocks.length === 0) throw new ImportError(problems.EmptyFile.message(file));
-  if (removed > 0) notices.push(`removed ${removed} invisible control character${removed === 1 ? '' : 's'}`);
+  if (removed > 0) notices.push(`removed ${counted(removed, 'invisible control character')}`);
 
   // What each block says as a title line, if it is one: read once, for the title and the chapters below it.
   let titleLines = blocks.map((block) => (block.length === 1 ? parseTitleLine(block[0]!) : undefined));

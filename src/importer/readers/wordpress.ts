@@ -8,7 +8,7 @@ import { parseTitleLine } from '../title-lines.ts';
 import { languageTag } from './languages.ts';
 import { withoutControls } from '../decode.ts';
 import { slugPattern } from '../../core/slug.ts';
-import { problems } from '../../core/problems.ts';
+import { problems, counted } from '../../core/problems.ts';
 
 /**
  * A WordPress site's export (Tools → Export: a WXR file, RSS with WordPress's own fields), as
@@ -156,11 +156,9 @@ export function readWordPress(input: string, file: string): ImportedWork {
   const scheduled = ordered.filter((post) => post.status === 'future').length;
   const comments = ordered.reduce((sum, post) => sum + post.comments, 0);
   const notices = [
-    `read the ${ordered.length} post${ordered.length === 1 ? '' : 's'} as chapters, in the order they were published, each dated as WordPress dated it`,
-    ...(drafts
-      ? [`kept ${drafts} post${drafts === 1 ? '' : 's'} WordPress had not published as draft${drafts === 1 ? '' : 's'} (draft: true)`]
-      : []),
-    ...(scheduled ? [`kept ${scheduled} scheduled post${scheduled === 1 ? '' : 's'} scheduled: each goes live on its date`] : []),
+    `read the ${counted(ordered.length, 'post')} as chapters, in the order they were published, each dated as WordPress dated it`,
+    ...(drafts ? [`kept ${counted(drafts, 'post')} WordPress had not published as draft${drafts === 1 ? '' : 's'} (draft: true)`] : []),
+    ...(scheduled ? [`kept ${counted(scheduled, 'scheduled post')} scheduled: each goes live on its date`] : []),
   ];
   const dropped = [
     ...(others.length
@@ -168,7 +166,7 @@ export function readWordPress(input: string, file: string): ImportedWork {
       : []),
     ...(linked
       ? [
-          `the links between chapters (“Previous Chapter”, “Next Chapter”…) at the top or bottom of ${linked} post${linked === 1 ? '' : 's'}, which the site makes itself`,
+          `the links between chapters (“Previous Chapter”, “Next Chapter”…) at the top or bottom of ${counted(linked, 'post')}, which the site makes itself`,
         ]
       : []),
     ...(comments ? [`${comments} reader${comments === 1 ? '’s' : 's’'} comment${comments === 1 ? '' : 's'}, which stay on WordPress`] : []),
