@@ -2,7 +2,7 @@ import { ids, params } from '../shared/contract.ts';
 import type { Translate } from '../shared/i18n/strings.ts';
 import { queryParts } from '../shared/highlight.ts';
 import { hitHref, paragraphHits, type PagefindResultData } from '../shared/search-results.ts';
-import { withAccents } from '../shared/search-terms.ts';
+import { withAccents, withLetterForms } from '../shared/search-terms.ts';
 import { suggestQuery } from '../shared/suggest.ts';
 import { prefixedForms, wordPrefixes } from '../shared/prefixes.ts';
 import { siteStrings } from './strings.ts';
@@ -128,8 +128,8 @@ function startSearchPanel(panel: HTMLElement): void {
       return;
     }
     const sort = panel.querySelector<HTMLInputElement>('input[name="order"]:checked')?.value === 'reading' ? { order: 'asc' as const } : {};
-    const terms = withAccents(trimmed, variants);
     const language = document.documentElement.lang;
+    const terms = withAccents(withLetterForms(trimmed, language), variants);
     let found: Found | null;
     if (wordPrefixes(language).length > 0) {
       // Several searches a query: wait for a pause in the typing first, as Pagefind's own debounce does.

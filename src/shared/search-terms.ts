@@ -4,12 +4,37 @@
  * Lowercases and strips accents: "Daaé" → "daae". Only the accents of Latin, Greek and
  * Cyrillic letters: a Japanese が stays が, and Korean syllables stay whole.
  */
-export function fold(word: string): string {
+function foldAccents(word: string): string {
   return word
     .normalize('NFD')
     .replace(/[\u0300-\u036f]+/g, '')
     .normalize('NFC')
     .toLowerCase();
+}
+
+/**
+ * The two ways of typing yeh and kaf in Arabic letters: Arabic's (ي ى ك), and Persian's and
+ * Urdu's (ی ک), which keyboards give by the language they are set to, so that the same word of
+ * a Persian story is often typed both ways.
+ */
+const arabicForms: Readonly<Record<string, string>> = { ی: 'ي', ى: 'ي', ک: 'ك' };
+const persianForms: Readonly<Record<string, string>> = { ي: 'ی', ى: 'ی', ك: 'ک' };
+/** Languages written with Persian's yeh and kaf. */
+const persianLetters = new Set(['fa', 'ur', 'ps', 'ckb']);
+
+/** A word as a search compares it: without case and accents (`fold`), yeh and kaf in one form whichever way they were typed. */
+export function fold(word: string): string {
+  return foldAccents(word).replace(/[یىک]/g, (letter) => arabicForms[letter]!);
+}
+
+/**
+ * A query with yeh and kaf as the story's language types them (`ايستاده` → `ایستاده` on a
+ * Persian story, `کتاب` → `كتاب` on an Arabic one): the index holds the words as the story has
+ * them, and a reader's keyboard may give the other form.
+ */
+export function withLetterForms(query: string, language: string): string {
+  const persian = persianLetters.has(language.toLowerCase().split('-')[0]!);
+  return persian ? query.replace(/[يىك]/g, (letter) => persianForms[letter]!) : query.replace(/[یک]/g, (letter) => arabicForms[letter]!);
 }
 
 /**
@@ -25,7 +50,7 @@ export function accentVariants(texts: Iterable<string>): Record<string, string> 
   for (const text of texts) {
     for (const [word] of text.toLowerCase().matchAll(/[\p{L}\p{M}]+/gu)) {
       let folded = folds.get(word);
-      if (folded === undefined) folds.set(word, (folded = fold(word)));
+      if (folded === undefined) folds.set(word, (folded = foldAccents(word)));
       if (folded === word) {
         plain.add(word);
         continue;

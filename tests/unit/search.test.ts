@@ -3,7 +3,7 @@ import { findHits, parseQuery } from '../../src/shared/highlight';
 import { suggestQuery, vocabulary } from '../../src/shared/suggest';
 import { hasPrefixOf, prefixedForms } from '../../src/shared/prefixes';
 import { hitHref, paragraphHits, type PagefindResultData } from '../../src/shared/search-results';
-import { accentVariants, fold, withAccents } from '../../src/shared/search-terms';
+import { accentVariants, fold, withAccents, withLetterForms } from '../../src/shared/search-terms';
 
 const result: PagefindResultData = {
   url: '/chapter-2/',
@@ -150,6 +150,18 @@ describe('accents', () => {
     const variants = accentVariants(['Christine Daaé sang.', 'The café, the cafe.', 'Élan']);
     expect(variants).toEqual({ daae: 'daaé', elan: 'élan' });
     expect(withAccents('christine daae', variants)).toBe('christine daaé');
+  });
+
+  it('reads yeh and kaf typed either way (Arabic’s ي ك, Persian’s ی ک) as the story types them, and marks them alike', () => {
+    // A Persian story, searched from a keyboard set to Arabic; an Arabic story, from one set to Persian.
+    expect(withLetterForms('ايستاده كنار', 'fa')).toBe('ایستاده کنار');
+    expect(withLetterForms('ایستاده کنار', 'fa-IR')).toBe('ایستاده کنار');
+    expect(withLetterForms('کتاب ی', 'ar')).toBe('كتاب ي');
+    expect(withLetterForms('Daaé', 'en')).toBe('Daaé');
+    const text = 'او مثل همیشه ایستاده بود.';
+    expect(findHits(text, parseQuery('ايستاده')).map((m) => text.slice(m.start, m.end))).toEqual(['ایستاده']);
+    // The accents file keeps to accents: Persian words are not all listed as other spellings.
+    expect(accentVariants(['او مثل همیشه ایستاده بود.'])).toEqual({});
   });
 
   it('leaves words alone that only look like object properties', () => {
