@@ -384,6 +384,12 @@ export const problems = {
     message: (file: string, language: string, found: string) =>
       `${file}: language is ${language}, but the chapters read as ${languageName(found)} (its most common words); set language: ${found}, unless they are in ${language}. Search finds words by it, quotes are set and words hyphenated by it`,
   }),
+  ArabicLetterForms: problem({
+    level: 'warning',
+    title: 'Words of a Persian story typed with Arabic’s yeh or kaf (ي ك)',
+    message: (file: string, words: string[]) =>
+      `${file}: ${counted(words.length, 'word')} typed with Arabic’s ي or ك (${words.slice(0, 3).join('، ')}${words.length > 3 ? '…' : ''}) where the story’s language types ی and ک: a reader searching with a Persian keyboard does not find them; replace ي with ی and ك with ک`,
+  }),
   InterfaceUntranslated: problem({
     level: 'warning',
     title: 'The site’s own words are not translated into the story’s language',

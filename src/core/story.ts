@@ -7,6 +7,7 @@ import type { ChapterData, StoryData } from './schema.ts';
 import { fileSlug, slugPattern, slugProblem } from './slug.ts';
 import { fitsLanguage, readsLatin, writtenIn } from './written-in.ts';
 import { interfaceLanguage } from '../shared/i18n/index.ts';
+import { typesPersianLetters } from '../shared/search-terms.ts';
 import { en } from '../shared/i18n/en.ts';
 
 /** Markdown as the pipeline rendered it: the HTML, and the text a reader sees. */
@@ -307,7 +308,20 @@ export function languageWarnings(story: StorySource, chapterSources: ChapterSour
         found.script === 'Latn' && found.language && found.language !== declared && readsLatin(declared)
         ? [catalogue.LanguageWords.message(story.filePath, story.data.language, found.language)]
         : [];
-  return [...warnings, ...untranslated(story)];
+  return [...warnings, ...arabicLetterForms(story, chapterSources), ...untranslated(story)];
+}
+
+/**
+ * In a story in Persian (or Urdu, Pashto, Sorani), words typed with Arabic's yeh or kaf (ي ك),
+ * as a keyboard set to Arabic types them: the index holds them so, and a reader typing ی and ک
+ * does not find them. Each chapter that has some, with a few of them.
+ */
+function arabicLetterForms(story: StorySource, chapterSources: ChapterSource[]): string[] {
+  if (!typesPersianLetters(story.data.language)) return [];
+  return chapterSources.flatMap((source) => {
+    const words = [...new Set(source.body.text.match(/[\p{L}\p{M}\u200c]*[يىك][\p{L}\p{M}\u200c]*/gu) ?? [])];
+    return words.length > 0 ? [catalogue.ArabicLetterForms.message(source.filePath, words)] : [];
+  });
 }
 
 /**

@@ -21,6 +21,8 @@ const arabicForms: Readonly<Record<string, string>> = { ی: 'ي', ى: 'ي', ک: 
 const persianForms: Readonly<Record<string, string>> = { ي: 'ی', ى: 'ی', ك: 'ک' };
 /** Languages written with Persian's yeh and kaf. */
 const persianLetters = new Set(['fa', 'ur', 'ps', 'ckb']);
+/** Whether a language types yeh and kaf as Persian does (ی ک), not as Arabic (ي ك). */
+export const typesPersianLetters = (language: string): boolean => persianLetters.has(language.toLowerCase().split('-')[0]!);
 
 /** A word as a search compares it: without case and accents (`fold`), yeh and kaf in one form whichever way they were typed. */
 export function fold(word: string): string {
@@ -33,8 +35,9 @@ export function fold(word: string): string {
  * them, and a reader's keyboard may give the other form.
  */
 export function withLetterForms(query: string, language: string): string {
-  const persian = persianLetters.has(language.toLowerCase().split('-')[0]!);
-  return persian ? query.replace(/[يىك]/g, (letter) => persianForms[letter]!) : query.replace(/[یک]/g, (letter) => arabicForms[letter]!);
+  return typesPersianLetters(language)
+    ? query.replace(/[يىك]/g, (letter) => persianForms[letter]!)
+    : query.replace(/[یک]/g, (letter) => arabicForms[letter]!);
 }
 
 /**

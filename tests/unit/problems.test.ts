@@ -84,7 +84,7 @@ describe('the story checks report each problem by its name', () => {
     expect(validateStory([], [])).toEqual([problems.MissingStory.message(), problems.NoChapters.message()]);
   });
 
-  it('the warnings: OrderGap, TitleOfTheOneBefore, TextOfAnother, MixedQuotes, ParagraphsRunTogether, LanguageScript, LanguageWords, InterfaceUntranslated, MoreThanExpected', () => {
+  it('the warnings: OrderGap, TitleOfTheOneBefore, TextOfAnother, MixedQuotes, ParagraphsRunTogether, LanguageScript, LanguageWords, ArabicLetterForms, InterfaceUntranslated, MoreThanExpected', () => {
     const sources = [1, 2, 5].map((n) => chapter(`chapter-${n}`, { order: n, title: `Chapter ${n}` }));
     expect(storyWarnings(sources)).toEqual([problems.OrderGap.message(file('chapter-5'), 2, 5)]);
     // A file copied for the next chapter, its title left as it was; a draft between them is not read.
@@ -137,6 +137,18 @@ describe('the story checks report each problem by its name', () => {
     expect(languageWarnings({ ...story, data: { ...story.data, language: 'oc' } }, french)).toEqual([
       problems.InterfaceUntranslated.message(story.filePath, 'oc'),
     ]);
+    // A Persian story with words typed on a keyboard set to Arabic (ي ك), which a Persian keyboard's search misses.
+    const persian = { ...story, data: { ...story.data, language: 'fa' } };
+    const keyboard = [
+      chapter('chapter-1', { order: 1 }, 'باد در كنار دريا می‌وزید و او ایستاده بود.'),
+      chapter('chapter-2', { order: 2 }, 'او از صد و دوازده پله بالا رفت و چراغ را روشن کرد.'),
+    ];
+    expect(languageWarnings(persian, keyboard)).toEqual([problems.ArabicLetterForms.message(file('chapter-1'), ['كنار', 'دريا'])]);
+    expect(problems.ArabicLetterForms.message(file('chapter-1'), ['كنار', 'دريا'])).toMatch(
+      /2 words typed with Arabic’s ي or ك \(كنار، دريا\)/,
+    );
+    // In Arabic, those are its letters.
+    expect(languageWarnings({ ...story, data: { ...story.data, language: 'ar' } }, keyboard)).toEqual([]);
     // A language the site's words are not translated into: said once, until labels give every one.
     const greek = { ...story, data: { ...story.data, language: 'el' } };
     const keeper = [chapter('chapter-1', { order: 1 }, 'Ο φύλακας ανέβηκε τη σκάλα και άναψε τη λάμπα, όπως κάθε βράδυ.')];
