@@ -31,6 +31,9 @@ export function highlightSearch(text: HTMLElement): void {
     const hit = marks[current]!;
     for (const mark of hit) mark.classList.add('current');
     bar.count.textContent = t('highlight.position', { current: current + 1, total: marks.length });
+    // A hit inside a part the reader has not opened (a folded callout, a spoiler) opens it.
+    const folded = hit[0]!.closest('details:not([open])');
+    if (folded instanceof HTMLDetailsElement) folded.open = true;
     hit[0]!.scrollIntoView({ block: 'center', behavior });
   };
   const step = () => (matchMedia('(prefers-reduced-motion: reduce)').matches ? 'instant' : 'smooth');

@@ -28,7 +28,7 @@ function isEmpty(node: Element): boolean {
   return node.children.every((child) => child.type === 'text' && child.value.trim() === '');
 }
 
-/** The blocks that count as paragraphs: prose and quoted prose. */
+/** The blocks that count as paragraphs: prose, quoted prose, and a part the reader opens (`<details>`, a folding callout). */
 export function isParagraph(node: Element): boolean {
-  return node.tagName === 'p' || node.tagName === 'blockquote';
+  return node.tagName === 'p' || node.tagName === 'blockquote' || node.tagName === 'details';
 }

@@ -31,6 +31,7 @@ import { remarkLiteralTags } from './remark-literal-tags.ts';
 import { rehypeTypography } from './rehype-typography.ts';
 import { rehypePlayersAsLinks } from './players.ts';
 import { rehypeTaskBoxes } from './rehype-task-boxes.ts';
+import { remarkMarksAndCallouts } from './remark-marks-and-callouts.ts';
 import type { QuoteStyle } from '../core/typography.ts';
 import { remarkUnclosedHtml } from './remark-unclosed-html.ts';
 import { remarkDashHeadings } from './remark-dash-headings.ts';
@@ -128,6 +129,7 @@ export function createRenderer(settings: RenderSettings): Renderer {
     remarkIndentedParagraphs,
     remarkBlocks,
     [remarkObsidian, { chapters: settings.chapters }],
+    remarkMarksAndCallouts,
     remarkSpacedAddresses,
     remarkAccidentalLists,
     // Not an option: unified reads `false` as "leave this plugin out", `true` as no options.
