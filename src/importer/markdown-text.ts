@@ -33,6 +33,8 @@ export function markdownToPlainText(markdown: string): string {
       .replace(/^ {0,3}(?:[*_-] *){3,}$/gm, '')
       .replace(/^:{3,}[\w-]*\s*$/gm, '')
       .replace(/^ {0,3}(?:#{1,6} +|> ?|[*+-] +(?=\S)|\d+[.)] +)/gm, '')
+      // A callout's mark (`[!note] A letter`, Obsidian's) is not shown; alone on its line, its kind is the title shown.
+      .replace(/^\[!([\p{L}\p{N}_-]{1,40})\][+-]?[ \t]*(\S?)/gmu, (_, kind: string, next: string) => (next ? next : kind))
       .replace(/(\*\*|\*|~~)(?=\S)([\s\S]{0,1000}?\S)\1/g, '$2')
       // Underscores mark emphasis only at a word's edge: `snake_case_name` is one word, as written.
       .replace(/(?<![\p{L}\p{N}_])(__|_)(?=\S)([\s\S]{0,1000}?\S)\1(?![\p{L}\p{N}_])/gu, '$2')

@@ -53,6 +53,12 @@ describe('markdownToPlainText', () => {
   it('keeps a line that starts with a hyphen and a word', () => {
     expect(markdownToPlainText('-the man.')).toBe('-the man.');
   });
+
+  it('reads a callout as shown: its title, or its kind when it has none, and never its mark', () => {
+    expect(markdownToPlainText('> [!note] A letter\n> The lamps.\n\n> [!warning]\n> Careful.\n\n> [!faq]- Spoiler\n> He lives.')).toBe(
+      'A letter\nThe lamps.\n\nwarning\nCareful.\n\nSpoiler\nHe lives.',
+    );
+  });
 });
 
 describe('reading time', () => {
