@@ -7,14 +7,20 @@
 /** giscus's origin: the page policy allows it, on chapter pages, only when comments are configured. */
 export const giscusOrigin = 'https://giscus.app';
 
-/** giscus's interface languages (its `locales`), by the tags it uses. */
-const languages = ['ar', 'de', 'en', 'es', 'fr', 'he', 'id', 'it', 'ja', 'ko', 'nl', 'pl', 'pt', 'ru', 'tr', 'uk', 'vi', 'zh-CN', 'zh-TW'];
+/** giscus's interface languages (its `availableLanguages`, lib/i18n.tsx), by the tags it uses. */
+const languages = new Set('ar be bg ca cs da de en eo es eu fa fr he hi hu id it ja ko nl pl pt ro ru th tr uk uz vi'.split(' '));
+/** Languages giscus names by tags of its own: Greek `gr`, Khmer `kh`, Serbian, Croatian and Bosnian as Serbo-Croatian `hbs`. */
+const ownTags: Readonly<Record<string, string>> = { el: 'gr', km: 'kh', sr: 'hbs', hr: 'hbs', bs: 'hbs', sh: 'hbs' };
 
-/** The giscus language for a story's language: zh-Hans → zh-CN, zh-Hant → zh-TW, else the base language, else English. */
+/**
+ * The giscus language for a story's language: zh-Hans → zh-CN, zh-Hant → zh-TW (Hong Kong's
+ * zh-HK), Greek → gr, else the base language when giscus speaks it, else English.
+ */
 export function giscusLanguage(tag: string): string {
   const locale = new Intl.Locale(tag).maximize();
-  if (locale.language === 'zh') return locale.script === 'Hant' ? 'zh-TW' : 'zh-CN';
-  return languages.includes(locale.language) ? locale.language : 'en';
+  if (locale.language === 'zh') return locale.script !== 'Hant' ? 'zh-CN' : locale.region === 'HK' ? 'zh-HK' : 'zh-TW';
+  if (Object.hasOwn(ownTags, locale.language)) return ownTags[locale.language]!;
+  return languages.has(locale.language) ? locale.language : 'en';
 }
 
 /** The giscus theme for the reader's theme (`data-theme` on `<html>`): auto follows the system, sepia reads as light. */

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { giscusLanguage } from '../../src/shared/giscus';
 import { en } from '../../src/shared/i18n/en';
 import { listSeparator } from '../../src/shared/format';
 import { legibleFontCovers } from '../../src/shared/reader-settings';
@@ -217,5 +218,23 @@ describe('the Legible font', () => {
     for (const language of ['en', 'pl', 'tr', 'cs', 'pt-BR', 'de']) expect(legibleFontCovers(language), language).toBe(true);
     for (const language of ['ru', 'uk', 'el', 'ar', 'he', 'ja', 'zh-Hant', 'ko', 'th', 'vi'])
       expect(legibleFontCovers(language), language).toBe(false);
+  });
+});
+
+describe('the comments’ language (giscus)', () => {
+  it.each([
+    ['en-GB', 'en'],
+    ['fa', 'fa'],
+    ['th', 'th'],
+    ['el', 'gr'],
+    ['sr-Latn', 'hbs'],
+    ['zh-Hans', 'zh-CN'],
+    ['zh-TW', 'zh-TW'],
+    ['zh-Hant-HK', 'zh-HK'],
+    ['pt-BR', 'pt'],
+    ['cs', 'cs'],
+    ['sw', 'en'],
+  ])('asks giscus for %s in %s', (tag, language) => {
+    expect(giscusLanguage(tag)).toBe(language);
   });
 });
