@@ -8,6 +8,7 @@ import { gfmToMarkdown } from 'mdast-util-gfm';
 import { toMarkdown } from 'mdast-util-to-markdown';
 import { sanitize } from 'hast-util-sanitize';
 import { classesOf } from './element.ts';
+import { escapeXml } from '../core/escape.ts';
 import { withFootnoteMarks } from './footnotes.ts';
 import { isSceneBreak } from '../core/scene-breaks.ts';
 import { blockElements } from '../markdown/rehype-plain-text.ts';
@@ -101,6 +102,19 @@ const handlers: Record<string, Handle> = {
       } as unknown as MdastContent;
     }
     return wrapBlock(state, node, classes);
+  },
+  // A part the reader opens (a spoiler, a content warning, as AO3 lets authors fold them) stays
+  // one, as raw HTML around its converted text: Markdown has no fold of its own.
+  details: (state, node) => {
+    const summary = node.children.find((child): child is Element => child.type === 'element' && child.tagName === 'summary');
+    const inner = state.toFlow(state.all({ ...node, children: node.children.filter((child) => child !== summary) })) as MdastContent[];
+    const open = node.properties.open === true || node.properties.open === '' ? ' open' : '';
+    const title = summary ? escapeXml(toString(summary).replace(/\s+/g, ' ').trim()) : '';
+    return [
+      { type: 'html', value: `<details${open}>${title ? `<summary>${title}</summary>` : ''}` },
+      ...inner,
+      { type: 'html', value: '</details>' },
+    ];
   },
   p: (state, node) => {
     const classes = classesOf(node).filter((name) => blockClasses.includes(name));

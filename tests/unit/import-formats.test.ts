@@ -176,6 +176,19 @@ describe('AO3 HTML downloads', () => {
   });
 });
 
+describe('a part the reader opens (a spoiler, a content warning)', () => {
+  it('stays folded, its summary as written, its text converted inside it', async () => {
+    const page = strToU8(
+      '<html><body><h1>Chapter 1: Spoilers</h1><p>Before.</p><details><summary>Content <em>warning</em> &amp; more</summary><p>Blood, <em>lots</em>.</p></details><details open><p>Open.</p></details><p>After.</p></body></html>',
+    );
+    const { plan, chapters } = await importBytes(page, 'chapter-1.html');
+    expectEveryWordKept(plan);
+    expect(chapters[0]!.body).toBe(
+      'Before.\n\n<details><summary>Content warning &amp; more</summary>\n\nBlood, *lots*.\n\n</details>\n\n<details open>\n\nOpen.\n\n</details>\n\nAfter.',
+    );
+  });
+});
+
 describe('what a page embeds that the site never shows', () => {
   it('keeps a video’s fallback words as its link, a form’s words without its fields, and says what it left out', async () => {
     const page = strToU8(
