@@ -289,8 +289,10 @@ export function storyWarnings(chapterSources: ChapterSource[]): string[] {
 }
 
 /**
- * A story whose language is not the one its chapters are written in (`language: en` left over
- * Chinese chapters): said with the language its script names, when it names one.
+ * What a story's language means for its chapters: a language they are not written in
+ * (`language: en` left over Chinese chapters, or over French ones), said with the language their
+ * script or words name; in Persian, words typed with Arabic's letter forms; and a language the
+ * site's own words are not translated into.
  */
 export function languageWarnings(story: StorySource, chapterSources: ChapterSource[]): string[] {
   let text = '';

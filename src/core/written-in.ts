@@ -1,9 +1,10 @@
 /**
  * What a text's letters say of its language: the script most of them are in, and the language
  * that script names when it names one (Hangul: Korean; Thai; Hebrew; Han with kana: Japanese);
- * for Latin letters, which dozens of languages share, the one its most common words are of. Used where a story's language was
- * never given (an import from Word or a text file) and to warn when the one given does not fit
- * its text (`language: en` left from the sample over chapters in Chinese): the page's language
+ * for Latin letters, which dozens of languages share, the one its most common words are of.
+ * Used where a story's language was never given (an import from Word or a text file) and to
+ * warn when the one given does not fit its text (`language: en` left from the sample over
+ * chapters in Chinese, or in French): the page's language
  * decides how search splits words, how quotes are set and which way the text runs.
  */
 
