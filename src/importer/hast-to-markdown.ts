@@ -297,6 +297,15 @@ function withLayoutClasses(tree: Root, breaks: string[]): Root {
             : child,
       );
     }
+    // A table's caption, which Markdown's tables have no place for: a paragraph of its own above it.
+    if (node.tagName === 'table') {
+      const captions = children.filter((child): child is Element => child.type === 'element' && child.tagName === 'caption');
+      if (captions.length > 0)
+        return [
+          ...captions.map((caption): Element => ({ type: 'element', tagName: 'p', properties: {}, children: caption.children })),
+          { ...node, properties: { ...node.properties }, children: children.filter((child) => !captions.includes(child as Element)) },
+        ];
+    }
     if (node.tagName === 'center') return [{ type: 'element', tagName: 'div', properties: { className: ['center'] }, children }];
     if (delimited.has(node.tagName)) return withSpacesOutside(node, children);
     const side = ['p', 'div'].includes(node.tagName) ? align(node) : undefined;

@@ -738,6 +738,12 @@ describe('false refusals of harmless input', () => {
   it.each([
     ['an <object>’s fallback text', '<p>Before.</p><object data="m.swf">Fallback words here</object><p>After.</p>', 'Fallback words here'],
     ['MathML', '<p>The sum <math><mi>x</mi><mo>+</mo><mn>2</mn></math> was known.</p>', '<math><mi>x</mi><mo>+</mo><mn>2</mn></math>'],
+    // A table's caption, which Markdown's tables have no place for, was lost (the import refused).
+    [
+      'a table’s <caption>',
+      '<table><caption>Lamps lit</caption><tr><th>A</th></tr><tr><td>1</td></tr></table>',
+      'Lamps lit\n\n| A |\n| - |\n| 1 |',
+    ],
     // The summary apart from the words it hides (it was glued to them), and still folding them.
     [
       '<details> and <summary>',
