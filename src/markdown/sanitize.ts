@@ -180,7 +180,7 @@ export function rehypeRemovedHtml() {
         add('removed', `<${node.tagName}>`, node);
         return SKIP;
       }
-      // (A task list's checkbox, `- [ ] …`, is no longer here: rehypeTaskBoxes has made it a mark in the text.)
+      // A task list's checkbox (`- [ ] …`) never reaches here: rehypeTaskBoxes has made it a mark in the text.
       if (!kept.has(node.tagName)) add('unwrapped', `<${node.tagName}>`, node);
       for (const [name, value] of Object.entries(node.properties)) {
         if (/^on[a-z]/i.test(name)) add('removed', `${name.toLowerCase()}=…`, node);
