@@ -69,10 +69,11 @@ const blockClasses = ['center', 'right'];
 const inlineClasses: Record<string, string> = { 'small-caps': 'small-caps', smallcaps: 'small-caps', 'small-caps-text': 'small-caps' };
 
 /** Inline elements the site keeps that Markdown has no syntax for: kept as raw HTML around their converted text. */
-const keptInline = ['u', 'sup', 'sub', 'ruby', 'rt', 'rp'];
+const keptInline = ['u', 'ins', 'sup', 'sub', 'ruby', 'rt', 'rp', 'small', 'mark'];
 
 const handlers: Record<string, Handle> = {
-  // x², H₂O and a reading over its characters (漢字 with かんじ) mean something else run together.
+  // x², H₂O and a reading over its characters (漢字 with かんじ) mean something else run
+  // together; underlined, small and highlighted words (a signature, a whisper) are set apart so.
   ...Object.fromEntries(
     keptInline.map((name): [string, Handle] => [name, (state, node) => wrapInline(state, node, `<${name}>`, `</${name}>`)]),
   ),

@@ -61,7 +61,7 @@ const mathAttributes = [
  * What raw HTML in a chapter may keep: GitHub's safe subset (emphasis, links, images,
  * lists, tables…) plus the formatting fiction uses (small caps and other `<span>` classes,
  * centred or right-aligned text, `<u>`, `<small>`, `<mark>`, `<cite>`), pictures with their
- * captions (`<figure>`, `<figcaption>`) and formulas
+ * captions (`<figure>`, `<figcaption>`), a table's `<caption>` and formulas
  * (MathML Core). Everything else is
  * removed before the page is built: `<script>`, `<style>` and `<iframe>` with their content,
  * `<object>`, `<embed>`, forms, inline event handlers, `style` attributes and `javascript:`
@@ -78,6 +78,7 @@ export const sanitizeSchema: SanitizeSchema = {
     'abbr',
     'figure',
     'figcaption',
+    'caption',
     ...mathTagNames,
   ],
   strip: [...removedWithContent],

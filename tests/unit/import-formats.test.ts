@@ -176,6 +176,19 @@ describe('AO3 HTML downloads', () => {
   });
 });
 
+describe('formatting Markdown has no sign for, as AO3’s HTML allows it', () => {
+  it('keeps small, highlighted and inserted words and a table’s caption, every word kept', async () => {
+    const page = strToU8(
+      '<html><body><h1>Chapter 1: Tags</h1><p>Signed, <small>the keeper</small>; <mark>lit</mark> and <ins>added</ins>.</p><table><caption>Lamps lit</caption><tr><th>Lamp</th></tr><tr><td>One</td></tr></table></body></html>',
+    );
+    const { plan, chapters } = await importBytes(page, 'chapter-1.html');
+    expectEveryWordKept(plan);
+    expect(chapters[0]!.body).toBe(
+      'Signed, <small>the keeper</small>; <mark>lit</mark> and <ins>added</ins>.\n\nLamps lit\n\n| Lamp |\n| ---- |\n| One  |',
+    );
+  });
+});
+
 describe('a part the reader opens (a spoiler, a content warning)', () => {
   it('stays folded, its summary as written, its text converted inside it', async () => {
     const page = strToU8(
