@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { dev as startDevServer } from 'astro';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sharedBrowser } from '../support/browser';
-import { childEnv, projectRoot } from '../support/build';
+import { buildTries, childEnv, projectRoot, trippedOnAnotherBuild } from '../support/build';
 import { fixtureStory } from '../support/sites';
 
 // Outside node_modules, which the dev server does not watch.
@@ -32,7 +32,18 @@ beforeAll(async () => {
       return writes[stream].call(process[stream], chunk, ...rest);
     }) as typeof process.stdout.write;
   }
-  server = await startDevServer({ root: projectRoot, server: { host: '127.0.0.1', port: 0 } });
+  // A build running beside it (the test sites') can trip its content sync over the one
+  // `.astro/content-assets.mjs` of the project: started again, as the builds are.
+  for (let tried = 1; ; tried++) {
+    try {
+      // What a try that lost the race logged is not this server's.
+      output = '';
+      server = await startDevServer({ root: projectRoot, server: { host: '127.0.0.1', port: 0 } });
+      break;
+    } catch (error) {
+      if (tried >= buildTries || !trippedOnAnotherBuild(error)) throw error;
+    }
+  }
   base = `http://127.0.0.1:${server.address.port}`;
 });
 
