@@ -661,18 +661,17 @@ export function problemsList(): string {
 function scriptName(code: string): string {
   if (code === 'Hani') return 'Chinese characters';
   if (code === 'Kana') return 'Japanese kana and kanji';
-  try {
-    return new Intl.DisplayNames(['en'], { type: 'script' }).of(code) ?? code;
-  } catch {
-    return code;
-  }
+  return englishName('script', code);
 }
 
 /** A language as the author knows it: "French", "Norwegian Bokmål". */
-function languageName(tag: string): string {
+const languageName = (tag: string): string => englishName('language', tag);
+
+/** A script's or a language's name in English, or its code where `Intl` has none. */
+function englishName(type: 'script' | 'language', code: string): string {
   try {
-    return new Intl.DisplayNames(['en'], { type: 'language' }).of(tag) ?? tag;
+    return new Intl.DisplayNames(['en'], { type }).of(code) ?? code;
   } catch {
-    return tag;
+    return code;
   }
 }

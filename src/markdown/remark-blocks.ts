@@ -1,6 +1,7 @@
 import type { Root, RootContent, Text } from 'mdast';
 import type { ContainerDirective } from 'mdast-util-directive';
 import type { VFile } from 'vfile';
+import { asTyped } from './as-typed.ts';
 import { problems } from '../core/problems.ts';
 import { visit } from 'unist-util-visit';
 import { textClasses } from '../shared/contract.ts';
@@ -26,8 +27,7 @@ export function remarkBlocks() {
     const source = String(file.value);
     visit(tree, (node, index, parent) => {
       if (node.type === 'textDirective' || node.type === 'leafDirective') {
-        const { start, end } = node.position ?? {};
-        const literal = start?.offset !== undefined && end?.offset !== undefined ? source.slice(start.offset, end.offset) : `:${node.name}`;
+        const literal = asTyped(node, source) ?? `:${node.name}`;
         const text: Text = { type: 'text', value: literal, ...(node.position ? { position: node.position } : {}) };
         const replacement: RootContent = node.type === 'leafDirective' ? { type: 'paragraph', children: [text] } : text;
         parent!.children.splice(index!, 1, replacement as never);

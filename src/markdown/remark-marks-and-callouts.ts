@@ -1,6 +1,7 @@
 import type { Blockquote, BlockContent, DefinitionContent, Emphasis, Paragraph, PhrasingContent, Root, Text } from 'mdast';
 import { SKIP, visit } from 'unist-util-visit';
 import type { VFile } from 'vfile';
+import { asTyped } from './as-typed.ts';
 
 /**
  * Two things Obsidian, Typora, iA Writer and Bear write that CommonMark shows as typed:
@@ -28,9 +29,7 @@ export function remarkMarksAndCallouts() {
     visit(tree, 'text', (node: Text, index, parent) => {
       if (!parent || index === undefined || !node.value.includes('==')) return undefined;
       // `\==` keeps its signs, as `\*` does: a text written with one is left as written.
-      const start = node.position?.start.offset;
-      const end = node.position?.end.offset;
-      if (start !== undefined && end !== undefined && source.slice(start, end).includes('\\=')) return undefined;
+      if (asTyped(node, source)?.includes('\\=')) return undefined;
       const parts: PhrasingContent[] = [];
       let at = 0;
       for (const match of node.value.matchAll(highlight)) {

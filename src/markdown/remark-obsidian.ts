@@ -1,5 +1,6 @@
 import type { Image, Link, PhrasingContent, Root, Text } from 'mdast';
 import type { VFile } from 'vfile';
+import { asTyped } from './as-typed.ts';
 import { visit } from 'unist-util-visit';
 import { problems } from '../core/problems.ts';
 import { slugPattern } from '../core/slug.ts';
@@ -44,9 +45,7 @@ export function remarkObsidian({ chapters }: { chapters: ReadonlyMap<string, str
   return (tree: Root, file: VFile) => {
     const source = String(file.value);
     visit(tree, 'text', (node: Text, index, parent) => {
-      const start = node.position?.start.offset;
-      const end = node.position?.end.offset;
-      const written = start !== undefined && end !== undefined ? source.slice(start, end) : node.value;
+      const written = asTyped(node, source) ?? node.value;
       if (/(?<!\\)%%/.test(written)) file.message(problems.ObsidianComment.message(), node);
       if (!parent || index === undefined || !node.value.includes('[[')) return undefined;
       const parts: PhrasingContent[] = [];
