@@ -321,7 +321,8 @@ export function languageWarnings(story: StorySource, chapterSources: ChapterSour
 function arabicLetterForms(story: StorySource, chapterSources: ChapterSource[]): string[] {
   if (!typesPersianLetters(story.data.language)) return [];
   return chapterSources.flatMap((source) => {
-    const words = [...new Set(source.body.text.match(/[\p{L}\p{M}\u200c]*[يىك][\p{L}\p{M}\u200c]*/gu) ?? [])];
+    // Each word read once, then tested: a pattern around the letter would read a long unspaced run again from every start.
+    const words = [...new Set(source.body.text.match(/[\p{L}\p{M}\u200c]+/gu) ?? [])].filter((word) => /[يىك]/.test(word));
     return words.length > 0 ? [catalogue.ArabicLetterForms.message(source.filePath, words)] : [];
   });
 }

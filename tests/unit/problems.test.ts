@@ -147,6 +147,12 @@ describe('the story checks report each problem by its name', () => {
     expect(problems.ArabicLetterForms.message(file('chapter-1'), ['كنار', 'دريا'])).toMatch(
       /2 words typed with Arabic’s ي or ك \(كنار، دريا\)/,
     );
+    // A run of 200,000 letters without a space is read in linear time, not again from each letter.
+    const started = performance.now();
+    expect(languageWarnings(persian, [chapter('long', { order: 1 }, `${'ب'.repeat(200_000)} كنار`)])).toEqual([
+      problems.ArabicLetterForms.message(file('long'), ['كنار']),
+    ]);
+    expect(performance.now() - started).toBeLessThan(2_000);
     // In Arabic, those are its letters.
     expect(languageWarnings({ ...story, data: { ...story.data, language: 'ar' } }, keyboard)).toEqual([]);
     // A language the site's words are not translated into: said once, until labels give every one.
