@@ -76,6 +76,7 @@ async function makeEpub(site: URL | undefined): Promise<Uint8Array> {
   return buildEpub({
     title: meta.title,
     author: meta.author,
+    authors: meta.authors,
     language: meta.language,
     timeZone: meta.timeZone,
     summary,

@@ -7,7 +7,7 @@ import { clearUnfinished, StagedFiles } from '../importer/stage.ts';
 import { parseCommandLine, usageError } from './support/args.ts';
 import { languageFromText, planImport, storyMarkdown, type ImportPlan } from '../importer/files.ts';
 import { parseRecord, planUpdate, recordFile, recordName, recordOf, type ImportRecord } from '../importer/update.ts';
-import { importedStory, ImportError, type ImportedWork } from '../importer/model.ts';
+import { bylineOf, importedStory, ImportError, type ImportedWork } from '../importer/model.ts';
 import { readInput } from '../importer/read.ts';
 import { holdsSample, sampleTitle } from './support/sample.ts';
 import { readInputs } from './support/inputs.ts';
@@ -183,7 +183,7 @@ async function importOne(
     if (writeStory) {
       write(targets.story, plan.story);
       said.push(
-        `wrote  ${shown(targets.story)}  "${work.story?.title ?? 'Untitled'}"${work.story?.author ? ` by ${work.story.author}` : ''}`,
+        `wrote  ${shown(targets.story)}  "${work.story?.title ?? 'Untitled'}"${work.story?.author ? ` by ${bylineOf(work.story)}` : ''}`,
       );
     } else if (earlier !== undefined) {
       said.push(`note   kept ${shown(targets.story)} as written from ${earlier}`);
@@ -550,7 +550,7 @@ export async function main(argv: string[]): Promise<number> {
       if (!givenStory.language)
         for (const said of languageFromText(givenStory, plans.map(({ work }) => work.source).join('\n'))) reports.push([`note   ${said}`]);
       staged.write(targets.story, storyMarkdown(givenStory));
-      reports.push([`wrote  ${shown(targets.story)}  "${givenStory.title ?? 'Untitled'}" by ${givenStory.author ?? 'Anonymous'}`]);
+      reports.push([`wrote  ${shown(targets.story)}  "${givenStory.title ?? 'Untitled'}" by ${bylineOf(givenStory) ?? 'Anonymous'}`]);
     }
     // A whole work imported into the content folder is recorded, for the weekly --update.
     const wholes = plans.filter(({ work }) => work.story !== undefined);

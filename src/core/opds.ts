@@ -30,12 +30,13 @@ export function opdsCatalogue(story: Story, links: CatalogueLinks, now: Date): s
   const updated = (story.updated ?? story.published ?? now).toISOString();
   const text = (name: string, value: string) => `<${name}>${escapeXml(value)}</${name}>`;
   const link = (rel: string, href: string, type: string) => `<link rel="${rel}" href="${escapeXml(href)}" type="${type}"/>`;
+  const authors = meta.authors.map((name) => `<author>${text('name', name)}</author>`);
   const categories = [meta.fandom, ...meta.tags].filter((term): term is string => Boolean(term));
   const entry = [
     text('title', meta.title),
     text('id', id(links.home, '')),
     text('updated', updated),
-    `<author>${text('name', meta.author)}</author>`,
+    ...authors,
     text('dc:language', meta.language),
     ...(story.published ? [text('dc:issued', story.published.toISOString().slice(0, 10))] : []),
     ...(story.summary.text ? [`<summary type="text">${escapeXml(story.summary.text)}</summary>`] : []),
@@ -55,7 +56,7 @@ ${[
   text('id', id(links.self, ':catalogue')),
   text('title', meta.title),
   text('updated', updated),
-  `<author>${text('name', meta.author)}</author>`,
+  ...authors,
   link('self', links.self, acquisitionFeed),
   link('start', links.self, acquisitionFeed),
   `<entry>\n${entry.map((line) => `  ${line}`).join('\n')}\n</entry>`,

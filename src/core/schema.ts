@@ -17,12 +17,15 @@ function visibleText(what: string) {
     .refine((value) => visible.test(value), `${what} must not be empty`);
 }
 
+/** Co-authors' names as the archives show a work's creators: "Ada, Wren". */
+export const joinedNames = (names: readonly string[]): string => names.join(', ');
+
 /**
- * The author's name, or the names of co-authors as a list (`[Ada, Wren]`), shown joined as the
- * archives show a work's creators ("Ada, Wren").
+ * The author's name, or the names of co-authors as a list (`[Ada, Wren]`): each name, for the
+ * ebook, the catalogue and the feed to credit each creator (the story joins them to show).
  */
 function authorNames() {
-  return z.unknown().transform((value, context): string => {
+  return z.unknown().transform((value, context): string[] => {
     const names = Array.isArray(value) ? value : [value];
     const message =
       value === undefined
@@ -32,7 +35,7 @@ function authorNames() {
           : names.some((name) => !visible.test(name as string))
             ? 'author must not be empty'
             : undefined;
-    if (message === undefined) return (names as string[]).map((name) => name.trim()).join(', ');
+    if (message === undefined) return (names as string[]).map((name) => name.trim());
     context.addIssue({ code: 'custom', message });
     return z.NEVER;
   });
@@ -313,8 +316,8 @@ const chapterOtherNames: OtherNames = {
   ),
 };
 
-/** Frontmatter of `content/story.md`; its Markdown body is the story's summary. */
-export const storySchema = strictObject(
+/** The keys of `content/story.md`, each read alone. */
+export const storyFields = strictObject(
   {
     /** The story's title, shown on every page. */
     title: visibleText('title'),
@@ -432,6 +435,12 @@ export const storySchema = strictObject(
   },
   storyOtherNames,
 );
+
+/**
+ * Frontmatter of `content/story.md`; its Markdown body is the story's summary. `author` is the
+ * byline as shown ("Ada, Wren"); `authors` each creator, for what credits them one by one.
+ */
+export const storySchema = storyFields.transform(({ author, ...fields }) => ({ ...fields, author: joinedNames(author), authors: author }));
 
 /** Frontmatter of one chapter file in `content/chapters/`. */
 export const chapterSchema = strictObject(

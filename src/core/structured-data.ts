@@ -7,7 +7,7 @@ export function bookData(story: Story, url: string | undefined, image?: string):
   return {
     '@type': 'Book',
     name: meta.title,
-    author: { '@type': 'Person', name: meta.author },
+    author: meta.authors.map((name) => ({ '@type': 'Person', name })),
     inLanguage: meta.language,
     bookFormat: 'https://schema.org/EBook',
     wordCount: story.words,

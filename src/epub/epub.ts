@@ -35,7 +35,10 @@ export interface EpubImage {
 /** Everything the EPUB holds. */
 export interface EpubBook {
   title: string;
+  /** The byline, as the title page shows it ("Ada, Wren"). */
   author: string;
+  /** Each creator, credited one by one in the package (a reading app lists and sorts them so). */
+  authors: readonly string[];
   language: string;
   /** The story's time zone, in which dates are days (UTC when not given). */
   timeZone?: string | undefined;
@@ -242,7 +245,7 @@ function packageDocument(book: EpubBook): string {
 <metadata xmlns:dc="http://purl.org/dc/elements/1.1/">
 <dc:identifier id="book-id">${bookIdentifier(book.title, book.author)}</dc:identifier>
 <dc:title>${escapeXml(book.title)}</dc:title>
-<dc:creator>${escapeXml(book.author)}</dc:creator>
+${book.authors.map((name) => `<dc:creator>${escapeXml(name)}</dc:creator>`).join('\n')}
 <dc:language>${escapeXml(book.language)}</dc:language>
 ${book.description.trim() ? `<dc:description>${escapeXml(book.description)}</dc:description>` : ''}
 ${book.tags.map((tag) => `<dc:subject>${escapeXml(tag)}</dc:subject>`).join('\n')}

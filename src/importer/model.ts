@@ -1,4 +1,5 @@
 import type { Root } from 'hast';
+import { joinedNames } from '../core/schema.ts';
 
 /**
  * A story as an importer reads it, whatever the format: the author's text as HTML trees (so
@@ -32,7 +33,8 @@ export interface ImportedChapter {
 /** What `story.md` holds, as far as the source tells it. */
 export interface ImportedStory {
   title?: string | undefined;
-  author?: string | undefined;
+  /** The author, or co-authors each by name (written as a list, `author: [Ada, Wren]`). */
+  author?: string | string[] | undefined;
   language?: string | undefined;
   status?: 'in-progress' | 'complete' | undefined;
   fandom?: string | undefined;
@@ -92,6 +94,10 @@ export function dateFirstAndLast(
   if (dates.published && chapters[0]) chapters[0].published ??= dates.published;
   if (dates.updated && chapters.length > 1) chapters.at(-1)!.published ??= dates.updated;
 }
+
+/** The byline of a story read, as the site shows it ("Ada, Wren"), or none. */
+export const bylineOf = (story: Pick<ImportedStory, 'author'> | undefined): string | undefined =>
+  story?.author === undefined ? undefined : joinedNames([story.author].flat());
 
 /** A story's metadata with nothing read yet, and the fields given. */
 export function importedStory(fields: Partial<ImportedStory> = {}): ImportedStory {

@@ -28,7 +28,7 @@ export const GET: APIRoute = async ({ site, locals }) => {
       ...((revised ?? date) ? { pubDate: revised ?? date } : {}),
       description: chapter.summary ? excerpt(chapter.summary.text, 500) : excerpt(chapter.text, 300),
       // RSS's own <author> wants an e-mail address; Dublin Core takes a name.
-      customData: `<dc:creator>${escapeXml(story.meta.author)}</dc:creator>${revised ? `<dcterms:modified>${revised.toISOString()}</dcterms:modified>` : ''}`,
+      customData: `${story.meta.authors.map((name) => `<dc:creator>${escapeXml(name)}</dc:creator>`).join('')}${revised ? `<dcterms:modified>${revised.toISOString()}</dcterms:modified>` : ''}`,
     })),
   });
 };

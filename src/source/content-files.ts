@@ -1,7 +1,7 @@
 import { existsSync, lstatSync, readdirSync, readFileSync, realpathSync, statSync } from 'node:fs';
 import { basename, extname, join, relative, resolve, sep } from 'node:path';
 import yaml from 'js-yaml';
-import { chapterSchema, storySchema } from '../core/schema.ts';
+import { chapterSchema, storyFields } from '../core/schema.ts';
 import { problems as catalogue } from '../core/problems.ts';
 import { svgThreats } from '../core/svg.ts';
 import type { Message } from '../shared/i18n/strings.ts';
@@ -477,7 +477,7 @@ export function storyBasics(contentDir: string): StoryBasics {
   } catch {
     // missing or unreadable: the story check says so
   }
-  const { shape } = storySchema;
+  const { shape } = storyFields;
   const language = shape.language.safeParse(frontmatter.language);
   const labels = shape.labels.safeParse(frontmatter.labels);
   return {

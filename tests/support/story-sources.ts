@@ -35,6 +35,7 @@ export function storySource(data: Partial<StoryData> = {}, summary = 'A summary.
       tags: [],
       related: [],
       ...data,
+      authors: data.authors ?? [data.author ?? 'A'],
     },
   };
 }

@@ -120,6 +120,7 @@ describe('buildEpub', () => {
   const book: EpubBook = {
     title: 'T & Co',
     author: 'A',
+    authors: ['A'],
     language: 'en',
     summary: '<p>Sum.</p>',
     description: 'Sum.',
@@ -167,6 +168,15 @@ describe('buildEpub', () => {
     expect(opf).toContain('<dc:title>T &amp; Co</dc:title>');
     expect(opf).toContain('<meta property="dcterms:modified">2024-06-30T00:00:00Z</meta>');
     expect(strFromU8(files['OEBPS/chapters/prologue.xhtml']!)).toMatch(/Author’s note<\/h2><p>Note\.<\/p>[\s\S]*<p id="p-1">Hi\.<\/p>/);
+  });
+
+  it('credits each co-author as a creator of their own, and shows them together on the title page', () => {
+    const files = unzipSync(buildEpub({ ...book, author: 'Ada, Wren', authors: ['Ada', 'Wren'] }));
+    expect(strFromU8(files['OEBPS/content.opf']!).match(/<dc:creator>[^<]*<\/dc:creator>/g)).toEqual([
+      '<dc:creator>Ada</dc:creator>',
+      '<dc:creator>Wren</dc:creator>',
+    ]);
+    expect(strFromU8(files['OEBPS/title.xhtml']!)).toContain('Ada, Wren');
   });
 
   it('leaves out an empty description, which epubcheck refuses', () => {

@@ -10,6 +10,7 @@ import { redirectTarget } from '../../src/importer/readers/saved-page';
 import { publishedOrder } from '../../src/importer/post-order';
 import { makeDocx, makeEpub } from '../support/documents';
 import { ao3Work } from '../support/ao3';
+import { storySchema } from '../../src/core/schema';
 import { pageOf } from '../../src/markdown/players';
 
 const fixtures = join(import.meta.dirname, '../fixtures/import');
@@ -138,6 +139,16 @@ describe('AO3 HTML downloads', () => {
     expect(chapters.map(({ front }) => front.title)).toEqual(['Chapter 1: The Foyer', 'Chapter 2: The Stage Door']);
     expect(chapters[1]!.front.authorsNote).toBe('Happy new year, everyone.');
     expect(chapters[1]!.front.published).toBe('2013-01-05');
+  });
+
+  it('writes a work’s co-authors as a list, each by name, as the site then credits each', async () => {
+    const page = readFileSync(join(fixtures, 'ao3/new-layout.html'), 'utf8').replace(
+      /(<div class="byline">by )(<a rel="author"[^>]*>[^<]*<\/a>)/,
+      '$1<a rel="author" href="https://archiveofourown.org/users/ada/pseuds/Ada%20L">Ada L</a>, $2',
+    );
+    const { story } = await importBytes(strToU8(page), 'co-authored.html');
+    expect(story?.front.author).toEqual(['Ada L', 'Wren_Ashdown']);
+    expect(storySchema.parse(story?.front)).toMatchObject({ author: 'Ada L, Wren_Ashdown', authors: ['Ada L', 'Wren_Ashdown'] });
   });
 
   it('reads a one-chapter work, which has no chapter meta block', async () => {
@@ -823,6 +834,20 @@ span.italic, .calibre5 { font-style: italic }
     });
     expect(files.map(({ front }) => front.title)).toEqual(['Chapter 1: Wick', 'Chapter 2: Flame', 'Chapter 3']);
     expect(files[0]!.front.endNote).toBe('Next time: the second lamp. Comments keep me writing!');
+  });
+
+  it('writes a book’s creators as co-authors, each by name', async () => {
+    const epub = makeEpub({
+      version: 3,
+      metadata:
+        '<dc:title>Two Hands</dc:title><dc:creator>Ada</dc:creator><dc:creator>Smith, John</dc:creator><dc:language>en</dc:language>',
+      spine: [{ path: 'c1.xhtml', html: '<h1>Chapter 1</h1><p>The lamps were lit.</p>' }],
+      toc: [{ title: 'Chapter 1', href: 'c1.xhtml' }],
+    });
+    const { plan, story } = await importBytes(epub, 'two-hands.epub');
+    expectEveryWordKept(plan);
+    expect(story?.front.author).toEqual(['Ada', 'Smith, John']);
+    expect(storySchema.parse(story?.front).authors).toEqual(['Ada', 'Smith, John']);
   });
 
   it('falls back to the spine when the contents name only the title page (Calibre’s one-chapter conversions), and says so', async () => {

@@ -5,6 +5,7 @@ import { DOMParser } from 'linkedom';
 import { describe, expect, it } from 'vitest';
 import { shortName, webAppManifest } from '../../src/core/manifest';
 import { opdsCatalogue } from '../../src/core/opds';
+import { bookData } from '../../src/core/structured-data';
 import { assembleStory } from '../../src/core/story';
 import { builtFiles, offlineList } from '../../src/integrations/offline';
 import { makeWorkDir } from '../../src/cli/support/work-dir';
@@ -50,6 +51,20 @@ describe('the OPDS catalogue', () => {
     expect([acquisition?.getAttribute('href'), acquisition?.getAttribute('type')]).toEqual([links.epub, 'application/epub+zip']);
     expect(entry.querySelector('link[rel="http://opds-spec.org/image"]')?.getAttribute('href')).toBe(links.cover.image);
     expect(entry.querySelector('link[rel="http://opds-spec.org/image/thumbnail"]')?.getAttribute('href')).toBe(links.cover.thumbnail);
+  });
+
+  it('credits each co-author as an author of their own in the catalogue and the home page’s book data, not one author named "Ada, Wren"', () => {
+    const written = assembleStory([storySource({ ...source.data, author: 'Ada, Wren', authors: ['Ada', 'Wren'] })], [chapter], {
+      now: new Date('2026-06-01'),
+      preview: false,
+    });
+    const doc = parse(opdsCatalogue(written, links, new Date('2026-06-01')));
+    expect([...doc.querySelectorAll('entry > author > name')].map((name) => name.textContent)).toEqual(['Ada', 'Wren']);
+    expect([...doc.querySelectorAll('feed > author > name')].map((name) => name.textContent)).toEqual(['Ada', 'Wren']);
+    expect(bookData(written, undefined).author).toEqual([
+      { '@type': 'Person', name: 'Ada' },
+      { '@type': 'Person', name: 'Wren' },
+    ]);
   });
 
   it('names itself and the work with URNs when the site’s address is not known (Atom ids are absolute)', () => {

@@ -193,6 +193,8 @@ describe('the story schema', () => {
 
   it('takes co-authors as a list, shown as archives show a work’s creators', () => {
     expect(storySchema.parse({ title: 'T', author: [' Ada ', 'Wren'] }).author).toBe('Ada, Wren');
+    expect(storySchema.parse({ title: 'T', author: [' Ada ', 'Smith, John'] }).authors).toEqual(['Ada', 'Smith, John']);
+    expect(storySchema.parse({ title: 'T', author: 'Wren' }).authors).toEqual(['Wren']);
     expect(storySchema.parse({ title: 'T', author: ' Ada ' }).author).toBe('Ada');
     expect(schemaProblems(storySchema, { title: 'T', author: ['Ada', 3] })).toEqual([
       'author: author must be a name, or the co-authors’ names as a list: author: [Ada, Wren]',

@@ -75,7 +75,7 @@ export class Ao3Reading {
     story.title = textOf(title) || undefined;
     this.aside(title);
     const byline = selectAll('div, p', preface).find((node) => /^by\s/i.test(textOf(node)) && !select('div, p', node));
-    story.author = textOf(byline).replace(/^by\s+/i, '') || undefined;
+    story.author = creators(byline, textOf(byline).replace(/^by\s+/i, ''));
     this.aside(byline);
     const labelled = this.labelledBlocks(preface);
     story.summary = labelled.get('summary');
@@ -285,6 +285,15 @@ export class Ao3Reading {
 }
 
 /**
+ * Who wrote the work, from its byline: co-authors each by name (the archive links each creator
+ * `rel="author"`, "by Ada, Wren"), one author as the byline reads.
+ */
+function creators(byline: Element | undefined, read: string): string | string[] | undefined {
+  const linked = byline ? selectAll('a[rel~="author"]', byline).map(textOf).filter(Boolean) : [];
+  return linked.length > 1 ? linked : read || undefined;
+}
+
+/**
  * A work's page on the archive, saved from the browser (the whole work, or one chapter of it):
  * the tags above it, its preface (title, byline, summary, notes), each `div.chapter` with its
  * own preface, text and end notes, and the afterword. The archive's page around the work —
@@ -301,7 +310,7 @@ function readWorkPage(body: Element | Root, skin: Element, file: string): Import
     const title = select('h2.title', preface);
     const byline = select('h3.byline', preface);
     story.title = textOf(title) || undefined;
-    story.author = textOf(byline) || undefined;
+    story.author = creators(byline, textOf(byline));
     for (const node of [title, byline]) reading.aside(node);
     const modules = reading.modules(preface);
     story.summary = modules.get('summary');

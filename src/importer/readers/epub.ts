@@ -134,7 +134,11 @@ function readContents(book: Book, pkg: Package, log: Log): Contents {
   linkNotesAcrossFiles(documents, inBook);
 
   const metadataWords = new Set(
-    fidelityWords([meta.title, meta.creator, meta.description, meta.publisher, meta.source, meta.date, ...meta.subjects].join(' ')),
+    fidelityWords(
+      [meta.title, [meta.creator ?? []].flat().join(' '), meta.description, meta.publisher, meta.source, meta.date, ...meta.subjects].join(
+        ' ',
+      ),
+    ),
   );
   const matterOf = (title: string, path: string, first: boolean) =>
     matterKind(title, pageTypes(path, documents.get(path)!)) ??
@@ -703,7 +707,8 @@ function tableOfContents(
 
 interface Metadata {
   title: string | undefined;
-  creator: string | undefined;
+  /** The creators, each by name: one, or co-authors as a list. */
+  creator: string | string[] | undefined;
   language: string | undefined;
   description: string | undefined;
   publisher: string;
@@ -715,6 +720,9 @@ interface Metadata {
   tool: string;
 }
 
+/** One name as itself, several as a list, none as none. */
+const oneOrMany = (names: string[]) => (names.length > 1 ? names : names[0]);
+
 function metadata(opf: XmlRoot): Metadata {
   const metadataElement = element(opf, 'metadata') ?? opf;
   const all = (name: string) => elements(metadataElement, name).map(xmlText).map(decodedOnce).filter(Boolean);
@@ -722,7 +730,7 @@ function metadata(opf: XmlRoot): Metadata {
   const cover = elements(metadataElement, 'meta').find((meta) => attribute(meta, 'name') === 'cover');
   return {
     title: one('title'),
-    creator: all('creator').join(', ') || undefined,
+    creator: oneOrMany(all('creator')),
     language: one('language'),
     // A description may be markup, escaped once (Calibre, FanFicFare): read as HTML, not decoded here.
     description: elements(metadataElement, 'description').map(xmlText).find(Boolean),

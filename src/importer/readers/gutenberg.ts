@@ -1,4 +1,4 @@
-import { importedStory, type ImportedStory } from '../model.ts';
+import { bylineOf, importedStory, type ImportedStory } from '../model.ts';
 import { languageTag } from './languages.ts';
 
 /**
@@ -34,7 +34,7 @@ export function readGutenberg(input: string): GutenbergText | undefined {
   const fold = (value: string | undefined) => (value ?? '').replace(/\s+/g, ' ').trim().toLowerCase();
   const titlePage = (line: string) => {
     const folded = fold(line);
-    return folded !== '' && (folded === fold(story.title) || folded === `by ${fold(story.author)}`);
+    return folded !== '' && (folded === fold(story.title) || folded === `by ${fold(bylineOf(story))}`);
   };
   return { text, story, titlePage };
 }
