@@ -7,11 +7,13 @@ import { safeStorage } from './storage.ts';
 export interface NewsLabels {
   new: string;
   updated: string;
+  /** Their language, when not the page's (`data-marks-lang`). */
+  lang: string | undefined;
 }
 
 /** The labels a list carries. */
 export function newsLabels(list: HTMLElement): NewsLabels {
-  return { new: list.dataset.new ?? '', updated: list.dataset.updated ?? '' };
+  return { new: list.dataset.new ?? '', updated: list.dataset.updated ?? '', lang: list.getAttribute(data.marksLang) ?? undefined };
 }
 
 /** The chapters renamed since a reader may have known them, as list entries tell (`data-aliases`): each old slug to the chapter's. */
@@ -40,6 +42,7 @@ export function markNews(items: HTMLElement[], state: ReadingState, labels: News
     if (mark === 'new') fresh.push(item);
     const label = document.createElement('span');
     label.className = `news-mark ${mark}`;
+    if (labels.lang) label.lang = labels.lang;
     label.textContent = labels[mark];
     item.querySelector('a')?.after(' ', label);
   }
@@ -53,6 +56,7 @@ export function markMenu(menu: HTMLElement): void {
   const labels = newsLabels(menu);
   if (markNews(items, state, labels).length > 0) {
     const mark = Object.assign(document.createElement('span'), { className: 'news-mark new', textContent: labels.new });
+    if (labels.lang) mark.lang = labels.lang;
     menu.querySelector('summary')?.append(' ', mark);
   }
 }

@@ -1,7 +1,7 @@
 import { data, elements, ids, listenKey, listeningKey } from '../shared/contract.ts';
 import { speechChunks, voiceFor } from '../shared/speech.ts';
 import { safeStorage } from './storage.ts';
-import { siteStrings } from './strings.ts';
+import { inLanguageOf, siteStrings } from './strings.ts';
 import { adoptStyles } from './styles.ts';
 import styles from './read-aloud.css?inline';
 import { actionButton } from './controls.ts';
@@ -84,6 +84,7 @@ function createPlayer() {
   // The controls: a bar at the foot of the window while reading aloud.
   const bar = document.createElement('section');
   bar.className = 'read-aloud no-print';
+  inLanguageOf(bar, t, 'listen.label');
   bar.setAttribute('aria-label', t('listen.label'));
   const toggle = actionButton(t('listen.pause'), () => (current ? pause() : resume()));
   const stopButton = actionButton(t('listen.stop'), () => stop());

@@ -3,7 +3,7 @@ import { decodeSafely } from '../shared/paths.ts';
 import { findHits, parseQuery, type SearchQuery } from '../shared/highlight.ts';
 import type { Translate } from '../shared/i18n/strings.ts';
 import { adoptStyles } from './styles.ts';
-import { siteStrings } from './strings.ts';
+import { inLanguageOf, siteStrings } from './strings.ts';
 // Its styles come with it (as a constructed stylesheet), so chapter pages carry none of them.
 import styles from './search-highlight.css?inline';
 
@@ -159,6 +159,7 @@ function markHits(root: HTMLElement, query: SearchQuery): HTMLElement[][] {
 function buildBar(query: string, t: Translate) {
   const root = document.createElement('div');
   root.className = 'search-hits floating-bar no-print';
+  inLanguageOf(root, t, 'highlight.region');
   root.setAttribute('role', 'region');
   root.setAttribute('aria-label', t('highlight.region'));
   const label = document.createElement('span');

@@ -5,7 +5,7 @@ import { hitHref, paragraphHits, type PagefindResultData } from '../shared/searc
 import { withAccents, withLetterForms } from '../shared/search-terms.ts';
 import { suggestQuery } from '../shared/suggest.ts';
 import { prefixedForms, wordPrefixes } from '../shared/prefixes.ts';
-import { siteStrings } from './strings.ts';
+import { inLanguageOf, siteStrings } from './strings.ts';
 
 /** The slice of Pagefind's browser API this page uses. */
 interface Pagefind {
@@ -206,7 +206,7 @@ function renderResult(data: PagefindResultData, query: string, t: Translate): HT
   const hits = paragraphHits(data, query, document.documentElement.lang);
   const matches = hits.reduce((sum, hit) => sum + hit.matches, 0);
   if (matches > 0) {
-    const count = document.createElement('p');
+    const count = inLanguageOf(document.createElement('p'), t, 'search.matches');
     count.className = 'matches';
     const matchesText = t('search.matches', { count: matches });
     count.textContent = hits.length > 3 ? t('search.matchesInParagraphs', { matches: matchesText, count: hits.length }) : matchesText;
@@ -235,7 +235,7 @@ function renderResult(data: PagefindResultData, query: string, t: Translate): HT
   // The paragraphs not shown are one link away: the chapter, landing on the first of them.
   const hidden = hits.slice(3);
   if (hidden.length > 0) {
-    const link = document.createElement('a');
+    const link = inLanguageOf(document.createElement('a'), t, 'search.moreHits');
     link.className = 'more-hits';
     link.href = hitHref(data.url, query, hidden[0]!.id);
     link.textContent = t('search.moreHits', { count: hidden.length });

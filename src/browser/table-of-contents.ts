@@ -4,7 +4,7 @@ import { noteVisit, parseReadingState, renameChapters } from '../shared/reading-
 import { wordsLeft, type ChapterLength } from '../shared/time-left.ts';
 import { readingMinutes } from '../shared/text-stats.ts';
 import { safeStorage } from './storage.ts';
-import { siteStrings } from './strings.ts';
+import { inLanguageOf, siteStrings } from './strings.ts';
 import { markNews, newsLabels, renamesOf } from './news-marks.ts';
 
 /**
@@ -37,7 +37,7 @@ export class TableOfContents extends HTMLElement {
     for (const item of items) {
       if (!state.read.includes(item.getAttribute(data.slug)!)) continue;
       item.classList.add('is-read');
-      const mark = document.createElement('span');
+      const mark = inLanguageOf(document.createElement('span'), t, 'toc.read');
       mark.className = 'read-mark';
       mark.textContent = t('toc.read');
       (item.querySelector('.news-mark') ?? item.querySelector('a')!).after(mark);

@@ -7,6 +7,8 @@ declare module 'virtual:quire/strings' {
   export const wording: string;
   /** Every user-facing string in that language, with the author's own labels. */
   export const messages: import('../shared/i18n/strings.ts').Messages;
+  /** The keys the author worded in `labels` (in the story's language). */
+  export const own: string[];
 }
 
 /** `lazy:` imports (src/integrations/lazy-scripts.ts): a function that loads the module on demand. */

@@ -4,7 +4,7 @@ import { titleLength, titleParts } from '../core/chapter-labels.ts';
 import type { DetailRow } from '../core/details.ts';
 import { formatDate, isoDate, listSeparator } from '../shared/format.ts';
 import { textDirection } from '../shared/i18n/languages.ts';
-import type { Translate } from '../shared/i18n/strings.ts';
+import type { StringKey, Translate } from '../shared/i18n/strings.ts';
 import { escapeXml } from '../core/escape.ts';
 import { ownIndent } from './xhtml.ts';
 
@@ -137,30 +137,43 @@ ${body}
 `;
 }
 
+/** `xml:lang` and `lang` for `lang`, when there is one. */
+const attributes = (lang: string | undefined) => (lang ? ` xml:lang="${escapeXml(lang)}" lang="${escapeXml(lang)}"` : '');
+
+/** The language attributes of an element showing the site's message `key`, when its words are not in the book's language (a language not translated): XHTML's `xml:lang` and HTML's `lang`. */
+function langOf(book: EpubBook, key: StringKey): string {
+  return attributes(book.t.lang(key));
+}
+
+/** The same for the book's own words inside such a message (a date). */
+function langInside(book: EpubBook, key: StringKey): string {
+  return attributes(book.t.langInside(key));
+}
+
 const noteHeadings = { authors: 'note.authors', end: 'note.end', work: 'home.notes', 'work-end': 'home.endNotes' } as const;
 
 function note(book: EpubBook, kind: keyof typeof noteHeadings, html: string): string {
   const id = `${kind}-note-title`;
-  return `<section class="note" aria-labelledby="${id}"><h2 id="${id}">${escapeXml(book.t(noteHeadings[kind]))}</h2>${html}</section>`;
+  return `<section class="note" aria-labelledby="${id}"><h2 id="${id}"${langOf(book, noteHeadings[kind])}>${escapeXml(book.t(noteHeadings[kind]))}</h2>${html}</section>`;
 }
 
 function chapterSummary(book: EpubBook, html: string): string {
-  return `<section class="summary-box" aria-labelledby="chapter-summary-title"><h2 id="chapter-summary-title">${escapeXml(book.t('chapter.summary'))}</h2>${html}</section>`;
+  return `<section class="summary-box" aria-labelledby="chapter-summary-title"><h2 id="chapter-summary-title"${langOf(book, 'chapter.summary')}>${escapeXml(book.t('chapter.summary'))}</h2>${html}</section>`;
 }
 
 /** "Revised 3 December 2026", and what changed, as on the chapter's page. */
 function revisionNote(book: EpubBook, revision: NonNullable<EpubChapter['revision']>): string {
-  const date = `<time datetime="${isoDate(revision.date, book.timeZone)}">${escapeXml(formatDate(revision.date, book.language, book.timeZone))}</time>`;
+  const date = `<time datetime="${isoDate(revision.date, book.timeZone)}"${langInside(book, 'chapter.revised')}>${escapeXml(formatDate(revision.date, book.language, book.timeZone))}</time>`;
   const label = book.t
     .parts('chapter.revised')
     .map((part) => (typeof part === 'string' ? escapeXml(part) : date))
     .join('');
-  return `<aside class="revision" aria-labelledby="revision-title"><p class="label" id="revision-title">${label}</p>${revision.note ?? ''}</aside>`;
+  return `<aside class="revision" aria-labelledby="revision-title"><p class="label" id="revision-title"${langOf(book, 'chapter.revised')}>${label}</p>${revision.note ?? ''}</aside>`;
 }
 
 function contentNotes(book: EpubBook, notes: string[]): string {
   const items = notes.map((item) => `<li>${escapeXml(item)}</li>`).join('');
-  return `<section class="content-notes" aria-labelledby="content-notes-title"><h2 id="content-notes-title">${escapeXml(book.t('contentNotes.heading'))}</h2><ul>${items}</ul></section>`;
+  return `<section class="content-notes" aria-labelledby="content-notes-title"><h2 id="content-notes-title"${langOf(book, 'contentNotes.heading')}>${escapeXml(book.t('contentNotes.heading'))}</h2><ul>${items}</ul></section>`;
 }
 
 /** The chapter's title as the site sets it: its label on a line of its own, the name sized by length. */
@@ -192,16 +205,19 @@ function detailText(book: EpubBook, value: DetailRow['value']): string {
 
 function titlePage(book: EpubBook): string {
   const details = book.details
-    .map(({ label, value }) => `<dt>${escapeXml(label)}</dt><dd>${escapeXml(detailText(book, value))}</dd>`)
+    .map(
+      ({ label, lang, value }) =>
+        `<dt${attributes(lang)}>${escapeXml(label)}</dt><dd${attributes('text' in value ? value.lang : undefined)}>${escapeXml(detailText(book, value))}</dd>`,
+    )
     .join('');
   const body = `<section class="title-page" epub:type="titlepage">
 <h1>${escapeXml(book.title)}</h1>
-<p class="author">${escapeXml(book.t('site.byline', { author: book.author }))}</p>
+<p class="author"${langOf(book, 'site.byline')}>${escapeXml(book.t('site.byline', { author: book.author }))}</p>
 ${book.series ? `<p class="series">${escapeXml(book.series)}</p>` : ''}
 ${details ? `<dl>${details}</dl>` : ''}
 <div class="summary">${book.summary}</div>
 ${book.notes ? note(book, 'work', book.notes) : ''}
-${book.url ? `<p>${escapeXml(book.t('epub.readOnline'))} <a href="${escapeXml(book.url)}">${escapeXml(book.url)}</a></p>` : ''}
+${book.url ? `<p${langOf(book, 'epub.readOnline')}>${escapeXml(book.t('epub.readOnline'))} <a href="${escapeXml(book.url)}">${escapeXml(book.url)}</a></p>` : ''}
 </section>`;
   return xhtmlDocument(book.language, book.title, body, 'style.css');
 }
@@ -220,18 +236,18 @@ function navDocument(book: EpubBook): string {
     .map((chapter) => `<li><a href="chapters/${chapter.id}.xhtml">${escapeXml(chapter.title)}</a></li>`)
     .join('\n');
   const body = `<nav epub:type="toc" id="toc" role="doc-toc">
-<h1>${escapeXml(book.t('epub.contents'))}</h1>
+<h1${langOf(book, 'epub.contents')}>${escapeXml(book.t('epub.contents'))}</h1>
 <ol>
 <li><a href="title.xhtml">${escapeXml(book.title)}</a></li>
 ${items}
-${book.endNotes ? `<li><a href="end-notes.xhtml">${escapeXml(book.t('home.endNotes'))}</a></li>` : ''}
+${book.endNotes ? `<li><a href="end-notes.xhtml"${langOf(book, 'home.endNotes')}>${escapeXml(book.t('home.endNotes'))}</a></li>` : ''}
 </ol>
 </nav>
 <nav epub:type="landmarks" id="landmarks" hidden="hidden">
 <ol>
-${book.cover ? `<li><a epub:type="cover" href="cover.xhtml">${escapeXml(book.t('epub.cover'))}</a></li>` : ''}
-<li><a epub:type="titlepage" href="title.xhtml">${escapeXml(book.t('epub.titlePage'))}</a></li>
-<li><a epub:type="bodymatter" href="chapters/${book.chapters[0]?.id}.xhtml">${escapeXml(book.t('epub.start'))}</a></li>
+${book.cover ? `<li><a epub:type="cover" href="cover.xhtml"${langOf(book, 'epub.cover')}>${escapeXml(book.t('epub.cover'))}</a></li>` : ''}
+<li><a epub:type="titlepage" href="title.xhtml"${langOf(book, 'epub.titlePage')}>${escapeXml(book.t('epub.titlePage'))}</a></li>
+<li><a epub:type="bodymatter" href="chapters/${book.chapters[0]?.id}.xhtml"${langOf(book, 'epub.start')}>${escapeXml(book.t('epub.start'))}</a></li>
 </ol>
 </nav>`;
   return xhtmlDocument(book.language, book.t('epub.contents'), body, 'style.css');

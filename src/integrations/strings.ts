@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
 import type { AstroIntegration } from 'astro';
 import { storyBasics, storyFile as storyFileIn } from '../source/content-files.ts';
-import { interfaceLanguage, messagesFor } from '../shared/i18n/index.ts';
+import { interfaceLanguage, messagesFor, ownKeys } from '../shared/i18n/index.ts';
 import { virtualModule } from './virtual-module.ts';
 
 const moduleId = 'virtual:quire/strings';
@@ -27,6 +27,7 @@ export function strings(contentDir: string): AstroIntegration {
                   `export const language = ${JSON.stringify(language)};`,
                   `export const wording = ${JSON.stringify(interfaceLanguage(language))};`,
                   `export const messages = ${JSON.stringify(messagesFor(language, labels))};`,
+                  `export const own = ${JSON.stringify(ownKeys(labels))};`,
                 ].join('\n');
               }),
             ],

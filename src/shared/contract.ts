@@ -57,6 +57,8 @@ export const data = {
   revised: 'data-revised',
   /** On a contents or menu entry: the chapter's old slugs (`aliases`), by which a reader may have known it. */
   aliases: 'data-aliases',
+  /** On a list whose New and Updated marks the browser writes: the marks' language, when not the page's. */
+  marksLang: 'data-marks-lang',
   /** On the paragraph (or heading) being read aloud. */
   speaking: 'data-speaking',
 } as const;

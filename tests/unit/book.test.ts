@@ -179,6 +179,19 @@ describe('buildEpub', () => {
     expect(strFromU8(files['OEBPS/title.xhtml']!)).toContain('Ada, Wren');
   });
 
+  it('marks the site’s own words English in a book in a language it has no translation for, and only then (WCAG 3.1.2)', () => {
+    const files = (language: string) => unzipSync(buildEpub({ ...book, language, t: stringsFor(language) }));
+    const swahili = files('sw');
+    expect(strFromU8(swahili['OEBPS/chapters/prologue.xhtml']!)).toContain(
+      '<h2 id="authors-note-title" xml:lang="en" lang="en">Author’s note</h2>',
+    );
+    expect(strFromU8(swahili['OEBPS/title.xhtml']!)).toContain('<p class="author" xml:lang="en" lang="en">by A</p>');
+    expect(strFromU8(swahili['OEBPS/nav.xhtml']!)).toContain('<h1 xml:lang="en" lang="en">Contents</h1>');
+    const english = files('en');
+    for (const name of ['OEBPS/chapters/prologue.xhtml', 'OEBPS/title.xhtml', 'OEBPS/nav.xhtml'])
+      expect(strFromU8(english[name]!).replace(/<html[^>]*>/, ''), name).not.toMatch(/\slang=/);
+  });
+
   it('leaves out an empty description, which epubcheck refuses', () => {
     const opf = (description: string) => strFromU8(unzipSync(buildEpub({ ...book, description }))['OEBPS/content.opf']!);
     expect(opf('Sum.')).toContain('<dc:description>Sum.</dc:description>');

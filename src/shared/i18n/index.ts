@@ -58,13 +58,22 @@ export const translations: Readonly<Record<string, Messages>> = {
  */
 export function messagesFor(language: string, labels: Readonly<Record<string, Message>> = {}): Messages {
   const base = translations[interfaceLanguage(language)] ?? en;
-  const own = Object.fromEntries(Object.entries(labels).filter(([key]) => Object.hasOwn(en, key))) as Partial<Messages>;
-  return { ...base, ...own };
+  return { ...base, ...ownMessages(labels) };
+}
+
+/** The keys the author worded (`labels`): in the story's language, whatever the interface's. */
+export function ownKeys(labels: Readonly<Record<string, Message>>): string[] {
+  return Object.keys(ownMessages(labels));
+}
+
+/** The author's own wording of the site's strings (`labels`), for the keys there are. */
+function ownMessages(labels: Readonly<Record<string, Message>>): Partial<Messages> {
+  return Object.fromEntries(Object.entries(labels).filter(([key]) => Object.hasOwn(en, key))) as Partial<Messages>;
 }
 
 /** The strings of the story's language, for pages, the feed and the EPUB. */
 export function stringsFor(language: string, labels: Readonly<Record<string, Message>> = {}): Translate {
-  return createStrings(language, messagesFor(language, labels), interfaceLanguage(language));
+  return createStrings(language, messagesFor(language, labels), interfaceLanguage(language), new Set(ownKeys(labels)));
 }
 
 /** The language the site's own words are in for a story in `language`: its translation's, else English. */

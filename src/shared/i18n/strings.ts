@@ -20,6 +20,14 @@ export interface Translate {
   readonly language: string;
   /** A message split at its placeholders, e.g. for a link inside a sentence. */
   parts(key: StringKey, values?: Values): Part[];
+  /**
+   * The `lang` an element showing this message needs, when its words are in another language
+   * than the page's (WCAG 3.1.2): the interface's (`en`) on a page in a language not translated,
+   * unless the author gave the message in their own words (`labels`); else none.
+   */
+  lang(key: StringKey): string | undefined;
+  /** The `lang` for the story's own words put inside this message (a chapter title, a date): the page's, when the message is marked with another. */
+  langInside(key: StringKey): string | undefined;
 }
 
 /**
@@ -28,7 +36,15 @@ export interface Translate {
  * (`wording`: English's for a story in a language not translated, so "1 match", not Thai's
  * "1 matches"). A key with no message shows the key itself, so a gap is visible, not silent.
  */
-export function createStrings(language: string, messages: Partial<Messages>, wording = language): Translate {
+export function createStrings(
+  language: string,
+  messages: Partial<Messages>,
+  wording = language,
+  /** The keys whose messages are the author's own, in the page's language whatever `wording` is. */
+  own: ReadonlySet<string> = new Set(),
+): Translate {
+  const primary = (tag: string) => tag.split('-')[0]!.toLowerCase();
+  const foreign = primary(wording) === primary(language) ? undefined : wording;
   let plurals: Intl.PluralRules | undefined;
   let numbers: Intl.NumberFormat | undefined;
   const choose = (message: Message, values: Values): string => {
@@ -60,6 +76,7 @@ export function createStrings(language: string, messages: Partial<Messages>, wor
     }
     return result;
   };
+  const lang = (key: StringKey) => (foreign === undefined || own.has(key) ? undefined : foreign);
   const t = (key: StringKey, values?: Values) =>
     parts(key, values)
       .map((part) => (typeof part === 'string' ? part : `{${part.placeholder}}`))
@@ -67,5 +84,7 @@ export function createStrings(language: string, messages: Partial<Messages>, wor
   return Object.assign(t, {
     language,
     parts,
+    lang,
+    langInside: (key: StringKey) => (lang(key) === undefined ? undefined : language),
   });
 }
