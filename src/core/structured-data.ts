@@ -1,13 +1,16 @@
 import type { Chapter, Story } from './story.ts';
 import { isoDate } from '../shared/format.ts';
 
+const person = (name: string) => ({ '@type': 'Person', name });
+
 /** schema.org `Book` for the home page. `url` and the cover's `image` are absolute when the site's address is known. */
 export function bookData(story: Story, url: string | undefined, image?: string): Record<string, unknown> {
   const { meta } = story;
   return {
     '@type': 'Book',
     name: meta.title,
-    author: meta.authors.map((name) => ({ '@type': 'Person', name })),
+    // One author as schema.org writes one; co-authors as a list of them.
+    author: meta.authors.length === 1 ? person(meta.authors[0]!) : meta.authors.map(person),
     inLanguage: meta.language,
     bookFormat: 'https://schema.org/EBook',
     wordCount: story.words,
