@@ -82,8 +82,8 @@ const commonWords: Readonly<Record<string, string>> = {
   id: 'yang dan di itu ini dengan tidak aku dia ke untuk ada dari akan saya kamu',
   vi: 'và của là không có một những cho đã người anh cô tôi được với này',
   sv: 'och att det som en på är av för med inte han hon jag var till den har',
-  da: 'og at det en er til på han hun jeg ikke med som var af de for har',
-  nb: 'og det er til på han hun jeg ikke med som var av en for de å har',
+  da: 'og at det en er til på han hun jeg ikke med som var af de for har hvad nu efter blev sagde noget',
+  nb: 'og det er til på han hun jeg ikke med som var av en for de å har hva nå etter ble sa noe',
   fi: 'ja on ei se että hän oli mutta niin kun jo minä sinä ole',
   cs: 'a se na je že to v ne jsem s jak ale by do z o si tak',
   hu: 'a az és hogy nem is egy van meg de csak már volt ki',
@@ -98,7 +98,9 @@ const commonSets = Object.entries(commonWords).map(([language, words]) => [langu
 /**
  * The language of a text in Latin letters, from how often its most common words come: one
  * clearly ahead of the rest (half again as often as the next), in a text long enough to tell
- * (40 words). Undefined otherwise: the text is too short, mixed, or in another language.
+ * (40 words). Two languages that share most of their common words (Danish and Norwegian) are
+ * told apart by the words they do not share, each half again as often as the other's and often
+ * enough to count (5). Undefined otherwise: the text is too short, mixed, or in another language.
  */
 export function latinLanguage(text: string): string | undefined {
   const words =
@@ -111,7 +113,13 @@ export function latinLanguage(text: string): string | undefined {
     .map(([language, common]) => [language, words.reduce((sum, word) => sum + (common.has(word) ? 1 : 0), 0)] as const)
     .sort((a, b) => b[1] - a[1]);
   const [top, next] = scores;
-  return top && top[1] >= words.length * 0.15 && top[1] >= (next?.[1] ?? 0) * 1.5 ? top[0] : undefined;
+  if (!top || top[1] < words.length * 0.15) return undefined;
+  if (!next || top[1] >= next[1] * 1.5) return top[0];
+  const [own, other] = [top[0], next[0]].map((language) => commonSets.find(([name]) => name === language)![1]);
+  const apart = (mine: ReadonlySet<string>, theirs: ReadonlySet<string>) =>
+    words.reduce((sum, word) => sum + (mine.has(word) && !theirs.has(word) ? 1 : 0), 0);
+  const [ownWords, otherWords] = [apart(own!, other!), apart(other!, own!)];
+  return ownWords >= 5 && ownWords >= otherWords * 1.5 ? top[0] : otherWords >= 5 && otherWords >= ownWords * 1.5 ? next[0] : undefined;
 }
 
 /** The language a script names, telling apart the languages that share it where their letters do. */

@@ -74,6 +74,15 @@ describe('the language a text is written in', () => {
       'sv',
       'Hon kom in från regnet och ingen svarade henne. Fyrvaktaren stod i trappan med sin lampa, och han vände sig inte om. Det var sent, och havet var högt mot klipporna. Hon hade väntat på den här natten länge, men nu när den var här visste hon inte vad hon skulle säga till honom.',
     ],
+    // Danish and Norwegian share most of their common words: the ones they do not share tell them apart.
+    [
+      'da',
+      'Hun kom ind fra regnen, og ingen svarede hende. Fyrpasseren stod på trappen med sin lampe, og han vendte sig ikke om. Det var sent, og havet slog mod klipperne. Hun havde ventet på denne nat længe, men nu hvor den var kommet, vidste hun ikke, hvad hun skulle sige til ham. Efter en stund blev det mørkt, og hun sagde ikke noget af det, hun havde tænkt at sige.',
+    ],
+    [
+      'nb',
+      'Hun kom inn fra regnet, og ingen svarte henne. Fyrvokteren sto i trappen med lampen sin, og han snudde seg ikke. Det var sent, og havet slo mot klippene. Hun hadde ventet på denne natten lenge, men nå som den var kommet, visste hun ikke hva hun skulle si til ham. Etter en stund ble det mørkt, og hun sa ikke noe av det hun hadde tenkt å si.',
+    ],
     [
       'fi',
       'Hän tuli sisään sateesta, eikä kukaan vastannut hänelle. Vartija oli portaissa lamppunsa kanssa, eikä hän kääntynyt. Oli myöhä, ja meri pauhasi kallioita vasten. Hän oli odottanut tätä yötä kauan, mutta nyt kun se oli tullut, hän ei tiennyt mitä sanoa. Se ei ollut helppoa, ja niin hän vain seisoi siinä kun tuuli oli jo kylmä.',
