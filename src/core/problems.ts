@@ -384,6 +384,12 @@ export const problems = {
     message: (file: string, language: string, found: string) =>
       `${file}: language is ${language}, but the chapters read as ${languageName(found)} (its most common words); set language: ${found}, unless they are in ${language}. Search finds words by it, quotes are set and words hyphenated by it`,
   }),
+  ChineseCharacters: problem({
+    level: 'warning',
+    title: 'A Chinese story in traditional characters whose language names simplified ones',
+    message: (file: string, language: string) =>
+      `${file}: language is ${language}, but the chapters are written in traditional characters; set language: zh-Hant (or zh-TW, zh-HK), so the site’s own words are in traditional characters too`,
+  }),
   ArabicLetterForms: problem({
     level: 'warning',
     title: 'Words of a Persian story typed with Arabic’s yeh or kaf (ي ك)',

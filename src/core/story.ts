@@ -5,7 +5,7 @@ import { problems as catalogue } from './problems.ts';
 import { isScheduled } from './schedule.ts';
 import type { ChapterData, StoryData } from './schema.ts';
 import { fileSlug, slugPattern, slugProblem } from './slug.ts';
-import { fitsLanguage, readsLatin, writtenIn } from './written-in.ts';
+import { chineseCharacters, fitsLanguage, readsLatin, writtenIn } from './written-in.ts';
 import { interfaceLanguage } from '../shared/i18n/index.ts';
 import { typesPersianLetters } from '../shared/search-terms.ts';
 import { en } from '../shared/i18n/en.ts';
@@ -309,8 +309,26 @@ export function languageWarnings(story: StorySource, chapterSources: ChapterSour
       : // In Latin letters, told by the language's most common words, when the one given is one of those told apart so.
         found.script === 'Latn' && found.language && found.language !== declared && readsLatin(declared)
         ? [catalogue.LanguageWords.message(story.filePath, story.data.language, found.language)]
-        : [];
+        : found.script === 'Hani' && declared === 'zh'
+          ? chineseWarnings(story, text)
+          : [];
   return [...warnings, ...arabicLetterForms(story, chapterSources), ...untranslated(story)];
+}
+
+/**
+ * A Chinese story in traditional characters whose language names simplified ones (`zh`, the
+ * tag most authors type): the site's own words would be in simplified characters, and the
+ * page's and the EPUB's language would tell readers' apps the wrong ones.
+ */
+function chineseWarnings(story: StorySource, text: string): string[] {
+  const written = chineseCharacters(text);
+  let declared: string | undefined;
+  try {
+    declared = new Intl.Locale(story.data.language).maximize().script;
+  } catch {
+    return [];
+  }
+  return written === 'traditional' && declared === 'Hans' ? [catalogue.ChineseCharacters.message(story.filePath, story.data.language)] : [];
 }
 
 /**

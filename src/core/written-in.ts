@@ -61,8 +61,32 @@ export function writtenIn(text: string): { script: string; language: string | un
   const [top] = [...counts].sort((a, b) => b[1] - a[1]);
   if (!top || top[1] < letters * 0.5) return undefined;
   const [script] = top;
-  return { script, language: script === 'Hani' ? 'zh' : languageOf(script, text) };
+  return { script, language: script === 'Hani' ? chineseOf(text) : languageOf(script, text) };
 }
+
+/**
+ * Common characters each written one way in traditional Chinese and another in simplified, in
+ * pairs (們/们, 這/这, 說/说…), one set each; left out, those both write (里 of 公里, 后 of 皇后).
+ */
+const traditional = new Set(
+  '們個這說來時會對過還沒為學國長開見從與東認樣經無發問門燈樓頭氣讓愛電話聽覺點買車馬鳥魚邊進動現實種關應當將親戰間萬歲節處區',
+);
+const simplified = new Set(
+  '们个这说来时会对过还没为学国长开见从与东认样经无发问门灯楼头气让爱电话听觉点买车马鸟鱼边进动现实种关应当将亲战间万岁节处区',
+);
+
+/** Which characters a Chinese text is in, when one kind clearly outnumbers the other (three to one, five at least). */
+export function chineseCharacters(text: string): 'traditional' | 'simplified' | undefined {
+  let [old, simple] = [0, 0];
+  for (const char of text.slice(0, sample * 2)) {
+    if (traditional.has(char)) old++;
+    else if (simplified.has(char)) simple++;
+  }
+  return old >= 5 && old > simple * 3 ? 'traditional' : simple >= 5 && simple > old * 3 ? 'simplified' : undefined;
+}
+
+/** Chinese in traditional characters is `zh-Hant` (as Taiwan and Hong Kong write it); else `zh`. */
+const chineseOf = (text: string): string => (chineseCharacters(text) === 'traditional' ? 'zh-Hant' : 'zh');
 
 /**
  * The most common words of the languages written in Latin letters that stories are told in,

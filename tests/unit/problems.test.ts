@@ -84,7 +84,7 @@ describe('the story checks report each problem by its name', () => {
     expect(validateStory([], [])).toEqual([problems.MissingStory.message(), problems.NoChapters.message()]);
   });
 
-  it('the warnings: OrderGap, TitleOfTheOneBefore, TextOfAnother, MixedQuotes, ParagraphsRunTogether, LanguageScript, LanguageWords, ArabicLetterForms, InterfaceUntranslated, MoreThanExpected', () => {
+  it('the warnings: OrderGap, TitleOfTheOneBefore, TextOfAnother, MixedQuotes, ParagraphsRunTogether, LanguageScript, LanguageWords, ArabicLetterForms, ChineseCharacters, InterfaceUntranslated, MoreThanExpected', () => {
     const sources = [1, 2, 5].map((n) => chapter(`chapter-${n}`, { order: n, title: `Chapter ${n}` }));
     expect(storyWarnings(sources)).toEqual([problems.OrderGap.message(file('chapter-5'), 2, 5)]);
     // A file copied for the next chapter, its title left as it was; a draft between them is not read.
@@ -155,6 +155,26 @@ describe('the story checks report each problem by its name', () => {
     expect(performance.now() - started).toBeLessThan(2_000);
     // In Arabic, those are its letters.
     expect(languageWarnings({ ...story, data: { ...story.data, language: 'ar' } }, keyboard)).toEqual([]);
+    // A Chinese story in traditional characters whose language names simplified ones (zh, as most authors type it).
+    const traditionalText = [
+      chapter(
+        'chapter-1',
+        { order: 1 },
+        '她從雨中走進來，沒有人回答她。守燈人站在樓梯上，手裡拿著燈，他沒有回頭。她等這一夜等了很久，但現在夜來了，她卻不知道該對他說什麼。',
+      ),
+    ];
+    const inChinese = (language: string) => ({ ...story, data: { ...story.data, language } });
+    expect(languageWarnings(inChinese('zh'), traditionalText)).toEqual([problems.ChineseCharacters.message(story.filePath, 'zh')]);
+    expect(problems.ChineseCharacters.message(story.filePath, 'zh')).toMatch(
+      /language is zh, but the chapters are written in traditional characters; set language: zh-Hant \(or zh-TW, zh-HK\)/,
+    );
+    for (const [language, text] of [
+      ['zh-TW', traditionalText],
+      ['zh-Hant', traditionalText],
+      ['zh-HK', traditionalText],
+      ['zh-CN', chinese],
+    ] as const)
+      expect(languageWarnings(inChinese(language), [...text]), language).toEqual([]);
     // A language the site's words are not translated into: said once, until labels give every one.
     const greek = { ...story, data: { ...story.data, language: 'el' } };
     const keeper = [chapter('chapter-1', { order: 1 }, 'Ο φύλακας ανέβηκε τη σκάλα και άναψε τη λάμπα, όπως κάθε βράδυ.')];

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { fitsLanguage, latinLanguage, writtenIn } from '../../src/core/written-in';
+import { chineseCharacters, fitsLanguage, latinLanguage, writtenIn } from '../../src/core/written-in';
 import { readInput } from '../../src/importer/read';
 import { planImport } from '../../src/importer/files';
 import { makeDocx } from '../support/documents';
@@ -103,6 +103,19 @@ describe('the language a text is written in', () => {
     expect(writtenIn(text)).toEqual({ script: 'Latn', language });
     // A passage of another language's dialogue inside does not change it.
     expect(latinLanguage(`${text} « Je ne sais pas, » dit-elle. "I do not know," he said. ${text}`)).toBe(language);
+  });
+
+  it('tells Chinese in traditional characters (zh-Hant) from simplified (zh), and says which only when one clearly outnumbers the other', () => {
+    const traditional =
+      '她從雨中走進來，沒有人回答她。守燈人站在樓梯上，手裡拿著燈，他沒有回頭。她等這一夜等了很久，但現在夜來了，她卻不知道該對他說什麼。';
+    const simplified =
+      '她从雨中走进来，没有人回答她。守灯人站在楼梯上，手里拿着灯，他没有回头。她等这一夜等了很久，但现在夜来了，她却不知道该对他说什么。';
+    expect(writtenIn(traditional)).toEqual({ script: 'Hani', language: 'zh-Hant' });
+    expect(writtenIn(simplified)).toEqual({ script: 'Hani', language: 'zh' });
+    expect(chineseCharacters(traditional)).toBe('traditional');
+    expect(chineseCharacters(simplified)).toBe('simplified');
+    expect(chineseCharacters(`${traditional}${simplified}`)).toBeUndefined();
+    expect(chineseCharacters('灯塔上的人')).toBeUndefined();
   });
 
   it('says nothing of a text too short or too mixed to tell', () => {
