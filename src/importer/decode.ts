@@ -79,7 +79,7 @@ function utf16WithoutMark(bytes: Uint8Array): 'utf-16le' | 'utf-16be' | undefine
 /**
  * A text that is not UTF-8, in the encoding it names (an HTML page's `<meta charset>`) or,
  * naming none, the one its bytes read as: GBK (GB18030) or Big5 Chinese, Shift_JIS Japanese,
- * EUC-KR Korean, or the Cyrillic, Greek, Hebrew, Arabic and Thai Windows code pages — as
+ * EUC-KR Korean, KOI8 or the Cyrillic, Greek, Hebrew, Arabic and Thai Windows code pages — as
  * Chinese web novels, Aozora Bunko's books and older Russian fan fiction are saved. Undefined when the bytes are UTF-8 (even with a stray
  * Windows-1252 quote), or no encoding reads them as its language's text.
  */
@@ -142,6 +142,8 @@ function decodeLegacy(bytes: Uint8Array): string | undefined {
 /** Code pages of one byte a letter, with their script's letters and its language's commonest ones. */
 const singleByte = [
   { label: 'windows-1251', letters: /[\u0400-\u04ff]/g, common: /[оеаинтсрвОЕАИНТСРВ]/g, spaced: true },
+  // Russian and Ukrainian as Unix and older Russian sites saved them (KOI8-U is KOI8-R with Ukrainian's letters).
+  { label: 'koi8-u', letters: /[\u0400-\u04ff]/g, common: /[оеаинтсрвОЕАИНТСРВ]/g, spaced: true },
   { label: 'windows-1253', letters: /[\u0370-\u03ff]/g, common: /[αοιετνσΑΟΙΕΤΝΣ]/g, spaced: true },
   { label: 'windows-1255', letters: /[\u05d0-\u05ea]/g, common: /[יוהלאמ]/g, spaced: true },
   { label: 'windows-1256', letters: /[\u0621-\u064a]/g, common: /[اليمونه]/g, spaced: true },
