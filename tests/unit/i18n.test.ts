@@ -195,6 +195,19 @@ describe('a language not translated', () => {
     // A translated language keeps its own rules: Polish has "few".
     expect(stringsFor('pl')('count.words', { count: 3 })).toBe('3 słowa');
   });
+
+  it('points its arrows the way a right-to-left page reads and its keys go (→ back, ← on), unless the author worded them', () => {
+    const urdu = stringsFor('ur');
+    expect([urdu('chapter.previous'), urdu('chapter.next'), urdu('chapter.keyPrevious'), urdu('chapter.keyNext')]).toEqual([
+      '→ Previous',
+      'Next ←',
+      '→',
+      '←',
+    ]);
+    expect(stringsFor('en')('chapter.previous')).toBe('← Previous');
+    expect(stringsFor('ar')('chapter.previous')).toBe('→ السابق');
+    expect(stringsFor('ur', { 'chapter.next': 'اگلا ←' })('chapter.next')).toBe('اگلا ←');
+  });
 });
 
 describe('lists as each language writes them', () => {

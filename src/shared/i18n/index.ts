@@ -20,7 +20,7 @@ import { uk } from './translations/uk.ts';
 import { vi } from './translations/vi.ts';
 import { zhHans } from './translations/zh-Hans.ts';
 import { zhHant } from './translations/zh-Hant.ts';
-import { translationFor } from './languages.ts';
+import { textDirection, translationFor } from './languages.ts';
 
 export { createStrings, type Message, type Messages, type StringKey, type Translate, type Values } from './strings.ts';
 export { isCjk, textDirection, translationFor } from './languages.ts';
@@ -57,8 +57,24 @@ export const translations: Readonly<Record<string, Messages>> = {
  * language; browser scripts get just the story's (`virtual:quire/strings`).
  */
 export function messagesFor(language: string, labels: Readonly<Record<string, Message>> = {}): Messages {
-  const base = translations[interfaceLanguage(language)] ?? en;
-  return { ...base, ...ownMessages(labels) };
+  const wording = interfaceLanguage(language);
+  const base = translations[wording] ?? en;
+  // English on a page written right to left (Urdu, Yiddish, Pashto): its arrows point the way the page reads, as the keys go.
+  const turned = textDirection(language) === textDirection(wording) ? base : mirroredArrows(base);
+  return { ...turned, ...ownMessages(labels) };
+}
+
+/** Messages with their arrows (← →) pointing the other way. */
+function mirroredArrows(messages: Messages): Messages {
+  const turn = (text: string) => text.replace(/[←→]/g, (arrow) => (arrow === '←' ? '→' : '←'));
+  return Object.fromEntries(
+    Object.entries(messages).map(([key, message]) => [
+      key,
+      typeof message === 'string'
+        ? turn(message)
+        : Object.fromEntries(Object.entries(message).map(([form, text]) => [form, text && turn(text)])),
+    ]),
+  ) as Messages;
 }
 
 /** The keys the author worded (`labels`): in the story's language, whatever the interface's. */
