@@ -1167,6 +1167,41 @@ describe('a story in Japanese, its paragraphs indented with an ideographic space
   );
 });
 
+describe('a chapter copied from pixiv’s novel editor, where Japanese fan fiction is posted', () => {
+  it('reads its notation: a reading over its characters, a link, a page turned and a heading inside the work; every word kept', async () => {
+    const text = [
+      '第一話　灯台',
+      '',
+      '\u3000彼女は雨の中から入ってきた。',
+      '\u3000[[rb:灯台守 > とうだいもり]]は階段に立っていた。',
+      '[newpage]',
+      '[chapter:夜]',
+      '\u3000詳しくは[[jumpuri:作者のページ > https://www.pixiv.net/users/1]]へ。[[jumpuri:壊れた > javascript:alert(1)]]',
+      '',
+      '[newpage]',
+      '',
+      '\u3000朝が来た。',
+    ].join('\n');
+    const { plan, chapters } = await importBytes(strToU8(text), 'pixiv.txt');
+    expectEveryWordKept(plan);
+    expect(chapters.map(({ front, body }) => [front.title, body])).toEqual([
+      [
+        '第一話　灯台',
+        [
+          '\u3000彼女は雨の中から入ってきた。',
+          '\u3000<ruby>灯台守<rp>(</rp><rt>とうだいもり</rt><rp>)</rp></ruby>は階段に立っていた。',
+          '* * *',
+          '## 夜',
+          // A link to anywhere but a web page stays the text it was.
+          '\u3000詳しくは[作者のページ](https://www.pixiv.net/users/1)へ。\\[\\[jumpuri\\:壊れた > javascript\\:alert(1)]]',
+          '* * *',
+          '\u3000朝が来た。',
+        ].join('\n\n'),
+      ],
+    ]);
+  });
+});
+
 describe('a whole work whose chapter headings are titles alone (“Der Sturm”, “Erstes Kapitel”)', () => {
   it.each(['pandoc/headings.docx', 'pandoc/headings.html', 'pandoc/headings.odt', 'libreoffice/headings.odt', 'libreoffice/headings.rtf'])(
     'reads %s as a chapter at each first-level heading, titled as written',

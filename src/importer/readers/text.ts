@@ -47,6 +47,16 @@ export function blocksOf(text: string): string[][] {
   if (lines.length >= 4 && blankLines <= lines.length / 20 && longLines >= lines.length / 4) {
     return lines.map((line) => [line.trimEnd()]);
   }
+  // pixiv's page turns and headings are lines of their own, whatever is around them.
+  const apart = (block: string[]): string[][] =>
+    block.reduce<string[][]>(
+      (parts, line) => {
+        if (pixivNewPage.test(line) || pixivChapter.test(line)) parts.push([line], []);
+        else parts.at(-1)!.push(line);
+        return parts;
+      },
+      [[]],
+    );
   return normal
     .split(/\n[ \t\u00a0]*\n/)
     .map((block) =>
@@ -55,6 +65,7 @@ export function blocksOf(text: string): string[][] {
         .map((line) => line.trimEnd())
         .filter((line) => line.trim() !== ''),
     )
+    .flatMap(apart)
     .filter((block) => block.length > 0)
     .flatMap(indentedParagraphs);
 }
@@ -99,8 +110,38 @@ const element = (tagName: string, children: ElementContent[], className?: string
 /** Words between underscores at a word's edges, as plain text writes italics (`_quite_`, Project Gutenberg's books); `snake_case` stays a word. */
 const underscored = /(?<![\p{L}\p{N}_])_(?=[^\s_])([^_\n]{0,500}?[^\s_])?_(?![\p{L}\p{N}_])/gu;
 
-/** A line's text, its underscored words in italics. */
-function marked(line: string): ElementContent[] {
+/**
+ * pixiv's notation, as its novel editor writes it (Japanese fan fiction is posted there):
+ * `[[rb:漢字 > かんじ]]` a reading over its characters, `[[jumpuri:text > https://…]]` a link,
+ * `[newpage]` alone on a line a page turned, `[chapter:title]` a heading inside the work.
+ */
+const pixivInline = /\[\[(rb|jumpuri):\s*([^\]\n]+?)\s*>\s*([^\]\n]+?)\s*\]\]/g;
+const pixivNewPage = /^\s*\[newpage\]\s*$/;
+const pixivChapter = /^\s*\[chapter:\s*([^\]\n]+?)\s*\]\s*$/;
+
+/** A line's text, pixiv's readings and links as theirs (their marks set aside), the rest marked as `underscored` is. */
+function marked(line: string, setAside: string[] = []): ElementContent[] {
+  const out: ElementContent[] = [];
+  let at = 0;
+  for (const match of line.matchAll(pixivInline)) {
+    const [whole, kind, first, second] = match as unknown as [string, 'rb' | 'jumpuri', string, string];
+    const link = kind === 'jumpuri' && /^https?:\/\//i.test(second);
+    if (kind === 'jumpuri' && !link) continue;
+    out.push(...underscores(line.slice(at, match.index)));
+    setAside.push(kind, ...(link ? [second] : []));
+    out.push(
+      link
+        ? { type: 'element', tagName: 'a', properties: { href: second }, children: [text(first)] }
+        : element('ruby', [text(first), element('rp', [text('(')]), element('rt', [text(second)]), element('rp', [text(')')])]),
+    );
+    at = match.index + whole.length;
+  }
+  out.push(...underscores(line.slice(at)));
+  return out.length > 0 ? out : [text(line)];
+}
+
+/** A text's underscored words in italics. */
+function underscores(line: string): ElementContent[] {
   const out: ElementContent[] = [];
   let at = 0;
   for (const match of line.matchAll(underscored)) {
@@ -111,7 +152,7 @@ function marked(line: string): ElementContent[] {
     at = match.index + match[0].length;
   }
   if (at < line.length) out.push(text(line.slice(at)));
-  return out.length > 0 ? out : [text(line)];
+  return out;
 }
 
 /** Blocks as an HTML tree: paragraphs, scene breaks, and runs of verse in one `div.verse`. */
@@ -122,18 +163,26 @@ export function blocksToTree(blocks: string[][], setAside: string[] = []): Root 
     if (isVerse(lines)) {
       const stanza = element(
         'p',
-        lines.flatMap((line, i) => (i > 0 ? [element('br', []), ...marked(line.trim())] : marked(line.trim()))),
+        lines.flatMap((line, i) => (i > 0 ? [element('br', []), ...marked(line.trim(), setAside)] : marked(line.trim(), setAside))),
       );
       if (verse) verse.children.push(stanza);
       else children.push((verse = element('div', [stanza], ['verse'])));
       continue;
     }
     verse = undefined;
-    if (lines.length === 1 && isSceneBreak(lines[0]!)) {
+    const pixivHeading = lines.length === 1 ? pixivChapter.exec(lines[0]!) : null;
+    if (lines.length === 1 && pixivNewPage.test(lines[0]!)) {
+      // pixiv's page turned: a break in the text, as the site draws one.
+      setAside.push('newpage');
+      children.push(element('hr', []));
+    } else if (pixivHeading) {
+      setAside.push('chapter');
+      children.push(element('h2', marked(pixivHeading[1]!, setAside)));
+    } else if (lines.length === 1 && isSceneBreak(lines[0]!)) {
       // The break's marks ("oOo", "xXx") are drawn as the site's own break, not kept as words.
       setAside.push(lines[0]!);
       children.push(element('hr', []));
-    } else children.push(element('p', marked(lines.map((line, i) => (i === 0 ? indented(line) : line.trim())).join(' '))));
+    } else children.push(element('p', marked(lines.map((line, i) => (i === 0 ? indented(line) : line.trim())).join(' '), setAside)));
   }
   return { type: 'root', children };
 }
