@@ -247,7 +247,31 @@ export function splitFrontmatter(text: string, name: string): ContentFile {
   if (typeof data !== 'object' || data === null || Array.isArray(data)) {
     throw new ContentFileError(`${name}: the frontmatter must be key: value lines, such as title: Prologue`);
   }
+  droppedAsComment(block.yaml, name);
   return { frontmatter: data as Record<string, unknown>, body: block.body, bodyLine: lineAt(text, text.length - block.body.length) };
+}
+
+/**
+ * A value written on, unquoted, past " #" with a word right after it (`title: Drabble #3`,
+ * `- Ficlet #12`): YAML reads the rest of the line as a comment and drops it, so the title
+ * would silently lose it. A comment as comments are written, `# ` and words, is one.
+ */
+function droppedAsComment(yamlText: string, name: string): void {
+  const lines = yamlText.split(/\r?\n/);
+  // The lines of a block (`summary: |`), where a # is text.
+  let block: number | undefined;
+  for (const [index, line] of lines.entries()) {
+    const indent = /^\s*/.exec(line)![0].length;
+    if (block !== undefined && (line.trim() === '' || indent > block)) continue;
+    block = /:[ \t]*[|>][-+0-9]*[ \t]*(?:#.*)?$/.test(line) ? indent : undefined;
+    const found = /^(\s*(?:-[ \t]+)?(?:[\w.-]+:[ \t]+)?)([^\s'"[{|>&*!#%@`-][^#]*?|-\S[^#]*?)[ \t]+#(\S.*)$/.exec(line);
+    if (!found || (found[1]!.trim() === '' && !line.trimStart().startsWith('-'))) continue;
+    const [, lead, value, after] = found as unknown as [string, string, string, string];
+    const whole = `${value} #${after}`.trim();
+    throw new ContentFileError(
+      `${name}:${index + 2}: “#${after}” after ${value.trim()} is read as a YAML comment and dropped; if it is part of the value, put the value in quotes: ${lead.trim() ? `${lead.trim()} ` : ''}"${whole.replace(/\\/g, '\\\\').replace(/"/g, '\\"')}" (a comment has a space after its #)`,
+    );
+  }
 }
 
 /** A frontmatter line's key and value (`title: The Lake`), or undefined for any other line. */

@@ -167,6 +167,28 @@ describe('reading a content file', () => {
     expect(message).toContain(`mend.md${line}`);
     expect(message.endsWith(`; ${fix}`)).toBe(true);
   });
+
+  it('refuses a value that YAML would cut at " #" (Drabble #3), naming the line and the quotes to add; comments, quoted values and blocks stay', () => {
+    const read = (yaml: string) => () => readContentFile(file('hash.md', `---\n${yaml}\n---\n\nText.\n`), 'hash.md');
+    expect(read('title: Drabble #3\norder: 3')).toThrow(
+      'hash.md:2: “#3” after Drabble is read as a YAML comment and dropped; if it is part of the value, put the value in quotes: title: "Drabble #3" (a comment has a space after its #)',
+    );
+    expect(read('title: One\ncontentNotes:\n  - Ficlet #12 again')).toThrow(
+      /^hash\.md:4: “#12 again” after Ficlet .*: - "Ficlet #12 again"/,
+    );
+    for (const fine of [
+      'title: Little Meg # required',
+      'title: "Drabble #3"',
+      "title: 'Drabble #3'",
+      'title: A#B',
+      'tags: [a, b] #todo',
+      '# a comment\ntitle: One',
+      'title: One\nsummary: |\n  The #1 fan.\n  - Ficlet #12',
+      'title: One\nreviewUrl: https://example.org/works/1#comments',
+    ])
+      expect(read(fine), fine).not.toThrow();
+    expect(readContentFile(file('kept.md', '---\ntitle: "Drabble #3"\n---\n\nText.\n'), 'kept.md').frontmatter.title).toBe('Drabble #3');
+  });
 });
 
 describe('a picture the text names', () => {
