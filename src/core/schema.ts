@@ -9,10 +9,20 @@ import { quoteStyles, type QuoteStyleName } from './typography.ts';
 /** A character that shows: not a space, nor an invisible one (zero-width space, joiner, soft hyphen, BOM). */
 const visible = /[^\s\u00ad\u061c\u115f\u1160\u180e\u200b-\u200f\u202a-\u202e\u2060-\u206f\u3164\ufeff\uffa0]/u;
 
+/**
+ * Why a value is not text: YAML reads a title of digits (1984) as a number and true or false as
+ * a yes or no, unless it is in quotes.
+ */
+export function notText(what: string, input: unknown): string {
+  return typeof input === 'number' || typeof input === 'boolean'
+    ? `${what} must be text, and YAML read it without quotes as the ${typeof input === 'number' ? 'number' : 'yes or no'} ${String(input)}: put it in quotes as you wrote it ("…")`
+    : `${what} must be text`;
+}
+
 /** Text a reader sees: trimmed, and holding at least one visible character. */
 function visibleText(what: string) {
   return z
-    .string({ error: (issue) => (issue.input === undefined ? `${what} is required` : `${what} must be text`) })
+    .string({ error: (issue) => (issue.input === undefined ? `${what} is required` : notText(what, issue.input)) })
     .trim()
     .refine((value) => visible.test(value), `${what} must not be empty`);
 }
@@ -30,11 +40,13 @@ function authorNames() {
     const message =
       value === undefined
         ? 'author is required'
-        : names.length === 0 || names.some((name) => typeof name !== 'string')
-          ? 'author must be a name, or the co-authors’ names as a list: author: [Ada, Wren]'
-          : names.some((name) => !visible.test(name as string))
-            ? 'author must not be empty'
-            : undefined;
+        : names.length === 1 && (typeof value === 'number' || typeof value === 'boolean')
+          ? notText('author', value)
+          : names.length === 0 || names.some((name) => typeof name !== 'string')
+            ? 'author must be a name, or the co-authors’ names as a list: author: [Ada, Wren]'
+            : names.some((name) => !visible.test(name as string))
+              ? 'author must not be empty'
+              : undefined;
     if (message === undefined) return (names as string[]).map((name) => name.trim());
     context.addIssue({ code: 'custom', message });
     return z.NEVER;

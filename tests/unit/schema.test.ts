@@ -204,6 +204,14 @@ describe('the story schema', () => {
     ]);
     expect(schemaProblems(storySchema, { title: 'T', author: ['Ada', '\u200b'] })).toEqual(['author: author must not be empty']);
     expect(schemaProblems(storySchema, { title: 'T' })).toEqual(['author: author is required']);
+    // YAML reads a title of digits, or true, as a number or a yes or no: the fix is quotes.
+    expect(schemaProblems(storySchema, { title: 1984, author: 7 })).toEqual([
+      'title: title must be text, and YAML read it without quotes as the number 1984: put it in quotes as you wrote it ("…")',
+      'author: author must be text, and YAML read it without quotes as the number 7: put it in quotes as you wrote it ("…")',
+    ]);
+    expect(schemaProblems(storySchema, { title: true, author: 'A' })).toEqual([
+      'title: title must be text, and YAML read it without quotes as the yes or no true: put it in quotes as you wrote it ("…")',
+    ]);
   });
 });
 
