@@ -93,6 +93,15 @@ export function scanChapters(contentDir: string, name: (path: string) => string 
       scan.skipped.push(`${shown}: not a chapter file (chapters end in .md)`);
     }
   }
+  // A chapter saved beside story.md, or a document dropped there, is not published: said, with where it goes.
+  for (const entry of readdirSync(contentDir, { withFileTypes: true }).sort((a, b) => a.name.localeCompare(b.name))) {
+    if (!entry.isFile() || entry.name.startsWith('.')) continue;
+    const shown = name(join(contentDir, entry.name));
+    if (/\.md$/i.test(entry.name) && !/^(?:story|readme)\.md$/i.test(entry.name))
+      scan.skipped.push(`${shown}: beside story.md, so not published; move it into ${name(dir)}/ to make it a chapter`);
+    else if (/\.(?:txt|docx|odt|fodt|rtf|epub|html?|fb2)$/i.test(entry.name))
+      scan.skipped.push(`${shown}: not published; import it as a chapter: npm run import -- ${shown}`);
+  }
   return scan;
 }
 

@@ -62,6 +62,18 @@ describe('which files are chapters', () => {
     ]);
   });
 
+  it('and so are a chapter saved beside story.md and a document dropped there, each with where it goes', () => {
+    const beside = join(root, 'beside');
+    mkdirSync(join(beside, 'chapters'), { recursive: true });
+    for (const name of ['story.md', 'README.md', 'chapter-9.md', 'chapter-10.docx', 'imported-from.yaml', '.hidden.md'])
+      writeFileSync(join(beside, name), '');
+    writeFileSync(join(beside, 'chapters', 'chapter-1.md'), '');
+    expect(scanChapters(beside, (path) => path.slice(beside.length + 1)).skipped).toEqual([
+      'chapter-10.docx: not published; import it as a chapter: npm run import -- chapter-10.docx',
+      'chapter-9.md: beside story.md, so not published; move it into chapters/ to make it a chapter',
+    ]);
+  });
+
   it('and a picture beside the chapters, or a folder of them, is nothing skipped: the chapters show it (![](cover.jpg)), and it is published', () => {
     expect(scan.skipped.join('\n')).not.toMatch(/cover\.jpg|art/);
     expect(pictureFiles(dir)).toEqual(['chapters/art/map.png', 'chapters/cover.jpg']);
