@@ -1,21 +1,90 @@
 import { htmlTagNames } from 'html-tag-names';
-import type { Html, Root } from 'mdast';
+import type { Html, Root, RootContent } from 'mdast';
 import { visit } from 'unist-util-visit';
 import { mathTagNames } from './sanitize.ts';
 
 const known = new Set([...htmlTagNames, ...mathTagNames]);
 
+/** HTML's attributes that are whole without a value (`<details open>`): any other word alone in a tag is no attribute. */
+const valueless = new Set([
+  'allowfullscreen',
+  'alt',
+  'border',
+  'compact',
+  'nowrap',
+  'noshade',
+  'async',
+  'autofocus',
+  'autoplay',
+  'checked',
+  'controls',
+  'default',
+  'defer',
+  'disabled',
+  'download',
+  'formnovalidate',
+  'hidden',
+  'inert',
+  'ismap',
+  'itemscope',
+  'loop',
+  'multiple',
+  'muted',
+  'nomodule',
+  'novalidate',
+  'open',
+  'playsinline',
+  'readonly',
+  'required',
+  'reversed',
+  'selected',
+]);
+
+/** An attribute in a tag: its name, and its value when it has one. */
+const attribute = /\s+([^\s"'=<>`/]+)(\s*=\s*(?:"[^"]*"|'[^']*'|[^\s"'=<>`]+))?/g;
+
 /**
- * Keeps angle-bracketed words that are not HTML as the author's text: `<sigh>`, `<3 beats>`,
- * `<thinking>` are shown as written, where a browser (and the sanitizer) would drop them as
- * unknown tags and the words with them. Real HTML tags are left for the sanitizer.
+ * Whether a tag is the author's words in angle brackets, not HTML: a name HTML does not have
+ * (`<sigh>`, `<3 beats>`, `<thinking>`), or HTML's name followed by words that are no
+ * attributes (`<a few hours later>`, `<i am fine>`), which a browser would read as an element
+ * with those attributes, dropping the words and swallowing the text after it.
+ */
+function isWords(name: string, attributes: string): boolean {
+  if (!known.has(name.toLowerCase())) return true;
+  return [...attributes.matchAll(attribute)].some(([, word, value]) => value === undefined && !valueless.has(word!.toLowerCase()));
+}
+
+/**
+ * Keeps angle-bracketed words that are not HTML as the author's text (`isWords`): shown as
+ * written, where a browser (and the sanitizer) would drop them as unknown tags and the words
+ * with them. Real HTML tags are left for the sanitizer.
  */
 export function remarkLiteralTags() {
   return (tree: Root) => {
-    visit(tree, 'html', (node: Html) => {
-      node.value = node.value.replace(/<(\/?)([a-zA-Z][\w:-]*)([^<>]*)>/g, (tag, _slash, name: string) =>
-        known.has(name.toLowerCase()) ? tag : tag.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;'),
-      );
+    visit(tree, 'html', (node: Html, index, parent) => {
+      let tags = 0;
+      const value = node.value.replace(/<(\/?)([a-zA-Z][\w:-]*)([^<>]*)>/g, (tag, slash: string, name: string, attributes: string) => {
+        if (!isWords(name, slash ? '' : attributes)) return tag;
+        tags++;
+        return tag.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+      });
+      // A line of its own that is only words in angle brackets ("<a few hours later>", a time skip) is a paragraph of them.
+      if (
+        tags > 0 &&
+        parent &&
+        index !== undefined &&
+        parent.type !== 'paragraph' &&
+        !node.value.trim().includes('\n') &&
+        !/<[a-zA-Z/!?]/.test(value)
+      ) {
+        (parent.children as RootContent[])[index] = {
+          type: 'paragraph',
+          children: [{ type: 'text', value: node.value.trim() }],
+          position: node.position,
+        };
+        return;
+      }
+      node.value = value;
     });
   };
 }
