@@ -74,6 +74,11 @@ describe('the language a text is written in', () => {
       'sv',
       'Hon kom in från regnet och ingen svarade henne. Fyrvaktaren stod i trappan med sin lampa, och han vände sig inte om. Det var sent, och havet var högt mot klipporna. Hon hade väntat på den här natten länge, men nu när den var här visste hon inte vad hon skulle säga till honom.',
     ],
+    // Filipino (Tagalog), the language of many of Wattpad's stories.
+    [
+      'tl',
+      'Pumasok siya mula sa ulan at walang sumagot sa kanya. Ang bantay ay nasa hagdan kasama ang kanyang lampara, at hindi siya lumingon. Gabi na, at ang dagat ay humahampas sa mga bato. Matagal na niyang hinintay ang gabing ito, pero ngayong dumating na, hindi niya alam kung ano ang sasabihin niya sa kanya. Hindi ko alam, sabi niya, pero nandito lang ako para sa iyo.',
+    ],
     // Danish and Norwegian share most of their common words: the ones they do not share tell them apart.
     [
       'da',
