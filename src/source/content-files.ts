@@ -37,6 +37,9 @@ export interface ChapterScan {
   problems: string[];
 }
 
+/** Documents `npm run import` reads, which an author may drop among the chapters as they are. */
+const importable = /\.(?:txt|docx|odt|fodt|rtf|epub|html?|fb2)$/i;
+
 /** Files systems and editors leave behind, skipped without a word. */
 const systemFiles = /^(?:\.DS_Store|Thumbs\.db|desktop\.ini|\.gitkeep|\.keep)$/i;
 
@@ -89,6 +92,8 @@ export function scanChapters(contentDir: string, name: (path: string) => string 
     } else if (/\.(?:md|markdown|mdown|mkd|txt|text)$/i.test(entry) || /\.md\.\w+$/i.test(entry)) {
       const stem = entry.replace(/(?:\.md)?\.\w+$/i, '');
       scan.problems.push(catalogue.NotMarkdownFile.message(shown, stem));
+    } else if (importable.test(entry)) {
+      scan.skipped.push(`${shown}: not a chapter file (chapters end in .md); import it as one: npm run import -- ${shown}`);
     } else {
       scan.skipped.push(`${shown}: not a chapter file (chapters end in .md)`);
     }
@@ -99,8 +104,7 @@ export function scanChapters(contentDir: string, name: (path: string) => string 
     const shown = name(join(contentDir, entry.name));
     if (/\.md$/i.test(entry.name) && !/^(?:story|readme)\.md$/i.test(entry.name))
       scan.skipped.push(`${shown}: beside story.md, so not published; move it into ${name(dir)}/ to make it a chapter`);
-    else if (/\.(?:txt|docx|odt|fodt|rtf|epub|html?|fb2)$/i.test(entry.name))
-      scan.skipped.push(`${shown}: not published; import it as a chapter: npm run import -- ${shown}`);
+    else if (importable.test(entry.name)) scan.skipped.push(`${shown}: not published; import it as a chapter: npm run import -- ${shown}`);
   }
   return scan;
 }

@@ -62,13 +62,15 @@ describe('which files are chapters', () => {
     ]);
   });
 
-  it('and so are a chapter saved beside story.md and a document dropped there, each with where it goes', () => {
+  it('and so are a chapter saved beside story.md and a document dropped there or among the chapters, each with where it goes', () => {
     const beside = join(root, 'beside');
     mkdirSync(join(beside, 'chapters'), { recursive: true });
     for (const name of ['story.md', 'README.md', 'chapter-9.md', 'chapter-10.docx', 'imported-from.yaml', '.hidden.md'])
       writeFileSync(join(beside, name), '');
     writeFileSync(join(beside, 'chapters', 'chapter-1.md'), '');
+    writeFileSync(join(beside, 'chapters', 'chapter-11.odt'), '');
     expect(scanChapters(beside, (path) => path.slice(beside.length + 1)).skipped).toEqual([
+      'chapters/chapter-11.odt: not a chapter file (chapters end in .md); import it as one: npm run import -- chapters/chapter-11.odt',
       'chapter-10.docx: not published; import it as a chapter: npm run import -- chapter-10.docx',
       'chapter-9.md: beside story.md, so not published; move it into chapters/ to make it a chapter',
     ]);
