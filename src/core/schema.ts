@@ -19,6 +19,15 @@ export function notText(what: string, input: unknown): string {
     : `${what} must be text`;
 }
 
+/** What to write for a yes or no typed as a word (`draft: yes` → true), as YAML 1.1 read them. */
+function yesOrNo(input: unknown): string {
+  if (typeof input !== 'string') return '';
+  const word = input.trim().toLowerCase();
+  if (['yes', 'y', 'on', 'true'].includes(word)) return `: write true for ${input.trim()}`;
+  if (['no', 'n', 'off', 'false'].includes(word)) return `: write false for ${input.trim()}`;
+  return '';
+}
+
 /** Text a reader sees: trimmed, and holding at least one visible character. */
 function visibleText(what: string) {
   return z
@@ -462,7 +471,9 @@ export const chapterSchema = strictObject(
     /** Reading order: the prologue is usually 0; decimals allowed (an interlude at 4.5). */
     order: z.number({
       error: (issue) =>
-        `order ${issue.input === undefined ? 'is required' : 'must be a number'}: 0 for the prologue, 1, 2… (4.5 between 4 and 5)`,
+        typeof issue.input === 'string' && /^\s*\d+(?:\.\d+)?\s*$/.test(issue.input)
+          ? `order must be a number, not text: write it without quotes, order: ${issue.input.trim()}`
+          : `order ${issue.input === undefined ? 'is required' : 'must be a number'}: 0 for the prologue, 1, 2… (4.5 between 4 and 5)`,
     }),
     /** Markdown: what the chapter is about, under its title (as archives show a chapter summary), in the contents and in previews. */
     summary: visibleText('summary').optional(),
@@ -481,7 +492,7 @@ export const chapterSchema = strictObject(
     /** This chapter's own page on an archive (the same chapter on AO3), for "Comment on this chapter"; else the story's reviewUrl. */
     reviewUrl: webAddress('reviewUrl').optional(),
     /** Drafts show in `npm run dev` only, never in `npm run build`. */
-    draft: z.boolean({ error: 'draft must be true or false' }).default(false),
+    draft: z.boolean({ error: (issue) => `draft must be true or false${yesOrNo(issue.input)}` }).default(false),
     /** Overrides the URL slug, which is otherwise the file name without `.md`. */
     slug: slugText('slug').optional(),
     /**

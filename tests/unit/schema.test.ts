@@ -204,6 +204,15 @@ describe('the story schema', () => {
     ]);
     expect(schemaProblems(storySchema, { title: 'T', author: ['Ada', '\u200b'] })).toEqual(['author: author must not be empty']);
     expect(schemaProblems(storySchema, { title: 'T' })).toEqual(['author: author is required']);
+    // A chapter's order in quotes, and a yes typed for true: the fix is the value YAML reads as meant.
+    expect(schemaProblems(chapterSchema, { title: 'One', order: '3', draft: 'yes' })).toEqual([
+      'order: order must be a number, not text: write it without quotes, order: 3',
+      'draft: draft must be true or false: write true for yes',
+    ]);
+    expect(schemaProblems(chapterSchema, { title: 'One', order: 'three', draft: 'Off' })).toEqual([
+      'order: order must be a number: 0 for the prologue, 1, 2… (4.5 between 4 and 5)',
+      'draft: draft must be true or false: write false for Off',
+    ]);
     // YAML reads a title of digits, or true, as a number or a yes or no: the fix is quotes.
     expect(schemaProblems(storySchema, { title: 1984, author: 7 })).toEqual([
       'title: title must be text, and YAML read it without quotes as the number 1984: put it in quotes as you wrote it ("…")',
