@@ -47,11 +47,14 @@ const attribute = /\s+([^\s"'=<>`/]+)(\s*=\s*(?:"[^"]*"|'[^']*'|[^\s"'=<>`]+))?/
  * Whether a tag is the author's words in angle brackets, not HTML: a name HTML does not have
  * (`<sigh>`, `<3 beats>`, `<thinking>`), or HTML's name followed by words that are no
  * attributes (`<a few hours later>`, `<i am fine>`), which a browser would read as an element
- * with those attributes, dropping the words and swallowing the text after it.
+ * with those attributes, dropping the words and swallowing the text after it. A tag with any
+ * attribute given a value is HTML, whatever else it holds.
  */
 function isWords(name: string, attributes: string): boolean {
   if (!known.has(name.toLowerCase())) return true;
-  return [...attributes.matchAll(attribute)].some(([, word, value]) => value === undefined && !valueless.has(word!.toLowerCase()));
+  const found = [...attributes.matchAll(attribute)];
+  // An attribute with a value makes it HTML (a player's `<iframe src=… webkitallowfullscreen>`): words in brackets have no "=".
+  return found.every(([, , value]) => value === undefined) && found.some(([, word]) => !valueless.has(word!.toLowerCase()));
 }
 
 /**
