@@ -5,6 +5,7 @@ import { slugify, slugProblem } from './slug.ts';
 import { closest } from '../shared/suggest.ts';
 import { en } from '../shared/i18n/en.ts';
 import { quoteStyles, type QuoteStyleName } from './typography.ts';
+import { languageTag } from './language-names.ts';
 
 /** A character that shows: not a space, nor an invisible one (zero-width space, joiner, soft hyphen, BOM). */
 const visible = /[^\s\u00ad\u061c\u115f\u1160\u180e\u200b-\u200f\u202a-\u202e\u2060-\u206f\u3164\ufeff\uffa0]/u;
@@ -253,31 +254,6 @@ function statusMeant(input: unknown): string {
   return meant ? ` ("${String(input)}": write status: ${meant})` : '';
 }
 
-/**
- * The tag of a language named in words (`English`, `Español`, `français`), in English or in
- * itself, among the two-letter codes `Intl` knows; undefined for any other text.
- */
-export function languageNamed(name: string): string | undefined {
-  const fold = (text: string) => text.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase().trim();
-  const wanted = fold(name);
-  if (wanted.length < 3) return undefined;
-  const english = new Intl.DisplayNames(['en'], { type: 'language', fallback: 'none' });
-  for (let first = 97; first <= 122; first++) {
-    for (let second = 97; second <= 122; second++) {
-      const code = String.fromCharCode(first, second);
-      const inEnglish = english.of(code);
-      if (inEnglish === undefined) continue;
-      if (fold(inEnglish) === wanted) return code;
-      try {
-        if (fold(new Intl.DisplayNames([code], { type: 'language', fallback: 'none' }).of(code) ?? '') === wanted) return code;
-      } catch {
-        // a code Intl names but holds no data in
-      }
-    }
-  }
-  return undefined;
-}
-
 /** Whether the browser's own language data (`Intl`) takes a tag: dates, numbers and plurals follow it. */
 function isLanguageTag(tag: string): boolean {
   try {
@@ -351,8 +327,13 @@ export const storyFields = strictObject(
       // The shape alone lets through tags no browser knows ("en-12"), on which dates and plurals fail.
       .refine((tag) => /^[a-zA-Z]{2,3}(-[a-zA-Z0-9]{2,8})*$/.test(tag) && isLanguageTag(tag), {
         error: (issue) => {
-          const named = typeof issue.input === 'string' ? languageNamed(issue.input) : undefined;
-          return `language must be a BCP 47 tag such as en or fr-CA${named ? ` ("${String(issue.input)}": write language: ${named})` : ' (the region a two-letter code)'}`;
+          const named = typeof issue.input === 'string' ? languageTag(issue.input) : undefined;
+          const hint = named
+            ? ` ("${String(issue.input)}": write language: ${named})`
+            : typeof issue.input === 'string' && /^[a-zA-Z]{2,3}[-_]/.test(issue.input.trim())
+              ? ' (the region a two-letter code)'
+              : ` ("${String(issue.input)}" is none: write its tag, such as es for Spanish or zh-Hant for traditional Chinese)`;
+          return `language must be a BCP 47 tag such as en or fr-CA${hint}`;
         },
       })
       .default('en'),

@@ -113,7 +113,7 @@ const commonWords: Readonly<Record<string, string>> = {
   hu: 'a az és hogy nem is egy van meg de csak már volt ki',
   ro: 'și în de la nu că se cu o un a pe ce era din este',
   ca: 'el la els les de que i en un una no es per amb però del al va',
-  tl: 'ang ng sa na at ay ko mo siya ako ka hindi mga kung para lang naman pa ba niya nila kami',
+  fil: 'ang ng sa na at ay ko mo siya ako ka hindi mga kung para lang naman pa ba niya nila kami',
 };
 /** Whether the language of a text in Latin letters can be told to be this one (`latinLanguage`). */
 export const readsLatin = (language: string): boolean => Object.hasOwn(commonWords, language);

@@ -68,6 +68,21 @@ describe('story.md written as archives and other tools write it', () => {
     [{ language: 'Español' }, 'language: language must be a BCP 47 tag such as en or fr-CA ("Español": write language: es)'],
     [{ language: 'русский' }, 'language: language must be a BCP 47 tag such as en or fr-CA ("русский": write language: ru)'],
     [{ language: 'en-12' }, 'language: language must be a BCP 47 tag such as en or fr-CA (the region a two-letter code)'],
+    [{ language: 'Tagalog' }, 'language: language must be a BCP 47 tag such as en or fr-CA ("Tagalog": write language: tl)'],
+    [{ language: '中文' }, 'language: language must be a BCP 47 tag such as en or fr-CA ("中文": write language: zh)'],
+    [
+      { language: 'Chinese (Traditional)' },
+      'language: language must be a BCP 47 tag such as en or fr-CA ("Chinese (Traditional)": write language: zh-Hant)',
+    ],
+    [
+      { language: 'Brazilian Portuguese' },
+      'language: language must be a BCP 47 tag such as en or fr-CA ("Brazilian Portuguese": write language: pt-BR)',
+    ],
+    [{ language: 'pt_BR' }, 'language: language must be a BCP 47 tag such as en or fr-CA ("pt_BR": write language: pt-BR)'],
+    [
+      { language: 'Klingon' },
+      'language: language must be a BCP 47 tag such as en or fr-CA ("Klingon" is none: write its tag, such as es for Spanish or zh-Hant for traditional Chinese)',
+    ],
     [{ status: 'Completed' }, 'status: status must be in-progress or complete ("Completed": write status: complete)'],
     [{ status: 'WIP' }, 'status: status must be in-progress or complete ("WIP": write status: in-progress)'],
     [{ status: 'Ongoing' }, 'status: status must be in-progress or complete ("Ongoing": write status: in-progress)'],

@@ -76,7 +76,7 @@ describe('the language a text is written in', () => {
     ],
     // Filipino (Tagalog), the language of many of Wattpad's stories.
     [
-      'tl',
+      'fil',
       'Pumasok siya mula sa ulan at walang sumagot sa kanya. Ang bantay ay nasa hagdan kasama ang kanyang lampara, at hindi siya lumingon. Gabi na, at ang dagat ay humahampas sa mga bato. Matagal na niyang hinintay ang gabing ito, pero ngayong dumating na, hindi niya alam kung ano ang sasabihin niya sa kanya. Hindi ko alam, sabi niya, pero nandito lang ako para sa iyo.',
     ],
     // Danish and Norwegian share most of their common words: the ones they do not share tell them apart.

@@ -1,7 +1,7 @@
 import type { Element, ElementContent, Root } from 'hast';
 import { elementChildren, hasClass, parseHtml, select, selectAll, textOf, treeOf, visibleText } from '../html.ts';
 import { dateFirstAndLast, importedStory, ImportError, type ImportedChapter, type ImportedStory, type ImportedWork } from '../model.ts';
-import { languageTag } from './languages.ts';
+import { languageTag } from '../../core/language-names.ts';
 import { problems } from '../../core/problems.ts';
 
 /**

@@ -17,7 +17,7 @@ import { matchesUpTo, maxInputElements, overfull, startTag } from '../limits.ts'
 import { gatherFootnotes, isNoteRef } from '../footnotes.ts';
 import { attribute, decodedOnce, element, elements, parseXml, text as xmlText, withDeclaredEntities } from '../xml.ts';
 import { Ao3Reading, chapterTitle } from './ao3.ts';
-import { languageTag } from './languages.ts';
+import { languageTag } from '../../core/language-names.ts';
 import { leavesTheSite } from '../../core/links.ts';
 import { decodeSafely } from '../../shared/paths.ts';
 import { parseXhtml, textOfMarkup } from '../xhtml.ts';

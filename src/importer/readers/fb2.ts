@@ -6,7 +6,7 @@ import { gatherFootnotes, isMarkerText } from '../footnotes.ts';
 import { imageName } from '../image-name.ts';
 import { importedStory, ImportError, type ImportedChapter, type ImportedWork } from '../model.ts';
 import { isBareNumber, parseTitleLine } from '../title-lines.ts';
-import { languageTag } from './languages.ts';
+import { languageTag } from '../../core/language-names.ts';
 import { withoutControls } from '../decode.ts';
 import { imageTypes } from '../../source/content-files.ts';
 import { problems, counted } from '../../core/problems.ts';

@@ -1,5 +1,5 @@
 import { bylineOf, importedStory, type ImportedStory } from '../model.ts';
-import { languageTag } from './languages.ts';
+import { languageTag } from '../../core/language-names.ts';
 
 /**
  * A Project Gutenberg text (the plain-text ebooks most public-domain serials are read in): the

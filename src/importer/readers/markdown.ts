@@ -4,7 +4,7 @@ import { chapterSchema, schemaProblems } from '../../core/schema.ts';
 import { slugPattern, slugProblem } from '../../core/slug.ts';
 import { sourceText, withoutControls } from '../decode.ts';
 import { importedStory, ImportError, type ImportedChapter, type ImportedStory, type ImportedWork } from '../model.ts';
-import { languageTag } from './languages.ts';
+import { languageTag } from '../../core/language-names.ts';
 import { markdownTree } from '../markdown-text.ts';
 import { inlineReferences } from '../markdown-references.ts';
 import { chaptersNotice, dividingLevel, noteAboveNotice, numberedInVolumes } from '../chapter-headings.ts';

@@ -3,7 +3,7 @@ import { slugify } from '../../core/slug.ts';
 import { classesOf, elementsOf } from '../element.ts';
 import { hasClass, select, selectAll, textOf, treeOf, visibleText } from '../html.ts';
 import { importedStory, type ImportedStory } from '../model.ts';
-import { languageTag } from './languages.ts';
+import { languageTag } from '../../core/language-names.ts';
 import { parseTitleLine, type TitleLine } from '../title-lines.ts';
 
 /*

@@ -2,7 +2,7 @@ import type { Root } from 'hast';
 import { visibleText } from '../html.ts';
 import type { ImportedStory } from '../model.ts';
 import { decodedOnce } from '../xml.ts';
-import { languageTag } from './languages.ts';
+import { languageTag } from '../../core/language-names.ts';
 import { splitList } from '../content-notes.ts';
 
 /**

@@ -5,7 +5,7 @@ import { parseHtml, select, treeOf, visibleText } from '../html.ts';
 import { withoutChapterLinks } from '../chapter-links.ts';
 import { importedStory, ImportError, type ImportedChapter, type ImportedWork } from '../model.ts';
 import { parseTitleLine } from '../title-lines.ts';
-import { languageTag } from './languages.ts';
+import { languageTag } from '../../core/language-names.ts';
 import { withoutControls } from '../decode.ts';
 import { slugPattern } from '../../core/slug.ts';
 import { problems, counted } from '../../core/problems.ts';

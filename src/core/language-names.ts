@@ -1,0 +1,120 @@
+/**
+ * A language's BCP 47 tag from how people write it: as archives name languages (AO3 shows each
+ * in its own language), as tools write tags (`en_US`), or in words in English or in the
+ * language itself (`Tagalog`, `Chinese (Traditional)`, `中文`), as `Intl` names them. The
+ * importer reads a source's language with it; the story check suggests the tag to write.
+ */
+
+/** Languages as archives name them, to their tags. */
+const names: Record<string, string> = {
+  english: 'en',
+  español: 'es',
+  spanish: 'es',
+  'português brasileiro': 'pt-BR',
+  'português europeu': 'pt-PT',
+  português: 'pt',
+  portuguese: 'pt',
+  français: 'fr',
+  french: 'fr',
+  deutsch: 'de',
+  german: 'de',
+  italiano: 'it',
+  italian: 'it',
+  nederlands: 'nl',
+  dutch: 'nl',
+  polski: 'pl',
+  polish: 'pl',
+  русский: 'ru',
+  russian: 'ru',
+  українська: 'uk',
+  ukrainian: 'uk',
+  türkçe: 'tr',
+  turkish: 'tr',
+  'bahasa indonesia': 'id',
+  indonesian: 'id',
+  'tiếng việt': 'vi',
+  vietnamese: 'vi',
+  '中文-普通话 國語': 'zh',
+  '中文-普通话 国语': 'zh',
+  中文: 'zh',
+  chinese: 'zh',
+  '中文-广东话 粵語': 'yue',
+  日本語: 'ja',
+  japanese: 'ja',
+  한국어: 'ko',
+  한국말: 'ko',
+  korean: 'ko',
+  العربية: 'ar',
+  arabic: 'ar',
+  עברית: 'he',
+  hebrew: 'he',
+  فارسی: 'fa',
+  čeština: 'cs',
+  svenska: 'sv',
+  suomi: 'fi',
+  dansk: 'da',
+  norsk: 'no',
+  magyar: 'hu',
+  română: 'ro',
+  ελληνικά: 'el',
+  català: 'ca',
+  filipino: 'fil',
+  tagalog: 'tl',
+  farsi: 'fa',
+  ภาษาไทย: 'th',
+  'lietuvių kalba': 'lt',
+  slovenčina: 'sk',
+  hrvatski: 'hr',
+  српски: 'sr',
+  български: 'bg',
+  'bahasa malaysia': 'ms',
+};
+
+/**
+ * The BCP 47 tag for a language as a source gives it: a name ("Español" → es), or a tag as
+ * written by tools that do not follow BCP 47 (`en_US` → en-US, `"fr"` → fr, `zh_Hant_TW` →
+ * zh-Hant-TW), in its canonical form; undefined for what is no language (`C`, `POSIX`, `und`).
+ */
+export function languageTag(name: string): string | undefined {
+  const key = name
+    .trim()
+    .replace(/^["'“‘]+|["'”’]+$/g, '')
+    .trim()
+    .toLowerCase();
+  if (Object.hasOwn(names, key)) return names[key];
+  const tag = key.replace(/_/g, '-').replace(/\.[\w-]+$/, '');
+  if (!/^[a-z]{2,3}(?:-[a-z0-9]{2,8})*$/.test(tag)) return languageNamed(key);
+  if (tag === 'und') return undefined;
+  try {
+    return Intl.getCanonicalLocales(tag)[0];
+  } catch {
+    return undefined;
+  }
+}
+
+/** Tags with a script or region that stories are told in, named apart ("Traditional Chinese", "Brazilian Portuguese"). */
+const variants = ['zh-Hans', 'zh-Hant', 'zh-TW', 'zh-HK', 'pt-BR', 'pt-PT', 'en-US', 'en-GB', 'es-MX', 'es-419', 'fr-CA', 'sr-Latn'];
+
+/**
+ * The tag of a language named in words, in English or in itself, among the two-letter codes
+ * `Intl` knows and the variants above, as a menu or a heading names them ("Traditional
+ * Chinese", "Chinese (Traditional)", "繁體中文"); undefined for any other text.
+ */
+function languageNamed(name: string): string | undefined {
+  const fold = (text: string) => text.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase().trim();
+  const wanted = fold(name);
+  // A code is no name ("en"); a name in letters of another script may be two long (中文).
+  if (/^[a-z]{0,3}$/.test(wanted)) return undefined;
+  const codes = [];
+  for (let first = 97; first <= 122; first++) for (let second = 97; second <= 122; second++) codes.push(String.fromCharCode(first, second));
+  const named = (tag: string, locale: string) =>
+    (['dialect', 'standard'] as const).some((languageDisplay) => {
+      try {
+        return fold(new Intl.DisplayNames([locale], { type: 'language', fallback: 'none', languageDisplay }).of(tag) ?? '') === wanted;
+      } catch {
+        // a code Intl names but holds no data in
+        return false;
+      }
+    });
+  return [...variants, ...codes].find((tag) => named(tag, 'en') || named(tag, tag));
+}
