@@ -4,7 +4,7 @@ import { chaptersDir, ContentFileError, markdownFiles, readContentFile, storyFil
 import { readStory } from '../source/story-source.ts';
 import { localisePictures } from '../importer/remote-pictures.ts';
 import { clearUnfinished, StagedFiles } from '../importer/stage.ts';
-import { parseCommandLine, usageError } from './support/args.ts';
+import { languageOption, parseCommandLine, usageError } from './support/args.ts';
 import { languageFromText, planImport, storyMarkdown, type ImportPlan } from '../importer/files.ts';
 import { parseRecord, planUpdate, recordFile, recordName, recordOf, type ImportRecord } from '../importer/update.ts';
 import { bylineOf, importedStory, ImportError, type ImportedWork } from '../importer/model.ts';
@@ -435,8 +435,9 @@ export async function main(argv: string[]): Promise<number> {
   if (update && args.values.force) usageError(usage, '--force replaces every file, --update keeps your changes: use one of them');
   if (update && args.values.out !== undefined) usageError(usage, '--update works on a content folder (--content <dir>), not --out');
   if (!update && (remove || take.length > 0)) usageError(usage, `--${remove ? 'remove' : 'take'} goes with --update`);
+  const values = { ...args.values, language: languageOption(args.values.language) };
   const named = Object.fromEntries(
-    (['title', 'author', 'language'] as const).flatMap((key) => (args.values[key] === undefined ? [] : [[key, args.values[key]!]])),
+    (['title', 'author', 'language'] as const).flatMap((key) => (values[key] === undefined ? [] : [[key, values[key]!]])),
   );
   const naming = Object.keys(named).length > 0;
   if (update && naming) usageError(usage, '--update keeps story.md as you edited it: change the title, author or language there');

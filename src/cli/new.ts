@@ -6,7 +6,7 @@ import yaml from 'js-yaml';
 import { chaptersDir, storyFile } from '../source/content-files.ts';
 import { isTimeZone } from '../core/dates.ts';
 import { schemaProblems, storySchema } from '../core/schema.ts';
-import { parseCommandLine, usageError } from './support/args.ts';
+import { languageOption, parseCommandLine, usageError } from './support/args.ts';
 import { holdsSample, sampleTitle } from './support/sample.ts';
 
 const usage = `Usage: npm run new -- [<file>...] [--title <title>] [--author <name>] [--language <tag>] [--content <dir>]
@@ -81,7 +81,8 @@ function main(): number {
     },
   });
   const files = args.positionals;
-  const { title, author, language } = args.values;
+  const { title, author } = args.values;
+  const language = languageOption(args.values.language);
   for (const file of files) if (!existsSync(file)) usageError(usage, `${file}: no such file`);
   const content = resolve(args.values.content);
   if (existsSync(content) && !statSync(content).isDirectory())

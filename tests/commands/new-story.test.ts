@@ -89,6 +89,14 @@ describe('npm run new', () => {
     expect(run('check', dir).code).toBe(0);
   });
 
+  it('takes a language by its name (Brazilian Portuguese, 繁體中文) as its tag, and says so', () => {
+    const dir = withSample('named-language');
+    const result = run('new', dir, '--title', 'O Faroleiro', '--language', 'Brazilian Portuguese');
+    expect(result.code, result.output).toBe(0);
+    expect(result.output).toMatch(/note {3}took --language Brazilian Portuguese as pt-BR/);
+    expect(readFileSync(join(dir, 'content/story.md'), 'utf8')).toMatch(/\nlanguage: pt-BR\n/);
+  });
+
   it('refuses a title or language the story format refuses, before moving anything', () => {
     const dir = withSample('refused');
     const result = run('new', dir, '--title', '   ', '--language', 'english please');

@@ -1,4 +1,5 @@
 import { parseArgs, type ParseArgsConfig } from 'node:util';
+import { languageTag } from '../../core/language-names.ts';
 
 /**
  * Parses a command's arguments, with `--help`/`-h` added: prints the usage and exits 0 on
@@ -16,6 +17,19 @@ export function parseCommandLine<const T extends ParseArgsConfig>(usage: string,
     process.exit(0);
   }
   return parsed;
+}
+
+/**
+ * `--language` as the tag story.md takes: a tag as it is (`pt-BR`), one written another way or a
+ * language's name (`pt_BR`, `Brazilian Portuguese`, `繁體中文`) as its tag, said; anything else as
+ * given, for the story's check to refuse with the others.
+ */
+export function languageOption(given: string | undefined): string | undefined {
+  if (given === undefined) return undefined;
+  const tag = languageTag(given);
+  if (tag === undefined || tag === given.trim()) return given;
+  console.log(`note   took --language ${given} as ${tag}`);
+  return tag;
 }
 
 /** Prints a usage error and exits 2, as commands do for arguments they cannot use. */
