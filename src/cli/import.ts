@@ -11,7 +11,7 @@ import { bylineOf, importedStory, ImportError, type ImportedWork } from '../impo
 import { readInput } from '../importer/read.ts';
 import { holdsSample, sampleTitle } from './support/sample.ts';
 import { readInputs } from './support/inputs.ts';
-import { publishedOrder } from '../importer/post-order.ts';
+import { publishedOrder, weightOrder } from '../importer/post-order.ts';
 import { counted } from '../core/problems.ts';
 
 const usage = `Usage: npm run import -- <file>... [--content <dir>] [--out <dir>] [--force] [--keep-sample] [--dry-run]
@@ -480,12 +480,14 @@ export async function main(argv: string[]): Promise<number> {
   for (const from of new Set(works.flatMap((item) => (item.from === undefined ? [] : [item.from])))) {
     const start = works.findIndex((item) => item.from === from);
     const group = works.filter((item) => item.from === from);
-    const byDate = publishedOrder(group);
-    if (!byDate) continue;
-    works.splice(start, group.length, ...byDate);
-    console.log(
-      `note   put the ${group.length} posts in ${from} in the order they were published, as a blog lists them: ${byDate.map(({ input }) => basename(input)).join(', ')}`,
-    );
+    const byWeight = weightOrder(group);
+    const ordered = byWeight ?? publishedOrder(group);
+    if (!ordered) continue;
+    works.splice(start, group.length, ...ordered);
+    const said = byWeight
+      ? `files in ${from} in the order of their weight, as Hugo orders a section’s pages`
+      : `posts in ${from} in the order they were published, as a blog lists them`;
+    console.log(`note   put the ${group.length} ${said}: ${ordered.map(({ input }) => basename(input)).join(', ')}`);
   }
   if (update) {
     const { input, path, work } = works[0]!;

@@ -24,6 +24,8 @@ export interface ImportedChapter {
   body: Root;
   /** The release date, `YYYY-MM-DD`, when the source says. */
   published?: string | undefined;
+  /** Its place among a site's pages, as Hugo weighs them (lighter first): for the order of files imported together. */
+  weight?: number | undefined;
   /** A chapter its source never published (a WordPress draft): written with `draft: true`. */
   draft?: true | undefined;
   /** A chapter that is Markdown already: its text and frontmatter, written as they are. */

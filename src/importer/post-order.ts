@@ -2,6 +2,19 @@ import { parseDate } from '../core/dates.ts';
 import type { ImportedWork } from './model.ts';
 
 /**
+ * Files of chapters alone in the order of their weight, as Hugo orders a section's pages (lighter
+ * first; a site's pages weighed 10, 20, 30), when each is one chapter with a weight. Undefined
+ * when that is not what they are, or they are in that order already; stable, as Hugo is.
+ */
+export function weightOrder<T extends { work: ImportedWork }>(works: readonly T[]): T[] | undefined {
+  if (works.length < 2) return undefined;
+  const weights = works.map(({ work }) => (work.story === undefined && work.chapters.length === 1 ? work.chapters[0]!.weight : undefined));
+  if (weights.some((weight) => weight === undefined)) return undefined;
+  const sorted = works.map((item, index) => ({ item, weight: weights[index]! })).sort((a, b) => a.weight - b.weight);
+  return sorted.some(({ item }, index) => item !== works[index]) ? sorted.map(({ item }) => item) : undefined;
+}
+
+/**
  * Files of chapters alone in the order they were published, when each is one dated chapter and
  * none is numbered: a blog's posts (Jekyll's, Hugo's, WordPress's), which a folder lists by
  * name (`a-storm.md` before `the-calm.md`) and the blog by date. Undefined when that is not what

@@ -7,7 +7,7 @@ import { planImport, storyMarkdown } from '../../src/importer/files';
 import type { ImportedWork } from '../../src/importer/model';
 import { detectFormat, readInput } from '../../src/importer/read';
 import { redirectTarget } from '../../src/importer/readers/saved-page';
-import { publishedOrder } from '../../src/importer/post-order';
+import { publishedOrder, weightOrder } from '../../src/importer/post-order';
 import { makeDocx, makeEpub } from '../support/documents';
 import { ao3Work } from '../support/ao3';
 import { storySchema } from '../../src/core/schema';
@@ -2042,6 +2042,28 @@ the lake is still.</div>
     expect(publishedOrder([byName[2]!, byName[0]!, byName[1]!])).toBeUndefined();
     expect(publishedOrder([...byName, await post('d-undated.md', 'title: Undated')])).toBeUndefined();
     expect(publishedOrder([...byName, await post('e-numbered.md', 'title: "Chapter 2: Numbered"\ndate: 2023-01-01')])).toBeUndefined();
+  });
+
+  it('puts a folder of Hugo’s pages in the order of their weight (lighter first, before their dates), and says it read each weight', async () => {
+    const page = async (name: string, front: string) => ({
+      name,
+      work: await readInput(new TextEncoder().encode(`---\n${front}\n---\n\nText of ${name}.\n`), name),
+    });
+    const byName = [
+      await page('arrival.md', 'title: Arrival\nweight: 20\ndate: 2024-01-01'),
+      await page('beginning.md', 'title: Beginning\nweight: 10\ndate: 2024-02-01'),
+      await page('coda.md', 'title: Coda\nweight: 30'),
+    ];
+    expect(weightOrder(byName)?.map(({ name }) => name)).toEqual(['beginning.md', 'arrival.md', 'coda.md']);
+    expect(byName[0]!.work.notices).toContain(
+      'read the file’s weight (20) for its place among the files of its folder, as Hugo orders them',
+    );
+    expect(byName[0]!.work.dropped.join()).not.toMatch(/weight/);
+    expect(weightOrder([byName[1]!, byName[0]!, byName[2]!])).toBeUndefined();
+    expect(weightOrder([...byName, await page('unweighed.md', 'title: Unweighed')])).toBeUndefined();
+    // A chapter's own order wins, and its weight is said to be left out.
+    const ordered = await page('ordered.md', 'title: Ordered\norder: 4\nweight: 1');
+    expect(ordered.work.chapters[0]!.weight).toBeUndefined();
   });
 
   it('reads a blog’s post (Jekyll’s YAML, Hugo’s TOML) as a chapter: its date as published, what a chapter has no place for left out and said', async () => {

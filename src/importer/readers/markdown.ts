@@ -86,6 +86,18 @@ export function readMarkdown(input: string, file: string, stem: string): Importe
         ),
       ];
   if (work?.published) chapters[0]!.chapter.published = work.published;
+  const { weight } = split.frontmatter;
+  if (
+    !work &&
+    !multiMarkdown &&
+    chapters.length === 1 &&
+    typeof weight === 'number' &&
+    Number.isFinite(weight) &&
+    split.frontmatter.order === undefined
+  ) {
+    chapters[0]!.chapter.weight = weight;
+    notices.push(`read the file’s weight (${weight}) for its place among the files of its folder, as Hugo orders them`);
+  }
   if (work) notices.push(`read the file’s metadata (${work.fields.join(', ')}) into story.md`);
   if (titlePage) notices.push(`read the story’s title${titlePage.author ? ' and author' : ''} from the heading above its chapters`);
   return {
@@ -196,6 +208,8 @@ function postFields(frontmatter: Record<string, unknown>, dropped: string[], not
       const others = value.filter((path) => slugProblem(slugOf(path)));
       if (others.length)
         dropped.push(`the aliases ${others.map((path) => `“${String(path)}”`).join(', ')}, which end in no address a chapter can have`);
+    } else if (key === 'weight' && Number.isFinite(value) && frontmatter.order === undefined) {
+      // Hugo's order of a section's pages: the order of the files imported together (post-order.ts), not a chapter's own key.
     } else if (known.includes(key) || closest(key, known)) fields[key] = value;
     else if (key.toLowerCase() === 'date' && frontmatter.published === undefined && typeof value === 'string' && parseDate(value)) {
       fields.published = value;
