@@ -1167,6 +1167,30 @@ describe('a story in Japanese, its paragraphs indented with an ideographic space
   );
 });
 
+describe('a book from Aozora Bunko, in its notation', () => {
+  it('reads the title and author, a chapter at each heading its notes mark (a part’s opening the chapter below), readings kept, dotted words as emphasis; the notation’s explanation, colophon and typesetting notes left out and said', async () => {
+    const { plan, chapters, story, work } = await importFixture('aozora/kokoro.txt');
+    expectEveryWordKept(plan);
+    expect(story?.front).toMatchObject({ title: 'こころ', author: '夏目漱石', language: 'ja' });
+    expect(chapters.map(({ slug, front }) => [slug, front.title, front.order])).toEqual([
+      ['chapter-1', '一', 1],
+      ['chapter-2', '二', 2],
+      ['part-2-chapter-1', '一', 3],
+    ]);
+    expect(chapters[0]!.body).toMatch(/^# 上\u3000先生と私\n\n\u3000私《わたくし》はその人を常に先生と呼んでいた。/);
+    // Emphasis dots as emphasis, a character described after ※ kept, no break left before the next part.
+    expect(chapters[0]!.body).toContain('*先生*は海にいた。※［＃「てへん＋劣」、第3水準1-84-77］');
+    expect(chapters[1]!.body).not.toContain('* * *');
+    expect(chapters[2]!.body).toMatch(/^# 中\u3000両親と私\n\n/);
+    expect(JSON.stringify(chapters)).not.toMatch(/底本|入力|テキスト中に現れる記号|字下げ|見出し|傍点/);
+    expect(work.dropped).toEqual([
+      'Aozora Bunko’s explanation of its notation (【テキスト中に現れる記号について】)',
+      'Aozora Bunko’s colophon (底本, 入力, 校正: the edition typed from, and who typed it)',
+      '5 of Aozora Bunko’s typesetting notes (［＃…］: indents, line ends, a font’s size)',
+    ]);
+  });
+});
+
 describe('a chapter copied from pixiv’s novel editor, where Japanese fan fiction is posted', () => {
   it('reads its notation: a reading over its characters, a link, a page turned and a heading inside the work; every word kept', async () => {
     const text = [

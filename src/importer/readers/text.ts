@@ -11,6 +11,7 @@ import {
   noteLabel,
   numberedHeadings,
   partHeadings,
+  parseNumber,
   parseTitleLine,
   titlePageAuthor,
   titlePageName,
@@ -18,7 +19,9 @@ import {
   type TitleLine,
 } from '../title-lines.ts';
 import { problems, counted } from '../../core/problems.ts';
+import { slugify } from '../../core/slug.ts';
 import { readGutenberg } from './gutenberg.ts';
+import { emphasisMarks, readAozora } from './aozora.ts';
 
 /**
  * A plain-text chapter, as authors paste it from word processors and archives: notes at the
@@ -119,8 +122,19 @@ const pixivInline = /\[\[(rb|jumpuri):\s*([^\]\n]+?)\s*>\s*([^\]\n]+?)\s*\]\]/g;
 const pixivNewPage = /^\s*\[newpage\]\s*$/;
 const pixivChapter = /^\s*\[chapter:\s*([^\]\n]+?)\s*\]\s*$/;
 
-/** A line's text, pixiv's readings and links as theirs (their marks set aside), the rest marked as `underscored` is. */
+/** Words Aozora Bunko's notes dot for emphasis, between the marks its reader puts around them. */
+const dotted = new RegExp(`${emphasisMarks.open}([^${emphasisMarks.close}]*)${emphasisMarks.close}`, 'g');
+
+/** A line's text: Aozora's dotted words as emphasis, the rest as `inline` reads it. */
 function marked(line: string, setAside: string[] = []): ElementContent[] {
+  if (!line.includes(emphasisMarks.open)) return inline(line, setAside);
+  return line
+    .split(dotted)
+    .flatMap((part, index) => (index % 2 === 1 ? [element('em', [text(part)])] : part ? inline(part, setAside) : []));
+}
+
+/** A line's text, pixiv's readings and links as theirs (their marks set aside), the rest marked as `underscored` is. */
+function inline(line: string, setAside: string[]): ElementContent[] {
   const out: ElementContent[] = [];
   let at = 0;
   for (const match of line.matchAll(pixivInline)) {
@@ -208,11 +222,13 @@ const indented = (line: string) => {
 export function readText(input: string, file: string, stem: string): ImportedWork {
   // A Project Gutenberg ebook: the book inside its licence, its header's title and author for story.md.
   const gutenberg = readGutenberg(input);
-  const text = gutenberg?.text ?? input;
+  // An Aozora Bunko book: its notation's explanation and colophon left out, its typesetting notes read.
+  const aozora = gutenberg ? undefined : readAozora(input);
+  const text = gutenberg?.text ?? aozora?.text ?? input;
   const { text: clean, removed } = withoutControls(text);
   const notices: string[] = [];
   const setAside: string[] = [];
-  const dropped: string[] = gutenberg ? ['Project Gutenberg’s header and licence around the book'] : [];
+  const dropped: string[] = gutenberg ? ['Project Gutenberg’s header and licence around the book'] : [...(aozora?.dropped ?? [])];
   let read = withTitleBlocks(blocksOf(clean));
   // A header of the work's title and author ("Title: …", "书名：…", as web novels' text files open).
   const header = read[0] ? headerOf(read[0]) : undefined;
@@ -220,7 +236,7 @@ export function readText(input: string, file: string, stem: string): ImportedWor
     setAside.push(...read[0]!);
     read = read.slice(1);
   }
-  let story = gutenberg?.story ?? (header ? importedStory(header) : undefined);
+  let story = gutenberg?.story ?? aozora?.story ?? (header ? importedStory(header) : undefined);
   if (gutenberg) {
     // The book's title page, repeating the header's title and author.
     const page = read.findIndex((block) => !(block.length === 1 && gutenberg.titlePage(block[0]!)));
@@ -232,7 +248,16 @@ export function readText(input: string, file: string, stem: string): ImportedWor
   if (removed > 0) notices.push(`removed ${counted(removed, 'invisible control character')}`);
 
   // What each block says as a title line, if it is one: read once, for the title and the chapters below it.
-  let titleLines = blocks.map((block) => (block.length === 1 ? parseTitleLine(block[0]!) : undefined));
+  // A heading Aozora's notes mark (「一」は中見出し) is a chapter's title line as written.
+  const marked = (line: string): TitleLine | undefined => {
+    if (aozora?.headings.get(line.trim()) !== 'chapter') return undefined;
+    const number = parseNumber(line.trim());
+    return { kind: 'chapter', number, title: line.trim(), slug: number === undefined ? slugify(line) || 'chapter' : `chapter-${number}` };
+  };
+  let titleLines = blocks.map((block) => (block.length === 1 ? (parseTitleLine(block[0]!) ?? marked(block[0]!)) : undefined));
+  // A part's heading, by its label ("PART TWO") or Aozora's note (大見出し), opens the chapter below it.
+  const volumeLine = (block: string[]): boolean =>
+    block.length === 1 && (volumeLabel(block[0]!) !== undefined || aozora?.headings.get(block[0]!.trim()) === 'part');
   // A volume's heading that reads as a title line ("第一部") heads the chapter below it, where one follows at once: no chapter of its own, nor a table of contents with it.
   titleLines = titleLines.map((line, i) => (line && titleLines[i + 1] && volumeLine(blocks[i]!) ? undefined : line));
   // Else chapters headed by their number alone ("ONE", "1", "II"), when the file's name numbers no
@@ -353,9 +378,6 @@ export function readText(input: string, file: string, stem: string): ImportedWor
     notices,
   };
 }
-
-/** A block that is a volume's, book's or part's heading alone ("PART TWO: THE HILLS", "Book 1"). */
-const volumeLine = (block: string[]): boolean => block.length === 1 && volumeLabel(block[0]!) !== undefined;
 
 /**
  * Blocks whose first line is a title line without a name ("CHAPTER I.", "Chapter 3") with more
