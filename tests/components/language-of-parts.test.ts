@@ -145,5 +145,9 @@ describe('the site’s own words on a page in a language it has no translation f
     expect(own.querySelector('h2')?.textContent).toBe('Yaliyomo');
     expect(own.querySelector('h2')?.hasAttribute('lang')).toBe(false);
     expect(own.querySelector('.time-left')?.getAttribute('lang')).toBe('en');
+    const search = await render(SearchPanel, {}, language, { 'search.queryLabel': 'Maneno au kifungu' });
+    expect(search.querySelector('label')?.textContent).toBe('Maneno au kifungu');
+    expect(search.querySelector('label')?.hasAttribute('lang')).toBe(false);
+    expect(search.querySelector('button[type="submit"]')?.getAttribute('lang')).toBe('en');
   });
 });
