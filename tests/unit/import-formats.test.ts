@@ -1191,6 +1191,18 @@ describe('a book from Aozora Bunko, in its notation', () => {
   });
 });
 
+describe('an Aozora Bunko text made to be slow', () => {
+  it('of 60,000 page turns, or a note never closed 100,000 times, reads in seconds', async () => {
+    const head = `T\nA\n\n${'-'.repeat(30)}\n【テキスト中に現れる記号について】\n（例）\n${'-'.repeat(30)}\n\n第一章\n\n本文。\n`;
+    for (const body of ['［＃改ページ］\n'.repeat(60_000), '本文［＃「'.repeat(100_000)]) {
+      const started = performance.now();
+      const work = await readInput(new TextEncoder().encode(head + body), 'slow.txt');
+      expect(work.chapters).toHaveLength(1);
+      expect(performance.now() - started).toBeLessThan(10_000);
+    }
+  });
+});
+
 describe('a chapter copied from pixiv’s novel editor, where Japanese fan fiction is posted', () => {
   it('reads its notation: a reading over its characters, a link, a page turned and a heading inside the work; every word kept', async () => {
     const text = [

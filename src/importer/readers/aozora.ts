@@ -56,30 +56,31 @@ export function readAozora(input: string): AozoraText | undefined {
   let left = 0;
   const raw = body.split('\n');
   // A page turned before a heading is the heading's own page: no break inside the chapter above it.
-  const headingNext = (at: number) =>
-    heading.test(
-      raw
-        .slice(at + 1)
-        .find((line) => line.trim() !== '')
-        ?.match(note)
-        ?.at(-1)
-        ?.slice(2, -1) ?? '',
-    );
+  const headingNext = (at: number) => {
+    let next = at + 1;
+    while (next < raw.length && raw[next]!.trim() === '') next++;
+    return heading.test(raw[next]?.match(note)?.at(-1)?.slice(2, -1) ?? '');
+  };
   const lines = raw.map((line, at) => {
-    // A note after ※ describes a character the text lacks (※［＃「てへん＋劣」、第3水準1-84-77］): the book's, kept.
-    const notes = [...line.matchAll(note)].filter((found) => line[found.index - 1] !== '※').map((found) => found[0].slice(2, -1));
-    if (notes.length === 0) return line;
-    // Each note taken out in turn; emphasis dots over the words just before one (先生［＃「先生」に傍点］) marked on them.
+    // Each note taken out in turn, but one after ※, which describes a character the text lacks
+    // (※［＃「てへん＋劣」、第3水準1-84-77］): the book's, kept. Emphasis dots over the words just
+    // before a note (先生［＃「先生」に傍点］) are marked on them.
+    const notes: string[] = [];
     let text = '';
     let from = 0;
     for (const found of line.matchAll(note)) {
       text += line.slice(from, found.index);
       from = found.index + found[0].length;
-      const dotted = emphasis.exec(found[0].slice(2, -1))?.[1];
-      if (line[found.index - 1] === '※') text += found[0];
-      else if (dotted && text.endsWith(dotted))
-        text = `${text.slice(0, -dotted.length)}${emphasisMarks.open}${dotted}${emphasisMarks.close}`;
+      if (line[found.index - 1] === '※') {
+        text += found[0];
+        continue;
+      }
+      const said = found[0].slice(2, -1);
+      notes.push(said);
+      const dotted = emphasis.exec(said)?.[1];
+      if (dotted && text.endsWith(dotted)) text = `${text.slice(0, -dotted.length)}${emphasisMarks.open}${dotted}${emphasisMarks.close}`;
     }
+    if (notes.length === 0) return line;
     text += line.slice(from);
     if (text.trim() === '' && notes.some((said) => pageTurn.test(said))) return headingNext(at) ? '' : '\n* * *\n';
     const marked = notes.map((said) => heading.exec(said)).find((found) => found && found[1] === text.trim());
