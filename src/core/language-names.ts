@@ -105,16 +105,21 @@ function languageNamed(name: string): string | undefined {
   const wanted = fold(name);
   // A code is no name ("en"); a name in letters of another script may be two long (中文).
   if (/^[a-z]{0,3}$/.test(wanted)) return undefined;
-  const codes = [];
-  for (let first = 97; first <= 122; first++) for (let second = 97; second <= 122; second++) codes.push(String.fromCharCode(first, second));
-  const named = (tag: string, locale: string) =>
-    (['dialect', 'standard'] as const).some((languageDisplay) => {
+  // Each tag named as a menu and as a heading would name it ("Traditional Chinese", "Chinese (Traditional)").
+  const namers = (locale: string) =>
+    (['dialect', 'standard'] as const).flatMap((languageDisplay) => {
       try {
-        return fold(new Intl.DisplayNames([locale], { type: 'language', fallback: 'none', languageDisplay }).of(tag) ?? '') === wanted;
+        return [new Intl.DisplayNames([locale], { type: 'language', fallback: 'none', languageDisplay })];
       } catch {
         // a code Intl names but holds no data in
-        return false;
+        return [];
       }
     });
-  return [...variants, ...codes].find((tag) => named(tag, 'en') || named(tag, tag));
+  const english = namers('en');
+  const named = (tag: string, by: Intl.DisplayNames[]) => by.some((namer) => fold(namer.of(tag) ?? '') === wanted);
+  return [...variants, ...twoLetterCodes()].find((tag) => named(tag, english) || named(tag, namers(tag)));
 }
+
+/** Every two-letter code, aa to zz, for `Intl` to name. */
+const twoLetterCodes = (): string[] =>
+  Array.from({ length: 26 * 26 }, (_, index) => String.fromCharCode(97 + Math.floor(index / 26), 97 + (index % 26)));
