@@ -6,7 +6,7 @@ import { isScheduled } from './schedule.ts';
 import type { ChapterData, StoryData } from './schema.ts';
 import { fileSlug, slugPattern, slugProblem } from './slug.ts';
 import { chineseCharacters, fitsLanguage, readsLatin, writtenIn } from './written-in.ts';
-import { interfaceLanguage } from '../shared/i18n/index.ts';
+import { interfaceLanguage, scriptOf } from '../shared/i18n/index.ts';
 import { typesPersianLetters } from '../shared/search-terms.ts';
 import { en } from '../shared/i18n/en.ts';
 
@@ -321,14 +321,9 @@ export function languageWarnings(story: StorySource, chapterSources: ChapterSour
  * page's and the EPUB's language would tell readers' apps the wrong ones.
  */
 function chineseWarnings(story: StorySource, text: string): string[] {
-  const written = chineseCharacters(text);
-  let declared: string | undefined;
-  try {
-    declared = new Intl.Locale(story.data.language).maximize().script;
-  } catch {
-    return [];
-  }
-  return written === 'traditional' && declared === 'Hans' ? [catalogue.ChineseCharacters.message(story.filePath, story.data.language)] : [];
+  return chineseCharacters(text) === 'traditional' && scriptOf(story.data.language) === 'Hans'
+    ? [catalogue.ChineseCharacters.message(story.filePath, story.data.language)]
+    : [];
 }
 
 /**

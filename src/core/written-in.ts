@@ -1,3 +1,5 @@
+import { scriptOf } from '../shared/i18n/languages.ts';
+
 /**
  * What a text's letters say of its language: the script most of them are in, and the language
  * that script names when it names one (Hangul: Korean; Thai; Hebrew; Han with kana: Japanese);
@@ -166,12 +168,7 @@ function languageOf(script: string, text: string): string | undefined {
 
 /** Whether a text in `script` (as writtenIn names it) is written as `language` is (`zh` and Hani, `ja` and Kana, `en` and Latn). */
 export function fitsLanguage(script: string, language: string): boolean {
-  let own: string | undefined;
-  try {
-    own = new Intl.Locale(language).maximize().script;
-  } catch {
-    return true;
-  }
+  const own = scriptOf(language);
   if (!own) return true;
   return (writtenWith[own] ?? [own]).includes(script);
 }

@@ -1,5 +1,6 @@
 import type { Translate } from './i18n/strings.ts';
 import { wallClock } from './wall-clock.ts';
+import { scriptOf } from './i18n/languages.ts';
 
 /** Dates, numbers and durations as readers of the story's language expect them. */
 
@@ -61,8 +62,7 @@ export function fileSizeLabel(bytes: number, t: Translate): string {
  * with "and").
  */
 export function listSeparator(language: string): string {
-  const script = new Intl.Locale(language).maximize().script;
-  if (script === 'Arab') return '، ';
+  if (scriptOf(language) === 'Arab') return '، ';
   const [first] = new Intl.ListFormat(language, { type: 'conjunction' })
     .formatToParts(['a', 'b', 'c', 'd'])
     .filter((part) => part.type === 'literal');

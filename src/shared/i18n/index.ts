@@ -23,7 +23,7 @@ import { zhHant } from './translations/zh-Hant.ts';
 import { textDirection, translationFor } from './languages.ts';
 
 export { createStrings, type Message, type Messages, type StringKey, type Translate, type Values } from './strings.ts';
-export { isCjk, textDirection, translationFor } from './languages.ts';
+export { isCjk, scriptOf, textDirection, translationFor } from './languages.ts';
 
 /** Every language the site speaks, by the tag `translationFor` gives. */
 export const translations: Readonly<Record<string, Messages>> = {

@@ -12,7 +12,7 @@ const cjkScripts = new Set(['Hani', 'Hans', 'Hant', 'Jpan', 'Kore', 'Hang']);
  * The script a tag is written in, as the language's own data says (`Intl.Locale#maximize`:
  * `fa` → Arab, `zh-TW` → Hant, `ja` → Jpan); none for a tag `Intl` does not know.
  */
-function scriptOf(language: string): string | undefined {
+export function scriptOf(language: string): string | undefined {
   try {
     return new Intl.Locale(language.replace(/_/g, '-')).maximize().script;
   } catch {
