@@ -137,16 +137,19 @@ export function latinLanguage(text: string): string | undefined {
       .match(/\p{L}+/gu) ?? [];
   if (words.length < 40) return undefined;
   const scores = commonSets
-    .map(([language, common]) => [language, words.reduce((sum, word) => sum + (common.has(word) ? 1 : 0), 0)] as const)
-    .sort((a, b) => b[1] - a[1]);
+    .map(([language, common]) => ({ language, common, score: words.reduce((sum, word) => sum + (common.has(word) ? 1 : 0), 0) }))
+    .sort((a, b) => b.score - a.score);
   const [top, next] = scores;
-  if (!top || top[1] < words.length * 0.15) return undefined;
-  if (!next || top[1] >= next[1] * 1.5) return top[0];
-  const [own, other] = [top[0], next[0]].map((language) => commonSets.find(([name]) => name === language)![1]);
+  if (!top || top.score < words.length * 0.15) return undefined;
+  if (!next || top.score >= next.score * 1.5) return top.language;
   const apart = (mine: ReadonlySet<string>, theirs: ReadonlySet<string>) =>
     words.reduce((sum, word) => sum + (mine.has(word) && !theirs.has(word) ? 1 : 0), 0);
-  const [ownWords, otherWords] = [apart(own!, other!), apart(other!, own!)];
-  return ownWords >= 5 && ownWords >= otherWords * 1.5 ? top[0] : otherWords >= 5 && otherWords >= ownWords * 1.5 ? next[0] : undefined;
+  const [ownWords, otherWords] = [apart(top.common, next.common), apart(next.common, top.common)];
+  return ownWords >= 5 && ownWords >= otherWords * 1.5
+    ? top.language
+    : otherWords >= 5 && otherWords >= ownWords * 1.5
+      ? next.language
+      : undefined;
 }
 
 /** The language a script names, telling apart the languages that share it where their letters do. */
