@@ -3,7 +3,7 @@ import { chapterMarks } from '../shared/news.ts';
 import { parseReadingState, renameChapters, type ReadingState } from '../shared/reading-progress.ts';
 import { safeStorage } from './storage.ts';
 
-/** The words of the marks, as the page gives them (`data-new`, `data-updated` on the list), so no strings are loaded for them. */
+/** The words of the marks, as the page gives them on the list (`newsMarkAttributes`), so no strings are loaded for them. */
 export interface NewsLabels {
   new: string;
   updated: string;
@@ -13,7 +13,11 @@ export interface NewsLabels {
 
 /** The labels a list carries. */
 export function newsLabels(list: HTMLElement): NewsLabels {
-  return { new: list.dataset.new ?? '', updated: list.dataset.updated ?? '', lang: list.getAttribute(data.marksLang) ?? undefined };
+  return {
+    new: list.getAttribute(data.newMark) ?? '',
+    updated: list.getAttribute(data.updatedMark) ?? '',
+    lang: list.getAttribute(data.marksLang) ?? undefined,
+  };
 }
 
 /** The chapters renamed since a reader may have known them, as list entries tell (`data-aliases`): each old slug to the chapter's. */

@@ -57,7 +57,9 @@ export const data = {
   revised: 'data-revised',
   /** On a contents or menu entry: the chapter's old slugs (`aliases`), by which a reader may have known it. */
   aliases: 'data-aliases',
-  /** On a list whose New and Updated marks the browser writes: the marks' language, when not the page's. */
+  /** On a list whose New and Updated marks the browser writes: the marks' words, and their language when not the page's. */
+  newMark: 'data-new',
+  updatedMark: 'data-updated',
   marksLang: 'data-marks-lang',
   /** On the paragraph (or heading) being read aloud. */
   speaking: 'data-speaking',

@@ -1,4 +1,11 @@
 import type { ReadingState } from './reading-progress.ts';
+import type { Translate } from './i18n/strings.ts';
+import { data } from './contract.ts';
+
+/** The attributes of a list whose New and Updated marks the browser writes: their words, and their language when not the page's (news-marks.ts reads them). */
+export function newsMarkAttributes(t: Translate): Record<string, string | undefined> {
+  return { [data.newMark]: t('toc.new'), [data.updatedMark]: t('toc.updated'), [data.marksLang]: t.lang('toc.new') };
+}
 
 /** A chapter as its list entry tells it: its slug, and the day it was revised, if it was. */
 export interface ListedChapter {
