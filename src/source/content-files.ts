@@ -37,6 +37,9 @@ export interface ChapterScan {
   problems: string[];
 }
 
+/** A Markdown file beside story.md (but a README): a chapter saved in the wrong folder. */
+export const besideStory = (name: string): boolean => /\.md$/i.test(name) && !/^(?:story|readme)\.md$/i.test(name);
+
 /** Documents `npm run import` reads, which an author may drop among the chapters as they are. */
 const importable = /\.(?:txt|docx|odt|fodt|rtf|epub|html?|fb2)$/i;
 
@@ -102,7 +105,7 @@ export function scanChapters(contentDir: string, name: (path: string) => string 
   for (const entry of readdirSync(contentDir, { withFileTypes: true }).sort((a, b) => a.name.localeCompare(b.name))) {
     if (!entry.isFile() || entry.name.startsWith('.')) continue;
     const shown = name(join(contentDir, entry.name));
-    if (/\.md$/i.test(entry.name) && !/^(?:story|readme)\.md$/i.test(entry.name))
+    if (besideStory(entry.name))
       scan.skipped.push(`${shown}: beside story.md, so not published; move it into ${name(dir)}/ to make it a chapter`);
     else if (importable.test(entry.name)) scan.skipped.push(`${shown}: not published; import it as a chapter: npm run import -- ${shown}`);
   }

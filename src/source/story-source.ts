@@ -19,6 +19,7 @@ import { noteIdPrefixes, type Rendered } from '../markdown/render.ts';
 import { renderJobs, type RenderContext, type RenderJob } from './render-pool.ts';
 import { renderCacheFile, renderedText } from './stored-text.ts';
 import {
+  besideStory,
   chapterId,
   ContentFileError,
   fileInside,
@@ -200,7 +201,7 @@ function misplaced(found: string[], contentDir: string, name: (path: string) => 
     names.has(exact) ? undefined : entries.find((entry) => isKind(entry) && entry.name.toLowerCase() === exact);
   const story = cased('story.md', (entry) => entry.isFile());
   const chapters = cased('chapters', (entry) => entry.isDirectory());
-  const beside = entries.filter((entry) => entry.isFile() && /\.md$/i.test(entry.name) && !/^(?:story|readme)\.md$/i.test(entry.name));
+  const beside = entries.filter((entry) => entry.isFile() && besideStory(entry.name));
   const problems = found.filter((problem) => {
     if (problem === catalogue.MissingStory.message()) return !story;
     if (problem === catalogue.NoChapters.message()) return !chapters && beside.length === 0;
