@@ -36,6 +36,7 @@ export const emphasisMarks = { open: '\uE000', close: '\uE001' } as const;
 
 /** The book inside an Aozora Bunko text, or undefined when the text is none. */
 export function readAozora(input: string): AozoraText | undefined {
+  if (!input.includes('【テキスト中に現れる記号について】')) return undefined;
   const normal = input.replace(/\r\n?/g, '\n');
   const block = explanation.exec(normal);
   if (!block) return undefined;
