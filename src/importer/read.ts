@@ -8,6 +8,7 @@ import { readLabelledNotes } from './labelled-notes.ts';
 import { readHandMadeFootnotes } from './hand-footnotes.ts';
 import { isPageName, isZip, unzipWithin, zipEntries } from './zip.ts';
 import { problems } from '../core/problems.ts';
+import { markdownFile } from '../source/content-files.ts';
 import { isWordPressExport } from './readers/wordpress.ts';
 import { isFictionBook } from './readers/fb2.ts';
 
@@ -62,8 +63,7 @@ export function detectFormat(bytes: Uint8Array, file: string): { format: InputFo
   ) {
     return { format: isAo3(text) ? 'ao3' : 'html', text };
   }
-  if (/^\uFEFF?---\r?\n[\s\S]*?\r?\n---/.test(text) || ['.md', '.markdown'].includes(extname(file).toLowerCase()))
-    return { format: 'markdown', text };
+  if (/^\uFEFF?---\r?\n[\s\S]*?\r?\n---/.test(text) || markdownFile.test(file)) return { format: 'markdown', text };
   return { format: 'text', text };
 }
 

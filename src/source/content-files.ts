@@ -40,8 +40,15 @@ export interface ChapterScan {
 /** A Markdown file beside story.md (but a README): a chapter saved in the wrong folder. */
 export const besideStory = (name: string): boolean => /\.md$/i.test(name) && !/^(?:story|readme)\.md$/i.test(name);
 
-/** Documents `npm run import` reads, which an author may drop among the chapters as they are. */
-const importable = /\.(?:txt|docx|odt|fodt|rtf|epub|html?|fb2)$/i;
+/**
+ * The documents `npm run import` reads, by extension: named on their own, in a folder or in a zip
+ * of chapters, or dropped among the chapters as they are. Markdown besides (`markdownFile`),
+ * which in `content/` is a chapter already.
+ */
+export const documentFile = /\.(?:txt|docx|odt|fodt|rtf|epub|x?html?|fb2)$/i;
+
+/** A Markdown file, by extension, as the importer reads one. */
+export const markdownFile = /\.(?:md|markdown)$/i;
 
 /** Files systems and editors leave behind, skipped without a word. */
 const systemFiles = /^(?:\.DS_Store|Thumbs\.db|desktop\.ini|\.gitkeep|\.keep)$/i;
@@ -95,7 +102,7 @@ export function scanChapters(contentDir: string, name: (path: string) => string 
     } else if (/\.(?:md|markdown|mdown|mkd|txt|text)$/i.test(entry) || /\.md\.\w+$/i.test(entry)) {
       const stem = entry.replace(/(?:\.md)?\.\w+$/i, '');
       scan.problems.push(catalogue.NotMarkdownFile.message(shown, stem));
-    } else if (importable.test(entry)) {
+    } else if (documentFile.test(entry)) {
       scan.skipped.push(`${shown}: not a chapter file (chapters end in .md); import it as one: npm run import -- ${shown}`);
     } else {
       scan.skipped.push(`${shown}: not a chapter file (chapters end in .md)`);
@@ -107,7 +114,8 @@ export function scanChapters(contentDir: string, name: (path: string) => string 
     const shown = name(join(contentDir, entry.name));
     if (besideStory(entry.name))
       scan.skipped.push(`${shown}: beside story.md, so not published; move it into ${name(dir)}/ to make it a chapter`);
-    else if (importable.test(entry.name)) scan.skipped.push(`${shown}: not published; import it as a chapter: npm run import -- ${shown}`);
+    else if (documentFile.test(entry.name))
+      scan.skipped.push(`${shown}: not published; import it as a chapter: npm run import -- ${shown}`);
   }
   return scan;
 }

@@ -1,8 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { parseContentFile } from '../support/content-file';
 import { decodeText } from '../../src/importer/decode';
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { basename, join } from 'node:path';
+import { readInputs } from '../../src/cli/support/inputs';
 import { compareWords, fidelityWords } from '../../src/importer/fidelity';
 import { planImport } from '../../src/importer/files';
 import { hastToMarkdown } from '../../src/importer/hast-to-markdown';
@@ -988,5 +990,21 @@ describe('text in a legacy encoding', () => {
   it('keeps UTF-8 with a stray Windows-1252 quote as UTF-8', () => {
     const bytes = Uint8Array.from([...Buffer.from('Ñandú, “ya” y ', 'utf8'), 0x93, ...Buffer.from('más', 'utf8'), 0x94]);
     expect(decodeText(bytes, 'es.txt')).toBe('Ñandú, “ya” y “más”');
+  });
+});
+
+describe('a folder of chapters', () => {
+  it('is read in every format the importer reads (FictionBook and XHTML too), in the order the names number them, and nothing else', () => {
+    const folder = mkdtempSync(join(tmpdir(), 'quire-folder-'));
+    try {
+      for (const name of ['Chapter 10.fb2', 'Chapter 2.xhtml', 'Chapter 1.md', 'outline.pdf', '.hidden.txt'])
+        writeFileSync(join(folder, name), 'Chapter\n\nText.\n');
+      const { inputs, errors, notes } = readInputs([folder]);
+      expect(errors).toEqual([]);
+      expect(inputs.map(({ name }) => basename(name))).toEqual(['Chapter 1.md', 'Chapter 2.xhtml', 'Chapter 10.fb2']);
+      expect(notes).toEqual([`read the 3 files in ${folder} in this order: Chapter 1.md, Chapter 2.xhtml, Chapter 10.fb2`]);
+    } finally {
+      rmSync(folder, { recursive: true, force: true });
+    }
   });
 });

@@ -1,6 +1,7 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { problems } from '../../core/problems.ts';
+import { documentFile, markdownFile } from '../../source/content-files.ts';
 import { zipFormat } from '../../importer/read.ts';
 import { isZip, maxEntryBytes, megabytes, unzipWithin, zipEntries } from '../../importer/zip.ts';
 
@@ -13,8 +14,8 @@ export interface Input {
   from?: string;
 }
 
-/** The kinds of file a folder or a zip of chapters holds, by extension. */
-const chapterFile = /\.(?:txt|md|markdown|docx|odt|fodt|rtf|html?|epub)$/i;
+/** The kinds of file a folder or a zip of chapters holds, by extension: what the importer reads. */
+const chapterFile = (name: string) => documentFile.test(name) || markdownFile.test(name);
 
 /** Names in reading order as people number them: "Chapter 2" before "Chapter 10". */
 const naturally = (a: string, b: string) => a.localeCompare(b, undefined, { numeric: true, sensitivity: 'base' });
@@ -35,10 +36,11 @@ export function readInputs(paths: readonly string[]): { inputs: Input[]; errors:
         if (/\.scriv\/?$/i.test(path)) throw new Error(problems.ScrivenerProject.message(path));
         if (/\.pages\/?$/i.test(path)) throw new Error(problems.PagesDocument.message(path));
         const files = readdirSync(path, { withFileTypes: true })
-          .filter((entry) => entry.isFile() && !entry.name.startsWith('.') && chapterFile.test(entry.name))
+          .filter((entry) => entry.isFile() && !entry.name.startsWith('.') && chapterFile(entry.name))
           .map((entry) => entry.name)
           .sort(naturally);
-        if (files.length === 0) throw new Error(`${path}: a folder without chapter files (.txt, .md, .docx, .odt, .rtf, .html, .epub)`);
+        if (files.length === 0)
+          throw new Error(`${path}: a folder without chapter files (.txt, .md, .docx, .odt, .rtf, .html, .epub, .fb2)`);
         notes.push(`read the ${files.length} files in ${path} in this order: ${files.join(', ')}`);
         for (const file of files)
           inputs.push({ name: join(path, file), bytes: readWithin(join(path, file)), path: join(path, file), from: path });
@@ -85,6 +87,6 @@ function documentsInZip(bytes: Uint8Array, path: string): string[] | undefined {
   if (!isZip(bytes)) return undefined;
   const names = zipEntries(bytes, path, 'zip file').map((entry) => entry.name);
   if (zipFormat(names)) return undefined;
-  const documents = names.filter((name) => chapterFile.test(name) && !/(?:^|\/)(?:__MACOSX\/|\._|\.)/.test(name));
+  const documents = names.filter((name) => chapterFile(name) && !/(?:^|\/)(?:__MACOSX\/|\._|\.)/.test(name));
   return documents.length > 0 ? documents.sort(naturally) : undefined;
 }
