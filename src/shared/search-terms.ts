@@ -1,15 +1,24 @@
 /** Query helpers shared by the search page and the in-chapter highlighter. */
 
 /**
- * Lowercases and strips accents: "Daaé" → "daae". Only the accents of Latin, Greek and
- * Cyrillic letters: a Japanese が stays が, and Korean syllables stay whole.
+ * Latin letters that are a plain letter marked, or two letters, but that Unicode writes as one
+ * of their own (no accent to strip): a reader at a keyboard without them types "zloto" for
+ * "złoto", "isik" for "ışık", "Sorensen" for "Sørensen", "strasse" for "Straße" (as German
+ * itself writes it in capitals and in Switzerland).
+ */
+const ownLetters: Readonly<Record<string, string>> = { ß: 'ss', æ: 'ae', œ: 'oe', ø: 'o', ł: 'l', đ: 'd', ı: 'i', ħ: 'h', ŧ: 't' };
+
+/**
+ * Lowercases and strips accents: "Daaé" → "daae", "Straße" → "strasse". Only the accents of
+ * Latin, Greek and Cyrillic letters: a Japanese が stays が, and Korean syllables stay whole.
  */
 function foldAccents(word: string): string {
   return word
     .normalize('NFD')
     .replace(/[\u0300-\u036f]+/g, '')
     .normalize('NFC')
-    .toLowerCase();
+    .toLowerCase()
+    .replace(/[ßæœøłđıħŧ]/g, (letter) => ownLetters[letter]!);
 }
 
 /**

@@ -146,6 +146,29 @@ describe('accents', () => {
     expect(fold('Daaé')).toBe('daae');
   });
 
+  it('folds the letters typed as plain ones on other keyboards (ß, ł, ı, ø, æ…), so each finds and marks the other', () => {
+    expect(['Straße', 'STRASSE', 'złoto', 'ışık', 'IŞIK', 'Sørensen', 'Æsir'].map(fold)).toEqual([
+      'strasse',
+      'strasse',
+      'zloto',
+      'isik',
+      'isik',
+      'sorensen',
+      'aesir',
+    ]);
+    const text = 'Die STRASSE war nass. Er ging die Straße entlang; IŞIK, ışık.';
+    expect(findHits(text, parseQuery('strasse isik')).map((m) => text.slice(m.start, m.end))).toEqual([
+      'STRASSE',
+      'Straße',
+      'IŞIK',
+      'ışık',
+    ]);
+    // A story that writes "złoto" and never "zloto" is searched for it when a reader types "zloto".
+    const variants = accentVariants(['Złoto i srebro. Weiß.']);
+    expect(variants).toEqual({ weiss: 'weiß', zloto: 'złoto' });
+    expect(withAccents('zloto weiss', variants)).toBe('złoto weiß');
+  });
+
   it('maps words typed without accents to the story’s accented spelling', () => {
     const variants = accentVariants(['Christine Daaé sang.', 'The café, the cafe.', 'Élan']);
     expect(variants).toEqual({ daae: 'daaé', elan: 'élan' });
