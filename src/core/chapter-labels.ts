@@ -22,6 +22,12 @@ export interface Words {
    * and ordinal in the label's gender. Read only after this language's own chapter words.
    */
   numbers?: string[];
+  /**
+   * First, second, third… as titles write them before the chapter's label ("Erstes Kapitel",
+   * "Första kapitlet", "Eerste hoofdstuk"), as classic novels in these languages number their
+   * chapters: the spellings of 1st, then of 2nd…, each `|`-separated.
+   */
+  ordinals?: string[];
 }
 
 /** The first word of each list is the one titles are written with. */
@@ -189,6 +195,28 @@ export const languages: Record<string, Words> = {
       'neunzehn',
       'zwanzig',
     ],
+    ordinals: [
+      'erstes|erste',
+      'zweites|zweite',
+      'drittes|dritte',
+      'viertes|vierte',
+      'fünftes|fünfte|fuenftes',
+      'sechstes|sechste',
+      'siebentes|siebtes|siebente|siebte',
+      'achtes|achte',
+      'neuntes|neunte',
+      'zehntes|zehnte',
+      'elftes|elfte',
+      'zwölftes|zwölfte|zwoelftes',
+      'dreizehntes|dreizehnte',
+      'vierzehntes|vierzehnte',
+      'fünfzehntes|fünfzehnte',
+      'sechzehntes|sechzehnte',
+      'siebzehntes|siebzehnte',
+      'achtzehntes|achtzehnte',
+      'neunzehntes|neunzehnte',
+      'zwanzigstes|zwanzigste',
+    ],
     prologue: ['Prolog'],
     epilogue: ['Epilog'],
     interlude: ['Zwischenspiel', 'Interludium'],
@@ -218,6 +246,28 @@ export const languages: Record<string, Words> = {
       'achttien',
       'negentien',
       'twintig',
+    ],
+    ordinals: [
+      'eerste',
+      'tweede',
+      'derde',
+      'vierde',
+      'vijfde',
+      'zesde',
+      'zevende',
+      'achtste',
+      'negende',
+      'tiende',
+      'elfde',
+      'twaalfde',
+      'dertiende',
+      'veertiende',
+      'vijftiende',
+      'zestiende',
+      'zeventiende',
+      'achttiende',
+      'negentiende',
+      'twintigste',
     ],
     prologue: ['Proloog'],
     epilogue: ['Epiloog'],
@@ -406,6 +456,28 @@ export const languages: Record<string, Words> = {
   },
   fi: {
     chapter: ['Luku'],
+    ordinals: [
+      'ensimmäinen',
+      'toinen',
+      'kolmas',
+      'neljäs',
+      'viides',
+      'kuudes',
+      'seitsemäs',
+      'kahdeksas',
+      'yhdeksäs',
+      'kymmenes',
+      'yhdestoista',
+      'kahdestoista',
+      'kolmastoista',
+      'neljästoista',
+      'viidestoista',
+      'kuudestoista',
+      'seitsemästoista',
+      'kahdeksastoista',
+      'yhdeksästoista',
+      'kahdeskymmenes',
+    ],
     prologue: ['Prologi'],
     epilogue: ['Epilogi'],
     interlude: ['Välisoitto'],
@@ -413,7 +485,30 @@ export const languages: Record<string, Words> = {
   },
   sv: {
     volumes: ['Del', 'Bok', 'Volym'],
-    chapter: ['Kapitel', 'Kap.'],
+    // "Första kapitlet": the chapter, as titles that number it first write it.
+    chapter: ['Kapitel', 'Kap.', 'Kapitlet'],
+    ordinals: [
+      'första',
+      'andra',
+      'tredje',
+      'fjärde',
+      'femte',
+      'sjätte',
+      'sjunde',
+      'åttonde',
+      'nionde',
+      'tionde',
+      'elfte',
+      'tolfte',
+      'trettonde',
+      'fjortonde',
+      'femtonde',
+      'sextonde',
+      'sjuttonde',
+      'artonde',
+      'nittonde',
+      'tjugonde',
+    ],
     numbers: [
       'ett|en|första',
       'två|andra',
@@ -495,11 +590,62 @@ export const languages: Record<string, Words> = {
     notes: ['A szerző megjegyzése', 'Szerzői megjegyzés'],
   },
   nb: {
-    chapter: ['Kapittel', 'Kap.'],
+    chapter: ['Kapittel', 'Kap.', 'Kapitlet', 'Kapittelet'],
+    ordinals: [
+      'første',
+      'andre',
+      'tredje',
+      'fjerde',
+      'femte',
+      'sjette',
+      'sjuende|syvende',
+      'åttende',
+      'niende',
+      'tiende',
+      'ellevte',
+      'tolvte',
+      'trettende',
+      'fjortende',
+      'femtende',
+      'sekstende',
+      'syttende',
+      'attende',
+      'nittende',
+      'tjuende|tyvende',
+    ],
     prologue: ['Prolog'],
     epilogue: ['Epilog'],
     interlude: ['Mellomspill'],
     notes: ['Forfatterens notat', 'Forfatterens kommentar', 'A/N'],
+  },
+  da: {
+    chapter: ['Kapitel', 'Kap.'],
+    ordinals: [
+      'første',
+      'anden|andet',
+      'tredje',
+      'fjerde',
+      'femte',
+      'sjette',
+      'syvende',
+      'ottende',
+      'niende',
+      'tiende',
+      'ellevte',
+      'tolvte',
+      'trettende',
+      'fjortende',
+      'femtende',
+      'sekstende',
+      'syttende',
+      'attende',
+      'nittende',
+      'tyvende',
+    ],
+    prologue: ['Prolog'],
+    epilogue: ['Epilog'],
+    interlude: ['Mellemspil'],
+    notes: ['Forfatterens note', 'Forfatterens kommentar', 'A/N'],
   },
   he: {
     chapter: ['פרק'],
@@ -590,6 +736,37 @@ const namedNumbers = new Map(
 );
 const allNamedNumbers = [...new Set([...namedNumbers.values()].flatMap((words) => [...words.keys()]))];
 
+/** Each language's ordinal words (those written before the label), lower case, with their values. */
+const ordinalWords = new Map(
+  Object.entries(languages).map(([code, words]) => [
+    code,
+    new Map(
+      (words.ordinals ?? []).flatMap((spellings, index) => spellings.split('|').map((word) => [word.toLowerCase(), index + 1] as const)),
+    ),
+  ]),
+);
+const allOrdinals = [...new Set([...ordinalWords.values()].flatMap((words) => [...words.keys()]))];
+
+/**
+ * The value of an ordinal written in words before a chapter label: 1 for "Erstes" and "Kapitel",
+ * 2 for "Andra" and "kapitlet"; in the languages the label is a word of first, then in any
+ * ("Første kapitel" is Danish or Norwegian).
+ */
+export function ordinalNumber(label: string, word: string): number | undefined {
+  const lowerLabel = label.toLowerCase();
+  const lowerWord = word.toLowerCase();
+  const codes = Object.keys(languages).sort(
+    (a, b) =>
+      Number(!languages[a]!.chapter.some((c) => c.toLowerCase() === lowerLabel)) -
+      Number(!languages[b]!.chapter.some((c) => c.toLowerCase() === lowerLabel)),
+  );
+  for (const code of codes) {
+    const value = ordinalWords.get(code)?.get(lowerWord);
+    if (value !== undefined) return value;
+  }
+  return undefined;
+}
+
 /**
  * The value of a number written in words after a chapter label, in the languages that label
  * is a word of: 1 for "Capítulo" and "uno", 1 for "الفصل" and "الأول"; undefined for a word
@@ -633,8 +810,14 @@ const forms = {
     String.raw`^((?:${alternatives(wordsOf((w) => w.volumes ?? []))})\s*(?:${anyLanguageNumber})\s*(?:--|[,:\-–—])?\s*(${alternatives(wordsOf((w) => w.chapter))})\s*(${anyLanguageNumber}))${rest}`,
     'iu',
   ),
-  /** "1. fejezet: Kezdet", "3. Kapitel – Der See", "2. Bölüm": the number first, as an ordinal, as Hungarian, German, Czech and Turkish titles write it. */
-  ordinal: new RegExp(String.raw`^(\p{Nd}+)\.\s*(${alternatives(wordsOf((w) => w.chapter))})${rest}`, 'iu'),
+  /**
+   * "1. fejezet: Kezdet", "3. Kapitel – Der See", "2. Bölüm": the number first, as an ordinal, as Hungarian,
+   * German, Czech and Turkish titles write it; or in words ("Erstes Kapitel", "Första kapitlet").
+   */
+  ordinal: new RegExp(
+    String.raw`^(?:(\p{Nd}+)\.\s*|(${alternatives(allOrdinals)})\s+)(${alternatives(wordsOf((w) => w.chapter))})${rest}`,
+    'iu',
+  ),
   /** `第4章 湖`, `第十二章：归来`, `제4장`, `4화`. */
   'cjk-numbered':
     /^(?:第\s*([0-9０-９〇零一二三四五六七八九十百千两兩]+)\s*[章话話回节節幕部]|제\s*([0-9]+)\s*[장화부]|([0-9]+)\s*화)(?:\s*[:：.、．\-—–]?\s*(.*))?$/u,
@@ -708,7 +891,7 @@ export function readTitle(title: string): TitleMatch | undefined {
   const volume = forms.volume.exec(text);
   if (volume) return match(text, 'volume', 'chapter', volume[2], volume[3], volume[4]);
   const ordinal = forms.ordinal.exec(text);
-  if (ordinal) return match(text, 'ordinal', 'chapter', ordinal[2], ordinal[1], ordinal[3]);
+  if (ordinal) return match(text, 'ordinal', 'chapter', ordinal[3], ordinal[1] ?? ordinal[2], ordinal[4]);
   // Longer than this, a line that has no chapter number is prose, whatever it starts with.
   if (text.length > maxTitleLine * 4) return undefined;
   const cjkVolumeTitle = forms['cjk-volume'].exec(text);

@@ -96,8 +96,74 @@ export const chaptersNotice = (count: number, at: 'chapter headings' | 'title li
 export const noteAboveNotice = (heading: string) => `kept the text above “${heading}” as its author’s note`;
 
 /** What the importer says of a document it divided at headings titled as written. */
-export const divisionNotice = ({ starts, level }: HeadingDivision) =>
-  `divided the document at its ${starts.length} headings of level ${level} (Heading ${level}), none of which reads as a chapter heading such as “Chapter 3”: each began a chapter, titled as written`;
+export const divisionNotice = ({ starts, level }: HeadingDivision, titled: readonly string[] = []) =>
+  `divided the document at its ${starts.length} headings of level ${level} (Heading ${level}), ${amongNotice(titled)}`;
+
+/** How a division's headings were titled: as written, or those among them that read as chapter headings (`titled`) as such. */
+export const amongNotice = (titled: readonly string[]) =>
+  titled.length === 0
+    ? 'none of which reads as a chapter heading such as “Chapter 3”: each began a chapter, titled as written'
+    : `each began a chapter: ${titled.length === 1 ? 'the one that reads' : 'those that read'} as a chapter heading (${titled
+        .slice(0, 3)
+        .map((title) => `“${title}”`)
+        .join(', ')}${titled.length > 3 ? ', …' : ''}) as such, the others titled as written`;
+
+/**
+ * Where a document's headings that read as chapter headings ("Prologue", "Chapter 1: Arrival")
+ * begin among the headings that divide it (`dividing`, places in the document), when from the
+ * first of them on they are all among those, and fewer: then each dividing heading from there on
+ * begins a chapter, as a prologue, chapters named alone ("The Storm", "Homecoming") and an
+ * epilogue each are one — never a prologue holding the chapters after it as its sections. (A
+ * heading above the first is the document's title, as a title page's.) Undefined otherwise.
+ */
+export function firstTitledAmong(dividing: readonly number[], titled: readonly number[]): number | undefined {
+  const first = titled.length > 0 ? dividing.indexOf(titled[0]!) : -1;
+  if (first < 0) return undefined;
+  const from = dividing.slice(first);
+  return titled.length < from.length && titled.every((at) => from.includes(at)) ? first : undefined;
+}
+
+/**
+ * A document's division at its headings (`division`) from its first chapter heading on, those
+ * among them (`titled`) read as such (their kind, number and address), when `firstTitledAmong`
+ * finds them there; else undefined.
+ */
+export function divisionWithTitles(division: HeadingDivision | undefined, titled: readonly ChapterStart[]): HeadingDivision | undefined {
+  const first = division
+    ? firstTitledAmong(
+        division.starts.map(({ index }) => index),
+        titled.map(({ index }) => index),
+      )
+    : undefined;
+  if (!division || first === undefined) return undefined;
+  const starts = division.starts.slice(first);
+  const byPlace = new Map(titled.map((start) => [start.index, start.heading]));
+  const headings = withTitledHeadings(starts.map((start) => byPlace.get(start.index) ?? start.heading.title));
+  return { ...division, starts: starts.map((start, i) => ({ ...start, heading: headings[i]! })) };
+}
+
+/**
+ * A division's headings in order, each a chapter heading as it reads or a title as written
+ * (a string): one titled as written is a chapter numbered by its place ("Erstes Kapitel", then
+ * "Der Sturm"); or, where that number is a later heading's own ("Chapter 1", "A Letter",
+ * "Chapter 2"), an interlude after the chapter before it, addressed by its title, so no number
+ * is taken twice.
+ */
+export function withTitledHeadings(headings: readonly (ChapterStart['heading'] | string)[]): ChapterStart['heading'][] {
+  let last = 0;
+  return headings.map((heading, i) => {
+    if (typeof heading !== 'string') {
+      if (heading.number !== undefined) last = heading.number;
+      return heading;
+    }
+    const place = Math.floor(last) + 1;
+    const taken = headings.slice(i + 1).some((later) => typeof later !== 'string' && later.number !== undefined && later.number <= place);
+    if (!taken) last = place;
+    return taken
+      ? { kind: 'interlude', number: undefined, title: heading, slug: slugify(heading) || 'interlude' }
+      : { kind: 'chapter', number: undefined, title: heading, slug: undefined };
+  });
+}
 
 /**
  * A whole document's chapters (a Word document, a web page), split at its chapter headings:

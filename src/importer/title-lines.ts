@@ -4,6 +4,7 @@ import {
   languages,
   maxTitleLine,
   namedNumber,
+  ordinalNumber,
   numberWords,
   ownLabels,
   readTitle,
@@ -167,8 +168,9 @@ export function parseTitleLine(line: string): TitleLine | undefined {
       return { kind, number: undefined, title: titled(found.label), slug: slugify(found.label) || 'chapter' };
     }
     case 'ordinal': {
-      // As written: the number is the title's own word order ("1. fejezet: Kezdet").
-      const number = parseNumber(found.number!)!;
+      // As written: the number is the title's own word order ("1. fejezet: Kezdet", "Erstes Kapitel").
+      const number = parseNumber(found.number!) ?? ordinalNumber(found.word!, found.number!);
+      if (number === undefined) return undefined;
       return {
         kind,
         number,

@@ -1260,6 +1260,39 @@ describe('a whole work whose chapter headings are titles alone (“Der Sturm”,
     },
   );
 
+  it.each(['pandoc/named.docx', 'pandoc/named.html', 'pandoc/named.odt', 'pandoc/named.md'])(
+    'reads %s, a prologue, chapters named alone and an epilogue, as a chapter at each, never a prologue holding the rest',
+    async (name) => {
+      const { plan, chapters, story, work } = await importFixture(name);
+      expectEveryWordKept(plan);
+      expect(story?.front).toMatchObject({ title: 'The Lamp', author: 'Ada Quill' });
+      expect(chapters.map(({ slug, front }) => [slug, front.title, front.order])).toEqual([
+        ['prologue', 'Prologue', 0],
+        ['chapter-1', 'The Storm', 1],
+        ['chapter-2', 'Homecoming', 2],
+        ['epilogue', 'Epilogue', 3],
+      ]);
+      // A lower heading stays inside its chapter.
+      expect(chapters[1]!.body).toMatch(/^The wind came from the north\.\n\n#+ Morning\n\nIt was still\.$/);
+      expect(work.notices.join('\n')).toMatch(
+        /divided the (?:document|file) at its 4 headings of level 1 .*those that read as a chapter heading \(“Prologue”, “Epilogue”\) as such, the others titled as written/,
+      );
+    },
+  );
+
+  it.each(['pandoc/between.docx', 'pandoc/between.md'])(
+    'reads %s, a chapter titled as written between numbered ones, as an interlude after the chapter before it, so no number is taken twice',
+    async (name) => {
+      const { plan, chapters } = await importFixture(name);
+      expectEveryWordKept(plan);
+      expect(chapters.map(({ slug, front }) => [slug, front.title, front.order])).toEqual([
+        ['chapter-1', 'Chapter 1: Sea', 1],
+        ['a-letter', 'A Letter', 1.5],
+        ['chapter-2', 'Chapter 2: Land', 2],
+      ]);
+    },
+  );
+
   it('reads a Google Docs web page whole: its title, a chapter at each heading, its footnotes as footnotes, its classes as formatting', async () => {
     const { plan, chapters, story } = await importFixture('google-docs.html');
     expectEveryWordKept(plan);

@@ -114,6 +114,14 @@ describe('title lines', () => {
     ['3. Kapitel – Der See', 'chapter', 3, '3. Kapitel: Der See', 'chapter-3'],
     ['12. kapitola', 'chapter', 12, '12. kapitola', 'chapter-12'],
     ['2. Bölüm', 'chapter', 2, '2. Bölüm', 'chapter-2'],
+    // Or in words, as classic German, Dutch, Scandinavian and Finnish novels number their chapters.
+    ['Erstes Kapitel', 'chapter', 1, 'Erstes Kapitel', 'chapter-1'],
+    ['ZWÖLFTES KAPITEL. Die Reise', 'chapter', 12, 'ZWÖLFTES KAPITEL: Die Reise', 'chapter-12'],
+    ['Eerste hoofdstuk', 'chapter', 1, 'Eerste hoofdstuk', 'chapter-1'],
+    ['Andra kapitlet', 'chapter', 2, 'Andra kapitlet', 'chapter-2'],
+    ['Andet kapitel', 'chapter', 2, 'Andet kapitel', 'chapter-2'],
+    ['Tredje kapittel', 'chapter', 3, 'Tredje kapittel', 'chapter-3'],
+    ['Ensimmäinen luku', 'chapter', 1, 'Ensimmäinen luku', 'chapter-1'],
     // A volume's, book's or part's number first, as web novels number their chapters anew in each: placed where the story has them, addressed by the label.
     ['Volume 2, Chapter 15: The Duel', 'chapter', undefined, 'Volume 2, Chapter 15: The Duel', 'volume-2-chapter-15'],
     ['Book 1 - Chapter 3', 'chapter', undefined, 'Book 1 - Chapter 3', 'book-1-chapter-3'],
@@ -263,6 +271,8 @@ describe('title lines', () => {
     'Chapter 3 Was the longest.',
     // A list's item that starts with a number and a chapter word, running on as prose.
     '2. Kapitel lesen wir morgen',
+    'Erstes Kapitel lesen wir morgen',
+    'Andra kapitlet handlar om havet',
     'Book 3 chapter 2 was the dullest of them all',
     // Prose that opens with such a word, run on as CJK prose is.
     '閑話休題、話を戻そう。',
@@ -297,6 +307,7 @@ describe('one chapter-title grammar, read alike by the site and the importer', (
     ['エピローグ：その後', 'エピローグ', 'その後'],
     ['1. fejezet: Kezdet', '1. fejezet', 'Kezdet'],
     ['3. Kapitel – Der See', '3. Kapitel', 'Der See'],
+    ['Zweites Kapitel. Die Reise', 'Zweites Kapitel', 'Die Reise'],
     ['Volume 2, Chapter 15: The Duel', 'Volume 2, Chapter 15', 'The Duel'],
     ['第2卷 第1章：北方', '第2卷 第1章', '北方'],
     // A dash typed as two hyphens, as plain text writes one, and a tilde, as fan works often set one.

@@ -1,5 +1,12 @@
 import type { Element, ElementContent, Properties, Root } from 'hast';
-import { chaptersAtHeadings, chaptersNotice, divisionNotice, headingDivision, type ChapterStart } from '../chapter-headings.ts';
+import {
+  chaptersAtHeadings,
+  chaptersNotice,
+  divisionNotice,
+  divisionWithTitles,
+  headingDivision,
+  type ChapterStart,
+} from '../chapter-headings.ts';
 import { gatherFootnotes } from '../footnotes.ts';
 import { hasClass, select, textOf, treeOf, visibleText } from '../html.ts';
 import { importedStory, type ImportedChapter, type ImportedWork } from '../model.ts';
@@ -143,9 +150,17 @@ export function readDocumentBody(body: Element, read: DocumentRead): ImportedWor
     const heading = parseTitleLine(textOf(node));
     return heading && (node.tagName !== 'p' || !select('img', node)) ? [{ index, heading, node }] : [];
   });
-  // Else at its headings titled as written, if they divide it ("The Lake", "Homecoming").
-  const division = titled.length > 0 ? undefined : headingDivision(nodes, (node) => hasClass(node, 'quire-title'));
-  if (division) notices.push(divisionNotice(division));
+  // Else at its headings titled as written, if they divide it ("The Lake", "Homecoming"); or at all of
+  // them when the title lines are among them ("Prologue", then "The Storm").
+  const headed = headingDivision(nodes, (node) => hasClass(node, 'quire-title'));
+  const division = titled.length > 0 ? divisionWithTitles(headed, titled) : headed;
+  if (division)
+    notices.push(
+      divisionNotice(
+        division,
+        titled.map(({ heading }) => heading.title),
+      ),
+    );
   // Else at paragraphs that number their chapters alone ("ONE", "1", "II"), when the file's name
   // numbers none of its own; or that head parts alone ("Part 1", "Part 2"), as a two-shot is divided.
   const lines = nodes.map((node) =>

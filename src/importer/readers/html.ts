@@ -4,7 +4,14 @@ import { hasClass, parseHtml, select, selectAll, textOf, treeOf, visibleText } f
 import { classesOf, elementsOf, removeElement } from '../element.ts';
 import { withoutChapterLinks } from '../chapter-links.ts';
 import { gatherFootnotes, withGoogleDocsNotes } from '../footnotes.ts';
-import { chaptersAtHeadings, chaptersNotice, divisionNotice, headingDivision, type ChapterStart } from '../chapter-headings.ts';
+import {
+  chaptersAtHeadings,
+  chaptersNotice,
+  divisionNotice,
+  divisionWithTitles,
+  headingDivision,
+  type ChapterStart,
+} from '../chapter-headings.ts';
 import { importedStory, ImportError, type ImportedChapter, type ImportedStory, type ImportedWork } from '../model.ts';
 import { problems, counted } from '../../core/problems.ts';
 import { fileTitle, parseTitleLine, type TitleLine } from '../title-lines.ts';
@@ -91,6 +98,18 @@ export function readHtml(text: string, stem: string, file = `${stem}.html`): Imp
     const heading = node.type === 'element' && /^h[1-3]$/.test(node.tagName) ? parseTitleLine(textOf(node)) : undefined;
     return heading ? [{ index, heading, node: node as Element }] : [];
   });
+  // A chapter at every heading of the level that divides the page, when its chapter headings are among them ("Prologue", then "The Storm").
+  const headed = headingDivision(nodes);
+  const mixed = divisionWithTitles(headed, starts);
+  if (mixed) {
+    notices.push(
+      divisionNotice(
+        mixed,
+        starts.map(({ heading }) => heading.title),
+      ),
+    );
+    return { ...work, ...wholeDocument(tree, nodes, mixed.starts, setAside, notices) };
+  }
   if (starts.length >= 2) {
     notices.push(chaptersNotice(starts.length, 'chapter headings'));
     return { ...work, ...wholeDocument(tree, nodes, starts, setAside, notices) };
@@ -103,7 +122,7 @@ export function readHtml(text: string, stem: string, file = `${stem}.html`): Imp
     return { ...work, ...wholeDocument(tree, nodes, lines, setAside, notices) };
   }
   // Else at its headings titled as written, if they divide it ("The Lake", "Homecoming").
-  const division = starts.length === 0 ? headingDivision(nodes) : undefined;
+  const division = starts.length === 0 ? headed : undefined;
   if (division) {
     notices.push(divisionNotice(division));
     return { ...work, ...wholeDocument(tree, nodes, division.starts, setAside, notices) };

@@ -7,7 +7,15 @@ import { importedStory, ImportError, type ImportedChapter, type ImportedStory, t
 import { languageTag } from '../../core/language-names.ts';
 import { markdownTree } from '../markdown-text.ts';
 import { inlineReferences } from '../markdown-references.ts';
-import { chaptersNotice, dividingLevel, noteAboveNotice, numberedInVolumes } from '../chapter-headings.ts';
+import {
+  amongNotice,
+  chaptersNotice,
+  dividingLevel,
+  firstTitledAmong,
+  noteAboveNotice,
+  numberedInVolumes,
+  withTitledHeadings,
+} from '../chapter-headings.ts';
 import { volumeLabel } from '../../core/chapter-labels.ts';
 import { fileTitle, noteLabel, parseTitleLine, titlePageAuthor, titlePageTitle, type TitleLine } from '../title-lines.ts';
 import { embeddedPicture, obsidianEmbed, wikiLinksAsShown } from '../../markdown/remark-obsidian.ts';
@@ -69,8 +77,11 @@ export function readMarkdown(input: string, file: string, stem: string): Importe
   const headings = headingLines(body);
   // Without a chapter's frontmatter, a whole story in one file: a chapter at each title heading ("# Chapter 2").
   const bare = Object.keys(frontmatter).length === 0;
-  const titled = bare ? titleSectionsOrNull(body, headings) : null;
-  const sections = titled ?? (bare ? dividedSections(body, headings, notices) : []);
+  const titledSections = bare ? titleSections(body, headings) : [];
+  // At every heading of the level that divides the file, when the chapter headings are among them ("# Prologue", then "# The Storm").
+  const divided = bare ? dividedSections(body, headings, titledSections, notices) : [];
+  const titled = divided.length === 0 && titledSections.length >= 2 ? titledSections : null;
+  const sections = divided.length > 0 ? divided : (titled ?? []);
   const whole = sections.length >= 2;
   // Above a whole story's chapters, its title (a heading) and perhaps "by" its author, as a document exported from an editor opens.
   const titlePage = whole && !work ? markdownTitlePage(body.slice(0, sections[0]!.start)) : undefined;
@@ -484,28 +495,32 @@ interface TitleSection extends HeadingLine {
   body: string;
 }
 
-/** The sections under chapter headings, when there are two or more; else null. */
-function titleSectionsOrNull(body: string, headings: HeadingLine[]): TitleSection[] | null {
-  const sections = titleSections(body, headings);
-  return sections.length >= 2 ? sections : null;
-}
-
 /**
- * Where no heading reads as a chapter's ("Chapter 3"): the sections under the headings of the
- * highest level that divides the text (`#`, or `##` under a lone `#` that titles it), two or
- * more with text under each, titled as written ("Der Sturm") — as a Word document's Heading 1s
- * divide it (chapter-headings.ts). None otherwise.
+ * The sections under the headings of the highest level that divides the text (`#`, or `##`
+ * under a lone `#` that titles it), two or more with text under each — as a Word document's
+ * Heading 1s divide it (chapter-headings.ts): titled as written ("Der Sturm") where no heading
+ * reads as a chapter's, and the chapter headings (`titled`) read as such when they are all among
+ * them and fewer ("# Prologue", "# The Storm"). None otherwise, or where two chapter headings or
+ * more divide the text apart from the others.
  */
-function dividedSections(body: string, headings: HeadingLine[], notices: string[]): TitleSection[] {
+function dividedSections(body: string, headings: HeadingLine[], titled: readonly TitleSection[], notices: string[]): TitleSection[] {
   const division = dividingLevel(headings, body.length, (from, to) => body.slice(from, to).trim() !== '');
   if (!division) return [];
-  const { level, at } = division;
+  const first = firstTitledAmong(
+    division.at.map(({ start }) => start),
+    titled.map(({ start }) => start),
+  );
+  if (first === undefined && titled.length >= 2) return [];
+  const { level } = division;
+  const at = division.at.slice(first ?? 0);
+  const byPlace = new Map(first !== undefined ? titled.map((section) => [section.start, section.heading] as const) : []);
+  const titles = withTitledHeadings(at.map((line) => byPlace.get(line.start) ?? line.text));
   notices.push(
-    `divided the file at its ${at.length} headings of level ${level} (${'#'.repeat(level)}), none of which reads as a chapter heading such as “Chapter 3”: each began a chapter, titled as written`,
+    `divided the file at its ${at.length} headings of level ${level} (${'#'.repeat(level)}), ${amongNotice([...byPlace.values()].map(({ title }) => title))}`,
   );
   return at.map((line, i) => ({
     ...line,
-    heading: { kind: 'chapter' as const, number: undefined, title: line.text, slug: undefined },
+    heading: titles[i]!,
     body: body.slice(line.end, at[i + 1]?.start ?? body.length).trim(),
   }));
 }
