@@ -1,7 +1,7 @@
 import type { Element, ElementContent } from 'hast';
 import { textOf, treeOf, visibleText } from './html.ts';
 import type { ImportedChapter } from './model.ts';
-import type { TitleLine } from './title-lines.ts';
+import { isNoteHeading, type TitleLine } from './title-lines.ts';
 import { volumeLabel } from '../core/chapter-labels.ts';
 import { slugify } from '../core/slug.ts';
 
@@ -41,7 +41,8 @@ export function headingDivision(
           .replace(/\s+/g, ' ')
           .trim()
       : '';
-    return title ? [{ start: index, end: index + 1, node: node as Element, level: Number(level), title }] : [];
+    // A note's heading ("Author's Note") heads the author's words in the chapter it is in, not a chapter.
+    return title && !isNoteHeading(title) ? [{ start: index, end: index + 1, node: node as Element, level: Number(level), title }] : [];
   });
   const hasText = (from: number, to: number) => nodes.slice(from, to).some((node) => visibleText(node).trim() !== '');
   const division = dividingLevel(headings, nodes.length, hasText);

@@ -3,7 +3,7 @@ import { toString } from 'hast-util-to-string';
 import { treeOf, visibleText } from './html.ts';
 import { removeElement } from './element.ts';
 import type { ImportedWork } from './model.ts';
-import { noteLabel } from './title-lines.ts';
+import { isNoteHeading, noteLabel } from './title-lines.ts';
 import { isSceneBreak } from '../core/scene-breaks.ts';
 import { counted } from '../core/problems.ts';
 
@@ -96,7 +96,9 @@ const elementsIn = (node: Root | Element): Element[] =>
 
 /** The note label a paragraph opens with, if it is a paragraph and does. */
 function labelled(block: Element): string | undefined {
-  return block.tagName === 'p' || block.tagName === 'div' ? noteLabel(toString(block)) : undefined;
+  if (block.tagName === 'p' || block.tagName === 'div') return noteLabel(toString(block));
+  // A heading that is the label alone ("## Author's Note"), over the note's paragraphs.
+  return /^h[1-6]$/.test(block.tagName) && isNoteHeading(toString(block)) ? toString(block) : undefined;
 }
 
 /** Whether a paragraph is a disclaimer. */

@@ -253,6 +253,14 @@ const noteLine = new RegExp(
   'iu',
 );
 
+/** A note label alone, as a heading over the note: "Author's Note", "A/N:", "作者有话要说". */
+const noteAlone = new RegExp(String.raw`^(?:${[...wordsOf((w) => w.notes), ...cjkNotes].map(RegExp.escape).join('|')})\s*[:：]?$`, 'iu');
+
+/** Whether a heading is a note's label and nothing more ("Author's Note"): it heads the author's words, not a chapter. */
+export function isNoteHeading(text: string): boolean {
+  return noteAlone.test(text.trim());
+}
+
 /** The label that opens a note at the start of a line ("A/N: ", "Nota de la autora: "), if there is one. */
 export function noteLabel(line: string): string | undefined {
   return noteLine.exec(line.trimStart())?.[0];

@@ -1293,6 +1293,28 @@ describe('a whole work whose chapter headings are titles alone (“Der Sturm”,
     },
   );
 
+  it.each([
+    ['Markdown', 'notes.md', (h: string, text: string) => `# ${h}\n\n${text}\n\n`],
+    ['a web page', 'notes.html', (h: string, text: string) => `<h1>${h}</h1><p>${text}</p>`],
+  ])(
+    'in %s, a heading that is a note’s label alone (Author’s Note) stays with the chapter it follows, never a chapter of its own',
+    async (_, name, block) => {
+      const paragraphs = Array.from({ length: 6 }, (_, i) => `Line ${i + 1} of the chapter.`);
+      const text = [
+        block('Chapter 1: Sea', paragraphs.join(name.endsWith('.md') ? '\n\n' : '</p><p>')),
+        block('Author’s Note', 'Thanks for reading!'),
+        block('Chapter 2: Land', 'She came home.'),
+        block('The Storm', 'The wind came.'),
+      ].join('');
+      const { plan, chapters } = await importBytes(strToU8(name.endsWith('.md') ? text : `<html><body>${text}</body></html>`), name);
+      expectEveryWordKept(plan);
+      expect(chapters.map(({ front }) => front.title)).toEqual(['Chapter 1: Sea', 'Chapter 2: Land', 'The Storm']);
+      // The web page's becomes the chapter's end note (a heading over it, the label alone); Markdown's stays its text, as written.
+      if (name.endsWith('.html')) expect(chapters[0]!.front.endNote).toBe('Thanks for reading!');
+      else expect(chapters[0]!.body).toMatch(/# Author’s Note\n\nThanks for reading!$/);
+    },
+  );
+
   it('reads a Google Docs web page whole: its title, a chapter at each heading, its footnotes as footnotes, its classes as formatting', async () => {
     const { plan, chapters, story } = await importFixture('google-docs.html');
     expectEveryWordKept(plan);

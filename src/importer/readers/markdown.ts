@@ -17,7 +17,7 @@ import {
   withTitledHeadings,
 } from '../chapter-headings.ts';
 import { volumeLabel } from '../../core/chapter-labels.ts';
-import { fileTitle, noteLabel, parseTitleLine, titlePageAuthor, titlePageTitle, type TitleLine } from '../title-lines.ts';
+import { fileTitle, isNoteHeading, noteLabel, parseTitleLine, titlePageAuthor, titlePageTitle, type TitleLine } from '../title-lines.ts';
 import { embeddedPicture, obsidianEmbed, wikiLinksAsShown } from '../../markdown/remark-obsidian.ts';
 import { commentsDropped } from './document.ts';
 import { parse as parseToml, TomlError } from 'smol-toml';
@@ -504,7 +504,9 @@ interface TitleSection extends HeadingLine {
  * more divide the text apart from the others.
  */
 function dividedSections(body: string, headings: HeadingLine[], titled: readonly TitleSection[], notices: string[]): TitleSection[] {
-  const division = dividingLevel(headings, body.length, (from, to) => body.slice(from, to).trim() !== '');
+  // A note's heading ("## Author's Note") heads the author's words in the chapter it is in, not a chapter.
+  const dividing = headings.filter(({ text }) => !isNoteHeading(text));
+  const division = dividingLevel(dividing, body.length, (from, to) => body.slice(from, to).trim() !== '');
   if (!division) return [];
   const first = firstTitledAmong(
     division.at.map(({ start }) => start),
