@@ -1451,6 +1451,45 @@ describe('a whole work whose chapter headings are titles alone (“Der Sturm”,
     ]);
   });
 
+  it('leaves out a Word document’s table of contents (its “toc 1” entries, chapter titles and page numbers), and says so', async () => {
+    const styled = (style: string, inner: string) => `<w:p><w:pPr><w:pStyle w:val="${style}"/></w:pPr>${inner}</w:p>`;
+    const run = (text: string) => `<w:r><w:t xml:space="preserve">${text}</w:t></w:r>`;
+    const entry = (title: string, page: number) =>
+      styled('TOC1', `<w:hyperlink w:anchor="_Toc${page}">${run(title)}<w:r><w:tab/></w:r>${run(String(page))}</w:hyperlink>`);
+    const { plan, chapters, work } = await importBytes(
+      makeDocx([
+        styled('TOCHeading', run('Contents')),
+        entry('Chapter 1: Sea', 1),
+        entry('Chapter 2: Land', 4),
+        `<w:p>${run('Chapter 1: Sea')}</w:p>`,
+        `<w:p>${run('It began at sea.')}</w:p>`,
+        `<w:p>${run('Chapter 2: Land')}</w:p>`,
+        `<w:p>${run('She came home.')}</w:p>`,
+      ]),
+      'lamp.docx',
+    );
+    expectEveryWordKept(plan);
+    expect(chapters.map(({ front, body }) => [front.title, front.authorsNote, body])).toEqual([
+      ['Chapter 1: Sea', undefined, 'It began at sea.'],
+      ['Chapter 2: Land', undefined, 'She came home.'],
+    ]);
+    expect(work.dropped).toContain('the document’s table of contents (3 lines), which the site makes itself');
+  });
+
+  it('leaves out a web page’s table of contents (pandoc’s <nav id="TOC">), and says so', async () => {
+    const page = [
+      '<html><body><nav id="TOC" role="doc-toc"><ul><li><a href="#a">Chapter 1: Sea</a></li><li><a href="#b">Chapter 2: Land</a></li></ul></nav>',
+      '<h1 id="a">Chapter 1: Sea</h1><p>It began at sea.</p><h1 id="b">Chapter 2: Land</h1><p>She came home.</p></body></html>',
+    ].join('');
+    const { plan, chapters, work } = await importBytes(strToU8(page), 'lamp.html');
+    expectEveryWordKept(plan);
+    expect(chapters.map(({ front, body }) => [front.title, front.authorsNote, body])).toEqual([
+      ['Chapter 1: Sea', undefined, 'It began at sea.'],
+      ['Chapter 2: Land', undefined, 'She came home.'],
+    ]);
+    expect(work.dropped).toContain('the document’s table of contents (2 lines), which the site makes itself');
+  });
+
   it('divides a Word document at paragraphs that head parts alone (“Part 1”, “Part 2”), as a two-shot is, titled as written', async () => {
     const paragraph = (text: string) => `<w:p><w:r><w:t>${text}</w:t></w:r></w:p>`;
     const { plan, chapters, work } = await importBytes(

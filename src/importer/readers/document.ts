@@ -62,6 +62,10 @@ export function roleOf(display: string): Role | undefined {
 export const commentsDropped = (count: number, where = 'from the margin'): string[] =>
   count ? [`${counted(count, 'comment')} ${where} (notes to the writer, not the story)`] : [];
 
+/** What the author is told of a table of contents left out, by its lines (its heading among them). */
+export const contentsDropped = (lines: number): string[] =>
+  lines ? [`the document’s table of contents (${counted(lines, 'line')}), which the site makes itself`] : [];
+
 /** What the author is told of text the document hides (Word's and Rich Text's hidden text, often a note to the writer). */
 export const hiddenDropped = (count: number): string[] => (count ? [`${counted(count, 'passage')} of hidden text`] : []);
 
@@ -142,7 +146,17 @@ export function readDocumentBody(body: Element, read: DocumentRead): ImportedWor
   const { format, stem, images, source, notices } = read;
   const setAside: string[] = [...(read.setAside ?? [])];
   const dropped: string[] = [...(read.dropped ?? [])];
-  const nodes = withTitlesAsHeadings(withSceneBreaks(body.children, setAside), notices);
+  // A table of contents (Word's "toc 1"… entries): the site makes its own, and its lines would read as chapter headings.
+  const contents = body.children.filter((node): node is Element => node.type === 'element' && hasClass(node, 'quire-contents'));
+  for (const entry of contents) setAside.push(visibleText(entry));
+  dropped.push(...contentsDropped(contents.length));
+  const nodes = withTitlesAsHeadings(
+    withSceneBreaks(
+      body.children.filter((node) => !contents.includes(node as Element)),
+      setAside,
+    ),
+    notices,
+  );
 
   // Split where a heading or a title line starts a chapter.
   const titled: ChapterStart[] = nodes.flatMap((node, index) => {

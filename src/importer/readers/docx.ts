@@ -32,6 +32,12 @@ const styleMap = [
   "p[style-name='Subtitle'] => p.quire-subtitle:fresh",
   "p[style-name='Author'] => p.quire-author:fresh",
   "p[style-name='Date'] => p.quire-date:fresh",
+  // Word's table of contents, its entries in the styles "toc 1" to "toc 9" under a "TOC Heading"
+  // (by name, which Word keeps in English in every language; by id, in a file without styles).
+  "p[style-name^='toc '] => p.quire-contents:fresh",
+  "p[style-name='TOC Heading'] => p.quire-contents:fresh",
+  ...Array.from({ length: 9 }, (_, i) => `p.TOC${i + 1} => p.quire-contents:fresh`),
+  'p.TOCHeading => p.quire-contents:fresh',
 ];
 
 /**

@@ -15,7 +15,7 @@ import {
 import { importedStory, ImportError, type ImportedChapter, type ImportedStory, type ImportedWork } from '../model.ts';
 import { problems, counted } from '../../core/problems.ts';
 import { fileTitle, parseTitleLine, type TitleLine } from '../title-lines.ts';
-import { commentsDropped, element, readDocumentBody } from './document.ts';
+import { commentsDropped, contentsDropped, element, readDocumentBody } from './document.ts';
 import {
   densestBlock,
   fanFictionNetStory,
@@ -56,6 +56,10 @@ export function readHtml(text: string, stem: string, file = `${stem}.html`): Imp
   const widgets = entry ? selectAll(blogWidgets, entry) : [];
   for (const widget of widgets) removeElement(entry!, widget);
   if (widgets.length > 0) dropped.push('the blog’s share, like and related-posts boxes');
+  // A table of contents the page holds (pandoc's `<nav id="TOC">`, a `doc-toc`): the site makes its own.
+  const contents = selectAll('nav#TOC, nav#toc, [role="doc-toc"]', main);
+  for (const toc of contents) removeElement(main, toc);
+  dropped.push(...contentsDropped(contents.reduce((lines, toc) => lines + selectAll('li', toc).length, 0)));
   if (main !== body && main.type === 'element') {
     const classes = classesOf(main);
     const described = main.properties.role === 'main' ? ' role="main"' : classes.length > 0 ? ` class="${classes.join(' ')}"` : '';
