@@ -1,7 +1,7 @@
 import type { Element, ElementContent } from 'hast';
 import { textOf, treeOf, visibleText } from './html.ts';
 import type { ImportedChapter } from './model.ts';
-import { isNoteHeading, type TitleLine } from './title-lines.ts';
+import { isNoteHeading, titleWithNameBelow, type TitleLine } from './title-lines.ts';
 import { volumeLabel } from '../core/chapter-labels.ts';
 import { slugify } from '../core/slug.ts';
 
@@ -11,6 +11,21 @@ export interface ChapterStart {
   /** What the heading says of its chapter; a heading titled as written ("The Lake") suggests no file name. */
   heading: Omit<TitleLine, 'slug'> & { slug: string | undefined };
   node: Element;
+}
+
+/**
+ * The heading set straight under a chapter heading that names no chapter ("Chapter One" in
+ * Heading 1, "The Storm" in Heading 2 under it), as its name: the title they make together
+ * ("Chapter 1: The Storm"), and that heading, which leaves the text.
+ */
+function nameBelow({ heading, node }: ChapterStart, body: readonly ElementContent[]): { title: string; node: Element } | undefined {
+  if (heading.kind !== 'chapter') return undefined;
+  const first = body.find((child) => visibleText(child).trim() !== '');
+  const level = /^h([1-6])$/.exec(node.tagName)?.[1] ?? '0';
+  const below = first?.type === 'element' ? /^h([1-6])$/.exec(first.tagName)?.[1] : undefined;
+  if (!below || Number(below) <= Number(level)) return undefined;
+  const title = titleWithNameBelow(textOf(node), textOf(first as Element))?.title;
+  return title ? { title, node: first as Element } : undefined;
 }
 
 /** A document divided at headings titled as written: where its chapters start, and the heading above them that titles it, if any. */
@@ -202,16 +217,19 @@ export function chaptersAtHeadings(
   });
   const leading = above.some((node) => visibleText(node).trim()) ? treeOf(above) : undefined;
   if (leading && starts[0]) log.notices.push(noteAboveNotice(textOf(starts[0].node)));
-  const chapters = starts.map(({ heading, node }, i): ImportedChapter => {
+  const chapters = starts.map((start, i): ImportedChapter => {
+    const { heading, node } = start;
     log.setAside.push(visibleText(node));
     const { from, to, opening } = ranges[i]!;
+    const named = nameBelow(start, nodes.slice(from, to));
+    if (named) log.setAside.push(visibleText(named.node));
     return {
       kind: heading.kind,
       number: heading.number,
-      title: heading.title,
+      title: named?.title ?? heading.title,
       slug: heading.slug,
       notes: i === 0 ? leading : undefined,
-      body: treeOf([...(opening ? [opening] : []), ...nodes.slice(from, to)]),
+      body: treeOf([...(opening ? [opening] : []), ...nodes.slice(from, to).filter((child) => child !== named?.node)]),
     };
   });
   numberedInVolumes(

@@ -128,6 +128,20 @@ function readMarkedTitle(trimmed: string): { text: string; found: ReturnType<typ
   return { text, found: marked };
 }
 
+/**
+ * A title line without a name ("CHAPTER I.", "Chapter One") read with the line set under it as
+ * its name ("A WEDDING", "The Storm"), as old books and many manuscripts set a chapter's title:
+ * "Chapter 1: A WEDDING". Undefined when the line names its chapter already, or the line below
+ * is no name (a sentence, a chapter heading of its own, a note's label).
+ */
+export function titleWithNameBelow(line: string, below: string): TitleLine | undefined {
+  const second = below.trim();
+  const capitals = /\p{Lu}/u.test(second) && second === second.toUpperCase();
+  if (!second || namesItsChapter(line) || second.length > 100 || parseTitleLine(second) || isNoteHeading(second)) return undefined;
+  if (!capitals && /[.!?…"”’。！？」』]$/u.test(second)) return undefined;
+  return parseTitleLine(`${line.trim().replace(/[\s.:：]+$/, '')}: ${second}`);
+}
+
 /** Whether a title line gives its chapter a name ("Chapter 3: The Lake", "第一章 灯塔"), not only a label and number ("CHAPTER III."). */
 export function namesItsChapter(line: string): boolean {
   return Boolean(readMarkedTitle(line.trim()).found?.name);

@@ -1280,6 +1280,18 @@ describe('a whole work whose chapter headings are titles alone (“Der Sturm”,
     },
   );
 
+  it.each(['pandoc/subtitled.docx', 'pandoc/subtitled.html', 'pandoc/subtitled.md'])(
+    'reads %s, a chapter heading without a name and its name in the heading straight under it, as one title',
+    async (name) => {
+      const { plan, chapters } = await importFixture(name);
+      expectEveryWordKept(plan);
+      expect(chapters.map(({ slug, front, body }) => [slug, front.title, body.replace(/^#+ /gm, '# ')])).toEqual([
+        ['chapter-1', 'Chapter 1: The Storm', 'The wind came from the north.\n\n# Morning\n\nIt was still.'],
+        ['chapter-2', 'Chapter 2: Homecoming', 'She came home at last.'],
+      ]);
+    },
+  );
+
   it.each(['pandoc/between.docx', 'pandoc/between.md'])(
     'reads %s, a chapter titled as written between numbered ones, as an interlude after the chapter before it, so no number is taken twice',
     async (name) => {

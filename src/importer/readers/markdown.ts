@@ -17,7 +17,16 @@ import {
   withTitledHeadings,
 } from '../chapter-headings.ts';
 import { volumeLabel } from '../../core/chapter-labels.ts';
-import { fileTitle, isNoteHeading, noteLabel, parseTitleLine, titlePageAuthor, titlePageTitle, type TitleLine } from '../title-lines.ts';
+import {
+  fileTitle,
+  isNoteHeading,
+  noteLabel,
+  parseTitleLine,
+  titlePageAuthor,
+  titlePageTitle,
+  titleWithNameBelow,
+  type TitleLine,
+} from '../title-lines.ts';
 import { embeddedPicture, obsidianEmbed, wikiLinksAsShown } from '../../markdown/remark-obsidian.ts';
 import { commentsDropped } from './document.ts';
 import { parse as parseToml, TomlError } from 'smol-toml';
@@ -429,20 +438,26 @@ function storyChapters(above: string, sections: TitleSection[], notices: string[
   });
   const before = texts[0]!;
   if (before) notices.push(noteAboveNotice(sections[0]!.text));
-  const chapters = sections.map((section, i) => ({
-    chapter: {
-      kind: section.heading.kind,
-      number: section.heading.number,
-      title: section.heading.title,
-      slug: section.heading.slug,
-      body: { type: 'root', children: [] },
-      markdown: {
-        body: [openings[i], texts[i + 1]].filter(Boolean).join('\n\n'),
-        frontmatter: i === 0 && before ? { authorsNote: before } : {},
-      },
-    } satisfies ImportedChapter,
-    setAside: [section.text],
-  }));
+  const chapters = sections.map((section, i) => {
+    // A heading set straight under a chapter heading that names no chapter ("# Chapter One", "## The Storm") is its name.
+    const [first = '', ...rest] = texts[i + 1]!.split(/\n[ \t]*\n/);
+    const below = !openings[i] && section.heading.kind === 'chapter' ? /^(#{1,6})[ \t]+(.+?)[ \t#]*$/.exec(first) : null;
+    const named = below && below[1]!.length > section.level ? titleWithNameBelow(section.text, markdownToPlainText(below[2]!)) : undefined;
+    return {
+      chapter: {
+        kind: section.heading.kind,
+        number: section.heading.number,
+        title: named?.title ?? section.heading.title,
+        slug: section.heading.slug,
+        body: { type: 'root', children: [] },
+        markdown: {
+          body: [openings[i], named ? rest.join('\n\n') : texts[i + 1]].filter(Boolean).join('\n\n'),
+          frontmatter: i === 0 && before ? { authorsNote: before } : {},
+        },
+      } satisfies ImportedChapter,
+      setAside: [section.text, ...(named ? [markdownToPlainText(below![2]!)] : [])],
+    };
+  });
   numberedInVolumes(
     chapters.map(({ chapter }) => chapter),
     openings.map((opening) => opening && markdownToPlainText(opening)),

@@ -7,7 +7,7 @@ import { volumeLabel } from '../../core/chapter-labels.ts';
 import { chaptersNotice, numberedInVolumes } from '../chapter-headings.ts';
 import {
   fileTitle,
-  namesItsChapter,
+  titleWithNameBelow,
   noteLabel,
   numberedHeadings,
   partHeadings,
@@ -387,14 +387,10 @@ export function readText(input: string, file: string, stem: string): ImportedWor
 function withTitleBlocks(blocks: string[][]): string[][] {
   return blocks.flatMap((block): string[][] => {
     if (block.length < 2) return [block];
-    const heading = parseTitleLine(block[0]!);
-    if (!heading) return [block];
-    const second = block[1]!.trim();
-    const capitals = /\p{Lu}/u.test(second) && second === second.toUpperCase();
-    const titled =
-      !namesItsChapter(block[0]!) && second.length <= 100 && (capitals || !/[.!?…"”’。！？」』]$/u.test(second)) && !parseTitleLine(second);
+    if (!parseTitleLine(block[0]!)) return [block];
+    const titled = titleWithNameBelow(block[0]!, block[1]!) !== undefined;
     const rest = block.slice(titled ? 2 : 1);
-    const first = titled ? `${block[0]!.trim().replace(/[\s.:：]+$/, '')}: ${second}` : block[0]!;
+    const first = titled ? `${block[0]!.trim().replace(/[\s.:：]+$/, '')}: ${block[1]!.trim()}` : block[0]!;
     return [[first], ...(rest.length > 0 ? [rest] : [])];
   });
 }
