@@ -1,6 +1,7 @@
 import type { Element, ElementContent } from 'hast';
 import { textOf, treeOf, visibleText } from './html.ts';
 import type { ImportedChapter } from './model.ts';
+import { removeElement } from './element.ts';
 import { isNoteHeading, titleWithNameBelow, type TitleLine } from './title-lines.ts';
 import { volumeLabel } from '../core/chapter-labels.ts';
 import { slugify } from '../core/slug.ts';
@@ -15,16 +16,22 @@ export interface ChapterStart {
 
 /**
  * The heading set straight under a chapter heading that names no chapter ("Chapter One" in
- * Heading 1, "The Storm" in Heading 2 under it), as its name: the title they make together
- * ("Chapter 1: The Storm"), and that heading, which leaves the text.
+ * Heading 1, "The Storm" in Heading 2 under it; in an EPUB, inside the sections that wrap the
+ * text), as its name: the title they make together ("Chapter 1: The Storm"), and that heading,
+ * which leaves the text. `level` is the chapter heading's own (0 for one that is no heading).
  */
-function nameBelow({ heading, node }: ChapterStart, body: readonly ElementContent[]): { title: string; node: Element } | undefined {
+export function nameBelow(
+  heading: ChapterStart['heading'],
+  level: number,
+  body: readonly ElementContent[],
+): { title: string; node: Element } | undefined {
   if (heading.kind !== 'chapter') return undefined;
-  const first = body.find((child) => visibleText(child).trim() !== '');
-  const level = /^h([1-6])$/.exec(node.tagName)?.[1] ?? '0';
+  let first = body.find((child) => visibleText(child).trim() !== '');
+  while (first?.type === 'element' && ['section', 'div', 'article'].includes(first.tagName))
+    first = first.children.find((child) => visibleText(child).trim() !== '');
   const below = first?.type === 'element' ? /^h([1-6])$/.exec(first.tagName)?.[1] : undefined;
-  if (!below || Number(below) <= Number(level)) return undefined;
-  const title = titleWithNameBelow(textOf(node), textOf(first as Element))?.title;
+  if (!below || Number(below) <= level) return undefined;
+  const title = titleWithNameBelow(heading.title, textOf(first as Element))?.title;
   return title ? { title, node: first as Element } : undefined;
 }
 
@@ -221,15 +228,17 @@ export function chaptersAtHeadings(
     const { heading, node } = start;
     log.setAside.push(visibleText(node));
     const { from, to, opening } = ranges[i]!;
-    const named = nameBelow(start, nodes.slice(from, to));
+    const named = nameBelow(heading, Number(/^h([1-6])$/.exec(node.tagName)?.[1] ?? 0), nodes.slice(from, to));
     if (named) log.setAside.push(visibleText(named.node));
+    const body = treeOf([...(opening ? [opening] : []), ...nodes.slice(from, to)]);
+    if (named) removeElement(body, named.node);
     return {
       kind: heading.kind,
       number: heading.number,
       title: named?.title ?? heading.title,
       slug: heading.slug,
       notes: i === 0 ? leading : undefined,
-      body: treeOf([...(opening ? [opening] : []), ...nodes.slice(from, to).filter((child) => child !== named?.node)]),
+      body,
     };
   });
   numberedInVolumes(

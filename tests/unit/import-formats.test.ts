@@ -1260,7 +1260,7 @@ describe('a whole work whose chapter headings are titles alone (“Der Sturm”,
     },
   );
 
-  it.each(['pandoc/named.docx', 'pandoc/named.html', 'pandoc/named.odt', 'pandoc/named.md'])(
+  it.each(['pandoc/named.docx', 'pandoc/named.html', 'pandoc/named.odt', 'pandoc/named.md', 'pandoc/named.epub'])(
     'reads %s, a prologue, chapters named alone and an epilogue, as a chapter at each, never a prologue holding the rest',
     async (name) => {
       const { plan, chapters, story, work } = await importFixture(name);
@@ -1274,13 +1274,15 @@ describe('a whole work whose chapter headings are titles alone (“Der Sturm”,
       ]);
       // A lower heading stays inside its chapter.
       expect(chapters[1]!.body).toMatch(/^The wind came from the north\.\n\n#+ Morning\n\nIt was still\.$/);
-      expect(work.notices.join('\n')).toMatch(
-        /divided the (?:document|file) at its 4 headings of level 1 .*those that read as a chapter heading \(“Prologue”, “Epilogue”\) as such, the others titled as written/,
-      );
+      // (An EPUB is divided by its contents, whose entries are its files.)
+      if (!name.endsWith('.epub'))
+        expect(work.notices.join('\n')).toMatch(
+          /divided the (?:document|file) at its 4 headings of level 1 .*those that read as a chapter heading \(“Prologue”, “Epilogue”\) as such, the others titled as written/,
+        );
     },
   );
 
-  it.each(['pandoc/subtitled.docx', 'pandoc/subtitled.html', 'pandoc/subtitled.md'])(
+  it.each(['pandoc/subtitled.docx', 'pandoc/subtitled.html', 'pandoc/subtitled.md', 'pandoc/subtitled.epub'])(
     'reads %s, a chapter heading without a name and its name in the heading straight under it, as one title',
     async (name) => {
       const { plan, chapters } = await importFixture(name);
@@ -1288,6 +1290,22 @@ describe('a whole work whose chapter headings are titles alone (“Der Sturm”,
       expect(chapters.map(({ slug, front, body }) => [slug, front.title, body.replace(/^#+ /gm, '# ')])).toEqual([
         ['chapter-1', 'Chapter 1: The Storm', 'The wind came from the north.\n\n# Morning\n\nIt was still.'],
         ['chapter-2', 'Chapter 2: Homecoming', 'She came home at last.'],
+      ]);
+    },
+  );
+
+  it.each(['pandoc/author-notes.epub', 'pandoc/author-notes.docx'])(
+    'reads %s, an “Author’s Note” heading after each chapter, as the chapter’s words after it, never a chapter of its own',
+    async (name) => {
+      const { plan, chapters } = await importFixture(name);
+      expectEveryWordKept(plan);
+      expect(chapters.map(({ slug, front }) => [slug, front.title, front.order])).toEqual([
+        ['chapter-1', 'Chapter 1: Sea', 1],
+        ['chapter-2', 'Chapter 2: Land', 2],
+      ]);
+      expect(chapters.map(({ front, body }) => front.endNote ?? body)).toEqual([
+        expect.stringContaining('Thanks for reading!'),
+        expect.stringContaining('See you next week.'),
       ]);
     },
   );

@@ -6,13 +6,13 @@ import { imageTypes } from '../../source/content-files.ts';
 import { elementChildren, parseHtml, select, selectAll, textOf, treeOf, visibleText } from '../html.ts';
 import { imageName } from '../image-name.ts';
 import { dateFirstAndLast, importedStory, ImportError, type ImportedChapter, type ImportedStory, type ImportedWork } from '../model.ts';
-import { isBareNumber, parseTitleLine } from '../title-lines.ts';
+import { isBareNumber, isNoteHeading, parseTitleLine } from '../title-lines.ts';
 import { volumeLabel } from '../../core/chapter-labels.ts';
-import { numberedInVolumes } from '../chapter-headings.ts';
+import { nameBelow, numberedInVolumes } from '../chapter-headings.ts';
 import { readTitlePage } from './title-page.ts';
 import { readFanFicFareNotes } from './fanficfare.ts';
 import { fidelityWords } from '../fidelity.ts';
-import { semanticsOf, shapeOf } from '../element.ts';
+import { removeElement, semanticsOf, shapeOf } from '../element.ts';
 import { matchesUpTo, maxInputElements, overfull, startTag } from '../limits.ts';
 import { gatherFootnotes, isNoteRef } from '../footnotes.ts';
 import { attribute, decodedOnce, element, elements, parseXml, text as xmlText, withDeclaredEntities } from '../xml.ts';
@@ -323,6 +323,8 @@ function readChapters(
   // A part's page ("Part Two: The Hills" and no text): it opens the chapter after it, as the book shows it.
   let opening: { nodes: ElementContent[]; title: string } | undefined;
   const volumes: (string | undefined)[] = [];
+  // The author's notes the contents list as entries of their own ("Author's Note").
+  let notesByEntry = 0;
   for (const section of sections) {
     const kind = section.matter;
     if (ao3 && /^Preface$/i.test(section.title)) {
@@ -376,6 +378,13 @@ function readChapters(
       opening = { nodes: [...(opening?.nodes ?? []), ...section.nodes], title: section.title };
       continue;
     }
+    // An entry that is a note's label alone ("Author's Note") after a chapter: the author's words after it, its end note.
+    const previous = chapters.at(-1);
+    if (previous && isNoteHeading(section.title) && hasText(nodes) && !notes) {
+      previous.endNotes = joined(previous.endNotes, treeOf(nodes));
+      notesByEntry++;
+      continue;
+    }
     if (!hasText(nodes)) {
       // An entry that only heads the entries below it (a story in a collection, a part) is no chapter.
       if (sections.some((other) => other.parents.includes(section.title))) headsOthers.push(section.title);
@@ -393,16 +402,25 @@ function readChapters(
       withParent ??= `${parent} — ${section.title}`;
       withParentCount++;
     }
+    // A chapter titled by its number alone whose text opens with its name ("Chapter One", then an <h2> "The Storm").
+    const named = heading && !opening ? nameBelow(heading, 1, nodes) : undefined;
+    const body = treeOf([...(opening?.nodes ?? []), ...nodes]);
+    if (named) {
+      removeElement(body, named.node);
+      setAside.push(visibleText(named.node));
+    }
     chapters.push({
       kind: heading?.kind ?? 'chapter',
       number: heading?.number,
-      title: nested ? `${parent} — ${section.title}` : (heading?.title ?? (section.title || untitled || `Chapter ${position}`)),
+      title:
+        named?.title ??
+        (nested ? `${parent} — ${section.title}` : (heading?.title ?? (section.title || untitled || `Chapter ${position}`))),
       slug: heading?.slug,
       summary: notes?.summary,
       // The work's notes stay with the chapter when story.md has its own already.
       notes: joined(notes?.notes, notes?.workNotes === story.notes ? undefined : notes?.workNotes),
       endNotes: joined(notes?.endNotes, notes?.workEndNotes === story.endNotes ? undefined : notes?.workEndNotes),
-      body: treeOf([...(opening?.nodes ?? []), ...nodes]),
+      body,
     });
     volumes[chapters.length - 1] = opening?.title;
     if (opening) notices.push(`the part’s page “${opening.title}” opens the chapter after it`);
@@ -414,6 +432,10 @@ function readChapters(
     setAside.push(opening.title);
   }
   numberedInVolumes(chapters, volumes);
+  if (notesByEntry > 0)
+    notices.push(
+      `read ${counted(notesByEntry, 'entry', 'entries')} of the contents that ${notesByEntry === 1 ? 'is' : 'are'} an author’s note (“Author’s Note”) as the end notes of the chapter before ${notesByEntry === 1 ? 'it' : 'them'}`,
+    );
   if (fanFicFareNotes > 0)
     notices.push(
       `read FanFicFare’s note blocks (“Summary for the Chapter:”, “Notes for the Chapter:”…) in ${counted(fanFicFareNotes, 'chapter')} as summaries and notes`,
@@ -632,8 +654,10 @@ function headingRank(node: ElementContent | undefined): number | undefined {
  * ("Chapter 1") or holds it in the contents.
  */
 function isSectionOf(item: { entry: TocEntry; cut: number }, chapter: { entry: TocEntry; cut: number }, nodes: ElementContent[]): boolean {
-  const rank = headingRank(nodes[item.cut]);
-  const chapterRank = headingRank(nodes[chapter.cut]);
+  // The first element at each place: a file's text may open with the white space between its tags.
+  const at = (cut: number) => nodes.slice(cut).find((node) => node.type === 'element');
+  const rank = headingRank(at(item.cut));
+  const chapterRank = headingRank(at(chapter.cut));
   if (rank === undefined || chapterRank === undefined || rank <= chapterRank || parseTitleLine(item.entry.title)) return false;
   return parseTitleLine(chapter.entry.title) !== undefined || item.entry.parents.includes(chapter.entry.title);
 }
