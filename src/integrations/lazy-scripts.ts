@@ -7,7 +7,7 @@ const resolvedPrefix = `\0${prefix}`;
  * `import load from 'lazy:./module.ts'` gives a function that loads `module.ts` when called,
  * as its own chunk. Unlike a plain `import()`, it adds no preload helper (nearly 1 KB on
  * every page) for a module most readers never load: the settings panel, the search
- * highlighter.
+ * highlighter. One that fails to load never settles: what it would add is not added.
  */
 export function lazyScripts(): Plugin {
   let serve = false;
@@ -26,7 +26,9 @@ export function lazyScripts(): Plugin {
       const file = id.slice(resolvedPrefix.length);
       if (serve) return `export default () => import(${JSON.stringify(`/@fs${file}`)});`;
       const reference = this.emitFile({ type: 'chunk', id: file });
-      return `export default () => import(/* @vite-ignore */ import.meta.ROLLUP_FILE_URL_${reference});`;
+      // A load that fails (the reader went on to another page meanwhile, or lost the network) leaves
+      // the page as it is, the enhancement not made, rather than throwing in the reader's console.
+      return `export default () => import(/* @vite-ignore */ import.meta.ROLLUP_FILE_URL_${reference}).catch(() => new Promise(() => {}));`;
     },
   };
 }

@@ -117,6 +117,23 @@ describe('reader settings', () => {
     await page.goto(site.url(''));
     expect(errors).toEqual([]);
   });
+
+  it('leave the page as it is, with no error, when the panel’s script cannot load (the network gone)', async () => {
+    const { page, errors } = await site.open();
+    await page.goto(site.url('chapter-1/'));
+    await settled(page);
+    // What the page loaded is in; anything more it asks for fails, as offline.
+    let refused = 0;
+    await page.route('**/_astro/**', (route) => {
+      refused++;
+      return route.abort('internetdisconnected');
+    });
+    await page.getByText('Reading settings').click();
+    await expect.poll(() => refused).toBeGreaterThan(0);
+    await page.waitForTimeout(200);
+    expect(await page.locator('#chapter-text').textContent()).toContain('practised alone');
+    expect(errors.filter((error) => !/Failed to load resource/.test(error))).toEqual([]);
+  });
 });
 
 describe('without JavaScript', () => {
