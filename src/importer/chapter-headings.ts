@@ -50,14 +50,16 @@ export interface HeadingDivision {
  * a lone Heading 1 that titles it), two or more with text under each, titled as written ("The
  * Lake", "Erstes Kapitel"). None otherwise: a lone heading, or one with nothing under it,
  * divides nothing, and the document stays one chapter. `isTitle` tells the document's own title
- * (Word's Title style) from its headings.
+ * (Word's Title style) from its headings; `from`, the place its headings are read from (its
+ * first chapter heading: what is above it is a title page).
  */
 export function headingDivision(
   nodes: readonly ElementContent[],
   isTitle: (node: Element) => boolean = () => false,
+  from = 0,
 ): HeadingDivision | undefined {
   const headings = nodes.flatMap((node, index) => {
-    const level = node.type === 'element' && !isTitle(node) ? /^h([1-3])$/.exec(node.tagName)?.[1] : undefined;
+    const level = index >= from && node.type === 'element' && !isTitle(node) ? /^h([1-3])$/.exec(node.tagName)?.[1] : undefined;
     const title = level
       ? textOf(node as Element)
           .replace(/\s+/g, ' ')
@@ -147,11 +149,16 @@ export function firstTitledAmong(dividing: readonly number[], titled: readonly n
 }
 
 /**
- * A document's division at its headings (`division`) from its first chapter heading on, those
+ * A document's division at its headings from its first chapter heading on, those
  * among them (`titled`) read as such (their kind, number and address), when `firstTitledAmong`
  * finds them there; else undefined.
  */
-export function divisionWithTitles(division: HeadingDivision | undefined, titled: readonly ChapterStart[]): HeadingDivision | undefined {
+export function divisionWithTitles(
+  nodes: readonly ElementContent[],
+  titled: readonly ChapterStart[],
+  isTitle?: (node: Element) => boolean,
+): HeadingDivision | undefined {
+  const division = titled[0] ? headingDivision(nodes, isTitle, titled[0].index) : undefined;
   const first = division
     ? firstTitledAmong(
         division.starts.map(({ index }) => index),

@@ -1310,6 +1310,19 @@ describe('a whole work whose chapter headings are titles alone (“Der Sturm”,
     },
   );
 
+  it('reads a Markdown story’s title page above its chapters (# title, “by” its author) apart from them, its ## headings each a chapter', async () => {
+    const markdown =
+      '# The Lamp\n\nby Ada Quill\n\n## Prologue\n\nIt began.\n\n## The Storm\n\nWind.\n\n### Later\n\nCalm.\n\n## Epilogue\n\nEnd.\n';
+    const { plan, chapters, story } = await importBytes(strToU8(markdown), 'lamp.md');
+    expectEveryWordKept(plan);
+    expect(story?.front).toMatchObject({ title: 'The Lamp', author: 'Ada Quill' });
+    expect(chapters.map(({ slug, front, body }) => [slug, front.title, body])).toEqual([
+      ['prologue', 'Prologue', 'It began.'],
+      ['chapter-1', 'The Storm', 'Wind.\n\n### Later\n\nCalm.'],
+      ['epilogue', 'Epilogue', 'End.'],
+    ]);
+  });
+
   it.each(['pandoc/between.docx', 'pandoc/between.md'])(
     'reads %s, a chapter titled as written between numbered ones, as an interlude after the chapter before it, so no number is taken twice',
     async (name) => {

@@ -166,8 +166,8 @@ export function readDocumentBody(body: Element, read: DocumentRead): ImportedWor
   });
   // Else at its headings titled as written, if they divide it ("The Lake", "Homecoming"); or at all of
   // them when the title lines are among them ("Prologue", then "The Storm").
-  const headed = headingDivision(nodes, (node) => hasClass(node, 'quire-title'));
-  const division = titled.length > 0 ? divisionWithTitles(headed, titled) : headed;
+  const isTitle = (node: Element) => hasClass(node, 'quire-title');
+  const division = titled.length > 0 ? divisionWithTitles(nodes, titled, isTitle) : headingDivision(nodes, isTitle);
   if (division)
     notices.push(
       divisionNotice(

@@ -103,8 +103,7 @@ export function readHtml(text: string, stem: string, file = `${stem}.html`): Imp
     return heading ? [{ index, heading, node: node as Element }] : [];
   });
   // A chapter at every heading of the level that divides the page, when its chapter headings are among them ("Prologue", then "The Storm").
-  const headed = headingDivision(nodes);
-  const mixed = divisionWithTitles(headed, starts);
+  const mixed = divisionWithTitles(nodes, starts);
   if (mixed) {
     notices.push(
       divisionNotice(
@@ -126,7 +125,7 @@ export function readHtml(text: string, stem: string, file = `${stem}.html`): Imp
     return { ...work, ...wholeDocument(tree, nodes, lines, setAside, notices) };
   }
   // Else at its headings titled as written, if they divide it ("The Lake", "Homecoming").
-  const division = starts.length === 0 ? headed : undefined;
+  const division = starts.length === 0 ? headingDivision(nodes) : undefined;
   if (division) {
     notices.push(divisionNotice(division));
     return { ...work, ...wholeDocument(tree, nodes, division.starts, setAside, notices) };

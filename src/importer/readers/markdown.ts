@@ -521,13 +521,24 @@ interface TitleSection extends HeadingLine {
 function dividedSections(body: string, headings: HeadingLine[], titled: readonly TitleSection[], notices: string[]): TitleSection[] {
   // A note's heading ("## Author's Note") heads the author's words in the chapter it is in, not a chapter.
   const dividing = headings.filter(({ text }) => !isNoteHeading(text));
-  const division = dividingLevel(dividing, body.length, (from, to) => body.slice(from, to).trim() !== '');
-  if (!division) return [];
-  const first = firstTitledAmong(
-    division.at.map(({ start }) => start),
-    titled.map(({ start }) => start),
-  );
+  const hasText = (from: number, to: number) => body.slice(from, to).trim() !== '';
+  // With chapter headings, the headings from the first of them on (above it: the title page).
+  const fromTitled = titled[0]
+    ? dividingLevel(
+        dividing.filter(({ start }) => start >= titled[0]!.start),
+        body.length,
+        hasText,
+      )
+    : undefined;
+  const first = fromTitled
+    ? firstTitledAmong(
+        fromTitled.at.map(({ start }) => start),
+        titled.map(({ start }) => start),
+      )
+    : undefined;
   if (first === undefined && titled.length >= 2) return [];
+  const division = first !== undefined ? fromTitled : dividingLevel(dividing, body.length, hasText);
+  if (!division) return [];
   const { level } = division;
   const at = division.at.slice(first ?? 0);
   const byPlace = new Map(first !== undefined ? titled.map((section) => [section.start, section.heading] as const) : []);
