@@ -40,11 +40,13 @@ export function readEpub(bytes: Uint8Array, file: string): ImportedWork {
   const log: Log = { notices: [], dropped: [], setAside: [] };
   const contents = readContents(book, pkg, log);
   const { ao3, pages } = contents;
-  const { sections, front } = splitSections(pkg.spine, contents, log);
+  const { sections, front, inner } = splitSections(pkg.spine, contents, log);
   const { frontNotes, titlePages } = readFrontPages(front, contents, log);
   const reading = new Ao3Reading();
   const pictures = new BookPictures(book);
-  const { story, chapters } = readChapters(sections, { file, meta, contents, reading, pictures, frontNotes, titlePages, log });
+  const { story, chapters, namedBy } = readChapters(sections, { file, meta, contents, reading, pictures, frontNotes, titlePages, log });
+  // A section that became its chapter's name is no heading in it.
+  log.notices.push(...innerNotice(inner.filter((title) => !namedBy.includes(title))));
   const { images } = pictures;
   const { notices, dropped, setAside } = log;
 
@@ -170,7 +172,7 @@ function splitSections(
   spine: string[],
   contents: Contents,
   log: Log,
-): { sections: Section[]; front: { path: string; nodes: ElementContent[] }[] } {
+): { sections: Section[]; front: { path: string; nodes: ElementContent[] }[]; inner: string[] } {
   const { documents, entries, contentsNameChapters, matterOf } = contents;
   const { notices } = log;
   const sections: Section[] = [];
@@ -244,12 +246,6 @@ function splitSections(
       }),
     );
   }
-  if (innerSections.size > 0) {
-    const titles = [...innerSections].map(({ entry }) => `“${entry.title}”`);
-    notices.push(
-      `kept ${titles.length === 1 ? 'a section' : `${titles.length} sections`} the table of contents lists inside ${titles.length === 1 ? 'its chapter' : 'their chapters'} (${titles.slice(0, 3).join(', ')}${titles.length > 3 ? '…' : ''}) as ${titles.length === 1 ? 'a heading' : 'headings'} in ${titles.length === 1 ? 'it' : 'them'}`,
-    );
-  }
   if (unlisted.length > 0)
     notices.push(
       `the table of contents leaves out ${unlisted.length === 1 ? 'a chapter' : `${unlisted.length} chapters`} the book holds (${unlisted
@@ -257,7 +253,16 @@ function splitSections(
         .map((title) => `“${title}”`)
         .join(', ')}${unlisted.length > 3 ? '…' : ''}); imported as chapters of their own`,
     );
-  return { sections, front };
+  return { sections, front, inner: [...innerSections].map(({ entry }) => entry.title) };
+}
+
+/** What the author is told of the sections the contents list inside their chapters, kept as headings in them. */
+function innerNotice(inner: readonly string[]): string[] {
+  if (inner.length === 0) return [];
+  const titles = inner.map((title) => `“${title}”`);
+  return [
+    `kept ${titles.length === 1 ? 'a section' : `${titles.length} sections`} the table of contents lists inside ${titles.length === 1 ? 'its chapter' : 'their chapters'} (${titles.slice(0, 3).join(', ')}${titles.length > 3 ? '…' : ''}) as ${titles.length === 1 ? 'a heading' : 'headings'} in ${titles.length === 1 ? 'it' : 'them'}`,
+  ];
 }
 
 /** The pages before the first chapter: a title page or contents set aside (and said so), anything else kept as the story's notes. */
@@ -299,8 +304,10 @@ function readChapters(
     titlePages: ElementContent[][];
     log: Log;
   },
-): { story: ImportedStory; chapters: ImportedChapter[] } {
+): { story: ImportedStory; chapters: ImportedChapter[]; namedBy: string[] } {
   const { file, meta, reading, pictures, frontNotes, titlePages } = context;
+  // The headings under a chapter's number that became its name ("The Storm" of "Chapter 1: The Storm").
+  const namedBy: string[] = [];
   const { ao3 } = context.contents;
   const { notices, dropped, setAside } = context.log;
   const story = importedStory({
@@ -408,6 +415,7 @@ function readChapters(
     if (named) {
       removeElement(body, named.node);
       setAside.push(visibleText(named.node));
+      namedBy.push(textOf(named.node));
     }
     chapters.push({
       kind: heading?.kind ?? 'chapter',
@@ -458,7 +466,7 @@ function readChapters(
   gatherFootnotes(chapters.map((chapter) => chapter.body));
   if (chapters.length === 0) throw new ImportError(problems.NoEpubChapters.message(file));
 
-  return { story, chapters };
+  return { story, chapters, namedBy };
 }
 
 /** The book's pictures that the text shows (and its cover), copied to images/ under names of their own. */
