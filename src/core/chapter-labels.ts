@@ -725,27 +725,32 @@ const alternatives = (words: string[]) =>
 
 const { units, tens } = numberWords;
 
-/** Each language's number words, lower case, with their values. */
-const namedNumbers = new Map(
-  Object.entries(languages).map(([code, words]) => [
-    code,
-    new Map(
-      (words.numbers ?? []).flatMap((spellings, index) => spellings.split('|').map((word) => [word.toLowerCase(), index + 1] as const)),
-    ),
-  ]),
-);
-const allNamedNumbers = [...new Set([...namedNumbers.values()].flatMap((words) => [...words.keys()]))];
+/** Each language's words for 1, 2, 3… of one kind (`numbers`, `ordinals`), lower case, with their values. */
+const wordValues = (pick: (words: Words) => string[] | undefined) =>
+  new Map(
+    Object.entries(languages).map(([code, words]) => [
+      code,
+      new Map(
+        (pick(words) ?? []).flatMap((spellings, index) => spellings.split('|').map((word) => [word.toLowerCase(), index + 1] as const)),
+      ),
+    ]),
+  );
+/** Every word of such a table, in any language. */
+const allWordsOf = (values: ReturnType<typeof wordValues>) => [...new Set([...values.values()].flatMap((words) => [...words.keys()]))];
 
-/** Each language's ordinal words (those written before the label), lower case, with their values. */
-const ordinalWords = new Map(
-  Object.entries(languages).map(([code, words]) => [
-    code,
-    new Map(
-      (words.ordinals ?? []).flatMap((spellings, index) => spellings.split('|').map((word) => [word.toLowerCase(), index + 1] as const)),
-    ),
-  ]),
-);
-const allOrdinals = [...new Set([...ordinalWords.values()].flatMap((words) => [...words.keys()]))];
+const namedNumbers = wordValues((words) => words.numbers);
+const allNamedNumbers = allWordsOf(namedNumbers);
+/** Ordinals written before the label. */
+const ordinalWords = wordValues((words) => words.ordinals);
+const allOrdinals = allWordsOf(ordinalWords);
+
+/** The languages a chapter label is a word of ("Kapitel": German, Swedish, Danish). */
+const labelLanguages = (label: string): string[] =>
+  Object.keys(languages).filter((code) => languages[code]!.chapter.some((candidate) => candidate.toLowerCase() === label.toLowerCase()));
+
+/** The value of `word` in the first of these languages' tables that has it. */
+const valueIn = (values: ReturnType<typeof wordValues>, codes: readonly string[], word: string): number | undefined =>
+  codes.map((code) => values.get(code)?.get(word.toLowerCase())).find((value) => value !== undefined);
 
 /**
  * The value of an ordinal written in words before a chapter label: 1 for "Erstes" and "Kapitel",
@@ -753,18 +758,7 @@ const allOrdinals = [...new Set([...ordinalWords.values()].flatMap((words) => [.
  * ("Første kapitel" is Danish or Norwegian).
  */
 export function ordinalNumber(label: string, word: string): number | undefined {
-  const lowerLabel = label.toLowerCase();
-  const lowerWord = word.toLowerCase();
-  const codes = Object.keys(languages).sort(
-    (a, b) =>
-      Number(!languages[a]!.chapter.some((c) => c.toLowerCase() === lowerLabel)) -
-      Number(!languages[b]!.chapter.some((c) => c.toLowerCase() === lowerLabel)),
-  );
-  for (const code of codes) {
-    const value = ordinalWords.get(code)?.get(lowerWord);
-    if (value !== undefined) return value;
-  }
-  return undefined;
+  return valueIn(ordinalWords, [...labelLanguages(label), ...Object.keys(languages)], word);
 }
 
 /**
@@ -773,14 +767,7 @@ export function ordinalNumber(label: string, word: string): number | undefined {
  * that is no number in the label's languages ("Capitolo" and "Otto" is 8, "Chapter" and "Otto" a name).
  */
 export function namedNumber(label: string, word: string): number | undefined {
-  const lowerLabel = label.toLowerCase();
-  const lowerWord = word.toLowerCase();
-  for (const [code, words] of Object.entries(languages))
-    if (words.chapter.some((candidate) => candidate.toLowerCase() === lowerLabel)) {
-      const value = namedNumbers.get(code)?.get(lowerWord);
-      if (value !== undefined) return value;
-    }
-  return undefined;
+  return valueIn(namedNumbers, labelLanguages(label), word);
 }
 
 /** A number in digits (in any script: "12", "١٢", "๑๒"), roman numerals or English words. */
