@@ -31,7 +31,7 @@ export function nameBelow(
     first = first.children.find((child) => visibleText(child).trim() !== '');
   const below = first?.type === 'element' ? /^h([1-6])$/.exec(first.tagName)?.[1] : undefined;
   if (!below || Number(below) <= level) return undefined;
-  const title = titleWithNameBelow(heading.title, textOf(first as Element))?.title;
+  const title = titleWithNameBelow(heading.title, textOf(first as Element));
   return title ? { title, node: first as Element } : undefined;
 }
 

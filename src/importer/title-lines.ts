@@ -129,17 +129,25 @@ function readMarkedTitle(trimmed: string): { text: string; found: ReturnType<typ
 }
 
 /**
- * A title line without a name ("CHAPTER I.", "Chapter One") read with the line set under it as
+ * A title line without a name ("CHAPTER I.", "Chapter One") joined with the line set under it as
  * its name ("A WEDDING", "The Storm"), as old books and many manuscripts set a chapter's title:
- * "Chapter 1: A WEDDING". Undefined when the line names its chapter already, or the line below
- * is no name (a sentence, a chapter heading of its own, a note's label).
+ * the title line they make ("CHAPTER I: A WEDDING", which reads as "Chapter 1: A WEDDING").
+ * Undefined when the line names its chapter already, or the line below is no name (a sentence,
+ * a chapter heading of its own, a note's label).
  */
-export function titleWithNameBelow(line: string, below: string): TitleLine | undefined {
+export function lineWithNameBelow(line: string, below: string): string | undefined {
   const second = below.trim();
   const capitals = /\p{Lu}/u.test(second) && second === second.toUpperCase();
   if (!second || namesItsChapter(line) || second.length > 100 || parseTitleLine(second) || isNoteHeading(second)) return undefined;
   if (!capitals && /[.!?…"”’。！？」』]$/u.test(second)) return undefined;
-  return parseTitleLine(`${line.trim().replace(/[\s.:：]+$/, '')}: ${second}`);
+  const joined = `${line.trim().replace(/[\s.:：]+$/, '')}: ${second}`;
+  return parseTitleLine(joined) ? joined : undefined;
+}
+
+/** The title a title line without a name and the line under it make together (`lineWithNameBelow`). */
+export function titleWithNameBelow(line: string, below: string): string | undefined {
+  const joined = lineWithNameBelow(line, below);
+  return joined === undefined ? undefined : parseTitleLine(joined)!.title;
 }
 
 /** Whether a title line gives its chapter a name ("Chapter 3: The Lake", "第一章 灯塔"), not only a label and number ("CHAPTER III."). */
@@ -261,14 +269,14 @@ function colon(found: string, written: string, pick: (words: Words) => string[])
   return french ? '\u00a0: ' : ': ';
 }
 
+/** Every language's note labels ("Author's Note", "A/N", "作者有话要说"), as alternatives of a pattern. */
+const noteLabels = [...wordsOf((w) => w.notes), ...cjkNotes].map(RegExp.escape).join('|');
+
 /** A note label, then a colon or a spaced dash: never the first letters of a word ("An-Mei"). */
-const noteLine = new RegExp(
-  String.raw`^(?:${[...wordsOf((w) => w.notes), ...cjkNotes].map(RegExp.escape).join('|')})\s*(?::|：|\s[-–—]\s)\s*`,
-  'iu',
-);
+const noteLine = new RegExp(String.raw`^(?:${noteLabels})\s*(?::|：|\s[-–—]\s)\s*`, 'iu');
 
 /** A note label alone, as a heading over the note: "Author's Note", "A/N:", "作者有话要说". */
-const noteAlone = new RegExp(String.raw`^(?:${[...wordsOf((w) => w.notes), ...cjkNotes].map(RegExp.escape).join('|')})\s*[:：]?$`, 'iu');
+const noteAlone = new RegExp(String.raw`^(?:${noteLabels})\s*[:：]?$`, 'iu');
 
 /** Whether a heading is a note's label and nothing more ("Author's Note"): it heads the author's words, not a chapter. */
 export function isNoteHeading(text: string): boolean {

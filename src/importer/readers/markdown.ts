@@ -441,13 +441,17 @@ function storyChapters(above: string, sections: TitleSection[], notices: string[
   const chapters = sections.map((section, i) => {
     // A heading set straight under a chapter heading that names no chapter ("# Chapter One", "## The Storm") is its name.
     const [first = '', ...rest] = texts[i + 1]!.split(/\n[ \t]*\n/);
-    const below = !openings[i] && section.heading.kind === 'chapter' ? /^(#{1,6})[ \t]+(.+?)[ \t#]*$/.exec(first) : null;
-    const named = below && below[1]!.length > section.level ? titleWithNameBelow(section.text, markdownToPlainText(below[2]!)) : undefined;
+    const below =
+      !openings[i] && section.heading.kind === 'chapter' && (/^#+/.exec(first)?.[0].length ?? 0) > section.level
+        ? atxHeading(first, 6)
+        : undefined;
+    const name = below === undefined ? undefined : markdownToPlainText(below);
+    const named = name === undefined ? undefined : titleWithNameBelow(section.text, name);
     return {
       chapter: {
         kind: section.heading.kind,
         number: section.heading.number,
-        title: named?.title ?? section.heading.title,
+        title: named ?? section.heading.title,
         slug: section.heading.slug,
         body: { type: 'root', children: [] },
         markdown: {
@@ -455,7 +459,7 @@ function storyChapters(above: string, sections: TitleSection[], notices: string[
           frontmatter: i === 0 && before ? { authorsNote: before } : {},
         },
       } satisfies ImportedChapter,
-      setAside: [section.text, ...(named ? [markdownToPlainText(below![2]!)] : [])],
+      setAside: [section.text, ...(named ? [name!] : [])],
     };
   });
   numberedInVolumes(
@@ -465,9 +469,10 @@ function storyChapters(above: string, sections: TitleSection[], notices: string[
   return chapters;
 }
 
-/** An ATX heading's text (`## Title ##` → `Title`), read in linear time whatever the line holds. */
-function atxHeading(line: string): string | undefined {
-  const text = /^#{1,3}[ \t]+(.*)$/.exec(line)?.[1]?.trimEnd();
+/** An ATX heading's text (`## Title ##` → `Title`), of `#` to `deepest` #s, read in linear time whatever the line holds. */
+function atxHeading(line: string, deepest = 3): string | undefined {
+  const found = /^(#{1,6})[ \t]+(.*)$/.exec(line);
+  const text = found && found[1]!.length <= deepest ? found[2]!.trimEnd() : undefined;
   if (!text) return undefined;
   let end = text.length;
   while (end > 0 && text[end - 1] === '#') end--;

@@ -7,7 +7,7 @@ import { volumeLabel } from '../../core/chapter-labels.ts';
 import { chaptersNotice, numberedInVolumes } from '../chapter-headings.ts';
 import {
   fileTitle,
-  titleWithNameBelow,
+  lineWithNameBelow,
   noteLabel,
   numberedHeadings,
   partHeadings,
@@ -388,10 +388,9 @@ function withTitleBlocks(blocks: string[][]): string[][] {
   return blocks.flatMap((block): string[][] => {
     if (block.length < 2) return [block];
     if (!parseTitleLine(block[0]!)) return [block];
-    const titled = titleWithNameBelow(block[0]!, block[1]!) !== undefined;
-    const rest = block.slice(titled ? 2 : 1);
-    const first = titled ? `${block[0]!.trim().replace(/[\s.:：]+$/, '')}: ${block[1]!.trim()}` : block[0]!;
-    return [[first], ...(rest.length > 0 ? [rest] : [])];
+    const joined = lineWithNameBelow(block[0]!, block[1]!);
+    const rest = block.slice(joined === undefined ? 1 : 2);
+    return [[joined ?? block[0]!], ...(rest.length > 0 ? [rest] : [])];
   });
 }
 
