@@ -134,24 +134,20 @@ export const amongNotice = (titled: readonly string[]) =>
         .join(', ')}${titled.length > 3 ? ', …' : ''}) as such, the others titled as written`;
 
 /**
- * Where a document's headings that read as chapter headings ("Prologue", "Chapter 1: Arrival")
- * begin among the headings that divide it (`dividing`, places in the document), when from the
- * first of them on they are all among those, and fewer: then each dividing heading from there on
- * begins a chapter, as a prologue, chapters named alone ("The Storm", "Homecoming") and an
- * epilogue each are one — never a prologue holding the chapters after it as its sections. (A
- * heading above the first is the document's title, as a title page's.) Undefined otherwise.
+ * Whether a document's headings that read as chapter headings ("Prologue", "Chapter 1: Arrival")
+ * are all among the headings that divide it from the first of them on (`dividing`, places in
+ * the document), and fewer: then each dividing heading begins a chapter, as a prologue, chapters
+ * named alone ("The Storm", "Homecoming") and an epilogue each are one — never a prologue holding
+ * the chapters after it as its sections. (A heading above the first is the document's title, as
+ * a title page's.)
  */
-export function firstTitledAmong(dividing: readonly number[], titled: readonly number[]): number | undefined {
-  const first = titled.length > 0 ? dividing.indexOf(titled[0]!) : -1;
-  if (first < 0) return undefined;
-  const from = dividing.slice(first);
-  return titled.length < from.length && titled.every((at) => from.includes(at)) ? first : undefined;
+export function dividesBeyondTitles(dividing: readonly number[], titled: readonly number[]): boolean {
+  return titled.length > 0 && titled.length < dividing.length && titled.every((at) => dividing.includes(at));
 }
 
 /**
- * A document's division at its headings from its first chapter heading on, those
- * among them (`titled`) read as such (their kind, number and address), when `firstTitledAmong`
- * finds them there; else undefined.
+ * A document's division at its headings from its first chapter heading on, those among them
+ * (`titled`) read as such (their kind, number and address), when `dividesBeyondTitles`; else undefined.
  */
 export function divisionWithTitles(
   nodes: readonly ElementContent[],
@@ -159,14 +155,15 @@ export function divisionWithTitles(
   isTitle?: (node: Element) => boolean,
 ): HeadingDivision | undefined {
   const division = titled[0] ? headingDivision(nodes, isTitle, titled[0].index) : undefined;
-  const first = division
-    ? firstTitledAmong(
-        division.starts.map(({ index }) => index),
-        titled.map(({ index }) => index),
-      )
-    : undefined;
-  if (!division || first === undefined) return undefined;
-  const starts = division.starts.slice(first);
+  if (
+    !division ||
+    !dividesBeyondTitles(
+      division.starts.map(({ index }) => index),
+      titled.map(({ index }) => index),
+    )
+  )
+    return undefined;
+  const { starts } = division;
   const byPlace = new Map(titled.map((start) => [start.index, start.heading]));
   const headings = withTitledHeadings(starts.map((start) => byPlace.get(start.index) ?? start.heading.title));
   return { ...division, starts: starts.map((start, i) => ({ ...start, heading: headings[i]! })) };

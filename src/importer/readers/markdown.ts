@@ -11,7 +11,7 @@ import {
   amongNotice,
   chaptersNotice,
   dividingLevel,
-  firstTitledAmong,
+  dividesBeyondTitles,
   noteAboveNotice,
   numberedInVolumes,
   withTitledHeadings,
@@ -535,18 +535,17 @@ function dividedSections(body: string, headings: HeadingLine[], titled: readonly
         hasText,
       )
     : undefined;
-  const first = fromTitled
-    ? firstTitledAmong(
-        fromTitled.at.map(({ start }) => start),
-        titled.map(({ start }) => start),
-      )
-    : undefined;
-  if (first === undefined && titled.length >= 2) return [];
-  const division = first !== undefined ? fromTitled : dividingLevel(dividing, body.length, hasText);
+  const among =
+    fromTitled !== undefined &&
+    dividesBeyondTitles(
+      fromTitled.at.map(({ start }) => start),
+      titled.map(({ start }) => start),
+    );
+  if (!among && titled.length >= 2) return [];
+  const division = among ? fromTitled : dividingLevel(dividing, body.length, hasText);
   if (!division) return [];
-  const { level } = division;
-  const at = division.at.slice(first ?? 0);
-  const byPlace = new Map(first !== undefined ? titled.map((section) => [section.start, section.heading] as const) : []);
+  const { level, at } = division;
+  const byPlace = new Map(among ? titled.map((section) => [section.start, section.heading] as const) : []);
   const titles = withTitledHeadings(at.map((line) => byPlace.get(line.start) ?? line.text));
   notices.push(
     `divided the file at its ${at.length} headings of level ${level} (${'#'.repeat(level)}), ${amongNotice([...byPlace.values()].map(({ title }) => title))}`,
