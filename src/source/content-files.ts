@@ -45,10 +45,14 @@ export const besideStory = (name: string): boolean => /\.md$/i.test(name) && !/^
  * of chapters, or dropped among the chapters as they are. Markdown besides (`markdownFile`),
  * which in `content/` is a chapter already.
  */
-export const documentFile = /\.(?:txt|docx|odt|fodt|rtf|epub|x?html?|fb2)$/i;
+const documentExtensions = ['txt', 'docx', 'odt', 'fodt', 'rtf', 'epub', 'html', 'htm', 'xhtml', 'fb2'];
+export const documentFile = new RegExp(`\\.(?:${documentExtensions.join('|')})$`, 'i');
 
 /** A Markdown file, by extension, as the importer reads one. */
 export const markdownFile = /\.(?:md|markdown)$/i;
+
+/** Every extension the importer reads, for messages: ".md, .txt, .docx…". */
+export const importedExtensions = ['md', ...documentExtensions].map((extension) => `.${extension}`).join(', ');
 
 /** Files systems and editors leave behind, skipped without a word. */
 const systemFiles = /^(?:\.DS_Store|Thumbs\.db|desktop\.ini|\.gitkeep|\.keep)$/i;

@@ -1,7 +1,7 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { problems } from '../../core/problems.ts';
-import { documentFile, markdownFile } from '../../source/content-files.ts';
+import { documentFile, importedExtensions, markdownFile } from '../../source/content-files.ts';
 import { zipFormat } from '../../importer/read.ts';
 import { isZip, maxEntryBytes, megabytes, unzipWithin, zipEntries } from '../../importer/zip.ts';
 
@@ -39,8 +39,7 @@ export function readInputs(paths: readonly string[]): { inputs: Input[]; errors:
           .filter((entry) => entry.isFile() && !entry.name.startsWith('.') && chapterFile(entry.name))
           .map((entry) => entry.name)
           .sort(naturally);
-        if (files.length === 0)
-          throw new Error(`${path}: a folder without chapter files (.txt, .md, .docx, .odt, .rtf, .html, .epub, .fb2)`);
+        if (files.length === 0) throw new Error(`${path}: a folder without chapter files (${importedExtensions})`);
         notes.push(`read the ${files.length} files in ${path} in this order: ${files.join(', ')}`);
         for (const file of files)
           inputs.push({ name: join(path, file), bytes: readWithin(join(path, file)), path: join(path, file), from: path });
