@@ -2,6 +2,7 @@ import { htmlTagNames } from 'html-tag-names';
 import type { Html, Root, RootContent } from 'mdast';
 import { visit } from 'unist-util-visit';
 import { mathTagNames } from './sanitize.ts';
+import { escapeXml } from '../core/escape.ts';
 
 const known = new Set([...htmlTagNames, ...mathTagNames]);
 
@@ -69,7 +70,7 @@ export function remarkLiteralTags() {
       const value = node.value.replace(/<(\/?)([a-zA-Z][\w:-]*)([^<>]*)>/g, (tag, slash: string, name: string, attributes: string) => {
         if (!isWords(name, slash ? '' : attributes)) return tag;
         tags++;
-        return tag.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+        return escapeXml(tag);
       });
       // A line of its own that is only words in angle brackets ("<a few hours later>", a time skip) is a paragraph of them.
       if (
