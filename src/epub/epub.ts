@@ -150,15 +150,20 @@ function langInside(book: EpubBook, key: StringKey): string {
   return attributes(book.t.langInside(key));
 }
 
+/** An element of the site's message `key`, escaped, marked with its language when not the book's (`langOf`). */
+function said(book: EpubBook, tag: string, key: StringKey, attributesGiven = ''): string {
+  return `<${tag}${attributesGiven}${langOf(book, key)}>${escapeXml(book.t(key))}</${tag}>`;
+}
+
 const noteHeadings = { authors: 'note.authors', end: 'note.end', work: 'home.notes', 'work-end': 'home.endNotes' } as const;
 
 function note(book: EpubBook, kind: keyof typeof noteHeadings, html: string): string {
   const id = `${kind}-note-title`;
-  return `<section class="note" aria-labelledby="${id}"><h2 id="${id}"${langOf(book, noteHeadings[kind])}>${escapeXml(book.t(noteHeadings[kind]))}</h2>${html}</section>`;
+  return `<section class="note" aria-labelledby="${id}">${said(book, 'h2', noteHeadings[kind], ` id="${id}"`)}${html}</section>`;
 }
 
 function chapterSummary(book: EpubBook, html: string): string {
-  return `<section class="summary-box" aria-labelledby="chapter-summary-title"><h2 id="chapter-summary-title"${langOf(book, 'chapter.summary')}>${escapeXml(book.t('chapter.summary'))}</h2>${html}</section>`;
+  return `<section class="summary-box" aria-labelledby="chapter-summary-title">${said(book, 'h2', 'chapter.summary', ' id="chapter-summary-title"')}${html}</section>`;
 }
 
 /** "Revised 3 December 2026", and what changed, as on the chapter's page. */
@@ -173,7 +178,7 @@ function revisionNote(book: EpubBook, revision: NonNullable<EpubChapter['revisio
 
 function contentNotes(book: EpubBook, notes: string[]): string {
   const items = notes.map((item) => `<li>${escapeXml(item)}</li>`).join('');
-  return `<section class="content-notes" aria-labelledby="content-notes-title"><h2 id="content-notes-title"${langOf(book, 'contentNotes.heading')}>${escapeXml(book.t('contentNotes.heading'))}</h2><ul>${items}</ul></section>`;
+  return `<section class="content-notes" aria-labelledby="content-notes-title">${said(book, 'h2', 'contentNotes.heading', ' id="content-notes-title"')}<ul>${items}</ul></section>`;
 }
 
 /** The chapter's title as the site sets it: its label on a line of its own, the name sized by length. */
@@ -236,18 +241,18 @@ function navDocument(book: EpubBook): string {
     .map((chapter) => `<li><a href="chapters/${chapter.id}.xhtml">${escapeXml(chapter.title)}</a></li>`)
     .join('\n');
   const body = `<nav epub:type="toc" id="toc" role="doc-toc">
-<h1${langOf(book, 'epub.contents')}>${escapeXml(book.t('epub.contents'))}</h1>
+${said(book, 'h1', 'epub.contents')}
 <ol>
 <li><a href="title.xhtml">${escapeXml(book.title)}</a></li>
 ${items}
-${book.endNotes ? `<li><a href="end-notes.xhtml"${langOf(book, 'home.endNotes')}>${escapeXml(book.t('home.endNotes'))}</a></li>` : ''}
+${book.endNotes ? `<li>${said(book, 'a', 'home.endNotes', ' href="end-notes.xhtml"')}</li>` : ''}
 </ol>
 </nav>
 <nav epub:type="landmarks" id="landmarks" hidden="hidden">
 <ol>
-${book.cover ? `<li><a epub:type="cover" href="cover.xhtml"${langOf(book, 'epub.cover')}>${escapeXml(book.t('epub.cover'))}</a></li>` : ''}
-<li><a epub:type="titlepage" href="title.xhtml"${langOf(book, 'epub.titlePage')}>${escapeXml(book.t('epub.titlePage'))}</a></li>
-<li><a epub:type="bodymatter" href="chapters/${book.chapters[0]?.id}.xhtml"${langOf(book, 'epub.start')}>${escapeXml(book.t('epub.start'))}</a></li>
+${book.cover ? `<li>${said(book, 'a', 'epub.cover', ' epub:type="cover" href="cover.xhtml"')}</li>` : ''}
+<li>${said(book, 'a', 'epub.titlePage', ' epub:type="titlepage" href="title.xhtml"')}</li>
+<li>${said(book, 'a', 'epub.start', ` epub:type="bodymatter" href="chapters/${book.chapters[0]?.id}.xhtml"`)}</li>
 </ol>
 </nav>`;
   return xhtmlDocument(book.language, book.t('epub.contents'), body, 'style.css');
