@@ -241,10 +241,12 @@ export function isBareNumber(title: string): boolean {
 }
 
 /**
- * The word titles are written with, for a word as it was found ("Ch." → "Chapter", "prólogo" →
- * "Prólogo"); a label of its own (ownLabels) as written. A word several languages share for
- * different labels ("Cap." is Spanish, Italian and Romanian; "Kap." German and Czech) is only
- * spelled as the list spells it: which language it is, the line does not say.
+ * The word titles are written with, for a word as it was found: a short form or a spelling
+ * without its accents spelled out ("Ch." → "Chapter", "Chuong" → "Chương"), any other word as
+ * its language's list spells it ("prólogo" → "Prólogo"), never a synonym in its place
+ * ("Lời mở đầu" stays, though "Mở đầu" comes first). A label of its own (ownLabels) stays as
+ * written. A short form several languages share for different words ("Cap." is Spanish,
+ * Italian and Romanian; "Kap." German and Czech) stays: which language it is, the line does not say.
  */
 function canonical(found: string, pick: (words: Words) => string[]): string {
   const lower = found.toLowerCase();
@@ -252,9 +254,17 @@ function canonical(found: string, pick: (words: Words) => string[]): string {
   const lists = Object.values(languages)
     .map(pick)
     .filter((list) => list.some((word) => word.toLowerCase() === lower));
-  const firsts = new Set(lists.map((list) => list[0]!));
-  if (firsts.size === 1) return [...firsts][0]!;
+  const fuller = new Set(lists.map((list) => list[0]!).filter((first) => shortOrPlainFor(found, first)));
+  if (fuller.size === 1) return [...fuller][0]!;
   return lists[0]?.find((word) => word.toLowerCase() === lower) ?? found;
+}
+
+/** Whether a label's word is a short form ("Ch.", "Ch", "Chap.") or an unaccented spelling ("Capitulo") of a fuller word. */
+function shortOrPlainFor(found: string, word: string): boolean {
+  const plain = (text: string) => text.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase();
+  const stem = plain(found).replace(/\.$/, '');
+  const full = plain(word);
+  return full === stem || ((found.endsWith('.') || stem.length <= 3) && full.startsWith(stem));
 }
 
 /**

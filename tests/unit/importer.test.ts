@@ -90,6 +90,14 @@ describe('title lines', () => {
     ['Cap. 2', 'chapter', 2, 'Cap. 2', 'chapter-2'],
     ['kap. 2', 'chapter', 2, 'Kap. 2', 'chapter-2'],
     ['Ch. 2', 'chapter', 2, 'Chapter 2', 'chapter-2'],
+    // A word spelled out ("Chuong" → "Chương"), never another word put in its place: "Lời mở đầu" is no "Mở đầu", "پیشگفتار" no "پیش‌درآمد".
+    ['Chuong 4', 'chapter', 4, 'Chương 4', 'chapter-4'],
+    ['Capitulo 4', 'chapter', 4, 'Capítulo 4', 'chapter-4'],
+    ['Lời mở đầu', 'prologue', undefined, 'Lời mở đầu', 'prologue'],
+    ['پیشگفتار', 'prologue', undefined, 'پیشگفتار', 'prologue'],
+    ['تمهيد', 'prologue', undefined, 'تمهيد', 'prologue'],
+    ['ปัจฉิมบท', 'epilogue', undefined, 'ปัจฉิมบท', 'epilogue'],
+    ['Kapitlet 2', 'chapter', 2, 'Kapitlet 2', 'chapter-2'],
     // A name after the number and a space alone.
     ['Chapter 3 The Lake', 'chapter', 3, 'Chapter 3: The Lake', 'chapter-3'],
     ['Глава 3 Буря', 'chapter', 3, 'Глава 3: Буря', 'chapter-3'],
