@@ -30,6 +30,8 @@ export function markdownToPlainText(markdown: string): string {
       .replace(/\[\^[^\]\s]{1,200}\]/g, ' ')
       .replace(/\[([^\]\n]{0,500})\]\([^)\n]{0,500}\)/g, '$1')
       .replace(/\[([^\]\n]{0,500})\]\[[^\]\n]{0,500}\]/g, '$1')
+      // A task list's box (`- [x] Buy milk`) is shown as a box, not as the letter in it.
+      .replace(/^[ \t]*(?:[*+-]|\d+[.)])[ \t]+\[[ xX]\][ \t]+/gm, '')
       .replace(/^ {0,3}(?:[*_-] *){3,}$/gm, '')
       .replace(/^:{3,}[\w-]*\s*$/gm, '')
       .replace(/^ {0,3}(?:#{1,6} +|> ?|[*+-] +(?=\S)|\d+[.)] +)/gm, '')

@@ -31,6 +31,7 @@ import { remarkLiteralTags } from './remark-literal-tags.ts';
 import { rehypeTypography } from './rehype-typography.ts';
 import { rehypePlayersAsLinks } from './players.ts';
 import { rehypeTaskBoxes } from './rehype-task-boxes.ts';
+import { remarkInlineNotes } from './remark-inline-notes.ts';
 import { remarkMarksAndCallouts } from './remark-marks-and-callouts.ts';
 import type { QuoteStyle } from '../core/typography.ts';
 import { remarkUnclosedHtml } from './remark-unclosed-html.ts';
@@ -130,6 +131,7 @@ export function createRenderer(settings: RenderSettings): Renderer {
     remarkBlocks,
     [remarkObsidian, { chapters: settings.chapters }],
     remarkMarksAndCallouts,
+    remarkInlineNotes,
     remarkSpacedAddresses,
     remarkAccidentalLists,
     // Not an option: unified reads `false` as "leave this plugin out", `true` as no options.

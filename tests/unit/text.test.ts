@@ -50,6 +50,10 @@ describe('markdownToPlainText', () => {
     expect(markdownToPlainText('One.\n\n* * *\n\nTwo.')).toBe('One.\n\nTwo.');
   });
 
+  it('reads a task list as shown: a box, not the letter in it', () => {
+    expect(markdownToPlainText('- [x] Buy milk\n- [ ] Find X\n  1. [X] nested')).toBe('Buy milk\nFind X\nnested');
+  });
+
   it('keeps a line that starts with a hyphen and a word', () => {
     expect(markdownToPlainText('-the man.')).toBe('-the man.');
   });
