@@ -27,7 +27,7 @@ export function isMarkerText(text: string): boolean {
 }
 
 /** Whether an element holds the notes of a chapter (pandoc's `section.footnotes`, EPUB's `epub:type="footnotes"`). */
-function isNotesBlock(node: Element): boolean {
+export function isNotesBlock(node: Element): boolean {
   return classesOf(node).includes('footnotes') || /(?:^|\s)(?:footnotes|endnotes|rearnotes|doc-endnotes)(?:\s|$)/.test(semanticsOf(node));
 }
 
@@ -39,12 +39,19 @@ export function gatherFootnotes(trees: Root[]): void {
   for (const tree of trees) withNamedAnchors(tree);
   const byId = new Map<string, { node: Element; parent: Root | Element; tree: Root }>();
   const parents = new Map<Element, Root | Element>();
+  // The ids each chapter holds: a note it refers to and holds is its own, though another chapter
+  // has one of that id too (pandoc numbers each file's notes from `fn1`).
+  const idsOf = new Map<Root, Set<string>>();
   for (const tree of trees) {
+    const ids = new Set<string>();
     for (const found of elementsOf(tree)) {
       parents.set(found.node, found.parent);
       const id = found.node.properties.id;
-      if (typeof id === 'string' && !byId.has(id)) byId.set(id, { ...found, tree });
+      if (typeof id !== 'string') continue;
+      ids.add(id);
+      if (!byId.has(id)) byId.set(id, { ...found, tree });
     }
+    idsOf.set(tree, ids);
   }
   const emptied = new Set<Element>();
   for (const tree of trees) {
@@ -52,7 +59,7 @@ export function gatherFootnotes(trees: Root[]): void {
     const moved: Element[] = [];
     for (const id of wanted) {
       const target = byId.get(id);
-      if (!target || target.tree === tree) continue;
+      if (!target || target.tree === tree || idsOf.get(tree)!.has(id)) continue;
       target.parent.children = target.parent.children.filter((child) => child !== target.node);
       if (target.parent.type === 'element') emptied.add(target.parent);
       moved.push(target.node);

@@ -2,6 +2,7 @@ import type { Element, ElementContent, Root, RootContent } from 'hast';
 import { toString } from 'hast-util-to-string';
 import { treeOf, visibleText } from './html.ts';
 import { removeElement } from './element.ts';
+import { isNotesBlock } from './footnotes.ts';
 import type { ImportedWork } from './model.ts';
 import { isNoteHeading, noteLabel } from './title-lines.ts';
 import { isSceneBreak } from '../core/scene-breaks.ts';
@@ -76,11 +77,11 @@ export function readLabelledNotes(work: ImportedWork): void {
     );
 }
 
-/** The element holding a chapter's paragraphs: its tree, or the one wrapper (`<div>`, `<section>`) around them all. */
+/** The element holding a chapter's paragraphs: its tree, or the one wrapper (`<div>`, `<section>`) around them all (and its footnotes, after it). */
 function textContainer(tree: Root): Root | Element {
   let container: Root | Element = tree;
   for (;;) {
-    const elements = elementsIn(container);
+    const elements: Element[] = elementsIn(container).filter((element) => !isNotesBlock(element));
     const loose: boolean = (container.children as (RootContent | ElementContent)[]).some(
       (child) => child.type === 'text' && child.value.trim() !== '',
     );

@@ -1313,6 +1313,19 @@ describe('a whole work whose chapter headings are titles alone (“Der Sturm”,
     },
   );
 
+  it.each(['pandoc/footnotes.epub', 'pandoc/footnotes.fb2', 'pandoc/footnotes.docx'])(
+    'reads %s: each chapter keeps its own footnote (though every file of the EPUB numbers its notes from fn1), its opening “Author’s Note:” and the words with a subscript or superscript inside',
+    async (name) => {
+      const { plan, chapters } = await importFixture(name);
+      expectEveryWordKept(plan);
+      expect(chapters.map(({ slug, front, body }) => [slug, front.authorsNote, body.match(/^\[\^\w+\]: .*$/gm)])).toEqual([
+        ['chapter-1', 'Thanks for reading! This one took a while.', [expect.stringContaining('An oil lamp, not an electric one.')]],
+        ['chapter-2', undefined, [expect.stringContaining('Based on the storm of 1987.')]],
+      ]);
+      expect(chapters[0]!.body).toContain('H<sub>2</sub>O and E=mc<sup>2</sup>');
+    },
+  );
+
   it('reads a Markdown story’s title page above its chapters (# title, “by” its author) apart from them, its ## headings each a chapter', async () => {
     const markdown =
       '# The Lamp\n\nby Ada Quill\n\n## Prologue\n\nIt began.\n\n## The Storm\n\nWind.\n\n### Later\n\nCalm.\n\n## Epilogue\n\nEnd.\n';

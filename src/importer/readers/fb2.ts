@@ -37,7 +37,8 @@ function wordsOf(node: XmlNodes): string {
   if (node.type === 'element' && ['binary', 'image'].includes(local(node.name))) return '';
   // A note's marker ("[1]") is no word of the story.
   if (node.type === 'element' && local(node.name) === 'a' && attribute(node, 'type') === 'note' && isMarkerText(text(node))) return ' ';
-  return node.children.map((inner) => (inner.type === 'element' ? ` ${wordsOf(inner)} ` : wordsOf(inner))).join('');
+  // A block is words of its own; an inline element (`H<sub>2</sub>O`) is part of the word it is in.
+  return node.children.map((inner) => (inner.type === 'element' && !isInline(inner) ? ` ${wordsOf(inner)} ` : wordsOf(inner))).join('');
 }
 
 const h = (tagName: string, content: ElementContent[], properties: Element['properties'] = {}): Element => ({
@@ -56,6 +57,9 @@ const inline: Record<string, string> = {
   sup: 'sup',
   code: 'code',
 };
+
+/** Whether an element runs inside a paragraph's text: styled words, a link, a style. */
+const isInline = (node: XmlElement): boolean => Object.hasOwn(inline, local(node.name)) || ['a', 'style'].includes(local(node.name));
 
 interface Book {
   /** Pictures by the id of their `<binary>`: the name each is written under in images/. */
