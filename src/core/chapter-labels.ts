@@ -37,7 +37,7 @@ export const languages: Record<string, Words> = {
     chapter: ['Chapter', 'Ch.', 'Ch', 'Chap.'],
     prologue: ['Prologue'],
     epilogue: ['Epilogue'],
-    interlude: ['Interlude', 'Side Story', 'Bonus Chapter', 'Omake'],
+    interlude: ['Interlude', 'Side Story', 'Sidestory', 'Bonus Chapter', 'Special Chapter', 'Extra Chapter', 'Omake'],
     notes: ["Author's Notes", "Author's Note", 'Authors Note', 'Author’s Note', 'A/N', 'AN'],
   },
   es: {
@@ -661,7 +661,7 @@ export const languages: Record<string, Words> = {
  * label of their own (Thai web novels number "episodes", ตอนที่; serials add side stories and
  * bonus chapters between their chapters): read as their kind, and kept as the author wrote them.
  */
-export const ownLabels = ['ตอนที่', 'Side Story', 'Bonus Chapter', 'Omake'];
+export const ownLabels = ['ตอนที่', 'Side Story', 'Sidestory', 'Bonus Chapter', 'Special Chapter', 'Extra Chapter', 'Omake'];
 
 /** Chinese, Japanese and Korean named headings; their numbered ones are in the grammar below. */
 export const cjkNamed: Record<'prologue' | 'epilogue' | 'interlude', string[]> = {
@@ -813,8 +813,11 @@ const forms = {
     String.raw`^(${cjkVolume}\s*(?:第\s*(${cjkDigits}+)\s*[章话話回节節幕]|제\s*([0-9]+)\s*[장화]|([0-9]+)\s*화))(?:\s*[:：.、．\-—–]?\s*(.*))?$`,
     'u',
   ),
-  /** "Prologue", "Epílogo: Años después", "Interlude - Letters". */
-  named: new RegExp(String.raw`^(${alternatives(wordsOf((w) => [...w.prologue, ...w.epilogue, ...w.interlude]))})${rest}`, 'iu'),
+  /** "Prologue", "Epílogo: Años después", "Interlude - Letters", and numbered as serials have several: "Interlude 2: Lisa", "Interlude 3½", "Epilogue II". */
+  named: new RegExp(
+    String.raw`^(${alternatives(wordsOf((w) => [...w.prologue, ...w.epilogue, ...w.interlude]))})(?:\s*(?:${anyLanguageNumber})[½¼¾]?|\s*[½¼¾])?${rest}`,
+    'iu',
+  ),
   /** `序章`, `エピローグ：その後`. */
   // A number may follow the word (`番外一`, `외전 2화`), and the name a space or a separator: `閑話` and an ideographic space before `猫の一日`, never prose run on (`序章が…`).
   'cjk-named': new RegExp(

@@ -209,10 +209,16 @@ export function parseTitleLine(line: string): TitleLine | undefined {
       return { kind, number: undefined, title: text, slug: kind === 'interlude' ? slugify(text) || kind : kind };
     case 'named': {
       const pick = (words: Words) => words[kind as 'prologue' | 'epilogue' | 'interlude'];
-      const label = canonical(found.word!, pick);
-      // An interlude's address from its name, under its own label where it has one ("side-story-the-ball").
+      // The number a serial's second interlude or epilogue has ("Interlude 2", "Epilogue II"), as written.
+      const numbered = found.label.slice(found.word!.length);
+      const label = `${canonical(found.word!, pick)}${numbered}`;
+      // An interlude's address from its number and name, under its own label where it has one
+      // ("interlude-2-lisa", "side-story-the-ball"); a second epilogue's from its number ("epilogue-2").
       const own = ownLabels.some((word) => word.toLowerCase() === found.word!.toLowerCase());
-      const slug = kind === 'interlude' && (name || own) ? slugify(`${own ? label : 'interlude'} ${name ?? ''}`) || 'interlude' : kind;
+      const slug =
+        (kind === 'interlude' && (name || own)) || numbered
+          ? slugify(`${own ? label : `${kind}${numbered}`} ${kind === 'interlude' ? (name ?? '') : ''}`) || kind
+          : kind;
       return { kind, number: undefined, title: titled(label, pick), slug };
     }
     case 'worded':

@@ -2064,6 +2064,25 @@ describe('Word documents', () => {
     ]);
   });
 
+  it('splits a serial at its numbered interludes and epilogues, each a page of its own where it stands', async () => {
+    const text =
+      'Chapter 1\n\nOne.\n\nInterlude 1: Lisa\n\nLisa spoke.\n\nChapter 2\n\nTwo.\n\nInterlude 2\n\nNobody spoke.\n\nEpilogue 1\n\nEnd.\n\nEpilogue 2: Ten Years Later\n\nLater.\n';
+    const { plan, chapters } = await importBytes(strToU8(text), 'worm.txt');
+    expectEveryWordKept(plan);
+    expect(chapters.map(({ slug, front, body }) => [slug, front.title, body])).toEqual([
+      ['chapter-1', 'Chapter 1', 'One.'],
+      ['interlude-1-lisa', 'Interlude 1: Lisa', 'Lisa spoke.'],
+      ['chapter-2', 'Chapter 2', 'Two.'],
+      ['interlude-2', 'Interlude 2', 'Nobody spoke.'],
+      ['epilogue-1', 'Epilogue 1', 'End.'],
+      ['epilogue-2', 'Epilogue 2: Ten Years Later', 'Later.'],
+    ]);
+    const order = (slug: string) => chapters.find((chapter) => chapter.slug === slug)!.front.order as number;
+    expect(order('interlude-1-lisa')).toBeGreaterThan(order('chapter-1'));
+    expect(order('interlude-1-lisa')).toBeLessThan(order('chapter-2'));
+    expect(order('epilogue-2')).toBeGreaterThan(order('epilogue-1'));
+  });
+
   it('names the file when it is not a Word document after all', async () => {
     const broken = zipSync({ 'word/document.xml': strToU8('not xml <') });
     await expect(readInput(broken, 'broken.docx')).rejects.toThrow(/^broken\.docx: /);
