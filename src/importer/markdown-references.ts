@@ -1,3 +1,9 @@
+import type { FootnoteDefinition, FootnoteReference, Text } from 'mdast';
+import remarkGfm from 'remark-gfm';
+import remarkParse from 'remark-parse';
+import { unified } from 'unified';
+import { visit } from 'unist-util-visit';
+
 /**
  * Links and pictures written by reference (`[the inn][1]`, `![][image1]`, and `[1]: https://…`
  * at the end, as Google Docs' Markdown, Ulysses and many editors write them) written inline
@@ -52,4 +58,55 @@ export function inlineReferences(markdown: string): string {
     .filter((_, index) => !removed.has(index))
     .join('\n')
     .trimEnd();
+}
+
+/**
+ * Footnotes written at the end of a file cut into chapters (as pandoc, Ulysses and long
+ * manuscripts write them, all after the last chapter): each note moved to the chapter that
+ * refers to it, after its text, so it shows there and not, unreferenced, nowhere. A note its own
+ * chapter refers to, or that several chapters or none refer to, stays where it is. Read by the
+ * Markdown parser the site uses, so a note's continued paragraphs and code are moved whole.
+ */
+export function gatherFootnoteDefinitions(bodies: readonly string[]): { bodies: string[]; moved: number } {
+  const parser = unified().use(remarkParse).use(remarkGfm);
+  const read = bodies.map((body) => {
+    const tree = parser.parse(body);
+    const references = new Set<string>();
+    const definitions: { identifier: string; start: number; end: number }[] = [];
+    visit(tree, (node) => {
+      if (node.type === 'footnoteReference') references.add((node as FootnoteReference).identifier);
+      // A reference whose note is in another chapter is no reference to the parser, which leaves it as text.
+      if (node.type === 'text')
+        for (const [, label] of (node as Text).value.matchAll(/\[\^([^\]\s]{1,200})\](?!:)/g)) references.add(label!.toLowerCase());
+      if (node.type === 'footnoteDefinition' && node.position?.start.offset !== undefined && node.position.end.offset !== undefined)
+        definitions.push({
+          identifier: (node as FootnoteDefinition).identifier,
+          start: node.position.start.offset,
+          end: node.position.end.offset,
+        });
+    });
+    return { references, definitions };
+  });
+  const taken = bodies.map(() => [] as { start: number; end: number }[]);
+  const added = bodies.map(() => [] as string[]);
+  read.forEach(({ references, definitions }, from) => {
+    for (const definition of definitions) {
+      if (references.has(definition.identifier)) continue;
+      const users = read.flatMap((other, index) => (other.references.has(definition.identifier) ? [index] : []));
+      if (users.length !== 1) continue;
+      taken[from]!.push(definition);
+      added[users[0]!]!.push(bodies[from]!.slice(definition.start, definition.end));
+    }
+  });
+  const moved = taken.reduce((sum, list) => sum + list.length, 0);
+  if (moved === 0) return { bodies: [...bodies], moved };
+  return {
+    moved,
+    bodies: bodies.map((body, index) => {
+      let text = body;
+      for (const { start, end } of taken[index]!.toReversed())
+        text = `${text.slice(0, start).trimEnd()}\n\n${text.slice(end).replace(/^\s*\n/, '')}`;
+      return [text.trim(), ...added[index]!].filter(Boolean).join('\n\n');
+    }),
+  };
 }

@@ -22,7 +22,8 @@ export function markdownToPlainText(markdown: string): string {
     withoutComments(markdown.replace(/\r\n?/g, '\n'))
       // A link's or a picture's definition (`[image1]: <data:…>`, as Google Docs writes pictures) is not shown at all.
       .replace(new RegExp(definitionLine.source, 'gm'), '')
-      .replace(/<\/?[a-zA-Z][^<>\n]{0,500}>/g, '')
+      // A tag may go on over a line's end (pandoc wraps a long `<img …>`), never past a blank line.
+      .replace(/<\/?[a-zA-Z](?:[^<>\n]|\n(?![ \t]*\n)){0,500}>/g, '')
       // A picture's description is not shown as text (the renderer's word count leaves it out too).
       .replace(/!\[[^\]\n]{0,500}\]\([^)\n]{0,500}\)/g, '')
       .replace(/!\[[^\]\n]{0,500}\]\[[^\]\n]{0,500}\]/g, '')

@@ -122,7 +122,9 @@ export function createRenderer(settings: RenderSettings): Renderer {
   const front: PluggableList = [
     remarkParse,
     depthLimit('text'),
-    remarkGfm,
+    // Struck through between two tildes, as Obsidian, Typora, iA Writer and pandoc write it; one
+    // tilde each side is the author's own (`~La la la~` sung, `Senpai~`), not GitHub's strikethrough.
+    [remarkGfm, { singleTilde: false }],
     noteUsesLimit,
     // Emphasis next to CJK punctuation (`*まったく……。*夏目は`), which CommonMark's rules miss.
     remarkCjkFriendly,

@@ -1313,16 +1313,23 @@ describe('a whole work whose chapter headings are titles alone (“Der Sturm”,
     },
   );
 
-  it.each(['pandoc/footnotes.epub', 'pandoc/footnotes.fb2', 'pandoc/footnotes.docx'])(
-    'reads %s: each chapter keeps its own footnote (though every file of the EPUB numbers its notes from fn1), its opening “Author’s Note:” and the words with a subscript or superscript inside',
-    async (name) => {
+  it.each([
+    ['pandoc/footnotes.epub', 'H<sub>2</sub>O and E=mc<sup>2</sup>'],
+    ['pandoc/footnotes.fb2', 'H<sub>2</sub>O and E=mc<sup>2</sup>'],
+    ['pandoc/footnotes.docx', 'H<sub>2</sub>O and E=mc<sup>2</sup>'],
+    // Markdown with every note after the last chapter.
+    ['pandoc/footnotes-gfm.md', 'H<sub>2</sub>O and E=mc<sup>2</sup>'],
+    ['pandoc/footnotes-pandoc.md', 'H~2~O and E=mc^2^'],
+  ])(
+    'reads %s: each chapter keeps its own footnote (though every file of the EPUB numbers its notes from fn1, and a Markdown file has them all at its end), its opening “Author’s Note:” and the words with a subscript or superscript inside',
+    async (name, raised) => {
       const { plan, chapters } = await importFixture(name);
       expectEveryWordKept(plan);
       expect(chapters.map(({ slug, front, body }) => [slug, front.authorsNote, body.match(/^\[\^\w+\]: .*$/gm)])).toEqual([
         ['chapter-1', 'Thanks for reading! This one took a while.', [expect.stringContaining('An oil lamp, not an electric one.')]],
         ['chapter-2', undefined, [expect.stringContaining('Based on the storm of 1987.')]],
       ]);
-      expect(chapters[0]!.body).toContain('H<sub>2</sub>O and E=mc<sup>2</sup>');
+      expect(chapters[0]!.body).toContain(raised);
     },
   );
 

@@ -14,6 +14,8 @@ import { readInput } from '../../src/importer/read';
 import { isSceneBreak } from '../../src/core/scene-breaks';
 import { noteLabel, parseNumber, parseTitleLine } from '../../src/importer/title-lines';
 import { slugify } from '../../src/core/slug';
+import { gatherFootnoteDefinitions } from '../../src/importer/markdown-references';
+import { pandocSpans } from '../../src/importer/readers/markdown';
 import { languages, namedNumber, readTitle, titleParts } from '../../src/core/chapter-labels';
 
 /** Imports a plain-text chapter as `npm run import` does, into a folder holding `existing` orders. */
@@ -1033,5 +1035,33 @@ describe('a folder of chapters', () => {
     } finally {
       rmSync(folder, { recursive: true, force: true });
     }
+  });
+});
+
+describe('Markdown cut into chapters', () => {
+  it('moves each note written after the last chapter to the chapter that refers to it, continued paragraphs and all', () => {
+    const { bodies, moved } = gatherFootnoteDefinitions([
+      'One.[^a] Shared.[^s]',
+      'Two.[^b] Shared.[^s]\n\n[^a]: Note A.\n\n    Its second paragraph.\n\n[^b]: Note B.\n\n[^s]: Shared note.\n\n[^n]: Nobody’s.',
+    ]);
+    expect(moved).toBe(1);
+    expect(bodies[0]).toBe('One.[^a] Shared.[^s]\n\n[^a]: Note A.\n\n    Its second paragraph.');
+    // Its own, one two chapters refer to, one none does: where they are.
+    expect(bodies[1]).toBe('Two.[^b] Shared.[^s]\n\n[^b]: Note B.\n\n[^s]: Shared note.\n\n[^n]: Nobody’s.');
+  });
+
+  it('leaves a file whose notes are each in its chapter as it is', () => {
+    const bodies = ['One.[^1]\n\n[^1]: A.', 'Two.[^1]\n\n[^1]: B.'];
+    expect(gatherFootnoteDefinitions(bodies)).toEqual({ bodies, moved: 0 });
+  });
+
+  it('reads pandoc’s attributes: left out of pictures and links, a span as its words (underlined, small capitals), and returns what it left out', () => {
+    const { text, attributes } = pandocSpans(
+      '[this]{.underline} [END]{.smallcaps} [plain]{#x} ![a](b.png){width="0.8in"\nheight="0.5in"} [link](https://x.y){target="_blank"} [kept] {braces}',
+    );
+    expect(text).toBe(
+      '<u>this</u> <span style="font-variant: small-caps">END</span> plain ![a](b.png) [link](https://x.y) [kept] {braces}',
+    );
+    expect(attributes).toEqual(['{width="0.8in"\nheight="0.5in"}', '{target="_blank"}', '{.underline}', '{.smallcaps}', '{#x}']);
   });
 });

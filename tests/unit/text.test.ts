@@ -50,6 +50,10 @@ describe('markdownToPlainText', () => {
     expect(markdownToPlainText('One.\n\n* * *\n\nTwo.')).toBe('One.\n\nTwo.');
   });
 
+  it('reads a tag that goes on over a line’s end as a tag, as CommonMark does, but not past a blank line', () => {
+    expect(markdownToPlainText('<img src="map.png"\nalt="A map" />\n\nShe <b\n\nwent>.')).toBe('She <b\n\nwent>.');
+  });
+
   it('reads a task list as shown: a box, not the letter in it', () => {
     expect(markdownToPlainText('- [x] Buy milk\n- [ ] Find X\n  1. [X] nested')).toBe('Buy milk\nFind X\nnested');
   });

@@ -6,7 +6,7 @@ import { sourceText, withoutControls } from '../decode.ts';
 import { importedStory, ImportError, type ImportedChapter, type ImportedStory, type ImportedWork } from '../model.ts';
 import { languageTag } from '../../core/language-names.ts';
 import { markdownTree } from '../markdown-text.ts';
-import { inlineReferences } from '../markdown-references.ts';
+import { gatherFootnoteDefinitions, inlineReferences } from '../markdown-references.ts';
 import {
   amongNotice,
   chaptersNotice,
@@ -44,8 +44,11 @@ export function readMarkdown(input: string, file: string, stem: string): Importe
   // Obsidian's picture embeds (`![[lamp.png|A lamp]]`) as the Markdown pictures every other editor writes.
   const embeds = obsidianPictures(tomlAsYaml(input, file));
   // Obsidian's comments (`%%…%%`), which it hides: notes to the writer, not the story.
-  const written = withoutObsidianComments(embeds.text);
-  const comments = written.count;
+  const commented = withoutObsidianComments(embeds.text);
+  const comments = commented.count;
+  // Pandoc's attributes on pictures, links and spans, which the site's Markdown would show as typed.
+  const pandoc = pandocSpans(commented.text);
+  const written = { ...commented, text: pandoc.text };
   // Breaks typed as control characters become line and paragraph breaks; the build refuses the rest, so they go.
   const { text, removed } = withoutControls(written.text);
   let split: ContentFile;
@@ -72,6 +75,10 @@ export function readMarkdown(input: string, file: string, stem: string): Importe
     notices.push('wrote the links and pictures the file gives by reference ([text][1], and [1]: … below) inline, each where it is shown');
   if (embeds.count > 0) notices.push(`wrote ${counted(embeds.count, 'picture')} embedded the Obsidian way (![[…]]) as Markdown pictures`);
   const dropped: string[] = commentsDropped(comments, 'in %%…%%');
+  if (pandoc.attributes.length > 0)
+    dropped.push(
+      `pandoc’s attributes of ${counted(pandoc.attributes.length, 'picture, link or span', 'pictures, links and spans')} ({width="3in"}, {.underline}…), the site sizing pictures itself; underlined and small-capital words kept so`,
+    );
   if (notion?.properties.length)
     dropped.push(
       `the page’s Notion properties (${notion.properties.map((line) => `“${line.slice(0, line.indexOf(':'))}”`).join(', ')}), which a chapter has no place for`,
@@ -131,7 +138,12 @@ export function readMarkdown(input: string, file: string, stem: string): Importe
         // Obsidian's links counted as the words they show, as the site shows them.
         wikiLinksAsShown(sourceText(multiMarkdown?.body ?? splitFrontmatter(written.text.replace(/^\uFEFF/, ''), file).body)),
       ) + (work?.summary ? `\n${markdownToPlainText(work.summary)}` : ''),
-    setAside: [...chapters.flatMap(({ setAside }) => setAside), ...(titlePage?.setAside ?? []), ...(notion?.properties ?? [])],
+    setAside: [
+      ...chapters.flatMap(({ setAside }) => setAside),
+      ...(titlePage?.setAside ?? []),
+      ...(notion?.properties ?? []),
+      ...pandoc.attributes,
+    ],
     dropped,
     notices,
   };
@@ -291,6 +303,34 @@ export function obsidianPictures(text: string): { text: string; count: number } 
     return `![${alt.replace(/([\\[\]])/g, '\\$1')}](<${path}>)`;
   });
   return { text: replaced, count };
+}
+
+/** Pandoc's attributes, `{width="3in"}`, `{.underline}`, `{#id .class key=value}`, on one line or several. */
+const pandocAttributes = String.raw`\{\s*(?:(?:[#.][\w:-]+|[\w-]+=(?:"[^"\n]*"|'[^'\n]*'|[^\s"'{}]+))\s*){1,20}\}`;
+const attributedLink = new RegExp(String.raw`(!?\[[^\]\n]{0,500}\]\([^)\n]{0,500}\))(${pandocAttributes})`, 'g');
+const attributedSpan = new RegExp(String.raw`(?<![!\]])\[([^[\]\n]{1,500})\](${pandocAttributes})`, 'g');
+
+/**
+ * Pandoc's Markdown as the site's (pandoc, Zettlr and Quarto write it; `pandoc -t markdown` writes
+ * a Word file so): a picture's or a link's attributes (`![](map.png){width="3in"}`) left out, the
+ * site sizing pictures itself; a span (`[words]{.underline}`) as its words, underlined or in small
+ * capitals when its class says so. What was left out is returned, for the word check and the author.
+ */
+export function pandocSpans(text: string): { text: string; attributes: string[] } {
+  const attributes: string[] = [];
+  const replaced = text
+    .replace(attributedLink, (_, link: string, written: string) => {
+      attributes.push(written);
+      return link;
+    })
+    .replace(attributedSpan, (_, words: string, written: string) => {
+      attributes.push(written);
+      if (/\.(?:underline|ul)\b/.test(written)) return `<u>${words}</u>`;
+      if (/\.smallcaps\b/.test(written)) return `<span style="font-variant: small-caps">${words}</span>`;
+      if (/\.mark\b/.test(written)) return `==${words}==`;
+      return words;
+    });
+  return { text: replaced, attributes };
 }
 
 /** A chapter read, and the heading it took its title from, taken out of its text (if it was). */
@@ -462,6 +502,12 @@ function storyChapters(above: string, sections: TitleSection[], notices: string[
       setAside: [section.text, ...(named ? [name!] : [])],
     };
   });
+  // Notes written after the last chapter, each to the chapter that refers to it.
+  const gathered = gatherFootnoteDefinitions(chapters.map(({ chapter }) => chapter.markdown.body));
+  if (gathered.moved > 0) {
+    chapters.forEach(({ chapter }, i) => (chapter.markdown.body = gathered.bodies[i]!));
+    notices.push(`moved ${counted(gathered.moved, 'footnote')} written after the chapters into the chapter that refers to each`);
+  }
   numberedInVolumes(
     chapters.map(({ chapter }) => chapter),
     openings.map((opening) => opening && markdownToPlainText(opening)),
