@@ -1317,6 +1317,8 @@ describe('a whole work whose chapter headings are titles alone (“Der Sturm”,
     ['pandoc/footnotes.epub', 'H<sub>2</sub>O and E=mc<sup>2</sup>'],
     ['pandoc/footnotes.fb2', 'H<sub>2</sub>O and E=mc<sup>2</sup>'],
     ['pandoc/footnotes.docx', 'H<sub>2</sub>O and E=mc<sup>2</sup>'],
+    // A page whose first chapter's <section> holds most of its text: the story, not that chapter among menus.
+    ['pandoc/footnotes-sections.html', 'H<sub>2</sub>O and E=mc<sup>2</sup>'],
     // Markdown with every note after the last chapter.
     ['pandoc/footnotes-gfm.md', 'H<sub>2</sub>O and E=mc<sup>2</sup>'],
     ['pandoc/footnotes-pandoc.md', 'H~2~O and E=mc^2^'],

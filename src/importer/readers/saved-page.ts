@@ -148,7 +148,8 @@ export function withoutGoogleDocsComments(node: Element | Root, setAside: string
  * The block of a page without landmarks (no `<article>`, no `<main>`) that holds its text: the
  * element whose own paragraphs (three at least) hold more than half of the page's paragraph
  * text (a saved chapter page of a site: Royal Road's `div.chapter-content`, among menus, author
- * notes and comments). Nothing when the text is spread over several blocks, or the page is its text.
+ * notes and comments). Nothing when the text is spread over several blocks, the page is its text,
+ * or another chapter follows it.
  */
 export function densestBlock(body: Element | Root): Element | undefined {
   const own = (element: Element | Root) =>
@@ -161,5 +162,16 @@ export function densestBlock(body: Element | Root): Element | undefined {
     if (length > (best?.length ?? 0)) best = { element, length };
   }
   const paragraphs = best ? best.element.children.filter((child) => child.type === 'element' && child.tagName === 'p').length : 0;
-  return best && best.length >= total * 0.5 && paragraphs >= 3 ? best.element : undefined;
+  if (!best || best.length < total * 0.5 || paragraphs < 3) return undefined;
+  // A chapter after it, its heading over paragraphs of its own ("Chapter 2" in the next section, as pandoc's
+  // `--section-divs` writes a whole story): the block is the first of the page's chapters, not its one
+  // chapter among menus (whose heading may stand above it, as Royal Road's does).
+  const all = [...elementsOf(body)].map(({ node }) => node);
+  const end = all.lastIndexOf(selectAll('*', best.element).at(-1) ?? best.element);
+  const after = all.slice(end + 1);
+  const lastParagraph = after.findLastIndex((node) => node.tagName === 'p' && textOf(node).trim() !== '');
+  const chapterAfter = after
+    .slice(0, Math.max(0, lastParagraph))
+    .some((node) => /^h[1-3]$/.test(node.tagName) && parseTitleLine(textOf(node)) !== undefined);
+  return chapterAfter ? undefined : best.element;
 }
