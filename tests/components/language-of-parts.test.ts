@@ -106,7 +106,20 @@ const components: [string, AstroComponentFactory, Record<string, unknown>][] = [
 ];
 
 /** The story's own words in these props: each text holding one is the story's, in Swahili. */
-const storyWords = [...titles, 'Hadithi', 'Muhtasari', 'Asanteni', 'Huzuni', 'Mwisho', 'Mapenzi', 'Bahari', 'Pwani', 'Sura'];
+const storyWords = [
+  ...titles,
+  'Ziwa',
+  'Mnara',
+  'Hadithi',
+  'Muhtasari',
+  'Asanteni',
+  'Huzuni',
+  'Mwisho',
+  'Mapenzi',
+  'Bahari',
+  'Pwani',
+  'Sura',
+];
 
 /** The language a text is read in: its nearest `lang`. */
 const languageAt = (node: Node): string | undefined =>
