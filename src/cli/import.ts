@@ -505,6 +505,14 @@ export async function main(argv: string[]): Promise<number> {
     console.error(`error  ${shown(targets.story)} exists: change the title, author or language there (or replace it: --force)`);
     return 1;
   }
+  // What tells the source work from others, for the weekly --update, and its own title, author and
+  // language where others are given: what a later update compares the source with, not the names given.
+  const sourceIds = new Map(works.map(({ input, work }) => [work, workId(work, input)]));
+  const given = whole
+    ? Object.fromEntries(
+        (['title', 'author', 'language'] as const).filter((key) => key in named).map((key) => [key, whole.work.story![key]]),
+      )
+    : {};
   // The title, author and language given: in place of the whole work's, else a story of their own for chapters alone.
   if (whole) Object.assign(whole.work.story!, named);
   // Else, into a folder without story.md, the story a chapter's page names around it (FanFiction.net's header).
@@ -561,7 +569,7 @@ export async function main(argv: string[]): Promise<number> {
       const { input, work, plan } = wholes[0]!;
       staged.write(
         join(content, recordName),
-        recordFile(recordOf({ source: input, format: work.format, work: workId(work, input), plan, today: today() })),
+        recordFile(recordOf({ source: input, format: work.format, work: sourceIds.get(work)!, plan, today: today(), given })),
       );
       reports.push([`wrote  ${shown(join(content, recordName))}  (what was imported, for npm run import -- <file> --update)`]);
     }

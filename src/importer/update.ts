@@ -69,13 +69,21 @@ function storyFields(text: string): Record<string, unknown> {
 }
 
 /** The record of an import: what was written, fingerprinted. */
-export function recordOf(input: { source: string; format: string; work: string; plan: ImportPlan; today: string }): ImportRecord {
+export function recordOf(input: {
+  source: string;
+  format: string;
+  work: string;
+  plan: ImportPlan;
+  today: string;
+  /** The source's own values of the fields the author gave in their place (`--title`): what a later update compares with. */
+  given?: Record<string, unknown>;
+}): ImportRecord {
   return {
     source: input.source,
     format: input.format,
     work: input.work,
     imported: input.today,
-    story: input.plan.story === undefined ? {} : fingerprints(storyFields(input.plan.story)),
+    story: input.plan.story === undefined ? {} : fingerprints({ ...storyFields(input.plan.story), ...input.given }),
     chapters: input.plan.chapters.map((chapter, index) => ({
       position: index + 1,
       title: chapter.title,

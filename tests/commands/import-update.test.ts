@@ -136,6 +136,33 @@ describe('the weekly update from AO3', () => {
     expect(existsSync(join(folder, 'chapters/chapter-3.md'))).toBe(false);
   });
 
+  it('keeps the title and author given at the first import (--title, --author) through later updates', async () => {
+    const folder = join(work, 'renamed');
+    const source = (chapters: string[]) => {
+      const file = join(work, `manuscript-${chapters.length}.md`);
+      writeFileSync(
+        file,
+        `---\ntitle: Working Title\nauthor: pen name\n---\n\n${chapters.map((text, i) => `# Chapter ${i + 1}\n\n${text}\n`).join('\n')}`,
+      );
+      return file;
+    };
+    const first = await runImport(
+      source(['The lamp was lit.', 'The storm came.']),
+      '--content',
+      folder,
+      '--title',
+      'Lamps Below',
+      '--author',
+      'Ada Quill',
+    );
+    expect(first.code).toBe(0);
+    const update = await runImport(source(['The lamp was lit.', 'The storm came.', 'The calm.']), '--content', folder, '--update');
+    expect(update.stderr).toBe('');
+    expect(update.stdout).toMatch(/^new +.*chapter-3\.md/m);
+    expect(update.stdout).not.toMatch(/^(?:updated|conflict) +.*story\.md/m);
+    expect(readFileSync(join(folder, 'story.md'), 'utf8')).toMatch(/^title: Lamps Below\nauthor: Ada Quill$/m);
+  });
+
   it('names a chapter here it cannot read (broken frontmatter), and changes nothing', async () => {
     const folder = join(work, 'broken');
     expect((await runImport(download(13, [wick, flame]), '--content', folder)).code).toBe(0);

@@ -1335,6 +1335,14 @@ describe('a whole work whose chapter headings are titles alone (“Der Sturm”,
     },
   );
 
+  it('reads a Markdown work of one chapter under its chapter heading as that chapter, titled and addressed by the heading, not by the work', async () => {
+    const markdown = '---\ntitle: Working Title\nauthor: Ada Quill\n---\n\n# Chapter 1\n\nThe lamp was lit.\n';
+    const { plan, chapters, story } = await importBytes(strToU8(markdown), 'manuscript.md');
+    expectEveryWordKept(plan);
+    expect(story?.front).toMatchObject({ title: 'Working Title', author: 'Ada Quill' });
+    expect(chapters.map(({ slug, front, body }) => [slug, front.title, body])).toEqual([['chapter-1', 'Chapter 1', 'The lamp was lit.']]);
+  });
+
   it('reads a Markdown story’s title page above its chapters (# title, “by” its author) apart from them, its ## headings each a chapter', async () => {
     const markdown =
       '# The Lamp\n\nby Ada Quill\n\n## Prologue\n\nIt began.\n\n## The Storm\n\nWind.\n\n### Later\n\nCalm.\n\n## Epilogue\n\nEnd.\n';

@@ -106,10 +106,14 @@ export function readMarkdown(input: string, file: string, stem: string): Importe
     : [
         oneChapter(
           body,
-          work?.title !== undefined ? { title: work.title } : withPostDate(frontmatter, stem, notices),
+          // A whole work of one chapter: titled by the chapter heading that opens it ("# Chapter 1"), else by the work.
+          work?.title !== undefined && !opensWithTitleLine(body, headings[0])
+            ? { title: work.title }
+            : withPostDate(frontmatter, stem, notices),
           headings[0],
           file,
-          postName(frontmatter, stem),
+          // Its address the chapter's (`chapter-1`), not the whole work's file's.
+          work && opensWithTitleLine(body, headings[0]) ? parseTitleLine(headings[0]!.text)!.slug : postName(frontmatter, stem),
         ),
       ];
   if (work?.published) chapters[0]!.chapter.published = work.published;
@@ -332,6 +336,10 @@ export function pandocSpans(text: string): { text: string; attributes: string[] 
     });
   return { text: replaced, attributes };
 }
+
+/** Whether a heading opens the text and reads as a chapter's title line ("# Chapter 1", "# Prologue"). */
+const opensWithTitleLine = (body: string, heading: HeadingLine | undefined): boolean =>
+  heading !== undefined && body.slice(0, heading.start).trim() === '' && parseTitleLine(heading.text) !== undefined;
 
 /** A chapter read, and the heading it took its title from, taken out of its text (if it was). */
 interface ReadChapter {
