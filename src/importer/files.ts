@@ -12,9 +12,10 @@ import { embeddedPictures } from './embedded-pictures.ts';
 import { embeddedMedia } from './embedded-media.ts';
 import { imageName } from './image-name.ts';
 import { hastToMarkdown } from './hast-to-markdown.ts';
-import { ImportError, treesOf, type ImportedChapter, type ImportedStory, type ImportedWork } from './model.ts';
+import { bookLink, ImportError, treesOf, type ImportedChapter, type ImportedStory, type ImportedWork } from './model.ts';
+import { elementsOf } from './element.ts';
 import { sanitizeSvg } from '../core/svg.ts';
-import { problems } from '../core/problems.ts';
+import { counted, problems } from '../core/problems.ts';
 
 /** A chapter file to write: where, and what. */
 export interface ChapterFile {
@@ -81,6 +82,7 @@ export async function planImport(work: ImportedWork, existingOrders: readonly nu
   if (work.story && !work.story.language) work.notices.push(...languageFromText(work.story, work.source));
   breakMarks = [];
   const placed = place(work.chapters, existingOrders, work.chapters.length > 1 || work.story !== undefined);
+  resolveBookLinks(work, placed);
   const parts = placed.map(({ chapter }) => chapterMarkdown(chapter));
   const storyParts = work.story && {
     summary: markdown(work.story.summary),
@@ -216,6 +218,37 @@ export function languageFromText(story: ImportedStory, text: string): string[] {
   if (!found || found === 'en') return [];
   story.language = found;
   return [`set the story’s language to ${found}, the language its text is written in (change it in story.md if it is another)`];
+}
+
+/**
+ * Links between the files of a book (`bookLink`) pointed at the chapters read from those files,
+ * at their start (`chapter-3.md`: the ids inside a chapter are the site's own, not the book's);
+ * a link to a file no chapter was read from (the book's contents, its title page) leaves its words.
+ */
+function resolveBookLinks(work: ImportedWork, placed: readonly { chapter: ImportedChapter; slug: string }[]): void {
+  const slugOf = new Map<string, string>();
+  for (const { chapter, slug } of placed) for (const source of chapter.sources ?? []) if (!slugOf.has(source)) slugOf.set(source, slug);
+  let pointed = 0;
+  let unlinked = 0;
+  for (const tree of treesOf(work)) {
+    for (const { node, parent } of [...elementsOf(tree)]) {
+      const href = node.properties.href;
+      if (node.tagName !== 'a' || typeof href !== 'string' || !href.startsWith(bookLink)) continue;
+      const slug = slugOf.get(href.slice(bookLink.length));
+      if (slug) {
+        node.properties.href = `${slug}.md`;
+        pointed++;
+      } else {
+        parent.children.splice(parent.children.indexOf(node), 1, ...node.children);
+        unlinked++;
+      }
+    }
+  }
+  if (pointed > 0) work.notices.push(`pointed ${counted(pointed, 'link')} between the book’s files at the chapters read from them`);
+  if (unlinked > 0)
+    work.notices.push(
+      `kept the words of ${counted(unlinked, 'link')} to pages of the book that are no chapter (its contents, its title page), without the link`,
+    );
 }
 
 /** `story.md` for a whole work: its metadata, and the summary as the body (by default its own, as Markdown; none for a story given only a title and author). */

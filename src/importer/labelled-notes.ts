@@ -7,6 +7,7 @@ import type { ImportedWork } from './model.ts';
 import { isNoteHeading, noteLabel } from './title-lines.ts';
 import { isSceneBreak } from '../core/scene-breaks.ts';
 import { counted } from '../core/problems.ts';
+import { translations } from '../shared/i18n/index.ts';
 
 /**
  * Authors' notes typed into a chapter's text, as FanFiction.net (which has no place for them)
@@ -47,6 +48,18 @@ export function readLabelledNotes(work: ImportedWork): void {
     const blocks = elementsIn(container);
     if (blocks.length < 2) continue;
     let moved = false;
+    // A note set in a block of its own under its label's heading, opening or closing the text: the block's words.
+    const openingBlock = chapter.notes ? undefined : noteBlock(blocks[0]!);
+    if (openingBlock) {
+      chapter.notes = takeNoteBlock(container, blocks[0]!, openingBlock, work.setAside);
+      moved = true;
+    }
+    const closing = elementsIn(container);
+    const closingBlock = chapter.endNotes || closing.length < 2 ? undefined : noteBlock(closing.at(-1)!);
+    if (closingBlock) {
+      chapter.endNotes = takeNoteBlock(container, closing.at(-1)!, closingBlock, work.setAside);
+      moved = true;
+    }
     // A note opening the text: its paragraph, and the next when the first is the label alone;
     // after a disclaimer, which goes with it.
     const lead = isDisclaimer(blocks[0]!) ? 1 : 0;
@@ -100,6 +113,33 @@ function labelled(block: Element): string | undefined {
   if (block.tagName === 'p' || block.tagName === 'div') return noteLabel(toString(block));
   // A heading that is the label alone ("## Author's Note"), over the note's paragraphs.
   return /^h[1-6]$/.test(block.tagName) && isNoteHeading(toString(block)) ? toString(block) : undefined;
+}
+
+/** The headings the site's own pages and EPUB set over a chapter's notes, in every language it speaks ("Author’s note", "End note"). */
+const siteNoteHeadings = new Set(
+  Object.values(translations)
+    .flatMap((messages) => [messages['note.authors'], messages['note.end']])
+    .filter((heading): heading is string => typeof heading === 'string')
+    .map((heading) => heading.toLowerCase()),
+);
+
+/**
+ * The heading of a block that holds a note under its label (`<section><h2>Author’s note</h2><p>…</p></section>`,
+ * as the site's own EPUB and some archives set a note), if the block is one.
+ */
+function noteBlock(block: Element): Element | undefined {
+  if (!['section', 'aside', 'div', 'blockquote'].includes(block.tagName)) return undefined;
+  const first = elementsIn(block)[0];
+  if (!first || !/^h[1-6]$/.test(first.tagName)) return undefined;
+  const heading = toString(first).trim();
+  return isNoteHeading(heading) || siteNoteHeadings.has(heading.toLowerCase()) ? first : undefined;
+}
+
+/** Takes a note's block out of the container: its words, without the heading that labels it. */
+function takeNoteBlock(container: Root | Element, block: Element, heading: Element, setAside: string[]): Root {
+  removeElement(container, block);
+  setAside.push(toString(heading));
+  return treeOf(block.children.filter((child) => child !== heading));
 }
 
 /** Whether a paragraph is a disclaimer. */

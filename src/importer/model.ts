@@ -30,7 +30,16 @@ export interface ImportedChapter {
   draft?: true | undefined;
   /** A chapter that is Markdown already: its text and frontmatter, written as they are. */
   markdown?: { body: string; frontmatter: Record<string, unknown> } | undefined;
+  /** The files of the source it was read from (an EPUB's documents): what links between them (`bookLink`) lead to. */
+  sources?: string[] | undefined;
 }
+
+/**
+ * A link from one file of a source to another (an EPUB's `chapter-3.xhtml`), as a reader marks it
+ * until the chapters' files are named: the import points it at the chapter read from that file
+ * (`chapter-3.md`), or, when no chapter was, keeps its words without the link.
+ */
+export const bookLink = 'quire-book:';
 
 /** What `story.md` holds, as far as the source tells it. */
 export interface ImportedStory {

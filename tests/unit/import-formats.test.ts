@@ -640,6 +640,41 @@ describe('EPUB', () => {
     expect(fonts.chapters.map((chapter) => chapter.title)).toEqual(['Chapter 1']);
   });
 
+  it('reads a book’s links between its files as links between chapters, and notes set in blocks under their heading (as the site’s own EPUB sets them) as the chapter’s notes', async () => {
+    const epub = makeEpub({
+      version: 3,
+      metadata,
+      spine: [
+        { path: 'text/contents.xhtml', html: '<h1>Contents</h1><p><a href="ch1.xhtml">Chapter 1</a></p>' },
+        {
+          path: 'text/ch1.xhtml',
+          html: '<section><h1>Chapter 1: The Lamp</h1><section class="note"><h2>Author’s note</h2><p>Thanks for reading.</p><p>More soon.</p></section><p>She lit <a href="../text/ch2.xhtml#p-3">the next lamp</a> and read <a href="contents.xhtml">the list</a>.</p><p>Then she slept.</p><section class="note"><h2>End note</h2><p>See you next week.</p></section></section>',
+        },
+        {
+          path: 'text/ch2.xhtml',
+          html: '<h1>Chapter 2: The Storm</h1><p>The storm came, as <a href="ch1.xhtml">the first chapter</a> said.</p><p>Wind.</p>',
+        },
+      ],
+      toc: [
+        { title: 'Contents', href: 'text/contents.xhtml' },
+        { title: 'Chapter 1: The Lamp', href: 'text/ch1.xhtml' },
+        { title: 'Chapter 2: The Storm', href: 'text/ch2.xhtml' },
+      ],
+    });
+    const { plan, chapters, work } = await importBytes(epub, 'book.epub');
+    expectEveryWordKept(plan);
+    expect(chapters.map(({ slug, front, body }) => [slug, front.authorsNote, front.endNote, body])).toEqual([
+      [
+        'chapter-1',
+        'Thanks for reading.\n\nMore soon.',
+        'See you next week.',
+        'She lit [the next lamp](chapter-2.md) and read the list.\n\nThen she slept.',
+      ],
+      ['chapter-2', undefined, undefined, 'The storm came, as [the first chapter](chapter-1.md) said.\n\nWind.'],
+    ]);
+    expect(work.notices.join('\n')).toMatch(/pointed 2 links between the book’s files at the chapters read from them/);
+  });
+
   it.each([3, 2] as const)(
     'reads EPUB %i: chapters from the table of contents, metadata, cover and pictures; front matter left out',
     async (version) => {

@@ -5,14 +5,22 @@ import { strFromU8 } from 'fflate';
 import { imageTypes } from '../../source/content-files.ts';
 import { elementChildren, parseHtml, select, selectAll, textOf, treeOf, visibleText } from '../html.ts';
 import { imageName } from '../image-name.ts';
-import { dateFirstAndLast, importedStory, ImportError, type ImportedChapter, type ImportedStory, type ImportedWork } from '../model.ts';
+import {
+  bookLink,
+  dateFirstAndLast,
+  importedStory,
+  ImportError,
+  type ImportedChapter,
+  type ImportedStory,
+  type ImportedWork,
+} from '../model.ts';
 import { isBareNumber, isNoteHeading, parseTitleLine } from '../title-lines.ts';
 import { volumeLabel } from '../../core/chapter-labels.ts';
 import { nameBelow, numberedInVolumes } from '../chapter-headings.ts';
 import { readTitlePage } from './title-page.ts';
 import { readFanFicFareNotes } from './fanficfare.ts';
 import { fidelityWords } from '../fidelity.ts';
-import { removeElement, semanticsOf, shapeOf } from '../element.ts';
+import { elementsOf, removeElement, semanticsOf, shapeOf } from '../element.ts';
 import { matchesUpTo, maxInputElements, overfull, startTag } from '../limits.ts';
 import { gatherFootnotes, isNoteRef } from '../footnotes.ts';
 import { attribute, decodedOnce, element, elements, parseXml, text as xmlText, withDeclaredEntities } from '../xml.ts';
@@ -45,6 +53,7 @@ export function readEpub(bytes: Uint8Array, file: string): ImportedWork {
   const reading = new Ao3Reading();
   const pictures = new BookPictures(book);
   const { story, chapters, namedBy } = readChapters(sections, { file, meta, contents, reading, pictures, frontNotes, titlePages, log });
+  withSources(chapters, contents.sourceOf);
   // A section that became its chapter's name is no heading in it.
   log.notices.push(...innerNotice(inner.filter((title) => !namedBy.includes(title))));
   const { images } = pictures;
@@ -92,6 +101,8 @@ interface Contents {
   metadataWords: ReadonlySet<string>;
   /** Whether the book is an Archive of Our Own download, read with AO3's own structure. */
   ao3: boolean;
+  /** The file of the book each element came from. */
+  sourceOf: WeakMap<Element, string>;
 }
 
 /** Reads the spine's pages and the table of contents (nav.xhtml or toc.ncx), and how each page names itself. */
@@ -134,6 +145,8 @@ function readContents(book: Book, pkg: Package, log: Log): Contents {
 
   // Notes kept in another file (an ebook's notes page) are pointed at within the book, so they can join their chapter.
   linkNotesAcrossFiles(documents, inBook);
+  // Every other link to a file of the book, marked for the chapter read from it.
+  const sourceOf = linkFilesAcrossBook(documents, inBook);
 
   const metadataWords = new Set(
     fidelityWords(
@@ -159,7 +172,7 @@ function readContents(book: Book, pkg: Package, log: Log): Contents {
     notices.push(
       `${entries.length === 0 ? 'the book has no table of contents' : `the table of contents names no chapter (only ${entries.map((entry) => `“${entry.title}”`).join(', ')})`}; read the book’s files in reading order instead, a chapter at each file that opens with a heading`,
     );
-  return { pages, documents, entries, contentsNameChapters, pageTypes, matterOf, metadataWords, ao3 };
+  return { pages, documents, entries, contentsNameChapters, pageTypes, matterOf, metadataWords, ao3, sourceOf };
 }
 
 /**
@@ -882,6 +895,38 @@ function linkNotesAcrossFiles(documents: Map<string, Element | Root>, inBook: (h
       note.properties.id = id;
       link.properties.href = `#${id}`;
     }
+  }
+}
+
+/**
+ * Links from one file of the book to another (`chapter-3.xhtml`, `../Text/ch3.html#p12`) marked
+ * as links within the book (`bookLink`), for the import to point at the chapter read from that
+ * file; gives the file each element came from, for telling which files a chapter was read from.
+ */
+function linkFilesAcrossBook(
+  documents: Map<string, Element | Root>,
+  inBook: (href: string, from?: string) => string,
+): WeakMap<Element, string> {
+  const sourceOf = new WeakMap<Element, string>();
+  for (const [path, body] of documents) {
+    for (const { node } of elementsOf(body)) {
+      sourceOf.set(node, path);
+      const href = node.tagName === 'a' ? node.properties.href : undefined;
+      if (typeof href !== 'string' || href.startsWith('#') || leavesTheSite(href) || /^[a-z][\w+.-]*:/i.test(href)) continue;
+      const target = inBook(href, posix.dirname(path));
+      if (documents.has(target) && target !== path) node.properties.href = `${bookLink}${target}`;
+    }
+  }
+  return sourceOf;
+}
+
+/** The files of the book each chapter was read from, by the elements it holds. */
+function withSources(chapters: ImportedChapter[], sourceOf: WeakMap<Element, string>): void {
+  for (const chapter of chapters) {
+    const paths = new Set<string>();
+    for (const tree of [chapter.body, chapter.notes, chapter.endNotes])
+      if (tree) for (const { node } of elementsOf(tree)) if (sourceOf.has(node)) paths.add(sourceOf.get(node)!);
+    chapter.sources = [...paths];
   }
 }
 
