@@ -3,7 +3,7 @@ import { decodeSafely } from '../shared/paths.ts';
 
 /**
  * The chapter a link points at, when it points inside the story: `chapter-3.md`,
- * `./chapter-3.md`, `../chapter-3/`, `/chapter-3/` or `chapter-3` all name `chapter-3`.
+ * `./chapter-3.md`, `../chapter-3/`, `/chapter-3/`, `chapter-3` or `chapter-3.html` all name `chapter-3`.
  * External links, in-page anchors, the site's own pages and other files (`map.png`) give
  * `undefined`.
  */
@@ -12,8 +12,9 @@ export function linkedChapter(target: string): string | undefined {
   const path = decodeSafely(target.split(/[?#]/)[0]!);
   if (!path) return undefined;
   const name = path.replace(/^(?:\.{1,2}\/|\/)+/, '').replace(/\/$/, '');
-  const slug = name.replace(/\.md$/i, '');
-  if (slug === '' || slug.includes('/') || reservedSlugs.includes(slug)) return undefined;
+  // A chapter's Markdown file, or its page as another site or a book named it (`chapter-3.html`, `chapter-3.xhtml`).
+  const slug = name.replace(/\.(?:md|html?|xhtml)$/i, '');
+  if (slug === '' || slug === 'index' || slug.includes('/') || reservedSlugs.includes(slug)) return undefined;
   // Another kind of file (an image, a PDF) is not a chapter.
   if (slug === name && /\.[a-z0-9]{1,5}$/i.test(name)) return undefined;
   return slug;

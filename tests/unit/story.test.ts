@@ -181,6 +181,11 @@ describe('links between chapters', () => {
     expect(['images/map.png', 'faro.png', 'notes.pdf'].map(linkedChapter)).toEqual([undefined, undefined, undefined]);
     expect(linkedChapter('chapter-3')).toBe('chapter-3');
   });
+
+  it('takes a link to a chapter’s page as another site or a book named it for that chapter, so a page that is none is named', () => {
+    expect(['chapter-3.html', 'chapter-3.htm', '../chapter-3.xhtml#p2'].map(linkedChapter)).toEqual(Array(3).fill('chapter-3'));
+    expect(['index.html', '../read/index.html'].map(linkedChapter)).toEqual([undefined, undefined]);
+  });
 });
 
 describe('storyWarnings', () => {
