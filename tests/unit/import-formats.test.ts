@@ -194,6 +194,35 @@ describe('AO3 HTML downloads', () => {
   });
 });
 
+describe('links an AO3 work writes from the archive’s root', () => {
+  it('points them at the archive, where they lead, and says so', async () => {
+    const html = ao3Work({
+      title: 'Links',
+      url: 'https://archiveofourown.org/works/7',
+      summary: 'See <a href="/works/6">the first part</a>.',
+      tags: [],
+      expected: 1,
+      published: '2025-01-01',
+      updated: '2025-01-01',
+      chapters: [
+        {
+          title: 'One',
+          paragraphs: [
+            'Read <a href="/works/7/chapters/9">the next</a>, <a href="https://example.org/x">this</a> and <a href="//cdn.example/y">that</a>.',
+          ],
+        },
+      ],
+    });
+    const { plan, chapters, story, work } = await importBytes(strToU8(html), 'links.html');
+    expectEveryWordKept(plan);
+    expect(chapters[0]!.body).toBe(
+      'Read [the next](https://archiveofourown.org/works/7/chapters/9), [this](https://example.org/x) and [that](//cdn.example/y).',
+    );
+    expect(story?.body).toContain('[the first part](https://archiveofourown.org/works/6)');
+    expect(work.notices.join('\n')).toMatch(/pointed 2 links to the archive’s own pages .* at https:\/\/archiveofourown\.org/);
+  });
+});
+
 describe('formatting Markdown has no sign for, as AO3’s HTML allows it', () => {
   it('keeps small, highlighted and inserted words and a table’s caption, every word kept', async () => {
     const { chapters } = await importChapterPage(

@@ -2,7 +2,7 @@ import type { Element, ElementContent, Root } from 'hast';
 import { elementChildren, hasClass, parseHtml, select, selectAll, textOf, treeOf, visibleText } from '../html.ts';
 import { dateFirstAndLast, importedStory, ImportError, type ImportedChapter, type ImportedStory, type ImportedWork } from '../model.ts';
 import { languageTag } from '../../core/language-names.ts';
-import { problems } from '../../core/problems.ts';
+import { counted, problems } from '../../core/problems.ts';
 
 /**
  * An Archive of Our Own download, after otwarchive's templates (app/views/downloads/): the
@@ -280,8 +280,38 @@ export class Ao3Reading {
   }
 
   work(format: string, story: ImportedStory, chapters: ImportedChapter[], source: string): ImportedWork {
+    archiveLinks(chapters, story, this.notices);
     return { format, story, chapters, images: new Map(), source, setAside: this.setAside, dropped: this.dropped, notices: this.notices };
   }
+}
+
+/** The archive's address, which its links written from its root (`/works/123`) lead to. */
+const archive = 'https://archiveofourown.org';
+
+/**
+ * Links an AO3 work writes from the archive's root (`/works/123/chapters/456`, `/users/ada`, as
+ * authors link their other works and the archive its tags) pointed at the archive, where they
+ * lead; on the site they would lead nowhere. Says how many.
+ */
+export function archiveLinks(chapters: readonly ImportedChapter[], story: ImportedStory, notices: string[]): void {
+  let count = 0;
+  const trees = [
+    story.summary,
+    story.notes,
+    story.endNotes,
+    ...chapters.flatMap((chapter) => [chapter.body, chapter.summary, chapter.notes, chapter.endNotes]),
+  ];
+  for (const tree of trees) {
+    if (!tree) continue;
+    for (const link of selectAll('a[href]', tree)) {
+      const href = String(link.properties.href);
+      if (!href.startsWith('/') || href.startsWith('//')) continue;
+      link.properties.href = `${archive}${href}`;
+      count++;
+    }
+  }
+  if (count > 0)
+    notices.push(`pointed ${counted(count, 'link')} to the archive’s own pages (/works/…, /users/…) at ${archive}, where they lead`);
 }
 
 /**

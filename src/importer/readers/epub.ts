@@ -24,7 +24,7 @@ import { elementsOf, removeElement, semanticsOf, shapeOf } from '../element.ts';
 import { matchesUpTo, maxInputElements, overfull, startTag } from '../limits.ts';
 import { gatherFootnotes, isNoteRef } from '../footnotes.ts';
 import { attribute, decodedOnce, element, elements, parseXml, text as xmlText, withDeclaredEntities } from '../xml.ts';
-import { Ao3Reading, chapterTitle } from './ao3.ts';
+import { Ao3Reading, archiveLinks, chapterTitle } from './ao3.ts';
 import { languageTag } from '../../core/language-names.ts';
 import { leavesTheSite } from '../../core/links.ts';
 import { decodeSafely } from '../../shared/paths.ts';
@@ -63,6 +63,8 @@ export function readEpub(bytes: Uint8Array, file: string): ImportedWork {
     [...manifest.values()].find((item) => item.properties.includes('cover-image'))?.href ??
     (meta.coverId ? manifest.get(meta.coverId)?.href : undefined);
   if (cover && book.files[cover] && posix.extname(cover).toLowerCase() in imageTypes) story.cover = pictures.add(cover);
+  // The archive's own links (`/works/…`, `/users/…`), written from its root, lead to it.
+  if (ao3) archiveLinks(chapters, story, notices);
   return {
     format: ao3 ? 'AO3 EPUB' : 'EPUB',
     story,
