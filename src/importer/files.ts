@@ -230,8 +230,10 @@ function resolveBookLinks(work: ImportedWork, placed: readonly { chapter: Import
   for (const { chapter, slug } of placed) for (const source of chapter.sources ?? []) if (!slugOf.has(source)) slugOf.set(source, slug);
   let pointed = 0;
   let unlinked = 0;
+  // The links to unwrap, by their parent: each parent's children rebuilt once, however many it holds.
+  const unwrap = new Map<Root | Element, Set<Element>>();
   for (const tree of treesOf(work)) {
-    for (const { node, parent } of [...elementsOf(tree)]) {
+    for (const { node, parent } of elementsOf(tree)) {
       const href = node.properties.href;
       if (node.tagName !== 'a' || typeof href !== 'string' || !href.startsWith(bookLink)) continue;
       const slug = slugOf.get(href.slice(bookLink.length));
@@ -239,11 +241,15 @@ function resolveBookLinks(work: ImportedWork, placed: readonly { chapter: Import
         node.properties.href = `${slug}.md`;
         pointed++;
       } else {
-        parent.children.splice(parent.children.indexOf(node), 1, ...node.children);
+        unwrap.set(parent, (unwrap.get(parent) ?? new Set()).add(node));
         unlinked++;
       }
     }
   }
+  for (const [parent, links] of unwrap)
+    parent.children = parent.children.flatMap((child) =>
+      child.type === 'element' && links.has(child) ? child.children : [child],
+    ) as typeof parent.children;
   if (pointed > 0) work.notices.push(`pointed ${counted(pointed, 'link')} between the book’s files at the chapters read from them`);
   if (unlinked > 0)
     work.notices.push(
