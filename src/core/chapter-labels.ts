@@ -827,7 +827,9 @@ export function namedNumber(label: string, word: string): number | undefined {
 }
 
 /** A number in digits (in any script: "12", "١٢", "๑๒"), roman numerals or English words. */
-const anyLanguageNumber = String.raw`\p{Nd}+(?:[.,]\p{Nd}+)?|[ivxlc]+|(?:${[...units.slice(1), ...tens.slice(2)].join('|')})(?:[-\s](?:${units.slice(1, 10).join('|')}))?`;
+const belowHundred = String.raw`(?:${[...units.slice(1), ...tens.slice(2)].join('|')})(?:[-\s](?:${units.slice(1, 10).join('|')}))?`;
+/** A number in digits (`12`, `4.5`, `1,000`), in Roman numerals, or in English words to the hundreds ("One Hundred and Two"). */
+const anyLanguageNumber = String.raw`\p{Nd}{1,3}(?:,\p{Nd}{3})+(?!\p{Nd})|\p{Nd}+(?:[.,]\p{Nd}+)?|[ivxlc]+|(?:${units.slice(1, 10).join('|')})[-\s]hundred(?:[-\s](?:and[-\s])?${belowHundred})?|${belowHundred}`;
 const anyLanguage = new RegExp(`^(?:${anyLanguageNumber})$`, 'iu');
 const number = String.raw`(${anyLanguageNumber}|${alternatives(allNamedNumbers)})`;
 // The title is trimmed: its name runs to the end (a lazy name before `\s*$` would try every split of a run of spaces).

@@ -29,8 +29,16 @@ export interface TitleLine {
 /** "12", "4.5", "Twelve", "twenty-one", "XII", "四", "十二" → the number; anything else → undefined. */
 export function parseNumber(word: string): number | undefined {
   const digits = word.replace(/\p{Nd}/gu, digitValue);
+  // Thousands set apart by commas ("1,000"); else a comma or a point before a part ("4.5", "4,5").
+  if (/^\d{1,3}(?:,\d{3})+$/.test(digits)) return Number(digits.replaceAll(',', ''));
   if (/^\d+(?:[.,]\d+)?$/.test(digits)) return Number(digits.replace(',', '.'));
   const lower = word.toLowerCase();
+  const hundreds = /^(\p{L}+)[-\s]hundred(?:[-\s](?:and[-\s])?(.+))?$/u.exec(lower);
+  if (hundreds) {
+    const count = numberWords.units.indexOf(hundreds[1]!);
+    const rest = hundreds[2] === undefined ? 0 : parseNumber(hundreds[2]);
+    return count >= 1 && count <= 9 && rest !== undefined && Number.isInteger(rest) && rest < 100 ? count * 100 + rest : undefined;
+  }
   const small = numberWords.units.indexOf(lower);
   if (small !== -1) return small;
   const [tens = '', unit] = lower.split(/[-\s]/);

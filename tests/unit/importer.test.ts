@@ -37,6 +37,11 @@ describe('title lines', () => {
     ['Chapter 12: The Mask', 'chapter', 12, 'Chapter 12: The Mask', 'chapter-12'],
     ['Chapter Twelve', 'chapter', 12, 'Chapter 12', 'chapter-12'],
     ['Chapter twenty-one - Below', 'chapter', 21, 'Chapter 21: Below', 'chapter-21'],
+    // Long serials: a hundred and more in words, thousands set apart by commas.
+    ['Chapter One Hundred and Two: Home', 'chapter', 102, 'Chapter 102: Home', 'chapter-102'],
+    ['CHAPTER NINE HUNDRED NINETY-NINE', 'chapter', 999, 'Chapter 999', 'chapter-999'],
+    ['Chapter 1,000', 'chapter', 1000, 'Chapter 1,000', 'chapter-1000'],
+    ['Chapter 4,5', 'chapter', 4.5, 'Chapter 4,5', 'chapter-4-5'],
     ['Ch. 12 - Title', 'chapter', 12, 'Chapter 12: Title', 'chapter-12'],
     ['Chapter XIV', 'chapter', 14, 'Chapter 14', 'chapter-14'],
     // Marks around a title line, as old books and pasted text have them.
