@@ -863,9 +863,9 @@ const forms = {
     String.raw`^(?:(\p{Nd}+)\.\s*|(${alternatives(allOrdinals)})\s+)(${alternatives(wordsOf((w) => w.chapter))})${rest}`,
     'iu',
   ),
-  /** `第4章 湖`, `第十二章：归来`, `제4장`, `4화`. */
+  /** `第4章 湖`, `第十二章：归来`, `제4장`, `4화`, `1話 出会い`. */
   'cjk-numbered':
-    /^(?:第\s*([0-9０-９〇零一二三四五六七八九十百千两兩]+)\s*[章话話回节節幕部]|제\s*([0-9]+)\s*[장화부]|([0-9]+)\s*화)(?:\s*[:：.、．\-—–]?\s*(.*))?$/u,
+    /^(?:第\s*([0-9０-９〇零一二三四五六七八九十百千两兩]+)\s*[章话話回节節幕部]|제\s*([0-9]+)\s*[장화부]|([0-9]+)\s*화|([0-9０-９]+)\s*話(?=[\s\u3000:：]|$))(?:\s*[:：.、．\-—–]?\s*(.*))?$/u,
   /** `第一卷 第三章 归来`, `第一部 第三話`, `제1권 제3장`: the volume's number, then the chapter's, as web novels number chapters anew in each volume. */
   'cjk-volume': new RegExp(
     String.raw`^(${cjkVolume}\s*(?:第\s*(${cjkDigits}+)\s*[章话話回节節幕]|제\s*([0-9]+)\s*[장화]|([0-9]+)\s*화))(?:\s*[:：.、．\-—–]?\s*(.*))?$`,
@@ -946,7 +946,7 @@ export function readTitle(title: string): TitleMatch | undefined {
   if (cjkVolumeTitle)
     return match(text, 'cjk-volume', 'chapter', undefined, cjkVolumeTitle[2] ?? cjkVolumeTitle[3] ?? cjkVolumeTitle[4], cjkVolumeTitle[5]);
   const cjk = forms['cjk-numbered'].exec(text);
-  if (cjk) return match(text, 'cjk-numbered', 'chapter', undefined, cjk[1] ?? cjk[2] ?? cjk[3], cjk[4]);
+  if (cjk) return match(text, 'cjk-numbered', 'chapter', undefined, cjk[1] ?? cjk[2] ?? cjk[3] ?? cjk[4], cjk[5]);
   const named = forms.named.exec(text);
   if (named) return match(text, 'named', kindOf(named[1]!), named[1], undefined, named[2]);
   const cjkWord = forms['cjk-named'].exec(text);

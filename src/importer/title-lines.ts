@@ -120,6 +120,11 @@ export function titlePageName(line: string): string | undefined {
 /** The articles a title's subtitle may open with, which no name has (the small words inside a title are not capitalised). */
 const smallTitleWords = new Set('a an the le la les un une der die das ein eine el los las il lo gli uno una'.split(' '));
 
+/** Opening brackets and their closers, as titles set a label in them. */
+const bracketPairs = new Map(
+  ['【】', '〔〕', '［］', '[]', '「」', '『』', '（）', '()', '〈〉', '《》', '〖〗'].map((pair) => [pair[0]!, pair[1]!]),
+);
+
 /**
  * A title line as typed, or with marks around it: "CHAPTER I." (as old books end it), "~ Chapter 1 ~",
  * "**Chapter 1**", "# Chapter 1". A full stop after a title's name ends a sentence ("Chapter 3
@@ -131,6 +136,13 @@ function readMarkedTitle(trimmed: string): { text: string; found: ReturnType<typ
   const before = /^[\p{P}\p{S}\s]+(?=\p{L})/u.exec(trimmed)?.[0] ?? '';
   const after = /(?<=[\p{L}\p{N}])[\p{P}\p{S}\s]+$/u.exec(trimmed)?.[0] ?? '';
   const text = trimmed.slice(before.length, trimmed.length - after.length);
+  // A label in brackets before the name ("【第1話】出会い", "[Chapter 1] The Lamp"): read without them, kept as written.
+  const closer = bracketPairs.get(before.at(-1) ?? '');
+  const closed = closer === undefined ? -1 : text.indexOf(closer);
+  if (closed > 0 && closed < text.length - 1) {
+    const bracketed = readTitle(`${text.slice(0, closed)} ${text.slice(closed + 1).trimStart()}`);
+    if (bracketed) return { text: trimmed, found: bracketed };
+  }
   const marked = text !== trimmed ? readTitle(text) : undefined;
   if (!marked || (/[.!?…。！？]/u.test(after) && marked.name)) return { text: trimmed, found: undefined };
   return { text, found: marked };

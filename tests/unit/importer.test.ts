@@ -81,6 +81,10 @@ describe('title lines', () => {
     ['閑話　猫の一日', 'interlude', undefined, '閑話　猫の一日', '閑話-猫の一日'],
     ['외전 1화', 'interlude', undefined, '외전 1화', '외전-1화'],
     ['幕间', 'interlude', undefined, '幕间', '幕间'],
+    // Japanese web novels' episodes without 第, and a label in brackets before the name: kept as written.
+    ['1話 出会い', 'chapter', 1, '1話 出会い', 'chapter-1'],
+    ['【第1話】出会い', 'chapter', 1, '【第1話】出会い', 'chapter-1'],
+    ['[Chapter 1] The Lamp', 'chapter', 1, 'Chapter 1: The Lamp', 'chapter-1'],
     ['Side Story: The Ball', 'interlude', undefined, 'Side Story: The Ball', 'side-story-the-ball'],
     ['BONUS CHAPTER', 'interlude', undefined, 'BONUS CHAPTER', 'bonus-chapter'],
     ['Omake - Cats', 'interlude', undefined, 'Omake: Cats', 'omake-cats'],
@@ -312,6 +316,9 @@ describe('title lines', () => {
     // Prose that opens with such a word, run on as CJK prose is.
     '閑話休題、話を戻そう。',
     '序章が始まった。',
+    '1話まで読んだ。',
+    '【お知らせ】更新',
+    '[Chapter 1] the lamp was lit.',
     // A number word of another language than the label's is a name, not a number.
     'Chapter Otto',
     'Capítulo uno de muchos',
