@@ -35,6 +35,12 @@ export function hastToMarkdown(tree: Root, breaks: string[] = []): string {
       ruleSpaces: true,
       fences: true,
       listItemIndent: 'one',
+      // Signs the site's Markdown reads beyond CommonMark, as typed when the text has them: `==` (a
+      // highlight), `%%` (an Obsidian comment, which the build refuses).
+      unsafe: [
+        { character: '=', after: '=' },
+        { character: '%', after: '%' },
+      ],
     }),
   );
 }

@@ -6,7 +6,7 @@ import { asTyped } from './as-typed.ts';
 /**
  * Inline notes, `^[the note's words]`, as Pandoc, Obsidian and Quarto write a footnote where it
  * belongs: a footnote like any other (`[^1]`), numbered with them in the order they are read.
- * Brackets inside the note pair up (`^[see [the letter](#letter)]`); `\^[` stays as typed.
+ * Brackets inside the note pair up (`^[see [the letter](#letter)]`); `\^[` and `^\[` stay as typed.
  * Read in one pass over each paragraph, however many brackets it has.
  */
 export function remarkInlineNotes() {
@@ -63,7 +63,8 @@ function noteSpans(children: PhrasingContent[], source: string): { open: Point; 
   const spans: { open: Point; close: Point }[] = [];
   const stack: (Point | undefined)[] = [];
   children.forEach((child, index) => {
-    if (child.type !== 'text' || asTyped(child, source)?.includes('\\^')) return;
+    // `\^[` and `^\[` stay as typed, as `\*` does.
+    if (child.type !== 'text' || /\\\^|\^\\\[/.test(asTyped(child, source) ?? '')) return;
     const { value } = child as Text;
     for (let offset = 0; offset < value.length; offset += 1) {
       const character = value[offset];

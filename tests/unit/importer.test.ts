@@ -938,6 +938,11 @@ describe('HTML to Markdown', () => {
     );
   });
 
+  it('escapes what the site’s Markdown reads beyond CommonMark: a highlight, an Obsidian comment, an inline note', () => {
+    const markdown = html('<p>==marked== 50%%off ^[citation needed] ~sung~</p>');
+    expect(markdown).toBe('\\==marked\\== 50\\%%off ^\\[citation needed] \\~sung\\~');
+  });
+
   it('turns paragraphs of break marks into scene breaks, "oOo" as plain text does', () => {
     expect(html('<p>One.</p><p align="center">* * *</p><p>Two.</p><p>~~~</p><p>oOo</p>')).toBe('One.\n\n* * *\n\nTwo.\n\n* * *\n\n* * *');
   });
