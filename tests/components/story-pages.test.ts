@@ -100,6 +100,12 @@ describe('TableOfContents', () => {
     expect(doc.querySelector('.time-left')?.textContent).toBe('About 13 min to read');
   });
 
+  it('counts no words for a chapter of pictures alone: its date, no “0 words”', async () => {
+    const art = chapter('interlude-fanart', { title: 'Interlude: Fanart', published: new Date('2026-01-19'), words: 0, text: '' });
+    const doc = await render(TableOfContents, { chapters: [art], language: 'en' });
+    expect(doc.querySelector('li .details')?.textContent).toBe('January 19, 2026');
+  });
+
   it('marks drafts and scheduled chapters (seen in the preview only) with their date', async () => {
     const doc = await render(TableOfContents, { chapters, language: 'en' });
     const items = [...doc.querySelectorAll('li')];
