@@ -1399,6 +1399,17 @@ describe('a whole work whose chapter headings are titles alone (“Der Sturm”,
     },
   );
 
+  it('reads underlined (Setext) chapter headings as # ones, and a sentence over a dashed line as text', async () => {
+    const markdown =
+      'Chapter 1: The Lamp\n===================\n\nShe left.\n---\n\nChapter 2: The Storm\n--------------------\n\nThe storm came.\n';
+    const { plan, chapters } = await importBytes(strToU8(markdown), 'setext.md');
+    expectEveryWordKept(plan);
+    expect(chapters.map(({ slug, front, body }) => [slug, front.title, body])).toEqual([
+      ['chapter-1', 'Chapter 1: The Lamp', 'She left.\n---'],
+      ['chapter-2', 'Chapter 2: The Storm', 'The storm came.'],
+    ]);
+  });
+
   it('reads a Markdown work of one chapter under its chapter heading as that chapter, titled and addressed by the heading, not by the work', async () => {
     const markdown = '---\ntitle: Working Title\nauthor: Ada Quill\n---\n\n# Chapter 1\n\nThe lamp was lit.\n';
     const { plan, chapters, story } = await importBytes(strToU8(markdown), 'manuscript.md');

@@ -545,21 +545,37 @@ interface HeadingLine {
   end: number;
 }
 
-/** The text's headings (`#` to `###`), in order, those in fenced code left out: read in one pass. */
+/** The text's headings (`#` to `###`, and underlined ones), in order, those in fenced code left out: read in one pass. */
 function headingLines(body: string): HeadingLine[] {
   const found: HeadingLine[] = [];
   let fence: string | undefined;
   let offset = 0;
-  for (const line of body.split('\n')) {
+  const lines = body.split('\n');
+  for (const [index, line] of lines.entries()) {
     const marker = /^\s{0,3}(`{3,}|~{3,})/.exec(line)?.[1];
     if (marker && (fence === undefined || (marker[0] === fence[0] && marker.length >= fence.length))) fence = fence ? undefined : marker;
     else if (fence === undefined) {
       const text = atxHeading(line);
+      const underlined = text ? undefined : setextLevel(line, lines[index + 1], lines[index - 1]);
       if (text) found.push({ text, level: /^#+/.exec(line)![0].length, start: offset, end: offset + line.length });
+      else if (underlined)
+        found.push({ text: line.trim(), level: underlined, start: offset, end: offset + line.length + 1 + lines[index + 1]!.length });
     }
     offset += line.length + 1;
   }
   return found;
+}
+
+/**
+ * A one-line heading underlined (`Chapter 1` over `=====`, level 1; over `-----`, level 2), as
+ * older Markdown and pandoc write them, after a blank line; a sentence over a dashed line is no
+ * heading here (the author's scene break typed under the text), as the site warns of it.
+ */
+function setextLevel(line: string, under: string | undefined, above: string | undefined): number | undefined {
+  if (under === undefined || (above !== undefined && above.trim() !== '') || !line.trim() || /^ {4}|^\t/.test(line)) return undefined;
+  if (/^ {0,3}=+[ \t]*$/.test(under)) return 1;
+  if (/^ {0,3}-+[ \t]*$/.test(under) && !/[.,!?…:;"”’»」』)][*_]*$/u.test(line.trim()) && Array.from(line.trim()).length <= 80) return 2;
+  return undefined;
 }
 
 interface TitleSection extends HeadingLine {
