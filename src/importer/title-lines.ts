@@ -158,7 +158,15 @@ function readMarkedTitle(trimmed: string): { text: string; found: ReturnType<typ
 export function lineWithNameBelow(line: string, below: string): string | undefined {
   const second = below.trim();
   const capitals = /\p{Lu}/u.test(second) && second === second.toUpperCase();
-  if (!second || namesItsChapter(line) || second.length > 100 || parseTitleLine(second) || isNoteHeading(second)) return undefined;
+  if (
+    !second ||
+    !/[\p{L}\p{N}]/u.test(second) ||
+    namesItsChapter(line) ||
+    second.length > 100 ||
+    parseTitleLine(second) ||
+    isNoteHeading(second)
+  )
+    return undefined;
   if (!capitals && /[.!?…"”’。！？」』]$/u.test(second)) return undefined;
   const joined = `${line.trim().replace(/[\s.:：]+$/, '')}: ${second}`;
   return parseTitleLine(joined) ? joined : undefined;

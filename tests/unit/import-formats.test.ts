@@ -2156,6 +2156,16 @@ describe('Word documents', () => {
     ]);
   });
 
+  it('reads a plain-text title underlined with = or - as the title alone: no rule for a name, no scene break opening the chapter', async () => {
+    const text = 'CHAPTER 1\n=========\nThe keeper lit the lamp.\n\n* * *\n\nLater.\n\nCHAPTER 2\n---------\n\nThe storm came.\n';
+    const { plan, chapters } = await importBytes(strToU8(text), 'underlined.txt');
+    expectEveryWordKept(plan);
+    expect(chapters.map(({ slug, front, body }) => [slug, front.title, body])).toEqual([
+      ['chapter-1', 'Chapter 1', 'The keeper lit the lamp.\n\n* * *\n\nLater.'],
+      ['chapter-2', 'Chapter 2', 'The storm came.'],
+    ]);
+  });
+
   it('splits a serial at its numbered interludes and epilogues, each a page of its own where it stands', async () => {
     const text =
       'Chapter 1\n\nOne.\n\nInterlude 1: Lisa\n\nLisa spoke.\n\nChapter 2\n\nTwo.\n\nInterlude 2\n\nNobody spoke.\n\nEpilogue 1\n\nEnd.\n\nEpilogue 2: Ten Years Later\n\nLater.\n';

@@ -382,12 +382,15 @@ export function readText(input: string, file: string, stem: string): ImportedWor
 /**
  * Blocks whose first line is a title line without a name ("CHAPTER I.", "Chapter 3") with more
  * lines under it: a title on the next line ("A WEDDING", "The Lake"), as old books set their
- * chapters, joins it ("Chapter 1: A WEDDING"); a sentence there is the chapter's first paragraph.
+ * chapters, joins it ("Chapter 1: A WEDDING"); a sentence there is the chapter's first paragraph;
+ * a line of `=` or `-` under it underlines it.
  */
 function withTitleBlocks(blocks: string[][]): string[][] {
   return blocks.flatMap((block): string[][] => {
     if (block.length < 2) return [block];
     if (!parseTitleLine(block[0]!)) return [block];
+    // A title underlined (`CHAPTER 1` over `=========`), as plain-text books set one: the line is the title's.
+    if (/^\s*([=\-~_*])\1{2,}\s*$/.test(block[1]!)) return withTitleBlocks([[block[0]!, ...block.slice(2)]]);
     const joined = lineWithNameBelow(block[0]!, block[1]!);
     const rest = block.slice(joined === undefined ? 1 : 2);
     return [[joined ?? block[0]!], ...(rest.length > 0 ? [rest] : [])];
