@@ -34,7 +34,7 @@ export interface Words {
 export const languages: Record<string, Words> = {
   en: {
     volumes: ['Volume', 'Vol.', 'Vol', 'Book', 'Part', 'Arc', 'Season'],
-    chapter: ['Chapter', 'Ch.', 'Ch', 'Chap.'],
+    chapter: ['Chapter', 'Ch.', 'Ch', 'Chap.', 'Episode', 'Ep.'],
     prologue: ['Prologue'],
     epilogue: ['Epilogue'],
     interlude: ['Interlude', 'Side Story', 'Sidestory', 'Bonus Chapter', 'Special Chapter', 'Extra Chapter', 'Omake'],
@@ -833,8 +833,8 @@ const anyLanguageNumber = String.raw`\p{Nd}{1,3}(?:,\p{Nd}{3})+(?!\p{Nd})|\p{Nd}
 const anyLanguage = new RegExp(`^(?:${anyLanguageNumber})$`, 'iu');
 const number = String.raw`(${anyLanguageNumber}|${alternatives(allNamedNumbers)})`;
 // The title is trimmed: its name runs to the end (a lazy name before `\s*$` would try every split of a run of spaces).
-/** What stands between a chapter's label and its name: a colon, a point, a dash (typed `--` too, as plain text writes one) or a tilde. */
-const separator = String.raw`(?:--|[:.\-–—~])`;
+/** What stands between a chapter's label and its name: a colon, a point, a dash (typed `--` too, as plain text writes one), a tilde, a bar, a dot or a guillemet, or a slash between spaces. */
+const separator = String.raw`(?:--|[:.\-–—~|·•»]|\s\/(?=\s))`;
 const rest = String.raw`(?:\s*${separator}\s*(.+))?$`;
 // After a chapter's number, a name may follow a space alone ("Chapter 3 The Lake", "บทที่ 3 ทะเลสาบ"):
 // a short one that neither starts in lower case nor ends as a sentence does ("Chapter 3 was long" is prose).
@@ -845,9 +845,9 @@ const cjkDigits = '[0-9０-９〇零一二三四五六七八九十百千两兩]'
 const cjkVolume = String.raw`(?:第\s*${cjkDigits}+\s*[卷部集]|卷\s*${cjkDigits}+|제\s*[0-9]+\s*권|[0-9]+\s*권)`;
 
 const forms = {
-  /** "Chapter 12: The Lake", "Ch. XII - The Lake", "Chapter 12 The Lake", "Capítulo cuatro". */
+  /** "Chapter 12: The Lake", "Ch. XII - The Lake", "Chapter 12 The Lake", "Capítulo cuatro", "Chapter #4", "Chapter 4/10" and "Chapter 4 of 10". */
   numbered: new RegExp(
-    String.raw`^(${alternatives(wordsOf((w) => w.chapter))})\s*${number}(?:\s*${separator}\s*(.+)|${spacedName})?$`,
+    String.raw`^(${alternatives(wordsOf((w) => w.chapter))})\s*(?:#|No\.?\s*|Nº\s*|n°\s*)?${number}(?:\s*\/\s*(?:\p{Nd}+|\?)|\s+of\s+\p{Nd}+)?(?:\s*${separator}\s*(.+)|${spacedName})?$`,
     'iu',
   ),
   /** "Volume 2, Chapter 15: The Duel", "Book 1 - Chapter 3", "Arc 2 Ch. 5": the volume, book or part first, then the chapter's label and number. */

@@ -44,6 +44,14 @@ describe('title lines', () => {
     ['Chapter 4,5', 'chapter', 4.5, 'Chapter 4,5', 'chapter-4-5'],
     ['Ch. 12 - Title', 'chapter', 12, 'Chapter 12: Title', 'chapter-12'],
     ['Chapter XIV', 'chapter', 14, 'Chapter 14', 'chapter-14'],
+    // The ways fanfic sets a title line apart: a bar, a dot, a guillemet or a spaced slash before the name, a #, a count of the whole.
+    ['Chapter 1 | The Lamp', 'chapter', 1, 'Chapter 1: The Lamp', 'chapter-1'],
+    ['Chapter 1 · The Lamp', 'chapter', 1, 'Chapter 1: The Lamp', 'chapter-1'],
+    ['Chapter 1 / The Lamp', 'chapter', 1, 'Chapter 1: The Lamp', 'chapter-1'],
+    ['Chapter #4', 'chapter', 4, 'Chapter 4', 'chapter-4'],
+    ['Chapter 4/10: The Lamp', 'chapter', 4, 'Chapter 4: The Lamp', 'chapter-4'],
+    ['Chapter 4 of 10', 'chapter', 4, 'Chapter 4', 'chapter-4'],
+    ['Episode 3: The Lamp', 'chapter', 3, 'Episode 3: The Lamp', 'chapter-3'],
     // Marks around a title line, as old books and pasted text have them.
     ['CHAPTER I.', 'chapter', 1, 'Chapter 1', 'chapter-1'],
     ['Chapter 7.', 'chapter', 7, 'Chapter 7', 'chapter-7'],
@@ -308,6 +316,7 @@ describe('title lines', () => {
     // A sentence that starts with a chapter and its number: lower case after it, or a sentence's end.
     'Chapter 12 of the rulebook said nothing about it, and she knew',
     'Chapter 3 Was the longest.',
+    'Episode 3 was the best.',
     // A list's item that starts with a number and a chapter word, running on as prose.
     '2. Kapitel lesen wir morgen',
     'Erstes Kapitel lesen wir morgen',
