@@ -1,16 +1,17 @@
 /**
  * Scene breaks as fanfic types them, in every format: three or more marks (`* * *`, `***`,
- * `~~~`, `———`, `~*~`, `• • •`), one mark set alone (`#`, `*`, `⁂`, `§`, `❦`), or the
- * letters writers draw with (`oOo`, `xXx`, `-x-`, `~x~`, `-o-o-o-`, `oOoOo`, `x-x-x`). One
+ * `~~~`, `———`, `~*~`, `• • •`, `☆☆☆`, `♡♡♡`, `<><>`), one mark set alone (`#`, `*`, `⁂`, `§`,
+ * `❦`, `☆`), or the letters writers draw with (`oOo`, `xXx`, `-x-`, `~x~`, `-o-o-o-`, `oOoOo`,
+ * `x-x-x`, `o0o`). One
  * predicate for the text reader, Word documents, every HTML-based format and the site's own
  * Markdown, so a break typed one way becomes a break whatever file it came in.
  */
-const marks = /^(?:(?:[*~=_#+•·◆◇❖✦✧⁂§❦❧—–-]\s*){3,}|[#*~•◆❖✦⁂§❦❧])$/u;
+const marks = /^(?:(?:[*~=_#+•·◆◇❖✦✧⁂§❦❧—–☆★♦◈※❀✿○●◎♡♥❤°^-]\s*){3,}|(?:<>\s*){2,}|[#*~•◆❖✦⁂§❦❧☆★♦◈❀✿])$/u;
 
 /** Marks that may stand between and around the letters of a drawn break (not `.`: `o.O` is a face). */
 const between = '[-~=*_+•·\\s]';
-/** A line of o's or of x's, and marks between and around them: `-o-o-o-`, `oOoOo`, `x x x`. */
-const drawn = new RegExp(`^${between}*(?:[oO](?:${between}*[oO])*|[xX](?:${between}*[xX])*)${between}*$`, 'u');
+/** A line of o's (a zero among them) or of x's, and marks between and around them: `-o-o-o-`, `oOoOo`, `o0o`, `x x x`. */
+const drawn = new RegExp(`^${between}*(?:[oO0](?:${between}*[oO0])*|[xX](?:${between}*[xX])*)${between}*$`, 'u');
 
 /** Whether a line (or a paragraph's whole text) is a scene break. */
 export function isSceneBreak(line: string): boolean {
@@ -24,8 +25,9 @@ export function isSceneBreak(line: string): boolean {
  * word is, capital first (`Ooo`, `Xxx`). Never o's and x's mixed (`xoxo` signs a note).
  */
 function drawnBreak(text: string): boolean {
-  if (!drawn.test(text)) return false;
-  const letters = text.replace(/[^oOxX]/g, '');
+  // A zero drawn among o's (`o0o`), never zeros alone (`000` is a number).
+  if (!drawn.test(text) || !/[oOxX]/.test(text)) return false;
+  const letters = text.replace(/[^oOxX0]/g, '');
   const bare = text.replace(/\s/g, '');
   if (letters.length === 1) return /^[^oOxX]+[oOxX][^oOxX]+$/.test(bare);
   if (letters.length === 2) return bare.length > 2;

@@ -1088,7 +1088,25 @@ span.italic, .calibre5 { font-style: italic }
 });
 
 describe('scene breaks, typed the same way in every format', () => {
-  const breaks = ['* * *', '***', 'oOo', 'xXx', '~~~', '⁂', '-x-', '#', '~*~', '———', '-o-o-o-', 'oOoOo', 'x-x-x'];
+  const breaks = [
+    '* * *',
+    '***',
+    'oOo',
+    'xXx',
+    '~~~',
+    '⁂',
+    '-x-',
+    '#',
+    '~*~',
+    '———',
+    '-o-o-o-',
+    'oOoOo',
+    'x-x-x',
+    '☆☆☆',
+    '♡ ♡ ♡',
+    'o0o',
+    '❀',
+  ];
   const paragraph = (text: string) => `<w:p><w:r><w:t xml:space="preserve">${text}</w:t></w:r></w:p>`;
   const inputs: [string, (mark: string) => [Uint8Array, string]][] = [
     ['plain text', (mark) => [new TextEncoder().encode(`Chapter 1\n\nBefore.\n\n${mark}\n\nAfter.\n`), 'chapter-1.txt']],

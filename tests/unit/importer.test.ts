@@ -822,13 +822,38 @@ describe('plain text', () => {
     'x-x-x',
     'XXX',
     '~o~',
+    '☆☆☆',
+    '<><><>',
+    '° ° °',
+    '0o0o0',
   ])('writes the scene break "%s" as * * *', async (line) => {
     expect(isSceneBreak(line)).toBe(true);
     expect((await importText(`Chapter 1\n\nBefore.\n\n${line}\n\nAfter.`)).body).toBe('Before.\n\n* * *\n\nAfter.');
   });
 
   it('does not take ordinary short lines for scene breaks', () => {
-    const words = ['oh', 'xo', '...', '- -', 'Ooh!', 'Ooo', 'Xxx', 'xx', 'o.O', 'xoxo', 'XOXO', 'Ox', 'x', 'o'];
+    const words = [
+      'oh',
+      'xo',
+      '...',
+      '- -',
+      'Ooh!',
+      'Ooo',
+      'Xxx',
+      'xx',
+      'o.O',
+      'xoxo',
+      'XOXO',
+      'Ox',
+      'x',
+      'o',
+      '…',
+      '—',
+      '000',
+      '<>',
+      '♥',
+      '^^',
+    ];
     expect(words.filter(isSceneBreak)).toEqual([]);
   });
 
