@@ -310,6 +310,30 @@ describe('exhaustion from small files', () => {
     expect(plan.chapters[0]!.text).toContain('Text *here*.');
   });
 
+  it('a title over 100,000 underlines is read at once, the title alone', async () => {
+    const underlined = await importBytes(strToU8(`Chapter 1\n${'=====\n'.repeat(100_000)}\nText.`), 'underlined.txt');
+    expect(underlined.seconds).toBeLessThan(5);
+    expect(underlined.chapters[0]!.front.title).toBe('Chapter 1');
+  });
+
+  it('a book of 5,000 links to a page that is no chapter keeps their words, each parent rebuilt once', async () => {
+    const links = makeEpub({
+      version: 3,
+      metadata,
+      spine: [
+        chapterPage('Contents', '<p>List.</p>'),
+        chapterPage('Chapter 1', `<p>${'<a href="contents.xhtml">lamp</a> '.repeat(5_000)}</p>`),
+      ],
+      toc: [
+        { title: 'Contents', href: 'contents.xhtml' },
+        { title: 'Chapter 1', href: 'chapter-1.xhtml' },
+      ],
+    });
+    const { plan } = await importBytes(links, 'links.epub');
+    faithful(plan);
+    expect(plan.chapters[0]!.text).not.toContain('](');
+  });
+
   it('a Word document with a 512 MB media entry is refused, naming it', async () => {
     const docx = claiming(
       zipSync({ ...unzipSync(makeDocx(['<w:p><w:r><w:t>Chapter 1</w:t></w:r></w:p>'])), 'word/media/image1.png': new Uint8Array(10) }),

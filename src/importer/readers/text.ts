@@ -390,9 +390,10 @@ function withTitleBlocks(blocks: string[][]): string[][] {
     if (block.length < 2) return [block];
     if (!parseTitleLine(block[0]!)) return [block];
     // A title underlined (`CHAPTER 1` over `=========`), as plain-text books set one: the line is the title's.
-    if (/^\s*([=\-~_*])\1{2,}\s*$/.test(block[1]!)) return withTitleBlocks([[block[0]!, ...block.slice(2)]]);
-    const joined = lineWithNameBelow(block[0]!, block[1]!);
-    const rest = block.slice(joined === undefined ? 1 : 2);
+    const underlined = /^\s*([=\-~_*])\1{2,}\s*$/.test(block[1]!);
+    const below = underlined ? block.slice(2) : block.slice(1);
+    const joined = below.length > 0 ? lineWithNameBelow(block[0]!, below[0]!) : undefined;
+    const rest = joined === undefined ? below : below.slice(1);
     return [[joined ?? block[0]!], ...(rest.length > 0 ? [rest] : [])];
   });
 }
