@@ -316,6 +316,19 @@ describe('exhaustion from small files', () => {
     expect(underlined.chapters[0]!.front.title).toBe('Chapter 1');
   });
 
+  it('a paragraph of 20,000 bare <span> runs (as converters wrap each word) converts in linear time', async () => {
+    // Joined one at a time by the converter, re-reading the growing text, it took five seconds.
+    const epub = makeEpub({
+      version: 3,
+      metadata,
+      spine: [chapterPage('Chapter 1', `<p>${'<span>lamp</span> '.repeat(20_000)}</p>`)],
+      toc: [{ title: 'Chapter 1', href: 'chapter-1.xhtml' }],
+    });
+    const { plan, seconds } = await importBytes(epub, 'runs.epub');
+    faithful(plan);
+    expect(seconds).toBeLessThan(3);
+  });
+
   it('a book of 5,000 links to a page that is no chapter keeps their words, each parent rebuilt once', async () => {
     const links = makeEpub({
       version: 3,
