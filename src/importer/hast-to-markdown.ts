@@ -46,8 +46,8 @@ export function hastToMarkdown(tree: Root, breaks: string[] = []): string {
 }
 
 /**
- * The tree with each run of text and bare `<span>`s (no attributes: a word processor's runs, a
- * converter's wrappers) joined into one text, in one pass: the converter joins neighbouring
+ * The tree with each run of text and `<span>`s the Markdown keeps nothing of (a word processor's
+ * runs, a converter's wrappers: `keepsItsSpan`) joined into one text, in one pass: the converter joins neighbouring
  * texts one at a time, re-reading the growing text each time, which a paragraph of 20,000 runs
  * made take seconds.
  */
@@ -56,7 +56,7 @@ function withTextJoined(tree: Root): Root {
     const children: RootContent[] = [];
     const flat = (list: readonly RootContent[]): RootContent[] =>
       list.flatMap((child) =>
-        child.type === 'element' && child.tagName === 'span' && Object.keys(child.properties).length === 0 ? flat(child.children) : [child],
+        child.type === 'element' && child.tagName === 'span' && !keepsItsSpan(child) ? flat(child.children) : [child],
       );
     for (const child of flat(node.children)) {
       const last = children.at(-1);
@@ -101,6 +101,9 @@ const blockClasses = ['center', 'right'];
 /** Inline classes the site styles, by the names other writers give them (pandoc's `smallcaps`, `underline`). */
 const inlineClasses: Record<string, string> = { 'small-caps': 'small-caps', smallcaps: 'small-caps', 'small-caps-text': 'small-caps' };
 
+/** Whether a `<span>` is kept in the Markdown (underlined, or in a class the site styles), not only its words. */
+const keepsItsSpan = (node: Element): boolean => classesOf(node).some((name) => name === 'underline' || Object.hasOwn(inlineClasses, name));
+
 /** Inline elements the site keeps that Markdown has no syntax for: kept as raw HTML around their converted text. */
 const keptInline = ['u', 'ins', 'sup', 'sub', 'ruby', 'rt', 'rp', 'small', 'mark'];
 
@@ -114,6 +117,7 @@ const handlers: Record<string, Handle> = {
   math: (_state, node) => ({ type: 'html', value: toHtml(node, { space: 'html' }) }),
   span: (state, node) => {
     const classes = classesOf(node);
+    if (!keepsItsSpan(node)) return state.all(node) as PhrasingContent[];
     if (classes.includes('underline'))
       return wrapInline(
         state,
@@ -122,7 +126,6 @@ const handlers: Record<string, Handle> = {
         '</u>',
       );
     const kept = [...new Set(classes.flatMap((name) => inlineClasses[name] ?? []))];
-    if (kept.length === 0) return state.all(node) as PhrasingContent[];
     return wrapInline(state, node, `<span class="${kept.join(' ')}">`, '</span>');
   },
   div: (state, node) => {
