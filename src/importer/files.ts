@@ -14,6 +14,8 @@ import { imageName } from './image-name.ts';
 import { hastToMarkdown } from './hast-to-markdown.ts';
 import { bookLink, ImportError, treesOf, type ImportedChapter, type ImportedStory, type ImportedWork } from './model.ts';
 import { elementsOf } from './element.ts';
+import { linkedChapter } from '../core/links.ts';
+import { fileTitle } from './title-lines.ts';
 import { sanitizeSvg } from '../core/svg.ts';
 import { counted, problems } from '../core/problems.ts';
 
@@ -223,25 +225,39 @@ export function languageFromText(story: ImportedStory, text: string): string[] {
 /**
  * Links between the files of a book (`bookLink`) pointed at the chapters read from those files,
  * at their start (`chapter-3.md`: the ids inside a chapter are the site's own, not the book's);
- * a link to a file no chapter was read from (the book's contents, its title page) leaves its words.
+ * a link to a file no chapter was read from (the book's contents, its title page), or to a page
+ * of the site a page was saved from that no imported chapter is (`about.html`), leaves its words.
  */
 function resolveBookLinks(work: ImportedWork, placed: readonly { chapter: ImportedChapter; slug: string }[]): void {
   const slugOf = new Map<string, string>();
   for (const { chapter, slug } of placed) for (const source of chapter.sources ?? []) if (!slugOf.has(source)) slugOf.set(source, slug);
+  const slugs = new Set(placed.map(({ slug }) => slug));
   let pointed = 0;
   let unlinked = 0;
+  let pages = 0;
   // The links to unwrap, by their parent: each parent's children rebuilt once, however many it holds.
   const unwrap = new Map<Root | Element, Set<Element>>();
+  const unwrapped = (node: Element, parent: Root | Element) => unwrap.set(parent, (unwrap.get(parent) ?? new Set()).add(node));
   for (const tree of treesOf(work)) {
     for (const { node, parent } of elementsOf(tree)) {
       const href = node.properties.href;
-      if (node.tagName !== 'a' || typeof href !== 'string' || !href.startsWith(bookLink)) continue;
+      if (node.tagName !== 'a' || typeof href !== 'string') continue;
+      if (!href.startsWith(bookLink)) {
+        // A page of the site it was saved from (`about.html`), which the story has no chapter for: a dead link here.
+        // One named as a chapter (`chapter-5.html`) stays, for a chapter imported with it or before it.
+        const page = /\.(?:html?|xhtml)(?:[?#]|$)/i.test(href) ? linkedChapter(href) : undefined;
+        if (page !== undefined && !slugs.has(page) && fileTitle(page) === undefined) {
+          unwrapped(node, parent);
+          pages++;
+        }
+        continue;
+      }
       const slug = slugOf.get(href.slice(bookLink.length));
       if (slug) {
         node.properties.href = `${slug}.md`;
         pointed++;
       } else {
-        unwrap.set(parent, (unwrap.get(parent) ?? new Set()).add(node));
+        unwrapped(node, parent);
         unlinked++;
       }
     }
@@ -254,6 +270,10 @@ function resolveBookLinks(work: ImportedWork, placed: readonly { chapter: Import
   if (unlinked > 0)
     work.notices.push(
       `kept the words of ${counted(unlinked, 'link')} to pages of the book that are no chapter (its contents, its title page), without the link`,
+    );
+  if (pages > 0)
+    work.notices.push(
+      `kept the words of ${counted(pages, 'link')} to other pages (about.html…) that are no chapter imported here, without the link`,
     );
 }
 

@@ -2220,6 +2220,22 @@ describe('HTML and Markdown', () => {
     expect(work.notices.join()).toMatch(/<article>/);
   });
 
+  it.each([
+    ['the comment browsers write', '<!-- saved from url=(0049)https://www.royalroad.com/fiction/1/x/chapter/9 -->'],
+    ['its canonical address', '<link rel="canonical" href="https://www.royalroad.com/fiction/1/x/chapter/9">'],
+  ])(
+    'points a saved page’s links from its site’s root at that site, known by %s; one to a page no chapter here is keeps its words',
+    async (_, mark) => {
+      const page = `<!DOCTYPE html>${mark}<html><head><title>x</title></head><body><article><h1>Chapter 6: Masks</h1><p>See <a href="/fiction/1/x/chapter/8">the last one</a> and <a href="chapter-5.html">five</a>, <a href="about.html">me</a>.</p></article></body></html>`;
+      const { plan, chapters, work } = await importBytes(strToU8(page), 'saved.html');
+      expectEveryWordKept(plan);
+      // A page of that site no chapter here is keeps its words, a link the story's site could not follow; one named as a chapter stays, for that chapter.
+      expect(chapters[0]!.body).toBe('See [the last one](https://www.royalroad.com/fiction/1/x/chapter/8) and [five](chapter-5.html), me.');
+      expect(work.notices.join('\n')).toMatch(/pointed 1 link written from the site’s root \(\/…\) at https:\/\/www\.royalroad\.com/);
+      expect(work.notices.join('\n')).toMatch(/kept the words of 1 link to other pages \(about\.html…\) that are no chapter imported here/);
+    },
+  );
+
   it('reads a whole document saved as a web page (pandoc) as the whole work: its title, author and a chapter a heading', async () => {
     const page = `<!DOCTYPE html><html lang="en"><head><title>The Lantern Keeper</title></head><body>
 <header id="title-block-header"><h1 class="title">The Lantern Keeper</h1><p class="author">Wren Ashdown</p></header>

@@ -20,7 +20,9 @@ import {
   densestBlock,
   fanFictionNetStory,
   fanFictionNetTitle,
+  linksFromSiteRoot,
   markDocumentRole,
+  pageAddress,
   withoutGoogleDocsComments,
   withoutRedirects,
   wordProcessor,
@@ -89,6 +91,12 @@ export function readHtml(text: string, stem: string, file = `${stem}.html`): Imp
   withGoogleDocsNotes(main, setAside);
   const unwrapped = withoutRedirects(main);
   if (unwrapped > 0) notices.push(`gave ${counted(unwrapped, 'link')} the address Google Docs had wrapped in its redirect`);
+  const address = pageAddress(tree, text);
+  const rooted = linksFromSiteRoot(main, address);
+  if (rooted > 0)
+    notices.push(
+      `pointed ${counted(rooted, 'link')} written from the site’s root (/…) at ${address!.origin}, where the page was saved from`,
+    );
   const nodes = blocksOf(main);
   // A word processor's document saved as a page reads as the same document saved as .docx or .odt would.
   if (editor) {

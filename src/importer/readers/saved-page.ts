@@ -175,3 +175,37 @@ export function densestBlock(body: Element | Root): Element | undefined {
     .some((node) => /^h[1-3]$/.test(node.tagName) && parseTitleLine(textOf(node)) !== undefined);
   return chapterAfter ? undefined : best.element;
 }
+
+/**
+ * The address a page was saved from, where it says: its `<base href>`, its canonical address,
+ * its Open Graph `og:url`, or the "saved from url" comment browsers write at its top.
+ */
+export function pageAddress(tree: Root, text: string): URL | undefined {
+  const candidates = [
+    select('base[href]', tree)?.properties.href,
+    select('link[rel~="canonical"][href]', tree)?.properties.href,
+    select('meta[property="og:url"][content]', tree)?.properties.content,
+    /^\s*(?:<!DOCTYPE[^>]*>\s*)?<!--\s*saved from url=\(\d+\)(\S+?)\s*-->/i.exec(text.slice(0, 2000))?.[1],
+  ];
+  for (const candidate of candidates) {
+    if (typeof candidate !== 'string' || !/^https?:\/\//i.test(candidate) || !URL.canParse(candidate)) continue;
+    return new URL(candidate);
+  }
+  return undefined;
+}
+
+/**
+ * Links a saved page writes from its site's root (`/fiction/123/chapter/9`, `/users/ada`) pointed
+ * at that site, where they lead; on the story's site they would lead nowhere. Gives how many.
+ */
+export function linksFromSiteRoot(node: Element | Root, address: URL | undefined): number {
+  if (!address) return 0;
+  let count = 0;
+  for (const link of selectAll('a[href]', node)) {
+    const href = String(link.properties.href);
+    if (!href.startsWith('/') || href.startsWith('//')) continue;
+    link.properties.href = new URL(href, address.origin).href;
+    count++;
+  }
+  return count;
+}
