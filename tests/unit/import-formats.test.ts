@@ -1417,6 +1417,15 @@ describe('a whole work whose chapter headings are titles alone (“Der Sturm”,
     },
   );
 
+  it('takes out a heading that repeats the title the frontmatter gives, so the title is not shown twice', async () => {
+    const { plan, chapters } = await importBytes(
+      strToU8('---\ntitle: "Chapter 3: The Lake"\n---\n\n# Chapter 3: The Lake\n\nThe lake was still.\n'),
+      'lake.md',
+    );
+    expectEveryWordKept(plan);
+    expect(chapters.map(({ front, body }) => [front.title, body])).toEqual([['Chapter 3: The Lake', 'The lake was still.']]);
+  });
+
   it('reads underlined (Setext) chapter headings as # ones, and a sentence over a dashed line as text', async () => {
     const markdown =
       'Chapter 1: The Lamp\n===================\n\nShe left.\n---\n\nChapter 2: The Storm\n--------------------\n\nThe storm came.\n';

@@ -435,9 +435,12 @@ function oneChapter(
   const problems = schemaProblems(chapterSchema, { ...frontmatter, title, order: order ?? 0 });
   if (problems.length > 0) throw new ImportError(`${file}: ${problems.join('; ')}`);
   const slug = typeof frontmatter.slug === 'string' ? frontmatter.slug : slugPattern.test(stem) ? stem : parsed?.slug;
-  // A heading that opens the text and gave the title is the title: not shown twice.
+  // A heading that opens the text and gave the title, or repeats it, is the title: not shown twice.
+  const repeated = typeof frontmatter.title === 'string' && heading !== undefined && frontmatter.title.trim() === heading.text.trim();
   const opening =
-    frontmatter.title === undefined && heading && (parsed || title === heading.text) && body.slice(0, heading.start).trim() === ''
+    heading &&
+    (repeated || (frontmatter.title === undefined && (parsed || title === heading.text))) &&
+    body.slice(0, heading.start).trim() === ''
       ? heading
       : undefined;
   return {
