@@ -84,7 +84,7 @@ export async function planImport(work: ImportedWork, existingOrders: readonly nu
   if (work.story && !work.story.language) work.notices.push(...languageFromText(work.story, work.source));
   breakMarks = [];
   const placed = place(work.chapters, existingOrders, work.chapters.length > 1 || work.story !== undefined);
-  resolveBookLinks(work, placed);
+  resolveSourceLinks(work, placed);
   const parts = placed.map(({ chapter }) => chapterMarkdown(chapter));
   const storyParts = work.story && {
     summary: markdown(work.story.summary),
@@ -228,7 +228,7 @@ export function languageFromText(story: ImportedStory, text: string): string[] {
  * a link to a file no chapter was read from (the book's contents, its title page), or to a page
  * of the site a page was saved from that no imported chapter is (`about.html`), leaves its words.
  */
-function resolveBookLinks(work: ImportedWork, placed: readonly { chapter: ImportedChapter; slug: string }[]): void {
+function resolveSourceLinks(work: ImportedWork, placed: readonly { chapter: ImportedChapter; slug: string }[]): void {
   const slugOf = new Map<string, string>();
   for (const { chapter, slug } of placed) for (const source of chapter.sources ?? []) if (!slugOf.has(source)) slugOf.set(source, slug);
   const slugs = new Set(placed.map(({ slug }) => slug));

@@ -3,6 +3,7 @@ import { elementChildren, hasClass, parseHtml, select, selectAll, textOf, treeOf
 import { dateFirstAndLast, importedStory, ImportError, type ImportedChapter, type ImportedStory, type ImportedWork } from '../model.ts';
 import { languageTag } from '../../core/language-names.ts';
 import { counted, problems } from '../../core/problems.ts';
+import { linksFromSiteRoot } from './saved-page.ts';
 
 /**
  * An Archive of Our Own download, after otwarchive's templates (app/views/downloads/): the
@@ -286,7 +287,7 @@ export class Ao3Reading {
 }
 
 /** The archive's address, which its links written from its root (`/works/123`) lead to. */
-const archive = 'https://archiveofourown.org';
+const archive = new URL('https://archiveofourown.org');
 
 /**
  * Links an AO3 work writes from the archive's root (`/works/123/chapters/456`, `/users/ada`, as
@@ -294,24 +295,15 @@ const archive = 'https://archiveofourown.org';
  * lead; on the site they would lead nowhere. Says how many.
  */
 export function archiveLinks(chapters: readonly ImportedChapter[], story: ImportedStory, notices: string[]): void {
-  let count = 0;
   const trees = [
     story.summary,
     story.notes,
     story.endNotes,
     ...chapters.flatMap((chapter) => [chapter.body, chapter.summary, chapter.notes, chapter.endNotes]),
   ];
-  for (const tree of trees) {
-    if (!tree) continue;
-    for (const link of selectAll('a[href]', tree)) {
-      const href = String(link.properties.href);
-      if (!href.startsWith('/') || href.startsWith('//')) continue;
-      link.properties.href = `${archive}${href}`;
-      count++;
-    }
-  }
+  const count = trees.reduce((sum, tree) => sum + (tree ? linksFromSiteRoot(tree, archive) : 0), 0);
   if (count > 0)
-    notices.push(`pointed ${counted(count, 'link')} to the archive’s own pages (/works/…, /users/…) at ${archive}, where they lead`);
+    notices.push(`pointed ${counted(count, 'link')} to the archive’s own pages (/works/…, /users/…) at ${archive.origin}, where they lead`);
 }
 
 /**
