@@ -19,12 +19,21 @@ export function remarkDashHeadings() {
         .slice(node.position.start.line - 1, node.position.end.line - 1)
         .map((line) => line.trim())
         .join(' ');
-      if (/[.,!?…:;"”’»」』)][*_]*$/u.test(text) || Array.from(text).length > 80) {
+      if (readsAsSentence(text)) {
         file.data.dashHeading = text;
         return;
       }
     }
   };
+}
+
+/**
+ * Whether a line over a dashed line reads as a sentence of the text, not a heading: it ends as a
+ * sentence or a quotation does, or runs longer than a heading.
+ */
+export function readsAsSentence(line: string): boolean {
+  const text = line.trim();
+  return /[.,!?…:;"”’»」』)][*_]*$/u.test(text) || Array.from(text).length > 80;
 }
 
 declare module 'vfile' {

@@ -1,6 +1,14 @@
 import type { Element, ElementContent, Root } from 'hast';
 import { elementChildren, hasClass, parseHtml, select, selectAll, textOf, treeOf, visibleText } from '../html.ts';
-import { dateFirstAndLast, importedStory, ImportError, type ImportedChapter, type ImportedStory, type ImportedWork } from '../model.ts';
+import {
+  dateFirstAndLast,
+  importedStory,
+  ImportError,
+  treesOf,
+  type ImportedChapter,
+  type ImportedStory,
+  type ImportedWork,
+} from '../model.ts';
 import { languageTag } from '../../core/language-names.ts';
 import { counted, problems } from '../../core/problems.ts';
 import { linksFromSiteRoot } from './saved-page.ts';
@@ -281,8 +289,18 @@ export class Ao3Reading {
   }
 
   work(format: string, story: ImportedStory, chapters: ImportedChapter[], source: string): ImportedWork {
-    archiveLinks(chapters, story, this.notices);
-    return { format, story, chapters, images: new Map(), source, setAside: this.setAside, dropped: this.dropped, notices: this.notices };
+    const work = {
+      format,
+      story,
+      chapters,
+      images: new Map(),
+      source,
+      setAside: this.setAside,
+      dropped: this.dropped,
+      notices: this.notices,
+    };
+    archiveLinks(work);
+    return work;
   }
 }
 
@@ -294,16 +312,12 @@ const archive = new URL('https://archiveofourown.org');
  * authors link their other works and the archive its tags) pointed at the archive, where they
  * lead; on the site they would lead nowhere. Says how many.
  */
-export function archiveLinks(chapters: readonly ImportedChapter[], story: ImportedStory, notices: string[]): void {
-  const trees = [
-    story.summary,
-    story.notes,
-    story.endNotes,
-    ...chapters.flatMap((chapter) => [chapter.body, chapter.summary, chapter.notes, chapter.endNotes]),
-  ];
-  const count = trees.reduce((sum, tree) => sum + (tree ? linksFromSiteRoot(tree, archive) : 0), 0);
+export function archiveLinks(work: ImportedWork): void {
+  const count = treesOf(work).reduce((sum, tree) => sum + linksFromSiteRoot(tree, archive), 0);
   if (count > 0)
-    notices.push(`pointed ${counted(count, 'link')} to the archive’s own pages (/works/…, /users/…) at ${archive.origin}, where they lead`);
+    work.notices.push(
+      `pointed ${counted(count, 'link')} to the archive’s own pages (/works/…, /users/…) at ${archive.origin}, where they lead`,
+    );
 }
 
 /**

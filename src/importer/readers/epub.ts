@@ -63,9 +63,7 @@ export function readEpub(bytes: Uint8Array, file: string): ImportedWork {
     [...manifest.values()].find((item) => item.properties.includes('cover-image'))?.href ??
     (meta.coverId ? manifest.get(meta.coverId)?.href : undefined);
   if (cover && book.files[cover] && posix.extname(cover).toLowerCase() in imageTypes) story.cover = pictures.add(cover);
-  // The archive's own links (`/works/…`, `/users/…`), written from its root, lead to it.
-  if (ao3) archiveLinks(chapters, story, notices);
-  return {
+  const work: ImportedWork = {
     format: ao3 ? 'AO3 EPUB' : 'EPUB',
     story,
     chapters,
@@ -78,6 +76,9 @@ export function readEpub(bytes: Uint8Array, file: string): ImportedWork {
     dropped: [...dropped, ...reading.dropped],
     notices: [...notices, ...reading.notices],
   };
+  // The archive's own links (`/works/…`, `/users/…`), written from its root, lead to it.
+  if (ao3) archiveLinks(work);
+  return work;
 }
 
 /** What the reading tells the author: notices, the pages left out, and the text set aside from the word check. */

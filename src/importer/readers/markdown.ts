@@ -28,6 +28,7 @@ import {
   type TitleLine,
 } from '../title-lines.ts';
 import { embeddedPicture, obsidianEmbed, wikiLinksAsShown } from '../../markdown/remark-obsidian.ts';
+import { readsAsSentence } from '../../markdown/remark-dash-headings.ts';
 import { commentsDropped } from './document.ts';
 import { parse as parseToml, TomlError } from 'smol-toml';
 import { closest } from '../../shared/suggest.ts';
@@ -101,19 +102,17 @@ export function readMarkdown(input: string, file: string, stem: string): Importe
   const whole = sections.length >= 2;
   // Above a whole story's chapters, its title (a heading) and perhaps "by" its author, as a document exported from an editor opens.
   const titlePage = whole && !work ? markdownTitlePage(body.slice(0, sections[0]!.start)) : undefined;
+  // A whole work of one chapter opened by its chapter heading ("# Chapter 1"): titled and addressed by that heading, not by the work.
+  const chapterHeading = work && !whole ? openingTitleLine(body, headings[0]) : undefined;
   const chapters = whole
     ? storyChapters(titlePage ? titlePage.rest : body.slice(0, sections[0]!.start).trim(), sections, notices, titled !== null)
     : [
         oneChapter(
           body,
-          // A whole work of one chapter: titled by the chapter heading that opens it ("# Chapter 1"), else by the work.
-          work?.title !== undefined && !opensWithTitleLine(body, headings[0])
-            ? { title: work.title }
-            : withPostDate(frontmatter, stem, notices),
+          work?.title !== undefined && !chapterHeading ? { title: work.title } : withPostDate(frontmatter, stem, notices),
           headings[0],
           file,
-          // Its address the chapter's (`chapter-1`), not the whole work's file's.
-          work && opensWithTitleLine(body, headings[0]) ? parseTitleLine(headings[0]!.text)!.slug : postName(frontmatter, stem),
+          chapterHeading?.slug ?? postName(frontmatter, stem),
         ),
       ];
   if (work?.published) chapters[0]!.chapter.published = work.published;
@@ -337,9 +336,9 @@ export function pandocSpans(text: string): { text: string; attributes: string[] 
   return { text: replaced, attributes };
 }
 
-/** Whether a heading opens the text and reads as a chapter's title line ("# Chapter 1", "# Prologue"). */
-const opensWithTitleLine = (body: string, heading: HeadingLine | undefined): boolean =>
-  heading !== undefined && body.slice(0, heading.start).trim() === '' && parseTitleLine(heading.text) !== undefined;
+/** The title line a heading that opens the text reads as ("# Chapter 1", "# Prologue"), if it opens it and is one. */
+const openingTitleLine = (body: string, heading: HeadingLine | undefined): TitleLine | undefined =>
+  heading !== undefined && body.slice(0, heading.start).trim() === '' ? parseTitleLine(heading.text) : undefined;
 
 /** A chapter read, and the heading it took its title from, taken out of its text (if it was). */
 interface ReadChapter {
@@ -577,7 +576,7 @@ function headingLines(body: string): HeadingLine[] {
 function setextLevel(line: string, under: string | undefined, above: string | undefined): number | undefined {
   if (under === undefined || (above !== undefined && above.trim() !== '') || !line.trim() || /^ {4}|^\t/.test(line)) return undefined;
   if (/^ {0,3}=+[ \t]*$/.test(under)) return 1;
-  if (/^ {0,3}-+[ \t]*$/.test(under) && !/[.,!?…:;"”’»」』)][*_]*$/u.test(line.trim()) && Array.from(line.trim()).length <= 80) return 2;
+  if (/^ {0,3}-+[ \t]*$/.test(under) && !readsAsSentence(line)) return 2;
   return undefined;
 }
 
