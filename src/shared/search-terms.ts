@@ -7,6 +7,7 @@
  * itself writes it in capitals and in Switzerland).
  */
 const ownLetters: Readonly<Record<string, string>> = { ß: 'ss', æ: 'ae', œ: 'oe', ø: 'o', ł: 'l', đ: 'd', ı: 'i', ħ: 'h', ŧ: 't' };
+const ownLetter = new RegExp(`[${Object.keys(ownLetters).join('')}]`, 'g');
 
 /**
  * Lowercases and strips accents: "Daaé" → "daae", "Straße" → "strasse". Only the accents of
@@ -18,7 +19,7 @@ function foldAccents(word: string): string {
     .replace(/[\u0300-\u036f]+/g, '')
     .normalize('NFC')
     .toLowerCase()
-    .replace(/[ßæœøłđıħŧ]/g, (letter) => ownLetters[letter]!);
+    .replace(ownLetter, (letter) => ownLetters[letter]!);
 }
 
 /**
