@@ -915,7 +915,7 @@ function linkFilesAcrossBook(
     for (const { node } of elementsOf(body)) {
       sourceOf.set(node, path);
       const href = node.tagName === 'a' ? node.properties.href : undefined;
-      if (typeof href !== 'string' || href.startsWith('#') || leavesTheSite(href) || /^[a-z][\w+.-]*:/i.test(href)) continue;
+      if (typeof href !== 'string' || href.startsWith('#') || leavesTheSite(href)) continue;
       const target = inBook(href, posix.dirname(path));
       if (documents.has(target) && target !== path) node.properties.href = `${bookLink}${target}`;
     }
