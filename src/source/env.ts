@@ -1,5 +1,5 @@
 import { existsSync, readdirSync, statSync } from 'node:fs';
-import { isAbsolute, join, relative, resolve } from 'node:path';
+import { basename, dirname, isAbsolute, join, relative, resolve } from 'node:path';
 import { parseDate } from '../core/dates.ts';
 
 /** Build settings read from the environment, so tests and benchmarks can build other stories. */
@@ -70,6 +70,12 @@ function checkOutDir(outDir: string, contentDir: string, project: string): void 
   };
   if (within(outDir, contentDir) || within(contentDir, outDir)) refuse('is, holds or lies inside the story (CONTENT_DIR)');
   if (within(project, outDir)) refuse('is or holds the project');
+  // Vite takes a path that begins with the project's (`/home/ada/serial-site` beside `/home/ada/serial`)
+  // for a file of the project, and the build then cannot find the project's packages.
+  if (!within(outDir, project) && outDir.startsWith(project))
+    throw new SettingError(
+      `OUT_DIR "${outDir}" begins with the project's own path (${project}), which the build takes for a folder of the project and then cannot find its packages; name it so that it does not begin so, such as ${join(dirname(project), `site-${basename(project)}`)}, or use dist`,
+    );
   for (const folder of ['src', 'public', 'tests', '.git', 'node_modules']) {
     // Under node_modules/ (its .cache) is where tests and benchmarks build; replacing node_modules itself is not.
     const inside = folder !== 'node_modules' && within(outDir, join(project, folder));

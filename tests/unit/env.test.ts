@@ -1,6 +1,6 @@
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { readEnv } from '../../src/source/env';
 
@@ -109,6 +109,17 @@ describe('readEnv', () => {
       expect(outDir('src')).toThrow(/the project's src\//);
       expect(outDir('node_modules')).toThrow(/the project's node_modules\//);
       expect(outDir('src/site')).toThrow(/the project's src\//);
+    });
+
+    it('is refused when its path begins with the project’s beside it (a build there cannot find the project’s packages), naming another', () => {
+      expect(outDir(`${project}-site`)).toThrow(
+        new RegExp(
+          `^OUT_DIR "${project}-site" begins with the project's own path \\(${project}\\).*such as ${join(tmpdir(), `site-${basename(project)}`)}, or use dist$`,
+        ),
+      );
+      expect(readEnv({ OUT_DIR: join(tmpdir(), `site-${basename(project)}`) }, project).outDir).toBe(
+        join(tmpdir(), `site-${basename(project)}`),
+      );
     });
 
     it('is refused when it holds files that are not a site built before', () => {
