@@ -833,8 +833,12 @@ const anyLanguageNumber = String.raw`\p{Nd}{1,3}(?:,\p{Nd}{3})+(?!\p{Nd})|\p{Nd}
 const anyLanguage = new RegExp(`^(?:${anyLanguageNumber})$`, 'iu');
 const number = String.raw`(${anyLanguageNumber}|${alternatives(allNamedNumbers)})`;
 // The title is trimmed: its name runs to the end (a lazy name before `\s*$` would try every split of a run of spaces).
-/** What stands between a chapter's label and its name: a colon, a point, a dash (typed `--` too, as plain text writes one), a tilde, a bar, a dot or a guillemet, or a slash between spaces. */
-const separator = String.raw`(?:--|[:.\-–—~|·•»]|\s\/(?=\s))`;
+/**
+ * What stands between a chapter's label and its name: a colon, a point (not one inside a number's
+ * name, "Interlude 1.x" as serials number theirs), a dash (typed `--` too, as plain text writes
+ * one), a tilde, a bar, a dot or a guillemet, or a slash between spaces.
+ */
+const separator = String.raw`(?:--|[:\-–—~|·•»]|\.(?![\p{L}\p{N}])|\s\/(?=\s))`;
 const rest = String.raw`(?:\s*${separator}\s*(.+))?$`;
 // After a chapter's number, a name may follow a space alone ("Chapter 3 The Lake", "บทที่ 3 ทะเลสาบ"):
 // a short one that neither starts in lower case nor ends as a sentence does ("Chapter 3 was long" is prose).
@@ -871,9 +875,9 @@ const forms = {
     String.raw`^(${cjkVolume}\s*(?:第\s*(${cjkDigits}+)\s*[章话話回节節幕]|제\s*([0-9]+)\s*[장화]|([0-9]+)\s*화))(?:\s*[:：.、．\-—–]?\s*(.*))?$`,
     'u',
   ),
-  /** "Prologue", "Epílogo: Años después", "Interlude - Letters", and numbered as serials have several: "Interlude 2: Lisa", "Interlude 3½", "Epilogue II". */
+  /** "Prologue", "Epílogo: Años después", "Interlude - Letters", and numbered as serials have several: "Interlude 2: Lisa", "Interlude 3½", "Interlude 1.x", "Epilogue II"; a name in brackets after a space ("Interlude 3½ (Bonus)"). */
   named: new RegExp(
-    String.raw`^(${alternatives(wordsOf((w) => [...w.prologue, ...w.epilogue, ...w.interlude]))})(?:\s*(?:${anyLanguageNumber})[½¼¾]?|\s*[½¼¾])?${rest}`,
+    String.raw`^(${alternatives(wordsOf((w) => [...w.prologue, ...w.epilogue, ...w.interlude]))})(?:\s*(?:${anyLanguageNumber})(?:[½¼¾]|\.\p{L}(?![\p{L}\p{N}]))?|\s*[½¼¾])?(?:\s*${separator}\s*(.+)|\s+([([].*))?$`,
     'iu',
   ),
   /** `序章`, `エピローグ：その後`. */
@@ -948,7 +952,7 @@ export function readTitle(title: string): TitleMatch | undefined {
   const cjk = forms['cjk-numbered'].exec(text);
   if (cjk) return match(text, 'cjk-numbered', 'chapter', undefined, cjk[1] ?? cjk[2] ?? cjk[3] ?? cjk[4], cjk[5]);
   const named = forms.named.exec(text);
-  if (named) return match(text, 'named', kindOf(named[1]!), named[1], undefined, named[2]);
+  if (named) return match(text, 'named', kindOf(named[1]!), named[1], undefined, named[2] ?? named[3]);
   const cjkWord = forms['cjk-named'].exec(text);
   // The label (the word and its number, `番外一`), the word alone (`番外`), the name.
   if (cjkWord) return match(text, 'cjk-named', kindOf(cjkWord[2]!), cjkWord[1], undefined, cjkWord[3]);

@@ -34,32 +34,63 @@ export function classStyles(stylesheets: readonly string[]): ClassStyles {
     for (const rule of withoutComments(css).split('}')) {
       const parts = rule.split('{');
       if (parts.length < 2) continue;
-      const body = parts.at(-1)!;
-      const selectors = parts.at(-2)!;
-      const style = /font-style\s*:\s*(italic|oblique|normal)/i.exec(body)?.[1]?.toLowerCase();
-      const weight = /font-weight\s*:\s*(bold|bolder|normal|[1-9]00)\b/i.exec(body)?.[1]?.toLowerCase();
-      const align = /text-align\s*:\s*(center|right|end|left|start|justify)\b/i.exec(body)?.[1]?.toLowerCase();
-      const decoration = /text-decoration(?:-line)?\s*:\s*([^;]+)/i.exec(body)?.[1]?.toLowerCase();
-      const variant = /font-variant(?:-caps)?\s*:\s*([\w-]+)/i.exec(body)?.[1]?.toLowerCase();
-      // Emphasis dots (傍点), as Japanese ebooks mark emphasis: the site's emphasis, which it sets as dots in Japanese.
-      const dots = /(?:-webkit-|-epub-)?text-emphasis(?:-style)?\s*:\s*([^;]+)/i.exec(body)?.[1]?.trim().toLowerCase();
-      for (const selector of selectors.split(',')) {
+      const declared = declaredFormatting(parts.at(-1)!);
+      for (const selector of parts.at(-2)!.split(',')) {
         const name = /^\s*(?:[a-z][a-z0-9]*)?\.([\w-]+)\s*$/i.exec(selector)?.[1];
         if (!name) continue;
-        if (style) styles.italic[style === 'normal' ? 'delete' : 'add'](name);
-        if (dots) styles.italic[dots === 'none' ? 'delete' : 'add'](name);
-        if (weight) styles.bold[/^(?:bold|bolder|[6-9]00)$/.test(weight) ? 'add' : 'delete'](name);
-        if (decoration) styles.underline[/\bunderline\b/.test(decoration) ? 'add' : 'delete'](name);
-        if (decoration) styles.strike[/\bline-through\b/.test(decoration) ? 'add' : 'delete'](name);
-        if (variant) styles.smallCaps[variant === 'small-caps' ? 'add' : 'delete'](name);
-        if (align) {
-          styles.center[align === 'center' ? 'add' : 'delete'](name);
-          styles.right[align === 'right' || align === 'end' ? 'add' : 'delete'](name);
+        for (const key of formattingKeys) {
+          const set = declared[key];
+          if (set !== undefined) styles[key][set ? 'add' : 'delete'](name);
         }
       }
     }
   }
   return styles;
+}
+
+/** What a block of CSS declarations sets of the formatting the import keeps: on (true), back to normal (false), or nothing said. */
+export type DeclaredFormatting = Partial<Record<keyof ClassStyles, boolean>>;
+const formattingKeys = [
+  'italic',
+  'bold',
+  'underline',
+  'smallCaps',
+  'strike',
+  'center',
+  'right',
+] as const satisfies readonly (keyof ClassStyles)[];
+
+/**
+ * The formatting a rule's declarations (`font-style: italic; font-weight: 700`) or an element's
+ * `style` attribute set: italic (or emphasis dots, 傍点, as Japanese ebooks mark emphasis, which
+ * the site sets as dots in Japanese), bold, underlined, struck through, small capitals, centred
+ * or right-aligned; a declaration setting one back (`font-weight: normal`, `text-align: left`)
+ * says false.
+ */
+export function declaredFormatting(declarations: string): DeclaredFormatting {
+  const declared: DeclaredFormatting = {};
+  // The last declaration of a property wins, as in CSS.
+  const value = (property: string) =>
+    [...declarations.matchAll(new RegExp(`(?:^|[;{\\s])${property}\\s*:\\s*([^;]+)`, 'gi'))].at(-1)?.[1]?.trim().toLowerCase();
+  const style = value('font-style');
+  if (style) declared.italic = /^(?:italic|oblique)\b/.test(style);
+  const dots = value('(?:-webkit-|-epub-)?text-emphasis(?:-style)?');
+  if (dots) declared.italic = dots !== 'none';
+  const weight = value('font-weight');
+  if (weight) declared.bold = /^(?:bold|bolder|[6-9]00)\b/.test(weight);
+  const decoration = value('text-decoration(?:-line)?');
+  if (decoration) {
+    declared.underline = /\bunderline\b/.test(decoration);
+    declared.strike = /\bline-through\b/.test(decoration);
+  }
+  const variant = value('font-variant(?:-caps)?');
+  if (variant) declared.smallCaps = /^small-caps\b/.test(variant);
+  const align = /^(center|right|end|left|start|justify)\b/.exec(value('text-align') ?? '')?.[1];
+  if (align) {
+    declared.center = align === 'center';
+    declared.right = align === 'right' || align === 'end';
+  }
+  return declared;
 }
 
 /** The text of a page's own `<style>` elements. */
@@ -78,10 +109,6 @@ export function formattingFromClasses(node: Element | Root, styles: ClassStyles)
   let changed = 0;
   // A link's own look (Google Docs underlines every link by a class) is no underline the author set.
   const linkText = new Set(selectAll('a span', node));
-  const onlyLink = (element: Element) => {
-    const content = element.children.filter((child) => child.type !== 'text' || child.value.trim() !== '');
-    return content.length === 1 && content[0]!.type === 'element' && content[0]!.tagName === 'a';
-  };
   for (const element of selectAll('span, p, li, blockquote, div', node)) {
     const classes = classesOf(element);
     const has = (set: Set<string>) => classes.some((name) => set.has(name));
@@ -98,25 +125,51 @@ export function formattingFromClasses(node: Element | Root, styles: ClassStyles)
       element.properties.style = `text-align: ${side}; ${String(element.properties.style ?? '')}`.trim();
     }
     if (element.tagName === 'div') continue;
-    // Outermost first, as the other readers set them.
-    const marks: { tagName: string; properties: Properties }[] = [];
-    if (has(styles.italic)) marks.push({ tagName: 'em', properties: {} });
-    if (has(styles.bold)) marks.push({ tagName: 'strong', properties: {} });
-    if (has(styles.underline) && !linkText.has(element) && !onlyLink(element)) marks.push({ tagName: 'u', properties: {} });
-    if (has(styles.smallCaps)) marks.push({ tagName: 'span', properties: { className: ['small-caps'] } });
-    if (has(styles.strike)) marks.push({ tagName: 's', properties: {} });
+    const marks = formattingMarks(
+      (key) => has(styles[key]) && (key !== 'underline' || (!linkText.has(element) && !holdsOnlyALink(element))),
+    );
     if (marks.length === 0) continue;
     changed++;
-    let children = element.children;
-    for (const mark of (element.tagName === 'span' ? marks.slice(1) : marks).reverse())
-      children = [{ type: 'element', tagName: mark.tagName, properties: mark.properties, children }];
-    if (element.tagName === 'span') {
-      element.tagName = marks[0]!.tagName;
-      element.properties = marks[0]!.properties;
-    }
-    element.children = children;
+    withMarks(element, marks);
   }
   return changed;
+}
+
+/** Whether an element holds one link and nothing else: a link's own underline is no underline the author set. */
+export function holdsOnlyALink(element: Element): boolean {
+  const content = element.children.filter((child) => child.type !== 'text' || child.value.trim() !== '');
+  return content.length === 1 && content[0]!.type === 'element' && content[0]!.tagName === 'a';
+}
+
+/** An element that sets formatting: `<em>`, `<strong>`, `<u>`, a small-capitals `<span>`, `<s>`. */
+export interface FormattingMark {
+  tagName: string;
+  properties: Properties;
+}
+
+/** The elements for the formatting that is on, outermost first, as the other readers set them. */
+export function formattingMarks(on: (key: keyof ClassStyles) => boolean): FormattingMark[] {
+  const marks: FormattingMark[] = [];
+  if (on('italic')) marks.push({ tagName: 'em', properties: {} });
+  if (on('bold')) marks.push({ tagName: 'strong', properties: {} });
+  if (on('underline')) marks.push({ tagName: 'u', properties: {} });
+  if (on('smallCaps')) marks.push({ tagName: 'span', properties: { className: ['small-caps'] } });
+  if (on('strike')) marks.push({ tagName: 's', properties: {} });
+  return marks;
+}
+
+/** The element with its content set in `marks` (nested in order); a span becomes the outermost mark itself. Changes the element. */
+export function withMarks(element: Element, marks: readonly FormattingMark[]): Element {
+  if (marks.length === 0) return element;
+  let children = element.children;
+  for (const mark of (element.tagName === 'span' ? marks.slice(1) : marks).toReversed())
+    children = [{ type: 'element', tagName: mark.tagName, properties: mark.properties, children }];
+  if (element.tagName === 'span') {
+    element.tagName = marks[0]!.tagName;
+    element.properties = marks[0]!.properties;
+  }
+  element.children = children;
+  return element;
 }
 
 /** CSS without its comments, found by position (an unclosed comment runs to the end). */

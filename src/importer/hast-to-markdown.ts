@@ -8,10 +8,11 @@ import { gfmToMarkdown } from 'mdast-util-gfm';
 import { toMarkdown } from 'mdast-util-to-markdown';
 import { sanitize } from 'hast-util-sanitize';
 import { classesOf } from './element.ts';
+import { declaredFormatting, formattingMarks, holdsOnlyALink, withMarks } from './class-styles.ts';
 import { escapeXml } from '../core/escape.ts';
 import { withFootnoteMarks } from './footnotes.ts';
+import { pageBlocks } from './html.ts';
 import { isSceneBreak } from '../core/scene-breaks.ts';
-import { blockElements } from '../markdown/rehype-plain-text.ts';
 import { sanitizeSchema } from '../markdown/sanitize.ts';
 
 /**
@@ -249,6 +250,74 @@ function withSpacesOutside(node: Element, children: ElementContent[]): ElementCo
   return [...before, { ...node, properties: { ...node.properties }, children: inner }, ...after];
 }
 
+/** Whether an element holds a block (a paragraph, a rule): its text is no one line. */
+const holdsBlocks = (node: Element): boolean => node.children.some((child) => child.type === 'element' && pageBlocks.has(child.tagName));
+
+/** Elements whose own `style` may set their text's formatting: inline text and the blocks holding only it. */
+const styledText = new Set(['span', 'font', 'p', 'li', 'dt', 'dd', 'td', 'th']);
+
+/**
+ * An element's own `style` as the elements the import keeps (`<span style="font-style: italic">`,
+ * as forums, web-novel sites and text copied from Google Docs set italics): a span becomes the
+ * mark, a paragraph has its content wrapped in it; `<b style="font-weight: normal">` (Google
+ * Docs wraps all text copied from it in one) and `<i style="font-style: normal">` are no bold
+ * and no italics. A link's own underline is none the author set. A copy; the node is left as it was.
+ */
+function withOwnStyle(node: Element, inLink: boolean): Element {
+  const style = node.properties.style;
+  if (typeof style !== 'string' || style.trim() === '') return node;
+  const declared = declaredFormatting(style);
+  const undone =
+    (['b', 'strong'].includes(node.tagName) && declared.bold === false) ||
+    (['i', 'em'].includes(node.tagName) && declared.italic === false);
+  const element: Element = { ...node, tagName: undone ? 'span' : node.tagName };
+  if (!styledText.has(element.tagName) || holdsBlocks(element)) return element;
+  const marks = formattingMarks((key) => declared[key] === true && (key !== 'underline' || !(inLink || holdsOnlyALink(element))));
+  return withMarks(element, marks);
+}
+
+/** A forum's spoiler, a fold with a button to open it: XenForo's `bbCodeSpoiler` (`bbCodeSpoilerContainer` before 2.0), a `spoiler` elsewhere. */
+const isSpoiler = (node: Element): boolean =>
+  node.tagName === 'div' && classesOf(node).some((name) => /^(?:bbCodeSpoiler|bbCodeSpoilerContainer|spoiler)$/i.test(name));
+
+/** The title a fold gives itself: a fieldset's legend, a spoiler's button (or `data-caption`, or a child named its title). */
+function foldTitle(node: Element, children: readonly ElementContent[]): { title: ElementContent[]; rest: ElementContent[] } {
+  const titled = (child: ElementContent): child is Element =>
+    child.type === 'element' &&
+    (node.tagName === 'fieldset'
+      ? child.tagName === 'legend'
+      : child.tagName === 'button' || classesOf(child).some((name) => /(?:^|[-_])(?:title|button|header|caption)$/i.test(name)));
+  const found = children.find(titled);
+  if (found) return { title: found.children, rest: children.filter((child) => child !== found) };
+  const caption = node.properties.dataCaption;
+  return { title: typeof caption === 'string' && caption.trim() ? [{ type: 'text', value: caption }] : [], rest: [...children] };
+}
+
+/**
+ * A fieldset and a forum's spoiler. A spoiler (and a fieldset whose legend says "Spoiler", as
+ * FanFicFare writes a forum's spoilers) stays a fold the reader opens, titled as it was; another
+ * fieldset is its legend, as a paragraph, and its content.
+ */
+function asFold(node: Element, children: readonly ElementContent[]): ElementContent[] {
+  const { title, rest: content } = foldTitle(node, children);
+  // Its text as paragraphs: a fold's HTML holds Markdown only in blocks of their own.
+  const rest = paragraphsAtDoubleBreaks(content, true)!;
+  const words = title
+    .map((child) => toString(child))
+    .join('')
+    .trim();
+  if (node.tagName === 'fieldset' && !/^spoiler\b/i.test(words))
+    return [...(words ? [{ type: 'element', tagName: 'p', properties: {}, children: title } satisfies Element] : []), ...rest];
+  return [
+    {
+      type: 'element',
+      tagName: 'details',
+      properties: {},
+      children: [...(words ? [{ type: 'element', tagName: 'summary', properties: {}, children: title } satisfies Element] : []), ...rest],
+    },
+  ];
+}
+
 /** Elements whose inline content may run as paragraphs split by `<br><br>`. */
 const containers = ['div', 'body', 'main', 'article', 'section', 'blockquote', 'td', 'center'];
 
@@ -259,9 +328,10 @@ const isBreak = (node: ElementContent | undefined) => node?.type === 'element' &
 /**
  * Inline content split into paragraphs at runs of two or more line breaks (`text<br><br>text`,
  * as pages written without paragraphs separate them, FanFiction.net's older chapters among them),
- * blocks left where they are; a single break stays a line break. Nothing when there is no such run.
+ * blocks left where they are; a single break stays a line break. Nothing when there is no such run,
+ * unless asked for `always` (the content of a block that must hold paragraphs, not text).
  */
-function paragraphsAtDoubleBreaks(children: ElementContent[]): ElementContent[] | undefined {
+function paragraphsAtDoubleBreaks(children: readonly ElementContent[], always = false): ElementContent[] | undefined {
   const out: ElementContent[] = [];
   let group: ElementContent[] = [];
   let split = false;
@@ -284,13 +354,13 @@ function paragraphsAtDoubleBreaks(children: ElementContent[]): ElementContent[] 
         continue;
       }
     }
-    if (child.type === 'element' && (blockElements.has(child.tagName) || child.tagName === 'hr')) {
+    if (child.type === 'element' && pageBlocks.has(child.tagName)) {
       flush();
       out.push(child);
     } else group.push(child);
   }
   flush();
-  return split ? out : undefined;
+  return split || always ? out : undefined;
 }
 
 /**
@@ -306,20 +376,23 @@ function withLayoutClasses(tree: Root, breaks: string[]): Root {
     const value = style ?? attribute;
     return value === 'center' ? 'center' : value === 'right' || value === 'end' ? 'right' : undefined;
   };
-  const visit = (node: ElementContent): ElementContent[] => {
-    if (node.type !== 'element') return [node];
+  const visit = (original: ElementContent, inLink = false): ElementContent[] => {
+    if (original.type !== 'element') return [original];
     // Paragraphs written as runs of text between `<br><br>` first: each may be a scene break.
-    const paragraphs = ['p', ...containers].includes(node.tagName) ? paragraphsAtDoubleBreaks(node.children) : undefined;
-    if (paragraphs) return visit({ ...node, tagName: node.tagName === 'p' ? 'div' : node.tagName, children: paragraphs });
+    const paragraphs = ['p', ...containers].includes(original.tagName) ? paragraphsAtDoubleBreaks(original.children) : undefined;
+    if (paragraphs)
+      return visit({ ...original, tagName: original.tagName === 'p' ? 'div' : original.tagName, children: paragraphs }, inLink);
+    // A paragraph, or a block of text alone (`<div style="text-align: center">* * *</div>`), that is a break.
     if (
-      node.tagName === 'p' &&
-      isSceneBreak(toString(node)) &&
-      !node.children.some((child) => child.type === 'element' && child.tagName === 'img')
+      (original.tagName === 'p' || (['div', 'center'].includes(original.tagName) && !holdsBlocks(original))) &&
+      isSceneBreak(toString(original)) &&
+      !original.children.some((child) => child.type === 'element' && child.tagName === 'img')
     ) {
-      breaks.push(toString(node));
+      breaks.push(toString(original));
       return [{ type: 'element', tagName: 'hr', properties: {}, children: [] }];
     }
-    const children = node.children.flatMap(visit);
+    const node = withOwnStyle(original, inLink);
+    const children = node.children.flatMap((child) => visit(child, inLink || node.tagName === 'a'));
     // A bookmark (`<a id="_Toc12">`, as Word leaves them) is no link: its text stays, the anchor goes.
     if (node.tagName === 'a' && node.properties.href === undefined) return children;
     // An embedded object is its fallback to any page that cannot play it, as the site is.
@@ -344,6 +417,10 @@ function withLayoutClasses(tree: Root, breaks: string[]): Root {
         ];
     }
     if (node.tagName === 'center') return [{ type: 'element', tagName: 'div', properties: { className: ['center'] }, children }];
+    if (node.tagName === 'fieldset' || isSpoiler(node)) return asFold(node, children);
+    // A forum's quotation (XenForo's `bbCodeBlock--quote`, `bbCodeQuote`, `quoteContainer`): a quotation.
+    if (node.tagName === 'div' && classesOf(node).some((name) => /^(?:bbCodeQuote|quoteContainer|quote)$|--quote$/i.test(name)))
+      return [{ type: 'element', tagName: 'blockquote', properties: {}, children }];
     if (delimited.has(node.tagName)) return withSpacesOutside(node, children);
     const side = ['p', 'div'].includes(node.tagName) ? align(node) : undefined;
     if (!side) return [{ ...node, properties: { ...node.properties }, children }];

@@ -29,7 +29,11 @@ export function parseHtml(text: string): Root {
 /** Elements a reader never sees: their text is not the story's. */
 const unseen = new Set(['head', 'script', 'style', 'template', 'noscript', 'title', 'meta', 'link']);
 /** Blocks of a page, on lines of their own: the site's own, and the page furniture an input may have. */
-const blocks = new Set([...blockElements, 'article', 'header', 'footer', 'main', 'nav', 'aside', 'figcaption', 'hr', 'br']);
+export const pageBlocks: ReadonlySet<string> = new Set([
+  ...blockElements,
+  ...['article', 'header', 'footer', 'main', 'nav', 'aside', 'figcaption', 'hr'],
+  ...['fieldset', 'legend', 'address', 'hgroup', 'form', 'menu', 'dialog', 'search'],
+]);
 
 /** The text a reader of the page sees, blocks on lines of their own. */
 export function visibleText(node: Nodes): string {
@@ -40,7 +44,7 @@ export function visibleText(node: Nodes): string {
     // A footnote's marker ("1", "*") is no word of the story, and no part of the word before it.
     if (isNoteRef(node) && isMarkerText(toString(node))) return ' ';
     const inner = node.children.map(visibleText).join('');
-    return blocks.has(node.tagName) ? `\n${inner}\n` : inner;
+    return pageBlocks.has(node.tagName) || node.tagName === 'br' ? `\n${inner}\n` : inner;
   }
   if (node.type === 'root') return node.children.map(visibleText).join('');
   return '';

@@ -245,6 +245,57 @@ describe('a part the reader opens (a spoiler, a content warning)', () => {
   });
 });
 
+describe('a forum’s post, as FanFicFare downloads a thread from XenForo (SpaceBattles, Sufficient Velocity)', () => {
+  it('keeps spoilers as folds, quotations as quotations, a centred break as a break, and no word runs into the next', async () => {
+    const { chapters } = await importChapterPage(
+      '<div class="bbWrapper">The rain had not stopped.<br />\n<br />\n' +
+        // FanFicFare's spoiler (its `legend_spoilers`), and XenForo's own.
+        '<fieldset><legend>Spoiler: Omake</legend>Hidden omake text.<br />\n<br />\nSecond line.</fieldset>\n' +
+        '<div class="bbCodeSpoiler"><button class="bbCodeSpoiler-button button" type="button"><span class="button-text"><span>Spoiler: Stats</span></span></button><div class="bbCodeSpoiler-content"><div class="bbCodeBlock bbCodeBlock--spoiler"><div class="bbCodeBlock-content">STR 10<br />DEX 12</div></div></div></div>' +
+        '<div class="bbCodeBlock bbCodeBlock--expandable bbCodeBlock--quote"><div class="bbCodeBlock-content"><div class="bbCodeBlock-expandContent">A quoted line.</div></div></div>\n' +
+        '<div style="text-align: center">* * *</div>\n' +
+        '<fieldset><legend>Status</legend>Level 3</fieldset>She looked back.</div>',
+    );
+    expect(chapters[0]!.body).toBe(
+      [
+        'The rain had not stopped.',
+        '<details><summary>Spoiler: Omake</summary>',
+        'Hidden omake text.',
+        'Second line.',
+        '</details>',
+        '<details><summary>Spoiler: Stats</summary>',
+        'STR 10\\\nDEX 12',
+        '</details>',
+        '> A quoted line.',
+        '* * *',
+        // A fieldset that is no spoiler: its legend a paragraph of its own, never run into its text.
+        'Status',
+        'Level 3',
+        'She looked back.',
+      ].join('\n\n'),
+    );
+  });
+});
+
+describe('formatting set by an element’s own style, as forums, web-novel sites and text copied from Google Docs set it', () => {
+  it('reads italics, bold, underline, strike-through and small capitals, and no bold from Google Docs’ wrapper or a link’s underline', async () => {
+    const span = (style: string, text: string) =>
+      `<span style="font-size:11pt;font-family:Arial;color:#000000;font-variant:normal;vertical-align:baseline;${style};white-space:pre-wrap;">${text}</span>`;
+    const { chapters } = await importChapterPage(
+      // Google Docs wraps all text copied from it in a `<b>` that is not bold.
+      '<b style="font-weight:normal;" id="docs-internal-guid-1a2b"><p dir="ltr" style="line-height:1.38;margin-top:0pt;">' +
+        `${span('font-weight:400;font-style:normal;text-decoration:none', 'She said ')}${span('font-weight:400;font-style:italic;text-decoration:none', 'never')}` +
+        `${span('font-weight:700;font-style:normal;text-decoration:none', ' again')}${span('font-weight:400;text-decoration:underline', 'here')}` +
+        `${span('text-decoration:line-through', 'there')}${span('font-variant:small-caps;text-decoration:none', 'ok')}${span('font-style:italic;font-style:normal', ' plain')}.</p>` +
+        `<p style="font-style: italic">A whole italic paragraph.</p>` +
+        `<p><a href="https://example.com/">${span('color:#1155cc;text-decoration:underline', 'a link')}</a></p></b>`,
+    );
+    expect(chapters[0]!.body).toBe(
+      'She said *never* **again**<u>here</u>~~there~~<span class="small-caps">ok</span> plain.\n\n*A whole italic paragraph.*\n\n[a link](https://example.com/)',
+    );
+  });
+});
+
 describe('what a page embeds that the site never shows', () => {
   it('keeps a video’s fallback words as its link, a form’s words without its fields, and says what it left out', async () => {
     const { chapters, work } = await importChapterPage(

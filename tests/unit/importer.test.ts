@@ -100,6 +100,10 @@ describe('title lines', () => {
     ['Interlude 2: Lisa', 'interlude', undefined, 'Interlude 2: Lisa', 'interlude-2-lisa'],
     ['INTERLUDE 2', 'interlude', undefined, 'Interlude 2', 'interlude-2'],
     ['Interlude 3½', 'interlude', undefined, 'Interlude 3½', 'interlude-3½'],
+    // Worm's and Ward's "Interlude 1.x": the point is the number's, not a separator before a name; a name in brackets after a space.
+    ['Interlude 1.x', 'interlude', undefined, 'Interlude 1.x', 'interlude-1-x'],
+    ['Interlude 3½ (Bonus)', 'interlude', undefined, 'Interlude 3½ (Bonus)', 'interlude-3½-bonus'],
+    ['Prologue (Revised)', 'prologue', undefined, 'Prologue (Revised)', 'prologue'],
     ['Epilogue II', 'epilogue', undefined, 'Epilogue II', 'epilogue-ii'],
     ['Side Story 2: The Ball', 'interlude', undefined, 'Side Story 2: The Ball', 'side-story-2-the-ball'],
     ['Sidestory: Taylor', 'interlude', undefined, 'Sidestory: Taylor', 'sidestory-taylor'],
