@@ -830,7 +830,9 @@ export function namedNumber(label: string, word: string): number | undefined {
 const belowHundred = String.raw`(?:${[...units.slice(1), ...tens.slice(2)].join('|')})(?:[-\s](?:${units.slice(1, 10).join('|')}))?`;
 /** A number in digits (`12`, `4.5`, `1,000`), in Roman numerals, or in English words to the hundreds ("One Hundred and Two"). */
 const anyLanguageNumber = String.raw`\p{Nd}{1,3}(?:,\p{Nd}{3})+(?!\p{Nd})|\p{Nd}+(?:[.,]\p{Nd}+)?|[ivxlc]+|(?:${units.slice(1, 10).join('|')})[-\s]hundred(?:[-\s](?:and[-\s])?${belowHundred})?|${belowHundred}`;
-const anyLanguage = new RegExp(`^(?:${anyLanguageNumber})$`, 'iu');
+/** A chapter's number in digits with a letter for its part, as serials split a long chapter: "7a", "7b". */
+const lettered = String.raw`\p{Nd}+[a-z](?![\p{L}\p{N}])`;
+const anyLanguage = new RegExp(`^(?:${lettered}|${anyLanguageNumber})$`, 'iu');
 const number = String.raw`(${anyLanguageNumber}|${alternatives(allNamedNumbers)})`;
 // The title is trimmed: its name runs to the end (a lazy name before `\s*$` would try every split of a run of spaces).
 /**
@@ -849,9 +851,9 @@ const cjkDigits = '[0-9０-９〇零一二三四五六七八九十百千两兩]'
 const cjkVolume = String.raw`(?:第\s*${cjkDigits}+\s*[卷部集]|卷\s*${cjkDigits}+|제\s*[0-9]+\s*권|[0-9]+\s*권)`;
 
 const forms = {
-  /** "Chapter 12: The Lake", "Ch. XII - The Lake", "Chapter 12 The Lake", "Capítulo cuatro", "Chapter #4", "Chapter 4/10" and "Chapter 4 of 10". */
+  /** "Chapter 12: The Lake", "Ch. XII - The Lake", "Chapter 12 The Lake", "Capítulo cuatro", "Chapter #4", "Chapter 4/10", "Chapter 4 of 10" and "Chapter 7b". */
   numbered: new RegExp(
-    String.raw`^(${alternatives(wordsOf((w) => w.chapter))})\s*(?:#|No\.?\s*|Nº\s*|n°\s*)?${number}(?:\s*\/\s*(?:\p{Nd}+|\?)|\s+of\s+\p{Nd}+)?(?:\s*${separator}\s*(.+)|${spacedName})?$`,
+    String.raw`^(${alternatives(wordsOf((w) => w.chapter))})\s*(?:#|No\.?\s*|Nº\s*|n°\s*)?(${lettered}|${anyLanguageNumber}|${alternatives(allNamedNumbers)})(?:\s*\/\s*(?:\p{Nd}+|\?)|\s+of\s+\p{Nd}+)?(?:\s*${separator}\s*(.+)|${spacedName})?$`,
     'iu',
   ),
   /** "Volume 2, Chapter 15: The Duel", "Book 1 - Chapter 3", "Arc 2 Ch. 5": the volume, book or part first, then the chapter's label and number. */

@@ -245,12 +245,14 @@ export function storyWarnings(chapterSources: ChapterSource[]): string[] {
   const warnings: string[] = [];
   const sorted = [...chapterSources].sort((a, b) => a.data.order - b.data.order);
 
-  // A gap in the numbers of chapters titled "Chapter N": 1, 2, 4.
-  const whole = sorted.filter((source) => Number.isInteger(source.data.order) && /^(?:chapter|ch\.?)\s/i.test(source.data.title));
+  // A gap in the numbers of chapters titled "Chapter N": 1, 2, 4 (a chapter in parts, 2a and 2b at 2.01 and 2.02, is chapter 2).
+  const titled = sorted.filter((source) => /^(?:chapter|ch\.?)\s/i.test(source.data.title));
+  const numbered = new Set(titled.map((source) => Math.floor(source.data.order)));
+  const whole = titled.filter((source) => Number.isInteger(source.data.order));
   for (let i = 1; i < whole.length; i++) {
     const before = whole[i - 1]!.data.order;
     const after = whole[i]!.data.order;
-    if (after - before > 1) warnings.push(catalogue.OrderGap.message(whole[i]!.filePath, before, after));
+    if (after - before > 1 && !numbered.has(before + 1)) warnings.push(catalogue.OrderGap.message(whole[i]!.filePath, before, after));
   }
 
   // A chapter titled as the one before it: a file copied for the next chapter, its title left.

@@ -198,7 +198,11 @@ export function parseTitleLine(line: string): TitleLine | undefined {
       : label;
   switch (found.form) {
     case 'numbered': {
-      const number = parseNumber(found.number!) ?? namedNumber(found.word!, found.number!);
+      // A part of a chapter split in two ("Chapter 7a", "7b"): after 7 and before 7.1 (7.01, 7.02…), addressed as written.
+      const part = /^(\p{Nd}+)([a-z])$/iu.exec(found.number!);
+      const number = part
+        ? parseNumber(part[1]!)! + (part[2]!.toLowerCase().charCodeAt(0) - 96) / 100
+        : (parseNumber(found.number!) ?? namedNumber(found.word!, found.number!));
       if (number === undefined) return undefined;
       const label = canonical(found.word!, (words) => words.chapter);
       // In digits: as written when they are ("١٢", "๑๒" stay the story's own), else as a number ("Twelve", "XII" → 12).
@@ -207,7 +211,7 @@ export function parseTitleLine(line: string): TitleLine | undefined {
         kind,
         number,
         title: titled(`${label} ${shown}`),
-        slug: `chapter-${String(number).replace('.', '-')}`,
+        slug: part ? `chapter-${String(parseNumber(part[1]!))}${part[2]!.toLowerCase()}` : `chapter-${String(number).replace('.', '-')}`,
       };
     }
     case 'cjk-volume':

@@ -104,6 +104,9 @@ describe('title lines', () => {
     ['Interlude 1.x', 'interlude', undefined, 'Interlude 1.x', 'interlude-1-x'],
     ['Interlude 3½ (Bonus)', 'interlude', undefined, 'Interlude 3½ (Bonus)', 'interlude-3½-bonus'],
     ['Prologue (Revised)', 'prologue', undefined, 'Prologue (Revised)', 'prologue'],
+    // A chapter split in parts: after chapter 7 and before 7.1, addressed as written.
+    ['Chapter 7b', 'chapter', 7.02, 'Chapter 7b', 'chapter-7b'],
+    ['Chapter 7A: The Other Side', 'chapter', 7.01, 'Chapter 7A: The Other Side', 'chapter-7a'],
     ['Epilogue II', 'epilogue', undefined, 'Epilogue II', 'epilogue-ii'],
     ['Side Story 2: The Ball', 'interlude', undefined, 'Side Story 2: The Ball', 'side-story-2-the-ball'],
     ['Sidestory: Taylor', 'interlude', undefined, 'Sidestory: Taylor', 'sidestory-taylor'],
@@ -694,6 +697,20 @@ describe('plain text', () => {
       ['Thanks for the reviews!', 'He walked.', 'More soon.'],
       [undefined, 'He came back.\n\nIt was late.', '谢谢大家的支持！'],
       [undefined, 'He slept.', 'The end.'],
+    ]);
+  });
+
+  it('reads a chapter split in parts ("Chapter 2a", "Chapter 2b") as chapters of their own, in order', async () => {
+    const text = ['Chapter 1', 'She woke.', 'Chapter 2a: Up', 'She rose.', 'Chapter 2b: Down', 'She fell.', 'Chapter 3', 'End.'].join(
+      '\n\n',
+    );
+    const plan = await planImport(await readInput(new TextEncoder().encode(text), 'story.txt'), []);
+    expect(plan.fidelity).toMatchObject({ kept: plan.fidelity.source, added: 0 });
+    expect(plan.chapters.map((chapter) => [chapter.slug, parseContentFile(chapter.text).front.order])).toEqual([
+      ['chapter-1', 1],
+      ['chapter-2a', 2.01],
+      ['chapter-2b', 2.02],
+      ['chapter-3', 3],
     ]);
   });
 

@@ -194,6 +194,16 @@ describe('storyWarnings', () => {
     expect(storyWarnings(sources)).toEqual(['content/chapters/chapter-4.md: order jumps from 2 to 4; chapter 3 is missing']);
   });
 
+  it('does not count a chapter split in parts (2a and 2b, at orders 2.01 and 2.02) as a gap', () => {
+    const sources = [
+      chapter('chapter-1', { order: 1, title: 'Chapter 1' }),
+      chapter('chapter-2a', { order: 2.01, title: 'Chapter 2a: Up' }),
+      chapter('chapter-2b', { order: 2.02, title: 'Chapter 2b: Down' }),
+      chapter('chapter-3', { order: 3, title: 'Chapter 3' }),
+    ];
+    expect(storyWarnings(sources)).toEqual([]);
+  });
+
   it('does not count an epilogue or interlude as a gap', () => {
     const sources = [
       chapter('chapter-1', { order: 1, title: 'Chapter 1' }),
