@@ -714,6 +714,16 @@ describe('plain text', () => {
     ]);
   });
 
+  it('places the parts of a chapter that repeat its number ("Chapter 7 Part 2") within it, the next chapter keeping its own number', async () => {
+    const text = ['Chapter 7 Part 1', 'Seven one.', 'Chapter 7 (Part 2)', 'Seven two.', 'Chapter 8', 'Eight.'].join('\n\n');
+    const plan = await planImport(await readInput(new TextEncoder().encode(text), 'story.txt'), []);
+    expect(plan.chapters.map((chapter) => [chapter.slug, parseContentFile(chapter.text).front.order])).toEqual([
+      ['chapter-7', 7],
+      ['chapter-7-2', 7.01],
+      ['chapter-8', 8],
+    ]);
+  });
+
   it('leaves "A/N:" in the middle of a chapter in the text', async () => {
     const text = ['Chapter 2', 'One.', 'A/N: sorry for the wait', ...Array.from({ length: 6 }, (_, i) => `Paragraph ${i}.`)].join('\n\n');
     const { front, body } = await importText(text);
