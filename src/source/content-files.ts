@@ -275,8 +275,34 @@ export function splitFrontmatter(text: string, name: string): ContentFile {
   if (typeof data !== 'object' || data === null || Array.isArray(data)) {
     throw new ContentFileError(`${name}: the frontmatter must be key: value lines, such as title: Prologue`);
   }
+  if (exceedsValues(data, maxFrontmatterValues)) {
+    throw new ContentFileError(
+      `${name}: the frontmatter holds more than ${maxFrontmatterValues.toLocaleString('en')} values once its YAML aliases (*name) are read out; write each value where it belongs instead of repeating a list by alias`,
+    );
+  }
   droppedAsComment(block.yaml, name);
   return { frontmatter: data as Record<string, unknown>, body: block.body, bodyLine: lineAt(text, text.length - block.body.length) };
+}
+
+/**
+ * More values than any story's frontmatter holds: YAML's aliases repeat a list by name, and a
+ * few lines of lists of aliases of lists stand for billions of values ("a billion laughs"), which
+ * everything that reads the values (the checks, the importer's record) would walk.
+ */
+const maxFrontmatterValues = 100_000;
+
+/** Whether a value read from YAML holds more than `limit` values, each alias counted again as read out; stops counting there. */
+function exceedsValues(value: unknown, limit: number): boolean {
+  const stack: unknown[] = [value];
+  let count = 0;
+  while (stack.length > 0) {
+    const next = stack.pop();
+    if (++count > limit) return true;
+    const inside = Array.isArray(next) ? next : typeof next === 'object' && next !== null ? Object.values(next) : [];
+    // One by one: a long list spread as arguments would overflow the call stack.
+    for (const item of inside) stack.push(item);
+  }
+  return false;
 }
 
 /**

@@ -52,7 +52,19 @@ function crc32(bytes: Buffer): number {
   return (crc ^ 0xffffffff) >>> 0;
 }
 
+/** Frontmatter whose YAML aliases nest lists of lists to stand for 9¹² values ("a billion laughs" in YAML). */
+export const yamlLaughs = [
+  'a0: &a0 [lol, lol, lol, lol, lol, lol, lol, lol, lol]',
+  ...Array.from({ length: 11 }, (_, i) => `a${i + 1}: &a${i + 1} [${Array(9).fill(`*a${i}`).join(', ')}]`),
+  'tags: *a11',
+].join('\n');
+
 export const hostileStories: HostileStory[] = [
+  {
+    attack: 'a chapter whose YAML aliases stand for billions of values (a billion laughs)',
+    files: { 'chapters/chapter-2.md': chapter(`title: Two\norder: 2\n${yamlLaughs.replace('tags:', 'authorsNote:')}`) },
+    problem: /chapters\/chapter-2\.md: the frontmatter holds more than 100,000 values once its YAML aliases \(\*name\) are read out/,
+  },
   {
     attack: 'an SVG picture with a script, put in images/ by hand and shown nowhere',
     files: {

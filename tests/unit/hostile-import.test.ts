@@ -12,7 +12,7 @@ import { readInputs } from '../../src/cli/support/inputs';
 import { isPublic, localisePictures, type Reach } from '../../src/importer/remote-pictures';
 import { parseContentFile } from '../support/content-file';
 import { makeDocx, makeEpub } from '../support/documents';
-import { pngHeader } from '../support/hostile-stories';
+import { pngHeader, yamlLaughs } from '../support/hostile-stories';
 
 /**
  * Hostile files given to the importer, each test named after its attack: each ends in a
@@ -167,6 +167,18 @@ describe('entities an EPUB chapter declares', () => {
     faithful(plan);
     expect(text.length).toBeLessThan(300_000);
     expect(text).toMatch(/^Then (?:\\&l9;){1000} and (?:laugh ){1000}/);
+    expect(performance.now() - started).toBeLessThan(5000);
+  });
+});
+
+describe('YAML that stands for billions of values (a billion laughs)', () => {
+  it('a Markdown story whose frontmatter nests aliases of lists is refused in seconds, naming the file and the fix', async () => {
+    const started = performance.now();
+    await expect(
+      importBytes(strToU8(`---\ntitle: Bomb\nauthor: A\n${yamlLaughs}\n---\n\n# Chapter 1\n\nText.\n`), 'bomb.md'),
+    ).rejects.toThrow(
+      /bomb\.md: the frontmatter holds more than 100,000 values once its YAML aliases \(\*name\) are read out; write each value where it belongs/,
+    );
     expect(performance.now() - started).toBeLessThan(5000);
   });
 });
