@@ -391,7 +391,8 @@ function withLayoutClasses(tree: Root, breaks: string[]): Root {
       breaks.push(toString(original));
       return [{ type: 'element', tagName: 'hr', properties: {}, children: [] }];
     }
-    const node = withOwnStyle(original, inLink);
+    // Preformatted text that holds paragraphs (as Wattpad sets a chapter's) is no preformatted text: its paragraphs are.
+    const node = withOwnStyle(original.tagName === 'pre' && holdsBlocks(original) ? { ...original, tagName: 'div' } : original, inLink);
     const children = node.children.flatMap((child) => visit(child, inLink || node.tagName === 'a'));
     // A bookmark (`<a id="_Toc12">`, as Word leaves them) is no link: its text stays, the anchor goes.
     if (node.tagName === 'a' && node.properties.href === undefined) return children;

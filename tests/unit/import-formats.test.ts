@@ -296,6 +296,15 @@ describe('formatting set by an element’s own style, as forums, web-novel sites
   });
 });
 
+describe('preformatted text', () => {
+  it('that holds paragraphs (as Wattpad sets a chapter) is those paragraphs, formatted; text laid out by hand stays as laid out', async () => {
+    const { chapters } = await importChapterPage(
+      '<pre><p data-p-id="a1">She <i>ran</i> home.</p><p data-p-id="a2">It was late.</p></pre><pre>  A letter,\n      signed.</pre>',
+    );
+    expect(chapters[0]!.body).toBe('She *ran* home.\n\nIt was late.\n\n```\n  A letter,\n      signed.\n```');
+  });
+});
+
 describe('what a page embeds that the site never shows', () => {
   it('keeps a video’s fallback words as its link, a form’s words without its fields, and says what it left out', async () => {
     const { chapters, work } = await importChapterPage(
