@@ -571,6 +571,29 @@ describe('a whole story saved as a page whose chapter titles are paragraphs (Scr
   });
 });
 
+describe('a document Word saved as a web page', () => {
+  it('has its lists as lists (Word types their bullets and numbers out), nested by level, the typed marks no words', async () => {
+    const item = (list: number, level: number, mark: string, text: string) =>
+      `<p class=MsoListParagraphCxSpMiddle style='text-indent:-.25in;mso-list:l${list} level${level} lfo1'><![if !supportLists]><span style='font-family:Symbol'><span style='mso-list:Ignore'>${mark}<span style='font:7.0pt "Times New Roman"'>&nbsp;&nbsp;&nbsp; </span></span></span><![endif]>${text}<o:p></o:p></p>\n`;
+    const page =
+      '<html><head><meta name=Generator content="Microsoft Word 15 (filtered)"></head><body lang=EN-US><div class=WordSection1>' +
+      '<h1>Chapter 1</h1><p class=MsoNormal>She wrote a list.</p>\n' +
+      item(0, 1, '·', 'Bread') +
+      item(0, 1, '·', '<i>Milk</i>') +
+      '<p class=MsoNormal>And the steps:</p>\n' +
+      item(1, 1, '1.', 'First step') +
+      item(1, 2, 'a)', 'Inside it') +
+      item(1, 1, '2.', 'Second step') +
+      '<p class=MsoNormal>Done.</p><h1>Chapter 2</h1><p class=MsoNormal>Morning.</p></div></body></html>';
+    const { plan, chapters, work } = await importBytes(strToU8(page), 'Story.htm');
+    expectEveryWordKept(plan);
+    expect(chapters[0]!.body).toBe(
+      'She wrote a list.\n\n- Bread\n- *Milk*\n\nAnd the steps:\n\n1. First step\n   1. Inside it\n2. Second step\n\nDone.',
+    );
+    expect(work.notices.join('\n')).toMatch(/made 2 lists of the paragraphs Word had saved with bullets or numbers typed out/);
+  });
+});
+
 describe('a chapter’s page whose title line is only in the page’s own title (Scribble Hub)', () => {
   it('is titled and numbered by it, without the story’s and the site’s names after it', async () => {
     const page = `<html><head><title>Chapter 12: The Bridge | The Long Road | Scribble Hub</title></head><body><div id="menu"><a href="/">Home</a></div>

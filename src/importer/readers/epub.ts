@@ -137,7 +137,9 @@ function readContents(book: Book, pkg: Package, log: Log): Contents {
     0,
   );
   if (styled > 0)
-    notices.push(`read italics, bold, underline, small capitals and alignment set by the book’s stylesheets in ${styled} places`);
+    notices.push(
+      `read italics, bold, underline, small capitals and alignment set by the book’s stylesheets in ${counted(styled, 'place')}`,
+    );
   const documents = new Map([...pages].map(([path, page]) => [path, page.body]));
   const asHtml = [...pages].filter(([, page]) => !page.xml).map(([path]) => posix.basename(path));
   if (asHtml.length > 0) {

@@ -25,6 +25,7 @@ import {
   pageAddress,
   withoutGoogleDocsComments,
   withoutRedirects,
+  wordLists,
   wordProcessor,
 } from './saved-page.ts';
 
@@ -71,7 +72,7 @@ export function readHtml(text: string, stem: string, file = `${stem}.html`): Imp
   const styled = formattingFromClasses(main, classStyles(inlineStylesheets(tree)));
   if (styled > 0)
     notices.push(
-      `read italics, bold, underline, small capitals and alignment set by the page’s stylesheet (as Google Docs writes them) in ${styled} places`,
+      `read italics, bold, underline, small capitals and alignment set by the page’s stylesheet (as Google Docs and Word write them) in ${counted(styled, 'place')}`,
     );
   const work = {
     format: 'HTML',
@@ -101,7 +102,10 @@ export function readHtml(text: string, stem: string, file = `${stem}.html`): Imp
   // A word processor's document saved as a page reads as the same document saved as .docx or .odt would.
   if (editor) {
     for (const node of nodes) if (node.type === 'element') markDocumentRole(node);
-    const document = readDocumentBody(element('body', nodes), { ...work, format: `HTML (${editor})`, stem, setAside });
+    const page = element('body', nodes);
+    const lists = editor === 'Word' ? wordLists(page, setAside) : 0;
+    if (lists > 0) notices.push(`made ${counted(lists, 'list')} of the paragraphs Word had saved with bullets or numbers typed out`);
+    const document = readDocumentBody(page, { ...work, format: `HTML (${editor})`, stem, setAside });
     // A whole work with no title in its text: the page's own.
     if (document.story && !document.story.title) document.story.title = textOf(select('title', tree)) || undefined;
     return document;

@@ -1,4 +1,4 @@
-import type { Element, Root } from 'hast';
+import type { Element, ElementContent, Root } from 'hast';
 import { slugify } from '../../core/slug.ts';
 import { classesOf, elementsOf } from '../element.ts';
 import { hasClass, select, selectAll, textOf, treeOf, visibleText } from '../html.ts';
@@ -26,6 +26,74 @@ export function wordProcessor(tree: Root): string | undefined {
   const body = select('body', tree);
   if ((body && hasClass(body, 'doc-content')) || select('h1[id^="h."], h2[id^="h."], p.title[id^="h."]', tree)) return 'Google Docs';
   return undefined;
+}
+
+/**
+ * Lists as Word saves them in a page: paragraphs styled `mso-list: l0 level1 lfo1`, each opening
+ * with its bullet or number typed out in a span Word marks `mso-list: Ignore` ("·" in the Symbol
+ * font, "1.", "a)"). Made lists again, nested by level, numbered where the first mark is a number
+ * or a letter; the typed marks go, as the list draws its own, added to `setAside` (no words of
+ * the story). Gives how many lists it made.
+ */
+export function wordLists(node: Element | Root, setAside: string[]): number {
+  let lists = 0;
+  const levelOf = (child: Element): number | undefined => {
+    const level = /mso-list\s*:\s*l\d+\s+level(\d+)/i.exec(String(child.properties.style ?? ''))?.[1];
+    return child.tagName === 'p' && level ? Number(level) : undefined;
+  };
+  const parents = [...elementsOf(node)].map(({ node: element }) => element);
+  for (const parent of node.type === 'element' ? [node, ...parents] : parents) {
+    if (!parent.children.some((child) => child.type === 'element' && levelOf(child) !== undefined)) continue;
+    const children: ElementContent[] = [];
+    // The open lists, outermost first, each with its level.
+    let open: { list: Element; level: number }[] = [];
+    for (const child of parent.children) {
+      const level = child.type === 'element' ? levelOf(child) : undefined;
+      if (level === undefined || child.type !== 'element') {
+        // Spaces between a list's paragraphs keep it open.
+        if (child.type === 'text' && child.value.trim() === '' && open.length > 0) continue;
+        if (child.type !== 'comment' || open.length === 0) open = [];
+        children.push(child);
+        continue;
+      }
+      const marks = selectAll('span', child).filter((span) => /mso-list\s*:\s*ignore/i.test(String(span.properties.style ?? '')));
+      const mark = marks
+        .map((span) => textOf(span))
+        .join('')
+        .replace(/\s+/g, '');
+      for (const span of marks) removeFrom(child, span);
+      setAside.push(mark);
+      while (open.length > 0 && open.at(-1)!.level > level) open.pop();
+      if (open.length === 0 || open.at(-1)!.level < level) {
+        const list: Element = {
+          type: 'element',
+          tagName: /^(?:\d+|[a-z]|[ivxlc]+)[.)]$/i.test(mark) ? 'ol' : 'ul',
+          properties: {},
+          children: [],
+        };
+        const holder = open.at(-1)?.list.children.findLast((item): item is Element => item.type === 'element' && item.tagName === 'li');
+        if (holder) holder.children.push(list);
+        else {
+          children.push(list);
+          lists++;
+        }
+        open.push({ list, level });
+      }
+      open.at(-1)!.list.children.push({ type: 'element', tagName: 'li', properties: {}, children: child.children });
+    }
+    parent.children = children;
+  }
+  return lists;
+}
+
+/** An element taken out of the tree under `root`, wherever it is. */
+function removeFrom(root: Element, target: Element): void {
+  for (const { node, parent } of elementsOf(root)) {
+    if (node === target) {
+      parent.children.splice(parent.children.indexOf(node), 1);
+      return;
+    }
+  }
 }
 
 /** The paragraph styles a document's page names by class (Google Docs' `title`, Word's `MsoTitle`), as the document readers know them. */
