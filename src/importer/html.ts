@@ -3,7 +3,8 @@ import { fromHtml } from 'hast-util-from-html';
 import { selectAll as selectAllIn } from 'hast-util-select';
 import { toString } from 'hast-util-to-string';
 import { blockElements } from '../markdown/rehype-plain-text.ts';
-import { classesOf } from './element.ts';
+import { classesOf, shapeOf } from './element.ts';
+import { maxInputDepth, NestedTooDeepError } from './limits.ts';
 import { isMarkerText, isNoteRef } from './footnotes.ts';
 
 /** Helpers for reading HTML inputs (AO3 downloads, saved pages, EPUB chapters, Word via mammoth). */
@@ -21,9 +22,11 @@ export function selectAll(selector: string, node: Element | Root): Element[] {
   return selectAllIn(selector, node).filter((found) => found !== node);
 }
 
-/** An HTML document or fragment as a tree. */
+/** An HTML document or fragment as a tree; a `NestedTooDeepError` for one nesting deeper than any story. */
 export function parseHtml(text: string): Root {
-  return fromHtml(text);
+  const tree = fromHtml(text);
+  if (shapeOf(tree).depth > maxInputDepth) throw new NestedTooDeepError();
+  return tree;
 }
 
 /** Elements a reader never sees: their text is not the story's. */

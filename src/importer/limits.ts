@@ -31,3 +31,15 @@ export function matchesUpTo(text: string, pattern: RegExp, limit: number): numbe
 
 /** An element's start tag in markup (`<p>`, `<p/>`): a count of the elements to come, before parsing. */
 export const startTag = /<[A-Za-z]/;
+
+/**
+ * The deepest an input's elements may nest: written stories nest a few dozen deep (a Word page's
+ * boxes, quotes in lists), and every step after reading walks the tree by recursion, which a
+ * hostile file nesting thousands deep would overflow, and in time growing with its depth (a page
+ * of 6,000 nested blocks took twenty seconds to be refused). Deeper than this, the file is
+ * refused, as soon as it is parsed.
+ */
+export const maxInputDepth = 1000;
+
+/** Thrown by a parser whose tree nests deeper than `maxInputDepth`; the import refuses the file, naming it. */
+export class NestedTooDeepError extends Error {}

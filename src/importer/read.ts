@@ -2,7 +2,7 @@ import { basename, extname } from 'node:path';
 import { decodeText } from './decode.ts';
 import { ImportError, treesOf, type ImportedWork } from './model.ts';
 import { shapeOf } from './element.ts';
-import { maxInputElements, overfull, refuseOverfull } from './limits.ts';
+import { maxInputDepth, maxInputElements, NestedTooDeepError, overfull, refuseOverfull } from './limits.ts';
 import { readContentNotes } from './content-notes.ts';
 import { readLabelledNotes } from './labelled-notes.ts';
 import { readHandMadeFootnotes } from './hand-footnotes.ts';
@@ -80,13 +80,6 @@ export function zipFormat(names: readonly string[]): InputFormat | undefined {
 }
 
 /**
- * The deepest an input's elements may nest: written stories nest a few dozen deep (a Word page's
- * boxes, quotes in lists), and every step after reading walks the tree by recursion, which a
- * hostile file nesting thousands deep would overflow. Deeper than this, the file is refused.
- */
-export const maxInputDepth = 1000;
-
-/**
  * What marks each element to come in a text input, counted before it is parsed, and how many
  * marks make one: in plain text and Markdown its lines, in Rich Text its paragraphs (`\par`),
  * in markup its tags (an element opens and closes).
@@ -104,7 +97,7 @@ export async function readInput(bytes: Uint8Array, file: string): Promise<Import
     work = await readFormat(bytes, file);
   } catch (error) {
     // The parsers build their trees by recursion too: a file nested deep enough overflows them.
-    if (error instanceof RangeError && /call stack/i.test(error.message))
+    if ((error instanceof RangeError && /call stack/i.test(error.message)) || error instanceof NestedTooDeepError)
       throw new ImportError(problems.NestedTooDeep.message(file, maxInputDepth));
     throw error;
   }

@@ -900,6 +900,20 @@ describe('web pages nested deep', () => {
     }
   });
 
+  it('blocks nested thousands deep that the readers walk slowly (preformatted paragraphs, spoilers) are refused at once, as parsed', async () => {
+    for (const [open, close] of [
+      ['<pre><p>', '</p></pre>'],
+      ['<fieldset><legend>Spoiler: x</legend>', '</fieldset>'],
+    ]) {
+      const started = performance.now();
+      await expect(readInput(page(`${open!.repeat(3000)}deep${close!.repeat(3000)}`), 'deep.html')).rejects.toThrow(
+        /^deep\.html: its elements nest more than 1000 deep/,
+      );
+      // 21 seconds for the preformatted paragraphs when the depth was measured after reading.
+      expect(performance.now() - started).toBeLessThan(3000);
+    }
+  });
+
   it('a FictionBook or a WordPress export nested thousands deep is refused as deep, not as broken, naming the file', async () => {
     const fb2 = (body: string) =>
       strToU8(`<?xml version="1.0"?><FictionBook xmlns="http://www.gribuser.ru/xml/fictionbook/2.0"><body>${body}</body></FictionBook>`);
