@@ -2,7 +2,7 @@ import type { Element, ElementContent, Root, RootContent } from 'hast';
 import { defaultHandlers, toMdast, type Handle, type State } from 'hast-util-to-mdast';
 import { toHtml } from 'hast-util-to-html';
 import { toString } from 'hast-util-to-string';
-import type { Html, Parent as MdastParent, PhrasingContent, Root as MdastRoot, RootContent as MdastContent } from 'mdast';
+import type { Html, Parent as MdastParent, PhrasingContent, Root as MdastRoot, RootContent as MdastContent, TableCell } from 'mdast';
 import { directiveToMarkdown } from 'mdast-util-directive';
 import { gfmToMarkdown } from 'mdast-util-gfm';
 import { toMarkdown } from 'mdast-util-to-markdown';
@@ -184,7 +184,59 @@ const handlers: Record<string, Handle> = {
     }
     return defaultHandlers.ol(state, node);
   },
+  // A table's cell holds one line of Markdown: its line breaks, paragraphs and lists (a LitRPG
+  // status box, as Royal Road's tables hold them) kept as the HTML a cell may hold.
+  td: (state, node) => ({
+    ...(defaultHandlers.td(state, { ...node, children: [] }) as TableCell),
+    children: cellLine(state, node.children),
+  }),
+  th: (state, node) => ({
+    ...(defaultHandlers.th(state, { ...node, children: [] }) as TableCell),
+    children: cellLine(state, node.children),
+  }),
 };
+
+/** Parts of a table inside a cell: blocks of its text, each on a line of its own. */
+const tableParts = new Set(['table', 'thead', 'tbody', 'tfoot', 'tr', 'td', 'th']);
+
+/**
+ * A cell's content as one line: its line breaks as `<br>`, each block (a paragraph, a heading, a
+ * cell of a table inside it) on a line of its own, a list as HTML; Markdown's table has no other way
+ * to hold them, and would run the lines together ("Name: Kai Level: 3") or break the table.
+ */
+function cellLine(state: State, nodes: readonly ElementContent[]): PhrasingContent[] {
+  const html = (value: string): Html => ({ type: 'html', value });
+  const line: PhrasingContent[] = [];
+  // Whether what comes next starts a line of its own (after a block).
+  let apart = false;
+  const add = (content: PhrasingContent[]) => {
+    if (content.every((node) => node.type === 'text' && node.value.trim() === '')) return;
+    if (apart && line.length > 0) line.push(html('<br>'));
+    apart = false;
+    line.push(...content);
+  };
+  for (const child of nodes) {
+    if (child.type !== 'element') {
+      add(state.all({ type: 'element', tagName: 'span', properties: {}, children: [child] }) as PhrasingContent[]);
+    } else if (child.tagName === 'br') {
+      line.push(html('<br>'));
+      apart = false;
+    } else if (child.tagName === 'ul' || child.tagName === 'ol') {
+      const items = child.children.flatMap((item) =>
+        item.type === 'element' && item.tagName === 'li' ? [html('<li>'), ...cellLine(state, item.children), html('</li>')] : [],
+      );
+      apart = false;
+      line.push(html(`<${child.tagName}>`), ...items, html(`</${child.tagName}>`));
+    } else if (pageBlocks.has(child.tagName) || tableParts.has(child.tagName)) {
+      apart = true;
+      add(cellLine(state, child.children));
+      apart = true;
+    } else {
+      add(state.all({ type: 'element', tagName: 'span', properties: {}, children: [child] }) as PhrasingContent[]);
+    }
+  }
+  return line;
+}
 
 function wrapInline(state: State, node: Element, open: string, close: string): PhrasingContent[] {
   const html = (value: string): Html => ({ type: 'html', value });

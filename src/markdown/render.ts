@@ -16,6 +16,7 @@ import { rehypeBlockStyles } from './rehype-block-styles.ts';
 import { rehypeBlocks } from './rehype-blocks.ts';
 import { rehypeChapterLinks } from './rehype-chapter-links.ts';
 import { rehypeContentImages, type ImageLookup } from './rehype-content-images.ts';
+import { rehypeHeadlessTables } from './rehype-headless-tables.ts';
 import { rehypeInPageLinks } from './rehype-in-page-links.ts';
 import { rehypeContentIds } from './rehype-content-ids.ts';
 import { rehypeDialogueDashes } from './rehype-dialogue-dashes.ts';
@@ -164,6 +165,7 @@ export function createRenderer(settings: RenderSettings): Renderer {
     rehypeRemovedHtml,
     [rehypeSanitize, sanitizeSchema],
     rehypeTidyPastedHtml,
+    rehypeHeadlessTables,
     [rehypeTypography, settings.quotes],
     rehypeSlug,
     rehypeSceneBreaks,

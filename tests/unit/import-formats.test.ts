@@ -296,6 +296,24 @@ describe('formatting set by an element’s own style, as forums, web-novel sites
   });
 });
 
+describe('a table holding lines, paragraphs or a list (a LitRPG status box, as Royal Road’s tables hold them)', () => {
+  it('keeps them in its cell as HTML the cell may hold, no line run into the next, a table inside one line by line', async () => {
+    const { chapters } = await importChapterPage(
+      '<table style="width: 100%"><tbody><tr><td><strong>Status</strong><br>Name: Kai<br>Level: 3</td></tr></tbody></table>' +
+        '<table><tr><td><p>[Skill Acquired]</p><p>Fireball</p></td><td><ul><li>One</li><li><em>Two</em></li></ul></td></tr></table>' +
+        '<table><tr><td><table><tr><td>Inner</td></tr></table> outer</td></tr></table>',
+    );
+    // The table's padding aside.
+    expect(chapters[0]!.body.replace(/ {2,}/g, ' ').replace(/-{2,}/g, '-')).toBe(
+      [
+        '| |\n| - |\n| **Status**<br>Name: Kai<br>Level: 3 |',
+        '| | |\n| - | - |\n| \\[Skill Acquired]<br>Fireball | <ul><li>One</li><li>*Two*</li></ul> |',
+        '| |\n| - |\n| Inner<br>outer |',
+      ].join('\n\n'),
+    );
+  });
+});
+
 describe('preformatted text', () => {
   it('that holds paragraphs (as Wattpad sets a chapter) is those paragraphs, formatted; text laid out by hand stays as laid out', async () => {
     const { chapters } = await importChapterPage(
