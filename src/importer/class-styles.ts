@@ -1,6 +1,7 @@
 import type { Element, Properties, Root } from 'hast';
-import { classesOf } from './element.ts';
-import { selectAll } from './html.ts';
+import { classesOf, elementsOf } from './element.ts';
+import { selectAll, visibleText } from './html.ts';
+import { counted } from '../core/problems.ts';
 
 /** The classes a stylesheet makes italic (or marks with emphasis dots), bold, underlined, small capitals, struck through, centred or right-aligned: `.c4{font-style:italic}`, `span.italic{…}`. */
 export interface ClassStyles {
@@ -11,6 +12,8 @@ export interface ClassStyles {
   strike: Set<string>;
   center: Set<string>;
   right: Set<string>;
+  /** Classes that hide what they mark (`display: none`, `visibility: hidden`). */
+  hidden: Set<string>;
 }
 
 /**
@@ -28,6 +31,7 @@ export function classStyles(stylesheets: readonly string[]): ClassStyles {
     strike: new Set(),
     center: new Set(),
     right: new Set(),
+    hidden: new Set(),
   };
   for (const css of stylesheets) {
     // Read in one pass by splitting, not by a pattern that would retry a long run without braces.
@@ -58,14 +62,15 @@ const formattingKeys = [
   'strike',
   'center',
   'right',
+  'hidden',
 ] as const satisfies readonly (keyof ClassStyles)[];
 
 /**
  * The formatting a rule's declarations (`font-style: italic; font-weight: 700`) or an element's
  * `style` attribute set: italic (or emphasis dots, 傍点, as Japanese ebooks mark emphasis, which
  * the site sets as dots in Japanese), bold, underlined, struck through, small capitals, centred
- * or right-aligned; a declaration setting one back (`font-weight: normal`, `text-align: left`)
- * says false.
+ * or right-aligned, or hidden; a declaration setting one back (`font-weight: normal`,
+ * `text-align: left`, `display: block`) says false.
  */
 export function declaredFormatting(declarations: string): DeclaredFormatting {
   const declared: DeclaredFormatting = {};
@@ -85,12 +90,54 @@ export function declaredFormatting(declarations: string): DeclaredFormatting {
   }
   const variant = value('font-variant(?:-caps)?');
   if (variant) declared.smallCaps = /^small-caps\b/.test(variant);
+  // Hidden (`display: none`, `visibility: hidden`), or shown again.
+  const display = value('display');
+  const visibility = value('visibility');
+  if (display || visibility) declared.hidden = display === 'none' || /^(?:hidden|collapse)\b/.test(visibility ?? '');
   const align = /^(center|right|end|left|start|justify)\b/.exec(value('text-align') ?? '')?.[1];
   if (align) {
     declared.center = align === 'center';
     declared.right = align === 'right' || align === 'end';
   }
   return declared;
+}
+
+/**
+ * Takes out what a page or book hides from its reader: elements in a class its stylesheet hides,
+ * hidden by their own `style` or by the `hidden` attribute (Royal Road hides a sentence against
+ * copying in every chapter, "This story has been stolen…", which a page saved from it still
+ * holds); never a fold a script opens on a click (a spoiler). Gives the hidden passages' texts,
+ * for the author to be told and the word check.
+ */
+export function withoutHiddenText(node: Element | Root, styles: ClassStyles): string[] {
+  const isHidden = (element: Element) =>
+    // A fold the reader opens (a spoiler a page's script shows on a click) is text of the story.
+    !classesOf(element).some((name) => /spoil|collaps|toggle|expand|reveal/i.test(name)) &&
+    (element.properties.hidden === true ||
+      element.properties.hidden === '' ||
+      classesOf(element).some((name) => styles.hidden.has(name)) ||
+      (typeof element.properties.style === 'string' && declaredFormatting(element.properties.style).hidden === true));
+  // In document order, so a hidden element's own are passed over with it.
+  const gone = new Set<Element | Root>();
+  const outermost: { element: Element; parent: Element | Root }[] = [];
+  for (const { node: element, parent } of elementsOf(node)) {
+    if (gone.has(parent)) gone.add(element);
+    else if (isHidden(element)) {
+      gone.add(element);
+      outermost.push({ element, parent });
+    }
+  }
+  // Each parent's children filtered once: thousands of hidden siblings are taken out in one pass.
+  for (const parent of new Set(outermost.map(({ parent }) => parent)))
+    (parent as Element).children = (parent as Element).children.filter((child) => !(child.type === 'element' && gone.has(child)));
+  return outermost.map(({ element }) => visibleText(element).replace(/\s+/g, ' ').trim()).filter(Boolean);
+}
+
+/** What the author is told of the passages a page or book hides, with the first of them, which may be a site's notice against copying. */
+export function hiddenTextDropped(texts: readonly string[]): string[] {
+  if (texts.length === 0) return [];
+  const first = texts[0]!.length > 80 ? `${texts[0]!.slice(0, 80)}…` : texts[0]!;
+  return [`${counted(texts.length, 'passage')} hidden from readers by the styles (display: none), such as “${first}”`];
 }
 
 /** The text of a page's own `<style>` elements. */

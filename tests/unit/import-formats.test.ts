@@ -644,6 +644,22 @@ describe('a chapter’s page saved from a site without landmarks (Royal Road)', 
     );
   });
 
+  it('leaves out the sentence against copying the site hides in every chapter, and whatever else the page hides, saying so', async () => {
+    const page = `<html><head><title>Chapter 3: Flame - The Lantern Keeper | Royal Road</title><style>.cmQ1ZTQ5{display:none;speak:never;}</style></head><body>
+      <div class="fic-header"><h1>Chapter 3: Flame</h1></div>
+      <div class="chapter-inner chapter-content"><p>Erik had kept the lamps for eleven years, and nobody had noticed him at all.</p>
+      <p class="cmQ1ZTQ5">This story has been stolen from Royal Road. If you read it on Amazon, please report it.</p>
+      <p>He trimmed the wicks at dusk and again at midnight.</p><p style="display: none">A hidden line.</p><p hidden>Another.</p><p>Someone was waiting.</p></div></body></html>`;
+    const { plan, chapters, work } = await importBytes(strToU8(page), 'page.html');
+    expectEveryWordKept(plan);
+    expect(chapters[0]!.body).toBe(
+      'Erik had kept the lamps for eleven years, and nobody had noticed him at all.\n\nHe trimmed the wicks at dusk and again at midnight.\n\nSomeone was waiting.',
+    );
+    expect(work.dropped).toContain(
+      '3 passages hidden from readers by the styles (display: none), such as “This story has been stolen from Royal Road. If you read it on Amazon, please rep…”',
+    );
+  });
+
   it('reads a Wattpad part’s page: its paragraphs, set in a <pre>, as paragraphs, without the readers’ comment counts', async () => {
     const page = `<html><head><title>The Lantern Keeper - Chapter 3: Flame - Wattpad</title></head><body><header><nav><a href="/">Wattpad</a></nav></header>
       <div class="part-header"><h1 class="h2">Chapter 3: Flame</h1></div><div class="part-content"><div class="panel panel-reading" dir="ltr"><pre>
@@ -908,6 +924,28 @@ span.italic, .calibre5 { font-style: italic }
       'She was *not* **afraid**, ***truly***, plainly.\n\n*A letter, all in italics.*\n\n<div class="center">\n\nYours, E.\n\n</div>\n\nThe end.',
     );
     expect(work.notices.join()).toMatch(/italics, bold, underline, small capitals and alignment set by the book’s stylesheets in 5 places/);
+  });
+
+  it('leaves out what the book’s styles hide from its readers, its words set aside from the check, and says so', async () => {
+    const epub = makeEpub({
+      version: 2,
+      metadata,
+      spine: [
+        {
+          path: 'c1.xhtml',
+          html: '<h2>Chapter 1</h2><p>She lit the lamp.</p><p class="hide">A note the reader never sees.</p><p>It burned <span style="visibility: hidden">secretly</span> all night.</p>',
+        },
+      ],
+      toc: [{ title: 'Chapter 1', href: 'c1.xhtml' }],
+      manifest: '<item id="css" href="style.css" media-type="text/css"/>',
+      extra: { 'style.css': strToU8('.hide { display: none }') },
+    });
+    const { plan, chapters, work } = await importBytes(epub, 'hidden.epub');
+    expectEveryWordKept(plan);
+    expect(chapters[0]!.body).toBe('She lit the lamp.\n\nIt burned all night.');
+    expect(work.dropped.join('\n')).toMatch(
+      /2 passages hidden from readers by the styles \(display: none\), such as “A note the reader never sees\.”/,
+    );
   });
 
   it('keeps emphasis dots (傍点) a Japanese ebook sets by class as emphasis', async () => {

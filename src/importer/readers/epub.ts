@@ -30,7 +30,7 @@ import { leavesTheSite } from '../../core/links.ts';
 import { decodeSafely } from '../../shared/paths.ts';
 import { parseXhtml, textOfMarkup } from '../xhtml.ts';
 import { unzipWithin } from '../zip.ts';
-import { classStyles, formattingFromClasses, inlineStylesheets } from '../class-styles.ts';
+import { classStyles, formattingFromClasses, hiddenTextDropped, inlineStylesheets, withoutHiddenText } from '../class-styles.ts';
 import { problems, counted } from '../../core/problems.ts';
 
 /**
@@ -110,7 +110,7 @@ interface Contents {
 
 /** Reads the spine's pages and the table of contents (nav.xhtml or toc.ncx), and how each page names itself. */
 function readContents(book: Book, pkg: Package, log: Log): Contents {
-  const { notices } = log;
+  const { notices, dropped, setAside } = log;
   const { text, inBook } = book;
   const { opf, manifest, spine, meta } = pkg;
   const toc = tableOfContents(opf, manifest, text, inBook);
@@ -131,11 +131,12 @@ function readContents(book: Book, pkg: Package, log: Log): Contents {
   const bookStyles = [...manifest.values()].filter((item) => item.type === 'text/css').map((item) => text(item.href) ?? '');
   // The book's stylesheets are read once; a page with styles of its own reads them after the book's.
   const bookClasses = classStyles(bookStyles);
-  const styled = [...pages.values()].reduce(
-    (sum, page) =>
-      sum + formattingFromClasses(page.body, page.styles.length > 0 ? classStyles([...bookStyles, ...page.styles]) : bookClasses),
-    0,
-  );
+  const stylesOf = (page: Page) => (page.styles.length > 0 ? classStyles([...bookStyles, ...page.styles]) : bookClasses);
+  // What the book hides from its readers is no text of the story: set aside from the words counted, and said.
+  const hidden = [...pages.values()].flatMap((page) => withoutHiddenText(page.body, stylesOf(page)));
+  setAside.push(...hidden);
+  dropped.push(...hiddenTextDropped(hidden));
+  const styled = [...pages.values()].reduce((sum, page) => sum + formattingFromClasses(page.body, stylesOf(page)), 0);
   if (styled > 0)
     notices.push(
       `read italics, bold, underline, small capitals and alignment set by the book’s stylesheets in ${counted(styled, 'place')}`,

@@ -1,5 +1,5 @@
 import type { Element, ElementContent, Root } from 'hast';
-import { classStyles, formattingFromClasses, inlineStylesheets } from '../class-styles.ts';
+import { classStyles, formattingFromClasses, hiddenTextDropped, inlineStylesheets, withoutHiddenText } from '../class-styles.ts';
 import { hasClass, parseHtml, select, selectAll, textOf, treeOf, visibleText } from '../html.ts';
 import { classesOf, elementsOf, removeElement } from '../element.ts';
 import { withoutChapterLinks } from '../chapter-links.ts';
@@ -68,8 +68,11 @@ export function readHtml(text: string, stem: string, file = `${stem}.html`): Imp
     const described = main.properties.role === 'main' ? ' role="main"' : classes.length > 0 ? ` class="${classes.join(' ')}"` : '';
     notices.push(`took the text from the page’s <${main.tagName}${described}>; the rest of the page (menus, links) is left out`);
   }
+  const styles = classStyles(inlineStylesheets(tree));
+  // What the page hides from its readers is no text of the story (read before the words are counted).
+  dropped.push(...hiddenTextDropped(withoutHiddenText(main, styles)));
   // Google Docs sets italics and bold by classes its stylesheet defines, not by elements.
-  const styled = formattingFromClasses(main, classStyles(inlineStylesheets(tree)));
+  const styled = formattingFromClasses(main, styles);
   if (styled > 0)
     notices.push(
       `read italics, bold, underline, small capitals and alignment set by the page’s stylesheet (as Google Docs and Word write them) in ${counted(styled, 'place')}`,
