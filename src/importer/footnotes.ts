@@ -9,7 +9,17 @@ import { classesOf, elementsOf, semanticsOf } from './element.ts';
  * they convert to Markdown footnotes, and gathered into the chapter that refers to them.
  */
 
-const noteHref = /^#(?:footnote-\d+|fn\d+|fn-[\w-]+|user-content-fn-[\w-]+|ftn\d+|ftnt\d+|_ftn\d+|sdfootnote\d+sym|endnote-\d+|_edn\d+)$/;
+const noteHref =
+  /^#(?:footnote-\d+|fn\d+|fn-[\w-]+|user-content-fn-[\w-]+|ftn\d+|ftnt\d+|_ftn\d+|sdfootnote\d+sym|sdendnote\d+sym|endnote-\d+|_edn\d+)$/;
+/** A note's way back to its marker, as the same writers name the marker's place: `#fnref1`, `#ftnt_ref1`, `#_ftnref1`, LibreOffice's `#sdfootnote1anc`. */
+const backHref =
+  /^#(?:fnref\d+|fnref-[\w-]+|user-content-fnref-[\w-]+|footnote-ref-\d+|ftnt_ref\d+|_ftnref\d+|_ednref\d+|sdfootnote\d+anc|sdendnote\d+anc|endnote-ref-\d+)$/;
+
+/** Whether a link is a note's way back to its marker ("1" before the note, linked to where it is referred to). */
+export function isNoteBackLink(node: Element): boolean {
+  const href = node.properties.href;
+  return node.tagName === 'a' && typeof href === 'string' && backHref.test(href);
+}
 
 /** Whether a link is a footnote's marker in the text. */
 export function isNoteRef(node: Element): boolean {

@@ -5,7 +5,7 @@ import { toString } from 'hast-util-to-string';
 import { blockElements } from '../markdown/rehype-plain-text.ts';
 import { classesOf, shapeOf } from './element.ts';
 import { maxInputDepth, NestedTooDeepError } from './limits.ts';
-import { isMarkerText, isNoteRef } from './footnotes.ts';
+import { isMarkerText, isNoteBackLink, isNoteRef } from './footnotes.ts';
 
 /** Helpers for reading HTML inputs (AO3 downloads, saved pages, EPUB chapters, Word via mammoth). */
 
@@ -45,7 +45,8 @@ export function visibleText(node: Nodes): string {
     if (unseen.has(node.tagName)) return '';
     if (node.tagName === 'img') return '';
     // A footnote's marker ("1", "*") is no word of the story, and no part of the word before it.
-    if (isNoteRef(node) && isMarkerText(toString(node))) return ' ';
+    // Nor is a note's number before it, linked back to the marker.
+    if ((isNoteRef(node) || isNoteBackLink(node)) && isMarkerText(toString(node))) return ' ';
     const inner = node.children.map(visibleText).join('');
     return pageBlocks.has(node.tagName) || node.tagName === 'br' ? `\n${inner}\n` : inner;
   }

@@ -2144,6 +2144,21 @@ describe('OpenDocument texts (LibreOffice)', () => {
     expect(chapters[2]!.body).toBe('Years later, the lamps still burned.');
   });
 
+  it('reads a LibreOffice page’s endnotes as its footnotes are read, and a note whose text runs on from its number', async () => {
+    const page =
+      '<html><head><meta name="generator" content="LibreOffice 7.4.7.2 (Linux)"/></head><body><h1>Chapter 1</h1>' +
+      '<p>She lit the lamp<a class="sdfootnoteanc" name="sdfootnote1anc" href="#sdfootnote1sym"><sup>1</sup></a> and waited.</p>' +
+      '<h1>Chapter 2</h1><p>Morning came<a class="sdendnoteanc" name="sdendnote1anc" href="#sdendnote1sym"><sup>i</sup></a>.</p>' +
+      '<div id="sdfootnote1"><p class="sdfootnote"><a class="sdfootnotesym" name="sdfootnote1sym" href="#sdfootnote1anc">1</a>An oil lamp.</p></div>' +
+      '<div id="sdendnote1"><p class="sdendnote"><a class="sdendnotesym" name="sdendnote1sym" href="#sdendnote1anc">i</a>A late note.</p></div></body></html>';
+    const { plan, chapters } = await importBytes(strToU8(page), 'notes.html');
+    expectEveryWordKept(plan);
+    expect(chapters.map(({ body }) => body)).toEqual([
+      'She lit the lamp[^1] and waited.\n\n[^1]: An oil lamp.',
+      'Morning came[^1].\n\n[^1]: A late note.',
+    ]);
+  });
+
   it('reads the same document as LibreOffice writes it in Rich Text (.rtf): the same words, formatting, notes and lists', async () => {
     const { plan, chapters, story, work } = await importFixture('libreoffice/features.rtf');
     expectEveryWordKept(plan);
