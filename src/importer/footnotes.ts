@@ -230,7 +230,8 @@ function withoutBackLinks(children: ElementContent[], markers: ReadonlySet<strin
       if (/backlink/.test(semanticsOf(child)) || /^\s*(?:[↑↩⤴^][\uFE0E\uFE0F]?|\[?\^\]?|back)\s*$/i.test(text)) return false;
       const href = String(child.properties.href ?? '');
       if (href.startsWith('#') && markers.has(href.slice(1)) && isMarkerText(text)) {
-        marks.push(text);
+        // Counted among the words of the source unless it reads as a way back there too (src/importer/html.ts visibleText).
+        if (!isNoteBackLink(child)) marks.push(text);
         return false;
       }
       return true;

@@ -2144,18 +2144,33 @@ describe('OpenDocument texts (LibreOffice)', () => {
     expect(chapters[2]!.body).toBe('Years later, the lamps still burned.');
   });
 
+  it('reads a web page LibreOffice saved of a whole work: its title and subtitle into story.md, its contents left out, its notes placed', async () => {
+    const { plan, chapters, story, work } = await importFixture('libreoffice/html/features.html');
+    expectEveryWordKept(plan);
+    expect(story?.front).toMatchObject({ title: 'Winter Lamps' });
+    expect(story?.body).toBe('A Serial');
+    expect(work.dropped).toContain('the document’s table of contents (3 lines), which the site makes itself');
+    expect(chapters.map(({ front }) => [front.title, front.authorsNote])).toEqual([
+      ['Chapter 1: Frost', undefined],
+      ['Chapter 2: Thaw', undefined],
+    ]);
+    expect(chapters[0]!.body).toMatch(
+      /signed it\[\^1\], and an endnote follows\[\^2\]\.[\s\S]*\[\^1\]: A ghost who \*writes\*\.\n\n\[\^2\]: The end of it\.$/,
+    );
+  });
+
   it('reads a LibreOffice page’s endnotes as its footnotes are read, and a note whose text runs on from its number', async () => {
     const page =
       '<html><head><meta name="generator" content="LibreOffice 7.4.7.2 (Linux)"/></head><body><h1>Chapter 1</h1>' +
       '<p>She lit the lamp<a class="sdfootnoteanc" name="sdfootnote1anc" href="#sdfootnote1sym"><sup>1</sup></a> and waited.</p>' +
-      '<h1>Chapter 2</h1><p>Morning came<a class="sdendnoteanc" name="sdendnote1anc" href="#sdendnote1sym"><sup>i</sup></a>.</p>' +
+      '<h1>Chapter 2</h1><p>Morning came<a class="sdendnoteanc" name="sdendnote1anc" href="#sdendnote1sym"><sup>i</sup></a> to room 1.</p>' +
       '<div id="sdfootnote1"><p class="sdfootnote"><a class="sdfootnotesym" name="sdfootnote1sym" href="#sdfootnote1anc">1</a>An oil lamp.</p></div>' +
       '<div id="sdendnote1"><p class="sdendnote"><a class="sdendnotesym" name="sdendnote1sym" href="#sdendnote1anc">i</a>A late note.</p></div></body></html>';
     const { plan, chapters } = await importBytes(strToU8(page), 'notes.html');
     expectEveryWordKept(plan);
     expect(chapters.map(({ body }) => body)).toEqual([
       'She lit the lamp[^1] and waited.\n\n[^1]: An oil lamp.',
-      'Morning came[^1].\n\n[^1]: A late note.',
+      'Morning came[^1] to room 1.\n\n[^1]: A late note.',
     ]);
   });
 
@@ -2244,10 +2259,13 @@ describe('OpenDocument texts (LibreOffice)', () => {
     expect(centred.story?.front).toMatchObject({ title: 'Смот', author: 'Анна Петрова' });
     expect(centred.work.notices.join('\n')).toContain('read “Смот” and “Анна Петрова” above the chapters as the story’s title page');
     expect(centred.chapters.map(({ front }) => front.authorsNote)).toEqual([undefined, undefined]);
-    // A subtitle in capitalised words is no name: it stays where it was, as the first chapter's note.
+    // A subtitle in capitalised words is no name: centred under the title, it is the story's summary, shown under its title.
     const subtitle = await underTitlePage('\\pard\\qc\\b The Glass Lamp\\b0\\par\\pard\\qc The Keeper Returns\\par', 'subtitle.rtf');
+    expectEveryWordKept(subtitle.plan);
     expect(subtitle.story?.front.author).not.toBe('The Keeper Returns');
-    expect(subtitle.chapters[0]!.front.authorsNote).toContain('The Keeper Returns');
+    expect(subtitle.story?.body).toBe('The Keeper Returns');
+    expect(subtitle.chapters[0]!.front.authorsNote).toBeUndefined();
+    expect(subtitle.work.notices).toContain('read “The Keeper Returns” below the title as the story’s summary (the text of story.md)');
     const dedication = await underTitlePage('\\pard\\qc For my sister, who kept the lamps.\\par', 'dedication.rtf');
     expect(dedication.story?.front.title).toBe('Untitled');
     expect(dedication.chapters[0]!.front.authorsNote).toContain('For my sister, who kept the lamps.');

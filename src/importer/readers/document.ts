@@ -216,7 +216,13 @@ export function readDocumentBody(body: Element, read: DocumentRead): ImportedWor
   if (!wholeWork && titleNode && starts.length === 1) dropped.push(`the document’s title “${textOf(titleNode)}” above the chapter heading`);
   if (!wholeWork && authorNode)
     dropped.push(`the document’s author line “${textOf(authorNode)}” (a chapter alone has no story.md to hold it)`);
-  const before = top.filter((node) => node !== titleNode && node !== authorNode && node !== dateNode);
+  // A subtitle under the title (the Subtitle style, or a short centred line right below a title page's title): the story's summary, which the home page shows under its title.
+  const subtitleNode = story && titleNode ? subtitleBelow(top, titleNode, [authorNode, dateNode]) : undefined;
+  if (story && subtitleNode) {
+    story.summary = treeOf([{ ...subtitleNode, tagName: 'p', properties: {} }]);
+    notices.push(`read “${textOf(subtitleNode)}” below the title as the story’s summary (the text of story.md)`);
+  }
+  const before = top.filter((node) => node !== titleNode && node !== authorNode && node !== dateNode && node !== subtitleNode);
 
   const chapters: ImportedChapter[] = [];
   if (starts.length === 0) {
@@ -262,14 +268,46 @@ function typedTitlePage(top: ElementContent[]): { title: Element; author: Elemen
   const text = textOf(first);
   // "Part One" above the first chapter is the first part's heading, not the story's title.
   if (volumeLabel(text) !== undefined) return undefined;
-  const bold = first.children.length === 1 && first.children[0]?.type === 'element' && ['strong', 'b'].includes(first.children[0].tagName);
+  const bold = allBold(first);
   // "by" the author below it, or (as pandoc and manuscript templates centre them) the author's name alone, centred under a centred title.
   const next = lines[1];
-  const centredName = next && hasClass(first, 'center') && hasClass(next, 'center') && titlePageName(textOf(next)) ? next : undefined;
+  const centredName = next && centred(first) && centred(next) && titlePageName(textOf(next)) ? next : undefined;
   const author = byLineBelow(lines, first) ?? centredName;
   const byAlone = lines.length === 2 && author !== undefined;
-  if (!titlePageTitle(text) || !(hasClass(first, 'center') || bold || /^h[1-3]$/.test(first.tagName) || byAlone)) return undefined;
+  if (!titlePageTitle(text) || !(centred(first) || bold || /^h[1-3]$/.test(first.tagName) || byAlone)) return undefined;
   return { title: first, author };
+}
+
+/** The subtitle under a title: in the Subtitle style, or the short centred line next below a centred title (not its author's or date). */
+function subtitleBelow(top: readonly ElementContent[], title: Element, taken: readonly (Element | undefined)[]): Element | undefined {
+  const lines = top.filter((node): node is Element => node.type === 'element' && textOf(node) !== '' && !taken.includes(node));
+  const styled = lines.find((node) => hasClass(node, 'quire-subtitle'));
+  if (styled) return styled;
+  const next = lines[lines.indexOf(title) + 1];
+  return next && next.tagName === 'p' && centred(title) && centred(next) && textOf(next).length <= 120 ? next : undefined;
+}
+
+/** Whether a paragraph is centred: by the site's class, or as a page writes it (`align="center"`, `text-align: center`). */
+function centred(node: Element): boolean {
+  return (
+    hasClass(node, 'center') ||
+    String(node.properties.align ?? '').toLowerCase() === 'center' ||
+    /text-align\s*:\s*center/i.test(String(node.properties.style ?? ''))
+  );
+}
+
+/** Whether all a paragraph's words are bold, inside whatever wraps them (LibreOffice's `<font>`s, a `<span>`). */
+function allBold(node: Element): boolean {
+  let words = false;
+  const bold = (element: Element, inside: boolean): boolean =>
+    element.children.every((child) => {
+      if (child.type === 'text') {
+        if (child.value.trim() !== '') words = true;
+        return inside || child.value.trim() === '';
+      }
+      return child.type !== 'element' || bold(child, inside || child.tagName === 'b' || child.tagName === 'strong');
+    });
+  return bold(node, false) && words;
 }
 
 /** A paragraph among the next three below a title that is "by" its author ("by Wren Ashdown"). */

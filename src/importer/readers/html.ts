@@ -22,6 +22,7 @@ import {
   fanFictionNetTitle,
   linksFromSiteRoot,
   markDocumentRole,
+  withContentsMarked,
   pageAddress,
   withoutGoogleDocsComments,
   withoutRedirects,
@@ -105,7 +106,7 @@ export function readHtml(text: string, stem: string, file = `${stem}.html`): Imp
   // A word processor's document saved as a page reads as the same document saved as .docx or .odt would.
   if (editor) {
     for (const node of nodes) if (node.type === 'element') markDocumentRole(node);
-    const page = element('body', nodes);
+    const page = element('body', nodes.flatMap(withContentsMarked));
     const lists = editor === 'Word' ? wordLists(page, setAside) : 0;
     if (lists > 0) notices.push(`made ${counted(lists, 'list')} of the paragraphs Word had saved with bullets or numbers typed out`);
     const document = readDocumentBody(page, { ...work, format: `HTML (${editor})`, stem, setAside });

@@ -96,6 +96,22 @@ function removeFrom(root: Element, target: Element): void {
   }
 }
 
+/**
+ * A table of contents as LibreOffice saves it in a page: a section (`<div id="Table of Contents1">`,
+ * its name in the program's language) whose heading is a `<div id="…_Head">`; its lines marked
+ * as the document readers mark a table of contents (`quire-contents`), which the site makes itself.
+ * Any other block as it is.
+ */
+export function withContentsMarked(node: ElementContent): ElementContent[] {
+  if (node.type !== 'element' || node.tagName !== 'div' || typeof node.properties.id !== 'string') return [node];
+  const id = node.properties.id;
+  if (!node.children.some((child) => child.type === 'element' && child.properties.id === `${id}_Head`)) return [node];
+  return selectAll('p', node).map((line) => ({
+    ...line,
+    properties: { ...line.properties, className: [...classesOf(line), 'quire-contents'] },
+  }));
+}
+
 /** The paragraph styles a document's page names by class (Google Docs' `title`, Word's `MsoTitle`), as the document readers know them. */
 export function markDocumentRole(node: Element): void {
   const role = classesOf(node).find((name) => /^(?:mso)?(?:sub)?title$/i.test(name));
