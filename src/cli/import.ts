@@ -138,7 +138,7 @@ function faithful(input: string, { fidelity }: ImportPlan): boolean {
     fidelity.kept < fidelity.source
       ? `would keep only ${count(fidelity.kept)} of ${count(fidelity.source)} words. First missing: "${fidelity.firstLoss}"`
       : fidelity.added > 0
-        ? `would write ${count(fidelity.added)} words the file does not have (text twice?). First added: "${fidelity.firstAddition}"`
+        ? `would write ${count(fidelity.added)} ${fidelity.added === 1 ? 'word' : 'words'} the file does not have (text twice?). First added: "${fidelity.firstAddition}"`
         : fidelity.disorder
           ? `would put chapters out of the file's order: ${fidelity.disorder}`
           : undefined;
