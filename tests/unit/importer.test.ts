@@ -788,6 +788,17 @@ describe('plain text', () => {
     expect(front.endNote).toBe('thanks for reading!');
   });
 
+  it('reads a talky story saved as text one paragraph a line, its lines short, at its chapters’ title lines', async () => {
+    // As LibreOffice and Word save a document as text: no blank line anywhere.
+    const text = ['Chapter 1: Frost', '"Cold?"', '"Very."', 'She nodded.', 'Chapter 2: Thaw', '"Warm?"', '"Yes."'].join('\n');
+    const plan = await planImport(await readInput(new TextEncoder().encode(text), 'story.txt'), []);
+    expect(plan.fidelity).toMatchObject({ kept: plan.fidelity.source, added: 0 });
+    expect(plan.chapters.map((chapter) => parseContentFile(chapter.text).body)).toEqual([
+      '"Cold?"\n\n"Very."\n\nShe nodded.',
+      '"Warm?"\n\n"Yes."',
+    ]);
+  });
+
   it('keeps every paragraph and joins prose lines wrapped inside one', async () => {
     const wrapped =
       'Small, soft fingers ran across the mask as a soft cry escaped her lips.\nSuch pain-such sadness-! It was all held in the mask; the feelings of\ninsecurity.';

@@ -40,14 +40,17 @@ function isVerse(lines: string[]): boolean {
 
 /**
  * The text's blocks, each a list of lines. Blocks are separated by blank lines; a text with
- * (almost) no blank lines but long lines was written one paragraph a line, and each line is a block.
+ * (almost) no blank lines but long lines, or none and two chapters' title lines, was written one
+ * paragraph a line, and each line is a block.
  */
 export function blocksOf(text: string): string[][] {
   const normal = text.replace(/\r\n?/g, '\n').replace(/^\uFEFF/, '');
   const lines = normal.split('\n').filter((line) => line.trim() !== '');
   const blankLines = (normal.match(/\n[ \t\u00a0]*\n/g) ?? []).length;
   const longLines = lines.filter((line) => line.trim().length > 80).length;
-  if (lines.length >= 4 && blankLines <= lines.length / 20 && longLines >= lines.length / 4) {
+  // Or no blank line at all, and chapters' title lines among the lines (as Word and LibreOffice save a short, talky story as text).
+  const titleLines = blankLines === 0 && lines.length >= 4 ? lines.filter((line) => parseTitleLine(line)?.kind === 'chapter').length : 0;
+  if (lines.length >= 4 && blankLines <= lines.length / 20 && (longLines >= lines.length / 4 || titleLines >= 2)) {
     return lines.map((line) => [line.trimEnd()]);
   }
   // pixiv's page turns and headings are lines of their own, whatever is around them.
