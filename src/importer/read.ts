@@ -2,6 +2,7 @@ import { basename, extname } from 'node:path';
 import { decodeText } from './decode.ts';
 import { ImportError, treesOf, type ImportedWork } from './model.ts';
 import { shapeOf } from './element.ts';
+import { readDrawnLines } from './drawn-lines.ts';
 import { maxInputDepth, maxInputElements, NestedTooDeepError, overfull, refuseOverfull } from './limits.ts';
 import { readContentNotes } from './content-notes.ts';
 import { readLabelledNotes } from './labelled-notes.ts';
@@ -105,6 +106,7 @@ export async function readInput(bytes: Uint8Array, file: string): Promise<Import
   if (shapes.some(({ depth }) => depth > maxInputDepth)) throw new ImportError(problems.NestedTooDeep.message(file, maxInputDepth));
   if (shapes.reduce((sum, { elements }) => sum + elements, 0) > maxInputElements) throw overfull(file);
   readHandMadeFootnotes(work);
+  readDrawnLines(work);
   readLabelledNotes(work);
   readContentNotes(work);
   return work;

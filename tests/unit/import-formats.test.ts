@@ -314,6 +314,32 @@ describe('a table holding lines, paragraphs or a list (a LitRPG status box, as R
   });
 });
 
+describe('a line drawn across the page, saved as a picture of a line', () => {
+  it('is a scene break in a page and in an EPUB, the picture not brought in; a picture that is no line stays', async () => {
+    const { chapters: pages } = await importChapterPage(
+      '<p>Before.</p><p><img src="line.gif" alt="Shape1" width="624" height="2"></p><p>After.</p><p><img src="lamp.png" alt="A lamp" width="80" height="60"></p>',
+    );
+    expect(pages[0]!.body).toBe('Before.\n\n* * *\n\nAfter.\n\n![A lamp](lamp.png)');
+    const epub = makeEpub({
+      version: 3,
+      metadata,
+      spine: [
+        {
+          path: 'c1.xhtml',
+          html: '<h1>Chapter 1</h1><p>Before.</p><p><img src="rule.gif" alt="" width="500" height="3"/></p><p>After.</p>',
+        },
+      ],
+      toc: [{ title: 'Chapter 1', href: 'c1.xhtml' }],
+      manifest: '<item id="rule" href="rule.gif" media-type="image/gif"/>',
+      extra: { 'rule.gif': strToU8('GIF89a') },
+    });
+    const { plan, chapters } = await importBytes(epub, 'rule.epub');
+    expectEveryWordKept(plan);
+    expect(chapters[0]!.body).toBe('Before.\n\n* * *\n\nAfter.');
+    expect([...plan.images.keys()]).toEqual([]);
+  });
+});
+
 describe('preformatted text', () => {
   it('that holds paragraphs (as Wattpad sets a chapter) is those paragraphs, formatted; text laid out by hand stays as laid out', async () => {
     const { chapters } = await importChapterPage(
@@ -2139,6 +2165,12 @@ describe('OpenDocument texts (LibreOffice)', () => {
     const { plan, chapters } = await importFixture('libreoffice/html/lantern.html');
     expectEveryWordKept(plan);
     expect(chapters.map(({ front }) => front.title)).toEqual(['Chapter 1: Wick', 'Chapter 2: Flame', 'Epilogue']);
+    // The date under the title, its style gone in the page: the first chapter's, as from the .docx.
+    expect(chapters[0]!.front.published).toBe('2024-03-01');
+    // The line drawn across the page, saved as a picture of a line (624 × 2): a scene break, as from the .docx, and no picture.
+    expect(chapters[0]!.body).toMatch(/\n\n\* \* \*\n\n/);
+    expect(chapters.map(({ body }) => body).join()).not.toMatch(/Shape1|\.gif/);
+    expect([...plan.images.keys()]).not.toContainEqual(expect.stringMatching(/\.gif$/));
     expect(chapters[0]!.body).toContain('had trimmed the wick[^1], and not long ago');
     expect(chapters[0]!.body).toMatch(/\[\^1\]: A wick is the string in a lamp\.$/);
     expect(chapters[2]!.body).toBe('Years later, the lamps still burned.');

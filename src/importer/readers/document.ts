@@ -200,7 +200,11 @@ export function readDocumentBody(body: Element, read: DocumentRead): ImportedWor
     (styled && starts.length >= 2 ? byLineBelow(top, styled) : undefined);
   // A date in Word's Date style, as pandoc writes it: the first chapter's release date.
   const dateNode = top.find(
-    (node): node is Element => node.type === 'element' && hasClass(node, 'quire-date') && /^\d{4}-\d{2}-\d{2}$/.test(textOf(node)),
+    (node): node is Element =>
+      node.type === 'element' &&
+      /^\d{4}-\d{2}-\d{2}$/.test(textOf(node)) &&
+      // In the Date style, or a date alone on a title page's line (as a page saved from the document has it, styles gone).
+      (hasClass(node, 'quire-date') || (titleNode !== undefined && node !== titleNode)),
   );
   for (const node of [titleNode, authorNode, dateNode]) if (node) setAside.push(visibleText(node));
   const wholeWork = starts.length >= 2;
@@ -284,7 +288,9 @@ function subtitleBelow(top: readonly ElementContent[], title: Element, taken: re
   const styled = lines.find((node) => hasClass(node, 'quire-subtitle'));
   if (styled) return styled;
   const next = lines[lines.indexOf(title) + 1];
-  return next && next.tagName === 'p' && centred(title) && centred(next) && textOf(next).length <= 120 ? next : undefined;
+  return next && next.tagName === 'p' && centred(title) && centred(next) && /\p{L}/u.test(textOf(next)) && textOf(next).length <= 120
+    ? next
+    : undefined;
 }
 
 /** Whether a paragraph is centred: by the site's class, or as a page writes it (`align="center"`, `text-align: center`). */

@@ -511,7 +511,9 @@ class BookPictures {
         const target = inBook(src, posix.dirname(path));
         if (!book.files[target] || !(posix.extname(target).toLowerCase() in imageTypes)) continue;
         image.tagName = 'img';
-        image.properties = { src: `images/${this.add(target)}`, alt: String(image.properties.alt ?? '') };
+        // Its size kept as given, which tells a line drawn as a picture (src/importer/drawn-lines.ts).
+        const { width, height } = image.properties;
+        image.properties = { src: `images/${this.add(target)}`, alt: String(image.properties.alt ?? ''), width, height };
       }
     }
   }
