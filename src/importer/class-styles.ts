@@ -14,6 +14,9 @@ export interface ClassStyles {
   right: Set<string>;
   /** Classes that hide what they mark (`display: none`, `visibility: hidden`). */
   hidden: Set<string>;
+  /** Classes that lower or raise their text, small (`vertical-align: sub`; LibreOffice's EPUBs: `top: 0.33em` and a smaller size). */
+  sub: Set<string>;
+  sup: Set<string>;
 }
 
 /**
@@ -32,6 +35,8 @@ export function classStyles(stylesheets: readonly string[]): ClassStyles {
     center: new Set(),
     right: new Set(),
     hidden: new Set(),
+    sub: new Set(),
+    sup: new Set(),
   };
   for (const css of stylesheets) {
     // Read in one pass by splitting, not by a pattern that would retry a long run without braces.
@@ -63,6 +68,8 @@ const formattingKeys = [
   'center',
   'right',
   'hidden',
+  'sub',
+  'sup',
 ] as const satisfies readonly (keyof ClassStyles)[];
 
 /**
@@ -94,6 +101,15 @@ export function declaredFormatting(declarations: string): DeclaredFormatting {
   const display = value('display');
   const visibility = value('visibility');
   if (display || visibility) declared.hidden = display === 'none' || /^(?:hidden|collapse)\b/.test(visibility ?? '');
+  // Lowered or raised: by vertical-align, or moved from the line in a smaller size (as LibreOffice's EPUBs set H₂O's 2).
+  const vertical = value('vertical-align');
+  const shift = value('position') === 'relative' ? Number.parseFloat(value('top') ?? '') : Number.NaN;
+  const size = value('font-size');
+  const smaller =
+    size !== undefined &&
+    (/^(?:smaller|x-small|xx-small)$/.test(size) || /^0?\.\d+em$/.test(size) || (Number.parseFloat(size) < 100 && size.endsWith('%')));
+  if (vertical === 'sub' || (smaller && shift > 0)) declared.sub = true;
+  else if (vertical === 'super' || (smaller && shift < 0)) declared.sup = true;
   const align = /^(center|right|end|left|start|justify)\b/.exec(value('text-align') ?? '')?.[1];
   if (align) {
     declared.center = align === 'center';
@@ -202,6 +218,8 @@ export function formattingMarks(on: (key: keyof ClassStyles) => boolean): Format
   if (on('underline')) marks.push({ tagName: 'u', properties: {} });
   if (on('smallCaps')) marks.push({ tagName: 'span', properties: { className: ['small-caps'] } });
   if (on('strike')) marks.push({ tagName: 's', properties: {} });
+  if (on('sub')) marks.push({ tagName: 'sub', properties: {} });
+  if (on('sup')) marks.push({ tagName: 'sup', properties: {} });
   return marks;
 }
 

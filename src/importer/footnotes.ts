@@ -209,12 +209,24 @@ export function withFootnoteMarks(tree: Root, marks: string[] = []): Root {
     if (targets.has(id)) {
       node.properties.dataQuireFootnote = `def:${targets.get(id)}`;
       node.children = withoutBackLinks(node.children, markers, marks);
+      withoutLeadingSpace(node);
       // A note as an `<aside>` or a `<div>` converts as a list's item does.
       node.tagName = 'li';
     }
     if (isNotesBlock(node)) node.children = node.children.filter((child) => !(child.type === 'element' && child.tagName === 'hr'));
   }
   return tree;
+}
+
+/** A note's text without the spaces (no-break ones too) its way back left at its start, which would show as an indent; true once text is reached. */
+function withoutLeadingSpace(node: Element): boolean {
+  for (const child of node.children) {
+    if (child.type === 'text') {
+      child.value = child.value.replace(/^[\s\u00a0]+/, '');
+      if (child.value !== '') return true;
+    } else if (child.type === 'element' && (child.tagName === 'img' || withoutLeadingSpace(child))) return true;
+  }
+  return false;
 }
 
 /**

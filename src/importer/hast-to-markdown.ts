@@ -155,6 +155,12 @@ const handlers: Record<string, Handle> = {
     ];
   },
   p: (state, node) => {
+    // A paragraph of spaces alone (no-break ones too: an exporter's empty line) holds nothing to read.
+    if (
+      toString(node).trim() === '' &&
+      !node.children.some((child) => child.type === 'element' && child.tagName !== 'br' && child.tagName !== 'span')
+    )
+      return [];
     const classes = classesOf(node).filter((name) => blockClasses.includes(name));
     if (classes.length === 0) return defaultHandlers.p(state, node);
     return wrapBlock(state, { ...node, properties: { ...node.properties, className: [] } }, classes, true);

@@ -974,6 +974,30 @@ span.italic, .calibre5 { font-style: italic }
     );
   });
 
+  it('reads an EPUB LibreOffice exported from a Word file: a subscript set by position, its notes without the space their number left, no empty lines', async () => {
+    const css =
+      '.span1 { } .span3 { font-size: 0.58em; position: relative; top: 0.33em; vertical-align: baseline; } .raised { vertical-align: super }';
+    const epub = makeEpub({
+      version: 3,
+      metadata,
+      spine: [
+        {
+          path: 'section0002.xhtml',
+          html:
+            '<p><span class="span1">Chapter 1</span></p><p class="para3"><span class="span1">Water is H</span><span class="span3">2</span><span class="span1">O, said the 1</span><span class="raised">st</span><span class="span1"> keeper.</span><sup id="calledF1"><a epub:type="noteref" href="#dataF1">1</a></sup></p>' +
+            '<p class="para4">\u00a0</p><p class="para3"><span class="span1">The storm came.</span></p>' +
+            '<aside epub:type="footnote" id="dataF1"><p class="para4"><span class="span1"><sup><a href="#calledF1">1</a></sup>\u00a0</span><span class="span1">Oil lamps.</span></p></aside>',
+        },
+      ],
+      toc: [{ title: 'Chapter 1', href: 'section0002.xhtml' }],
+      manifest: '<item id="css" href="styles/stylesheet.css" media-type="text/css"/>',
+      extra: { 'styles/stylesheet.css': strToU8(css) },
+    });
+    const { plan, chapters } = await importBytes(epub, 'libreoffice.epub');
+    expectEveryWordKept(plan);
+    expect(chapters[0]!.body).toBe('Water is H<sub>2</sub>O, said the 1<sup>st</sup> keeper.[^1]\n\nThe storm came.\n\n[^1]: Oil lamps.');
+  });
+
   it('keeps emphasis dots (傍点) a Japanese ebook sets by class as emphasis', async () => {
     const css =
       '.em-sesame { -epub-text-emphasis-style: filled sesame; text-emphasis-style: filled sesame } .plain { text-emphasis: none }';
