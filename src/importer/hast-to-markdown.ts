@@ -11,7 +11,7 @@ import { classesOf } from './element.ts';
 import { declaredFormatting, formattingMarks, holdsOnlyALink, withMarks } from './class-styles.ts';
 import { escapeXml } from '../core/escape.ts';
 import { withFootnoteMarks } from './footnotes.ts';
-import { pageBlocks } from './html.ts';
+import { pageBlocks, selectAll } from './html.ts';
 import { isSceneBreak } from '../core/scene-breaks.ts';
 import { sanitizeSchema } from '../markdown/sanitize.ts';
 
@@ -338,17 +338,39 @@ function withOwnStyle(node: Element, inLink: boolean): Element {
 const isSpoiler = (node: Element): boolean =>
   node.tagName === 'div' && classesOf(node).some((name) => /^(?:bbCodeSpoiler|bbCodeSpoilerContainer|spoiler)$/i.test(name));
 
-/** The title a fold gives itself: a fieldset's legend, a spoiler's button (or `data-caption`, or a child named its title). */
-function foldTitle(node: Element, children: readonly ElementContent[]): { title: ElementContent[]; rest: ElementContent[] } {
-  const titled = (child: ElementContent): child is Element =>
-    child.type === 'element' &&
-    (node.tagName === 'fieldset'
-      ? child.tagName === 'legend'
-      : child.tagName === 'button' || classesOf(child).some((name) => /(?:^|[-_])(?:title|button|header|caption)$/i.test(name)));
-  const found = children.find(titled);
-  if (found) return { title: found.children, rest: children.filter((child) => child !== found) };
+/**
+ * The title a fold gives itself: a fieldset's legend; a spoiler's header (its first child, a
+ * button or a block named its title, header or caption), read for the part named its title
+ * within it when it has one (`<div class="spoiler-header"><button>Show</button><span
+ * class="spoiler-title">Omake</span></div>`), else its button; or its `data-caption`.
+ */
+function foldTitle(
+  node: Element,
+  children: readonly ElementContent[],
+): { title: ElementContent[]; rest: ElementContent[]; leftOut: string } {
+  const named = (child: Element, pattern: RegExp) => classesOf(child).some((name) => pattern.test(name));
+  const header = children.find(
+    (child): child is Element =>
+      child.type === 'element' &&
+      (node.tagName === 'fieldset'
+        ? child.tagName === 'legend'
+        : child.tagName === 'button' || named(child, /(?:^|[-_])(?:title|button|header|caption)$/i)),
+  );
+  if (header) {
+    const titled = node.tagName === 'fieldset' ? undefined : selectAll('*', header).find((inner) => named(inner, /(?:^|[-_])title$/i));
+    const button = node.tagName === 'fieldset' || header.tagName === 'button' ? undefined : selectAll('button', header)[0];
+    const title = titled ?? button ?? header;
+    // The header's other words (a button's "Show"), which the fold's own control replaces.
+    const leftOut = (element: Element): string =>
+      element === title ? ' ' : element.children.map((child) => (child.type === 'element' ? leftOut(child) : toString(child))).join('');
+    return { title: title.children, rest: children.filter((child) => child !== header), leftOut: leftOut(header) };
+  }
   const caption = node.properties.dataCaption;
-  return { title: typeof caption === 'string' && caption.trim() ? [{ type: 'text', value: caption }] : [], rest: [...children] };
+  return {
+    title: typeof caption === 'string' && caption.trim() ? [{ type: 'text', value: caption }] : [],
+    rest: [...children],
+    leftOut: '',
+  };
 }
 
 /**
@@ -356,8 +378,9 @@ function foldTitle(node: Element, children: readonly ElementContent[]): { title:
  * FanFicFare writes a forum's spoilers) stays a fold the reader opens, titled as it was; another
  * fieldset is its legend, as a paragraph, and its content.
  */
-function asFold(node: Element, children: readonly ElementContent[]): ElementContent[] {
-  const { title, rest: content } = foldTitle(node, children);
+function asFold(node: Element, children: readonly ElementContent[], breaks: string[]): ElementContent[] {
+  const { title, rest: content, leftOut } = foldTitle(node, children);
+  if (leftOut.trim()) breaks.push(leftOut);
   // Its text as paragraphs: a fold's HTML holds Markdown only in blocks of their own.
   const rest = paragraphsAtDoubleBreaks(content, true)!;
   const words = title
@@ -476,7 +499,7 @@ function withLayoutClasses(tree: Root, breaks: string[]): Root {
         ];
     }
     if (node.tagName === 'center') return [{ type: 'element', tagName: 'div', properties: { className: ['center'] }, children }];
-    if (node.tagName === 'fieldset' || isSpoiler(node)) return asFold(node, children);
+    if (node.tagName === 'fieldset' || isSpoiler(node)) return asFold(node, children, breaks);
     // A forum's quotation (XenForo's `bbCodeBlock--quote`, `bbCodeQuote`, `quoteContainer`): a quotation.
     if (node.tagName === 'div' && classesOf(node).some((name) => /^(?:bbCodeQuote|quoteContainer|quote)$|--quote$/i.test(name)))
       return [{ type: 'element', tagName: 'blockquote', properties: {}, children }];

@@ -48,7 +48,9 @@ export function visibleText(node: Nodes): string {
     // Nor is a note's number before it, linked back to the marker.
     if ((isNoteRef(node) || isNoteBackLink(node)) && isMarkerText(toString(node))) return ' ';
     const inner = node.children.map(visibleText).join('');
-    return pageBlocks.has(node.tagName) || node.tagName === 'br' ? `\n${inner}\n` : inner;
+    if (pageBlocks.has(node.tagName) || node.tagName === 'br') return `\n${inner}\n`;
+    // A button is set apart from the words around it, as a browser draws it.
+    return node.tagName === 'button' ? ` ${inner} ` : inner;
   }
   if (node.type === 'root') return node.children.map(visibleText).join('');
   return '';

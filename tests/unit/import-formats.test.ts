@@ -277,6 +277,15 @@ describe('a forum’s post, as FanFicFare downloads a thread from XenForo (Space
   });
 });
 
+describe('a spoiler whose header holds its control and its title (phpBB and s9e forums)', () => {
+  it('is a fold titled by its title, the control’s “Show” and “Hide” left out, its hidden content kept', async () => {
+    const { chapters } = await importChapterPage(
+      '<p>Before.</p><div class="spoiler"><div class="spoiler-header"><button><span>Show</span><span style="display:none">Hide</span></button><span class="spoiler-title">Omake </span></div><div class="spoiler-content" style="display:none">The cat wins.</div></div><p>After.</p>',
+    );
+    expect(chapters[0]!.body).toBe('Before.\n\n<details><summary>Omake</summary>\n\nThe cat wins.\n\n</details>\n\nAfter.');
+  });
+});
+
 describe('formatting set by an element’s own style, as forums, web-novel sites and text copied from Google Docs set it', () => {
   it('reads italics, bold, underline, strike-through and small capitals, and no bold from Google Docs’ wrapper or a link’s underline', async () => {
     const span = (style: string, text: string) =>
