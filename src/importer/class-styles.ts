@@ -40,7 +40,7 @@ export function classStyles(stylesheets: readonly string[]): ClassStyles {
   };
   for (const css of stylesheets) {
     // Read in one pass by splitting, not by a pattern that would retry a long run without braces.
-    for (const rule of withoutComments(css).split('}')) {
+    for (const rule of withoutAtRules(withoutComments(css)).split('}')) {
       const parts = rule.split('{');
       if (parts.length < 2) continue;
       const declared = declaredFormatting(parts.at(-1)!);
@@ -118,21 +118,26 @@ export function declaredFormatting(declarations: string): DeclaredFormatting {
   return declared;
 }
 
+/** The most words a passage a page hides may hold to be left out as no text of the story (Royal Road's notice holds some twenty). */
+const maxHiddenWords = 60;
+
 /**
  * Takes out what a page or book hides from its reader: elements in a class its stylesheet hides,
  * hidden by their own `style` or by the `hidden` attribute (Royal Road hides a sentence against
  * copying in every chapter, "This story has been stolen…", which a page saved from it still
- * holds); never a fold a script opens on a click (a spoiler). Gives the hidden passages' texts,
- * for the author to be told and the word check.
+ * holds); never a fold a script opens on a click (a spoiler), nor a passage longer than a notice.
+ * Gives the hidden passages' texts, for the author to be told and the word check.
  */
 export function withoutHiddenText(node: Element | Root, styles: ClassStyles): string[] {
   const isHidden = (element: Element) =>
-    // A fold the reader opens (a spoiler a page's script shows on a click) is text of the story.
-    !classesOf(element).some((name) => /spoil|collaps|toggle|expand|reveal/i.test(name)) &&
     (element.properties.hidden === true ||
       element.properties.hidden === '' ||
       classesOf(element).some((name) => styles.hidden.has(name)) ||
-      (typeof element.properties.style === 'string' && declaredFormatting(element.properties.style).hidden === true));
+      (typeof element.properties.style === 'string' && declaredFormatting(element.properties.style).hidden === true)) &&
+    // A fold the reader opens (a spoiler a page's script shows on a click) is text of the story.
+    !classesOf(element).some((name) => /spoil|collaps|toggle|expand|reveal/i.test(name)) &&
+    // And so is a long passage (the rest of a chapter behind "Read more"): no page hides that much from every reader.
+    visibleText(element).split(/\s+/).filter(Boolean).length <= maxHiddenWords;
   // In document order, so a hidden element's own are passed over with it.
   const gone = new Set<Element | Root>();
   const outermost: { element: Element; parent: Element | Root }[] = [];
@@ -235,6 +240,36 @@ export function withMarks(element: Element, marks: readonly FormattingMark[]): E
   }
   element.children = children;
   return element;
+}
+
+/**
+ * CSS without its conditional blocks (`@media print { … }`, `@supports …`): what they set holds
+ * on some screens or on paper only, not for every reader (a page hides its menu on a phone).
+ * Read in one pass, braces counted.
+ */
+function withoutAtRules(css: string): string {
+  let out = '';
+  let at = 0;
+  for (let start = css.indexOf('@', at); start !== -1; start = css.indexOf('@', at)) {
+    const open = css.indexOf('{', start);
+    const semicolon = css.indexOf(';', start);
+    // A statement (`@import …;`, `@charset …;`) holds no block.
+    if (open === -1 || (semicolon !== -1 && semicolon < open)) {
+      out += css.slice(at, semicolon === -1 ? css.length : semicolon + 1);
+      at = semicolon === -1 ? css.length : semicolon + 1;
+      continue;
+    }
+    out += css.slice(at, start);
+    let depth = 0;
+    let end = open;
+    for (; end < css.length; end++) {
+      if (css[end] === '{') depth++;
+      else if (css[end] === '}' && --depth === 0) break;
+    }
+    // `@font-face` and `@page` blocks set no class; a conditional block's rules hold only sometimes: both left out.
+    at = end + 1;
+  }
+  return out + css.slice(at);
 }
 
 /** CSS without its comments, found by position (an unclosed comment runs to the end). */

@@ -695,6 +695,16 @@ describe('a chapter’s page saved from a site without landmarks (Royal Road)', 
     );
   });
 
+  it('keeps what the page hides only on some screens or on paper, and a long passage it hides behind “Read more”', async () => {
+    const rest = Array.from({ length: 70 }, (_, i) => `word${i}`).join(' ');
+    const page = `<html><head><title>Chapter 3: Flame</title><style>@media print { .lamp { display: none } } @media (max-width: 500px) { .aside { display: none } } .more { display: none }</style></head><body>
+      <article><h1>Chapter 3: Flame</h1><p class="lamp">The lamp was lit.</p><p class="aside">She waited.</p><p>Then:</p><div class="more">${rest}</div></article></body></html>`;
+    const { plan, chapters, work } = await importBytes(strToU8(page), 'page.html');
+    expectEveryWordKept(plan);
+    expect(chapters[0]!.body).toBe(`The lamp was lit.\n\nShe waited.\n\nThen:\n\n${rest}`);
+    expect(work.dropped.join()).not.toMatch(/hidden/);
+  });
+
   it('reads a Wattpad part’s page: its paragraphs, set in a <pre>, as paragraphs, without the readers’ comment counts', async () => {
     const page = `<html><head><title>The Lantern Keeper - Chapter 3: Flame - Wattpad</title></head><body><header><nav><a href="/">Wattpad</a></nav></header>
       <div class="part-header"><h1 class="h2">Chapter 3: Flame</h1></div><div class="part-content"><div class="panel panel-reading" dir="ltr"><pre>
