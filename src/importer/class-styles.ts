@@ -38,21 +38,31 @@ export function classStyles(stylesheets: readonly string[]): ClassStyles {
     sub: new Set(),
     sup: new Set(),
   };
-  for (const css of stylesheets) {
+  const read = (css: string, keys: readonly (keyof ClassStyles)[]) => {
     // Read in one pass by splitting, not by a pattern that would retry a long run without braces.
-    for (const rule of withoutAtRules(withoutComments(css)).split('}')) {
+    for (const rule of css.split('}')) {
       const parts = rule.split('{');
       if (parts.length < 2) continue;
       const declared = declaredFormatting(parts.at(-1)!);
       for (const selector of parts.at(-2)!.split(',')) {
         const name = /^\s*(?:[a-z][a-z0-9]*)?\.([\w-]+)\s*$/i.exec(selector)?.[1];
         if (!name) continue;
-        for (const key of formattingKeys) {
+        for (const key of keys) {
           const set = declared[key];
           if (set !== undefined) styles[key][set ? 'add' : 'delete'](name);
         }
       }
     }
+  };
+  for (const css of stylesheets) {
+    const plain = withoutComments(css);
+    // Formatting wherever a rule sets it (an ebook's stylesheet may set all of it for screens alone);
+    // hidden only by the rules that hold for every reader, not on paper or on phones alone.
+    read(
+      plain,
+      formattingKeys.filter((key) => key !== 'hidden'),
+    );
+    read(withoutAtRules(plain), ['hidden']);
   }
   return styles;
 }
@@ -243,9 +253,9 @@ export function withMarks(element: Element, marks: readonly FormattingMark[]): E
 }
 
 /**
- * CSS without its conditional blocks (`@media print { … }`, `@supports …`): what they set holds
- * on some screens or on paper only, not for every reader (a page hides its menu on a phone).
- * Read in one pass, braces counted.
+ * CSS without its conditional blocks (`@media print { … }`, `@supports …`): what they hide is
+ * hidden on some screens or on paper only, not from every reader (a page hides its menu on a
+ * phone). Read in one pass, braces counted.
  */
 function withoutAtRules(css: string): string {
   let out = '';
