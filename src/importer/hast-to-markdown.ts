@@ -156,10 +156,7 @@ const handlers: Record<string, Handle> = {
   },
   p: (state, node) => {
     // A paragraph of spaces alone (no-break ones too: an exporter's empty line) holds nothing to read.
-    if (
-      toString(node).trim() === '' &&
-      !node.children.some((child) => child.type === 'element' && child.tagName !== 'br' && child.tagName !== 'span')
-    )
+    if (toString(node).trim() === '' && selectAll('img, svg, math, picture, video, audio, iframe, object, embed, hr', node).length === 0)
       return [];
     const classes = classesOf(node).filter((name) => blockClasses.includes(name));
     if (classes.length === 0) return defaultHandlers.p(state, node);

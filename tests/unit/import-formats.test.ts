@@ -329,6 +329,11 @@ describe('a line drawn across the page, saved as a picture of a line', () => {
       '<p>Before.</p><p><img src="line.gif" alt="Shape1" width="624" height="2"></p><p>After.</p><p><img src="lamp.png" alt="A lamp" width="80" height="60"></p>',
     );
     expect(pages[0]!.body).toBe('Before.\n\n* * *\n\nAfter.\n\n![A lamp](lamp.png)');
+    // A picture wrapped in a span is no empty paragraph, as one of no-break spaces is.
+    const { chapters: wrapped } = await importChapterPage(
+      '<p>Before.</p><p><span><img src="lamp.png" alt="A lamp"></span></p><p>\u00a0</p><p>After.</p>',
+    );
+    expect(wrapped[0]!.body).toBe('Before.\n\n![A lamp](lamp.png)\n\nAfter.');
     const epub = makeEpub({
       version: 3,
       metadata,
