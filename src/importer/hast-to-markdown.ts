@@ -497,6 +497,11 @@ function withLayoutClasses(tree: Root, breaks: string[]): Root {
     }
     if (node.tagName === 'center') return [{ type: 'element', tagName: 'div', properties: { className: ['center'] }, children }];
     if (node.tagName === 'fieldset' || isSpoiler(node)) return asFold(node, children, breaks);
+    // A forum's control to open or close a long quotation ("Click to expand…"): the forum's words, not the story's.
+    if (classesOf(node).some((name) => /^bbCodeBlock-(?:expand|shrink)Link$/.test(name))) {
+      breaks.push(toString(node));
+      return [];
+    }
     // A forum's quotation (XenForo's `bbCodeBlock--quote`, `bbCodeQuote`, `quoteContainer`): a quotation.
     if (node.tagName === 'div' && classesOf(node).some((name) => /^(?:bbCodeQuote|quoteContainer|quote)$|--quote$/i.test(name)))
       return [{ type: 'element', tagName: 'blockquote', properties: {}, children }];

@@ -252,7 +252,7 @@ describe('a forum’s post, as FanFicFare downloads a thread from XenForo (Space
         // FanFicFare's spoiler (its `legend_spoilers`), and XenForo's own.
         '<fieldset><legend>Spoiler: Omake</legend>Hidden omake text.<br />\n<br />\nSecond line.</fieldset>\n' +
         '<div class="bbCodeSpoiler"><button class="bbCodeSpoiler-button button" type="button"><span class="button-text"><span>Spoiler: Stats</span></span></button><div class="bbCodeSpoiler-content"><div class="bbCodeBlock bbCodeBlock--spoiler"><div class="bbCodeBlock-content">STR 10<br />DEX 12</div></div></div></div>' +
-        '<div class="bbCodeBlock bbCodeBlock--expandable bbCodeBlock--quote"><div class="bbCodeBlock-content"><div class="bbCodeBlock-expandContent">A quoted line.</div></div></div>\n' +
+        '<div class="bbCodeBlock bbCodeBlock--expandable bbCodeBlock--quote"><div class="bbCodeBlock-content"><div class="bbCodeBlock-expandContent">A quoted line.</div><div class="bbCodeBlock-expandLink js-expandLink"><a role="button" tabindex="0">Click to expand...</a></div></div></div>\n' +
         '<div style="text-align: center">* * *</div>\n' +
         '<fieldset><legend>Status</legend>Level 3</fieldset>She looked back.</div>',
     );
