@@ -213,6 +213,17 @@ export function formattingFromClasses(node: Element | Root, styles: ClassStyles)
   return changed;
 }
 
+/**
+ * How a block is aligned as HTML writes it: `style="text-align: center"` (or `right`, `end`),
+ * else `align="center"` (or `right`), as old pages and saved documents set it.
+ */
+export function alignmentOf(node: Element): 'center' | 'right' | undefined {
+  const attribute = String(node.properties.align ?? '').toLowerCase();
+  const style = /text-align\s*:\s*(center|right|end)/i.exec(String(node.properties.style ?? ''))?.[1]?.toLowerCase();
+  const value = style ?? attribute;
+  return value === 'center' ? 'center' : value === 'right' || value === 'end' ? 'right' : undefined;
+}
+
 /** Whether an element holds one link and nothing else: a link's own underline is no underline the author set. */
 export function holdsOnlyALink(element: Element): boolean {
   const content = element.children.filter((child) => child.type !== 'text' || child.value.trim() !== '');

@@ -8,7 +8,7 @@ import { gfmToMarkdown } from 'mdast-util-gfm';
 import { toMarkdown } from 'mdast-util-to-markdown';
 import { sanitize } from 'hast-util-sanitize';
 import { classesOf } from './element.ts';
-import { declaredFormatting, formattingMarks, holdsOnlyALink, withMarks } from './class-styles.ts';
+import { alignmentOf, declaredFormatting, formattingMarks, holdsOnlyALink, withMarks } from './class-styles.ts';
 import { escapeXml } from '../core/escape.ts';
 import { withFootnoteMarks } from './footnotes.ts';
 import { pageBlocks, selectAll } from './html.ts';
@@ -448,12 +448,6 @@ function paragraphsAtDoubleBreaks(children: readonly ElementContent[], always = 
  * A copy: the input tree is left as it was.
  */
 function withLayoutClasses(tree: Root, breaks: string[]): Root {
-  const align = (node: Element): string | undefined => {
-    const attribute = String(node.properties.align ?? '').toLowerCase();
-    const style = /text-align\s*:\s*(center|right|end)/i.exec(String(node.properties.style ?? ''))?.[1]?.toLowerCase();
-    const value = style ?? attribute;
-    return value === 'center' ? 'center' : value === 'right' || value === 'end' ? 'right' : undefined;
-  };
   const visit = (original: ElementContent, inLink = false): ElementContent[] => {
     if (original.type !== 'element') return [original];
     // Paragraphs written as runs of text between `<br><br>` first: each may be a scene break.
@@ -506,7 +500,7 @@ function withLayoutClasses(tree: Root, breaks: string[]): Root {
     if (node.tagName === 'div' && classesOf(node).some((name) => /^(?:bbCodeQuote|quoteContainer|quote)$|--quote$/i.test(name)))
       return [{ type: 'element', tagName: 'blockquote', properties: {}, children }];
     if (delimited.has(node.tagName)) return withSpacesOutside(node, children);
-    const side = ['p', 'div'].includes(node.tagName) ? align(node) : undefined;
+    const side = ['p', 'div'].includes(node.tagName) ? alignmentOf(node) : undefined;
     if (!side) return [{ ...node, properties: { ...node.properties }, children }];
     return [{ ...node, properties: { ...node.properties, className: [...classesOf(node), side] }, children }];
   };

@@ -7,6 +7,7 @@ import {
   headingDivision,
   type ChapterStart,
 } from '../chapter-headings.ts';
+import { alignmentOf } from '../class-styles.ts';
 import { gatherFootnotes } from '../footnotes.ts';
 import { hasClass, select, textOf, treeOf, visibleText } from '../html.ts';
 import { importedStory, type ImportedChapter, type ImportedWork } from '../model.ts';
@@ -295,11 +296,7 @@ function subtitleBelow(top: readonly ElementContent[], title: Element, taken: re
 
 /** Whether a paragraph is centred: by the site's class, or as a page writes it (`align="center"`, `text-align: center`). */
 function centred(node: Element): boolean {
-  return (
-    hasClass(node, 'center') ||
-    String(node.properties.align ?? '').toLowerCase() === 'center' ||
-    /text-align\s*:\s*center/i.test(String(node.properties.style ?? ''))
-  );
+  return hasClass(node, 'center') || alignmentOf(node) === 'center';
 }
 
 /** Whether all a paragraph's words are bold, inside whatever wraps them (LibreOffice's `<font>`s, a `<span>`). */

@@ -1,6 +1,6 @@
 import type { Element, ElementContent, Root } from 'hast';
 import { slugify } from '../../core/slug.ts';
-import { classesOf, elementsOf } from '../element.ts';
+import { classesOf, elementsOf, removeElement } from '../element.ts';
 import { hasClass, select, selectAll, textOf, treeOf, visibleText } from '../html.ts';
 import { importedStory, type ImportedStory } from '../model.ts';
 import { languageTag } from '../../core/language-names.ts';
@@ -61,7 +61,7 @@ export function wordLists(node: Element | Root, setAside: string[]): number {
         .map((span) => textOf(span))
         .join('')
         .replace(/\s+/g, '');
-      for (const span of marks) removeFrom(child, span);
+      for (const span of marks) removeElement(child, span);
       setAside.push(mark);
       while (open.length > 0 && open.at(-1)!.level > level) open.pop();
       if (open.length === 0 || open.at(-1)!.level < level) {
@@ -84,16 +84,6 @@ export function wordLists(node: Element | Root, setAside: string[]): number {
     parent.children = children;
   }
   return lists;
-}
-
-/** An element taken out of the tree under `root`, wherever it is. */
-function removeFrom(root: Element, target: Element): void {
-  for (const { node, parent } of elementsOf(root)) {
-    if (node === target) {
-      parent.children.splice(parent.children.indexOf(node), 1);
-      return;
-    }
-  }
 }
 
 /**
