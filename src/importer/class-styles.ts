@@ -272,22 +272,21 @@ function withoutAtRules(css: string): string {
   let out = '';
   let at = 0;
   for (let start = css.indexOf('@', at); start !== -1; start = css.indexOf('@', at)) {
-    const open = css.indexOf('{', start);
-    const semicolon = css.indexOf(';', start);
-    // A statement (`@import …;`, `@charset …;`) holds no block.
-    if (open === -1 || (semicolon !== -1 && semicolon < open)) {
-      out += css.slice(at, semicolon === -1 ? css.length : semicolon + 1);
-      at = semicolon === -1 ? css.length : semicolon + 1;
+    out += css.slice(at, start);
+    // What ends the rule's head: a block's `{`, or the `;` of a statement (`@import …;`, `@charset …;`), which is kept.
+    let end = start;
+    while (end < css.length && css[end] !== '{' && css[end] !== ';') end++;
+    if (css[end] !== '{') {
+      out += css.slice(start, end + 1);
+      at = end + 1;
       continue;
     }
-    out += css.slice(at, start);
+    // A block, braces counted: `@font-face` and `@page` set no class; a conditional block's rules hold only sometimes: both left out.
     let depth = 0;
-    let end = open;
     for (; end < css.length; end++) {
       if (css[end] === '{') depth++;
       else if (css[end] === '}' && --depth === 0) break;
     }
-    // `@font-face` and `@page` blocks set no class; a conditional block's rules hold only sometimes: both left out.
     at = end + 1;
   }
   return out + css.slice(at);

@@ -322,6 +322,22 @@ describe('exhaustion from small files', () => {
     expect(plan.chapters[0]!.text).toContain('Text *here*.');
   });
 
+  it('an EPUB whose stylesheet is two megabytes of at-rules never closed (`@;@;@;…{`) is read at once', async () => {
+    // Looking for each at-rule's end from its start to the far `{` took seconds growing with the square of its length.
+    const epub = makeEpub({
+      version: 3,
+      metadata,
+      spine: [chapterPage('Chapter 1', '<p>Text <span class="i">here</span>.</p>')],
+      toc: [{ title: 'Chapter 1', href: 'chapter-1.xhtml' }],
+      manifest: '<item id="a" href="a.css" media-type="text/css"/>',
+      extra: { 'a.css': strToU8(`.i{font-style:italic}${'@;'.repeat(1_000_000)}{`) },
+    });
+    const { plan, seconds } = await importBytes(epub, 'at-rules.epub');
+    faithful(plan);
+    expect(plan.chapters[0]!.text).toContain('Text *here*.');
+    expect(seconds).toBeLessThan(3);
+  });
+
   it('a title over 100,000 underlines is read at once, the title alone', async () => {
     const underlined = await importBytes(strToU8(`Chapter 1\n${'=====\n'.repeat(100_000)}\nText.`), 'underlined.txt');
     expect(underlined.seconds).toBeLessThan(5);
