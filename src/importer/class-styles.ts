@@ -82,6 +82,9 @@ const formattingKeys = [
   'sup',
 ] as const satisfies readonly (keyof ClassStyles)[];
 
+/** The properties that mark emphasis with dots, under their own name and the engines' prefixes. */
+const emphasisProperties = ['', '-webkit-', '-epub-'].flatMap((prefix) => [`${prefix}text-emphasis`, `${prefix}text-emphasis-style`]);
+
 /**
  * The formatting a rule's declarations (`font-style: italic; font-weight: 700`) or an element's
  * `style` attribute set: italic (or emphasis dots, 傍点, as Japanese ebooks mark emphasis, which
@@ -91,21 +94,35 @@ const formattingKeys = [
  */
 export function declaredFormatting(declarations: string): DeclaredFormatting {
   const declared: DeclaredFormatting = {};
-  // The last declaration of a property wins, as in CSS.
-  const value = (property: string) =>
-    [...declarations.matchAll(new RegExp(`(?:^|[;{\\s])${property}\\s*:\\s*([^;]+)`, 'gi'))].at(-1)?.[1]?.trim().toLowerCase();
+  // Each declaration read once, `property: value`, both in lower case.
+  const pairs = declarations.split(';').flatMap((declaration) => {
+    const colon = declaration.indexOf(':');
+    return colon === -1
+      ? []
+      : [
+          [
+            declaration.slice(0, colon).trim().toLowerCase(),
+            declaration
+              .slice(colon + 1)
+              .trim()
+              .toLowerCase(),
+          ],
+        ];
+  });
+  // The last declaration of any of these properties wins, as in CSS.
+  const value = (...properties: string[]) => pairs.findLast(([property]) => properties.includes(property!))?.[1];
   const style = value('font-style');
   if (style) declared.italic = /^(?:italic|oblique)\b/.test(style);
-  const dots = value('(?:-webkit-|-epub-)?text-emphasis(?:-style)?');
+  const dots = value(...emphasisProperties);
   if (dots) declared.italic = dots !== 'none';
   const weight = value('font-weight');
   if (weight) declared.bold = /^(?:bold|bolder|[6-9]00)\b/.test(weight);
-  const decoration = value('text-decoration(?:-line)?');
+  const decoration = value('text-decoration', 'text-decoration-line');
   if (decoration) {
     declared.underline = /\bunderline\b/.test(decoration);
     declared.strike = /\bline-through\b/.test(decoration);
   }
-  const variant = value('font-variant(?:-caps)?');
+  const variant = value('font-variant', 'font-variant-caps');
   if (variant) declared.smallCaps = /^small-caps\b/.test(variant);
   // Hidden (`display: none`, `visibility: hidden`), or shown again.
   const display = value('display');
