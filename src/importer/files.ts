@@ -163,13 +163,13 @@ function place(chapters: ImportedChapter[], existingOrders: readonly number[], w
   const slugs = new Set<string>();
   let previous = wholeWork ? 0 : Math.max(0, ...existingOrders);
   return chapters.map((chapter, index) => {
+    const part = chapter.number !== undefined && chapter.number === Math.floor(previous) ? nextPart(previous, taken) : undefined;
     let order: number;
     if (chapter.kind === 'prologue') order = 0;
     else if (chapter.kind === 'epilogue') order = Math.floor(Math.max(previous, ...(wholeWork ? [] : existingOrders))) + 1;
     else if (chapter.number !== undefined && (!wholeWork || index === 0 || chapter.number > previous)) order = chapter.number;
     // The same number again, the next part of a chapter in parts ("Chapter 7 Part 1", "Chapter 7 Part 2"): 7.01, 7.02…
-    else if (chapter.number !== undefined && chapter.number === Math.floor(previous) && nextPart(previous, taken) !== undefined)
-      order = nextPart(previous, taken)!;
+    else if (part !== undefined) order = part;
     else if (chapter.kind === 'interlude') order = between(previous, taken);
     else order = Math.floor(previous) + 1;
     taken.add(order);
@@ -185,7 +185,7 @@ function place(chapters: ImportedChapter[], existingOrders: readonly number[], w
 /** The next part's place after `after` within its chapter's number (7 → 7.01, 7.01 → 7.02), if one is free below 7.99. */
 function nextPart(after: number, taken: ReadonlySet<number>): number | undefined {
   const whole = Math.floor(after);
-  for (let part = Math.floor(Math.round((after - whole) * 1000) / 10) + 1; part < 100; part++) {
+  for (let part = 1; part < 100; part++) {
     const order = Number((whole + part / 100).toFixed(2));
     if (order > after && !taken.has(order)) return order;
   }
