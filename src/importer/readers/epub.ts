@@ -131,12 +131,16 @@ function readContents(book: Book, pkg: Package, log: Log): Contents {
   const bookStyles = [...manifest.values()].filter((item) => item.type === 'text/css').map((item) => text(item.href) ?? '');
   // The book's stylesheets are read once; a page with styles of its own reads them after the book's.
   const bookClasses = classStyles(bookStyles);
-  const stylesOf = (page: Page) => (page.styles.length > 0 ? classStyles([...bookStyles, ...page.styles]) : bookClasses);
-  // What the book hides from its readers is no text of the story: set aside from the words counted, and said.
-  const hidden = [...pages.values()].flatMap((page) => withoutHiddenText(page.body, stylesOf(page)));
+  const hidden: string[] = [];
+  let styled = 0;
+  for (const page of pages.values()) {
+    const styles = page.styles.length > 0 ? classStyles([...bookStyles, ...page.styles]) : bookClasses;
+    // What the book hides from its readers is no text of the story: set aside from the words counted, and said.
+    hidden.push(...withoutHiddenText(page.body, styles));
+    styled += formattingFromClasses(page.body, styles);
+  }
   setAside.push(...hidden);
   dropped.push(...hiddenTextDropped(hidden));
-  const styled = [...pages.values()].reduce((sum, page) => sum + formattingFromClasses(page.body, stylesOf(page)), 0);
   if (styled > 0)
     notices.push(
       `read italics, bold, underline, small capitals and alignment set by the book’s stylesheets in ${counted(styled, 'place')}`,
