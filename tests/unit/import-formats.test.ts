@@ -1296,7 +1296,60 @@ span.italic, .calibre5 { font-style: italic }
       ['Chapter 2: Flame', '2024-04-12', 'The flame was low.'],
     ]);
     expect(chapters[0]!.front).toMatchObject({ summary: 'Meg finds a lamp.', contentNotes: ['a fire'], endNote: 'More soon.' });
-    expect(work.notices.join('\n')).toMatch(/FanFicFare’s note blocks/);
+    expect(work.notices.join('\n')).toMatch(
+      /the note blocks FanFicFare writes into the text \(“Author's Note:”, “Summary for the Chapter:”…\) in 1 chapter/,
+    );
+  });
+
+  // FanFicFare moves Royal Road's note boxes, which the site shows around a chapter, into its text.
+  const royalRoadNote = (text: string) =>
+    `<div class="portlet solid author-note-portlet"><div class="portlet-title"><div class="caption"><i class="fa fa-sticky-note"></i><span class="caption-subject bold uppercase">A note from Quillwright</span></div></div><div class="portlet-body author-note"><p>${text}</p></div></div>`;
+  const royalRoadChapter = (text: string, before?: string, after?: string) =>
+    `<div class="chapter-inner chapter-content">${before ? royalRoadNote(before) : ''}<p>${text}</p>${after ? royalRoadNote(after) : ''}</div>`;
+
+  it('reads Royal Road’s note boxes in a FanFicFare EPUB as the chapter’s note above the text and end note below it, their caption set aside', async () => {
+    const epub = makeEpub({
+      version: 2,
+      metadata: `<dc:title>Tower of Rust</dc:title><dc:creator>Quillwright</dc:creator><dc:language>en</dc:language><dc:publisher>www.royalroad.com</dc:publisher>
+        <dc:contributor opf:role="bkp">FanFicFare [https://github.com/JimmXinu/FanFicFare]</dc:contributor>`,
+      spine: [
+        {
+          path: 'OEBPS/file0001.xhtml',
+          html: `<h3>Chapter 1: Rust</h3>${royalRoadChapter('Arin climbed.', 'Thanks for reading!', 'See you Friday.')}`,
+        },
+        {
+          path: 'OEBPS/file0002.xhtml',
+          html: `<h3>Chapter 2: Iron</h3>${royalRoadChapter('The tower hummed.', undefined, 'Two chapters ahead on Patreon.')}`,
+        },
+      ],
+      toc: [
+        { title: 'Chapter 1: Rust', href: 'OEBPS/file0001.xhtml' },
+        { title: 'Chapter 2: Iron', href: 'OEBPS/file0002.xhtml' },
+      ],
+    });
+    const { plan, chapters, work } = await importBytes(epub, 'rr.epub');
+    expectEveryWordKept(plan);
+    expect(chapters.map(({ front, body }) => [front.title, front.authorsNote, front.endNote, body])).toEqual([
+      ['Chapter 1: Rust', 'Thanks for reading!', 'See you Friday.', 'Arin climbed.'],
+      ['Chapter 2: Iron', undefined, 'Two chapters ahead on Patreon.', 'The tower hummed.'],
+    ]);
+    expect(work.notices.join('\n')).toMatch(/the note blocks FanFicFare writes into the text \(“A note from Quillwright”\) in 2 chapters/);
+  });
+
+  it('reads them the same way in FanFicFare’s HTML download', async () => {
+    const page = readFileSync(join(fixtures, 'fanficfare.html'), 'utf8').replace(
+      /<div class="fff_chapter_notes[\s\S]*?<\/div>\n<p>([\s\S]*?)<\/p>\n<p>([\s\S]*?)<\/p>/,
+      (_, first: string, second: string) => royalRoadChapter(`${first}</p><p>${second}`, 'Thanks to my beta!', 'More on Friday.'),
+    );
+    const { plan, chapters, work } = await importBytes(strToU8(page), 'rr.html');
+    expectEveryWordKept(plan);
+    expect(work.format).toBe('FanFicFare HTML download');
+    expect(chapters.map(({ front }) => [front.title, front.authorsNote, front.endNote])).toEqual([
+      ['Wick', 'Thanks to my beta!', 'More on Friday.'],
+      ['Flame', undefined, undefined],
+    ]);
+    expect(chapters[0]!.body).toMatch(/^The lamp was already burning[\s\S]*trimmed the wick\.$/);
+    expect(work.notices.join('\n')).toMatch(/“A note from Quillwright”\) in 1 chapter as/);
   });
 });
 

@@ -18,7 +18,7 @@ import { isBareNumber, isNoteHeading, parseTitleLine } from '../title-lines.ts';
 import { volumeLabel } from '../../core/chapter-labels.ts';
 import { nameBelow, numberedInVolumes } from '../chapter-headings.ts';
 import { readTitlePage } from './title-page.ts';
-import { readFanFicFareNotes } from './fanficfare.ts';
+import { fanFicFareNotesNotice, readFanFicFareNotes } from './fanficfare.ts';
 import { fidelityWords } from '../fidelity.ts';
 import { elementsOf, removeElement, semanticsOf, shapeOf } from '../element.ts';
 import { matchesUpTo, maxInputElements, overfull, startTag } from '../limits.ts';
@@ -350,6 +350,7 @@ function readChapters(
   let withParent: string | undefined;
   let withParentCount = 0;
   let fanFicFareNotes = 0;
+  const noteLabels: string[] = [];
   // A part's page ("Part Two: The Hills" and no text): it opens the chapter after it, as the book shows it.
   let opening: { nodes: ElementContent[]; title: string } | undefined;
   const volumes: (string | undefined)[] = [];
@@ -398,6 +399,7 @@ function readChapters(
     const nodes = notes?.body ?? withNotes;
     if (notes) {
       setAside.push(...notes.labels);
+      noteLabels.push(...notes.labels);
       fanFicFareNotes++;
       if (notes.workNotes) story.notes ??= notes.workNotes;
       else if (notes.workEndNotes) story.endNotes ??= notes.workEndNotes;
@@ -467,10 +469,7 @@ function readChapters(
     notices.push(
       `read ${counted(notesByEntry, 'entry', 'entries')} of the contents that ${notesByEntry === 1 ? 'is' : 'are'} an author’s note (“Author’s Note”) as the end notes of the chapter before ${notesByEntry === 1 ? 'it' : 'them'}`,
     );
-  if (fanFicFareNotes > 0)
-    notices.push(
-      `read FanFicFare’s note blocks (“Summary for the Chapter:”, “Notes for the Chapter:”…) in ${counted(fanFicFareNotes, 'chapter')} as summaries and notes`,
-    );
+  if (fanFicFareNotes > 0) notices.push(fanFicFareNotesNotice(fanFicFareNotes, noteLabels));
   if (headsOthers.length > 0)
     notices.push(
       `the table of contents is nested: ${headsOthers.map((title) => `“${title}”`).join(', ')} only ${headsOthers.length === 1 ? 'heads' : 'head'} the sections below, which became the chapters`,

@@ -3,7 +3,7 @@ import { parseHtml, select, selectAll, textOf, treeOf, visibleText } from '../ht
 import { gatherFootnotes } from '../footnotes.ts';
 import { dateFirstAndLast, importedStory, type ImportedChapter, type ImportedWork } from '../model.ts';
 import { parseTitleLine } from '../title-lines.ts';
-import { readFanFicFareNotes } from './fanficfare.ts';
+import { fanFicFareNotesNotice, readFanFicFareNotes } from './fanficfare.ts';
 import { readTitlePage } from './title-page.ts';
 
 /**
@@ -66,11 +66,17 @@ export function readFanFicFareHtml(text: string): ImportedWork | undefined {
   // Everything before the first chapter is the title page and the contents.
   for (const node of nodes.slice(0, starts[0]!.index)) if (node !== heading && node !== table) setAside.push(visibleText(node));
 
+  const noteLabels: string[] = [];
+  let withNotes = 0;
   const chapters: ImportedChapter[] = starts.map((start, i) => {
     const parsed = parseTitleLine(start.title);
     const content = nodes.slice(start.index + 1, starts[i + 1]?.index ?? nodes.length);
     const notes = readFanFicFareNotes(content);
-    if (notes) setAside.push(...notes.labels);
+    if (notes) {
+      setAside.push(...notes.labels);
+      noteLabels.push(...notes.labels);
+      withNotes++;
+    }
     // The work's own notes ("Author's Note:" before the first chapter, after the last).
     if (notes?.workNotes) story.notes ??= notes.workNotes;
     if (notes?.workEndNotes) story.endNotes = notes.workEndNotes;
@@ -91,6 +97,7 @@ export function readFanFicFareHtml(text: string): ImportedWork | undefined {
     if (read.fields.length > 0) notices.push(`read the title page’s ${read.fields.join(', ')} into story.md`);
   }
   notices.push(`read a chapter at each of the ${chapters.length} sections FanFicFare listed in its contents`);
+  if (withNotes > 0) notices.push(fanFicFareNotesNotice(withNotes, noteLabels));
   gatherFootnotes(chapters.map((chapter) => chapter.body));
   return {
     format: 'FanFicFare HTML download',
