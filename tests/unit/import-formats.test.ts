@@ -737,6 +737,26 @@ describe('a chapter’s page saved from a site without landmarks (Royal Road)', 
     expect(chapters.map(({ front }) => [front.authorsNote, front.endNote])).toEqual([['Thanks for *reading*!', 'Next week: the cellar.']]);
     expect(work.notices).toContain('kept the author’s notes the page sets above and below the chapter as its notes');
   });
+
+  it('keeps the note a Scribble Hub page sets in a box below the text as the end note, the author’s name and avatar above it left out, and the title from the page’s chapter title', async () => {
+    const box = `<div class="wi_authornotes"><div class="p-avatar-wrap"><img src="https://www.scribblehub.com/avatar.png" alt="" class="avatar"></div><div class="an_username"><a href="https://www.scribblehub.com/profile/1/quill/">Quill</a></div><div class="wi_authornotes_body"><p>Thanks for reading! Chapter 4 on <em>Friday</em>.</p></div></div>`;
+    const page = `<html><head><title>Chapter 3 - The Forge | Iron Choir | Scribble Hub</title></head><body><div class="chapter-title">Chapter 3 - The Forge</div>
+      <div id="chp_contents"><div class="prenext"><a href="/read/5150/chapter/99/">Previous</a></div><div class="chp_raw" id="chp_raw">
+      <p>The forge sang all night, and Mara listened from the loft above the bellows.</p><p><em>Too loud,</em> Mara thought.</p>
+      <div class="author-note"><p>A letter pinned to the door, in the middle of the text.</p></div><p>By morning the hammers had stopped.</p>${box}</div></div>
+      <div class="wi_comments"><p>Great chapter!</p></div></body></html>`;
+    const { plan, chapters, work } = await importBytes(strToU8(page), 'chapter-3.html');
+    expectEveryWordKept(plan);
+    expect(chapters.map(({ front, body }) => [front.title, front.authorsNote, front.endNote, body])).toEqual([
+      [
+        'Chapter 3: The Forge',
+        undefined,
+        'Thanks for reading! Chapter 4 on *Friday*.',
+        'The forge sang all night, and Mara listened from the loft above the bellows.\n\n*Too loud,* Mara thought.\n\nA letter pinned to the door, in the middle of the text.\n\nBy morning the hammers had stopped.',
+      ],
+    ]);
+    expect(work.notices).toContain('read the notes set apart in the text (“Quill”) of 1 chapter as the chapter’s notes');
+  });
 });
 
 describe('an AO3 work’s page saved from the browser', () => {
@@ -1297,7 +1317,7 @@ span.italic, .calibre5 { font-style: italic }
     ]);
     expect(chapters[0]!.front).toMatchObject({ summary: 'Meg finds a lamp.', contentNotes: ['a fire'], endNote: 'More soon.' });
     expect(work.notices.join('\n')).toMatch(
-      /the note blocks FanFicFare writes into the text \(“Author's Note:”, “Summary for the Chapter:”…\) in 1 chapter/,
+      /read the notes set apart in the text \(“Author's Note:”, “Summary for the Chapter:”…\) of 1 chapter as the chapter’s notes/,
     );
   });
 
@@ -1333,7 +1353,9 @@ span.italic, .calibre5 { font-style: italic }
       ['Chapter 1: Rust', 'Thanks for reading!', 'See you Friday.', 'Arin climbed.'],
       ['Chapter 2: Iron', undefined, 'Two chapters ahead on Patreon.', 'The tower hummed.'],
     ]);
-    expect(work.notices.join('\n')).toMatch(/the note blocks FanFicFare writes into the text \(“A note from Quillwright”\) in 2 chapters/);
+    expect(work.notices.join('\n')).toMatch(
+      /read the notes set apart in the text \(“A note from Quillwright”\) of 2 chapters as the chapters’ notes/,
+    );
   });
 
   it('reads them the same way in FanFicFare’s HTML download', async () => {
@@ -1349,7 +1371,7 @@ span.italic, .calibre5 { font-style: italic }
       ['Flame', undefined, undefined],
     ]);
     expect(chapters[0]!.body).toMatch(/^The lamp was already burning[\s\S]*trimmed the wick\.$/);
-    expect(work.notices.join('\n')).toMatch(/“A note from Quillwright”\) in 1 chapter as/);
+    expect(work.notices.join('\n')).toMatch(/“A note from Quillwright”\) of 1 chapter as/);
   });
 });
 

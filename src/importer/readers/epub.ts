@@ -18,7 +18,7 @@ import { isBareNumber, isNoteHeading, parseTitleLine } from '../title-lines.ts';
 import { volumeLabel } from '../../core/chapter-labels.ts';
 import { nameBelow, numberedInVolumes } from '../chapter-headings.ts';
 import { readTitlePage } from './title-page.ts';
-import { fanFicFareNotesNotice, readFanFicFareNotes } from './fanficfare.ts';
+import { noteBlocksNotice, readNoteBlocks } from '../note-blocks.ts';
 import { fidelityWords } from '../fidelity.ts';
 import { elementsOf, removeElement, semanticsOf, shapeOf } from '../element.ts';
 import { matchesUpTo, maxInputElements, overfull, startTag } from '../limits.ts';
@@ -395,7 +395,7 @@ function readChapters(
     }
     const asideBefore = setAside.length;
     const withNotes = withoutLeadingTitle(section.nodes, section.title, setAside);
-    const notes = readFanFicFareNotes(withNotes);
+    const notes = readNoteBlocks(withNotes);
     const nodes = notes?.body ?? withNotes;
     if (notes) {
       setAside.push(...notes.labels);
@@ -469,7 +469,7 @@ function readChapters(
     notices.push(
       `read ${counted(notesByEntry, 'entry', 'entries')} of the contents that ${notesByEntry === 1 ? 'is' : 'are'} an author’s note (“Author’s Note”) as the end notes of the chapter before ${notesByEntry === 1 ? 'it' : 'them'}`,
     );
-  if (fanFicFareNotes > 0) notices.push(fanFicFareNotesNotice(fanFicFareNotes, noteLabels));
+  if (fanFicFareNotes > 0) notices.push(noteBlocksNotice(fanFicFareNotes, noteLabels));
   if (headsOthers.length > 0)
     notices.push(
       `the table of contents is nested: ${headsOthers.map((title) => `“${title}”`).join(', ')} only ${headsOthers.length === 1 ? 'heads' : 'head'} the sections below, which became the chapters`,

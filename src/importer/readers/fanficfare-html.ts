@@ -3,7 +3,7 @@ import { parseHtml, select, selectAll, textOf, treeOf, visibleText } from '../ht
 import { gatherFootnotes } from '../footnotes.ts';
 import { dateFirstAndLast, importedStory, type ImportedChapter, type ImportedWork } from '../model.ts';
 import { parseTitleLine } from '../title-lines.ts';
-import { fanFicFareNotesNotice, readFanFicFareNotes } from './fanficfare.ts';
+import { noteBlocksNotice, readNoteBlocks } from '../note-blocks.ts';
 import { readTitlePage } from './title-page.ts';
 
 /**
@@ -71,7 +71,7 @@ export function readFanFicFareHtml(text: string): ImportedWork | undefined {
   const chapters: ImportedChapter[] = starts.map((start, i) => {
     const parsed = parseTitleLine(start.title);
     const content = nodes.slice(start.index + 1, starts[i + 1]?.index ?? nodes.length);
-    const notes = readFanFicFareNotes(content);
+    const notes = readNoteBlocks(content);
     if (notes) {
       setAside.push(...notes.labels);
       noteLabels.push(...notes.labels);
@@ -97,7 +97,7 @@ export function readFanFicFareHtml(text: string): ImportedWork | undefined {
     if (read.fields.length > 0) notices.push(`read the title page’s ${read.fields.join(', ')} into story.md`);
   }
   notices.push(`read a chapter at each of the ${chapters.length} sections FanFicFare listed in its contents`);
-  if (withNotes > 0) notices.push(fanFicFareNotesNotice(withNotes, noteLabels));
+  if (withNotes > 0) notices.push(noteBlocksNotice(withNotes, noteLabels));
   gatherFootnotes(chapters.map((chapter) => chapter.body));
   return {
     format: 'FanFicFare HTML download',

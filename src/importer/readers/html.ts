@@ -16,6 +16,7 @@ import { importedStory, ImportError, type ImportedChapter, type ImportedStory, t
 import { problems, counted } from '../../core/problems.ts';
 import { fileTitle, parseTitleLine, type TitleLine } from '../title-lines.ts';
 import { commentsDropped, contentsDropped, element, readDocumentBody } from './document.ts';
+import { noteBlocksNotice, readNoteBlocks } from '../note-blocks.ts';
 import {
   densestBlock,
   fanFictionNetStory,
@@ -156,7 +157,7 @@ export function readHtml(text: string, stem: string, file = `${stem}.html`): Imp
   const parsed =
     own ??
     (main !== body
-      ? selectAll('h1, h2, h3', body)
+      ? selectAll('h1, h2, h3, .chapter-title', body)
           .map((found) => parseTitleLine(textOf(found)))
           .find(Boolean)
       : undefined);
@@ -167,10 +168,17 @@ export function readHtml(text: string, stem: string, file = `${stem}.html`): Imp
   const dated = entry ? select('time.published[datetime], time.entry-date[datetime], abbr.published[title]', body) : undefined;
   const published = /^\d{4}-\d{2}-\d{2}/.exec(String(dated?.properties.dateTime ?? dated?.properties.title ?? ''))?.[0];
   if (heading) setAside.push(visibleText(heading));
-  const content: Root = { type: 'root', children: (main.children as Root['children']).filter((child) => child !== heading) };
+  const inText = (main.children as ElementContent[]).filter((child) => child !== heading);
   const notes = notesAround(body, main);
   if (notes.before.length || notes.after.length)
     notices.push('kept the author’s notes the page sets above and below the chapter as its notes');
+  // A site's note boxes inside the part read (Scribble Hub's), above or below the text.
+  const boxes = notes.before.length || notes.after.length ? undefined : readNoteBlocks(inText);
+  if (boxes) {
+    setAside.push(...boxes.labels);
+    notices.push(noteBlocksNotice(1, boxes.labels));
+  }
+  const content = treeOf(boxes?.body ?? inText);
   return {
     ...work,
     source: [work.source, ...[...notes.before, ...notes.after].map(visibleText)].join('\n'),
@@ -184,8 +192,8 @@ export function readHtml(text: string, stem: string, file = `${stem}.html`): Imp
         slug: title?.slug,
         body: content,
         published,
-        notes: notes.before.length ? treeOf(notes.before.flatMap((note) => note.children)) : undefined,
-        endNotes: notes.after.length ? treeOf(notes.after.flatMap((note) => note.children)) : undefined,
+        notes: notes.before.length ? treeOf(notes.before.flatMap((note) => note.children)) : boxes?.notes,
+        endNotes: notes.after.length ? treeOf(notes.after.flatMap((note) => note.children)) : boxes?.endNotes,
       },
     ],
   };

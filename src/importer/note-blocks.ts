@@ -1,6 +1,6 @@
 import type { Element, ElementContent, Root } from 'hast';
-import { hasClass, select, textOf, treeOf } from '../html.ts';
-import { counted } from '../../core/problems.ts';
+import { hasClass, select, textOf, treeOf, visibleText } from './html.ts';
+import { counted } from '../core/problems.ts';
 
 /**
  * FanFicFare, the downloader most readers use for archives, writes a chapter's notes into its
@@ -9,12 +9,14 @@ import { counted } from '../../core/problems.ts';
  * followed by the note. Read back as the chapter's summary, notes and end notes, so they are shown
  * as notes, not as the first lines of the story.
  *
- * From Royal Road it moves the site's note boxes into the text (`<div class="author-note-portlet">`,
- * captioned "A note from …" above the note itself): the one above the text is the chapter's note,
- * the one below its end note, the caption the site's words.
+ * Serial sites set an author's note in a box of its own, above or below the chapter's text, and
+ * FanFicFare moves it into the text: Royal Road's `<div class="author-note-portlet">` (captioned
+ * "A note from …" above the note itself), Scribble Hub's `<div class="wi_authornotes">` (the
+ * author's avatar and name above `wi_authornotes_body`), as a saved Scribble Hub page has it too.
+ * The box above the text is the chapter's note, the one below its end note, the caption the site's words.
  */
 
-export interface FanFicFareNotes {
+export interface NoteBlocks {
   /** The chapter's text without the notes. */
   body: ElementContent[];
   summary?: Root | undefined;
@@ -23,22 +25,28 @@ export interface FanFicFareNotes {
   /** The work's own notes ("Author's Note:" before the first chapter, after the last). */
   workNotes?: Root | undefined;
   workEndNotes?: Root | undefined;
-  /** The labels, which are FanFicFare's words, not the author's. */
+  /** The labels, which are FanFicFare's or the site's words, not the author's. */
   labels: string[];
 }
 
-/** Takes FanFicFare's note blocks out of a chapter's nodes; undefined when there are none. */
-export function readFanFicFareNotes(nodes: readonly ElementContent[]): FanFicFareNotes | undefined {
+/** Takes the note blocks out of a chapter's nodes; undefined when there are none. */
+export function readNoteBlocks(nodes: readonly ElementContent[]): NoteBlocks | undefined {
   const blocks = findNoteBlocks(nodes);
   if (blocks.length === 0) return undefined;
-  const read: FanFicFareNotes = { body: withoutBlocks(nodes, new Set(blocks.map(({ block }) => block))), labels: [] };
+  const read: NoteBlocks = { body: withoutBlocks(nodes, new Set(blocks.map(({ block }) => block))), labels: [] };
   const collected: Partial<Record<'summary' | 'notes' | 'endNotes' | 'workNotes' | 'workEndNotes', ElementContent[]>> = {};
   for (const { block, afterText } of blocks) {
     if (isSiteNoteBox(block)) {
-      const caption = select('.portlet-title', block);
-      if (caption && textOf(caption).trim()) read.labels.push(textOf(caption).trim());
-      const note = select('.author-note, .portlet-body', block) ?? block;
-      (collected[afterText ? 'endNotes' : 'notes'] ??= []).push(...note.children.filter((child) => child !== caption));
+      // The note itself, in a box of its own inside the site's; what is around it, the site's caption.
+      const note = select('.author-note, .portlet-body, .wi_authornotes_body', block) ?? block;
+      const caption =
+        note === block
+          ? ''
+          : visibleText(treeOf(withoutBlocks(block.children, new Set([note]))))
+              .replace(/\s+/g, ' ')
+              .trim();
+      if (caption) read.labels.push(caption);
+      (collected[afterText ? 'endNotes' : 'notes'] ??= []).push(...note.children);
       continue;
     }
     const foot = hasClass(block, 'fff_foot_notes');
@@ -65,10 +73,11 @@ export function readFanFicFareNotes(nodes: readonly ElementContent[]): FanFicFar
 }
 
 /** What the importer tells of the notes it read, in `chapters` chapters, quoting the labels it found (FanFicFare's or the site's words). */
-export function fanFicFareNotesNotice(chapters: number, labels: readonly string[]): string {
-  const shown = [...new Set(labels)].slice(0, 2).map((label) => `“${label}”`);
-  const more = new Set(labels).size > shown.length ? '…' : '';
-  return `read the note blocks FanFicFare writes into the text (${shown.join(', ')}${more}) in ${counted(chapters, 'chapter')} as summaries and notes`;
+export function noteBlocksNotice(chapters: number, labels: readonly string[]): string {
+  const distinct = [...new Set(labels)];
+  const shown = distinct.slice(0, 2).map((label) => `“${label}”`);
+  const quoted = shown.length > 0 ? ` (${shown.join(', ')}${distinct.length > shown.length ? '…' : ''})` : '';
+  return `read the notes set apart in the text${quoted} of ${counted(chapters, 'chapter')} as ${chapters === 1 ? 'the chapter’s' : 'the chapters’'} notes`;
 }
 
 function fieldOf(label: string, foot: boolean): 'summary' | 'notes' | 'endNotes' | 'workNotes' | 'workEndNotes' {
@@ -77,9 +86,9 @@ function fieldOf(label: string, foot: boolean): 'summary' | 'notes' | 'endNotes'
   return foot ? 'endNotes' : 'notes';
 }
 
-/** A note box Royal Road sets around a chapter's text (`.author-note-portlet`, or its `.author-note` alone). */
+/** A note box a serial site sets around a chapter's text (Royal Road's `.author-note-portlet`, or its `.author-note` alone; Scribble Hub's `.wi_authornotes`). */
 function isSiteNoteBox(node: Element): boolean {
-  return hasClass(node, 'author-note-portlet') || hasClass(node, 'author-note');
+  return ['author-note-portlet', 'author-note', 'wi_authornotes'].some((name) => hasClass(node, name));
 }
 
 /**
