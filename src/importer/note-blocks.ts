@@ -12,8 +12,9 @@ import { counted } from '../core/problems.ts';
  * Serial sites set an author's note in a box of its own, above or below the chapter's text, and
  * FanFicFare moves it into the text: Royal Road's `<div class="author-note-portlet">` (captioned
  * "A note from …" above the note itself), Scribble Hub's `<div class="wi_authornotes">` (the
- * author's avatar and name above `wi_authornotes_body`), as a saved Scribble Hub page has it too.
- * The box above the text is the chapter's note, the one below its end note, the caption the site's words.
+ * author's avatar and name above `wi_authornotes_body`), as a saved Scribble Hub page has it too,
+ * Fimfiction's `<div class="authors-note">` (its label, "Author's Note:", inside). The box above the
+ * text is the chapter's note, the one below its end note, the caption and label the site's words.
  */
 
 export interface NoteBlocks {
@@ -37,16 +38,14 @@ export function readNoteBlocks(nodes: readonly ElementContent[]): NoteBlocks | u
   const collected: Partial<Record<'summary' | 'notes' | 'endNotes' | 'workNotes' | 'workEndNotes', ElementContent[]>> = {};
   for (const { block, afterText } of blocks) {
     if (isSiteNoteBox(block)) {
-      // The note itself, in a box of its own inside the site's; what is around it, the site's caption.
-      const note = select('.author-note, .portlet-body, .wi_authornotes_body', block) ?? block;
-      const caption =
-        note === block
-          ? ''
-          : visibleText(treeOf(withoutBlocks(block.children, new Set([note]))))
-              .replace(/\s+/g, ' ')
-              .trim();
-      if (caption) read.labels.push(caption);
-      (collected[afterText ? 'endNotes' : 'notes'] ??= []).push(...note.children);
+      // The note itself: a box of its own inside the site's (what is around it, the site's caption),
+      // or what the box holds after the heading or bold label that opens it.
+      const inner = select('.author-note, .portlet-body, .wi_authornotes_body', block);
+      const opening = inner ? undefined : openingLabel(block);
+      const caption = inner ? treeOf(withoutBlocks(block.children, new Set([inner]))) : opening;
+      const label = caption ? visibleText(caption).replace(/\s+/g, ' ').trim() : '';
+      if (label) read.labels.push(label);
+      (collected[afterText ? 'endNotes' : 'notes'] ??= []).push(...(inner ?? block).children.filter((child) => child !== opening));
       continue;
     }
     const foot = hasClass(block, 'fff_foot_notes');
@@ -86,9 +85,20 @@ function fieldOf(label: string, foot: boolean): 'summary' | 'notes' | 'endNotes'
   return foot ? 'endNotes' : 'notes';
 }
 
-/** A note box a serial site sets around a chapter's text (Royal Road's `.author-note-portlet`, or its `.author-note` alone; Scribble Hub's `.wi_authornotes`). */
+/**
+ * A note box a serial site sets around a chapter's text: Royal Road's `.author-note-portlet` (or
+ * its `.author-note` alone), Scribble Hub's `.wi_authornotes`, Fimfiction's `.authors-note`.
+ */
 function isSiteNoteBox(node: Element): boolean {
-  return ['author-note-portlet', 'author-note', 'wi_authornotes'].some((name) => hasClass(node, name));
+  return ['author-note-portlet', 'author-note', 'wi_authornotes', 'authors-note'].some((name) => hasClass(node, name));
+}
+
+/** The heading or bold label that opens a note box holding its note directly (`<header><h1>Author's Note</h1></header>`, `<b>Author's Note:</b>`). */
+function openingLabel(box: Element): Element | undefined {
+  const first = box.children.find((child) => child.type !== 'text' || child.value.trim() !== '');
+  if (first?.type !== 'element') return undefined;
+  if (first.tagName === 'header' || /^h[1-6]$/.test(first.tagName)) return first;
+  return ['b', 'strong'].includes(first.tagName) && /[:：]\s*$/.test(textOf(first)) ? first : undefined;
 }
 
 /**

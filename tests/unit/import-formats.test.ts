@@ -1358,6 +1358,35 @@ span.italic, .calibre5 { font-style: italic }
     );
   });
 
+  it('reads Fimfiction’s note boxes in a FanFicFare EPUB, above the text or below it, as the chapter’s notes, their label set aside', async () => {
+    const note = (text: string) => `<div class="authors-note"><b>Author's Note:</b> ${text}</div>`;
+    const epub = makeEpub({
+      version: 2,
+      metadata: `<dc:title>Harmony</dc:title><dc:creator>Pen</dc:creator><dc:language>en</dc:language><dc:publisher>www.fimfiction.net</dc:publisher>`,
+      spine: [
+        {
+          path: 'OEBPS/file0001.xhtml',
+          html: `<h3>Arrival</h3>${note('My first story!')}<div id="chapter-body" class="bbcode chapter-body"><p>The train came in late.</p></div>`,
+        },
+        {
+          path: 'OEBPS/file0002.xhtml',
+          html: `<h3>Departure</h3><div id="chapter-body" class="bbcode chapter-body"><p>The train left early.</p></div>${note('The end, for now.')}`,
+        },
+      ],
+      toc: [
+        { title: 'Arrival', href: 'OEBPS/file0001.xhtml' },
+        { title: 'Departure', href: 'OEBPS/file0002.xhtml' },
+      ],
+    });
+    const { plan, chapters, work } = await importBytes(epub, 'fimfic.epub');
+    expectEveryWordKept(plan);
+    expect(chapters.map(({ front, body }) => [front.title, front.authorsNote, front.endNote, body])).toEqual([
+      ['Arrival', 'My first story!', undefined, 'The train came in late.'],
+      ['Departure', undefined, 'The end, for now.', 'The train left early.'],
+    ]);
+    expect(work.notices.join('\n')).toMatch(/\(“Author's Note:”\) of 2 chapters/);
+  });
+
   it('reads them the same way in FanFicFare’s HTML download', async () => {
     const page = readFileSync(join(fixtures, 'fanficfare.html'), 'utf8').replace(
       /<div class="fff_chapter_notes[\s\S]*?<\/div>\n<p>([\s\S]*?)<\/p>\n<p>([\s\S]*?)<\/p>/,
