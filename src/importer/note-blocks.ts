@@ -1,6 +1,7 @@
 import type { Element, ElementContent, Root } from 'hast';
 import { hasClass, select, textOf, treeOf, visibleText } from './html.ts';
 import { counted } from '../core/problems.ts';
+import { isSceneBreak } from '../core/scene-breaks.ts';
 
 /**
  * FanFicFare, the downloader most readers use for archives, writes a chapter's notes into its
@@ -34,7 +35,11 @@ export interface NoteBlocks {
 export function readNoteBlocks(nodes: readonly ElementContent[]): NoteBlocks | undefined {
   const blocks = findNoteBlocks(nodes);
   if (blocks.length === 0) return undefined;
-  const read: NoteBlocks = { body: withoutBlocks(nodes, new Set(blocks.map(({ block }) => block))), labels: [] };
+  const body = withoutBlocks(nodes, new Set(blocks.map(({ block }) => block)));
+  // The rule that set a note off from the text (FanFicFare's own `<hr>` beside ficbook's notes) goes with it.
+  if (blocks.some(({ afterText }) => !afterText)) withoutEdgeRule(body, 'start');
+  if (blocks.some(({ afterText }) => afterText)) withoutEdgeRule(body, 'end');
+  const read: NoteBlocks = { body, labels: [] };
   const collected: Partial<Record<'summary' | 'notes' | 'endNotes' | 'workNotes' | 'workEndNotes', ElementContent[]>> = {};
   for (const { block, afterText } of blocks) {
     if (isSiteNoteBox(block)) {
@@ -122,6 +127,18 @@ function findNoteBlocks(nodes: readonly ElementContent[]): { block: Element; aft
   return found
     .filter(({ block, textBefore }) => !isSiteNoteBox(block) || textBefore === 0 || textBefore === text)
     .map(({ block, textBefore }) => ({ block, afterText: textBefore > 0 }));
+}
+
+/** Removes a rule or a typed scene break at the start or end of the text, looking inside the wrappers (`<div>`) around it; never the text's only block. */
+function withoutEdgeRule(nodes: ElementContent[], edge: 'start' | 'end'): void {
+  const elements = nodes.filter((node): node is Element => node.type === 'element');
+  const outer = edge === 'start' ? elements[0] : elements.at(-1);
+  if (!outer || elements.length < 2) {
+    if (outer && ['div', 'section', 'article'].includes(outer.tagName)) withoutEdgeRule(outer.children, edge);
+    return;
+  }
+  if (outer.tagName === 'hr' || (outer.tagName === 'p' && isSceneBreak(textOf(outer)))) nodes.splice(nodes.indexOf(outer), 1);
+  else if (['div', 'section', 'article'].includes(outer.tagName)) withoutEdgeRule(outer.children, edge);
 }
 
 function withoutBlocks(nodes: readonly ElementContent[], blocks: Set<Element>): ElementContent[] {

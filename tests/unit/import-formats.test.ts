@@ -1358,6 +1358,23 @@ span.italic, .calibre5 { font-style: italic }
     );
   });
 
+  it('reads ficbook’s notes in a FanFicFare EPUB (its label in Russian, a rule between note and text) as notes, without the rule', async () => {
+    const chapter = (n: number) =>
+      `<h3>Глава ${n}</h3><div class="part_text"><div class="fff_chapter_notes fff_head_notes"><b>Примечания:</b><blockquote>Спасибо за отзывы!</blockquote></div><hr/><p>Текст главы ${n}.</p><hr/><p>После перерыва.</p><hr/><div class="fff_chapter_notes fff_foot_notes"><b>Примечания:</b><blockquote>Продолжение следует.</blockquote></div></div>`;
+    const epub = makeEpub({
+      version: 2,
+      metadata:
+        '<dc:title>Маяк</dc:title><dc:creator>Автор</dc:creator><dc:language>ru</dc:language><dc:publisher>ficbook.net</dc:publisher>',
+      spine: [{ path: 'OEBPS/file0001.xhtml', html: chapter(1) }],
+      toc: [{ title: 'Глава 1', href: 'OEBPS/file0001.xhtml' }],
+    });
+    const { plan, chapters } = await importBytes(epub, 'ficbook.epub');
+    expectEveryWordKept(plan);
+    expect(chapters.map(({ front, body }) => [front.authorsNote, front.endNote, body])).toEqual([
+      ['Спасибо за отзывы!', 'Продолжение следует.', 'Текст главы 1.\n\n* * *\n\nПосле перерыва.'],
+    ]);
+  });
+
   it('reads Fimfiction’s note boxes in a FanFicFare EPUB, above the text or below it, as the chapter’s notes, their label set aside', async () => {
     const note = (text: string) => `<div class="authors-note"><b>Author's Note:</b> ${text}</div>`;
     const epub = makeEpub({
