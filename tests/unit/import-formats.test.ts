@@ -1290,15 +1290,23 @@ span.italic, .calibre5 { font-style: italic }
             <div class="fff_chapter_notes fff_foot_notes"><b>Notes for the Chapter:</b><blockquote><p>More soon.</p></blockquote></div>`,
         },
         { path: 'OEBPS/file0002.xhtml', html: '<h3>Chapter 2: Flame</h3><div class="userstuff module"><p>The flame was low.</p></div>' },
+        // The log of its updates FanFicFare keeps in a book it updated, before the chapters or after them.
+        {
+          path: 'OEBPS/log_page.xhtml',
+          html: `<h3>Update Log</h3><p class='log_entry'><b>Updated:</b> <span id="dateUpdated">2024-03-01</span> <b>Chapters:</b> <span id="numChapters">1</span></p><hr/>
+            <p class='log_entry'><b>Updated:</b> <span id="dateUpdated">2024-04-12</span> <b>Chapters:</b> <span id="numChapters">2</span> <b>Words:</b> <span id="numWords">2,000</span></p><hr/>`,
+        },
       ],
       toc: [
         { title: 'Title Page', href: 'OEBPS/title_page.xhtml' },
         { title: 'Chapter 1: Wick', href: 'OEBPS/file0001.xhtml' },
         { title: 'Chapter 2: Flame', href: 'OEBPS/file0002.xhtml' },
+        { title: 'Update Log', href: 'OEBPS/log_page.xhtml' },
       ],
     });
     const { plan, chapters, story, work } = await importBytes(epub, 'fff.epub');
     expectEveryWordKept(plan);
+    expect(work.dropped).toContain('“Update Log” (FanFicFare’s update log)');
     expect(work.format).toBe('EPUB');
     expect(story?.front).toMatchObject({
       title: 'Salt & Smoke',

@@ -3,7 +3,7 @@ import type { Element, ElementContent, Root } from 'hast';
 import type { Element as XmlElement, Root as XmlRoot } from 'xast';
 import { strFromU8 } from 'fflate';
 import { imageTypes } from '../../source/content-files.ts';
-import { elementChildren, parseHtml, select, selectAll, textOf, treeOf, visibleText } from '../html.ts';
+import { elementChildren, hasClass, parseHtml, select, selectAll, textOf, treeOf, visibleText } from '../html.ts';
 import { imageName } from '../image-name.ts';
 import {
   bookLink,
@@ -124,6 +124,7 @@ function readContents(book: Book, pkg: Package, log: Log): Contents {
       guide.get(path) ?? '',
       body.type === 'element' ? semanticsOf(body) : '',
       ...withoutWrappers(body).flatMap((node) => (node.type === 'element' ? [semanticsOf(node)] : [])),
+      isUpdateLog(body) ? 'update-log' : '',
     ].join(' ');
 
   const pages = readPages(spine, text, book.file);
@@ -821,7 +822,8 @@ function descriptionNodes(description: string): ElementContent[] {
  * and stay.
  */
 function matterKind(title: string, types: string): string | undefined {
-  const type = /(?:^|\s)(cover|title-?page|toc|copyright-?page|colophon|imprint|landmarks|loi|lot)(?:\s|$)/i.exec(types)?.[1];
+  const type = /(?:^|\s)(cover|title-?page|toc|copyright-?page|colophon|imprint|landmarks|loi|lot|update-log)(?:\s|$)/i.exec(types)?.[1];
+  if (type === 'update-log') return 'FanFicFare’s update log';
   if (type)
     return type
       .toLowerCase()
@@ -835,6 +837,18 @@ function matterKind(title: string, types: string): string | undefined {
   )
     return lower;
   return undefined;
+}
+
+/**
+ * The update log FanFicFare keeps in a book it updates (`log_page.xhtml`, "Update Log"): its heading
+ * and entries of the story's metadata at each update (`<p class="log_entry">`), no text of the story.
+ */
+function isUpdateLog(body: Element | Root): boolean {
+  const blocks = withoutWrappers(body).filter((node): node is Element => node.type === 'element');
+  return (
+    blocks.some((block) => hasClass(block, 'log_entry')) &&
+    blocks.every((block) => hasClass(block, 'log_entry') || block.tagName === 'hr' || /^h[1-6]$/.test(block.tagName))
+  );
 }
 
 /** A page before the first chapter that is a title page by its file's name, or holds only the book's metadata. */
