@@ -257,6 +257,13 @@ export const problems = {
     message: (typed: string, number: string) =>
       `“${typed.length > 60 ? `${typed.slice(0, 60)}…` : typed}” shows as a numbered list starting at ${number}, indented: Markdown reads a number and a full stop opening a paragraph as a list; write ${number}\\. to keep it a paragraph`,
   }),
+  UnclosedFence: problem({
+    level: 'warning',
+    where: 'line',
+    title: 'A code block opened and never closed shows the rest of the chapter as code',
+    message: (fence: string) =>
+      `the ${fence} on this line opens a code block that is never closed, so everything after it, to the end of the chapter, shows as code (fixed-width, no italics, no paragraphs); close it with a line of ${fence} where the code ends, or remove it`,
+  }),
   SpacedAddress: problem({
     level: 'warning',
     where: 'line',

@@ -39,6 +39,7 @@ import { remarkUnclosedHtml } from './remark-unclosed-html.ts';
 import { remarkDashHeadings } from './remark-dash-headings.ts';
 import { remarkSpacedAddresses } from './remark-spaced-addresses.ts';
 import { remarkAccidentalLists } from './remark-accidental-lists.ts';
+import { remarkUnclosedFence } from './remark-unclosed-fence.ts';
 import { rehypeLegacyFormatting, rehypeRemovedHtml, rehypeTidyPastedHtml, sanitizeSchema } from './sanitize.ts';
 
 /** What the pipeline needs to know about the site and the story. */
@@ -137,6 +138,7 @@ export function createRenderer(settings: RenderSettings): Renderer {
     remarkInlineNotes,
     remarkSpacedAddresses,
     remarkAccidentalLists,
+    remarkUnclosedFence,
     // Not an option: unified reads `false` as "leave this plugin out", `true` as no options.
     ...(isJapanese(settings.language ?? 'en') ? [remarkRuby] : []),
     remarkSceneBreaks,
