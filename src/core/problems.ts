@@ -257,6 +257,13 @@ export const problems = {
     message: (typed: string, number: string) =>
       `“${typed.length > 60 ? `${typed.slice(0, 60)}…` : typed}” shows as a numbered list starting at ${number}, indented: Markdown reads a number and a full stop opening a paragraph as a list; write ${number}\\. to keep it a paragraph`,
   }),
+  RowlessTable: problem({
+    level: 'warning',
+    where: 'line',
+    title: 'Lines typed as a table, without the line of dashes a table needs, show as one paragraph',
+    message: (first: string, cells: number) =>
+      `the lines from “${first.length > 60 ? `${first.slice(0, 60)}…` : first}” are typed as a table's rows but show as one paragraph, pipes and all: Markdown makes a table only with a line of dashes under its first row; add ${'| --- '.repeat(cells)}| under it (the first row is then the table's heading)`,
+  }),
   UnclosedFence: problem({
     level: 'warning',
     where: 'line',

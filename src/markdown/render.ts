@@ -40,6 +40,7 @@ import { remarkDashHeadings } from './remark-dash-headings.ts';
 import { remarkSpacedAddresses } from './remark-spaced-addresses.ts';
 import { remarkAccidentalLists } from './remark-accidental-lists.ts';
 import { remarkUnclosedFence } from './remark-unclosed-fence.ts';
+import { remarkRowlessTables } from './remark-rowless-tables.ts';
 import { rehypeLegacyFormatting, rehypeRemovedHtml, rehypeTidyPastedHtml, sanitizeSchema } from './sanitize.ts';
 
 /** What the pipeline needs to know about the site and the story. */
@@ -139,6 +140,7 @@ export function createRenderer(settings: RenderSettings): Renderer {
     remarkSpacedAddresses,
     remarkAccidentalLists,
     remarkUnclosedFence,
+    remarkRowlessTables,
     // Not an option: unified reads `false` as "leave this plugin out", `true` as no options.
     ...(isJapanese(settings.language ?? 'en') ? [remarkRuby] : []),
     remarkSceneBreaks,
