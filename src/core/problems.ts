@@ -257,6 +257,13 @@ export const problems = {
     message: (typed: string, number: string) =>
       `“${typed.length > 60 ? `${typed.slice(0, 60)}…` : typed}” shows as a numbered list starting at ${number}, indented: Markdown reads a number and a full stop opening a paragraph as a list; write ${number}\\. to keep it a paragraph`,
   }),
+  SpanningEmphasis: problem({
+    level: 'warning',
+    where: 'line',
+    title: 'Italics or bold opened in one paragraph and closed in a later one show their marks, not the emphasis',
+    message: (mark: string, closedAt: number) =>
+      `the ${mark} opening this paragraph is closed at the end of line ${closedAt}, paragraphs later: Markdown's emphasis never spans paragraphs, so readers see both ${mark} as typed and nothing is emphasised; mark each paragraph on its own (${mark}…${mark})`,
+  }),
   RowlessTable: problem({
     level: 'warning',
     where: 'line',

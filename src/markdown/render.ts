@@ -41,6 +41,7 @@ import { remarkSpacedAddresses } from './remark-spaced-addresses.ts';
 import { remarkAccidentalLists } from './remark-accidental-lists.ts';
 import { remarkUnclosedFence } from './remark-unclosed-fence.ts';
 import { remarkRowlessTables } from './remark-rowless-tables.ts';
+import { remarkSpanningEmphasis } from './remark-spanning-emphasis.ts';
 import { rehypeLegacyFormatting, rehypeRemovedHtml, rehypeTidyPastedHtml, sanitizeSchema } from './sanitize.ts';
 
 /** What the pipeline needs to know about the site and the story. */
@@ -141,6 +142,7 @@ export function createRenderer(settings: RenderSettings): Renderer {
     remarkAccidentalLists,
     remarkUnclosedFence,
     remarkRowlessTables,
+    remarkSpanningEmphasis,
     // Not an option: unified reads `false` as "leave this plugin out", `true` as no options.
     ...(isJapanese(settings.language ?? 'en') ? [remarkRuby] : []),
     remarkSceneBreaks,
