@@ -257,6 +257,20 @@ export const problems = {
     message: (typed: string, number: string) =>
       `“${typed.length > 60 ? `${typed.slice(0, 60)}…` : typed}” shows as a numbered list starting at ${number}, indented: Markdown reads a number and a full stop opening a paragraph as a list; write ${number}\\. to keep it a paragraph`,
   }),
+  UnmarkedNote: problem({
+    level: 'warning',
+    where: 'line',
+    title: 'A footnote that nothing in the text marks, which the page leaves out',
+    message: (label: string) =>
+      `the note [^${label}] is marked nowhere in the text, so no page shows it; put [^${label}] where it belongs in the text, or delete the note`,
+  }),
+  NoteNowhere: problem({
+    level: 'warning',
+    where: 'line',
+    title: 'A footnote mark for a note written nowhere, which shows as typed',
+    message: (mark: string) =>
+      `${mark} marks a footnote that is written nowhere, so readers see ${mark} as typed; write the note on a line of its own (${mark}: the note's text), or write \\${mark} to keep the brackets`,
+  }),
   SpanningEmphasis: problem({
     level: 'warning',
     where: 'line',

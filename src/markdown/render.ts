@@ -42,6 +42,7 @@ import { remarkAccidentalLists } from './remark-accidental-lists.ts';
 import { remarkUnclosedFence } from './remark-unclosed-fence.ts';
 import { remarkRowlessTables } from './remark-rowless-tables.ts';
 import { remarkSpanningEmphasis } from './remark-spanning-emphasis.ts';
+import { remarkUnmatchedNotes } from './remark-unmatched-notes.ts';
 import { rehypeLegacyFormatting, rehypeRemovedHtml, rehypeTidyPastedHtml, sanitizeSchema } from './sanitize.ts';
 
 /** What the pipeline needs to know about the site and the story. */
@@ -143,6 +144,7 @@ export function createRenderer(settings: RenderSettings): Renderer {
     remarkUnclosedFence,
     remarkRowlessTables,
     remarkSpanningEmphasis,
+    remarkUnmatchedNotes,
     // Not an option: unified reads `false` as "leave this plugin out", `true` as no options.
     ...(isJapanese(settings.language ?? 'en') ? [remarkRuby] : []),
     remarkSceneBreaks,

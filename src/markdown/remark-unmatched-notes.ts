@@ -1,0 +1,34 @@
+import type { FootnoteDefinition, Root, Text } from 'mdast';
+import { visit } from 'unist-util-visit';
+import type { VFile } from 'vfile';
+import { problems } from '../core/problems.ts';
+
+/** A footnote's mark as typed (`[^3]`, `[^note]`), which Markdown leaves as text when no note has its label. */
+const typedMark = /\[\^([^\]\s]+)\]/g;
+
+/**
+ * Tells the author of footnotes that do not meet: a note written (`[^2]: …`) that nothing in
+ * the text marks, which Markdown leaves out of the page, and a mark (`[^3]`) for a note that is
+ * written nowhere, which readers see as typed. Either way the author's words would change
+ * without a word said. The text still renders as Markdown has it.
+ */
+export function remarkUnmatchedNotes() {
+  return (tree: Root, file: VFile) => {
+    const source = String(file.value);
+    const marked = new Set<string>();
+    visit(tree, 'footnoteReference', (node) => void marked.add(node.identifier));
+    visit(tree, 'footnoteDefinition', (node: FootnoteDefinition) => {
+      if (!marked.has(node.identifier)) file.info(problems.UnmarkedNote.message(node.label ?? node.identifier), node);
+    });
+    visit(tree, 'text', (node: Text) => {
+      const start = node.position?.start.offset;
+      if (start === undefined) return;
+      for (const match of node.value.matchAll(typedMark)) {
+        // As typed in the source (not escaped, `\[^3]`), where the text and its source still line up.
+        const at = source.indexOf(match[0], start);
+        if (at === -1 || source[at - 1] === '\\') continue;
+        file.info(problems.NoteNowhere.message(match[0]), node);
+      }
+    });
+  };
+}
