@@ -24,3 +24,16 @@ export function linkedChapter(target: string): string | undefined {
 export function leavesTheSite(target: string): boolean {
   return /^(?:[a-z][a-z0-9+.-]*:|\/\/)/i.test(target);
 }
+
+/**
+ * Whether the address of a Markdown definition (`[label]: address`) is one: a site's
+ * (`https://…`, `mailto:`), a path or a file (`images/map.png`, `../notes/`), an anchor, a
+ * chapter (`isChapter`), or none at all (`[//]: <>`, how Markdown writes a comment). Any other
+ * is text typed in brackets, as a status screen's `[Level]: 3` or `[Name]: Arin`.
+ */
+export function definesAddress(url: string, isChapter: (slug: string) => boolean = () => false): boolean {
+  if (url === '' || /^(?:[a-z][a-z0-9+.-]*:\/\/|(?:mailto|tel|sms|data):|\/|\.{1,2}\/|#|\?|www\.)/i.test(url)) return true;
+  if (/\.[a-z][a-z0-9]{0,4}$/i.test(url.split(/[?#]/)[0]!)) return true;
+  const chapter = linkedChapter(url);
+  return chapter !== undefined && isChapter(chapter);
+}

@@ -3,13 +3,15 @@ import remarkGfm from 'remark-gfm';
 import remarkParse from 'remark-parse';
 import { unified } from 'unified';
 import { visit } from 'unist-util-visit';
+import { definesAddress } from '../core/links.ts';
 
 /**
  * Links and pictures written by reference (`[the inn][1]`, `![][image1]`, and `[1]: https://…`
  * at the end, as Google Docs' Markdown, Ulysses and many editors write them) written inline
  * instead (`[the inn](https://…)`), definitions taken away: a file cut into chapters keeps every
  * link and picture working in the chapter that shows it, where the definitions would stay in the
- * last. The text shown is unchanged; fenced code is left as it is.
+ * last. The text shown is unchanged; fenced code is left as it is. A line that gives no address
+ * (`[Level]: 3`, typed as text) is no definition here, as on the site (core/links.ts `definesAddress`).
  */
 
 /**
@@ -38,7 +40,7 @@ export function inlineReferences(markdown: string): string {
     if (marker && (fence === undefined || (marker[0] === fence[0] && marker.length >= fence.length))) fence = fence ? undefined : marker;
     else if (fence === undefined) {
       const found = definitionLine.exec(line);
-      if (!found) continue;
+      if (!found || !definesAddress(found[2]!.replace(/^<([^>]*)>$/, '$1'))) continue;
       const address = found[2]!.startsWith('<') ? found[2]! : `<${found[2]!}>`;
       // The first definition of a label is the one CommonMark uses.
       if (!definitions.has(key(found[1]!))) definitions.set(key(found[1]!), found[3] ? `${address} ${found[3]}` : address);

@@ -3,6 +3,7 @@ import remarkParse from 'remark-parse';
 import remarkRehype from 'remark-rehype';
 import { unified } from 'unified';
 import { definitionLine } from './markdown-references.ts';
+import { definesAddress } from '../core/links.ts';
 
 /** Markdown as an HTML tree (CommonMark), for what the importer reads as Markdown but writes as story.md's fields. */
 export function markdownTree(markdown: string): Root {
@@ -20,8 +21,11 @@ export function markdownTree(markdown: string): Root {
 export function markdownToPlainText(markdown: string): string {
   return (
     withoutComments(markdown.replace(/\r\n?/g, '\n'))
-      // A link's or a picture's definition (`[image1]: <data:…>`, as Google Docs writes pictures) is not shown at all.
-      .replace(new RegExp(definitionLine.source, 'gm'), '')
+      // A link's or a picture's definition (`[image1]: <data:…>`, as Google Docs writes pictures) is not shown at
+      // all; a line that gives no address (`[Level]: 3`) is text, as the site shows it.
+      .replace(new RegExp(definitionLine.source, 'gm'), (line, _label: string, address: string) =>
+        definesAddress(address.replace(/^<([^>]*)>$/, '$1')) ? '' : line,
+      )
       // A tag may go on over a line's end (pandoc wraps a long `<img …>`), never past a blank line.
       .replace(/<\/?[a-zA-Z](?:[^<>\n]|\n(?![ \t]*\n)){0,500}>/g, '')
       // A picture's description is not shown as text (the renderer's word count leaves it out too).

@@ -43,6 +43,7 @@ import { remarkUnclosedFence } from './remark-unclosed-fence.ts';
 import { remarkRowlessTables } from './remark-rowless-tables.ts';
 import { remarkSpanningEmphasis } from './remark-spanning-emphasis.ts';
 import { remarkUnmatchedNotes } from './remark-unmatched-notes.ts';
+import { remarkTextDefinitions } from './remark-text-definitions.ts';
 import { rehypeLegacyFormatting, rehypeRemovedHtml, rehypeTidyPastedHtml, sanitizeSchema } from './sanitize.ts';
 
 /** What the pipeline needs to know about the site and the story. */
@@ -131,6 +132,7 @@ export function createRenderer(settings: RenderSettings): Renderer {
     // tilde each side is the author's own (`~La la la~` sung, `Senpai~`), not GitHub's strikethrough.
     [remarkGfm, { singleTilde: false }],
     noteUsesLimit,
+    [remarkTextDefinitions, { chapters: settings.chapters }],
     // Emphasis next to CJK punctuation (`*まったく……。*夏目は`), which CommonMark's rules miss.
     remarkCjkFriendly,
     remarkDirective,

@@ -599,6 +599,15 @@ describe('pictures written into the file itself (data: addresses) and links by r
     expect(chapters[0]!.body).toBe('[Flashback]: The year was 1990.\n\nShe walked [home](<https://example.com>).');
   });
 
+  it('keeps a line typed as a definition that gives no address (a status screen’s “[Level]: 3”) as the text it is, as the site shows it', async () => {
+    const { plan, chapters } = await importBytes(
+      strToU8('# Chapter 1\n\n[Name]: Arin\n[Level]: 3\n\nHe read [Name] twice, and [the rules][r].\n\n[r]: https://example.com/rules\n'),
+      'chapter-1.md',
+    );
+    expectEveryWordKept(plan);
+    expect(chapters[0]!.body).toBe('[Name]: Arin\n[Level]: 3\n\nHe read [Name] twice, and [the rules](<https://example.com/rules>).');
+  });
+
   it('in a page: a picture kept as a file of images/, an address of another type left out with its description', async () => {
     const page = `<article><h1>Chapter 1</h1><p>Before.</p><p><img alt="a dot" src="data:image/png;base64,${pixel}"></p><p>After <img alt="a trap" src="data:text/html;base64,PHNjcmlwdD5hbGVydCgxKTwvc2NyaXB0Pg=="> end.</p></article>`;
     const { plan, chapters, work } = await importBytes(strToU8(page), 'chapter-1.html');
