@@ -145,14 +145,24 @@ function keyMaker(context: RenderContext): (job: RenderJob) => string | undefine
 
 let version: string | undefined | null = null;
 
-/** A digest of the Markdown pipeline's own code and the locked dependencies: a change to either renders everything again. */
+/**
+ * A digest of the Markdown pipeline's code (its own folder and the story logic and shared code it
+ * imports: the messages, the scene-break and link rules) and the locked dependencies: a change to
+ * any renders everything again.
+ */
 function pipelineVersion(): string | undefined {
   if (version !== null) return version;
   try {
-    const markdown = fileURLToPath(new URL('../markdown/', import.meta.url));
     const lock = fileURLToPath(new URL('../../package-lock.json', import.meta.url));
     const hash = createHash('sha256');
-    for (const file of readdirSync(markdown).sort()) hash.update(file).update(readFileSync(join(markdown, file)));
+    for (const folder of ['markdown', 'core', 'shared']) {
+      const dir = fileURLToPath(new URL(`../${folder}/`, import.meta.url));
+      for (const file of readdirSync(dir, { recursive: true, withFileTypes: true })
+        .filter((entry) => entry.isFile())
+        .map((entry) => join(entry.parentPath, entry.name))
+        .sort())
+        hash.update(file.slice(dir.length)).update(readFileSync(file));
+    }
     hash.update(readFileSync(lock));
     version = hash.digest('base64url');
   } catch {
