@@ -445,9 +445,9 @@ export const problems = {
   }),
   DashHeading: problem({
     level: 'warning',
-    title: 'A paragraph made a heading by the --- under it (a scene break without its blank line)',
+    title: 'A paragraph made a heading by the --- or === under it (a scene break without its blank line)',
     message: (file: string, text: string) =>
-      `${file}: “${text.length > 60 ? `${text.slice(0, 60)}…` : text}” shows as a heading, because a line of --- is straight under it; for a scene break, leave a blank line between the text and the --- (or write * * *)`,
+      `${file}: “${text.length > 60 ? `${text.slice(0, 60)}…` : text}” shows as a heading, because a line of --- or === is straight under it; for a scene break, leave a blank line between the text and the line (or write * * *)`,
   }),
   TitleRepeated: problem({
     level: 'warning',

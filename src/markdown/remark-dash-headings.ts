@@ -2,18 +2,18 @@ import type { Root } from 'mdast';
 import type { VFile } from 'vfile';
 
 /**
- * Notes the first paragraph that `---` on the line under it made a heading (a Setext heading),
- * when it reads as a sentence: an author who typed `---` as a scene break straight under the
- * text gets the paragraph as a heading, which only a blank line between them prevents. Kept
+ * Notes the first paragraph that `---` (or `===`) on the line under it made a heading (a Setext
+ * heading), when it reads as a sentence: an author who typed `---` as a scene break straight under
+ * the text gets the paragraph as a heading, which only a blank line between them prevents. Kept
  * in `file.data.dashHeading`, for the author's warning; the text renders as Markdown has it.
  */
 export function remarkDashHeadings() {
   return (tree: Root, file: VFile) => {
     const lines = String(file.value).split(/\r?\n/);
     for (const node of tree.children) {
-      if (node.type !== 'heading' || node.depth !== 2 || !node.position) continue;
+      if (node.type !== 'heading' || node.depth > 2 || !node.position) continue;
       const underline = lines[node.position.end.line - 1] ?? '';
-      if (!/^ {0,3}-+\s*$/.test(underline)) continue;
+      if (!/^ {0,3}(?:-+|=+)\s*$/.test(underline)) continue;
       // As typed, for the author to find: the lines above the underline.
       const text = lines
         .slice(node.position.start.line - 1, node.position.end.line - 1)

@@ -255,15 +255,16 @@ describe('storyWarnings', () => {
     expect(await warned('The Start', 'The Start of it all was a letter.')).toEqual([]);
   });
 
-  it('warns of a sentence that --- straight under it made a heading (a scene break typed without its blank line)', async () => {
+  it('warns of a sentence that --- or === straight under it made a heading (a scene break typed without its blank line)', async () => {
     const warned = async (markdown: string) =>
       chapterWarnings({ ...chapter('a', { order: 1 }), body: await renderer.chapter(markdown) }).filter((warning) =>
         warning.includes('---'),
       );
     expect(await warned('She left the *room.*\n---\nNext scene.')).toEqual([
-      'content/chapters/a.md: “She left the *room.*” shows as a heading, because a line of --- is straight under it; for a scene break, leave a blank line between the text and the --- (or write * * *)',
+      'content/chapters/a.md: “She left the *room.*” shows as a heading, because a line of --- or === is straight under it; for a scene break, leave a blank line between the text and the line (or write * * *)',
     ]);
     expect(await warned('"Go," she said.\n-----\n\nNext scene.')).toHaveLength(1);
+    expect(await warned('She screamed.\n===\n\nThen silence.')).toHaveLength(1);
     // A heading meant as one, a scene break with its blank line, and # headings: nothing to say.
     for (const fine of ['Part Two\n---\n\nText.', 'She left.\n\n---\n\nNext scene.', '## She left.\n\nText.', 'A title\n===\n\nText.'])
       expect(await warned(fine), fine).toEqual([]);
