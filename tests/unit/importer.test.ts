@@ -587,6 +587,41 @@ describe('plain text', () => {
     ]);
   });
 
+  it.each([
+    ['its summary after the label', '《灯塔守护者》\n作者：林\n\n内容简介：\n\u3000\u3000一个关于灯塔的故事。\n\n'],
+    ['its summary in the block under the label', '《灯塔守护者》\n作者：林\n\n【文案】\n\n\u3000\u3000一个关于灯塔的故事。\n\n'],
+  ])('reads a web novel’s header with its title in book-title marks, and %s, as story.md’s', async (_, header) => {
+    const work = readText(
+      `${header}第一章 灯塔\n\u3000\u3000她走进了灯塔。\n\n第二章 海\n\u3000\u3000他守着这些灯。\n`,
+      'novel.txt',
+      'novel',
+    );
+    const plan = await planImport(work, []);
+    expect(plan.fidelity).toMatchObject({ kept: plan.fidelity.source, added: 0 });
+    const story = parseContentFile(plan.story!);
+    expect([story.front.title, story.front.author, story.body]).toEqual(['灯塔守护者', '林', '\u3000\u3000一个关于灯塔的故事。']);
+    expect(
+      plan.chapters.map((chapter) => parseContentFile(chapter.text)).map(({ front, body }) => [front.title, front.authorsNote, body]),
+    ).toEqual([
+      ['第一章 灯塔', undefined, '\u3000\u3000她走进了灯塔。'],
+      ['第二章 海', undefined, '\u3000\u3000他守着这些灯。'],
+    ]);
+  });
+
+  it('reads a text’s header of “Label: value” lines into story.md: title, author, its summary kept as the story’s, rating and status', async () => {
+    const work = readText(
+      'Title: The Tower\nAuthor: Quill\nRating: Teen\nStatus: Complete\nSummary: A boy climbs a tower.\n\nChapter 1\n\nHe climbed.\n\nChapter 2\n\nHe fell.\n',
+      'tower.txt',
+      'tower',
+    );
+    const plan = await planImport(work, []);
+    expect(plan.fidelity).toMatchObject({ kept: plan.fidelity.source, added: 0 });
+    const story = parseContentFile(plan.story!);
+    expect(story.front).toMatchObject({ title: 'The Tower', author: 'Quill', rating: 'Teen', status: 'complete' });
+    expect(story.body).toBe('A boy climbs a tower.');
+    expect(work.notices).toContain('read the header’s rating, status into story.md');
+  });
+
   it('reads paragraphs told by their indent, without blank lines between them; a poem set in all alike stays verse', async () => {
     // With a blank line under the title line, or none.
     for (const text of [

@@ -22,6 +22,7 @@ import { problems, counted } from '../../core/problems.ts';
 import { slugify } from '../../core/slug.ts';
 import { readGutenberg } from './gutenberg.ts';
 import { emphasisMarks, readAozora } from './aozora.ts';
+import { readTitlePage } from './title-page.ts';
 
 /**
  * A plain-text chapter, as authors paste it from word processors and archives: notes at the
@@ -235,11 +236,30 @@ export function readText(input: string, file: string, stem: string): ImportedWor
   let read = withTitleBlocks(blocksOf(clean));
   // A header of the work's title and author ("Title: …", "书名：…", as web novels' text files open).
   const header = read[0] ? headerOf(read[0]) : undefined;
-  if (header && read.length > 1) {
-    setAside.push(...read[0]!);
+  const headerLines = header && read.length > 1 ? read[0]! : undefined;
+  if (headerLines) {
+    // Its lines are the story's fields, but for a summary's text, kept as the story's.
+    setAside.push(...headerLines.map((line) => (line === header!.summary?.line ? header!.summary.label : line)));
     read = read.slice(1);
   }
-  let story = gutenberg?.story ?? aozora?.story ?? (header ? importedStory(header) : undefined);
+  let story = gutenberg?.story ?? aozora?.story ?? (header ? importedStory({ title: header.title, author: header.author }) : undefined);
+  if (headerLines && story) {
+    if (header!.summary) story.summary = blocksToTree([[header!.summary.text]], setAside);
+    // Its other fields ("Rating: T", "Status: Complete", "Fandom: …"), as an ebook's title page gives them.
+    const fields = readTitlePage(
+      { type: 'root', children: headerLines.map((line) => element('p', [{ type: 'text', value: line }])) },
+      story,
+    );
+    if (fields?.fields.length) notices.push(`read the header’s ${fields.fields.join(', ')} into story.md`);
+  }
+  // A summary under the header ("内容简介：", "Summary:"): the story's, not a note of its first chapter.
+  const summary = header && !story?.summary && read.length > 1 ? summaryOf(read) : undefined;
+  if (summary && story) {
+    story.summary = blocksToTree(summary.blocks, setAside);
+    setAside.push(summary.label);
+    read = read.slice(summary.taken);
+    notices.push(`read the “${summary.label.trim()}” block under the title as the story’s summary`);
+  }
   if (gutenberg) {
     // The book's title page, repeating the header's title and author.
     const page = read.findIndex((block) => !(block.length === 1 && gutenberg.titlePage(block[0]!)));
@@ -417,21 +437,56 @@ function typedTitlePage(notes: string[][]): { title: string; author: string | un
   return { title, author };
 }
 
-/** Labels of a text's title and author, in the languages text files are saved in. */
+/** The labels of a story's summary, in the languages text files are saved in. */
+const summaryWords =
+  '内容简介|作品简介|内容介绍|简介|簡介|文案|summary|description|synopsis|résumé|resumen|sinopse|sinossi|zusammenfassung|описание|аннотация|あらすじ|줄거리';
+
+/** Labels of a text's title, author and summary, in the languages text files are saved in. */
 const headerLabels = {
   title: /^(?:title|titre|titel|título|titolo|tytuł|название|书名|書名|标题|標題|作品名|タイトル|제목)$/i,
   author: /^(?:author|auteur|autor|autore|автор|作者|著者|作者名|지은이|저자|작가)$/i,
+  summary: new RegExp(`^(?:${summaryWords})$`, 'iu'),
 };
 
-/** The title and author a block of "Label: value" lines gives, if it is one (every line such a line, one at least a title or an author). */
-function headerOf(block: string[]): { title?: string; author?: string } | undefined {
-  const fields: { title?: string; author?: string } = {};
+/** A summary's label heading a text's opening block ("内容简介：", "【文案】", "Summary:"). */
+const summaryLabel = new RegExp(String.raw`^\s*[【\[]?(?:${summaryWords})[】\]]?\s*[:：]?\s*`, 'iu');
+
+/**
+ * A summary at the top of what is left (after the title and author): a block opening with a
+ * summary's label, its text after the label or in the block below it. The label, the blocks and
+ * how many blocks of `blocks` it takes.
+ */
+function summaryOf(blocks: string[][]): { label: string; blocks: string[][]; taken: number } | undefined {
+  const [first, next] = blocks;
+  const label = first ? summaryLabel.exec(first[0]!)?.[0] : undefined;
+  if (!first || label === undefined) return undefined;
+  const lines = [first[0]!.slice(label.length), ...first.slice(1)].filter((line) => line.trim());
+  if (lines.length > 0) return { label, blocks: [lines], taken: 1 };
+  // The label alone: the summary is the block below it, if a chapter's title line is not.
+  return next && !parseTitleLine(next[0]!) && volumeLabel(next[0]!) === undefined ? { label, blocks: [next], taken: 2 } : undefined;
+}
+
+/**
+ * The title and author a block of "Label: value" lines gives, if it is one (every line such a
+ * line, or a title in book-title marks, 《灯塔》, as Chinese web novels' files open; one at least a title or an author).
+ */
+function headerOf(
+  block: string[],
+): { title?: string; author?: string; summary?: { line: string; label: string; text: string } } | undefined {
+  const fields: { title?: string; author?: string; summary?: { line: string; label: string; text: string } } = {};
   for (const line of block) {
+    const marked = /^\s*《([^《》]{1,100})》\s*$/u.exec(line)?.[1];
+    if (marked) {
+      fields.title ??= marked.trim();
+      continue;
+    }
     const match = /^\s*([^:：]{1,20}?)\s*[:：]\s*(\S.*)$/u.exec(line);
     if (!match) return undefined;
     const [, label, value] = match;
     if (headerLabels.title.test(label!)) fields.title ??= value!.trim();
     else if (headerLabels.author.test(label!)) fields.author ??= value!.trim();
+    else if (headerLabels.summary.test(label!))
+      fields.summary ??= { line, label: line.slice(0, line.length - value!.length), text: value!.trim() };
   }
   return fields.title || fields.author ? fields : undefined;
 }
