@@ -608,18 +608,25 @@ describe('plain text', () => {
     ]);
   });
 
-  it('reads a text’s header of “Label: value” lines into story.md: title, author, its summary kept as the story’s, rating and status', async () => {
+  it('reads a text’s header of “Label: value” lines into story.md: title, author, its summary kept as the story’s, rating, status and tags; says what it left out', async () => {
     const work = readText(
-      'Title: The Tower\nAuthor: Quill\nRating: Teen\nStatus: Complete\nSummary: A boy climbs a tower.\n\nChapter 1\n\nHe climbed.\n\nChapter 2\n\nHe fell.\n',
+      'Title: The Tower\nAuthor: Quill\nRating: Teen\nStatus: Complete\nTags: climbing, towers\nWords: 2,000\nSummary: A boy climbs a tower.\n\nChapter 1\n\nHe climbed.\n\nChapter 2\n\nHe fell.\n',
       'tower.txt',
       'tower',
     );
     const plan = await planImport(work, []);
     expect(plan.fidelity).toMatchObject({ kept: plan.fidelity.source, added: 0 });
     const story = parseContentFile(plan.story!);
-    expect(story.front).toMatchObject({ title: 'The Tower', author: 'Quill', rating: 'Teen', status: 'complete' });
+    expect(story.front).toMatchObject({
+      title: 'The Tower',
+      author: 'Quill',
+      rating: 'Teen',
+      status: 'complete',
+      tags: ['climbing', 'towers'],
+    });
     expect(story.body).toBe('A boy climbs a tower.');
-    expect(work.notices).toContain('read the header’s rating, status into story.md');
+    expect(work.notices).toContain('read the header’s rating, status, tags into story.md');
+    expect(work.dropped).toContain('the header’s “Words: 2,000”, which story.md has no field for');
   });
 
   it('reads paragraphs told by their indent, without blank lines between them; a poem set in all alike stays verse', async () => {

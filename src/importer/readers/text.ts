@@ -22,7 +22,7 @@ import { problems, counted } from '../../core/problems.ts';
 import { slugify } from '../../core/slug.ts';
 import { readGutenberg } from './gutenberg.ts';
 import { emphasisMarks, readAozora } from './aozora.ts';
-import { readTitlePage } from './title-page.ts';
+import { readsLabel, readTitlePage } from './title-page.ts';
 
 /**
  * A plain-text chapter, as authors paste it from word processors and archives: notes at the
@@ -251,6 +251,12 @@ export function readText(input: string, file: string, stem: string): ImportedWor
       story,
     );
     if (fields?.fields.length) notices.push(`read the header’s ${fields.fields.join(', ')} into story.md`);
+    const unread = headerLines.filter((line) => {
+      const label = /^\s*([^:：]{1,20}?)\s*[:：]/u.exec(line)?.[1];
+      return label !== undefined && !Object.values(headerLabels).some((known) => known.test(label)) && !readsLabel(label);
+    });
+    if (unread.length > 0)
+      dropped.push(`the header’s ${unread.map((line) => `“${line.trim()}”`).join(', ')}, which story.md has no field for`);
   }
   // A summary under the header ("内容简介：", "Summary:"): the story's, not a note of its first chapter.
   const summary = header && !story?.summary && read.length > 1 ? summaryOf(read) : undefined;

@@ -42,7 +42,17 @@ const lists: Record<string, ListField> = {
   ships: 'relationships',
   warnings: 'warnings',
   'archive warnings': 'warnings',
+  tags: 'tags',
 };
+
+/** The labels other than the lists' that a title page's lines are read by. */
+const fields = new Set(['rating', 'status', 'published', 'updated', 'completed', 'language', 'chapters', 'story url', 'url']);
+
+/** Whether a title page's line of this label ("Rating", "Characters") is read into a field of the story. */
+export function readsLabel(label: string): boolean {
+  const key = label.trim().toLowerCase();
+  return key in lists || fields.has(key);
+}
 
 /** Reads a title page's lines into `story`; the story's tags lose what went to other fields. */
 export function readTitlePage(page: Root, story: ImportedStory): TitlePage | undefined {
