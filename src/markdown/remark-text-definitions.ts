@@ -49,8 +49,14 @@ export function remarkTextDefinitions(this: Processor, options: TextDefinitionOp
       const siblings = parent.children as RootContent[];
       let last = index;
       while (isNextLine(siblings[last]!, siblings[last + 1], typed)) last++;
-      const lines = siblings.slice(index, last + 1).map((line) => `\\${sourceOf(line, source).trimStart()}`);
-      const paragraph = (this.parse(lines.join('\n')) as Root).children[0] as Paragraph;
+      const typedText = siblings
+        .slice(index, last + 1)
+        .map((line) => sourceOf(line, source).trimStart())
+        .join('\n');
+      // Read as Markdown where it holds more than words and brackets (`[Level]: *3*`), each line's `[` escaped.
+      const paragraph: Paragraph = /[*_`<>&~\\!]|\]\(/.test(typedText)
+        ? ((this.parse(typedText.replace(/^\[/gm, '\\[')) as Root).children[0] as Paragraph)
+        : { type: 'paragraph', children: [{ type: 'text', value: typedText }] };
       visit(paragraph, (inner: Nodes) => void delete inner.position);
       paragraph.position = { start: siblings[index]!.position!.start, end: siblings[last]!.position!.end };
       siblings.splice(index, last - index + 1, paragraph);
