@@ -668,7 +668,7 @@ export const problems = {
     level: 'refusal',
     title: 'A text file without a title line or a chapter file name',
     message: (file: string) =>
-      `${file}: no title line found (such as "Prologue", "Chapter 12: Title", "Epilogue" or "Interlude"); add one above the text, or name the file chapter-12.txt`,
+      `${file}: no title line found (such as "Prologue", "Chapter 12: Title", "Epilogue" or "Interlude"); add one above the text, or name the file by its chapter (chapter-12.txt, 12.txt or "12 The Lake.txt")`,
   }),
   NoTextAfterTitle: problem({
     level: 'refusal',

@@ -266,6 +266,23 @@ export function fileTitle(stem: string): TitleLine | undefined {
 }
 
 /**
+ * The title a chapter's file name gives a text with no title line of its own: as `fileTitle`, or
+ * its chapter's number, as authors keep a folder of chapters: `01`, `2`, or the number and the
+ * chapter's name, `03 The Morning` → "Chapter 3: The Morning" (three digits at most: `1984 Notes`
+ * is no chapter 1984). Only where nothing else titles the text: a number that orders files says
+ * nothing against a title line.
+ */
+export function titleFromFileName(stem: string): TitleLine | undefined {
+  const found = fileTitle(stem);
+  if (found) return found;
+  const match = /^0*(\d{1,3})(?:\s+(\D.*))?$/u.exec(stem.replace(/[-_.]+/g, ' ').trim());
+  const number = Number(match?.[1]);
+  if (!match || number === 0) return undefined;
+  const name = match[2]?.trim();
+  return { kind: 'chapter', number, title: name ? `Chapter ${number}: ${name}` : `Chapter ${number}`, slug: `chapter-${number}` };
+}
+
+/**
  * Whether a heading is a number and nothing more — "I", "XII.", "3", "Chapter 3", "Part Two" —
  * which, as the title of a section within a larger one, needs its parent's to be read alone.
  */

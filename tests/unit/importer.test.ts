@@ -960,8 +960,26 @@ describe('plain text', () => {
     expect((await importText('Just the text.', '007-chapter-7')).front).toMatchObject({ title: 'Chapter 7', order: 7 });
   });
 
+  it.each([
+    ['01', 'Chapter 1', 1],
+    ['2', 'Chapter 2', 2],
+    ['03 The Morning', 'Chapter 3: The Morning', 3],
+    ['12_The_Lake', 'Chapter 12: The Lake', 12],
+  ])('titles a text without a title line by its file name’s number alone: %s.txt', async (stem, title, order) => {
+    expect((await importText('Just the text.', stem)).front).toMatchObject({ title, order });
+  });
+
+  it('never lets a file name’s number say anything against the text’s own title line', async () => {
+    expect((await importText('Chapter 5: The Bridge\n\nThe text.', '02')).front).toMatchObject({
+      title: 'Chapter 5: The Bridge',
+      order: 5,
+    });
+  });
+
   it('refuses text with no title line and no telling file name, naming the file', () => {
     expect(() => readText('Just the text.', 'notes.txt', 'notes')).toThrow(/^notes\.txt: no title line found/);
+    for (const stem of ['1984 Notes', '00', '2024-03-01'])
+      expect(() => readText('Just the text.', `${stem}.txt`, stem), stem).toThrow(/no title line found/);
   });
 
   it('refuses a chapter with only a title', () => {

@@ -13,6 +13,7 @@ import { hasClass, select, textOf, treeOf, visibleText } from '../html.ts';
 import { importedStory, type ImportedChapter, type ImportedWork } from '../model.ts';
 import {
   fileTitle,
+  titleFromFileName,
   numberedHeadings,
   parseTitleLine,
   partHeadings,
@@ -243,7 +244,7 @@ export function readDocumentBody(body: Element, read: DocumentRead): ImportedWor
     if (ownTitle) setAside.push(visibleText(ownTitle));
     const named = titleNode ?? ownTitle;
     const fromTitle = named ? parseTitleLine(textOf(named)) : undefined;
-    const heading = fromTitle ?? fileTitle(stem);
+    const heading = fromTitle ?? titleFromFileName(stem);
     chapters.push({
       kind: heading?.kind ?? 'chapter',
       number: heading?.number,

@@ -7,6 +7,7 @@ import { volumeLabel } from '../../core/chapter-labels.ts';
 import { chaptersNotice, numberedInVolumes } from '../chapter-headings.ts';
 import {
   fileTitle,
+  titleFromFileName,
   lineWithNameBelow,
   noteLabel,
   numberedHeadings,
@@ -347,7 +348,7 @@ export function readText(input: string, file: string, stem: string): ImportedWor
     notes = blocks.slice(0, 1);
     start = 1;
   }
-  heading ??= fileTitle(stem);
+  heading ??= titleFromFileName(stem);
   if (!heading) {
     throw new ImportError(problems.NoTitleLine.message(file));
   }
