@@ -627,6 +627,13 @@ describe('plain text', () => {
     expect(story.body).toBe('A boy climbs a tower.');
     expect(work.notices).toContain('read the header’s rating, status, tags into story.md');
     expect(work.dropped).toContain('the header’s “Words: 2,000”, which story.md has no field for');
+    // A sentence opening with the word is no summary's label.
+    const prose = readText(
+      'Title: T\nAuthor: A\n\nDescription of the lighthouse follows.\n\nChapter 1\n\nText.\n\nChapter 2\n\nMore.\n',
+      't.txt',
+      't',
+    );
+    expect(prose.story?.summary).toBeUndefined();
   });
 
   it('reads paragraphs told by their indent, without blank lines between them; a poem set in all alike stays verse', async () => {

@@ -455,8 +455,11 @@ const headerLabels = {
   summary: new RegExp(`^(?:${summaryWords})$`, 'iu'),
 };
 
-/** A summary's label heading a text's opening block ("内容简介：", "【文案】", "Summary:"). */
-const summaryLabel = new RegExp(String.raw`^\s*[【\[]?(?:${summaryWords})[】\]]?\s*[:：]?\s*`, 'iu');
+/** A summary's label heading a text's opening block ("内容简介：", "【文案】", "Summary:", or the word alone on its line). */
+const summaryLabel = new RegExp(
+  String.raw`^\s*(?:【(?:${summaryWords})】\s*[:：]?|\[(?:${summaryWords})\]\s*[:：]?|(?:${summaryWords})\s*(?:[:：]|$))\s*`,
+  'iu',
+);
 
 /**
  * A summary at the top of what is left (after the title and author): a block opening with a
