@@ -266,6 +266,18 @@ export function fileTitle(stem: string): TitleLine | undefined {
 }
 
 /**
+ * A title line, or an entry of a contents or a chapter menu that numbers its chapter before its
+ * name ("3. Flame" → "Chapter 3: Flame", as FanFiction.net's menu and many ebooks' contents list
+ * them; "3." alone → "Chapter 3"). Undefined for any other line.
+ */
+export function numberedEntry(line: string): TitleLine | undefined {
+  const entry = /^(\d{1,4})\.(?:\s+(.*))?$/.exec(line.trim());
+  if (!entry) return parseTitleLine(line);
+  const [, number, name = ''] = entry;
+  return parseTitleLine(name) ?? parseTitleLine(name ? `Chapter ${Number(number)}: ${name}` : `Chapter ${Number(number)}`);
+}
+
+/**
  * The title a chapter's file name gives a text with no title line of its own: as `fileTitle`, or
  * its chapter's number, as authors keep a folder of chapters: `01`, `2`, or the number and the
  * chapter's name, `03 The Morning` → "Chapter 3: The Morning" (three digits at most: `1984 Notes`

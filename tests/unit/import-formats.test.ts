@@ -1338,6 +1338,43 @@ span.italic, .calibre5 { font-style: italic }
     );
   });
 
+  it('reads an author’s own book (as Vellum makes one): the dedication as the story’s notes, acknowledgements and about the author as its end notes, “1. The Storm” as Chapter 1, the number and name heading the text set aside', async () => {
+    const chapter = (n: number, name: string) =>
+      `<section class="chapter" epub:type="chapter"><div class="heading"><h2 class="chapter-number">${n}</h2><h1 class="chapter-title">${name}</h1></div><p>The text of chapter ${n}.</p></section>`;
+    const epub = makeEpub({
+      version: 3,
+      metadata: '<dc:title>Salt Road</dc:title><dc:creator>Mira Voss</dc:creator><dc:language>en</dc:language>',
+      spine: [
+        { path: 'text/dedication.xhtml', html: '<section epub:type="dedication"><p>For my mother.</p></section>' },
+        { path: 'text/chapter001.xhtml', html: chapter(1, 'The Storm') },
+        { path: 'text/chapter002.xhtml', html: chapter(2, 'The Road') },
+        {
+          path: 'text/ack.xhtml',
+          html: '<section epub:type="acknowledgments"><h1>Acknowledgments</h1><p>Thanks to my editor.</p></section>',
+        },
+        { path: 'text/about.xhtml', html: '<section><h1>About the Author</h1><p>Mira lives by the sea.</p></section>' },
+      ],
+      toc: [
+        { title: 'Dedication', href: 'text/dedication.xhtml' },
+        { title: '1. The Storm', href: 'text/chapter001.xhtml' },
+        { title: 'The Road', href: 'text/chapter002.xhtml' },
+        { title: 'Acknowledgments', href: 'text/ack.xhtml' },
+        { title: 'About the Author', href: 'text/about.xhtml' },
+      ],
+    });
+    const { plan, chapters, story, work } = await importBytes(epub, 'salt-road.epub');
+    expectEveryWordKept(plan);
+    expect(chapters.map(({ front, body }) => [front.title, front.order, body])).toEqual([
+      ['Chapter 1: The Storm', 1, 'The text of chapter 1.'],
+      ['The Road', 2, 'The text of chapter 2.'],
+    ]);
+    expect(story?.front).toMatchObject({ notes: 'For my mother.' });
+    expect(story?.front.endNotes).toBe('# Acknowledgments\n\nThanks to my editor.\n\n# About the Author\n\nMira lives by the sea.');
+    expect(work.notices).toContain(
+      'read the book’s pages of the author’s words about it as story.md’s notes (“Dedication”) and end notes (“Acknowledgments”, “About the Author”), not as chapters',
+    );
+  });
+
   // FanFicFare moves Royal Road's note boxes, which the site shows around a chapter, into its text.
   const royalRoadNote = (text: string) =>
     `<div class="portlet solid author-note-portlet"><div class="portlet-title"><div class="caption"><i class="fa fa-sticky-note"></i><span class="caption-subject bold uppercase">A note from Quillwright</span></div></div><div class="portlet-body author-note"><p>${text}</p></div></div>`;

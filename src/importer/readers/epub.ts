@@ -14,7 +14,7 @@ import {
   type ImportedStory,
   type ImportedWork,
 } from '../model.ts';
-import { isBareNumber, isNoteHeading, parseTitleLine } from '../title-lines.ts';
+import { isBareNumber, isNoteHeading, numberedEntry, parseTitleLine } from '../title-lines.ts';
 import { volumeLabel } from '../../core/chapter-labels.ts';
 import { nameBelow, numberedInVolumes } from '../chapter-headings.ts';
 import { readTitlePage } from './title-page.ts';
@@ -357,6 +357,10 @@ function readChapters(
   const volumes: (string | undefined)[] = [];
   // The author's notes the contents list as entries of their own ("Author's Note").
   let notesByEntry = 0;
+  // The book's pages of its author's words about it, read as the story's notes and end notes.
+  const asStoryNotes: Record<'notes' | 'endNotes', string[]> = { notes: [], endNotes: [] };
+  const sectionTypes = (section: Section) =>
+    section.paths.map((path) => context.contents.pageTypes(path, context.contents.documents.get(path)!)).join(' ');
   for (const section of sections) {
     const kind = section.matter;
     if (ao3 && /^Preface$/i.test(section.title)) {
@@ -378,6 +382,15 @@ function readChapters(
       for (const node of section.nodes) setAside.push(node.type === 'element' ? visibleText(node) : '');
       dropped.push(`“${section.title || posix.basename(section.paths[0]!)}” (${kind})`);
       if (kind === 'title page') titlePages.push(section.nodes);
+      continue;
+    }
+    // A page of the author's words about the book (a dedication, acknowledgements, about the author): the story's notes, no chapter.
+    const aside = ao3 ? undefined : authorsMatter(section.title, sectionTypes(section), chapters.length > 0);
+    if (aside && hasText(section.nodes)) {
+      pictures.keep(section.paths[0]!, section.nodes);
+      if (aside === 'notes') story.notes = joined(story.notes, treeOf(section.nodes));
+      else story.endNotes = joined(story.endNotes, treeOf(section.nodes));
+      asStoryNotes[aside].push(section.title || posix.basename(section.paths[0]!));
       continue;
     }
     pictures.keep(section.paths[0]!, section.nodes);
@@ -430,7 +443,7 @@ function readChapters(
     const parent = section.parents.filter((title) => title && title !== meta.title).at(-1);
     const underVolume = parent !== undefined && volumeLabel(parent) !== undefined && parseTitleLine(section.title)?.kind === 'chapter';
     const nested = parent !== undefined && isBareNumber(section.title) && !underVolume;
-    const heading = nested ? undefined : parseTitleLine(section.title);
+    const heading = nested ? undefined : numberedEntry(section.title);
     if (nested) {
       withParent ??= `${parent} — ${section.title}`;
       withParentCount++;
@@ -466,6 +479,13 @@ function readChapters(
     setAside.push(opening.title);
   }
   numberedInVolumes(chapters, volumes);
+  if (asStoryNotes.notes.length > 0 || asStoryNotes.endNotes.length > 0)
+    notices.push(
+      `read the book’s pages of the author’s words about it as story.md’s ${[
+        ...(asStoryNotes.notes.length ? [`notes (${asStoryNotes.notes.map((title) => `“${title}”`).join(', ')})`] : []),
+        ...(asStoryNotes.endNotes.length ? [`end notes (${asStoryNotes.endNotes.map((title) => `“${title}”`).join(', ')})`] : []),
+      ].join(' and ')}, not as chapters`,
+    );
   if (notesByEntry > 0)
     notices.push(
       `read ${counted(notesByEntry, 'entry', 'entries')} of the contents that ${notesByEntry === 1 ? 'is' : 'are'} an author’s note (“Author’s Note”) as the end notes of the chapter before ${notesByEntry === 1 ? 'it' : 'them'}`,
@@ -851,6 +871,27 @@ function isUpdateLog(body: Element | Root): boolean {
   );
 }
 
+/**
+ * A page of the author's words about the book, not its story: before the first chapter a
+ * dedication, an epigraph, a foreword or a preface, the story's notes; after a chapter,
+ * acknowledgements, about the author or the author's other books, its end notes. By what the book
+ * says the page is (`epub:type`, its guide) or its title. Undefined for any other page.
+ */
+function authorsMatter(title: string, types: string, afterChapters: boolean): 'notes' | 'endNotes' | undefined {
+  const name = title.trim();
+  if (!afterChapters)
+    return /(?:^|\s)(?:dedication|epigraph|foreword|preface)(?:\s|$)/i.test(types) ||
+      /^(?:dedication|epigraph|foreword|preface)$/i.test(name)
+      ? 'notes'
+      : undefined;
+  return /(?:^|\s)(?:acknowledg(?:e)?ments|contributors|other-credits)(?:\s|$)/i.test(types) ||
+    /^(?:acknowledg(?:e)?ments?|about the authors?|also by\b.*|(?:other|more) (?:books|novels|works|titles) by\b.*|books by\b.*|by the same author)$/i.test(
+      name,
+    )
+    ? 'endNotes'
+    : undefined;
+}
+
 /** A page before the first chapter that is a title page by its file's name, or holds only the book's metadata. */
 function frontPageKind(path: string, text: string, metadataWords: ReadonlySet<string>): string | undefined {
   const name = posix.basename(path).toLowerCase();
@@ -986,6 +1027,49 @@ function withoutLeadingTitle(nodes: ElementContent[], title: string, setAside: s
   if (element && heading && textOf(heading).toLowerCase() === title.toLowerCase()) {
     setAside.push(visibleText(heading));
     element.children = element.children.filter((child) => child !== heading);
+    return nodes;
+  }
+  // Or as headings in a row that say it together: the number over the name (`<h2>1</h2><h1>The Storm</h1>`
+  // for "1. The Storm", as Vellum and other book makers set a chapter's opening), in a wrapper or not;
+  // the number over the name when the contents give the name alone ("The Storm") too.
+  const run = leadingHeadings(nodes);
+  const said = (headings: Element[]) => sameWords(headings.map((one) => textOf(one)).join(' '), title);
+  if (run && (said(run.headings) || (isBareNumber(textOf(run.headings[0]!)) && said(run.headings.slice(1))))) {
+    setAside.push(...run.headings.map((one) => visibleText(one)));
+    const without = (children: ElementContent[]) => children.filter((child) => !run.headings.includes(child as Element));
+    if (!run.wrapper) return without(nodes);
+    run.wrapper.children = without(run.wrapper.children);
   }
   return nodes;
+}
+
+/** Whether two lines say the same words, whatever their case, punctuation and spacing ("1. The Storm", "1 The Storm"). */
+function sameWords(one: string, other: string): boolean {
+  const words = (text: string) =>
+    text
+      .toLowerCase()
+      .replace(/[^\p{L}\p{N}]+/gu, ' ')
+      .trim();
+  return words(one) !== '' && words(one) === words(other);
+}
+
+/** The headings (two or three) a text opens with, one after another, and the wrapper around them, if any (`<section>`, `<div>`, `<header>`, `<hgroup>`). */
+function leadingHeadings(nodes: ElementContent[]): { wrapper: Element | undefined; headings: Element[] } | undefined {
+  let wrapper: Element | undefined;
+  let children = nodes;
+  for (let depth = 0; depth < 4; depth++) {
+    const shown = children.filter((child) => child.type !== 'text' || child.value.trim() !== '');
+    const headings: Element[] = [];
+    for (const child of shown) {
+      if (child.type !== 'element' || !/^h[1-6]$/.test(child.tagName) || headings.length === 3) break;
+      headings.push(child);
+    }
+    if (headings.length >= 2) return { wrapper, headings };
+    const first = shown[0];
+    if (headings.length > 0 || first?.type !== 'element' || !['section', 'div', 'header', 'hgroup', 'article'].includes(first.tagName))
+      return undefined;
+    wrapper = first;
+    children = first.children;
+  }
+  return undefined;
 }

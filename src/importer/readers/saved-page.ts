@@ -4,7 +4,7 @@ import { classesOf, elementsOf, removeElement } from '../element.ts';
 import { hasClass, select, selectAll, textOf, treeOf, visibleText } from '../html.ts';
 import { importedStory, type ImportedStory } from '../model.ts';
 import { languageTag } from '../../core/language-names.ts';
-import { parseTitleLine, type TitleLine } from '../title-lines.ts';
+import { numberedEntry, parseTitleLine, type TitleLine } from '../title-lines.ts';
 
 /*
  * What the sites and editors a page is saved from put in it, read for what it is: which word
@@ -174,10 +174,7 @@ export function fanFictionNetTitle(tree: Root): TitleLine | undefined {
     const story = textOf(select('#profile_top > b', tree));
     return story ? { kind: 'chapter', number: undefined, title: story, slug: slugify(story) || 'chapter' } : undefined;
   }
-  const entry = /^(\d+)\.\s*(.*)$/.exec(textOf(chosen));
-  if (!entry) return parseTitleLine(textOf(chosen));
-  const [, number, name = ''] = entry;
-  return parseTitleLine(name) ?? parseTitleLine(name ? `Chapter ${number}: ${name}` : `Chapter ${number}`);
+  return numberedEntry(textOf(chosen));
 }
 
 /**
