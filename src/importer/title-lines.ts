@@ -266,6 +266,24 @@ export function fileTitle(stem: string): TitleLine | undefined {
 }
 
 /**
+ * Whether a heading titles a page of the author's words about the book, not its story (as a
+ * book of the author's own sets them, in an EPUB or a manuscript): before the chapters
+ * ('front') a dedication, an epigraph, a foreword or a preface; after them ('back')
+ * acknowledgements, about the author, the author's other books.
+ */
+export function authorsPageTitle(title: string): 'front' | 'back' | undefined {
+  const name = title.trim();
+  if (/^(?:dedication|epigraph|foreword|preface)$/i.test(name)) return 'front';
+  if (
+    /^(?:acknowledg(?:e)?ments?|about the authors?|also by\b.*|(?:other|more) (?:books|novels|works|titles) by\b.*|books by\b.*|by the same author)$/i.test(
+      name,
+    )
+  )
+    return 'back';
+  return undefined;
+}
+
+/**
  * A title line, or an entry of a contents or a chapter menu that numbers its chapter before its
  * name ("3. Flame" → "Chapter 3: Flame", as FanFiction.net's menu and many ebooks' contents list
  * them; "3." alone → "Chapter 3"). Undefined for any other line.

@@ -12,6 +12,7 @@ import { gatherFootnotes } from '../footnotes.ts';
 import { hasClass, select, textOf, treeOf, visibleText } from '../html.ts';
 import { importedStory, type ImportedChapter, type ImportedWork } from '../model.ts';
 import {
+  authorsPageTitle,
   fileTitle,
   titleFromFileName,
   numberedHeadings,
@@ -188,7 +189,15 @@ export function readDocumentBody(body: Element, read: DocumentRead): ImportedWor
     heading ? [{ index, heading, node: nodes[index] as Element }] : [],
   );
   if (byNumber) notices.push(chaptersNotice(byNumber.length, numbered ? 'numbered lines' : 'part headings'));
-  const starts = division?.starts ?? byNumber ?? titled;
+  const allStarts = division?.starts ?? byNumber ?? titled;
+  // The headings after the chapters that title the author's words about the book (acknowledgements,
+  // about the author): the story's end notes, headings and all, not chapters.
+  // Two chapters stay at least: a whole work's story.md holds them.
+  let backAt = allStarts.length;
+  while (backAt > 2 && authorsPageTitle(textOf(allStarts[backAt - 1]!.node)) === 'back') backAt--;
+  const starts = allStarts.slice(0, backAt);
+  const chapterNodes = backAt < allStarts.length ? nodes.slice(0, allStarts[backAt]!.index) : nodes;
+  const backMatter = nodes.slice(chapterNodes.length);
   // The document's title and author (Word's Title and Author styles, or a heading above the chapters), above the first chapter.
   const top = nodes.slice(0, starts[0]?.index ?? nodes.length);
   const styled = top.find((node): node is Element => node.type === 'element' && hasClass(node, 'quire-title')) ?? division?.title;
@@ -228,7 +237,23 @@ export function readDocumentBody(body: Element, read: DocumentRead): ImportedWor
     story.summary = treeOf([{ ...subtitleNode, tagName: 'p', properties: {} }]);
     notices.push(`read “${textOf(subtitleNode)}” below the title as the story’s summary (the text of story.md)`);
   }
-  const before = top.filter((node) => node !== titleNode && node !== authorNode && node !== dateNode && node !== subtitleNode);
+  let before = top.filter((node) => node !== titleNode && node !== authorNode && node !== dateNode && node !== subtitleNode);
+  // Above the chapters, under a heading of the author's words about the book (a dedication, a foreword): the story's notes.
+  const opening = before.find((node): node is Element => node.type === 'element' && textOf(node) !== '');
+  if (story && opening && /^(?:h[1-6]|p)$/.test(opening.tagName) && authorsPageTitle(textOf(opening)) === 'front') {
+    story.notes = treeOf(before);
+    notices.push(`read “${textOf(opening)}” above the chapters as the story’s notes`);
+    before = [];
+  }
+  if (story && backMatter.length > 0) {
+    story.endNotes = treeOf(backMatter);
+    notices.push(
+      `read ${allStarts
+        .slice(backAt)
+        .map(({ node }) => `“${textOf(node)}”`)
+        .join(', ')} after the chapters as the story’s end notes, not chapters`,
+    );
+  }
 
   const chapters: ImportedChapter[] = [];
   if (starts.length === 0) {
@@ -253,7 +278,7 @@ export function readDocumentBody(body: Element, read: DocumentRead): ImportedWor
       body: treeOf(before.filter((node) => node !== ownTitle)),
     });
   } else {
-    chapters.push(...chaptersAtHeadings(nodes, starts, before, { setAside, notices }));
+    chapters.push(...chaptersAtHeadings(chapterNodes, starts, before, { setAside, notices }));
   }
   if (dateNode) chapters[0]!.published = textOf(dateNode);
   // A word processor keeps every footnote at the end of the document: each goes to the chapter that refers to it.
@@ -272,8 +297,8 @@ function typedTitlePage(top: ElementContent[]): { title: Element; author: Elemen
   const [first] = lines;
   if (!first || lines.length > 4 || !lines.every((node) => node.tagName === 'p' || /^h[1-3]$/.test(node.tagName))) return undefined;
   const text = textOf(first);
-  // "Part One" above the first chapter is the first part's heading, not the story's title.
-  if (volumeLabel(text) !== undefined) return undefined;
+  // "Part One" above the first chapter is the first part's heading, not the story's title; nor is "Dedication".
+  if (volumeLabel(text) !== undefined || authorsPageTitle(text) !== undefined) return undefined;
   const bold = allBold(first);
   // "by" the author below it, or (as pandoc and manuscript templates centre them) the author's name alone, centred under a centred title.
   const next = lines[1];

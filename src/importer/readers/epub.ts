@@ -14,7 +14,7 @@ import {
   type ImportedStory,
   type ImportedWork,
 } from '../model.ts';
-import { isBareNumber, isNoteHeading, numberedEntry, parseTitleLine } from '../title-lines.ts';
+import { authorsPageTitle, isBareNumber, isNoteHeading, numberedEntry, parseTitleLine } from '../title-lines.ts';
 import { volumeLabel } from '../../core/chapter-labels.ts';
 import { nameBelow, numberedInVolumes } from '../chapter-headings.ts';
 import { readTitlePage } from './title-page.ts';
@@ -878,16 +878,11 @@ function isUpdateLog(body: Element | Root): boolean {
  * says the page is (`epub:type`, its guide) or its title. Undefined for any other page.
  */
 function authorsMatter(title: string, types: string, afterChapters: boolean): 'notes' | 'endNotes' | undefined {
-  const name = title.trim();
   if (!afterChapters)
-    return /(?:^|\s)(?:dedication|epigraph|foreword|preface)(?:\s|$)/i.test(types) ||
-      /^(?:dedication|epigraph|foreword|preface)$/i.test(name)
+    return /(?:^|\s)(?:dedication|epigraph|foreword|preface)(?:\s|$)/i.test(types) || authorsPageTitle(title) === 'front'
       ? 'notes'
       : undefined;
-  return /(?:^|\s)(?:acknowledg(?:e)?ments|contributors|other-credits)(?:\s|$)/i.test(types) ||
-    /^(?:acknowledg(?:e)?ments?|about the authors?|also by\b.*|(?:other|more) (?:books|novels|works|titles) by\b.*|books by\b.*|by the same author)$/i.test(
-      name,
-    )
+  return /(?:^|\s)(?:acknowledg(?:e)?ments|contributors|other-credits)(?:\s|$)/i.test(types) || authorsPageTitle(title) === 'back'
     ? 'endNotes'
     : undefined;
 }
