@@ -1,8 +1,8 @@
-import type { Element, ElementContent } from 'hast';
+import type { Element, ElementContent, Root } from 'hast';
 import { textOf, treeOf, visibleText } from './html.ts';
 import type { ImportedChapter } from './model.ts';
 import { removeElement } from './element.ts';
-import { isNoteHeading, titleWithNameBelow, type TitleLine } from './title-lines.ts';
+import { authorsPageTitle, isNoteHeading, titleWithNameBelow, type TitleLine } from './title-lines.ts';
 import { volumeLabel } from '../core/chapter-labels.ts';
 import { slugify } from '../core/slug.ts';
 
@@ -33,6 +33,38 @@ export function nameBelow(
   if (!below || Number(below) <= level) return undefined;
   const title = titleWithNameBelow(heading.title, textOf(first as Element));
   return title ? { title, node: first as Element } : undefined;
+}
+
+/**
+ * The author's words about the book after a whole work's chapters, in a book or manuscript of the
+ * author's own: the last sections under acknowledgements', about the author's or other books'
+ * headings, the story's end notes (headings kept), two chapters left at least. Gives the chapters'
+ * nodes and starts without them, the end notes and what to tell.
+ */
+export function withoutBackMatter(
+  nodes: readonly ElementContent[],
+  starts: readonly ChapterStart[],
+): { nodes: readonly ElementContent[]; starts: ChapterStart[]; endNotes?: Root; notice?: string } {
+  let at = starts.length;
+  while (at > 2 && authorsPageTitle(textOf(starts[at - 1]!.node)) === 'back') at--;
+  if (at === starts.length) return { nodes, starts: [...starts] };
+  const titles = starts.slice(at).map(({ node }) => `“${textOf(node)}”`);
+  return {
+    nodes: nodes.slice(0, starts[at]!.index),
+    starts: starts.slice(0, at),
+    endNotes: treeOf(nodes.slice(starts[at]!.index)),
+    notice: `read ${titles.join(', ')} after the chapters as the story’s end notes, not chapters`,
+  };
+}
+
+/**
+ * The text above a whole work's first chapter when it opens under a dedication's, epigraph's,
+ * foreword's or preface's heading: the story's notes (heading kept), not the first chapter's.
+ */
+export function frontMatter(before: readonly ElementContent[]): { notes: Root; notice: string } | undefined {
+  const opening = before.find((node): node is Element => node.type === 'element' && textOf(node) !== '');
+  if (!opening || !/^(?:h[1-6]|p)$/.test(opening.tagName) || authorsPageTitle(textOf(opening)) !== 'front') return undefined;
+  return { notes: treeOf(before), notice: `read “${textOf(opening)}” above the chapters as the story’s notes` };
 }
 
 /** A document divided at headings titled as written: where its chapters start, and the heading above them that titles it, if any. */

@@ -3426,36 +3426,41 @@ describe('a manuscript of the author’s own, in Word', () => {
   const paragraph = (text: string, style?: string) =>
     `<w:p>${style ? `<w:pPr><w:pStyle w:val="${style}"/></w:pPr>` : ''}<w:r><w:t xml:space="preserve">${text}</w:t></w:r></w:p>`;
 
-  it('reads a dedication above the chapters as the story’s notes, acknowledgements and about the author after them as its end notes, not chapters', async () => {
-    const docx = makeDocx([
-      paragraph('Dedication', 'Heading1'),
-      paragraph('For my mother.'),
-      paragraph('Chapter 1: The Storm', 'Heading1'),
-      paragraph('The first chapter.'),
-      paragraph('Chapter 2: The Road', 'Heading1'),
-      paragraph('The second chapter.'),
-      paragraph('Acknowledgments', 'Heading1'),
-      paragraph('Thanks to my editor.'),
-      paragraph('About the Author', 'Heading1'),
-      paragraph('Mira lives by the sea.'),
-    ]);
-    const { plan, chapters, story, work } = await importBytes(docx, 'salt-road.docx');
-    expectEveryWordKept(plan);
-    expect(chapters.map(({ front, body }) => [front.title, front.authorsNote, body])).toEqual([
-      ['Chapter 1: The Storm', undefined, 'The first chapter.'],
-      ['Chapter 2: The Road', undefined, 'The second chapter.'],
-    ]);
-    expect(story?.front).toMatchObject({
-      notes: '# Dedication\n\nFor my mother.',
-      endNotes: '# Acknowledgments\n\nThanks to my editor.\n\n# About the Author\n\nMira lives by the sea.',
-    });
-    expect(work.notices).toEqual(
-      expect.arrayContaining([
-        'read “Dedication” above the chapters as the story’s notes',
-        'read “Acknowledgments”, “About the Author” after the chapters as the story’s end notes, not chapters',
-      ]),
-    );
-  });
+  const manuscript: [string, string][] = [
+    ['Dedication', 'For my mother.'],
+    ['Chapter 1: The Storm', 'The first chapter.'],
+    ['Chapter 2: The Road', 'The second chapter.'],
+    ['Acknowledgments', 'Thanks to my editor.'],
+    ['About the Author', 'Mira lives by the sea.'],
+  ];
+  it.each([
+    ['Word', () => makeDocx(manuscript.flatMap(([heading, text]) => [paragraph(heading, 'Heading1'), paragraph(text)])), 'salt-road.docx'],
+    [
+      'a web page',
+      () => strToU8(`<html><body>${manuscript.map(([heading, text]) => `<h1>${heading}</h1><p>${text}</p>`).join('')}</body></html>`),
+      'salt-road.html',
+    ],
+  ])(
+    'in %s: reads a dedication above the chapters as the story’s notes, acknowledgements and about the author after them as its end notes, not chapters',
+    async (_, make, name) => {
+      const { plan, chapters, story, work } = await importBytes(make(), name);
+      expectEveryWordKept(plan);
+      expect(chapters.map(({ front, body }) => [front.title, front.authorsNote, body])).toEqual([
+        ['Chapter 1: The Storm', undefined, 'The first chapter.'],
+        ['Chapter 2: The Road', undefined, 'The second chapter.'],
+      ]);
+      expect(story?.front).toMatchObject({
+        notes: '# Dedication\n\nFor my mother.',
+        endNotes: '# Acknowledgments\n\nThanks to my editor.\n\n# About the Author\n\nMira lives by the sea.',
+      });
+      expect(work.notices).toEqual(
+        expect.arrayContaining([
+          'read “Dedication” above the chapters as the story’s notes',
+          'read “Acknowledgments”, “About the Author” after the chapters as the story’s end notes, not chapters',
+        ]),
+      );
+    },
+  );
 
   it('keeps acknowledgements as the chapter they are when the work has one chapter besides', async () => {
     const docx = makeDocx([

@@ -4,7 +4,9 @@ import {
   chaptersNotice,
   divisionNotice,
   divisionWithTitles,
+  frontMatter,
   headingDivision,
+  withoutBackMatter,
   type ChapterStart,
 } from '../chapter-headings.ts';
 import { alignmentOf } from '../class-styles.ts';
@@ -190,14 +192,9 @@ export function readDocumentBody(body: Element, read: DocumentRead): ImportedWor
   );
   if (byNumber) notices.push(chaptersNotice(byNumber.length, numbered ? 'numbered lines' : 'part headings'));
   const allStarts = division?.starts ?? byNumber ?? titled;
-  // The headings after the chapters that title the author's words about the book (acknowledgements,
-  // about the author): the story's end notes, headings and all, not chapters.
-  // Two chapters stay at least: a whole work's story.md holds them.
-  let backAt = allStarts.length;
-  while (backAt > 2 && authorsPageTitle(textOf(allStarts[backAt - 1]!.node)) === 'back') backAt--;
-  const starts = allStarts.slice(0, backAt);
-  const chapterNodes = backAt < allStarts.length ? nodes.slice(0, allStarts[backAt]!.index) : nodes;
-  const backMatter = nodes.slice(chapterNodes.length);
+  // The author's words about the book after the chapters (acknowledgements, about the author): no chapters.
+  const back = withoutBackMatter(nodes, allStarts);
+  const starts = back.starts;
   // The document's title and author (Word's Title and Author styles, or a heading above the chapters), above the first chapter.
   const top = nodes.slice(0, starts[0]?.index ?? nodes.length);
   const styled = top.find((node): node is Element => node.type === 'element' && hasClass(node, 'quire-title')) ?? division?.title;
@@ -238,21 +235,16 @@ export function readDocumentBody(body: Element, read: DocumentRead): ImportedWor
     notices.push(`read “${textOf(subtitleNode)}” below the title as the story’s summary (the text of story.md)`);
   }
   let before = top.filter((node) => node !== titleNode && node !== authorNode && node !== dateNode && node !== subtitleNode);
-  // Above the chapters, under a heading of the author's words about the book (a dedication, a foreword): the story's notes.
-  const opening = before.find((node): node is Element => node.type === 'element' && textOf(node) !== '');
-  if (story && opening && /^(?:h[1-6]|p)$/.test(opening.tagName) && authorsPageTitle(textOf(opening)) === 'front') {
-    story.notes = treeOf(before);
-    notices.push(`read “${textOf(opening)}” above the chapters as the story’s notes`);
+  // Above and after the chapters, the author's words about the book (a dedication; acknowledgements): the story's notes.
+  const front = story ? frontMatter(before) : undefined;
+  if (story && front) {
+    story.notes = front.notes;
+    notices.push(front.notice);
     before = [];
   }
-  if (story && backMatter.length > 0) {
-    story.endNotes = treeOf(backMatter);
-    notices.push(
-      `read ${allStarts
-        .slice(backAt)
-        .map(({ node }) => `“${textOf(node)}”`)
-        .join(', ')} after the chapters as the story’s end notes, not chapters`,
-    );
+  if (story && back.endNotes) {
+    story.endNotes = back.endNotes;
+    notices.push(back.notice!);
   }
 
   const chapters: ImportedChapter[] = [];
@@ -278,7 +270,7 @@ export function readDocumentBody(body: Element, read: DocumentRead): ImportedWor
       body: treeOf(before.filter((node) => node !== ownTitle)),
     });
   } else {
-    chapters.push(...chaptersAtHeadings(chapterNodes, starts, before, { setAside, notices }));
+    chapters.push(...chaptersAtHeadings(back.nodes, starts, before, { setAside, notices }));
   }
   if (dateNode) chapters[0]!.published = textOf(dateNode);
   // A word processor keeps every footnote at the end of the document: each goes to the chapter that refers to it.

@@ -9,12 +9,14 @@ import {
   chaptersNotice,
   divisionNotice,
   divisionWithTitles,
+  frontMatter,
   headingDivision,
+  withoutBackMatter,
   type ChapterStart,
 } from '../chapter-headings.ts';
 import { importedStory, ImportError, type ImportedChapter, type ImportedStory, type ImportedWork } from '../model.ts';
 import { problems, counted } from '../../core/problems.ts';
-import { fileTitle, parseTitleLine, type TitleLine } from '../title-lines.ts';
+import { authorsPageTitle, fileTitle, parseTitleLine, type TitleLine } from '../title-lines.ts';
 import { commentsDropped, contentsDropped, element, readDocumentBody } from './document.ts';
 import { noteBlocksNotice, readNoteBlocks } from '../note-blocks.ts';
 import {
@@ -368,20 +370,29 @@ function wholeDocument(
 ): { story: ImportedStory; chapters: ImportedChapter[] } {
   const top = nodes.slice(0, starts[0]!.index);
   const block = top.find((node): node is Element => node.type === 'element' && node.properties.id === 'title-block-header');
-  // pandoc's title block; else a Title paragraph (Google Docs, Word), or a heading above the chapters.
+  // pandoc's title block; else a Title paragraph (Google Docs, Word), or a heading above the chapters (not a dedication's).
   const titleNode = block
     ? select('.title', block)
     : top.find(
         (node): node is Element =>
-          node.type === 'element' && (/^h[1-3]$/.test(node.tagName) || (node.tagName === 'p' && hasClass(node, 'title'))),
+          node.type === 'element' &&
+          (/^h[1-3]$/.test(node.tagName) || (node.tagName === 'p' && hasClass(node, 'title'))) &&
+          authorsPageTitle(textOf(node)) === undefined,
       );
   const authorNode = block ? select('.author', block) : undefined;
   const title = textOf(titleNode) || textOf(select('title', tree)) || undefined;
   const aside = block ?? titleNode;
   if (aside) setAside.push(visibleText(aside));
   const before = top.filter((node) => node !== block && node !== titleNode);
-  const chapters = chaptersAtHeadings(nodes, starts, before, { setAside, notices });
+  // The author's words about the book above and after the chapters (a dedication; acknowledgements): the story's notes.
+  const front = frontMatter(before);
+  const back = withoutBackMatter(nodes, starts);
+  for (const notice of [front?.notice, back.notice]) if (notice) notices.push(notice);
+  const chapters = chaptersAtHeadings(back.nodes, back.starts, front ? [] : before, { setAside, notices });
   // The notes at the end of the document (pandoc's, Google Docs'): each to the chapter that refers to it.
   gatherFootnotes(chapters.map((chapter) => chapter.body));
-  return { story: importedStory({ title, author: textOf(authorNode) || undefined }), chapters };
+  const story = importedStory({ title, author: textOf(authorNode) || undefined });
+  if (front) story.notes = front.notes;
+  if (back.endNotes) story.endNotes = back.endNotes;
+  return { story, chapters };
 }
