@@ -29,6 +29,10 @@ async function importBytes(bytes: Uint8Array, name: string) {
 
 const importFixture = (path: string) => importBytes(readFileSync(join(fixtures, path)), path);
 
+/** A Word paragraph, in a style of the document's if given (`Heading1`). */
+const paragraph = (text: string, style?: string) =>
+  `<w:p>${style ? `<w:pPr><w:pStyle w:val="${style}"/></w:pPr>` : ''}<w:r><w:t xml:space="preserve">${text}</w:t></w:r></w:p>`;
+
 /** A saved chapter page holding `body` under its title line, imported; every word kept, as the importer itself checks. */
 async function importChapterPage(body: string) {
   const imported = await importBytes(strToU8(`<html><body><h1>Chapter 1: The Page</h1>${body}</body></html>`), 'chapter-1.html');
@@ -433,8 +437,6 @@ describe('a novel in parts, in a document of every kind', () => {
     ['Chapter 2: Summit', 'At the top, the wind.'],
   ];
   const part = (i: number) => (i === 0 ? 'PART ONE: THE COAST' : i === 2 ? 'PART TWO: THE HILLS' : undefined);
-  const paragraph = (text: string, style?: string) =>
-    `<w:p>${style ? `<w:pPr><w:pStyle w:val="${style}"/></w:pPr>` : ''}<w:r><w:t xml:space="preserve">${text}</w:t></w:r></w:p>`;
   const inputs: [string, () => [Uint8Array, string]][] = [
     [
       'Word',
@@ -1495,10 +1497,9 @@ describe('scene breaks, typed the same way in every format', () => {
     'o0o',
     '❀',
   ];
-  const paragraph = (text: string) => `<w:p><w:r><w:t xml:space="preserve">${text}</w:t></w:r></w:p>`;
   const inputs: [string, (mark: string) => [Uint8Array, string]][] = [
     ['plain text', (mark) => [new TextEncoder().encode(`Chapter 1\n\nBefore.\n\n${mark}\n\nAfter.\n`), 'chapter-1.txt']],
-    ['Word', (mark) => [makeDocx(['Before.', mark, 'After.'].map(paragraph)), 'chapter-1.docx']],
+    ['Word', (mark) => [makeDocx(['Before.', mark, 'After.'].map((text) => paragraph(text))), 'chapter-1.docx']],
     [
       'a web page',
       (mark) => [
@@ -3033,8 +3034,10 @@ describe('authors’ notes typed into the text (FanFiction.net has no place for 
       ['Hello.', 'Text.\n\nA/N: Later.', 'Bye.'],
     ]);
 
-    const paragraph = (text: string) => `<w:p><w:r><w:t xml:space="preserve">${text}</w:t></w:r></w:p>`;
-    const docx = await importBytes(makeDocx(['Chapter 1', 'A/N: Thanks!', 'He walked.', 'A/N: Bye.'].map(paragraph)), 'chapter-1.docx');
+    const docx = await importBytes(
+      makeDocx(['Chapter 1', 'A/N: Thanks!', 'He walked.', 'A/N: Bye.'].map((text) => paragraph(text))),
+      'chapter-1.docx',
+    );
     expect(docx.chapters.map(({ front, body }) => [front.authorsNote, body, front.endNote])).toEqual([['Thanks!', 'He walked.', 'Bye.']]);
   });
 
@@ -3423,9 +3426,6 @@ describe('the word check on an import', () => {
 });
 
 describe('a manuscript of the author’s own, in Word', () => {
-  const paragraph = (text: string, style?: string) =>
-    `<w:p>${style ? `<w:pPr><w:pStyle w:val="${style}"/></w:pPr>` : ''}<w:r><w:t xml:space="preserve">${text}</w:t></w:r></w:p>`;
-
   const manuscript: [string, string][] = [
     ['Dedication', 'For my mother.'],
     ['Chapter 1: The Storm', 'The first chapter.'],
