@@ -636,6 +636,26 @@ describe('plain text', () => {
     expect(prose.story?.summary).toBeUndefined();
   });
 
+  it('reads a whole work’s dedication above its chapters as the story’s notes, and its acknowledgements after them as its end notes', async () => {
+    const work = readText(
+      'Title: Salt Road\nAuthor: Mira Voss\n\nDedication\n\nFor my mother.\n\nChapter 1\n\nThe first.\n\nChapter 2\n\nThe second.\n\nAcknowledgments\n\nThanks to my editor.\n',
+      'salt-road.txt',
+      'salt-road',
+    );
+    const plan = await planImport(work, []);
+    expect(plan.fidelity).toMatchObject({ kept: plan.fidelity.source, added: 0 });
+    expect(parseContentFile(plan.story!).front).toMatchObject({
+      notes: 'Dedication\n\nFor my mother.',
+      endNotes: 'Acknowledgments\n\nThanks to my editor.',
+    });
+    expect(
+      plan.chapters.map((chapter) => parseContentFile(chapter.text)).map(({ front, body }) => [front.title, front.authorsNote, body]),
+    ).toEqual([
+      ['Chapter 1', undefined, 'The first.'],
+      ['Chapter 2', undefined, 'The second.'],
+    ]);
+  });
+
   it('reads paragraphs told by their indent, without blank lines between them; a poem set in all alike stays verse', async () => {
     // With a blank line under the title line, or none.
     for (const text of [

@@ -6,6 +6,7 @@ import { isSceneBreak } from '../../core/scene-breaks.ts';
 import { volumeLabel } from '../../core/chapter-labels.ts';
 import { chaptersNotice, numberedInVolumes } from '../chapter-headings.ts';
 import {
+  authorsPageTitle,
   fileTitle,
   titleFromFileName,
   lineWithNameBelow,
@@ -342,6 +343,12 @@ export function readText(input: string, file: string, stem: string): ImportedWor
       );
       notes = [];
     }
+    // A dedication or a foreword above a whole work's chapters, under its heading alone: the story's notes.
+    if (story && notes[0]?.length === 1 && authorsPageTitle(notes[0][0]!) === 'front') {
+      story.notes = blocksToTree(notes, setAside);
+      notices.push(`read “${notes[0][0]!.trim()}” above the chapters as the story’s notes`);
+      notes = [];
+    }
     if (notes.length > 0 && !noteLabel(notes[0]![0]!))
       notices.push(`kept the ${notes.length === 1 ? 'paragraph' : `${notes.length} paragraphs`} above the title line as the author's note`);
   } else if (noteLabel(blocks[0]![0]!)) {
@@ -382,6 +389,24 @@ export function readText(input: string, file: string, stem: string): ImportedWor
     }
   }
   if (parts.length > 1) notices.push(chaptersNotice(parts.length, numbered ? 'numbered lines' : parted ? 'part headings' : 'title lines'));
+  // After a whole work's last chapter, the author's words about the book under their heading alone
+  // ("Acknowledgments", "About the Author"): the story's end notes, not the chapter's text.
+  const lastPart = parts.at(-1)!;
+  const backAt =
+    story && parts.length > 1
+      ? body.findIndex((block, i) => i > lastPart.from && block.length === 1 && authorsPageTitle(block[0]!) === 'back')
+      : -1;
+  if (story && backAt !== -1) {
+    const back = body.slice(backAt, lastPart.to);
+    story.endNotes = blocksToTree(back, setAside);
+    lastPart.to = backAt;
+    notices.push(
+      `read ${back
+        .filter((block) => block.length === 1 && authorsPageTitle(block[0]!) === 'back')
+        .map((block) => `“${block[0]!.trim()}”`)
+        .join(', ')} after the chapters as the story’s end notes, not chapters`,
+    );
+  }
 
   // Each chapter's own labelled notes, between the title lines, are read as every format's are (labelled-notes.ts).
   const chapters: ImportedChapter[] = parts.map((part, i) => ({
