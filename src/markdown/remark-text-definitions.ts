@@ -14,8 +14,8 @@ export interface TextDefinitionOptions {
  * `[Level]: 3`), which would vanish without a word, and turn `[Name]` elsewhere into a link to
  * "Arin". A definition is kept as one where it gives an address (a site's, a path, a file, an
  * anchor, a chapter, or none at all, `[//]: <>` being how Markdown writes a comment); any other
- * is the text it was typed as, lines in a row one paragraph as any lines are, and the references
- * to it the brackets they were typed as.
+ * is the text it was typed as, lines in a row one paragraph of those lines (a line break
+ * between each, as a status screen is set), and the references to it the brackets they were typed as.
  */
 export function remarkTextDefinitions(this: Processor, options: TextDefinitionOptions) {
   return (tree: Root, file: { value: unknown }) => {
@@ -58,6 +58,18 @@ export function remarkTextDefinitions(this: Processor, options: TextDefinitionOp
         ? ((this.parse(typedText.replace(/^\[/gm, '\\[')) as Root).children[0] as Paragraph)
         : { type: 'paragraph', children: [{ type: 'text', value: typedText }] };
       visit(paragraph, (inner: Nodes) => void delete inner.position);
+      // Each line its own, as a status screen's are: a line break between them, not a space.
+      visit(paragraph, 'text', (text, at, holder) => {
+        if (!holder || at === undefined || !text.value.includes('\n')) return undefined;
+        const lines = text.value
+          .split('\n')
+          .flatMap((value, i): PhrasingContent[] => [
+            ...(i > 0 ? [{ type: 'break' } as const] : []),
+            ...(value ? [{ type: 'text', value } as const] : []),
+          ]);
+        holder.children.splice(at, 1, ...(lines as never[]));
+        return at + lines.length;
+      });
       paragraph.position = { start: siblings[index]!.position!.start, end: siblings[last]!.position!.end };
       siblings.splice(index, last - index + 1, paragraph);
       return index + 1;
