@@ -13,7 +13,7 @@ const usage = `Usage: npm run lighthouse -- [--dir <built site>] [--assert]
 Builds the fixture story (or takes an already built site), serves it on 127.0.0.1 and runs
 Lighthouse (mobile) on the home page, a chapter and the search page, printing the scores of
 its four categories. With --assert, exits non-zero unless accessibility, best practices and
-SEO score 100 and performance at least 90.`;
+SEO score 100 and performance at least 90 (a page below 90 is run twice more and its median run counts).`;
 
 const categories = ['performance', 'accessibility', 'best-practices', 'seo'] as const;
 const pages = [
@@ -55,16 +55,29 @@ async function main(): Promise<number> {
   const failures: string[] = [];
   try {
     const rows: string[][] = [['page', ...categories]];
-    for (const [name, path] of pages) {
+    const audit = async (name: string, path: string) => {
       const result = await lighthouse(`${server.url}${path}`, {
         port,
         output: 'json',
         logLevel: 'error',
         onlyCategories: [...categories],
       });
-      const lhr = result?.lhr;
-      if (!lhr) throw new Error(`Lighthouse returned no report for ${name}`);
-      const scores = categories.map((category) => Math.round((lhr.categories[category]?.score ?? 0) * 100));
+      if (!result?.lhr) throw new Error(`Lighthouse returned no report for ${name}`);
+      return result.lhr;
+    };
+    const score = (report: Awaited<ReturnType<typeof audit>>, category: (typeof categories)[number]) =>
+      Math.round((report.categories[category]?.score ?? 0) * 100);
+    for (const [name, path] of pages) {
+      // Performance varies from run to run on a busy machine: one below the mark is measured twice
+      // more and the median run counts, as Lighthouse's own advice (and Lighthouse CI's three runs) has it.
+      let lhr = await audit(name, path);
+      if (score(lhr, 'performance') < 90) {
+        const runs = [lhr, await audit(name, path), await audit(name, path)].sort(
+          (a, b) => score(a, 'performance') - score(b, 'performance'),
+        );
+        lhr = runs[1]!;
+      }
+      const scores = categories.map((category) => score(lhr, category));
       rows.push([name, ...scores.map(String)]);
       categories.forEach((category, i) => {
         const needed = category === 'performance' ? 90 : 100;
