@@ -3,6 +3,7 @@ import { toString } from 'mdast-util-to-string';
 import { visit } from 'unist-util-visit';
 import type { VFile } from 'vfile';
 import { problems } from '../core/problems.ts';
+import { sourceLines } from './source-lines.ts';
 
 /** Words said, then who said them, after a spaced hyphen or dash: `- Hola - dijo él.`, `- Привет, - сказал он.` */
 const saidBy = /\S\s[-–]\s+\p{Ll}/u;
@@ -15,7 +16,7 @@ const saidBy = /\S\s[-–]\s+\p{Ll}/u;
  */
 export function remarkAccidentalLists() {
   return (tree: Root, file: VFile) => {
-    const lines = String(file.value).split(/\r?\n/);
+    const lines = sourceLines(file);
     visit(tree, 'list', (list: List) => {
       const first = list.children[0];
       const start = first?.position?.start;

@@ -1,5 +1,6 @@
 import type { Root } from 'mdast';
 import type { VFile } from 'vfile';
+import { sourceLines } from './source-lines.ts';
 
 /**
  * Notes the first paragraph that `---` (or `===`) on the line under it made a heading (a Setext
@@ -9,7 +10,7 @@ import type { VFile } from 'vfile';
  */
 export function remarkDashHeadings() {
   return (tree: Root, file: VFile) => {
-    const lines = String(file.value).split(/\r?\n/);
+    const lines = sourceLines(file);
     for (const node of tree.children) {
       if (node.type !== 'heading' || node.depth > 2 || !node.position) continue;
       const underline = lines[node.position.end.line - 1] ?? '';

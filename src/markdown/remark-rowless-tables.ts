@@ -2,6 +2,7 @@ import type { Paragraph, Root } from 'mdast';
 import { visit } from 'unist-util-visit';
 import type { VFile } from 'vfile';
 import { problems } from '../core/problems.ts';
+import { sourceLines } from './source-lines.ts';
 
 /** A line typed as a table's row: between pipes, two cells at least (`| Level | 3 |`). */
 const row = /^\|(?:[^|\n]*\|){2,}$/;
@@ -13,7 +14,7 @@ const row = /^\|(?:[^|\n]*\|){2,}$/;
  */
 export function remarkRowlessTables() {
   return (tree: Root, file: VFile) => {
-    const lines = String(file.value).split(/\r?\n/);
+    const lines = sourceLines(file);
     visit(tree, 'paragraph', (paragraph: Paragraph) => {
       const start = paragraph.position?.start.line;
       const end = paragraph.position?.end.line;

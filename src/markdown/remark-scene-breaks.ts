@@ -2,6 +2,7 @@ import type { Nodes, Root, ThematicBreak } from 'mdast';
 import type { Processor } from 'unified';
 import { visit } from 'unist-util-visit';
 import { isSceneBreak } from '../core/scene-breaks.ts';
+import { closesFence, fenceOpened } from './source-lines.ts';
 
 /**
  * Scene breaks as authors type them, in Markdown as in any file they import: a paragraph that
@@ -48,7 +49,7 @@ export function typedBreaks(markdown: string): string {
   for (const [i, line] of lines.entries()) {
     const trimmed = line.trim();
     if (fence) {
-      if (trimmed.startsWith(fence) && [...trimmed].every((char) => char === fence![0])) fence = undefined;
+      if (closesFence(line, fence)) fence = undefined;
       continue;
     }
     const marks = /^(?:~{3,}|(?:\+[ \t]*){3,})$/.test(trimmed) && blank(lines[i - 1]) && blank(lines[i + 1]);
@@ -56,7 +57,7 @@ export function typedBreaks(markdown: string): string {
       lines[i] = line.replace(/[~+]/g, '*');
       continue;
     }
-    fence = /^ {0,3}(`{3,}|~{3,})/.exec(line)?.[1];
+    fence = fenceOpened(line);
   }
   return lines.join('\n');
 }

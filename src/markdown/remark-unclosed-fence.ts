@@ -2,6 +2,7 @@ import type { Code, Root } from 'mdast';
 import { visit } from 'unist-util-visit';
 import type { VFile } from 'vfile';
 import { problems } from '../core/problems.ts';
+import { closesFence, fenceOpened, sourceLines } from './source-lines.ts';
 
 /**
  * Tells the author of a code fence (```` ``` ```` or `~~~` with text under it) opened and never
@@ -11,15 +12,13 @@ import { problems } from '../core/problems.ts';
  */
 export function remarkUnclosedFence() {
   return (tree: Root, file: VFile) => {
-    const lines = String(file.value).split(/\r?\n/);
+    const lines = sourceLines(file);
     visit(tree, 'code', (node: Code) => {
       const start = node.position?.start.line;
       const end = node.position?.end.line;
       if (!start || !end || !node.value.trim()) return;
-      const fence = /^ {0,3}(`{3,}|~{3,})/.exec(lines[start - 1] ?? '')?.[1];
-      if (!fence) return;
-      const closing = end > start ? (lines[end - 1] ?? '').trim() : '';
-      if (closing.length >= fence.length && [...closing].every((char) => char === fence[0])) return;
+      const fence = fenceOpened(lines[start - 1] ?? '');
+      if (!fence || (end > start && closesFence(lines[end - 1] ?? '', fence))) return;
       file.info(problems.UnclosedFence.message(fence), { line: start, column: 1 });
     });
   };

@@ -1,0 +1,26 @@
+import type { VFile } from 'vfile';
+
+/**
+ * The Markdown a file holds, in lines, split once for every plugin that reads the text as typed
+ * at a node's line (a list's first line, a heading's underline, a fence).
+ */
+export function sourceLines(file: VFile): string[] {
+  return (file.data.sourceLines ??= String(file.value).split(/\r?\n/));
+}
+
+/** The fence a line opens a code block with (```` ``` ````, `~~~`, indented three spaces at most), if it does. */
+export function fenceOpened(line: string): string | undefined {
+  return /^ {0,3}(`{3,}|~{3,})/.exec(line)?.[1];
+}
+
+/** Whether a line closes the code block `fence` opened: that fence's character alone, as many times or more. */
+export function closesFence(line: string, fence: string): boolean {
+  const typed = line.trim();
+  return typed.length >= fence.length && [...typed].every((char) => char === fence[0]);
+}
+
+declare module 'vfile' {
+  interface DataMap {
+    sourceLines: string[];
+  }
+}
