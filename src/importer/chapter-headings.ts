@@ -48,13 +48,22 @@ export function withoutBackMatter(
   let at = starts.length;
   while (at > 2 && authorsPageTitle(textOf(starts[at - 1]!.node)) === 'back') at--;
   if (at === starts.length) return { nodes, starts: [...starts] };
-  const titles = starts.slice(at).map(({ node }) => `“${textOf(node)}”`);
   return {
     nodes: nodes.slice(0, starts[at]!.index),
     starts: starts.slice(0, at),
     endNotes: treeOf(nodes.slice(starts[at]!.index)),
-    notice: `read ${titles.join(', ')} after the chapters as the story’s end notes, not chapters`,
+    notice: backMatterNotice(starts.slice(at).map(({ node }) => textOf(node))),
   };
+}
+
+/** What the author is told of the headings after the chapters read as the story's end notes. */
+export function backMatterNotice(headings: readonly string[]): string {
+  return `read ${headings.map((heading) => `“${heading.trim()}”`).join(', ')} after the chapters as the story’s end notes, not chapters`;
+}
+
+/** What the author is told of the heading above the chapters whose text was read as the story's notes. */
+export function frontMatterNotice(heading: string): string {
+  return `read “${heading.trim()}” above the chapters as the story’s notes`;
 }
 
 /**
@@ -64,7 +73,7 @@ export function withoutBackMatter(
 export function frontMatter(before: readonly ElementContent[]): { notes: Root; notice: string } | undefined {
   const opening = before.find((node): node is Element => node.type === 'element' && textOf(node) !== '');
   if (!opening || !/^(?:h[1-6]|p)$/.test(opening.tagName) || authorsPageTitle(textOf(opening)) !== 'front') return undefined;
-  return { notes: treeOf(before), notice: `read “${textOf(opening)}” above the chapters as the story’s notes` };
+  return { notes: treeOf(before), notice: frontMatterNotice(textOf(opening)) };
 }
 
 /** A document divided at headings titled as written: where its chapters start, and the heading above them that titles it, if any. */

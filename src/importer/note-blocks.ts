@@ -133,11 +133,9 @@ function findNoteBlocks(nodes: readonly ElementContent[]): { block: Element; aft
 function withoutEdgeRule(nodes: ElementContent[], edge: 'start' | 'end'): void {
   const elements = nodes.filter((node): node is Element => node.type === 'element');
   const outer = edge === 'start' ? elements[0] : elements.at(-1);
-  if (!outer || elements.length < 2) {
-    if (outer && ['div', 'section', 'article'].includes(outer.tagName)) withoutEdgeRule(outer.children, edge);
-    return;
-  }
-  if (outer.tagName === 'hr' || (outer.tagName === 'p' && isSceneBreak(textOf(outer)))) nodes.splice(nodes.indexOf(outer), 1);
+  if (!outer) return;
+  const rule = outer.tagName === 'hr' || (outer.tagName === 'p' && isSceneBreak(textOf(outer)));
+  if (rule && elements.length > 1) nodes.splice(nodes.indexOf(outer), 1);
   else if (['div', 'section', 'article'].includes(outer.tagName)) withoutEdgeRule(outer.children, edge);
 }
 

@@ -261,9 +261,12 @@ export function parseTitleLine(line: string): TitleLine | undefined {
 
 /** The heading a file's name stands for: `chapter-7.txt`, and `007-chapter-7.txt` as numbered downloads are named. */
 export function fileTitle(stem: string): TitleLine | undefined {
-  const words = stem.replace(/[-_.]+/g, ' ').trim();
+  const words = fileWords(stem);
   return parseTitleLine(words) ?? parseTitleLine(words.replace(/^\d+\s+(?=\D)/, ''));
 }
+
+/** A file name's words, its hyphens, underscores and dots as spaces (`chapter_006` → "chapter 006"). */
+const fileWords = (stem: string): string => stem.replace(/[-_.]+/g, ' ').trim();
 
 /**
  * Whether a heading titles a page of the author's words about the book, not its story (as a
@@ -305,7 +308,7 @@ export function numberedEntry(line: string): TitleLine | undefined {
 export function titleFromFileName(stem: string): TitleLine | undefined {
   const found = fileTitle(stem);
   if (found) return found;
-  const match = /^0*(\d{1,3})(?:\s+(\D.*))?$/u.exec(stem.replace(/[-_.]+/g, ' ').trim());
+  const match = /^0*(\d{1,3})(?:\s+(\D.*))?$/u.exec(fileWords(stem));
   const number = Number(match?.[1]);
   if (!match || number === 0) return undefined;
   const name = match[2]?.trim();

@@ -4,7 +4,7 @@ import { sourceText, withoutControls } from '../decode.ts';
 import { importedStory, ImportError, type ImportedChapter, type ImportedWork } from '../model.ts';
 import { isSceneBreak } from '../../core/scene-breaks.ts';
 import { volumeLabel } from '../../core/chapter-labels.ts';
-import { chaptersNotice, numberedInVolumes } from '../chapter-headings.ts';
+import { backMatterNotice, chaptersNotice, frontMatterNotice, numberedInVolumes } from '../chapter-headings.ts';
 import {
   authorsPageTitle,
   fileTitle,
@@ -253,12 +253,9 @@ export function readText(input: string, file: string, stem: string): ImportedWor
       story,
     );
     if (fields?.fields.length) notices.push(`read the header’s ${fields.fields.join(', ')} into story.md`);
-    const unread = headerLines.filter((line) => {
-      const label = /^\s*([^:：]{1,20}?)\s*[:：]/u.exec(line)?.[1];
-      return label !== undefined && !Object.values(headerLabels).some((known) => known.test(label)) && !readsLabel(label);
-    });
+    const unread = header!.others.filter(({ label }) => !readsLabel(label));
     if (unread.length > 0)
-      dropped.push(`the header’s ${unread.map((line) => `“${line.trim()}”`).join(', ')}, which story.md has no field for`);
+      dropped.push(`the header’s ${unread.map(({ line }) => `“${line.trim()}”`).join(', ')}, which story.md has no field for`);
   }
   // A summary under the header ("内容简介：", "Summary:"): the story's, not a note of its first chapter.
   const summary = header && !story?.summary && read.length > 1 ? summaryOf(read) : undefined;
@@ -346,7 +343,7 @@ export function readText(input: string, file: string, stem: string): ImportedWor
     // A dedication or a foreword above a whole work's chapters, under its heading alone: the story's notes.
     if (story && notes[0]?.length === 1 && authorsPageTitle(notes[0][0]!) === 'front') {
       story.notes = blocksToTree(notes, setAside);
-      notices.push(`read “${notes[0][0]!.trim()}” above the chapters as the story’s notes`);
+      notices.push(frontMatterNotice(notes[0][0]!));
       notes = [];
     }
     if (notes.length > 0 && !noteLabel(notes[0]![0]!))
@@ -401,10 +398,7 @@ export function readText(input: string, file: string, stem: string): ImportedWor
     story.endNotes = blocksToTree(back, setAside);
     lastPart.to = backAt;
     notices.push(
-      `read ${back
-        .filter((block) => block.length === 1 && authorsPageTitle(block[0]!) === 'back')
-        .map((block) => `“${block[0]!.trim()}”`)
-        .join(', ')} after the chapters as the story’s end notes, not chapters`,
+      backMatterNotice(back.filter((block) => block.length === 1 && authorsPageTitle(block[0]!) === 'back').map((block) => block[0]!)),
     );
   }
 
@@ -501,14 +495,21 @@ function summaryOf(blocks: string[][]): { label: string; blocks: string[][]; tak
   return next && !parseTitleLine(next[0]!) && volumeLabel(next[0]!) === undefined ? { label, blocks: [next], taken: 2 } : undefined;
 }
 
+/** What a text's header gives: its title, author and summary, and its other "Label: value" lines. */
+interface TextHeader {
+  title?: string;
+  author?: string;
+  /** The summary's line, its label as typed, and its text. */
+  summary?: { line: string; label: string; text: string };
+  others: { line: string; label: string }[];
+}
+
 /**
  * The title and author a block of "Label: value" lines gives, if it is one (every line such a
  * line, or a title in book-title marks, 《灯塔》, as Chinese web novels' files open; one at least a title or an author).
  */
-function headerOf(
-  block: string[],
-): { title?: string; author?: string; summary?: { line: string; label: string; text: string } } | undefined {
-  const fields: { title?: string; author?: string; summary?: { line: string; label: string; text: string } } = {};
+function headerOf(block: string[]): TextHeader | undefined {
+  const fields: TextHeader = { others: [] };
   for (const line of block) {
     const marked = /^\s*《([^《》]{1,100})》\s*$/u.exec(line)?.[1];
     if (marked) {
@@ -522,6 +523,7 @@ function headerOf(
     else if (headerLabels.author.test(label!)) fields.author ??= value!.trim();
     else if (headerLabels.summary.test(label!))
       fields.summary ??= { line, label: line.slice(0, line.length - value!.length), text: value!.trim() };
+    else fields.others.push({ line, label: label! });
   }
   return fields.title || fields.author ? fields : undefined;
 }
