@@ -27,6 +27,14 @@ export const counted = (count: number, noun: string, plural = `${noun}s`): strin
 /** One thing, or several joined with "and". */
 const list = (things: readonly string[]) => (things.length === 1 ? things[0]! : `${things.slice(0, -1).join(', ')} and ${things.at(-1)}`);
 /** Where else a raw-HTML warning applies, past the line it names. */
+/** What an element left open does to the rest of a chapter, where readers see it. */
+const emphasis = new Map<string, string>([
+  ...(['i', 'em', 'cite', 'dfn', 'var'] as const).map((name) => [name, 'set in italics'] as const),
+  ...(['b', 'strong'] as const).map((name) => [name, 'set in bold'] as const),
+  ...(['u', 'ins'] as const).map((name) => [name, 'underlined'] as const),
+  ...(['s', 'strike', 'del'] as const).map((name) => [name, 'struck through'] as const),
+  ['a', 'one long link'] as const,
+]);
 const elsewhere = (more: number) => (more > 0 ? ` (here and in ${more} more ${more === 1 ? 'place' : 'places'})` : '');
 
 export const problems = {
@@ -271,6 +279,13 @@ export const problems = {
     message: (mark: string) =>
       `${mark} marks a footnote that is written nowhere, so readers see ${mark} as typed; write the note on a line of its own (${mark}: the note's text), or write \\${mark} to keep the brackets`,
   }),
+  TemplateCode: problem({
+    level: 'warning',
+    where: 'line',
+    title: 'Template code from a blog (Jekyll, Hugo, kramdown) shows as typed',
+    message: (code: string) =>
+      `${code.length > 60 ? `${code.slice(0, 60)}…` : code} is template code of a blog's site generator (Liquid, a Hugo shortcode or a kramdown attribute list), which Quire does not run: readers see it as typed; remove it, or write what it stands for (the text, or a picture as ![what it shows](../images/lake.png)), or put it between backticks if it is the text's`,
+  }),
   SpanningEmphasis: problem({
     level: 'warning',
     where: 'line',
@@ -345,6 +360,13 @@ export const problems = {
     title: 'An HTML element that hides what follows is never closed',
     message: (name: string) =>
       `<${name}> is opened but never closed, so everything after it would disappear; close it with </${name}> or remove it`,
+  }),
+  UnclosedWrapper: problem({
+    level: 'warning',
+    where: 'line',
+    title: 'An HTML element opened and never closed holds the rest of the chapter',
+    message: (name: string) =>
+      `<${name}> is opened but never closed, so everything after it, to the end of the chapter, is inside it${emphasis.has(name) ? `, ${emphasis.get(name)!}` : ''}; close it with </${name}> where it should end, or remove it`,
   }),
   UnknownBlock: problem({
     level: 'error',

@@ -42,6 +42,7 @@ import { remarkAccidentalLists } from './remark-accidental-lists.ts';
 import { remarkUnclosedFence } from './remark-unclosed-fence.ts';
 import { remarkRowlessTables } from './remark-rowless-tables.ts';
 import { remarkSpanningEmphasis } from './remark-spanning-emphasis.ts';
+import { remarkTemplateCode } from './remark-template-code.ts';
 import { remarkUnmatchedNotes } from './remark-unmatched-notes.ts';
 import { remarkTextDefinitions } from './remark-text-definitions.ts';
 import { rehypeLegacyFormatting, rehypeRemovedHtml, rehypeTidyPastedHtml, sanitizeSchema } from './sanitize.ts';
@@ -146,6 +147,7 @@ export function createRenderer(settings: RenderSettings): Renderer {
     remarkUnclosedFence,
     remarkRowlessTables,
     remarkSpanningEmphasis,
+    remarkTemplateCode,
     remarkUnmatchedNotes,
     // Not an option: unified reads `false` as "leave this plugin out", `true` as no options.
     ...(isJapanese(settings.language ?? 'en') ? [remarkRuby] : []),
