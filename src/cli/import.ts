@@ -41,7 +41,8 @@ downloads a folder), is read file by file, in the order their names number them.
                    chapters alone (Word, text, Markdown), which carry none; in place of a
                    whole work's own (its summary, tags and notes kept)
 
-The weekly update: download the work again (AO3 HTML or EPUB, any EPUB) and run
+The weekly update: download the work again (AO3 HTML or EPUB, any EPUB, the document
+you write the whole story in) and run
   --update         add the new chapters, bring across what changed at the source (chapters,
                    status, tags, summary…) and keep what you changed here. A chapter changed
                    both here and at the source is listed and left as yours. What the last
@@ -393,7 +394,7 @@ async function updateWork(
     }
     const tally = (outcome: string) => decided.chapters.filter((chapter) => chapter.outcome === outcome).length;
     said.push(
-      `${tally('new')} new, ${tally('updated') + tally('taken')} updated, ${tally('kept') + tally('unchanged')} kept, ${tally('conflict')} conflicting, ${tally('gone')} gone from the source`,
+      `${tally('new')} new, ${tally('updated') + tally('taken')} updated, ${tally('kept') + tally('unchanged')} kept, ${tally('conflict') + (story.conflicts.length > 0 ? 1 : 0)} conflicting, ${tally('gone')} gone from the source`,
     );
     if (options.dryRun) {
       for (const line of said) console.log(line);

@@ -33,6 +33,8 @@ export interface ChapterFile {
 export interface ImportPlan {
   chapters: ChapterFile[];
   story: string | undefined;
+  /** Fields of `story` the source left out, filled for the build (Untitled, Anonymous): no value of the source's. */
+  storyFilledIn: ('title' | 'author')[];
   images: Map<string, Uint8Array>;
   fidelity: Fidelity;
 }
@@ -130,7 +132,13 @@ export async function planImport(work: ImportedWork, existingOrders: readonly nu
   }
   const expected = withoutWords(fidelityWords(work.source), [...work.setAside, ...breakMarks].flatMap(fidelityWords));
   const fidelity = compareWords(expected, rendered.flatMap(fidelityWords), bodies);
-  return { chapters, story: work.story && storyMarkdown(work.story, storyParts!), images: cleanPictures(work), fidelity };
+  return {
+    chapters,
+    story: work.story && storyMarkdown(work.story, storyParts!),
+    storyFilledIn: work.story ? (['title', 'author'] as const).filter((field) => work.story![field] === undefined) : [],
+    images: cleanPictures(work),
+    fidelity,
+  };
 }
 
 /**

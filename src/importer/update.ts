@@ -83,7 +83,16 @@ export function recordOf(input: {
     format: input.format,
     work: input.work,
     imported: input.today,
-    story: input.plan.story === undefined ? {} : fingerprints({ ...storyFields(input.plan.story), ...input.given }),
+    story:
+      input.plan.story === undefined
+        ? {}
+        : fingerprints(
+            Object.fromEntries(
+              Object.entries({ ...storyFields(input.plan.story), ...input.given }).filter(
+                ([key]) => !(input.plan.storyFilledIn as string[]).includes(key),
+              ),
+            ),
+          ),
     chapters: input.plan.chapters.map((chapter, index) => ({
       position: index + 1,
       title: chapter.title,
@@ -261,7 +270,7 @@ export function planUpdate(input: {
     // Remembered while it stays, so the next update still knows it came from the source.
     if (!input.remove) recordChapters.push(entry);
   }
-  const story = updateStory(plan.story, current.story, record?.story, take.has('story.md'));
+  const story = updateStory(plan, current.story, record?.story, take.has('story.md'));
   return {
     chapters,
     story: story.update,
@@ -291,7 +300,7 @@ function withLocalSettings(chapter: ChapterFile, here: string, file: string): st
  * `take`). The file is edited in place, its comments and order kept.
  */
 function updateStory(
-  incomingText: string | undefined,
+  { story: incomingText, storyFilledIn }: Pick<ImportPlan, 'story' | 'storyFilledIn'>,
   currentText: string | undefined,
   base: Record<string, string> | undefined,
   take: boolean,
@@ -303,9 +312,13 @@ function updateStory(
     return { update: { text: incomingText, changed: ['story.md'], conflicts: [] }, record: fingerprints(incoming) };
   const local = storyFields(currentText);
   const record = new Map(Object.entries(base ?? {}));
+  // A title or author the source does not give (a Word document's) is the author's alone: never
+  // the source's change, nor a conflict with the placeholder story.md was first written with.
+  const filledIn = new Set<string>(storyFilledIn);
+  for (const field of filledIn) record.delete(field);
   const changed: string[] = [];
   const conflicts: string[] = [];
-  const keys = [...new Set([...Object.keys(incoming), ...Object.keys(base ?? {})])];
+  const keys = [...new Set([...Object.keys(incoming), ...Object.keys(base ?? {})])].filter((key) => !filledIn.has(key));
   const updates = new Map<string, unknown>();
   for (const key of keys) {
     const value = normalised(incoming[key]);

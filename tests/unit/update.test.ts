@@ -15,6 +15,7 @@ function plan(chapters: [string, string][], story = storyText('status: in-progre
       words: body.split(' ').length,
     })),
     story,
+    storyFilledIn: [],
     images: new Map(),
     fidelity: { source: 1, kept: 1, firstLoss: undefined, added: 0, firstAddition: undefined, disorder: undefined },
   };
@@ -97,5 +98,31 @@ describe('planning an update', () => {
     expect(update.story.text).toBe(
       '---\ntitle: Lamplight\nauthor: Wren\n# the status, by hand\nstatus: complete\nrating: Mature # mine\n---\n\nA new summary.\n',
     );
+  });
+
+  it('leaves a title and author the source never gave (a Word document’s) to the author: no conflict, never “Untitled”', () => {
+    // story.md as first written for a document without either, then named by the author.
+    const unnamed: ImportPlan = {
+      ...plan([['One', 'First text.']], '---\ntitle: Untitled\nauthor: Anonymous\n---\n'),
+      storyFilledIn: ['title', 'author'],
+    };
+    const baseline = recordOf({ ...next, plan: unnamed, today: '2026-12-01' });
+    expect(Object.keys(baseline.story)).toEqual([]);
+    const update = planUpdate({
+      plan: {
+        ...unnamed,
+        chapters: plan([
+          ['One', 'First text.'],
+          ['Two', 'Second text.'],
+        ]).chapters,
+      },
+      record: baseline,
+      current: { chapters: new Map([['chapters/chapter-1.md', chapterText('One', 'First text.')]]), story: storyText('', 'Mine.') },
+      take: new Set(),
+      remove: false,
+      next,
+    });
+    expect(update.story).toEqual({ text: undefined, changed: [], conflicts: [] });
+    expect(update.chapters.map(({ outcome }) => outcome)).toEqual(['unchanged', 'new']);
   });
 });
