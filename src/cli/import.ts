@@ -271,9 +271,9 @@ async function updateWork(
   content: string,
   options: { take: string[]; remove: boolean; dryRun: boolean; fetchImages: boolean; path: string | undefined },
 ): Promise<number> {
-  if (work.story === undefined) {
+  if (work.story === undefined && work.chapters.length < 2) {
     console.error(
-      `error  ${input}: --update needs a whole work (an AO3 download, an EPUB), not a single chapter; import a chapter without --update`,
+      `error  ${input}: --update needs a whole work (an AO3 download, an EPUB, the document you write the story in), not a single chapter; import a chapter without --update`,
     );
     return 1;
   }
@@ -285,9 +285,12 @@ async function updateWork(
     return 1;
   }
   const id = workId(work, input);
-  if (record && record.work !== id) {
+  // A document that names no work of its own (no address, no title) is known by its file name
+  // alone, which a download renames ("story (1).docx"): its chapters, matched by title, tell.
+  const namesItself = Boolean(work.story?.reviewUrl ?? work.story?.title);
+  if (record && record.work !== id && namesItself) {
     console.error(
-      `error  ${input} is “${work.story.title ?? id}” (${id}), but ${shown(content)}/ was imported from ${record.work}; update a folder with its own work (--content <dir>), or delete ${shown(join(content, recordName))} to adopt this one`,
+      `error  ${input} is “${work.story?.title ?? id}” (${id}), but ${shown(content)}/ was imported from ${record.work}; update a folder with its own work (--content <dir>), or delete ${shown(join(content, recordName))} to adopt this one`,
     );
     return 1;
   }
@@ -352,6 +355,10 @@ async function updateWork(
     ];
     if (!record && current.size > 0)
       said.push(`note   no ${recordName} yet: chapters here were matched to the source by title; any that differ are listed as conflicts`);
+    if (record && record.work !== id)
+      said.push(
+        `note   ${basename(input)} names no work of its own: taken for ${record.work}, imported last, its chapters matched by title`,
+      );
     for (const chapter of decided.chapters) {
       const path = join(content, chapter.file);
       if (chapter.text !== undefined) staged.write(path, chapter.text);
@@ -565,9 +572,11 @@ export async function main(argv: string[]): Promise<number> {
       reports.push([`wrote  ${shown(targets.story)}  "${givenStory.title ?? 'Untitled'}" by ${bylineOf(givenStory) ?? 'Anonymous'}`]);
     }
     // A whole work imported into the content folder is recorded, for the weekly --update.
+    // So is a single document holding several chapters, as an author writes a story in one.
     const wholes = plans.filter(({ work }) => work.story !== undefined);
-    if (wholes.length === 1 && intoContent) {
-      const { input, work, plan } = wholes[0]!;
+    const recorded = wholes.length === 1 ? wholes[0] : plans.length === 1 && plans[0]!.plan.chapters.length > 1 ? plans[0] : undefined;
+    if (recorded && intoContent) {
+      const { input, work, plan } = recorded;
       staged.write(
         join(content, recordName),
         recordFile(recordOf({ source: input, format: work.format, work: sourceIds.get(work)!, plan, today: today(), given })),

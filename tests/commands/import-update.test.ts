@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { runImport } from '../support/build';
 import { ao3Work, type Ao3Chapter } from '../support/ao3';
+import { makeDocx } from '../support/documents';
 import { makeWorkDir } from '../../src/cli/support/work-dir.ts';
 
 const work = makeWorkDir('update-');
@@ -161,6 +162,38 @@ describe('the weekly update from AO3', () => {
     expect(update.stdout).toMatch(/^new +.*chapter-3\.md/m);
     expect(update.stdout).not.toMatch(/^(?:updated|conflict) +.*story\.md/m);
     expect(readFileSync(join(folder, 'story.md'), 'utf8')).toMatch(/^title: Lamps Below\nauthor: Ada Quill$/m);
+  });
+
+  it('updates a story written in one document that names no work (Word, plain text), whatever the download is named', async () => {
+    const weeks = [
+      ['Chapter 1: The Storm', 'The lamp was lit.', 'Chapter 2: The Road', 'The storm came.'],
+      ['Chapter 1: The Storm', 'The lamp was lit.', 'Chapter 2: The Road', 'The storm came, and went.', 'Chapter 3: The Sea', 'The calm.'],
+    ];
+    const word = (lines: string[]) => makeDocx(lines.map((line) => `<w:p><w:r><w:t>${line}</w:t></w:r></w:p>`));
+    for (const [kind, write] of [
+      ['docx', word],
+      ['txt', (lines: string[]) => `${lines.join('\n\n')}\n`],
+    ] as const) {
+      const folder = join(work, `document-${kind}`);
+      const file = (name: string, week: number) => {
+        const path = join(work, `${name}.${kind}`);
+        writeFileSync(path, write(weeks[week]!));
+        return path;
+      };
+      const first = await runImport(file('My Serial', 0), '--content', folder, '--title', 'Lamps Below', '--author', 'Ada');
+      expect(first.code, first.stderr).toBe(0);
+      expect(first.stdout).toMatch(/wrote {2}.*imported-from\.yaml/);
+      // The next week's download, renamed by the browser beside the first.
+      const update = await runImport(file('My Serial (1)', 1), '--content', folder, '--update');
+      expect(update.stderr).toBe('');
+      expect(update.stdout).toMatch(/^same +.*chapter-1\.md/m);
+      expect(update.stdout).toMatch(/^updated +.*chapter-2\.md/m);
+      expect(update.stdout).toMatch(/^new +.*chapter-3\.md/m);
+      expect(update.stdout).toMatch(/1 new, 1 updated, 1 kept, 0 conflicting/);
+      expect(update.stdout).not.toMatch(/story\.md/);
+      expect(readFileSync(join(folder, 'story.md'), 'utf8')).toMatch(/^title: Lamps Below\nauthor: Ada$/m);
+      expect(readFileSync(join(folder, 'chapters/chapter-2.md'), 'utf8')).toContain('The storm came, and went.');
+    }
   });
 
   it('names a chapter here it cannot read (broken frontmatter), and changes nothing', async () => {
