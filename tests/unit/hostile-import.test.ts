@@ -631,6 +631,30 @@ it('an Obsidian chapter’s picture embeds come in as Markdown pictures from bes
   }
 });
 
+it('a Word document never reads a picture linked from a file outside it, or a path out of it; their descriptions stay, and the author is told', async () => {
+  const picture = (id: string, attribute: 'link' | 'embed', alt: string) =>
+    `<w:r><w:drawing><wp:inline><wp:docPr id="1" name="Picture" descr="${alt}"/><a:graphic><a:graphicData uri="http://schemas.openxmlformats.org/drawingml/2006/picture"><pic:pic><pic:blipFill><a:blip r:${attribute}="${id}"/></pic:blipFill></pic:pic></a:graphicData></a:graphic></wp:inline></w:drawing></w:r>`;
+  const image = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships/image';
+  const docx = makeDocx(
+    [
+      '<w:p><w:r><w:t>Chapter 1</w:t></w:r></w:p>',
+      `<w:p><w:r><w:t xml:space="preserve">Before </w:t></w:r>${picture('rId9', 'link', 'A lamp')}<w:r><w:t xml:space="preserve"> after.</w:t></w:r></w:p>`,
+      `<w:p><w:r><w:t xml:space="preserve">Then </w:t></w:r>${picture('rId10', 'embed', 'The key')}</w:p>`,
+    ],
+    `<Relationship Id="rId9" Type="${image}" Target="file:///etc/hostname" TargetMode="External"/><Relationship Id="rId10" Type="${image}" Target="../../../../etc/hostname"/>`,
+  );
+  const { plan, text, work } = await importBytes(docx, 'linked.docx');
+  faithful(plan);
+  expect([...plan.images.keys()]).toEqual([]);
+  expect(text).toBe('Before A lamp after.\n\nThen The key');
+  expect(work.notices).toEqual([
+    expect.stringMatching(
+      /^left out the picture “A lamp”, linked from a file outside the document or missing from it, keeping its description \(in Word: /,
+    ),
+    expect.stringMatching(/^left out the picture “The key”, linked from a file outside/),
+  ]);
+});
+
 it('an EPUB never reaches for a picture beside it on disk, however it names one', async () => {
   const root = mkdtempSync(join(tmpdir(), 'quire-beside-'));
   writeFileSync(join(root, 'photo.png'), pngHeader(2, 2));

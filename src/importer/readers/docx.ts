@@ -1,6 +1,7 @@
 import type { Element } from 'hast';
 import { strFromU8, strToU8, zipSync } from 'fflate';
 import mammoth from 'mammoth';
+import { visit } from 'unist-util-visit';
 import { imageName } from '../image-name.ts';
 import { parseHtml, select, visibleText } from '../html.ts';
 import { ImportError, type ImportedWork } from '../model.ts';
@@ -250,6 +251,7 @@ function markAlignment(element: { type?: string; alignment?: string; styleName?:
  */
 export async function readDocx(bytes: Uint8Array, file: string, stem: string): Promise<ImportedWork> {
   const images = new Map<string, Uint8Array>();
+  const unreadPictures: string[] = [];
   const prepared = preparedForMammoth(bytes, file);
   let result: Awaited<ReturnType<typeof mammoth.convertToHtml>>;
   try {
@@ -258,10 +260,22 @@ export async function readDocx(bytes: Uint8Array, file: string, stem: string): P
       {
         styleMap,
         transformDocument: markAlignment,
-        convertImage: mammoth.images.imgElement(async (image) => {
-          const extension = image.contentType.split('/')[1]?.replace('jpeg', 'jpg').replace('svg+xml', 'svg') ?? 'png';
+        convertImage: mammoth.images.imgElement(async (read) => {
+          // As mammoth gives it, beyond its types: a picture linked from outside has no type; the description is there.
+          const image = read as Omit<typeof read, 'contentType'> & { contentType: string | null; altText?: string };
+          const extension = image.contentType?.split('/')[1]?.replace('jpeg', 'jpg').replace('svg+xml', 'svg') ?? 'png';
+          let picture: Uint8Array;
+          try {
+            picture = new Uint8Array(await image.readAsBuffer());
+          } catch {
+            // Linked from a file outside the document (never read: mammoth's access to other files
+            // is off), or missing from it: its description stays, as the text's.
+            unreadPictures.push(image.altText?.trim() ?? '');
+            // mammoth sets the description as the picture's alt.
+            return { src: '' };
+          }
           const name = imageName(`${stem}-picture.${extension}`, new Set(images.keys()));
-          images.set(name, new Uint8Array(await image.readAsBuffer()));
+          images.set(name, picture);
           return { src: `images/${name}` };
         }),
       },
@@ -271,15 +285,29 @@ export async function readDocx(bytes: Uint8Array, file: string, stem: string): P
   }
   const notices = result.messages
     .filter(
-      (message) => message.type === 'warning' && !/unrecognised (?:paragraph|run) style|referenced but not defined/i.test(message.message),
+      (message) =>
+        message.type === 'warning' &&
+        // A picture of no type is one linked from outside the document, told below.
+        !/unrecognised (?:paragraph|run) style|referenced but not defined|image of type null/i.test(message.message),
     )
     .map((message) => `Word: ${message.message}`);
+  for (const alt of unreadPictures)
+    notices.push(
+      `left out ${alt ? `the picture “${alt}”` : 'a picture'}, linked from a file outside the document or missing from it, ${alt ? 'keeping its description' : 'which has no description'} (in Word: File → Info → Edit Links to Files → Save picture in document; or put it in images/ and add it to the chapter)`,
+    );
   // What mammoth ignored it says only in passing; the words inside count as the source's, so the word check misses them if they are lost.
   const ignored = result.messages.flatMap((message) => /unrecognised element was ignored: (w:[A-Za-z]+)/.exec(message.message)?.[1] ?? []);
   const unread = ignoredText(prepared.xml, ignored);
   const tree = parseHtml(`<body>${result.value}</body>`);
   const body = (select('body', tree) ?? tree) as Element;
   withRuby(body);
+  // A picture that could not be read (its address left empty above): its description, as text.
+  visit(body, 'element', (node: Element, index, parent) => {
+    if (node.tagName !== 'img' || node.properties.src !== '' || !parent || index === undefined) return undefined;
+    const alt = String(node.properties.alt ?? '').trim();
+    parent.children.splice(index, 1, ...(alt ? [{ type: 'text' as const, value: alt }] : []));
+    return index;
+  });
   // The words as read, before anything below moves them (the footnotes go to their chapters).
   const dropped = [...commentsDropped(prepared.comments), ...deletionsDropped(prepared.deletions), ...hiddenDropped(prepared.hidden)];
   return readDocumentBody(body, { format: 'Word document', stem, images, source: `${visibleText(body)}\n${unread}`, notices, dropped });
