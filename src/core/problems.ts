@@ -26,7 +26,6 @@ const problem = <Args extends unknown[]>(data: ProblemData<Args>) => data;
 export const counted = (count: number, noun: string, plural = `${noun}s`): string => `${count} ${count === 1 ? noun : plural}`;
 /** One thing, or several joined with "and". */
 const list = (things: readonly string[]) => (things.length === 1 ? things[0]! : `${things.slice(0, -1).join(', ')} and ${things.at(-1)}`);
-/** Where else a raw-HTML warning applies, past the line it names. */
 /** What an element left open does to the rest of a chapter, where readers see it. */
 const emphasis = new Map<string, string>([
   ...(['i', 'em', 'cite', 'dfn', 'var'] as const).map((name) => [name, 'set in italics'] as const),
@@ -35,6 +34,7 @@ const emphasis = new Map<string, string>([
   ...(['s', 'strike', 'del'] as const).map((name) => [name, 'struck through'] as const),
   ['a', 'one long link'] as const,
 ]);
+/** Where else a raw-HTML warning applies, past the line it names. */
 const elsewhere = (more: number) => (more > 0 ? ` (here and in ${more} more ${more === 1 ? 'place' : 'places'})` : '');
 
 export const problems = {

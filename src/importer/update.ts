@@ -83,16 +83,7 @@ export function recordOf(input: {
     format: input.format,
     work: input.work,
     imported: input.today,
-    story:
-      input.plan.story === undefined
-        ? {}
-        : fingerprints(
-            Object.fromEntries(
-              Object.entries({ ...storyFields(input.plan.story), ...input.given }).filter(
-                ([key]) => !(input.plan.storyFilledIn as string[]).includes(key),
-              ),
-            ),
-          ),
+    story: input.plan.story === undefined ? {} : fingerprints(sourceFields(input.plan, input.given)),
     chapters: input.plan.chapters.map((chapter, index) => ({
       position: index + 1,
       title: chapter.title,
@@ -100,6 +91,12 @@ export function recordOf(input: {
       text: chapterFingerprint(chapter.text, chapter.slug),
     })),
   };
+}
+
+/** story.md's fields as the source gives them: the values given in their place (`--title`) as the source had them, none it left out. */
+function sourceFields(plan: Pick<ImportPlan, 'story' | 'storyFilledIn'>, given: Record<string, unknown> = {}): Record<string, unknown> {
+  const filledIn = new Set<string>(plan.storyFilledIn);
+  return Object.fromEntries(Object.entries({ ...storyFields(plan.story ?? ''), ...given }).filter(([key]) => !filledIn.has(key)));
 }
 
 function fingerprints(fields: Record<string, unknown>): Record<string, string> {
@@ -300,21 +297,21 @@ function withLocalSettings(chapter: ChapterFile, here: string, file: string): st
  * `take`). The file is edited in place, its comments and order kept.
  */
 function updateStory(
-  { story: incomingText, storyFilledIn }: Pick<ImportPlan, 'story' | 'storyFilledIn'>,
+  plan: Pick<ImportPlan, 'story' | 'storyFilledIn'>,
   currentText: string | undefined,
   base: Record<string, string> | undefined,
   take: boolean,
 ): { update: StoryUpdate; record: Record<string, string> } {
   const none = { update: { text: undefined, changed: [], conflicts: [] }, record: base ?? {} };
-  if (incomingText === undefined) return none;
-  const incoming = storyFields(incomingText);
+  if (plan.story === undefined) return none;
+  const incoming = sourceFields(plan);
   if (currentText === undefined)
-    return { update: { text: incomingText, changed: ['story.md'], conflicts: [] }, record: fingerprints(incoming) };
+    return { update: { text: plan.story, changed: ['story.md'], conflicts: [] }, record: fingerprints(incoming) };
   const local = storyFields(currentText);
   const record = new Map(Object.entries(base ?? {}));
   // A title or author the source does not give (a Word document's) is the author's alone: never
   // the source's change, nor a conflict with the placeholder story.md was first written with.
-  const filledIn = new Set<string>(storyFilledIn);
+  const filledIn = new Set<string>(plan.storyFilledIn);
   for (const field of filledIn) record.delete(field);
   const changed: string[] = [];
   const conflicts: string[] = [];
