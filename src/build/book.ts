@@ -62,6 +62,7 @@ async function makeEpub(site: URL | undefined): Promise<Uint8Array> {
   const chapters = story.chapters.map((chapter) => ({
     id: chapter.slug,
     title: chapter.title,
+    part: chapter.part,
     body: xhtml(chapter.html)!,
     summary: xhtml(chapter.summary?.html),
     contentNotes: chapter.contentNotes,

@@ -196,7 +196,9 @@ async function importOne(
     const target = join(targets.chapters, `${chapter.slug}.md`);
     write(target, chapter.text);
     existing.push({ file: target, order: chapter.order });
-    said.push(`wrote  ${shown(target)}  "${chapter.title}"  order ${chapter.order}  ${words(chapter.words)}`);
+    said.push(
+      `wrote  ${shown(target)}  "${chapter.title}"  order ${chapter.order}  ${words(chapter.words)}${chapter.part ? `  opens the part “${chapter.part}”` : ''}`,
+    );
   }
   for (const [name, bytes] of plan.images) {
     const target = join(targets.images, name);

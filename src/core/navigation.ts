@@ -14,6 +14,8 @@ export interface ChapterPosition {
   /** 1-based position in reading order. */
   number: number;
   total: number;
+  /** The part of the story (a book, a volume, an arc) the chapter is in: the last one opened at or before it. */
+  part: string | undefined;
 }
 
 /** The previous and next chapters of `chapters[index]`, with hrefs built by `href`. */
@@ -27,6 +29,7 @@ export function chapterPosition(chapters: readonly Chapter[], index: number, hre
     next: link(chapters[index + 1]),
     number: index + 1,
     total: chapters.length,
+    part: chapters.slice(0, index + 1).findLast((chapter) => chapter.part !== undefined)?.part,
   };
 }
 

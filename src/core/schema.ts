@@ -305,6 +305,7 @@ const chapterOtherNames: OtherNames = {
     revised: ['updated', 'lastmod', 'lastModified', 'modified', 'edited', 'updatedAt', 'dateModified'],
     draft: ['unpublished', 'hidden', 'wip'],
     slug: ['permalink'],
+    part: ['volume', 'book', 'arc', 'section'],
   }),
   elsewhere: Object.fromEntries(
     ['author', 'language', 'status', 'fandom', 'rating', 'characters', 'relationships', 'tags', 'categories', 'cover', 'series'].map(
@@ -456,6 +457,14 @@ export const chapterSchema = strictObject(
           ? `order must be a number, not text: write it without quotes, order: ${issue.input.trim()}`
           : `order ${issue.input === undefined ? 'is required' : 'must be a number'}: 0 for the prologue, 1, 2… (4.5 between 4 and 5)`,
     }),
+    /**
+     * The part of the story this chapter opens (a book, a volume, an arc), by its name: it heads
+     * this chapter and every one after it, to the next chapter that opens a part, in the contents,
+     * the entire work and the EPUB's contents.
+     */
+    part: visibleText('part')
+      .refine((value) => !/\n/.test(value), 'part is a name on one line, such as part: "Book Two: The Sea"')
+      .optional(),
     /** Markdown: what the chapter is about, under its title (as archives show a chapter summary), in the contents and in previews. */
     summary: visibleText('summary').optional(),
     /** Content warnings for this chapter, shown before the text (a reader may collapse them): `[Major character death]`. */

@@ -73,6 +73,8 @@ export interface Chapter {
   aliases: string[];
   filePath: string;
   title: string;
+  /** The name of the part of the story (a book, a volume, an arc) this chapter opens, when it opens one. */
+  part: string | undefined;
   order: number;
   published: Date | undefined;
   draft: boolean;
@@ -435,6 +437,7 @@ function toChapter(source: ChapterSource, now: Date): Chapter {
     aliases: source.data.aliases.map((alias) => alias.normalize('NFC')),
     filePath: source.filePath,
     title: source.data.title,
+    part: source.data.part,
     order: source.data.order,
     published: source.data.published,
     draft: source.data.draft,
@@ -452,6 +455,18 @@ function toChapter(source: ChapterSource, now: Date): Chapter {
     paragraphs: source.body.paragraphs,
     blocks: [source.body, source.notes.summary, source.notes.authors, source.notes.end, source.notes.revision].some((part) => part?.blocks),
   };
+}
+
+/** The chapters in parts: each part's name (none before the first chapter that opens one) and its chapters, in reading order. */
+export function storyParts<Item extends Pick<Chapter, 'part'>>(
+  chapters: readonly Item[],
+): { name: string | undefined; chapters: Item[] }[] {
+  const parts: { name: string | undefined; chapters: Item[] }[] = [];
+  for (const chapter of chapters) {
+    if (parts.length === 0 || chapter.part !== undefined) parts.push({ name: chapter.part, chapters: [] });
+    parts.at(-1)!.chapters.push(chapter);
+  }
+  return parts;
 }
 
 function byReadingOrder(a: Chapter, b: Chapter): number {

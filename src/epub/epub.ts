@@ -6,6 +6,7 @@ import { formatDate, isoDate, listSeparator } from '../shared/format.ts';
 import { textDirection } from '../shared/i18n/languages.ts';
 import type { StringKey, Translate } from '../shared/i18n/strings.ts';
 import { escapeXml } from '../core/escape.ts';
+import { storyParts } from '../core/story.ts';
 import { ownIndent } from './xhtml.ts';
 
 /** One chapter of the book, its parts already XHTML. */
@@ -13,6 +14,8 @@ export interface EpubChapter {
   /** File-safe id, e.g. the slug. */
   id: string;
   title: string;
+  /** The part of the story (a book, a volume, an arc) this chapter opens, when it opens one. */
+  part: string | undefined;
   body: string;
   /** What the chapter is about, shown under its title. */
   summary: string | undefined;
@@ -98,6 +101,7 @@ figcaption { font-size: 0.875em; text-indent: 0; }
 .visually-hidden { display: none; }
 h1 { text-align: center; margin: 2em 0 1em; line-height: 1.2; }
 .title-label { display: block; font-size: 0.55em; font-weight: normal; margin-bottom: 0.4em; }
+.part { margin: 0 0 1em; text-align: center; font-style: italic; }
 .title-name { display: block; }
 .title-name.long { font-size: 0.8em; }
 .title-name.very-long { font-size: 0.62em; line-height: 1.3; }
@@ -191,7 +195,7 @@ function chapterHeading(title: string): string {
 
 function chapterDocument(book: EpubBook, chapter: EpubChapter): string {
   // Each chapter is a document of its own: its ids are the page ids an author's text never takes (contract.ts).
-  const body = `<section epub:type="chapter" role="doc-chapter" aria-labelledby="title">
+  const body = `${chapter.part ? `<p class="part">${escapeXml(chapter.part)}</p>\n` : ''}<section epub:type="chapter" role="doc-chapter" aria-labelledby="title">
 <h1 id="title">${chapterHeading(chapter.title)}</h1>
 ${chapter.summary ? chapterSummary(book, chapter.summary) : ''}
 ${chapter.contentNotes.length > 0 ? contentNotes(book, chapter.contentNotes) : ''}
@@ -237,8 +241,13 @@ function endNotesDocument(book: EpubBook, html: string): string {
 }
 
 function navDocument(book: EpubBook): string {
-  const items = book.chapters
-    .map((chapter) => `<li><a href="chapters/${chapter.id}.xhtml">${escapeXml(chapter.title)}</a></li>`)
+  const entries = (chapters: EpubChapter[]) =>
+    chapters.map((chapter) => `<li><a href="chapters/${chapter.id}.xhtml">${escapeXml(chapter.title)}</a></li>`).join('\n');
+  // A part's name over its chapters, as a label without a page of its own.
+  const items = storyParts(book.chapters)
+    .map((part) =>
+      part.name ? `<li><span>${escapeXml(part.name)}</span>\n<ol>\n${entries(part.chapters)}\n</ol></li>` : entries(part.chapters),
+    )
     .join('\n');
   const body = `<nav epub:type="toc" id="toc" role="doc-toc">
 ${said(book, 'h1', 'epub.contents')}

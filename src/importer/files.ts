@@ -16,6 +16,7 @@ import { bookLink, ImportError, treesOf, type ImportedChapter, type ImportedStor
 import { elementsOf } from './element.ts';
 import { linkedChapter } from '../core/links.ts';
 import { fileTitle } from './title-lines.ts';
+import { volumeLabel } from '../core/chapter-labels.ts';
 import { sanitizeSvg } from '../core/svg.ts';
 import { counted, problems } from '../core/problems.ts';
 
@@ -24,6 +25,8 @@ export interface ChapterFile {
   slug: string;
   order: number;
   title: string;
+  /** The part of the story it opens, when it opens one. */
+  part?: string | undefined;
   text: string;
   /** Its words, as the site will count them. */
   words: number;
@@ -87,6 +90,7 @@ export async function planImport(work: ImportedWork, existingOrders: readonly nu
   breakMarks = [];
   const placed = place(work.chapters, existingOrders, work.chapters.length > 1 || work.story !== undefined);
   resolveSourceLinks(work, placed);
+  for (const { chapter } of placed) chapter.part ??= liftedPart(chapter);
   const parts = placed.map(({ chapter }) => chapterMarkdown(chapter));
   const storyParts = work.story && {
     summary: markdown(work.story.summary),
@@ -120,12 +124,14 @@ export async function planImport(work: ImportedWork, existingOrders: readonly nu
     const own = parts[i]!;
     for (const part of [own.summary, own.authorsNote, own.endNote]) await note(part);
     const body = await renderer.chapter(own.body);
-    rendered.push(body.text, body.footnotes);
+    // A part's name, which the site shows over its chapters, is the source's words too.
+    rendered.push(chapter.part ?? '', body.text, body.footnotes);
     bodies.push({ title: chapter.title, words: fidelityWords(body.text) });
     chapters.push({
       slug,
       order,
       title: chapter.title,
+      part: chapter.part,
       text: chapterFile(chapter, order, own),
       words: chapterWords({ body }),
     });
@@ -219,6 +225,7 @@ function chapterFile(chapter: ImportedChapter, order: number, parts: ChapterMark
   const front = dump({
     title: chapter.title,
     order,
+    part: chapter.part,
     ...Object.fromEntries(Object.entries(parts.frontmatter).filter(([key]) => key !== 'title' && key !== 'order')),
     published: chapter.published ?? parts.frontmatter.published,
     draft: chapter.draft ?? parts.frontmatter.draft,
@@ -228,6 +235,37 @@ function chapterFile(chapter: ImportedChapter, order: number, parts: ChapterMark
     endNote: parts.endNote,
   });
   return `---\n${front}---\n\n${parts.body}\n`;
+}
+
+/**
+ * The name of the part of the story (a book, a volume, an arc) a chapter opens, as its opening
+ * heading or line alone gives it ("Book Two", "**PART TWO: THE SEA**", "第二卷"): taken out of
+ * its text, for the chapter's `part`, in every format alike. Not where the chapter has another
+ * such line (a long chapter's "Part 1" and "Part 2"), nor where nothing follows it.
+ */
+function liftedPart(chapter: ImportedChapter): string | undefined {
+  const named = (text: string) => {
+    const name = text.replace(/\s+/g, ' ').trim();
+    return volumeLabel(name) === undefined ? undefined : name;
+  };
+  if (chapter.markdown) {
+    const lines = chapter.markdown.body.split('\n');
+    const lineName = (line: string) => named(line.replace(/^#{1,6}\s+|^(\*\*|__)(.*)\1$/g, '$2'));
+    const at = lines.findIndex((line) => line.trim() !== '');
+    const name = at === -1 ? undefined : lineName(lines[at]!);
+    const rest = lines.slice(at + 1);
+    if (!name || !rest.some((line) => line.trim() !== '') || rest.some((line) => lineName(line) !== undefined)) return undefined;
+    chapter.markdown.body = rest.join('\n').replace(/^\s*\n/, '');
+    return name;
+  }
+  const children = chapter.body.children;
+  const blocks = children.filter((child): child is Element => child.type === 'element');
+  const lineName = (node: Element) => (/^(?:h[1-6]|p)$/.test(node.tagName) ? named(toString(node)) : undefined);
+  const [first, ...rest] = blocks;
+  const name = first && lineName(first);
+  if (!name || rest.length === 0 || rest.some((block) => lineName(block) !== undefined)) return undefined;
+  children.splice(children.indexOf(first), 1);
+  return name;
 }
 
 /**

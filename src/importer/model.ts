@@ -16,6 +16,8 @@ export interface ImportedChapter {
   title: string;
   /** The file name it asks for, if the source suggests one (`chapter-12`, `prologue`). */
   slug: string | undefined;
+  /** The part of the story (a book, a volume, an arc) it opens, by name: written as its `part`. */
+  part?: string | undefined;
   summary?: Root | undefined;
   notes?: Root | undefined;
   endNotes?: Root | undefined;

@@ -285,3 +285,35 @@ describe('dialogue dashes', () => {
     expect(spans).toEqual(['—¿Quién', '—preguntó', 'ella—.']);
   });
 });
+
+describe('a part of the story (a book, a volume, an arc)', () => {
+  const part = 'Book One: Across the Water';
+  it('heads its chapters in the contents, from the chapter that opens it on; the chapters before it stand alone', () => {
+    const toc = page('archive', '').querySelector('.toc')!;
+    const heading = toc.querySelector('h3.part');
+    expect(heading?.textContent).toBe(part);
+    const lists = [...toc.querySelectorAll('ol')].map((list) => [...list.querySelectorAll('li')].map((li) => li.getAttribute('data-slug')));
+    expect(lists).toEqual([['prologue'], ['chapter-1', 'chapter-2']]);
+    expect(heading!.nextElementSibling).toBe(toc.querySelectorAll('ol')[1]);
+  });
+
+  it('is named over the title of each of its chapters, and of none before it', () => {
+    expect(page('archive', 'chapter-1/').querySelector('.chapter-header .part')?.textContent).toBe(part);
+    expect(page('archive', 'chapter-2/').querySelector('.chapter-header .part')?.textContent).toBe(part);
+    expect(page('archive', 'prologue/').querySelector('.chapter-header .part')).toBeNull();
+  });
+
+  it('heads its chapters in the entire work and its contents, and in the EPUB’s contents', () => {
+    const read = page('archive', 'read/');
+    const heading = read.querySelector('h2.part');
+    expect(heading?.textContent).toBe(part);
+    expect(heading?.nextElementSibling?.id).toBe('chapter-1');
+    const entry = read.querySelector('.contents li.part');
+    expect(entry?.firstChild?.textContent?.trim()).toBe(part);
+    expect([...entry!.querySelectorAll('a')].map((a) => a.getAttribute('href'))).toEqual(['#chapter-1', '#chapter-2']);
+    expect(epubFile('nav.xhtml')).toMatch(
+      /<li><a href="chapters\/prologue.xhtml">Prologue<\/a><\/li>\n<li><span>Book One: Across the Water<\/span>\n<ol>\n<li><a href="chapters\/chapter-1.xhtml">Chapter 1: The Boat<\/a><\/li>\n<li><a href="chapters\/chapter-2.xhtml">/,
+    );
+    expect(epubFile('chapters/chapter-1.xhtml')).toContain(`<p class="part">${part}</p>`);
+  });
+});

@@ -17,7 +17,7 @@ const link = (slug: string) => ({ href: `/${slug}/`, title: slug });
 
 describe('ChapterNav', () => {
   it('has no previous link on the first chapter', async () => {
-    const doc = await render({ prev: undefined, next: link('chapter-1'), number: 1, total: 3 });
+    const doc = await render({ prev: undefined, next: link('chapter-1'), number: 1, total: 3, part: undefined });
     expect(doc.querySelector('a[rel="prev"]')).toBeNull();
     expect(doc.querySelector('a[rel="next"]')?.getAttribute('href')).toBe('/chapter-1/');
     expect(doc.querySelector('nav')?.getAttribute('aria-label')).toBe('Chapters');
@@ -26,7 +26,7 @@ describe('ChapterNav', () => {
   });
 
   it('leaves no empty "next" cell above the text of the last chapter', async () => {
-    const doc = await render({ prev: link('chapter-1'), next: undefined, number: 3, total: 3 }, { placement: 'top' });
+    const doc = await render({ prev: link('chapter-1'), next: undefined, number: 3, total: 3, part: undefined }, { placement: 'top' });
     expect(doc.querySelector('.next')).toBeNull();
   });
 
@@ -40,23 +40,23 @@ describe('ChapterNav', () => {
       number: n + 1,
       current: n === 48,
     }));
-    const doc = await render({ prev: link('a'), next: link('c'), number: 49, total: 100 }, { menu });
+    const doc = await render({ prev: link('a'), next: link('c'), number: 49, total: 100, part: undefined }, { menu });
     expect(doc.querySelector('.menu ol')?.getAttribute('start')).toBe('48');
   });
 
   it('says the reader is caught up at the end of a story in progress, below the text only', async () => {
-    const position = { prev: link('chapter-1'), next: undefined, number: 3, total: 3 };
+    const position = { prev: link('chapter-1'), next: undefined, number: 3, total: 3, part: undefined };
     expect((await render(position)).body.textContent).toContain('You’re caught up');
     expect((await render(position, { placement: 'top' })).body.textContent).not.toContain('caught up');
   });
 
   it('says "The end." when the story is complete', async () => {
-    const doc = await render({ prev: link('chapter-1'), next: undefined, number: 3, total: 3 }, { inProgress: false });
+    const doc = await render({ prev: link('chapter-1'), next: undefined, number: 3, total: 3, part: undefined }, { inProgress: false });
     expect(doc.body.textContent).toContain('The end.');
   });
 
   it('shows where the reader is', async () => {
-    const doc = await render({ prev: link('a'), next: link('c'), number: 2, total: 3 });
+    const doc = await render({ prev: link('a'), next: link('c'), number: 2, total: 3, part: undefined });
     expect(doc.querySelector('.count')?.textContent).toBe('2 of 3');
   });
 });

@@ -13,6 +13,7 @@ function chapter(slug: string, fields: Partial<Chapter> = {}): Chapter {
     aliases: [],
     filePath: `content/chapters/${slug}.md`,
     title: slug,
+    part: undefined,
     order: 1,
     published: undefined,
     draft: false,

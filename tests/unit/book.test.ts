@@ -137,6 +137,7 @@ describe('buildEpub', () => {
       {
         id: 'prologue',
         title: 'Prologue',
+        part: undefined,
         body: '<p id="p-1">Hi.</p>',
         summary: undefined,
         contentNotes: [],

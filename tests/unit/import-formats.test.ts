@@ -533,24 +533,53 @@ describe('a novel in parts, in a document of every kind', () => {
     ],
   ];
   it.each(inputs)(
-    'in %s: each part’s heading opens its first chapter, chapters numbered anew addressed under their part',
+    'in %s: each part’s heading names the part its first chapter opens, chapters numbered anew addressed under their part',
     async (_, input) => {
       const { plan, chapters: written } = await importBytes(...input());
       expectEveryWordKept(plan);
-      expect(written.map(({ slug, front }) => [slug, front.order, front.title])).toEqual([
-        ['chapter-1', 1, 'Chapter 1: Harbour'],
-        ['chapter-2', 2, 'Chapter 2: Boats'],
-        ['part-two-chapter-1', 3, 'Chapter 1: Climb'],
-        ['part-two-chapter-2', 4, 'Chapter 2: Summit'],
+      expect(written.map(({ slug, front }) => [slug, front.order, front.title, front.part])).toEqual([
+        ['chapter-1', 1, 'Chapter 1: Harbour', 'PART ONE: THE COAST'],
+        ['chapter-2', 2, 'Chapter 2: Boats', undefined],
+        ['part-two-chapter-1', 3, 'Chapter 1: Climb', 'PART TWO: THE HILLS'],
+        ['part-two-chapter-2', 4, 'Chapter 2: Summit', undefined],
       ]);
-      expect(written.map(({ body }) => body.replace(/\*\*|^# /gm, ''))).toEqual([
-        'PART ONE: THE COAST\n\nShe walked to the harbour.',
+      expect(written.map(({ body }) => body)).toEqual([
+        'She walked to the harbour.',
         'The boats were out.',
-        'PART TWO: THE HILLS\n\nThe path went up.',
+        'The path went up.',
         'At the top, the wind.',
       ]);
     },
   );
+});
+
+describe('a chapter in parts of its own', () => {
+  const lines = ['Chapter 1: The Storm', 'Part 1', 'She walked.', 'Part 2', 'She ran.', 'Chapter 2: The Calm', 'She slept.'];
+  it.each([
+    [
+      'Word',
+      () =>
+        makeDocx(
+          lines.map((text) => paragraph(text, text.startsWith('Chapter') ? 'Heading1' : text.startsWith('Part') ? 'Heading2' : undefined)),
+        ),
+      'ch.docx',
+    ],
+    [
+      'Markdown',
+      () =>
+        strToU8(
+          lines.map((text) => (text.startsWith('Chapter') ? `# ${text}` : text.startsWith('Part') ? `## ${text}` : text)).join('\n\n'),
+        ),
+      'ch.md',
+    ],
+  ] as const)('in %s keeps its “Part 1” and “Part 2” as its own headings: no part of the story', async (_, bytes, name) => {
+    const { plan, chapters } = await importBytes(bytes(), name);
+    expectEveryWordKept(plan);
+    expect(chapters.map(({ front, body }) => [front.title, front.part, body])).toEqual([
+      ['Chapter 1: The Storm', undefined, '## Part 1\n\nShe walked.\n\n## Part 2\n\nShe ran.'],
+      ['Chapter 2: The Calm', undefined, 'She slept.'],
+    ]);
+  });
 });
 
 describe('pictures written into the file itself (data: addresses) and links by reference', () => {
@@ -1210,7 +1239,7 @@ span.italic, .calibre5 { font-style: italic }
     expect(work.notices.join('\n')).toMatch(/“A Scandal in Bohemia — I”/);
   });
 
-  it('titles chapters under a part as written (“Chapter 1”, not “Part One — Chapter 1”), the part’s heading opening the first', async () => {
+  it('titles chapters under a part as written (“Chapter 1”, not “Part One — Chapter 1”), the part’s heading naming the part the first opens', async () => {
     const section = (id: string, title: string, text: string) => `<section id="${id}"><h2>${title}</h2><p>${text}</p></section>`;
     const epub = makeEpub({
       version: 3,
@@ -1236,10 +1265,10 @@ span.italic, .calibre5 { font-style: italic }
     });
     const { plan, chapters } = await importBytes(epub, 'parts.epub');
     expectEveryWordKept(plan);
-    expect(chapters.map(({ slug, front, body }) => [slug, front.title, body])).toEqual([
-      ['chapter-1', 'Chapter 1', '# Part One\n\nShe walked.'],
-      ['chapter-2', 'Chapter 2', 'Boats.'],
-      ['part-two-chapter-1', 'Chapter 1', '# Part Two\n\nUp the hill.'],
+    expect(chapters.map(({ slug, front, body }) => [slug, front.title, front.part, body])).toEqual([
+      ['chapter-1', 'Chapter 1', 'Part One', 'She walked.'],
+      ['chapter-2', 'Chapter 2', undefined, 'Boats.'],
+      ['part-two-chapter-1', 'Chapter 1', 'Part Two', 'Up the hill.'],
     ]);
   });
 

@@ -217,7 +217,7 @@ describe('title lines', () => {
     ]);
   });
 
-  it('reads a novel in parts: each part’s heading opens its first chapter, chapters numbered anew addressed under their part', async () => {
+  it('reads a novel in parts: each part’s heading names the part its first chapter opens, chapters numbered anew addressed under their part', async () => {
     const text = [
       'The Long Road',
       'by Writerly',
@@ -241,30 +241,30 @@ describe('title lines', () => {
       ['part-two-chapter-1', 3, 'Chapter 1: Climb'],
       ['part-two-chapter-2', 4, 'Chapter 2: Summit'],
     ]);
-    expect(plan.chapters.map((chapter) => parseContentFile(chapter.text).body)).toEqual([
-      '# PART ONE: THE COAST\n\nShe walked to the harbour.',
-      'The boats were out.',
-      '# PART TWO: THE HILLS\n\nThe path went up.',
-      'At the top, the wind. Part two of the plan was simple.',
+    expect(plan.chapters.map((chapter) => [parseContentFile(chapter.text).front.part, parseContentFile(chapter.text).body])).toEqual([
+      ['PART ONE: THE COAST', 'She walked to the harbour.'],
+      [undefined, 'The boats were out.'],
+      ['PART TWO: THE HILLS', 'The path went up.'],
+      [undefined, 'At the top, the wind. Part two of the plan was simple.'],
     ]);
   });
 
-  it('reads a Chinese web novel’s volumes, each heading the chapters numbered anew under it', async () => {
+  it('reads a Chinese web novel’s volumes, each naming the part of the chapters numbered anew under it', async () => {
     const text = ['第一卷 南方', '第1章 出发', '他走了。', '第2章 海边', '海很大。', '第二卷 北方', '第1章 归来', '天冷了。'].join('\n\n');
     const { plan } = await importText(text, 'novel');
     expect(plan.fidelity).toMatchObject({ kept: plan.fidelity.source, added: 0 });
-    expect(plan.chapters.map((chapter) => [chapter.slug, chapter.order, parseContentFile(chapter.text).body])).toEqual([
-      ['chapter-1', 1, '# 第一卷 南方\n\n他走了。'],
-      ['chapter-2', 2, '海很大。'],
-      ['part-2-chapter-1', 3, '# 第二卷 北方\n\n天冷了。'],
+    expect(plan.chapters.map((chapter) => [chapter.slug, chapter.order, chapter.part, parseContentFile(chapter.text).body])).toEqual([
+      ['chapter-1', 1, '第一卷 南方', '他走了。'],
+      ['chapter-2', 2, undefined, '海很大。'],
+      ['part-2-chapter-1', 3, '第二卷 北方', '天冷了。'],
     ]);
     // Parts as 第一部 (which alone would title a chapter) over chapters: never a table of contents with the chapter below.
     const parts = await importText(text.replace('第一卷 南方', '第一部').replace('第二卷 北方', '第二部'), 'novel');
     expect(parts.work.dropped).toEqual([]);
-    expect(parts.plan.chapters.map((chapter) => [chapter.slug, parseContentFile(chapter.text).body])).toEqual([
-      ['chapter-1', '# 第一部\n\n他走了。'],
-      ['chapter-2', '海很大。'],
-      ['part-2-chapter-1', '# 第二部\n\n天冷了。'],
+    expect(parts.plan.chapters.map((chapter) => [chapter.slug, chapter.part, parseContentFile(chapter.text).body])).toEqual([
+      ['chapter-1', '第一部', '他走了。'],
+      ['chapter-2', undefined, '海很大。'],
+      ['part-2-chapter-1', '第二部', '天冷了。'],
     ]);
   });
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { chapterMenu, chapterPosition } from '../../src/core/navigation';
-import type { Chapter } from '../../src/core/story';
+import { storyParts, type Chapter } from '../../src/core/story';
 
 const chapters = ['prologue', 'chapter-1', 'epilogue'].map((slug, order) => ({ slug, title: slug.toUpperCase(), order }) as Chapter);
 const href = (chapter: Chapter) => `/base/${chapter.slug}/`;
@@ -58,5 +58,23 @@ describe('chapterMenu', () => {
   it('numbers each entry by its place in reading order, not its place in the menu', () => {
     expect(chapterMenu(many, 50, href, 3).map((entry) => entry.number)).toEqual([48, 49, 50, 51, 52, 53, 54]);
     expect(chapterMenu(many, 0, href, 3)[0]?.number).toBe(1);
+  });
+});
+
+describe('parts of a story', () => {
+  const parted = ['prologue', 'chapter-1', 'chapter-2', 'chapter-3'].map(
+    (slug, order) => ({ slug, title: slug, order, part: { 'chapter-1': 'Book One', 'chapter-3': 'Book Two' }[slug] }) as Chapter,
+  );
+  it('group the chapters from each one that opens a part to the next, those before the first alone', () => {
+    expect(storyParts(parted).map(({ name, chapters: its }) => [name, its.map((chapter) => chapter.slug)])).toEqual([
+      [undefined, ['prologue']],
+      ['Book One', ['chapter-1', 'chapter-2']],
+      ['Book Two', ['chapter-3']],
+    ]);
+    expect(storyParts([])).toEqual([]);
+  });
+
+  it('name the part a chapter is in on its page', () => {
+    expect(parted.map((_, index) => chapterPosition(parted, index, href).part)).toEqual([undefined, 'Book One', 'Book One', 'Book Two']);
   });
 });

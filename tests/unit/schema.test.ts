@@ -162,6 +162,15 @@ describe('the chapter schema', () => {
     ]);
   });
 
+  it('takes the part a chapter opens as a name on one line, and the names other tools give it', () => {
+    expect(chapterSchema.parse({ ...chapter, part: ' Book Two: The Sea ' }).part).toBe('Book Two: The Sea');
+    expect(schemaProblems(chapterSchema, { ...chapter, part: 'Book Two\nThe Sea' })).toEqual([
+      'part: part is a name on one line, such as part: "Book Two: The Sea"',
+    ]);
+    expect(schemaProblems(chapterSchema, { ...chapter, part: ' ' })).toEqual(['part: part must not be empty']);
+    expect(schemaProblems(chapterSchema, { ...chapter, volume: 'Volume 2' })).toEqual([expect.stringMatching(/"volume".*part/)]);
+  });
+
   it('rejects impossible, empty and non-date values of published', () => {
     for (const published of ['2026-02-30', null, '', 2026, true, 'March 5']) {
       expect(schemaProblems(chapterSchema, { ...chapter, published }), String(published)).toEqual([
