@@ -29,8 +29,13 @@ export function chapterPosition(chapters: readonly Chapter[], index: number, hre
     next: link(chapters[index + 1]),
     number: index + 1,
     total: chapters.length,
-    part: chapters.slice(0, index + 1).findLast((chapter) => chapter.part !== undefined)?.part,
+    part: partOf(chapters, index),
   };
+}
+
+/** The part of the story `chapters[index]` is in: the last one opened at or before it. */
+function partOf(chapters: readonly Chapter[], index: number): string | undefined {
+  return chapters.slice(0, index + 1).findLast((chapter) => chapter.part !== undefined)?.part;
 }
 
 /** An entry of the chapter menu on a chapter page. */
@@ -46,6 +51,8 @@ export interface MenuEntry {
   number: number;
   /** Whether it is the chapter the reader is on. */
   current: boolean;
+  /** The part of the story it opens, or, first in the menu, the part it is in: named over it. */
+  part: string | undefined;
 }
 
 /**
@@ -63,5 +70,6 @@ export function chapterMenu(chapters: readonly Chapter[], index: number, href: (
     aliases: chapter.aliases,
     number: start + offset + 1,
     current: chapter === chapters[index],
+    part: offset === 0 ? partOf(chapters, start) : chapter.part,
   }));
 }

@@ -39,9 +39,13 @@ describe('ChapterNav', () => {
       aliases: [],
       number: n + 1,
       current: n === 48,
+      part: n === 47 ? 'Book Two' : undefined,
     }));
     const doc = await render({ prev: link('a'), next: link('c'), number: 49, total: 100, part: undefined }, { menu });
     expect(doc.querySelector('.menu ol')?.getAttribute('start')).toBe('48');
+    // The part of the story named over the chapter it names, within that chapter's entry.
+    expect(doc.querySelector('.menu li[data-slug="c47"] .part')?.textContent).toBe('Book Two');
+    expect(doc.querySelectorAll('.menu .part')).toHaveLength(1);
   });
 
   it('says the reader is caught up at the end of a story in progress, below the text only', async () => {

@@ -74,7 +74,14 @@ describe('parts of a story', () => {
     expect(storyParts([])).toEqual([]);
   });
 
-  it('name the part a chapter is in on its page', () => {
+  it('name the part a chapter is in on its page, and in its menu over the chapter opening it, or the first the menu shows', () => {
     expect(parted.map((_, index) => chapterPosition(parted, index, href).part)).toEqual([undefined, 'Book One', 'Book One', 'Book Two']);
+    expect(chapterMenu(parted, 3, href, 1).map(({ slug, part }) => [slug, part])).toEqual([
+      ['chapter-1', 'Book One'],
+      ['chapter-2', undefined],
+      ['chapter-3', 'Book Two'],
+    ]);
+    expect(chapterMenu(parted, 3, href, 0).map(({ slug, part }) => [slug, part])).toEqual([['chapter-3', 'Book Two']]);
+    expect(chapterMenu(parted, 2, href, 0).map(({ slug, part }) => [slug, part])).toEqual([['chapter-2', 'Book One']]);
   });
 });
