@@ -196,6 +196,13 @@ function startSearchPanel(panel: HTMLElement): void {
 /** One chapter in the results: its title, and up to three paragraphs that hold matches. */
 function renderResult(data: PagefindResultData, query: string, t: Translate): HTMLLIElement {
   const item = document.createElement('li');
+  // The part of the story the chapter is in, over its title: "Chapter 1" of each book told apart.
+  if (data.meta.part) {
+    const part = document.createElement('p');
+    part.className = 'part';
+    part.textContent = data.meta.part;
+    item.append(part);
+  }
   const heading = document.createElement('h2');
   const title = document.createElement('a');
   title.href = hitHref(data.url, query);

@@ -259,3 +259,21 @@ describe('a phrase', () => {
     expect(new Set(marked)).toEqual(new Set([words]));
   });
 });
+
+describe('results in a story in parts', () => {
+  const archive = useBrowserSite('archive');
+  it('name the part of the story each chapter is in over its title, and nothing over one before the first part', async () => {
+    const { page, errors } = await archive.open();
+    await searchFor(page, 'shore', archive.url);
+    const results = page.locator('.results > li');
+    await expect.poll(() => results.count()).toBe(2);
+    for (const result of await results.all()) {
+      expect(await result.locator('.part').textContent()).toBe('Book One: Across the Water');
+      expect(await result.locator('.part + h2').count()).toBe(1);
+    }
+    await searchFor(page, 'lantern', archive.url);
+    expect(await page.locator('.results > li h2').allTextContents()).toEqual(['Prologue']);
+    expect(await page.locator('.results .part').count()).toBe(0);
+    expect(errors).toEqual([]);
+  });
+});
