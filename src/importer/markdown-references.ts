@@ -21,6 +21,9 @@ import { definesAddress } from '../core/links.ts';
  */
 export const definitionLine = /^ {0,3}\[((?!\^)[^\]\n]{1,500})\]:[ \t]*(<[^>\n]*>|\S+)(?:[ \t]+("[^"\n]*"|'[^'\n]*'|\([^)\n]*\)))?[ \t]*$/;
 
+/** Whether a definition line's address as typed (`<…>` or bare) gives an address, as the site reads it (core/links.ts). */
+export const definesTypedAddress = (typed: string): boolean => definesAddress(typed.replace(/^<([^>]*)>$/, '$1'));
+
 /** A reference: `![alt][label]`, `[text][label]`, `[text][]`, or `[label]` alone (not a link already, nor a footnote). */
 const reference = /(!?)\[((?!\^)[^\]\n]{0,500})\](?:\[([^\]\n]{0,500})\]|(?![(:[]))/g;
 
@@ -40,7 +43,7 @@ export function inlineReferences(markdown: string): string {
     if (marker && (fence === undefined || (marker[0] === fence[0] && marker.length >= fence.length))) fence = fence ? undefined : marker;
     else if (fence === undefined) {
       const found = definitionLine.exec(line);
-      if (!found || !definesAddress(found[2]!.replace(/^<([^>]*)>$/, '$1'))) continue;
+      if (!found || !definesTypedAddress(found[2]!)) continue;
       const address = found[2]!.startsWith('<') ? found[2]! : `<${found[2]!}>`;
       // The first definition of a label is the one CommonMark uses.
       if (!definitions.has(key(found[1]!))) definitions.set(key(found[1]!), found[3] ? `${address} ${found[3]}` : address);

@@ -2,8 +2,7 @@ import type { Root } from 'hast';
 import remarkParse from 'remark-parse';
 import remarkRehype from 'remark-rehype';
 import { unified } from 'unified';
-import { definitionLine } from './markdown-references.ts';
-import { definesAddress } from '../core/links.ts';
+import { definesTypedAddress, definitionLine } from './markdown-references.ts';
 
 /** Markdown as an HTML tree (CommonMark), for what the importer reads as Markdown but writes as story.md's fields. */
 export function markdownTree(markdown: string): Root {
@@ -24,7 +23,7 @@ export function markdownToPlainText(markdown: string): string {
       // A link's or a picture's definition (`[image1]: <data:…>`, as Google Docs writes pictures) is not shown at
       // all; a line that gives no address (`[Level]: 3`) is text, as the site shows it.
       .replace(new RegExp(definitionLine.source, 'gm'), (line, _label: string, address: string) =>
-        definesAddress(address.replace(/^<([^>]*)>$/, '$1')) ? '' : line,
+        definesTypedAddress(address) ? '' : line,
       )
       // A tag may go on over a line's end (pandoc wraps a long `<img …>`), never past a blank line.
       .replace(/<\/?[a-zA-Z](?:[^<>\n]|\n(?![ \t]*\n)){0,500}>/g, '')

@@ -3,6 +3,7 @@ import { visit } from 'unist-util-visit';
 import type { Node } from 'unist';
 import type { VFile } from 'vfile';
 import { problems } from '../core/problems.ts';
+import { asTyped } from './as-typed.ts';
 
 /**
  * What a blog's site generator runs and Quire does not, as chapters copied from a Jekyll or Hugo
@@ -36,9 +37,9 @@ export function remarkTemplateCode() {
  */
 function typedWithoutCode(block: Node, source: string): string {
   const start = block.position?.start.offset;
-  const end = block.position?.end.offset;
-  if (start === undefined || end === undefined) return '';
-  let typed = source.slice(start, end);
+  const whole = asTyped(block, source);
+  if (start === undefined || whole === undefined) return '';
+  let typed = whole;
   visit(block, 'inlineCode', (code: Node) => {
     const from = (code.position?.start.offset ?? start) - start;
     const to = (code.position?.end.offset ?? start) - start;

@@ -389,17 +389,13 @@ export function readText(input: string, file: string, stem: string): ImportedWor
   // After a whole work's last chapter, the author's words about the book under their heading alone
   // ("Acknowledgments", "About the Author"): the story's end notes, not the chapter's text.
   const lastPart = parts.at(-1)!;
-  const backAt =
-    story && parts.length > 1
-      ? body.findIndex((block, i) => i > lastPart.from && block.length === 1 && authorsPageTitle(block[0]!) === 'back')
-      : -1;
+  const backHeading = (block: string[]) => block.length === 1 && authorsPageTitle(block[0]!) === 'back';
+  const backAt = story && parts.length > 1 ? body.findIndex((block, i) => i > lastPart.from && backHeading(block)) : -1;
   if (story && backAt !== -1) {
     const back = body.slice(backAt, lastPart.to);
     story.endNotes = blocksToTree(back, setAside);
     lastPart.to = backAt;
-    notices.push(
-      backMatterNotice(back.filter((block) => block.length === 1 && authorsPageTitle(block[0]!) === 'back').map((block) => block[0]!)),
-    );
+    notices.push(backMatterNotice(back.filter(backHeading).map((block) => block[0]!)));
   }
 
   // Each chapter's own labelled notes, between the title lines, are read as every format's are (labelled-notes.ts).
