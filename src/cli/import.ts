@@ -197,9 +197,10 @@ async function importOne(
     write(target, chapter.text);
     existing.push({ file: target, order: chapter.order });
     said.push(
-      `wrote  ${shown(target)}  "${chapter.title}"  order ${chapter.order}  ${words(chapter.words)}${chapter.part ? `  opens the part “${chapter.part}”` : ''}`,
+      `wrote  ${shown(target)}  "${chapter.title}"  order ${chapter.order}  ${words(chapter.words)}${chapter.part ? `  opens the part “${chapter.part}”` : ''}${chapter.heading ? `  from the heading “${chapter.heading}”` : ''}`,
     );
   }
+
   for (const [name, bytes] of plan.images) {
     const target = join(targets.images, name);
     write(target, bytes);
@@ -567,6 +568,12 @@ export async function main(argv: string[]): Promise<number> {
       }
     }
     if (reports.length === 0) return 1;
+    // Once for the run: which titles read otherwise than their headings is on each chapter's line.
+    const retitled = plans.flatMap(({ plan }) => plan.chapters).filter((chapter) => chapter.heading !== undefined).length;
+    if (retitled > 0)
+      reports.push([
+        `note   ${retitled === 1 ? 'a title is' : `${retitled} titles are`} written in the site’s form (the chapter’s number in digits, a colon between label and name); to show a heading as you wrote it, put it in the title: of its chapter’s file`,
+      ]);
     if (givenStory) {
       if (!givenStory.language)
         for (const said of languageFromText(givenStory, plans.map(({ work }) => work.source).join('\n'))) reports.push([`note   ${said}`]);

@@ -281,6 +281,7 @@ export function chaptersAtHeadings(
       kind: heading.kind,
       number: heading.number,
       title: named?.title ?? heading.title,
+      heading: named ? undefined : heading.written,
       slug: heading.slug,
       notes: i === 0 ? leading : undefined,
       body,

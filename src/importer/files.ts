@@ -15,7 +15,7 @@ import { hastToMarkdown } from './hast-to-markdown.ts';
 import { bookLink, ImportError, treesOf, type ImportedChapter, type ImportedStory, type ImportedWork } from './model.ts';
 import { elementsOf } from './element.ts';
 import { linkedChapter } from '../core/links.ts';
-import { fileTitle } from './title-lines.ts';
+import { fileTitle, headingWrittenOtherwise } from './title-lines.ts';
 import { volumeLabel } from '../core/chapter-labels.ts';
 import { sanitizeSvg } from '../core/svg.ts';
 import { counted, problems } from '../core/problems.ts';
@@ -27,6 +27,8 @@ export interface ChapterFile {
   title: string;
   /** The part of the story it opens, when it opens one. */
   part?: string | undefined;
+  /** The heading it was read from as the source writes it, where the title reads otherwise ("CHAPTER TWELVE." for "Chapter 12"). */
+  heading?: string | undefined;
   text: string;
   /** Its words, as the site will count them. */
   words: number;
@@ -132,6 +134,7 @@ export async function planImport(work: ImportedWork, existingOrders: readonly nu
       order,
       title: chapter.title,
       part: chapter.part,
+      heading: headingWrittenOtherwise(chapter.title, chapter.heading),
       text: chapterFile(chapter, order, own),
       words: chapterWords({ body }),
     });

@@ -14,6 +14,8 @@ export interface ImportedChapter {
   number: number | undefined;
   /** The title readers will see: "Chapter 12: The Lake". */
   title: string;
+  /** The heading line it was read from, as the source writes it ("CHAPTER TWELVE. The Lake"): the author is told where the title reads otherwise. */
+  heading?: string | undefined;
   /** The file name it asks for, if the source suggests one (`chapter-12`, `prologue`). */
   slug: string | undefined;
   /** The part of the story (a book, a volume, an arc) it opens, by name: written as its `part`. */

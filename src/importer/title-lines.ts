@@ -24,6 +24,25 @@ export interface TitleLine {
   title: string;
   /** The file name it suggests: chapter-12, chapter-4-5, prologue, interlude-letters. */
   slug: string;
+  /**
+   * The heading as the source writes it ("CHAPTER TWELVE.", "Kapitel drei – Der See"), where the
+   * title was read from a line of the author's; none where the title was made from something else
+   * (a file's name, an archive's numbered menu).
+   */
+  written?: string | undefined;
+}
+
+/**
+ * The heading as the source wrote it, where the title put in the site's form reads otherwise: the
+ * author is told, not changed silently. Spacing, and the marks around a heading ("**…**", a
+ * closing full stop), are no difference; a number in words or numerals, capitals or another
+ * mark between label and name are.
+ */
+export function headingWrittenOtherwise(title: string, written: string | undefined): string | undefined {
+  if (written === undefined) return undefined;
+  const key = (text: string) => text.replace(/\s+/g, ' ').replace(/^[\p{P}\p{S}\s]+|[\p{P}\p{S}\s]+$/gu, '');
+  const shown = written.replace(/\s+/g, ' ').trim();
+  return key(shown) === key(title) ? undefined : shown;
 }
 
 /** "12", "4.5", "Twelve", "twenty-one", "XII", "四", "十二" → the number; anything else → undefined. */
@@ -185,6 +204,11 @@ export function namesItsChapter(line: string): boolean {
 
 /** The heading a title line stands for, or undefined when the line is not a heading. */
 export function parseTitleLine(line: string): TitleLine | undefined {
+  const read = titleLineOf(line);
+  return read && { ...read, written: line.trim() };
+}
+
+function titleLineOf(line: string): TitleLine | undefined {
   const { text, found } = readMarkedTitle(line.trim());
   if (!found) return undefined;
   // A chapter label and its number make a title line whatever follows ("Chapter 7: In which…", 300 characters long).
@@ -262,7 +286,8 @@ export function parseTitleLine(line: string): TitleLine | undefined {
 /** The heading a file's name stands for: `chapter-7.txt`, and `007-chapter-7.txt` as numbered downloads are named. */
 export function fileTitle(stem: string): TitleLine | undefined {
   const words = fileWords(stem);
-  return parseTitleLine(words) ?? parseTitleLine(words.replace(/^\d+\s+(?=\D)/, ''));
+  // Made from the file's name, no heading of the author's.
+  return titleLineOf(words) ?? titleLineOf(words.replace(/^\d+\s+(?=\D)/, ''));
 }
 
 /** A file name's words, its hyphens, underscores and dots as spaces (`chapter_006` → "chapter 006"). */
@@ -295,7 +320,8 @@ export function numberedEntry(line: string): TitleLine | undefined {
   const entry = /^(\d{1,4})\.(?:\s+(.*))?$/.exec(line.trim());
   if (!entry) return parseTitleLine(line);
   const [, number, name = ''] = entry;
-  return parseTitleLine(name) ?? parseTitleLine(name ? `Chapter ${Number(number)}: ${name}` : `Chapter ${Number(number)}`);
+  // The number is the menu's, not the author's heading: the title's name is theirs as written.
+  return parseTitleLine(name) ?? titleLineOf(name ? `Chapter ${Number(number)}: ${name}` : `Chapter ${Number(number)}`);
 }
 
 /**

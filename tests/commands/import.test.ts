@@ -35,11 +35,13 @@ describe('npm run import', () => {
         .filter((line) => line.startsWith('wrote'))
         .map((line) => line.replace(/^wrote +\S+ +/, '')),
     ).toEqual([
-      '"Chapter 1: The Letter"  order 1  87 words',
+      // The title in the site's form, and the heading as the author wrote it.
+      '"Chapter 1: The Letter"  order 1  87 words  from the heading “Chapter One: The Letter”',
       '"Interlude: Letters"  order 1.5  10 words',
       '"Chapter 2"  order 2  16 words',
       '"Epilogue"  order 3  8 words',
     ]);
+    expect(result.stdout).toMatch(/^note {3}a title is written in the site’s form .*put it in the title: of its chapter’s file$/m);
     expect(readdirSync(out).sort()).toEqual(['chapter-1.md', 'chapter-2.md', 'epilogue.md', 'interlude-letters.md']);
   });
 

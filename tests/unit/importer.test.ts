@@ -196,7 +196,31 @@ describe('title lines', () => {
     ['अध्याय ३: झील', 'chapter', 3, 'अध्याय ३: झील', 'chapter-3'],
     ['บทที่ ๕', 'chapter', 5, 'บทที่ ๕', 'chapter-5'],
   ])('reads "%s"', (line, kind, number, title, slug) => {
-    expect(parseTitleLine(line)).toEqual({ kind, number, title, slug });
+    expect(parseTitleLine(line)).toEqual({ kind, number, title, slug, written: line.trim() });
+  });
+
+  it.each([
+    // Put in the site's form: the author is told the heading as they wrote it.
+    ['CHAPTER ONE\n\nIt rained.', 'Chapter 1', 'CHAPTER ONE'],
+    ['Kapitel drei – Der Wald\n\nEs schneite.', 'Kapitel 3: Der Wald', 'Kapitel drei – Der Wald'],
+    ['Глава 1. Дорога\n\nОн шёл.', 'Глава 1: Дорога', 'Глава 1. Дорога'],
+    ['Chapter XII\n\nThe lamps went out.', 'Chapter 12', 'Chapter XII'],
+    ['CHAPTER I.\nA WEDDING\n\nThey married.', 'Chapter 1: A WEDDING', 'CHAPTER I. / A WEDDING'],
+    // As written, or differing only in spacing and the marks around it: nothing to tell.
+    ['Chapter 3: The Lake\n\nIt froze.', 'Chapter 3: The Lake', undefined],
+    ['Chapter  3:  The Lake\n\nIt froze.', 'Chapter 3: The Lake', undefined],
+    ['**Chapter 4**\n\nIt thawed.', 'Chapter 4', undefined],
+    ['第三章 灯塔\n\n夜。', '第三章 灯塔', undefined],
+  ])('tells where the title reads otherwise than the heading written: %j', async (text, title, heading) => {
+    const { chapter } = await importText(text);
+    expect(chapter.title).toBe(title);
+    expect(chapter.heading).toBe(heading);
+  });
+
+  it('tells nothing of a title made from a file’s name, which is no heading of the author’s', async () => {
+    const { chapter } = await importText('The rain came down all night.', 'chapter-7');
+    expect(chapter.title).toBe('Chapter 7');
+    expect(chapter.heading).toBeUndefined();
   });
 
   it('reads a web novel whose chapters are numbered anew in each volume as its chapters in the order written, none overwriting another', async () => {

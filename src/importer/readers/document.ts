@@ -266,6 +266,7 @@ export function readDocumentBody(body: Element, read: DocumentRead): ImportedWor
       kind: heading?.kind ?? 'chapter',
       number: heading?.number,
       title: fromTitle?.title ?? (textOf(named) || heading?.title || stem),
+      heading: fromTitle?.written,
       slug: heading?.slug,
       body: treeOf(before.filter((node) => node !== ownTitle)),
     });

@@ -462,6 +462,7 @@ function readChapters(
       title:
         named?.title ??
         (nested ? `${parent} — ${section.title}` : (heading?.title ?? (section.title || untitled || `Chapter ${position}`))),
+      heading: named ? undefined : heading?.written,
       slug: heading?.slug,
       summary: notes?.summary,
       // The work's notes stay with the chapter when story.md has its own already.

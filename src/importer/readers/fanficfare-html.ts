@@ -85,6 +85,7 @@ export function readFanFicFareHtml(text: string): ImportedWork | undefined {
       kind: parsed?.kind ?? 'chapter',
       number: parsed?.number,
       title: parsed?.title ?? start.title,
+      heading: parsed?.written,
       slug: parsed?.slug,
       summary: notes?.summary,
       notes: notes?.notes,

@@ -127,6 +127,7 @@ export function readFanFicFareText(input: string): ImportedWork | undefined {
       kind: heading?.kind ?? 'chapter',
       number: heading?.number,
       title: heading?.title ?? start.title,
+      heading: heading?.written,
       slug: heading?.slug,
       body: html2textTree(body),
     };

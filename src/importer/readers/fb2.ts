@@ -274,6 +274,7 @@ export function readFictionBook(input: string, file: string, stem: string): Impo
       kind: parsed?.kind ?? 'chapter',
       number: parsed?.number,
       title: parsed?.title ?? section.title ?? (sections.length === 1 ? (story.title ?? stem) : `${index + 1}`),
+      heading: parsed?.written,
       slug: parsed?.slug,
       summary: section.summary ? treeOf(convert(section.summary.children, book)) : undefined,
       body: treeOf(sectionBody(section.content, book, breaks)),

@@ -191,6 +191,7 @@ export function readHtml(text: string, stem: string, file = `${stem}.html`): Imp
         kind: title?.kind ?? 'chapter',
         number: title?.number,
         title: title?.title ?? (entryTitle || textOf(select('title', tree)) || stem),
+        heading: title?.written,
         slug: title?.slug,
         body: content,
         published,
@@ -260,6 +261,7 @@ function forumThread(tree: Root, body: Element | Root): ImportedWork | undefined
       kind: parsed?.kind ?? 'chapter',
       number: parsed?.number,
       title: parsed?.title ?? label ?? `Part ${index + 1}`,
+      heading: parsed?.written,
       slug: parsed?.slug,
       // As one block, whose runs of text between `<br><br>` are paragraphs, as forum posts write them.
       body: treeOf([{ ...text, properties: {} }]),

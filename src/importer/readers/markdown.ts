@@ -502,6 +502,7 @@ function storyChapters(above: string, sections: TitleSection[], notices: string[
         kind: section.heading.kind,
         number: section.heading.number,
         title: named ?? section.heading.title,
+        heading: named ? undefined : section.heading.written,
         slug: section.heading.slug,
         body: { type: 'root', children: [] },
         markdown: {

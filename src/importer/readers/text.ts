@@ -235,7 +235,9 @@ export function readText(input: string, file: string, stem: string): ImportedWor
   const notices: string[] = [];
   const setAside: string[] = [];
   const dropped: string[] = gutenberg ? ['Project Gutenberg’s header and licence around the book'] : [...(aozora?.dropped ?? [])];
-  let read = withTitleBlocks(blocksOf(clean));
+  // A title line joined with the name under it, and the two lines as written ("CHAPTER I." / "A WEDDING").
+  const joinedFrom = new Map<string, string>();
+  let read = withTitleBlocks(blocksOf(clean), joinedFrom);
   // A header of the work's title and author ("Title: …", "书名：…", as web novels' text files open).
   const header = read[0] ? headerOf(read[0]) : undefined;
   const headerLines = header && read.length > 1 ? read[0]! : undefined;
@@ -403,6 +405,7 @@ export function readText(input: string, file: string, stem: string): ImportedWor
     kind: part.heading.kind,
     number: part.heading.number,
     title: part.heading.title,
+    heading: part.heading.written && (joinedFrom.get(part.heading.written) ?? part.heading.written),
     slug: part.heading.slug,
     notes: i === 0 && notes.length ? blocksToTree(withoutLabel(notes, setAside), setAside) : undefined,
     endNotes: i === parts.length - 1 && endNotes.length ? blocksToTree(withoutLabel(endNotes, setAside), setAside) : undefined,
@@ -430,7 +433,7 @@ export function readText(input: string, file: string, stem: string): ImportedWor
  * chapters, joins it ("Chapter 1: A WEDDING"); a sentence there is the chapter's first paragraph;
  * a line of `=` or `-` under it underlines it.
  */
-function withTitleBlocks(blocks: string[][]): string[][] {
+function withTitleBlocks(blocks: string[][], joinedFrom: Map<string, string>): string[][] {
   return blocks.flatMap((block): string[][] => {
     if (block.length < 2) return [block];
     if (!parseTitleLine(block[0]!)) return [block];
@@ -439,6 +442,7 @@ function withTitleBlocks(blocks: string[][]): string[][] {
     const below = underlined ? block.slice(2) : block.slice(1);
     const joined = below.length > 0 ? lineWithNameBelow(block[0]!, below[0]!) : undefined;
     const rest = joined === undefined ? below : below.slice(1);
+    if (joined !== undefined) joinedFrom.set(joined, `${block[0]!.trim()} / ${below[0]!.trim()}`);
     return [[joined ?? block[0]!], ...(rest.length > 0 ? [rest] : [])];
   });
 }

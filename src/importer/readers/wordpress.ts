@@ -144,6 +144,7 @@ export function readWordPress(input: string, file: string): ImportedWork {
       kind: parsed?.kind ?? 'chapter',
       number: parsed?.number,
       title: parsed?.title ?? (post.title || post.slug || 'Untitled'),
+      heading: parsed?.written,
       slug: parsed?.slug ?? post.slug,
       summary: post.summary,
       body: post.body,
