@@ -176,7 +176,10 @@ export function assembleValidated(story: StorySource, chapterSources: ChapterSou
   const all = chapterSources.map((source) => toChapter(source, options.now)).sort(byReadingOrder);
   const planned = all.filter((chapter) => !chapter.draft);
   const scheduled = planned.filter((chapter) => chapter.scheduled);
-  const shown = all.filter((chapter) => options.preview || (!chapter.draft && !chapter.scheduled));
+  const shown = withPartsOpened(
+    all,
+    all.filter((chapter) => options.preview || (!chapter.draft && !chapter.scheduled)),
+  );
   if (shown.length === 0) throw new StoryError([catalogue.NothingToPublish.message(story.filePath)]);
   const released = shown.filter((chapter) => !chapter.scheduled);
   const status = story.data.status === 'complete' && scheduled.length === 0 ? 'complete' : 'in-progress';
@@ -455,6 +458,25 @@ function toChapter(source: ChapterSource, now: Date): Chapter {
     paragraphs: source.body.paragraphs,
     blocks: [source.body, source.notes.summary, source.notes.authors, source.notes.end, source.notes.revision].some((part) => part?.blocks),
   };
+}
+
+/**
+ * The chapters shown, `part` set on the first of each part's that is: where the chapter opening a
+ * part is not shown (a draft being rewritten, one scheduled for later), the part still heads those
+ * of it that are out; and a part named again on each of its chapters, as authors may write it, is
+ * one part, not one a chapter.
+ */
+function withPartsOpened(all: readonly Chapter[], shown: readonly Chapter[]): Chapter[] {
+  const showing = new Set(shown);
+  let part: string | undefined;
+  let shownPart: string | undefined;
+  return all.flatMap((chapter) => {
+    part = chapter.part ?? part;
+    if (!showing.has(chapter)) return [];
+    const opens = part !== shownPart ? part : undefined;
+    shownPart = part;
+    return [opens === chapter.part ? chapter : { ...chapter, part: opens }];
+  });
 }
 
 /** The chapters in parts: each part's name (none before the first chapter that opens one) and its chapters, in reading order. */

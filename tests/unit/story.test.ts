@@ -3,7 +3,16 @@ import { linkedChapter } from '../../src/core/links';
 import { scheduleWarnings, upcoming } from '../../src/core/schedule';
 import { createRenderer } from '../../src/markdown/render';
 import { stringsFor } from '../../src/shared/i18n';
-import { assembleStory, chapterWarnings, slugOf, storyWarnings, StoryError, validateStory, type StorySource } from '../../src/core/story';
+import {
+  assembleStory,
+  chapterWarnings,
+  slugOf,
+  storyParts,
+  storyWarnings,
+  StoryError,
+  validateStory,
+  type StorySource,
+} from '../../src/core/story';
 import { chapterSource, storySource } from '../support/story-sources';
 
 const story = storySource();
@@ -39,6 +48,48 @@ describe('assembleStory', () => {
     const sources = [chapter('one', { order: 1 }), chapter('two', { order: 2, draft: true })];
     expect(assembleStory([story], sources, build).chapters.map((c) => c.slug)).toEqual(['one']);
     expect(assembleStory([story], sources, { now, preview: true }).chapters.map((c) => c.slug)).toEqual(['one', 'two']);
+  });
+
+  it('heads the chapters of a part that are out with it when the chapter opening it is a draft or still scheduled', () => {
+    const sources = [
+      chapter('one', { order: 1, part: 'Book One' }),
+      chapter('two', { order: 2 }),
+      chapter('three', { order: 3, part: 'Book Two', draft: true }),
+      chapter('four', { order: 4 }),
+      chapter('five', { order: 5, part: 'Book Three', published: new Date('2026-03-01') }),
+      chapter('six', { order: 6, published: new Date('2025-06-01') }),
+    ];
+    const parts = (options: typeof build) => assembleStory([story], sources, options).chapters.map((c) => [c.slug, c.part]);
+    expect(parts(build)).toEqual([
+      ['one', 'Book One'],
+      ['two', undefined],
+      ['four', 'Book Two'],
+      ['six', 'Book Three'],
+    ]);
+    // In dev, every chapter where the author put it.
+    expect(parts({ now, preview: true })).toEqual([
+      ['one', 'Book One'],
+      ['two', undefined],
+      ['three', 'Book Two'],
+      ['four', undefined],
+      ['five', 'Book Three'],
+      ['six', undefined],
+    ]);
+  });
+
+  it('reads a part named again on each of its chapters as one part', () => {
+    const sources = [
+      chapter('one', { order: 1, part: 'Book One' }),
+      chapter('two', { order: 2, part: 'Book One' }),
+      chapter('three', { order: 3, part: 'Book Two' }),
+      chapter('four', { order: 4, part: 'Book Two' }),
+    ];
+    const { chapters } = assembleStory([story], sources, build);
+    expect(chapters.map((c) => c.part)).toEqual(['Book One', undefined, 'Book Two', undefined]);
+    expect(storyParts(chapters).map((part) => [part.name, part.chapters.length])).toEqual([
+      ['Book One', 2],
+      ['Book Two', 2],
+    ]);
   });
 
   it('previews scheduled chapters in dev, marked as scheduled, and still announces the next release', () => {
