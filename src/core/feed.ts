@@ -1,3 +1,4 @@
+import { partOf } from './navigation.ts';
 import type { Chapter } from './story.ts';
 
 /** One chapter in the feed. */
@@ -7,6 +8,8 @@ export interface FeedEntry {
   date: Date | undefined;
   /** When it was revised (`revised`, after its date): the feed carries it as updated, at that date. */
   revised: Date | undefined;
+  /** The part of the story it is in, which tells apart each book's "Chapter 1" in a reader showing the item alone. */
+  part: string | undefined;
 }
 
 /**
@@ -19,8 +22,10 @@ export function feedEntries(chapters: readonly Chapter[]): FeedEntry[] {
   const entries = chapters.map((chapter, index) => {
     previous = chapter.published ?? previous;
     const revised = chapter.revised && (!previous || chapter.revised > previous) ? chapter.revised : undefined;
-    return { chapter, date: previous, revised, index };
+    return { chapter, date: previous, revised, part: partOf(chapters, index), index };
   });
   const time = (entry: (typeof entries)[number]) => (entry.revised ?? entry.date)?.getTime() ?? 0;
-  return entries.sort((a, b) => time(b) - time(a) || b.index - a.index).map(({ chapter, date, revised }) => ({ chapter, date, revised }));
+  return entries
+    .sort((a, b) => time(b) - time(a) || b.index - a.index)
+    .map(({ chapter, date, revised, part }) => ({ chapter, date, revised, part }));
 }

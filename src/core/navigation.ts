@@ -34,7 +34,7 @@ export function chapterPosition(chapters: readonly Chapter[], index: number, hre
 }
 
 /** The part of the story `chapters[index]` is in: the last one opened at or before it. */
-function partOf(chapters: readonly Chapter[], index: number): string | undefined {
+export function partOf(chapters: readonly Chapter[], index: number): string | undefined {
   return chapters.slice(0, index + 1).findLast((chapter) => chapter.part !== undefined)?.part;
 }
 

@@ -21,9 +21,12 @@ export const GET: APIRoute = async ({ site, locals }) => {
     customData: `<language>${story.meta.language}</language>`,
     xmlns: { dc: 'http://purl.org/dc/elements/1.1/', dcterms: 'http://purl.org/dc/terms/' },
     trailingSlash: true,
-    items: feedEntries(story.chapters).map(({ chapter, date, revised }) => ({
-      // Readers and e-mail digests often show an item alone: it names the story, and says when it is a revision.
-      title: `${story.meta.title} — ${revised ? t('feed.updated', { title: chapter.title }) : chapter.title}`,
+    items: feedEntries(story.chapters).map(({ chapter, date, revised, part }) => ({
+      // Readers and e-mail digests often show an item alone: it names the story (and the part, for each book's
+      // "Chapter 1"), and says when it is a revision.
+      title: [story.meta.title, part, revised ? t('feed.updated', { title: chapter.title }) : chapter.title]
+        .filter((name) => name !== undefined)
+        .join(' — '),
       link: new URL(withBase(chapterPath(chapter.slug)), origin).href,
       ...((revised ?? date) ? { pubDate: revised ?? date } : {}),
       description: chapter.summary ? excerpt(chapter.summary.text, 500) : excerpt(chapter.text, 300),

@@ -244,10 +244,12 @@ describe('returning readers', () => {
     expect(page('archive', 'chapter-1/').querySelector('.menu li[data-slug="chapter-2"]')?.getAttribute('data-revised')).toBe('2025-04-02');
   });
 
-  it('are told in the feed which chapter was revised, each item naming the story', () => {
+  it('are told in the feed which chapter was revised, each item naming the story and the part', () => {
     const feed = new DOMParser().parseFromString(readFileSync(join(builtSite('archive'), 'rss.xml'), 'utf8'), 'text/xml');
     const titles = [...feed.querySelectorAll('item > title')].map((title) => title.textContent);
-    expect(titles[0]).toBe('The Masked Lake — Chapter 2: The Far Shore (updated)');
+    expect(titles[0]).toBe('The Masked Lake — Book One: Across the Water — Chapter 2: The Far Shore (updated)');
+    // Before the first part, a chapter is the story's alone.
+    expect(titles.at(-1)).toBe('The Masked Lake — Prologue');
     expect(titles.every((title) => title?.startsWith('The Masked Lake — '))).toBe(true);
     expect(feed.querySelector('item')?.getElementsByTagName('dcterms:modified')[0]?.textContent).toBe('2025-04-02T00:00:00.000Z');
   });

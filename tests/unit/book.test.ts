@@ -27,6 +27,21 @@ describe('feedEntries', () => {
     ]);
     expect(feedEntries([chapter('x', 0)])[0]?.date).toBeUndefined();
   });
+
+  it('names the part each chapter is in, so each book’s Chapter 1 is told apart', () => {
+    const entries = feedEntries([
+      chapter('prologue', 0, '2024-01-01'),
+      { ...chapter('one', 1, '2024-02-01'), part: 'Book One' },
+      chapter('two', 2, '2024-03-01'),
+      { ...chapter('again', 3, '2024-04-01'), part: 'Book Two' },
+    ]);
+    expect(entries.map((e) => [e.chapter.slug, e.part])).toEqual([
+      ['again', 'Book Two'],
+      ['two', 'Book One'],
+      ['one', 'Book One'],
+      ['prologue', undefined],
+    ]);
+  });
 });
 
 describe('rewriting chapter HTML', () => {
