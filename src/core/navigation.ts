@@ -5,6 +5,8 @@ import type { Chapter } from './story.ts';
 export interface ChapterLink {
   href: string;
   title: string;
+  /** The part the linked chapter is in, where that is another part than this chapter's: the last of Book One leads on to Book Two's "Chapter 1". */
+  part?: string | undefined;
 }
 
 /** Where a chapter sits in the story: its neighbours, and whether it is the last one. */
@@ -23,13 +25,19 @@ export function chapterPosition(chapters: readonly Chapter[], index: number, hre
   if (!Number.isInteger(index) || index < 0 || index >= chapters.length) {
     throw new RangeError(`No chapter at index ${index} of ${chapters.length}`);
   }
-  const link = (chapter: Chapter | undefined): ChapterLink | undefined => chapter && { href: href(chapter), title: chapter.title };
+  const part = partOf(chapters, index);
+  const link = (at: number): ChapterLink | undefined => {
+    const chapter = chapters[at];
+    if (!chapter) return undefined;
+    const other = partOf(chapters, at);
+    return { href: href(chapter), title: chapter.title, ...(other !== undefined && other !== part ? { part: other } : {}) };
+  };
   return {
-    prev: link(chapters[index - 1]),
-    next: link(chapters[index + 1]),
+    prev: link(index - 1),
+    next: link(index + 1),
     number: index + 1,
     total: chapters.length,
-    part: partOf(chapters, index),
+    part,
   };
 }
 

@@ -48,6 +48,20 @@ describe('ChapterNav', () => {
     expect(doc.querySelectorAll('.menu .part')).toHaveLength(1);
   });
 
+  it('names the part a neighbour is in, in its link, where the reader crosses into another part', async () => {
+    const doc = await render({
+      prev: link('chapter-8'),
+      next: { ...link('book-two-chapter-1'), title: 'Chapter 1', part: 'Book Two: The Return' },
+      number: 9,
+      total: 12,
+      part: 'Book One',
+    });
+    const next = doc.querySelector('a[rel="next"]');
+    expect(next?.querySelector('.to-part')?.textContent).toBe('Book Two: The Return');
+    expect(next?.textContent?.replace(/\s+/g, ' ')).toMatch(/Book Two: The Return Chapter 1/);
+    expect(doc.querySelector('a[rel="prev"] .to-part')).toBeNull();
+  });
+
   it('says the reader is caught up at the end of a story in progress, below the text only', async () => {
     const position = { prev: link('chapter-1'), next: undefined, number: 3, total: 3, part: undefined };
     expect((await render(position)).body.textContent).toContain('You’re caught up');

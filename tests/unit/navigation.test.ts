@@ -28,6 +28,23 @@ describe('chapterPosition', () => {
     expect([position.prev, position.next]).toEqual([undefined, undefined]);
   });
 
+  it('names the part a neighbour is in where it is another part than this chapter’s', () => {
+    const parted = [
+      { slug: 'prologue', title: 'Prologue' },
+      { slug: 'one', title: 'Chapter 1', part: 'Book One' },
+      { slug: 'two', title: 'Chapter 2' },
+      { slug: 'again', title: 'Chapter 1', part: 'Book Two' },
+    ].map((chapter, order) => ({ ...chapter, order }) as Chapter);
+    const parts = (index: number) => {
+      const { prev, next } = chapterPosition(parted, index, href);
+      return [prev?.part, next?.part];
+    };
+    expect(parts(0)).toEqual([undefined, 'Book One']);
+    expect(parts(1)).toEqual([undefined, undefined]);
+    expect(parts(2)).toEqual([undefined, 'Book Two']);
+    expect(parts(3)).toEqual(['Book One', undefined]);
+  });
+
   it('refuses an index outside the story', () => {
     expect(() => chapterPosition(chapters, 3, href)).toThrow(RangeError);
     expect(() => chapterPosition(chapters, -1, href)).toThrow(RangeError);
