@@ -200,7 +200,6 @@ async function importOne(
       `wrote  ${shown(target)}  "${chapter.title}"  order ${chapter.order}  ${words(chapter.words)}${chapter.part ? `  opens the part “${chapter.part}”` : ''}${chapter.heading ? `  from the heading “${chapter.heading}”` : ''}`,
     );
   }
-
   for (const [name, bytes] of plan.images) {
     const target = join(targets.images, name);
     write(target, bytes);
