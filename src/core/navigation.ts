@@ -18,6 +18,8 @@ export interface ChapterPosition {
   total: number;
   /** The part of the story (a book, a volume, an arc) the chapter is in: the last one opened at or before it. */
   part: string | undefined;
+  /** Whether another chapter has the same title (each book's "Chapter 1"): the page's title then names its part too. */
+  titleShared?: boolean | undefined;
 }
 
 /** The previous and next chapters of `chapters[index]`, with hrefs built by `href`. */
@@ -38,6 +40,7 @@ export function chapterPosition(chapters: readonly Chapter[], index: number, hre
     number: index + 1,
     total: chapters.length,
     part,
+    titleShared: chapters.some((other, at) => at !== index && other.title === chapters[index]!.title),
   };
 }
 

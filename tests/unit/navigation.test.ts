@@ -43,6 +43,8 @@ describe('chapterPosition', () => {
     expect(parts(1)).toEqual([undefined, undefined]);
     expect(parts(2)).toEqual([undefined, 'Book Two']);
     expect(parts(3)).toEqual(['Book One', undefined]);
+    // Each book's "Chapter 1": the page's title names the part too; a title of its own does not need it.
+    expect([1, 2, 3].map((index) => chapterPosition(parted, index, href).titleShared)).toEqual([true, false, true]);
   });
 
   it('refuses an index outside the story', () => {
