@@ -77,6 +77,9 @@ export function bookIdentifier(title: string, author: string): string {
   return `urn:uuid:${hex.slice(0, 8)}-${hex.slice(8, 12)}-5${hex.slice(13, 16)}-${((parseInt(hex[16]!, 16) & 0x3) | 0x8).toString(16)}${hex.slice(17, 20)}-${hex.slice(20, 32)}`;
 }
 
+/** Languages whose scripts have no true italics, never slanted by force: the site's list (src/styles/global.css, --font-style-aside). */
+const withoutItalics = ['zh', 'ja', 'ko', 'ar', 'fa', 'ur', 'he', 'yi', 'th', 'hi'];
+
 const stylesheet = `body { font-family: serif; line-height: 1.5; margin: 0 5%; }
 img { max-width: 100%; height: auto; }
 .cover { margin: 0; padding: 0; text-align: center; }
@@ -113,7 +116,7 @@ hr::after { content: "* * *"; }
 .note { margin: 1.5em 0; padding: 0.5em 1em; border-inline-start: 3px solid #888; font-size: 0.9em; }
 .note h2 { font-size: 0.8em; text-transform: uppercase; letter-spacing: 0.08em; margin: 0 0 0.5em; }
 .note p { margin-bottom: 0.5em; font-style: italic; }
-:lang(zh) .note p, :lang(ja) .note p, :lang(ko) .note p, :lang(ar) .note p, :lang(fa) .note p, :lang(he) .note p, :lang(zh) .title-page .author, :lang(ja) .title-page .author, :lang(ko) .title-page .author, :lang(ar) .title-page .author, :lang(he) .title-page .author { font-style: normal; }
+${withoutItalics.flatMap((language) => ['.note p', '.title-page .author', '.part'].map((slanted) => `:lang(${language}) ${slanted}`)).join(', ')} { font-style: normal; }
 :lang(ja) em { font-style: normal; text-emphasis: filled sesame; -epub-text-emphasis: filled sesame; }
 :lang(zh) em { font-style: normal; text-emphasis: filled dot; -epub-text-emphasis: filled dot; }
 :lang(ar) em, :lang(he) em { font-style: normal; font-weight: bold; }

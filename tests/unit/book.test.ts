@@ -186,6 +186,14 @@ describe('buildEpub', () => {
     expect(strFromU8(files['OEBPS/chapters/prologue.xhtml']!)).toMatch(/Author’s note<\/h2><p>Note\.<\/p>[\s\S]*<p id="p-1">Hi\.<\/p>/);
   });
 
+  it('never slants by force what a script without italics writes: notes, the byline and a part’s name, upright in Arabic, Thai, Chinese…', () => {
+    const css = strFromU8(unzipSync(buildEpub(book))['OEBPS/style.css']!);
+    const upright = /([^}]*)\{ font-style: normal; \}/.exec(css)?.[1] ?? '';
+    for (const language of ['ar', 'he', 'th', 'zh', 'ja', 'ko', 'hi'])
+      for (const slanted of ['.note p', '.title-page .author', '.part']) expect(upright).toContain(`:lang(${language}) ${slanted}`);
+    expect(css).toMatch(/\.part \{[^}]*font-style: italic/);
+  });
+
   it('credits each co-author as a creator of their own, and shows them together on the title page', () => {
     const files = unzipSync(buildEpub({ ...book, author: 'Ada, Wren', authors: ['Ada', 'Wren'] }));
     expect(strFromU8(files['OEBPS/content.opf']!).match(/<dc:creator>[^<]*<\/dc:creator>/g)).toEqual([
