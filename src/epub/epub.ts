@@ -118,8 +118,9 @@ hr::after { content: "* * *"; }
 .note p { margin-bottom: 0.5em; font-style: italic; }
 ${withoutItalics.flatMap((language) => ['.note p', '.title-page .author', '.part'].map((slanted) => `:lang(${language}) ${slanted}`)).join(', ')} { font-style: normal; }
 :lang(ja) em { font-style: normal; text-emphasis: filled sesame; -epub-text-emphasis: filled sesame; }
-:lang(zh) em { font-style: normal; text-emphasis: filled dot; -epub-text-emphasis: filled dot; }
-:lang(ar) em, :lang(he) em { font-style: normal; font-weight: bold; }
+:lang(zh) em { font-style: normal; text-emphasis: filled dot; -epub-text-emphasis: filled dot; text-emphasis-position: under right; -epub-text-emphasis-position: under right; }
+:lang(ko) em { font-style: normal; text-emphasis: filled dot; -epub-text-emphasis: filled dot; }
+:lang(ar) em, :lang(fa) em, :lang(ur) em, :lang(he) em, :lang(yi) em { font-style: normal; font-weight: bold; }
 .title-page { text-align: center; }
 .title-page .author { font-style: italic; margin-bottom: 2em; }
 .title-page dl { text-align: start; margin: 2em 0; }
