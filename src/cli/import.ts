@@ -366,7 +366,7 @@ async function updateWork(
       if (chapter.text !== undefined) staged.write(path, chapter.text);
       if (chapter.outcome === 'deleted') staged.remove(path);
       const detail = {
-        new: `order ${chapter.order}  ${words(chapter.words ?? 0)}`,
+        new: `order ${chapter.order}  ${words(chapter.words ?? 0)}${chapter.heading ? `  from the heading “${chapter.heading}”` : ''}`,
         updated: 'changed at the source',
         taken: "the source's version, your date and settings kept",
         kept: 'your changes kept (unchanged at the source)',

@@ -163,6 +163,8 @@ export interface ChapterUpdate {
   /** Its reading order, for new chapters. */
   order?: number | undefined;
   words?: number | undefined;
+  /** The heading it was read from, where its title reads otherwise (ChapterFile's). */
+  heading?: string | undefined;
 }
 
 export interface StoryUpdate {
@@ -235,7 +237,7 @@ export function planUpdate(input: {
     const local = here === undefined ? undefined : chapterFingerprint(here, file);
     const recordAs = (text: string) => recordChapters.push({ position: index + 1, title: chapter.title, file, text });
     const write = (outcome: ChapterOutcome, text: string) => {
-      chapters.push({ outcome, file, title: chapter.title, text, order: chapter.order, words: chapter.words });
+      chapters.push({ outcome, file, title: chapter.title, text, order: chapter.order, words: chapter.words, heading: chapter.heading });
       recordAs(incoming);
     };
     if (here === undefined) {

@@ -167,7 +167,15 @@ describe('the weekly update from AO3', () => {
   it('updates a story written in one document that names no work (Word, plain text), whatever the download is named', async () => {
     const weeks = [
       ['Chapter 1: The Storm', 'The lamp was lit.', 'Chapter 2: The Road', 'The storm came.'],
-      ['Chapter 1: The Storm', 'The lamp was lit.', 'Chapter 2: The Road', 'The storm came, and went.', 'Chapter 3: The Sea', 'The calm.'],
+      // The new chapter headed as the author types it, which its title puts in the site's form.
+      [
+        'Chapter 1: The Storm',
+        'The lamp was lit.',
+        'Chapter 2: The Road',
+        'The storm came, and went.',
+        'Chapter Three – The Sea',
+        'The calm.',
+      ],
     ];
     const word = (lines: string[]) => makeDocx(lines.map((line) => `<w:p><w:r><w:t>${line}</w:t></w:r></w:p>`));
     for (const [kind, write] of [
@@ -188,7 +196,7 @@ describe('the weekly update from AO3', () => {
       expect(update.stderr).toBe('');
       expect(update.stdout).toMatch(/^same +.*chapter-1\.md/m);
       expect(update.stdout).toMatch(/^updated +.*chapter-2\.md/m);
-      expect(update.stdout).toMatch(/^new +.*chapter-3\.md/m);
+      expect(update.stdout).toMatch(/^new +.*chapter-3\.md {2}“Chapter 3: The Sea” .* from the heading “Chapter Three – The Sea”$/m);
       expect(update.stdout).toMatch(/1 new, 1 updated, 1 kept, 0 conflicting/);
       expect(update.stdout).not.toMatch(/story\.md/);
       expect(readFileSync(join(folder, 'story.md'), 'utf8')).toMatch(/^title: Lamps Below\nauthor: Ada$/m);
