@@ -119,6 +119,8 @@ const storyWords = [
   'Bahari',
   'Pwani',
   'Sura',
+  // The author's name, as story.md gives it: set apart from the site's words around it ("by …"), in the story's language.
+  'Amina',
 ];
 
 /** The language a text is read in: its nearest `lang`. */
