@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import ChapterTitle from '../../src/components/ChapterTitle.astro';
+import SiteFooter from '../../src/components/SiteFooter.astro';
 import StoryMeta from '../../src/components/StoryMeta.astro';
+import StoryTitle from '../../src/components/StoryTitle.astro';
 import TableOfContents from '../../src/components/TableOfContents.astro';
 import type { Chapter, Story } from '../../src/core/story';
 import { render } from './render';
@@ -119,6 +121,22 @@ describe('TableOfContents', () => {
     const doc = await render(TableOfContents, { chapters: chapters.slice(0, 2), language: 'es' }, 'es');
     expect(doc.querySelector('h2')?.textContent).toBe('Índice');
     expect(doc.querySelector('li .details')?.textContent).toBe('1 palabra · 5 de enero de 2026');
+  });
+});
+
+describe('a name or title inside the site’s own sentences', () => {
+  it('is isolated from them, so its direction and end marks stay its own on a right-to-left page', async () => {
+    const title = await render(
+      StoryTitle,
+      { title: 'אור על המים', author: 'J.R.R. Doe', series: { title: 'Masks 2: Return!', part: 3, url: 'https://example.org/masks' } },
+      'he',
+    );
+    expect(title.querySelector('.byline bdi')?.textContent).toBe('J.R.R. Doe');
+    expect(title.querySelector('.byline')?.textContent).toBe('מאת J.R.R. Doe');
+    const series = title.querySelector('.series a');
+    expect([series?.textContent, series?.getAttribute('dir')]).toEqual(['Masks 2: Return!', 'auto']);
+    const footer = await render(SiteFooter, { author: 'J.R.R. Doe' }, 'he');
+    expect(footer.querySelector('footer bdi')?.textContent).toBe('J.R.R. Doe');
   });
 });
 
