@@ -92,6 +92,8 @@ const shown = (path: string) => relative('.', path) || path;
 const count = (n: number) => n.toLocaleString('en');
 /** "1 word", "2,310 words". */
 const words = (n: number) => `${count(n)} ${n === 1 ? 'word' : 'words'}`;
+/** Where a chapter's title reads otherwise than the heading it was read from, that heading as written, on the chapter's line. */
+const fromHeading = (heading: string | undefined) => (heading ? `  from the heading “${heading}”` : '');
 
 /** What was written in this run, so two inputs never write the same file. */
 const writtenBy = new Map<string, string>();
@@ -197,7 +199,7 @@ async function importOne(
     write(target, chapter.text);
     existing.push({ file: target, order: chapter.order });
     said.push(
-      `wrote  ${shown(target)}  "${chapter.title}"  order ${chapter.order}  ${words(chapter.words)}${chapter.part ? `  opens the part “${chapter.part}”` : ''}${chapter.heading ? `  from the heading “${chapter.heading}”` : ''}`,
+      `wrote  ${shown(target)}  "${chapter.title}"  order ${chapter.order}  ${words(chapter.words)}${chapter.part ? `  opens the part “${chapter.part}”` : ''}${fromHeading(chapter.heading)}`,
     );
   }
   for (const [name, bytes] of plan.images) {
@@ -366,7 +368,7 @@ async function updateWork(
       if (chapter.text !== undefined) staged.write(path, chapter.text);
       if (chapter.outcome === 'deleted') staged.remove(path);
       const detail = {
-        new: `order ${chapter.order}  ${words(chapter.words ?? 0)}${chapter.heading ? `  from the heading “${chapter.heading}”` : ''}`,
+        new: `order ${chapter.order}  ${words(chapter.words ?? 0)}${fromHeading(chapter.heading)}`,
         updated: 'changed at the source',
         taken: "the source's version, your date and settings kept",
         kept: 'your changes kept (unchanged at the source)',
