@@ -128,11 +128,14 @@ function createPlayer() {
     }
   }
 
+  /** The block's own language: the story's, or a passage's the author marked as another (`<div lang="he">`). */
+  let spoken = language;
   function load(at: number) {
     index = at;
     chunk = 0;
     const block = blocks[index];
-    chunks = block ? speechChunks(spokenText(block), language) : [];
+    spoken = block?.closest('[lang]')?.getAttribute('lang') || language;
+    chunks = block ? speechChunks(spokenText(block), spoken) : [];
     mark(block);
   }
 
@@ -140,8 +143,10 @@ function createPlayer() {
     const text = chunks[chunk];
     if (text === undefined) return finish();
     const utterance = new SpeechSynthesisUtterance(text);
-    utterance.lang = language;
-    const voice = voiceFor(synth.getVoices(), language);
+    // A passage in a language the browser has no voice for is read by the story's voice.
+    const own = voiceFor(synth.getVoices(), spoken);
+    const voice = own ?? voiceFor(synth.getVoices(), language);
+    utterance.lang = own ? spoken : language;
     if (voice) utterance.voice = voice;
     utterance.rate = preferences.rate;
     utterance.addEventListener('end', () => {

@@ -30,7 +30,8 @@ export interface BookTargets {
  * becomes its text alternative (the book carries no remote files); a link to another
  * chapter points at that chapter's file (`chapter-1.xhtml#p-2`), one to a chapter not in the
  * book becomes plain text; a paragraph indented by its own ideographic space is marked
- * (`ownIndent`), so the book's indent is not added to it. Text that shows markup reads as written.
+ * (`ownIndent`), so the book's indent is not added to it; a passage in another language carries
+ * `xml:lang` beside its `lang`. Text that shows markup reads as written.
  */
 export function toXhtml(html: string, targets: BookTargets = {}): string {
   const tree = fromHtml(html, { fragment: true });
@@ -45,6 +46,9 @@ function forBook<T extends Root | Element>(node: T, targets: BookTargets): T {
   const children = node.children.flatMap((child: RootContent | ElementContent): (RootContent | ElementContent)[] => {
     if (child.type !== 'element') return [child];
     if (child.tagName === 'img') return [bookImage(child, targets)];
+    // A passage in another language says so as XHTML does too, as the book's root does.
+    if (typeof child.properties.lang === 'string')
+      child = { ...child, properties: { ...child.properties, xmlLang: child.properties.lang } };
     if (child.tagName === 'p' && opensIndented(child))
       child = { ...child, properties: { ...child.properties, className: [...classesOf(child), ownIndent] } };
     if (child.tagName === 'a' && typeof child.properties.href === 'string' && targets.links) {

@@ -56,7 +56,9 @@ interface ChapterMarkdown {
 
 /** The marks of scene breaks drawn as the site's break while converting: no words of the text. */
 let breakMarks: string[] = [];
-const markdown = (tree: Root | undefined) => (tree ? hastToMarkdown(tree, breakMarks) || undefined : undefined);
+/** The story's language, which passages in another are marked apart from. */
+let storyLanguage: string | undefined;
+const markdown = (tree: Root | undefined) => (tree ? hastToMarkdown(tree, breakMarks, storyLanguage) || undefined : undefined);
 const text = (value: unknown) => (typeof value === 'string' ? value : undefined);
 
 function chapterMarkdown(chapter: ImportedChapter): ChapterMarkdown {
@@ -90,6 +92,7 @@ export async function planImport(work: ImportedWork, existingOrders: readonly nu
   embeddedMedia(work);
   if (work.story && !work.story.language) work.notices.push(...languageFromText(work.story, work.source));
   breakMarks = [];
+  storyLanguage = work.story?.language;
   const placed = place(work.chapters, existingOrders, work.chapters.length > 1 || work.story !== undefined);
   resolveSourceLinks(work, placed);
   for (const { chapter } of placed) chapter.part ??= liftedPart(chapter);
@@ -343,9 +346,9 @@ function resolveSourceLinks(work: ImportedWork, placed: readonly { chapter: Impo
 export function storyMarkdown(
   story: ImportedStory,
   parts: { summary: string | undefined; notes: string | undefined; endNotes: string | undefined } = {
-    summary: story.summary && (hastToMarkdown(story.summary, []) || undefined),
-    notes: story.notes && (hastToMarkdown(story.notes, []) || undefined),
-    endNotes: story.endNotes && (hastToMarkdown(story.endNotes, []) || undefined),
+    summary: story.summary && (hastToMarkdown(story.summary, [], story.language) || undefined),
+    notes: story.notes && (hastToMarkdown(story.notes, [], story.language) || undefined),
+    endNotes: story.endNotes && (hastToMarkdown(story.endNotes, [], story.language) || undefined),
   },
 ): string {
   const front = dump({

@@ -13,6 +13,7 @@ import { escapeXml } from '../core/escape.ts';
 import { withFootnoteMarks } from './footnotes.ts';
 import { pageBlocks, selectAll } from './html.ts';
 import { isSceneBreak } from '../core/scene-breaks.ts';
+import { withPassageLanguages } from './passage-languages.ts';
 import { sanitizeSchema } from '../markdown/sanitize.ts';
 
 /**
@@ -20,10 +21,12 @@ import { sanitizeSchema } from '../markdown/sanitize.ts';
  * the site's own sanitizer rules, then converted, escaping whatever Markdown would read as
  * syntax (`*sigh*`, `1. ` at a line's start) so the words render as written. Formatting the
  * site keeps in raw HTML (underline, small caps, centred or right-aligned lines) stays as raw
- * HTML; verse becomes a `:::verse` block; footnotes become Markdown footnotes.
+ * HTML; verse becomes a `:::verse` block; footnotes become Markdown footnotes; a passage in another
+ * language than the story's (`language`) is marked so in raw HTML (`<span lang="fr">`).
  */
-export function hastToMarkdown(tree: Root, breaks: string[] = []): string {
-  const clean = withTextJoined(sanitize(withFootnoteMarks(withLayoutClasses(tree, breaks), breaks), importSchema) as Root);
+export function hastToMarkdown(tree: Root, breaks: string[] = [], language?: string): string {
+  const marked = withPassageLanguages(withFootnoteMarks(withLayoutClasses(tree, breaks), breaks), language);
+  const clean = withTextJoined(sanitize(marked, importSchema) as Root);
   const mdast = toMdast(clean, { handlers }) as MdastRoot;
   withoutNestedFormatting(mdast, new Set());
   return trimmed(
@@ -103,7 +106,8 @@ const blockClasses = ['center', 'right'];
 const inlineClasses: Record<string, string> = { 'small-caps': 'small-caps', smallcaps: 'small-caps', 'small-caps-text': 'small-caps' };
 
 /** Whether a `<span>` is kept in the Markdown (underlined, or in a class the site styles), not only its words. */
-const keepsItsSpan = (node: Element): boolean => classesOf(node).some((name) => name === 'underline' || Object.hasOwn(inlineClasses, name));
+const keepsItsSpan = (node: Element): boolean =>
+  typeof node.properties.lang === 'string' || classesOf(node).some((name) => name === 'underline' || Object.hasOwn(inlineClasses, name));
 
 /** Inline elements the site keeps that Markdown has no syntax for: kept as raw HTML around their converted text. */
 const keptInline = ['u', 'ins', 'sup', 'sub', 'ruby', 'rt', 'rp', 'small', 'mark'];
@@ -119,6 +123,8 @@ const handlers: Record<string, Handle> = {
   span: (state, node) => {
     const classes = classesOf(node);
     if (!keepsItsSpan(node)) return state.all(node) as PhrasingContent[];
+    const lang = node.properties.lang;
+    if (typeof lang === 'string') return wrapInline(state, { ...node, properties: {} }, `<span lang="${lang}">`, '</span>');
     if (classes.includes('underline'))
       return wrapInline(
         state,
@@ -138,6 +144,11 @@ const handlers: Record<string, Handle> = {
         attributes: {},
         children: state.toFlow(state.all(node)),
       } as unknown as MdastContent;
+    }
+    const lang = node.properties.lang;
+    if (typeof lang === 'string') {
+      const inner = state.toFlow(state.all(node)) as MdastContent[];
+      return inner.length === 0 ? [] : [{ type: 'html', value: `<div lang="${lang}">` }, ...inner, { type: 'html', value: '</div>' }];
     }
     return wrapBlock(state, node, classes);
   },
@@ -242,7 +253,9 @@ function cellLine(state: State, nodes: readonly ElementContent[]): PhrasingConte
 }
 
 function wrapInline(state: State, node: Element, open: string, close: string): PhrasingContent[] {
-  const html = (value: string): Html => ({ type: 'html', value });
+  // Marked as inline (`hName`, which the converter reads), so text beside it outside a paragraph
+  // (in a list's item, a quote, a bare `<div>`) stays one paragraph with it, not three.
+  const html = (value: string): Html => ({ type: 'html', value, data: { hName: 'span' } });
   const inner = state.all(node) as PhrasingContent[];
   // Nothing to wrap: an empty superscript (a note's way back, left out), or a footnote's marker
   // raised in one, which the site raises itself.

@@ -1,7 +1,7 @@
 import type { Element, ElementContent, Root } from 'hast';
 import { visit } from 'unist-util-visit';
 import { isParagraphId, reservedIds } from '../shared/contract.ts';
-import { isParagraph } from './rehype-paragraph-ids.ts';
+import { chapterParagraphs } from './rehype-paragraph-ids.ts';
 
 export interface ContentIdOptions {
   /** Put before every id (and the links to them), so several texts can share a page: a note's `an--`. */
@@ -29,9 +29,7 @@ export function rehypeContentIds(options: ContentIdOptions = {}) {
     });
     // Paragraph ids were given first and keep their names; everything else fits around them.
     const taken = new Set<string>(reservedIds());
-    const paragraphs = new Set(
-      elements.filter((node) => tree.children.includes(node) && isParagraph(node) && isParagraphId(node.properties.id)),
-    );
+    const paragraphs = new Set(chapterParagraphs(tree).filter((node) => isParagraphId(node.properties.id)));
     for (const node of paragraphs) taken.add(node.properties.id as string);
     const renamed = new Map<string, string>();
     for (const node of elements) {

@@ -2,7 +2,7 @@ import { visit } from 'unist-util-visit';
 import type { Element, ElementContent, Root, RootContent } from 'hast';
 import type { VFile } from 'vfile';
 import { isFootnoteLink } from './rehype-content-ids.ts';
-import { isParagraph } from './rehype-paragraph-ids.ts';
+import { chapterParagraphs } from './rehype-paragraph-ids.ts';
 
 /** The text of a rendered Markdown file as readers see it. */
 export interface PlainText {
@@ -61,7 +61,6 @@ export function rehypePlainText() {
   return (tree: Root, file: VFile) => {
     const main: string[] = [];
     const footnotes: string[] = [];
-    let paragraphs = 0;
     let runTogether: string | undefined;
     let openingHeading: string | undefined;
     for (const node of tree.children) {
@@ -74,7 +73,6 @@ export function rehypePlainText() {
         }
         continue;
       }
-      if (isParagraph(node) && typeof node.properties.id === 'string') paragraphs++;
       const text = clean(textOf(node));
       if (main.length === 0 && /^h[1-6]$/.test(node.tagName)) openingHeading = text;
       if (node.tagName === 'p' && runTogether === undefined) runTogether = linesRunTogether(node, text);
@@ -87,7 +85,7 @@ export function rehypePlainText() {
     const plain: PlainText = {
       text: main.join('\n\n'),
       footnotes: footnotes.filter(Boolean).join('\n'),
-      paragraphs,
+      paragraphs: chapterParagraphs(tree).filter((node) => typeof node.properties.id === 'string').length,
       pictures,
       ...(runTogether === undefined ? {} : { runTogether }),
       ...(openingHeading === undefined ? {} : { openingHeading }),

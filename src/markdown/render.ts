@@ -27,6 +27,7 @@ import { remarkBlocks } from './remark-blocks.ts';
 import { remarkObsidian } from './remark-obsidian.ts';
 import { remarkRuby } from './remark-ruby.ts';
 import { isJapanese } from '../shared/i18n/languages.ts';
+import { rehypePassageDirection } from './rehype-passage-direction.ts';
 import { remarkIndentedParagraphs, remarkSceneBreaks, typedBreaks } from './remark-scene-breaks.ts';
 import { remarkLiteralTags } from './remark-literal-tags.ts';
 import { rehypeTypography } from './rehype-typography.ts';
@@ -61,7 +62,7 @@ export interface RenderSettings {
   remoteImages: boolean;
   /** The story's quotation marks (its language's, or story.md's `quotes`); English when not given. */
   quotes?: QuoteStyle;
-  /** The story's language: a Japanese story's ruby notation (`｜漢字《かんじ》`) is ruby. */
+  /** The story's language: a Japanese story's ruby notation (`｜漢字《かんじ》`) is ruby; passages marked as another language written the other way run that way. */
   language?: string;
 }
 
@@ -176,6 +177,7 @@ export function createRenderer(settings: RenderSettings): Renderer {
     rehypeLegacyFormatting,
     rehypeRemovedHtml,
     [rehypeSanitize, sanitizeSchema],
+    [rehypePassageDirection, { language: settings.language ?? 'en' }],
     rehypeTidyPastedHtml,
     rehypeHeadlessTables,
     [rehypeTypography, settings.quotes],

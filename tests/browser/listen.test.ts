@@ -130,6 +130,27 @@ describe('reading aloud', () => {
     expect(errors).toEqual([]);
   });
 
+  it('reads a passage marked as another language in its voice, and in the story’s where the browser has none', async () => {
+    const { page } = await openWithVoices('chapter-3/', ['en-US', 'fr-FR']);
+    // As the site renders `<div lang="fr">` and `<div lang="he">` around paragraphs of a chapter.
+    await page.evaluate(() => {
+      for (const [id, lang] of [
+        ['p-2', 'fr'],
+        ['p-3', 'he'],
+      ] as const) {
+        const paragraph = document.getElementById(id)!;
+        const passage = Object.assign(document.createElement('div'), { lang });
+        paragraph.replaceWith(passage);
+        passage.append(paragraph);
+      }
+    });
+    await page.getByRole('button', { name: 'Listen' }).click();
+    await started(page);
+    await finish(page, 3);
+    const said = Object.fromEntries((await spoken(page)).map((entry) => [entry.marked, `${entry.lang} ${entry.voice}`]));
+    expect(said).toMatchObject({ 'p-1': 'en Voice en-US', 'p-2': 'fr Voice fr-FR', 'p-3': 'en Voice en-US' });
+  });
+
   it('feeds a long sentence to the voice in pieces, and the pieces say every word in order', async () => {
     const { page } = await openWithVoices('chapter-2/', ['en-GB']);
     await page.getByRole('button', { name: 'Listen' }).click();

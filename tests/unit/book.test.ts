@@ -122,6 +122,20 @@ describe('toXhtml', () => {
     );
   });
 
+  it('marks a passage in another language as XHTML does too (`xml:lang` beside `lang`), its direction kept', async () => {
+    const renderer = createRenderer({
+      base: '/',
+      chapters: new Map(),
+      t: stringsFor('en'),
+      image: () => ({ problem: 'none' }),
+      remoteImages: false,
+    });
+    const { html } = await renderer.chapter('Then <span lang="fr">*merci*</span>.\n\n<div lang="he">\n\nשלום.\n\n</div>');
+    expect(toXhtml(html)).toBe(
+      '<p id="p-1">Then <span lang="fr" xml:lang="fr"><em>merci</em></span>.</p>\n<div lang="he" dir="rtl" xml:lang="he">\n<p id="p-2">שלום.</p>\n</div>',
+    );
+  });
+
   it('escapes "]]>", which XML text may not hold', () => {
     expect(toXhtml('<p>if (a ]]> b)</p>')).toBe('<p>if (a ]]&gt; b)</p>');
   });

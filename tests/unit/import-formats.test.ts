@@ -238,6 +238,15 @@ describe('formatting Markdown has no sign for, as AO3’s HTML allows it', () =>
   });
 });
 
+describe('formatting kept as HTML in text outside a paragraph (a list’s item, a quote, a page’s bare text)', () => {
+  it('stays inside its line, which stays one paragraph', async () => {
+    const { chapters } = await importChapterPage(
+      '<ul><li>Signed <u>in ink</u> today</li></ul><blockquote>H<sub>2</sub>O is <small>water</small>.</blockquote><div>x<sup>2</sup> grows.</div>',
+    );
+    expect(chapters[0]!.body).toBe('- Signed <u>in ink</u> today\n\n> H<sub>2</sub>O is <small>water</small>.\n\nx<sup>2</sup> grows.');
+  });
+});
+
 describe('a part the reader opens (a spoiler, a content warning)', () => {
   it('stays folded, its summary as written, its text converted inside it', async () => {
     const { chapters } = await importChapterPage(
@@ -3501,5 +3510,38 @@ describe('a manuscript of the author’s own, in Word', () => {
     const { plan, chapters } = await importBytes(docx, 'one.docx');
     expectEveryWordKept(plan);
     expect(chapters.map(({ front }) => front.title)).toEqual(['Chapter 1: The Storm', 'Acknowledgments']);
+  });
+});
+
+describe('a passage in another language than the story’s', () => {
+  it('stays marked as that language (a foreign phrase, a prayer, a row of a table), and the story’s own language said again is not', async () => {
+    const epub = makeEpub({
+      version: 3,
+      metadata: '<dc:title>Orchard</dc:title><dc:creator>Wren</dc:creator><dc:language>en-GB</dc:language>',
+      spine: [
+        {
+          path: 'c1.xhtml',
+          html:
+            '<h1>Chapter 1</h1><p>She said <i xml:lang="fr">bonjour</i> to the <span lang="en-US">color</span> guard.</p>' +
+            '<div lang="he"><p>שלום עולם.</p><p>Then <span lang="en">Amen</span>.</p></div>' +
+            '<table><tr lang="de"><td>Apfel</td></tr></table><ul><li lang="ja">林檎</li></ul><p lang="und">Plain.</p>',
+        },
+      ],
+      toc: [{ title: 'Chapter 1', href: 'c1.xhtml' }],
+    });
+    const { chapters, plan } = await importBytes(epub, 'orchard.epub');
+    expectEveryWordKept(plan);
+    expect(chapters[0]!.body).toBe(
+      [
+        'She said <span lang="fr">*bonjour*</span> to the color guard.',
+        '<div lang="he">',
+        'שלום עולם.',
+        'Then <span lang="en">Amen</span>.',
+        '</div>',
+        '|                              |\n| ---------------------------- |\n| <span lang="de">Apfel</span> |',
+        '- <span lang="ja">林檎</span>',
+        'Plain.',
+      ].join('\n\n'),
+    );
   });
 });

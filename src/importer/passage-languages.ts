@@ -1,0 +1,80 @@
+import type { Element, ElementContent, Root } from 'hast';
+import { pageBlocks } from './html.ts';
+
+/**
+ * A tag as the site writes it (`en-GB`, `he`), from `lang` or XHTML's `xml:lang` as sources
+ * write them (`EN_gb`, `fr-FR`); none for an empty, unknown (`und`) or malformed one.
+ */
+export function passageTag(value: unknown): string | undefined {
+  if (typeof value !== 'string') return undefined;
+  const tag = value.trim().replace(/_/g, '-');
+  if (tag === '' || tag.toLowerCase() === 'und') return undefined;
+  try {
+    return Intl.getCanonicalLocales(tag)[0];
+  } catch {
+    return undefined;
+  }
+}
+
+/** A language and the script it is written in (`zh-TW` → `zh Hant`): what a reader, a voice or a font tells apart. */
+function spoken(tag: string): string {
+  const locale = new Intl.Locale(tag).maximize();
+  return `${locale.language} ${locale.script ?? ''}`;
+}
+
+/** Whether two tags name the same language in the same script (`en-GB` and `en-US` do; `sr-Latn` and `sr-Cyrl` do not). */
+export function sameLanguage(a: string, b: string): boolean {
+  return spoken(a) === spoken(b);
+}
+
+/** Elements that must stay where they are in their list, table, figure or fold. */
+const ownPlace = new Set(['li', 'dt', 'dd', 'td', 'th', 'caption', 'figcaption', 'summary']);
+/** A table's rows and groups of rows, which hold only cells. */
+const tableRows = new Set(['tr', 'thead', 'tbody', 'tfoot']);
+
+/**
+ * The tree with each passage in another language than the text around it marked so: a
+ * `<span lang>` around an inline one (`<i xml:lang="fr">bonjour</i>`, as publishers' EPUBs
+ * and pandoc mark a foreign phrase), a `<div lang>` around a block (a paragraph, a quoted
+ * prayer), which the Markdown keeps as raw HTML; every other `lang` and `xml:lang` (the story's own
+ * language said again, a region's spelling of it) gone. `language` is the story's; where it
+ * is not known, the outermost passage's language is taken for it. A copy; the tree is left as it was.
+ */
+export function withPassageLanguages(tree: Root, language: string | undefined): Root {
+  const mark = (node: ElementContent, around: string | undefined): ElementContent => {
+    if (node.type !== 'element') return node;
+    const { lang, xmlLang, ...properties } = node.properties;
+    const declared = passageTag(lang) ?? passageTag(xmlLang);
+    const own = declared !== undefined && around !== undefined && !sameLanguage(declared, around) ? declared : undefined;
+    if (own !== undefined && tableRows.has(node.tagName)) {
+      // A row (or a table's body) in another language: each of its cells is.
+      const cells = node.children.map((child) =>
+        child.type === 'element' && passageTag(child.properties.lang ?? child.properties.xmlLang) === undefined
+          ? { ...child, properties: { ...child.properties, lang: own } }
+          : child,
+      );
+      return { ...node, properties, children: cells.map((child) => mark(child, around)) };
+    }
+    const inside = own ?? around ?? declared;
+    const element: Element = { ...node, properties, children: node.children.map((child) => mark(child, inside)) };
+    if (own === undefined) return element;
+    const holdsBlocks = element.children.some((child) => child.type === 'element' && pageBlocks.has(child.tagName));
+    const wrapper = (block: boolean, children: ElementContent[]): Element => ({
+      type: 'element',
+      tagName: block ? 'div' : 'span',
+      properties: { lang: own },
+      children,
+    });
+    // An item, a term or a cell keeps its place in its list or table: what it holds is wrapped
+    // (a cell's as a line: a table's cell in Markdown holds no blocks).
+    if (ownPlace.has(node.tagName)) {
+      const cell = node.tagName === 'td' || node.tagName === 'th';
+      return cell && holdsBlocks ? element : { ...element, children: [wrapper(holdsBlocks, element.children)] };
+    }
+    return wrapper(pageBlocks.has(node.tagName), [element]);
+  };
+  return {
+    ...tree,
+    children: tree.children.map((child) => (child.type === 'doctype' ? child : mark(child, language))) as Root['children'],
+  };
+}
