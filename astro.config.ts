@@ -40,7 +40,7 @@ export default defineConfig({
               // stylesheet and one script, not one file per part that other pages also use.
               {
                 name: 'chapter',
-                test: /src\/(?:layouts\/ChapterLayout|components\/(?:Chapter\w*|ContentNotes|Listen|ReaderSettings|ReviewLink|ResumePrompt))\.astro/,
+                test: /src\/(?:layouts\/ChapterLayout|components\/(?:Chapter\w*|ContentNotes|Listen|ReaderSettings|ReviewLink|ResumePrompt|SearchForm))\.astro/,
               },
             ],
           },

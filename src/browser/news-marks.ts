@@ -1,6 +1,7 @@
 import { data, readingKey } from '../shared/contract.ts';
 import { chapterMarks } from '../shared/news.ts';
-import { parseReadingState, renameChapters, type ReadingState } from '../shared/reading-progress.ts';
+import { parseReadingState, type ReadingState } from '../shared/reading-progress.ts';
+import { renameChapters } from '../shared/renamed-chapters.ts';
 import { safeStorage } from './storage.ts';
 
 /** The words of the marks, as the page gives them on the list (`newsMarkAttributes`), so no strings are loaded for them. */

@@ -1,6 +1,7 @@
 import { data, readingKey } from '../shared/contract.ts';
 import { durationLabel } from '../shared/format.ts';
-import { noteVisit, parseReadingState, renameChapters } from '../shared/reading-progress.ts';
+import { noteVisit, parseReadingState } from '../shared/reading-progress.ts';
+import { renameChapters } from '../shared/renamed-chapters.ts';
 import { wordsLeft, type ChapterLength } from '../shared/time-left.ts';
 import { readingMinutes } from '../shared/text-stats.ts';
 import { safeStorage } from './storage.ts';

@@ -51,6 +51,12 @@ describe('page weight of a chapter (first visit, gzip)', () => {
     });
   }
 
+  it('costs a long real chapter (the author’s prologue) at most 9 KB over its text, everything above included', () => {
+    const weight = pageWeight(builtSite('seed'), 'prologue/index.html');
+    const floor = textFloor(page('seed', 'prologue/').querySelector('#chapter-text')!.textContent);
+    expect(weight.total - floor, JSON.stringify(weight)).toBeLessThanOrEqual(9 * KB);
+  });
+
   it('carries at most 2.5 KB of JavaScript (and what readers coming back need), none of it render-blocking and none of it search', () => {
     for (const slug of chapters) {
       const weight = pageWeight(builtSite('fixture'), `${slug}/index.html`);

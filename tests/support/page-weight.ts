@@ -36,11 +36,12 @@ export function pageWeight(dist: string, pagePath: string, base = '/'): PageWeig
     const content = readFileSync(file);
     weight.files[url] = gzip(content);
     weight[kind] += weight.files[url];
-    if (kind === 'js') {
-      // Static imports in the bundle load too.
-      for (const [, spec] of content.toString('utf8').matchAll(/(?:^|[;}\s])import\s*(?:[\w${},\s*]+from\s*)?["'`](\.\/[^"'`]+)["'`]/g)) {
-        add(new URL(spec!, `http://x${url}`).pathname, 'js');
-      }
+    if (kind === 'js') importsOf(content.toString('utf8'), url);
+  };
+  /** Static imports in a module (a file, or a script in the page: `import"/_astro/chapter.js"`) load too. */
+  const importsOf = (code: string, from: string) => {
+    for (const [, spec] of code.matchAll(/(?:^|[;}\s])import\s*(?:[\w${},\s*]+from\s*)?["'`]((?:\.\/|\/)[^"'`]+)["'`]/g)) {
+      add(new URL(spec!, `http://x${from}`).pathname, 'js');
     }
   };
   for (const [tag] of html.matchAll(/<link\b[^>]*>/g)) {
@@ -59,6 +60,7 @@ export function pageWeight(dist: string, pagePath: string, base = '/'): PageWeig
       if (!/type="module"|\bdefer\b|\basync\b/.test(attributes)) weight.blockingScripts.push(src);
     } else {
       inline.push(body);
+      if (/type="module"/.test(attributes)) importsOf(body, `/${pagePath}`);
     }
   }
   // Counted with the page's JavaScript, though the page's own bytes carry them.

@@ -1,15 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { defaultSettings, parseSettings } from '../../src/shared/reader-settings';
 import { chapterMarks } from '../../src/shared/news';
-import {
-  markOpened,
-  markRead,
-  noteVisit,
-  parseReadingState,
-  recordPosition,
-  renameChapters,
-  visitGap,
-} from '../../src/shared/reading-progress';
+import { markOpened, markRead, noteVisit, parseReadingState, recordPosition, visitGap } from '../../src/shared/reading-progress';
+import { renameChapters } from '../../src/shared/renamed-chapters';
 import { wordsLeft, type ChapterLength } from '../../src/shared/time-left';
 
 describe('reader settings', () => {
