@@ -5,6 +5,7 @@ import { pageWeight, textFloor } from '../support/page-weight.ts';
 import { writeGeneratedStory } from '../../src/cli/support/synthetic';
 import { buildSite } from '../support/build';
 import { builtSite, page } from '../support/html';
+import type { SiteName } from '../support/sites';
 import { makeWorkDir } from '../../src/cli/support/work-dir.ts';
 
 const chapters = ['prologue', 'chapter-1', 'chapter-2', 'interlude', 'chapter-3', 'epilogue'];
@@ -31,6 +32,12 @@ const settingsRoutine = 0.08 * KB;
 /** What the "Show comments" control costs a site whose author turned comments on (the archive fixture): its markup and loader. */
 const commentsControl = 0.7 * KB;
 
+/** The floor of a chapter page: every word the author wrote that it shows (text, notes, summary, content notes), gzip. */
+function authoredFloor(site: SiteName, slug: string): number {
+  const authored = [...page(site, `${slug}/`).querySelectorAll('#chapter-text, [data-note], .chapter-summary, .content-notes .shown')];
+  return textFloor(authored.map((element) => element.textContent).join('\n'));
+}
+
 describe('page weight of a chapter (first visit, gzip)', () => {
   for (const [site, slugs] of [
     ['fixture', chapters],
@@ -40,11 +47,7 @@ describe('page weight of a chapter (first visit, gzip)', () => {
     it(`stays within the text’s own size plus 9.5 KB, and what readers coming back need (${site})`, () => {
       for (const slug of slugs) {
         const weight = pageWeight(builtSite(site), `${slug}/index.html`);
-        // The floor: every word the author wrote that the page shows (text, notes, summary, content notes).
-        const authored = [
-          ...page(site, `${slug}/`).querySelectorAll('#chapter-text, [data-note], .chapter-summary, .content-notes .shown'),
-        ];
-        const floor = textFloor(authored.map((element) => element.textContent).join('\n'));
+        const floor = authoredFloor(site, slug);
         const allowance = 9.5 * KB + returningReaders + readAnywhere + settingsRoutine + (site === 'archive' ? commentsControl : 0);
         expect(weight.total - floor, `${slug}: ${JSON.stringify(weight)}`).toBeLessThanOrEqual(allowance);
       }
@@ -53,7 +56,7 @@ describe('page weight of a chapter (first visit, gzip)', () => {
 
   it('costs a long real chapter (the author’s prologue) at most 9 KB over its text, everything above included', () => {
     const weight = pageWeight(builtSite('seed'), 'prologue/index.html');
-    const floor = textFloor(page('seed', 'prologue/').querySelector('#chapter-text')!.textContent);
+    const floor = authoredFloor('seed', 'prologue');
     expect(weight.total - floor, JSON.stringify(weight)).toBeLessThanOrEqual(9 * KB);
   });
 
