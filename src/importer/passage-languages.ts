@@ -1,30 +1,15 @@
 import type { Element, ElementContent, Root } from 'hast';
+import { languageTag } from '../core/language-names.ts';
+import { scriptOf } from '../shared/i18n/languages.ts';
 import { pageBlocks } from './html.ts';
 
-/**
- * A tag as the site writes it (`en-GB`, `he`), from `lang` or XHTML's `xml:lang` as sources
- * write them (`EN_gb`, `fr-FR`); none for an empty, unknown (`und`) or malformed one.
- */
-export function passageTag(value: unknown): string | undefined {
-  if (typeof value !== 'string') return undefined;
-  const tag = value.trim().replace(/_/g, '-');
-  if (tag === '' || tag.toLowerCase() === 'und') return undefined;
-  try {
-    return Intl.getCanonicalLocales(tag)[0];
-  } catch {
-    return undefined;
-  }
-}
-
-/** A language and the script it is written in (`zh-TW` → `zh Hant`): what a reader, a voice or a font tells apart. */
-function spoken(tag: string): string {
-  const locale = new Intl.Locale(tag).maximize();
-  return `${locale.language} ${locale.script ?? ''}`;
-}
+/** A tag as the site writes it (`en-GB`), from `lang` or XHTML's `xml:lang` as sources write them (`EN_gb`); none for an empty or unknown (`und`) one. */
+const passageTag = (value: unknown): string | undefined => (typeof value === 'string' ? languageTag(value) : undefined);
 
 /** Whether two tags name the same language in the same script (`en-GB` and `en-US` do; `sr-Latn` and `sr-Cyrl` do not). */
-export function sameLanguage(a: string, b: string): boolean {
-  return spoken(a) === spoken(b);
+function sameLanguage(a: string, b: string): boolean {
+  const primary = (tag: string) => tag.toLowerCase().split('-')[0];
+  return primary(a) === primary(b) && scriptOf(a) === scriptOf(b);
 }
 
 /** Elements that must stay where they are in their list, table, figure or fold. */
