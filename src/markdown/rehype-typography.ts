@@ -1,5 +1,5 @@
 import type { Nodes, Root } from 'hast';
-import { smarten, type QuoteStyle } from '../core/typography.ts';
+import { quoteStyle, quoteStyles, smarten, type QuoteStyle } from '../core/typography.ts';
 
 /** Elements whose text is shown as typed: code, and what is read as code or as a program's. */
 const verbatim = new Set(['code', 'pre', 'kbd', 'samp', 'script', 'style', 'textarea']);
@@ -37,7 +37,7 @@ const phrasing = new Set([
 ]);
 
 /**
- * Typographer's quotes (in the story's language's style), dashes and ellipses in the text of
+ * Typographer's quotes (in the story's language's style, or a passage's marked as another), dashes and ellipses in the text of
  * a chapter (see `smarten`): the text written in Markdown and the text inside raw HTML alike
  * (`<p class="center">"Hello," she said.</p>`), once the HTML is parsed and sanitized. Code is
  * left alone. Before the heading ids are made, so they are made of the text as shown.
@@ -48,12 +48,13 @@ const phrasing = new Set([
 export function rehypeTypography(style?: QuoteStyle) {
   return (tree: Root) => {
     let before = ' ';
-    const visit = (node: Nodes) => {
+    const visit = (node: Nodes, marks: QuoteStyle | undefined) => {
       if (node.type === 'text') {
-        node.value = smarten(node.value, before, style);
+        node.value = smarten(node.value, before, marks);
         before = node.value.at(-1) ?? before;
         return;
       }
+      let inside = marks;
       if (node.type === 'element') {
         if (verbatim.has(node.tagName)) {
           before = 'x';
@@ -62,9 +63,13 @@ export function rehypeTypography(style?: QuoteStyle) {
         if (node.tagName === 'br') before = ' ';
         // A new block starts a new run of text: a quote at its start opens.
         else if (!phrasing.has(node.tagName)) before = ' ';
+        // A passage the author marked as another language quotes as that language does, unless
+        // the story keeps every quote as typed.
+        const lang = node.properties.lang;
+        if (typeof lang === 'string' && lang !== '' && style !== quoteStyles.straight) inside = quoteStyle(lang);
       }
-      if ('children' in node) for (const child of node.children) visit(child);
+      if ('children' in node) for (const child of node.children) visit(child, inside);
     };
-    visit(tree);
+    visit(tree, style);
   };
 }

@@ -5,6 +5,8 @@ import { unified } from 'unified';
 import { describe, expect, it } from 'vitest';
 import { frenchSpaced, quoteStyle, quoteStyles, smarten } from '../../src/core/typography';
 import { rehypeTypography } from '../../src/markdown/rehype-typography';
+import { h } from 'hastscript';
+import { toHtml } from 'hast-util-to-html';
 import { storySchema } from '../../src/core/schema';
 import { titleParts } from '../../src/core/chapter-labels';
 
@@ -116,6 +118,19 @@ describe('the story’s quotation marks in the pipeline', () => {
       );
     expect(await render('"*Geh*," sagte er.', 'de')).toBe('<p>„<em>Geh</em>,“ sagte er.</p>');
     expect(await render('"*Pars*!" dit-il.', 'fr')).toBe('<p>«\u00a0<em>Pars</em>\u202f!\u00a0» dit-il.</p>');
+  });
+
+  it('quotes a passage marked as another language as that language does, unless the story keeps quotes straight', async () => {
+    const set = (style: ReturnType<typeof quoteStyle>) => {
+      const root = {
+        type: 'root' as const,
+        children: [h('p', ['"Hi," ', h('span', { lang: 'de' }, ['"Hallo," ', h('em', ['"ja"'])]), ' "bye."'])],
+      };
+      rehypeTypography(style)(root);
+      return toHtml(root);
+    };
+    expect(set(quoteStyle('en'))).toBe('<p>“Hi,” <span lang="de">„Hallo,“ <em>„ja“</em></span> “bye.”</p>');
+    expect(set(quoteStyle('en', 'straight'))).toBe('<p>"Hi," <span lang="de">"Hallo," <em>"ja"</em></span> "bye."</p>');
   });
 
   it('takes another style from story.md, and names the choices when it is not one', () => {
