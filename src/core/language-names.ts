@@ -92,6 +92,20 @@ export function languageTag(name: string): string | undefined {
   }
 }
 
+/**
+ * Whether a tag is one browsers take (`en`, `fr-CA`, `zh-Hant`): a BCP 47 tag's shape that the
+ * browser's own language data (`Intl`) knows. The shape alone lets through tags no browser
+ * knows ("en-12"), on which dates and plurals fail.
+ */
+export function isLanguageTag(tag: string): boolean {
+  if (!/^[a-zA-Z]{2,3}(-[a-zA-Z0-9]{2,8})*$/.test(tag)) return false;
+  try {
+    return Intl.getCanonicalLocales(tag).length === 1;
+  } catch {
+    return false;
+  }
+}
+
 /** Tags with a script or region that stories are told in, named apart ("Traditional Chinese", "Brazilian Portuguese"). */
 const variants = ['zh-Hans', 'zh-Hant', 'zh-TW', 'zh-HK', 'pt-BR', 'pt-PT', 'en-US', 'en-GB', 'es-MX', 'es-419', 'fr-CA', 'sr-Latn'];
 

@@ -321,6 +321,13 @@ export const problems = {
     message: (things: string[], more: number) =>
       `${list(things)} ${things.length === 1 ? 'is' : 'are'} removed from the page${elsewhere(more)}: nothing in a chapter may run a script or show another site's page inside yours; link to the page instead ([Watch it here](https://…))`,
   }),
+  UnknownPassageLanguage: problem({
+    level: 'warning',
+    where: 'line',
+    title: 'A passage is marked as a language with no language tag',
+    message: (lang: string, tag: string | undefined) =>
+      `lang="${lang}" is no language tag, so screen readers and voices read the passage in the story's language; write ${tag ? `lang="${tag}"` : 'its tag, such as lang="fr", lang="he" or lang="pt-BR"'}`,
+  }),
   PlayerAsLink: problem({
     level: 'warning',
     where: 'line',

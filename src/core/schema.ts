@@ -5,7 +5,7 @@ import { slugify, slugProblem } from './slug.ts';
 import { closest } from '../shared/suggest.ts';
 import { en } from '../shared/i18n/en.ts';
 import { quoteStyles, type QuoteStyleName } from './typography.ts';
-import { languageTag } from './language-names.ts';
+import { isLanguageTag, languageTag } from './language-names.ts';
 
 /** A character that shows: not a space, nor an invisible one (zero-width space, joiner, soft hyphen, BOM). */
 const visible = /[^\s\u00ad\u061c\u115f\u1160\u180e\u200b-\u200f\u202a-\u202e\u2060-\u206f\u3164\ufeff\uffa0]/u;
@@ -254,15 +254,6 @@ function statusMeant(input: unknown): string {
   return meant ? ` ("${String(input)}": write status: ${meant})` : '';
 }
 
-/** Whether the browser's own language data (`Intl`) takes a tag: dates, numbers and plurals follow it. */
-function isLanguageTag(tag: string): boolean {
-  try {
-    return Intl.getCanonicalLocales(tag).length === 1;
-  } catch {
-    return false;
-  }
-}
-
 /** What `story.md`'s keys are called elsewhere (archives, Jekyll, Hugo, FanFicFare), and keys that belong in a chapter. */
 const storyOtherNames: OtherNames = {
   alsoCalled: namesOf({
@@ -325,8 +316,7 @@ export const storyFields = strictObject(
     language: z
       .string({ error: 'language must be a BCP 47 tag such as en or fr-CA' })
       .trim()
-      // The shape alone lets through tags no browser knows ("en-12"), on which dates and plurals fail.
-      .refine((tag) => /^[a-zA-Z]{2,3}(-[a-zA-Z0-9]{2,8})*$/.test(tag) && isLanguageTag(tag), {
+      .refine(isLanguageTag, {
         error: (issue) => {
           const named = typeof issue.input === 'string' ? languageTag(issue.input) : undefined;
           const hint = named

@@ -27,7 +27,7 @@ import { remarkBlocks } from './remark-blocks.ts';
 import { remarkObsidian } from './remark-obsidian.ts';
 import { remarkRuby } from './remark-ruby.ts';
 import { isJapanese } from '../shared/i18n/languages.ts';
-import { rehypePassageDirection } from './rehype-passage-direction.ts';
+import { rehypePassageLanguages } from './rehype-passage-languages.ts';
 import { remarkIndentedParagraphs, remarkSceneBreaks, typedBreaks } from './remark-scene-breaks.ts';
 import { remarkLiteralTags } from './remark-literal-tags.ts';
 import { rehypeTypography } from './rehype-typography.ts';
@@ -177,7 +177,7 @@ export function createRenderer(settings: RenderSettings): Renderer {
     rehypeLegacyFormatting,
     rehypeRemovedHtml,
     [rehypeSanitize, sanitizeSchema],
-    [rehypePassageDirection, { language: settings.language ?? 'en' }],
+    [rehypePassageLanguages, { language: settings.language ?? 'en' }],
     rehypeTidyPastedHtml,
     rehypeHeadlessTables,
     [rehypeTypography, settings.quotes],
