@@ -75,6 +75,21 @@ describe('an Arabic story, right to left', () => {
     expect(previous!.x).toBeGreaterThan(next!.x);
   });
 
+  it('sets an English passage of the author’s left to right, aligned to its own start', async () => {
+    const { page } = await site.open();
+    await page.goto(site.url('chapter-1/'));
+    // As the site renders `<div lang="en">` in an Arabic chapter (src/markdown/rehype-passage-languages.ts).
+    const align = await page.evaluate(() => {
+      const passage = Object.assign(document.createElement('div'), { lang: 'en', dir: 'ltr', innerHTML: '<p>An English line.</p>' });
+      document.querySelector('#chapter-text')!.append(passage);
+      const line = passage.firstElementChild!;
+      const text = document.createRange();
+      text.selectNodeContents(line);
+      return { direction: getComputedStyle(line).direction, left: text.getBoundingClientRect().left - line.getBoundingClientRect().left };
+    });
+    expect(align).toEqual({ direction: 'ltr', left: 0 });
+  });
+
   it('turns chapters with the arrow keys the way the text reads: ← is next', async () => {
     const { page, errors } = await site.open();
     await page.goto(site.url('chapter-1/'));
