@@ -207,6 +207,8 @@ function renderResult(data: PagefindResultData, query: string, t: Translate): HT
   const title = document.createElement('a');
   title.href = hitHref(data.url, query);
   title.textContent = data.meta.title ?? data.url;
+  // Its punctuation at its end, whichever way its script runs (a Latin title in a Hebrew story).
+  title.dir = 'auto';
   heading.append(title);
   item.append(heading);
 

@@ -110,6 +110,34 @@ describe('an Arabic story, right to left', () => {
   });
 });
 
+describe('a Hebrew story with a chapter titled in Latin letters', () => {
+  const site = useBrowserSite('he');
+
+  it('shows the title in its own order ("Hello, world!", not "!Hello, world") in the contents, the chapter links and the menu', async () => {
+    const { page } = await site.open();
+    /** Where the title's "!" is against its "H", with the title put in the page as the site renders it. */
+    const exclamationAfter = (selector: string) =>
+      page.evaluate((selector) => {
+        const element = document.querySelector(selector)!;
+        element.closest('details')?.setAttribute('open', '');
+        element.textContent = 'Hello, world!';
+        const box = (at: number) => {
+          const range = document.createRange();
+          range.setStart(element.firstChild!, at);
+          range.setEnd(element.firstChild!, at + 1);
+          return range.getBoundingClientRect().left;
+        };
+        return box(12) > box(0);
+      }, selector);
+    await page.goto(site.url(''));
+    expect(await exclamationAfter('.toc .title-name')).toBe(true);
+    await page.goto(site.url('chapter-2/'));
+    expect(await exclamationAfter('.chapter-nav .title')).toBe(true);
+    expect(await exclamationAfter('.chapter-nav .menu a')).toBe(true);
+    expect(await exclamationAfter('h1 .title-name')).toBe(true);
+  });
+});
+
 describe('a Spanish story', () => {
   const site = useBrowserSite('es');
 
