@@ -192,7 +192,8 @@ function contentNotes(book: EpubBook, notes: string[]): string {
 /** The chapter's title as the site sets it: its label on a line of its own, the name sized by length. */
 function chapterHeading(title: string): string {
   const { label, name, separator } = titleParts(title);
-  const named = `<span class="title-name ${titleLength(name)}">${escapeXml(name)}</span>`;
+  // `dir="auto"`: a name in the other direction's script keeps its own order ("Hello, world!" in a Hebrew book).
+  const named = `<span class="title-name ${titleLength(name)}" dir="auto">${escapeXml(name)}</span>`;
   const between = separator ? `<span class="visually-hidden">${escapeXml(separator)}</span>` : '';
   return label ? `<span class="title-label">${escapeXml(label)}</span>${between}${named}` : named;
 }
@@ -246,17 +247,19 @@ function endNotesDocument(book: EpubBook, html: string): string {
 
 function navDocument(book: EpubBook): string {
   const entries = (chapters: EpubChapter[]) =>
-    chapters.map((chapter) => `<li><a href="chapters/${chapter.id}.xhtml">${escapeXml(chapter.title)}</a></li>`).join('\n');
+    chapters.map((chapter) => `<li><a href="chapters/${chapter.id}.xhtml" dir="auto">${escapeXml(chapter.title)}</a></li>`).join('\n');
   // A part's name over its chapters, as a label without a page of its own.
   const items = storyParts(book.chapters)
     .map((part) =>
-      part.name ? `<li><span>${escapeXml(part.name)}</span>\n<ol>\n${entries(part.chapters)}\n</ol></li>` : entries(part.chapters),
+      part.name
+        ? `<li><span dir="auto">${escapeXml(part.name)}</span>\n<ol>\n${entries(part.chapters)}\n</ol></li>`
+        : entries(part.chapters),
     )
     .join('\n');
   const body = `<nav epub:type="toc" id="toc" role="doc-toc">
 ${said(book, 'h1', 'epub.contents')}
 <ol>
-<li><a href="title.xhtml">${escapeXml(book.title)}</a></li>
+<li><a href="title.xhtml" dir="auto">${escapeXml(book.title)}</a></li>
 ${items}
 ${book.endNotes ? `<li>${said(book, 'a', 'home.endNotes', ' href="end-notes.xhtml"')}</li>` : ''}
 </ol>

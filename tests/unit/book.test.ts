@@ -208,6 +208,21 @@ describe('buildEpub', () => {
     expect(css).toMatch(/\.part \{[^}]*font-style: italic/);
   });
 
+  it('sets a chapter title, a part’s name and the book’s title in their own direction in the contents and the heading (a Latin title in a Hebrew book)', () => {
+    const hebrew = {
+      ...book,
+      language: 'he',
+      t: stringsFor('he'),
+      chapters: [{ ...book.chapters[0]!, title: 'Hello, world!', part: 'Part One' }],
+    };
+    const files = unzipSync(buildEpub(hebrew));
+    const nav = strFromU8(files['OEBPS/nav.xhtml']!);
+    expect(nav).toContain('<a href="chapters/prologue.xhtml" dir="auto">Hello, world!</a>');
+    expect(nav).toContain('<span dir="auto">Part One</span>');
+    expect(nav).toContain('<a href="title.xhtml" dir="auto">T &amp; Co</a>');
+    expect(strFromU8(files['OEBPS/chapters/prologue.xhtml']!)).toContain('<span class="title-name short" dir="auto">Hello, world!</span>');
+  });
+
   it('credits each co-author as a creator of their own, and shows them together on the title page', () => {
     const files = unzipSync(buildEpub({ ...book, author: 'Ada, Wren', authors: ['Ada', 'Wren'] }));
     expect(strFromU8(files['OEBPS/content.opf']!).match(/<dc:creator>[^<]*<\/dc:creator>/g)).toEqual([
