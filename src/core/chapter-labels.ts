@@ -28,6 +28,11 @@ export interface Words {
    * chapters: the spellings of 1st, then of 2nd…, each `|`-separated.
    */
   ordinals?: string[];
+  /**
+   * First, second… as a part's heading writes them before its label, agreeing with it
+   * ("Primera parte", "Première partie", "Zweiter Teil"): the spellings of 1st, then of 2nd…
+   */
+  volumeOrdinals?: string[];
 }
 
 /** The first word of each list is the one titles are written with. */
@@ -41,6 +46,18 @@ export const languages: Record<string, Words> = {
     notes: ["Author's Notes", "Author's Note", 'Authors Note', 'Author’s Note', 'A/N', 'AN'],
   },
   es: {
+    volumeOrdinals: [
+      'primera|primer|primero',
+      'segunda|segundo',
+      'tercera|tercer|tercero',
+      'cuarta|cuarto',
+      'quinta|quinto',
+      'sexta|sexto',
+      'séptima|septima|séptimo|septimo',
+      'octava|octavo',
+      'novena|noveno',
+      'décima|decima|décimo|decimo',
+    ],
     volumes: ['Volumen', 'Vol.', 'Libro', 'Parte', 'Tomo', 'Arco', 'Temporada'],
     chapter: ['Capítulo', 'Capitulo', 'Cap.', 'Cap'],
     numbers: [
@@ -81,6 +98,18 @@ export const languages: Record<string, Words> = {
     notes: ['Nota de la autora', 'Nota del autor', 'Notas de la autora', 'Notas del autor', 'N/A', 'N. de A.'],
   },
   pt: {
+    volumeOrdinals: [
+      'primeira|primeiro',
+      'segunda|segundo',
+      'terceira|terceiro',
+      'quarta|quarto',
+      'quinta|quinto',
+      'sexta|sexto',
+      'sétima|setima|sétimo|setimo',
+      'oitava|oitavo',
+      'nona|nono',
+      'décima|decima|décimo|decimo',
+    ],
     volumes: ['Volume', 'Vol.', 'Livro', 'Parte', 'Tomo', 'Arco', 'Temporada'],
     chapter: ['Capítulo', 'Capitulo', 'Cap.'],
     numbers: [
@@ -111,6 +140,18 @@ export const languages: Record<string, Words> = {
     notes: ['Nota da autora', 'Nota do autor', 'Notas da autora', 'Notas do autor', 'N/A'],
   },
   fr: {
+    volumeOrdinals: [
+      'première|premiere|premier',
+      'deuxième|deuxieme|seconde|second',
+      'troisième|troisieme',
+      'quatrième|quatrieme',
+      'cinquième|cinquieme',
+      'sixième|sixieme',
+      'septième|septieme',
+      'huitième|huitieme',
+      'neuvième|neuvieme',
+      'dixième|dixieme',
+    ],
     volumes: ['Volume', 'Vol.', 'Tome', 'Livre', 'Partie', 'Arc', 'Saison'],
     chapter: ['Chapitre', 'Chap.'],
     numbers: [
@@ -141,6 +182,18 @@ export const languages: Record<string, Words> = {
     notes: ["Note de l'autrice", "Note de l'auteur", 'Note de l’autrice', 'Note de l’auteur', 'NdA', 'N/A'],
   },
   it: {
+    volumeOrdinals: [
+      'prima|primo',
+      'seconda|secondo',
+      'terza|terzo',
+      'quarta|quarto',
+      'quinta|quinto',
+      'sesta|sesto',
+      'settima|settimo',
+      'ottava|ottavo',
+      'nona|nono',
+      'decima|decimo',
+    ],
     volumes: ['Volume', 'Vol.', 'Libro', 'Parte', 'Tomo', 'Arco', 'Stagione'],
     chapter: ['Capitolo', 'Cap.'],
     numbers: [
@@ -171,6 +224,18 @@ export const languages: Record<string, Words> = {
     notes: ["Nota dell'autrice", "Nota dell'autore", 'Nota dell’autrice', 'Nota dell’autore', 'NdA', 'N/A'],
   },
   de: {
+    volumeOrdinals: [
+      'erster|erstes|erste',
+      'zweiter|zweites|zweite',
+      'dritter|drittes|dritte',
+      'vierter|viertes|vierte',
+      'fünfter|fünftes|fünfte|fuenfter',
+      'sechster|sechstes|sechste',
+      'siebter|siebenter|siebtes|siebte',
+      'achter|achtes|achte',
+      'neunter|neuntes|neunte',
+      'zehnter|zehntes|zehnte',
+    ],
     volumes: ['Band', 'Bd.', 'Buch', 'Teil', 'Arc', 'Staffel'],
     chapter: ['Kapitel', 'Kap.'],
     numbers: [
@@ -895,19 +960,28 @@ const forms = {
 /** A volume's, book's or part's heading alone: "PART TWO: THE HILLS", "Book 1", "Том 2. Север". */
 const volumeHeading = new RegExp(String.raw`^(?:${alternatives(wordsOf((w) => w.volumes ?? []))})\s*${number}${rest}`, 'iu');
 
+/** A part's heading with its ordinal first, as Romance languages and German write it: "Primera parte", "Première partie", "Zweiter Teil", "2. Teil". */
+const volumeOrdinalHeading = new RegExp(
+  String.raw`^(?:\p{Nd}+\.\s*|(?:${alternatives(allWordsOf(wordValues((words) => words.volumeOrdinals)))})\s+)(?:${alternatives(wordsOf((w) => w.volumes ?? []))})${rest}`,
+  'iu',
+);
+
 /** A CJK volume's label alone: `第一卷`, `卷一`, `第2部`, `제1권`, `1권`. */
 const cjkVolumeHeading = new RegExp(String.raw`^(${cjkVolume})(?:\s*[:：.、．\-—–]?\s*(.+))?$`, 'u');
 
 /**
  * The label of a line that heads a volume, book or part of the story (which chapters follow),
- * not a chapter: "PART TWO" of "PART TWO: THE HILLS", "Vol. 2" of "Vol. 2"; undefined for any other line.
+ * not a chapter: "PART TWO" of "PART TWO: THE HILLS", "Vol. 2" of "Vol. 2", "Primera parte" of
+ * "Primera parte: El río"; undefined for any other line.
  */
 export function volumeLabel(line: string): string | undefined {
   const text = line.trim();
   if (text.length > maxTitleLine) return undefined;
   const found = volumeHeading.exec(text) ?? cjkVolumeHeading.exec(text);
   // The label as the grammar's titles have theirs: what comes before the name, less the separator.
-  return found ? match(text, 'named', 'chapter', undefined, found[1], found[2]).label : undefined;
+  if (found) return match(text, 'named', 'chapter', undefined, found[1], found[2]).label;
+  const ordinal = volumeOrdinalHeading.exec(text);
+  return ordinal ? match(text, 'named', 'chapter', undefined, undefined, ordinal[1]).label : undefined;
 }
 
 /** A title as the grammar reads it. */

@@ -562,6 +562,23 @@ describe('a novel in parts, in a document of every kind', () => {
   );
 });
 
+describe('parts headed with their ordinal first, as Spanish, French and German novels head them', () => {
+  it.each([
+    ['Primera parte', 'Segunda parte: El mar', 'Capítulo'],
+    ['Première partie', 'Deuxième partie — La mer', 'Chapitre'],
+    ['Erster Teil', 'Zweiter Teil', 'Kapitel'],
+  ])('reads “%s” and “%s” as the parts their first chapters open', async (first, second, label) => {
+    const text = [first, `${label} 1`, 'Uno.', `${label} 2`, 'Dos.', second, `${label} 1`, 'Tres.'].join('\n\n');
+    const { plan, chapters } = await importBytes(strToU8(text), 'novela.txt');
+    expectEveryWordKept(plan);
+    expect(chapters.map(({ front }) => [front.title, front.part])).toEqual([
+      [`${label} 1`, first],
+      [`${label} 2`, undefined],
+      [`${label} 1`, second],
+    ]);
+  });
+});
+
 describe('a chapter in parts of its own', () => {
   const lines = ['Chapter 1: The Storm', 'Part 1', 'She walked.', 'Part 2', 'She ran.', 'Chapter 2: The Calm', 'She slept.'];
   it.each([
