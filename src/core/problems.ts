@@ -326,7 +326,7 @@ export const problems = {
     where: 'line',
     title: 'A passage is marked as a language with no language tag',
     message: (lang: string, tag: string | undefined) =>
-      `lang="${lang}" is no language tag, so screen readers and voices read the passage in the story's language; write ${tag ? `lang="${tag}"` : 'its tag, such as lang="fr", lang="he" or lang="pt-BR"'}`,
+      `lang="${lang}" is no language tag, so it is left out (the passage is read in the story's language, and an EPUB would not pass its check); write ${tag ? `lang="${tag}"` : 'its tag, such as lang="fr", lang="he" or lang="pt-BR"'}`,
   }),
   PlayerAsLink: problem({
     level: 'warning',

@@ -10,7 +10,7 @@ import { textDirection } from '../shared/i18n/languages.ts';
  * Hebrew prayer in an English chapter reads right to left with its full stop at its end, an
  * English name in an Arabic one left to right, each set apart from the sentence around it: an
  * element with `dir` is isolated); a `dir` the author gave stays. A `lang` that is no language
- * tag (`lang="French"`, `lang="klingon!"`) is told of, with the tag where its name gives one. `language` is the story's.
+ * tag (`lang="French"`, `lang="klingon!"`) is left out and told of, with the tag where its name gives one. `language` is the story's.
  */
 export function rehypePassageLanguages(options: { language: string }) {
   return (tree: Root, file: VFile) => {
@@ -18,14 +18,17 @@ export function rehypePassageLanguages(options: { language: string }) {
       for (const child of node.children) {
         if (child.type !== 'element') continue;
         const { lang, dir } = child.properties;
+        if (typeof lang === 'string' && lang !== '' && !isLanguageTag(lang)) {
+          // No page nor book may carry it (epubcheck refuses the book): the author is told what to write.
+          file.info(problems.UnknownPassageLanguage.message(lang, languageTag(lang)), child);
+          delete child.properties.lang;
+        }
         let inside = around;
         if (dir === 'ltr' || dir === 'rtl') inside = dir;
-        else if (typeof lang === 'string' && lang !== '') {
-          inside = textDirection(lang);
+        else if (typeof child.properties.lang === 'string' && child.properties.lang !== '') {
+          inside = textDirection(child.properties.lang);
           if (inside !== around) child.properties.dir = inside;
         }
-        if (typeof lang === 'string' && lang !== '' && !isLanguageTag(lang))
-          file.info(problems.UnknownPassageLanguage.message(lang, languageTag(lang)), child);
         visit(child, inside);
       }
     };

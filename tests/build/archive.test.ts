@@ -314,7 +314,7 @@ describe('a part of the story (a book, a volume, an arc)', () => {
     expect(entry?.firstChild?.textContent?.trim()).toBe(part);
     expect([...entry!.querySelectorAll('a')].map((a) => a.getAttribute('href'))).toEqual(['#chapter-1', '#chapter-2']);
     expect(epubFile('nav.xhtml')).toMatch(
-      /<li><a href="chapters\/prologue.xhtml">Prologue<\/a><\/li>\n<li><span>Book One: Across the Water<\/span>\n<ol>\n<li><a href="chapters\/chapter-1.xhtml">Chapter 1: The Boat<\/a><\/li>\n<li><a href="chapters\/chapter-2.xhtml">/,
+      /<li><a href="chapters\/prologue.xhtml" dir="auto">Prologue<\/a><\/li>\n<li><span dir="auto">Book One: Across the Water<\/span>\n<ol>\n<li><a href="chapters\/chapter-1.xhtml" dir="auto">Chapter 1: The Boat<\/a><\/li>\n<li><a href="chapters\/chapter-2.xhtml" dir="auto">/,
     );
     expect(epubFile('chapters/chapter-1.xhtml')).toContain(`<p class="part">${part}</p>`);
   });

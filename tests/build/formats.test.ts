@@ -172,7 +172,7 @@ describe('the EPUB', () => {
       epubPath(),
       join(builtSite('fixtureBase'), 'the-fixture-serial.epub'),
       join(builtSite('seed'), 'little-meg.epub'),
-      // Footnotes, colliding heading ids, links between chapters, "]]>" in the text.
+      // Footnotes, colliding heading ids, links between chapters, "]]>" in the text, passages in other languages.
       join(builtSite('edge'), 'the-opera-ghosts-apprentice-or-how-a-ballet-girl-learned-to-read-the-mirrors.epub'),
       // A cover, illustrations, work notes, chapter summaries, content notes, verse.
       join(builtSite('archive'), 'the-masked-lake.epub'),

@@ -41,7 +41,7 @@ describe('a long descriptive chapter title, set as books set it', () => {
     );
     const chapter = strFromU8(epub['OEBPS/chapters/the-mask.xhtml']!);
     expect(chapter).toContain(
-      '<h1 id="title"><span class="title-label">Chapter 1</span><span class="visually-hidden">: </span><span class="title-name very-long">',
+      '<h1 id="title"><span class="title-label">Chapter 1</span><span class="visually-hidden">: </span><span class="title-name very-long" dir="auto">',
     );
     expect(readFileSync(join(builtSite('edge'), 'rss.xml'), 'utf8')).toContain(` — ${long}</title>`);
   });
