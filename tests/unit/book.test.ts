@@ -4,6 +4,7 @@ import { feedEntries } from '../../src/core/feed';
 import { bookIdentifier, buildEpub, type EpubBook } from '../../src/epub/epub';
 import { onePageHtml } from '../../src/markdown/one-page';
 import { createRenderer } from '../../src/markdown/render';
+import { plainRenderer } from '../support/renderer';
 import { stringsFor } from '../../src/shared/i18n';
 import type { Chapter } from '../../src/core/story';
 import { toXhtml } from '../../src/epub/xhtml';
@@ -123,14 +124,7 @@ describe('toXhtml', () => {
   });
 
   it('marks a passage in another language as XHTML does too (`xml:lang` beside `lang`), its direction kept', async () => {
-    const renderer = createRenderer({
-      base: '/',
-      chapters: new Map(),
-      t: stringsFor('en'),
-      image: () => ({ problem: 'none' }),
-      remoteImages: false,
-    });
-    const { html } = await renderer.chapter('Then <span lang="fr">*merci*</span>.\n\n<div lang="he">\n\nשלום.\n\n</div>');
+    const { html } = await plainRenderer.chapter('Then <span lang="fr">*merci*</span>.\n\n<div lang="he">\n\nשלום.\n\n</div>');
     expect(toXhtml(html)).toBe(
       '<p id="p-1">Then <span lang="fr" xml:lang="fr"><em>merci</em></span>.</p>\n<div lang="he" dir="rtl" xml:lang="he">\n<p id="p-2">שלום.</p>\n</div>',
     );

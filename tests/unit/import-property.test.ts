@@ -2,8 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { planImport } from '../../src/importer/files';
 import { readInput } from '../../src/importer/read';
-import { createRenderer } from '../../src/markdown/render';
-import { stringsFor } from '../../src/shared/i18n';
+import { plainRenderer } from '../support/renderer';
 import { parseContentFile } from '../support/content-file';
 import { makeDocx, makeEpub } from '../support/documents';
 import { wordsOf } from '../support/html';
@@ -321,13 +320,7 @@ function textChapter(blocks: Chapter, n: number): string {
   ].join('\n\n');
 }
 
-const renderer = createRenderer({
-  base: '/',
-  chapters: new Map(),
-  t: stringsFor('en'),
-  image: () => ({ problem: 'no pictures here' }),
-  remoteImages: false,
-});
+const renderer = plainRenderer;
 
 /** The line breaks a reader of the source sees: those within its verse. */
 function storyLineBreaks(chapters: Chapter[]): number[] {

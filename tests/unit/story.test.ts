@@ -1,8 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { linkedChapter } from '../../src/core/links';
 import { scheduleWarnings, upcoming } from '../../src/core/schedule';
-import { createRenderer } from '../../src/markdown/render';
-import { stringsFor } from '../../src/shared/i18n';
+import { plainRenderer } from '../support/renderer';
 import {
   assembleStory,
   chapterWarnings,
@@ -18,13 +17,7 @@ import { chapterSource, storySource } from '../support/story-sources';
 const story = storySource();
 const chapter = chapterSource;
 /** The site's Markdown pipeline, for what the warnings read of a rendered text. */
-const renderer = createRenderer({
-  base: '/',
-  chapters: new Map(),
-  t: stringsFor('en'),
-  image: () => ({ problem: 'none' }),
-  remoteImages: false,
-});
+const renderer = plainRenderer;
 
 const now = new Date('2026-01-01T00:00:00Z');
 const build = { now, preview: false };
