@@ -31,6 +31,7 @@ export interface Words {
   /**
    * First, second… as a part's heading writes them before its label, agreeing with it
    * ("Primera parte", "Première partie", "Zweiter Teil"): the spellings of 1st, then of 2nd…
+   * Where a language has none, its `ordinals` ("Eerste deel", "První část").
    */
   volumeOrdinals?: string[];
 }
@@ -962,7 +963,7 @@ const volumeHeading = new RegExp(String.raw`^(?:${alternatives(wordsOf((w) => w.
 
 /** A part's heading with its ordinal first, as Romance languages and German write it: "Primera parte", "Première partie", "Zweiter Teil", "2. Teil". */
 const volumeOrdinalHeading = new RegExp(
-  String.raw`^(?:\p{Nd}+\.\s*|(?:${alternatives(allWordsOf(wordValues((words) => words.volumeOrdinals)))})\s+)(?:${alternatives(wordsOf((w) => w.volumes ?? []))})${rest}`,
+  String.raw`^(?:\p{Nd}+\.\s*|(?:${alternatives(allWordsOf(wordValues((words) => words.volumeOrdinals ?? words.ordinals)))})\s+)(?:${alternatives(wordsOf((w) => w.volumes ?? []))})${rest}`,
   'iu',
 );
 

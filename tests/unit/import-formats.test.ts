@@ -562,11 +562,12 @@ describe('a novel in parts, in a document of every kind', () => {
   );
 });
 
-describe('parts headed with their ordinal first, as Spanish, French and German novels head them', () => {
+describe('parts headed with their ordinal first, as Spanish, French, German and Dutch novels head them', () => {
   it.each([
     ['Primera parte', 'Segunda parte: El mar', 'Capítulo'],
     ['Première partie', 'Deuxième partie — La mer', 'Chapitre'],
     ['Erster Teil', 'Zweiter Teil', 'Kapitel'],
+    ['Eerste deel', 'Tweede deel', 'Hoofdstuk'],
   ])('reads “%s” and “%s” as the parts their first chapters open', async (first, second, label) => {
     const text = [first, `${label} 1`, 'Uno.', `${label} 2`, 'Dos.', second, `${label} 1`, 'Tres.'].join('\n\n');
     const { plan, chapters } = await importBytes(strToU8(text), 'novela.txt');
