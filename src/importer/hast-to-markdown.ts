@@ -107,7 +107,13 @@ const inlineClasses: Record<string, string> = { 'small-caps': 'small-caps', smal
 
 /** Whether a `<span>` is kept in the Markdown (underlined, or in a class the site styles), not only its words. */
 const keepsItsSpan = (node: Element): boolean =>
-  typeof node.properties.lang === 'string' || classesOf(node).some((name) => name === 'underline' || Object.hasOwn(inlineClasses, name));
+  passageMarks(node) !== '' || classesOf(node).some((name) => name === 'underline' || Object.hasOwn(inlineClasses, name));
+
+/** A passage's language and direction as attributes (` lang="he" dir="rtl"`), as `withPassageLanguages` marked them; empty for none. */
+const passageMarks = (node: Element): string =>
+  (['lang', 'dir'] as const)
+    .map((name) => (typeof node.properties[name] === 'string' ? ` ${name}="${node.properties[name]}"` : ''))
+    .join('');
 
 /** Inline elements the site keeps that Markdown has no syntax for: kept as raw HTML around their converted text. */
 const keptInline = ['u', 'ins', 'sup', 'sub', 'ruby', 'rt', 'rp', 'small', 'mark'];
@@ -123,8 +129,8 @@ const handlers: Record<string, Handle> = {
   span: (state, node) => {
     const classes = classesOf(node);
     if (!keepsItsSpan(node)) return state.all(node) as PhrasingContent[];
-    const lang = node.properties.lang;
-    if (typeof lang === 'string') return wrapInline(state, { ...node, properties: {} }, `<span lang="${lang}">`, '</span>');
+    const marks = passageMarks(node);
+    if (marks) return wrapInline(state, { ...node, properties: {} }, `<span${marks}>`, '</span>');
     if (classes.includes('underline'))
       return wrapInline(
         state,
@@ -145,10 +151,10 @@ const handlers: Record<string, Handle> = {
         children: state.toFlow(state.all(node)),
       } as unknown as MdastContent;
     }
-    const lang = node.properties.lang;
-    if (typeof lang === 'string') {
+    const marks = passageMarks(node);
+    if (marks) {
       const inner = state.toFlow(state.all(node)) as MdastContent[];
-      return inner.length === 0 ? [] : [{ type: 'html', value: `<div lang="${lang}">` }, ...inner, { type: 'html', value: '</div>' }];
+      return inner.length === 0 ? [] : [{ type: 'html', value: `<div${marks}>` }, ...inner, { type: 'html', value: '</div>' }];
     }
     return wrapBlock(state, node, classes);
   },

@@ -32,14 +32,16 @@ export function isParagraph(node: Element): boolean {
   return node.tagName === 'p' || node.tagName === 'blockquote' || node.tagName === 'details';
 }
 
+/** A passage the author marked as another language or direction (`<div lang="he">`, `<div dir="rtl">`). */
+const isPassage = (node: Element): boolean =>
+  typeof node.properties.lang === 'string' || node.properties.dir === 'rtl' || node.properties.dir === 'ltr';
+
 /**
  * A chapter's paragraphs, in order: its top-level ones, and those of a passage the author
- * marked as another language (`<div lang="he">`), which is no block of its own.
+ * marked as another language or direction, which is no block of its own.
  */
 export function chapterParagraphs(tree: Root): Element[] {
   return tree.children
-    .flatMap((node) =>
-      node.type === 'element' && node.tagName === 'div' && typeof node.properties.lang === 'string' ? node.children : [node],
-    )
+    .flatMap((node) => (node.type === 'element' && node.tagName === 'div' && isPassage(node) ? node.children : [node]))
     .filter((node): node is Element => node.type === 'element' && isParagraph(node));
 }

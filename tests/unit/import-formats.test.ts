@@ -562,6 +562,17 @@ describe('a novel in parts, in a document of every kind', () => {
   );
 });
 
+describe('a passage set to run the other way, without its language named (as AO3 and web pages set Arabic or Hebrew lines)', () => {
+  it('keeps its direction, and drops a direction the text runs anyway', async () => {
+    const { chapters } = await importChapterPage(
+      '<p dir="rtl">مرحبا بالعالم.</p><p dir="ltr">Hello again.</p><p>She wrote <span dir="rtl">שלום!</span> and left.</p>',
+    );
+    expect(chapters[0]!.body).toBe(
+      '<div dir="rtl">\n\nمرحبا بالعالم.\n\n</div>\n\nHello again.\n\nShe wrote <span dir="rtl">שלום!</span> and left.',
+    );
+  });
+});
+
 describe('parts headed with their ordinal first, as Spanish, French, German and Dutch novels head them', () => {
   it.each([
     ['Primera parte', 'Segunda parte: El mar', 'Capítulo'],
