@@ -125,7 +125,11 @@ const handlers: Record<string, Handle> = {
     keptInline.map((name): [string, Handle] => [name, (state, node) => wrapInline(state, node, `<${name}>`, `</${name}>`)]),
   ),
   // A formula stays MathML, which the site keeps (src/markdown/sanitize.ts) and browsers draw.
-  math: (_state, node) => ({ type: 'html', value: toHtml(node, { space: 'html' }) }),
+  // A formula in a line stays in it; one set apart (`display="block"`) is a block of its own.
+  math: (_state, node) =>
+    node.properties.display === 'block'
+      ? { type: 'html', value: toHtml(node, { space: 'html' }) }
+      : inlineHtml(toHtml(node, { space: 'html' })),
   span: (state, node) => {
     const classes = classesOf(node);
     if (!keepsItsSpan(node)) return state.all(node) as PhrasingContent[];
@@ -258,15 +262,18 @@ function cellLine(state: State, nodes: readonly ElementContent[]): PhrasingConte
   return line;
 }
 
+/**
+ * Raw HTML inside a line, marked as inline (`hName`, which the converter reads), so text beside
+ * it outside a paragraph (in a list's item, a quote, a bare `<div>`) stays one paragraph with it, not three.
+ */
+const inlineHtml = (value: string): Html => ({ type: 'html', value, data: { hName: 'span' } });
+
 function wrapInline(state: State, node: Element, open: string, close: string): PhrasingContent[] {
-  // Marked as inline (`hName`, which the converter reads), so text beside it outside a paragraph
-  // (in a list's item, a quote, a bare `<div>`) stays one paragraph with it, not three.
-  const html = (value: string): Html => ({ type: 'html', value, data: { hName: 'span' } });
   const inner = state.all(node) as PhrasingContent[];
   // Nothing to wrap: an empty superscript (a note's way back, left out), or a footnote's marker
   // raised in one, which the site raises itself.
   const bare = inner.every((child) => child.type === 'footnoteReference' || (child.type === 'text' && child.value.trim() === ''));
-  return bare ? inner : [html(open), ...inner, html(close)];
+  return bare ? inner : [inlineHtml(open), ...inner, inlineHtml(close)];
 }
 
 /** A block of the author's kept in raw HTML (`<div class="center">`), its contents still Markdown. */

@@ -241,9 +241,11 @@ describe('formatting Markdown has no sign for, as AO3’s HTML allows it', () =>
 describe('formatting kept as HTML in text outside a paragraph (a list’s item, a quote, a page’s bare text)', () => {
   it('stays inside its line, which stays one paragraph', async () => {
     const { chapters } = await importChapterPage(
-      '<ul><li>Signed <u>in ink</u> today</li></ul><blockquote>H<sub>2</sub>O is <small>water</small>.</blockquote><div>x<sup>2</sup> grows.</div>',
+      '<ul><li>Signed <u>in ink</u> today</li><li>Area <math><mi>r</mi></math> grows</li></ul><blockquote>H<sub>2</sub>O is <small>water</small>.</blockquote><div>x<sup>2</sup> grows.</div>',
     );
-    expect(chapters[0]!.body).toBe('- Signed <u>in ink</u> today\n\n> H<sub>2</sub>O is <small>water</small>.\n\nx<sup>2</sup> grows.');
+    expect(chapters[0]!.body).toBe(
+      '- Signed <u>in ink</u> today\n- Area <math><mi>r</mi></math> grows\n\n> H<sub>2</sub>O is <small>water</small>.\n\nx<sup>2</sup> grows.',
+    );
   });
 });
 
