@@ -17,16 +17,18 @@ export function rehypePassageLanguages(options: { language: string }) {
     const visit = (node: Root | Element, around: 'ltr' | 'rtl') => {
       for (const child of node.children) {
         if (child.type !== 'element') continue;
-        const { lang, dir } = child.properties;
+        const { dir } = child.properties;
+        let { lang } = child.properties;
         if (typeof lang === 'string' && lang !== '' && !isLanguageTag(lang)) {
           // No page nor book may carry it (epubcheck refuses the book): the author is told what to write.
           file.info(problems.UnknownPassageLanguage.message(lang, languageTag(lang)), child);
           delete child.properties.lang;
+          lang = undefined;
         }
         let inside = around;
         if (dir === 'ltr' || dir === 'rtl') inside = dir;
-        else if (typeof child.properties.lang === 'string' && child.properties.lang !== '') {
-          inside = textDirection(child.properties.lang);
+        else if (typeof lang === 'string' && lang !== '') {
+          inside = textDirection(lang);
           if (inside !== around) child.properties.dir = inside;
         }
         visit(child, inside);
