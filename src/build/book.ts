@@ -39,7 +39,7 @@ async function makeEpub(site: URL | undefined): Promise<Uint8Array> {
   const inChapters: BookTargets = { links: { slugs, base, folder: '' }, image: (path) => (pictures.add(path), `../${path}`) };
   const inTitlePage: BookTargets = { links: { slugs, base, folder: 'chapters/' }, image: (path) => (pictures.add(path), path) };
   // Converting to XHTML is most of the book's time: each piece is kept for the next build, with the pictures it shows.
-  const cache = new FileCache<{ xhtml: string; pictures: string[] }>(join(readEnv().cacheDir, 'quire-epub.json'));
+  const cache = new FileCache<{ xhtml: string; pictures: string[] }>(join(readEnv().cacheDir, 'quire-epub'));
   const converted = (html: string, targets: BookTargets, where: string) => {
     const key = createHash('sha256')
       .update(`${where}\0${base}\0`)

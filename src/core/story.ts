@@ -1,4 +1,3 @@
-import { countWords } from '../shared/text-stats.ts';
 import { titleParts } from './chapter-labels.ts';
 import { isoDate } from '../shared/format.ts';
 import { problems as catalogue } from './problems.ts';
@@ -17,6 +16,8 @@ export interface RenderedText {
   text: string;
   /** The footnotes' text. */
   footnotes: string;
+  /** The words of the text and of the footnotes, as `countWords` counts them. */
+  words: { text: number; footnotes: number };
   /** Paragraphs that carry an id (`p-1`…). */
   paragraphs: number;
   /** Pictures it shows. */
@@ -273,14 +274,14 @@ export function storyWarnings(chapterSources: ChapterSource[]): string[] {
   // a line or two alike ("To be continued.") is no copy.
   const texts = new Map<string, string>();
   for (const source of planned) {
+    if (source.body.words.text < 20) continue;
     const text = source.body.text.replace(/\s+/g, ' ').trim();
-    if (countWords(text) < 20) continue;
     const first = texts.get(text);
     if (first) warnings.push(catalogue.TextOfAnother.message(source.filePath, first));
     else texts.set(text, source.filePath);
   }
 
-  const counted = chapterSources.map((source) => ({ source, words: countWords(source.body.text) }));
+  const counted = chapterSources.map((source) => ({ source, words: source.body.words.text }));
 
   // A chapter far longer than the others (a paste of two chapters into one?).
   const median = counted.map(({ words }) => words).sort((a, b) => a - b)[Math.floor(counted.length / 2)] ?? 0;
@@ -430,7 +431,7 @@ export function slugOf(source: Pick<ChapterSource, 'id' | 'data'>): string {
 
 /** A chapter's words, as readers and archives count them: its text and its footnotes. */
 export function chapterWords(source: Pick<ChapterSource, 'body'>): number {
-  return countWords(source.body.text) + countWords(source.body.footnotes);
+  return source.body.words.text + source.body.words.footnotes;
 }
 
 function toChapter(source: ChapterSource, now: Date): Chapter {

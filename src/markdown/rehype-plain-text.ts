@@ -3,6 +3,7 @@ import type { Element, ElementContent, Root, RootContent } from 'hast';
 import type { VFile } from 'vfile';
 import { isFootnoteLink } from './rehype-content-ids.ts';
 import { chapterParagraphs } from './rehype-paragraph-ids.ts';
+import { countWords } from '../shared/text-stats.ts';
 
 /** The text of a rendered Markdown file as readers see it. */
 export interface PlainText {
@@ -10,6 +11,8 @@ export interface PlainText {
   text: string;
   /** The footnotes' text, one per line: the author's words too, but no part of a description. */
   footnotes: string;
+  /** The words of `text` and of `footnotes` (`countWords`), counted once, where the text is rendered. */
+  words: { text: number; footnotes: number };
   /** Paragraphs that carry an id (`p-1`…). */
   paragraphs: number;
   /** Pictures the text shows: a chapter of pictures alone has no words, and is not empty. */
@@ -82,9 +85,12 @@ export function rehypePlainText() {
     visit(tree, 'element', (node) => {
       if (node.tagName === 'img') pictures++;
     });
+    const text = main.join('\n\n');
+    const notes = footnotes.filter(Boolean).join('\n');
     const plain: PlainText = {
-      text: main.join('\n\n'),
-      footnotes: footnotes.filter(Boolean).join('\n'),
+      text,
+      footnotes: notes,
+      words: { text: countWords(text), footnotes: countWords(notes) },
       paragraphs: chapterParagraphs(tree).filter((node) => typeof node.properties.id === 'string').length,
       pictures,
       ...(runTogether === undefined ? {} : { runTogether }),

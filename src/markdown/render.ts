@@ -27,6 +27,7 @@ import { remarkBlocks } from './remark-blocks.ts';
 import { remarkObsidian } from './remark-obsidian.ts';
 import { remarkRuby } from './remark-ruby.ts';
 import { isJapanese } from '../shared/i18n/languages.ts';
+import { countWords } from '../shared/text-stats.ts';
 import { rehypePassageLanguages } from './rehype-passage-languages.ts';
 import { remarkIndentedParagraphs, remarkSceneBreaks, typedBreaks } from './remark-scene-breaks.ts';
 import { remarkLiteralTags } from './remark-literal-tags.ts';
@@ -217,6 +218,7 @@ export function createRenderer(settings: RenderSettings): Renderer {
       html: '',
       text: markdown,
       footnotes: '',
+      words: { text: countWords(markdown), footnotes: 0 },
       paragraphs: 0,
       pictures: 0,
       blocks: false,

@@ -51,13 +51,17 @@ export function suggestQuery(query: string, vocabulary: readonly string[]): stri
 
 /** The story's words for `suggestQuery`: folded, those of spaced scripts, the most used first. */
 export function vocabulary(texts: Iterable<string>): string[] {
-  const counts = new Map<string, number>();
+  // A long story says the same few thousand words again and again: each is counted as written,
+  // then folded once.
+  const written = new Map<string, number>();
   for (const text of texts) {
-    for (const [word] of text.matchAll(/[\p{L}\p{M}]{3,}(?:['’][\p{L}\p{M}]+)*/gu)) {
-      if (cjkCharacter.test(word)) continue;
-      const folded = fold(word).replace(/’/g, "'");
-      counts.set(folded, (counts.get(folded) ?? 0) + 1);
-    }
+    for (const [word] of text.matchAll(/[\p{L}\p{M}]{3,}(?:['’][\p{L}\p{M}]+)*/gu)) written.set(word, (written.get(word) ?? 0) + 1);
+  }
+  const counts = new Map<string, number>();
+  for (const [word, count] of written) {
+    if (cjkCharacter.test(word)) continue;
+    const folded = fold(word).replace(/’/g, "'");
+    counts.set(folded, (counts.get(folded) ?? 0) + count);
   }
   return [...counts].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1)).map(([word]) => word);
 }

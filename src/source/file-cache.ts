@@ -1,49 +1,61 @@
-import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
-import { dirname } from 'node:path';
+import { createHash } from 'node:crypto';
+import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 
 /**
- * A cache kept in one JSON file between builds (in Astro's cache folder): what a build
- * looked up or stored is written back, everything else is dropped, so it never grows past
- * one story's worth. A file that cannot be read or written costs time, never correctness.
+ * A cache kept between builds in a folder of its own (in Astro's cache folder), one JSON file
+ * per entry: a build reads only the entries it looks up and writes only the ones it adds, so a
+ * rebuild after one new chapter costs one chapter's worth, not a parse and a rewrite of the
+ * whole story. On `save`, what this build neither looked up nor stored is deleted, so the
+ * folder never grows past one story's worth. An entry that cannot be read or written costs
+ * time, never correctness: it is rendered again.
  */
 export class FileCache<T> {
-  readonly #file: string | undefined;
-  readonly #old: Map<string, T>;
-  readonly #used = new Map<string, T>();
-  #changed = false;
+  readonly #dir: string | undefined;
+  readonly #used = new Set<string>();
+  readonly #added = new Map<string, T>();
 
-  constructor(file: string | undefined) {
-    this.#file = file;
-    this.#old = new Map();
-    if (!file) return;
-    try {
-      this.#old = new Map(Object.entries(JSON.parse(readFileSync(file, 'utf8')) as Record<string, T>));
-    } catch {
-      // no cache yet, or a broken one: start afresh
-    }
+  constructor(dir: string | undefined) {
+    this.#dir = dir;
   }
 
   get(key: string): T | undefined {
-    const value = this.#used.get(key) ?? this.#old.get(key);
-    if (value !== undefined) this.#used.set(key, value);
-    return value;
+    const added = this.#added.get(key);
+    if (added !== undefined || !this.#dir) return added;
+    try {
+      const value = JSON.parse(readFileSync(join(this.#dir, entryName(key)), 'utf8')) as T;
+      this.#used.add(entryName(key));
+      return value;
+    } catch {
+      return undefined; // not kept yet, or a broken entry
+    }
   }
 
   set(key: string, value: T): void {
-    this.#used.set(key, value);
-    this.#changed = true;
+    this.#added.set(key, value);
   }
 
-  /** Writes what this build used, whole or not at all. */
+  /** Writes the entries added (each whole or not at all) and deletes those this build did not use. */
   save(): void {
-    if (!this.#file || (!this.#changed && this.#used.size === this.#old.size)) return;
+    if (!this.#dir) return;
     try {
-      mkdirSync(dirname(this.#file), { recursive: true });
-      const partial = `${this.#file}.${process.pid}.partial`;
-      writeFileSync(partial, JSON.stringify(Object.fromEntries(this.#used)));
-      renameSync(partial, this.#file);
+      mkdirSync(this.#dir, { recursive: true });
+      for (const [key, value] of this.#added) {
+        const name = entryName(key);
+        const partial = join(this.#dir, `${name}.${process.pid}.partial`);
+        writeFileSync(partial, JSON.stringify(value));
+        renameSync(partial, join(this.#dir, name));
+        this.#used.add(name);
+      }
+      this.#added.clear();
+      for (const name of readdirSync(this.#dir)) if (!this.#used.has(name)) rmSync(join(this.#dir, name), { force: true });
     } catch {
       // see above
     }
   }
+}
+
+/** An entry's file name: its key when that is a safe name (the hashes the callers use), else a hash of it. */
+function entryName(key: string): string {
+  return `${/^[\w-]{1,128}$/.test(key) ? key : createHash('sha256').update(key).digest('base64url')}.json`;
 }

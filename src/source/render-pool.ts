@@ -36,7 +36,7 @@ const parallelFrom = 40;
 
 /**
  * Renders a story's Markdown, reusing what an earlier build rendered from the same text
- * (`cacheFile`), and spreading the rest over the machine's cores (worker threads, each
+ * (`cacheDir`), and spreading the rest over the machine's cores (worker threads, each
  * with its own pipeline). A cached result is reused only when everything it depends on is
  * the same: the text, the pipeline's code and dependencies, the base path and the strings;
  * and for a text with links or pictures, the chapters and pictures it could point at.
@@ -44,9 +44,9 @@ const parallelFrom = 40;
 export async function renderJobs(
   context: RenderContext,
   jobs: readonly RenderJob[],
-  cacheFile: string | undefined,
+  cacheDir: string | undefined,
 ): Promise<(Rendered & { key: string | undefined })[]> {
-  const cache = new FileCache<Rendered>(cacheFile);
+  const cache = new FileCache<Rendered>(cacheDir);
   const keys = jobs.map(keyMaker(context));
   const results: (Rendered | undefined)[] = keys.map((key) => (key === undefined ? undefined : cache.get(key)));
   const missing = jobs.flatMap((_, index) => (results[index] ? [] : [index]));
@@ -60,7 +60,7 @@ export async function renderJobs(
   });
   cache.save();
   // Where each result is kept (when it could be): the pages read their text from there, not a second copy.
-  return results.map((result, index) => ({ ...result!, key: cacheFile === undefined ? undefined : keys[index] }));
+  return results.map((result, index) => ({ ...result!, key: cacheDir === undefined ? undefined : keys[index] }));
 }
 
 async function renderInParallel(context: RenderContext, jobs: RenderJob[]): Promise<Rendered[]> {

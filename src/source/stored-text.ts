@@ -1,10 +1,10 @@
-import { readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import type { ChapterSource, RenderedText, StorySource } from '../core/story.ts';
 import type { Rendered } from '../markdown/render.ts';
+import { FileCache } from './file-cache.ts';
 
 /**
- * The rendered text of a story is kept once: in the render cache (`quire-rendered.json` in
+ * The rendered text of a story is kept once: in the render cache (`quire-rendered/` in
  * Astro's cache folder), where the loaders' rendering left it. In a build, Astro's data store,
  * which it serialises and reads back every time, holds only where each text is kept (its key);
  * the pages read the texts from the cache. A text that could not be kept there (no key) is
@@ -16,8 +16,8 @@ import type { Rendered } from '../markdown/render.ts';
 export type StoredText = RenderedText | { key: string };
 
 /** Where the render cache is, in a cache folder. */
-export function renderCacheFile(cacheDir: string): string {
-  return join(cacheDir, 'quire-rendered.json');
+export function renderCacheDir(cacheDir: string): string {
+  return join(cacheDir, 'quire-rendered');
 }
 
 /** How the store keeps a text: by its key (`byKey`, in a build) when it has one, else whole. */
@@ -60,35 +60,19 @@ export function storedStory(source: StorySource, byKey: boolean): StoredStory {
   return { ...source, summary: text(source.summary), notes: text.optional(source.notes), endNotes: text.optional(source.endNotes) };
 }
 
-let read: { file: string; stamp: number; texts: Record<string, Rendered> } | undefined;
-
-/** The render cache's texts, read once per state of the file. */
-function texts(cacheDir: string): Record<string, Rendered> {
-  const file = renderCacheFile(cacheDir);
-  let stamp = -1;
-  try {
-    stamp = statSync(file).mtimeMs;
-  } catch {
-    // no cache: every text was stored whole
-  }
-  if (read?.file !== file || read.stamp !== stamp) {
-    read = { file, stamp, texts: stamp < 0 ? {} : (JSON.parse(readFileSync(file, 'utf8')) as Record<string, Rendered>) };
-  }
-  return read.texts;
-}
-
 /** The stored sources with their texts read back from the render cache in `cacheDir`. */
 export function withTexts(
   stories: StoredStory[],
   chapters: StoredChapter[],
   cacheDir: string,
 ): { stories: StorySource[]; chapters: ChapterSource[] } {
-  const all = texts(cacheDir);
+  // Read, never saved: the loaders' rendering wrote it, and keeps it to what the story uses.
+  const cache = new FileCache<Rendered>(renderCacheDir(cacheDir));
   const full = (text: StoredText, where: string): RenderedText => {
     if (!('key' in text) || 'html' in text) return text as RenderedText;
-    const found = all[text.key];
+    const found = cache.get(text.key);
     if (!found)
-      throw new Error(`The rendered text of ${where} is missing from Astro's cache folder (${renderCacheFile(cacheDir)}); build again`);
+      throw new Error(`The rendered text of ${where} is missing from Astro's cache folder (${renderCacheDir(cacheDir)}); build again`);
     return renderedText(found, text.key);
   };
   const optional = (text: StoredText | undefined, where: string) => text && full(text, where);

@@ -17,7 +17,7 @@ import {
 } from '../core/story.ts';
 import { noteIdPrefixes, type Rendered } from '../markdown/render.ts';
 import { renderJobs, type RenderContext, type RenderJob } from './render-pool.ts';
-import { renderCacheFile, renderedText } from './stored-text.ts';
+import { renderCacheDir, renderedText } from './stored-text.ts';
 import {
   besideStory,
   chapterId,
@@ -137,7 +137,7 @@ export async function readStory(contentDir: string, options: ReadOptions): Promi
     end: optional(chapter, chapter.data.endNote, noteIdPrefixes.end, 'endNote'),
     revision: optional(chapter, chapter.data.revisionNote, noteIdPrefixes.revision, 'revisionNote'),
   }));
-  await render.run(options.cacheDir && renderCacheFile(options.cacheDir));
+  await render.run(options.cacheDir && renderCacheDir(options.cacheDir));
 
   const storySource: StorySource | undefined = story && {
     filePath: story.name,
@@ -285,11 +285,11 @@ function renderAll(context: RenderContext, problems: string[], warnings: string[
           : (line) => `${file.name}: ${field}${line === undefined ? '' : `, line ${line}`}`,
       );
     },
-    async run(cacheFile: string | undefined): Promise<void> {
+    async run(cacheDir: string | undefined): Promise<void> {
       const results = await renderJobs(
         context,
         queued.map(({ job }) => job),
-        cacheFile,
+        cacheDir,
       );
       queued.forEach(({ done }, index) => done(results[index]!));
     },

@@ -1,5 +1,6 @@
 import type { ChapterData, StoryData } from '../../src/core/schema';
 import type { ChapterSource, RenderedText, StorySource } from '../../src/core/story';
+import { countWords } from '../../src/shared/text-stats';
 
 /** Text as the Markdown pipeline hands it over (its own tests are in render.test.ts), for what comes after it. */
 export function renderedText(text: string): RenderedText {
@@ -8,6 +9,7 @@ export function renderedText(text: string): RenderedText {
     html: trimmed ? `<p>${trimmed}</p>` : '',
     text: trimmed,
     footnotes: '',
+    words: { text: countWords(trimmed), footnotes: 0 },
     paragraphs: trimmed ? 1 : 0,
     pictures: 0,
     blocks: false,

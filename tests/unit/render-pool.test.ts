@@ -1,4 +1,4 @@
-import { existsSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { renderJobs, type RenderContext, type RenderJob } from '../../src/source/render-pool';
@@ -28,28 +28,38 @@ describe('rendering a story’s Markdown', () => {
   });
 
   it('keeps what it rendered for the next build, and renders again only what changed', async () => {
-    const cacheFile = join(work, 'cache.json');
+    const cacheDir = join(work, 'cache');
     const jobs = [chapter(1), chapter(2), { kind: 'note', markdown: 'A *note*.', idPrefix: 'an--' } as RenderJob];
-    const first = await renderJobs(context, jobs, cacheFile);
-    expect(existsSync(cacheFile)).toBe(true);
-    const keys = Object.keys(JSON.parse(readFileSync(cacheFile, 'utf8')));
+    const first = await renderJobs(context, jobs, cacheDir);
+    expect(existsSync(cacheDir)).toBe(true);
+    const keys = readdirSync(cacheDir);
     expect(keys).toHaveLength(3);
-    expect(await renderJobs(context, jobs, cacheFile)).toEqual(first);
+    expect(await renderJobs(context, jobs, cacheDir)).toEqual(first);
 
     const changed = [chapter(1), { kind: 'chapter', markdown: 'A new second chapter.' } as RenderJob, jobs[2]!];
-    const second = await renderJobs(context, changed, cacheFile);
+    const second = await renderJobs(context, changed, cacheDir);
     expect(second[1]?.html).toContain('A new second chapter.');
-    const after = Object.keys(JSON.parse(readFileSync(cacheFile, 'utf8')));
+    // The second chapter's old rendering is gone; the folder holds one story's worth.
+    const after = readdirSync(cacheDir);
     expect(after.filter((key) => keys.includes(key))).toHaveLength(2);
     expect(after).toHaveLength(3);
   });
 
+  it('renders again what a broken entry held, and keeps it anew', async () => {
+    const cacheDir = join(work, 'broken');
+    const first = await renderJobs(context, [chapter(7)], cacheDir);
+    const [entry] = readdirSync(cacheDir);
+    writeFileSync(join(cacheDir, entry!), '{"html": "<p>half a fi');
+    expect(await renderJobs(context, [chapter(7)], cacheDir)).toEqual(first);
+    expect(await renderJobs(context, [chapter(7)], cacheDir)).toEqual(first);
+  });
+
   it('renders a text with links again when the chapters it could point at change', async () => {
-    const cacheFile = join(work, 'links.json');
+    const cacheDir = join(work, 'links');
     const linking: RenderJob = { kind: 'chapter', markdown: 'See [the next one](chapter-3.md).' };
-    const before = await renderJobs(context, [linking], cacheFile);
+    const before = await renderJobs(context, [linking], cacheDir);
     expect(before[0]?.problems.length).toBeGreaterThan(0);
-    const after = await renderJobs({ ...context, chapters: [...context.chapters, ['chapter-3', 'chapter-3']] }, [linking], cacheFile);
+    const after = await renderJobs({ ...context, chapters: [...context.chapters, ['chapter-3', 'chapter-3']] }, [linking], cacheDir);
     expect(after[0]?.problems).toEqual([]);
     expect(after[0]?.html).toContain('href="/chapter-3/"');
   });
