@@ -28,7 +28,9 @@ export default defineConfig({
   // Tests and benchmarks build several stories side by side.
   ...(env.outDir ? { outDir: env.outDir, cacheDir: env.cacheDir } : {}),
   // Every stylesheet a file: cached across chapters, and no style hashes in each page's CSP.
-  build: { format: 'directory', inlineStylesheets: 'never' },
+  // Two pages at a time: while one waits on its file being written, the other renders (the
+  // search index takes them in the order they started: src/integrations/pagefind.ts).
+  build: { format: 'directory', inlineStylesheets: 'never', concurrency: 2 },
   vite: {
     plugins: [lazyScripts(), scriptStubs()],
     build: {

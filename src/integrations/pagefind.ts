@@ -10,6 +10,10 @@ import { close, createIndex, type PagefindIndex } from 'pagefind';
  * src/middleware.ts), and the integration writes the index out on `astro:build:done`. The
  * pages render in Astro's prerender bundle, another instance of this module than the one the
  * integration runs in: what they share lives on `globalThis`, under one key.
+ *
+ * Astro renders two pages at a time (`build.concurrency`), which may finish in either order;
+ * Pagefind numbers pages as they come, so each page takes a turn when it starts (`searchTurn`)
+ * and is handed over in that order, or the same story would give an index of other bytes.
  */
 
 interface Indexing {
@@ -17,6 +21,11 @@ interface Indexing {
   added: Promise<unknown>[];
   pages: number;
   errors: string[];
+  /** The turns given out, and the next one to hand to Pagefind. */
+  turns: number;
+  next: number;
+  /** Pages (or `undefined`: a turn with no page to index) that finished before an earlier turn did. */
+  waiting: Map<number, { sourcePath: string; html: string } | undefined>;
 }
 
 const key = Symbol.for('quire.searchIndex');
@@ -33,9 +42,8 @@ export function isIndexed(html: string): boolean {
   return html.includes('data-pagefind-body');
 }
 
-/** Hands a rendered page to the index, by its path in the site (`chapter-1/index.html`). */
-export function indexPage(sourcePath: string, html: string): void {
-  const indexing = (shared[key] ??= {
+function indexing(): Indexing {
+  return (shared[key] ??= {
     index: createIndex({}).then((response) => {
       const { index } = checked(response, 'start');
       if (!index) throw new Error('Pagefind could not start');
@@ -44,13 +52,48 @@ export function indexPage(sourcePath: string, html: string): void {
     added: [],
     pages: 0,
     errors: [],
+    turns: 0,
+    next: 0,
+    waiting: new Map(),
   });
-  indexing.pages++;
-  indexing.added.push(
-    indexing.index
-      .then((index) => index.addHTMLFile({ sourcePath, content: html }))
-      .then((result) => indexing.errors.push(...result.errors.map((error) => `${sourcePath}: ${error}`))),
-  );
+}
+
+/** A page's place in the index, taken as its rendering starts (src/middleware.ts); `indexPage` or `passTurn` ends it. */
+export function searchTurn(): number {
+  return indexing().turns++;
+}
+
+/** Hands a rendered page to the index, by its path in the site (`chapter-1/index.html`), in its turn. */
+export function indexPage(turn: number, sourcePath: string, html: string): void {
+  const state = indexing();
+  state.pages++;
+  state.waiting.set(turn, { sourcePath, html });
+  handOver(state);
+}
+
+/** Ends a turn whose page the index does not hold. */
+export function passTurn(turn: number): void {
+  const state = indexing();
+  state.waiting.set(turn, undefined);
+  handOver(state);
+}
+
+/** Hands Pagefind the pages whose turn has come; with `all`, every page left, in turn (a turn never ended is skipped). */
+function handOver(state: Indexing, all = false): void {
+  const turns = all ? [...state.waiting.keys()].sort((a, b) => a - b) : [];
+  for (;;) {
+    const turn = all ? turns.shift() : state.next;
+    if (turn === undefined || !state.waiting.has(turn)) return;
+    const page = state.waiting.get(turn);
+    state.waiting.delete(turn);
+    state.next = turn + 1;
+    if (!page) continue;
+    state.added.push(
+      state.index
+        .then((index) => index.addHTMLFile({ sourcePath: page.sourcePath, content: page.html }))
+        .then((result) => state.errors.push(...result.errors.map((error) => `${page.sourcePath}: ${error}`))),
+    );
+  }
 }
 
 /**
@@ -60,13 +103,14 @@ export function indexPage(sourcePath: string, html: string): void {
  */
 export async function finishSearchIndex(outputPath: string, fromDisk: () => Promise<[string, string][]>): Promise<number> {
   try {
-    if (!shared[key]) for (const [path, html] of await fromDisk()) if (isIndexed(html)) indexPage(path, html);
-    const indexing = shared[key];
-    if (!indexing || indexing.pages === 0) throw new Error('Pagefind found no chapter pages to index');
-    await Promise.all(indexing.added);
-    checked({ errors: indexing.errors }, 'index the site');
-    checked(await (await indexing.index).writeFiles({ outputPath }), 'write the index');
-    return indexing.pages;
+    if (!shared[key]) for (const [path, html] of await fromDisk()) if (isIndexed(html)) indexPage(searchTurn(), path, html);
+    const state = shared[key];
+    if (!state || state.pages === 0) throw new Error('Pagefind found no chapter pages to index');
+    handOver(state, true);
+    await Promise.all(state.added);
+    checked({ errors: state.errors }, 'index the site');
+    checked(await (await state.index).writeFiles({ outputPath }), 'write the index');
+    return state.pages;
   } finally {
     shared[key] = undefined;
     await close();

@@ -1,8 +1,10 @@
-import { readdirSync, readFileSync } from 'node:fs';
+import { readdirSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import { builtSite } from '../support/html';
+import { finishSearchIndex, indexPage, passTurn, searchTurn } from '../../src/integrations/pagefind';
+import { makeWorkDir } from '../../src/cli/support/work-dir';
 
 interface Fragment {
   url: string;
@@ -49,5 +51,40 @@ describe('the search index', () => {
   it('ships the accent map for queries typed without accents', () => {
     const accents = JSON.parse(readFileSync(join(builtSite('fixture'), 'search', 'accents.json'), 'utf8'));
     expect(accents).toEqual({ daae: 'daaé' });
+  });
+});
+
+describe('pages rendered two at a time', () => {
+  /** Writes an index of the fixture's chapter pages, each handed over in `order` (their turns taken in reading order). */
+  async function indexWritten(order: number[], outputPath: string): Promise<Map<string, string>> {
+    const site = builtSite('fixture');
+    const pages = ['prologue', 'chapter-1', 'chapter-2', 'interlude', 'chapter-3'].map((slug) => ({
+      path: `${slug}/index.html`,
+      html: readFileSync(join(site, slug, 'index.html'), 'utf8'),
+    }));
+    const turns = pages.map(() => searchTurn());
+    const nothing = searchTurn(); // a page the index does not hold, its turn passed last of all
+    for (const index of order) indexPage(turns[index]!, pages[index]!.path, pages[index]!.html);
+    passTurn(nothing);
+    expect(await finishSearchIndex(outputPath, () => Promise.reject(new Error('the pages were handed over')))).toBe(pages.length);
+    const files = readdirSync(outputPath, { recursive: true, withFileTypes: true }).filter((entry) => entry.isFile());
+    return new Map(
+      files.map((entry) => [
+        join(entry.parentPath, entry.name).slice(outputPath.length),
+        readFileSync(join(entry.parentPath, entry.name), 'hex'),
+      ]),
+    );
+  }
+
+  it('give the same index, byte for byte, whichever finishes first', async () => {
+    const work = makeWorkDir('turns-');
+    try {
+      const inTurn = await indexWritten([0, 1, 2, 3, 4], join(work, 'in-turn'));
+      const outOfTurn = await indexWritten([1, 0, 3, 4, 2], join(work, 'out-of-turn'));
+      expect(inTurn.size).toBeGreaterThan(5);
+      expect(outOfTurn).toEqual(inTurn);
+    } finally {
+      rmSync(work, { recursive: true, force: true });
+    }
   });
 });
