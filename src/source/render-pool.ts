@@ -63,30 +63,54 @@ export async function renderJobs(
   return results.map((result, index) => ({ ...result!, key: cacheDir === undefined ? undefined : keys[index] }));
 }
 
+/**
+ * How much Markdown a thread takes at a time, at most: small enough that the threads finish
+ * together (a worker starts later than this thread, loading the pipeline first), large enough
+ * that handing work over costs little. A short story is cut in at least four batches a thread.
+ */
+const batchLength = 40_000;
+
 async function renderInParallel(context: RenderContext, jobs: RenderJob[]): Promise<Rendered[]> {
   const workers = jobs.length >= parallelFrom ? Math.min(availableParallelism() - 1, 3) : 0;
-  if (workers < 1) return renderShare(context, jobs);
-  // Shares of about equal text, in order: this thread takes one, each worker another.
-  const shares = split(jobs, workers + 1);
-  const [mine, ...theirs] = shares;
-  const inWorkers = theirs.map(
-    (share) =>
-      new Promise<Rendered[]>((resolve, reject) => {
+  if (workers < 1) return shareRenderer(context)(jobs);
+  // Every thread, this one and the workers, takes the next batch as it finishes one.
+  const total = jobs.reduce((sum, job) => sum + job.markdown.length, 0);
+  const batches = batchesOf(jobs, Math.min(batchLength, Math.ceil(total / ((workers + 1) * 4))));
+  const results: Rendered[] = [];
+  let taken = 0;
+  const done = ([start]: [number, number], rendered: Rendered[]) => rendered.forEach((result, i) => (results[start + i] = result));
+  const inWorkers = Array.from(
+    { length: workers },
+    () =>
+      new Promise<void>((resolve, reject) => {
         const worker = new Worker(new URL('./render-worker.ts', import.meta.url), { workerData: context });
-        worker.once('message', (results: Rendered[]) => {
-          resolve(results);
+        let batch = batches[taken++];
+        const next = () => {
+          if (batch) return worker.postMessage(jobs.slice(...batch));
+          resolve();
           void worker.terminate();
+        };
+        worker.on('message', (rendered: Rendered[]) => {
+          done(batch!, rendered);
+          batch = batches[taken++];
+          next();
         });
         worker.once('error', reject);
-        worker.postMessage(share);
+        next();
       }),
   );
-  const [own, ...others] = await Promise.all([renderShare(context, mine!), ...inWorkers]);
-  return [own!, ...others].flat();
+  const render = shareRenderer(context);
+  for (let batch = batches[taken++]; batch; batch = batches[taken++]) {
+    done(batch, await render(jobs.slice(...batch)));
+    // Lets the workers' finished batches in, and their next ones out, before this thread goes on.
+    await new Promise((resolve) => setImmediate(resolve));
+  }
+  await Promise.all(inWorkers);
+  return results;
 }
 
-/** Renders one share of the jobs, in order, with a pipeline of its own: on this thread, or in a worker (render-worker.ts). */
-export async function renderShare(context: RenderContext, jobs: readonly RenderJob[]): Promise<Rendered[]> {
+/** A pipeline of its own, for this thread or a worker (render-worker.ts), rendering the jobs it is given in order. */
+export function shareRenderer(context: RenderContext): (jobs: readonly RenderJob[]) => Promise<Rendered[]> {
   const renderer = createRenderer({
     base: context.base,
     chapters: new Map(context.chapters),
@@ -96,24 +120,27 @@ export async function renderShare(context: RenderContext, jobs: readonly RenderJ
     quotes: quoteStyle(context.language, context.quotes),
     language: context.language,
   });
-  const out: Rendered[] = [];
-  for (const job of jobs)
-    out.push(await (job.kind === 'chapter' ? renderer.chapter(job.markdown) : renderer.note(job.markdown, job.idPrefix!)));
-  return out;
+  return async (jobs) => {
+    const out: Rendered[] = [];
+    for (const job of jobs)
+      out.push(await (job.kind === 'chapter' ? renderer.chapter(job.markdown) : renderer.note(job.markdown, job.idPrefix!)));
+    return out;
+  };
 }
 
-/** Splits jobs into `count` runs in order, of about equal Markdown length. */
-function split(jobs: RenderJob[], count: number): RenderJob[][] {
-  const total = jobs.reduce((sum, job) => sum + job.markdown.length, 0);
-  const shares: RenderJob[][] = [[]];
-  let size = 0;
-  for (const job of jobs) {
-    if (size >= (total / count) * shares.length && shares.length < count) shares.push([]);
-    shares.at(-1)!.push(job);
-    size += job.markdown.length;
-  }
-  while (shares.length < count) shares.push([]);
-  return shares;
+/** The jobs in runs of about `size` characters of Markdown, in order: each run's first index and the index after its last. */
+function batchesOf(jobs: RenderJob[], size: number): [number, number][] {
+  const batches: [number, number][] = [];
+  let start = 0;
+  let length = 0;
+  jobs.forEach((job, index) => {
+    length += job.markdown.length;
+    if (length >= size || index === jobs.length - 1) {
+      batches.push([start, index + 1]);
+      [start, length] = [index + 1, 0];
+    }
+  });
+  return batches;
 }
 
 /** Text that can point at chapters or pictures: its rendering depends on them too. */
