@@ -49,6 +49,8 @@ export class FileCache<T> {
       }
       this.#added.clear();
       for (const name of readdirSync(this.#dir)) if (!this.#used.has(name)) rmSync(join(this.#dir, name), { force: true });
+      // The whole cache in one file beside the folder, as Quire kept it before: never read again.
+      rmSync(`${this.#dir}.json`, { force: true });
     } catch {
       // see above
     }

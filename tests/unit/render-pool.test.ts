@@ -36,9 +36,11 @@ describe('rendering a story’s Markdown', () => {
 
   it('keeps what it rendered for the next build, and renders again only what changed', async () => {
     const cacheDir = join(work, 'cache');
+    writeFileSync(`${cacheDir}.json`, '{}'); // the cache in one file, as Quire kept it before
     const jobs = [chapter(1), chapter(2), { kind: 'note', markdown: 'A *note*.', idPrefix: 'an--' } as RenderJob];
     const first = await renderJobs(context, jobs, cacheDir);
     expect(existsSync(cacheDir)).toBe(true);
+    expect(existsSync(`${cacheDir}.json`)).toBe(false);
     const keys = readdirSync(cacheDir);
     expect(keys).toHaveLength(3);
     expect(await renderJobs(context, jobs, cacheDir)).toEqual(first);
