@@ -12,6 +12,7 @@ import { siteAddress } from './src/integrations/site-address';
 import { strings } from './src/integrations/strings';
 import { chapterAliases, storyBasics } from './src/source/content-files.ts';
 import { readEnv } from './src/source/env.ts';
+import { codeVersion } from './src/source/code-version.ts';
 import { offlineFiles } from './src/shared/offline.ts';
 
 const env = readEnv();
@@ -33,6 +34,8 @@ export default defineConfig({
   build: { format: 'directory', inlineStylesheets: 'never', concurrency: 2 },
   vite: {
     plugins: [lazyScripts(), scriptStubs()],
+    // The code that writes the EPUB's documents (src/build/book.ts keeps them between builds by it).
+    define: { __QUIRE_EPUB_CODE__: JSON.stringify(codeVersion(['epub', 'build', 'markdown', 'core', 'shared']) ?? '') },
     build: {
       rolldownOptions: {
         output: {

@@ -1,5 +1,7 @@
 /** True in `astro dev` only: drafts and scheduled chapters are previewed there, never built (see `src/integrations/preview.ts`). */
 declare const __QUIRE_PREVIEW__: boolean;
+/** A digest of the code that writes the EPUB (`src/source/code-version.ts`), or '' when it could not be read: what its cached documents are keyed by. */
+declare const __QUIRE_EPUB_CODE__: string;
 
 declare namespace App {
   interface Locals {

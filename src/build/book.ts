@@ -38,11 +38,14 @@ async function makeEpub(site: URL | undefined): Promise<Uint8Array> {
   // Chapters link to each other side by side in chapters/; the title page links down into it.
   const inChapters: BookTargets = { links: { slugs, base, folder: '' }, image: (path) => (pictures.add(path), `../${path}`) };
   const inTitlePage: BookTargets = { links: { slugs, base, folder: 'chapters/' }, image: (path) => (pictures.add(path), path) };
-  // Converting to XHTML is most of the book's time: each piece is kept for the next build, with the pictures it shows.
-  const cache = new FileCache<{ xhtml: string; pictures: string[] }>(join(readEnv().cacheDir, 'quire-epub'));
+  // Converting to XHTML is most of the book's time: each piece is kept for the next build, with
+  // the pictures it shows, keyed by the code that converted it too (nothing is kept without it).
+  const cache = new FileCache<{ xhtml: string; pictures: string[] }>(
+    __QUIRE_EPUB_CODE__ ? join(readEnv().cacheDir, 'quire-epub') : undefined,
+  );
   const converted = (html: string, targets: BookTargets, where: string) => {
     const key = createHash('sha256')
-      .update(`${where}\0${base}\0`)
+      .update(`${__QUIRE_EPUB_CODE__}\0${where}\0${base}\0`)
       .update(/<a\s|<img\s/.test(html) ? [...slugs].join('\0') : '')
       .update(html)
       .digest('base64url');

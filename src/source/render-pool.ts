@@ -1,13 +1,13 @@
 import { createHash } from 'node:crypto';
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { statSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import { quoteStyle, type QuoteStyleName } from '../core/typography.ts';
 import { createRenderer, type Rendered } from '../markdown/render.ts';
 import { stringsFor, type Message } from '../shared/i18n/index.ts';
 import { imageLookup, pictureFiles } from './content-files.ts';
+import { codeVersion } from './code-version.ts';
 import { FileCache } from './file-cache.ts';
 
 /** What every renderer of one story shares: enough for a worker to build its own. */
@@ -148,7 +148,9 @@ const pointing = /\]\(|\]\[|!\[|<a\s|<img\s|^\s{0,3}\[[^\]]+\]:/im;
 
 /** The cache key of each job, or undefined when nothing can be cached (the pipeline's source was not found). */
 function keyMaker(context: RenderContext): (job: RenderJob) => string | undefined {
-  const pipeline = pipelineVersion();
+  // The Markdown pipeline's code, and the story logic and shared code it imports (the messages,
+  // the scene-break and link rules): a change to any renders everything again.
+  const pipeline = codeVersion(['markdown', 'core', 'shared']);
   if (pipeline === undefined) return () => undefined;
   const t = stringsFor(context.language, context.labels);
   const settings = JSON.stringify([
@@ -168,34 +170,6 @@ function keyMaker(context: RenderContext): (job: RenderJob) => string | undefine
       .update(`\0${job.kind}\0${job.idPrefix ?? ''}\0`)
       .update(job.markdown)
       .digest('base64url');
-}
-
-let version: string | undefined | null = null;
-
-/**
- * A digest of the Markdown pipeline's code (its own folder and the story logic and shared code it
- * imports: the messages, the scene-break and link rules) and the locked dependencies: a change to
- * any renders everything again.
- */
-function pipelineVersion(): string | undefined {
-  if (version !== null) return version;
-  try {
-    const lock = fileURLToPath(new URL('../../package-lock.json', import.meta.url));
-    const hash = createHash('sha256');
-    for (const folder of ['markdown', 'core', 'shared']) {
-      const dir = fileURLToPath(new URL(`../${folder}/`, import.meta.url));
-      for (const file of readdirSync(dir, { recursive: true, withFileTypes: true })
-        .filter((entry) => entry.isFile())
-        .map((entry) => join(entry.parentPath, entry.name))
-        .sort())
-        hash.update(file.slice(dir.length)).update(readFileSync(file));
-    }
-    hash.update(readFileSync(lock));
-    version = hash.digest('base64url');
-  } catch {
-    version = undefined;
-  }
-  return version;
 }
 
 /** The pictures of the content folder, by name, size and time: a picture replaced renders its chapters again. */
