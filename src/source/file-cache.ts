@@ -1,14 +1,16 @@
 import { createHash } from 'node:crypto';
-import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 
 /**
  * A cache kept between builds in a folder of its own (in Astro's cache folder), one JSON file
  * per entry: a build reads only the entries it looks up and writes only the ones it adds, so a
  * rebuild after one new chapter costs one chapter's worth, not a parse and a rewrite of the
- * whole story. On `save`, what this build neither looked up nor stored is deleted, so the
- * folder never grows past one story's worth. An entry that cannot be read or written costs
- * time, never correctness: it is rendered again.
+ * whole story. On `save`, what no build has looked up or stored for an hour is deleted, so the
+ * folder holds one story's worth and what the last hour's edits left, and a build never loses
+ * what another running beside it (`npm run dev` and `npm run build`, whose drafts make other
+ * entries) still reads. An entry that cannot be read or written costs time, never correctness:
+ * it is rendered again.
  */
 export class FileCache<T> {
   readonly #dir: string | undefined;
@@ -35,7 +37,7 @@ export class FileCache<T> {
     this.#added.set(key, value);
   }
 
-  /** Writes the entries added (each whole or not at all) and deletes those this build did not use. */
+  /** Writes the entries added (each whole or not at all), and deletes those no build has used for an hour. */
   save(): void {
     if (!this.#dir) return;
     try {
@@ -48,7 +50,17 @@ export class FileCache<T> {
         this.#used.add(name);
       }
       this.#added.clear();
-      for (const name of readdirSync(this.#dir)) if (!this.#used.has(name)) rmSync(join(this.#dir, name), { force: true });
+      const now = new Date();
+      for (const name of readdirSync(this.#dir)) {
+        const path = join(this.#dir, name);
+        try {
+          // An entry's time is when a build last used it.
+          if (this.#used.has(name)) utimesSync(path, now, now);
+          else if (now.getTime() - statSync(path).mtimeMs > kept) rmSync(path, { force: true });
+        } catch {
+          // deleted by another build meanwhile
+        }
+      }
       // The whole cache in one file beside the folder, as Quire kept it before: never read again.
       rmSync(`${this.#dir}.json`, { force: true });
     } catch {
@@ -56,6 +68,9 @@ export class FileCache<T> {
     }
   }
 }
+
+/** How long an entry no build uses is kept. */
+const kept = 60 * 60 * 1000;
 
 /** An entry's file name: its key when that is a safe name (the hashes the callers use), else a hash of it. */
 function entryName(key: string): string {

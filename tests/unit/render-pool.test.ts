@@ -1,4 +1,4 @@
-import { existsSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, readdirSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { renderJobs, type RenderContext, type RenderJob } from '../../src/source/render-pool';
@@ -48,7 +48,14 @@ describe('rendering a story’s Markdown', () => {
     const changed = [chapter(1), { kind: 'chapter', markdown: 'A new second chapter.' } as RenderJob, jobs[2]!];
     const second = await renderJobs(context, changed, cacheDir);
     expect(second[1]?.html).toContain('A new second chapter.');
-    // The second chapter's old rendering is gone; the folder holds one story's worth.
+    // The second chapter's old rendering is kept for an hour (a build running beside this one may read it)…
+    expect(readdirSync(cacheDir)).toHaveLength(4);
+    expect(readdirSync(cacheDir)).toEqual(expect.arrayContaining(keys));
+
+    // …then it is gone, and the folder holds one story's worth; what is used stays, however old.
+    const anHourAgo = new Date(Date.now() - 61 * 60 * 1000);
+    for (const key of readdirSync(cacheDir)) utimesSync(join(cacheDir, key), anHourAgo, anHourAgo);
+    expect(await renderJobs(context, changed, cacheDir)).toEqual(second);
     const after = readdirSync(cacheDir);
     expect(after.filter((key) => keys.includes(key))).toHaveLength(2);
     expect(after).toHaveLength(3);
