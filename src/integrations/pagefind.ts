@@ -78,15 +78,12 @@ export function passTurn(turn: number): void {
   handOver(state);
 }
 
-/** Hands Pagefind the pages whose turn has come; with `all`, every page left, in turn (a turn never ended is skipped). */
-function handOver(state: Indexing, all = false): void {
-  const turns = all ? [...state.waiting.keys()].sort((a, b) => a - b) : [];
-  for (;;) {
-    const turn = all ? turns.shift() : state.next;
-    if (turn === undefined || !state.waiting.has(turn)) return;
+/** Hands Pagefind the pages whose turn has come: the next turn's, and each after it that has ended. */
+function handOver(state: Indexing): void {
+  while (state.waiting.has(state.next)) {
+    const turn = state.next++;
     const page = state.waiting.get(turn);
     state.waiting.delete(turn);
-    state.next = turn + 1;
     if (!page) continue;
     state.added.push(
       state.index
@@ -106,7 +103,11 @@ export async function finishSearchIndex(outputPath: string, fromDisk: () => Prom
     if (!shared[key]) for (const [path, html] of await fromDisk()) if (isIndexed(html)) indexPage(searchTurn(), path, html);
     const state = shared[key];
     if (!state || state.pages === 0) throw new Error('Pagefind found no chapter pages to index');
-    handOver(state, true);
+    // Every page left, in turn: a turn never ended (a page whose rendering failed) is skipped.
+    for (const turn of [...state.waiting.keys()].sort((a, b) => a - b)) {
+      state.next = Math.max(state.next, turn);
+      handOver(state);
+    }
     await Promise.all(state.added);
     checked({ errors: state.errors }, 'index the site');
     checked(await (await state.index).writeFiles({ outputPath }), 'write the index');
