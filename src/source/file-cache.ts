@@ -24,9 +24,10 @@ export class FileCache<T> {
   get(key: string): T | undefined {
     const added = this.#added.get(key);
     if (added !== undefined || !this.#dir) return added;
+    const name = entryName(key);
     try {
-      const value = JSON.parse(readFileSync(join(this.#dir, entryName(key)), 'utf8')) as T;
-      this.#used.add(entryName(key));
+      const value = JSON.parse(readFileSync(join(this.#dir, name), 'utf8')) as T;
+      this.#used.add(name);
       return value;
     } catch {
       return undefined; // not kept yet, or a broken entry
