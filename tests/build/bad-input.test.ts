@@ -38,7 +38,9 @@ function goodSite(name: string): { content: string; outDir: string; before: Reco
   return { content, outDir, before: snapshot(outDir) };
 }
 
-describe('a story with faults', () => {
+// Each test builds a story of its own in a process of its own: they run side by side (`concurrent`),
+// the file then as long as its longest test rather than all seven builds in a row.
+describe.concurrent('a story with faults', () => {
   it('fails the build naming every fault (file, field or line, and the fix), and the last good site stays as it was', async () => {
     const { content, outDir, before } = goodSite('faults');
     const chapters = join(content, 'chapters');
@@ -90,7 +92,7 @@ describe('a story with faults', () => {
   });
 });
 
-describe('one problem, one message', () => {
+describe.concurrent('one problem, one message', () => {
   it('a mistyped key in story.md is one problem with its suggestion, not also a missing file', async () => {
     const content = join(work, 'typo-content');
     cpSync(fixtureStory, content, { recursive: true });
@@ -124,7 +126,7 @@ describe('one problem, one message', () => {
   });
 });
 
-describe('story.md', () => {
+describe.concurrent('story.md', () => {
   it('that is missing fails the build, saying what to create', async () => {
     const content = join(work, 'no-story');
     mkdirSync(join(content, 'chapters'), { recursive: true });
@@ -135,7 +137,7 @@ describe('story.md', () => {
   });
 });
 
-describe('a chapter file renamed', () => {
+describe.concurrent('a chapter file renamed', () => {
   it('builds, and the build and the deploy’s check against the live site warn that its address would break, naming where it is now', async () => {
     const { content, outDir } = goodSite('renamed');
     renameSync(join(content, 'chapters', 'chapter-3.md'), join(content, 'chapters', '03-the-lake.md'));
