@@ -204,21 +204,25 @@ function splitSections(
   const unlisted: string[] = [];
   const innerSections = new Set<{ entry: TocEntry; cut: number }>();
   for (const path of spine) {
-    const nodes = withoutWrappers(documents.get(path)!);
+    const here = entries.filter((entry) => entry.path === path);
+    const { nodes, anchors } = openedAt(
+      withoutWrappers(documents.get(path)!),
+      here.flatMap((entry) => (entry.fragment ? [entry.fragment] : [])),
+    );
     // Several entries in one file: split it at the elements their fragments name, in the file's
     // order; entries at one place (a part and its first section) are the deepest's.
-    const at = entries
-      .filter((entry) => entry.path === path)
+    const at = here
       .map((entry) => ({
         entry,
         cut: entry.fragment
-          ? Math.max(
+          ? (anchors.get(entry.fragment) ??
+            Math.max(
               0,
               nodes.findIndex(
                 (node) =>
                   node.type === 'element' && (node.properties.id === entry.fragment || select(`[id="${quoted(entry.fragment!)}"]`, node)),
               ),
-            )
+            ))
           : 0,
       }))
       .sort((a, b) => a.cut - b.cut)
@@ -993,12 +997,42 @@ function withSources(chapters: ImportedChapter[], sourceOf: WeakMap<Element, str
 }
 
 /** A chapter file's content without the wrappers around it (`<div class="calibre1">`…). */
+/** Elements that only group what they hold: read through, their children are the text's blocks. */
+const wrapperTags = new Set(['div', 'section', 'article', 'main']);
+
+/**
+ * A file's blocks opened up wherever a contents entry leads inside a wrapper (pandoc's EPUBs
+ * nest each section's `<section>` in its chapter's): the wrapper's children take its place, so
+ * the file can be cut at the entry. `anchors` gives where an opened wrapper that an entry names
+ * itself began.
+ */
+function openedAt(nodes: ElementContent[], fragments: readonly string[]): { nodes: ElementContent[]; anchors: Map<string, number> } {
+  const targets = new Set(fragments);
+  const opened: ElementContent[] = [];
+  const anchors = new Map<string, number>();
+  const holdsTarget = (node: Element) => {
+    for (const { node: inner } of elementsOf(node)) if (targets.has(String(inner.properties.id ?? ''))) return true;
+    return false;
+  };
+  const open = (list: ElementContent[]) => {
+    for (const node of list) {
+      if (node.type === 'element' && wrapperTags.has(node.tagName) && targets.size > 0 && holdsTarget(node)) {
+        const id = String(node.properties.id ?? '');
+        if (targets.has(id) && !anchors.has(id)) anchors.set(id, opened.length);
+        open(node.children);
+      } else opened.push(node);
+    }
+  };
+  open(nodes);
+  return { nodes: opened, anchors };
+}
+
 function withoutWrappers(body: Element | Root): ElementContent[] {
   let nodes = body.children as ElementContent[];
   for (;;) {
     const elements = nodes.filter((node): node is Element => node.type === 'element');
     const onlyText = nodes.every((node) => node.type !== 'text' || !node.value.trim());
-    if (elements.length !== 1 || !onlyText || !['div', 'section', 'article', 'main'].includes(elements[0]!.tagName)) return nodes;
+    if (elements.length !== 1 || !onlyText || !wrapperTags.has(elements[0]!.tagName)) return nodes;
     nodes = elements[0]!.children;
   }
 }
