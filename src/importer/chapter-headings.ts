@@ -159,6 +159,18 @@ export const chaptersNotice = (count: number, at: 'chapter headings' | 'title li
   `read a chapter at each of the ${count} ${at}`;
 
 /** What the importer says of the text above a document's first chapter heading. */
+/**
+ * What the author is told of sections kept inside their chapters as headings in them: those the
+ * EPUB's contents list inside a chapter, or a FictionBook nests in one (`where`).
+ */
+export function innerSectionsNotice(inner: readonly string[], where: 'the table of contents lists' | 'the book nests'): string[] {
+  if (inner.length === 0) return [];
+  const titles = inner.map((title) => `“${title}”`);
+  return [
+    `kept ${titles.length === 1 ? 'a section' : `${titles.length} sections`} ${where} inside ${titles.length === 1 ? 'its chapter' : 'their chapters'} (${titles.slice(0, 3).join(', ')}${titles.length > 3 ? '…' : ''}) as ${titles.length === 1 ? 'a heading' : 'headings'} in ${titles.length === 1 ? 'it' : 'them'}`,
+  ];
+}
+
 export const noteAboveNotice = (heading: string) => `kept the text above “${heading}” as its author’s note`;
 
 /** What the importer says of a document it divided at headings titled as written. */

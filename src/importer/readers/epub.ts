@@ -16,7 +16,7 @@ import {
 } from '../model.ts';
 import { authorsPageTitle, isBareNumber, isNoteHeading, numberedEntry, parseTitleLine } from '../title-lines.ts';
 import { volumeLabel } from '../../core/chapter-labels.ts';
-import { nameBelow, numberedInVolumes } from '../chapter-headings.ts';
+import { innerSectionsNotice, nameBelow, numberedInVolumes } from '../chapter-headings.ts';
 import { readTitlePage } from './title-page.ts';
 import { noteBlocksNotice, readNoteBlocks } from '../note-blocks.ts';
 import { fidelityWords } from '../fidelity.ts';
@@ -55,7 +55,12 @@ export function readEpub(bytes: Uint8Array, file: string): ImportedWork {
   const { story, chapters, namedBy } = readChapters(sections, { file, meta, contents, reading, pictures, frontNotes, titlePages, log });
   withSources(chapters, contents.sourceOf);
   // A section that became its chapter's name is no heading in it.
-  log.notices.push(...innerNotice(inner.filter((title) => !namedBy.includes(title))));
+  log.notices.push(
+    ...innerSectionsNotice(
+      inner.filter((title) => !namedBy.includes(title)),
+      'the table of contents lists',
+    ),
+  );
   const { images } = pictures;
   const { notices, dropped, setAside } = log;
 
@@ -282,15 +287,6 @@ function splitSections(
         .join(', ')}${unlisted.length > 3 ? '…' : ''}); imported as chapters of their own`,
     );
   return { sections, front, inner: [...innerSections].map(({ entry }) => entry.title) };
-}
-
-/** What the author is told of the sections the contents list inside their chapters, kept as headings in them. */
-function innerNotice(inner: readonly string[]): string[] {
-  if (inner.length === 0) return [];
-  const titles = inner.map((title) => `“${title}”`);
-  return [
-    `kept ${titles.length === 1 ? 'a section' : `${titles.length} sections`} the table of contents lists inside ${titles.length === 1 ? 'its chapter' : 'their chapters'} (${titles.slice(0, 3).join(', ')}${titles.length > 3 ? '…' : ''}) as ${titles.length === 1 ? 'a heading' : 'headings'} in ${titles.length === 1 ? 'it' : 'them'}`,
-  ];
 }
 
 /** The pages before the first chapter: a title page or contents set aside (and said so), anything else kept as the story's notes. */

@@ -6,6 +6,8 @@ import { gatherFootnotes, isMarkerText } from '../footnotes.ts';
 import { imageName } from '../image-name.ts';
 import { importedStory, ImportError, type ImportedChapter, type ImportedWork } from '../model.ts';
 import { isBareNumber, parseTitleLine } from '../title-lines.ts';
+import { volumeLabel } from '../../core/chapter-labels.ts';
+import { innerSectionsNotice } from '../chapter-headings.ts';
 import { languageTag } from '../../core/language-names.ts';
 import { withoutControls } from '../decode.ts';
 import { imageTypes } from '../../source/content-files.ts';
@@ -155,7 +157,7 @@ function sectionBody(content: readonly XmlElement[], book: Book, breaks: boolean
   return content.flatMap((node, index) => {
     if (!isEmptyLine(node)) {
       inBreak = false;
-      return convert([node], book);
+      return local(node.name) === 'section' ? sectionInText(node, book, breaks) : convert([node], book);
     }
     // Two or more in a row are one break.
     if (inBreak) return [];
@@ -167,6 +169,13 @@ function sectionBody(content: readonly XmlElement[], book: Book, breaks: boolean
     book.emptyLines++;
     return [];
   });
+}
+
+/** A section kept in its chapter's text: its title a heading, then what it holds. */
+function sectionInText(section: XmlElement, book: Book, breaks: boolean): ElementContent[] {
+  const title = titleLine(section);
+  const rest = childElements(section).filter((block) => local(block.name) !== 'title');
+  return [...(title ? [h('h2', [{ type: 'text', value: title }])] : []), ...sectionBody(rest, book, breaks)];
 }
 
 /** A section's title as one line: "Глава 2" and "Ночь" on two → "Глава 2. Ночь". */
@@ -185,20 +194,33 @@ interface Section {
   summary: XmlElement | undefined;
 }
 
-/** The chapters of a body: every section holding text of its own, a part's sections titled with its name when they are only numbered. */
-function sectionsOf(node: XmlElement, parent: string | undefined, found: Section[], titles: string[]): void {
-  const own = childElements(node).filter((inner) => !['title', 'section', 'annotation'].includes(local(inner.name)));
+/**
+ * The chapters of a body: every section holding text of its own, a part's sections titled with
+ * its name when they are only numbered. A chapter's own sections, titled as no chapter is ("Am
+ * Abend", "II"), stay in its text under their titles (`inner` gathers those titles); sections
+ * titled as chapters, and those of a part, are chapters of their own.
+ */
+function sectionsOf(node: XmlElement, parent: string | undefined, found: Section[], titles: string[], inner: string[]): void {
+  const blocks = childElements(node).filter((block) => !['title', 'annotation'].includes(local(block.name)));
+  const own = blocks.filter((block) => local(block.name) !== 'section');
   const title = titleLine(node);
   if (title) titles.push(title);
   const subsections = childElements(node, 'section');
-  const hasText = own.some((inner) => wordsOf(inner).trim() !== '' || local(inner.name) === 'image');
+  const hasText = own.some((block) => wordsOf(block).trim() !== '' || local(block.name) === 'image');
+  const inText = new Set(
+    hasText && !(title && volumeLabel(title))
+      ? subsections.filter((section) => !parseTitleLine(titleLine(section) ?? '') && !volumeLabel(titleLine(section) ?? ''))
+      : [],
+  );
+  for (const section of inText) inner.push(titleLine(section) ?? '');
   if (hasText || subsections.length === 0)
     found.push({
       title: title && parent && isBareNumber(title) ? `${parent} — ${title}` : title,
-      content: own,
+      content: blocks.filter((block) => local(block.name) !== 'section' || inText.has(block)),
       summary: child(node, 'annotation'),
     });
-  for (const section of subsections) sectionsOf(section, hasText ? parent : (title ?? parent), found, titles);
+  for (const section of subsections)
+    if (!inText.has(section)) sectionsOf(section, hasText ? parent : (title ?? parent), found, titles, inner);
 }
 
 /** Reads a FictionBook; fails naming the line of a broken one. */
@@ -254,13 +276,14 @@ export function readFictionBook(input: string, file: string, stem: string): Impo
   const mainBodies = bodies.filter((body) => !attribute(body, 'name'));
   const sections: Section[] = [];
   const setAside: string[] = [];
+  const inner: string[] = [];
   for (const body of mainBodies) {
     // The book's title over its body, and an epigraph to the whole book, as the story's own.
     const bookTitle = child(body, 'title');
     if (bookTitle) setAside.push(wordsOf(bookTitle));
     const epigraphs = childElements(body, 'epigraph');
     if (epigraphs.length) story.notes = treeOf(convert(epigraphs, book));
-    for (const section of childElements(body, 'section')) sectionsOf(section, undefined, sections, setAside);
+    for (const section of childElements(body, 'section')) sectionsOf(section, undefined, sections, setAside, inner);
   }
   if (sections.length === 0) throw new ImportError(problems.NoFictionBookChapters.message(file));
 
@@ -314,6 +337,7 @@ export function readFictionBook(input: string, file: string, stem: string): Impo
     sections.length === 1
       ? 'read the book’s one section as the chapter'
       : `read a chapter at each of the ${sections.length} sections of the book that hold text`,
+    ...innerSectionsNotice(inner, 'the book nests'),
     ...(book.breaks
       ? [
           `read ${counted(book.breaks, 'empty line')} (<empty-line/>) between paragraphs as ${book.breaks === 1 ? 'a scene break' : 'scene breaks'}`,
