@@ -542,6 +542,27 @@ describe('a novel in parts, in a document of every kind', () => {
         ];
       },
     ],
+    [
+      'a FictionBook, each part a section of sections',
+      () => {
+        const section = (title: string, inner: string) => `<section><title><p>${title}</p></title>${inner}</section>`;
+        const parts = [0, 2].map((first) =>
+          section(
+            part(first)!,
+            chapters
+              .slice(first, first + 2)
+              .map(([title, text]) => section(title!, `<p>${text}</p>`))
+              .join(''),
+          ),
+        );
+        return [
+          strToU8(
+            `<?xml version="1.0" encoding="utf-8"?><FictionBook xmlns="http://www.gribuser.ru/xml/fictionbook/2.0"><description><title-info><book-title>The Long Road</book-title><lang>en</lang></title-info></description><body>${parts.join('')}</body></FictionBook>`,
+          ),
+          'novel.fb2',
+        ];
+      },
+    ],
   ];
   it.each(inputs)(
     'in %s: each part’s heading names the part its first chapter opens, chapters numbered anew addressed under their part',

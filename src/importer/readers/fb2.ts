@@ -7,7 +7,7 @@ import { imageName } from '../image-name.ts';
 import { importedStory, ImportError, type ImportedChapter, type ImportedWork } from '../model.ts';
 import { isBareNumber, parseTitleLine } from '../title-lines.ts';
 import { volumeLabel } from '../../core/chapter-labels.ts';
-import { innerSectionsNotice } from '../chapter-headings.ts';
+import { innerSectionsNotice, numberedInVolumes } from '../chapter-headings.ts';
 import { languageTag } from '../../core/language-names.ts';
 import { withoutControls } from '../decode.ts';
 import { imageTypes } from '../../source/content-files.ts';
@@ -192,6 +192,8 @@ interface Section {
   /** The section itself, its text read without the title (and its sub-sections). */
   content: XmlElement[];
   summary: XmlElement | undefined;
+  /** The part it opens, by name. */
+  part?: string | undefined;
 }
 
 /**
@@ -204,7 +206,6 @@ function sectionsOf(node: XmlElement, parent: string | undefined, found: Section
   const blocks = childElements(node).filter((block) => !['title', 'annotation'].includes(local(block.name)));
   const own = blocks.filter((block) => local(block.name) !== 'section');
   const title = titleLine(node);
-  if (title) titles.push(title);
   const subsections = childElements(node, 'section');
   const hasText = own.some((block) => wordsOf(block).trim() !== '' || local(block.name) === 'image');
   const inText = new Set(
@@ -219,8 +220,15 @@ function sectionsOf(node: XmlElement, parent: string | undefined, found: Section
       content: blocks.filter((block) => local(block.name) !== 'section' || inText.has(block)),
       summary: child(node, 'annotation'),
     });
+  const first = found.length;
   for (const section of subsections)
     if (!inText.has(section)) sectionsOf(section, hasText ? parent : (title ?? parent), found, titles, inner);
+  // A part ("Часть первая", "Part Two") over chapters titled as written opens the first of them,
+  // as its `part`; over sections numbered only, it is in their titles ("Часть первая — I").
+  const opened = found[first];
+  if (!hasText && title && volumeLabel(title) && opened && opened.part === undefined && !opened.title?.startsWith(`${title} — `))
+    opened.part = title;
+  else if (title) titles.push(title);
 }
 
 /** Reads a FictionBook; fails naming the line of a broken one. */
@@ -301,8 +309,14 @@ export function readFictionBook(input: string, file: string, stem: string): Impo
       slug: parsed?.slug,
       summary: section.summary ? treeOf(convert(section.summary.children, book)) : undefined,
       body: treeOf(sectionBody(section.content, book, breaks)),
+      part: section.part,
     };
   });
+  // Chapters numbered anew in each part told apart in their addresses (`part-two-chapter-1`).
+  numberedInVolumes(
+    chapters,
+    sections.map((section) => section.part),
+  );
   // Each note, as an aside the footnotes of the chapter referring to it are gathered from.
   const notes: Root = treeOf(
     notesBodies.flatMap((body) =>
