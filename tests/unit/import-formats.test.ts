@@ -1467,6 +1467,46 @@ span.italic, .calibre5 { font-style: italic }
     );
   });
 
+  it('reads a book maker’s part page with its name under its heading as the part its first chapter opens, and a number in words over a chapter’s name (“ONE”, “Wick”) as the entry it heads', async () => {
+    const chapter = (number: string, name: string, text: string) =>
+      `<section class="chapter"><div class="chapter-number">${number}</div><h1 class="chapter-title">${name}</h1><p>${text}</p></section>`;
+    const epub = makeEpub({
+      version: 3,
+      metadata: '<dc:title>The Lamp</dc:title><dc:creator>Ada Quill</dc:creator><dc:language>en</dc:language>',
+      spine: [
+        {
+          path: 'part1.xhtml',
+          html: '<section class="part"><h1 class="part-title">Part One</h1><p class="part-subtitle">The Coast</p></section>',
+        },
+        { path: 'c1.xhtml', html: chapter('ONE', 'Wick', 'The lamp was lit.') },
+        { path: 'c2.xhtml', html: chapter('TWO', 'Flame', 'It burned all night.') },
+        {
+          path: 'part2.xhtml',
+          html: '<section class="part"><h1 class="part-title">Part Two</h1><p class="part-subtitle">The Hills</p></section>',
+        },
+        { path: 'c3.xhtml', html: chapter('THREE', 'Ash', 'Then it went out.') },
+      ],
+      toc: [
+        {
+          title: 'Part One',
+          href: 'part1.xhtml',
+          children: [
+            { title: '1. Wick', href: 'c1.xhtml' },
+            { title: 'Chapter 2: Flame', href: 'c2.xhtml' },
+          ],
+        },
+        { title: 'Part Two', href: 'part2.xhtml', children: [{ title: '3. Ash', href: 'c3.xhtml' }] },
+      ],
+    });
+    const { plan, chapters } = await importBytes(epub, 'lamp.epub');
+    expectEveryWordKept(plan);
+    expect(chapters.map(({ slug, front, body }) => [slug, front.order, front.title, front.part, body])).toEqual([
+      ['chapter-1', 1, 'Chapter 1: Wick', 'Part One: The Coast', 'The lamp was lit.'],
+      ['chapter-2', 2, 'Chapter 2: Flame', undefined, 'It burned all night.'],
+      ['chapter-3', 3, 'Chapter 3: Ash', 'Part Two: The Hills', 'Then it went out.'],
+    ]);
+  });
+
   // FanFicFare moves Royal Road's note boxes, which the site shows around a chapter, into its text.
   const royalRoadNote = (text: string) =>
     `<div class="portlet solid author-note-portlet"><div class="portlet-title"><div class="caption"><i class="fa fa-sticky-note"></i><span class="caption-subject bold uppercase">A note from Quillwright</span></div></div><div class="portlet-body author-note"><p>${text}</p></div></div>`;

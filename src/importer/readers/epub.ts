@@ -14,7 +14,7 @@ import {
   type ImportedStory,
   type ImportedWork,
 } from '../model.ts';
-import { authorsPageTitle, isBareNumber, isNoteHeading, numberedEntry, parseTitleLine } from '../title-lines.ts';
+import { authorsPageTitle, isBareNumber, isNoteHeading, numberedEntry, parseNumber, parseTitleLine } from '../title-lines.ts';
 import { volumeLabel } from '../../core/chapter-labels.ts';
 import { innerSectionsNotice, nameBelow, numberedInVolumes } from '../chapter-headings.ts';
 import { readTitlePage } from './title-page.ts';
@@ -422,6 +422,17 @@ function readChapters(
       // Its heading is the text the next chapter opens with, not a title set aside.
       setAside.length = asideBefore;
       opening = { nodes: [...(opening?.nodes ?? []), ...section.nodes], title: section.title };
+      continue;
+    }
+    // A part's page with its name under its heading ("Part One", then "The Coast"): the part "Part One: The Coast".
+    const subtitle = !notes && volumeLabel(section.title) !== undefined ? partName(nodes) : undefined;
+    if (subtitle !== undefined) {
+      setAside.length = asideBefore;
+      const title = `${section.title.replace(/[\s.:：]+$/, '')}: ${subtitle}`;
+      opening = {
+        nodes: [...(opening?.nodes ?? []), { type: 'element', tagName: 'h1', properties: {}, children: [{ type: 'text', value: title }] }],
+        title,
+      };
       continue;
     }
     // An entry that is a note's label alone ("Author's Note") after a chapter: the author's words after it, its end note.
@@ -1060,13 +1071,42 @@ function withoutLeadingTitle(nodes: ElementContent[], title: string, setAside: s
   // the number over the name when the contents give the name alone ("The Storm") too.
   const run = leadingHeadings(nodes);
   const said = (headings: Element[]) => sameWords(headings.map((one) => textOf(one)).join(' '), title);
-  if (run && (said(run.headings) || (isBareNumber(textOf(run.headings[0]!)) && said(run.headings.slice(1))))) {
+  // A number in words over the name ("ONE", "Wick") says the entry "1. Wick" or "Chapter 1: Wick".
+  const saidByNumber = (headings: Element[]) => {
+    const number = parseNumber(textOf(headings[0]!).trim());
+    const name = headings
+      .slice(1)
+      .map((one) => textOf(one))
+      .join(' ');
+    const entry = numberedEntry(title);
+    return (
+      number !== undefined &&
+      (sameWords(`${number} ${name}`, title) || (entry !== undefined && numberedEntry(`${number}. ${name}`)?.title === entry.title))
+    );
+  };
+  if (
+    run &&
+    (said(run.headings) || (isBareNumber(textOf(run.headings[0]!)) && said(run.headings.slice(1))) || saidByNumber(run.headings))
+  ) {
     setAside.push(...run.headings.map((one) => visibleText(one)));
     const without = (children: ElementContent[]) => children.filter((child) => !run.headings.includes(child as Element));
     if (!run.wrapper) return without(nodes);
     run.wrapper.children = without(run.wrapper.children);
   }
   return nodes;
+}
+
+/**
+ * The name a part's page sets under its heading: its only text, one short line that is no
+ * sentence ("The Coast"); undefined for a page with more to it.
+ */
+function partName(nodes: ElementContent[]): string | undefined {
+  const blocks = withoutWrappers(treeOf(nodes)).filter(
+    (node) => visibleText(node).trim() !== '' || (node.type === 'element' && select('img', node)),
+  );
+  if (blocks.length !== 1 || blocks[0]!.type !== 'element' || select('img', blocks[0]!)) return undefined;
+  const line = textOf(blocks[0]);
+  return line.split(' ').length <= 12 && !/[.!?…"”’]$/u.test(line) && parseTitleLine(line) === undefined ? line : undefined;
 }
 
 /** Whether two lines say the same words, whatever their case, punctuation and spacing ("1. The Storm", "1 The Storm"). */
@@ -1080,15 +1120,26 @@ function sameWords(one: string, other: string): boolean {
 }
 
 /** The headings (two or three) a text opens with, one after another, and the wrapper around them, if any (`<section>`, `<div>`, `<header>`, `<hgroup>`). */
+const isHeading = (node: ElementContent | undefined): node is Element => node?.type === 'element' && /^h[1-6]$/.test(node.tagName);
+
+/** A line that is a number alone ("ONE", "12", "IV"), as book makers set a chapter's number over its name. */
+const isNumberLine = (node: ElementContent | undefined): node is Element =>
+  node?.type === 'element' &&
+  ['p', 'div', 'span'].includes(node.tagName) &&
+  elementChildren(node).every((child) => !/^(?:p|div|h[1-6]|img|ul|ol|table|blockquote)$/.test(child.tagName)) &&
+  parseNumber(textOf(node).trim()) !== undefined;
+
 function leadingHeadings(nodes: ElementContent[]): { wrapper: Element | undefined; headings: Element[] } | undefined {
   let wrapper: Element | undefined;
   let children = nodes;
   for (let depth = 0; depth < 4; depth++) {
     const shown = children.filter((child) => child.type !== 'text' || child.value.trim() !== '');
     const headings: Element[] = [];
-    for (const child of shown) {
-      if (child.type !== 'element' || !/^h[1-6]$/.test(child.tagName) || headings.length === 3) break;
-      headings.push(child);
+    for (const [index, child] of shown.entries()) {
+      // The number may be a line of its own over the heading (`<div class="chapter-number">ONE</div>`).
+      const numberOver = index === 0 && isNumberLine(child) && isHeading(shown[1]);
+      if (!(isHeading(child) || numberOver) || headings.length === 3) break;
+      headings.push(child as Element);
     }
     if (headings.length >= 2) return { wrapper, headings };
     const first = shown[0];
