@@ -2,7 +2,8 @@ import type { Element, ElementContent, Root } from 'hast';
 import { textOf, treeOf, visibleText } from './html.ts';
 import type { ImportedChapter } from './model.ts';
 import { removeElement } from './element.ts';
-import { authorsPageTitle, isNoteHeading, titleWithNameBelow, type TitleLine } from './title-lines.ts';
+import { authorsPageTitle, isNoteHeading, partWithName, titleWithNameBelow, type TitleLine } from './title-lines.ts';
+import { h } from 'hastscript';
 import { volumeLabel } from '../core/chapter-labels.ts';
 import { slugify } from '../core/slug.ts';
 
@@ -246,6 +247,19 @@ export function withTitledHeadings(headings: readonly (ChapterStart['heading'] |
 }
 
 /**
+ * A part's heading ending a run of blocks ("PART TWO: THE HILLS"; or "Part Two" and its name on the
+ * line under it, "The Hills", made one heading), where it starts (`at`): it opens the chapter after.
+ */
+function partOpening(blocks: readonly ElementContent[]): { at: number; node: ElementContent } | undefined {
+  const withText = blocks.flatMap((node, index) => (node.type === 'element' && visibleText(node).trim() !== '' ? [index] : []));
+  const [last, before] = [withText.at(-1), withText.at(-2)];
+  const line = (index: number | undefined) => (index === undefined ? '' : visibleText(blocks[index]!).replace(/\s+/g, ' ').trim());
+  if (last !== undefined && volumeLabel(line(last)) !== undefined) return { at: last, node: blocks[last]! };
+  const named = before === undefined ? undefined : partWithName(line(before), line(last));
+  return named === undefined ? undefined : { at: before!, node: h('h1', named) };
+}
+
+/**
  * A whole document's chapters (a Word document, a web page), split at its chapter headings:
  * each heading's text set aside (it became the title), and `before` — the text above the
  * first heading that is not the document's title or author — kept as the first chapter's
@@ -264,19 +278,17 @@ export function chaptersAtHeadings(
     opening: undefined as ElementContent | undefined,
   }));
   const above = [...before];
-  const lastWithText = (list: readonly ElementContent[]) => list.findLastIndex((node) => visibleText(node).trim() !== '');
-  const volume = (node: ElementContent | undefined) => node?.type === 'element' && volumeLabel(visibleText(node)) !== undefined;
-  const openingAbove = above[lastWithText(above)];
-  if (ranges[0] && volume(openingAbove)) {
-    ranges[0].opening = openingAbove;
-    above.splice(above.indexOf(openingAbove!), 1);
+  const openingAbove = partOpening(above);
+  if (ranges[0] && openingAbove) {
+    ranges[0].opening = openingAbove.node;
+    above.splice(openingAbove.at);
   }
   ranges.forEach((range, i) => {
     const next = ranges[i + 1];
-    const last = range.from + lastWithText(nodes.slice(range.from, range.to));
-    if (next && last > range.from && volume(nodes[last])) {
-      next.opening = nodes[last];
-      range.to = last;
+    const closing = partOpening(nodes.slice(range.from, range.to));
+    if (next && closing && closing.at > 0) {
+      next.opening = closing.node;
+      range.to = range.from + closing.at;
     }
   });
   const leading = above.some((node) => visibleText(node).trim()) ? treeOf(above) : undefined;

@@ -197,6 +197,26 @@ export function titleWithNameBelow(line: string, below: string): string | undefi
   return joined === undefined ? undefined : parseTitleLine(joined)!.title;
 }
 
+/**
+ * A part's heading and the name set on the line under it ("Part One", then "The Coast"), as book
+ * makers and manuscripts set a part's page: the part's title they make ("Part One: The Coast").
+ * Undefined when the line is no name: a sentence, a heading of its own, a note's label.
+ */
+export function partWithName(heading: string, below: string): string | undefined {
+  const name = below.replace(/\s+/g, ' ').trim();
+  if (
+    volumeLabel(heading.trim()) === undefined ||
+    !/[\p{L}\p{N}]/u.test(name) ||
+    name.split(' ').length > 12 ||
+    /[.!?…"”’。！？」』]$/u.test(name) ||
+    parseTitleLine(name) ||
+    volumeLabel(name) !== undefined ||
+    isNoteHeading(name)
+  )
+    return undefined;
+  return `${heading.trim().replace(/[\s.:：]+$/, '')}: ${name}`;
+}
+
 /** Whether a title line gives its chapter a name ("Chapter 3: The Lake", "第一章 灯塔"), not only a label and number ("CHAPTER III."). */
 export function namesItsChapter(line: string): boolean {
   return Boolean(readMarkedTitle(line.trim()).found?.name);

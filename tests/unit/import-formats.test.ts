@@ -585,6 +585,87 @@ describe('a novel in parts, in a document of every kind', () => {
   );
 });
 
+describe('a part’s heading with its name on the line under it (“Part One”, then “The Coast”), in a document of every kind', () => {
+  const chapters = [
+    ['Chapter 1: Harbour', 'She walked to the harbour.'],
+    ['Chapter 2: Boats', 'The boats were out.'],
+    ['Chapter 3: Climb', 'The path went up.'],
+  ];
+  const part = (i: number) => (i === 0 ? ['Part One', 'The Coast'] : i === 2 ? ['Part Two', 'The Hills'] : undefined);
+  const inputs: [string, () => [Uint8Array, string]][] = [
+    [
+      'Word',
+      () => [
+        makeDocx(
+          chapters.flatMap(([title, text], i) => [
+            ...(part(i) ? [paragraph(part(i)![0]!, 'Heading1'), paragraph(part(i)![1]!)] : []),
+            paragraph(title!, 'Heading2'),
+            paragraph(text!),
+          ]),
+        ),
+        'novel.docx',
+      ],
+    ],
+    [
+      'a web page',
+      () => [
+        strToU8(
+          `<html><body>${chapters.map(([title, text], i) => `${part(i) ? `<h1>${part(i)![0]}</h1><p>${part(i)![1]}</p>` : ''}<h2>${title}</h2><p>${text}</p>`).join('')}</body></html>`,
+        ),
+        'novel.html',
+      ],
+    ],
+    [
+      'Markdown',
+      () => [
+        strToU8(
+          chapters
+            .map(([title, text], i) => `${part(i) ? `# ${part(i)![0]}\n\n${part(i)![1]}\n\n` : ''}## ${title}\n\n${text}`)
+            .join('\n\n'),
+        ),
+        'novel.md',
+      ],
+    ],
+    [
+      'plain text',
+      () => [
+        strToU8(chapters.map(([title, text], i) => `${part(i) ? `${part(i)!.join('\n\n')}\n\n` : ''}${title}\n\n${text}`).join('\n\n')),
+        'novel.txt',
+      ],
+    ],
+    [
+      'an EPUB, each part a page of its own',
+      () => {
+        const pages = chapters.flatMap(([title, text], i) => [
+          ...(part(i) ? [{ path: `part-${i}.xhtml`, title: part(i)![0]!, html: `<h1>${part(i)![0]}</h1><p>${part(i)![1]}</p>` }] : []),
+          { path: `c${i}.xhtml`, title: title!, html: `<h2>${title}</h2><p>${text}</p>` },
+        ]);
+        return [
+          makeEpub({
+            version: 3,
+            metadata: '<dc:title>The Long Road</dc:title><dc:language>en</dc:language>',
+            spine: pages.map(({ path, html }) => ({ path, html })),
+            toc: pages.map(({ path, title }) => ({ title, href: path })),
+          }),
+          'novel.epub',
+        ];
+      },
+    ],
+  ];
+  it.each(inputs)(
+    'in %s: the part “Part One: The Coast” its first chapter opens, never a chapter or a note of its own',
+    async (_, input) => {
+      const { plan, chapters: written } = await importBytes(...input());
+      expectEveryWordKept(plan);
+      expect(written.map(({ slug, front, body }) => [slug, front.title, front.part, front.authorsNote, body])).toEqual([
+        ['chapter-1', 'Chapter 1: Harbour', 'Part One: The Coast', undefined, 'She walked to the harbour.'],
+        ['chapter-2', 'Chapter 2: Boats', undefined, undefined, 'The boats were out.'],
+        ['chapter-3', 'Chapter 3: Climb', 'Part Two: The Hills', undefined, 'The path went up.'],
+      ]);
+    },
+  );
+});
+
 describe('a passage set to run the other way, without its language named (as AO3 and web pages set Arabic or Hebrew lines)', () => {
   it('keeps its direction, and drops a direction the text runs anyway', async () => {
     const { chapters } = await importChapterPage(

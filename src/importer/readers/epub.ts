@@ -2,6 +2,7 @@ import { posix } from 'node:path';
 import type { Element, ElementContent, Root } from 'hast';
 import type { Element as XmlElement, Root as XmlRoot } from 'xast';
 import { strFromU8 } from 'fflate';
+import { h } from 'hastscript';
 import { imageTypes } from '../../source/content-files.ts';
 import { elementChildren, hasClass, parseHtml, select, selectAll, textOf, treeOf, visibleText } from '../html.ts';
 import { imageName } from '../image-name.ts';
@@ -14,7 +15,7 @@ import {
   type ImportedStory,
   type ImportedWork,
 } from '../model.ts';
-import { authorsPageTitle, isBareNumber, isNoteHeading, numberedEntry, parseNumber, parseTitleLine } from '../title-lines.ts';
+import { authorsPageTitle, isBareNumber, isNoteHeading, numberedEntry, parseNumber, parseTitleLine, partWithName } from '../title-lines.ts';
 import { volumeLabel } from '../../core/chapter-labels.ts';
 import { innerSectionsNotice, nameBelow, numberedInVolumes } from '../chapter-headings.ts';
 import { readTitlePage } from './title-page.ts';
@@ -425,14 +426,10 @@ function readChapters(
       continue;
     }
     // A part's page with its name under its heading ("Part One", then "The Coast"): the part "Part One: The Coast".
-    const subtitle = !notes && volumeLabel(section.title) !== undefined ? partName(nodes) : undefined;
-    if (subtitle !== undefined) {
+    const partTitle = notes ? undefined : partNamed(section.title, nodes);
+    if (partTitle !== undefined) {
       setAside.length = asideBefore;
-      const title = `${section.title.replace(/[\s.:：]+$/, '')}: ${subtitle}`;
-      opening = {
-        nodes: [...(opening?.nodes ?? []), { type: 'element', tagName: 'h1', properties: {}, children: [{ type: 'text', value: title }] }],
-        title,
-      };
+      opening = { nodes: [...(opening?.nodes ?? []), h('h1', partTitle)], title: partTitle };
       continue;
     }
     // An entry that is a note's label alone ("Author's Note") after a chapter: the author's words after it, its end note.
@@ -1096,17 +1093,13 @@ function withoutLeadingTitle(nodes: ElementContent[], title: string, setAside: s
   return nodes;
 }
 
-/**
- * The name a part's page sets under its heading: its only text, one short line that is no
- * sentence ("The Coast"); undefined for a page with more to it.
- */
-function partName(nodes: ElementContent[]): string | undefined {
+/** The part a part's page names: its heading's title and its only text, one short line under it (`partWithName`). */
+function partNamed(title: string, nodes: ElementContent[]): string | undefined {
   const blocks = withoutWrappers(treeOf(nodes)).filter(
     (node) => visibleText(node).trim() !== '' || (node.type === 'element' && select('img', node)),
   );
   if (blocks.length !== 1 || blocks[0]!.type !== 'element' || select('img', blocks[0]!)) return undefined;
-  const line = textOf(blocks[0]);
-  return line.split(' ').length <= 12 && !/[.!?…"”’]$/u.test(line) && parseTitleLine(line) === undefined ? line : undefined;
+  return partWithName(title, textOf(blocks[0]));
 }
 
 /** Whether two lines say the same words, whatever their case, punctuation and spacing ("1. The Storm", "1 The Storm"). */

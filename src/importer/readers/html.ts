@@ -18,6 +18,7 @@ import { importedStory, ImportError, type ImportedChapter, type ImportedStory, t
 import { problems, counted } from '../../core/problems.ts';
 import { authorsPageTitle, fileTitle, parseTitleLine, type TitleLine } from '../title-lines.ts';
 import { commentsDropped, contentsDropped, element, readDocumentBody } from './document.ts';
+import { volumeLabel } from '../../core/chapter-labels.ts';
 import { noteBlocksNotice, readNoteBlocks } from '../note-blocks.ts';
 import {
   densestBlock,
@@ -379,7 +380,9 @@ function wholeDocument(
         (node): node is Element =>
           node.type === 'element' &&
           (/^h[1-3]$/.test(node.tagName) || (node.tagName === 'p' && hasClass(node, 'title'))) &&
-          authorsPageTitle(textOf(node)) === undefined,
+          authorsPageTitle(textOf(node)) === undefined &&
+          // "Part One" above the first chapter is the first part's heading, not the story's title.
+          volumeLabel(textOf(node)) === undefined,
       );
   const authorNode = block ? select('.author', block) : undefined;
   const title = textOf(titleNode) || textOf(select('title', tree)) || undefined;

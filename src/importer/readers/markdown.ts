@@ -22,6 +22,7 @@ import {
   isNoteHeading,
   noteLabel,
   parseTitleLine,
+  partWithName,
   titlePageAuthor,
   titlePageTitle,
   titleWithNameBelow,
@@ -467,7 +468,8 @@ function markdownTitlePage(before: string): { title: string; author: string | un
     .filter(Boolean);
   const heading = blocks[0] && !blocks[0].includes('\n') ? atxHeading(blocks[0]) : undefined;
   const title = heading ? markdownToPlainText(heading) : '';
-  if (!title || !titlePageTitle(title) || noteLabel(title) || parseTitleLine(title)) return undefined;
+  // "# Part One" above the first chapter is the first part's heading, not the story's title.
+  if (!title || !titlePageTitle(title) || noteLabel(title) || parseTitleLine(title) || volumeLabel(title) !== undefined) return undefined;
   const byline = blocks[1] && !blocks[1].includes('\n') ? markdownToPlainText(blocks[1]) : '';
   const author = titlePageAuthor(byline);
   const taken = author ? 2 : 1;
@@ -478,13 +480,18 @@ function markdownTitlePage(before: string): { title: string; author: string | un
 function storyChapters(above: string, sections: TitleSection[], notices: string[], atChapterHeadings: boolean): ReadChapter[] {
   // Headings titled as written said already how they divided the file (dividedSections).
   if (atChapterHeadings) notices.push(chaptersNotice(sections.length, 'chapter headings'));
-  // A volume's heading ("**PART TWO: THE HILLS**") closing the text above a chapter heading opens that chapter instead.
+  // A volume's heading ("**PART TWO: THE HILLS**"; or "# Part Two" and its name under it, "The Hills")
+  // closing the text above a chapter heading opens that chapter instead.
   const texts = [above, ...sections.map((section) => section.body)];
   const openings = sections.map((_, i) => {
     const blocks = texts[i]!.split(/\n[ \t]*\n/);
-    if (volumeLabel(markdownToPlainText(blocks.at(-1)!)) === undefined || (i > 0 && blocks.length < 2)) return undefined;
-    texts[i] = blocks.slice(0, -1).join('\n\n').trim();
-    return blocks.at(-1)!.trim();
+    const plain = (block: string | undefined) => (block === undefined ? '' : markdownToPlainText(block));
+    const [last, before] = [plain(blocks.at(-1)), plain(blocks.at(-2))];
+    const named = blocks.length >= 2 && !blocks.at(-1)!.includes('\n') ? partWithName(before, last) : undefined;
+    const taken = volumeLabel(last) !== undefined ? 1 : named !== undefined ? 2 : 0;
+    if (taken === 0 || (i > 0 && blocks.length <= taken)) return undefined;
+    texts[i] = blocks.slice(0, -taken).join('\n\n').trim();
+    return named !== undefined && taken === 2 ? `# ${named}` : blocks.at(-1)!.trim();
   });
   const before = texts[0]!;
   if (before) notices.push(noteAboveNotice(sections[0]!.text));

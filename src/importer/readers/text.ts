@@ -17,6 +17,7 @@ import {
   parseTitleLine,
   titlePageAuthor,
   titlePageName,
+  partWithName,
   titlePageTitle,
   type TitleLine,
 } from '../title-lines.ts';
@@ -288,6 +289,14 @@ export function readText(input: string, file: string, stem: string): ImportedWor
   // A part's heading, by its label ("PART TWO") or Aozora's note (大見出し), opens the chapter below it.
   const volumeLine = (block: string[]): boolean =>
     block.length === 1 && (volumeLabel(block[0]!) !== undefined || aozora?.headings.get(block[0]!.trim()) === 'part');
+  // A part's heading closing a run of blocks: a volume's line, or its line and its name under it
+  // ("Part Two", then "The Hills": "Part Two: The Hills"); how many blocks it takes.
+  const partClosing = (run: string[][]): { opening: string[]; blocks: number } | undefined => {
+    const [last, before] = [run.at(-1), run.at(-2)];
+    if (last && volumeLine(last)) return { opening: last, blocks: 1 };
+    const named = before && last?.length === 1 && volumeLine(before) ? partWithName(before[0]!, last[0]!) : undefined;
+    return named === undefined ? undefined : { opening: [named], blocks: 2 };
+  };
   // A volume's heading that reads as a title line ("第一部") heads the chapter below it, where one follows at once: no chapter of its own, nor a table of contents with it.
   titleLines = titleLines.map((line, i) => (line && titleLines[i + 1] && volumeLine(blocks[i]!) ? undefined : line));
   // Else chapters headed by their number alone ("ONE", "1", "II"), when the file's name numbers no
@@ -330,7 +339,11 @@ export function readText(input: string, file: string, stem: string): ImportedWor
   if (heading) {
     setAside.push(blocks[titleIndex]![0]!);
     notes = blocks.slice(0, titleIndex);
-    if (notes.length > 0 && volumeLine(notes.at(-1)!)) opening = notes.pop();
+    const closing = partClosing(notes);
+    if (closing) {
+      opening = closing.opening;
+      notes = notes.slice(0, -closing.blocks);
+    }
     start = titleIndex + 1;
     // A whole story's title page: its title alone on a line, and "by" its author.
     const page = !story && titleLines.filter(Boolean).length >= 2 ? typedTitlePage(notes) : undefined;
@@ -381,9 +394,10 @@ export function readText(input: string, file: string, stem: string): ImportedWor
     const last = parts.at(-1)!;
     // Text above it in its chapter, and below it.
     if (next && i > last.from) {
-      const volume = i - 1 > last.from && volumeLine(body[i - 1]!);
-      last.to = volume ? i - 1 : i;
-      parts.push({ heading: next, opening: volume ? body[i - 1] : undefined, from: i + 1, to: body.length });
+      const closing = partClosing(body.slice(last.from, i));
+      const volume = closing && i - closing.blocks > last.from ? closing : undefined;
+      last.to = i - (volume?.blocks ?? 0);
+      parts.push({ heading: next, opening: volume?.opening, from: i + 1, to: body.length });
       setAside.push(body[i]![0]!);
     }
   }
