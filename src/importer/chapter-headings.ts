@@ -1,5 +1,5 @@
 import type { Element, ElementContent, Root } from 'hast';
-import { textOf, treeOf, visibleText } from './html.ts';
+import { hasClass, textOf, treeOf, visibleText } from './html.ts';
 import type { ImportedChapter } from './model.ts';
 import { removeElement } from './element.ts';
 import { authorsPageTitle, isNoteHeading, partWithName, titleWithNameBelow, type TitleLine } from './title-lines.ts';
@@ -31,7 +31,9 @@ export function nameBelow(
   while (first?.type === 'element' && ['section', 'div', 'article'].includes(first.tagName))
     first = first.children.find((child) => visibleText(child).trim() !== '');
   const below = first?.type === 'element' ? /^h([1-6])$/.exec(first.tagName)?.[1] : undefined;
-  if (!below || Number(below) <= level) return undefined;
+  // Or a line in the word processor's Subtitle style, as manuscripts set a chapter's name under its number.
+  const subtitle = first?.type === 'element' && first.tagName === 'p' && hasClass(first, 'quire-subtitle');
+  if (!subtitle && (!below || Number(below) <= level)) return undefined;
   const title = titleWithNameBelow(heading.title, textOf(first as Element));
   return title ? { title, node: first as Element } : undefined;
 }

@@ -2005,6 +2005,18 @@ describe('a whole work whose chapter headings are titles alone (“Der Sturm”,
     },
   );
 
+  it.each(['pandoc/chapter-subtitles.docx', 'pandoc/chapter-subtitles.odt'])(
+    'reads %s, a chapter heading without a name and its name in the Subtitle style under it, as one title',
+    async (name) => {
+      const { plan, chapters } = await importFixture(name);
+      expectEveryWordKept(plan);
+      expect(chapters.map(({ slug, front, body }) => [slug, front.title, body])).toEqual([
+        ['chapter-1', 'Chapter 1: The Storm', 'The wind came.'],
+        ['chapter-2', 'Chapter 2: The Calm', 'It was still.'],
+      ]);
+    },
+  );
+
   it.each(['pandoc/author-notes.epub', 'pandoc/author-notes.docx'])(
     'reads %s, an “Author’s Note” heading after each chapter, as the chapter’s words after it, never a chapter of its own',
     async (name) => {
