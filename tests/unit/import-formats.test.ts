@@ -1979,6 +1979,29 @@ describe('a whole work whose chapter headings are titles alone (“Der Sturm”,
     },
   );
 
+  it('splits a file whose chapters the contents reach inside a wrapper beside other blocks (Calibre’s `div.calibre1`, then a page break)', async () => {
+    const epub = makeEpub({
+      version: 2,
+      metadata: '<dc:title>The Lamp</dc:title><dc:creator>A. B.</dc:creator><dc:language>en</dc:language>',
+      spine: [
+        {
+          path: 'index_split_000.html',
+          html: '<div class="calibre1"><p class="title" id="c1">Chapter 1: Wick</p><p>The lamp was lit.</p><p class="title" id="c2">Chapter 2: Flame</p><p>It burned.</p></div><div class="mbppagebreak"></div>',
+        },
+      ],
+      toc: [
+        { title: 'Chapter 1: Wick', href: 'index_split_000.html#c1' },
+        { title: 'Chapter 2: Flame', href: 'index_split_000.html#c2' },
+      ],
+    });
+    const { plan, chapters } = await importBytes(epub, 'lamp.epub');
+    expectEveryWordKept(plan);
+    expect(chapters.map(({ front, body }) => [front.title, body])).toEqual([
+      ['Chapter 1: Wick', 'The lamp was lit.'],
+      ['Chapter 2: Flame', 'It burned.'],
+    ]);
+  });
+
   it.each(['pandoc/section-notes.epub', 'pandoc/section-notes.fb2'])(
     'reads %s, a chapter with a section nested in it (and its footnotes after it), as one chapter under its own title',
     async (name) => {
