@@ -3417,6 +3417,27 @@ describe('a FictionBook (.fb2, as ficbook.net and Russian-language libraries giv
     expectEveryWordKept(plan);
   });
 
+  it('reads a part over chapters numbered anew as the part its first chapter opens, that chapter opening with the part’s epigraph and annotation', async () => {
+    const { plan, chapters } = await importBytes(
+      new TextEncoder().encode(
+        fb2(
+          '<body>' +
+            '<section><title><p>Часть первая</p></title><epigraph><p>Свет во тьме светит.</p><text-author>Иоанн</text-author></epigraph>' +
+            '<section><title><p>Глава 1</p><p>Письмо</p></title><p>Письмо пришло.</p></section><section><title><p>Глава 2</p></title><p>Путь.</p></section></section>' +
+            '<section><title><p>Часть вторая</p></title><annotation><p>Здесь всё меняется.</p></annotation><section><title><p>Глава 1</p></title><p>Снова в путь.</p></section></section>' +
+            '</body>',
+        ),
+      ),
+      'Маяк.fb2',
+    );
+    expectEveryWordKept(plan);
+    expect(chapters.map(({ slug, front, body }) => [slug, front.order, front.title, front.part, body])).toEqual([
+      ['chapter-1', 1, 'Глава 1: Письмо', 'Часть первая', '> Свет во тьме светит.\n>\n> Иоанн\n\nПисьмо пришло.'],
+      ['chapter-2', 2, 'Глава 2', undefined, 'Путь.'],
+      ['part-2-chapter-1', 3, 'Глава 1', 'Часть вторая', 'Здесь всё меняется.\n\nСнова в путь.'],
+    ]);
+  });
+
   it('reads an empty line between paragraphs as the scene break FictionBook has no other way to write, unless the book spaces every paragraph so', async () => {
     const section = (text: string) => `<section><title><p>Глава 1</p></title>${text}</section>`;
     const breaks = await importBytes(

@@ -207,27 +207,46 @@ function sectionsOf(node: XmlElement, parent: string | undefined, found: Section
   const own = blocks.filter((block) => local(block.name) !== 'section');
   const title = titleLine(node);
   const subsections = childElements(node, 'section');
-  const hasText = own.some((block) => wordsOf(block).trim() !== '' || local(block.name) === 'image');
+  // A part's epigraph is no text of its own: it opens the part's first chapter (`opened`).
+  const isEpigraph = (block: XmlElement) => local(block.name) === 'epigraph';
+  const hasText = own.some(
+    (block) => !(subsections.length > 0 && isEpigraph(block)) && (wordsOf(block).trim() !== '' || local(block.name) === 'image'),
+  );
   const inText = new Set(
     hasText && !(title && volumeLabel(title))
       ? subsections.filter((section) => !parseTitleLine(titleLine(section) ?? '') && !volumeLabel(titleLine(section) ?? ''))
       : [],
   );
   for (const section of inText) inner.push(titleLine(section) ?? '');
+  // A section numbered only ("I", "II") is titled with the part or story it is in ("Часть первая — I");
+  // a chapter under a part ("Глава 1" under "Часть вторая"), as written.
+  const chapterUnderPart = parent !== undefined && volumeLabel(parent) !== undefined && parseTitleLine(title ?? '')?.kind === 'chapter';
+  const section = (content: XmlElement[]): Section => ({
+    title: title && parent && isBareNumber(title) && !chapterUnderPart ? `${parent} — ${title}` : title,
+    content,
+    summary: child(node, 'annotation'),
+  });
   if (hasText || subsections.length === 0)
-    found.push({
-      title: title && parent && isBareNumber(title) ? `${parent} — ${title}` : title,
-      content: blocks.filter((block) => local(block.name) !== 'section' || inText.has(block)),
-      summary: child(node, 'annotation'),
-    });
+    found.push(section(blocks.filter((block) => local(block.name) !== 'section' || inText.has(block))));
   const first = found.length;
-  for (const section of subsections)
-    if (!inText.has(section)) sectionsOf(section, hasText ? parent : (title ?? parent), found, titles, inner);
+  for (const below of subsections) if (!inText.has(below)) sectionsOf(below, hasText ? parent : (title ?? parent), found, titles, inner);
+  if (hasText || subsections.length === 0) {
+    if (title) titles.push(title);
+    return;
+  }
+  const opened = found[first];
+  // Nothing below holds text: the part is a chapter of what it has (its epigraph), as before.
+  if (!opened) {
+    if (own.length > 0 || child(node, 'annotation')) found.push(section(own));
+    if (title) titles.push(title);
+    return;
+  }
+  // Its epigraph and its annotation (what the part is about) open its first chapter.
+  const about = child(node, 'annotation');
+  opened.content.unshift(...own.filter(isEpigraph), ...(about ? [about] : []));
   // A part ("Часть первая", "Part Two") over chapters titled as written opens the first of them,
   // as its `part`; over sections numbered only, it is in their titles ("Часть первая — I").
-  const opened = found[first];
-  if (!hasText && title && volumeLabel(title) && opened && opened.part === undefined && !opened.title?.startsWith(`${title} — `))
-    opened.part = title;
+  if (title && volumeLabel(title) && opened.part === undefined && !opened.title?.startsWith(`${title} — `)) opened.part = title;
   else if (title) titles.push(title);
 }
 
