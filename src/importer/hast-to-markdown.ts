@@ -17,6 +17,17 @@ import { withPassageLanguages } from './passage-languages.ts';
 import { sanitizeSchema } from '../markdown/sanitize.ts';
 
 /**
+ * Directive syntax written as Quire's Markdown has it: the `:::verse` blocks, and a colon inside
+ * a line left as typed (`10:30`, `John 1:5`, `Re:Zero`), not `10\:30`: the site reads a colon
+ * there as the author's text whatever follows it (src/markdown/remark-blocks.ts), so the escape
+ * would only clutter the author's files.
+ */
+const directives = ((extension) => ({
+  ...extension,
+  unsafe: extension.unsafe?.filter((rule) => !(rule.character === ':' && rule.before === '[^:]')),
+}))(directiveToMarkdown());
+
+/**
  * The one way an imported text becomes Markdown: the HTML tree of any format, cleaned with
  * the site's own sanitizer rules, then converted, escaping whatever Markdown would read as
  * syntax (`*sigh*`, `1. ` at a line's start) so the words render as written. Formatting the
@@ -31,7 +42,7 @@ export function hastToMarkdown(tree: Root, breaks: string[] = [], language?: str
   withoutNestedFormatting(mdast, new Set());
   return trimmed(
     toMarkdown(mdast, {
-      extensions: [gfmToMarkdown(), directiveToMarkdown()],
+      extensions: [gfmToMarkdown(), directives],
       bullet: '-',
       emphasis: '*',
       strong: '*',

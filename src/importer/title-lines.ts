@@ -208,7 +208,7 @@ export function partWithName(heading: string, below: string): string | undefined
     volumeLabel(heading.trim()) === undefined ||
     !/[\p{L}\p{N}]/u.test(name) ||
     name.split(' ').length > 12 ||
-    /[.!?…"”’。！？」』]$/u.test(name) ||
+    /[.!?…"”’。！？」』]$|[.!?…。！？]\s/u.test(name) ||
     parseTitleLine(name) ||
     volumeLabel(name) !== undefined ||
     isNoteHeading(name)

@@ -12,6 +12,7 @@ import { makeDocx, makeEpub } from '../support/documents';
 import { ao3Work } from '../support/ao3';
 import { storySchema } from '../../src/core/schema';
 import { pageOf } from '../../src/markdown/players';
+import { plainRenderer } from '../support/renderer';
 
 const fixtures = join(import.meta.dirname, '../fixtures/import');
 const png = Uint8Array.from(
@@ -583,6 +584,18 @@ describe('a novel in parts, in a document of every kind', () => {
       ]);
     },
   );
+});
+
+describe('a colon inside a line (“10:30”, “John 1:5”, “Re:Zero”)', () => {
+  it('is written as typed, not escaped, and reads so on the page', async () => {
+    const line = 'At 10:30 she read John 1:5, watched Re:Zero and wrote note:this.';
+    const { plan, chapters } = await importBytes(strToU8(`Chapter 1\n\n${line}\n`), 'chapter-1.txt');
+    expectEveryWordKept(plan);
+    expect(chapters[0]!.body).toBe(line);
+    const page = await plainRenderer.chapter(chapters[0]!.body);
+    expect(page.problems).toEqual([]);
+    expect(page.text.trim()).toBe(line);
+  });
 });
 
 describe('a part’s heading with its name on the line under it (“Part One”, then “The Coast”), in a document of every kind', () => {
@@ -1588,6 +1601,37 @@ span.italic, .calibre5 { font-style: italic }
     ]);
   });
 
+  it('reads a part’s page with an epigraph under its heading as the part its first chapter opens, the epigraph opening that chapter', async () => {
+    const epub = makeEpub({
+      version: 3,
+      metadata: '<dc:title>The Lamp</dc:title><dc:creator>Ada Quill</dc:creator><dc:language>en</dc:language>',
+      spine: [
+        {
+          path: 'part1.xhtml',
+          html: '<section class="part"><h1>Part One</h1><blockquote><p>The light shines in the darkness.</p><p>— John 1:5</p></blockquote></section>',
+        },
+        { path: 'c1.xhtml', html: '<h1>Chapter 1</h1><p>The lamp was lit.</p>' },
+        { path: 'c2.xhtml', html: '<h1>Chapter 2</h1><p>It burned.</p>' },
+      ],
+      toc: [
+        {
+          title: 'Part One',
+          href: 'part1.xhtml',
+          children: [
+            { title: 'Chapter 1', href: 'c1.xhtml' },
+            { title: 'Chapter 2', href: 'c2.xhtml' },
+          ],
+        },
+      ],
+    });
+    const { plan, chapters } = await importBytes(epub, 'lamp.epub');
+    expectEveryWordKept(plan);
+    expect(chapters.map(({ slug, front, body }) => [slug, front.title, front.part, body])).toEqual([
+      ['chapter-1', 'Chapter 1', 'Part One', '> The light shines in the darkness.\n>\n> — John 1:5\n\nThe lamp was lit.'],
+      ['chapter-2', 'Chapter 2', undefined, 'It burned.'],
+    ]);
+  });
+
   // FanFicFare moves Royal Road's note boxes, which the site shows around a chapter, into its text.
   const royalRoadNote = (text: string) =>
     `<div class="portlet solid author-note-portlet"><div class="portlet-title"><div class="caption"><i class="fa fa-sticky-note"></i><span class="caption-subject bold uppercase">A note from Quillwright</span></div></div><div class="portlet-body author-note"><p>${text}</p></div></div>`;
@@ -1911,7 +1955,7 @@ describe('a chapter copied from pixiv’s novel editor, where Japanese fan ficti
           '* * *',
           '## 夜',
           // A link to anywhere but a web page stays the text it was.
-          '\u3000詳しくは[作者のページ](https://www.pixiv.net/users/1)へ。\\[\\[jumpuri\\:壊れた > javascript\\:alert(1)]]',
+          '\u3000詳しくは[作者のページ](https://www.pixiv.net/users/1)へ。\\[\\[jumpuri:壊れた > javascript:alert(1)]]',
           '* * *',
           '\u3000朝が来た。',
         ].join('\n\n'),

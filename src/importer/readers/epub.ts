@@ -419,8 +419,8 @@ function readChapters(
       if (notes.workNotes) story.notes ??= notes.workNotes;
       else if (notes.workEndNotes) story.endNotes ??= notes.workEndNotes;
     }
-    if (!hasText(nodes) && !notes && volumeLabel(section.title) !== undefined && hasText(section.nodes)) {
-      // Its heading is the text the next chapter opens with, not a title set aside.
+    if ((!hasText(nodes) || onlyEpigraphs(nodes)) && !notes && volumeLabel(section.title) !== undefined && hasText(section.nodes)) {
+      // Its heading (and its epigraph) is the text the next chapter opens with, not a title set aside.
       setAside.length = asideBefore;
       opening = { nodes: [...(opening?.nodes ?? []), ...section.nodes], title: section.title };
       continue;
@@ -1093,13 +1093,24 @@ function withoutLeadingTitle(nodes: ElementContent[], title: string, setAside: s
   return nodes;
 }
 
+/** A page's blocks that show something, read through its wrappers. */
+const shownBlocks = (nodes: ElementContent[]): ElementContent[] =>
+  withoutWrappers(treeOf(nodes)).filter((node) => visibleText(node).trim() !== '' || (node.type === 'element' && select('img', node)));
+
 /** The part a part's page names: its heading's title and its only text, one short line under it (`partWithName`). */
 function partNamed(title: string, nodes: ElementContent[]): string | undefined {
-  const blocks = withoutWrappers(treeOf(nodes)).filter(
-    (node) => visibleText(node).trim() !== '' || (node.type === 'element' && select('img', node)),
+  const [line, ...more] = shownBlocks(nodes);
+  if (more.length > 0 || line?.type !== 'element' || !/^(?:p|div|h[1-6])$/.test(line.tagName) || select('img, p, div, br', line))
+    return undefined;
+  return partWithName(title, textOf(line));
+}
+
+/** Whether a page's text is only an epigraph (a quotation set apart, as a part's page opens). */
+function onlyEpigraphs(nodes: ElementContent[]): boolean {
+  const blocks = shownBlocks(nodes);
+  return (
+    blocks.length > 0 && blocks.every((node) => node.type === 'element' && (node.tagName === 'blockquote' || hasClass(node, 'epigraph')))
   );
-  if (blocks.length !== 1 || blocks[0]!.type !== 'element' || select('img', blocks[0]!)) return undefined;
-  return partWithName(title, textOf(blocks[0]));
 }
 
 /** Whether two lines say the same words, whatever their case, punctuation and spacing ("1. The Storm", "1 The Storm"). */
