@@ -50,10 +50,17 @@ function fingerprint(value: unknown): string {
     .slice(0, 16);
 }
 
+/**
+ * Markdown without the escapes of a colon inside a line (`10\:30`, as imports before this one
+ * wrote it): the same text on the page, so no change of the chapter's.
+ */
+const withoutColonEscapes = <Value>(value: Value): Value =>
+  (typeof value === 'string' ? value.replace(/(?<!\\)((?:\\\\)*)\\:/g, '$1:') : value) as Value;
+
 /** The fingerprint of a chapter file's text: its parts and body, not its date, order or other settings. */
 export function chapterFingerprint(text: string, name: string): string {
   const { frontmatter, body } = splitFrontmatter(text, name);
-  return fingerprint([...chapterParts.map((part) => normalised(frontmatter[part])), body.trim()]);
+  return fingerprint([...chapterParts.map((part) => withoutColonEscapes(normalised(frontmatter[part]))), withoutColonEscapes(body.trim())]);
 }
 
 /** Empty values are no values: an empty list and a missing one are the same. */

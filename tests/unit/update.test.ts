@@ -58,6 +58,19 @@ describe('planning an update', () => {
     expect(update.chapters[0]!.text).toMatch(/published: "2026-11-01"\ndraft: true\n---\n\nFirst text, mended\.\n$/);
   });
 
+  it('reads a colon escaped as earlier imports wrote it (`10\\:30`) as the same text as one written as typed: unchanged, no update', () => {
+    const escaped = plan([['One', 'At 10\\:30 she read John 1\\:5.']]);
+    const update = planUpdate({
+      plan: plan([['One', 'At 10:30 she read John 1:5.']]),
+      record: recordOf({ ...next, plan: escaped, today: '2026-12-01' }),
+      current: { chapters: new Map([['chapters/chapter-1.md', escaped.chapters[0]!.text]]), story: escaped.story },
+      take: new Set(),
+      remove: false,
+      next,
+    });
+    expect(update.chapters.map(({ outcome }) => outcome)).toEqual(['unchanged']);
+  });
+
   it('without a record, finds chapters here by title: the same text is kept, a different one is a conflict, not overwritten', () => {
     const current = new Map([
       ['chapters/one.md', chapterText('One', 'First text.')],
