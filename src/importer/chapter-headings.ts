@@ -161,7 +161,6 @@ export function dividingLevel<Heading extends PlacedHeading>(
 export const chaptersNotice = (count: number, at: 'chapter headings' | 'title lines' | 'numbered lines' | 'part headings') =>
   `read a chapter at each of the ${count} ${at}`;
 
-/** What the importer says of the text above a document's first chapter heading. */
 /**
  * What the author is told of sections kept inside their chapters as headings in them: those the
  * EPUB's contents list inside a chapter, or a FictionBook nests in one (`where`).
@@ -174,6 +173,7 @@ export function innerSectionsNotice(inner: readonly string[], where: 'the table 
   ];
 }
 
+/** What the importer says of the text above a document's first chapter heading. */
 export const noteAboveNotice = (heading: string) => `kept the text above “${heading}” as its author’s note`;
 
 /** What the importer says of a document it divided at headings titled as written. */
