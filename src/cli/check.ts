@@ -1,8 +1,7 @@
 import { relative, resolve } from 'node:path';
-import { readEnv } from '../source/env.ts';
 import { readStory } from '../source/story-source.ts';
 import { upcoming } from '../core/schedule.ts';
-import { parseCommandLine } from './support/args.ts';
+import { commandSettings, parseCommandLine } from './support/args.ts';
 import { counted } from '../core/problems.ts';
 
 const usage = `Usage: npm run check -- [--content <dir>]
@@ -19,7 +18,7 @@ every error and warning, file by file. Exits non-zero on any error.
  */
 async function main(): Promise<number> {
   const args = parseCommandLine(usage, { options: { content: { type: 'string' } } });
-  const env = readEnv();
+  const env = commandSettings();
   const contentDir = args.values.content === undefined ? env.contentDir : resolve(args.values.content);
   const { basePath, buildDate } = env;
   const reading = await readStory(contentDir, { base: basePath, now: buildDate });

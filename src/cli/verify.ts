@@ -3,8 +3,7 @@ import { relative, resolve } from 'node:path';
 import { addressesFile, goneAddresses } from '../core/addresses.ts';
 import { siteAddresses } from '../source/site-addresses.ts';
 import { problems, counted } from '../core/problems.ts';
-import { readEnv } from '../source/env.ts';
-import { parseCommandLine } from './support/args.ts';
+import { commandSettings, parseCommandLine } from './support/args.ts';
 import { verifySite } from './support/verify-site.ts';
 
 const usage = `Usage: npm run verify -- [--dir <built site>] [--since <live site's address, or a folder>]
@@ -18,7 +17,7 @@ there has (its addresses.txt) that this one would lose: a renamed chapter file w
 
 async function main(): Promise<number> {
   const args = parseCommandLine(usage, { options: { dir: { type: 'string' }, since: { type: 'string' } } });
-  const env = readEnv();
+  const env = commandSettings();
   const dir = resolve(args.values.dir ?? env.outDir ?? 'dist');
   const shown = relative(process.cwd(), dir) || '.';
   if (!existsSync(dir)) {

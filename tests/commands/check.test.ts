@@ -65,6 +65,25 @@ describe('the story check', () => {
     expect(stray.stderr).toMatch(/Unexpected argument 'my-story'[\s\S]*Usage: npm run check -- \[--content <dir>\]/);
   });
 
+  it('says a setting set wrong (SITE_URL with a path, BUILD_DATE not a date) as its message alone, as the site check does', () => {
+    for (const [env, message] of [
+      [
+        { SITE_URL: 'https://author.github.io/my-serial' },
+        /^error {4}SITE_URL "https:\/\/author\.github\.io\/my-serial" has a path; set SITE_URL to the origin and BASE_PATH to the path\n$/,
+      ],
+      [{ BUILD_DATE: '2026-02-30' }, /^error {4}BUILD_DATE "2026-02-30" is not a date on the calendar/],
+    ] as const) {
+      const result = check(fixtureStory, env);
+      expect(result.code).toBe(1);
+      expect(result.output).toMatch(message);
+    }
+    const verify = runCommand('verify', ['--dir', work], { env: { SITE_URL: 'https://author.github.io/my-serial' } });
+    expect(verify.code).toBe(1);
+    expect(verify.stderr).toBe(
+      'error    SITE_URL "https://author.github.io/my-serial" has a path; set SITE_URL to the origin and BASE_PATH to the path\n',
+    );
+  });
+
   it('reports a missing story.md and an empty chapters folder, and a content folder that is not there as such', () => {
     mkdirSync(join(work, 'nothing'));
     const result = check(join(work, 'nothing'));

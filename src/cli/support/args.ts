@@ -1,5 +1,6 @@
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { languageTag } from '../../core/language-names.ts';
+import { readEnv, SettingError, type QuireEnv } from '../../source/env.ts';
 
 /**
  * Parses a command's arguments, with `--help`/`-h` added: prints the usage and exits 0 on
@@ -36,4 +37,19 @@ export function languageOption(given: string | undefined): string | undefined {
 export function usageError(usage: string, message: string): never {
   console.error(`${message}\n\n${usage}`);
   process.exit(2);
+}
+
+/**
+ * The build's settings from the environment (`CONTENT_DIR`, `BASE_PATH`, `SITE_URL`,
+ * `BUILD_DATE`), as a command reads them: one the author set wrong is said as its message alone,
+ * and the command exits 1, without Node's trace of where it was thrown.
+ */
+export function commandSettings(): QuireEnv {
+  try {
+    return readEnv();
+  } catch (error) {
+    if (!(error instanceof SettingError)) throw error;
+    console.error(`error    ${error.message}`);
+    process.exit(1);
+  }
 }
