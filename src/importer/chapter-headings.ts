@@ -2,7 +2,7 @@ import type { Element, ElementContent, Root } from 'hast';
 import { hasClass, textOf, treeOf, visibleText } from './html.ts';
 import type { ImportedChapter } from './model.ts';
 import { removeElement } from './element.ts';
-import { authorsPageTitle, isNoteHeading, partWithName, titleWithNameBelow, type TitleLine } from './title-lines.ts';
+import { authorsPageTitle, isNoteHeading, partAtEnd, titleWithNameBelow, type TitleLine } from './title-lines.ts';
 import { h } from 'hastscript';
 import { volumeLabel } from '../core/chapter-labels.ts';
 import { slugify } from '../core/slug.ts';
@@ -254,11 +254,10 @@ export function withTitledHeadings(headings: readonly (ChapterStart['heading'] |
  */
 function partOpening(blocks: readonly ElementContent[]): { at: number; node: ElementContent } | undefined {
   const withText = blocks.flatMap((node, index) => (node.type === 'element' && visibleText(node).trim() !== '' ? [index] : []));
-  const [last, before] = [withText.at(-1), withText.at(-2)];
-  const line = (index: number | undefined) => (index === undefined ? '' : visibleText(blocks[index]!).replace(/\s+/g, ' ').trim());
-  if (last !== undefined && volumeLabel(line(last)) !== undefined) return { at: last, node: blocks[last]! };
-  const named = before === undefined ? undefined : partWithName(line(before), line(last));
-  return named === undefined ? undefined : { at: before!, node: h('h1', named) };
+  const part = partAtEnd(withText.map((index) => visibleText(blocks[index]!).replace(/\s+/g, ' ').trim()));
+  if (!part) return undefined;
+  const at = withText.at(-part.taken)!;
+  return { at, node: part.taken === 1 ? blocks[at]! : h('h1', part.name) };
 }
 
 /**

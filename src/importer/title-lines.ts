@@ -217,6 +217,22 @@ export function partWithName(heading: string, below: string): string | undefined
   return `${heading.trim().replace(/[\s.:：]+$/, '')}: ${name}`;
 }
 
+/**
+ * A part's heading closing a run of lines, the lines of its blocks (`undefined` for a block that
+ * is no single line), as it opens the chapter below: the last line a volume's heading
+ * (`isVolume`: "PART TWO: THE HILLS"), one block taken; or a volume's heading and its name on
+ * the line under it ("Part Two", then "The Hills"), two blocks taken, making the part `name`.
+ */
+export function partAtEnd(
+  lines: readonly (string | undefined)[],
+  isVolume: (line: string) => boolean = (line) => volumeLabel(line) !== undefined,
+): { taken: 1 } | { taken: 2; name: string } | undefined {
+  const [last, before] = [lines.at(-1), lines.at(-2)];
+  if (last !== undefined && isVolume(last)) return { taken: 1 };
+  const name = last !== undefined && before !== undefined ? partWithName(before, last) : undefined;
+  return name === undefined ? undefined : { taken: 2, name };
+}
+
 /** Whether a title line gives its chapter a name ("Chapter 3: The Lake", "第一章 灯塔"), not only a label and number ("CHAPTER III."). */
 export function namesItsChapter(line: string): boolean {
   return Boolean(readMarkedTitle(line.trim()).found?.name);

@@ -22,7 +22,7 @@ import {
   isNoteHeading,
   noteLabel,
   parseTitleLine,
-  partWithName,
+  partAtEnd,
   titlePageAuthor,
   titlePageTitle,
   titleWithNameBelow,
@@ -485,13 +485,12 @@ function storyChapters(above: string, sections: TitleSection[], notices: string[
   const texts = [above, ...sections.map((section) => section.body)];
   const openings = sections.map((_, i) => {
     const blocks = texts[i]!.split(/\n[ \t]*\n/);
-    const plain = (block: string | undefined) => (block === undefined ? '' : markdownToPlainText(block));
-    const [last, before] = [plain(blocks.at(-1)), plain(blocks.at(-2))];
-    const named = blocks.length >= 2 && !blocks.at(-1)!.includes('\n') ? partWithName(before, last) : undefined;
-    const taken = volumeLabel(last) !== undefined ? 1 : named !== undefined ? 2 : 0;
-    if (taken === 0 || (i > 0 && blocks.length <= taken)) return undefined;
-    texts[i] = blocks.slice(0, -taken).join('\n\n').trim();
-    return named !== undefined && taken === 2 ? `# ${named}` : blocks.at(-1)!.trim();
+    const plain = blocks.slice(-2).map((block) => markdownToPlainText(block));
+    // A part's name under its heading is a line of its own.
+    const part = partAtEnd(blocks.at(-1)!.includes('\n') ? plain.slice(-1) : plain);
+    if (!part || (i > 0 && blocks.length <= part.taken)) return undefined;
+    texts[i] = blocks.slice(0, -part.taken).join('\n\n').trim();
+    return part.taken === 2 ? `# ${part.name}` : blocks.at(-1)!.trim();
   });
   const before = texts[0]!;
   if (before) notices.push(noteAboveNotice(sections[0]!.text));

@@ -17,7 +17,7 @@ import {
   parseTitleLine,
   titlePageAuthor,
   titlePageName,
-  partWithName,
+  partAtEnd,
   titlePageTitle,
   type TitleLine,
 } from '../title-lines.ts';
@@ -292,10 +292,12 @@ export function readText(input: string, file: string, stem: string): ImportedWor
   // A part's heading closing a run of blocks: a volume's line, or its line and its name under it
   // ("Part Two", then "The Hills": "Part Two: The Hills"); how many blocks it takes.
   const partClosing = (run: string[][]): { opening: string[]; blocks: number } | undefined => {
-    const [last, before] = [run.at(-1), run.at(-2)];
-    if (last && volumeLine(last)) return { opening: last, blocks: 1 };
-    const named = before && last?.length === 1 && volumeLine(before) ? partWithName(before[0]!, last[0]!) : undefined;
-    return named === undefined ? undefined : { opening: [named], blocks: 2 };
+    const part = partAtEnd(
+      run.map((block) => (block.length === 1 ? block[0] : undefined)),
+      (line) => volumeLine([line]),
+    );
+    if (!part) return undefined;
+    return { opening: part.taken === 1 ? run.at(-1)! : [part.name], blocks: part.taken };
   };
   // A volume's heading that reads as a title line ("第一部") heads the chapter below it, where one follows at once: no chapter of its own, nor a table of contents with it.
   titleLines = titleLines.map((line, i) => (line && titleLines[i + 1] && volumeLine(blocks[i]!) ? undefined : line));
