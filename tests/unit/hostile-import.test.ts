@@ -249,6 +249,26 @@ describe('duplicated text', () => {
   });
 });
 
+describe('a chapter nested deep under the places its contents lead to', () => {
+  it('an EPUB nesting its text 900 wrappers deep, the contents leading into it, imports every word in seconds', async () => {
+    const words = Array.from({ length: 2_000 }, (_, i) => `<p>w${i}</p>`).join('');
+    const html = `<h1 id="c1">Chapter 1</h1>${'<div>'.repeat(900)}${words}<h1 id="c2">Chapter 2</h1><p>End.</p>${'</div>'.repeat(900)}<p>After.</p>`;
+    const epub = makeEpub({
+      version: 3,
+      metadata,
+      spine: [{ path: 'all.xhtml', html }],
+      toc: [
+        { title: 'Chapter 1', href: 'all.xhtml#c1' },
+        { title: 'Chapter 2', href: 'all.xhtml#c2' },
+      ],
+    });
+    const { plan, seconds } = await importBytes(epub, 'deep.epub');
+    faithful(plan);
+    expect(plan.chapters.map((chapter) => chapter.title)).toEqual(['Chapter 1', 'Chapter 2']);
+    expect(seconds).toBeLessThan(10);
+  });
+});
+
 describe('exhaustion from small files', () => {
   const book = (extra: Record<string, Uint8Array>) =>
     makeEpub({

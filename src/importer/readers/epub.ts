@@ -1014,10 +1014,20 @@ function openedAt(nodes: ElementContent[], fragments: readonly string[]): { node
   const targets = new Set(fragments);
   const opened: ElementContent[] = [];
   const anchors = new Map<string, number>();
-  const holdsTarget = (node: Element) => {
-    for (const { node: inner } of elementsOf(node)) if (targets.has(String(inner.properties.id ?? ''))) return true;
-    return false;
+  // The elements holding a place an entry leads to, found in one walk of the file (each place
+  // marks the elements it is in, up to one marked already): no subtree walked once per wrapper.
+  const holding = new Set<Element>();
+  const path: Element[] = [];
+  const mark = (node: ElementContent) => {
+    if (node.type !== 'element') return;
+    if (targets.has(String(node.properties.id ?? '')))
+      for (let at = path.length - 1; at >= 0 && !holding.has(path[at]!); at--) holding.add(path[at]!);
+    path.push(node);
+    node.children.forEach(mark);
+    path.pop();
   };
+  if (targets.size > 0) nodes.forEach(mark);
+  const holdsTarget = (node: Element) => holding.has(node);
   const open = (list: ElementContent[]) => {
     for (const node of list) {
       if (node.type === 'element' && wrapperTags.has(node.tagName) && targets.size > 0 && holdsTarget(node)) {
