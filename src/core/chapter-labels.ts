@@ -643,6 +643,28 @@ export const languages: Record<string, Words> = {
   },
   fa: {
     chapter: ['فصل'],
+    numbers: [
+      'اول|یکم|یک',
+      'دوم|دو',
+      'سوم|سه',
+      'چهارم|چهار',
+      'پنجم|پنج',
+      'ششم|شش',
+      'هفتم|هفت',
+      'هشتم|هشت',
+      'نهم|نه',
+      'دهم|ده',
+      'یازدهم|یازده',
+      'دوازدهم|دوازده',
+      'سیزدهم|سیزده',
+      'چهاردهم|چهارده',
+      'پانزدهم|پانزده',
+      'شانزدهم|شانزده',
+      'هفدهم|هفده',
+      'هجدهم|هیجدهم|هجده|هیجده',
+      'نوزدهم|نوزده',
+      'بیستم|بیست',
+    ],
     prologue: ['پیش‌درآمد', 'پیشگفتار', 'پیش‌گفتار'],
     epilogue: ['مؤخره', 'سخن پایانی'],
     interlude: ['میان‌پرده'],
@@ -715,6 +737,18 @@ export const languages: Record<string, Words> = {
   },
   he: {
     chapter: ['פרק'],
+    numbers: [
+      'ראשון|אחד|אחת',
+      'שני|שתיים|שניים',
+      'שלישי|שלוש|שלושה',
+      'רביעי|ארבע|ארבעה',
+      'חמישי|חמש|חמישה',
+      'שישי|שש|שישה',
+      'שביעי|שבע|שבעה',
+      'שמיני|שמונה',
+      'תשיעי|תשע|תשעה',
+      'עשירי|עשר|עשרה',
+    ],
     prologue: ['פרולוג'],
     epilogue: ['אפילוג'],
     interlude: ['אינטרלוד'],
@@ -894,8 +928,14 @@ export function namedNumber(label: string, word: string): number | undefined {
 
 /** A number in digits (in any script: "12", "١٢", "๑๒"), roman numerals or English words. */
 const belowHundred = String.raw`(?:${[...units.slice(1), ...tens.slice(2)].join('|')})(?:[-\s](?:${units.slice(1, 10).join('|')}))?`;
-/** A number in digits (`12`, `4.5`, `1,000`), in Roman numerals, or in English words to the hundreds ("One Hundred and Two"). */
-const anyLanguageNumber = String.raw`\p{Nd}{1,3}(?:,\p{Nd}{3})+(?!\p{Nd})|\p{Nd}+(?:[.,]\p{Nd}+)?|[ivxlc]+|(?:${units.slice(1, 10).join('|')})[-\s]hundred(?:[-\s](?:and[-\s])?${belowHundred})?|${belowHundred}`;
+/**
+ * A number in Hebrew letters, as Hebrew books number their chapters ("פרק א׳", "פרק י״ב"): letters
+ * marked as a number (geresh after one letter, gershayim before the last), or one letter alone,
+ * which is no Hebrew word.
+ */
+export const hebrewNumeral = String.raw`[א-ת]{1,3}[״"][א-ת]|[א-ת][׳'](?![\p{L}\p{N}])|[א-ת](?![\p{L}\p{N}'"׳״])`;
+/** A number in digits (`12`, `4.5`, `1,000`), in Roman numerals, in Hebrew letters, or in English words to the hundreds ("One Hundred and Two"). */
+const anyLanguageNumber = String.raw`${hebrewNumeral}|\p{Nd}{1,3}(?:,\p{Nd}{3})+(?!\p{Nd})|\p{Nd}+(?:[.,]\p{Nd}+)?|[ivxlc]+|(?:${units.slice(1, 10).join('|')})[-\s]hundred(?:[-\s](?:and[-\s])?${belowHundred})?|${belowHundred}`;
 /** A chapter's number in digits with a letter for its part, as serials split a long chapter: "7a", "7b". */
 const lettered = String.raw`\p{Nd}+[a-z](?![\p{L}\p{N}])`;
 const anyLanguage = new RegExp(`^(?:${lettered}|${anyLanguageNumber})$`, 'iu');

@@ -1,6 +1,7 @@
 import { slugify } from '../core/slug.ts';
 import {
   cjkNotes,
+  hebrewNumeral,
   languages,
   maxTitleLine,
   namedNumber,
@@ -69,7 +70,22 @@ export function parseNumber(word: string): number | undefined {
   }
   if (/^[ivxlc]+$/i.test(word)) return parseRoman(word.toUpperCase());
   if (/^[〇零一二三四五六七八九十百千两兩]+$/u.test(word)) return parseHanNumber(word);
+  if (wholeHebrewNumeral.test(word)) return parseHebrewNumeral(word);
   return undefined;
+}
+
+const wholeHebrewNumeral = new RegExp(`^(?:${hebrewNumeral})$`, 'u');
+
+/** א׳ → 1, י״ב → 12, ט״ו → 15, ק״כ → 120: the letters' values added, the marks left out (final forms count as the letter). */
+function parseHebrewNumeral(text: string): number | undefined {
+  const values = 'אבגדהוזחטיכלמנסעפצקרשת';
+  const finals: Record<string, string> = { ך: 'כ', ם: 'מ', ן: 'נ', ף: 'פ', ץ: 'צ' };
+  let total = 0;
+  for (const char of text.replace(/[׳״'"]/gu, '')) {
+    const index = values.indexOf(finals[char] ?? char);
+    total += index < 9 ? index + 1 : index < 18 ? (index - 8) * 10 : (index - 17) * 100;
+  }
+  return total || undefined;
 }
 
 /**

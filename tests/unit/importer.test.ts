@@ -163,6 +163,16 @@ describe('title lines', () => {
     ['الفصل الأول: البداية', 'chapter', 1, 'الفصل 1: البداية', 'chapter-1'],
     ['الفصل الثاني عشر', 'chapter', 12, 'الفصل 12', 'chapter-12'],
     ['Bab Satu', 'chapter', 1, 'Bab 1', 'chapter-1'],
+    ['פרק ראשון', 'chapter', 1, 'פרק 1', 'chapter-1'],
+    ['فصل اول', 'chapter', 1, 'فصل 1', 'chapter-1'],
+    ['فصل دوازدهم: دریا', 'chapter', 12, 'فصل 12: دریا', 'chapter-12'],
+    // Or in Hebrew letters, as Hebrew books number chapters: marked (geresh, gershayim, or the ASCII marks typed for them), or one letter alone.
+    ['פרק א׳', 'chapter', 1, 'פרק 1', 'chapter-1'],
+    ['פרק י״ב: האור', 'chapter', 12, 'פרק 12: האור', 'chapter-12'],
+    ['פרק ט"ו - הים', 'chapter', 15, 'פרק 15: הים', 'chapter-15'],
+    ["פרק ג' - הסוף", 'chapter', 3, 'פרק 3: הסוף', 'chapter-3'],
+    ['פרק ק״כ', 'chapter', 120, 'פרק 120', 'chapter-120'],
+    ['פרק ה', 'chapter', 5, 'פרק 5', 'chapter-5'],
     // The number first, as an ordinal, as Hungarian, German, Czech and Turkish titles write it: the word order kept.
     ['1. fejezet: Kezdet', 'chapter', 1, '1. fejezet: Kezdet', 'chapter-1'],
     ['3. Kapitel – Der See', 'chapter', 3, '3. Kapitel: Der See', 'chapter-3'],
@@ -362,6 +372,8 @@ describe('title lines', () => {
     // A number word of another language than the label's is a name, not a number.
     'Chapter Otto',
     'Capítulo uno de muchos',
+    // Hebrew letters unmarked are a word, not a number ("פרק אב": a chapter of Av?).
+    'פרק אב',
   ])('does not take "%s" for a title', (line) => {
     expect(parseTitleLine(line)).toBeUndefined();
   });
@@ -370,6 +382,7 @@ describe('title lines', () => {
     expect(['one', 'Nineteen', 'forty-two', 'XII', '7', '４', '十二', '二十一', '一百零五'].map(parseNumber)).toEqual([
       1, 19, 42, 12, 7, 4, 12, 21, 105,
     ]);
+    expect(['א׳', 'י״ב', 'ט״ו', 'כ"ג', 'ת״ק'].map(parseNumber)).toEqual([1, 12, 15, 23, 500]);
     expect(parseNumber('many')).toBeUndefined();
   });
 
@@ -396,6 +409,7 @@ describe('one chapter-title grammar, read alike by the site and the importer', (
     ['Chapter 1 -- The Start', 'Chapter 1', 'The Start'],
     ['Chapter 2 ~ The Boat', 'Chapter 2', 'The Boat'],
     ['Book 1 -- Chapter 3 -- The Duel', 'Book 1 -- Chapter 3', 'The Duel'],
+    ['פרק י״ב: האור', 'פרק י״ב', 'האור'],
   ])('"%s": where the importer finds a title line, the site sets label "%s" apart from "%s"', (line, label, name) => {
     expect(parseTitleLine(line)).toBeDefined();
     expect(titleParts(line)).toMatchObject({ label, name });
