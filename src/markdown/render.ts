@@ -17,6 +17,7 @@ import { rehypeBlocks } from './rehype-blocks.ts';
 import { rehypeChapterLinks } from './rehype-chapter-links.ts';
 import { rehypeContentImages, type ImageLookup } from './rehype-content-images.ts';
 import { rehypeHeadlessTables } from './rehype-headless-tables.ts';
+import { rehypeTableScroll } from './rehype-table-scroll.ts';
 import { rehypeInPageLinks } from './rehype-in-page-links.ts';
 import { rehypeContentIds } from './rehype-content-ids.ts';
 import { rehypeDialogueDashes } from './rehype-dialogue-dashes.ts';
@@ -181,6 +182,7 @@ export function createRenderer(settings: RenderSettings): Renderer {
     [rehypePassageLanguages, { language: settings.language ?? 'en' }],
     rehypeTidyPastedHtml,
     rehypeHeadlessTables,
+    [rehypeTableScroll, { label: settings.t('table.label') }],
     [rehypeTypography, settings.quotes],
     rehypeSlug,
     rehypeSceneBreaks,

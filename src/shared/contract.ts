@@ -78,6 +78,8 @@ export const textClasses = {
   nowrap: 'nowrap',
   /** The footnotes at the end of a text (remark-rehype's own class for them). */
   footnotes: 'footnotes',
+  /** Around a table: scrolls it sideways when it is wider than the screen, rather than the page. */
+  tableScroll: 'table-scroll',
 } as const;
 
 /** Query parameters the site's links carry. */

@@ -194,6 +194,21 @@ describe('layout', () => {
       await settled(other.page);
       expect(await other.page.locator('pre').count(), path).toBeGreaterThan(0);
       expect(await other.page.evaluate(() => document.documentElement.scrollWidth), path).toBeLessThanOrEqual(320);
+      // The table keeps its words whole (each cell's word on one line), scrolling in its own box if it must.
+      const words = await other.page.locator('.prose td, .prose th').evaluateAll((cells) =>
+        cells
+          .filter((cell) => !/[\s-]/.test(cell.textContent!.trim()))
+          .map((cell) => {
+            const range = document.createRange();
+            range.selectNodeContents(cell);
+            return [cell.textContent!.trim(), range.getClientRects().length];
+          }),
+      );
+      expect(
+        words.map(([word]) => word),
+        path,
+      ).toEqual(expect.arrayContaining(['Lamp', '18:00']));
+      expect(words, path).toEqual(words.map(([word]) => [word, 1]));
     }
   });
 

@@ -176,6 +176,33 @@ describe('the blocks stylesheet', () => {
   });
 });
 
+describe('tables', () => {
+  it('scroll sideways in a box of their own, which a keyboard can reach, named after the caption or as a table in the story’s language', async () => {
+    const doc = dom(
+      (
+        await chapter(
+          '| Name | Age | Home |\n| --- | --- | --- |\n| Meg | 17 | Paris |\n\n<table><caption>The cast</caption><tr><td>Meg</td><td><table><tr><td>17</td></tr></table></td></tr></table>',
+        )
+      ).html,
+    );
+    const boxes = [...doc.querySelectorAll('.table-scroll')];
+    expect(boxes.map((box) => [box.getAttribute('role'), box.getAttribute('tabindex'), box.getAttribute('aria-label')])).toEqual([
+      ['group', '0', 'Table'],
+      ['group', '0', 'The cast'],
+    ]);
+    // Each box holds its table alone, and a table inside a cell scrolls with the one around it.
+    expect(boxes.map((box) => [...box.children].map((child) => child.localName))).toEqual([['table'], ['table']]);
+    expect(doc.querySelectorAll('table')).toHaveLength(3);
+    expect(doc.querySelector('td')?.textContent).toBe('Meg');
+  });
+
+  it('are named in the story’s language', async () => {
+    const french = createRenderer({ base: '/', chapters, t: stringsFor('fr'), image: () => ({ problem: 'none' }), remoteImages: false });
+    const doc = dom((await french.chapter('| Nom |\n| --- |\n| Meg |')).html);
+    expect(doc.querySelector('.table-scroll')?.getAttribute('aria-label')).toBe('Tableau');
+  });
+});
+
 describe('blocks', () => {
   it('keep every line of verse', async () => {
     const doc = dom((await chapter(':::verse\nThe ghost is gone,\nthe mask remains\n\nA second stanza\n:::')).html);

@@ -114,6 +114,7 @@ export const en = {
   'note.skip': 'Skip to the chapter',
   'footnotes.label': 'Footnotes',
   'footnotes.back': 'Back to reference {number}',
+  'table.label': 'Table',
   'resume.region': 'Resume reading',
   'resume.welcome': 'Welcome back.',
   'resume.jump': 'Continue where you stopped',

@@ -143,6 +143,7 @@ export const ar: Messages = {
   'note.skip': 'انتقل إلى الفصل',
   'footnotes.label': 'الحواشي',
   'footnotes.back': 'عُد إلى الإحالة {number}',
+  'table.label': 'جدول',
   'resume.region': 'استئناف القراءة',
   'resume.welcome': 'أهلًا بعودتك.',
   'resume.jump': 'تابع من حيث توقفت',

@@ -108,6 +108,7 @@ export const de: Messages = {
   'note.skip': 'Zum Kapitel springen',
   'footnotes.label': 'Fußnoten',
   'footnotes.back': 'Zurück zu Verweis {number}',
+  'table.label': 'Tabelle',
   'resume.region': 'Weiterlesen',
   'resume.welcome': 'Willkommen zurück.',
   'resume.jump': 'Dort weiterlesen, wo du aufgehört hast',

@@ -108,6 +108,7 @@ export const es: Messages = {
   'note.skip': 'Saltar al capítulo',
   'footnotes.label': 'Notas al pie',
   'footnotes.back': 'Volver a la referencia {number}',
+  'table.label': 'Tabla',
   'resume.region': 'Retomar la lectura',
   'resume.welcome': 'Hola de nuevo.',
   'resume.jump': 'Seguir donde lo dejaste',

@@ -112,6 +112,7 @@ export const fa: Messages = {
   'note.skip': 'رفتن به متن فصل',
   'footnotes.label': 'پانویس‌ها',
   'footnotes.back': 'بازگشت به ارجاع {number}',
+  'table.label': 'جدول',
   'resume.region': 'ادامهٔ خواندن',
   'resume.welcome': 'خوش برگشتید.',
   'resume.jump': 'ادامه از جایی که ماندید',

@@ -108,6 +108,7 @@ export const fr: Messages = {
   'note.skip': 'Aller au chapitre',
   'footnotes.label': 'Notes de bas de page',
   'footnotes.back': 'Retour à l’appel de note {number}',
+  'table.label': 'Tableau',
   'resume.region': 'Reprendre la lecture',
   'resume.welcome': 'Vous revoilà !',
   'resume.jump': 'Reprendre là où vous en étiez',

@@ -108,6 +108,7 @@ export const he: Messages = {
   'note.skip': 'דילוג לפרק',
   'footnotes.label': 'הערות שוליים',
   'footnotes.back': 'חזרה להפניה {number}',
+  'table.label': 'טבלה',
   'resume.region': 'המשך קריאה',
   'resume.welcome': 'ברוכים השבים.',
   'resume.jump': 'להמשיך מהמקום שבו עצרתם',

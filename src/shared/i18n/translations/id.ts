@@ -108,6 +108,7 @@ export const id: Messages = {
   'note.skip': 'Lewati ke bab',
   'footnotes.label': 'Catatan kaki',
   'footnotes.back': 'Kembali ke rujukan {number}',
+  'table.label': 'Tabel',
   'resume.region': 'Lanjutkan membaca',
   'resume.welcome': 'Selamat datang kembali.',
   'resume.jump': 'Lanjutkan dari tempat terakhir',

@@ -108,6 +108,7 @@ export const it: Messages = {
   'note.skip': 'Vai al capitolo',
   'footnotes.label': 'Note a piè di pagina',
   'footnotes.back': 'Torna al rimando {number}',
+  'table.label': 'Tabella',
   'resume.region': 'Riprendi la lettura',
   'resume.welcome': 'Eccoti di nuovo.',
   'resume.jump': 'Riprendi da dove avevi interrotto',

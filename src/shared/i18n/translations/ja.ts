@@ -108,6 +108,7 @@ export const ja: Messages = {
   'note.skip': '本文へ移動',
   'footnotes.label': '注',
   'footnotes.back': '注{number}の位置へ戻る',
+  'table.label': '表',
   'resume.region': '続きから読む',
   'resume.welcome': 'おかえりなさい。',
   'resume.jump': '前回の続きから読む',

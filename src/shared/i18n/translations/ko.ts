@@ -108,6 +108,7 @@ export const ko: Messages = {
   'note.skip': '본문으로 건너뛰기',
   'footnotes.label': '각주',
   'footnotes.back': '각주 {number} 위치로 돌아가기',
+  'table.label': '표',
   'resume.region': '이어 읽기',
   'resume.welcome': '다시 오셨네요.',
   'resume.jump': '읽던 곳부터 계속',

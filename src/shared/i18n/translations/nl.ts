@@ -108,6 +108,7 @@ export const nl: Messages = {
   'note.skip': 'Naar het hoofdstuk',
   'footnotes.label': 'Voetnoten',
   'footnotes.back': 'Terug naar verwijzing {number}',
+  'table.label': 'Tabel',
   'resume.region': 'Verder lezen',
   'resume.welcome': 'Welkom terug.',
   'resume.jump': 'Verder waar je gebleven was',

@@ -123,6 +123,7 @@ export const pl: Messages = {
   'note.skip': 'Przejdź do rozdziału',
   'footnotes.label': 'Przypisy',
   'footnotes.back': 'Wróć do odnośnika {number}',
+  'table.label': 'Tabela',
   'resume.region': 'Wznów czytanie',
   'resume.welcome': 'Witaj z powrotem.',
   'resume.jump': 'Czytaj dalej od ostatniego miejsca',

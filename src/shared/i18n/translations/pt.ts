@@ -108,6 +108,7 @@ export const pt: Messages = {
   'note.skip': 'Ir para o capítulo',
   'footnotes.label': 'Notas de rodapé',
   'footnotes.back': 'Voltar à referência {number}',
+  'table.label': 'Tabela',
   'resume.region': 'Retomar a leitura',
   'resume.welcome': 'Que bom ver você de novo.',
   'resume.jump': 'Continuar de onde parou',

@@ -123,6 +123,7 @@ export const ru: Messages = {
   'note.skip': 'Перейти к главе',
   'footnotes.label': 'Сноски',
   'footnotes.back': 'Вернуться к тексту (сноска {number})',
+  'table.label': 'Таблица',
   'resume.region': 'Продолжить чтение',
   'resume.welcome': 'С возвращением.',
   'resume.jump': 'Продолжить с того же места',

@@ -108,6 +108,7 @@ export const th: Messages = {
   'note.skip': 'ข้ามไปที่เนื้อเรื่อง',
   'footnotes.label': 'เชิงอรรถ',
   'footnotes.back': 'กลับไปที่เนื้อเรื่อง (เชิงอรรถ {number})',
+  'table.label': 'ตาราง',
   'resume.region': 'อ่านต่อ',
   'resume.welcome': 'ยินดีต้อนรับกลับมา',
   'resume.jump': 'อ่านต่อจากที่ค้างไว้',

@@ -108,6 +108,7 @@ export const tr: Messages = {
   'note.skip': 'Bölüme geç',
   'footnotes.label': 'Dipnotlar',
   'footnotes.back': '{number} numaralı göndermeye dön',
+  'table.label': 'Tablo',
   'resume.region': 'Okumayı sürdür',
   'resume.welcome': 'Tekrar hoş geldiniz.',
   'resume.jump': 'Kaldığınız yerden devam edin',

@@ -123,6 +123,7 @@ export const uk: Messages = {
   'note.skip': 'Перейти до розділу',
   'footnotes.label': 'Виноски',
   'footnotes.back': 'Повернутися до тексту (виноска {number})',
+  'table.label': 'Таблиця',
   'resume.region': 'Продовжити читання',
   'resume.welcome': 'З поверненням.',
   'resume.jump': 'Продовжити з того ж місця',

@@ -108,6 +108,7 @@ export const vi: Messages = {
   'note.skip': 'Chuyển đến chương',
   'footnotes.label': 'Chú thích',
   'footnotes.back': 'Quay lại chú thích {number}',
+  'table.label': 'Bảng',
   'resume.region': 'Đọc tiếp',
   'resume.welcome': 'Chào mừng trở lại.',
   'resume.jump': 'Đọc tiếp từ chỗ đã dừng',

@@ -108,6 +108,7 @@ export const zhHans: Messages = {
   'note.skip': '跳到正文',
   'footnotes.label': '脚注',
   'footnotes.back': '返回正文（注 {number}）',
+  'table.label': '表格',
   'resume.region': '继续阅读',
   'resume.welcome': '欢迎回来。',
   'resume.jump': '从上次停下的地方继续',

@@ -108,6 +108,7 @@ export const zhHant: Messages = {
   'note.skip': '跳到正文',
   'footnotes.label': '註腳',
   'footnotes.back': '返回正文（註 {number}）',
+  'table.label': '表格',
   'resume.region': '繼續閱讀',
   'resume.welcome': '歡迎回來。',
   'resume.jump': '從上次停下的地方繼續',
