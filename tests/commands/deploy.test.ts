@@ -117,7 +117,11 @@ describe('the hourly release of scheduled chapters (release.yml)', () => {
   const realDate = execFileSync('bash', ['-c', 'command -v date'], { encoding: 'utf8' }).trim();
   // The commands it uses, as a runner has them: GitHub's CLI, curl and date, answering as the test says and noting what was asked.
   const stub = (name: string, body: string) => writeFileSync(join(bin, name), `#!/bin/bash\n${body}\n`, { mode: 0o755 });
-  stub('gh', `if [ "$1" = api ]; then [ -n "$PAGES_URL" ] && echo "$PAGES_URL" || exit 1; else echo "gh $*" >> "${log}"; fi`);
+  // (`gh api` answers a workflow's state, WORKFLOW_STATE or "active", and the Pages site's address; it notes what it is asked to change.)
+  stub(
+    'gh',
+    `if [ "$1" = api ] && [[ " $* " != *" -X PUT "* ]]; then if [[ "$2" == */actions/workflows/* ]]; then echo "\${WORKFLOW_STATE:-active}"; else [ -n "$PAGES_URL" ] && echo "$PAGES_URL" || exit 1; fi; else echo "gh $*" >> "${log}"; fi`,
+  );
   stub(
     'curl',
     `if [[ " $* " == *" -X POST "* ]]; then echo "POST \${@: -1}" >> "${log}"; elif [ "$NEXT" = unreachable ]; then exit 22; else printf '%s' "$NEXT"; fi`,
@@ -165,6 +169,24 @@ describe('the hourly release of scheduled chapters (release.yml)', () => {
     expect(release('2026-12-12 18:07Z', '2026-12-12T18:00:00.000Z', {})).toEqual({
       calls: [],
       printed: expect.stringMatching(/no GitHub Pages site and no DEPLOY_HOOK_URL secret/),
+    });
+  });
+
+  it('keeps itself and the morning rebuild enabled while a chapter is queued, once a day, through GitHub’s 60 days without a commit', () => {
+    const enable = (workflow: string) => `gh api -X PUT repos/wren/lamplight/actions/workflows/${workflow}/enable`;
+    expect(release('2026-12-12 05:07Z', '2026-12-19T18:00:00.000Z', pages).calls).toEqual([enable('release.yml'), enable('deploy.yml')]);
+    // Not at any other hour, nor with nothing queued.
+    expect(release('2026-12-12 06:07Z', '2026-12-19T18:00:00.000Z', pages).calls).toEqual([]);
+    expect(release('2026-12-12 05:07Z', '', pages).calls).toEqual([]);
+    // On another host deploy.yml is off by design: only this workflow is kept.
+    expect(release('2026-12-12 05:07Z', '2026-12-19T18:00:00.000Z', hook).calls).toEqual([
+      enable('release.yml'),
+      'POST https://api.netlify.com/build_hooks/abc',
+    ]);
+    // A workflow the author turned off by hand stays off.
+    expect(release('2026-12-12 05:07Z', '2026-12-19T18:00:00.000Z', { ...pages, WORKFLOW_STATE: 'disabled_manually' })).toEqual({
+      calls: [],
+      printed: expect.stringContaining('deploy.yml was turned off by hand: left off.'),
     });
   });
 
