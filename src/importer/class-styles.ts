@@ -190,7 +190,9 @@ export function hiddenTextDropped(texts: readonly string[]): string[] {
 
 /** The text of a page's own `<style>` elements. */
 export function inlineStylesheets(tree: Root): string[] {
-  return selectAll('style', tree).map((style) => style.children.map((child) => (child.type === 'text' ? child.value : '')).join(''));
+  return [...elementsOf(tree)]
+    .filter(({ node }) => node.tagName === 'style')
+    .map(({ node }) => node.children.map((child) => (child.type === 'text' ? child.value : '')).join(''));
 }
 
 /**

@@ -1,6 +1,6 @@
 import type { Element, ElementContent, Nodes, Root, RootContent } from 'hast';
 import { fromHtml } from 'hast-util-from-html';
-import { selectAll as selectAllIn } from 'hast-util-select';
+import { select as selectIn, selectAll as selectAllIn } from 'hast-util-select';
 import { toString } from 'hast-util-to-string';
 import { blockElements } from '../markdown/rehype-plain-text.ts';
 import { classesOf, shapeOf } from './element.ts';
@@ -14,7 +14,9 @@ import { isMarkerText, isNoteBackLink, isNoteRef } from './footnotes.ts';
  * which is never what a reader here means: a `div` looking for the `div`s inside it).
  */
 export function select(selector: string, node: Element | Root): Element | undefined {
-  return selectAll(selector, node)[0];
+  const first = selectIn(selector, node);
+  // Only the node itself matched first: the first match under it, if any, comes after.
+  return first === node ? selectAll(selector, node)[0] : (first ?? undefined);
 }
 
 /** Every element under `node` that matches, in document order (never `node` itself). */

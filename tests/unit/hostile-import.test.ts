@@ -269,6 +269,44 @@ describe('a chapter nested deep under the places its contents lead to', () => {
   });
 });
 
+describe('a whole book in one file', () => {
+  it(
+    'an EPUB of 100 chapters in one file, its 10,000 paragraphs marking notes in another, is read in seconds and imports every word',
+    { timeout: 60_000 },
+    async () => {
+      let html = '';
+      let notes = '';
+      for (let chapter = 1; chapter <= 100; chapter++) {
+        html += `<h2 id="c${chapter}">Chapter ${chapter}</h2>`;
+        for (let paragraph = 0; paragraph < 100; paragraph++)
+          html += `<p>Line ${chapter} ${paragraph}<a href="notes.xhtml#n${chapter}-${paragraph % 3}" epub:type="noteref">${paragraph % 3}</a></p>`;
+        for (let note = 0; note < 3; note++)
+          notes += `<aside epub:type="footnote" id="n${chapter}-${note}"><p>Note ${chapter} ${note}</p></aside>`;
+      }
+      const epub = makeEpub({
+        version: 3,
+        metadata,
+        spine: [
+          { path: 'book.xhtml', html },
+          { path: 'notes.xhtml', html: notes },
+        ],
+        toc: Array.from({ length: 100 }, (_, index) => ({ title: `Chapter ${index + 1}`, href: `book.xhtml#c${index + 1}` })),
+      });
+      const started = performance.now();
+      const work = await readInput(epub, 'one-file.epub');
+      // The file was read through for each entry of the contents and each marker: 5 s here, 45 s at 50,000 paragraphs.
+      expect((performance.now() - started) / 1000).toBeLessThan(5);
+      const plan = await planImport(work, []);
+      faithful(plan);
+      const chapters = plan.chapters.map((chapter) => parseContentFile(chapter.text));
+      expect(chapters).toHaveLength(100);
+      // Each chapter has its own notes, a note marked a hundred times once, every marker pointing at it.
+      expect(chapters[99]!.body).toMatch(/^Line 100 0\[\^1\]\n\nLine 100 1\[\^2\]\n\nLine 100 2\[\^3\]\n\nLine 100 3\[\^1\]/);
+      expect(chapters[99]!.body).toMatch(/\[\^1\]: Note 100 0\n\n\[\^2\]: Note 100 1\n\n\[\^3\]: Note 100 2$/);
+    },
+  );
+});
+
 describe('exhaustion from small files', () => {
   const book = (extra: Record<string, Uint8Array>) =>
     makeEpub({

@@ -103,7 +103,8 @@ interface Contents {
   /** Whether the contents name any chapter (Calibre's one-chapter books name only the title page). */
   contentsNameChapters: boolean;
   /** What a page says it is: its guide or landmarks type, or the `epub:type` on its body. */
-  pageTypes: (path: string, body: Element | Root) => string;
+  /** What a file of the book is (its guide and landmark types, its elements' semantics), as read before anything was taken out of it. */
+  fileTypes: (path: string) => string;
   /** What kind of front or back matter a part of the book is (title page, contents…), if it is any. */
   matterOf: (title: string, path: string, first: boolean) => string | undefined;
   /** The words of the book's metadata, which a title page repeats. */
@@ -172,8 +173,16 @@ function readContents(book: Book, pkg: Package, log: Log): Contents {
       ),
     ),
   );
+  // What each file is, read once, before anything is taken out of it (a one-file book of 100
+  // chapters was read through for each of its contents' entries and each of its chapters).
+  const typesOfFile = new Map<string, string>();
+  const fileTypes = (path: string) => {
+    let types = typesOfFile.get(path);
+    if (types === undefined) typesOfFile.set(path, (types = pageTypes(path, documents.get(path)!)));
+    return types;
+  };
   const matterOf = (title: string, path: string, first: boolean) =>
-    matterKind(title, pageTypes(path, documents.get(path)!)) ??
+    matterKind(title, fileTypes(path)) ??
     // The first page, titled as the book or as no chapter ("Section 1", as LibreOffice names it), may be a title page.
     (first && (!title || title === meta.title || !parseTitleLine(title))
       ? frontPageKind(path, pages.get(path)!.source, metadataWords)
@@ -189,7 +198,7 @@ function readContents(book: Book, pkg: Package, log: Log): Contents {
     notices.push(
       `${entries.length === 0 ? 'the book has no table of contents' : `the table of contents names no chapter (only ${entries.map((entry) => `“${entry.title}”`).join(', ')})`}; read the book’s files in reading order instead, a chapter at each file that opens with a heading`,
     );
-  return { pages, documents, entries, contentsNameChapters, pageTypes, matterOf, metadataWords, ao3, sourceOf };
+  return { pages, documents, entries, contentsNameChapters, fileTypes, matterOf, metadataWords, ao3, sourceOf };
 }
 
 /**
@@ -220,16 +229,7 @@ function splitSections(
     const at = here
       .map((entry) => ({
         entry,
-        cut: entry.fragment
-          ? (anchors.get(entry.fragment) ??
-            Math.max(
-              0,
-              nodes.findIndex(
-                (node) =>
-                  node.type === 'element' && (node.properties.id === entry.fragment || select(`[id="${quoted(entry.fragment!)}"]`, node)),
-              ),
-            ))
-          : 0,
+        cut: entry.fragment ? (anchors.get(entry.fragment) ?? 0) : 0,
       }))
       .sort((a, b) => a.cut - b.cut)
       .filter((item, _, all) => !all.some((other) => other.cut === item.cut && other.entry.parents.length > item.entry.parents.length))
@@ -296,13 +296,13 @@ function readFrontPages(
   contents: Contents,
   log: Log,
 ): { frontNotes: ElementContent[]; titlePages: ElementContent[][] } {
-  const { documents, pageTypes, metadataWords } = contents;
+  const { fileTypes, metadataWords } = contents;
   const { notices, dropped, setAside } = log;
   const frontNotes: ElementContent[] = [];
   const titlePages: ElementContent[][] = [];
   for (const page of front) {
     const pageText = page.nodes.map(visibleText).join('');
-    const kind = matterKind('', pageTypes(page.path, documents.get(page.path)!)) ?? frontPageKind(page.path, pageText, metadataWords);
+    const kind = matterKind('', fileTypes(page.path)) ?? frontPageKind(page.path, pageText, metadataWords);
     if (kind) {
       setAside.push(pageText);
       dropped.push(`the ${kind} ${posix.basename(page.path)}`);
@@ -360,8 +360,7 @@ function readChapters(
   let notesByEntry = 0;
   // The book's pages of its author's words about it, read as the story's notes and end notes.
   const asStoryNotes: Record<'notes' | 'endNotes', string[]> = { notes: [], endNotes: [] };
-  const sectionTypes = (section: Section) =>
-    section.paths.map((path) => context.contents.pageTypes(path, context.contents.documents.get(path)!)).join(' ');
+  const sectionTypes = (section: Section) => section.paths.map((path) => context.contents.fileTypes(path)).join(' ');
   for (const section of sections) {
     const kind = section.matter;
     if (ao3 && /^Preface$/i.test(section.title)) {
@@ -537,7 +536,7 @@ class BookPictures {
     const { inBook } = book;
     for (const node of nodes) {
       if (node.type !== 'element') continue;
-      for (const image of [node, ...selectAll('img, image', node)]) {
+      for (const image of [node, ...[...elementsOf(node)].map((found) => found.node)]) {
         if (image.tagName !== 'img' && image.tagName !== 'image') continue;
         const src = String(image.properties.src ?? image.properties.xLinkHref ?? image.properties.href ?? '');
         if (!src || leavesTheSite(src)) continue;
@@ -829,11 +828,6 @@ function metadata(opf: XmlRoot): Metadata {
   };
 }
 
-/** A value for an attribute selector's quotes. */
-function quoted(value: string): string {
-  return value.replace(/["\\]/g, '\\$&');
-}
-
 /** A description may be plain text or escaped HTML (Calibre, FanFicFare): as paragraphs either way. */
 function descriptionNodes(description: string): ElementContent[] {
   const tree = /<\w+[^<>]*>/.test(description) ? parseHtml(description) : undefined;
@@ -953,15 +947,33 @@ function landmarks(
  */
 function linkNotesAcrossFiles(documents: Map<string, Element | Root>, inBook: (href: string, from?: string) => string): void {
   let count = 0;
+  // Each file's elements by id, gathered once when a marker first points into it (not a search of the file per marker).
+  const ids = new Map<Element | Root, { index: Map<string, Element>; renamed: Map<string, string> }>();
+  const byId = (tree: Element | Root, id: string) => {
+    let file = ids.get(tree);
+    if (!file) {
+      file = { index: new Map(), renamed: new Map() };
+      for (const { node } of elementsOf(tree)) {
+        const own = node.properties.id;
+        if (own !== undefined && own !== null && !file.index.has(String(own))) file.index.set(String(own), node);
+      }
+      ids.set(tree, file);
+    }
+    return { note: file.index.get(id), renamed: file.renamed };
+  };
   for (const [path, body] of documents) {
-    for (const link of selectAll('a[href]', body)) {
+    for (const { node: link } of [...elementsOf(body)]) {
+      if (link.tagName !== 'a' || link.properties.href === undefined || link.properties.href === null) continue;
       const href = String(link.properties.href);
       if (href.startsWith('#') || !href.includes('#') || leavesTheSite(href) || !isNoteRef(link)) continue;
       const target = documents.get(inBook(href, posix.dirname(path)));
       const fragment = decodeSafely(href.slice(href.indexOf('#') + 1));
-      const note = target && target !== body ? select(`[id="${quoted(fragment)}"]`, target) : undefined;
+      if (!target || target === body) continue;
+      const { note, renamed } = byId(target, fragment);
       if (!note) continue;
-      const id = `quire-note-${++count}`;
+      // A note marked twice (a second "see note 3") keeps the id its first marker gave it.
+      let id = renamed.get(fragment);
+      if (id === undefined) renamed.set(fragment, (id = `quire-note-${++count}`));
       note.properties.id = id;
       link.properties.href = `#${id}`;
     }
@@ -1038,6 +1050,15 @@ function openedAt(nodes: ElementContent[], fragments: readonly string[]): { node
     }
   };
   open(nodes);
+  // Every other place an entry leads to: the node of the opened file it is, or is in (the first, in the file's order).
+  if (anchors.size < targets.size)
+    opened.forEach((node, index) => {
+      if (node.type !== 'element') return;
+      for (const found of [node, ...[...elementsOf(node)].map((inner) => inner.node)]) {
+        const id = String(found.properties.id ?? '');
+        if (targets.has(id) && !anchors.has(id)) anchors.set(id, index);
+      }
+    });
   return { nodes: opened, anchors };
 }
 
