@@ -1,6 +1,6 @@
 import type { Element, ElementContent, Root } from 'hast';
 import { toString } from 'hast-util-to-string';
-import { appendNotes, isMarkerText, isNoteRef } from './footnotes.ts';
+import { appendNotes, isMarkerText, isNoteBackLink, isNoteRef } from './footnotes.ts';
 import type { ImportedChapter, ImportedWork } from './model.ts';
 import { counted } from '../core/problems.ts';
 
@@ -62,6 +62,8 @@ function readChapter(chapter: ImportedChapter, trees: (Root | undefined)[], setA
   const refs = placesIn(chapter.body).filter(({ node }) => isHandMadeRef(node));
   const moved: Element[] = [];
   const taken = new Set<Element>();
+  /** Lists in the text holding notes, with the element they are in. */
+  const notesLists = new Map<Element, Element | Root>();
   for (const ref of refs) {
     const id = String(ref.node.properties.href).slice(1);
     const target = places.get(id);
@@ -69,21 +71,29 @@ function readChapter(chapter: ImportedChapter, trees: (Root | undefined)[], setA
     const block = blockOf(target);
     if (!block || taken.has(block) || enclosingBlock(ref.ancestors) === block) continue;
     const inText = target.tree === chapter.body;
-    // A footnote the converter knows already (pandoc's, Word's), or a link back up the text, is no hand-made one.
-    if (inText && (isNoteRef(ref.node) || target.order < ref.order)) continue;
+    const refIds = [ref.node.properties.id, ref.node.properties.name].filter((value): value is string => typeof value === 'string');
+    // A footnote the converter knows already (pandoc's, Word's), or a link back up the text, is no
+    // hand-made one; a marker named as theirs (`#fn1`) whose note leads back by a link of the
+    // author's own ("(back)" to `#ref1`) is.
+    if (inText && ((isNoteRef(ref.node) && !leadsBackByHand(block, refIds)) || target.order < ref.order)) continue;
     taken.add(block);
     // The note, cleaned: its anchor, its leading number and its way back are not the author's words.
-    const refIds = [ref.node.properties.id, ref.node.properties.name].filter((value): value is string => typeof value === 'string');
     block.children = cleaned(block.children, target.node, refIds, setAside);
     stripLeadingMarker(block, setAside);
     block.properties = { ...block.properties, id, name: undefined };
-    // The marker: a footnote reference, out of its superscript.
-    setAside.push(toString(ref.node));
+    // The marker: a footnote reference, out of its superscript. (One named as a converter's, `#fn1`,
+    // was never counted among the source's words.)
+    if (!isNoteRef(ref.node)) setAside.push(toString(ref.node));
     ref.node.properties = { ...ref.node.properties, className: ['footnote-ref'] };
     const sup = ref.ancestors.at(-1);
     if (sup && sup.type === 'element' && sup.tagName === 'sup' && toString(sup).trim() === toString(ref.node).trim()) {
       const holder = ref.ancestors.at(-2);
       if (holder) holder.children = holder.children.map((child) => (child === sup ? ref.node : child)) as typeof holder.children;
+    }
+    if (inText && block.tagName === 'li') {
+      const list = blockParent(target, block);
+      const holder = target.ancestors[target.ancestors.indexOf(list) - 1];
+      if (list.type === 'element' && holder) notesLists.set(list, holder);
     }
     if (!inText) {
       const parent = blockParent(target, block);
@@ -93,7 +103,32 @@ function readChapter(chapter: ImportedChapter, trees: (Root | undefined)[], setA
     }
   }
   appendNotes(chapter.body, moved);
+  // In the text, the heading over a list of notes that all became footnotes ("Notes:") goes with them.
+  for (const [list, holder] of notesLists) {
+    const items = list.children.filter((child): child is Element => child.type === 'element' && child.tagName === 'li');
+    if (!items.every((item) => taken.has(item))) continue;
+    const siblings = holder.children as ElementContent[];
+    const before = siblings.slice(0, siblings.indexOf(list)).findLast((child) => child.type !== 'text' || child.value.trim() !== '');
+    if (before?.type !== 'element' || !notesHeading.test(toString(before))) continue;
+    setAside.push(toString(before));
+    holder.children = siblings.filter((child) => child !== before) as typeof holder.children;
+  }
   return taken.size;
+}
+
+/** Whether a note links back to its marker (`#ref1`) other than as a converter's footnotes do (`#fnref1`). */
+function leadsBackByHand(note: Element, refIds: readonly string[]): boolean {
+  const leadsBack = (node: Element): boolean =>
+    node.children.some(
+      (child) =>
+        child.type === 'element' &&
+        ((child.tagName === 'a' &&
+          typeof child.properties.href === 'string' &&
+          refIds.includes(child.properties.href.slice(1)) &&
+          !isNoteBackLink(child)) ||
+          leadsBack(child)),
+    );
+  return leadsBack(note);
 }
 
 /** A link to a place in the page whose text is a note's number: `[1]`, `1`, `*`. */

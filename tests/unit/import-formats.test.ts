@@ -1832,6 +1832,26 @@ describe('hand-made footnotes', () => {
     expect(work.notices.join('\n')).toMatch(/turned 2 hand-made footnotes/);
   });
 
+  it('in the text of a page, under a "Notes:" line, their markers named as pandoc names its own (#fn1), become real footnotes', async () => {
+    const chapter = (number: number) =>
+      `<h2>Chapter ${number}</h2>` +
+      [1, 2]
+        .map(
+          (note) =>
+            `<p>Line ${number}${note} of the text.<sup><a href="#fn${number}${note}" id="ref${number}${note}">[${note}]</a></sup></p>`,
+        )
+        .join('') +
+      `<p>Notes:</p><ol>${[1, 2].map((note) => `<li id="fn${number}${note}">Note ${number}${note}, 1871. <a href="#ref${number}${note}">(back)</a></li>`).join('')}</ol>`;
+    const page = `<html><head><title>Lamps</title></head><body><h1>Lamps</h1>${chapter(1)}${chapter(2)}</body></html>`;
+    const { plan, chapters, work } = await importBytes(new TextEncoder().encode(page), 'lamps.html');
+    expectEveryWordKept(plan);
+    expect(chapters.map((file) => file.body)).toEqual([
+      'Line 11 of the text.[^1]\n\nLine 12 of the text.[^2]\n\n[^1]: Note 11, 1871.\n\n[^2]: Note 12, 1871.',
+      'Line 21 of the text.[^1]\n\nLine 22 of the text.[^2]\n\n[^1]: Note 21, 1871.\n\n[^2]: Note 22, 1871.',
+    ]);
+    expect(work.notices.join('\n')).toMatch(/turned 4 hand-made footnotes/);
+  });
+
   it('leaves a link to a passage earlier in the text, and a marker with no note, as they are', async () => {
     const html = withFootnotes('<p>Next time: the second lamp.</p>').replace(
       '<p>She held her breath.',
