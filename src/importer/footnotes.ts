@@ -204,7 +204,7 @@ export function withFootnoteMarks(tree: Root, marks: string[] = []): Root {
     node.properties.dataQuireFootnote = `ref:${targets.get(target)}`;
   }
   if (targets.size === 0) return tree;
-  for (const { node } of [...elementsOf(tree)]) {
+  for (const { node, parent } of [...elementsOf(tree)]) {
     const id = String(node.properties.id ?? '');
     if (targets.has(id)) {
       node.properties.dataQuireFootnote = `def:${targets.get(id)}`;
@@ -213,7 +213,14 @@ export function withFootnoteMarks(tree: Root, marks: string[] = []): Root {
       // A note as an `<aside>` or a `<div>` converts as a list's item does.
       node.tagName = 'li';
     }
-    if (isNotesBlock(node)) node.children = node.children.filter((child) => !(child.type === 'element' && child.tagName === 'hr'));
+    if (isNotesBlock(node)) {
+      // The rule that sets the notes off from the text (pandoc's inside their block, markdown-it's
+      // just before it) is no scene break of the author's.
+      node.children = node.children.filter((child) => !(child.type === 'element' && child.tagName === 'hr'));
+      const siblings = parent.children as ElementContent[];
+      const before = siblings.slice(0, siblings.indexOf(node)).findLast((child) => child.type !== 'text' || child.value.trim() !== '');
+      if (before?.type === 'element' && before.tagName === 'hr') parent.children = siblings.filter((child) => child !== before);
+    }
   }
   return tree;
 }

@@ -1852,6 +1852,26 @@ describe('hand-made footnotes', () => {
     expect(work.notices.join('\n')).toMatch(/turned 4 hand-made footnotes/);
   });
 
+  it.each([
+    [
+      'kramdown (Jekyll)',
+      '<p>The lamp was lit.<sup id="fnref:1" role="doc-noteref"><a href="#fn:1" class="footnote" rel="footnote">1</a></sup> She waited.<sup id="fnref:2" role="doc-noteref"><a href="#fn:2" class="footnote" rel="footnote">2</a></sup></p><div class="footnotes" role="doc-endnotes"><ol><li id="fn:1"><p>Gas lamps, in 1871. <a href="#fnref:1" class="reversefootnote" role="doc-backlink">&#8617;</a></p></li><li id="fn:2"><p>For hours. <a href="#fnref:2" class="reversefootnote" role="doc-backlink">&#8617;</a></p></li></ol></div>',
+    ],
+    [
+      'WordPress',
+      '<p>The lamp was lit.<sup data-fn="f1" class="fn"><a href="#f1" id="f1-link">1</a></sup> She waited.<sup data-fn="f2" class="fn"><a href="#f2" id="f2-link">2</a></sup></p><ol class="wp-block-footnotes"><li id="f1">Gas lamps, in 1871. <a href="#f1-link" aria-label="Jump to footnote reference 1">↩︎</a></li><li id="f2">For hours. <a href="#f2-link" aria-label="Jump to footnote reference 2">↩︎</a></li></ol>',
+    ],
+    [
+      'markdown-it, its rule above the notes',
+      '<p>The lamp was lit.<sup class="footnote-ref"><a href="#fn1" id="fnref1">[1]</a></sup> She waited.<sup class="footnote-ref"><a href="#fn2" id="fnref2">[2]</a></sup></p><hr class="footnotes-sep"><section class="footnotes"><ol class="footnotes-list"><li id="fn1" class="footnote-item"><p>Gas lamps, in 1871. <a href="#fnref1" class="footnote-backref">↩︎</a></p></li><li id="fn2" class="footnote-item"><p>For hours. <a href="#fnref2" class="footnote-backref">↩︎</a></p></li></ol></section>',
+    ],
+  ])('on a page a blog engine made (%s) are footnotes, without their way back or the rule above them', async (_, text) => {
+    const page = `<html><head><title>Lamps</title></head><body><h2>Chapter 1</h2>${text}<h2>Chapter 2</h2><p>Morning came.</p></body></html>`;
+    const { plan, chapters } = await importBytes(new TextEncoder().encode(page), 'lamps.html');
+    expectEveryWordKept(plan);
+    expect(chapters[0]!.body).toBe('The lamp was lit.[^1] She waited.[^2]\n\n[^1]: Gas lamps, in 1871.\n\n[^2]: For hours.');
+  });
+
   it('leaves a link to a passage earlier in the text, and a marker with no note, as they are', async () => {
     const html = withFootnotes('<p>Next time: the second lamp.</p>').replace(
       '<p>She held her breath.',
