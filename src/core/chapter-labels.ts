@@ -470,6 +470,7 @@ export const languages: Record<string, Words> = {
     notes: ['Lời tác giả', 'Tác giả', 'A/N'],
   },
   ar: {
+    volumes: ['المجلد', 'مجلد', 'الجزء', 'جزء', 'الكتاب', 'القسم'],
     chapter: ['الفصل', 'فصل'],
     numbers: [
       'الأول|الاول|واحد',
@@ -499,6 +500,7 @@ export const languages: Record<string, Words> = {
     notes: ['ملاحظة الكاتبة', 'ملاحظة الكاتب', 'ملاحظة المؤلف'],
   },
   th: {
+    volumes: ['เล่มที่', 'เล่ม', 'ภาคที่', 'ภาค'],
     chapter: ['บทที่', 'ตอนที่'],
     prologue: ['บทนำ', 'อารัมภบท'],
     epilogue: ['บทส่งท้าย', 'ปัจฉิมบท'],
@@ -642,6 +644,7 @@ export const languages: Record<string, Words> = {
     notes: ['लेखक की टिप्पणी', 'लेखिका की टिप्पणी'],
   },
   fa: {
+    volumes: ['جلد', 'بخش', 'کتاب', 'دفتر'],
     chapter: ['فصل'],
     numbers: [
       'اول|یکم|یک',
@@ -736,6 +739,7 @@ export const languages: Record<string, Words> = {
     notes: ['Forfatterens note', 'Forfatterens kommentar', 'A/N'],
   },
   he: {
+    volumes: ['כרך', 'חלק', 'ספר'],
     chapter: ['פרק'],
     numbers: [
       'ראשון|אחד|אחת',

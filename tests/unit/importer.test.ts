@@ -283,6 +283,25 @@ describe('title lines', () => {
     ]);
   });
 
+  it.each([
+    ['Hebrew', ['חלק א׳: הצפון', 'פרק 1', 'פרק 2', 'חלק ב׳: הדרום', 'פרק 3']],
+    ['Arabic', ['الجزء الأول', 'الفصل 1', 'الفصل 2', 'الجزء الثاني', 'الفصل 3']],
+    ['Persian', ['بخش اول: شمال', 'فصل 1', 'فصل 2', 'بخش دوم: جنوب', 'فصل 3']],
+    ['Thai', ['ภาคที่ 1', 'บทที่ 1', 'บทที่ 2', 'ภาคที่ 2', 'บทที่ 3']],
+  ])(
+    'reads a novel in parts in %s, each part’s heading naming the part its first chapter opens',
+    async (_, [one, first, second, two, third]) => {
+      const text = [one, first, 'Text one.', second, 'Text two.', two, third, 'Text three.'].join('\n\n');
+      const { plan } = await importText(text, 'novel');
+      expect(plan.fidelity).toMatchObject({ kept: plan.fidelity.source, added: 0 });
+      expect(plan.chapters.map((chapter) => [chapter.title, chapter.part, parseContentFile(chapter.text).body])).toEqual([
+        [first, one, 'Text one.'],
+        [second, undefined, 'Text two.'],
+        [third, two, 'Text three.'],
+      ]);
+    },
+  );
+
   it('reads a Chinese web novel’s volumes, each naming the part of the chapters numbered anew under it', async () => {
     const text = ['第一卷 南方', '第1章 出发', '他走了。', '第2章 海边', '海很大。', '第二卷 北方', '第1章 归来', '天冷了。'].join('\n\n');
     const { plan } = await importText(text, 'novel');
