@@ -1,5 +1,7 @@
+import { fold } from './search-terms.ts';
+
 /**
- * Hebrew and Arabic join short words to the next one: ב (in), ה (the), ו (and)… in Hebrew,
+ * Hebrew and Arabic (and, for its verbs, Persian) join short words to the next one: ב (in), ה (the), ו (and)… in Hebrew,
  * ال (the), و (and), ب (with)… in Arabic. `במגדלור` is "in the lighthouse": a search for
  * `מגדלור` must find it. Only these known prefixes, in the orders the languages join them,
  * are taken off (never any letters a word happens to start with), so results are not flooded.
@@ -29,10 +31,17 @@ const arabic = (() => {
   return forms;
 })();
 
+/**
+ * Persian writes the present and continuous of every verb with می (نمی negated) before the stem,
+ * joined by a zero-width non-joiner or, as many type it, by nothing: `می‌بارید`, "was raining",
+ * holds `بارید`, "rained". The one prefix, both ways it is typed.
+ */
+const persian = ['نمی\u200c', 'می\u200c', 'نمی', 'می'];
+
 /** The prefixes a language joins to words, longest first; none for other languages. */
 export function wordPrefixes(language: string): readonly string[] {
   const primary = language.toLowerCase().split(/[-_]/)[0];
-  const list = primary === 'he' || primary === 'iw' ? hebrew : primary === 'ar' ? arabic : [];
+  const list = primary === 'he' || primary === 'iw' ? hebrew : primary === 'ar' ? arabic : primary === 'fa' ? persian : [];
   return [...list].sort((a, b) => b.length - a.length);
 }
 
@@ -41,7 +50,12 @@ export function prefixedForms(word: string, language: string): string[] {
   return [word, ...wordPrefixes(language).map((prefix) => prefix + word)];
 }
 
-/** Whether `word` (from the text) is `term` with one of the language's prefixes. */
+/**
+ * Whether `word` (from the text) is `term` with one of the language's prefixes; both as written
+ * or both folded as a search compares them (`fold`: Persian's yeh as Arabic's).
+ */
 export function hasPrefixOf(word: string, term: string, language: string): boolean {
-  return word.length > term.length && word.endsWith(term) && wordPrefixes(language).includes(word.slice(0, word.length - term.length));
+  if (word.length <= term.length || !word.endsWith(term)) return false;
+  const prefix = word.slice(0, word.length - term.length);
+  return wordPrefixes(language).some((known) => known === prefix || fold(known) === prefix);
 }

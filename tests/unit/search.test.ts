@@ -274,6 +274,15 @@ describe('words behind prefixes', () => {
     expect(prefixedForms('ים', 'he-IL')).toContain('הים');
   });
 
+  it('finds a Persian verb’s stem behind می and نمی, joined by a zero-width non-joiner or by nothing', () => {
+    expect(hasPrefixOf('می\u200cبارید', 'بارید', 'fa')).toBe(true);
+    expect(hasPrefixOf('نمیبارید', 'بارید', 'fa')).toBe(true);
+    expect(hasPrefixOf('بباريد', 'بارید', 'fa')).toBe(false);
+    expect(prefixedForms('بارید', 'fa')).toEqual(['بارید', 'نمی\u200cبارید', 'می\u200cبارید', 'نمیبارید', 'میبارید']);
+    const text = 'باران می\u200cبارید و او نمیبارید را نوشت.';
+    expect(findHits(text, parseQuery('بارید', 'fa')).map((m) => text.slice(m.start, m.end))).toEqual(['بارید', 'نمیبارید']);
+  });
+
   it('marks a word behind its prefixes in the chapter', () => {
     const text = 'השומר במגדלור. המגדלור הישן; מגדלורים רבים.';
     expect(findHits(text, parseQuery('מגדלור', 'he')).map((m) => text.slice(m.start, m.end))).toEqual(['במגדלור', 'המגדלור']);
