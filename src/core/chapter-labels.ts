@@ -957,8 +957,8 @@ const rest = String.raw`(?:\s*${separator}\s*(.+))?$`;
 const spacedName = String.raw`\s+(\S(?:.{0,78}[^\s.!?…。！？,;:])?)`;
 /** Digits as CJK titles write them. */
 const cjkDigits = '[0-9０-９〇零一二三四五六七八九十百千两兩]';
-/** A volume's or part's label in Chinese, Japanese or Korean: `第一卷`, `卷一`, `第2部`, `제1권`, `1권`. */
-const cjkVolume = String.raw`(?:第\s*${cjkDigits}+\s*[卷部集]|卷\s*${cjkDigits}+|제\s*[0-9]+\s*권|[0-9]+\s*권)`;
+/** A volume's or part's label in Chinese, Japanese or Korean: `第一卷`, `卷一`, `第2部`, `제1권`, `제1부`, `1권`. */
+const cjkVolume = String.raw`(?:第\s*${cjkDigits}+\s*[卷部集]|卷\s*${cjkDigits}+|제\s*[0-9]+\s*[권부]|[0-9]+\s*권)`;
 
 const forms = {
   /** "Chapter 12: The Lake", "Ch. XII - The Lake", "Chapter 12 The Lake", "Capítulo cuatro", "Chapter #4", "Chapter 4/10", "Chapter 4 of 10" and "Chapter 7b". */

@@ -321,6 +321,31 @@ describe('title lines', () => {
     ]);
   });
 
+  it('reads a Korean novel’s parts (제1부) over chapters numbered anew as parts, and alone as chapters', async () => {
+    const text = [
+      '제1부 남쪽',
+      '제1장 출발',
+      '그는 떠났다.',
+      '제2장 바다',
+      '바다는 넓었다.',
+      '제2부 북쪽',
+      '제1장 귀환',
+      '날씨가 추웠다.',
+    ].join('\n\n');
+    const { plan } = await importText(text, 'novel');
+    expect(plan.fidelity).toMatchObject({ kept: plan.fidelity.source, added: 0 });
+    expect(plan.chapters.map((chapter) => [chapter.slug, chapter.title, chapter.part, parseContentFile(chapter.text).body])).toEqual([
+      ['chapter-1', '제1장 출발', '제1부 남쪽', '그는 떠났다.'],
+      ['chapter-2', '제2장 바다', undefined, '바다는 넓었다.'],
+      ['part-2-chapter-1', '제1장 귀환', '제2부 북쪽', '날씨가 추웠다.'],
+    ]);
+    const alone = await importText(['제1부', '그는 떠났다.', '제2부', '날씨가 추웠다.'].join('\n\n'), 'novel');
+    expect(alone.plan.chapters.map((chapter) => [chapter.title, chapter.part])).toEqual([
+      ['제1부', undefined],
+      ['제2부', undefined],
+    ]);
+  });
+
   it.each([
     ['灯塔', '作者：林', '林'],
     ['등대', '지은이: 김하나', '김하나'],
