@@ -341,6 +341,18 @@ export const languages: Record<string, Words> = {
     notes: ['Noot van de auteur', 'Noot van de schrijver', 'A/N'],
   },
   pl: {
+    volumeOrdinals: [
+      'pierwsza|pierwszy',
+      'druga|drugi',
+      'trzecia|trzeci',
+      'czwarta|czwarty',
+      'piąta|piąty',
+      'szósta|szósty',
+      'siódma|siódmy',
+      'ósma|ósmy',
+      'dziewiąta|dziewiąty',
+      'dziesiąta|dziesiąty',
+    ],
     volumes: ['Tom', 'Księga', 'Część'],
     chapter: ['Rozdział', 'Rozdzial', 'Rozdz.'],
     numbers: [
@@ -421,7 +433,20 @@ export const languages: Record<string, Words> = {
     notes: ['Примітка автора', 'Примітки автора', 'Від автора'],
   },
   tr: {
-    volumes: ['Cilt', 'Kitap', 'Kısım'],
+    ordinals: [
+      'birinci',
+      'ikinci',
+      'üçüncü|ucuncu',
+      'dördüncü|dorduncu',
+      'beşinci|besinci',
+      'altıncı|altinci',
+      'yedinci',
+      'sekizinci',
+      'dokuzuncu',
+      'onuncu',
+    ],
+    // "KISIM" in capitals is Kisim to a case-blind match (Turkish's capital of ı is I), as it is typed without Turkish letters.
+    volumes: ['Cilt', 'Kitap', 'Kısım', 'Kisim'],
     chapter: ['Bölüm', 'Bolum'],
     numbers: [
       'bir|birinci',
@@ -877,10 +902,14 @@ export const maxTitleLine = 250;
 /** Every word of one kind in every language, longest first (so "Chapter" is tried before "Ch"). */
 export const wordsOf = (pick: (words: Words) => string[]) =>
   [...new Set(Object.values(languages).flatMap(pick))].sort((a, b) => b.length - a.length);
+/**
+ * Words as alternatives of a case-blind pattern, longest first. An `i` matches Turkish's dotted
+ * capital İ too ("İkinci Kısım", "BİRİNCİ BÖLÜM"), which no case folding makes an i.
+ */
 const alternatives = (words: string[]) =>
   [...words]
     .sort((a, b) => b.length - a.length)
-    .map(RegExp.escape)
+    .map((word) => RegExp.escape(word).replace(/\\x69|i/g, '[iİ]'))
     .join('|');
 
 const { units, tens } = numberWords;
@@ -910,7 +939,7 @@ const labelLanguages = (label: string): string[] =>
 
 /** The value of `word` in the first of these languages' tables that has it. */
 const valueIn = (values: ReturnType<typeof wordValues>, codes: readonly string[], word: string): number | undefined =>
-  codes.map((code) => values.get(code)?.get(word.toLowerCase())).find((value) => value !== undefined);
+  codes.map((code) => values.get(code)?.get(word.replace(/İ/g, 'i').toLowerCase())).find((value) => value !== undefined);
 
 /**
  * The value of an ordinal written in words before a chapter label: 1 for "Erstes" and "Kapitel",
@@ -1002,12 +1031,22 @@ const forms = {
   worded: new RegExp(String.raw`^(?:${alternatives(wordsOf((w) => w.chapter))})\s+[^\s:：]+(?:\s+[^\s:：]+){0,2}\s*[:：]\s*(.+)$`, 'iu'),
 };
 
-/** A volume's, book's or part's heading alone: "PART TWO: THE HILLS", "Book 1", "Том 2. Север". */
-const volumeHeading = new RegExp(String.raw`^(?:${alternatives(wordsOf((w) => w.volumes ?? []))})\s*${number}${rest}`, 'iu');
+/** Each language's first, second… as a part's heading writes them, agreeing with its word ("Primera", "Prima", "Pierwsza"). */
+const volumeOrdinalWords = allWordsOf(wordValues((words) => words.volumeOrdinals ?? words.ordinals));
+
+/**
+ * A volume's, book's or part's heading alone: "PART TWO: THE HILLS", "Book 1", "Том 2. Север",
+ * its ordinal after the word as Italian, Spanish and Polish may write it ("Parte prima",
+ * "Parte primera", "Część pierwsza").
+ */
+const volumeHeading = new RegExp(
+  String.raw`^(?:${alternatives(wordsOf((w) => w.volumes ?? []))})\s*(?:${number}|(?:${alternatives(volumeOrdinalWords)})(?![\p{L}\p{N}]))${rest}`,
+  'iu',
+);
 
 /** A part's heading with its ordinal first, as Romance languages and German write it: "Primera parte", "Première partie", "Zweiter Teil", "2. Teil". */
 const volumeOrdinalHeading = new RegExp(
-  String.raw`^(?:\p{Nd}+\.\s*|(?:${alternatives(allWordsOf(wordValues((words) => words.volumeOrdinals ?? words.ordinals)))})\s+)(?:${alternatives(wordsOf((w) => w.volumes ?? []))})${rest}`,
+  String.raw`^(?:\p{Nd}+\.\s*|(?:${alternatives(volumeOrdinalWords)})\s+)(?:${alternatives(wordsOf((w) => w.volumes ?? []))})${rest}`,
   'iu',
 );
 

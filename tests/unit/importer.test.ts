@@ -186,6 +186,8 @@ describe('title lines', () => {
     ['Andet kapitel', 'chapter', 2, 'Andet kapitel', 'chapter-2'],
     ['Tredje kapittel', 'chapter', 3, 'Tredje kapittel', 'chapter-3'],
     ['Ensimmäinen luku', 'chapter', 1, 'Ensimmäinen luku', 'chapter-1'],
+    ['İkinci Bölüm', 'chapter', 2, 'İkinci Bölüm', 'chapter-2'],
+    ['BİRİNCİ BÖLÜM: Yolculuk', 'chapter', 1, 'BİRİNCİ BÖLÜM: Yolculuk', 'chapter-1'],
     // A volume's, book's or part's number first, as web novels number their chapters anew in each: placed where the story has them, addressed by the label.
     ['Volume 2, Chapter 15: The Duel', 'chapter', undefined, 'Volume 2, Chapter 15: The Duel', 'volume-2-chapter-15'],
     ['Book 1 - Chapter 3', 'chapter', undefined, 'Book 1 - Chapter 3', 'book-1-chapter-3'],
@@ -288,6 +290,12 @@ describe('title lines', () => {
     ['Arabic', ['الجزء الأول', 'الفصل 1', 'الفصل 2', 'الجزء الثاني', 'الفصل 3']],
     ['Persian', ['بخش اول: شمال', 'فصل 1', 'فصل 2', 'بخش دوم: جنوب', 'فصل 3']],
     ['Thai', ['ภาคที่ 1', 'บทที่ 1', 'บทที่ 2', 'ภาคที่ 2', 'บทที่ 3']],
+    // The ordinal after the part's word, agreeing with it, as Italian, Spanish and Polish may write it.
+    ['Italian', ['Parte prima', 'Capitolo 1', 'Capitolo 2', 'Parte seconda', 'Capitolo 3']],
+    ['Spanish', ['Parte primera', 'Capítulo 1', 'Capítulo 2', 'Parte segunda', 'Capítulo 3']],
+    ['Polish', ['Część pierwsza', 'Rozdział 1', 'Rozdział 2', 'Część druga', 'Rozdział 3']],
+    // Turkish ordinals before the word, with the dotted capital İ no case folding makes an i, and in capitals.
+    ['Turkish', ['Birinci Kısım', 'Birinci Bölüm', 'İkinci Bölüm', 'İKİNCİ KISIM', 'Üçüncü Bölüm']],
   ])(
     'reads a novel in parts in %s, each part’s heading naming the part its first chapter opens',
     async (_, [one, first, second, two, third]) => {
