@@ -17,6 +17,7 @@ import { rehypeBlocks } from './rehype-blocks.ts';
 import { rehypeChapterLinks } from './rehype-chapter-links.ts';
 import { rehypeContentImages, type ImageLookup } from './rehype-content-images.ts';
 import { rehypeHeadlessTables } from './rehype-headless-tables.ts';
+import { rehypeHeadingLevels } from './rehype-heading-levels.ts';
 import { rehypeTableScroll } from './rehype-table-scroll.ts';
 import { rehypeInPageLinks } from './rehype-in-page-links.ts';
 import { rehypeContentIds } from './rehype-content-ids.ts';
@@ -195,6 +196,7 @@ export function createRenderer(settings: RenderSettings): Renderer {
     .use(front)
     .use(...toHtml)
     .use(safe)
+    .use(rehypeHeadingLevels)
     .use(...links)
     .use(rehypeParagraphIds)
     .use(rehypeContentIds, { avoid: notePrefix })

@@ -176,6 +176,21 @@ describe('the blocks stylesheet', () => {
   });
 });
 
+describe('the author’s headings', () => {
+  it('sit under the chapter’s title: the highest level used is <h2>, each below it the next, none skipped', async () => {
+    const levels = async (markdown: string) =>
+      [...dom((await chapter(markdown)).html).querySelectorAll('h1, h2, h3, h4, h5, h6')].map((h) => `${h.localName} ${h.textContent}`);
+    expect(await levels('### Meg\n\nText.\n\n##### Later\n\nMore.\n\n### Christine\n\nText.')).toEqual([
+      'h2 Meg',
+      'h3 Later',
+      'h2 Christine',
+    ]);
+    expect(await levels('# A second title?\n\nText.\n\n## Under it\n\nMore.')).toEqual(['h2 A second title?', 'h3 Under it']);
+    // The footnotes' heading is the site's own.
+    expect(await levels('#### Aside\n\nText.[^1]\n\n[^1]: A note.')).toEqual(['h2 Aside', 'h2 Footnotes']);
+  });
+});
+
 describe('tables', () => {
   it('scroll sideways in a box of their own, which a keyboard can reach, named after the caption or as a table in the story’s language', async () => {
     const doc = dom(
