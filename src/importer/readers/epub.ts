@@ -102,8 +102,7 @@ interface Contents {
   entries: TocEntry[];
   /** Whether the contents name any chapter (Calibre's one-chapter books name only the title page). */
   contentsNameChapters: boolean;
-  /** What a page says it is: its guide or landmarks type, or the `epub:type` on its body. */
-  /** What a file of the book is (its guide and landmark types, its elements' semantics), as read before anything was taken out of it. */
+  /** What a file of the book says it is (its guide or landmarks type, the `epub:type` of its body and blocks), as read before anything was taken out of it. */
   fileTypes: (path: string) => string;
   /** What kind of front or back matter a part of the book is (title page, contents…), if it is any. */
   matterOf: (title: string, path: string, first: boolean) => string | undefined;
