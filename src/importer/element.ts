@@ -1,4 +1,4 @@
-import type { Element, Root } from 'hast';
+import type { Element, ElementContent, Root, RootContent } from 'hast';
 
 /** What an HTML element says it is, read the same way by every importer module. */
 
@@ -45,6 +45,11 @@ export function* elementsOf(root: Root | Element): Generator<{ node: Element; pa
     yield { node: child, parent: frame.parent };
     stack.push({ parent: child, index: 0 });
   }
+}
+
+/** What stands before `node` among its siblings, blank text passed over: the rule or the line ("Notes:") above a block. */
+export function shownBefore(siblings: readonly (RootContent | ElementContent)[], node: RootContent | ElementContent) {
+  return siblings.slice(0, siblings.indexOf(node)).findLast((child) => child.type !== 'text' || child.value.trim() !== '');
 }
 
 /** Takes an element out of the tree it is in, wherever it sits; the tree is changed. */

@@ -1,6 +1,6 @@
 import type { Element, ElementContent, Root, Text } from 'hast';
 import { toString } from 'hast-util-to-string';
-import { classesOf, elementsOf, semanticsOf } from './element.ts';
+import { classesOf, elementsOf, semanticsOf, shownBefore } from './element.ts';
 
 /**
  * Footnotes as word processors, archives and ebooks write them: a numbered link (mammoth's
@@ -217,9 +217,8 @@ export function withFootnoteMarks(tree: Root, marks: string[] = []): Root {
       // The rule that sets the notes off from the text (pandoc's inside their block, markdown-it's
       // just before it) is no scene break of the author's.
       node.children = node.children.filter((child) => !(child.type === 'element' && child.tagName === 'hr'));
-      const siblings = parent.children as ElementContent[];
-      const before = siblings.slice(0, siblings.indexOf(node)).findLast((child) => child.type !== 'text' || child.value.trim() !== '');
-      if (before?.type === 'element' && before.tagName === 'hr') parent.children = siblings.filter((child) => child !== before);
+      const before = shownBefore(parent.children, node);
+      if (before?.type === 'element' && before.tagName === 'hr') parent.children = parent.children.filter((child) => child !== before);
     }
   }
   return tree;

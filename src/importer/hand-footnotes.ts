@@ -3,6 +3,7 @@ import { toString } from 'hast-util-to-string';
 import { appendNotes, isMarkerText, isNoteBackLink, isNoteRef } from './footnotes.ts';
 import type { ImportedChapter, ImportedWork } from './model.ts';
 import { counted } from '../core/problems.ts';
+import { elementsOf, shownBefore } from './element.ts';
 
 /**
  * Footnotes as AO3 authors make them by hand: a superscript `[1]` linking to `#fn1`, and in
@@ -107,28 +108,23 @@ function readChapter(chapter: ImportedChapter, trees: (Root | undefined)[], setA
   for (const [list, holder] of notesLists) {
     const items = list.children.filter((child): child is Element => child.type === 'element' && child.tagName === 'li');
     if (!items.every((item) => taken.has(item))) continue;
-    const siblings = holder.children as ElementContent[];
-    const before = siblings.slice(0, siblings.indexOf(list)).findLast((child) => child.type !== 'text' || child.value.trim() !== '');
+    const before = shownBefore(holder.children, list);
     if (before?.type !== 'element' || !notesHeading.test(toString(before))) continue;
     setAside.push(toString(before));
-    holder.children = siblings.filter((child) => child !== before) as typeof holder.children;
+    holder.children = holder.children.filter((child) => child !== before) as typeof holder.children;
   }
   return taken.size;
 }
 
 /** Whether a note links back to its marker (`#ref1`) other than as a converter's footnotes do (`#fnref1`). */
 function leadsBackByHand(note: Element, refIds: readonly string[]): boolean {
-  const leadsBack = (node: Element): boolean =>
-    node.children.some(
-      (child) =>
-        child.type === 'element' &&
-        ((child.tagName === 'a' &&
-          typeof child.properties.href === 'string' &&
-          refIds.includes(child.properties.href.slice(1)) &&
-          !isNoteBackLink(child)) ||
-          leadsBack(child)),
-    );
-  return leadsBack(note);
+  return elementsOf(note).some(
+    ({ node }) =>
+      node.tagName === 'a' &&
+      typeof node.properties.href === 'string' &&
+      refIds.includes(node.properties.href.slice(1)) &&
+      !isNoteBackLink(node),
+  );
 }
 
 /** A link to a place in the page whose text is a note's number: `[1]`, `1`, `*`. */

@@ -55,7 +55,13 @@ export function prefixedForms(word: string, language: string): string[] {
  * or both folded as a search compares them (`fold`: Persian's yeh as Arabic's).
  */
 export function hasPrefixOf(word: string, term: string, language: string): boolean {
-  if (word.length <= term.length || !word.endsWith(term)) return false;
-  const prefix = word.slice(0, word.length - term.length);
-  return wordPrefixes(language).some((known) => known === prefix || fold(known) === prefix);
+  return word.length > term.length && word.endsWith(term) && prefixForms(language).has(word.slice(0, word.length - term.length));
+}
+
+/** Each language's prefixes as written and as folded, made once: the highlighter asks for every word of a chapter. */
+const prefixSets = new Map<string, ReadonlySet<string>>();
+function prefixForms(language: string): ReadonlySet<string> {
+  let forms = prefixSets.get(language);
+  if (!forms) prefixSets.set(language, (forms = new Set(wordPrefixes(language).flatMap((prefix) => [prefix, fold(prefix)]))));
+  return forms;
 }

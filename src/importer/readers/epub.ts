@@ -1027,12 +1027,17 @@ function openedAt(nodes: ElementContent[], fragments: readonly string[]): { node
   const anchors = new Map<string, number>();
   // The elements holding a place an entry leads to, found in one walk of the file (each place
   // marks the elements it is in, up to one marked already): no subtree walked once per wrapper.
+  // Each place's first element and those it is in, outermost first, for where the file is cut.
   const holding = new Set<Element>();
+  const placed = new Map<string, Element[]>();
   const path: Element[] = [];
   const mark = (node: ElementContent) => {
     if (node.type !== 'element') return;
-    if (targets.has(String(node.properties.id ?? '')))
+    const id = String(node.properties.id ?? '');
+    if (targets.has(id)) {
+      if (!placed.has(id)) placed.set(id, [...path, node]);
       for (let at = path.length - 1; at >= 0 && !holding.has(path[at]!); at--) holding.add(path[at]!);
+    }
     path.push(node);
     node.children.forEach(mark);
     path.pop();
@@ -1049,15 +1054,13 @@ function openedAt(nodes: ElementContent[], fragments: readonly string[]): { node
     }
   };
   open(nodes);
-  // Every other place an entry leads to: the node of the opened file it is, or is in (the first, in the file's order).
-  if (anchors.size < targets.size)
-    opened.forEach((node, index) => {
-      if (node.type !== 'element') return;
-      for (const found of [node, ...[...elementsOf(node)].map((inner) => inner.node)]) {
-        const id = String(found.properties.id ?? '');
-        if (targets.has(id) && !anchors.has(id)) anchors.set(id, index);
-      }
-    });
+  // Every other place an entry leads to: the node of the opened file it is, or is in.
+  const at = new Map(opened.map((node, index) => [node, index]));
+  for (const [id, chain] of placed)
+    if (!anchors.has(id)) {
+      const holder = chain.find((node) => at.has(node));
+      if (holder) anchors.set(id, at.get(holder)!);
+    }
   return { nodes: opened, anchors };
 }
 
