@@ -71,11 +71,14 @@ function buildEnv(options: BuildOptions): NodeJS.ProcessEnv {
 /**
  * Whether a build failed only on another's file: Astro writes `.astro/content-assets.mjs` at the
  * project's root whatever the cacheDir, through one temporary file, and two builds at once can
- * trip over each other's rename. `failure` is what the build printed, or the error it threw,
- * read with its cause (Astro's UnknownFilesystemError names the file only there).
+ * trip over each other's rename, or one can read the file while another half wrote it (Vite
+ * then cannot parse it). `failure` is what the build printed, or the error it threw, read with
+ * its cause (Astro's UnknownFilesystemError names the file only there).
  */
 export function trippedOnAnotherBuild(failure: unknown): boolean {
-  return /ENOENT[^\n]*content-assets\.mjs/.test(typeof failure === 'string' ? failure : inspect(failure));
+  return /ENOENT[^\n]*content-assets\.mjs|PARSE_ERROR[\s\S]{0,400}?\.astro\/content-assets\.mjs:/.test(
+    typeof failure === 'string' ? failure : inspect(failure),
+  );
 }
 
 /** How many times a build tripped over another's file is started again: each try is a race lost to a build running beside it. */
