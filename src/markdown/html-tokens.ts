@@ -5,8 +5,8 @@ import { Tokenizer, TokenizerMode, type Token } from 'parse5';
  * `<script>`, `<style>`, `<textarea>`… it switches to reading their content as text, as the
  * HTML parser would, so text that merely shows markup (a code span with `<p id="x">`, a
  * comment) is never taken for it. For changes to a page that touch attribute values and
- * nothing else, without building a tree: each value is found where it stands and replaced
- * there, the rest of the page left byte for byte.
+ * element names and nothing else, without building a tree: each is found where it stands and
+ * replaced there, the rest of the page left byte for byte.
  */
 
 /** Elements whose content HTML reads as text to their end tag. */
@@ -37,6 +37,8 @@ export interface TokenVisitor {
   start?(tag: StartTag, replace: (attribute: string, value: string | (() => string)) => void): void;
   /** The whole text of each script or style element, once its end tag is read. */
   rawText?(tag: StartTag, text: string): void;
+  /** A new name for an element (its start and its end tag), or undefined to keep its own. */
+  rename?(name: string): string | undefined;
 }
 
 /** The value of an attribute as HTML writes it back, in double quotes. */
@@ -46,10 +48,19 @@ function quoted(value: string): string {
 
 /**
  * Reads `html` token by token, telling `visitor` what it meets; gives the HTML with the
- * attribute values the visitor replaced, the rest unchanged.
+ * attribute values and element names the visitor replaced, the rest unchanged.
  */
 export function readTokens(html: string, visitor: TokenVisitor): string {
-  const edits: { start: number; end: number; attribute: string; value: string | (() => string) }[] = [];
+  const edits: { start: number; end: number; text: string | (() => string) }[] = [];
+  const renamed = (token: Token.TagToken, nameAt: number) => {
+    const name = visitor.rename?.(token.tagName);
+    if (name !== undefined && token.location)
+      edits.push({
+        start: token.location.startOffset + nameAt,
+        end: token.location.startOffset + nameAt + token.tagName.length,
+        text: name,
+      });
+  };
   let open: { tag: StartTag; text: string } | undefined;
   const tokenizer: Tokenizer = new Tokenizer(
     { sourceCodeLocationInfo: true },
@@ -58,8 +69,14 @@ export function readTokens(html: string, visitor: TokenVisitor): string {
         const tag: StartTag = { name: token.tagName, attribute: (name) => token.attrs.find((attr) => attr.name === name)?.value };
         visitor.start?.(tag, (attribute, value) => {
           const location = token.location?.attrs?.[attribute];
-          if (location) edits.push({ start: location.startOffset, end: location.endOffset, attribute, value });
+          if (location)
+            edits.push({
+              start: location.startOffset,
+              end: location.endOffset,
+              text: () => `${attribute}="${quoted(typeof value === 'function' ? value() : value)}"`,
+            });
         });
+        renamed(token, '<'.length);
         const mode = textModes[token.tagName];
         if (mode !== undefined && !token.selfClosing) {
           tokenizer.state = mode;
@@ -67,6 +84,7 @@ export function readTokens(html: string, visitor: TokenVisitor): string {
         }
       },
       onEndTag(token: Token.TagToken) {
+        renamed(token, '</'.length);
         if (open && token.tagName === open.tag.name) {
           visitor.rawText?.(open.tag, open.text);
           open = undefined;
@@ -85,8 +103,7 @@ export function readTokens(html: string, visitor: TokenVisitor): string {
   let out = '';
   let at = 0;
   for (const edit of edits.sort((a, b) => a.start - b.start)) {
-    const value = typeof edit.value === 'function' ? edit.value() : edit.value;
-    out += `${html.slice(at, edit.start)}${edit.attribute}="${quoted(value)}"`;
+    out += html.slice(at, edit.start) + (typeof edit.text === 'function' ? edit.text() : edit.text);
     at = edit.end;
   }
   return out + html.slice(at);

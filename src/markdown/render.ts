@@ -210,6 +210,7 @@ export function createRenderer(settings: RenderSettings): Renderer {
       .use(front)
       .use(...toHtml)
       .use(safe)
+      .use(rehypeHeadingLevels, { top: 3 })
       .use(...links)
       .use(rehypeContentIds, { prefix: idPrefix })
       .use(rehypePlainText)

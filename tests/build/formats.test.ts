@@ -134,6 +134,32 @@ describe('the entire work', () => {
     expect(doc.querySelector('#chapter-2 [data-note="end"]')?.textContent).toContain('the end note comes after the text');
   });
 
+  it("sets the author's headings under their chapter's title, and chapters under their parts, no level skipped", () => {
+    const outline = (site: 'fixture' | 'edge' | 'archive') =>
+      [...page(site, 'read/').querySelectorAll('h1, h2, h3, h4, h5, h6')].map((h) => ({
+        level: Number(h.tagName[1]),
+        text: h.textContent?.trim(),
+        id: h.id,
+      }));
+    for (const site of ['fixture', 'edge', 'archive'] as const) {
+      const headings = outline(site);
+      expect(headings.filter((h) => h.level === 1)).toHaveLength(1);
+      headings.reduce(
+        (before, h) => (expect(h.level, `${site}: "${h.text}" after an h${before}`).toBeLessThanOrEqual(before + 1), h.level),
+        1,
+      );
+    }
+    // The edge story's prologue has "## Main" in its text: under the prologue's h2, one level down.
+    const edge = outline('edge');
+    const prologue = edge.findIndex((h) => h.id === 'prologue-title');
+    expect(edge[prologue]?.level).toBe(2);
+    expect(edge.slice(prologue + 1).find((h) => h.text === 'Main')?.level).toBe(3);
+    // The archive story has parts: each part an h2, its chapters h3.
+    const archive = outline('archive');
+    expect(archive.find((h) => h.text === 'Book One: Across the Water')?.level).toBe(2);
+    expect(archive.find((h) => h.id === 'chapter-1-title')?.level).toBe(3);
+  });
+
   it('keeps every id unique', () => {
     const ids = [...page('fixture', 'read/').querySelectorAll('[id]')].map((el) => el.id);
     expect(ids.length).toBeGreaterThan(70);

@@ -52,7 +52,7 @@ describe('rewriting chapter HTML', () => {
       onePageHtml(
         '<p id="p-1">A<sup><a href="#fn-1" id="fnref-1" aria-describedby="footnote-label">1</a></sup> <a href="/q/ch2/#p-1">b</a> <a href="/q/ch2/">c</a> <a href="/q/draft/">d</a></p>',
         'ch1',
-        { base: '/q/', slugs },
+        { base: '/q/', slugs, deeper: 0 },
       ),
     ).toBe(
       '<p id="ch1--p-1">A<sup><a href="#ch1--fn-1" id="ch1--fnref-1" aria-describedby="ch1--footnote-label">1</a></sup> <a href="#ch2--p-1">b</a> <a href="#ch2">c</a> <a href="/q/draft/">d</a></p>',
@@ -84,9 +84,10 @@ describe('rewriting chapter HTML', () => {
       'class="verse"',
       '<script>alert(1)</script>',
       'xmlns="http://www.w3.org/1999/xhtml"',
+      '<h2>Title</h2>',
     ];
     const { html, problems } = await renderer.chapter(
-      `${shown.map((code) => `Written: \`${code}\`.`).join('\n\n')}\n\nSee [the next one](ch2.md).`,
+      `## Scene\n\n${shown.map((code) => `Written: \`${code}\`.`).join('\n\n')}\n\nSee [the next one](ch2.md).`,
     );
     expect(problems).toEqual([]);
     const textOf = (markup: string) =>
@@ -98,13 +99,15 @@ describe('rewriting chapter HTML', () => {
           .replace(/&gt;/g, '>'),
       );
     const page = textOf(html);
-    const entireWork = onePageHtml(html, 'ch1', { base: '/quire/', slugs: new Set(['ch1', 'ch2']) });
+    const entireWork = onePageHtml(html, 'ch1', { base: '/quire/', slugs: new Set(['ch1', 'ch2']), deeper: 1 });
     const book = toXhtml(html, { links: { slugs: new Set(['ch1', 'ch2']), base: '/quire/', folder: '' } });
     expect(page).toEqual(shown);
     expect(textOf(entireWork)).toEqual(shown);
     expect(textOf(book)).toEqual(shown);
-    // While the markup itself is rewritten: the paragraph ids and the link between chapters.
+    // While the markup itself is rewritten: the paragraph ids, the link between chapters, and the
+    // author's heading, one level further down under the chapter's title on the entire work.
     expect(entireWork).toContain('id="ch1--p-1"');
+    expect(entireWork).toContain('<h3 id="ch1--scene">Scene</h3>');
     expect(entireWork).toContain('href="#ch2"');
     expect(book).toContain('href="ch2.xhtml"');
   });

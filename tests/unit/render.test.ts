@@ -189,6 +189,14 @@ describe('the author’s headings', () => {
     // The footnotes' heading is the site's own.
     expect(await levels('#### Aside\n\nText.[^1]\n\n[^1]: A note.')).toEqual(['h2 Aside', 'h2 Footnotes']);
   });
+
+  it('in a note or summary sit under its own heading ("Author’s note", an <h2>): from <h3>', async () => {
+    const note = await renderer.note('# Thanks\n\nTo my beta.\n\n### And\n\nYou.', 'an--');
+    expect([...dom(note.html).querySelectorAll('h1, h2, h3, h4, h5, h6')].map((h) => `${h.localName} ${h.textContent}`)).toEqual([
+      'h3 Thanks',
+      'h4 And',
+    ]);
+  });
 });
 
 describe('tables', () => {
