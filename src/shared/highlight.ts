@@ -1,5 +1,5 @@
 import { hasPrefixOf } from './prefixes.ts';
-import { fold, queryTerms } from './search-terms.ts';
+import { fold, queryTerms, withoutJoiners } from './search-terms.ts';
 import { cjkCharacter, unspaced } from './text-stats.ts';
 
 /** A stretch of a text that matched a search term. */
@@ -47,13 +47,13 @@ interface Token {
   end: number;
 }
 
-/** The text folded character by character, with where each folded character came from. */
+/** The text folded character by character (joiners left out), with where each folded character came from. */
 function folded(text: string): { folded: string; origin: number[] } {
   let out = '';
   const origin: number[] = [];
   let offset = 0;
   for (const char of text) {
-    const f = fold(char).replace(/’/g, "'");
+    const f = withoutJoiners(fold(char)).replace(/’/g, "'");
     for (let i = 0; i < f.length; i++) origin.push(offset);
     out += f;
     offset += char.length;

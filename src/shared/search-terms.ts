@@ -87,8 +87,19 @@ export function withAccents(query: string, variants: Readonly<Record<string, str
   return query.replace(/[\p{L}\p{M}]+/gu, (word) => (Object.hasOwn(variants, word.toLowerCase()) ? variants[word.toLowerCase()]! : word));
 }
 
+/**
+ * Text without zero-width joiners and non-joiners: they shape letters inside a word (Persian
+ * `می‌بارید`, Indic conjuncts) and writers put them in or leave them out, so the highlighter
+ * neither splits a word at one nor tells a word typed with one from the same word without.
+ */
+export function withoutJoiners(text: string): string {
+  return text.replace(/[\u200c\u200d]/g, '');
+}
+
 /** The words of a query, lowercased and folded, for highlighting hits in a chapter. */
 export function queryTerms(query: string): string[] {
-  const terms = [...query.matchAll(/[\p{L}\p{N}\p{M}]+(?:['’][\p{L}\p{M}]+)*/gu)].map(([word]) => fold(word).replace(/’/g, "'"));
+  const terms = [...withoutJoiners(query).matchAll(/[\p{L}\p{N}\p{M}]+(?:['’][\p{L}\p{M}]+)*/gu)].map(([word]) =>
+    fold(word).replace(/’/g, "'"),
+  );
   return [...new Set(terms)].filter((term) => term.length > 0);
 }

@@ -279,8 +279,12 @@ describe('words behind prefixes', () => {
     expect(hasPrefixOf('نمیبارید', 'بارید', 'fa')).toBe(true);
     expect(hasPrefixOf('بباريد', 'بارید', 'fa')).toBe(false);
     expect(prefixedForms('بارید', 'fa')).toEqual(['بارید', 'نمی\u200cبارید', 'می\u200cبارید', 'نمیبارید', 'میبارید']);
-    const text = 'باران می\u200cبارید و او نمیبارید را نوشت.';
-    expect(findHits(text, parseQuery('بارید', 'fa')).map((m) => text.slice(m.start, m.end))).toEqual(['بارید', 'نمیبارید']);
+    const text = 'باران می\u200cبارید و او نمیبارید را نوشت. می آید و میبارید.';
+    const marked = (query: string) => findHits(text, parseQuery(query, 'fa')).map((m) => text.slice(m.start, m.end));
+    // The whole word, as the results page marks it, not the stem after the non-joiner.
+    expect(marked('بارید')).toEqual(['می\u200cبارید', 'نمیبارید', 'میبارید']);
+    // A word typed with its non-joiner is that word (typed with it or without), never its parts: not every "می".
+    expect(marked('می\u200cبارید')).toEqual(['می\u200cبارید', 'میبارید']);
   });
 
   it('marks a word behind its prefixes in the chapter', () => {
