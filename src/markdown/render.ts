@@ -52,12 +52,25 @@ import { remarkTextDefinitions } from './remark-text-definitions.ts';
 import { rehypeLegacyFormatting, rehypeRemovedHtml, rehypeTidyPastedHtml, sanitizeSchema } from './sanitize.ts';
 
 /** What the pipeline needs to know about the site and the story. */
+/**
+ * The story's own words the pipeline writes into a text (the footnotes' heading and back links,
+ * a table's name): all a rendered text takes from the strings, so a cached one is reused only
+ * while these read the same.
+ */
+export function textStrings(t: Translate) {
+  return {
+    footnotes: t('footnotes.label'),
+    backTo: (number: string) => t('footnotes.back', { number }),
+    table: t('table.label'),
+  };
+}
+
 export interface RenderSettings {
   /** The site's base path, for links between chapters. */
   base: string;
   /** Every chapter file's id and slug, each mapped to the chapter's slug. */
   chapters: ReadonlyMap<string, string>;
-  /** The story's strings (the footnotes' heading and back links). */
+  /** The story's strings (those the text carries: `textStrings`). */
   t: Translate;
   /** Finds an image the text shows in the content folder. */
   image: ImageLookup;
@@ -130,6 +143,7 @@ function holdsRaw(node: HastRoot | HastNodes): boolean {
  * between chapters resolved, ids kept clear of the page's own, and the text as read kept.
  */
 export function createRenderer(settings: RenderSettings): Renderer {
+  const strings = textStrings(settings.t);
   const front: PluggableList = [
     remarkParse,
     depthLimit('text'),
@@ -165,9 +179,8 @@ export function createRenderer(settings: RenderSettings): Renderer {
     {
       allowDangerousHtml: true,
       clobberPrefix: '',
-      footnoteLabel: settings.t('footnotes.label'),
-      footnoteBackLabel: (reference: number, again: number) =>
-        settings.t('footnotes.back', { number: `${reference + 1}${again > 1 ? `-${again}` : ''}` }),
+      footnoteLabel: strings.footnotes,
+      footnoteBackLabel: (reference: number, again: number) => strings.backTo(`${reference + 1}${again > 1 ? `-${again}` : ''}`),
     },
   ] as const;
   // Raw HTML is parsed, then sanitized, before anything else: it must not run script, and our
@@ -183,7 +196,7 @@ export function createRenderer(settings: RenderSettings): Renderer {
     [rehypePassageLanguages, { language: settings.language ?? 'en' }],
     rehypeTidyPastedHtml,
     rehypeHeadlessTables,
-    [rehypeTableScroll, { label: settings.t('table.label') }],
+    [rehypeTableScroll, { label: strings.table }],
     [rehypeTypography, settings.quotes],
     rehypeSlug,
     rehypeSceneBreaks,

@@ -4,7 +4,7 @@ import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import { quoteStyle, type QuoteStyleName } from '../core/typography.ts';
-import { createRenderer, type Rendered } from '../markdown/render.ts';
+import { createRenderer, textStrings, type Rendered } from '../markdown/render.ts';
 import { stringsFor, type Message } from '../shared/i18n/index.ts';
 import { imageLookup, pictureFiles } from './content-files.ts';
 import { codeVersion } from './code-version.ts';
@@ -152,15 +152,14 @@ function keyMaker(context: RenderContext): (job: RenderJob) => string | undefine
   // the scene-break and link rules): a change to any renders everything again.
   const pipeline = codeVersion(['markdown', 'core', 'shared']);
   if (pipeline === undefined) return () => undefined;
-  const t = stringsFor(context.language, context.labels);
+  const strings = Object.values(textStrings(stringsFor(context.language, context.labels)));
   const settings = JSON.stringify([
     pipeline,
     context.base,
     context.language,
     context.remoteImages,
     quoteStyle(context.language, context.quotes),
-    t('footnotes.label'),
-    t('footnotes.back', { number: '#' }),
+    ...strings.map((string) => (typeof string === 'function' ? string('#') : string)),
   ]);
   const surroundings = JSON.stringify([context.chapters, picturesIn(context.contentDir)]);
   return (job) =>

@@ -61,6 +61,14 @@ describe('rendering a story’s Markdown', () => {
     expect(after).toHaveLength(3);
   });
 
+  it('renders again a text whose table or footnotes the author named otherwise (labels in story.md)', async () => {
+    const cacheDir = join(work, 'labels');
+    const jobs: RenderJob[] = [{ kind: 'chapter', markdown: '| Day | Weather |\n| --- | --- |\n| Mon | Rain |' }, chapter(3)];
+    await renderJobs(context, jobs, cacheDir);
+    expect((await renderJobs({ ...context, labels: { 'table.label': 'Chart' } }, jobs, cacheDir))[0]?.html).toContain('aria-label="Chart"');
+    expect((await renderJobs({ ...context, labels: { 'footnotes.label': 'Endnotes' } }, jobs, cacheDir))[1]?.html).toContain('Endnotes');
+  });
+
   it('renders again what a broken entry held, and keeps it anew', async () => {
     const cacheDir = join(work, 'broken');
     const first = await renderJobs(context, [chapter(7)], cacheDir);
