@@ -143,8 +143,11 @@ function batchesOf(jobs: RenderJob[], size: number): [number, number][] {
   return batches;
 }
 
-/** Text that can point at chapters or pictures: its rendering depends on them too. */
-const pointing = /\]\(|\]\[|!\[|<a\s|<img\s|^\s{0,3}\[[^\]]+\]:/im;
+/**
+ * Text that can point at chapters or pictures (Markdown's links and pictures, inline or by
+ * reference, Obsidian's `[[chapter-2]]` and `![[lamp.png]]`, HTML's): its rendering depends on them too.
+ */
+const pointing = /\]\(|\]\[|!\[|\[\[|<a\s|<img\s|^\s{0,3}\[[^\]]+\]:/im;
 
 /** The cache key of each job, or undefined when nothing can be cached (the pipeline's source was not found). */
 function keyMaker(context: RenderContext): (job: RenderJob) => string | undefined {

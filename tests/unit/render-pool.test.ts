@@ -80,11 +80,14 @@ describe('rendering a story’s Markdown', () => {
 
   it('renders a text with links again when the chapters it could point at change', async () => {
     const cacheDir = join(work, 'links');
-    const linking: RenderJob = { kind: 'chapter', markdown: 'See [the next one](chapter-3.md).' };
-    const before = await renderJobs(context, [linking], cacheDir);
-    expect(before[0]?.problems.length).toBeGreaterThan(0);
-    const after = await renderJobs({ ...context, chapters: [...context.chapters, ['chapter-3', 'chapter-3']] }, [linking], cacheDir);
-    expect(after[0]?.problems).toEqual([]);
-    expect(after[0]?.html).toContain('href="/chapter-3/"');
+    // Written as Markdown does, and as Obsidian does.
+    for (const markdown of ['See [the next one](chapter-3.md).', 'See [[chapter-3|the next one]].']) {
+      const linking: RenderJob = { kind: 'chapter', markdown };
+      const before = await renderJobs(context, [linking], cacheDir);
+      expect(before[0]?.html, markdown).not.toContain('href="/chapter-3/"');
+      const after = await renderJobs({ ...context, chapters: [...context.chapters, ['chapter-3', 'chapter-3']] }, [linking], cacheDir);
+      expect(after[0]?.problems, markdown).toEqual([]);
+      expect(after[0]?.html, markdown).toContain('href="/chapter-3/"');
+    }
   });
 });
