@@ -1,9 +1,8 @@
-import { readdirSync, statSync } from 'node:fs';
+import { readdirSync, statSync, type Dirent } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Loader, LoaderContext } from 'astro/loaders';
 import { StoryError } from '../core/story.ts';
-import { chaptersDir, storyFile } from '../source/content-files.ts';
 import { storedChapter, storedStory } from '../source/stored-text.ts';
 import { readStory, type StoryReading } from '../source/story-source.ts';
 
@@ -40,23 +39,29 @@ function readOnce(settings: LoaderSettings, cacheDir: string, preview: boolean):
   return last.reading;
 }
 
-/** Names, sizes and times of the content files: enough to tell that something changed. */
+/**
+ * Names, sizes and times of every file in the content folder (the story, the chapters, the
+ * pictures they show): enough to tell that something changed, a picture added as much as a chapter.
+ */
 function fingerprint(contentDir: string): string {
-  const stamp = (path: string) => {
-    try {
-      const stat = statSync(path);
-      return `${path}:${stat.size}:${stat.mtimeMs}`;
-    } catch {
-      return `${path}:-`;
-    }
-  };
-  let entries: string[] = [];
+  let entries: Dirent[] = [];
   try {
-    entries = readdirSync(chaptersDir(contentDir)).map((name) => stamp(join(chaptersDir(contentDir), name)));
+    entries = readdirSync(contentDir, { recursive: true, withFileTypes: true });
   } catch {
-    // no chapters folder: the reading says so
+    // no content folder: the reading says so
   }
-  return [stamp(storyFile(contentDir)), ...entries].join('\n');
+  return entries
+    .map((entry) => {
+      const path = join(entry.parentPath, entry.name);
+      try {
+        const stat = statSync(path);
+        return `${path}:${stat.size}:${stat.mtimeMs}`;
+      } catch {
+        return `${path}:-`;
+      }
+    })
+    .sort()
+    .join('\n');
 }
 
 /** A loader that fills its collection from the reading, again whenever a content file changes in `npm run dev`. */

@@ -1,11 +1,11 @@
-import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { dev as startDevServer } from 'astro';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sharedBrowser } from '../support/browser';
 import { buildTries, childEnv, projectRoot, trippedOnAnotherBuild } from '../support/build';
-import { fixtureStory } from '../support/sites';
+import { archiveStory, fixtureStory } from '../support/sites';
 
 // Outside node_modules, which the dev server does not watch.
 const content = join(mkdtempSync(join(tmpdir(), 'quire-dev-')), 'content');
@@ -56,15 +56,16 @@ afterAll(async () => {
   rmSync(join(content, '..'), { recursive: true, force: true });
 });
 
-/** Writes a file the dev server watches, and waits for its watcher to see the change. */
-async function save(file: string, text: string): Promise<void> {
+/** Writes a file the dev server watches (a change, or a file added), and waits for its watcher to see it. */
+async function save(file: string, text: string | Uint8Array): Promise<void> {
+  const event = existsSync(file) ? 'change' : 'add';
   const seen = new Promise<void>((resolve) => {
     const onChange = (path: string) => {
       if (path !== file) return;
-      server.watcher.off('change', onChange);
+      server.watcher.off(event, onChange);
       resolve();
     };
-    server.watcher.on('change', onChange);
+    server.watcher.on(event, onChange);
   });
   writeFileSync(file, text);
   await seen;
@@ -143,5 +144,22 @@ describe('npm run dev', () => {
     }
     await expect.poll(async () => (await fetch(`${base}/chapter-2/`)).status, { timeout: 20_000 }).toBe(200);
     broken.to = output.length;
+  });
+
+  it('shows a picture the author adds after the text names it: the missing picture is no problem once it is there', async () => {
+    const file = join(content, 'chapters', 'chapter-1.md');
+    const good = readFileSync(file, 'utf8');
+    const picture = join(content, 'images', 'lake.png');
+    try {
+      await save(file, `${good}\n\n![The lake at night](../images/lake.png)\n`);
+      await expect.poll(async () => (await fetch(`${base}/chapter-1/`)).status, { timeout: 20_000 }).toBe(500);
+      mkdirSync(join(content, 'images'), { recursive: true });
+      await save(picture, readFileSync(join(archiveStory, 'images', 'lake.png')));
+      await expect.poll(async () => (await fetch(`${base}/chapter-1/`)).status, { timeout: 20_000 }).toBe(200);
+      expect(await (await fetch(`${base}/chapter-1/`)).text()).toMatch(/<img[^>]+alt="The lake at night"/);
+    } finally {
+      writeFileSync(file, good);
+      rmSync(join(content, 'images'), { recursive: true, force: true });
+    }
   });
 });
