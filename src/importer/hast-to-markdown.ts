@@ -11,8 +11,7 @@ import { classesOf } from './element.ts';
 import { alignmentOf, declaredFormatting, formattingMarks, holdsOnlyALink, withMarks } from './class-styles.ts';
 import { escapeXml } from '../core/escape.ts';
 import { withFootnoteMarks } from './footnotes.ts';
-import { pageBlocks, selectAll } from './html.ts';
-import { isSceneBreak } from '../core/scene-breaks.ts';
+import { pageBlocks, sceneBreakMarks, selectAll } from './html.ts';
 import { withPassageLanguages } from './passage-languages.ts';
 import { sanitizeSchema } from '../markdown/sanitize.ts';
 
@@ -492,12 +491,12 @@ function withLayoutClasses(tree: Root, breaks: string[]): Root {
     if (paragraphs)
       return visit({ ...original, tagName: original.tagName === 'p' ? 'div' : original.tagName, children: paragraphs }, inLink);
     // A paragraph, or a block of text alone (`<div style="text-align: center">* * *</div>`), that is a break.
-    if (
-      (original.tagName === 'p' || (['div', 'center'].includes(original.tagName) && !holdsBlocks(original))) &&
-      isSceneBreak(toString(original)) &&
-      !original.children.some((child) => child.type === 'element' && child.tagName === 'img')
-    ) {
-      breaks.push(toString(original));
+    const marks =
+      original.tagName === 'p' || (['div', 'center'].includes(original.tagName) && !holdsBlocks(original))
+        ? sceneBreakMarks(original)
+        : undefined;
+    if (marks !== undefined) {
+      breaks.push(marks);
       return [{ type: 'element', tagName: 'hr', properties: {}, children: [] }];
     }
     // Preformatted text that holds paragraphs (as Wattpad sets a chapter's) is no preformatted text: its paragraphs are.

@@ -62,8 +62,23 @@ export function typedBreaks(markdown: string): string {
   return lines.join('\n');
 }
 
-/** The text of a node as written (its marks' text too, `*~*~*` being emphasis of a tilde). */
-function textOf(node: Nodes): string {
-  if ('value' in node && node.type !== 'html') return node.value;
-  return 'children' in node ? (node.children as Nodes[]).map(textOf).join('') : '';
+/** What a break may be dressed in: emphasis (`*~*~*` is emphasis of a tilde), strikethrough, inline HTML tags (`<b>oOo</b>`). */
+const dressing = new Set(['text', 'emphasis', 'strong', 'delete', 'html', 'paragraph', 'heading']);
+
+/**
+ * The text of a paragraph or heading as written, marks and all; undefined when it holds more
+ * than text, however dressed: a link, a picture, code or a footnote's mark is what the author
+ * wrote there (`[***](chapter-2.md)`, `` `#` ``), never a break.
+ */
+function textOf(node: Nodes): string | undefined {
+  if (!dressing.has(node.type)) return undefined;
+  if (node.type === 'text') return node.value;
+  if (node.type === 'html') return '';
+  let text = '';
+  for (const child of 'children' in node ? (node.children as Nodes[]) : []) {
+    const part = textOf(child);
+    if (part === undefined) return undefined;
+    text += part;
+  }
+  return text;
 }

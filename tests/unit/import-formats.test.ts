@@ -1801,6 +1801,13 @@ describe('scene breaks, typed the same way in every format', () => {
       expect(chapters.at(-1)!.body).toBe('Before.\n\n* * *\n\nAfter.');
     },
   );
+  it('are never marks that link somewhere or show code: those are what the author wrote', async () => {
+    const page = `<article><h1>Chapter 1</h1><p>Before.</p><p><a href="https://example.org/stars">* * *</a></p><p><code>***</code></p><p><a id="_Toc1"></a>oOo</p><p>After.</p></article>`;
+    const { plan, chapters } = await importBytes(new TextEncoder().encode(page), 'chapter-1.html');
+    expectEveryWordKept(plan);
+    // A bookmark (an anchor without an address, as Word leaves them) is no link: that break stays a break.
+    expect(chapters.at(-1)!.body).toBe('Before.\n\n[\\* \\* \\*](https://example.org/stars)\n\n`***`\n\n* * *\n\nAfter.');
+  });
 });
 
 describe('hand-made footnotes', () => {

@@ -11,7 +11,7 @@ import {
 } from '../chapter-headings.ts';
 import { alignmentOf } from '../class-styles.ts';
 import { gatherFootnotes } from '../footnotes.ts';
-import { hasClass, select, textOf, treeOf, visibleText } from '../html.ts';
+import { hasClass, sceneBreakMarks, select, textOf, treeOf, visibleText } from '../html.ts';
 import { importedStory, type ImportedChapter, type ImportedWork } from '../model.ts';
 import {
   authorsPageTitle,
@@ -24,7 +24,6 @@ import {
   titlePageName,
   titlePageTitle,
 } from '../title-lines.ts';
-import { isSceneBreak } from '../../core/scene-breaks.ts';
 import { volumeLabel } from '../../core/chapter-labels.ts';
 import { counted } from '../../core/problems.ts';
 
@@ -362,10 +361,10 @@ function withTitlesAsHeadings(nodes: ElementContent[], notices: string[]): Eleme
 function withSceneBreaks(nodes: Root['children'], setAside: string[]): ElementContent[] {
   return (nodes as ElementContent[]).flatMap((node): ElementContent[] => {
     if (node.type !== 'element' || node.tagName !== 'p') return [node];
-    const text = textOf(node);
-    if (text === '' && !select('img', node)) return [];
-    if (!isSceneBreak(text)) return [node];
-    setAside.push(text);
+    if (textOf(node) === '' && !select('img', node)) return [];
+    const marks = sceneBreakMarks(node);
+    if (marks === undefined) return [node];
+    setAside.push(marks);
     return [{ type: 'element', tagName: 'hr', properties: {}, children: [] }];
   });
 }
