@@ -279,6 +279,13 @@ export const problems = {
     message: (mark: string) =>
       `${mark} marks a footnote that is written nowhere, so readers see ${mark} as typed; write the note on a line of its own (${mark}: the note's text), or write \\${mark} to keep the brackets`,
   }),
+  NoteWrittenTwice: problem({
+    level: 'warning',
+    where: 'line',
+    title: 'Two footnotes written with one label, the second of which no page shows',
+    message: (label: string, first: number | undefined) =>
+      `the note [^${label}] is written twice${first === undefined ? '' : ` (first on line ${first})`}, and pages show only the first; give this one a label of its own (such as [^${label}-2]) and mark it in the text, or delete it`,
+  }),
   TemplateCode: problem({
     level: 'warning',
     where: 'line',

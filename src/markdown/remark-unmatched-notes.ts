@@ -8,17 +8,22 @@ const typedMark = /\[\^([^\]\s]+)\]/g;
 
 /**
  * Tells the author of footnotes that do not meet: a note written (`[^2]: …`) that nothing in
- * the text marks, which Markdown leaves out of the page, and a mark (`[^3]`) for a note that is
- * written nowhere, which readers see as typed. Either way the author's words would change
- * without a word said. The text still renders as Markdown has it.
+ * the text marks, or a second note written with a label already used, which Markdown leaves
+ * out of the page, and a mark (`[^3]`) for a note that is written nowhere, which readers see as
+ * typed. Either way the author's words would change without a word said. The text still
+ * renders as Markdown has it.
  */
 export function remarkUnmatchedNotes() {
   return (tree: Root, file: VFile) => {
     const source = String(file.value);
     const marked = new Set<string>();
     visit(tree, 'footnoteReference', (node) => void marked.add(node.identifier));
+    const written = new Map<string, FootnoteDefinition>();
     visit(tree, 'footnoteDefinition', (node: FootnoteDefinition) => {
-      if (!marked.has(node.identifier)) file.info(problems.UnmarkedNote.message(node.label ?? node.identifier), node);
+      const first = written.get(node.identifier);
+      if (first) file.info(problems.NoteWrittenTwice.message(node.label ?? node.identifier, first.position?.start.line), node);
+      else if (!marked.has(node.identifier)) file.info(problems.UnmarkedNote.message(node.label ?? node.identifier), node);
+      if (!first) written.set(node.identifier, node);
     });
     visit(tree, 'text', (node: Text) => {
       const start = node.position?.start.offset;
