@@ -307,6 +307,13 @@ export const problems = {
     message: (first: string, cells: number) =>
       `the lines from “${first.length > 60 ? `${first.slice(0, 60)}…` : first}” are typed as a table's rows but show as one paragraph, pipes and all: Markdown makes a table only with a line of dashes under its first row; add ${'| --- '.repeat(cells)}| under it (the first row is then the table's heading)`,
   }),
+  LineBlock: problem({
+    level: 'warning',
+    where: 'line',
+    title: 'Lines opened by a bar, as pandoc writes a poem, show as one paragraph',
+    message: (first: string) =>
+      `the lines from “${first.length > 60 ? `${first.slice(0, 60)}…` : first}” are opened by a bar, as pandoc writes a poem or an address line by line, but show as one paragraph, bars and all; to keep each line, write them without the bars between a line :::verse and a line :::`,
+  }),
   UnclosedFence: problem({
     level: 'warning',
     where: 'line',

@@ -15,7 +15,7 @@ import { isSceneBreak } from '../../src/core/scene-breaks';
 import { noteLabel, parseNumber, parseTitleLine } from '../../src/importer/title-lines';
 import { slugify } from '../../src/core/slug';
 import { gatherFootnoteDefinitions } from '../../src/importer/markdown-references';
-import { pandocSpans } from '../../src/importer/readers/markdown';
+import { pandocBlocks, pandocSpans } from '../../src/importer/readers/markdown';
 import { languages, namedNumber, readTitle, titleParts } from '../../src/core/chapter-labels';
 
 /** Imports a plain-text chapter as `npm run import` does, into a folder holding `existing` orders. */
@@ -1345,5 +1345,84 @@ describe('Markdown cut into chapters', () => {
       '<u>this</u> <span style="font-variant: small-caps">END</span> plain ![a](b.png) [link](https://x.y) [kept] {braces}',
     );
     expect(attributes).toEqual(['{width="0.8in"\nheight="0.5in"}', '{target="_blank"}', '{.underline}', '{.smallcaps}', '{#x}']);
+  });
+
+  it('reads pandoc’s blocks: a line block as verse (its indents kept), a fenced div as its text (a poem’s as verse), a heading without its attributes; code as written', () => {
+    const written = [
+      '## The Letter {#letter .unnumbered}',
+      '',
+      '| Dear Meg,',
+      '|     I write from the lake,',
+      '  where the water is black.',
+      '| ',
+      '| Yours, C.',
+      '',
+      '::: {.letter}',
+      'The second page was blank.',
+      ':::',
+      '',
+      '::: poem',
+      'Roses are red',
+      ':::',
+      '',
+      ':::verse',
+      'The site’s own',
+      ':::',
+      '',
+      '| Name | Age |',
+      '| --- | --- |',
+      '| Meg | 17 |',
+      '',
+      '```',
+      '| not a line block',
+      '::: {.not-a-div}',
+      '```',
+    ].join('\n');
+    const { text, attributes, lineBlocks, divs, poems } = pandocBlocks(written);
+    expect(text).toBe(
+      [
+        '## The Letter',
+        '',
+        ':::verse',
+        'Dear Meg,',
+        '\u00a0'.repeat(4) + 'I write from the lake, where the water is black.',
+        '',
+        'Yours, C.',
+        ':::',
+        '',
+        'The second page was blank.',
+        '',
+        ':::verse',
+        'Roses are red',
+        ':::',
+        '',
+        ':::verse',
+        'The site’s own',
+        ':::',
+        '',
+        '| Name | Age |',
+        '| --- | --- |',
+        '| Meg | 17 |',
+        '',
+        '```',
+        '| not a line block',
+        '::: {.not-a-div}',
+        '```',
+      ].join('\n'),
+    );
+    expect({ attributes, lineBlocks, divs, poems }).toEqual({
+      attributes: ['{#letter .unnumbered}', '{.letter}', 'poem'],
+      lineBlocks: 1,
+      divs: 2,
+      poems: 1,
+    });
+  });
+
+  it('imports pandoc’s Markdown with every word, its attributes no words of the story even where the story has the same word', async () => {
+    const file = '# Chapter 1 {#one}\n\nShe drew a line to [underline]{.underline} the underline word.\n\n::: letter\nA letter.\n:::\n';
+    const plan = await planImport(await readInput(new TextEncoder().encode(file), 'chapter.md'), []);
+    expect(plan.fidelity.kept).toBe(plan.fidelity.source);
+    expect(plan.fidelity.added).toBe(0);
+    expect(plan.chapters[0]!.text).toContain('She drew a line to <u>underline</u> the underline word.\n\nA letter.');
   });
 });

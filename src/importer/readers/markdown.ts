@@ -35,6 +35,7 @@ import { parse as parseToml, TomlError } from 'smol-toml';
 import { closest } from '../../shared/suggest.ts';
 import { parseDate } from '../../core/dates.ts';
 import { counted } from '../../core/problems.ts';
+import { closesFence, fenceOpened } from '../../markdown/source-lines.ts';
 
 /**
  * A chapter already in Markdown: its frontmatter checked against the chapter format (any
@@ -50,7 +51,9 @@ export function readMarkdown(input: string, file: string, stem: string): Importe
   const comments = commented.count;
   // Pandoc's attributes on pictures, links and spans, which the site's Markdown would show as typed.
   const pandoc = pandocSpans(commented.text);
-  const written = { ...commented, text: pandoc.text };
+  // And its blocks: line blocks, fenced divs, headings' attributes.
+  const blocks = pandocBlocks(pandoc.text);
+  const written = { ...commented, text: blocks.text };
   // Breaks typed as control characters become line and paragraph breaks; the build refuses the rest, so they go.
   const { text, removed } = withoutControls(written.text);
   let split: ContentFile;
@@ -81,6 +84,13 @@ export function readMarkdown(input: string, file: string, stem: string): Importe
     dropped.push(
       `pandoc’s attributes of ${counted(pandoc.attributes.length, 'picture, link or span', 'pictures, links and spans')} ({width="3in"}, {.underline}…), the site sizing pictures itself; underlined and small-capital words kept so`,
     );
+  if (blocks.lineBlocks > 0) notices.push(`wrote ${counted(blocks.lineBlocks, 'line block')} pandoc’s way (| …) as verse, each line kept`);
+  if (blocks.divs > 0)
+    dropped.push(
+      `the fences of ${counted(blocks.divs, 'pandoc div')} (::: {.letter} … :::), their text kept${blocks.poems > 0 ? `, ${counted(blocks.poems, 'poem')} as verse` : ''}`,
+    );
+  const attributedHeadings = blocks.attributes.length - blocks.divs;
+  if (attributedHeadings > 0) dropped.push(`pandoc’s attributes of ${counted(attributedHeadings, 'heading')} ({#id}, {.class}, {-})`);
   if (notion?.properties.length)
     dropped.push(
       `the page’s Notion properties (${notion.properties.map((line) => `“${line.slice(0, line.indexOf(':'))}”`).join(', ')}), which a chapter has no place for`,
@@ -142,12 +152,7 @@ export function readMarkdown(input: string, file: string, stem: string): Importe
         // Obsidian's links counted as the words they show, as the site shows them.
         wikiLinksAsShown(sourceText(multiMarkdown?.body ?? splitFrontmatter(written.text.replace(/^\uFEFF/, ''), file).body)),
       ) + (work?.summary ? `\n${markdownToPlainText(work.summary)}` : ''),
-    setAside: [
-      ...chapters.flatMap(({ setAside }) => setAside),
-      ...(titlePage?.setAside ?? []),
-      ...(notion?.properties ?? []),
-      ...pandoc.attributes,
-    ],
+    setAside: [...chapters.flatMap(({ setAside }) => setAside), ...(titlePage?.setAside ?? []), ...(notion?.properties ?? [])],
     dropped,
     notices,
   };
@@ -335,6 +340,108 @@ export function pandocSpans(text: string): { text: string; attributes: string[] 
       return words;
     });
   return { text: replaced, attributes };
+}
+
+/** A heading's attributes as pandoc writes them, whole: `{#lake .unnumbered}`, `{-}`. */
+const headingAttributes = new RegExp(`^(?:${pandocAttributes}|\\{-\\})$`);
+
+/** Classes of a pandoc div that hold a poem or a song: the site's verse. */
+const verseClasses = /^(?:verse|poem|poetry|lyrics|song|stanza|line-?block)$/i;
+
+/**
+ * Pandoc's blocks as the site's Markdown (pandoc, Zettlr and Quarto write them): a line block
+ * (`| Dear Meg,` line by line, as pandoc writes a poem or an address) as a `:::verse` block,
+ * each line kept and its indent kept as no-break spaces, as pandoc keeps it; a fenced div
+ * (`::: {.letter}` … `:::`) as its text, or as verse when its class says it is a poem; and a
+ * heading's attributes (`## The Lake {#lake}`) left out. Code blocks stay as written. What
+ * was left out (the divs' and headings' attributes) is returned, for the word check and the author.
+ */
+export function pandocBlocks(text: string): { text: string; attributes: string[]; lineBlocks: number; divs: number; poems: number } {
+  const lines = text.split('\n');
+  const out: string[] = [];
+  const attributes: string[] = [];
+  let lineBlocks = 0;
+  let divs = 0;
+  let poems = 0;
+  let fence: string | undefined;
+  // The ::: blocks open around each line: pandoc's (dropped, or verse) and the site's own (:::verse), each closed by a line of colons.
+  const open: ('pandoc' | 'verse' | 'site')[] = [];
+  const lineBlockLine = /^\|(?: (.*))?$/;
+  for (let i = 0; i < lines.length; i++) {
+    const line = lines[i]!;
+    if (fence) {
+      out.push(line);
+      if (closesFence(line, fence)) fence = undefined;
+      continue;
+    }
+    fence = fenceOpened(line);
+    if (fence) {
+      out.push(line);
+      continue;
+    }
+    // A run of lines each opened by a bar and a space (a bar alone is an empty line), with no
+    // table's line of dashes among them and not every one closed by a bar as a table's rows are.
+    if (lineBlockLine.test(line) && (i === 0 || lines[i - 1]!.trim() === '')) {
+      let end = i;
+      while (end < lines.length && (lineBlockLine.test(lines[end]!) || (end > i && /^ +\S/.test(lines[end]!)))) end++;
+      const run = lines.slice(i, end);
+      const tableLike = run.some((row) => /^\|?\s*:?-+:?\s*\|/.test(row)) || run.every((row) => /\|\s*$/.test(row.slice(1)));
+      if (!tableLike && run.some((row) => row.length > 2)) {
+        lineBlocks++;
+        out.push(':::verse');
+        for (const row of run) {
+          // A line that goes on under the one before (indented, no bar) joins it, as pandoc reads it.
+          if (!row.startsWith('|')) {
+            out[out.length - 1] += ` ${row.trim()}`;
+            continue;
+          }
+          const said = row.slice(2);
+          const indent = /^ */.exec(said)![0].length;
+          out.push(said.trim() === '' ? '' : '\u00a0'.repeat(indent) + said.slice(indent));
+        }
+        out.push(':::');
+        i = end - 1;
+        continue;
+      }
+    }
+    const pandocDiv = /^ {0,3}(:{3,})\s*(\{[^}\n]*\}|[\w-]+)\s*:*\s*$/.exec(line);
+    // The site's own blocks (`:::verse`, no space) open as directives do; pandoc's have a space or braces.
+    if (pandocDiv && !/^ {0,3}:{3,}[A-Za-z]/.test(line)) {
+      divs++;
+      const written = pandocDiv[2]!;
+      const classes = written.startsWith('{') ? [...written.matchAll(/\.([\w-]+)/g)].map((match) => match[1]!) : [written];
+      const verse = classes.some((name) => verseClasses.test(name));
+      open.push(verse ? 'verse' : 'pandoc');
+      if (verse) poems++;
+      attributes.push(written);
+      if (verse) out.push(':::verse');
+      continue;
+    }
+    if (/^ {0,3}:{3,}[A-Za-z]/.test(line)) {
+      open.push('site');
+      out.push(line);
+      continue;
+    }
+    if (/^ {0,3}:{3,}\s*$/.test(line) && open.length > 0) {
+      const closed = open.pop();
+      if (closed !== 'pandoc') out.push(':::');
+      continue;
+    }
+    // A heading's attributes: after an ATX heading's text, or on the text over a setext one's line.
+    const underlined = /^ {0,3}(?:=+|-+)\s*$/.test(lines[i + 1] ?? '') && line.trim() !== '';
+    const typed = line.trimEnd();
+    const braced = typed.endsWith('}') ? typed.lastIndexOf('{') : -1;
+    if ((underlined || /^ {0,3}#{1,6}\s/.test(line)) && braced > 0 && /\s/.test(typed[braced - 1]!)) {
+      const written = typed.slice(braced);
+      if (headingAttributes.test(written)) {
+        attributes.push(written);
+        out.push(typed.slice(0, braced).trimEnd());
+        continue;
+      }
+    }
+    out.push(line);
+  }
+  return { text: out.join('\n'), attributes, lineBlocks, divs, poems };
 }
 
 /** The title line a heading that opens the text reads as ("# Chapter 1", "# Prologue"), if it opens it and is one. */
