@@ -7,7 +7,7 @@ import { sourceLines } from './source-lines.ts';
 /** A line typed as a table's row: between pipes, two cells at least (`| Level | 3 |`). */
 const row = /^\|(?:[^|\n]*\|){2,}$/;
 /** A line of pandoc's line block: a bar, then a space and the line (or nothing, for an empty line). */
-const lineBlockLine = /^\|(?: |$)/;
+export const lineBlockLine = /^\|(?: |$)/;
 
 /**
  * Tells the author of lines typed as a table (`| Level | 3 |`, as a status screen is) with no

@@ -36,6 +36,7 @@ import { closest } from '../../shared/suggest.ts';
 import { parseDate } from '../../core/dates.ts';
 import { counted } from '../../core/problems.ts';
 import { closesFence, fenceOpened } from '../../markdown/source-lines.ts';
+import { lineBlockLine } from '../../markdown/remark-rowless-tables.ts';
 
 /**
  * A chapter already in Markdown: its frontmatter checked against the chapter format (any
@@ -366,7 +367,6 @@ export function pandocBlocks(text: string): { text: string; attributes: string[]
   let fence: string | undefined;
   // The ::: blocks open around each line: pandoc's (dropped, or verse) and the site's own (:::verse), each closed by a line of colons.
   const open: ('pandoc' | 'verse' | 'site')[] = [];
-  const lineBlockLine = /^\|(?: (.*))?$/;
   for (let i = 0; i < lines.length; i++) {
     const line = lines[i]!;
     if (fence) {
