@@ -1,5 +1,5 @@
 import { hasPrefixOf } from './prefixes.ts';
-import { fold, queryTerms, withoutJoiners } from './search-terms.ts';
+import { fold, queryTerms } from './search-terms.ts';
 import { cjkCharacter, unspaced } from './text-stats.ts';
 
 /** A stretch of a text that matched a search term. */
@@ -47,13 +47,13 @@ interface Token {
   end: number;
 }
 
-/** The text folded character by character (joiners left out), with where each folded character came from. */
+/** The text folded character by character, with where each folded character came from. */
 function folded(text: string): { folded: string; origin: number[] } {
   let out = '';
   const origin: number[] = [];
   let offset = 0;
   for (const char of text) {
-    const f = withoutJoiners(fold(char)).replace(/’/g, "'");
+    const f = fold(char).replace(/’/g, "'");
     for (let i = 0; i < f.length; i++) origin.push(offset);
     out += f;
     offset += char.length;
@@ -76,13 +76,20 @@ export function findHits(text: string, query: SearchQuery): TextMatch[] {
   const { folded: flat, origin } = folded(text);
   const hits: TextMatch[] = [];
   const at = (start: number, end: number) => hits.push({ start: origin[start]!, end: origin[end]! });
-  const tokens: Token[] = [...flat.matchAll(/[\p{L}\p{N}\p{M}]+(?:'[\p{L}\p{M}]+)*/gu)].map((m) => ({
+  // A zero-width (non-)joiner is inside a word (Persian's `می‌بارید`, `کتاب‌ها`): no end of one.
+  const tokens: Token[] = [...flat.matchAll(/[\p{L}\p{N}\p{M}]+(?:['\u200c\u200d][\p{L}\p{N}\p{M}]+)*/gu)].map((m) => ({
     word: m[0],
     start: m.index,
     end: m.index + m[0].length,
   }));
-  const same = (word: string, term: string) =>
+  const matches = (word: string, term: string) =>
     word === term || stem(word) === stem(term) || (query.language !== undefined && hasPrefixOf(word, term, query.language));
+  // The word typed with its joiners or without (the query has none), or one of the pieces they join
+  // (`کتاب` marks `کتاب‌ها`, "books"): the whole word is marked, as the results page marks it.
+  const same = (word: string, term: string) => {
+    const pieces = word.split(/[\u200c\u200d]/);
+    return matches(pieces.join(''), term) || (pieces.length > 1 && pieces.some((piece) => matches(piece, term)));
+  };
   const cjkTerms: string[] = [];
   const segmentedTerms: string[] = [];
   for (const phrase of query.phrases) {

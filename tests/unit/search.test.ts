@@ -285,6 +285,9 @@ describe('words behind prefixes', () => {
     expect(marked('بارید')).toEqual(['می\u200cبارید', 'نمیبارید', 'میبارید']);
     // A word typed with its non-joiner is that word (typed with it or without), never its parts: not every "می".
     expect(marked('می\u200cبارید')).toEqual(['می\u200cبارید', 'میبارید']);
+    // A word with a suffix joined so ("books", کتاب‌ها) holds the word: the whole of it is marked.
+    const books = 'کتاب‌ها روی میز بود و یک کتاب دیگر.';
+    expect(findHits(books, parseQuery('کتاب', 'fa')).map((m) => books.slice(m.start, m.end))).toEqual(['کتاب‌ها', 'کتاب']);
   });
 
   it('marks a word behind its prefixes in the chapter', () => {
