@@ -21,7 +21,10 @@ async function main(): Promise<number> {
   const env = commandSettings();
   const contentDir = args.values.content === undefined ? env.contentDir : resolve(args.values.content);
   const { basePath, buildDate } = env;
-  const reading = await readStory(contentDir, { base: basePath, now: buildDate });
+  // The story the build reads is rendered into the build's own cache, so the build after a check
+  // (the deploy's next step, or npm start) renders nothing again; another folder is checked apart.
+  const cacheDir = contentDir === env.contentDir ? env.cacheDir : undefined;
+  const reading = await readStory(contentDir, { base: basePath, now: buildDate, cacheDir });
 
   for (const problem of reading.problems) console.error(`error    ${problem}`);
   for (const warning of reading.warnings) console.warn(`warning  ${warning}`);

@@ -1,16 +1,20 @@
-import { cpSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { runCommand } from '../support/build';
+import { readStory } from '../../src/source/story-source.ts';
 import { fixtureStory } from '../support/sites';
 import { makeWorkDir } from '../../src/cli/support/work-dir.ts';
 
 const work = makeWorkDir('check-');
 afterAll(() => rmSync(work, { recursive: true, force: true }));
 
+/** Where the checks' builds would go: their cache (`<out>-cache`) is the tests', not the project's. */
+const outDir = join(work, 'dist');
+
 /** Runs the story check (`npm run check`) on a content folder. */
 function check(contentDir: string, env: Record<string, string> = {}) {
-  const result = runCommand('check', [], { env: { CONTENT_DIR: contentDir, BUILD_DATE: '2026-01-01', ...env } });
+  const result = runCommand('check', [], { env: { CONTENT_DIR: contentDir, BUILD_DATE: '2026-01-01', OUT_DIR: outDir, ...env } });
   return { code: result.code, output: `${result.stdout}${result.stderr}` };
 }
 
@@ -54,6 +58,25 @@ describe('the story check', () => {
     expect(result.output).toMatch(/\S*twin\.md:6: the link to "chapter-99\.md" points at no chapter/);
     expect(result.output).toMatch(/\S*empty\.md: the chapter has no text/);
     expect(result.output).toMatch(/✗ 11 chapter files in \S+: 5 errors/);
+  });
+
+  it('renders the story into the cache its build reads, so the build after a check renders nothing again; another folder apart', async () => {
+    const content = join(work, 'cached');
+    cpSync(fixtureStory, content, { recursive: true });
+    const rendered = join(`${outDir}-cache`, 'quire-rendered');
+    rmSync(rendered, { recursive: true, force: true });
+    expect(check(content).code).toBe(0);
+    const entries = readdirSync(rendered).sort();
+    expect(entries.length).toBeGreaterThan(8);
+    // The build's own reading, with the same settings, finds every one of them: it renders (and adds) none.
+    await readStory(content, { base: '/', now: new Date('2026-01-01'), cacheDir: `${outDir}-cache` });
+    expect(readdirSync(rendered).sort()).toEqual(entries);
+    rmSync(rendered, { recursive: true, force: true });
+    const other = runCommand('check', ['--content', content], {
+      env: { CONTENT_DIR: fixtureStory, BUILD_DATE: '2026-01-01', OUT_DIR: outDir },
+    });
+    expect(other.code, other.stderr).toBe(0);
+    expect(existsSync(rendered)).toBe(false);
   });
 
   it('checks the folder --content names, and refuses an argument it does not know rather than check another story', () => {

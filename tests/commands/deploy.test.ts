@@ -21,6 +21,11 @@ describe('what a push runs', () => {
     );
     expect(runs.join('\n')).not.toMatch(/npm test|npm run lint|typecheck|apt-get/);
     expect(runs.findIndex((run) => run.startsWith('npm run verify'))).toBeGreaterThan(runs.indexOf('npm run build'));
+    // The check renders the story as the build will (under the same base path), into the cache the build then reads.
+    const steps = runStepsForPush(workflows, 'main', contentPush, pages);
+    const base = (run: string) => steps.find((step) => step.run === run)?.env.BASE_PATH;
+    expect(base('npm run check')).toBe('/my-serial');
+    expect(base('npm run check')).toBe(base('npm run build'));
   });
 
   it('for a change to the code: the project’s tests too', () => {
