@@ -1,4 +1,4 @@
-import { cpSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { strToU8, zipSync } from 'fflate';
 import { parseHTML } from 'linkedom';
@@ -8,6 +8,7 @@ import { wordsOf } from '../support/html';
 import { sampleStory, seedText } from '../support/sites';
 import { makeWorkDir } from '../../src/cli/support/work-dir.ts';
 import { problems } from '../../src/core/problems.ts';
+import { readStory } from '../../src/source/story-source.ts';
 
 const fixtures = join(import.meta.dirname, '../fixtures/import');
 const work = makeWorkDir('import-');
@@ -139,6 +140,30 @@ describe('npm run import', () => {
     const again = await runImport(join(fixtures, 'ao3/single-chapter.html'), '--content', content, '--out', join(work, 'ao3-more'));
     expect(again.stdout).toMatch(/kept the existing .*story\.md; pass --force/);
     expect(readFileSync(join(content, 'story.md'), 'utf8')).toMatch(/title: The Lantern Keeper/);
+  });
+
+  it('renders what it imports into the cache of the build that reads the folder, so that build renders nothing again; another folder apart', async () => {
+    const content = join(work, 'cached');
+    const outDir = join(work, 'cached-dist');
+    const rendered = join(`${outDir}-cache`, 'quire-rendered');
+    const saved = { CONTENT_DIR: process.env.CONTENT_DIR, OUT_DIR: process.env.OUT_DIR };
+    Object.assign(process.env, { CONTENT_DIR: content, OUT_DIR: outDir });
+    try {
+      expect((await runImport(join(fixtures, 'ao3/new-layout.html'), '--content', content)).code).toBe(0);
+      const entries = readdirSync(rendered).sort();
+      expect(entries.length).toBeGreaterThan(3);
+      // The build's own reading of the folder finds every one of them: it renders (and adds) none.
+      await readStory(content, { base: '/', now: new Date(), cacheDir: `${outDir}-cache` });
+      expect(readdirSync(rendered).sort()).toEqual(entries);
+      rmSync(rendered, { recursive: true, force: true });
+      expect((await runImport(join(fixtures, 'ao3/new-layout.html'), '--content', join(work, 'cached-other'))).code).toBe(0);
+      expect(existsSync(rendered)).toBe(false);
+    } finally {
+      for (const [key, value] of Object.entries(saved)) {
+        if (value === undefined) Reflect.deleteProperty(process.env, key);
+        else process.env[key] = value;
+      }
+    }
   });
 
   it('takes the title, author and language given: for chapters alone a story.md of them, for a whole work in place of its own', async () => {
