@@ -283,8 +283,8 @@ export const problems = {
     level: 'warning',
     where: 'line',
     title: 'Two footnotes written with one label, the second of which no page shows',
-    message: (label: string, first: number | undefined) =>
-      `the note [^${label}] is written twice${first === undefined ? '' : ` (first on line ${first})`}, and pages show only the first; give this one a label of its own (such as [^${label}-2]) and mark it in the text, or delete it`,
+    message: (label: string) =>
+      `the note [^${label}] is written twice (here, and once above), and pages show only the first; give this one a label of its own (such as [^${label}-2]) and mark it in the text, or delete it`,
   }),
   TemplateCode: problem({
     level: 'warning',

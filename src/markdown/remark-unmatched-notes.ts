@@ -18,12 +18,11 @@ export function remarkUnmatchedNotes() {
     const source = String(file.value);
     const marked = new Set<string>();
     visit(tree, 'footnoteReference', (node) => void marked.add(node.identifier));
-    const written = new Map<string, FootnoteDefinition>();
+    const written = new Set<string>();
     visit(tree, 'footnoteDefinition', (node: FootnoteDefinition) => {
-      const first = written.get(node.identifier);
-      if (first) file.info(problems.NoteWrittenTwice.message(node.label ?? node.identifier, first.position?.start.line), node);
+      if (written.has(node.identifier)) file.info(problems.NoteWrittenTwice.message(node.label ?? node.identifier), node);
       else if (!marked.has(node.identifier)) file.info(problems.UnmarkedNote.message(node.label ?? node.identifier), node);
-      if (!first) written.set(node.identifier, node);
+      written.add(node.identifier);
     });
     visit(tree, 'text', (node: Text) => {
       const start = node.position?.start.offset;

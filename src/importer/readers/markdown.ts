@@ -324,7 +324,7 @@ const attributedSpan = new RegExp(String.raw`(?<![!\]])\[([^[\]\n]{1,500})\](${p
  * Pandoc's Markdown as the site's (pandoc, Zettlr and Quarto write it; `pandoc -t markdown` writes
  * a Word file so): a picture's or a link's attributes (`![](map.png){width="3in"}`) left out, the
  * site sizing pictures itself; a span (`[words]{.underline}`) as its words, underlined or in small
- * capitals when its class says so. What was left out is returned, for the word check and the author.
+ * capitals when its class says so. What was left out (no words of the story) is returned, for the author.
  */
 export function pandocSpans(text: string): { text: string; attributes: string[] } {
   const attributes: string[] = [];
@@ -355,7 +355,7 @@ const verseClasses = /^(?:verse|poem|poetry|lyrics|song|stanza|line-?block)$/i;
  * each line kept and its indent kept as no-break spaces, as pandoc keeps it; a fenced div
  * (`::: {.letter}` … `:::`) as its text, or as verse when its class says it is a poem; and a
  * heading's attributes (`## The Lake {#lake}`) left out. Code blocks stay as written. What
- * was left out (the divs' and headings' attributes) is returned, for the word check and the author.
+ * was left out (the divs' and headings' attributes, no words of the story) is returned, for the author.
  */
 export function pandocBlocks(text: string): { text: string; attributes: string[]; lineBlocks: number; divs: number; poems: number } {
   const lines = text.split('\n');
