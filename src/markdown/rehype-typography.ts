@@ -1,8 +1,19 @@
-import type { Nodes, Root } from 'hast';
+import type { Element, Nodes, Root } from 'hast';
 import { quoteStyle, quoteStyles, smarten, type QuoteStyle } from '../core/typography.ts';
 
 /** Elements whose text is shown as typed: code, and what is read as code or as a program's. */
 const verbatim = new Set(['code', 'pre', 'kbd', 'samp', 'script', 'style', 'textarea']);
+
+/**
+ * A link that shows its own address (`https://example.org/a--b`, `www.example.org`,
+ * `meg@example.org`, as Markdown links an address typed in the text): shown as typed, so a
+ * reader who copies it copies the address, not one with a dash or a curly quote in it.
+ */
+function showsAddress(node: Element): boolean {
+  if (node.tagName !== 'a' || node.children.length !== 1) return false;
+  const [child] = node.children;
+  return child?.type === 'text' && /^(?:[a-z][a-z\d+.-]*:\/\/|www\.|mailto:)\S+$|^[^\s@]+@[^\s@]+\.\S+$/i.test(child.value);
+}
 
 /** Elements inside a run of text: a quote across them opens and closes as if they were not there. */
 const phrasing = new Set([
@@ -39,8 +50,8 @@ const phrasing = new Set([
 /**
  * Typographer's quotes (in the story's language's style, or a passage's marked as another), dashes and ellipses in the text of
  * a chapter (see `smarten`): the text written in Markdown and the text inside raw HTML alike
- * (`<p class="center">"Hello," she said.</p>`), once the HTML is parsed and sanitized. Code is
- * left alone. Before the heading ids are made, so they are made of the text as shown.
+ * (`<p class="center">"Hello," she said.</p>`), once the HTML is parsed and sanitized. Code, and
+ * an address shown as a link, are left alone. Before the heading ids are made, so they are made of the text as shown.
  *
  * Written for speed: `remark-smartypants` parses every text node with retext and took 60% of
  * the time to render a chapter (12 of 20 ms for 2,500 words); this is a single pass over the text.
@@ -56,7 +67,7 @@ export function rehypeTypography(style?: QuoteStyle) {
       }
       let inside = marks;
       if (node.type === 'element') {
-        if (verbatim.has(node.tagName)) {
+        if (verbatim.has(node.tagName) || showsAddress(node)) {
           before = 'x';
           return;
         }

@@ -149,6 +149,21 @@ describe('the text as readers see it', () => {
     expect(text).toBe('“Hello,” she said.\n\nA quote.\n\na list');
     expect(paragraphs).toBe(2);
   });
+
+  it('shows an address typed in the text as typed, dashes and quotes and all, while the text around it is set', async () => {
+    const { html } = await chapter(
+      'See https://example.org/a--b or www.example.org/"x"... or meg--giry@example.org, or <https://example.org/c--d>. "Then," [she--said](https://example.org/e).',
+    );
+    const shown = [...dom(html).querySelectorAll('a')].map((a) => a.textContent);
+    expect(shown).toEqual([
+      'https://example.org/a--b',
+      'www.example.org/"x',
+      'meg--giry@example.org',
+      'https://example.org/c--d',
+      'she—said',
+    ]);
+    expect(dom(html).querySelector('p')?.textContent).toContain('. “Then,” ');
+  });
 });
 
 describe('HTML from old pages', () => {
