@@ -102,9 +102,18 @@ function opens(previous: string, next: string): boolean {
   return opensAfter.test(previous) || (dash.test(previous) && wordChar.test(next));
 }
 
+/** A height or a length in feet and inches as typed (`5'10"`, `6' 2.5"`): primes, not quotes. */
+const feetAndInches = /(\d)'(\s?\d{1,2}(?:\.\d+)?)"/g;
+/** "Rock 'n' roll", "fish 'n' chips": two apostrophes (letters left out), no quotation. */
+const andBetween = /(?<=\s)'n'(?=\s)/g;
+
 /** Smartens one text, given the character that came before it, with a language's quotation marks. */
 export function smarten(text: string, before = ' ', style: QuoteStyle = english): string {
-  const dashed = text.replace(/-{2,3}/g, '\u2014').replace(/\.\.\.|\. \. \./g, '\u2026');
+  const dashed = text
+    .replace(/-{2,3}/g, '\u2014')
+    .replace(/\.\.\.|\. \. \./g, '\u2026')
+    .replace(feetAndInches, style === quoteStyles.straight ? '$&' : '$1\u2032$2\u2033')
+    .replace(andBetween, style === quoteStyles.straight ? '$&' : '\u2019n\u2019');
   let out = '';
   let previous = before;
   let singleOpen = false;

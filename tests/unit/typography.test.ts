@@ -21,6 +21,9 @@ describe('smarten', () => {
     ["Back in the '90s.", 'Back in the ’90s.'],
     ['"Nested \'quotes\' here."', '“Nested ‘quotes’ here.”'],
     ['(“already curly”)', '(“already curly”)'],
+    // Feet and inches are primes; "'n'" is two letters left out.
+    ['He was 5\'10" and she 5\' 4.5".', 'He was 5′10″ and she 5′ 4.5″.'],
+    ['"The year was 1990," and rock \'n\' roll.', '“The year was 1990,” and rock ’n’ roll.'],
   ])('%s', (input, output) => {
     expect(smarten(input)).toBe(output);
   });
