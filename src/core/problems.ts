@@ -307,6 +307,13 @@ export const problems = {
     message: (first: string, cells: number) =>
       `the lines from “${first.length > 60 ? `${first.slice(0, 60)}…` : first}” are typed as a table's rows but show as one paragraph, pipes and all: Markdown makes a table only with a line of dashes under its first row; add ${'| --- '.repeat(cells)}| under it (the first row is then the table's heading)`,
   }),
+  SecondFrontmatter: problem({
+    level: 'warning',
+    where: 'line',
+    title: 'The text opens with a second block of frontmatter, which shows as a rule and a heading',
+    message: (first: string) =>
+      `the text opens with a second block of frontmatter (---, “${first.length > 60 ? `${first.slice(0, 60)}…` : first}”…, ---), which readers see as a rule and a heading; delete it, or move what it says into the frontmatter at the top of the file`,
+  }),
   LineBlock: problem({
     level: 'warning',
     where: 'line',

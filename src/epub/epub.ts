@@ -90,6 +90,7 @@ figure { margin: 1em 0; text-align: center; }
 figcaption { font-size: 0.875em; text-indent: 0; }
 .verse { margin: 1em 2em; }
 .verse p { text-indent: 0; }
+.verse p + p { margin-top: 1em; }
 .messages p.message { text-indent: 0; margin: 0.3em 25% 0.3em 0; padding: 0.3em 0.6em; border: 1px solid #999; border-radius: 0.6em; }
 .messages p.reply { margin: 0.3em 0 0.3em 25%; }
 .messages .sender { display: block; font-size: 0.8em; }

@@ -1,5 +1,6 @@
 import { parseHTML } from 'linkedom';
 import { describe, expect, it } from 'vitest';
+import { problems } from '../../src/core/problems';
 import { createRenderer } from '../../src/markdown/render';
 import { validateStory } from '../../src/core/story';
 import { chapterSource, storySource } from '../support/story-sources';
@@ -211,6 +212,16 @@ describe('the author’s headings', () => {
       'h3 Thanks',
       'h4 And',
     ]);
+  });
+});
+
+describe('a second block of frontmatter opening the text', () => {
+  it('is one warning at its first line, not also a sentence that --- made a heading', async () => {
+    const rendered = await chapter('---\ntitle: The Lake\nsummary: Meg goes down to the lake.\n---\n\nThe text.');
+    expect(rendered.notices).toEqual([{ line: 1, message: problems.SecondFrontmatter.message('title: The Lake') }]);
+    expect(rendered.dashHeading).toBeUndefined();
+    // A rule over a heading the author meant is no frontmatter.
+    expect((await chapter('---\n\nThe Lake\n---\n\nText.')).notices).toEqual([]);
   });
 });
 
