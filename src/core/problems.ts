@@ -279,6 +279,13 @@ export const problems = {
     message: (mark: string) =>
       `${mark} marks a footnote that is written nowhere, so readers see ${mark} as typed; write the note on a line of its own (${mark}: the note's text), or write \\${mark} to keep the brackets`,
   }),
+  SpacedNoteLabel: problem({
+    level: 'warning',
+    where: 'line',
+    title: 'A footnote mark with a space in its label, which shows as typed',
+    message: (mark: string, fixed: string) =>
+      `${mark} shows as typed: a footnote's label cannot hold a space, so Markdown reads neither the mark nor its note; write ${fixed} here and at the start of its note (${fixed}: the note's text)`,
+  }),
   NoteWrittenTwice: problem({
     level: 'warning',
     where: 'line',

@@ -3,8 +3,11 @@ import { visit } from 'unist-util-visit';
 import type { VFile } from 'vfile';
 import { problems } from '../core/problems.ts';
 
-/** A footnote's mark as typed (`[^3]`, `[^note]`), which Markdown leaves as text when no note has its label. */
-const typedMark = /\[\^([^\]\s]+)\]/g;
+/**
+ * A footnote's mark as typed (`[^3]`, `[^note]`), which Markdown leaves as text when no note has
+ * its label; or with a space in its label (`[^the lake]`), which Markdown never reads as a mark.
+ */
+const typedMark = /\[\^([^\]\s]+|[^\]\s][^\]\n]{0,60}?[^\]\s])\]/g;
 
 /**
  * Tells the author of footnotes that do not meet: a note written (`[^2]: …`) that nothing in
@@ -31,7 +34,9 @@ export function remarkUnmatchedNotes() {
         // As typed in the source (not escaped, `\[^3]`), where the text and its source still line up.
         const at = source.indexOf(match[0], start);
         if (at === -1 || source[at - 1] === '\\') continue;
-        file.info(problems.NoteNowhere.message(match[0]), node);
+        const label = match[1]!;
+        if (/\s/.test(label)) file.info(problems.SpacedNoteLabel.message(match[0], `[^${label.replace(/\s+/g, '-')}]`), node);
+        else file.info(problems.NoteNowhere.message(match[0]), node);
       }
     });
   };
