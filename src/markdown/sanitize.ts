@@ -125,7 +125,7 @@ const styleElements: Readonly<Record<string, 'em' | 'strong'>> = {
  * Before sanitizing, what old and pasted HTML means that sanitizing would lose, written as the
  * site writes it: `<center>` (which HTML no longer has) and `text-align: center` become the
  * `<div class="center">` that `align="center"` gives; small caps, underlining, right alignment
- * their classes; a `<span>`'s italics and bold `<em>` and `<strong>`. Each declaration of a
+ * their classes; a `<span>`'s italics and bold `<em>` and `<strong>`, its `mark` class `<mark>`. Each declaration of a
  * `style` taken so is gone from it; what is left is for `rehypeRemovedHtml` to tell the author of.
  */
 export function rehypeLegacyFormatting() {
@@ -134,6 +134,12 @@ export function rehypeLegacyFormatting() {
       if (node.tagName === 'center') {
         node.tagName = 'div';
         node.properties.className = [...classesOf(node), 'center'];
+      }
+      // Highlighted words as pandoc writes them in Markdown without its own marks (`[words]{.mark}`
+      // to GitHub's Markdown): the highlight `==words==` gives.
+      if (node.tagName === 'span' && classesOf(node).includes('mark')) {
+        node.tagName = 'mark';
+        node.properties.className = classesOf(node).filter((name) => name !== 'mark');
       }
       const style = node.properties.style;
       if (typeof style !== 'string') return;
