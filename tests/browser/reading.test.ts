@@ -380,6 +380,23 @@ describe('content notes', () => {
   });
 });
 
+describe('verse', () => {
+  const archive = useBrowserSite('archive');
+
+  it('keeps its lines and sets each stanza apart by a blank line', async () => {
+    const { page, errors } = await archive.open();
+    await page.goto(archive.url('prologue/'));
+    const stanzas = page.locator('.verse p');
+    expect(await stanzas.count()).toBe(2);
+    const gap = await stanzas.nth(1).evaluate((p) => {
+      const style = getComputedStyle(p);
+      return parseFloat(style.marginBlockStart) / parseFloat(style.fontSize);
+    });
+    expect(gap).toBeGreaterThanOrEqual(1);
+    expect(errors).toEqual([]);
+  });
+});
+
 describe('a returning reader on the home page', () => {
   it('gets "Continue reading" first, as the main action, with "Start reading" second', async () => {
     const { page } = await site.open();

@@ -168,10 +168,11 @@ describe('pictures in chapters', () => {
 describe('verse and messages', () => {
   it('keep verse lines and show a chat as one, on the page and in the EPUB', () => {
     const doc = page('archive', 'prologue/');
-    expect(doc.querySelectorAll('.verse br')).toHaveLength(3);
+    // Two stanzas: four lines, then two.
+    expect([...doc.querySelectorAll('.verse p')].map((stanza) => stanza.querySelectorAll('br').length + 1)).toEqual([4, 2]);
     expect([...doc.querySelectorAll('.messages .message')].map((p) => p.classList.contains('reply'))).toEqual([false, true, false]);
     expect(epubFile('chapters/prologue.xhtml')).toContain('Down where the water is still,<br />');
-    expect(page('archive', 'read/').querySelectorAll('#prologue .verse br')).toHaveLength(3);
+    expect(page('archive', 'read/').querySelectorAll('#prologue .verse br')).toHaveLength(4);
   });
 });
 
