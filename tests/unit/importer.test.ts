@@ -1409,6 +1409,11 @@ describe('Markdown cut into chapters', () => {
     });
   });
 
+  it('leaves the frontmatter as written: its last line over the closing --- is no heading with attributes', () => {
+    const written = '---\ntitle: The Lake\nsummary: A note {.aside}\n---\n\n## The Lake {#lake}\n\nText.';
+    expect(pandocBlocks(written).text).toBe('---\ntitle: The Lake\nsummary: A note {.aside}\n---\n\n## The Lake\n\nText.');
+  });
+
   it('imports pandoc’s Markdown with every word, its attributes no words of the story even where the story has the same word', async () => {
     const file = '# Chapter 1 {#one}\n\nShe drew a line to [underline]{.underline} the underline word.\n\n::: letter\nA letter.\n:::\n';
     const plan = await planImport(await readInput(new TextEncoder().encode(file), 'chapter.md'), []);

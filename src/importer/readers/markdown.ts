@@ -367,7 +367,12 @@ export function pandocBlocks(text: string): { text: string; attributes: string[]
   let fence: string | undefined;
   // The ::: blocks open around each line: pandoc's (dropped, or verse) and the site's own (:::verse), each closed by a line of colons.
   const open: ('pandoc' | 'verse' | 'site')[] = [];
-  for (let i = 0; i < lines.length; i++) {
+  // The frontmatter is YAML, not text: its last line over its closing --- is no heading.
+  const frontmatterEnd = /^\uFEFF?---\s*$/.test(lines[0] ?? '')
+    ? lines.findIndex((line, i) => i > 0 && /^(?:---|\.\.\.)\s*$/.test(line))
+    : -1;
+  out.push(...lines.slice(0, frontmatterEnd + 1));
+  for (let i = frontmatterEnd + 1; i < lines.length; i++) {
     const line = lines[i]!;
     if (fence) {
       out.push(line);
