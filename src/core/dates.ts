@@ -106,15 +106,21 @@ export function isTimeZone(name: string): boolean {
 }
 
 /**
- * The moment a wall-clock time (given as if it were UTC) is in `timeZone`: its offset then,
- * checked again at the moment found, as the clocks may change between. A time the clocks
- * skip (02:30 on the night they go forward) is the later reading (03:30), never before it;
- * one they repeat (01:30 on the night they go back), the first.
+ * The moment a wall-clock time (given as if it were UTC) is in `timeZone`. The zone's offsets a
+ * day either side are the ones it can be read with (two around a change of the clocks); a
+ * reading whose moment has that offset is on the clocks. One they repeat (01:30 on the night
+ * they go back) is the first; one they skip (02:30 on the night they go forward) is read with
+ * the offset before the change, so it falls after it (03:30), never before — east of Greenwich
+ * as west of it.
  */
 function fromWallClock(wall: number, timeZone: string): number {
-  const first = wall - offsetAt(wall, timeZone);
-  const second = wall - offsetAt(first, timeZone);
-  return offsetAt(second, timeZone) === offsetAt(first, timeZone) ? second : Math.max(first, second);
+  const day = 24 * 60 * 60 * 1000;
+  const before = offsetAt(wall - day, timeZone);
+  const readings = [before, offsetAt(wall + day, timeZone)]
+    .map((offset) => ({ offset, moment: wall - offset }))
+    .filter(({ offset, moment }) => offsetAt(moment, timeZone) === offset)
+    .map(({ moment }) => moment);
+  return readings.length > 0 ? Math.min(...readings) : wall - before;
 }
 
 function daysInMonth(year: number, month: number): number {

@@ -20,6 +20,13 @@ describe('dates', () => {
     expect(parseDate('2026-03-08 02:30', 'America/New_York')?.toISOString()).toBe('2026-03-08T07:30:00.000Z');
     // The night they go back, 01:30 comes twice: the first.
     expect(parseDate('2026-11-01 01:30', 'America/New_York')?.toISOString()).toBe('2026-11-01T05:30:00.000Z');
+    // East of Greenwich, and south of the equator, alike.
+    expect(parseDate('2026-03-29 01:30', 'Europe/London')?.toISOString()).toBe('2026-03-29T01:30:00.000Z');
+    expect(parseDate('2026-10-25 01:30', 'Europe/London')?.toISOString()).toBe('2026-10-25T00:30:00.000Z');
+    expect(parseDate('2026-03-29 02:30', 'Europe/Berlin')?.toISOString()).toBe('2026-03-29T01:30:00.000Z');
+    expect(parseDate('2026-10-25 02:30', 'Europe/Berlin')?.toISOString()).toBe('2026-10-25T00:30:00.000Z');
+    expect(parseDate('2026-04-05 02:30', 'Australia/Sydney')?.toISOString()).toBe('2026-04-04T15:30:00.000Z');
+    expect(parseDate('2026-10-04 02:30', 'Australia/Sydney')?.toISOString()).toBe('2026-10-03T16:30:00.000Z');
   });
 
   it.each([
