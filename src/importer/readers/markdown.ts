@@ -1,4 +1,4 @@
-import { ContentFileError, splitFrontmatter, type ContentFile } from '../../source/content-files.ts';
+import { ContentFileError, frontmatterBlock, splitFrontmatter, type ContentFile } from '../../source/content-files.ts';
 import { markdownToPlainText } from '../markdown-text.ts';
 import { chapterSchema, schemaProblems } from '../../core/schema.ts';
 import { slugPattern, slugProblem } from '../../core/slug.ts';
@@ -358,7 +358,11 @@ const verseClasses = /^(?:verse|poem|poetry|lyrics|song|stanza|line-?block)$/i;
  * was left out (the divs' and headings' attributes, no words of the story) is returned, for the author.
  */
 export function pandocBlocks(text: string): { text: string; attributes: string[]; lineBlocks: number; divs: number; poems: number } {
-  const lines = text.split('\n');
+  // The frontmatter is YAML, not text (its last line, over its closing ---, is no heading): the blocks are read after it.
+  const bom = text.startsWith('\uFEFF') ? '\uFEFF' : '';
+  const { body } = frontmatterBlock(text.slice(bom.length));
+  const head = text.slice(0, text.length - body.length);
+  const lines = body.split('\n');
   const out: string[] = [];
   const attributes: string[] = [];
   let lineBlocks = 0;
@@ -367,12 +371,7 @@ export function pandocBlocks(text: string): { text: string; attributes: string[]
   let fence: string | undefined;
   // The ::: blocks open around each line: pandoc's (dropped, or verse) and the site's own (:::verse), each closed by a line of colons.
   const open: ('pandoc' | 'verse' | 'site')[] = [];
-  // The frontmatter is YAML, not text: its last line over its closing --- is no heading.
-  const frontmatterEnd = /^\uFEFF?---\s*$/.test(lines[0] ?? '')
-    ? lines.findIndex((line, i) => i > 0 && /^(?:---|\.\.\.)\s*$/.test(line))
-    : -1;
-  out.push(...lines.slice(0, frontmatterEnd + 1));
-  for (let i = frontmatterEnd + 1; i < lines.length; i++) {
+  for (let i = 0; i < lines.length; i++) {
     const line = lines[i]!;
     if (fence) {
       out.push(line);
@@ -446,7 +445,7 @@ export function pandocBlocks(text: string): { text: string; attributes: string[]
     }
     out.push(line);
   }
-  return { text: out.join('\n'), attributes, lineBlocks, divs, poems };
+  return { text: head + out.join('\n'), attributes, lineBlocks, divs, poems };
 }
 
 /** The title line a heading that opens the text reads as ("# Chapter 1", "# Prologue"), if it opens it and is one. */
