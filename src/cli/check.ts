@@ -2,6 +2,7 @@ import { relative, resolve } from 'node:path';
 import { readStory } from '../source/story-source.ts';
 import { upcoming } from '../core/schedule.ts';
 import { commandSettings, parseCommandLine } from './support/args.ts';
+import { buildCacheFor } from '../source/env.ts';
 import { counted } from '../core/problems.ts';
 
 const usage = `Usage: npm run check -- [--content <dir>]
@@ -21,10 +22,7 @@ async function main(): Promise<number> {
   const env = commandSettings();
   const contentDir = args.values.content === undefined ? env.contentDir : resolve(args.values.content);
   const { basePath, buildDate } = env;
-  // The story the build reads is rendered into the build's own cache, so the build after a check
-  // (the deploy's next step, or npm start) renders nothing again; another folder is checked apart.
-  const cacheDir = contentDir === env.contentDir ? env.cacheDir : undefined;
-  const reading = await readStory(contentDir, { base: basePath, now: buildDate, cacheDir });
+  const reading = await readStory(contentDir, { base: basePath, now: buildDate, cacheDir: buildCacheFor(env, contentDir) });
 
   for (const problem of reading.problems) console.error(`error    ${problem}`);
   for (const warning of reading.warnings) console.warn(`warning  ${warning}`);

@@ -2,7 +2,7 @@ import { existsSync, readFileSync, statSync } from 'node:fs';
 import { basename, dirname, join, relative, resolve, sep } from 'node:path';
 import { chaptersDir, ContentFileError, markdownFiles, readContentFile, storyFile } from '../source/content-files.ts';
 import { readStory } from '../source/story-source.ts';
-import { readEnv, type QuireEnv } from '../source/env.ts';
+import { buildCacheFor, readEnv, type QuireEnv } from '../source/env.ts';
 import { localisePictures } from '../importer/remote-pictures.ts';
 import { clearUnfinished, StagedFiles } from '../importer/stage.ts';
 import { languageOption, parseCommandLine, usageError } from './support/args.ts';
@@ -220,12 +220,12 @@ async function importOne(
  * back to the real ones. An import never writes what the build then refuses.
  */
 async function newProblems(staged: StagedFiles, content: string): Promise<string[]> {
-  // Into the story the build reads, rendered into the build's own cache under its base path, so
-  // the first build after the import renders nothing again; another folder is read apart.
+  // Into the story the build reads: rendered as the build will (its base path, into its cache),
+  // so the first build after the import renders nothing again; another folder is read apart.
   const build = buildSettings();
-  const shared = build?.contentDir === resolve(content) ? build : undefined;
-  const read = async (dir: string) =>
-    (await readStory(dir, { base: shared?.basePath ?? '/', now: new Date(), preview: true, cacheDir: shared?.cacheDir })).problems;
+  const cacheDir = build && buildCacheFor(build, content);
+  const base = cacheDir && build ? build.basePath : '/';
+  const read = async (dir: string) => (await readStory(dir, { base, now: new Date(), preview: true, cacheDir })).problems;
   const preview = staged.preview(content);
   // The preview's path as the problems name it, whole or by its folder's name alone ("put it in content/images/").
   const after = (await read(preview)).map((problem) =>

@@ -51,7 +51,6 @@ import { remarkUnmatchedNotes } from './remark-unmatched-notes.ts';
 import { remarkTextDefinitions } from './remark-text-definitions.ts';
 import { rehypeLegacyFormatting, rehypeRemovedHtml, rehypeTidyPastedHtml, sanitizeSchema } from './sanitize.ts';
 
-/** What the pipeline needs to know about the site and the story. */
 /**
  * The story's own words the pipeline writes into a text (the footnotes' heading and back links,
  * a table's name): all a rendered text takes from the strings, so a cached one is reused only
@@ -65,6 +64,7 @@ export function textStrings(t: Translate) {
   };
 }
 
+/** What the pipeline needs to know about the site and the story. */
 export interface RenderSettings {
   /** The site's base path, for links between chapters. */
   base: string;

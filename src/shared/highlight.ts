@@ -1,5 +1,5 @@
 import { hasPrefixOf } from './prefixes.ts';
-import { fold, queryTerms } from './search-terms.ts';
+import { fold, joinedPieces, queryTerms } from './search-terms.ts';
 import { cjkCharacter, unspaced } from './text-stats.ts';
 
 /** A stretch of a text that matched a search term. */
@@ -87,7 +87,7 @@ export function findHits(text: string, query: SearchQuery): TextMatch[] {
   // The word typed with its joiners or without (the query has none), or one of the pieces they join
   // (`کتاب` marks `کتاب‌ها`, "books"): the whole word is marked, as the results page marks it.
   const same = (word: string, term: string) => {
-    const pieces = word.split(/[\u200c\u200d]/);
+    const pieces = joinedPieces(word);
     return matches(pieces.join(''), term) || (pieces.length > 1 && pieces.some((piece) => matches(piece, term)));
   };
   const cjkTerms: string[] = [];

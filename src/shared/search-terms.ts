@@ -88,12 +88,17 @@ export function withAccents(query: string, variants: Readonly<Record<string, str
 }
 
 /**
- * Text without zero-width joiners and non-joiners: they shape letters inside a word (Persian
- * `می‌بارید`, Indic conjuncts) and writers put them in or leave them out, so the highlighter
- * neither splits a word at one nor tells a word typed with one from the same word without.
+ * The pieces zero-width joiners and non-joiners join into a word: they shape letters inside it
+ * (Persian `می‌بارید`, Indic conjuncts) and writers put them in or leave them out, so the
+ * highlighter neither splits a word at one nor tells a word typed with one from the same word without.
  */
+export function joinedPieces(word: string): string[] {
+  return word.split(/[\u200c\u200d]/);
+}
+
+/** Text without its joiners and non-joiners (`joinedPieces`). */
 export function withoutJoiners(text: string): string {
-  return text.replace(/[\u200c\u200d]/g, '');
+  return joinedPieces(text).join('');
 }
 
 /** The words of a query, lowercased and folded, for highlighting hits in a chapter. */

@@ -51,6 +51,15 @@ export function readEnv(env: Env = process.env, cwd: string = process.cwd()): Qu
   };
 }
 
+/**
+ * The build's cache, for a command reading the story the build reads (`npm run check`, an
+ * import into it), so the build after it renders nothing again; none for another folder,
+ * whose renderings would crowd the story's out of the cache.
+ */
+export function buildCacheFor(env: QuireEnv, contentDir: string): string | undefined {
+  return resolve(contentDir) === env.contentDir ? env.cacheDir : undefined;
+}
+
 /** Whether `inner` is `outer` or lies inside it. */
 function within(inner: string, outer: string): boolean {
   const path = relative(outer, inner);
