@@ -1,7 +1,7 @@
 import { slugProblem } from '../../src/core/slug';
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { problems, problemsList } from '../../src/core/problems';
 import { scheduleWarnings } from '../../src/core/schedule';
 import { chapterWarnings, languageWarnings, storyWarnings, validateStory } from '../../src/core/story';
@@ -208,8 +208,16 @@ describe('the importer refuses by name', () => {
 });
 
 describe('the content folder and the Markdown report problems by name', () => {
-  it('NotMarkdownFile and FolderNamedLikeChapter', () => {
+  const dirs: string[] = [];
+  const workDir = () => {
     const dir = makeWorkDir('problems-');
+    dirs.push(dir);
+    return dir;
+  };
+  afterAll(() => dirs.forEach((dir) => rmSync(dir, { recursive: true, force: true })));
+
+  it('NotMarkdownFile and FolderNamedLikeChapter', () => {
+    const dir = workDir();
     mkdirSync(join(dir, 'chapters', 'old.md'), { recursive: true });
     writeFileSync(join(dir, 'chapters', 'chapter-1.txt'), 'Text.');
     const shown = (path: string) => path.slice(dir.length + 1);
@@ -220,7 +228,7 @@ describe('the content folder and the Markdown report problems by name', () => {
   });
 
   it('NoContentFolder, StoryMisnamed and ChaptersMisplaced: no folder, Story.md and Chapters/, which a Mac finds and the machine that builds does not, or chapters beside story.md', async () => {
-    const dir = makeWorkDir('problems-');
+    const dir = workDir();
     // As the check prints paths: from where it runs.
     const shown = (...parts: string[]) => relative(process.cwd(), join(dir, ...parts));
     mkdirSync(join(dir, 'cased', 'Chapters'), { recursive: true });
