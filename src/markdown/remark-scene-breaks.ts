@@ -34,12 +34,17 @@ export function remarkIndentedParagraphs(this: Processor) {
   (data.micromarkExtensions ??= []).push({ disable: { null: ['codeIndented'] } });
 }
 
+/** A line of words between runs of three tildes or more. */
+const decoratedLine = /^[ \t]*~{3,}[^~]*[^\s~][^~]*~{3,}\s*$/;
+
 /**
  * Lines of tildes or plus signs alone (`~~~`, `+ + +`, a blank line above and below), which
  * fanfic types as a scene break and Markdown would open a code block at (swallowing the text
  * after it) or nest empty lists for, written as the thematic break they mean: the same number of
- * characters, so every line and offset stays. A fence of backticks or tildes with code under it
- * (no blank line) is left as it is, and so is everything inside it.
+ * characters, so every line stays. Words between runs of tildes (`~~~Meg's POV~~~`), which
+ * Markdown would also open a code block at, are shown as typed. A fence of backticks or tildes
+ * with code under it (no blank line) is left as it is, and so is everything inside it. The
+ * plugins read the text this returns (`file.value`), offsets and all.
  */
 export function typedBreaks(markdown: string): string {
   if (!/~~~|\+\s*\+\s*\+/.test(markdown)) return markdown;
@@ -55,6 +60,13 @@ export function typedBreaks(markdown: string): string {
     const marks = /^(?:~{3,}|(?:\+[ \t]*){3,})$/.test(trimmed) && blank(lines[i - 1]) && blank(lines[i + 1]);
     if (marks) {
       lines[i] = line.replace(/[~+]/g, '*');
+      continue;
+    }
+    // Words between runs of tildes (`~~~Meg's POV~~~`, `~~~~ Three weeks later ~~~~`): fanfic's
+    // line over a new part, not a fence whose "language" is the words, with the rest of the
+    // chapter as its code. Shown as typed: the opening tilde escaped (one character more on this line alone).
+    if (decoratedLine.test(line)) {
+      lines[i] = line.replace('~', '\\~');
       continue;
     }
     fence = fenceOpened(line);
