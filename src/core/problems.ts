@@ -335,6 +335,13 @@ export const problems = {
     message: (fence: string) =>
       `the ${fence} on this line opens a code block that is never closed, so everything after it, to the end of the chapter, shows as code (fixed-width, no italics, no paragraphs); close it with a line of ${fence} where the code ends, or remove it`,
   }),
+  FenceWords: problem({
+    level: 'warning',
+    where: 'line',
+    title: 'Words after a code fence are read as its language, which no page shows',
+    message: (fence: string, words: string) =>
+      `“${words.length > 60 ? `${words.slice(0, 60)}…` : words}” after the ${fence} on this line is read as the language of a code block, which no page shows; to show the line as typed, write \\${fence} (a backslash before it)`,
+  }),
   SpacedAddress: problem({
     level: 'warning',
     where: 'line',

@@ -43,7 +43,7 @@ import { remarkUnclosedHtml } from './remark-unclosed-html.ts';
 import { remarkDashHeadings } from './remark-dash-headings.ts';
 import { remarkSpacedAddresses } from './remark-spaced-addresses.ts';
 import { remarkAccidentalLists } from './remark-accidental-lists.ts';
-import { remarkUnclosedFence } from './remark-unclosed-fence.ts';
+import { remarkFenceWarnings } from './remark-fence-warnings.ts';
 import { remarkRowlessTables } from './remark-rowless-tables.ts';
 import { remarkSpanningEmphasis } from './remark-spanning-emphasis.ts';
 import { remarkTemplateCode } from './remark-template-code.ts';
@@ -162,7 +162,7 @@ export function createRenderer(settings: RenderSettings): Renderer {
     remarkInlineNotes,
     remarkSpacedAddresses,
     remarkAccidentalLists,
-    remarkUnclosedFence,
+    remarkFenceWarnings,
     remarkRowlessTables,
     remarkSpanningEmphasis,
     remarkTemplateCode,
