@@ -59,19 +59,28 @@ function isWords(name: string, attributes: string): boolean {
 }
 
 /**
+ * A `<` before a letter that no `>` ends before the next `<` or the end of the raw HTML (quoted
+ * values aside): `x<y and left.` typed under a line of HTML, `<don't` at a block's end. A browser
+ * would read a tag there and take the words after it for its attributes, or drop them.
+ */
+const unended = /<(?=\/?[a-zA-Z])(?!(?:[^<>"']|"[^"]*"|'[^']*')*>)/g;
+
+/**
  * Keeps angle-bracketed words that are not HTML as the author's text (`isWords`): shown as
  * written, where a browser (and the sanitizer) would drop them as unknown tags and the words
- * with them. Real HTML tags are left for the sanitizer.
+ * with them, and a `<` that opens no tag (`unended`) as the character it is. Real HTML tags are left for the sanitizer.
  */
 export function remarkLiteralTags() {
   return (tree: Root) => {
     visit(tree, 'html', (node: Html, index, parent) => {
       let tags = 0;
-      const value = node.value.replace(/<(\/?)([a-zA-Z][\w:-]*)([^<>]*)>/g, (tag, slash: string, name: string, attributes: string) => {
-        if (!isWords(name, slash ? '' : attributes)) return tag;
-        tags++;
-        return escapeXml(tag);
-      });
+      const value = node.value
+        .replace(unended, '&lt;')
+        .replace(/<(\/?)([a-zA-Z][\w:-]*)([^<>]*)>/g, (tag, slash: string, name: string, attributes: string) => {
+          if (!isWords(name, slash ? '' : attributes)) return tag;
+          tags++;
+          return escapeXml(tag);
+        });
       // A line of its own that is only words in angle brackets ("<a few hours later>", a time skip) is a paragraph of them.
       if (
         tags > 0 &&
