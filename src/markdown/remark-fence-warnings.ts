@@ -22,13 +22,13 @@ export function remarkFenceWarnings() {
       const start = node.position?.start.line;
       const end = node.position?.end.line;
       if (!start || !end) return;
-      const typed = lines[start - 1] ?? '';
-      const fence = fenceOpened(typed);
-      if (!fence) return;
+      // The fence where the block starts: after a quote's or a list's mark, if it is in one.
+      const opened = fenceOpened((lines[start - 1] ?? '').slice(node.position!.start.column - 1));
       const info = [node.lang, node.meta].filter(Boolean).join(' ');
-      if (info && (!node.value.trim() || !languageName.test(info)))
-        file.info(problems.FenceWords.message(fence, info), { line: start, column: 1 });
-      if (!node.value.trim() || (end > start && closesFence(lines[end - 1] ?? '', fence))) return;
+      if (opened && info && (!node.value.trim() || !languageName.test(info)))
+        file.info(problems.FenceWords.message(opened, info), { line: start, column: 1 });
+      const fence = fenceOpened(lines[start - 1] ?? '');
+      if (!fence || !node.value.trim() || (end > start && closesFence(lines[end - 1] ?? '', fence))) return;
       file.info(problems.UnclosedFence.message(fence), { line: start, column: 1 });
     });
   };

@@ -59,11 +59,13 @@ function isWords(name: string, attributes: string): boolean {
 }
 
 /**
- * A `<` before a letter that no `>` ends before the next `<` or the end of the raw HTML (quoted
- * values aside): `x<y and left.` typed under a line of HTML, `<don't` at a block's end. A browser
- * would read a tag there and take the words after it for its attributes, or drop them.
+ * A `<` that opens no tag a browser keeps: before a letter that no `>` ends before the next `<`
+ * or the end of the raw HTML (quoted values aside), `x<y and left.` typed under a line of HTML,
+ * `<don't` at a block's end, where a browser would take the words after it for a tag's
+ * attributes, or drop them; and `<?…>`, `</*…>`, `<!…>` (but a comment or a doctype),
+ * `<![CDATA[…]]>`, which HTML reads as comments, showing none of their words.
  */
-const unended = /<(?=\/?[a-zA-Z])(?!(?:[^<>"']|"[^"]*"|'[^']*')*>)/g;
+const unended = /<(?=\/?[a-zA-Z])(?!(?:[^<>"']|"[^"]*"|'[^']*')*>)|<(?=\?|\/(?![a-z])|!(?!--|doctype[\s>]))/gi;
 
 /**
  * Keeps angle-bracketed words that are not HTML as the author's text (`isWords`): shown as
@@ -75,7 +77,10 @@ export function remarkLiteralTags() {
     visit(tree, 'html', (node: Html, index, parent) => {
       let tags = 0;
       const value = node.value
-        .replace(unended, '&lt;')
+        .replace(unended, () => {
+          tags++;
+          return '&lt;';
+        })
         .replace(/<(\/?)([a-zA-Z][\w:-]*)([^<>]*)>/g, (tag, slash: string, name: string, attributes: string) => {
           if (!isWords(name, slash ? '' : attributes)) return tag;
           tags++;

@@ -1,5 +1,5 @@
 import type { FootnoteDefinition, Root, Text } from 'mdast';
-import { visit } from 'unist-util-visit';
+import { SKIP, visit } from 'unist-util-visit';
 import type { VFile } from 'vfile';
 import { problems } from '../core/problems.ts';
 
@@ -19,8 +19,7 @@ const typedMark = /\[\^([^\]\s]+|[^\]\s][^\]\n]{0,60}?[^\]\s])\]/g;
 export function remarkUnmatchedNotes() {
   return (tree: Root, file: VFile) => {
     const source = String(file.value);
-    const marked = new Set<string>();
-    visit(tree, 'footnoteReference', (node) => void marked.add(node.identifier));
+    const marked = markedNotes(tree);
     const written = new Set<string>();
     visit(tree, 'footnoteDefinition', (node: FootnoteDefinition) => {
       if (written.has(node.identifier)) file.info(problems.NoteWrittenTwice.message(node.label ?? node.identifier), node);
@@ -40,4 +39,36 @@ export function remarkUnmatchedNotes() {
       }
     });
   };
+}
+
+/**
+ * The notes a page shows: those the text marks, and those the notes it shows mark, and so on. A
+ * note marked only in itself, or in another note nothing marks, is shown nowhere.
+ */
+function markedNotes(tree: Root): Set<string> {
+  const written = new Map<string, FootnoteDefinition>();
+  visit(
+    tree,
+    'footnoteDefinition',
+    (node: FootnoteDefinition) => void (written.has(node.identifier) || written.set(node.identifier, node)),
+  );
+  const marked = new Set<string>();
+  const markedIn = (node: Root | FootnoteDefinition, skipNotes: boolean) => {
+    const found: string[] = [];
+    visit(node, (child) => {
+      if (skipNotes && child.type === 'footnoteDefinition') return SKIP;
+      if (child.type === 'footnoteReference' && !marked.has(child.identifier)) {
+        marked.add(child.identifier);
+        found.push(child.identifier);
+      }
+      return undefined;
+    });
+    return found;
+  };
+  const next = markedIn(tree, true);
+  for (let identifier = next.pop(); identifier !== undefined; identifier = next.pop()) {
+    const note = written.get(identifier);
+    if (note) next.push(...markedIn(note, false));
+  }
+  return marked;
 }

@@ -8,9 +8,12 @@ export function sourceLines(file: VFile): string[] {
   return (file.data.sourceLines ??= String(file.value).split(/\r?\n/));
 }
 
-/** The fence a line opens a code block with (```` ``` ````, `~~~`, indented three spaces at most), if it does. */
+/**
+ * The fence a line opens a code block with (```` ``` ````, `~~~`), if it does: indented any
+ * amount, as Markdown reads it once indented code is off (remarkIndentedParagraphs).
+ */
 export function fenceOpened(line: string): string | undefined {
-  return /^ {0,3}(`{3,}|~{3,})/.exec(line)?.[1];
+  return /^[ \t]*(`{3,}|~{3,})/.exec(line)?.[1];
 }
 
 /** Whether a line closes the code block `fence` opened: that fence's character alone, as many times or more. */

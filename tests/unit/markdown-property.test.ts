@@ -1,0 +1,62 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { plainRenderer } from '../support/renderer';
+
+/**
+ * What an author types, read by the build's pipeline: generated chapters of words and of the
+ * marks Markdown, fanfic and pasted HTML use, run together any way. Every letter typed reaches
+ * the page (its text or its footnotes), or the author is told why not (a problem or a notice
+ * naming the line). Left out as what Markdown means by them: the names of HTML tags, and
+ * numbers (a list's number is its marker). QUIRE_PROPERTY_RUNS=5000 for more.
+ */
+
+const runs = Number(process.env.QUIRE_PROPERTY_RUNS ?? 1000);
+
+const words = ['meg', 'lantern', 'Café', 'don’t', "o'clock", 'POV', '雪', '夜の灯', 'שלום', 'القمر', 'Ночь'];
+/** HTML the tests type, whose tag names are markup, not words. */
+const tags = ['<br>', '<i>', '</i>', '<center>', '</center>', '<p>', '</p>', '<b>', '</b>'];
+const marks = [
+  ...['*', '**', '_', '__', '~', '~~', '~~~', '==', '`', '```', '[', ']', '(', ')', '<', '>', '#', '-', '+', '|', '\\', '!'],
+  ...['^', '"', "'", '&', ':', ';', '.', '?', '/', '=', '{', '}', '%', '$$', '---', '***', '[^1]', '^[', ':::', '[[', ']]'],
+  ...[' ', ' ', ' ', '\t', '    ', '\n', '\n', '  \n', '\n\n', '\n\n', '> ', '- ', '* ', '# '],
+  ...tags,
+];
+const chapter = fc
+  .array(fc.oneof({ arbitrary: fc.constantFrom(...words), weight: 3 }, { arbitrary: fc.constantFrom(...marks), weight: 4 }), {
+    minLength: 1,
+    maxLength: 40,
+  })
+  .map((tokens) => tokens.join(''));
+
+/** The letters of a text, each once per time it occurs: what a reader would read, marks aside. */
+function letters(text: string): string[] {
+  return [...text.normalize('NFC').toLowerCase().matchAll(/\p{L}/gu)].map(([letter]) => letter);
+}
+
+/** The letters of `expected` that `found` lacks, as a multiset. */
+function missing(expected: string[], found: string[]): string[] {
+  const left = new Map<string, number>();
+  for (const letter of found) left.set(letter, (left.get(letter) ?? 0) + 1);
+  return expected.filter((letter) => {
+    const count = left.get(letter) ?? 0;
+    if (count === 0) return true;
+    left.set(letter, count - 1);
+    return false;
+  });
+}
+
+const tagNames = new RegExp(tags.map((tag) => RegExp.escape(tag)).join('|'), 'g');
+
+describe('every letter an author types', () => {
+  it('reaches the page, or the author is told where and why', { timeout: 120_000 }, async () => {
+    await fc.assert(
+      fc.asyncProperty(chapter, async (markdown) => {
+        const rendered = await plainRenderer.chapter(markdown);
+        if (rendered.problems.length > 0 || rendered.notices.length > 0) return;
+        const lost = missing(letters(markdown.replace(tagNames, ' ')), letters(`${rendered.text} ${rendered.footnotes}`));
+        expect(lost.join(''), `${JSON.stringify(markdown)} → ${JSON.stringify(rendered.text)}`).toBe('');
+      }),
+      { numRuns: runs, seed: Number(process.env.QUIRE_PROPERTY_SEED ?? 20261207) },
+    );
+  });
+});
