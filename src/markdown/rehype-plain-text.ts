@@ -116,7 +116,8 @@ function linesRunTogether(paragraph: Element, text: string): string | undefined 
 
 function textOf(node: RootContent | ElementContent): string {
   if (node.type === 'text') return node.value;
-  if (node.type !== 'element' || isFootnoteLink(node)) return '';
+  // The site's own words (a footnote's way back, the summary given a part the author gave none) are no text of the author's.
+  if (node.type !== 'element' || isFootnoteLink(node) || node.properties.dataPagefindIgnore !== undefined) return '';
   if (node.tagName === 'br') return '\n';
   const inner = node.children.map(textOf).join('');
   return blockElements.has(node.tagName) ? `\n${inner}\n` : inner;

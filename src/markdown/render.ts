@@ -21,6 +21,8 @@ import { rehypeHeadingLevels } from './rehype-heading-levels.ts';
 import { rehypeTableScroll } from './rehype-table-scroll.ts';
 import { rehypeInPageLinks } from './rehype-in-page-links.ts';
 import { rehypeContentIds } from './rehype-content-ids.ts';
+import { rehypeContentModel } from './rehype-content-model.ts';
+import { rehypeLineEnds } from './rehype-line-ends.ts';
 import { rehypeDialogueDashes } from './rehype-dialogue-dashes.ts';
 import { rehypeParagraphIds } from './rehype-paragraph-ids.ts';
 import { rehypePlainText, type PlainText } from './rehype-plain-text.ts';
@@ -53,7 +55,7 @@ import { rehypeLegacyFormatting, rehypeRemovedHtml, rehypeTidyPastedHtml, saniti
 
 /**
  * The story's own words the pipeline writes into a text (the footnotes' heading and back links,
- * a table's name): all a rendered text takes from the strings, so a cached one is reused only
+ * a table's name, the summary of a part the reader opens that the author gave none): all a rendered text takes from the strings, so a cached one is reused only
  * while these read the same.
  */
 export function textStrings(t: Translate) {
@@ -61,6 +63,7 @@ export function textStrings(t: Translate) {
     footnotes: t('footnotes.label'),
     backTo: (number: string) => t('footnotes.back', { number }),
     table: t('table.label'),
+    disclosure: t('disclosure.label'),
   };
 }
 
@@ -193,6 +196,8 @@ export function createRenderer(settings: RenderSettings): Renderer {
     rehypeLegacyFormatting,
     rehypeRemovedHtml,
     [rehypeSanitize, sanitizeSchema],
+    // Every element where HTML allows it, however the raw HTML was typed, before anything reads the tree.
+    [rehypeContentModel, { disclosure: strings.disclosure }],
     [rehypePassageLanguages, { language: settings.language ?? 'en' }],
     rehypeTidyPastedHtml,
     rehypeHeadlessTables,
@@ -216,6 +221,7 @@ export function createRenderer(settings: RenderSettings): Renderer {
     .use(rehypeInPageLinks)
     .use(rehypePlainText)
     .use(rehypeBlockStyles)
+    .use(rehypeLineEnds)
     .use(rehypeStringify);
   const notes = new Map<string, ReturnType<typeof noteProcessor>>();
   const noteProcessor = (idPrefix: string) =>
@@ -228,6 +234,7 @@ export function createRenderer(settings: RenderSettings): Renderer {
       .use(rehypeContentIds, { prefix: idPrefix })
       .use(rehypePlainText)
       .use(rehypeBlockStyles)
+      .use(rehypeLineEnds)
       .use(rehypeStringify);
 
   const run = async (processor: { process(file: VFile): Promise<VFile> }, markdown: string): Promise<Rendered> => {

@@ -57,13 +57,15 @@ const validator = new HtmlValidate(
 
 async function validPages(dir: string, pages: string[]): Promise<string[]> {
   const problems: string[] = [];
-  for (const file of pages) {
-    const report = await validator.validateFile(join(dir, file));
-    for (const message of report.results.flatMap((result) => result.messages)) {
-      problems.push(`${file}:${message.line}: ${message.ruleId}: ${message.message}`);
-    }
-  }
+  for (const file of pages)
+    problems.push(...(await pageProblems(readFileSync(join(dir, file), 'utf8'))).map((problem) => `${file}:${problem}`));
   return problems;
+}
+
+/** What keeps a page from being valid HTML, as the check of a site before it goes live finds it: `line: rule: message` each. */
+export async function pageProblems(html: string): Promise<string[]> {
+  const report = await validator.validateString(html);
+  return report.results.flatMap((result) => result.messages).map((message) => `${message.line}: ${message.ruleId}: ${message.message}`);
 }
 
 /** The ids in a tree, for checking `#fragment`s. */

@@ -115,6 +115,8 @@ export const en = {
   'footnotes.label': 'Footnotes',
   'footnotes.back': 'Back to reference {number}',
   'table.label': 'Table',
+  // A part the reader opens (`<details>`) that the author gave no summary to.
+  'disclosure.label': 'Details',
   'resume.region': 'Resume reading',
   'resume.welcome': 'Welcome back.',
   'resume.jump': 'Continue where you stopped',

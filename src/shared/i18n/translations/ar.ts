@@ -144,6 +144,7 @@ export const ar: Messages = {
   'footnotes.label': 'الحواشي',
   'footnotes.back': 'عُد إلى الإحالة {number}',
   'table.label': 'جدول',
+  'disclosure.label': 'التفاصيل',
   'resume.region': 'استئناف القراءة',
   'resume.welcome': 'أهلًا بعودتك.',
   'resume.jump': 'تابع من حيث توقفت',

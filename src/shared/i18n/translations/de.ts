@@ -109,6 +109,7 @@ export const de: Messages = {
   'footnotes.label': 'Fußnoten',
   'footnotes.back': 'Zurück zu Verweis {number}',
   'table.label': 'Tabelle',
+  'disclosure.label': 'Details',
   'resume.region': 'Weiterlesen',
   'resume.welcome': 'Willkommen zurück.',
   'resume.jump': 'Dort weiterlesen, wo du aufgehört hast',

@@ -109,6 +109,7 @@ export const es: Messages = {
   'footnotes.label': 'Notas al pie',
   'footnotes.back': 'Volver a la referencia {number}',
   'table.label': 'Tabla',
+  'disclosure.label': 'Detalles',
   'resume.region': 'Retomar la lectura',
   'resume.welcome': 'Hola de nuevo.',
   'resume.jump': 'Seguir donde lo dejaste',

@@ -113,6 +113,7 @@ export const fa: Messages = {
   'footnotes.label': 'پانویس‌ها',
   'footnotes.back': 'بازگشت به ارجاع {number}',
   'table.label': 'جدول',
+  'disclosure.label': 'جزئیات',
   'resume.region': 'ادامهٔ خواندن',
   'resume.welcome': 'خوش برگشتید.',
   'resume.jump': 'ادامه از جایی که ماندید',

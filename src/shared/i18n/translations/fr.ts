@@ -109,6 +109,7 @@ export const fr: Messages = {
   'footnotes.label': 'Notes de bas de page',
   'footnotes.back': 'Retour à l’appel de note {number}',
   'table.label': 'Tableau',
+  'disclosure.label': 'Détails',
   'resume.region': 'Reprendre la lecture',
   'resume.welcome': 'Vous revoilà !',
   'resume.jump': 'Reprendre là où vous en étiez',

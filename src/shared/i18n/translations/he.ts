@@ -109,6 +109,7 @@ export const he: Messages = {
   'footnotes.label': 'הערות שוליים',
   'footnotes.back': 'חזרה להפניה {number}',
   'table.label': 'טבלה',
+  'disclosure.label': 'פרטים',
   'resume.region': 'המשך קריאה',
   'resume.welcome': 'ברוכים השבים.',
   'resume.jump': 'להמשיך מהמקום שבו עצרתם',

@@ -109,6 +109,7 @@ export const id: Messages = {
   'footnotes.label': 'Catatan kaki',
   'footnotes.back': 'Kembali ke rujukan {number}',
   'table.label': 'Tabel',
+  'disclosure.label': 'Detail',
   'resume.region': 'Lanjutkan membaca',
   'resume.welcome': 'Selamat datang kembali.',
   'resume.jump': 'Lanjutkan dari tempat terakhir',

@@ -109,6 +109,7 @@ export const it: Messages = {
   'footnotes.label': 'Note a piè di pagina',
   'footnotes.back': 'Torna al rimando {number}',
   'table.label': 'Tabella',
+  'disclosure.label': 'Dettagli',
   'resume.region': 'Riprendi la lettura',
   'resume.welcome': 'Eccoti di nuovo.',
   'resume.jump': 'Riprendi da dove avevi interrotto',

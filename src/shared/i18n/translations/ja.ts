@@ -109,6 +109,7 @@ export const ja: Messages = {
   'footnotes.label': '注',
   'footnotes.back': '注{number}の位置へ戻る',
   'table.label': '表',
+  'disclosure.label': '詳細',
   'resume.region': '続きから読む',
   'resume.welcome': 'おかえりなさい。',
   'resume.jump': '前回の続きから読む',

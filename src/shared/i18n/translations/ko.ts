@@ -109,6 +109,7 @@ export const ko: Messages = {
   'footnotes.label': '각주',
   'footnotes.back': '각주 {number} 위치로 돌아가기',
   'table.label': '표',
+  'disclosure.label': '자세히',
   'resume.region': '이어 읽기',
   'resume.welcome': '다시 오셨네요.',
   'resume.jump': '읽던 곳부터 계속',

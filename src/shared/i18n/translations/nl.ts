@@ -109,6 +109,7 @@ export const nl: Messages = {
   'footnotes.label': 'Voetnoten',
   'footnotes.back': 'Terug naar verwijzing {number}',
   'table.label': 'Tabel',
+  'disclosure.label': 'Details',
   'resume.region': 'Verder lezen',
   'resume.welcome': 'Welkom terug.',
   'resume.jump': 'Verder waar je gebleven was',

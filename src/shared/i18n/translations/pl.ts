@@ -124,6 +124,7 @@ export const pl: Messages = {
   'footnotes.label': 'Przypisy',
   'footnotes.back': 'Wróć do odnośnika {number}',
   'table.label': 'Tabela',
+  'disclosure.label': 'Szczegóły',
   'resume.region': 'Wznów czytanie',
   'resume.welcome': 'Witaj z powrotem.',
   'resume.jump': 'Czytaj dalej od ostatniego miejsca',

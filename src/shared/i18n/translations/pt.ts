@@ -109,6 +109,7 @@ export const pt: Messages = {
   'footnotes.label': 'Notas de rodapé',
   'footnotes.back': 'Voltar à referência {number}',
   'table.label': 'Tabela',
+  'disclosure.label': 'Detalhes',
   'resume.region': 'Retomar a leitura',
   'resume.welcome': 'Que bom ver você de novo.',
   'resume.jump': 'Continuar de onde parou',

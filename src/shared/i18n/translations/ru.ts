@@ -124,6 +124,7 @@ export const ru: Messages = {
   'footnotes.label': 'Сноски',
   'footnotes.back': 'Вернуться к тексту (сноска {number})',
   'table.label': 'Таблица',
+  'disclosure.label': 'Подробнее',
   'resume.region': 'Продолжить чтение',
   'resume.welcome': 'С возвращением.',
   'resume.jump': 'Продолжить с того же места',

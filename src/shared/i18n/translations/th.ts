@@ -109,6 +109,7 @@ export const th: Messages = {
   'footnotes.label': 'เชิงอรรถ',
   'footnotes.back': 'กลับไปที่เนื้อเรื่อง (เชิงอรรถ {number})',
   'table.label': 'ตาราง',
+  'disclosure.label': 'รายละเอียด',
   'resume.region': 'อ่านต่อ',
   'resume.welcome': 'ยินดีต้อนรับกลับมา',
   'resume.jump': 'อ่านต่อจากที่ค้างไว้',

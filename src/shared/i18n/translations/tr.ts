@@ -109,6 +109,7 @@ export const tr: Messages = {
   'footnotes.label': 'Dipnotlar',
   'footnotes.back': '{number} numaralı göndermeye dön',
   'table.label': 'Tablo',
+  'disclosure.label': 'Ayrıntılar',
   'resume.region': 'Okumayı sürdür',
   'resume.welcome': 'Tekrar hoş geldiniz.',
   'resume.jump': 'Kaldığınız yerden devam edin',

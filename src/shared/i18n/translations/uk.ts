@@ -124,6 +124,7 @@ export const uk: Messages = {
   'footnotes.label': 'Виноски',
   'footnotes.back': 'Повернутися до тексту (виноска {number})',
   'table.label': 'Таблиця',
+  'disclosure.label': 'Докладніше',
   'resume.region': 'Продовжити читання',
   'resume.welcome': 'З поверненням.',
   'resume.jump': 'Продовжити з того ж місця',

@@ -109,6 +109,7 @@ export const vi: Messages = {
   'footnotes.label': 'Chú thích',
   'footnotes.back': 'Quay lại chú thích {number}',
   'table.label': 'Bảng',
+  'disclosure.label': 'Chi tiết',
   'resume.region': 'Đọc tiếp',
   'resume.welcome': 'Chào mừng trở lại.',
   'resume.jump': 'Đọc tiếp từ chỗ đã dừng',

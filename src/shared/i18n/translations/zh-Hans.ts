@@ -109,6 +109,7 @@ export const zhHans: Messages = {
   'footnotes.label': '脚注',
   'footnotes.back': '返回正文（注 {number}）',
   'table.label': '表格',
+  'disclosure.label': '详情',
   'resume.region': '继续阅读',
   'resume.welcome': '欢迎回来。',
   'resume.jump': '从上次停下的地方继续',

@@ -109,6 +109,7 @@ export const zhHant: Messages = {
   'footnotes.label': '註腳',
   'footnotes.back': '返回正文（註 {number}）',
   'table.label': '表格',
+  'disclosure.label': '詳情',
   'resume.region': '繼續閱讀',
   'resume.welcome': '歡迎回來。',
   'resume.jump': '從上次停下的地方繼續',
