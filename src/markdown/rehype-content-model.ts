@@ -29,21 +29,20 @@ export interface ContentModelOptions {
   disclosure: string;
 }
 
-/** Elements that hold words and may sit among words: HTML's phrasing content. */
-const phrasing = new Set([
-  ...['a', 'abbr', 'b', 'bdi', 'bdo', 'big', 'cite', 'code', 'data', 'del', 'dfn', 'em', 'font', 'i', 'ins', 'kbd', 'mark', 'q'],
-  ...['ruby', 's', 'samp', 'small', 'span', 'strike', 'strong', 'sub', 'sup', 'time', 'tt', 'u', 'var'],
-  ...['area', 'audio', 'br', 'button', 'canvas', 'embed', 'iframe', 'img', 'input', 'label', 'map', 'math', 'meter', 'noscript'],
-  ...['object', 'output', 'picture', 'progress', 'rp', 'rt', 'script', 'select', 'slot', 'svg', 'template', 'textarea', 'video', 'wbr'],
-]);
 /** Phrasing elements that wrap words, which a browser carries on into the blocks an unclosed one holds. */
 const wrappers = new Set([
   ...['a', 'abbr', 'b', 'bdi', 'bdo', 'big', 'cite', 'code', 'data', 'del', 'dfn', 'em', 'font', 'i', 'ins', 'kbd', 'mark', 'q'],
   ...['ruby', 's', 'samp', 'small', 'span', 'strike', 'strong', 'sub', 'sup', 'time', 'tt', 'u', 'var'],
 ]);
-/** Blocks whose content is words alone. */
-const wordsOnly = new Set(['p', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'pre', 'summary', 'rt', 'legend']);
+/** Elements that hold words and may sit among words: HTML's phrasing content. */
+const phrasing = new Set([
+  ...wrappers,
+  ...['area', 'audio', 'br', 'button', 'canvas', 'embed', 'iframe', 'img', 'input', 'label', 'map', 'math', 'meter', 'noscript'],
+  ...['object', 'output', 'picture', 'progress', 'rp', 'rt', 'script', 'select', 'slot', 'svg', 'template', 'textarea', 'video', 'wbr'],
+]);
 const headings = new Set(['h1', 'h2', 'h3', 'h4', 'h5', 'h6']);
+/** Blocks whose content is words alone. */
+const wordsOnly = new Set([...headings, 'p', 'pre', 'summary', 'rt', 'legend']);
 /** Elements that mean something only inside one of these. */
 const parents: Record<string, readonly string[]> = {
   li: ['ul', 'ol', 'menu'],

@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { pageProblems } from '../../src/cli/support/verify-site';
+import { withoutWords } from '../../src/importer/fidelity';
 import { plainRenderer } from '../support/renderer';
 
 /**
@@ -36,18 +37,6 @@ function letters(text: string): string[] {
   return [...text.normalize('NFC').toLowerCase().matchAll(/\p{L}/gu)].map(([letter]) => letter);
 }
 
-/** The letters of `expected` that `found` lacks, as a multiset. */
-function missing(expected: string[], found: string[]): string[] {
-  const left = new Map<string, number>();
-  for (const letter of found) left.set(letter, (left.get(letter) ?? 0) + 1);
-  return expected.filter((letter) => {
-    const count = left.get(letter) ?? 0;
-    if (count === 0) return true;
-    left.set(letter, count - 1);
-    return false;
-  });
-}
-
 const tagNames = new RegExp(tags.map((tag) => RegExp.escape(tag)).join('|'), 'g');
 
 describe('every letter an author types', () => {
@@ -56,7 +45,7 @@ describe('every letter an author types', () => {
       fc.asyncProperty(chapter, async (markdown) => {
         const rendered = await plainRenderer.chapter(markdown);
         if (rendered.problems.length > 0 || rendered.notices.length > 0) return;
-        const lost = missing(letters(markdown.replace(tagNames, ' ')), letters(`${rendered.text} ${rendered.footnotes}`));
+        const lost = withoutWords(letters(markdown.replace(tagNames, ' ')), letters(`${rendered.text} ${rendered.footnotes}`));
         expect(lost.join(''), `${JSON.stringify(markdown)} → ${JSON.stringify(rendered.text)}`).toBe('');
       }),
       { numRuns: runs, seed: Number(process.env.QUIRE_PROPERTY_SEED ?? 20261207) },
