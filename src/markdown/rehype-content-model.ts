@@ -16,12 +16,41 @@ import type { Element, ElementContent, Root, RootContent } from 'hast';
  *   `<rt>` in `<ruby>`, a table's cell in its row) is left out around its words anywhere else;
  * - a `<details>` opens with its one `<summary>` (the browser's "Details" where the author gave
  *   none), a table with its caption, `<ruby>` with no reading and a `<dl>` with no terms or no descriptions are their words;
- * - a heading with no words goes, and so does a link with nothing to click.
+ * - a heading with no words goes, and so does a link with nothing to click;
+ * - words left loose between blocks are a paragraph.
  */
 export function rehypeContentModel(options: ContentModelOptions) {
   return (tree: Root) => {
-    tree.children = repaired(tree.children as ElementContent[], undefined, options) as RootContent[];
+    tree.children = paragraphed(repaired(tree.children as ElementContent[], undefined, options)) as RootContent[];
   };
+}
+
+/** Words left loose among the text's blocks (typed on the lines under a line of HTML), each run a paragraph, as the text around them. */
+function paragraphed(nodes: ElementContent[]): ElementContent[] {
+  const out: ElementContent[] = [];
+  let run: ElementContent[] = [];
+  const flush = () => {
+    const start = run.findIndex((node) => !showsNothing(node));
+    if (start === -1) out.push(...run);
+    else {
+      const end = run.findLastIndex((node) => !showsNothing(node)) + 1;
+      out.push(
+        ...run.slice(0, start),
+        { type: 'element', tagName: 'p', properties: {}, children: run.slice(start, end) },
+        ...run.slice(end),
+      );
+    }
+    run = [];
+  };
+  for (const node of nodes) {
+    if (isWords(node) && node.type !== 'comment') run.push(node);
+    else {
+      flush();
+      out.push(node);
+    }
+  }
+  flush();
+  return out;
 }
 
 export interface ContentModelOptions {
@@ -82,6 +111,8 @@ const summaryOf = (text: string): Element => ({
 
 const isElement = (node: ElementContent): node is Element => node.type === 'element';
 const isBlank = (node: ElementContent) => node.type === 'comment' || (node.type === 'text' && node.value.trim() === '');
+/** Shows nothing to read: blank, or an element of blanks (the `<i>` an unclosed one leaves around a line break). */
+const showsNothing = (node: ElementContent) => isBlank(node) || (isElement(node) && !showsSomething(node));
 const isWords = (node: ElementContent) => !isElement(node) || phrasing.has(node.tagName);
 const textOf = (node: ElementContent): string =>
   node.type === 'text' ? node.value : isElement(node) ? node.children.map(textOf).join('') : '';
@@ -161,7 +192,7 @@ function wrappedInside(children: ElementContent[], wrapper: Element, pieces = { 
   const out: ElementContent[] = [];
   let run: ElementContent[] = [];
   const flush = () => {
-    if (run.some((node) => !isBlank(node))) {
+    if (run.some((node) => !showsNothing(node))) {
       out.push({ ...wrapper, properties: pieces.made++ === 0 ? wrapper.properties : withoutId(wrapper), children: run });
     } else out.push(...run);
     run = [];

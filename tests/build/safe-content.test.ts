@@ -44,6 +44,22 @@ describe('raw HTML in chapters, notes and the summary', () => {
     expect(doc.querySelector('#chapter-text')?.textContent).toContain('A javascript link');
   });
 
+  it('mistyped (an <i> never closed, an item with no list, a part with no summary) keeps every word, shown as a browser shows it, on a valid page', () => {
+    const text = page('hostile', 'chapter-1/').querySelector('#chapter-text')!;
+    // The italics run on into the paragraphs after it, each paragraph in italics of its own.
+    const italic = [...text.querySelectorAll('p > i')].map((element) => element.textContent?.trim());
+    expect(italic).toContain('why me? and went on.');
+    expect(italic).toContain('The next paragraph, in italics as a browser would show it.');
+    expect(italic).toContain('The last words survive.');
+    expect(text.querySelectorAll('i p, em p, b p')).toHaveLength(0);
+    expect(text.querySelector('li')).toBeNull();
+    expect(text.textContent).toContain('An item with no list and');
+    const part = text.querySelector('details')!;
+    expect(part.firstElementChild?.tagName).toBe('SUMMARY');
+    expect(part.textContent).toContain('a part to open with no summary');
+    expect(text.textContent).toContain('Words typed under a line of HTML, with spaces left at its end.');
+  });
+
   it('leaves no empty paragraphs where elements were removed', () => {
     const empty = [...page('hostile', 'chapter-1/').querySelectorAll('#chapter-text p')].filter((p) => !p.textContent?.trim());
     expect(empty).toEqual([]);
