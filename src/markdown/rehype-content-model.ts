@@ -114,10 +114,11 @@ const isBlank = (node: ElementContent) => node.type === 'comment' || (node.type 
 /** Shows nothing to read: blank, or an element of blanks (the `<i>` an unclosed one leaves around a line break). */
 const showsNothing = (node: ElementContent) => isBlank(node) || (isElement(node) && !showsSomething(node));
 const isWords = (node: ElementContent) => !isElement(node) || phrasing.has(node.tagName);
-const textOf = (node: ElementContent): string =>
-  node.type === 'text' ? node.value : isElement(node) ? node.children.map(textOf).join('') : '';
+/** Whether an element holds words or a picture, at any depth. */
 const showsSomething = (node: Element): boolean =>
-  textOf(node).trim() !== '' || node.children.some((child) => isElement(child) && (child.tagName === 'img' || showsSomething(child)));
+  node.children.some((child) =>
+    child.type === 'text' ? child.value.trim() !== '' : isElement(child) && (child.tagName === 'img' || showsSomething(child)),
+  );
 
 /** `nodes`, each set where HTML allows it inside `parent` (undefined: the page's own flow). */
 function repaired(nodes: ElementContent[], parent: Element | undefined, options: ContentModelOptions): ElementContent[] {
