@@ -2,6 +2,7 @@ import { titleParts } from './chapter-labels.ts';
 import { isoDate } from '../shared/format.ts';
 import { problems as catalogue } from './problems.ts';
 import { isScheduled } from './schedule.ts';
+import { quoteStyle, smarten } from './typography.ts';
 import type { ChapterData, StoryData } from './schema.ts';
 import { fileSlug, slugPattern, slugProblem } from './slug.ts';
 import { chineseCharacters, fitsLanguage, readsLatin, writtenIn } from './written-in.ts';
@@ -174,7 +175,8 @@ export function assembleStory(storySources: StorySource[], chapterSources: Chapt
  * loaders checked while reading them (src/source/story-source.ts), so the check runs once a build.
  */
 export function assembleValidated(story: StorySource, chapterSources: ChapterSource[], options: AssembleOptions): Story {
-  const all = chapterSources.map((source) => toChapter(source, options.now)).sort(byReadingOrder);
+  const typeset = titleTypesetter(story.data);
+  const all = chapterSources.map((source) => toChapter(source, options.now, typeset)).sort(byReadingOrder);
   const planned = all.filter((chapter) => !chapter.draft);
   const scheduled = planned.filter((chapter) => chapter.scheduled);
   const shown = withPartsOpened(
@@ -187,7 +189,12 @@ export function assembleValidated(story: StorySource, chapterSources: ChapterSou
   const written = story.data.status === 'complete' ? planned.length : undefined;
 
   return {
-    meta: story.data,
+    meta: {
+      ...story.data,
+      title: typeset(story.data.title),
+      series: story.data.series && { ...story.data.series, title: typeset(story.data.series.title) },
+      related: story.data.related.map((work) => ({ ...work, title: typeset(work.title) })),
+    },
     summary: { html: story.summary.html, text: story.summary.text },
     notes: story.notes?.html,
     endNotes: story.endNotes?.html,
@@ -434,14 +441,26 @@ export function chapterWords(source: Pick<ChapterSource, 'body'>): number {
   return source.body.words.text + source.body.words.footnotes;
 }
 
-function toChapter(source: ChapterSource, now: Date): Chapter {
+/**
+ * Titles set as the text is (`"Don't," she said -- and...` → `“Don’t,” she said — and…`, in the
+ * story's quotation marks): a title stands above text whose quotes, dashes and ellipses the
+ * pipeline curled (rehype-typography.ts), and the two should not disagree. Only punctuation
+ * changes, so addresses and file names made from a title stay as they were (`slugify` reads
+ * both apostrophes, every dash and quote alike).
+ */
+function titleTypesetter(data: StoryData): (title: string) => string {
+  const style = quoteStyle(data.language, data.quotes);
+  return (title) => smarten(title, ' ', style);
+}
+
+function toChapter(source: ChapterSource, now: Date, typeset: (title: string) => string): Chapter {
   return {
     id: source.id,
     slug: slugOf(source),
     aliases: source.data.aliases.map((alias) => alias.normalize('NFC')),
     filePath: source.filePath,
-    title: source.data.title,
-    part: source.data.part,
+    title: typeset(source.data.title),
+    part: source.data.part && typeset(source.data.part),
     order: source.data.order,
     published: source.data.published,
     draft: source.data.draft,

@@ -146,6 +146,32 @@ describe('assembleStory', () => {
     expect(result.chapters[0]?.slug).toBe('the-mask');
   });
 
+  it('sets titles as the text is set, in the story’s quotation marks, and keeps the addresses made from them', () => {
+    const sources = [
+      chapter('ch1', { order: 1, title: `Chapter 1: "Don't," she said -- and...`, part: "Book One: Meg's" }),
+      chapter('ch2', { order: 2, title: 'Chapter 2', part: "Book One: Meg's" }),
+    ];
+    const english = assembleStory(
+      [storySource({ title: 'The Lamplighter\'s "Daughter"', series: { title: "Meg's", part: 2 } })],
+      sources,
+      build,
+    );
+    expect(english.meta.title).toBe('The Lamplighter’s “Daughter”');
+    expect(english.meta.series?.title).toBe('Meg’s');
+    expect(english.chapters.map((c) => [c.title, c.part])).toEqual([
+      ['Chapter 1: “Don’t,” she said — and…', 'Book One: Meg’s'],
+      ['Chapter 2', undefined],
+    ]);
+    expect(english.chapters[0]?.slug).toBe('ch1');
+    const german = assembleStory(
+      [storySource({ language: 'de', title: '"Die Lampe"' })],
+      [chapter('a', { order: 1, title: "'Nacht'" })],
+      build,
+    );
+    expect([german.meta.title, german.chapters[0]?.title]).toEqual(['„Die Lampe“', '‚Nacht‘']);
+    const straight = assembleStory([storySource({ quotes: 'straight', title: '"As typed"' })], [chapter('a', { order: 1 })], build);
+    expect(straight.meta.title).toBe('"As typed"');
+  });
   it('counts words of the chapters and the story', () => {
     const result = assembleStory([story], [chapter('a', { order: 1 }, 'One two three.'), chapter('b', { order: 2 }, 'Four five.')], build);
     expect(result.chapters.map((c) => c.words)).toEqual([3, 2]);
