@@ -243,10 +243,18 @@ function cellLine(state: State, nodes: readonly ElementContent[]): PhrasingConte
   const line: PhrasingContent[] = [];
   // Whether what comes next starts a line of its own (after a block).
   let apart = false;
+  // A space between two runs of the line (`<em>café</em> <em>lantern</em>`): kept where words
+  // follow in the same line, not where a line or the cell begins or ends.
+  let spaced = false;
   const add = (content: PhrasingContent[]) => {
-    if (content.every((node) => node.type === 'text' && node.value.trim() === '')) return;
+    if (content.every((node) => node.type === 'text' && node.value.trim() === '')) {
+      spaced ||= content.some((node) => node.type === 'text' && node.value !== '');
+      return;
+    }
     if (apart && line.length > 0) line.push(html('<br>'));
+    else if (spaced && line.length > 0) line.push({ type: 'text', value: ' ' });
     apart = false;
+    spaced = false;
     line.push(...content);
   };
   for (const child of nodes) {
@@ -255,11 +263,13 @@ function cellLine(state: State, nodes: readonly ElementContent[]): PhrasingConte
     } else if (child.tagName === 'br') {
       line.push(html('<br>'));
       apart = false;
+      spaced = false;
     } else if (child.tagName === 'ul' || child.tagName === 'ol') {
       const items = child.children.flatMap((item) =>
         item.type === 'element' && item.tagName === 'li' ? [html('<li>'), ...cellLine(state, item.children), html('</li>')] : [],
       );
       apart = false;
+      spaced = false;
       line.push(html(`<${child.tagName}>`), ...items, html(`</${child.tagName}>`));
     } else if (pageBlocks.has(child.tagName) || tableParts.has(child.tagName)) {
       apart = true;

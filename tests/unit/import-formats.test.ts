@@ -337,6 +337,16 @@ describe('a table holding lines, paragraphs or a list (a LitRPG status box, as R
       ].join('\n\n'),
     );
   });
+
+  it('keeps the space between two runs of formatting in a cell, as pandoc writes them, and none at a line’s ends', async () => {
+    const { chapters } = await importChapterPage(
+      '<table><tr><td>Giry <em>café</em> <em>lantern</em> <strong>it’s</strong>\n<span>late</span></td>' +
+        '<td> <em>One</em> <br> <em>two</em> <p>Three</p> <em>four</em> </td></tr></table>',
+    );
+    expect(chapters[0]!.body.replace(/ {2,}/g, ' ').replace(/-{2,}/g, '-')).toBe(
+      '| | |\n| - | - |\n| Giry *café* *lantern* **it’s** late | *One*<br>*two*<br>Three<br>*four* |',
+    );
+  });
 });
 
 describe('a line drawn across the page, saved as a picture of a line', () => {
