@@ -3558,6 +3558,19 @@ describe('a FictionBook (.fb2, as ficbook.net and Russian-language libraries giv
     );
     expect(spaced.chapters[0]!.body).toBe('Ночь.\n\nТихо.\n\nУтро.');
     expectEveryWordKept(breaks.plan);
+    // A list typed as paragraphs, spaced by empty lines (as pandoc writes one): no break between
+    // its items; a break after it, and between two lines of dialogue, stays.
+    const list = await importBytes(
+      strToU8(
+        fb2(
+          `<body>${section('<p>Взять:</p><p>• лампу;</p><empty-line/><p>• масло.</p><empty-line/><p>1. Зажечь.</p><empty-line/><p>2. Ждать.</p><empty-line/><p>— Ночь, — сказала она.</p><empty-line/><p>— Утро.</p>')}</body>`,
+        ),
+      ),
+      'list.fb2',
+    );
+    expect(list.chapters[0]!.body).toBe(
+      'Взять:\n\n• лампу;\n\n• масло.\n\n1\\. Зажечь.\n\n2\\. Ждать.\n\n* * *\n\n— Ночь, — сказала она.\n\n* * *\n\n— Утро.',
+    );
   });
 
   it('reads one in Windows-1251 or zipped (story.fb2.zip) alike, and names the line of a broken one', async () => {

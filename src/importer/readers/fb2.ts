@@ -137,12 +137,20 @@ function convert(nodes: readonly XmlNodes[], book: Book): ElementContent[] {
 
 const isEmptyLine = (node: XmlElement): boolean => local(node.name) === 'empty-line';
 
-/** The runs of `<empty-line/>` between a section's blocks (not at its top or end): where a scene break may be. */
+/** A paragraph that is an item of a list typed as paragraphs (`• Lamps`, `2. Oil`), as pandoc writes a list in FictionBook. */
+const isListItem = (node: XmlElement | undefined): boolean =>
+  node !== undefined && local(node.name) === 'p' && /^\s*(?:[•◦▪‣⁃●○■□]|\d{1,3}[.)])\s/u.test(text(node));
+
+/**
+ * The runs of `<empty-line/>` between a section's blocks (not at its top or end): where a scene
+ * break may be. Not between two items of a list typed as paragraphs, which it spaces.
+ */
 function breaksBetween(content: readonly XmlElement[]): number[] {
   const at = content.flatMap((node, index) => (isEmptyLine(node) && !isEmptyLine(content[index - 1] ?? node) ? [index] : []));
   const first = content.findIndex((node) => !isEmptyLine(node));
   const last = content.findLastIndex((node) => !isEmptyLine(node));
-  return at.filter((index) => index > first && index < last);
+  const after = (index: number) => content.slice(index).find((node) => !isEmptyLine(node));
+  return at.filter((index) => index > first && index < last && !(isListItem(content[index - 1]) && isListItem(after(index))));
 }
 
 /**
