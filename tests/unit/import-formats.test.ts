@@ -3573,6 +3573,27 @@ describe('a FictionBook (.fb2, as ficbook.net and Russian-language libraries giv
     );
   });
 
+  it('reads a chapter whose text is all in sections under it as that chapter, and a title with nothing under it as a heading, never a chapter of no text', async () => {
+    const { chapters, work, plan } = await importBytes(
+      strToU8(
+        fb2(
+          '<body><section><title><p>Chapter One</p></title><section><title><p>At the lake</p></title><p>Water.</p></section>' +
+            '<section><title><p>At night</p></title><p>Dark.</p></section></section>' +
+            '<section><title><p>Chapter Two</p></title><p>Morning.</p></section><section><title><p>The end of the day</p></title></section>' +
+            '<section><title><p>Part Two</p></title><section><title><p>Chapter Three</p></title><p>Later.</p></section></section></body>',
+        ),
+      ),
+      'nested.fb2',
+    );
+    expect(chapters.map(({ front, body }) => [front.title, front.part, body])).toEqual([
+      ['Chapter 1', undefined, '## At the lake\n\nWater.\n\n## At night\n\nDark.'],
+      ['Chapter 2', undefined, 'Morning.\n\n## The end of the day'],
+      ['Chapter 3', 'Part Two', 'Later.'],
+    ]);
+    expect(work.notices.join('\n')).toMatch(/kept 3 sections .*“At the lake”, “At night”, “The end of the day”/);
+    expectEveryWordKept(plan);
+  });
+
   it('reads one in Windows-1251 or zipped (story.fb2.zip) alike, and names the line of a broken one', async () => {
     const book = fb2('<body><section><title><p>Глава 1</p></title><p>Ночь.</p></section></body>', 'windows-1251');
     // Windows-1251 has А–я at 0xC0–0xFF and ё at 0xB8, ASCII as ASCII.

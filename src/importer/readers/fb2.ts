@@ -220,12 +220,23 @@ function sectionsOf(node: XmlElement, parent: string | undefined, found: Section
   const hasText = own.some(
     (block) => !(subsections.length > 0 && isEpigraph(block)) && (wordsOf(block).trim() !== '' || local(block.name) === 'image'),
   );
+  // A section titled as a chapter ("Chapter Two") whose text is all in sections under it titled as
+  // no chapter is: the chapter, those sections in its text, as a section with text of its own keeps them.
+  const titledAsChapter = title !== undefined && parseTitleLine(title) !== undefined && !volumeLabel(title);
   const inText = new Set(
-    hasText && !(title && volumeLabel(title))
+    (hasText ? !(title && volumeLabel(title)) : titledAsChapter)
       ? subsections.filter((section) => !parseTitleLine(titleLine(section) ?? '') && !volumeLabel(titleLine(section) ?? ''))
       : [],
   );
   for (const section of inText) inner.push(titleLine(section) ?? '');
+  // A title with nothing under it (a heading the writer made a section of its own, at a
+  // chapter's end): a heading in the text of the chapter before it, never a chapter of no text.
+  const previous = found.at(-1);
+  if (title && !hasText && subsections.length === 0 && own.length === 0 && !child(node, 'annotation') && previous) {
+    previous.content.push(node);
+    inner.push(title);
+    return;
+  }
   // A section numbered only ("I", "II") is titled with the part or story it is in ("Часть первая — I");
   // a chapter under a part ("Глава 1" under "Часть вторая"), as written.
   const chapterUnderPart = parent !== undefined && volumeLabel(parent) !== undefined && parseTitleLine(title ?? '')?.kind === 'chapter';
@@ -234,11 +245,11 @@ function sectionsOf(node: XmlElement, parent: string | undefined, found: Section
     content,
     summary: child(node, 'annotation'),
   });
-  if (hasText || subsections.length === 0)
-    found.push(section(blocks.filter((block) => local(block.name) !== 'section' || inText.has(block))));
+  const isChapter = hasText || subsections.length === 0 || inText.size > 0;
+  if (isChapter) found.push(section(blocks.filter((block) => local(block.name) !== 'section' || inText.has(block))));
   const first = found.length;
-  for (const below of subsections) if (!inText.has(below)) sectionsOf(below, hasText ? parent : (title ?? parent), found, titles, inner);
-  if (hasText || subsections.length === 0) {
+  for (const below of subsections) if (!inText.has(below)) sectionsOf(below, isChapter ? parent : (title ?? parent), found, titles, inner);
+  if (isChapter) {
     if (title) titles.push(title);
     return;
   }
