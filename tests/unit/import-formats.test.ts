@@ -2179,6 +2179,20 @@ describe('a whole work whose chapter headings are titles alone (“Der Sturm”,
     },
   );
 
+  it('reads pandoc/part-notes.epub: each chapter of a part’s file keeps its own notes, though another file holds a note of the same id (fn1)', async () => {
+    const { plan, chapters } = await importFixture('pandoc/part-notes.epub');
+    expectEveryWordKept(plan);
+    expect(chapters.map(({ front, body }) => [front.title, front.part, body])).toEqual([
+      ['Chapter 1: The Letter', undefined, 'The letter came on a Monday.[^1] She read it twice.\n\n[^1]: A grey Monday.'],
+      [
+        'Chapter 2: The Road',
+        'Part Two: The Journey',
+        'The road ran three days.[^1] Rain fell.[^2]\n\n[^1]: Or four, by cart.\n\n[^2]: It rained all week.',
+      ],
+      ['Chapter 3: The Inn', undefined, 'The inn was full.[^1]\n\n[^1]: Of sailors.'],
+    ]);
+  });
+
   it('takes out a heading that repeats the title the frontmatter gives, so the title is not shown twice', async () => {
     const { plan, chapters } = await importBytes(
       strToU8('---\ntitle: "Chapter 3: The Lake"\n---\n\n# Chapter 3: The Lake\n\nThe lake was still.\n'),

@@ -160,8 +160,9 @@ function readContents(book: Book, pkg: Package, log: Log): Contents {
     );
   }
 
-  // Notes kept in another file (an ebook's notes page) are pointed at within the book, so they can join their chapter.
-  linkNotesAcrossFiles(documents, inBook);
+  // Notes kept in another file (an ebook's notes page), and each file's own, are given ids unique
+  // in the book, so each can join the chapter that marks it.
+  giveNotesBookIds(documents, inBook);
   // Every other link to a file of the book, marked for the chapter read from it.
   const sourceOf = linkFilesAcrossBook(documents, inBook);
 
@@ -941,10 +942,12 @@ function landmarks(
 }
 
 /**
- * A note marker pointing at another file of the book (`notes.xhtml#n3`) is pointed within the
- * book instead, the note given an id no other file uses, so it can be gathered into its chapter.
+ * Every note marker pointing at its note by an id only its file may hold: one at another file of
+ * the book (`notes.xhtml#n3`), and one in its own file (`#fn1`, which pandoc gives the first note of
+ * every file): the note given an id no other file uses, so it is gathered into the chapter that
+ * marks it, even where a file holds several chapters.
  */
-function linkNotesAcrossFiles(documents: Map<string, Element | Root>, inBook: (href: string, from?: string) => string): void {
+function giveNotesBookIds(documents: Map<string, Element | Root>, inBook: (href: string, from?: string) => string): void {
   let count = 0;
   // Each file's elements by id, gathered once when a marker first points into it (not a search of the file per marker).
   const ids = new Map<Element | Root, { index: Map<string, Element>; renamed: Map<string, string> }>();
@@ -964,10 +967,10 @@ function linkNotesAcrossFiles(documents: Map<string, Element | Root>, inBook: (h
     for (const { node: link } of [...elementsOf(body)]) {
       if (link.tagName !== 'a' || link.properties.href === undefined || link.properties.href === null) continue;
       const href = String(link.properties.href);
-      if (href.startsWith('#') || !href.includes('#') || leavesTheSite(href) || !isNoteRef(link)) continue;
-      const target = documents.get(inBook(href, posix.dirname(path)));
+      if (!href.includes('#') || leavesTheSite(href) || !isNoteRef(link)) continue;
+      const target = href.startsWith('#') ? body : documents.get(inBook(href, posix.dirname(path)));
       const fragment = decodeSafely(href.slice(href.indexOf('#') + 1));
-      if (!target || target === body) continue;
+      if (!target) continue;
       const { note, renamed } = byId(target, fragment);
       if (!note) continue;
       // A note marked twice (a second "see note 3") keeps the id its first marker gave it.
