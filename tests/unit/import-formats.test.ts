@@ -3608,6 +3608,19 @@ describe('a FictionBook (.fb2, as ficbook.net and Russian-language libraries giv
     expectEveryWordKept(plan);
   });
 
+  it('keeps words written loose among a section’s paragraphs (as pandoc writes a block FictionBook has no element for) as a paragraph where they stood', async () => {
+    const { chapters, plan } = await importBytes(
+      strToU8(
+        fb2(
+          '<body><section><title><p>Chapter 1</p></title><p>Before.</p>Loose <strong>bold</strong> words.<p>After.</p>\n<epigraph>Quoted <emphasis>loose</emphasis>.</epigraph></section></body>',
+        ),
+      ),
+      'loose.fb2',
+    );
+    expect(chapters[0]!.body).toBe('Before.\n\nLoose **bold** words.\n\nAfter.\n\n> Quoted *loose*.');
+    expectEveryWordKept(plan);
+  });
+
   it('reads one in Windows-1251 or zipped (story.fb2.zip) alike, and names the line of a broken one', async () => {
     const book = fb2('<body><section><title><p>Глава 1</p></title><p>Ночь.</p></section></body>', 'windows-1251');
     // Windows-1251 has А–я at 0xC0–0xFF and ё at 0xB8, ASCII as ASCII.

@@ -269,11 +269,42 @@ function sectionsOf(node: XmlElement, parent: string | undefined, found: Section
   else if (title) titles.push(title);
 }
 
+/** Elements that hold paragraphs (and sections), not text. */
+const holdsBlocks = new Set(['body', 'section', 'cite', 'epigraph', 'annotation']);
+
+/**
+ * Words written loose among a section's paragraphs (text, or bold and italic runs, outside any
+ * `<p>`, as pandoc writes a block it has no FictionBook element for): a paragraph of their own,
+ * where they stood, as a reader of the book sees them; not left out as markup between blocks.
+ */
+function looseTextAsParagraphs(node: XmlElement): void {
+  for (const child of node.children) if (child.type === 'element') looseTextAsParagraphs(child);
+  if (!holdsBlocks.has(local(node.name))) return;
+  const children: XmlElement['children'] = [];
+  let run: XmlElement['children'] = [];
+  const end = () => {
+    if (run.some((part) => part.type === 'element' || ((part.type === 'text' || part.type === 'cdata') && part.value.trim() !== '')))
+      children.push({ type: 'element', name: 'p', attributes: {}, children: run });
+    else children.push(...run);
+    run = [];
+  };
+  for (const child of node.children) {
+    if (child.type === 'text' || child.type === 'cdata' || (child.type === 'element' && isInline(child))) run.push(child);
+    else {
+      end();
+      children.push(child);
+    }
+  }
+  end();
+  node.children = children;
+}
+
 /** Reads a FictionBook; fails naming the line of a broken one. */
 export function readFictionBook(input: string, file: string, stem: string): ImportedWork {
   const tree = parseXmlOrRefuse(withoutControls(input).text, file);
   const root = childElements(tree, 'fictionbook')[0];
   if (!root) throw new ImportError(problems.BrokenXml.message(file, 'no <FictionBook> element'));
+  for (const body of childElements(root, 'body')) looseTextAsParagraphs(body);
   const images = new Map<string, Uint8Array>();
   const book: Book = { pictures: new Map(), emptyLines: 0, breaks: 0 };
   for (const binary of childElements(root, 'binary')) {
