@@ -2193,6 +2193,18 @@ describe('a whole work whose chapter headings are titles alone (“Der Sturm”,
     ]);
   });
 
+  it('reads pandoc/heading-only.epub: a contents entry that heads no text is a heading at the end of the chapter before it, never left out nor a chapter of no text', async () => {
+    const { plan, chapters, work } = await importFixture('pandoc/heading-only.epub');
+    expectEveryWordKept(plan);
+    expect(chapters.map(({ front, body }) => [front.title, body])).toEqual([
+      ['Chapter 1: The Letter', 'The letter came on a Monday.[^1]\n\n## Interval\n\n[^1]: A grey Monday.'],
+      ['Chapter 2: The Road', 'The road ran three days.[^1]\n\n## To be continued\n\n[^1]: Or four, by cart.'],
+    ]);
+    expect(work.notices).toContain(
+      'kept the contents entry “Interval”, which heads no text, as a heading at the end of the chapter before it',
+    );
+  });
+
   it('takes out a heading that repeats the title the frontmatter gives, so the title is not shown twice', async () => {
     const { plan, chapters } = await importBytes(
       strToU8('---\ntitle: "Chapter 3: The Lake"\n---\n\n# Chapter 3: The Lake\n\nThe lake was still.\n'),

@@ -438,10 +438,17 @@ function readChapters(
       notesByEntry++;
       continue;
     }
-    if (!hasText(nodes)) {
+    if (!hasText(nodes.map(withoutNotes))) {
       // An entry that only heads the entries below it (a story in a collection, a part) is no chapter.
       if (sections.some((other) => other.parents.includes(section.title))) headsOthers.push(section.title);
-      else notices.push(`the contents entry “${section.title}” leads to no text; left out`);
+      // A heading with no text under it but notes (a section the writer closed a chapter with, and the
+      // file's notes after it): the heading it is, at the end of the chapter before, its notes
+      // gathered into the chapters that mark them; never a chapter of no text.
+      else if (previous && hasText(section.nodes)) {
+        setAside.length = asideBefore;
+        previous.body.children.push(...section.nodes);
+        notices.push(`kept the contents entry “${section.title}”, which heads no text, as a heading at the end of the chapter before it`);
+      } else notices.push(`the contents entry “${section.title}” leads to no text; left out`);
       continue;
     }
     // A section numbered within a part ("I", "II" under "A Scandal in Bohemia") is titled with it;
@@ -918,6 +925,17 @@ function joined(first: Root | undefined, second: Root | undefined): Root | undef
 }
 
 /** Whether nodes hold any visible text or picture. */
+/** A node without the notes in it (given their book-wide ids by `giveNotesBookIds`): what a reader reads as the text. */
+function withoutNotes(node: ElementContent): ElementContent {
+  if (node.type !== 'element') return node;
+  return {
+    ...node,
+    children: node.children
+      .filter((child) => !(child.type === 'element' && String(child.properties.id ?? '').startsWith(noteIdPrefix)))
+      .map(withoutNotes),
+  };
+}
+
 function hasText(nodes: ElementContent[]): boolean {
   return nodes.some(
     (node) =>
@@ -947,6 +965,8 @@ function landmarks(
  * every file): the note given an id no other file uses, so it is gathered into the chapter that
  * marks it, even where a file holds several chapters.
  */
+const noteIdPrefix = 'quire-note-';
+
 function giveNotesBookIds(documents: Map<string, Element | Root>, inBook: (href: string, from?: string) => string): void {
   let count = 0;
   // Each file's elements by id, gathered once when a marker first points into it (not a search of the file per marker).
@@ -975,7 +995,7 @@ function giveNotesBookIds(documents: Map<string, Element | Root>, inBook: (href:
       if (!note) continue;
       // A note marked twice (a second "see note 3") keeps the id its first marker gave it.
       let id = renamed.get(fragment);
-      if (id === undefined) renamed.set(fragment, (id = `quire-note-${++count}`));
+      if (id === undefined) renamed.set(fragment, (id = `${noteIdPrefix}${++count}`));
       note.properties.id = id;
       link.properties.href = `#${id}`;
     }
@@ -1096,8 +1116,11 @@ function withoutLeadingTitle(nodes: ElementContent[], title: string, setAside: s
   const heading = element && elementChildren(element).find((child) => /^h[1-6]$/.test(child.tagName));
   if (element && heading && textOf(heading).toLowerCase() === title.toLowerCase()) {
     setAside.push(visibleText(heading));
-    element.children = element.children.filter((child) => child !== heading);
-    return nodes;
+    return [
+      ...nodes.slice(0, first),
+      { ...element, children: element.children.filter((child) => child !== heading) },
+      ...nodes.slice(first + 1),
+    ];
   }
   // Or as headings in a row that say it together: the number over the name (`<h2>1</h2><h1>The Storm</h1>`
   // for "1. The Storm", as Vellum and other book makers set a chapter's opening), in a wrapper or not;
@@ -1124,9 +1147,26 @@ function withoutLeadingTitle(nodes: ElementContent[], title: string, setAside: s
     setAside.push(...run.headings.map((one) => visibleText(one)));
     const without = (children: ElementContent[]) => children.filter((child) => !run.headings.includes(child as Element));
     if (!run.wrapper) return without(nodes);
-    run.wrapper.children = without(run.wrapper.children);
+    return replaced(nodes, run.wrapper, { ...run.wrapper, children: without(run.wrapper.children) });
   }
   return nodes;
+}
+
+/** `nodes` with `target` (at any depth) replaced, the elements holding it copied, not changed: the section's own nodes stay as the book has them. */
+function replaced(nodes: ElementContent[], target: Element, replacement: Element): ElementContent[] {
+  let changed = false;
+  const result = nodes.map((node) => {
+    if (node === target) {
+      changed = true;
+      return replacement;
+    }
+    if (node.type !== 'element') return node;
+    const children = replaced(node.children, target, replacement);
+    if (children === node.children) return node;
+    changed = true;
+    return { ...node, children };
+  });
+  return changed ? result : nodes;
 }
 
 /** A page's blocks that show something, read through its wrappers. */
