@@ -190,7 +190,10 @@ function place(chapters: ImportedChapter[], existingOrders: readonly number[], w
     else if (chapter.number !== undefined && (!wholeWork || index === 0 || chapter.number > previous)) order = chapter.number;
     // The same number again, the next part of a chapter in parts ("Chapter 7 Part 1", "Chapter 7 Part 2"): 7.01, 7.02…
     else if (part !== undefined) order = part;
-    else if (chapter.kind === 'interlude') order = between(previous, taken);
+    // An interlude, and a chapter without a number that the next numbered one follows at once
+    // ("Chapter 5", "The Letter", "Chapter 6"), fall between: "Chapter 6" keeps its number and address.
+    else if (chapter.kind === 'interlude' || (wholeWork && (nextNumber(chapters, index) ?? Infinity) <= Math.floor(previous) + 1))
+      order = between(previous, taken);
     else order = Math.floor(previous) + 1;
     taken.add(order);
     previous = Math.max(previous, order);
@@ -210,6 +213,11 @@ function nextPart(after: number, taken: ReadonlySet<number>): number | undefined
     if (order > after && !taken.has(order)) return order;
   }
   return undefined;
+}
+
+/** The number of the first chapter after `index` that has one. */
+function nextNumber(chapters: readonly ImportedChapter[], index: number): number | undefined {
+  return chapters.slice(index + 1).find((chapter) => chapter.number !== undefined)?.number;
 }
 
 /** The first free place between `after` and the next whole number: 1.5, then 1.75… */
