@@ -365,15 +365,36 @@ export function authorsPageTitle(title: string): 'front' | 'back' | undefined {
 
 /**
  * A title line, or an entry of a contents or a chapter menu that numbers its chapter before its
- * name ("3. Flame" → "Chapter 3: Flame", as FanFiction.net's menu and many ebooks' contents list
- * them; "3." alone → "Chapter 3"). Undefined for any other line.
+ * name ("3. Flame" → "Chapter 3: Flame", "Kapitel 3: Flame" in a German book, as FanFiction.net's
+ * menu and many ebooks' contents list them; "3." alone → "Chapter 3"). Undefined for any other line.
  */
-export function numberedEntry(line: string): TitleLine | undefined {
+export function numberedEntry(line: string, language = 'en'): TitleLine | undefined {
   const entry = /^(\d{1,4})\.(?:\s+(.*))?$/.exec(line.trim());
   if (!entry) return parseTitleLine(line);
   const [, number, name = ''] = entry;
-  // The number is the menu's, not the author's heading: the title's name is theirs as written.
-  return parseTitleLine(name) ?? titleLineOf(name ? `Chapter ${Number(number)}: ${name}` : `Chapter ${Number(number)}`);
+  // The number is the menu's, not the author's heading: the title's name is theirs as written,
+  // under the chapter label of the book's language ("Kapitel 3: Flamme" in a German book).
+  const named = parseTitleLine(name);
+  if (named) return named;
+  const { label, separator } = chapterLabel(Number(number), language);
+  return (
+    titleLineOf(name ? `${label}${separator}${name}` : label) ??
+    titleLineOf(name ? `Chapter ${Number(number)}: ${name}` : `Chapter ${Number(number)}`)
+  );
+}
+
+/**
+ * "Chapter 3" as a language writes it, for a title the importer gives a chapter its source
+ * numbers without a label: the language's own chapter word before the number ("Kapitel 3",
+ * "Глава 3"), after it in Hungarian ("3. fejezet"), 第3章 in Chinese and Japanese and 제3장 in
+ * Korean (a space, not a colon, before the name); English's where the language has none.
+ */
+function chapterLabel(number: number, language: string): { label: string; separator: string } {
+  const base = language.split('-')[0]!.toLowerCase();
+  if (base === 'zh' || base === 'ja') return { label: `第${number}章`, separator: ' ' };
+  if (base === 'ko') return { label: `제${number}장`, separator: ' ' };
+  if (base === 'hu') return { label: `${number}. fejezet`, separator: ': ' };
+  return { label: `${languages[base]?.chapter[0] ?? 'Chapter'} ${number}`, separator: ': ' };
 }
 
 /**

@@ -12,7 +12,7 @@ import { parseHtml, select } from '../../src/importer/html';
 import { readText } from '../../src/importer/readers/text';
 import { readInput } from '../../src/importer/read';
 import { isSceneBreak } from '../../src/core/scene-breaks';
-import { noteLabel, parseNumber, parseTitleLine } from '../../src/importer/title-lines';
+import { noteLabel, numberedEntry, parseNumber, parseTitleLine } from '../../src/importer/title-lines';
 import { slugify } from '../../src/core/slug';
 import { gatherFootnoteDefinitions } from '../../src/importer/markdown-references';
 import { pandocBlocks, pandocSpans } from '../../src/importer/readers/markdown';
@@ -436,6 +436,27 @@ describe('title lines', () => {
     ]);
     expect(['א׳', 'י״ב', 'ט״ו', 'כ"ג', 'ת״ק'].map(parseNumber)).toEqual([1, 12, 15, 23, 500]);
     expect(parseNumber('many')).toBeUndefined();
+  });
+
+  it('titles a contents entry numbered before its name under the chapter label of the book’s language', () => {
+    const titles = ['en', 'de', 'fr', 'ru', 'hu', 'zh-Hans', 'ja', 'ko', 'pt-BR', 'xx'].map(
+      (language) => numberedEntry('3. Flame', language)?.title,
+    );
+    expect(titles).toEqual([
+      'Chapter 3: Flame',
+      'Kapitel 3: Flame',
+      'Chapitre 3\u00a0: Flame',
+      'Глава 3: Flame',
+      '3. fejezet: Flame',
+      '第3章 Flame',
+      '第3章 Flame',
+      '제3장 Flame',
+      'Capítulo 3: Flame',
+      'Chapter 3: Flame',
+    ]);
+    expect(numberedEntry('12.', 'de')).toMatchObject({ kind: 'chapter', number: 12, title: 'Kapitel 12', slug: 'chapter-12' });
+    // A name that is a title line of its own keeps it.
+    expect(numberedEntry('3. Prolog', 'de')?.title).toBe('Prolog');
   });
 
   it('slugifies titles without accents or punctuation', () => {

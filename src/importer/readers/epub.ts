@@ -457,7 +457,7 @@ function readChapters(
     const parent = section.parents.filter((title) => title && title !== meta.title).at(-1);
     const underVolume = parent !== undefined && volumeLabel(parent) !== undefined && parseTitleLine(section.title)?.kind === 'chapter';
     const nested = parent !== undefined && isBareNumber(section.title) && !underVolume;
-    const heading = nested ? undefined : numberedEntry(section.title);
+    const heading = nested ? undefined : numberedEntry(section.title, story.language);
     if (nested) {
       withParent ??= `${parent} — ${section.title}`;
       withParentCount++;

@@ -174,7 +174,8 @@ export function fanFictionNetTitle(tree: Root): TitleLine | undefined {
     const story = textOf(select('#profile_top > b', tree));
     return story ? { kind: 'chapter', number: undefined, title: story, slug: slugify(story) || 'chapter' } : undefined;
   }
-  return numberedEntry(textOf(chosen));
+  // "Chapter 3: Flame" under the label of the story's language, as FanFiction.net's details line names it.
+  return numberedEntry(textOf(chosen), fanFictionNetStory(tree)?.language);
 }
 
 /**
