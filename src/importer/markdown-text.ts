@@ -32,8 +32,9 @@ export function markdownToPlainText(markdown: string): string {
       .replace(/!\[[^\]\n]{0,500}\]\[[^\]\n]{0,500}\]/g, '')
       .replace(/^ {0,3}\[\^[^\]\s]{1,200}\]:[ \t]*/gm, '')
       .replace(/\[\^[^\]\s]{1,200}\]/g, ' ')
-      .replace(/\[([^\]\n]{0,500})\]\([^)\n]{0,500}\)/g, '$1')
-      .replace(/\[([^\]\n]{0,500})\]\[[^\]\n]{0,500}\]/g, '$1')
+      // A link's words, brackets in them kept as written (`[[sic]](…)`, `[a [b] c](…)`, one level deep, as CommonMark reads them).
+      .replace(/\[((?:[^[\]\n]|\[[^[\]\n]{0,500}\]){0,500})\]\([^)\n]{0,500}\)/g, '$1')
+      .replace(/\[((?:[^[\]\n]|\[[^[\]\n]{0,500}\]){0,500})\]\[[^\]\n]{0,500}\]/g, '$1')
       // A task list's box (`- [x] Buy milk`) is shown as a box, not as the letter in it.
       .replace(/^[ \t]*(?:[*+-]|\d+[.)])[ \t]+\[[ xX]\][ \t]+/gm, '')
       .replace(/^ {0,3}(?:[*_-] *){3,}$/gm, '')

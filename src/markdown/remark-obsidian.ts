@@ -10,8 +10,11 @@ export const obsidianEmbed = /!\[\[([^\]|\n]{1,500}?\.(?:png|jpe?g|gif|webp|avif
 
 /** `[[chapter-2]]`, `[[chapter-2|the next chapter]]`, `[[chapter-2#The Lake]]`: a link to another note, the Obsidian way. */
 const wikiLink = /\[\[([^\]|#\n]{1,200})(?:#[^\]|\n]{0,200})?(?:\|([^\]\n]{0,500}))?\]\]/g;
-/** A link that is no embed (no `!` before it). */
-const linkAlone = new RegExp(`(?<!!)${wikiLink.source}`, 'g');
+/**
+ * A link that is no embed (no `!` before it), nor the bracketed words of a Markdown link
+ * (`[[sic]](https://…)`, which CommonMark reads as a link showing "[sic]").
+ */
+const linkAlone = new RegExp(`(?<!!)${wikiLink.source}(?![(\\[])`, 'g');
 /** A picture embedded, or else a link: read in one pass over a text. */
 const embedOrLink = new RegExp(`${obsidianEmbed.source}|${wikiLink.source}`, 'gi');
 

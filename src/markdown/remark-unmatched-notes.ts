@@ -1,4 +1,8 @@
 import type { FootnoteDefinition, Root, Text } from 'mdast';
+import { toString } from 'mdast-util-to-string';
+import remarkGfm from 'remark-gfm';
+import remarkParse from 'remark-parse';
+import { unified } from 'unified';
 import { SKIP, visit } from 'unist-util-visit';
 import type { VFile } from 'vfile';
 import { problems } from '../core/problems.ts';
@@ -39,6 +43,24 @@ export function remarkUnmatchedNotes() {
       }
     });
   };
+}
+
+/**
+ * The notes of a chapter's Markdown that no page shows (marked nowhere, or written a second time
+ * under a label already used), each its label and its words: what a file keeps that its page
+ * leaves out, as `remarkUnmatchedNotes` tells the author.
+ */
+export function unshownNotes(markdown: string): { label: string; text: string }[] {
+  const tree = unified().use(remarkParse).use(remarkGfm, { singleTilde: false }).parse(markdown);
+  const marked = markedNotes(tree);
+  const written = new Set<string>();
+  const unshown: { label: string; text: string }[] = [];
+  visit(tree, 'footnoteDefinition', (node: FootnoteDefinition) => {
+    if (written.has(node.identifier) || !marked.has(node.identifier))
+      unshown.push({ label: node.label ?? node.identifier, text: toString(node, { includeHtml: false }) });
+    written.add(node.identifier);
+  });
+  return unshown;
 }
 
 /**

@@ -2233,6 +2233,27 @@ describe('a whole work whose chapter headings are titles alone (“Der Sturm”,
     expect(chapters.map(({ slug, front, body }) => [slug, front.title, body])).toEqual([['chapter-1', 'Chapter 1', 'The lamp was lit.']]);
   });
 
+  it('reads Markdown as pandoc writes it: headings titled as shown, a link whose words are in brackets, a note the text marks nowhere kept and told', async () => {
+    const markdown = [
+      '---\ntitle: The Lamp\nauthor: Ada Quill\n---',
+      '# Chapter 1: **The** [Lamp](https://example.org/7) #7',
+      'She said [[sic]](https://example.org/2) and [a [b] c](https://example.org/3).',
+      '# Chapter 2: *Dark*',
+      'Night.[^1]',
+      '[^1]: A note.',
+      '[^orphan]: Words no mark shows.',
+    ].join('\n\n');
+    const { plan, chapters, work } = await importBytes(strToU8(markdown), 'lamp.md');
+    expectEveryWordKept(plan);
+    expect(chapters.map(({ front, body }) => [front.title, body])).toEqual([
+      ['Chapter 1: The Lamp #7', 'She said [[sic]](https://example.org/2) and [a [b] c](https://example.org/3).'],
+      ['Chapter 2: Dark', 'Night.[^1]\n\n[^1]: A note.\n\n[^orphan]: Words no mark shows.'],
+    ]);
+    expect(work.notices).toContain(
+      'the note [^orphan] of chapter-2.md is marked nowhere in its text: written as it is, shown on no page until the text marks it',
+    );
+  });
+
   it('reads a Markdown story’s title page above its chapters (# title, “by” its author) apart from them, its ## headings each a chapter', async () => {
     const markdown =
       '# The Lamp\n\nby Ada Quill\n\n## Prologue\n\nIt began.\n\n## The Storm\n\nWind.\n\n### Later\n\nCalm.\n\n## Epilogue\n\nEnd.\n';

@@ -656,7 +656,7 @@ function atxHeading(line: string, deepest = 3): string | undefined {
 
 /** An ATX heading line of the text (`#` to `###`), outside fenced code. */
 interface HeadingLine {
-  /** Its text as written, without its `#`s. */
+  /** Its text as a reader sees it (`**雪**` as 雪, a link as its words), without its `#`s: a title shows no Markdown. */
   text: string;
   /** How many `#`s: 1 to 3. */
   level: number;
@@ -677,9 +677,15 @@ function headingLines(body: string): HeadingLine[] {
     else if (fence === undefined) {
       const text = atxHeading(line);
       const underlined = text ? undefined : setextLevel(line, lines[index + 1], lines[index - 1]);
-      if (text) found.push({ text, level: /^#+/.exec(line)![0].length, start: offset, end: offset + line.length });
+      if (text)
+        found.push({ text: markdownToPlainText(text), level: /^#+/.exec(line)![0].length, start: offset, end: offset + line.length });
       else if (underlined)
-        found.push({ text: line.trim(), level: underlined, start: offset, end: offset + line.length + 1 + lines[index + 1]!.length });
+        found.push({
+          text: markdownToPlainText(line.trim()),
+          level: underlined,
+          start: offset,
+          end: offset + line.length + 1 + lines[index + 1]!.length,
+        });
     }
     offset += line.length + 1;
   }
