@@ -3,6 +3,7 @@ import remarkParse from 'remark-parse';
 import remarkRehype from 'remark-rehype';
 import { unified } from 'unified';
 import { definesTypedAddress, definitionLine } from './markdown-references.ts';
+import { decodedOnce } from './xml.ts';
 
 /** Markdown as an HTML tree (CommonMark), for what the importer reads as Markdown but writes as story.md's fields. */
 export function markdownTree(markdown: string): Root {
@@ -20,13 +21,19 @@ export function markdownTree(markdown: string): Root {
 export function markdownToPlainText(markdown: string): string {
   return (
     withoutComments(markdown.replace(/\r\n?/g, '\n'))
+      // A character escaped (`\*literal\*`, `\<span>`) is text, no mark: held apart until the marks are read.
+      .replace(escaped, (_, character: string) => String.fromCharCode(heldApart + character.charCodeAt(0)))
       // A link's or a picture's definition (`[image1]: <data:…>`, as Google Docs writes pictures) is not shown at
       // all; a line that gives no address (`[Level]: 3`) is text, as the site shows it.
       .replace(new RegExp(definitionLine.source, 'gm'), (line, _label: string, address: string) =>
         definesTypedAddress(address) ? '' : line,
       )
+      // A quote's marks first: a tag may go on over a line's end inside a quote too (`<span` / `> lang="ja">`).
+      .replace(/^(?: {0,3}> ?)+/gm, '')
       // A tag may go on over a line's end (pandoc wraps a long `<img …>`), never past a blank line.
       .replace(/<\/?[a-zA-Z](?:[^<>\n]|\n(?![ \t]*\n)){0,500}>/g, '')
+      // A character reference as the character a reader sees (`&amp;` in raw HTML's text, `&eacute;`).
+      .replace(/&(?:#\d{1,7}|#x[\da-f]{1,6}|[a-z][a-z\d]{1,31});/gi, decodedOnce)
       // A picture's description is not shown as text (the renderer's word count leaves it out too).
       .replace(/!\[[^\]\n]{0,500}\]\([^)\n]{0,500}\)/g, '')
       .replace(/!\[[^\]\n]{0,500}\]\[[^\]\n]{0,500}\]/g, '')
@@ -42,10 +49,12 @@ export function markdownToPlainText(markdown: string): string {
       .replace(/^ {0,3}(?:#{1,6} +|> ?|[*+-] +(?=\S)|\d+[.)] +)/gm, '')
       // A callout's mark (`[!note] A letter`, Obsidian's) is not shown; alone on its line, its kind is the title shown.
       .replace(/^\[!([\p{L}\p{N}_-]{1,40})\][+-]?[ \t]*(\S?)/gmu, (_, kind: string, next: string) => (next ? next : kind))
+      // A code span's words, without its backticks (`code`, ``a `b` c``).
+      .replace(/(`+)(?!`)([^\n]{0,500}?[^`])\1(?!`)/g, '$2')
       .replace(/(\*\*|\*|~~)(?=\S)([\s\S]{0,1000}?\S)\1/g, '$2')
       // Underscores mark emphasis only at a word's edge: `snake_case_name` is one word, as written.
       .replace(/(?<![\p{L}\p{N}_])(__|_)(?=\S)([\s\S]{0,1000}?\S)\1(?![\p{L}\p{N}_])/gu, '$2')
-      .replace(/\\([\\`*_{}[\]()#+\-.!<>|~])/g, '$1')
+      .replace(held, (character) => String.fromCharCode(character.charCodeAt(0) - heldApart))
       .split('\n')
       .map((line) => line.trimEnd())
       .join('\n')
@@ -53,6 +62,12 @@ export function markdownToPlainText(markdown: string): string {
       .trim()
   );
 }
+
+/** ASCII punctuation escaped with a backslash, as CommonMark reads it. */
+const escaped = /\\([!-/:-@[-`{-~])/g;
+/** Where an escaped character is held while the marks around it are read: a private-use character, shifted back after. */
+const heldApart = 0xe000;
+const held = /[\ue021-\ue02f\ue03a-\ue040\ue05b-\ue060\ue07b-\ue07e]/g;
 
 /** The text without `<!-- comments -->`; an unclosed one hides the rest, as it does on a page. */
 function withoutComments(text: string): string {

@@ -2238,8 +2238,12 @@ describe('a whole work whose chapter headings are titles alone (“Der Sturm”,
       '---\ntitle: The Lamp\nauthor: Ada Quill\n---',
       '# Chapter 1: **The** [Lamp](https://example.org/7) #7',
       'She said [[sic]](https://example.org/2) and [a [b] c](https://example.org/3).',
-      '# Chapter 2: *Dark*',
+      '# Chapter 2: *Dark* {#chapter-2-dark}',
       'Night.[^1]',
+      '> A quote, a <span\n> lang="ja">word</span> in it, `code`<sup>2</sup> and \\[typed\\]{.smallcaps}.',
+      '<table><tr><td>Salt &amp; oil</td></tr></table>',
+      '# Chapter 3: *\\*Été\\** {#chapitre-été .unnumbered}',
+      'Day.',
       '[^1]: A note.',
       '[^orphan]: Words no mark shows.',
     ].join('\n\n');
@@ -2247,10 +2251,14 @@ describe('a whole work whose chapter headings are titles alone (“Der Sturm”,
     expectEveryWordKept(plan);
     expect(chapters.map(({ front, body }) => [front.title, body])).toEqual([
       ['Chapter 1: The Lamp #7', 'She said [[sic]](https://example.org/2) and [a [b] c](https://example.org/3).'],
-      ['Chapter 2: Dark', 'Night.[^1]\n\n[^1]: A note.\n\n[^orphan]: Words no mark shows.'],
+      [
+        'Chapter 2: Dark',
+        'Night.[^1]\n\n> A quote, a <span\n> lang="ja">word</span> in it, `code`<sup>2</sup> and \\[typed\\]{.smallcaps}.\n\n<table><tr><td>Salt &amp; oil</td></tr></table>\n\n[^1]: A note.',
+      ],
+      ['Chapter 3: *Été*', 'Day.\n\n[^orphan]: Words no mark shows.'],
     ]);
     expect(work.notices).toContain(
-      'the note [^orphan] of chapter-2.md is marked nowhere in its text: written as it is, shown on no page until the text marks it',
+      'the note [^orphan] of chapter-3.md is marked nowhere in its text: written as it is, shown on no page until the text marks it',
     );
   });
 

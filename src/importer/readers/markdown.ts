@@ -315,10 +315,11 @@ export function obsidianPictures(text: string): { text: string; count: number } 
   return { text: replaced, count };
 }
 
-/** Pandoc's attributes, `{width="3in"}`, `{.underline}`, `{#id .class key=value}`, on one line or several. */
-const pandocAttributes = String.raw`\{\s*(?:(?:[#.][\w:-]+|[\w-]+=(?:"[^"\n]*"|'[^'\n]*'|[^\s"'{}]+))\s*){1,20}\}`;
+/** Pandoc's attributes, `{width="3in"}`, `{.underline}`, `{#id .class key=value}` (an id in any script, `{#été}`), on one line or several. */
+const pandocAttributes = String.raw`\{\s*(?:(?:[#.][^\s{}#="']+|[\w-]+=(?:"[^"\n]*"|'[^'\n]*'|[^\s"'{}]+))\s*){1,20}\}`;
 const attributedLink = new RegExp(String.raw`(!?\[[^\]\n]{0,500}\]\([^)\n]{0,500}\))(${pandocAttributes})`, 'g');
-const attributedSpan = new RegExp(String.raw`(?<![!\]])\[([^[\]\n]{1,500})\](${pandocAttributes})`, 'g');
+/** A span: brackets that are not a picture's, a link's or typed as text (`\[…\]{.smallcaps}`, which pandoc escapes when it is no span). */
+const attributedSpan = new RegExp(String.raw`(?<![!\]\\])\[([^[\]\n]{1,500})(?<!\\)\](${pandocAttributes})`, 'g');
 
 /**
  * Pandoc's Markdown as the site's (pandoc, Zettlr and Quarto write it; `pandoc -t markdown` writes
