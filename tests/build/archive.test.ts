@@ -80,9 +80,9 @@ describe('the work’s notes, series and related works', () => {
     });
   });
 
-  it('list related works with how they relate', () => {
+  it('list related works with how they relate, their titles set as every title is (The Phantom’s Lair)', () => {
     const items = [...page('archive', '').querySelectorAll('.related li')].map((li) => li.textContent?.replace(/\s+/g, ' ').trim());
-    expect(items).toEqual(["inspired by The Phantom's Lair", 'translated into Spanish as La Máscara']);
+    expect(items).toEqual(['inspired by The Phantom’s Lair', 'translated into Spanish as La Máscara']);
   });
 
   it('count chapters against the number expected: 3/5', () => {

@@ -924,7 +924,6 @@ function joined(first: Root | undefined, second: Root | undefined): Root | undef
   return first && second ? treeOf([...first.children, ...second.children]) : (first ?? second);
 }
 
-/** Whether nodes hold any visible text or picture. */
 /** A node without the notes in it (given their book-wide ids by `giveNotesBookIds`): what a reader reads as the text. */
 function withoutNotes(node: ElementContent): ElementContent {
   if (node.type !== 'element') return node;
@@ -936,6 +935,7 @@ function withoutNotes(node: ElementContent): ElementContent {
   };
 }
 
+/** Whether nodes hold any visible text or picture. */
 function hasText(nodes: ElementContent[]): boolean {
   return nodes.some(
     (node) =>
@@ -959,14 +959,15 @@ function landmarks(
   return found;
 }
 
+/** How the ids `giveNotesBookIds` gives notes begin. */
+const noteIdPrefix = 'quire-note-';
+
 /**
  * Every note marker pointing at its note by an id only its file may hold: one at another file of
  * the book (`notes.xhtml#n3`), and one in its own file (`#fn1`, which pandoc gives the first note of
  * every file): the note given an id no other file uses, so it is gathered into the chapter that
  * marks it, even where a file holds several chapters.
  */
-const noteIdPrefix = 'quire-note-';
-
 function giveNotesBookIds(documents: Map<string, Element | Root>, inBook: (href: string, from?: string) => string): void {
   let count = 0;
   // Each file's elements by id, gathered once when a marker first points into it (not a search of the file per marker).

@@ -149,7 +149,11 @@ function breaksBetween(content: readonly XmlElement[]): number[] {
   const at = content.flatMap((node, index) => (isEmptyLine(node) && !isEmptyLine(content[index - 1] ?? node) ? [index] : []));
   const first = content.findIndex((node) => !isEmptyLine(node));
   const last = content.findLastIndex((node) => !isEmptyLine(node));
-  const after = (index: number) => content.slice(index).find((node) => !isEmptyLine(node));
+  // The block after a run of empty lines (each run is walked once).
+  const after = (index: number) => {
+    while (index < content.length && isEmptyLine(content[index]!)) index++;
+    return content[index];
+  };
   return at.filter((index) => index > first && index < last && !(isListItem(content[index - 1]) && isListItem(after(index))));
 }
 
