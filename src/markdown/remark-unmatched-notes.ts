@@ -51,6 +51,8 @@ export function remarkUnmatchedNotes() {
  * leaves out, as `remarkUnmatchedNotes` tells the author.
  */
 export function unshownNotes(markdown: string): { label: string; text: string }[] {
+  // No note written, none left out: most chapters are not parsed a second time.
+  if (!/^[ \t>]{0,8}\[\^[^\]\n]+\]:/m.test(markdown)) return [];
   const tree = unified().use(remarkParse).use(remarkGfm, { singleTilde: false }).parse(markdown);
   const marked = markedNotes(tree);
   const written = new Set<string>();
