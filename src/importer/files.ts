@@ -5,7 +5,6 @@ import { toString } from 'hast-util-to-string';
 import yaml from 'js-yaml';
 import { chapterWords } from '../core/story.ts';
 import { quoteStyle } from '../core/typography.ts';
-import { unshownNotes } from '../markdown/remark-unmatched-notes.ts';
 import { createRenderer } from '../markdown/render.ts';
 import { stringsFor } from '../shared/i18n/index.ts';
 import { compareWords, fidelityWords, withoutWords, type Fidelity } from './fidelity.ts';
@@ -134,7 +133,7 @@ export async function planImport(work: ImportedWork, existingOrders: readonly nu
     rendered.push(chapter.part ?? '', body.text, body.footnotes);
     // A note the text marks nowhere is written to the file as the source has it, and the author
     // told: no page shows it until the text marks it (the build says so too).
-    for (const note of unshownNotes(own.body)) {
+    for (const note of body.unshownNotes ?? []) {
       rendered.push(note.text);
       work.notices.push(
         `the note [^${note.label}] of ${slug}.md is marked nowhere in its text: written as it is, shown on no page until the text marks it`,

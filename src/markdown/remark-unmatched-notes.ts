@@ -1,8 +1,5 @@
 import type { FootnoteDefinition, Root, Text } from 'mdast';
 import { toString } from 'mdast-util-to-string';
-import remarkGfm from 'remark-gfm';
-import remarkParse from 'remark-parse';
-import { unified } from 'unified';
 import { SKIP, visit } from 'unist-util-visit';
 import type { VFile } from 'vfile';
 import { problems } from '../core/problems.ts';
@@ -25,11 +22,16 @@ export function remarkUnmatchedNotes() {
     const source = String(file.value);
     const marked = markedNotes(tree);
     const written = new Set<string>();
+    const unshown: UnshownNote[] = [];
     visit(tree, 'footnoteDefinition', (node: FootnoteDefinition) => {
-      if (written.has(node.identifier)) file.info(problems.NoteWrittenTwice.message(node.label ?? node.identifier), node);
-      else if (!marked.has(node.identifier)) file.info(problems.UnmarkedNote.message(node.label ?? node.identifier), node);
+      const label = node.label ?? node.identifier;
+      const twice = written.has(node.identifier);
       written.add(node.identifier);
+      if (!twice && marked.has(node.identifier)) return;
+      file.info(twice ? problems.NoteWrittenTwice.message(label) : problems.UnmarkedNote.message(label), node);
+      unshown.push({ label, text: toString(node, { includeHtml: false }) });
     });
+    if (unshown.length > 0) file.data.unshownNotes = unshown;
     visit(tree, 'text', (node: Text) => {
       const start = node.position?.start.offset;
       if (start === undefined) return;
@@ -45,24 +47,10 @@ export function remarkUnmatchedNotes() {
   };
 }
 
-/**
- * The notes of a chapter's Markdown that no page shows (marked nowhere, or written a second time
- * under a label already used), each its label and its words: what a file keeps that its page
- * leaves out, as `remarkUnmatchedNotes` tells the author.
- */
-export function unshownNotes(markdown: string): { label: string; text: string }[] {
-  // No note written, none left out: most chapters are not parsed a second time.
-  if (!/^[ \t>]{0,8}\[\^[^\]\n]+\]:/m.test(markdown)) return [];
-  const tree = unified().use(remarkParse).use(remarkGfm, { singleTilde: false }).parse(markdown);
-  const marked = markedNotes(tree);
-  const written = new Set<string>();
-  const unshown: { label: string; text: string }[] = [];
-  visit(tree, 'footnoteDefinition', (node: FootnoteDefinition) => {
-    if (written.has(node.identifier) || !marked.has(node.identifier))
-      unshown.push({ label: node.label ?? node.identifier, text: toString(node, { includeHtml: false }) });
-    written.add(node.identifier);
-  });
-  return unshown;
+/** A note no page shows (marked nowhere, or written a second time under a label already used): its label and its words. */
+export interface UnshownNote {
+  label: string;
+  text: string;
 }
 
 /**
@@ -95,4 +83,11 @@ function markedNotes(tree: Root): Set<string> {
     if (note) next.push(...markedIn(note, false));
   }
   return marked;
+}
+
+declare module 'vfile' {
+  interface DataMap {
+    /** The text's notes no page shows, which the file still holds (for the import's word check). */
+    unshownNotes: UnshownNote[];
+  }
 }

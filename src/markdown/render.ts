@@ -49,7 +49,7 @@ import { remarkFenceWarnings } from './remark-fence-warnings.ts';
 import { remarkRowlessTables } from './remark-rowless-tables.ts';
 import { remarkSpanningEmphasis } from './remark-spanning-emphasis.ts';
 import { remarkTemplateCode } from './remark-template-code.ts';
-import { remarkUnmatchedNotes } from './remark-unmatched-notes.ts';
+import { remarkUnmatchedNotes, type UnshownNote } from './remark-unmatched-notes.ts';
 import { remarkTextDefinitions } from './remark-text-definitions.ts';
 import { rehypeLegacyFormatting, rehypeRemovedHtml, rehypeTidyPastedHtml, sanitizeSchema } from './sanitize.ts';
 
@@ -92,6 +92,8 @@ export interface Rendered extends PlainText {
   blocks: boolean;
   /** A paragraph that `---` under it made a heading, as typed (for the author's warning; see remark-dash-headings.ts). */
   dashHeading?: string | undefined;
+  /** Notes the Markdown writes that no page shows (see remark-unmatched-notes.ts): words the file keeps, for the import's word check. */
+  unshownNotes?: UnshownNote[] | undefined;
   /** Each problem with the line (of the Markdown given) it is on. */
   problems: { line: number | undefined; message: string }[];
   /** What the author should know that does not stop the build (raw HTML the page does not keep), with its line. */
@@ -265,6 +267,7 @@ export function createRenderer(settings: RenderSettings): Renderer {
       blocks: file.data.blocks ?? false,
       ...file.data.plainText!,
       ...(file.data.dashHeading === undefined ? {} : { dashHeading: file.data.dashHeading }),
+      ...(file.data.unshownNotes === undefined ? {} : { unshownNotes: file.data.unshownNotes }),
       // file.message() reports a problem (fatal: false); file.info() a notice (fatal: undefined).
       problems: file.messages.filter((message) => message.fatal !== undefined).map(located),
       notices: file.messages.filter((message) => message.fatal === undefined).map(located),
