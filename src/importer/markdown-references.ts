@@ -4,6 +4,7 @@ import remarkParse from 'remark-parse';
 import { unified } from 'unified';
 import { visit } from 'unist-util-visit';
 import { definesAddress } from '../core/links.ts';
+import { fencedLines } from '../markdown/source-lines.ts';
 
 /**
  * Links and pictures written by reference (`[the inn][1]`, `![][image1]`, and `[1]: https://…`
@@ -34,21 +35,15 @@ const key = (label: string) => label.trim().replace(/\s+/g, ' ').toLowerCase();
 export function inlineReferences(markdown: string): string {
   const lines = markdown.split('\n');
   const definitions = new Map<string, string>();
-  const fenced: boolean[] = [];
+  const fenced = fencedLines(lines);
   const removed = new Set<number>();
-  let fence: string | undefined;
   for (const [index, line] of lines.entries()) {
-    const marker = /^\s{0,3}(`{3,}|~{3,})/.exec(line)?.[1];
-    fenced[index] = fence !== undefined || marker !== undefined;
-    if (marker && (fence === undefined || (marker[0] === fence[0] && marker.length >= fence.length))) fence = fence ? undefined : marker;
-    else if (fence === undefined) {
-      const found = definitionLine.exec(line);
-      if (!found || !definesTypedAddress(found[2]!)) continue;
-      const address = found[2]!.startsWith('<') ? found[2]! : `<${found[2]!}>`;
-      // The first definition of a label is the one CommonMark uses.
-      if (!definitions.has(key(found[1]!))) definitions.set(key(found[1]!), found[3] ? `${address} ${found[3]}` : address);
-      removed.add(index);
-    }
+    const found = fenced[index] ? undefined : definitionLine.exec(line);
+    if (!found || !definesTypedAddress(found[2]!)) continue;
+    const address = found[2]!.startsWith('<') ? found[2]! : `<${found[2]!}>`;
+    // The first definition of a label is the one CommonMark uses.
+    if (!definitions.has(key(found[1]!))) definitions.set(key(found[1]!), found[3] ? `${address} ${found[3]}` : address);
+    removed.add(index);
   }
   if (definitions.size === 0) return markdown;
   return lines

@@ -22,6 +22,19 @@ export function closesFence(line: string, fence: string): boolean {
   return typed.length >= fence.length && [...typed].every((char) => char === fence[0]);
 }
 
+/** Whether each line is in fenced code, its opening and closing fences included: read in one pass. */
+export function fencedLines(lines: readonly string[]): boolean[] {
+  let fence: string | undefined;
+  return lines.map((line) => {
+    if (fence === undefined) fence = fenceOpened(line);
+    else if (closesFence(line, fence)) {
+      fence = undefined;
+      return true;
+    }
+    return fence !== undefined;
+  });
+}
+
 declare module 'vfile' {
   interface DataMap {
     sourceLines: string[];

@@ -1353,6 +1353,18 @@ describe('Markdown cut into chapters', () => {
     expect(bodies[1]).toBe('Two.[^b] Shared.[^s]\n\n[^b]: Note B.\n\n[^s]: Shared note.\n\n[^n]: Nobody’s.');
   });
 
+  it('reads code fences as the site does: a heading in a fence indented any amount is code, and a fence with words after it closes nothing', async () => {
+    const markdown = ['# Chapter 1', 'Text.', '    ```\n# Not a chapter\n``` still code\n    ```', 'More.', '# Chapter 2', 'End.'].join(
+      '\n\n',
+    );
+    const plan = await planImport(await readInput(new TextEncoder().encode(markdown), 'story.md'), []);
+    expect(plan.fidelity).toMatchObject({ kept: plan.fidelity.source, added: 0 });
+    expect(plan.chapters.map((chapter) => [chapter.title, parseContentFile(chapter.text).body])).toEqual([
+      ['Chapter 1', 'Text.\n\n    ```\n# Not a chapter\n``` still code\n    ```\n\nMore.'],
+      ['Chapter 2', 'End.'],
+    ]);
+  });
+
   it('leaves a file whose notes are each in its chapter as it is', () => {
     const bodies = ['One.[^1]\n\n[^1]: A.', 'Two.[^1]\n\n[^1]: B.'];
     expect(gatherFootnoteDefinitions(bodies)).toEqual({ bodies, moved: 0 });

@@ -35,7 +35,7 @@ import { parse as parseToml, TomlError } from 'smol-toml';
 import { closest } from '../../shared/suggest.ts';
 import { parseDate } from '../../core/dates.ts';
 import { counted } from '../../core/problems.ts';
-import { closesFence, fenceOpened } from '../../markdown/source-lines.ts';
+import { closesFence, fenceOpened, fencedLines } from '../../markdown/source-lines.ts';
 import { lineBlockLine } from '../../markdown/remark-rowless-tables.ts';
 
 /**
@@ -669,13 +669,11 @@ interface HeadingLine {
 /** The text's headings (`#` to `###`, and underlined ones), in order, those in fenced code left out: read in one pass. */
 function headingLines(body: string): HeadingLine[] {
   const found: HeadingLine[] = [];
-  let fence: string | undefined;
   let offset = 0;
   const lines = body.split('\n');
+  const fenced = fencedLines(lines);
   for (const [index, line] of lines.entries()) {
-    const marker = /^\s{0,3}(`{3,}|~{3,})/.exec(line)?.[1];
-    if (marker && (fence === undefined || (marker[0] === fence[0] && marker.length >= fence.length))) fence = fence ? undefined : marker;
-    else if (fence === undefined) {
+    if (!fenced[index]) {
       const text = atxHeading(line);
       const underlined = text ? undefined : setextLevel(line, lines[index + 1], lines[index - 1]);
       if (text)
