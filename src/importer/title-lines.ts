@@ -1,4 +1,5 @@
 import { slugify } from '../core/slug.ts';
+import { isCjk, scriptOf, translationFor } from '../shared/i18n/languages.ts';
 import {
   cjkNotes,
   hebrewNumeral,
@@ -390,11 +391,11 @@ export function numberedEntry(line: string, language = 'en'): TitleLine | undefi
  * Korean (a space, not a colon, before the name); English's where the language has none.
  */
 function chapterLabel(number: number, language: string): { label: string; separator: string } {
-  const base = language.split('-')[0]!.toLowerCase();
-  if (base === 'zh' || base === 'ja') return { label: `第${number}章`, separator: ' ' };
-  if (base === 'ko') return { label: `제${number}장`, separator: ' ' };
-  if (base === 'hu') return { label: `${number}. fejezet`, separator: ': ' };
-  return { label: `${languages[base]?.chapter[0] ?? 'Chapter'} ${number}`, separator: ': ' };
+  if (scriptOf(language) === 'Kore') return { label: `제${number}장`, separator: ' ' };
+  if (isCjk(language)) return { label: `第${number}章`, separator: ' ' };
+  const words = translationFor(language, Object.keys(languages));
+  if (words === 'hu') return { label: `${number}. fejezet`, separator: ': ' };
+  return { label: `${languages[words]!.chapter[0]} ${number}`, separator: ': ' };
 }
 
 /**
