@@ -6,7 +6,9 @@ export { classesOf } from '../markdown/class-list.ts';
 
 /** The EPUB semantics and ARIA role of an element (`noteref`, `footnote`, `doc-endnotes`…). */
 export function semanticsOf(node: Element): string {
-  return `${String(node.properties['epub:type'] ?? node.properties.epubType ?? '')} ${String(node.properties.role ?? '')}`;
+  // Or as Calibre writes it, the prefix taken off (`type="footnotes"`); no list's or control's type says such words.
+  const type = node.properties['epub:type'] ?? node.properties.epubType ?? node.properties.type ?? '';
+  return `${String(type)} ${String(node.properties.role ?? '')}`;
 }
 
 /** How deeply a tree's elements nest, and how many there are, counted without recursion (a hostile file nests thousands deep). */

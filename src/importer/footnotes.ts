@@ -28,6 +28,8 @@ export function isNoteRef(node: Element): boolean {
   const local = href.slice(href.indexOf('#'));
   if (/noteref/.test(semanticsOf(node)) || node.properties.dataFootnoteRef !== undefined) return true;
   if (classesOf(node).some((name) => /^footnote-?ref/.test(name))) return true;
+  // Calibre's (`<a class="noteref" href="#note_1">1</a>`), within the book: it names other links so too.
+  if (classesOf(node).includes('noteref') && !/^[a-z][a-z\d+.-]*:/i.test(href) && isMarkerText(toString(node))) return true;
   return href.startsWith('#') && noteHref.test(local);
 }
 
@@ -131,6 +133,37 @@ export function withGoogleDocsNotes(root: Root | Element, setAside: string[]): v
       previous = child;
     }
     if (rules.size > 0) holder.children = holder.children.filter((child) => !rules.has(child as ElementContent));
+  }
+}
+
+/** A note's number as Calibre sets it before the note, linked back to its marker: "[←1]". */
+const calibreNumber = /^\s*\[?\s*←?\s*[\d*†‡§]{1,4}\s*\]?\s*$/;
+/** The heading Calibre sets above the notes it gathers from a Word document. */
+const calibreNotesHeading = /^\s*(?:notes|footnotes|endnotes)\s*$/i;
+
+/**
+ * Calibre's footnotes (from a Word document, in its EPUBs and zipped pages): each note a
+ * `<dl id="note_1">` of its number linked back (`<dt>[←1]</dt>`) and the note (`<dd>`), under
+ * a "Notes" heading of Calibre's. Each becomes an `<aside>` of the note alone, keeping the id its
+ * marker links to; the numbers and the heading are set aside. Trees are changed.
+ */
+export function withCalibreNotes(root: Root | Element, setAside: string[]): void {
+  for (const { node, parent } of [...elementsOf(root)]) {
+    if (node.tagName !== 'dl' || typeof node.properties.id !== 'string') continue;
+    const [number, note, ...more] = node.children.filter((child): child is Element => child.type === 'element');
+    if (more.length > 0 || number?.tagName !== 'dt' || note?.tagName !== 'dd' || !calibreNumber.test(toString(number))) continue;
+    const heading = shownBefore(parent.children, node);
+    if (heading?.type === 'element' && /^h[1-6]$/.test(heading.tagName) && calibreNotesHeading.test(toString(heading))) {
+      setAside.push(toString(heading));
+      parent.children.splice(parent.children.indexOf(heading), 1);
+    }
+    setAside.push(toString(number));
+    parent.children[parent.children.indexOf(node)] = {
+      type: 'element',
+      tagName: 'aside',
+      properties: { id: node.properties.id, epubType: 'footnote' },
+      children: note.children,
+    };
   }
 }
 

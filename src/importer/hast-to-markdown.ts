@@ -7,7 +7,7 @@ import { directiveToMarkdown } from 'mdast-util-directive';
 import { gfmToMarkdown } from 'mdast-util-gfm';
 import { toMarkdown } from 'mdast-util-to-markdown';
 import { sanitize } from 'hast-util-sanitize';
-import { classesOf } from './element.ts';
+import { classesOf, elementsOf } from './element.ts';
 import { alignmentOf, declaredFormatting, formattingMarks, holdsOnlyALink, withMarks } from './class-styles.ts';
 import { escapeXml } from '../core/escape.ts';
 import { withFootnoteMarks } from './footnotes.ts';
@@ -35,7 +35,7 @@ const directives = ((extension) => ({
  * language than the story's (`language`) is marked so in raw HTML (`<span lang="fr">`).
  */
 export function hastToMarkdown(tree: Root, breaks: string[] = [], language?: string): string {
-  const marked = withPassageLanguages(withFootnoteMarks(withLayoutClasses(tree, breaks), breaks), language);
+  const marked = withPassageLanguages(withFootnoteMarks(withTypedBullets(withLayoutClasses(tree, breaks), breaks), breaks), language);
   const clean = withTextJoined(sanitize(marked, importSchema) as Root);
   const mdast = toMdast(clean, { handlers }) as MdastRoot;
   withoutNestedFormatting(mdast, new Set());
@@ -485,6 +485,59 @@ function paragraphsAtDoubleBreaks(children: readonly ElementContent[], always = 
   }
   flush();
   return split || always ? out : undefined;
+}
+
+/** A bullet typed before an item's text ("• milk"), and the space after it. */
+const typedBullet = /^[\t ]*[•◦▪●‣][\s\u00a0]+(?=\S)/u;
+
+/**
+ * A paragraph's text without the bullet typed before it, its first text (inside the formatting
+ * it opens with, a few deep) copied; undefined when it opens with none.
+ */
+function withoutTypedBullet(node: Element, marks: string[], depth = 0): Element | undefined {
+  const index = node.children.findIndex((child) => child.type !== 'text' || child.value.trim() !== '');
+  const first = node.children[index];
+  let replacement: ElementContent | undefined;
+  if (first?.type === 'text') {
+    const bullet = typedBullet.exec(first.value)?.[0];
+    if (bullet) {
+      marks.push(bullet.trim());
+      replacement = { ...first, value: first.value.slice(bullet.length) };
+    }
+  } else if (first?.type === 'element' && depth < 8 && !pageBlocks.has(first.tagName)) {
+    replacement = withoutTypedBullet(first, marks, depth + 1);
+  }
+  if (!replacement) return undefined;
+  return { ...node, children: [...node.children.slice(0, index), replacement, ...node.children.slice(index + 1)] };
+}
+
+/**
+ * Paragraphs opening with a bullet typed out ("• milk", as Calibre writes a Word document's
+ * lists, and Rich Text its manual bullets), one after another, as a list of them: the bullets
+ * added to `marks` (drawn, not words). The tree is changed.
+ */
+function withTypedBullets(tree: Root, marks: string[]): Root {
+  for (const holder of [tree, ...[...elementsOf(tree)].map(({ node }) => node)]) {
+    if (holder.type === 'element' && /^(?:ul|ol|li|p|h[1-6]|pre)$/.test(holder.tagName)) continue;
+    if (!holder.children.some((child) => child.type === 'element' && typedBullet.test(toString(child)))) continue;
+    const children: RootContent[] = [];
+    let list: Element | undefined;
+    for (const child of holder.children) {
+      const item =
+        child.type === 'element' && (child.tagName === 'p' || (child.tagName === 'div' && !holdsBlocks(child)))
+          ? withoutTypedBullet(child, marks)
+          : undefined;
+      if (item) {
+        if (!list) children.push((list = { type: 'element', tagName: 'ul', properties: {}, children: [] }));
+        list.children.push({ ...item, tagName: 'li', properties: {} });
+      } else if (!(list && child.type === 'text' && child.value.trim() === '')) {
+        list = undefined;
+        children.push(child);
+      }
+    }
+    holder.children = children as typeof holder.children;
+  }
+  return tree;
 }
 
 /**

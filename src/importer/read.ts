@@ -130,7 +130,9 @@ async function readFormat(bytes: Uint8Array, file: string): Promise<ImportedWork
     case 'html':
       return readPage(text!, stem, file);
     case 'zipped page':
-      return (await import('./readers/zipped-page.ts')).readZippedPage(bytes, file, (page, pageStem) => readPage(page, pageStem, file));
+      return (await import('./readers/zipped-page.ts')).readZippedPage(bytes, file, (page, pageStem, stylesheet) =>
+        readPage(page, pageStem, file, stylesheet),
+      );
     case 'markdown':
       return (await import('./readers/markdown.ts')).readMarkdown(text!, file, stem);
     case 'fb2':
@@ -155,11 +157,16 @@ function fictionBookIn(bytes: Uint8Array, file: string): string {
 /** AO3's own layout, not a page that only names or links to AO3 (a FanFicFare download of an AO3 work does both). */
 const isAo3 = (text: string) => /id="preface"|class="userstuff"|id="chapters"/.test(text);
 
-/** A web page: an AO3 download, FanFicFare's, or any other. */
-async function readPage(text: string, stem: string, file: string): Promise<ImportedWork> {
+/** A web page: an AO3 download, FanFicFare's, or any other; its linked stylesheets read with `stylesheet`, where it comes with them. */
+async function readPage(
+  text: string,
+  stem: string,
+  file: string,
+  stylesheet?: (href: string) => string | undefined,
+): Promise<ImportedWork> {
   if (isAo3(text)) return (await import('./readers/ao3.ts')).readAo3(text, file);
   return (
     (await import('./readers/fanficfare-html.ts')).readFanFicFareHtml(text) ??
-    (await import('./readers/html.ts')).readHtml(text, stem, file)
+    (await import('./readers/html.ts')).readHtml(text, stem, file, stylesheet)
   );
 }

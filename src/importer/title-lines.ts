@@ -148,13 +148,17 @@ export function titlePageName(line: string): string | undefined {
   const name = words.length >= 2 && words.length <= 4 && line.length <= 60;
   return name &&
     words.every((word) => /^\p{Lu}[\p{L}\p{M}]*(?:[-'’]\p{L}[\p{L}\p{M}]*)*\.?$/u.test(word)) &&
-    !words.some((word) => smallTitleWords.has(word.toLowerCase()))
+    !words.some((word) => smallTitleWords.has(word.toLowerCase())) &&
+    !dedicationWords.has(words[0]!.toLowerCase())
     ? words.join(' ')
     : undefined;
 }
 
 /** The articles a title's subtitle may open with, which no name has (the small words inside a title are not capitalised). */
 const smallTitleWords = new Set('a an the le la les un une der die das ein eine el los las il lo gli uno una'.split(' '));
+
+/** What a dedication opens with ("For Anna Petrova", "To My Mother"), which no name does. */
+const dedicationWords = new Set('for to für pour para per voor dla для'.split(' '));
 
 /** Opening brackets and their closers, as titles set a label in them. */
 const bracketPairs = new Map(
@@ -521,4 +525,52 @@ export function numberedHeadings(lines: readonly (string | undefined)[]): (Title
     return { kind: 'chapter', number, title: line!.trim(), slug: `chapter-${number}` };
   });
   return next > 2 ? found : undefined;
+}
+
+/** A heading over a table of contents ("Contents", "Table of Contents:"). */
+const contentsHeading = /^\s*(?:table of contents|contents)\s*:?\s*$/i;
+
+/**
+ * A table of contents typed into the text (or a word processor's, its entries plain paragraphs):
+ * title lines one after another with no text between them (one a line, or one a block), whose
+ * chapters all follow further down, and the "Contents" line above them. Blocks are the text's
+ * blocks by their lines, undefined for one that is no text (a picture, a table). Gives the blocks
+ * it spans (`start` to before `stop`) and how many titles it lists; the site makes its own.
+ */
+export function typedContents(
+  blocks: readonly (readonly string[] | undefined)[],
+): { start: number; stop: number; titles: number } | undefined {
+  // A chapter's title line, or a part's ("第一部", "PART TWO: The Island"), listed with its chapters.
+  const entries = blocks.map((block) =>
+    block && block.length > 0 ? block.map((line) => volumeLabel(line) !== undefined || parseTitleLine(line) !== undefined) : [false],
+  );
+  // A chapter is known by what its title line says it is (its file name), however its title is set; a part by its line.
+  const folded = (line: string) => line.replace(/\s+/g, ' ').trim().toLowerCase();
+  const key = (line: string) => (volumeLabel(line) !== undefined ? `part: ${folded(line)}` : (parseTitleLine(line)?.slug ?? folded(line)));
+  // Where each title line last stands as a block of its own (a chapter's heading, a part's).
+  const lastAt = new Map<string, number>();
+  blocks.forEach((block, i) => {
+    if (block?.length === 1 && entries[i]![0]) lastAt.set(key(block[0]!), i);
+  });
+  for (let i = 0; i < blocks.length; i++) {
+    let end = i;
+    while (end < blocks.length && entries[end]!.every(Boolean)) end++;
+    // The run's last title may already be the first chapter's heading, the text under it.
+    const stop = [end, end - 1].find((to) => {
+      const lines = to > i ? blocks.slice(i, to).flatMap((block) => block ?? []) : [];
+      return (
+        lines.length >= 2 &&
+        lines.some((line) => volumeLabel(line) === undefined) &&
+        lines.every((line) => (lastAt.get(key(line)) ?? i) >= to)
+      );
+    });
+    if (stop === undefined) {
+      i = Math.max(i, end - 1);
+      continue;
+    }
+    const above = i > 0 ? blocks[i - 1] : undefined;
+    const start = above?.length === 1 && contentsHeading.test(above[0]!) ? i - 1 : i;
+    return { start, stop, titles: blocks.slice(i, stop).flatMap((block) => block ?? []).length };
+  }
+  return undefined;
 }

@@ -1934,6 +1934,47 @@ describe('documents from a second writer (pandoc)', () => {
   });
 });
 
+describe('books Calibre converted (a third writer)', () => {
+  it.each(['calibre/parts.epub', 'calibre/notes.epub', 'calibre/parts.htmlz', 'calibre/notes.htmlz', 'calibre/contents.docx'])(
+    'reads %s whole: title page, chapters in their part, footnote, list, nothing else',
+    async (name) => {
+      const { plan, chapters, story, work } = await importFixture(name);
+      expectEveryWordKept(plan);
+      expect(story?.front).toMatchObject({ title: 'The Keeper of Lamps', author: 'Ann Writer' });
+      expect(story?.body ?? '').toBe('');
+      expect(chapters.map(({ slug, front }) => [slug, front.title, front.part, front.authorsNote])).toEqual([
+        ['chapter-1', 'Chapter 1: The Harbour', undefined, undefined],
+        ['chapter-2', 'Chapter 2: The Boat of Ölfass', 'Part Two: The Island', undefined],
+        ['chapter-3', 'Chapter 3: The Light of Mme. Giry', undefined, undefined],
+        ['chapter-4', 'Chapter 4: The Storm (雪)', undefined, undefined],
+      ]);
+      expect(chapters[0]!.body).toBe(
+        [
+          'The harbour was grey that morning, and the lamps were still lit along the quay.[^1]',
+          '- a coil of rope\n- a lantern',
+          '[^1]: The old quay, not the new one.',
+        ].join('\n\n'),
+      );
+      expect(chapters[1]!.body).toBe('The boat was smaller than she had been told. “It will do,” said the keeper.');
+      expect(chapters[3]!.body).toBe('The storm came in from the west, as the keeper had said it would.');
+      expect(work.notices.join('\n')).not.toMatch(/leaves out|author’s note/);
+    },
+  );
+
+  it('follows the headings where its contents lead three chapters split out of one file to the wrong piece, and says so', async () => {
+    const { work } = await importFixture('calibre/parts.epub');
+    expect(work.notices).toContain(
+      'the table of contents leads 3 chapters to a page without their text (“Chapter 2: The Boat of Ölfass”, “Chapter 3: The Light of Mme. Giry”, “Chapter 4: The Storm (雪)”); read them from where their headings stand',
+    );
+  });
+
+  it('leaves out the contents Calibre writes into a Word document as a field of plain paragraphs, its part’s line among them', async () => {
+    const { work } = await importFixture('calibre/contents.docx');
+    expect(work.dropped).toContain('the document’s table of contents (6 lines), which the site makes itself');
+    expect(work.notices).toContain('read “The Keeper of Lamps” and “Ann Writer” above the chapters as the story’s title page');
+  });
+});
+
 describe('a story in Japanese, its paragraphs indented with an ideographic space', () => {
   it.each(['pandoc/indent-ja.docx', 'pandoc/indent-ja.epub'])(
     'keeps the indent of every paragraph from %s, the first of a chapter too',
@@ -2474,6 +2515,49 @@ describe('a whole work whose chapter headings are titles alone (“Der Sturm”,
       ['Chapter 2: Land', undefined, 'She came home.'],
     ]);
     expect(work.dropped).toContain('the document’s table of contents (3 lines), which the site makes itself');
+  });
+
+  it('reads paragraphs that open with a typed bullet (“• ”, as Calibre and Rich Text write lists out) as a list, and no other paragraph', async () => {
+    const { plan, chapters } = await importChapterPage(
+      '<p>She packed:</p><div>•&nbsp;a coil of <em>rope</em></div><div>• a lantern</div><p>•Then she left.</p><p>Bullets • stay in a line.</p>',
+    );
+    expectEveryWordKept(plan);
+    expect(chapters[0]!.body).toBe('She packed:\n\n- a coil of *rope*\n- a lantern\n\n•Then she left.\n\nBullets • stay in a line.');
+  });
+
+  it('leaves out a table of contents typed as paragraphs in a Word document, a part’s line among its chapters', async () => {
+    const { plan, chapters, work } = await importBytes(
+      makeDocx([
+        paragraph('Contents', 'Heading1'),
+        paragraph('Chapter 1: Sea'),
+        paragraph('Part Two'),
+        paragraph('Chapter 2: Land'),
+        paragraph('Chapter 1: Sea', 'Heading1'),
+        paragraph('It began at sea.'),
+        paragraph('Part Two', 'Heading1'),
+        paragraph('Chapter 2: Land', 'Heading1'),
+        paragraph('She came home.'),
+      ]),
+      'lamp.docx',
+    );
+    expectEveryWordKept(plan);
+    expect(chapters.map(({ front, body }) => [front.title, front.part, body])).toEqual([
+      ['Chapter 1: Sea', undefined, 'It began at sea.'],
+      ['Chapter 2: Land', 'Part Two', 'She came home.'],
+    ]);
+    expect(work.dropped).toContain('the document’s table of contents (4 lines), which the site makes itself');
+  });
+
+  it('takes a name alone under a title heading as its author, but not a dedication (“For Anna Petrova”)', async () => {
+    const page = (under: string) =>
+      strToU8(
+        `<html><body><h1>The Lamp</h1><p>${under}</p><h1>Chapter 1: Sea</h1><p>It began at sea.</p><h1>Chapter 2: Land</h1><p>She came home.</p></body></html>`,
+      );
+    const author = await importBytes(page('Anna Petrova'), 'lamp.html');
+    expect(author.story?.front).toMatchObject({ title: 'The Lamp', author: 'Anna Petrova' });
+    const dedication = await importBytes(page('For Anna Petrova'), 'lamp.html');
+    expectEveryWordKept(dedication.plan);
+    expect(dedication.story?.front.author).not.toMatch(/Anna/);
   });
 
   it('leaves out a web page’s table of contents (pandoc’s <nav id="TOC">), and says so', async () => {
@@ -3618,8 +3702,8 @@ describe('a FictionBook (.fb2, as ficbook.net and Russian-language libraries giv
     );
     expect(spaced.chapters[0]!.body).toBe('Ночь.\n\nТихо.\n\nУтро.');
     expectEveryWordKept(breaks.plan);
-    // A list typed as paragraphs, spaced by empty lines (as pandoc writes one): no break between
-    // its items; a break after it, and between two lines of dialogue, stays.
+    // A list typed as paragraphs, spaced by empty lines (as pandoc writes one): a list, no break
+    // between its items; a break after it, and between two lines of dialogue, stays.
     const list = await importBytes(
       strToU8(
         fb2(
@@ -3629,7 +3713,7 @@ describe('a FictionBook (.fb2, as ficbook.net and Russian-language libraries giv
       'list.fb2',
     );
     expect(list.chapters[0]!.body).toBe(
-      'Взять:\n\n• лампу;\n\n• масло.\n\n1\\. Зажечь.\n\n2\\. Ждать.\n\n* * *\n\n— Ночь, — сказала она.\n\n* * *\n\n— Утро.',
+      'Взять:\n\n- лампу;\n- масло.\n\n1\\. Зажечь.\n\n2\\. Ждать.\n\n* * *\n\n— Ночь, — сказала она.\n\n* * *\n\n— Утро.',
     );
   });
 

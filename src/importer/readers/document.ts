@@ -20,6 +20,7 @@ import {
   numberedHeadings,
   parseTitleLine,
   partHeadings,
+  typedContents,
   titlePageAuthor,
   titlePageName,
   titlePageTitle,
@@ -123,6 +124,10 @@ export function merged(nodes: ElementContent[]): ElementContent[] {
   return out;
 }
 
+/** A paragraph's or a heading's text, as a line of the document; undefined for anything else (a picture, a table). */
+const lineOf = (node: ElementContent | Root['children'][number]): string | undefined =>
+  node.type === 'element' && /^(?:h[1-6]|p)$/.test(node.tagName) && !select('img', node) ? textOf(node) : undefined;
+
 /** A word processor's document as HTML, and what its reader knows already. */
 export interface DocumentRead {
   /** What the input was: "Word document", "OpenDocument text". */
@@ -151,12 +156,17 @@ export function readDocumentBody(body: Element, read: DocumentRead): ImportedWor
   const setAside: string[] = [...(read.setAside ?? [])];
   const dropped: string[] = [...(read.dropped ?? [])];
   // A table of contents (Word's "toc 1"… entries): the site makes its own, and its lines would read as chapter headings.
-  const contents = body.children.filter((node): node is Element => node.type === 'element' && hasClass(node, 'quire-contents'));
+  const styledContents = body.children.filter((node): node is Element => node.type === 'element' && hasClass(node, 'quire-contents'));
+  const unstyled = body.children.filter((node) => !styledContents.includes(node as Element));
+  // Or one whose entries are plain paragraphs (typed by hand, or a generated one in a file that
+  // gives its entries no style of their own, as Calibre's Word documents do).
+  const typedList = typedContents(unstyled.map((node) => (lineOf(node) === undefined ? undefined : [lineOf(node)!])));
+  const contents = [...styledContents, ...(typedList ? unstyled.slice(typedList.start, typedList.stop) : [])];
   for (const entry of contents) setAside.push(visibleText(entry));
   dropped.push(...contentsDropped(contents.length));
   const nodes = withTitlesAsHeadings(
     withSceneBreaks(
-      body.children.filter((node) => !contents.includes(node as Element)),
+      body.children.filter((node) => !contents.includes(node)),
       setAside,
     ),
     notices,
@@ -181,9 +191,7 @@ export function readDocumentBody(body: Element, read: DocumentRead): ImportedWor
     );
   // Else at paragraphs that number their chapters alone ("ONE", "1", "II"), when the file's name
   // numbers none of its own; or that head parts alone ("Part 1", "Part 2"), as a two-shot is divided.
-  const lines = nodes.map((node) =>
-    node.type === 'element' && /^(?:h[1-6]|p)$/.test(node.tagName) && !select('img', node) ? textOf(node) : undefined,
-  );
+  const lines = nodes.map(lineOf);
   const numbered = titled.length > 0 || division || fileTitle(stem) ? undefined : numberedHeadings(lines);
   const parted = titled.length > 0 || division || numbered ? undefined : partHeadings(lines);
   const byNumber: ChapterStart[] | undefined = (numbered ?? parted)?.flatMap((heading, index) =>
@@ -220,10 +228,7 @@ export function readDocumentBody(body: Element, read: DocumentRead): ImportedWor
       ? (titlePageAuthor(textOf(authorNode)) ?? titlePageName(textOf(authorNode)))
       : textOf(authorNode);
   const story = wholeWork ? importedStory({ title: textOf(titleNode) || undefined, author: authorName || undefined }) : undefined;
-  if (typed)
-    notices.push(
-      `read “${textOf(titleNode)}”${typed.author ? ` and “${textOf(typed.author)}”` : ''} above the chapters as the story’s title page`,
-    );
+  if (typed) notices.push(titlePageNotice(typed));
   if (!wholeWork && titleNode && starts.length === 1) dropped.push(`the document’s title “${textOf(titleNode)}” above the chapter heading`);
   if (!wholeWork && authorNode)
     dropped.push(`the document’s author line “${textOf(authorNode)}” (a chapter alone has no story.md to hold it)`);
@@ -278,13 +283,17 @@ export function readDocumentBody(body: Element, read: DocumentRead): ImportedWor
   return { format, story, chapters, images, source, setAside, dropped, notices };
 }
 
+/** What the author is told of a title page read from lines typed above the chapters. */
+export const titlePageNotice = ({ title, author }: { title: Element; author: Element | undefined }): string =>
+  `read “${textOf(title)}”${author ? ` and “${textOf(author)}”` : ''} above the chapters as the story’s title page`;
+
 /**
  * A title page typed by hand above a whole work's chapters, in no Title style: its first line
  * short, not a sentence, and centred, all in bold, a heading or followed by "by" its author
  * alone (as a plain text's title page is read). Nothing when the text there is anything else (a
  * note, a dedication, the first part's heading).
  */
-function typedTitlePage(top: ElementContent[]): { title: Element; author: Element | undefined } | undefined {
+export function typedTitlePage(top: ElementContent[]): { title: Element; author: Element | undefined } | undefined {
   const lines = top.filter((node): node is Element => node.type === 'element' && textOf(node) !== '');
   const [first] = lines;
   if (!first || lines.length > 4 || !lines.every((node) => node.tagName === 'p' || /^h[1-3]$/.test(node.tagName))) return undefined;
@@ -331,10 +340,13 @@ function allBold(node: Element): boolean {
   return bold(node, false) && words;
 }
 
-/** A paragraph among the next three below a title that is "by" its author ("by Wren Ashdown"). */
-function byLineBelow(top: readonly ElementContent[], title: Element): Element | undefined {
+/** A paragraph among the next three below a title that is "by" its author ("by Wren Ashdown"), or the author's name alone as the one line below it. */
+export function byLineBelow(top: readonly ElementContent[], title: Element): Element | undefined {
   const below = top.slice(top.indexOf(title) + 1).filter((node): node is Element => node.type === 'element' && textOf(node) !== '');
-  return below.slice(0, 3).find((node) => node.tagName === 'p' && titlePageAuthor(textOf(node)) !== undefined);
+  const byLine = below.slice(0, 3).find((node) => node.tagName === 'p' && titlePageAuthor(textOf(node)) !== undefined);
+  // Or a name alone, the one line between the title and the chapters (as an ebook's title page, converted, sets its author).
+  const [only] = below;
+  return byLine ?? (below.length === 1 && only!.tagName === 'p' && titlePageName(textOf(only)) ? only : undefined);
 }
 
 /**

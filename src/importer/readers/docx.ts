@@ -82,12 +82,16 @@ function preparedForMammoth(
  * (`w:fldSimple`). Taken off, their runs read as the document shows them.
  */
 function withoutWrappers(xml: string): string {
-  return (
-    xml
-      .replace(/<\/?w:(?:dir|bdo|fldSimple)(?:[\s/][^>]*)?>/g, '')
-      // A carriage return, a page or a column break, which mammoth leaves out, running the words around it together.
-      .replace(/<w:cr\s*\/>|<w:br\s+w:type="(?:page|column)"\s*\/>/g, '<w:br/>')
-  );
+  const unwrapped = xml
+    .replace(/<\/?w:(?:dir|bdo|fldSimple)(?:[\s/][^>]*)?>/g, '')
+    // A carriage return, a page or a column break, which mammoth leaves out, running the words around it together.
+    .replace(/<w:cr\s*\/>|<w:br\s+w:type="(?:page|column)"\s*\/>/g, '<w:br/>');
+  // A bookmark inside a link (as Calibre marks a footnote's number, the place its note links back to)
+  // stands before the link: mammoth makes it an anchor, which inside the link's would split it from its text.
+  return innermost(unwrapped, 'w:hyperlink', (link) => {
+    const bookmarks = link.match(/<w:bookmark(?:Start|End)\b[^>]*\/>/g);
+    return bookmarks ? bookmarks.join('') + link.replace(/<w:bookmark(?:Start|End)\b[^>]*\/>/g, '') : link;
+  });
 }
 
 /**

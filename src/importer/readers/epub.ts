@@ -23,7 +23,7 @@ import { noteBlocksNotice, readNoteBlocks } from '../note-blocks.ts';
 import { fidelityWords } from '../fidelity.ts';
 import { elementsOf, removeElement, semanticsOf, shapeOf } from '../element.ts';
 import { matchesUpTo, maxInputElements, overfull, startTag } from '../limits.ts';
-import { gatherFootnotes, isNoteRef } from '../footnotes.ts';
+import { gatherFootnotes, isNoteRef, withCalibreNotes } from '../footnotes.ts';
 import { attribute, decodedOnce, element, elements, parseXml, text as xmlText, withDeclaredEntities } from '../xml.ts';
 import { Ao3Reading, archiveLinks, chapterTitle } from './ao3.ts';
 import { languageTag } from '../../core/language-names.ts';
@@ -100,6 +100,8 @@ interface Contents {
   documents: Map<string, Element | Root>;
   /** The contents' entries, each place once, in the spine's order. */
   entries: TocEntry[];
+  /** Entries, titled otherwise, that lead where an entry leads already: their text is where their heading stands. */
+  misplaced: TocEntry[];
   /** Whether the contents name any chapter (Calibre's one-chapter books name only the title page). */
   contentsNameChapters: boolean;
   /** What a file of the book says it is (its guide or landmarks type, the `epub:type` of its body and blocks), as read before anything was taken out of it. */
@@ -162,6 +164,7 @@ function readContents(book: Book, pkg: Package, log: Log): Contents {
 
   // Notes kept in another file (an ebook's notes page), and each file's own, are given ids unique
   // in the book, so each can join the chapter that marks it.
+  for (const body of documents.values()) withCalibreNotes(body, setAside);
   giveNotesBookIds(documents, inBook);
   // Every other link to a file of the book, marked for the chapter read from it.
   const sourceOf = linkFilesAcrossBook(documents, inBook);
@@ -190,7 +193,7 @@ function readContents(book: Book, pkg: Package, log: Log): Contents {
 
   // Group the spine's files under the table of contents' entries: each file once, in the
   // spine's order, whatever order (or how many times) the contents list them.
-  const entries = contentsInSpineOrder(toc, spine, notices);
+  const { entries, misplaced } = contentsInSpineOrder(toc, spine, notices);
   // Contents that name no chapter (only the title page, as Calibre writes them for a one-chapter
   // work) or none at all: the spine is the book, each file that opens with a heading a chapter.
   const contentsNameChapters = entries.some((entry, index) => matterOf(entry.title, entry.path, index === 0) === undefined);
@@ -198,7 +201,7 @@ function readContents(book: Book, pkg: Package, log: Log): Contents {
     notices.push(
       `${entries.length === 0 ? 'the book has no table of contents' : `the table of contents names no chapter (only ${entries.map((entry) => `“${entry.title}”`).join(', ')})`}; read the book’s files in reading order instead, a chapter at each file that opens with a heading`,
     );
-  return { pages, documents, entries, contentsNameChapters, fileTypes, matterOf, metadataWords, ao3, sourceOf };
+  return { pages, documents, entries, misplaced, contentsNameChapters, fileTypes, matterOf, metadataWords, ao3, sourceOf };
 }
 
 /**
@@ -218,6 +221,8 @@ function splitSections(
   const front: { path: string; nodes: ElementContent[] }[] = [];
   const unlisted: string[] = [];
   const innerSections = new Set<{ entry: TocEntry; cut: number }>();
+  const misplaced = [...contents.misplaced];
+  const found: string[] = [];
   for (const path of spine) {
     const here = entries.filter((entry) => entry.path === path);
     const { nodes, anchors } = openedAt(
@@ -226,22 +231,25 @@ function splitSections(
     );
     // Several entries in one file: split it at the elements their fragments name, in the file's
     // order; entries at one place (a part and its first section) are the deepest's.
-    const at = here
+    const placed = here
       .map((entry) => ({
         entry,
         cut: entry.fragment ? (anchors.get(entry.fragment) ?? 0) : 0,
       }))
       .sort((a, b) => a.cut - b.cut)
-      .filter((item, _, all) => !all.some((other) => other.cut === item.cut && other.entry.parents.length > item.entry.parents.length))
-      .filter((item, index, all) => index === 0 || item.cut !== all[index - 1]!.cut)
-      .filter((item, index, all) => {
-        // A section the contents list inside its chapter ("The Storm", an <h2> under "Chapter 1"'s
-        // <h1>) stays in it, a heading of its text, rather than becoming a chapter of its own.
-        const chapter = all.slice(0, index).findLast((other) => !innerSections.has(other));
-        if (!chapter || !isSectionOf(item, chapter, nodes)) return true;
-        innerSections.add(item);
-        return false;
-      });
+      .filter((item, _, all) => !all.some((other) => other.cut === item.cut && other.entry.parents.length > item.entry.parents.length));
+    // Entries leading where another leads already (Calibre's contents point chapters split out of
+    // one file at the first of its pieces): their text is where their heading stands.
+    const distinct = placed.filter((item, index, all) => index === 0 || item.cut !== all[index - 1]!.cut);
+    misplaced.push(...placed.filter((item) => !distinct.includes(item)).map(({ entry }) => entry));
+    const at = distinct.filter((item, index, all) => {
+      // A section the contents list inside its chapter ("The Storm", an <h2> under "Chapter 1"'s
+      // <h1>) stays in it, a heading of its text, rather than becoming a chapter of its own.
+      const chapter = all.slice(0, index).findLast((other) => !innerSections.has(other));
+      if (!chapter || !isSectionOf(item, chapter, nodes)) return true;
+      innerSections.add(item);
+      return false;
+    });
     const cuts = at.map((item) => item.cut);
     const before = nodes.slice(0, cuts[0] ?? nodes.length);
     if (hasText(before)) {
@@ -253,7 +261,26 @@ function splitSections(
         (last === undefined && !contentsNameChapters && matterOf(heading ?? '', path, true) === undefined) ||
         (last !== undefined &&
           (last.matter !== undefined || (heading !== undefined && (!contentsNameChapters || parseTitleLine(heading) !== undefined))));
-      if (own) {
+      // Or it holds the text of an entry that leads elsewhere: a place with no text but headings
+      // (the last chapter's, at its part's heading), or where another entry leads.
+      const claimedByLast = last !== undefined && heading !== undefined && sameWords(last.title, heading) && noTextButHeadings(last.nodes);
+      const claimant = heading === undefined ? undefined : misplaced.find((entry) => sameWords(entry.title, heading));
+      if (claimedByLast) {
+        // Its place a page of its part's heading: the part's page, which opens the chapter, as a book lists it.
+        const part = last.parents.at(-1);
+        if (part !== undefined && !sameWords(part, heading)) {
+          sections.splice(-1, 1, { ...last, title: part, parents: last.parents.slice(0, -1) });
+          sections.push({ title: last.title, parents: last.parents, nodes: before, paths: [path], matter: undefined });
+        } else {
+          last.nodes.push(...before);
+          last.paths.push(path);
+        }
+        found.push(heading);
+      } else if (claimant) {
+        misplaced.splice(misplaced.indexOf(claimant), 1);
+        sections.push({ title: claimant.title, parents: claimant.parents, nodes: before, paths: [path], matter: undefined });
+        found.push(heading!);
+      } else if (own) {
         const matter = matterOf(
           heading ?? '',
           path,
@@ -286,6 +313,15 @@ function splitSections(
         .slice(0, 3)
         .map((title) => `“${title}”`)
         .join(', ')}${unlisted.length > 3 ? '…' : ''}); imported as chapters of their own`,
+    );
+  if (found.length > 0)
+    notices.push(
+      `the table of contents leads ${found.length === 1 ? 'a chapter' : `${found.length} chapters`} to a page without ${found.length === 1 ? 'its' : 'their'} text (${found
+        .slice(0, 3)
+        .map((title) => `“${title}”`)
+        .join(
+          ', ',
+        )}${found.length > 3 ? '…' : ''}); read ${found.length === 1 ? 'it' : 'them'} from where ${found.length === 1 ? 'its heading stands' : 'their headings stand'}`,
     );
   return { sections, front, inner: [...innerSections].map(({ entry }) => entry.title) };
 }
@@ -682,13 +718,16 @@ function readPages(spine: string[], text: (path: string) => string | undefined, 
  * order the book is read in is the spine's; contents listing chapters in another order are
  * followed only in their titles, and the author is told.
  */
-function contentsInSpineOrder(toc: TocEntry[], spine: string[], notices: string[]): TocEntry[] {
+function contentsInSpineOrder(toc: TocEntry[], spine: string[], notices: string[]): { entries: TocEntry[]; misplaced: TocEntry[] } {
   const position = new Map(spine.map((path, index) => [path, index]));
   // One entry per place: where a part and its first section lead to the same place, the section's.
   const byPlace = new Map<string, TocEntry>();
+  // Another chapter leading there too (not a repeat of the entry) has its text elsewhere.
+  const misplaced: TocEntry[] = [];
   for (const entry of toc) {
     const key = `${entry.path}#${entry.fragment ?? ''}`;
     const earlier = byPlace.get(key);
+    if (earlier && earlier.parents.length >= entry.parents.length && !sameWords(earlier.title, entry.title)) misplaced.push(entry);
     if (!position.has(entry.path) || (earlier && earlier.parents.length >= entry.parents.length)) continue;
     if (earlier) byPlace.delete(key);
     byPlace.set(key, entry);
@@ -697,7 +736,7 @@ function contentsInSpineOrder(toc: TocEntry[], spine: string[], notices: string[
   const inOrder = entries.every((entry, index) => index === 0 || position.get(entry.path)! >= position.get(entries[index - 1]!.path)!);
   if (!inOrder)
     notices.push('the table of contents lists the chapters in another order than the book is read in (its spine); followed the book');
-  return entries;
+  return { entries, misplaced };
 }
 
 interface TocEntry {
@@ -912,9 +951,13 @@ function frontPageKind(path: string, text: string, metadataWords: ReadonlySet<st
 
 /** The text of the heading a file opens with (its first block, when that is an `<h1>`–`<h3>`), if it does. */
 function openingHeading(nodes: ElementContent[]): string | undefined {
-  const first = nodes.find((node) => node.type === 'element' || (node.type === 'text' && node.value.trim()));
+  // Past what shows nothing (an empty wrapper a split file opens with, an anchor).
+  const first = nodes.find((node) => hasText([node]));
   if (first?.type !== 'element') return undefined;
-  const heading = /^h[1-3]$/.test(first.tagName) ? first : elementChildren(first).find((child) => /^h[1-3]$/.test(child.tagName));
+  const heading = /^h[1-3]$/.test(first.tagName)
+    ? first
+    : (openingInWrappers(first)?.heading ?? elementChildren(first).find((child) => /^h[1-3]$/.test(child.tagName)));
+  if (heading && !/^h[1-3]$/.test(heading.tagName)) return undefined;
   const title = heading && textOf(heading);
   return title || undefined;
 }
@@ -1098,13 +1141,19 @@ function withoutWrappers(body: Element | Root): ElementContent[] {
   }
 }
 
-const folded = (text: string) => text.replace(/\s+/g, ' ').trim().toLowerCase();
+const folded = (text: string) =>
+  text
+    .replace(/\p{Cf}/gu, '')
+    .replace(/\s+/g, ' ')
+    .trim()
+    .toLowerCase();
 
 /** The chapter's text without its own heading when it repeats the table of contents' title. */
 function withoutLeadingTitle(nodes: ElementContent[], title: string, setAside: string[]): ElementContent[] {
-  const first = nodes.findIndex((node) => node.type === 'element' || (node.type === 'text' && node.value.trim()));
+  // Past what shows nothing (an empty wrapper a split file opens with, an anchor).
+  const first = nodes.findIndex((node) => hasText([node]));
   const node = nodes[first];
-  if (node?.type === 'element' && /^h[1-6]$/.test(node.tagName) && textOf(node).toLowerCase() === title.toLowerCase()) {
+  if (node?.type === 'element' && /^h[1-6]$/.test(node.tagName) && folded(textOf(node)) === folded(title)) {
     setAside.push(visibleText(node));
     return [...nodes.slice(0, first), ...nodes.slice(first + 1)];
   }
@@ -1113,15 +1162,12 @@ function withoutLeadingTitle(nodes: ElementContent[], title: string, setAside: s
     setAside.push(visibleText(node));
     return [...nodes.slice(0, first), ...nodes.slice(first + 1)];
   }
-  const element = node?.type === 'element' ? node : undefined;
-  const heading = element && elementChildren(element).find((child) => /^h[1-6]$/.test(child.tagName));
-  if (element && heading && textOf(heading).toLowerCase() === title.toLowerCase()) {
-    setAside.push(visibleText(heading));
-    return [
-      ...nodes.slice(0, first),
-      { ...element, children: element.children.filter((child) => child !== heading) },
-      ...nodes.slice(first + 1),
-    ];
+  // Or inside the wrappers it opens with (`<section><section><h2>`, as pandoc nests a part's chapters).
+  const opening = openingInWrappers(node);
+  if (opening && folded(textOf(opening.heading)) === folded(title)) {
+    setAside.push(visibleText(opening.heading));
+    const { wrapper, heading } = opening;
+    return replaced(nodes, wrapper, { ...wrapper, children: wrapper.children.filter((child) => child !== heading) });
   }
   // Or as headings in a row that say it together: the number over the name (`<h2>1</h2><h1>The Storm</h1>`
   // for "1. The Storm", as Vellum and other book makers set a chapter's opening), in a wrapper or not;
@@ -1151,6 +1197,21 @@ function withoutLeadingTitle(nodes: ElementContent[], title: string, setAside: s
     return replaced(nodes, run.wrapper, { ...run.wrapper, children: without(run.wrapper.children) });
   }
   return nodes;
+}
+
+/** The heading a wrapper opens with (a `<section>`, `<div>`, `<header>`, in others up to four deep), and the wrapper holding it. */
+function openingInWrappers(node: ElementContent | undefined): { wrapper: Element; heading: Element } | undefined {
+  let wrapper = node;
+  for (
+    let depth = 0;
+    depth < 4 && wrapper?.type === 'element' && /^(?:section|div|header|article|hgroup)$/.test(wrapper.tagName);
+    depth++
+  ) {
+    const first = wrapper.children.find((child) => child.type === 'element' || (child.type === 'text' && child.value.trim()));
+    if (first?.type === 'element' && /^h[1-6]$/.test(first.tagName)) return { wrapper, heading: first };
+    wrapper = first;
+  }
+  return undefined;
 }
 
 /** `nodes` with `target` (at any depth) replaced, the elements holding it copied, not changed: the section's own nodes stay as the book has them. */
@@ -1190,11 +1251,23 @@ function onlyEpigraphs(nodes: ElementContent[]): boolean {
   );
 }
 
+/** Whether a chapter's place holds nothing but headings (its part's, its own), or nothing: none of its text. */
+function noTextButHeadings(nodes: ElementContent[]): boolean {
+  const tree = treeOf(nodes);
+  const headings = selectAll('h1, h2, h3, h4, h5, h6', tree);
+  const letters = (text: string) => text.replace(/\s+/g, '');
+  return (
+    !select('img, image, svg', tree) && letters(visibleText(tree)) === letters(headings.map((heading) => visibleText(heading)).join(''))
+  );
+}
+
 /** Whether two lines say the same words, whatever their case, punctuation and spacing ("1. The Storm", "1 The Storm"). */
 function sameWords(one: string, other: string): boolean {
   const words = (text: string) =>
     text
       .toLowerCase()
+      // Invisible marks (a soft hyphen in one, none in the other) are no difference.
+      .replace(/\p{Cf}/gu, '')
       .replace(/[^\p{L}\p{N}]+/gu, ' ')
       .trim();
   return words(one) !== '' && words(one) === words(other);

@@ -3,7 +3,7 @@ import { classStyles, formattingFromClasses, hiddenTextDropped, inlineStylesheet
 import { hasClass, parseHtml, select, selectAll, textOf, treeOf, visibleText } from '../html.ts';
 import { classesOf, elementsOf, removeElement } from '../element.ts';
 import { withoutChapterLinks } from '../chapter-links.ts';
-import { gatherFootnotes, withGoogleDocsNotes } from '../footnotes.ts';
+import { gatherFootnotes, withCalibreNotes, withGoogleDocsNotes } from '../footnotes.ts';
 import {
   chaptersAtHeadings,
   chaptersNotice,
@@ -17,7 +17,7 @@ import {
 import { importedStory, ImportError, type ImportedChapter, type ImportedStory, type ImportedWork } from '../model.ts';
 import { problems, counted } from '../../core/problems.ts';
 import { authorsPageTitle, fileTitle, parseTitleLine, type TitleLine } from '../title-lines.ts';
-import { commentsDropped, contentsDropped, element, readDocumentBody } from './document.ts';
+import { commentsDropped, contentsDropped, element, byLineBelow, readDocumentBody, titlePageNotice, typedTitlePage } from './document.ts';
 import { volumeLabel } from '../../core/chapter-labels.ts';
 import { noteBlocksNotice, readNoteBlocks } from '../note-blocks.ts';
 import {
@@ -42,7 +42,12 @@ import {
  * (Google Docs, Word, pandoc) with two chapter headings or more is the whole work: a chapter
  * at each heading, and the document's title and author above them for story.md.
  */
-export function readHtml(text: string, stem: string, file = `${stem}.html`): ImportedWork {
+export function readHtml(
+  text: string,
+  stem: string,
+  file = `${stem}.html`,
+  stylesheet: (href: string) => string | undefined = () => undefined,
+): ImportedWork {
   const tree = parseHtml(text);
   const body = select('body', tree) ?? tree;
   withoutReaderFurniture(body);
@@ -73,7 +78,9 @@ export function readHtml(text: string, stem: string, file = `${stem}.html`): Imp
     const described = main.properties.role === 'main' ? ' role="main"' : classes.length > 0 ? ` class="${classes.join(' ')}"` : '';
     notices.push(`took the text from the page’s <${main.tagName}${described}>; the rest of the page (menus, links) is left out`);
   }
-  const styles = classStyles(inlineStylesheets(tree));
+  // The page's stylesheets, those it links (where it came with them) before its own.
+  const linked = selectAll('link[href]', tree).filter((link) => /(?:^|\s)stylesheet(?:\s|$)/i.test(String(link.properties.rel ?? '')));
+  const styles = classStyles([...linked.flatMap((link) => stylesheet(String(link.properties.href)) ?? []), ...inlineStylesheets(tree)]);
   // What the page hides from its readers is no text of the story (read before the words are counted).
   dropped.push(...hiddenTextDropped(withoutHiddenText(main, styles)));
   // Google Docs sets italics and bold by classes its stylesheet defines, not by elements.
@@ -98,6 +105,7 @@ export function readHtml(text: string, stem: string, file = `${stem}.html`): Imp
   const comments = withoutGoogleDocsComments(main, setAside);
   work.dropped.push(...commentsDropped(comments));
   withGoogleDocsNotes(main, setAside);
+  withCalibreNotes(main, setAside);
   const unwrapped = withoutRedirects(main);
   if (unwrapped > 0) notices.push(`gave ${counted(unwrapped, 'link')} the address Google Docs had wrapped in its redirect`);
   const address = pageAddress(tree, text);
@@ -335,10 +343,14 @@ function blocksOf(main: Element | Root): ElementContent[] {
     (node.children as ElementContent[]).filter((child) => child.type !== 'text' || child.value.trim() !== '');
   // A wrapper (a lone `<div>`, or one holding headings, as Word's `div.WordSection1` does) is not a block of its own:
   // its blocks are the page's. A loop, not recursion: wrappers nested thousands deep must not overflow the stack.
-  const wrapper = (node: ElementContent, alone: boolean): node is Element =>
-    node.type === 'element' &&
-    /^(?:div|section)$/.test(node.tagName) &&
-    (alone || node.children.some((child) => child.type === 'element' && /^h[1-3]$/.test(child.tagName)));
+  const isWrapper = (node: ElementContent): node is Element => node.type === 'element' && /^(?:div|section)$/.test(node.tagName);
+  // Headings in it, or in wrappers in it (Calibre's `<div><section><h1>`, a book's files one after another), a few deep.
+  const holdsHeadings = (node: Element, depth: number): boolean =>
+    node.children.some(
+      (child) =>
+        child.type === 'element' && (/^h[1-3]$/.test(child.tagName) || (depth < 4 && isWrapper(child) && holdsHeadings(child, depth + 1))),
+    );
+  const wrapper = (node: ElementContent, alone: boolean): node is Element => isWrapper(node) && (alone || holdsHeadings(node, 0));
   const out: ElementContent[] = [];
   // The lists of blocks still being read, each with how far: in the order the page has them, each block taken once.
   const stack = [{ list: blocks(main), at: 0 }];
@@ -374,7 +386,7 @@ function wholeDocument(
   const top = nodes.slice(0, starts[0]!.index);
   const block = top.find((node): node is Element => node.type === 'element' && node.properties.id === 'title-block-header');
   // pandoc's title block; else a Title paragraph (Google Docs, Word), or a heading above the chapters (not a dedication's).
-  const titleNode = block
+  const titleHeading = block
     ? select('.title', block)
     : top.find(
         (node): node is Element =>
@@ -384,11 +396,21 @@ function wholeDocument(
           // "Part One" above the first chapter is the first part's heading, not the story's title.
           volumeLabel(textOf(node)) === undefined,
       );
-  const authorNode = block ? select('.author', block) : undefined;
+  // Or one typed as a title page (a bold or centred line, its author under it), as a word processor's document has it.
+  const typed = block || titleHeading ? undefined : typedTitlePage(top);
+  const titleNode = titleHeading ?? typed?.title;
+  if (typed) notices.push(titlePageNotice(typed));
+  // In the title block, or a paragraph of pandoc's class for it under the title (as Calibre keeps it, the block unwrapped),
+  // or "by" the author, or their name alone, under it.
+  const authorNode = block
+    ? select('.author', block)
+    : (typed?.author ??
+      (titleNode &&
+        (top.find((node): node is Element => node.type === 'element' && node.tagName === 'p' && hasClass(node, 'author')) ??
+          byLineBelow(top, titleNode))));
   const title = textOf(titleNode) || textOf(select('title', tree)) || undefined;
-  const aside = block ?? titleNode;
-  if (aside) setAside.push(visibleText(aside));
-  const before = top.filter((node) => node !== block && node !== titleNode);
+  for (const aside of block ? [block] : [titleNode, authorNode]) if (aside) setAside.push(visibleText(aside));
+  const before = top.filter((node) => node !== block && node !== titleNode && node !== authorNode);
   // The author's words about the book above and after the chapters (a dedication; acknowledgements): the story's notes.
   const front = frontMatter(before);
   const back = withoutBackMatter(nodes, starts);

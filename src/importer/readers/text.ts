@@ -19,6 +19,7 @@ import {
   titlePageName,
   partAtEnd,
   titlePageTitle,
+  typedContents,
   type TitleLine,
 } from '../title-lines.ts';
 import { problems, counted } from '../../core/problems.ts';
@@ -544,42 +545,13 @@ function headerOf(block: string[]): TextHeader | undefined {
   return fields.title || fields.author ? fields : undefined;
 }
 
-/** A heading over a table of contents. */
-const contentsHeading = /^\s*(?:table of contents|contents)\s*:?\s*$/i;
-
-/**
- * The blocks without a table of contents: title lines one after another with no text between
- * them (one a line, or one a block), whose chapters all follow further down, and the
- * "Contents" line above them. The site makes its own; its lines are set aside and the author told.
- */
+/** The blocks without a table of contents typed into them (`typedContents`): its lines set aside and the author told. */
 function withoutContents(blocks: string[][], setAside: string[], dropped: string[]): string[][] {
-  // A volume's heading ("第一部", "PART TWO") is no chapter's entry.
-  const entries = blocks.map((block) => block.map((line) => (volumeLabel(line) === undefined ? parseTitleLine(line) : undefined)));
-  // A chapter is known by what its title line says it is (its file name), however its title is set.
-  const key = (line: string) => parseTitleLine(line)?.slug ?? line.replace(/\s+/g, ' ').trim().toLowerCase();
-  // Where each title line last stands as a block of its own (a chapter's heading).
-  const lastAt = new Map<string, number>();
-  blocks.forEach((block, i) => {
-    if (block.length === 1 && entries[i]![0]) lastAt.set(key(block[0]!), i);
-  });
-  for (let i = 0; i < blocks.length; i++) {
-    let end = i;
-    while (end < blocks.length && entries[end]!.every(Boolean)) end++;
-    // The run's last title may already be the first chapter's heading, the text under it.
-    const stop = [end, end - 1].find((to) => {
-      const lines = to > i ? blocks.slice(i, to).flat() : [];
-      return lines.length >= 2 && lines.every((line) => (lastAt.get(key(line)) ?? i) >= to);
-    });
-    if (stop === undefined) {
-      i = Math.max(i, end - 1);
-      continue;
-    }
-    const start = i > 0 && blocks[i - 1]!.length === 1 && contentsHeading.test(blocks[i - 1]![0]!) ? i - 1 : i;
-    setAside.push(...blocks.slice(start, stop).flat());
-    dropped.push(`the table of contents (${blocks.slice(i, stop).flat().length} titles; the site makes its own)`);
-    return [...blocks.slice(0, start), ...blocks.slice(stop)];
-  }
-  return blocks;
+  const contents = typedContents(blocks);
+  if (!contents) return blocks;
+  setAside.push(...blocks.slice(contents.start, contents.stop).flat());
+  dropped.push(`the table of contents (${contents.titles} titles; the site makes its own)`);
+  return [...blocks.slice(0, contents.start), ...blocks.slice(contents.stop)];
 }
 
 /** A note's blocks with its label ("Author's Note:", "A/N:") taken off the first line, the label set aside. */

@@ -9,14 +9,14 @@ import { isPageName, unzipWithin, zipEntries } from '../zip.ts';
 /**
  * A web page saved as a zip with its pictures: Google Docs' "Web page (.html, zipped)", a page
  * and its `_files` folder zipped to send. The page reads as the same page unzipped would
- * (`readPage`), its pictures from the zip: only files inside the page's own folder there, never
+ * (`readPage`), its pictures and stylesheets from the zip: only files inside the page's own folder there, never
  * anything beside the zip on disk. A zip of several pages is refused: which comes first is for
  * the author to say.
  */
 export async function readZippedPage(
   bytes: Uint8Array,
   file: string,
-  readPage: (text: string, stem: string) => Promise<ImportedWork>,
+  readPage: (text: string, stem: string, stylesheet: (href: string) => string | undefined) => Promise<ImportedWork>,
 ): Promise<ImportedWork> {
   // Known from the zip's directory, before anything is inflated.
   const pages = zipEntries(bytes, file, 'zip file')
@@ -25,13 +25,22 @@ export async function readZippedPage(
   if (pages.length !== 1) throw new ImportError(problems.ZippedPages.message(file, pages));
   const page = pages[0]!;
   const files = unzipWithin(bytes, file, 'zip file');
-  const work = await readPage(decodeText(files[page]!, `${file}: ${page}`), posix.basename(page).replace(/\.[^.]*$/, ''));
   const folder = posix.dirname(page);
-  const find = async (src: string): Promise<FoundPicture> => {
-    if (elsewhere(src)) return { problem: 'outside the page’s folder' };
+  // A file the page names, from inside its own folder in the zip only.
+  const inFolder = (src: string): string | undefined => {
+    if (elsewhere(src)) return undefined;
     const path = posix.normalize(posix.join(folder, decodeSafely(src.split(/[?#]/)[0]!)));
-    if (path === '..' || path.startsWith('../') || (folder !== '.' && !path.startsWith(`${folder}/`)))
-      return { problem: 'outside the page’s folder' };
+    return path === '..' || path.startsWith('../') || (folder !== '.' && !path.startsWith(`${folder}/`)) ? undefined : path;
+  };
+  // Its stylesheets (as Calibre's zipped pages set italics, bold and alignment by their classes).
+  const stylesheet = (href: string): string | undefined => {
+    const path = inFolder(href);
+    return path && files[path] ? decodeText(files[path], `${file}: ${path}`) : undefined;
+  };
+  const work = await readPage(decodeText(files[page]!, `${file}: ${page}`), posix.basename(page).replace(/\.[^.]*$/, ''), stylesheet);
+  const find = async (src: string): Promise<FoundPicture> => {
+    const path = inFolder(src);
+    if (path === undefined) return { problem: 'outside the page’s folder' };
     const picture = files[path];
     return picture ? pictureIn(picture, path) : { problem: 'not in the zip' };
   };
