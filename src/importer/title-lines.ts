@@ -529,6 +529,7 @@ export function numberedHeadings(lines: readonly (string | undefined)[]): (Title
 
 /** A heading over a table of contents ("Contents", "Table of Contents:"). */
 const contentsHeading = /^\s*(?:table of contents|contents)\s*:?\s*$/i;
+export const isContentsHeading = (line: string): boolean => contentsHeading.test(line);
 
 /**
  * A table of contents typed into the text (or a word processor's, its entries plain paragraphs):
@@ -569,7 +570,7 @@ export function typedContents(
       continue;
     }
     const above = i > 0 ? blocks[i - 1] : undefined;
-    const start = above?.length === 1 && contentsHeading.test(above[0]!) ? i - 1 : i;
+    const start = above?.length === 1 && isContentsHeading(above[0]!) ? i - 1 : i;
     return { start, stop, titles: blocks.slice(i, stop).flatMap((block) => block ?? []).length };
   }
   return undefined;

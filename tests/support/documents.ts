@@ -54,8 +54,8 @@ export function makeEpub(options: {
   });
 }
 
-/** A .docx as Word writes the parts mammoth reads: direct formatting, no styles. */
-export function makeDocx(paragraphs: string[], relationships = ''): Uint8Array {
+/** A .docx as Word writes the parts mammoth reads: direct formatting, and `<w:style>`s in styles.xml if given. */
+export function makeDocx(paragraphs: string[], relationships = '', styles = ''): Uint8Array {
   const document = `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
 <w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main" xmlns:v="urn:schemas-microsoft-com:vml" xmlns:o="urn:schemas-microsoft-com:office:office" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships" xmlns:wp="http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing" xmlns:a="http://schemas.openxmlformats.org/drawingml/2006/main" xmlns:pic="http://schemas.openxmlformats.org/drawingml/2006/picture"><w:body>${paragraphs.join('')}</w:body></w:document>`;
   return zipSync({
@@ -73,5 +73,12 @@ export function makeDocx(paragraphs: string[], relationships = ''): Uint8Array {
       '<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="word/document.xml"/></Relationships>',
     ),
     'word/document.xml': strToU8(document),
+    ...(styles
+      ? {
+          'word/styles.xml': strToU8(
+            `<?xml version="1.0" encoding="UTF-8"?><w:styles xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main">${styles}</w:styles>`,
+          ),
+        }
+      : {}),
   });
 }

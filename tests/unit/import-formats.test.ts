@@ -2560,6 +2560,51 @@ describe('a whole work whose chapter headings are titles alone (“Der Sturm”,
     expect(dedication.story?.front.author).not.toMatch(/Anna/);
   });
 
+  it('leaves out the table of contents Word generates (a TOC field) whatever its entries say and wear, its heading with it', async () => {
+    const field = (type: string) => `<w:r><w:fldChar w:fldCharType="${type}"/></w:r>`;
+    const { plan, chapters, work } = await importBytes(
+      makeDocx([
+        paragraph('Table of Contents', 'Heading1'),
+        `<w:p>${field('begin')}<w:r><w:instrText xml:space="preserve"> TOC \\h </w:instrText></w:r>${field('separate')}<w:r><w:t>Chapter 1: Sea</w:t></w:r></w:p>`,
+        paragraph('The Storm Below'),
+        `<w:p><w:r><w:t>Chapter 2: Land</w:t></w:r>${field('end')}</w:p>`,
+        paragraph('Chapter 1: Sea', 'Heading1'),
+        paragraph('It began at sea.'),
+        paragraph('The Storm Below', 'Heading2'),
+        paragraph('The waves rose.'),
+        paragraph('Chapter 2: Land', 'Heading1'),
+        paragraph('She came home.'),
+      ]),
+      'lamp.docx',
+    );
+    expectEveryWordKept(plan);
+    expect(chapters.map(({ front }) => front.title)).toEqual(['Chapter 1: Sea', 'Chapter 2: Land']);
+    expect(work.dropped).toContain('the document’s table of contents (4 lines), which the site makes itself');
+  });
+
+  it('keeps the italics, bold and strike-through a Word document sets by character styles (Calibre’s, an author’s “Thoughts”), not a link’s underline', async () => {
+    const styles = [
+      '<w:style w:type="character" w:styleId="Thoughts"><w:name w:val="Thoughts"/><w:rPr><w:i/></w:rPr></w:style>',
+      '<w:style w:type="character" w:styleId="Loud"><w:name w:val="Loud"/><w:basedOn w:val="Thoughts"/><w:rPr><w:b w:val="on"/></w:rPr></w:style>',
+      '<w:style w:type="character" w:styleId="Gone"><w:name w:val="Gone"/><w:rPr><w:strike w:val="1"/></w:rPr></w:style>',
+      '<w:style w:type="character" w:styleId="Link"><w:name w:val="Link"/><w:rPr><w:color w:val="0000FF"/><w:u w:val="single"/></w:rPr></w:style>',
+    ].join('');
+    const run = (text: string, style?: string, own = '') =>
+      `<w:r>${style || own ? `<w:rPr>${style ? `<w:rStyle w:val="${style}"/>` : ''}${own}</w:rPr>` : ''}<w:t xml:space="preserve">${text}</w:t></w:r>`;
+    const { chapters } = await importBytes(
+      makeDocx(
+        [
+          paragraph('Chapter 1: Sea', 'Heading1'),
+          `<w:p>${run('She thought ')}${run('not again', 'Thoughts')}${run(', then ')}${run('shouted', 'Loud')}${run(' and ')}${run('crossed', 'Gone')}${run(' out ')}${run('a word', 'Link')}${run(' and ')}${run('this', 'Thoughts', '<w:i w:val="0"/>')}${run('.')}</w:p>`,
+        ],
+        '',
+        styles,
+      ),
+      'lamp.docx',
+    );
+    expect(chapters[0]!.body).toBe('She thought *not again*, then **_shouted_** and ~~crossed~~ out a word and this.');
+  });
+
   it('leaves out a web page’s table of contents (pandoc’s <nav id="TOC">), and says so', async () => {
     const page = [
       '<html><body><nav id="TOC" role="doc-toc"><ul><li><a href="#a">Chapter 1: Sea</a></li><li><a href="#b">Chapter 2: Land</a></li></ul></nav>',

@@ -10,6 +10,7 @@ import {
   type ChapterStart,
 } from '../chapter-headings.ts';
 import { alignmentOf } from '../class-styles.ts';
+import { shownBefore } from '../element.ts';
 import { gatherFootnotes } from '../footnotes.ts';
 import { hasClass, sceneBreakMarks, select, textOf, treeOf, visibleText } from '../html.ts';
 import { importedStory, type ImportedChapter, type ImportedWork } from '../model.ts';
@@ -20,6 +21,7 @@ import {
   numberedHeadings,
   parseTitleLine,
   partHeadings,
+  isContentsHeading,
   typedContents,
   titlePageAuthor,
   titlePageName,
@@ -157,6 +159,9 @@ export function readDocumentBody(body: Element, read: DocumentRead): ImportedWor
   const dropped: string[] = [...(read.dropped ?? [])];
   // A table of contents (Word's "toc 1"… entries): the site makes its own, and its lines would read as chapter headings.
   const styledContents = body.children.filter((node): node is Element => node.type === 'element' && hasClass(node, 'quire-contents'));
+  // With the heading over it, in a style of its own ("Table of Contents" in Heading 1, as Calibre writes it).
+  const over = styledContents[0] && shownBefore(body.children, styledContents[0]);
+  if (over?.type === 'element' && lineOf(over) !== undefined && isContentsHeading(lineOf(over)!)) styledContents.unshift(over);
   const unstyled = body.children.filter((node) => !styledContents.includes(node as Element));
   // Or one whose entries are plain paragraphs (typed by hand, or a generated one in a file that
   // gives its entries no style of their own, as Calibre's Word documents do).

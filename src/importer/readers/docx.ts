@@ -60,7 +60,10 @@ function preparedForMammoth(
   if (!document) return { bytes, comments, deletions: 0, hidden: 0, xml: '' };
   const original = strFromU8(document);
   refuseOverfull(original, file, /<w:p[\s>/]/);
-  const { xml, hidden } = withoutHiddenRuns(withRubyMarked(withoutWrappers(original)));
+  const styles = files['word/styles.xml'] ? characterStyles(strFromU8(files['word/styles.xml'])) : new Map<string, string[]>();
+  const { xml, hidden } = withoutHiddenRuns(
+    withRubyMarked(withoutWrappers(withStyledRunsFormatted(withContentsFieldStyled(original), styles))),
+  );
   const deletions = trackedDeletions(xml);
   const patched = innermost(xml, 'w:p', (paragraph) => {
     if (/<w:t[\s>]/.test(paragraph)) return paragraph;
@@ -91,6 +94,92 @@ function withoutWrappers(xml: string): string {
   return innermost(unwrapped, 'w:hyperlink', (link) => {
     const bookmarks = link.match(/<w:bookmark(?:Start|End)\b[^>]*\/>/g);
     return bookmarks ? bookmarks.join('') + link.replace(/<w:bookmark(?:Start|End)\b[^>]*\/>/g, '') : link;
+  });
+}
+
+/** What a run's formatting may say that the site keeps: italics, bold, strike-through, small capitals, underline, raised or lowered. */
+const keptFormatting = ['i', 'b', 'strike', 'smallCaps', 'u', 'vertAlign'] as const;
+/** The character styles mammoth reads as the site's formatting by their names (the `styleMap`): not formatted twice. */
+const mappedStyles = new Set(['emphasis', 'intense emphasis', 'subtle emphasis', 'strong']);
+
+/**
+ * The formatting each character style of the document sets (its own, and the style's it is based
+ * on), as run properties: `Text0` → `<w:i/>`. Underline with a colour is a link's look (Word's
+ * Hyperlink style, Calibre's), not the author's underline.
+ */
+function characterStyles(xml: string): Map<string, string[]> {
+  const own = new Map<string, { basedOn: string | undefined; properties: string[] }>();
+  for (const [style] of xml.matchAll(/<w:style\b[^>]*w:type="character"[^>]*>[\s\S]*?<\/w:style>/g)) {
+    const id = /w:styleId="([^"]*)"/.exec(style)?.[1];
+    const name = /<w:name\s+w:val="([^"]*)"/.exec(style)?.[1] ?? '';
+    if (!id || mappedStyles.has(name.toLowerCase())) continue;
+    const runProperties = /<w:rPr>([\s\S]*?)<\/w:rPr>/.exec(style)?.[1] ?? '';
+    const set = (tag: string) => new RegExp(`<w:${tag}(?:\\s*/>|\\s+w:val="(?!0|false|off|none)[^"]*"\\s*/>)`).exec(runProperties)?.[0];
+    const properties = keptFormatting.flatMap((tag) => {
+      const found = set(tag);
+      if (!found || (tag === 'u' && /<w:color\b/.test(runProperties))) return [];
+      return [found];
+    });
+    own.set(id, { basedOn: /<w:basedOn\s+w:val="([^"]*)"/.exec(style)?.[1], properties });
+  }
+  const resolved = new Map<string, string[]>();
+  for (const id of own.keys()) {
+    const properties: string[] = [];
+    // Its own first, then what it is based on, a few styles up (a loop of styles ends there).
+    for (let style = own.get(id), depth = 0; style && depth < 8; style = style.basedOn ? own.get(style.basedOn) : undefined, depth++)
+      for (const property of style.properties) if (!properties.some((kept) => tagOf(kept) === tagOf(property))) properties.push(property);
+    if (properties.length > 0) resolved.set(id, properties);
+  }
+  return resolved;
+}
+
+const tagOf = (property: string) => /^<w:(\w+)/.exec(property)![1];
+
+/**
+ * Runs in a character style that sets italics, bold and the like (as Calibre writes every run's
+ * formatting, and authors a "Thoughts" style): the style's formatting written on the run itself,
+ * where the run does not set it otherwise, for mammoth reads only a run's own.
+ */
+function withStyledRunsFormatted(xml: string, styles: ReadonlyMap<string, string[]>): string {
+  if (styles.size === 0) return xml;
+  return innermost(xml, 'w:r', (run) => {
+    const style = /<w:rStyle\s+w:val="([^"]*)"\s*\/>/.exec(run)?.[1];
+    const properties = style === undefined ? undefined : styles.get(style);
+    if (!properties) return run;
+    const start = run.indexOf('<w:rPr>');
+    const end = run.indexOf('</w:rPr>');
+    if (start < 0 || end < start) return run;
+    const own = run.slice(start, end);
+    const added = properties.filter((property) => !new RegExp(`<w:${tagOf(property)}[\\s/>]`).test(own)).join('');
+    return added ? run.slice(0, end) + added + run.slice(end) : run;
+  });
+}
+
+/**
+ * The paragraphs of a table of contents Word generates (a `TOC` field, from its `begin` to its
+ * `end`) in the style of Word's contents entries (`TOC1`), read as the contents whatever style
+ * they wear: Calibre writes its entries in the Normal style, and some titled as no chapter is.
+ */
+function withContentsFieldStyled(xml: string): string {
+  if (!/<w:instrText\b[^>]*>\s*TOC\b/.test(xml)) return xml;
+  // The fields open where the paragraph starts, outermost first, each with its instruction so far.
+  const fields: { instruction: string }[] = [];
+  const inContents = () => fields.some((field) => /^\s*TOC\b/.test(field.instruction));
+  return innermost(xml, 'w:p', (paragraph) => {
+    let contents = inContents();
+    for (const [tag, type, instruction] of paragraph.matchAll(
+      /<w:fldChar\b[^>]*w:fldCharType="(begin|separate|end)"[^>]*\/>|<w:instrText\b[^>]*>([^<]*)<\/w:instrText>/g,
+    )) {
+      if (type === 'begin') fields.push({ instruction: '' });
+      else if (type === 'end') fields.pop();
+      else if (tag.startsWith('<w:instrText') && fields.length > 0) fields.at(-1)!.instruction += instruction;
+      contents ||= inContents();
+    }
+    if (!contents) return paragraph;
+    const style = '<w:pStyle w:val="TOC1"/>';
+    if (/<w:pStyle\b[^>]*\/>/.test(paragraph)) return paragraph.replace(/<w:pStyle\b[^>]*\/>/, style);
+    if (paragraph.includes('<w:pPr>')) return paragraph.replace('<w:pPr>', `<w:pPr>${style}`);
+    return paragraph.replace(/^<w:p\b[^>]*>/, (open) => `${open}<w:pPr>${style}</w:pPr>`);
   });
 }
 
