@@ -12,6 +12,7 @@ import { languageTag } from '../../core/language-names.ts';
 import { withoutControls } from '../decode.ts';
 import { imageTypes } from '../../source/content-files.ts';
 import { problems, counted } from '../../core/problems.ts';
+import { element, readDocumentBody } from './document.ts';
 
 /**
  * A FictionBook (.fb2, or .fb2.zip): the e-book format of Russian-, Ukrainian- and
@@ -303,6 +304,21 @@ function looseTextAsParagraphs(node: XmlElement): void {
   node.children = children;
 }
 
+/** A section's text read as a word processor's document is (`readDocumentBody`), when it divides into chapters. */
+function dividedAsDocument(body: Root, stem: string, setAside: string[]): ImportedWork | undefined {
+  const read = readDocumentBody(element('body', body.children as ElementContent[]), {
+    format: 'FictionBook (FB2)',
+    stem,
+    images: new Map(),
+    source: '',
+    notices: [],
+    setAside: [],
+  });
+  if (read.chapters.length < 2) return undefined;
+  setAside.push(...read.setAside);
+  return read;
+}
+
 /** Reads a FictionBook; fails naming the line of a broken one. */
 export function readFictionBook(input: string, file: string, stem: string): ImportedWork {
   const tree = parseXmlOrRefuse(withoutControls(input).text, file);
@@ -385,6 +401,16 @@ export function readFictionBook(input: string, file: string, stem: string): Impo
       part: section.part,
     };
   });
+  // One section, untitled, holding a whole work (as Calibre writes a Word document's): divided as
+  // the document would be, at its title lines, its title page read, the book's details kept first.
+  const divided = sections.length === 1 && !sections[0]!.title ? dividedAsDocument(chapters[0]!.body, stem, setAside) : undefined;
+  if (divided) {
+    chapters.splice(0, 1, ...divided.chapters);
+    story.title ??= divided.story?.title;
+    if (story.author === undefined || story.author === '') story.author = divided.story?.author;
+    story.notes ??= divided.story?.notes;
+    story.endNotes ??= divided.story?.endNotes;
+  }
   // Chapters numbered anew in each part told apart in their addresses (`part-two-chapter-1`).
   numberedInVolumes(
     chapters,
@@ -421,9 +447,11 @@ export function readFictionBook(input: string, file: string, stem: string): Impo
       : []),
   ];
   const notices = [
-    sections.length === 1
-      ? 'read the book’s one section as the chapter'
-      : `read a chapter at each of the ${sections.length} sections of the book that hold text`,
+    divided
+      ? `read the book’s one section as a whole work: ${divided.notices.join('; ')}`
+      : sections.length === 1
+        ? 'read the book’s one section as the chapter'
+        : `read a chapter at each of the ${sections.length} sections of the book that hold text`,
     ...innerSectionsNotice(inner, 'the book nests'),
     ...(book.breaks
       ? [
