@@ -1961,21 +1961,26 @@ describe('books Calibre converted (a third writer)', () => {
     },
   );
 
-  it('divides a FictionBook of one untitled section (Calibre’s from a Word document) at its title lines, its title page read', async () => {
-    const { plan, chapters, story, work } = await importFixture('calibre/notes.fb2');
-    expectEveryWordKept(plan);
-    expect(story?.front).toMatchObject({ title: 'The Keeper of Lamps', author: 'Ann Writer' });
-    expect(chapters.map(({ front }) => [front.title, front.part])).toEqual([
-      ['Chapter 1: The Harbour', undefined],
-      ['Chapter 2: The Boat of Ölfass', 'Part Two: The Island'],
-      ['Chapter 3: The Light of Mme. Giry', undefined],
-      ['Chapter 4: The Storm (雪)', undefined],
-    ]);
-    expect(chapters[0]!.body).toContain('- a coil of rope\n- a lantern');
-    expect(work.notices[0]).toBe(
-      'read the book’s one section as a whole work: read “The Keeper of Lamps” and “Ann Writer” above the chapters as the story’s title page',
-    );
-  });
+  it.each(['calibre/notes.fb2', 'calibre/parts.fb2'])(
+    'divides a FictionBook of untitled sections (%s) at its title lines, its title page read',
+    async (name) => {
+      const { plan, chapters, story, work } = await importFixture(name);
+      expectEveryWordKept(plan);
+      expect(story?.front).toMatchObject({ title: 'The Keeper of Lamps', author: 'Ann Writer' });
+      expect(chapters.map(({ front }) => [front.title, front.part])).toEqual([
+        ['Chapter 1: The Harbour', undefined],
+        ['Chapter 2: The Boat of Ölfass', 'Part Two: The Island'],
+        ['Chapter 3: The Light of Mme. Giry', undefined],
+        ['Chapter 4: The Storm (雪)', undefined],
+      ]);
+      expect(chapters[0]!.body).toMatch(/^The harbour was grey that morning, and the lamps were still lit along the quay\.(?:<sup>)?1/);
+      // The empty line Calibre closes each file's text with is no scene break at a chapter's end.
+      expect(chapters.map(({ body }) => body.endsWith('* * *'))).toEqual([false, false, false, false]);
+      expect(work.notices[0]).toMatch(
+        /^read the book’s (?:one section|3 sections, none of them titled,) as a whole work: read “The Keeper of Lamps” and “Ann Writer” above the chapters as the story’s title page$/,
+      );
+    },
+  );
 
   it('follows the headings where its contents lead three chapters split out of one file to the wrong piece, and says so', async () => {
     const { work } = await importFixture('calibre/parts.epub');

@@ -283,9 +283,20 @@ export function readDocumentBody(body: Element, read: DocumentRead): ImportedWor
     chapters.push(...chaptersAtHeadings(back.nodes, starts, before, { setAside, notices }));
   }
   if (dateNode) chapters[0]!.published = textOf(dateNode);
+  // A break typed just before the next chapter's heading (or after its own) divides nothing.
+  for (const chapter of chapters) chapter.body = treeOf(withoutEdgeBreaks(chapter.body.children as ElementContent[]));
   // A word processor keeps every footnote at the end of the document: each goes to the chapter that refers to it.
   gatherFootnotes(chapters.map((chapter) => chapter.body));
   return { format, story, chapters, images, source, setAside, dropped, notices };
+}
+
+/** A chapter's blocks without a scene break at their start or end. */
+function withoutEdgeBreaks(nodes: ElementContent[]): ElementContent[] {
+  const shown = (node: ElementContent) => node.type !== 'text' || node.value.trim() !== '';
+  const isBreak = (node: ElementContent | undefined) => node?.type === 'element' && node.tagName === 'hr';
+  const first = nodes.findIndex(shown);
+  const last = nodes.findLastIndex(shown);
+  return nodes.slice(isBreak(nodes[first]) ? first + 1 : 0, isBreak(nodes[last]) && last !== first ? last : nodes.length);
 }
 
 /** What the author is told of a title page read from lines typed above the chapters. */

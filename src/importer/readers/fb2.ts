@@ -401,11 +401,14 @@ export function readFictionBook(input: string, file: string, stem: string): Impo
       part: section.part,
     };
   });
-  // One section, untitled, holding a whole work (as Calibre writes a Word document's): divided as
-  // the document would be, at its title lines, its title page read, the book's details kept first.
-  const divided = sections.length === 1 && !sections[0]!.title ? dividedAsDocument(chapters[0]!.body, stem, setAside) : undefined;
+  // Sections none of which has a title, holding a whole work (as Calibre writes a Word document's
+  // in one, an EPUB's a file a section): divided as the document would be, at its title lines, its
+  // title page read, the book's details kept first.
+  const divided = sections.every((section) => !section.title)
+    ? dividedAsDocument(treeOf(chapters.flatMap((chapter) => chapter.body.children as ElementContent[])), stem, setAside)
+    : undefined;
   if (divided) {
-    chapters.splice(0, 1, ...divided.chapters);
+    chapters.splice(0, chapters.length, ...divided.chapters);
     story.title ??= divided.story?.title;
     if (story.author === undefined || story.author === '') story.author = divided.story?.author;
     story.notes ??= divided.story?.notes;
@@ -448,7 +451,7 @@ export function readFictionBook(input: string, file: string, stem: string): Impo
   ];
   const notices = [
     divided
-      ? `read the book’s one section as a whole work: ${divided.notices.join('; ')}`
+      ? `read the book’s ${sections.length === 1 ? 'one section' : `${sections.length} sections, none of them titled,`} as a whole work: ${divided.notices.join('; ')}`
       : sections.length === 1
         ? 'read the book’s one section as the chapter'
         : `read a chapter at each of the ${sections.length} sections of the book that hold text`,
