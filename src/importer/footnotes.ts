@@ -145,9 +145,25 @@ const calibreNotesHeading = /^\s*(?:notes|footnotes|endnotes)\s*$/i;
  * Calibre's footnotes (from a Word document, in its EPUBs and zipped pages): each note a
  * `<dl id="note_1">` of its number linked back (`<dt>[←1]</dt>`) and the note (`<dd>`), under
  * a "Notes" heading of Calibre's. Each becomes an `<aside>` of the note alone, keeping the id its
- * marker links to; the numbers and the heading are set aside. Trees are changed.
+ * marker links to; the numbers and the heading are set aside. Its markers, numbers linked to
+ * the notes (in a class Calibre may have renamed), are marked as markers. Trees are changed.
  */
-export function withCalibreNotes(root: Root | Element, setAside: string[]): void {
+export function withCalibreNotes(roots: readonly (Root | Element)[], setAside: string[]): void {
+  const ids = new Set<string>();
+  for (const root of roots) calibreNotesIn(root, setAside, ids);
+  if (ids.size === 0) return;
+  for (const root of roots)
+    for (const { node } of elementsOf(root)) {
+      const href = node.properties.href;
+      if (node.tagName !== 'a' || typeof href !== 'string' || /^[a-z][a-z\d+.-]*:/i.test(href)) continue;
+      if (!href.includes('#') || !ids.has(href.slice(href.indexOf('#') + 1)) || !isMarkerText(toString(node)) || isNoteRef(node)) continue;
+      // Its number, counted as a word of the text while it read as a link, is the marker's.
+      setAside.push(toString(node));
+      node.properties.epubType = 'noteref';
+    }
+}
+
+function calibreNotesIn(root: Root | Element, setAside: string[], ids: Set<string>): void {
   for (const { node, parent } of [...elementsOf(root)]) {
     if (node.tagName !== 'dl' || typeof node.properties.id !== 'string') continue;
     const [number, note, ...more] = node.children.filter((child): child is Element => child.type === 'element');
@@ -158,6 +174,7 @@ export function withCalibreNotes(root: Root | Element, setAside: string[]): void
       parent.children.splice(parent.children.indexOf(heading), 1);
     }
     setAside.push(toString(number));
+    ids.add(node.properties.id);
     parent.children[parent.children.indexOf(node)] = {
       type: 'element',
       tagName: 'aside',

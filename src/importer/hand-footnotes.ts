@@ -32,11 +32,16 @@ export function readHandMadeFootnotes(work: ImportedWork): void {
   let count = 0;
   const touched = new Set<Root>();
   const oneChapter = work.chapters.length === 1;
+  // The notes a chapter refers to that another chapter's text holds (a book's notes gathered at the
+  // end of its part, as pandoc's EPUBs have them), found by their places in every chapter's text,
+  // gathered once, when a chapter first looks for one.
+  let book: Map<string, Place> | undefined;
+  const elsewhere = () => (book ??= placesById(work.chapters.flatMap((chapter) => (chapter.markdown ? [] : [chapter.body]))));
   for (const chapter of work.chapters) {
     if (chapter.markdown) continue;
     // A one-chapter work's notes are the work's: AO3 puts them in the work's end notes.
     const extra = oneChapter ? [work.story?.endNotes] : [];
-    count += readChapter(chapter, [chapter.body, chapter.endNotes, chapter.notes, ...extra], work.setAside, touched);
+    count += readChapter(chapter, [chapter.body, chapter.endNotes, chapter.notes, ...extra], work.setAside, touched, elsewhere);
   }
   const left = (notes: Root | undefined) => (notes && touched.has(notes) ? leftOver(notes, work.setAside) : notes);
   for (const chapter of work.chapters) {
@@ -50,7 +55,8 @@ export function readHandMadeFootnotes(work: ImportedWork): void {
     );
 }
 
-function readChapter(chapter: ImportedChapter, trees: (Root | undefined)[], setAside: string[], touched: Set<Root>): number {
+/** The places of trees by the ids and names they carry, the first of each. */
+function placesById(trees: readonly (Root | undefined)[]): Map<string, Place> {
   const places = new Map<string, Place>();
   for (const tree of trees) {
     if (!tree) continue;
@@ -60,6 +66,17 @@ function readChapter(chapter: ImportedChapter, trees: (Root | undefined)[], setA
       }
     }
   }
+  return places;
+}
+
+function readChapter(
+  chapter: ImportedChapter,
+  trees: (Root | undefined)[],
+  setAside: string[],
+  touched: Set<Root>,
+  elsewhere: () => Map<string, Place>,
+): number {
+  const places = placesById(trees);
   const refs = placesIn(chapter.body).filter(({ node }) => isHandMadeRef(node));
   const moved: Element[] = [];
   const taken = new Set<Element>();
@@ -67,12 +84,21 @@ function readChapter(chapter: ImportedChapter, trees: (Root | undefined)[], setA
   const notesLists = new Map<Element, Element | Root>();
   for (const ref of refs) {
     const id = String(ref.node.properties.href).slice(1);
-    const target = places.get(id);
+    const own = places.get(id);
+    const target = own ?? elsewhere().get(id);
     if (!target) continue;
     const block = blockOf(target);
     if (!block || taken.has(block) || enclosingBlock(ref.ancestors) === block) continue;
     const inText = target.tree === chapter.body;
-    const refIds = [ref.node.properties.id, ref.node.properties.name].filter((value): value is string => typeof value === 'string');
+    // Where the marker stands: its own id, or an empty anchor just before it (a bookmark Word kept outside the link).
+    const parent = ref.ancestors.at(-1)!;
+    const before = parent.children.slice(0, parent.children.indexOf(ref.node)).findLast((child) => child.type === 'element');
+    const anchor = before?.type === 'element' && before.tagName === 'a' && toString(before).trim() === '' ? before : undefined;
+    const refIds = [ref.node.properties.id, ref.node.properties.name, anchor?.properties.id, anchor?.properties.name].filter(
+      (value): value is string => typeof value === 'string',
+    );
+    // In another chapter's text, only a note that leads back to this marker is this chapter's note.
+    if (!own && !leadsBackByHand(block, refIds)) continue;
     // A footnote the converter knows already (pandoc's, Word's), or a link back up the text, is no
     // hand-made one; a marker named as theirs (`#fn1`) whose note leads back by a link of the
     // author's own ("(back)" to `#ref1`) is.
@@ -101,6 +127,11 @@ function readChapter(chapter: ImportedChapter, trees: (Root | undefined)[], setA
       parent.children = parent.children.filter((child) => child !== block) as typeof parent.children;
       moved.push(block);
       touched.add(target.tree);
+      // A list of notes in another chapter's text, left empty, goes.
+      if (!own && parent.type === 'element' && /^[ou]l$/.test(parent.tagName) && toString(parent).trim() === '') {
+        const holder = target.ancestors[target.ancestors.indexOf(parent) - 1];
+        if (holder) holder.children = holder.children.filter((child) => child !== parent) as typeof holder.children;
+      }
     }
   }
   appendNotes(chapter.body, moved);

@@ -1982,6 +1982,18 @@ describe('books Calibre converted (a third writer)', () => {
     },
   );
 
+  it('reads Calibre’s notes (`<dl>` of a linked-back number and the note) as footnotes whatever class its markers were renamed to', async () => {
+    const { plan, chapters } = await importChapterPage(
+      [
+        '<p>It began at sea.<sup class="calibre4"><a id="r1" href="#n1" title="1" class="calibre5">1</a></sup> Then the shore.</p>',
+        '<h1 class="block_11">Notes</h1>',
+        '<dl id="n1" class="footnote"><dt class="calibre13">[<a href="#r1" title="1" class="calibre14">←1</a>]</dt><dd class="calibre15"><p class="block_4"> The sea was grey.</p></dd></dl>',
+      ].join(''),
+    );
+    expectEveryWordKept(plan);
+    expect(chapters[0]!.body).toBe('It began at sea.[^1] Then the shore.\n\n[^1]: The sea was grey.');
+  });
+
   it('follows the headings where its contents lead three chapters split out of one file to the wrong piece, and says so', async () => {
     const { work } = await importFixture('calibre/parts.epub');
     expect(work.notices).toContain(
@@ -2601,6 +2613,21 @@ describe('a whole work whose chapter headings are titles alone (“Der Sturm”,
     expectEveryWordKept(plan);
     expect(chapters.map(({ front }) => front.title)).toEqual(['Chapter 1: Sea', 'Chapter 2: Land']);
     expect(work.dropped).toContain('the document’s table of contents (4 lines), which the site makes itself');
+  });
+
+  it('turns a note another chapter holds (a book’s notes at its part’s end), linked back to its marker, into the footnote of the chapter marking it', async () => {
+    const { plan, chapters } = await importBytes(
+      makeDocx([
+        paragraph('Chapter 1: Sea', 'Heading1'),
+        '<w:p><w:r><w:t>It began at sea.</w:t></w:r><w:hyperlink w:anchor="note1"><w:r><w:bookmarkStart w:id="1" w:name="ref1"/><w:t>1</w:t><w:bookmarkEnd w:id="1"/></w:r></w:hyperlink></w:p>',
+        paragraph('Chapter 2: Land', 'Heading1'),
+        paragraph('She came home.'),
+        '<w:p><w:bookmarkStart w:id="2" w:name="note1"/><w:r><w:t>The sea was grey.</w:t></w:r><w:hyperlink w:anchor="ref1"><w:r><w:t>↩︎</w:t></w:r></w:hyperlink><w:bookmarkEnd w:id="2"/></w:p>',
+      ]),
+      'lamp.docx',
+    );
+    expectEveryWordKept(plan);
+    expect(chapters.map(({ body }) => body)).toEqual(['It began at sea.[^1]\n\n[^1]: The sea was grey.', 'She came home.']);
   });
 
   it('keeps the italics, bold and strike-through a Word document sets by character styles (Calibre’s, an author’s “Thoughts”), not a link’s underline', async () => {

@@ -164,7 +164,7 @@ function readContents(book: Book, pkg: Package, log: Log): Contents {
 
   // Notes kept in another file (an ebook's notes page), and each file's own, are given ids unique
   // in the book, so each can join the chapter that marks it.
-  for (const body of documents.values()) withCalibreNotes(body, setAside);
+  withCalibreNotes([...documents.values()], setAside);
   giveNotesBookIds(documents, inBook);
   // Every other link to a file of the book, marked for the chapter read from it.
   const sourceOf = linkFilesAcrossBook(documents, inBook);

@@ -105,7 +105,7 @@ export function readHtml(
   const comments = withoutGoogleDocsComments(main, setAside);
   work.dropped.push(...commentsDropped(comments));
   withGoogleDocsNotes(main, setAside);
-  withCalibreNotes(main, setAside);
+  withCalibreNotes([main], setAside);
   const unwrapped = withoutRedirects(main);
   if (unwrapped > 0) notices.push(`gave ${counted(unwrapped, 'link')} the address Google Docs had wrapped in its redirect`);
   const address = pageAddress(tree, text);
