@@ -786,6 +786,17 @@ describe('pictures written into the file itself (data: addresses) and links by r
     expect(work.notices.join('\n')).toMatch(/read the story’s title and author from the heading above its chapters/);
   });
 
+  it('reads a name alone under the title heading as the author (as Calibre writes a title page), a dedication not', async () => {
+    const story = (under: string) =>
+      strToU8(`# The Salt Road\n\n${under}\n\n# Chapter 1: Sea\n\nIt began at sea.\n\n# Chapter 2: Land\n\nShe came home.\n`);
+    const named = await importBytes(story('Mirela Voss'), 'salt.md');
+    expectEveryWordKept(named.plan);
+    expect(named.story?.front).toMatchObject({ title: 'The Salt Road', author: 'Mirela Voss' });
+    const dedicated = await importBytes(story('For Mirela Voss'), 'salt.md');
+    expectEveryWordKept(dedicated.plan);
+    expect(dedicated.story?.front.author).not.toMatch(/Mirela/);
+  });
+
   it('leaves a paragraph that only looks like a definition as the paragraph it is', async () => {
     const { plan, chapters } = await importBytes(
       strToU8('# Chapter 1\n\n[Flashback]: The year was 1990.\n\nShe walked [home][h].\n\n[h]: https://example.com\n'),

@@ -24,6 +24,7 @@ import {
   parseTitleLine,
   partAtEnd,
   titlePageAuthor,
+  titlePageName,
   titlePageTitle,
   titleWithNameBelow,
   type TitleLine,
@@ -570,7 +571,7 @@ function oneChapter(
 
 /**
  * A title page opening a whole story's Markdown: a heading alone (`# The Salt Road`, bold or
- * not), then perhaps "by" its author on a line of its own; what follows (a summary, a
+ * not), then perhaps "by" its author on a line of its own (or their name alone, nothing else under it); what follows (a summary, a
  * dedication) stays, for the first chapter's note. Undefined where the text opens otherwise.
  */
 function markdownTitlePage(before: string): { title: string; author: string | undefined; rest: string; setAside: string[] } | undefined {
@@ -583,7 +584,8 @@ function markdownTitlePage(before: string): { title: string; author: string | un
   // "# Part One" above the first chapter is the first part's heading, not the story's title.
   if (!title || !titlePageTitle(title) || noteLabel(title) || parseTitleLine(title) || volumeLabel(title) !== undefined) return undefined;
   const byline = blocks[1] && !blocks[1].includes('\n') ? markdownToPlainText(blocks[1]) : '';
-  const author = titlePageAuthor(byline);
+  // "by" its author, or the author's name alone as the one line under the title (as Calibre writes a title page).
+  const author = titlePageAuthor(byline) ?? (blocks.length === 2 ? titlePageName(byline) : undefined);
   const taken = author ? 2 : 1;
   return { title, author, rest: blocks.slice(taken).join('\n\n'), setAside: [title, ...(author ? [byline] : [])] };
 }
