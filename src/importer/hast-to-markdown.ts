@@ -519,14 +519,17 @@ function withoutTypedBullet(node: Element, marks: string[], depth = 0): Element 
 function withTypedBullets(tree: Root, marks: string[]): Root {
   for (const holder of [tree, ...[...elementsOf(tree)].map(({ node }) => node)]) {
     if (holder.type === 'element' && /^(?:ul|ol|li|p|h[1-6]|pre)$/.test(holder.tagName)) continue;
-    if (!holder.children.some((child) => child.type === 'element' && typedBullet.test(toString(child)))) continue;
+    // Each paragraph's opening read once, a few elements deep: a tree thousands deep is not read over for each of its wrappers.
+    const items = holder.children.map((child) =>
+      child.type === 'element' && (child.tagName === 'p' || (child.tagName === 'div' && !holdsBlocks(child)))
+        ? withoutTypedBullet(child, marks)
+        : undefined,
+    );
+    if (!items.some(Boolean)) continue;
     const children: RootContent[] = [];
     let list: Element | undefined;
-    for (const child of holder.children) {
-      const item =
-        child.type === 'element' && (child.tagName === 'p' || (child.tagName === 'div' && !holdsBlocks(child)))
-          ? withoutTypedBullet(child, marks)
-          : undefined;
+    for (const [index, child] of holder.children.entries()) {
+      const item = items[index];
       if (item) {
         if (!list) children.push((list = { type: 'element', tagName: 'ul', properties: {}, children: [] }));
         list.children.push({ ...item, tagName: 'li', properties: {} });
