@@ -488,6 +488,30 @@ describe('exhaustion from small files', () => {
     });
   });
 
+  it('a Word document whose contents field is never closed keeps every chapter, and one whose styles are based on each other in a loop reads', async () => {
+    const paragraph = (text: string, style = '') =>
+      `<w:p>${style ? `<w:pPr><w:pStyle w:val="${style}"/></w:pPr>` : ''}<w:r><w:rPr><w:rStyle w:val="A"/></w:rPr><w:t>${text}</w:t></w:r></w:p>`;
+    const styles = [
+      '<w:style w:type="character" w:styleId="A"><w:name w:val="A"/><w:basedOn w:val="B"/><w:rPr><w:i/></w:rPr></w:style>',
+      '<w:style w:type="character" w:styleId="B"><w:name w:val="B"/><w:basedOn w:val="A"/><w:rPr><w:b/></w:rPr></w:style>',
+    ].join('');
+    const work = await readInput(
+      makeDocx(
+        [
+          '<w:p><w:r><w:fldChar w:fldCharType="begin"/></w:r><w:r><w:instrText> TOC </w:instrText></w:r><w:r><w:fldChar w:fldCharType="separate"/></w:r><w:r><w:t>Contents</w:t></w:r></w:p>',
+          paragraph('Chapter 1: Sea', 'Heading1'),
+          paragraph('It began at sea.'),
+          paragraph('Chapter 2: Land', 'Heading1'),
+          paragraph('She came home.'),
+        ],
+        '',
+        styles,
+      ),
+      'loop.docx',
+    );
+    expect(work.chapters.map((chapter) => chapter.title)).toEqual(['Chapter 1: Sea', 'Chapter 2: Land']);
+  });
+
   it('an 11 KB Word document of thousands of unclosed paragraphs reads in seconds', async () => {
     const docx = makeDocx([
       `<w:p><w:r><w:t>Chapter 1</w:t></w:r></w:p><w:p><w:r><w:t>Words here.</w:t></w:r></w:p>${'<w:p '.repeat(3000)}`,

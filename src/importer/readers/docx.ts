@@ -165,7 +165,7 @@ function withContentsFieldStyled(xml: string): string {
   // The fields open where the paragraph starts, outermost first, each with its instruction so far.
   const fields: { instruction: string }[] = [];
   const inContents = () => fields.some((field) => /^\s*TOC\b/.test(field.instruction));
-  return innermost(xml, 'w:p', (paragraph) => {
+  const styled = innermost(xml, 'w:p', (paragraph) => {
     let contents = inContents();
     for (const [tag, type, instruction] of paragraph.matchAll(
       /<w:fldChar\b[^>]*w:fldCharType="(begin|separate|end)"[^>]*\/>|<w:instrText\b[^>]*>([^<]*)<\/w:instrText>/g,
@@ -181,6 +181,8 @@ function withContentsFieldStyled(xml: string): string {
     if (paragraph.includes('<w:pPr>')) return paragraph.replace('<w:pPr>', `<w:pPr>${style}`);
     return paragraph.replace(/^<w:p\b[^>]*>/, (open) => `${open}<w:pPr>${style}</w:pPr>`);
   });
+  // A field never closed would make the rest of the document its result: the text is read as it stands instead.
+  return fields.length === 0 ? styled : xml;
 }
 
 /**
