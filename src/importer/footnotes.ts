@@ -165,20 +165,23 @@ export function withCalibreNotes(roots: readonly (Root | Element)[], setAside: s
 
 function calibreNotesIn(root: Root | Element, setAside: string[], ids: Set<string>): void {
   for (const { node, parent } of [...elementsOf(root)]) {
-    if (node.tagName !== 'dl' || typeof node.properties.id !== 'string') continue;
+    if (node.tagName !== 'dl') continue;
     const [number, note, ...more] = node.children.filter((child): child is Element => child.type === 'element');
     if (more.length > 0 || number?.tagName !== 'dt' || note?.tagName !== 'dd' || !calibreNumber.test(toString(number))) continue;
+    // The note's id on the list, or (from an OpenDocument text) on its number.
+    const id = node.properties.id ?? number.properties.id;
+    if (typeof id !== 'string') continue;
     const heading = shownBefore(parent.children, node);
     if (heading?.type === 'element' && /^h[1-6]$/.test(heading.tagName) && calibreNotesHeading.test(toString(heading))) {
       setAside.push(toString(heading));
       parent.children.splice(parent.children.indexOf(heading), 1);
     }
     setAside.push(toString(number));
-    ids.add(node.properties.id);
+    ids.add(id);
     parent.children[parent.children.indexOf(node)] = {
       type: 'element',
       tagName: 'aside',
-      properties: { id: node.properties.id, epubType: 'footnote' },
+      properties: { id, epubType: 'footnote' },
       children: note.children,
     };
   }

@@ -316,12 +316,21 @@ const formatting = new Set(['emphasis', 'strong', 'delete']);
  */
 function withoutNestedFormatting(parent: MdastParent, inside: ReadonlySet<string>): void {
   const children: MdastContent[] = parent.children;
-  (parent as { children: MdastContent[] }).children = children.flatMap((child): MdastContent[] => {
+  const flat = children.flatMap((child): MdastContent[] => {
     if (!('children' in child)) return [child];
     const kind = formatting.has(child.type) ? child.type : undefined;
     withoutNestedFormatting(child, kind ? new Set([...inside, kind]) : inside);
     return kind && inside.has(kind) ? child.children : [child];
   });
+  // Runs side by side in the same formatting as one (`~~H~~~~2~~~~O~~` reads as tildes, not as one struck word).
+  const joined: MdastContent[] = [];
+  for (const child of flat) {
+    const last = joined.at(-1);
+    if (last && last.type === child.type && formatting.has(child.type) && 'children' in last && 'children' in child)
+      joined[joined.length - 1] = { ...last, children: [...last.children, ...child.children] } as MdastContent;
+    else joined.push(child);
+  }
+  (parent as { children: MdastContent[] }).children = joined;
 }
 
 /** Inline formatting Markdown writes with delimiters (`*`, `**`), which cannot open after or close before a space. */

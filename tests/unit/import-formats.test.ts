@@ -2005,6 +2005,26 @@ describe('books Calibre converted (a third writer)', () => {
     expect(chapters[0]!.body).toBe('It began at sea.[^1] Then the shore.\n\n[^1]: The sea was grey.');
   });
 
+  it('reads an EPUB Calibre made from an OpenDocument text, whose contents list each note (“1”) and each way back (“←1”), as its chapters with their footnotes', async () => {
+    const { plan, chapters, work } = await importFixture('calibre/odt.epub');
+    expectEveryWordKept(plan);
+    expect(chapters.map(({ front }) => [front.title, front.part])).toEqual([
+      ['Chapter 1: The Harbour', undefined],
+      ['Chapter 2: The Boat of Ölfass', 'Part Two: The Island'],
+      ['Chapter 3: The Light of Mme. Giry', undefined],
+      ['Chapter 4: The Storm (雪)', undefined],
+    ]);
+    expect(chapters[0]!.body).toMatch(/quay\.\[\^1\][\s\S]*\n\[\^1\]: The old quay, not the new one\.$/);
+    expect(chapters[3]!.body).toBe('The storm came in from the west, as the keeper had said it would.');
+    expect(work.notices).toContain('left out 2 entries of the table of contents that lead to footnotes or their markers');
+  });
+
+  it('writes runs struck through side by side (one of them lowered, `H₂O`) as one struck word, not as tildes', async () => {
+    const { plan, chapters } = await importChapterPage('<p>Not <s>H</s><s><span>2</span></s><s>O</s> but <em>wa</em><em>ter</em>.</p>');
+    expectEveryWordKept(plan);
+    expect(chapters[0]!.body).toBe('Not ~~H2O~~ but *water*.');
+  });
+
   it('follows the headings where its contents lead three chapters split out of one file to the wrong piece, and says so', async () => {
     const { work } = await importFixture('calibre/parts.epub');
     expect(work.notices).toContain(

@@ -23,7 +23,7 @@ import { noteBlocksNotice, readNoteBlocks } from '../note-blocks.ts';
 import { fidelityWords } from '../fidelity.ts';
 import { elementsOf, removeElement, semanticsOf, shapeOf } from '../element.ts';
 import { matchesUpTo, maxInputElements, overfull, startTag } from '../limits.ts';
-import { gatherFootnotes, isNoteRef, withCalibreNotes } from '../footnotes.ts';
+import { gatherFootnotes, isNoteRef, isNotesBlock, withCalibreNotes } from '../footnotes.ts';
 import { attribute, decodedOnce, element, elements, parseXml, text as xmlText, withDeclaredEntities } from '../xml.ts';
 import { Ao3Reading, archiveLinks, chapterTitle } from './ao3.ts';
 import { languageTag } from '../../core/language-names.ts';
@@ -121,7 +121,7 @@ function readContents(book: Book, pkg: Package, log: Log): Contents {
   const { notices, dropped, setAside } = log;
   const { text, inBook } = book;
   const { opf, manifest, spine, meta } = pkg;
-  const toc = tableOfContents(opf, manifest, text, inBook);
+  const listed = tableOfContents(opf, manifest, text, inBook);
   // FanFicFare's EPUBs of AO3 works name the archive too, but are laid out FanFicFare's way.
   const ao3 =
     /archive of our own|archiveofourown\.org/i.test(`${meta.publisher} ${meta.source}`) && !/FanFicFare|fanficdownloader/i.test(meta.tool);
@@ -165,6 +165,13 @@ function readContents(book: Book, pkg: Package, log: Log): Contents {
   // Notes kept in another file (an ebook's notes page), and each file's own, are given ids unique
   // in the book, so each can join the chapter that marks it.
   withCalibreNotes([...documents.values()], setAside);
+  // Entries leading to a note or to a note's marker (Calibre lists each of a Word or OpenDocument
+  // file's notes, "1", and each way back, "←1"): notes of the chapters, no chapters.
+  const toc = listed.filter((entry) => !leadsToNote(entry, documents));
+  if (toc.length < listed.length)
+    notices.push(
+      `left out ${counted(listed.length - toc.length, 'entry', 'entries')} of the table of contents that lead to footnotes or their markers`,
+    );
   giveNotesBookIds(documents, inBook);
   // Every other link to a file of the book, marked for the chapter read from it.
   const sourceOf = linkFilesAcrossBook(documents, inBook);
@@ -745,6 +752,20 @@ interface TocEntry {
   fragment: string | undefined;
   /** The titles of the entries it is nested in, outermost first. */
   parents: string[];
+}
+
+/** Whether a contents entry leads to a footnote (or a block of them) or to a footnote's marker in the text. */
+function leadsToNote(entry: TocEntry, documents: ReadonlyMap<string, Element | Root>): boolean {
+  const tree = documents.get(entry.path);
+  if (!tree) return false;
+  const isNote = (node: Element) => isNotesBlock(node) || /(?:^|\s)(?:footnote|endnote|rearnote|note)(?:\s|$)/.test(semanticsOf(node));
+  // A file that holds a note and nothing else (Calibre's, a note a file).
+  if (!entry.fragment) {
+    const shown = withoutWrappers(tree).filter((node) => hasText([node]));
+    return shown.length > 0 && shown.every((node) => node.type === 'element' && isNote(node));
+  }
+  const target = [...elementsOf(tree)].find(({ node }) => node.properties.id === entry.fragment)?.node;
+  return target !== undefined && (isNoteRef(target) || isNote(target));
 }
 
 /** The rank of the heading at a contents entry's place in its file (1 for an <h1>), if a heading opens it. */
