@@ -26,6 +26,8 @@ export function isNoteRef(node: Element): boolean {
   const href = node.properties.href;
   if (node.tagName !== 'a' || typeof href !== 'string' || !href.includes('#')) return false;
   const local = href.slice(href.indexOf('#'));
+  // A note's way back, whatever class it wears (Calibre gives pandoc's its markers' class).
+  if (/backlink/.test(semanticsOf(node))) return false;
   if (/noteref/.test(semanticsOf(node)) || node.properties.dataFootnoteRef !== undefined) return true;
   if (classesOf(node).some((name) => /^footnote-?ref/.test(name))) return true;
   // Calibre's (`<a class="noteref" href="#note_1">1</a>`), within the book: it names other links so too.

@@ -496,8 +496,12 @@ function paragraphsAtDoubleBreaks(children: readonly ElementContent[], always = 
   return split || always ? out : undefined;
 }
 
-/** A bullet typed before an item's text ("• milk"), and the space after it. */
-const typedBullet = /^[\t ]*[•◦▪●‣][\s\u00a0]+(?=\S)/u;
+/**
+ * A bullet typed before an item's text ("• milk"), and the space after it: the bullets, the
+ * middle dot and the Symbol font's private one (U+F0B7) that Word's bullets become where the
+ * font is lost (as in Calibre's Rich Text).
+ */
+const typedBullet = /^[\t ]*[•◦▪●‣·\uF0B7][\s\u00a0]+/u;
 
 /**
  * A paragraph's text without the bullet typed before it, its first text (inside the formatting
@@ -517,7 +521,13 @@ function withoutTypedBullet(node: Element, marks: string[], depth = 0): Element 
     replacement = withoutTypedBullet(first, marks, depth + 1);
   }
   if (!replacement) return undefined;
-  return { ...node, children: [...node.children.slice(0, index), replacement, ...node.children.slice(index + 1)] };
+  const item = { ...node, children: [...node.children.slice(0, index), replacement, ...node.children.slice(index + 1)] };
+  // A bullet with nothing after it is no item.
+  if (depth === 0 && toString(item).trim() === '') {
+    marks.pop();
+    return undefined;
+  }
+  return item;
 }
 
 /**

@@ -12,7 +12,7 @@ import {
 import { alignmentOf } from '../class-styles.ts';
 import { shownBefore } from '../element.ts';
 import { gatherFootnotes } from '../footnotes.ts';
-import { hasClass, sceneBreakMarks, select, textOf, treeOf, visibleText } from '../html.ts';
+import { hasClass, pageBlocks, sceneBreakMarks, select, textOf, treeOf, visibleText } from '../html.ts';
 import { importedStory, type ImportedChapter, type ImportedWork } from '../model.ts';
 import {
   authorsPageTitle,
@@ -297,6 +297,44 @@ function withoutEdgeBreaks(nodes: ElementContent[]): ElementContent[] {
   const first = nodes.findIndex(shown);
   const last = nodes.findLastIndex(shown);
   return nodes.slice(isBreak(nodes[first]) ? first + 1 : 0, isBreak(nodes[last]) && last !== first ? last : nodes.length);
+}
+
+/**
+ * A text one chapter holds read as a word processor's document is (`readDocumentBody`), when it
+ * divides into chapters there (at title lines, headings): an e-book that made a whole work one
+ * section (Calibre's FictionBook of a Word document, its EPUB of a Rich Text file).
+ */
+export function dividedAsDocument(body: Root, stem: string, format: string): ImportedWork | undefined {
+  const read = readDocumentBody(element('body', unwrapped(body.children as ElementContent[])), {
+    format,
+    stem,
+    images: new Map(),
+    source: '',
+    notices: [],
+    setAside: [],
+  });
+  return read.chapters.length >= 2 ? read : undefined;
+}
+
+/** Blocks out of the wrappers that hold only blocks (a converter's `<div class="s3"><p>…</p></div>` around each paragraph), in order, at any depth. */
+function unwrapped(nodes: ElementContent[]): ElementContent[] {
+  const isWrapper = (node: ElementContent): node is Element =>
+    node.type === 'element' &&
+    /^(?:div|section|article|main)$/.test(node.tagName) &&
+    node.children.every((child) =>
+      child.type === 'text' ? child.value.trim() === '' : child.type !== 'element' || pageBlocks.has(child.tagName),
+    );
+  const out: ElementContent[] = [];
+  // A loop, not recursion: wrappers nested thousands deep must not overflow the stack.
+  const stack: { list: ElementContent[]; at: number }[] = [{ list: nodes, at: 0 }];
+  while (stack.length > 0) {
+    const top = stack.at(-1)!;
+    const node = top.list[top.at++];
+    if (!node) stack.pop();
+    else if (isWrapper(node)) stack.push({ list: node.children, at: 0 });
+    else out.push(node);
+  }
+  return out;
 }
 
 /** What the author is told of a title page read from lines typed above the chapters. */

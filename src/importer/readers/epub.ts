@@ -19,6 +19,7 @@ import { authorsPageTitle, isBareNumber, isNoteHeading, numberedEntry, parseNumb
 import { volumeLabel } from '../../core/chapter-labels.ts';
 import { innerSectionsNotice, nameBelow, numberedInVolumes } from '../chapter-headings.ts';
 import { readTitlePage } from './title-page.ts';
+import { dividedAsDocument } from './document.ts';
 import { noteBlocksNotice, readNoteBlocks } from '../note-blocks.ts';
 import { fidelityWords } from '../fidelity.ts';
 import { elementsOf, removeElement, semanticsOf, shapeOf } from '../element.ts';
@@ -54,6 +55,22 @@ export function readEpub(bytes: Uint8Array, file: string): ImportedWork {
   const reading = new Ao3Reading();
   const pictures = new BookPictures(book);
   const { story, chapters, namedBy } = readChapters(sections, { file, meta, contents, reading, pictures, frontNotes, titlePages, log });
+  // A whole work in one chapter (Calibre's EPUB of a Rich Text file: one file, one entry): divided
+  // as the document would be, at its title lines, its title page read, the book's details kept first.
+  const [only] = chapters;
+  const divided =
+    !ao3 && chapters.length === 1 && !only!.notes && !only!.endNotes && !only!.summary
+      ? dividedAsDocument(only!.body, posix.basename(file).replace(/\.[^.]*$/, ''), 'EPUB')
+      : undefined;
+  if (divided) {
+    chapters.splice(0, 1, ...divided.chapters);
+    story.title ??= divided.story?.title;
+    story.author ??= divided.story?.author;
+    story.notes ??= divided.story?.notes;
+    story.endNotes ??= divided.story?.endNotes;
+    log.setAside.push(...divided.setAside);
+    log.notices.push(`read the book’s one chapter as a whole work: ${divided.notices.join('; ')}`);
+  }
   withSources(chapters, contents.sourceOf);
   // A section that became its chapter's name is no heading in it.
   log.notices.push(
@@ -170,7 +187,7 @@ function readContents(book: Book, pkg: Package, log: Log): Contents {
   const toc = listed.filter((entry) => !leadsToNote(entry, documents));
   if (toc.length < listed.length)
     notices.push(
-      `left out ${counted(listed.length - toc.length, 'entry', 'entries')} of the table of contents that lead to footnotes or their markers`,
+      `left out ${counted(listed.length - toc.length, 'entry', 'entries')} of the table of contents leading to footnotes or their markers`,
     );
   giveNotesBookIds(documents, inBook);
   // Every other link to a file of the book, marked for the chapter read from it.
@@ -200,7 +217,7 @@ function readContents(book: Book, pkg: Package, log: Log): Contents {
 
   // Group the spine's files under the table of contents' entries: each file once, in the
   // spine's order, whatever order (or how many times) the contents list them.
-  const { entries, misplaced } = contentsInSpineOrder(toc, spine, notices);
+  const { entries, misplaced } = contentsInSpineOrder(withEntriesAtTheirHeadings(toc, spine, documents, notices), spine, notices);
   // Contents that name no chapter (only the title page, as Calibre writes them for a one-chapter
   // work) or none at all: the spine is the book, each file that opens with a heading a chapter.
   const contentsNameChapters = entries.some((entry, index) => matterOf(entry.title, entry.path, index === 0) === undefined);
@@ -754,6 +771,42 @@ interface TocEntry {
   parents: string[];
 }
 
+/**
+ * The contents with each entry that leads to a whole file whose opening heading says something
+ * else (Calibre's contents, whose places for titles of letters beyond ASCII it lost, lead to the
+ * book's first file or to a piece of another) led instead to the file no entry leads to that
+ * opens with its title, where there is one; the author is told.
+ */
+function withEntriesAtTheirHeadings(
+  toc: TocEntry[],
+  spine: readonly string[],
+  documents: ReadonlyMap<string, Element | Root>,
+  notices: string[],
+): TocEntry[] {
+  const opening = new Map(spine.map((path) => [path, openingHeading(withoutWrappers(documents.get(path)!))]));
+  const led = new Set(toc.map((entry) => entry.path));
+  const moved: string[] = [];
+  const result = toc.map((entry) => {
+    const own = opening.get(entry.path);
+    if (entry.fragment || (own !== undefined && sameWords(own, entry.title))) return entry;
+    const path = spine.find((candidate) => !led.has(candidate) && sameWords(opening.get(candidate) ?? '', entry.title));
+    if (path === undefined) return entry;
+    led.add(path);
+    moved.push(entry.title);
+    return { ...entry, path };
+  });
+  if (moved.length > 0)
+    notices.push(
+      `the table of contents leads ${counted(moved.length, 'chapter')} to a page that opens with another heading (${moved
+        .slice(0, 3)
+        .map((title) => `“${title}”`)
+        .join(
+          ', ',
+        )}${moved.length > 3 ? '…' : ''}); led ${moved.length === 1 ? 'it' : 'them'} to the page that opens with ${moved.length === 1 ? 'its' : 'their'} title`,
+    );
+  return result;
+}
+
 /** Whether a contents entry leads to a footnote (or a block of them) or to a footnote's marker in the text. */
 function leadsToNote(entry: TocEntry, documents: ReadonlyMap<string, Element | Root>): boolean {
   const tree = documents.get(entry.path);
@@ -764,8 +817,12 @@ function leadsToNote(entry: TocEntry, documents: ReadonlyMap<string, Element | R
     const shown = withoutWrappers(tree).filter((node) => hasText([node]));
     return shown.length > 0 && shown.every((node) => node.type === 'element' && isNote(node));
   }
-  const target = [...elementsOf(tree)].find(({ node }) => node.properties.id === entry.fragment)?.node;
-  return target !== undefined && (isNoteRef(target) || isNote(target));
+  const elements = [...elementsOf(tree)].map(({ node }) => node);
+  const target = elements.find((node) => node.properties.id === entry.fragment);
+  if (target === undefined) return false;
+  // The note itself, its marker, or an item of a block of notes (pandoc's `<li id="fn1">`).
+  const inNotes = () => elements.some((node) => isNotesBlock(node) && [...elementsOf(node)].some(({ node: inner }) => inner === target));
+  return isNoteRef(target) || isNote(target) || inNotes();
 }
 
 /** The rank of the heading at a contents entry's place in its file (1 for an <h1>), if a heading opens it. */

@@ -12,7 +12,7 @@ import { languageTag } from '../../core/language-names.ts';
 import { withoutControls } from '../decode.ts';
 import { imageTypes } from '../../source/content-files.ts';
 import { problems, counted } from '../../core/problems.ts';
-import { element, readDocumentBody } from './document.ts';
+import { dividedAsDocument } from './document.ts';
 
 /**
  * A FictionBook (.fb2, or .fb2.zip): the e-book format of Russian-, Ukrainian- and
@@ -304,21 +304,6 @@ function looseTextAsParagraphs(node: XmlElement): void {
   node.children = children;
 }
 
-/** A section's text read as a word processor's document is (`readDocumentBody`), when it divides into chapters. */
-function dividedAsDocument(body: Root, stem: string, setAside: string[]): ImportedWork | undefined {
-  const read = readDocumentBody(element('body', body.children as ElementContent[]), {
-    format: 'FictionBook (FB2)',
-    stem,
-    images: new Map(),
-    source: '',
-    notices: [],
-    setAside: [],
-  });
-  if (read.chapters.length < 2) return undefined;
-  setAside.push(...read.setAside);
-  return read;
-}
-
 /** Reads a FictionBook; fails naming the line of a broken one. */
 export function readFictionBook(input: string, file: string, stem: string): ImportedWork {
   const tree = parseXmlOrRefuse(withoutControls(input).text, file);
@@ -405,9 +390,10 @@ export function readFictionBook(input: string, file: string, stem: string): Impo
   // in one, an EPUB's a file a section): divided as the document would be, at its title lines, its
   // title page read, the book's details kept first.
   const divided = sections.every((section) => !section.title)
-    ? dividedAsDocument(treeOf(chapters.flatMap((chapter) => chapter.body.children as ElementContent[])), stem, setAside)
+    ? dividedAsDocument(treeOf(chapters.flatMap((chapter) => chapter.body.children as ElementContent[])), stem, 'FictionBook (FB2)')
     : undefined;
   if (divided) {
+    setAside.push(...divided.setAside);
     chapters.splice(0, chapters.length, ...divided.chapters);
     story.title ??= divided.story?.title;
     if (story.author === undefined || story.author === '') story.author = divided.story?.author;
