@@ -3867,7 +3867,7 @@ describe('a FictionBook (.fb2, as ficbook.net and Russian-language libraries giv
         fb2(
           '<body><section><title><p>Chapter One</p></title><section><title><p>At the lake</p></title><p>Water.</p></section>' +
             '<section><title><p>At night</p></title><p>Dark.</p></section></section>' +
-            '<section><title><p>Chapter Two</p></title><p>Morning.</p></section><section><title><p>The end of the day</p></title></section>' +
+            '<section><title><p>Chapter Two</p></title><p>Morning.</p></section><section><title><p>The end of the day</p></title><empty-line/></section>' +
             '<section><title><p>Part Two</p></title><section><title><p>Chapter Three</p></title><p>Later.</p></section></section></body>',
         ),
       ),

@@ -237,7 +237,7 @@ function sectionsOf(node: XmlElement, parent: string | undefined, found: Section
   // A title with nothing under it (a heading the writer made a section of its own, at a
   // chapter's end): a heading in the text of the chapter before it, never a chapter of no text.
   const previous = found.at(-1);
-  if (title && !hasText && subsections.length === 0 && own.length === 0 && !child(node, 'annotation') && previous) {
+  if (title && !hasText && subsections.length === 0 && own.every(isEmptyLine) && !child(node, 'annotation') && previous) {
     previous.content.push(node);
     inner.push(title);
     return;
