@@ -2029,9 +2029,41 @@ describe('books Calibre converted (a third writer)', () => {
     const { work } = await importFixture('calibre/parts.epub');
     expect(work.notices).toEqual(
       expect.arrayContaining([
-        'the table of contents leads 1 chapter to a page that opens with another heading (“Chapter 4: The Storm (雪)”); led it to the page that opens with its title',
-        'the table of contents leads 2 chapters to a page without their text (“Chapter 2: The Boat of Ölfass”, “Chapter 3: The Light of Mme. Giry”); read them from where their headings stand',
+        'the table of contents leads 2 chapters to a page that opens with another heading (“Chapter 2: The Boat of Ölfass”, “Chapter 4: The Storm (雪)”); led them to the page that opens with their title',
+        'the table of contents leads a chapter to a page without its text (“Chapter 3: The Light of Mme. Giry”); read it from where its heading stands',
       ]),
+    );
+  });
+
+  it('leads misdirected entries to the files that open with their titles (a ligature “ﬁ” in one, “fi” in the other), and leaves out a section’s entry led there with them', async () => {
+    const epub = makeEpub({
+      version: 2,
+      metadata: '<dc:title>The Lamp</dc:title><dc:creator>Ann Writer</dc:creator><dc:language>en</dc:language>',
+      spine: [
+        { path: 'part.xhtml', html: '<h1>Part Two</h1>' },
+        { path: 'a.xhtml', html: '<h2>Chapter 1: The ﬁre</h2><p>It burned.</p><h2>Morning</h2><p>It was out.</p>' },
+        { path: 'b.xhtml', html: '<h2>Chapter 2: Ash</h2><p>Only ash.</p>' },
+      ],
+      toc: [
+        {
+          title: 'Part Two',
+          href: 'part.xhtml',
+          children: [
+            { title: 'Chapter 1: The fire', href: 'part.xhtml' },
+            { title: 'Morning', href: 'part.xhtml' },
+            { title: 'Chapter 2: Ash', href: 'part.xhtml' },
+          ],
+        },
+      ],
+    });
+    const { plan, chapters, work } = await importBytes(epub, 'lamp.epub');
+    expectEveryWordKept(plan);
+    expect(chapters.map(({ front, body }) => [front.title, front.part, body])).toEqual([
+      ['Chapter 1: The fire', 'Part Two', 'It burned.\n\n## Morning\n\nIt was out.'],
+      ['Chapter 2: Ash', undefined, 'Only ash.'],
+    ]);
+    expect(work.notices).toContain(
+      'left out 1 entry of the table of contents that names no chapter and leads with others to a page where it is not (“Morning”); its heading stays in the text',
     );
   });
 

@@ -784,17 +784,34 @@ function withEntriesAtTheirHeadings(
   notices: string[],
 ): TocEntry[] {
   const opening = new Map(spine.map((path) => [path, openingHeading(withoutWrappers(documents.get(path)!))]));
-  const led = new Set(toc.map((entry) => entry.path));
+  // The files entries lead to whole (one leading into a file, by an id, leaves its opening to another).
+  const led = new Set(toc.filter((entry) => !entry.fragment).map((entry) => entry.path));
+  const shared = (entry: TocEntry) => toc.some((other) => other !== entry && other.path === entry.path && !other.fragment);
   const moved: string[] = [];
-  const result = toc.map((entry) => {
+  const left: string[] = [];
+  const result = toc.flatMap((entry) => {
     const own = opening.get(entry.path);
-    if (entry.fragment || (own !== undefined && sameWords(own, entry.title))) return entry;
+    if (entry.fragment || (own !== undefined && sameWords(own, entry.title))) return [entry];
     const path = spine.find((candidate) => !led.has(candidate) && sameWords(opening.get(candidate) ?? '', entry.title));
-    if (path === undefined) return entry;
+    if (path === undefined) {
+      // A section's heading (no chapter's title) led, with others, where it is not: a heading in its text, no chapter.
+      if (shared(entry) && parseTitleLine(entry.title) === undefined && volumeLabel(entry.title) === undefined) {
+        left.push(entry.title);
+        return [];
+      }
+      return [entry];
+    }
     led.add(path);
     moved.push(entry.title);
-    return { ...entry, path };
+    return [{ ...entry, path }];
   });
+  if (left.length > 0)
+    notices.push(
+      `left out ${counted(left.length, 'entry', 'entries')} of the table of contents that ${left.length === 1 ? 'names' : 'name'} no chapter and ${left.length === 1 ? 'leads' : 'lead'} with others to a page where ${left.length === 1 ? 'it is' : 'they are'} not (${left
+        .slice(0, 3)
+        .map((title) => `“${title}”`)
+        .join(', ')}${left.length > 3 ? '…' : ''}); ${left.length === 1 ? 'its heading stays' : 'their headings stay'} in the text`,
+    );
   if (moved.length > 0)
     notices.push(
       `the table of contents leads ${counted(moved.length, 'chapter')} to a page that opens with another heading (${moved
@@ -1221,6 +1238,7 @@ function withoutWrappers(body: Element | Root): ElementContent[] {
 
 const folded = (text: string) =>
   text
+    .normalize('NFKC')
     .replace(/\p{Cf}/gu, '')
     .replace(/\s+/g, ' ')
     .trim()
@@ -1343,8 +1361,9 @@ function noTextButHeadings(nodes: ElementContent[]): boolean {
 function sameWords(one: string, other: string): boolean {
   const words = (text: string) =>
     text
+      // Nor are compatibility forms (a ligature "ﬁ" in one, "fi" in the other) or invisible marks (a soft hyphen).
+      .normalize('NFKC')
       .toLowerCase()
-      // Invisible marks (a soft hyphen in one, none in the other) are no difference.
       .replace(/\p{Cf}/gu, '')
       .replace(/[^\p{L}\p{N}]+/gu, ' ')
       .trim();
