@@ -24,6 +24,12 @@ interface ProblemData<Args extends never[] | unknown[]> {
 const problem = <Args extends unknown[]>(data: ProblemData<Args>) => data;
 /** A count and its noun, as the messages to the author write them: "1 chapter", "3 chapters", "2 entries" (`plural` given). */
 export const counted = (count: number, noun: string, plural = `${noun}s`): string => `${count} ${count === 1 ? noun : plural}`;
+/** The first three of some titles, quoted, and "…" after them when there are more: “One”, “Two”, “Three”…. */
+export const firstFew = (titles: readonly string[]): string =>
+  `${titles
+    .slice(0, 3)
+    .map((title) => `“${title}”`)
+    .join(', ')}${titles.length > 3 ? '…' : ''}`;
 /** One thing, or several joined with "and". */
 const list = (things: readonly string[]) => (things.length === 1 ? things[0]! : `${things.slice(0, -1).join(', ')} and ${things.at(-1)}`);
 /** What an element left open does to the rest of a chapter, where readers see it. */

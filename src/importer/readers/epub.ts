@@ -33,7 +33,7 @@ import { decodeSafely } from '../../shared/paths.ts';
 import { parseXhtml, textOfMarkup } from '../xhtml.ts';
 import { unzipWithin } from '../zip.ts';
 import { classStyles, formattingFromClasses, hiddenTextDropped, inlineStylesheets, withoutHiddenText } from '../class-styles.ts';
-import { problems, counted } from '../../core/problems.ts';
+import { problems, counted, firstFew } from '../../core/problems.ts';
 
 /**
  * An EPUB 2 or 3: chapters from its table of contents (nav.xhtml or toc.ncx) over the files
@@ -179,8 +179,7 @@ function readContents(book: Book, pkg: Package, log: Log): Contents {
     );
   }
 
-  // Notes kept in another file (an ebook's notes page), and each file's own, are given ids unique
-  // in the book, so each can join the chapter that marks it.
+  // Calibre's notes (a `<dl>` each) as the notes they are.
   withCalibreNotes([...documents.values()], setAside);
   // Entries leading to a note or to a note's marker (Calibre lists each of a Word or OpenDocument
   // file's notes, "1", and each way back, "←1"): notes of the chapters, no chapters.
@@ -189,6 +188,8 @@ function readContents(book: Book, pkg: Package, log: Log): Contents {
     notices.push(
       `left out ${counted(listed.length - toc.length, 'entry', 'entries')} of the table of contents leading to footnotes or their markers`,
     );
+  // Notes kept in another file (an ebook's notes page), and each file's own, are given ids unique
+  // in the book, so each can join the chapter that marks it.
   giveNotesBookIds(documents, inBook);
   // Every other link to a file of the book, marked for the chapter read from it.
   const sourceOf = linkFilesAcrossBook(documents, inBook);
@@ -333,19 +334,11 @@ function splitSections(
   }
   if (unlisted.length > 0)
     notices.push(
-      `the table of contents leaves out ${unlisted.length === 1 ? 'a chapter' : `${unlisted.length} chapters`} the book holds (${unlisted
-        .slice(0, 3)
-        .map((title) => `“${title}”`)
-        .join(', ')}${unlisted.length > 3 ? '…' : ''}); imported as chapters of their own`,
+      `the table of contents leaves out ${unlisted.length === 1 ? 'a chapter' : `${unlisted.length} chapters`} the book holds (${firstFew(unlisted)}); imported as chapters of their own`,
     );
   if (found.length > 0)
     notices.push(
-      `the table of contents leads ${found.length === 1 ? 'a chapter' : `${found.length} chapters`} to a page without ${found.length === 1 ? 'its' : 'their'} text (${found
-        .slice(0, 3)
-        .map((title) => `“${title}”`)
-        .join(
-          ', ',
-        )}${found.length > 3 ? '…' : ''}); read ${found.length === 1 ? 'it' : 'them'} from where ${found.length === 1 ? 'its heading stands' : 'their headings stand'}`,
+      `the table of contents leads ${found.length === 1 ? 'a chapter' : `${found.length} chapters`} to a page without ${found.length === 1 ? 'its' : 'their'} text (${firstFew(found)}); read ${found.length === 1 ? 'it' : 'them'} from where ${found.length === 1 ? 'its heading stands' : 'their headings stand'}`,
     );
   return { sections, front, inner: [...innerSections].map(({ entry }) => entry.title) };
 }
@@ -807,19 +800,11 @@ function withEntriesAtTheirHeadings(
   });
   if (left.length > 0)
     notices.push(
-      `left out ${counted(left.length, 'entry', 'entries')} of the table of contents that ${left.length === 1 ? 'names' : 'name'} no chapter and ${left.length === 1 ? 'leads' : 'lead'} with others to a page where ${left.length === 1 ? 'it is' : 'they are'} not (${left
-        .slice(0, 3)
-        .map((title) => `“${title}”`)
-        .join(', ')}${left.length > 3 ? '…' : ''}); ${left.length === 1 ? 'its heading stays' : 'their headings stay'} in the text`,
+      `left out ${counted(left.length, 'entry', 'entries')} of the table of contents that ${left.length === 1 ? 'names' : 'name'} no chapter and ${left.length === 1 ? 'leads' : 'lead'} with others to a page where ${left.length === 1 ? 'it is' : 'they are'} not (${firstFew(left)}); ${left.length === 1 ? 'its heading stays' : 'their headings stay'} in the text`,
     );
   if (moved.length > 0)
     notices.push(
-      `the table of contents leads ${counted(moved.length, 'chapter')} to a page that opens with another heading (${moved
-        .slice(0, 3)
-        .map((title) => `“${title}”`)
-        .join(
-          ', ',
-        )}${moved.length > 3 ? '…' : ''}); led ${moved.length === 1 ? 'it' : 'them'} to the page that opens with ${moved.length === 1 ? 'its' : 'their'} title`,
+      `the table of contents leads ${counted(moved.length, 'chapter')} to a page that opens with another heading (${firstFew(moved)}); led ${moved.length === 1 ? 'it' : 'them'} to the page that opens with ${moved.length === 1 ? 'its' : 'their'} title`,
     );
   return result;
 }
