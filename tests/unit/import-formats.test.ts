@@ -2067,6 +2067,18 @@ describe('books Calibre converted (a third writer)', () => {
     );
   });
 
+  it('joins an entry of a chapter’s number alone (“Chapter 1”, its page the heading only) to the entry after it that names it', async () => {
+    const { plan, chapters, work } = await importFixture('pandoc/number-entries.epub');
+    expectEveryWordKept(plan);
+    expect(chapters.map(({ front, body }) => [front.title, body])).toEqual([
+      ['Chapter 1: The Harbour', 'The harbour was grey.'],
+      ['Chapter 2: The Boat', 'The boat was small.'],
+    ]);
+    expect(work.notices).toContain(
+      'joined 2 entries of the table of contents that number a chapter alone (“Chapter 1”, “Chapter 2”) to the entry after them, their name',
+    );
+  });
+
   it.each(['calibre/rtf.epub', 'calibre/html.epub'])(
     'reads %s (one file of title lines; contents led to the first file) as its four chapters, the footnote where pandoc’s page had it',
     async (name) => {

@@ -15,7 +15,16 @@ import {
   type ImportedStory,
   type ImportedWork,
 } from '../model.ts';
-import { authorsPageTitle, isBareNumber, isNoteHeading, numberedEntry, parseNumber, parseTitleLine, partWithName } from '../title-lines.ts';
+import {
+  authorsPageTitle,
+  isBareNumber,
+  isNoteHeading,
+  lineWithNameBelow,
+  numberedEntry,
+  parseNumber,
+  parseTitleLine,
+  partWithName,
+} from '../title-lines.ts';
 import { volumeLabel } from '../../core/chapter-labels.ts';
 import { innerSectionsNotice, nameBelow, numberedInVolumes } from '../chapter-headings.ts';
 import { readTitlePage } from './title-page.ts';
@@ -50,7 +59,8 @@ export function readEpub(bytes: Uint8Array, file: string): ImportedWork {
   const log: Log = { notices: [], dropped: [], setAside: [] };
   const contents = readContents(book, pkg, log);
   const { ao3, pages } = contents;
-  const { sections, front, inner } = splitSections(pkg.spine, contents, log);
+  const { sections: split, front, inner } = splitSections(pkg.spine, contents, log);
+  const sections = withNumbersJoinedToNames(split, log);
   const { frontNotes, titlePages } = readFrontPages(front, contents, log);
   const reading = new Ao3Reading();
   const pictures = new BookPictures(book);
@@ -341,6 +351,42 @@ function splitSections(
       `the table of contents leads ${found.length === 1 ? 'a chapter' : `${found.length} chapters`} to a page without ${found.length === 1 ? 'its' : 'their'} text (${firstFew(found)}); read ${found.length === 1 ? 'it' : 'them'} from where ${found.length === 1 ? 'its heading stands' : 'their headings stand'}`,
     );
   return { sections, front, inner: [...innerSections].map(({ entry }) => entry.title) };
+}
+
+/**
+ * The sections with each that is a chapter's number alone ("Chapter 2", a page of its heading and
+ * nothing else) joined to the entry after it that names it ("The Boat", with the text): one
+ * chapter, "Chapter 2: The Boat", as the book shows them one after the other.
+ */
+function withNumbersJoinedToNames(sections: Section[], log: Log): Section[] {
+  const joined: Section[] = [];
+  const numbers: string[] = [];
+  for (const section of sections) {
+    const last = joined.at(-1);
+    // (A part's page, "Part Two", opens the chapter after it otherwise: it names no chapter.)
+    const title = last && volumeLabel(last.title) === undefined ? lineWithNameBelow(last.title, section.title) : undefined;
+    if (
+      title &&
+      last &&
+      last.matter === undefined &&
+      section.matter === undefined &&
+      String(last.parents) === String(section.parents) &&
+      noTextButHeadings(last.nodes) &&
+      hasText(section.nodes)
+    ) {
+      // The number's page and the name heading the text are the title now, not text.
+      log.setAside.push(visibleText(treeOf(last.nodes)));
+      const nodes = withoutLeadingTitle(section.nodes, section.title, log.setAside);
+      joined[joined.length - 1] = { ...section, title, nodes, paths: [...last.paths, ...section.paths] };
+      numbers.push(last.title);
+    } else joined.push(section);
+  }
+  const count = numbers.length;
+  if (count > 0)
+    log.notices.push(
+      `joined ${counted(count, 'entry', 'entries')} of the table of contents that ${count === 1 ? 'numbers' : 'number'} a chapter alone (${firstFew(numbers)}) to the entry after ${count === 1 ? 'it' : 'them'}, ${count === 1 ? 'its' : 'their'} name`,
+    );
+  return joined;
 }
 
 /** The pages before the first chapter: a title page or contents set aside (and said so), anything else kept as the story's notes. */
