@@ -305,7 +305,16 @@ function withoutEdgeBreaks(nodes: ElementContent[]): ElementContent[] {
  * section (Calibre's FictionBook of a Word document, its EPUB of a Rich Text file).
  */
 export function dividedAsDocument(body: Root, stem: string, format: string): ImportedWork | undefined {
-  const read = readDocumentBody(element('body', unwrapped(body.children as ElementContent[])), {
+  const blocks = unwrapped(body.children as ElementContent[]);
+  // Read through only where two of its blocks or more could begin chapters (headings, title lines).
+  const starts = blocks.filter((node) => {
+    if (node.type !== 'element') return false;
+    if (/^h[1-3]$/.test(node.tagName)) return true;
+    const line = lineOf(node);
+    return line !== undefined && line.length <= 300 && parseTitleLine(line) !== undefined;
+  });
+  if (starts.length < 2) return undefined;
+  const read = readDocumentBody(element('body', blocks), {
     format,
     stem,
     images: new Map(),
