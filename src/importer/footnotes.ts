@@ -1,6 +1,7 @@
 import type { Element, ElementContent, Root, Text } from 'hast';
 import { toString } from 'hast-util-to-string';
 import { classesOf, elementsOf, semanticsOf, shownBefore } from './element.ts';
+import { leavesTheSite } from '../core/links.ts';
 
 /**
  * Footnotes as word processors, archives and ebooks write them: a numbered link (mammoth's
@@ -31,7 +32,7 @@ export function isNoteRef(node: Element): boolean {
   if (/noteref/.test(semanticsOf(node)) || node.properties.dataFootnoteRef !== undefined) return true;
   if (classesOf(node).some((name) => /^footnote-?ref/.test(name))) return true;
   // Calibre's (`<a class="noteref" href="#note_1">1</a>`), within the book: it names other links so too.
-  if (classesOf(node).includes('noteref') && !/^[a-z][a-z\d+.-]*:/i.test(href) && isMarkerText(toString(node))) return true;
+  if (classesOf(node).includes('noteref') && !leavesTheSite(href) && isMarkerText(toString(node))) return true;
   return href.startsWith('#') && noteHref.test(local);
 }
 
@@ -157,7 +158,7 @@ export function withCalibreNotes(roots: readonly (Root | Element)[], setAside: s
   for (const root of roots)
     for (const { node } of elementsOf(root)) {
       const href = node.properties.href;
-      if (node.tagName !== 'a' || typeof href !== 'string' || /^[a-z][a-z\d+.-]*:/i.test(href)) continue;
+      if (node.tagName !== 'a' || typeof href !== 'string' || leavesTheSite(href)) continue;
       if (!href.includes('#') || !ids.has(href.slice(href.indexOf('#') + 1)) || !isMarkerText(toString(node)) || isNoteRef(node)) continue;
       // Its number, counted as a word of the text while it read as a link, is the marker's.
       setAside.push(toString(node));

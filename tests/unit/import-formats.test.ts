@@ -2067,6 +2067,27 @@ describe('books Calibre converted (a third writer)', () => {
     );
   });
 
+  it('leads entries whose ids their files do not have to the files that open with their titles', async () => {
+    const epub = makeEpub({
+      version: 2,
+      metadata: '<dc:title>The Lamp</dc:title><dc:creator>Ann Writer</dc:creator><dc:language>en</dc:language>',
+      spine: [
+        { path: 'a.xhtml', html: '<h2>Chapter 1: Sea</h2><p>It began at sea.</p>' },
+        { path: 'b.xhtml', html: '<h2>Chapter 2: Land</h2><p>She came home.</p>' },
+      ],
+      toc: [
+        { title: 'Chapter 1: Sea', href: 'a.xhtml#gone-1' },
+        { title: 'Chapter 2: Land', href: 'a.xhtml#gone-2' },
+      ],
+    });
+    const { plan, chapters } = await importBytes(epub, 'lamp.epub');
+    expectEveryWordKept(plan);
+    expect(chapters.map(({ front, body }) => [front.title, body])).toEqual([
+      ['Chapter 1: Sea', 'It began at sea.'],
+      ['Chapter 2: Land', 'She came home.'],
+    ]);
+  });
+
   it('joins an entry of a chapter’s number alone (“Chapter 1”, its page the heading only) to the entry after it that names it', async () => {
     const { plan, chapters, work } = await importFixture('pandoc/number-entries.epub');
     expectEveryWordKept(plan);

@@ -127,8 +127,6 @@ interface Contents {
   documents: Map<string, Element | Root>;
   /** The contents' entries, each place once, in the spine's order. */
   entries: TocEntry[];
-  /** Entries, titled otherwise, that lead where an entry leads already: their text is where their heading stands. */
-  misplaced: TocEntry[];
   /** Whether the contents name any chapter (Calibre's one-chapter books name only the title page). */
   contentsNameChapters: boolean;
   /** What a file of the book says it is (its guide or landmarks type, the `epub:type` of its body and blocks), as read before anything was taken out of it. */
@@ -228,7 +226,7 @@ function readContents(book: Book, pkg: Package, log: Log): Contents {
 
   // Group the spine's files under the table of contents' entries: each file once, in the
   // spine's order, whatever order (or how many times) the contents list them.
-  const { entries, misplaced } = contentsInSpineOrder(withEntriesAtTheirHeadings(toc, spine, documents, notices), spine, notices);
+  const entries = contentsInSpineOrder(withEntriesAtTheirHeadings(toc, spine, documents, notices), spine, notices);
   // Contents that name no chapter (only the title page, as Calibre writes them for a one-chapter
   // work) or none at all: the spine is the book, each file that opens with a heading a chapter.
   const contentsNameChapters = entries.some((entry, index) => matterOf(entry.title, entry.path, index === 0) === undefined);
@@ -236,7 +234,7 @@ function readContents(book: Book, pkg: Package, log: Log): Contents {
     notices.push(
       `${entries.length === 0 ? 'the book has no table of contents' : `the table of contents names no chapter (only ${entries.map((entry) => `“${entry.title}”`).join(', ')})`}; read the book’s files in reading order instead, a chapter at each file that opens with a heading`,
     );
-  return { pages, documents, entries, misplaced, contentsNameChapters, fileTypes, matterOf, metadataWords, ao3, sourceOf };
+  return { pages, documents, entries, contentsNameChapters, fileTypes, matterOf, metadataWords, ao3, sourceOf };
 }
 
 /**
@@ -256,7 +254,6 @@ function splitSections(
   const front: { path: string; nodes: ElementContent[] }[] = [];
   const unlisted: string[] = [];
   const innerSections = new Set<{ entry: TocEntry; cut: number }>();
-  const misplaced = [...contents.misplaced];
   const found: string[] = [];
   for (const path of spine) {
     const here = entries.filter((entry) => entry.path === path);
@@ -266,25 +263,22 @@ function splitSections(
     );
     // Several entries in one file: split it at the elements their fragments name, in the file's
     // order; entries at one place (a part and its first section) are the deepest's.
-    const placed = here
+    const at = here
       .map((entry) => ({
         entry,
         cut: entry.fragment ? (anchors.get(entry.fragment) ?? 0) : 0,
       }))
       .sort((a, b) => a.cut - b.cut)
-      .filter((item, _, all) => !all.some((other) => other.cut === item.cut && other.entry.parents.length > item.entry.parents.length));
-    // Entries leading where another leads already (Calibre's contents point chapters split out of
-    // one file at the first of its pieces): their text is where their heading stands.
-    const distinct = placed.filter((item, index, all) => index === 0 || item.cut !== all[index - 1]!.cut);
-    misplaced.push(...placed.filter((item) => !distinct.includes(item)).map(({ entry }) => entry));
-    const at = distinct.filter((item, index, all) => {
-      // A section the contents list inside its chapter ("The Storm", an <h2> under "Chapter 1"'s
-      // <h1>) stays in it, a heading of its text, rather than becoming a chapter of its own.
-      const chapter = all.slice(0, index).findLast((other) => !innerSections.has(other));
-      if (!chapter || !isSectionOf(item, chapter, nodes)) return true;
-      innerSections.add(item);
-      return false;
-    });
+      .filter((item, _, all) => !all.some((other) => other.cut === item.cut && other.entry.parents.length > item.entry.parents.length))
+      .filter((item, index, all) => index === 0 || item.cut !== all[index - 1]!.cut)
+      .filter((item, index, all) => {
+        // A section the contents list inside its chapter ("The Storm", an <h2> under "Chapter 1"'s
+        // <h1>) stays in it, a heading of its text, rather than becoming a chapter of its own.
+        const chapter = all.slice(0, index).findLast((other) => !innerSections.has(other));
+        if (!chapter || !isSectionOf(item, chapter, nodes)) return true;
+        innerSections.add(item);
+        return false;
+      });
     const cuts = at.map((item) => item.cut);
     const before = nodes.slice(0, cuts[0] ?? nodes.length);
     if (hasText(before)) {
@@ -296,10 +290,9 @@ function splitSections(
         (last === undefined && !contentsNameChapters && matterOf(heading ?? '', path, true) === undefined) ||
         (last !== undefined &&
           (last.matter !== undefined || (heading !== undefined && (!contentsNameChapters || parseTitleLine(heading) !== undefined))));
-      // Or it holds the text of an entry that leads elsewhere: a place with no text but headings
-      // (the last chapter's, at its part's heading), or where another entry leads.
+      // Or it holds the text of the entry before it, whose place has no text but headings (its
+      // part's heading, or the start of its section a split file left at its end).
       const claimedByLast = last !== undefined && heading !== undefined && sameWords(last.title, heading) && noTextButHeadings(last.nodes);
-      const claimant = heading === undefined ? undefined : misplaced.find((entry) => sameWords(entry.title, heading));
       if (claimedByLast) {
         // Its place a page of its part's heading: the part's page, which opens the chapter, as a book lists it.
         const part = last.parents.at(-1);
@@ -311,10 +304,6 @@ function splitSections(
           last.paths.push(path);
         }
         found.push(heading);
-      } else if (claimant) {
-        misplaced.splice(misplaced.indexOf(claimant), 1);
-        sections.push({ title: claimant.title, parents: claimant.parents, nodes: before, paths: [path], matter: undefined });
-        found.push(heading!);
       } else if (own) {
         const matter = matterOf(
           heading ?? '',
@@ -781,16 +770,13 @@ function readPages(spine: string[], text: (path: string) => string | undefined, 
  * order the book is read in is the spine's; contents listing chapters in another order are
  * followed only in their titles, and the author is told.
  */
-function contentsInSpineOrder(toc: TocEntry[], spine: string[], notices: string[]): { entries: TocEntry[]; misplaced: TocEntry[] } {
+function contentsInSpineOrder(toc: TocEntry[], spine: string[], notices: string[]): TocEntry[] {
   const position = new Map(spine.map((path, index) => [path, index]));
   // One entry per place: where a part and its first section lead to the same place, the section's.
   const byPlace = new Map<string, TocEntry>();
-  // Another chapter leading there too (not a repeat of the entry) has its text elsewhere.
-  const misplaced: TocEntry[] = [];
   for (const entry of toc) {
     const key = `${entry.path}#${entry.fragment ?? ''}`;
     const earlier = byPlace.get(key);
-    if (earlier && earlier.parents.length >= entry.parents.length && !sameWords(earlier.title, entry.title)) misplaced.push(entry);
     if (!position.has(entry.path) || (earlier && earlier.parents.length >= entry.parents.length)) continue;
     if (earlier) byPlace.delete(key);
     byPlace.set(key, entry);
@@ -799,7 +785,7 @@ function contentsInSpineOrder(toc: TocEntry[], spine: string[], notices: string[
   const inOrder = entries.every((entry, index) => index === 0 || position.get(entry.path)! >= position.get(entries[index - 1]!.path)!);
   if (!inOrder)
     notices.push('the table of contents lists the chapters in another order than the book is read in (its spine); followed the book');
-  return { entries, misplaced };
+  return entries;
 }
 
 interface TocEntry {
@@ -811,10 +797,11 @@ interface TocEntry {
 }
 
 /**
- * The contents with each entry that leads to a whole file whose opening heading says something
- * else (Calibre's contents, whose places for titles of letters beyond ASCII it lost, lead to the
- * book's first file or to a piece of another) led instead to the file no entry leads to that
- * opens with its title, where there is one; the author is told.
+ * The contents with each entry that leads to a whole file (or by an id the file does not have)
+ * whose opening heading says something else (Calibre's contents, whose places for titles of
+ * letters beyond ASCII it lost, lead to the book's first file or to a piece of another) led
+ * instead to the file no entry leads to that opens with its title, where there is one; a
+ * section's entry led there with others, which none opens with, left out. The author is told.
  */
 function withEntriesAtTheirHeadings(
   toc: TocEntry[],
@@ -823,14 +810,30 @@ function withEntriesAtTheirHeadings(
   notices: string[],
 ): TocEntry[] {
   const opening = new Map(spine.map((path) => [path, openingHeading(withoutWrappers(documents.get(path)!))]));
+  // The ids each file has, read when an entry first leads into it by one.
+  const ids = new Map<string, Set<string>>();
+  const idsOf = (path: string) => {
+    let found = ids.get(path);
+    if (!found) {
+      found = new Set(
+        [...elementsOf(documents.get(path) ?? treeOf([]))].flatMap(({ node }) =>
+          typeof node.properties.id === 'string' ? [node.properties.id] : [],
+        ),
+      );
+      ids.set(path, found);
+    }
+    return found;
+  };
+  // An entry leading into its file by an id the file has; any other leads to the file's start.
+  const intoFile = (entry: TocEntry) => entry.fragment !== undefined && idsOf(entry.path).has(entry.fragment);
   // The files entries lead to whole (one leading into a file, by an id, leaves its opening to another).
-  const led = new Set(toc.filter((entry) => !entry.fragment).map((entry) => entry.path));
-  const shared = (entry: TocEntry) => toc.some((other) => other !== entry && other.path === entry.path && !other.fragment);
+  const led = new Set(toc.filter((entry) => !intoFile(entry)).map((entry) => entry.path));
+  const shared = (entry: TocEntry) => toc.some((other) => other !== entry && other.path === entry.path && !intoFile(other));
   const moved: string[] = [];
   const left: string[] = [];
   const result = toc.flatMap((entry) => {
     const own = opening.get(entry.path);
-    if (entry.fragment || (own !== undefined && sameWords(own, entry.title))) return [entry];
+    if (intoFile(entry) || (own !== undefined && sameWords(own, entry.title))) return [entry];
     const path = spine.find((candidate) => !led.has(candidate) && sameWords(opening.get(candidate) ?? '', entry.title));
     if (path === undefined) {
       // A section's heading (no chapter's title) led, with others, where it is not: a heading in its text, no chapter.
@@ -842,7 +845,7 @@ function withEntriesAtTheirHeadings(
     }
     led.add(path);
     moved.push(entry.title);
-    return [{ ...entry, path }];
+    return [{ ...entry, path, fragment: undefined }];
   });
   if (left.length > 0)
     notices.push(
@@ -1267,6 +1270,7 @@ function withoutWrappers(body: Element | Root): ElementContent[] {
   }
 }
 
+/** A line as compared with another: its case, spacing, compatibility forms (a ligature "ﬁ", "fi") and invisible marks (a soft hyphen) no difference. */
 const folded = (text: string) =>
   text
     .normalize('NFKC')
@@ -1391,11 +1395,7 @@ function noTextButHeadings(nodes: ElementContent[]): boolean {
 /** Whether two lines say the same words, whatever their case, punctuation and spacing ("1. The Storm", "1 The Storm"). */
 function sameWords(one: string, other: string): boolean {
   const words = (text: string) =>
-    text
-      // Nor are compatibility forms (a ligature "ﬁ" in one, "fi" in the other) or invisible marks (a soft hyphen).
-      .normalize('NFKC')
-      .toLowerCase()
-      .replace(/\p{Cf}/gu, '')
+    folded(text)
       .replace(/[^\p{L}\p{N}]+/gu, ' ')
       .trim();
   return words(one) !== '' && words(one) === words(other);
