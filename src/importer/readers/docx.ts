@@ -60,7 +60,7 @@ function preparedForMammoth(
   if (!document) return { bytes, comments, deletions: 0, hidden: 0, xml: '' };
   const original = strFromU8(document);
   refuseOverfull(original, file, /<w:p[\s>/]/);
-  const styles = files['word/styles.xml'] ? characterStyles(strFromU8(files['word/styles.xml'])) : new Map<string, string[]>();
+  const styles = files['word/styles.xml'] ? characterStyles(strFromU8(files['word/styles.xml'])) : new Map();
   const { xml, hidden } = withoutHiddenRuns(
     withRubyMarked(withoutWrappers(withStyledRunsFormatted(withContentsFieldStyled(original), styles))),
   );
@@ -99,6 +99,12 @@ function withoutWrappers(xml: string): string {
 
 /** What a run's formatting may say that the site keeps: italics, bold, strike-through, small capitals, underline, raised or lowered. */
 const keptFormatting = ['i', 'b', 'strike', 'smallCaps', 'u', 'vertAlign'] as const;
+type Formatting = (typeof keptFormatting)[number];
+/** Each, as a run's properties set it on (`<w:i/>`, `<w:b w:val="1"/>`, not `w:val="0"`), and as they name it at all. */
+const formattingSet = new Map(
+  keptFormatting.map((tag) => [tag, new RegExp(`<w:${tag}(?:\\s*/>|\\s+w:val="(?!0|false|off|none)[^"]*"\\s*/>)`)]),
+);
+const formattingNamed = new Map(keptFormatting.map((tag) => [tag, new RegExp(`<w:${tag}[\\s/>]`)]));
 /** The character styles mammoth reads as the site's formatting by their names (the `styleMap`): not formatted twice. */
 const mappedStyles = new Set(['emphasis', 'intense emphasis', 'subtle emphasis', 'strong']);
 
@@ -107,40 +113,37 @@ const mappedStyles = new Set(['emphasis', 'intense emphasis', 'subtle emphasis',
  * on), as run properties: `Text0` → `<w:i/>`. Underline with a colour is a link's look (Word's
  * Hyperlink style, Calibre's), not the author's underline.
  */
-function characterStyles(xml: string): Map<string, string[]> {
-  const own = new Map<string, { basedOn: string | undefined; properties: string[] }>();
+function characterStyles(xml: string): Map<string, { tag: Formatting; xml: string }[]> {
+  const own = new Map<string, { basedOn: string | undefined; properties: { tag: Formatting; xml: string }[] }>();
   for (const [style] of xml.matchAll(/<w:style\b[^>]*w:type="character"[^>]*>[\s\S]*?<\/w:style>/g)) {
     const id = /w:styleId="([^"]*)"/.exec(style)?.[1];
     const name = /<w:name\s+w:val="([^"]*)"/.exec(style)?.[1] ?? '';
     if (!id || mappedStyles.has(name.toLowerCase())) continue;
     const runProperties = /<w:rPr>([\s\S]*?)<\/w:rPr>/.exec(style)?.[1] ?? '';
-    const set = (tag: string) => new RegExp(`<w:${tag}(?:\\s*/>|\\s+w:val="(?!0|false|off|none)[^"]*"\\s*/>)`).exec(runProperties)?.[0];
     const properties = keptFormatting.flatMap((tag) => {
-      const found = set(tag);
+      const found = formattingSet.get(tag)!.exec(runProperties)?.[0];
       if (!found || (tag === 'u' && /<w:color\b/.test(runProperties))) return [];
-      return [found];
+      return [{ tag, xml: found }];
     });
     own.set(id, { basedOn: /<w:basedOn\s+w:val="([^"]*)"/.exec(style)?.[1], properties });
   }
-  const resolved = new Map<string, string[]>();
+  const resolved = new Map<string, { tag: Formatting; xml: string }[]>();
   for (const id of own.keys()) {
-    const properties: string[] = [];
+    const properties: { tag: Formatting; xml: string }[] = [];
     // Its own first, then what it is based on, a few styles up (a loop of styles ends there).
     for (let style = own.get(id), depth = 0; style && depth < 8; style = style.basedOn ? own.get(style.basedOn) : undefined, depth++)
-      for (const property of style.properties) if (!properties.some((kept) => tagOf(kept) === tagOf(property))) properties.push(property);
+      for (const property of style.properties) if (!properties.some((kept) => kept.tag === property.tag)) properties.push(property);
     if (properties.length > 0) resolved.set(id, properties);
   }
   return resolved;
 }
-
-const tagOf = (property: string) => /^<w:(\w+)/.exec(property)![1];
 
 /**
  * Runs in a character style that sets italics, bold and the like (as Calibre writes every run's
  * formatting, and authors a "Thoughts" style): the style's formatting written on the run itself,
  * where the run does not set it otherwise, for mammoth reads only a run's own.
  */
-function withStyledRunsFormatted(xml: string, styles: ReadonlyMap<string, string[]>): string {
+function withStyledRunsFormatted(xml: string, styles: ReadonlyMap<string, { tag: Formatting; xml: string }[]>): string {
   if (styles.size === 0) return xml;
   return innermost(xml, 'w:r', (run) => {
     const style = /<w:rStyle\s+w:val="([^"]*)"\s*\/>/.exec(run)?.[1];
@@ -150,7 +153,10 @@ function withStyledRunsFormatted(xml: string, styles: ReadonlyMap<string, string
     const end = run.indexOf('</w:rPr>');
     if (start < 0 || end < start) return run;
     const own = run.slice(start, end);
-    const added = properties.filter((property) => !new RegExp(`<w:${tagOf(property)}[\\s/>]`).test(own)).join('');
+    const added = properties
+      .filter(({ tag }) => !formattingNamed.get(tag)!.test(own))
+      .map((property) => property.xml)
+      .join('');
     return added ? run.slice(0, end) + added + run.slice(end) : run;
   });
 }
