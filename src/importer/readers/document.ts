@@ -13,7 +13,7 @@ import { alignmentOf } from '../class-styles.ts';
 import { shownBefore } from '../element.ts';
 import { gatherFootnotes } from '../footnotes.ts';
 import { hasClass, pageBlocks, sceneBreakMarks, select, textOf, treeOf, visibleText } from '../html.ts';
-import { importedStory, type ImportedChapter, type ImportedWork } from '../model.ts';
+import { importedStory, type ImportedChapter, type ImportedStory, type ImportedWork } from '../model.ts';
 import {
   authorsPageTitle,
   fileTitle,
@@ -323,6 +323,14 @@ export function dividedAsDocument(body: Root, stem: string, format: string): Imp
     setAside: [],
   });
   return read.chapters.length >= 2 ? read : undefined;
+}
+
+/** The story's title, author and notes a divided text read (`dividedAsDocument`), where the book's own details give none. */
+export function withDividedStory(story: ImportedStory, divided: ImportedWork): void {
+  story.title ??= divided.story?.title;
+  story.author ??= divided.story?.author;
+  story.notes ??= divided.story?.notes;
+  story.endNotes ??= divided.story?.endNotes;
 }
 
 /** Blocks out of the wrappers that hold only blocks (a converter's `<div class="s3"><p>…</p></div>` around each paragraph), in order, at any depth. */

@@ -28,7 +28,7 @@ import {
 import { volumeLabel } from '../../core/chapter-labels.ts';
 import { innerSectionsNotice, nameBelow, numberedInVolumes } from '../chapter-headings.ts';
 import { readTitlePage } from './title-page.ts';
-import { dividedAsDocument } from './document.ts';
+import { dividedAsDocument, withDividedStory } from './document.ts';
 import { noteBlocksNotice, readNoteBlocks } from '../note-blocks.ts';
 import { fidelityWords } from '../fidelity.ts';
 import { elementsOf, removeElement, semanticsOf, shapeOf } from '../element.ts';
@@ -74,10 +74,7 @@ export function readEpub(bytes: Uint8Array, file: string): ImportedWork {
       : undefined;
   if (divided) {
     chapters.splice(0, 1, ...divided.chapters);
-    story.title ??= divided.story?.title;
-    story.author ??= divided.story?.author;
-    story.notes ??= divided.story?.notes;
-    story.endNotes ??= divided.story?.endNotes;
+    withDividedStory(story, divided);
     log.setAside.push(...divided.setAside);
     log.notices.push(`read the book’s one chapter as a whole work: ${divided.notices.join('; ')}`);
   }

@@ -12,7 +12,7 @@ import { languageTag } from '../../core/language-names.ts';
 import { withoutControls } from '../decode.ts';
 import { imageTypes } from '../../source/content-files.ts';
 import { problems, counted } from '../../core/problems.ts';
-import { dividedAsDocument } from './document.ts';
+import { dividedAsDocument, withDividedStory } from './document.ts';
 
 /**
  * A FictionBook (.fb2, or .fb2.zip): the e-book format of Russian-, Ukrainian- and
@@ -395,10 +395,7 @@ export function readFictionBook(input: string, file: string, stem: string): Impo
   if (divided) {
     setAside.push(...divided.setAside);
     chapters.splice(0, chapters.length, ...divided.chapters);
-    story.title ??= divided.story?.title;
-    if (story.author === undefined || story.author === '') story.author = divided.story?.author;
-    story.notes ??= divided.story?.notes;
-    story.endNotes ??= divided.story?.endNotes;
+    withDividedStory(story, divided);
   }
   // Chapters numbered anew in each part told apart in their addresses (`part-two-chapter-1`).
   numberedInVolumes(
