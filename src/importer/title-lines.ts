@@ -527,9 +527,8 @@ export function numberedHeadings(lines: readonly (string | undefined)[]): (Title
   return next > 2 ? found : undefined;
 }
 
-/** A heading over a table of contents ("Contents", "Table of Contents:"). */
-const contentsHeading = /^\s*(?:table of contents|contents)\s*:?\s*$/i;
-export const isContentsHeading = (line: string): boolean => contentsHeading.test(line);
+/** Whether a line heads a table of contents ("Contents", "Table of Contents:"). */
+export const isContentsHeading = (line: string): boolean => /^\s*(?:table of contents|contents)\s*:?\s*$/i.test(line);
 
 /**
  * A table of contents typed into the text (or a word processor's, its entries plain paragraphs):

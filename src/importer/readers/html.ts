@@ -79,7 +79,7 @@ export function readHtml(
     notices.push(`took the text from the page’s <${main.tagName}${described}>; the rest of the page (menus, links) is left out`);
   }
   // The page's stylesheets, those it links (where it came with them) before its own.
-  const linked = selectAll('link[href]', tree).filter((link) => /(?:^|\s)stylesheet(?:\s|$)/i.test(String(link.properties.rel ?? '')));
+  const linked = selectAll('link[rel~="stylesheet" i][href]:not([rel~="alternate" i])', tree);
   const styles = classStyles([...linked.flatMap((link) => stylesheet(String(link.properties.href)) ?? []), ...inlineStylesheets(tree)]);
   // What the page hides from its readers is no text of the story (read before the words are counted).
   dropped.push(...hiddenTextDropped(withoutHiddenText(main, styles)));
