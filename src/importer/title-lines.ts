@@ -381,10 +381,21 @@ export function numberedEntry(line: string, language = 'en'): TitleLine | undefi
   // under the chapter label of the book's language ("Kapitel 3: Flamme" in a German book).
   const named = parseTitleLine(name);
   if (named) return named;
-  const { label, separator } = chapterLabel(Number(number), language);
+  return numberTitle(Number(number), name, language);
+}
+
+/**
+ * The title of a chapter its source numbers without a label (an archive's menu, a file named
+ * `03 The Morning`, an EPUB's third untitled section): the number under the chapter label of
+ * the story's language, then its name ("Kapitel 3: Der Morgen", "第3章 朝"); English's label
+ * where the language's does not read as a title line.
+ */
+export function numberTitle(number: number, name: string, language: string): TitleLine {
+  const { label, separator } = chapterLabel(number, language);
+  const english = name ? `Chapter ${number}: ${name}` : `Chapter ${number}`;
   return (
     titleLineOf(name ? `${label}${separator}${name}` : label) ??
-    titleLineOf(name ? `Chapter ${Number(number)}: ${name}` : `Chapter ${Number(number)}`)
+    titleLineOf(english) ?? { kind: 'chapter', number, title: english, slug: `chapter-${number}` }
   );
 }
 
@@ -406,17 +417,16 @@ function chapterLabel(number: number, language: string): { label: string; separa
  * The title a chapter's file name gives a text with no title line of its own: as `fileTitle`, or
  * its chapter's number, as authors keep a folder of chapters: `01`, `2`, or the number and the
  * chapter's name, `03 The Morning` → "Chapter 3: The Morning" (three digits at most: `1984 Notes`
- * is no chapter 1984). Only where nothing else titles the text: a number that orders files says
+ * is no chapter 1984), under the chapter label of the text's `language` ("Kapitel 3"). Only where nothing else titles the text: a number that orders files says
  * nothing against a title line.
  */
-export function titleFromFileName(stem: string): TitleLine | undefined {
+export function titleFromFileName(stem: string, language = 'en'): TitleLine | undefined {
   const found = fileTitle(stem);
   if (found) return found;
   const match = /^0*(\d{1,3})(?:\s+(\D.*))?$/u.exec(fileWords(stem));
   const number = Number(match?.[1]);
   if (!match || number === 0) return undefined;
-  const name = match[2]?.trim();
-  return { kind: 'chapter', number, title: name ? `Chapter ${number}: ${name}` : `Chapter ${number}`, slug: `chapter-${number}` };
+  return numberTitle(number, match[2]?.trim() ?? '', language);
 }
 
 /**

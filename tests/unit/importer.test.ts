@@ -1107,6 +1107,18 @@ describe('plain text', () => {
     expect((await importText('Just the text.', stem)).front).toMatchObject({ title, order });
   });
 
+  it('titles it under the chapter label of the language the text is written in, not always English', async () => {
+    const german =
+      'Der Leuchtturmwärter stieg die Treppe hinauf, und der Wind schlug gegen das Glas. Er wusste, dass die Nacht lang werden würde, und er hatte nichts mehr als die Lampe und das Buch, das er mit sich trug. Die See war dunkel und die Schiffe waren weit, aber er blieb bei seiner Arbeit, wie er es immer getan hatte.';
+    expect((await importText(german, '03 Der Morgen')).front).toMatchObject({ title: 'Kapitel 3: Der Morgen', order: 3 });
+    expect(
+      (await importText('灯台守は階段を上った。風がガラスを叩いていた。長い夜になるだろうと彼は知っていた。', '02')).front,
+    ).toMatchObject({
+      title: '第2章',
+      order: 2,
+    });
+  });
+
   it('never lets a file name’s number say anything against the text’s own title line', async () => {
     expect((await importText('Chapter 5: The Bridge\n\nThe text.', '02')).front).toMatchObject({
       title: 'Chapter 5: The Bridge',

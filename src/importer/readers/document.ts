@@ -29,6 +29,7 @@ import {
 } from '../title-lines.ts';
 import { volumeLabel } from '../../core/chapter-labels.ts';
 import { counted } from '../../core/problems.ts';
+import { writtenIn } from '../../core/written-in.ts';
 
 /* What the word processors' readers (docx.ts through mammoth, odt.ts, rtf.ts) share: how text looks, what a style's name says, and the reading of the document they make. */
 
@@ -270,7 +271,7 @@ export function readDocumentBody(body: Element, read: DocumentRead): ImportedWor
     if (ownTitle) setAside.push(visibleText(ownTitle));
     const named = titleNode ?? ownTitle;
     const fromTitle = named ? parseTitleLine(textOf(named)) : undefined;
-    const heading = fromTitle ?? titleFromFileName(stem);
+    const heading = fromTitle ?? titleFromFileName(stem, story?.language ?? writtenIn(textOf(body))?.language);
     chapters.push({
       kind: heading?.kind ?? 'chapter',
       number: heading?.number,

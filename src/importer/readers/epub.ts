@@ -21,6 +21,7 @@ import {
   isNoteHeading,
   lineWithNameBelow,
   numberedEntry,
+  numberTitle,
   parseNumber,
   parseTitleLine,
   partWithName,
@@ -560,7 +561,9 @@ function readChapters(
       number: heading?.number,
       title:
         named?.title ??
-        (nested ? `${parent} — ${section.title}` : (heading?.title ?? (section.title || untitled || `Chapter ${position}`))),
+        (nested
+          ? `${parent} — ${section.title}`
+          : (heading?.title ?? (section.title || untitled || numberTitle(position, '', story.language ?? 'en').title))),
       heading: named ? undefined : heading?.written,
       slug: heading?.slug,
       summary: notes?.summary,

@@ -24,6 +24,7 @@ import {
 } from '../title-lines.ts';
 import { problems, counted } from '../../core/problems.ts';
 import { slugify } from '../../core/slug.ts';
+import { writtenIn } from '../../core/written-in.ts';
 import { readGutenberg } from './gutenberg.ts';
 import { emphasisMarks, readAozora } from './aozora.ts';
 import { readsLabel, readTitlePage } from './title-page.ts';
@@ -370,7 +371,8 @@ export function readText(input: string, file: string, stem: string): ImportedWor
     notes = blocks.slice(0, 1);
     start = 1;
   }
-  heading ??= titleFromFileName(stem);
+  // A title from the file's name, under the chapter label of the language the text is written in.
+  heading ??= titleFromFileName(stem, story?.language ?? writtenIn(clean)?.language);
   if (!heading) {
     throw new ImportError(problems.NoTitleLine.message(file));
   }
