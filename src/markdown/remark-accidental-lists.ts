@@ -5,8 +5,13 @@ import type { VFile } from 'vfile';
 import { problems } from '../core/problems.ts';
 import { sourceLines } from './source-lines.ts';
 
-/** Words said, then who said them, after a spaced hyphen or dash: `- Hola - dijo él.`, `- Привет, - сказал он.` */
-const saidBy = /\S\s[-–]\s+\p{Ll}/u;
+/**
+ * A line of dialogue: words said, opening as a sentence does (a capital, or Spanish's ¿ ¡), then
+ * who said them after a spaced hyphen or dash, to the end of a sentence: `- Hola - dijo él.`,
+ * `- Привет, - сказал он.` Not a list's item with a note after a dash (`- milk - the green bottle`,
+ * `- Eggs - a dozen`).
+ */
+const saidBy = /^[¿¡"“«„]?\p{Lu}.*\S\s[-–]\s+\p{Ll}.*[.!?…]["”’»]?$/su;
 
 /**
  * Tells the author of prose that Markdown read as a list, which readers see with bullets or
