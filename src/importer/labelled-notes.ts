@@ -8,6 +8,7 @@ import { isNoteHeading, noteLabel } from './title-lines.ts';
 import { isSceneBreak } from '../core/scene-breaks.ts';
 import { counted } from '../core/problems.ts';
 import { translations } from '../shared/i18n/index.ts';
+import { fencedLines } from '../markdown/source-lines.ts';
 
 /**
  * Authors' notes typed into a chapter's text, as FanFiction.net (which has no place for them)
@@ -202,7 +203,7 @@ function withoutLeadingText(node: Element, count: number): number {
  */
 function markdownNotes(markdown: { body: string; frontmatter: Record<string, unknown> }, setAside: string[]): boolean {
   const { body, frontmatter } = markdown;
-  if (/^ {0,3}(?:`{3,}|~{3,})/m.test(body)) return false;
+  if (fencedLines(body.split('\n')).includes(true)) return false;
   const starts = [0, ...[...body.matchAll(/\n[ \t]*\n(?=[ \t]*\S)/g)].map((match) => match.index + match[0].length)];
   const blockAt = (index: number) => body.slice(starts[index], starts[index + 1] ?? body.length).trim();
   let from = 0;
