@@ -16,6 +16,8 @@ export interface Words {
   notes: string[];
   /** Words for the volume, book or part a chapter belongs to, where a title names it first ("Volume 2, Chapter 15"). */
   volumes?: string[];
+  /** Words for a part of a chapter, as serials split a long one: "Chapter 7, Part 2", "Kapitel 7 Teil 2". The first is the one titles are written with. */
+  parts?: string[];
   /**
    * One, two, three… as the language's chapter titles write them in words ("Capítulo uno",
    * "Глава первая", "الفصل الأول"): the spellings of 1, then of 2…, each `|`-separated, cardinal
@@ -39,6 +41,7 @@ export interface Words {
 /** The first word of each list is the one titles are written with. */
 export const languages: Record<string, Words> = {
   en: {
+    parts: ['Part', 'Pt.', 'Pt'],
     volumes: ['Volume', 'Vol.', 'Vol', 'Book', 'Part', 'Arc', 'Season'],
     chapter: ['Chapter', 'Ch.', 'Ch', 'Chap.', 'Episode', 'Ep.'],
     prologue: ['Prologue'],
@@ -47,6 +50,7 @@ export const languages: Record<string, Words> = {
     notes: ["Author's Notes", "Author's Note", 'Authors Note', 'Author’s Note', 'A/N', 'AN'],
   },
   es: {
+    parts: ['Parte'],
     volumeOrdinals: [
       'primera|primer|primero',
       'segunda|segundo',
@@ -99,6 +103,7 @@ export const languages: Record<string, Words> = {
     notes: ['Nota de la autora', 'Nota del autor', 'Notas de la autora', 'Notas del autor', 'N/A', 'N. de A.'],
   },
   pt: {
+    parts: ['Parte'],
     volumeOrdinals: [
       'primeira|primeiro',
       'segunda|segundo',
@@ -141,6 +146,7 @@ export const languages: Record<string, Words> = {
     notes: ['Nota da autora', 'Nota do autor', 'Notas da autora', 'Notas do autor', 'N/A'],
   },
   fr: {
+    parts: ['Partie'],
     volumeOrdinals: [
       'première|premiere|premier',
       'deuxième|deuxieme|seconde|second',
@@ -183,6 +189,7 @@ export const languages: Record<string, Words> = {
     notes: ["Note de l'autrice", "Note de l'auteur", 'Note de l’autrice', 'Note de l’auteur', 'NdA', 'N/A'],
   },
   it: {
+    parts: ['Parte'],
     volumeOrdinals: [
       'prima|primo',
       'seconda|secondo',
@@ -225,6 +232,7 @@ export const languages: Record<string, Words> = {
     notes: ["Nota dell'autrice", "Nota dell'autore", 'Nota dell’autrice', 'Nota dell’autore', 'NdA', 'N/A'],
   },
   de: {
+    parts: ['Teil'],
     volumeOrdinals: [
       'erster|erstes|erste',
       'zweiter|zweites|zweite',
@@ -289,6 +297,7 @@ export const languages: Record<string, Words> = {
     notes: ['Anmerkung der Autorin', 'Anmerkung des Autors', 'Anmerkung', 'A/N'],
   },
   nl: {
+    parts: ['Deel'],
     volumes: ['Deel', 'Boek'],
     chapter: ['Hoofdstuk', 'Hfst.'],
     numbers: [
@@ -341,6 +350,7 @@ export const languages: Record<string, Words> = {
     notes: ['Noot van de auteur', 'Noot van de schrijver', 'A/N'],
   },
   pl: {
+    parts: ['Część'],
     volumeOrdinals: [
       'pierwsza|pierwszy',
       'druga|drugi',
@@ -383,6 +393,7 @@ export const languages: Record<string, Words> = {
     notes: ['Notka autorki', 'Notka autora', 'Od autorki', 'Od autora', 'N/A', 'A/N'],
   },
   ru: {
+    parts: ['Часть'],
     volumes: ['Том', 'Книга', 'Часть', 'Арка'],
     chapter: ['Глава', 'Гл.'],
     numbers: [
@@ -413,6 +424,7 @@ export const languages: Record<string, Words> = {
     notes: ['Примечание автора', 'Примечания автора', 'От автора', 'П/А'],
   },
   uk: {
+    parts: ['Частина'],
     volumes: ['Том', 'Книга', 'Частина'],
     chapter: ['Розділ', 'Глава'],
     numbers: [
@@ -466,6 +478,7 @@ export const languages: Record<string, Words> = {
     notes: ['Yazarın Notu', 'Yazar Notu', 'Y/N'],
   },
   id: {
+    parts: ['Bagian'],
     volumes: ['Volume', 'Jilid', 'Buku', 'Bagian'],
     chapter: ['Bab', 'Chapter'],
     numbers: [
@@ -486,6 +499,7 @@ export const languages: Record<string, Words> = {
     notes: ['Catatan Penulis', 'Catatan Author', 'A/N'],
   },
   vi: {
+    parts: ['Phần'],
     volumes: ['Quyển', 'Tập', 'Phần'],
     chapter: ['Chương', 'Chuong'],
     numbers: ['một|nhất', 'hai', 'ba', 'bốn|tư', 'năm', 'sáu', 'bảy', 'tám', 'chín', 'mười'],
@@ -533,6 +547,7 @@ export const languages: Record<string, Words> = {
     notes: ['หมายเหตุผู้เขียน', 'จากผู้เขียน', 'ผู้เขียน', 'A/N'],
   },
   cs: {
+    parts: ['Část'],
     volumes: ['Díl', 'Kniha', 'Část', 'Svazek'],
     chapter: ['Kapitola', 'Kap.'],
     prologue: ['Prolog'],
@@ -577,6 +592,7 @@ export const languages: Record<string, Words> = {
     notes: ['Kirjoittajan huomautus', 'Kirjoittajan sana', 'A/N'],
   },
   sv: {
+    parts: ['Del'],
     volumes: ['Del', 'Bok', 'Volym'],
     // "Första kapitlet": the chapter, as titles that number it first write it.
     chapter: ['Kapitel', 'Kap.', 'Kapitlet'],
@@ -706,6 +722,7 @@ export const languages: Record<string, Words> = {
     notes: ['A szerző megjegyzése', 'Szerzői megjegyzés'],
   },
   nb: {
+    parts: ['Del'],
     chapter: ['Kapittel', 'Kap.', 'Kapitlet', 'Kapittelet'],
     ordinals: [
       'første',
@@ -735,6 +752,7 @@ export const languages: Record<string, Words> = {
     notes: ['Forfatterens notat', 'Forfatterens kommentar', 'A/N'],
   },
   da: {
+    parts: ['Del'],
     chapter: ['Kapitel', 'Kap.'],
     ordinals: [
       'første',
@@ -984,15 +1002,24 @@ const rest = String.raw`(?:\s*${separator}\s*(.+))?$`;
 // After a chapter's number, a name may follow a space alone ("Chapter 3 The Lake", "บทที่ 3 ทะเลสาบ"):
 // a short one that neither starts in lower case nor ends as a sentence does ("Chapter 3 was long" is prose).
 const spacedName = String.raw`\s+(\S(?:.{0,78}[^\s.!?…。！？,;:])?)`;
+/**
+ * A part of a chapter after its number, as serials split a long one: ", Part 2", " part 2", ": Part 2",
+ * " - Pt. 2", " (Part II)", " Teil 2", ", Part 2 of 3" (in digits, Roman numerals or English words): the
+ * part's word and number. A name may follow after a separator, not after a space alone.
+ */
+const chapterPart = String.raw`(?:(?:\s*[,:\-–—]\s*|\s+|\s*\(\s*)(?<partWord>${alternatives(wordsOf((w) => w.parts ?? []))})\s*(?<part>\p{Nd}{1,2}|[ivx]{1,5}|${belowHundred})(?:\s*\/\s*\p{Nd}+|\s+of\s+\p{Nd}+)?\)?(?=\s*(?:${separator}|$)))?`;
 /** Digits as CJK titles write them. */
 const cjkDigits = '[0-9０-９〇零一二三四五六七八九十百千两兩]';
 /** A volume's or part's label in Chinese, Japanese or Korean: `第一卷`, `卷一`, `第2部`, `제1권`, `제1부`, `1권`. */
 const cjkVolume = String.raw`(?:第\s*${cjkDigits}+\s*[卷部集]|卷\s*${cjkDigits}+|제\s*[0-9]+\s*[권부]|[0-9]+\s*권)`;
 
 const forms = {
-  /** "Chapter 12: The Lake", "Ch. XII - The Lake", "Chapter 12 The Lake", "Capítulo cuatro", "Chapter #4", "Chapter 4/10", "Chapter 4 of 10" and "Chapter 7b". */
+  /**
+   * "Chapter 12: The Lake", "Ch. XII - The Lake", "Chapter 12 The Lake", "Capítulo cuatro", "Chapter #4", "Chapter 4/10", "Chapter 4 of 10",
+   * "Chapter 7b", and a part of one: "Chapter 7, Part 2", "Chapter 7 part 2: The Lake", "Kapitel 7 (Teil 2)".
+   */
   numbered: new RegExp(
-    String.raw`^(${alternatives(wordsOf((w) => w.chapter))})\s*(?:#|No\.?\s*|Nº\s*|n°\s*)?(${lettered}|${anyLanguageNumber}|${alternatives(allNamedNumbers)})(?:\s*\/\s*(?:\p{Nd}+|\?)|\s+of\s+\p{Nd}+)?(?:\s*${separator}\s*(.+)|${spacedName})?$`,
+    String.raw`^(${alternatives(wordsOf((w) => w.chapter))})\s*(?:#|No\.?\s*|Nº\s*|n°\s*)?(${lettered}|${anyLanguageNumber}|${alternatives(allNamedNumbers)})(?:\s*\/\s*(?:\p{Nd}+|\?)|\s+of\s+\p{Nd}+)?${chapterPart}(?:\s*${separator}\s*(.+)|${spacedName})?$`,
     'iu',
   ),
   /** "Volume 2, Chapter 15: The Duel", "Book 1 - Chapter 3", "Arc 2 Ch. 5": the volume, book or part first, then the chapter's label and number. */
@@ -1083,6 +1110,8 @@ export interface TitleMatch {
   separator: string;
   /** What follows the label, if anything: "The Lake". */
   name: string | undefined;
+  /** The part of a chapter its title names after the number, as written ("Part" and "2" of "Chapter 7, Part 2"). */
+  part?: { word: string; number: string } | undefined;
 }
 
 /**
@@ -1095,11 +1124,14 @@ export function readTitle(title: string): TitleMatch | undefined {
   const numbered = forms.numbered.exec(text);
   if (
     numbered &&
-    !(numbered[4] && /^\p{Ll}/u.test(numbered[4])) &&
+    !(numbered[6] && /^\p{Ll}/u.test(numbered[6])) &&
     // A number in words is one in the label's own language: "Chapter Otto" is no eighth chapter.
     (anyLanguage.test(numbered[2]!) || namedNumber(numbered[1]!, numbered[2]!) !== undefined)
-  )
-    return match(text, 'numbered', 'chapter', numbered[1], numbered[2], numbered[3] ?? numbered[4]);
+  ) {
+    const found = match(text, 'numbered', 'chapter', numbered[1], numbered[2], numbered[5] ?? numbered[6]);
+    const { partWord, part } = numbered.groups!;
+    return partWord && part ? { ...found, part: { word: partWord, number: part } } : found;
+  }
   const volume = forms.volume.exec(text);
   if (volume) return match(text, 'volume', 'chapter', volume[2], volume[3], volume[4]);
   const ordinal = forms.ordinal.exec(text);

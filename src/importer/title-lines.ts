@@ -288,6 +288,15 @@ function titleLineOf(line: string): TitleLine | undefined {
       const label = canonical(found.word!, (words) => words.chapter);
       // In digits: as written when they are ("١٢", "๑๒" stay the story's own), else as a number ("Twelve", "XII" → 12).
       const shown = /^\p{Nd}/u.test(found.number!) ? found.number! : String(number);
+      // A part of a chapter ("Chapter 7, Part 2", "Chapter 7 pt. 2"): after 7 and before 8 (7.01, 7.02…), in the site's form.
+      const split = found.part && !part ? parseNumber(found.part.number) : undefined;
+      if (split !== undefined && Number.isInteger(split) && split >= 1 && split < 100)
+        return {
+          kind,
+          number: number + split / 100,
+          title: titled(`${label} ${shown}, ${partWord(found.part!.word)} ${split}`),
+          slug: `chapter-${String(number).replace('.', '-')}-part-${split}`,
+        };
       return {
         kind,
         number,
@@ -450,6 +459,12 @@ export function isBareNumber(title: string): boolean {
  * written. A short form several languages share for different words ("Cap." is Spanish,
  * Italian and Romanian; "Kap." German and Czech) stays: which language it is, the line does not say.
  */
+/** A part's word as its language writes titles with it: "Part" for "pt." or "PART", "Часть" for "часть". */
+function partWord(found: string): string {
+  const lower = found.toLowerCase();
+  return Object.values(languages).find((words) => words.parts?.some((word) => word.toLowerCase() === lower))?.parts?.[0] ?? found;
+}
+
 function canonical(found: string, pick: (words: Words) => string[]): string {
   const lower = found.toLowerCase();
   if (ownLabels.some((word) => word.toLowerCase() === lower)) return found;

@@ -107,6 +107,17 @@ describe('title lines', () => {
     // A chapter split in parts: after chapter 7 and before 7.1, addressed as written.
     ['Chapter 7b', 'chapter', 7.02, 'Chapter 7b', 'chapter-7b'],
     ['Chapter 7A: The Other Side', 'chapter', 7.01, 'Chapter 7A: The Other Side', 'chapter-7a'],
+    // Or its parts named: after chapter 7 and before 8, each its own address, in the site's form.
+    ['Chapter 7, Part 2', 'chapter', 7.02, 'Chapter 7, Part 2', 'chapter-7-part-2'],
+    ['Chapter 7 part 1', 'chapter', 7.01, 'Chapter 7, Part 1', 'chapter-7-part-1'],
+    ['Chapter 12 (Part 2)', 'chapter', 12.02, 'Chapter 12, Part 2', 'chapter-12-part-2'],
+    ['Ch. 3 Pt. II - Arrival', 'chapter', 3.02, 'Chapter 3, Part 2: Arrival', 'chapter-3-part-2'],
+    ['Chapter Seven: Part Three', 'chapter', 7.03, 'Chapter 7, Part 3', 'chapter-7-part-3'],
+    ['Kapitel 4 Teil 2', 'chapter', 4.02, 'Kapitel 4, Teil 2', 'chapter-4-part-2'],
+    ['Глава 3, часть 2', 'chapter', 3.02, 'Глава 3, Часть 2', 'chapter-3-part-2'],
+    // A name that only starts with the word is a name.
+    ['Chapter 3: Part of the Plan', 'chapter', 3, 'Chapter 3: Part of the Plan', 'chapter-3'],
+    ['Chapter 7 Parting Ways', 'chapter', 7, 'Chapter 7: Parting Ways', 'chapter-7'],
     ['Epilogue II', 'epilogue', undefined, 'Epilogue II', 'epilogue-ii'],
     ['Side Story 2: The Ball', 'interlude', undefined, 'Side Story 2: The Ball', 'side-story-2-the-ball'],
     ['Sidestory: Taylor', 'interlude', undefined, 'Sidestory: Taylor', 'sidestory-taylor'],
@@ -410,6 +421,8 @@ describe('title lines', () => {
     'Chapter 12 of the rulebook said nothing about it, and she knew',
     'Chapter 3 Was the longest.',
     'Episode 3 was the best.',
+    'Chapter 7 part of the story was dull',
+    'Chapter 7 Part 2 was long.',
     // A list's item that starts with a number and a chapter word, running on as prose.
     '2. Kapitel lesen wir morgen',
     'Erstes Kapitel lesen wir morgen',
@@ -894,12 +907,12 @@ describe('plain text', () => {
     ]);
   });
 
-  it('places the parts of a chapter that repeat its number ("Chapter 7 Part 2") within it, the next chapter keeping its own number', async () => {
+  it('places the parts of a chapter that repeat its number ("Chapter 7 Part 2") within it, each its own address, the next chapter keeping its own number', async () => {
     const text = ['Chapter 7 Part 1', 'Seven one.', 'Chapter 7 (Part 2)', 'Seven two.', 'Chapter 8', 'Eight.'].join('\n\n');
     const plan = await planImport(await readInput(new TextEncoder().encode(text), 'story.txt'), []);
     expect(plan.chapters.map((chapter) => [chapter.slug, parseContentFile(chapter.text).front.order])).toEqual([
-      ['chapter-7', 7],
-      ['chapter-7-2', 7.01],
+      ['chapter-7-part-1', 7.01],
+      ['chapter-7-part-2', 7.02],
       ['chapter-8', 8],
     ]);
   });
