@@ -43,7 +43,7 @@ export const languages: Record<string, Words> = {
   en: {
     parts: ['Part', 'Pt.', 'Pt'],
     volumes: ['Volume', 'Vol.', 'Vol', 'Book', 'Part', 'Arc', 'Season'],
-    chapter: ['Chapter', 'Ch.', 'Ch', 'Chap.', 'Episode', 'Ep.'],
+    chapter: ['Chapter', 'Ch.', 'Ch', 'Chap.', 'Chap', 'Chp.', 'Chp', 'Episode', 'Ep.'],
     prologue: ['Prologue'],
     epilogue: ['Epilogue'],
     interlude: ['Interlude', 'Side Story', 'Sidestory', 'Bonus Chapter', 'Special Chapter', 'Extra Chapter', 'Omake'],

@@ -481,8 +481,15 @@ function shortOrPlainFor(found: string, word: string): boolean {
   const plain = (text: string) => text.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase();
   const stem = plain(found).replace(/\.$/, '');
   const full = plain(word);
-  return full === stem || ((found.endsWith('.') || stem.length <= 3) && full.startsWith(stem));
+  return full === stem || ((found.endsWith('.') || stem.length <= 4) && abbreviates(stem, full));
 }
+
+/** Whether `short` is `word` shortened: its first letter, then others of it in order ("ch", "chap", "chp" of "chapter"). */
+const abbreviates = (short: string, word: string): boolean => {
+  let at = 0;
+  for (const letter of word) if (letter === short[at]) at++;
+  return short[0] === word[0] && at === short.length;
+};
 
 /**
  * The colon between a title's label and its name, as the title's language sets it: French puts

@@ -113,6 +113,9 @@ describe('title lines', () => {
     ['Chapter 12 (Part 2)', 'chapter', 12.02, 'Chapter 12, Part 2', 'chapter-12-part-2'],
     ['Ch. 3 Pt. II - Arrival', 'chapter', 3.02, 'Chapter 3, Part 2: Arrival', 'chapter-3-part-2'],
     ['Chapter Seven: Part Three', 'chapter', 7.03, 'Chapter 7, Part 3', 'chapter-7-part-3'],
+    // Short forms of the label, as authors type them: in the site's form.
+    ['Chp 4', 'chapter', 4, 'Chapter 4', 'chapter-4'],
+    ['Chap 5: The Lake', 'chapter', 5, 'Chapter 5: The Lake', 'chapter-5'],
     ['Kapitel 4 Teil 2', 'chapter', 4.02, 'Kapitel 4, Teil 2', 'chapter-4-part-2'],
     ['Глава 3, часть 2', 'chapter', 3.02, 'Глава 3, Часть 2', 'chapter-3-part-2'],
     // A name that only starts with the word is a name.
@@ -423,6 +426,7 @@ describe('title lines', () => {
     'Episode 3 was the best.',
     'Chapter 7 part of the story was dull',
     'Chapter 7 Part 2 was long.',
+    'Chap 4 was long.',
     // A list's item that starts with a number and a chapter word, running on as prose.
     '2. Kapitel lesen wir morgen',
     'Erstes Kapitel lesen wir morgen',
