@@ -2,7 +2,7 @@ import { existsSync, readFileSync, statSync } from 'node:fs';
 import { basename, dirname, join, relative, resolve, sep } from 'node:path';
 import { chaptersDir, ContentFileError, markdownFiles, readContentFile, storyFile } from '../source/content-files.ts';
 import { readStory } from '../source/story-source.ts';
-import { buildCacheFor, readEnv, type QuireEnv } from '../source/env.ts';
+import { buildCacheFor, contentFolder, readEnv, type QuireEnv } from '../source/env.ts';
 import { localisePictures } from '../importer/remote-pictures.ts';
 import { clearUnfinished, StagedFiles } from '../importer/stage.ts';
 import { languageOption, parseCommandLine, usageError } from './support/args.ts';
@@ -26,7 +26,7 @@ Docs downloads one), Markdown, or plain text (FanFicFare's .txt too). The format
 from the file itself. A folder of chapter files, or a zip of them (as Google Drive
 downloads a folder), is read file by file, in the order their names number them.
 
-  --content <dir>  the content folder (default: content). Chapters go to <dir>/chapters/,
+  --content <dir>  the content folder (default: content, or CONTENT_DIR). Chapters go to <dir>/chapters/,
                    pictures to <dir>/images/, a whole work's title, tags and notes to
                    <dir>/story.md (written when there is none).
   --out <dir>      put the chapters in this folder instead (pictures and story.md then go
@@ -469,7 +469,7 @@ export async function main(argv: string[]): Promise<number> {
   const naming = Object.keys(named).length > 0;
   if (update && naming) usageError(usage, '--update keeps story.md as you edited it: change the title, author or language there');
   const out = folder(args.values.out, 'out');
-  const content = folder(args.values.content, 'content') ?? (out !== undefined ? dirname(out) : 'content');
+  const content = folder(args.values.content, 'content') ?? (out !== undefined ? dirname(out) : contentFolder());
   // The files as a shell takes them, for the commands the messages suggest.
   const files = args.positionals.map((file) => (/[\s"'$`\\]/.test(file) ? `'${file.replace(/'/g, `'\\''`)}'` : file)).join(' ');
   // Importing a story of one's own beside the sample would publish the two mixed.

@@ -4,6 +4,7 @@ import { basename, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import yaml from 'js-yaml';
 import { chaptersDir, storyFile } from '../source/content-files.ts';
+import { contentFolder } from '../source/env.ts';
 import { isTimeZone } from '../core/dates.ts';
 import { schemaProblems, storySchema } from '../core/schema.ts';
 import { languageOption, parseCommandLine, usageError } from './support/args.ts';
@@ -11,7 +12,7 @@ import { holdsSample, sampleTitle } from './support/sample.ts';
 
 const usage = `Usage: npm run new -- [<file>...] [--title <title>] [--author <name>] [--language <tag>] [--content <dir>]
 
-Starts your own story in content/ (or the --content folder). What the folder holds now (the
+Starts your own story in content/ (or the --content folder, or CONTENT_DIR). What the folder holds now (the
 sample story, or an earlier story) is moved to backups/, never deleted. Then:
 
   with files   imports them into the empty folder, as npm run import does: an AO3 download
@@ -74,7 +75,7 @@ function main(): number {
   const args = parseCommandLine(usage, {
     allowPositionals: true,
     options: {
-      content: { type: 'string', default: 'content' },
+      content: { type: 'string', default: contentFolder() },
       title: { type: 'string' },
       author: { type: 'string' },
       language: { type: 'string' },

@@ -33,9 +33,14 @@ export class SettingError extends Error {
   }
 }
 
+/** The story's folder as `CONTENT_DIR` names it (`content` when unset), as given: what every command reads and writes unless told another. */
+export function contentFolder(env: Env = process.env): string {
+  return env.CONTENT_DIR?.trim() || 'content';
+}
+
 /** Reads and validates `CONTENT_DIR`, `BASE_PATH`, `SITE_URL` (or the host's address) and `BUILD_DATE`. */
 export function readEnv(env: Env = process.env, cwd: string = process.cwd()): QuireEnv {
-  const contentDir = resolve(cwd, env.CONTENT_DIR?.trim() || 'content');
+  const contentDir = resolve(cwd, contentFolder(env));
   const outDir = env.OUT_DIR?.trim() ? resolve(cwd, env.OUT_DIR.trim()) : undefined;
   if (outDir) checkOutDir(outDir, contentDir, cwd);
   const site = siteAddress(env);

@@ -43,6 +43,22 @@ describe('npm run new', () => {
     expect(check.output).toMatch(/✓ 1 chapter file in content: 0 errors/);
   });
 
+  it('starts, imports into and checks the folder CONTENT_DIR names, as the build reads it, leaving content/ alone', () => {
+    const dir = withSample('elsewhere');
+    const env = { CONTENT_DIR: 'stories/lantern', TZ: 'America/New_York' };
+    const started = runCommand('new', ['--title', 'The Lantern Keeper', '--author', 'Ada'], { cwd: dir, env });
+    expect(started.code, started.stderr).toBe(0);
+    expect(readFileSync(join(dir, 'stories/lantern/story.md'), 'utf8')).toMatch(/^title: The Lantern Keeper$/m);
+    writeFileSync(join(dir, 'two.txt'), 'Chapter 2: The Lamp\n\nShe lit the lamp at dusk.');
+    const imported = runCommand('import', [join(dir, 'two.txt')], { cwd: dir, env });
+    expect(imported.code, imported.stderr).toBe(0);
+    expect(readdirSync(join(dir, 'stories/lantern/chapters')).sort()).toEqual(['chapter-1.md', 'chapter-2.md']);
+    const checked = runCommand('check', [], { cwd: dir, env });
+    expect(checked.code, checked.stdout + checked.stderr).toBe(0);
+    expect(checked.stdout).toMatch(/2 chapter files in stories\/lantern/);
+    expect(readFileSync(join(dir, 'content/story.md'), 'utf8')).toBe(readFileSync(join(sampleStory, 'story.md'), 'utf8'));
+  });
+
   it('imports a whole work into an empty content folder', () => {
     const dir = withSample('imported');
     const result = run('new', dir, join(fixtures, 'ao3/new-layout.html'));
