@@ -18,18 +18,20 @@ export function markdownTree(markdown: string): Root {
  * paragraphs kept. Every pattern takes time in proportion to the text, whatever it holds (a
  * thousand unclosed `<`, `*` or `![` included): none looks further than a bounded span.
  */
-export function markdownToPlainText(markdown: string): string {
+export function markdownToPlainText(markdown: string, { inline = false }: { inline?: boolean } = {}): string {
+  // A heading's or a line's own text (`inline`): no block opens it, "1. Bölüm" is no list, "> x" no quote.
+  const block = (pattern: RegExp) => (inline ? nothing : pattern);
   return (
     withoutComments(markdown.replace(/\r\n?/g, '\n'))
       // A character escaped (`\*literal\*`, `\<span>`) is text, no mark: held apart until the marks are read.
       .replace(escaped, (_, character: string) => String.fromCharCode(heldApart + character.charCodeAt(0)))
       // A link's or a picture's definition (`[image1]: <data:…>`, as Google Docs writes pictures) is not shown at
       // all; a line that gives no address (`[Level]: 3`) is text, as the site shows it.
-      .replace(new RegExp(definitionLine.source, 'gm'), (line, _label: string, address: string) =>
+      .replace(block(new RegExp(definitionLine.source, 'gm')), (line, _label: string, address: string) =>
         definesTypedAddress(address) ? '' : line,
       )
       // A quote's marks first: a tag may go on over a line's end inside a quote too (`<span` / `> lang="ja">`).
-      .replace(/^(?: {0,3}> ?)+/gm, '')
+      .replace(block(/^(?: {0,3}> ?)+/gm), '')
       // A tag may go on over a line's end (pandoc wraps a long `<img …>`), never past a blank line.
       .replace(/<\/?[a-zA-Z](?:[^<>\n]|\n(?![ \t]*\n)){0,500}>/g, '')
       // A character reference as the character a reader sees (`&amp;` in raw HTML's text, `&eacute;`).
@@ -37,16 +39,16 @@ export function markdownToPlainText(markdown: string): string {
       // A picture's description is not shown as text (the renderer's word count leaves it out too).
       .replace(/!\[[^\]\n]{0,500}\]\([^)\n]{0,500}\)/g, '')
       .replace(/!\[[^\]\n]{0,500}\]\[[^\]\n]{0,500}\]/g, '')
-      .replace(/^ {0,3}\[\^[^\]\s]{1,200}\]:[ \t]*/gm, '')
+      .replace(block(/^ {0,3}\[\^[^\]\s]{1,200}\]:[ \t]*/gm), '')
       .replace(/\[\^[^\]\s]{1,200}\]/g, ' ')
       // A link's words, brackets in them kept as written (`[[sic]](…)`, `[a [b] c](…)`, one level deep, as CommonMark reads them).
       .replace(/\[((?:[^[\]\n]|\[[^[\]\n]{0,500}\]){0,500})\]\([^)\n]{0,500}\)/g, '$1')
       .replace(/\[((?:[^[\]\n]|\[[^[\]\n]{0,500}\]){0,500})\]\[[^\]\n]{0,500}\]/g, '$1')
       // A task list's box (`- [x] Buy milk`) is shown as a box, not as the letter in it.
-      .replace(/^[ \t]*(?:[*+-]|\d+[.)])[ \t]+\[[ xX]\][ \t]+/gm, '')
-      .replace(/^ {0,3}(?:[*_-] *){3,}$/gm, '')
-      .replace(/^:{3,}[\w-]*\s*$/gm, '')
-      .replace(/^ {0,3}(?:#{1,6} +|> ?|[*+-] +(?=\S)|\d+[.)] +)/gm, '')
+      .replace(block(/^[ \t]*(?:[*+-]|\d+[.)])[ \t]+\[[ xX]\][ \t]+/gm), '')
+      .replace(block(/^ {0,3}(?:[*_-] *){3,}$/gm), '')
+      .replace(block(/^:{3,}[\w-]*\s*$/gm), '')
+      .replace(block(/^ {0,3}(?:#{1,6} +|> ?|[*+-] +(?=\S)|\d+[.)] +)/gm), '')
       // A callout's mark (`[!note] A letter`, Obsidian's) is not shown; alone on its line, its kind is the title shown.
       .replace(/^\[!([\p{L}\p{N}_-]{1,40})\][+-]?[ \t]*(\S?)/gmu, (_, kind: string, next: string) => (next ? next : kind))
       // A code span's words, without its backticks (`code`, ``a `b` c``).
@@ -62,6 +64,9 @@ export function markdownToPlainText(markdown: string): string {
       .trim()
   );
 }
+
+/** A pattern that matches nowhere: a block's pattern, in text no block opens. */
+const nothing = /(?!)/g;
 
 /** ASCII punctuation escaped with a backslash, as CommonMark reads it. */
 const escaped = /\\([!-/:-@[-`{-~])/g;

@@ -3498,6 +3498,17 @@ the lake is still.</div>
     expectEveryWordKept(unfinished.plan);
   });
 
+  it('reads a heading that numbers its chapter first ("# 1. Bölüm", "# 3. Kapitel") as the heading, not as a list in it', async () => {
+    const text = '# 1. Bölüm\n\nDeniz sakindi.\n\n# 2. Bölüm: Fırtına\n\nRüzgar esti.\n\n# 3. Kapitel\n\nDer Wind.\n';
+    const { plan, chapters } = await importBytes(strToU8(text), 'story.md');
+    expectEveryWordKept(plan);
+    expect(chapters.map(({ slug, front }) => [slug, front.title, front.order])).toEqual([
+      ['chapter-1', '1. Bölüm', 1],
+      ['chapter-2', '2. Bölüm: Fırtına', 2],
+      ['chapter-3', '3. Kapitel', 3],
+    ]);
+  });
+
   it('takes the heading opening a chapter for its title, out of the text, named as a chapter or not (a Notion page)', async () => {
     const { chapters, plan } = await importBytes(
       strToU8('# The Storm\n\nThe wind rose.\n\n## Later\n\nIt fell.\n'),

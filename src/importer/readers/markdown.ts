@@ -580,7 +580,7 @@ function markdownTitlePage(before: string): { title: string; author: string | un
     .map((block) => block.trim())
     .filter(Boolean);
   const heading = blocks[0] && !blocks[0].includes('\n') ? atxHeading(blocks[0]) : undefined;
-  const title = heading ? markdownToPlainText(heading) : '';
+  const title = heading ? markdownToPlainText(heading, { inline: true }) : '';
   // "# Part One" above the first chapter is the first part's heading, not the story's title.
   if (!title || !titlePageTitle(title) || noteLabel(title) || parseTitleLine(title) || volumeLabel(title) !== undefined) return undefined;
   const byline = blocks[1] && !blocks[1].includes('\n') ? markdownToPlainText(blocks[1]) : '';
@@ -679,7 +679,12 @@ function headingLines(body: string): HeadingLine[] {
       const text = atxHeading(line);
       const underlined = text ? undefined : setextLevel(line, lines[index + 1], lines[index - 1]);
       if (text)
-        found.push({ text: markdownToPlainText(text), level: /^#+/.exec(line)![0].length, start: offset, end: offset + line.length });
+        found.push({
+          text: markdownToPlainText(text, { inline: true }),
+          level: /^#+/.exec(line)![0].length,
+          start: offset,
+          end: offset + line.length,
+        });
       else if (underlined)
         found.push({
           text: markdownToPlainText(line.trim()),
