@@ -1003,11 +1003,12 @@ const rest = String.raw`(?:\s*${separator}\s*(.+))?$`;
 // a short one that neither starts in lower case nor ends as a sentence does ("Chapter 3 was long" is prose).
 const spacedName = String.raw`\s+(\S(?:.{0,78}[^\s.!?…。！？,;:])?)`;
 /**
- * A part of a chapter after its number, as serials split a long one: ", Part 2", " part 2", ": Part 2",
- * " - Pt. 2", " (Part II)", " Teil 2", ", Part 2 of 3" (in digits, Roman numerals or English words): the
- * part's word and number. A name may follow after a separator, not after a space alone.
+ * A part of a chapter after its number, as serials split a long one: ", Part 2", " part 2", " - Pt. 2",
+ * " (Part II)", " Teil 2", ", Part 2 of 3" (in digits, Roman numerals or English words): the part's
+ * word and number. A name may follow after a separator, not after a space alone. After a colon,
+ * "Part 2" is the chapter's name, as AO3 titles a chapter its author named so ("Chapter 7: Part 2").
  */
-const chapterPart = String.raw`(?:(?:\s*[,:\-–—]\s*|\s+|\s*\(\s*)(?<partWord>${alternatives(wordsOf((w) => w.parts ?? []))})\s*(?<part>\p{Nd}{1,2}|[ivx]{1,5}|${belowHundred})(?:\s*\/\s*\p{Nd}+|\s+of\s+\p{Nd}+)?\)?(?=\s*(?:${separator}|$)))?`;
+const chapterPart = String.raw`(?:(?:\s*[,\-–—]\s*|\s+|\s*\(\s*)(?<partWord>${alternatives(wordsOf((w) => w.parts ?? []))})\s*(?<part>\p{Nd}{1,2}|[ivx]{1,5}|${belowHundred})(?:\s*\/\s*\p{Nd}+|\s+of\s+\p{Nd}+)?\)?(?=\s*(?:${separator}|$)))?`;
 /** Digits as CJK titles write them. */
 const cjkDigits = '[0-9０-９〇零一二三四五六七八九十百千两兩]';
 /** A volume's or part's label in Chinese, Japanese or Korean: `第一卷`, `卷一`, `第2部`, `제1권`, `제1부`, `1권`. */

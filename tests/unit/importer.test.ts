@@ -112,7 +112,9 @@ describe('title lines', () => {
     ['Chapter 7 part 1', 'chapter', 7.01, 'Chapter 7, Part 1', 'chapter-7-part-1'],
     ['Chapter 12 (Part 2)', 'chapter', 12.02, 'Chapter 12, Part 2', 'chapter-12-part-2'],
     ['Ch. 3 Pt. II - Arrival', 'chapter', 3.02, 'Chapter 3, Part 2: Arrival', 'chapter-3-part-2'],
-    ['Chapter Seven: Part Three', 'chapter', 7.03, 'Chapter 7, Part 3', 'chapter-7-part-3'],
+    ['Chapter Seven - Part Three', 'chapter', 7.03, 'Chapter 7, Part 3', 'chapter-7-part-3'],
+    // After a colon, the chapter's name, as AO3 titles the seventh chapter its author named "Part 2".
+    ['Chapter 7: Part 2', 'chapter', 7, 'Chapter 7: Part 2', 'chapter-7'],
     // Short forms of the label, as authors type them: in the site's form.
     ['Chp 4', 'chapter', 4, 'Chapter 4', 'chapter-4'],
     ['Chap 5: The Lake', 'chapter', 5, 'Chapter 5: The Lake', 'chapter-5'],
