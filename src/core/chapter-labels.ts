@@ -16,6 +16,8 @@ export interface Words {
   notes: string[];
   /** Words for the volume, book or part a chapter belongs to, where a title names it first ("Volume 2, Chapter 15"). */
   volumes?: string[];
+  /** A last chapter's label, without a number: "Final Chapter", "Capítulo final", "Letztes Kapitel". */
+  final?: string[];
   /** Words for a part of a chapter, as serials split a long one: "Chapter 7, Part 2", "Kapitel 7 Teil 2". The first is the one titles are written with. */
   parts?: string[];
   /**
@@ -41,6 +43,7 @@ export interface Words {
 /** The first word of each list is the one titles are written with. */
 export const languages: Record<string, Words> = {
   en: {
+    final: ['Final Chapter', 'The Final Chapter', 'Last Chapter', 'The Last Chapter'],
     parts: ['Part', 'Pt.', 'Pt'],
     volumes: ['Volume', 'Vol.', 'Vol', 'Book', 'Part', 'Arc', 'Season'],
     chapter: ['Chapter', 'Ch.', 'Ch', 'Chap.', 'Chap', 'Chp.', 'Chp', 'Episode', 'Ep.'],
@@ -50,6 +53,7 @@ export const languages: Record<string, Words> = {
     notes: ["Author's Notes", "Author's Note", 'Authors Note', 'Author’s Note', 'A/N', 'AN'],
   },
   es: {
+    final: ['Capítulo final', 'Último capítulo'],
     parts: ['Parte'],
     volumeOrdinals: [
       'primera|primer|primero',
@@ -103,6 +107,7 @@ export const languages: Record<string, Words> = {
     notes: ['Nota de la autora', 'Nota del autor', 'Notas de la autora', 'Notas del autor', 'N/A', 'N. de A.'],
   },
   pt: {
+    final: ['Capítulo final', 'Último capítulo'],
     parts: ['Parte'],
     volumeOrdinals: [
       'primeira|primeiro',
@@ -146,6 +151,7 @@ export const languages: Record<string, Words> = {
     notes: ['Nota da autora', 'Nota do autor', 'Notas da autora', 'Notas do autor', 'N/A'],
   },
   fr: {
+    final: ['Chapitre final', 'Dernier chapitre'],
     parts: ['Partie'],
     volumeOrdinals: [
       'première|premiere|premier',
@@ -189,6 +195,7 @@ export const languages: Record<string, Words> = {
     notes: ["Note de l'autrice", "Note de l'auteur", 'Note de l’autrice', 'Note de l’auteur', 'NdA', 'N/A'],
   },
   it: {
+    final: ['Capitolo finale', 'Ultimo capitolo'],
     parts: ['Parte'],
     volumeOrdinals: [
       'prima|primo',
@@ -232,6 +239,7 @@ export const languages: Record<string, Words> = {
     notes: ["Nota dell'autrice", "Nota dell'autore", 'Nota dell’autrice', 'Nota dell’autore', 'NdA', 'N/A'],
   },
   de: {
+    final: ['Letztes Kapitel'],
     parts: ['Teil'],
     volumeOrdinals: [
       'erster|erstes|erste',
@@ -297,6 +305,7 @@ export const languages: Record<string, Words> = {
     notes: ['Anmerkung der Autorin', 'Anmerkung des Autors', 'Anmerkung', 'A/N'],
   },
   nl: {
+    final: ['Laatste hoofdstuk'],
     parts: ['Deel'],
     volumes: ['Deel', 'Boek'],
     chapter: ['Hoofdstuk', 'Hfst.'],
@@ -350,6 +359,7 @@ export const languages: Record<string, Words> = {
     notes: ['Noot van de auteur', 'Noot van de schrijver', 'A/N'],
   },
   pl: {
+    final: ['Ostatni rozdział'],
     parts: ['Część'],
     volumeOrdinals: [
       'pierwsza|pierwszy',
@@ -393,6 +403,7 @@ export const languages: Record<string, Words> = {
     notes: ['Notka autorki', 'Notka autora', 'Od autorki', 'Od autora', 'N/A', 'A/N'],
   },
   ru: {
+    final: ['Последняя глава', 'Заключительная глава'],
     parts: ['Часть'],
     volumes: ['Том', 'Книга', 'Часть', 'Арка'],
     chapter: ['Глава', 'Гл.'],
@@ -1044,9 +1055,12 @@ const forms = {
     String.raw`^(${cjkVolume}\s*(?:第\s*(${cjkDigits}+)\s*[章话話回节節幕]|제\s*([0-9]+)\s*[장화]|([0-9]+)\s*화))(?:\s*[:：.、．\-—–]?\s*(.*))?$`,
     'u',
   ),
-  /** "Prologue", "Epílogo: Años después", "Interlude - Letters", and numbered as serials have several: "Interlude 2: Lisa", "Interlude 3½", "Interlude 1.x", "Epilogue II"; a name in brackets after a space ("Interlude 3½ (Bonus)"). */
+  /**
+   * "Prologue", "Epílogo: Años después", "Interlude - Letters", and numbered as serials have several: "Interlude 2: Lisa", "Interlude 3½",
+   * "Interlude 1.x", "Epilogue II"; in parts ("Epilogue, Part 2"); a name in brackets after a space ("Interlude 3½ (Bonus)").
+   */
   named: new RegExp(
-    String.raw`^(${alternatives(wordsOf((w) => [...w.prologue, ...w.epilogue, ...w.interlude]))})(?:\s*(?:${anyLanguageNumber})(?:[½¼¾]|\.\p{L}(?![\p{L}\p{N}]))?|\s*[½¼¾])?(?:\s*${separator}\s*(.+)|\s+([([].*))?$`,
+    String.raw`^(${alternatives(wordsOf((w) => [...w.prologue, ...w.epilogue, ...w.interlude]))})(?:\s*(?:${anyLanguageNumber})(?:[½¼¾]|\.\p{L}(?![\p{L}\p{N}]))?|\s*[½¼¾])?${chapterPart}(?:\s*${separator}\s*(.+)|\s+([([].*))?$`,
     'iu',
   ),
   /** `序章`, `エピローグ：その後`. */
@@ -1055,6 +1069,8 @@ const forms = {
     String.raw`^((${alternatives(Object.values(cjkNamed).flat())})(?:\s*[0-9０-９〇零一二三四五六七八九十百千两兩]+\s*[话話章篇화]?)?)(?:(?:\s+|\s*[:：\-—–、．.]\s*)(.+))?$`,
     'u',
   ),
+  /** A last chapter without a number: "Final Chapter", "The Last Chapter: Home", "Capítulo final". */
+  final: new RegExp(String.raw`^(${alternatives(wordsOf((w) => w.final ?? []))})(?:\s*${separator}\s*(.+))?$`, 'iu'),
   /** A chapter word, a number written in words, a colon: "الفصل الأول: البداية", "Chapter the First: A Storm". */
   worded: new RegExp(String.raw`^(?:${alternatives(wordsOf((w) => w.chapter))})\s+[^\s:：]+(?:\s+[^\s:：]+){0,2}\s*[:：]\s*(.+)$`, 'iu'),
 };
@@ -1098,7 +1114,7 @@ export function volumeLabel(line: string): string | undefined {
 
 /** A title as the grammar reads it. */
 export interface TitleMatch {
-  /** Which of the grammar's forms it has: a numbered chapter (number after the label, or before it as an ordinal, or under a volume's), a named one (prologue, epilogue, interlude), in Latin or another script, or a chapter numbered in words. */
+  /** Which of the grammar's forms it has: a numbered chapter (number after the label, or before it as an ordinal, or under a volume's), a named one (prologue, epilogue, interlude), in Latin or another script, a last chapter unnumbered, or a chapter numbered in words. */
   form: keyof typeof forms;
   kind: 'prologue' | 'chapter' | 'interlude' | 'epilogue';
   /** The label's word as written ("Ch.", "capítulo", "序章"); absent for CJK numbered and worded labels. */
@@ -1144,8 +1160,10 @@ export function readTitle(title: string): TitleMatch | undefined {
     return match(text, 'cjk-volume', 'chapter', undefined, cjkVolumeTitle[2] ?? cjkVolumeTitle[3] ?? cjkVolumeTitle[4], cjkVolumeTitle[5]);
   const cjk = forms['cjk-numbered'].exec(text);
   if (cjk) return match(text, 'cjk-numbered', 'chapter', undefined, cjk[1] ?? cjk[2] ?? cjk[3] ?? cjk[4], cjk[5]);
+  const final = forms.final.exec(text);
+  if (final) return match(text, 'final', 'chapter', final[1], undefined, final[2]);
   const named = forms.named.exec(text);
-  if (named) return match(text, 'named', kindOf(named[1]!), named[1], undefined, named[2] ?? named[3]);
+  if (named) return match(text, 'named', kindOf(named[1]!), named[1], undefined, named[4] ?? named[5]);
   const cjkWord = forms['cjk-named'].exec(text);
   // The label (the word and its number, `番外一`), the word alone (`番外`), the name.
   if (cjkWord) return match(text, 'cjk-named', kindOf(cjkWord[2]!), cjkWord[1], undefined, cjkWord[3]);

@@ -193,7 +193,8 @@ function place(chapters: ImportedChapter[], existingOrders: readonly number[], w
   return chapters.map((chapter, index) => {
     const part = chapter.number !== undefined && chapter.number === Math.floor(previous) ? nextPart(previous, taken) : undefined;
     let order: number;
-    if (chapter.kind === 'prologue') order = 0;
+    // A prologue in parts ("Prologue, Part 2"): its later parts right after it, at 0.01, 0.02…
+    if (chapter.kind === 'prologue') order = taken.has(0) ? (nextPart(0, taken) ?? between(0, taken)) : 0;
     else if (chapter.kind === 'epilogue') order = Math.floor(Math.max(previous, ...(wholeWork ? [] : existingOrders))) + 1;
     else if (chapter.number !== undefined && (!wholeWork || index === 0 || chapter.number > previous)) order = chapter.number;
     // The same number again, the next part of a chapter in parts ("Chapter 7 Part 1", "Chapter 7 Part 2"): 7.01, 7.02…

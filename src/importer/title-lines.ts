@@ -343,6 +343,9 @@ function titleLineOf(line: string): TitleLine | undefined {
           : kind;
       return { kind, number: undefined, title: titled(label, pick), slug };
     }
+    case 'final':
+      // Placed after the chapter before it, as the next number; addressed by its label ("final-chapter").
+      return { kind, number: undefined, title: titled(found.label, (words) => words.final ?? []), slug: slugify(found.label) || 'chapter' };
     case 'worded':
       // "Chapter the First: A Storm" is a title on the site, but its number is not one the importer can file it under.
       return undefined;

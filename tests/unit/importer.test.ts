@@ -113,6 +113,12 @@ describe('title lines', () => {
     ['Chapter 12 (Part 2)', 'chapter', 12.02, 'Chapter 12, Part 2', 'chapter-12-part-2'],
     ['Ch. 3 Pt. II - Arrival', 'chapter', 3.02, 'Chapter 3, Part 2: Arrival', 'chapter-3-part-2'],
     ['Chapter Seven - Part Three', 'chapter', 7.03, 'Chapter 7, Part 3', 'chapter-7-part-3'],
+    ['Epilogue, Part 2', 'epilogue', undefined, 'Epilogue, Part 2', 'epilogue-part-2'],
+    // A last chapter its author did not number.
+    ['Final Chapter', 'chapter', undefined, 'Final Chapter', 'final-chapter'],
+    ['The Last Chapter - Home', 'chapter', undefined, 'The Last Chapter: Home', 'the-last-chapter'],
+    ['Capítulo final', 'chapter', undefined, 'Capítulo final', 'capitulo-final'],
+    ['Prologue (Part 1)', 'prologue', undefined, 'Prologue (Part 1)', 'prologue-part-1'],
     // After a colon, the chapter's name, as AO3 titles the seventh chapter its author named "Part 2".
     ['Chapter 7: Part 2', 'chapter', 7, 'Chapter 7: Part 2', 'chapter-7'],
     // Short forms of the label, as authors type them: in the site's form.
@@ -429,6 +435,7 @@ describe('title lines', () => {
     'Chapter 7 part of the story was dull',
     'Chapter 7 Part 2 was long.',
     'Chap 4 was long.',
+    'Final chapter of the book was dull',
     // A list's item that starts with a number and a chapter word, running on as prose.
     '2. Kapitel lesen wir morgen',
     'Erstes Kapitel lesen wir morgen',
@@ -911,6 +918,33 @@ describe('plain text', () => {
       ['chapter-2b', 2.02],
       ['chapter-3', 3],
     ]);
+  });
+
+  it('places a prologue and an epilogue in parts, and a final chapter without a number, in order, each a page of its own', async () => {
+    const text = [
+      'Prologue, Part 1',
+      'Dawn.',
+      'Prologue, Part 2',
+      'Noon.',
+      'Chapter 1',
+      'One.',
+      'Final Chapter',
+      'Two.',
+      'Epilogue Part 1',
+      'Later.',
+      'Epilogue Part 2',
+      'Last.',
+    ];
+    const plan = await planImport(await readInput(new TextEncoder().encode(text.join('\n\n')), 'story.txt'), []);
+    expect(plan.chapters.map((chapter) => [chapter.slug, parseContentFile(chapter.text).front.order])).toEqual([
+      ['prologue-part-1', 0],
+      ['prologue-part-2', 0.01],
+      ['chapter-1', 1],
+      ['final-chapter', 2],
+      ['epilogue-part-1', 3],
+      ['epilogue-part-2', 4],
+    ]);
+    expect(plan.fidelity.kept).toBe(plan.fidelity.source);
   });
 
   it('places the parts of a chapter that repeat its number ("Chapter 7 Part 2") within it, each its own address, the next chapter keeping its own number', async () => {
