@@ -33,3 +33,21 @@ function drawnBreak(text: string): boolean {
   if (letters.length === 2) return bare.length > 2;
   return !/^[OX][ox]+$/.test(text);
 }
+
+/** Marks typed around a break's label: `-Line Break-`, `~*Scene Break*~`, `[break]`, `(LB)`. */
+const around = String.raw`[-~=*_+•·#\[\](){}<>|/\\:.\s]`;
+/**
+ * A scene break written as its name, as authors type one where a site strips drawn marks (FanFiction.net
+ * did): "Line Break", "-Scene Break-", "[break]", "(LB)". "Break" or "LB" alone only between marks
+ * ("Break!" is a word said); "Time Skip" or "POV Change" tell the reader something, and stay. The
+ * importer draws these as breaks and says so; the site's own Markdown keeps them as the author wrote them.
+ */
+const label = new RegExp(
+  String.raw`^(?:${around}*(?:(?:scene|line|page|section)[\s-]*break)${around}*|${around}*[\[(<{~*-]${around}*(?:break|lb|sb)${around}*[\])>}~*-]${around}*)$`,
+  'iu',
+);
+
+/** Whether a line (or a paragraph's whole text) names a scene break in words: "Line Break", "[break]". */
+export function isBreakLabel(line: string): boolean {
+  return label.test(line.trim());
+}

@@ -18,7 +18,8 @@ import { linkedChapter } from '../core/links.ts';
 import { fileTitle, headingWrittenOtherwise } from './title-lines.ts';
 import { volumeLabel } from '../core/chapter-labels.ts';
 import { sanitizeSvg } from '../core/svg.ts';
-import { counted, problems } from '../core/problems.ts';
+import { counted, firstFew, problems } from '../core/problems.ts';
+import { isBreakLabel } from '../core/scene-breaks.ts';
 
 /** A chapter file to write: where, and what. */
 export interface ChapterFile {
@@ -150,6 +151,12 @@ export async function planImport(work: ImportedWork, existingOrders: readonly nu
       words: chapterWords({ body }),
     });
   }
+  // A break named in words ("Line Break"): the words are gone from the page, and the author told.
+  const named = [...work.setAside, ...breakMarks].filter(isBreakLabel);
+  if (named.length > 0)
+    work.notices.push(
+      `drew ${named.length === 1 ? 'a line' : `${named.length} lines`} naming a scene break (${firstFew([...new Set(named.map((line) => line.trim()))])}) as the site’s scene break`,
+    );
   const expected = withoutWords(fidelityWords(work.source), [...work.setAside, ...breakMarks].flatMap(fidelityWords));
   const fidelity = compareWords(expected, rendered.flatMap(fidelityWords), bodies);
   return {

@@ -2,7 +2,7 @@ import type { Element, ElementContent, Nodes, Root, RootContent } from 'hast';
 import { fromHtml } from 'hast-util-from-html';
 import { select as selectIn, selectAll as selectAllIn } from 'hast-util-select';
 import { toString } from 'hast-util-to-string';
-import { isSceneBreak } from '../core/scene-breaks.ts';
+import { isBreakLabel, isSceneBreak } from '../core/scene-breaks.ts';
 import { blockElements } from '../markdown/rehype-plain-text.ts';
 import { classesOf, shapeOf } from './element.ts';
 import { maxInputDepth, NestedTooDeepError } from './limits.ts';
@@ -66,12 +66,13 @@ export function textOf(node: Nodes | undefined): string {
 
 /**
  * The marks a paragraph (or a block of text alone) is, when it is a scene break (`* * *`,
- * `oOo`, `<b>~*~</b>`: the one recogniser, core/scene-breaks.ts); undefined when it is text, and
+ * `oOo`, `<b>~*~</b>`: the one recogniser, core/scene-breaks.ts), or names one ("Line Break",
+ * which the import says it drew as one); undefined when it is text, and
  * when its marks link somewhere, show code or hold a picture, which is what the author wrote there.
  */
 export function sceneBreakMarks(node: Element): string | undefined {
   const marks = toString(node);
-  return isSceneBreak(marks) && !select('a[href], img, svg, code, kbd, samp', node) ? marks : undefined;
+  return (isSceneBreak(marks) || isBreakLabel(marks)) && !select('a[href], img, svg, code, kbd, samp', node) ? marks : undefined;
 }
 
 /** A tree holding these nodes (a part of a page, as its own text). */

@@ -1772,6 +1772,9 @@ describe('scene breaks, typed the same way in every format', () => {
     '♡ ♡ ♡',
     'o0o',
     '❀',
+    // Named in words, as authors typed a break where a site stripped drawn marks.
+    '-Line Break-',
+    '[scene break]',
   ];
   const inputs: [string, (mark: string) => [Uint8Array, string]][] = [
     ['plain text', (mark) => [new TextEncoder().encode(`Chapter 1\n\nBefore.\n\n${mark}\n\nAfter.\n`), 'chapter-1.txt']],
@@ -1822,6 +1825,14 @@ describe('scene breaks, typed the same way in every format', () => {
       expect(chapters.at(-1)!.body).toBe('Before.\n\n* * *\n\nAfter.');
     },
   );
+  it('named in words are drawn as breaks and said, and a word said or a line that tells the reader something stays', async () => {
+    const text = 'Chapter 1\n\nBefore.\n\nLine Break\n\n"Break!" she said.\n\nTime Skip\n\nAfter.\n';
+    const { plan, chapters, work } = await importBytes(new TextEncoder().encode(text), 'chapter-1.txt');
+    expectEveryWordKept(plan);
+    expect(chapters[0]!.body).toBe('Before.\n\n* * *\n\n"Break!" she said.\n\nTime Skip\n\nAfter.');
+    expect(work.notices).toContain('drew a line naming a scene break (“Line Break”) as the site’s scene break');
+  });
+
   it('are never marks that link somewhere or show code: those are what the author wrote', async () => {
     const page = `<article><h1>Chapter 1</h1><p>Before.</p><p><a href="https://example.org/stars">* * *</a></p><p><code>***</code></p><p><a id="_Toc1"></a>oOo</p><p>After.</p></article>`;
     const { plan, chapters } = await importBytes(new TextEncoder().encode(page), 'chapter-1.html');
