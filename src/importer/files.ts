@@ -4,9 +4,7 @@ import { toHtml } from 'hast-util-to-html';
 import { toString } from 'hast-util-to-string';
 import yaml from 'js-yaml';
 import { chapterWords } from '../core/story.ts';
-import { quoteStyle } from '../core/typography.ts';
-import { createRenderer } from '../markdown/render.ts';
-import { stringsFor } from '../shared/i18n/index.ts';
+import { renderJobs, type RenderJob } from '../source/render-pool.ts';
 import { compareWords, fidelityWords, withoutWords, type Fidelity } from './fidelity.ts';
 import { embeddedPictures } from './embedded-pictures.ts';
 import { embeddedMedia } from './embedded-media.ts';
@@ -104,32 +102,41 @@ export async function planImport(work: ImportedWork, existingOrders: readonly nu
     endNotes: markdown(work.story.endNotes),
   };
 
-  // Render what will be written, as the build will, and count its words against the source's.
-  const renderer = createRenderer({
-    base: '/',
-    chapters: new Map(placed.map(({ slug }) => [slug, slug])),
-    t: stringsFor('en'),
-    image: (src) => {
-      const name = src.replace(/^(?:\.\.\/)?images\//, '');
-      return work.images.has(name) ? { path: `images/${name}` } : { problem: `missing image ${src}` };
+  // Render what will be written, as the build will (a long work on every core), and count its words against the source's.
+  const defined = (...notes: (string | undefined)[]) => notes.filter((note): note is string => note !== undefined);
+  const storyNotes = defined(storyParts?.summary, storyParts?.notes, storyParts?.endNotes);
+  const chapterNotes = parts.map((own) => defined(own.summary, own.authorsNote, own.endNote));
+  const noteJob = (markdown: string): RenderJob => ({ kind: 'note', markdown, idPrefix: 'n--' });
+  const results = await renderJobs(
+    {
+      base: '/',
+      chapters: placed.map(({ slug }) => [slug, slug]),
+      language: work.story?.language ?? 'en',
+      labels: {},
+      contentDir: '',
+      remoteImages: true,
+      images: [...work.images.keys()],
+      strings: 'en',
     },
-    remoteImages: true,
-    quotes: quoteStyle(work.story?.language ?? 'en'),
-    language: work.story?.language ?? 'en',
-  });
+    [
+      ...storyNotes.map(noteJob),
+      ...parts.flatMap((own, i) => [...chapterNotes[i]!.map(noteJob), { kind: 'chapter' as const, markdown: own.body }]),
+    ],
+    undefined,
+  );
+  let next = 0;
   const rendered: string[] = [];
-  const note = async (part: string | undefined) => {
-    if (part === undefined) return;
-    const result = await renderer.note(part, 'n--');
+  const noteRendered = () => {
+    const result = results[next++]!;
     rendered.push(result.text, result.footnotes);
   };
-  for (const part of [storyParts?.summary, storyParts?.notes, storyParts?.endNotes]) await note(part);
+  storyNotes.forEach(noteRendered);
   const chapters: ChapterFile[] = [];
   const bodies: { title: string; words: string[] }[] = [];
   for (const [i, { chapter, order, slug }] of placed.entries()) {
     const own = parts[i]!;
-    for (const part of [own.summary, own.authorsNote, own.endNote]) await note(part);
-    const body = await renderer.chapter(own.body);
+    chapterNotes[i]!.forEach(noteRendered);
+    const body = results[next++]!;
     // A part's name, which the site shows over its chapters, is the source's words too.
     rendered.push(chapter.part ?? '', body.text, body.footnotes);
     // A note the text marks nowhere is written to the file as the source has it, and the author

@@ -22,6 +22,10 @@ export interface RenderContext {
   remoteImages: boolean;
   /** story.md's `quotes`, when the author chose other quotation marks than the language's. */
   quotes?: QuoteStyleName | undefined;
+  /** The pictures the text may show, by name under `images/`, where they are not in the content folder yet (an import's). */
+  images?: string[] | undefined;
+  /** The language of the words the pipeline adds (footnotes' labels), where it is not the story's. */
+  strings?: string | undefined;
 }
 
 /** One piece of Markdown to render: a chapter's text, or a note with its id prefix. */
@@ -47,7 +51,8 @@ export async function renderJobs(
   cacheDir: string | undefined,
 ): Promise<(Rendered & { key: string | undefined })[]> {
   const cache = new FileCache<Rendered>(cacheDir);
-  const keys = jobs.map(keyMaker(context));
+  // Kept only where there is a cache to keep them in: no key is worth hashing the whole story for otherwise.
+  const keys = cacheDir === undefined ? jobs.map(() => undefined) : jobs.map(keyMaker(context));
   const results: (Rendered | undefined)[] = keys.map((key) => (key === undefined ? undefined : cache.get(key)));
   const missing = jobs.flatMap((_, index) => (results[index] ? [] : [index]));
   const rendered = await renderInParallel(
@@ -114,8 +119,8 @@ export function shareRenderer(context: RenderContext): (jobs: readonly RenderJob
   const renderer = createRenderer({
     base: context.base,
     chapters: new Map(context.chapters),
-    t: stringsFor(context.language, context.labels),
-    image: imageLookup(context.contentDir),
+    t: stringsFor(context.strings ?? context.language, context.labels),
+    image: context.images ? listedImage(new Set(context.images)) : imageLookup(context.contentDir),
     remoteImages: context.remoteImages,
     quotes: quoteStyle(context.language, context.quotes),
     language: context.language,
@@ -125,6 +130,14 @@ export function shareRenderer(context: RenderContext): (jobs: readonly RenderJob
     for (const job of jobs)
       out.push(await (job.kind === 'chapter' ? renderer.chapter(job.markdown) : renderer.note(job.markdown, job.idPrefix!)));
     return out;
+  };
+}
+
+/** A picture among those listed, as `images/<name>` (or `../images/<name>`, from a chapter's file) refers to it. */
+function listedImage(names: ReadonlySet<string>): (src: string) => { path: string } | { problem: string } {
+  return (src) => {
+    const name = src.replace(/^(?:\.\.\/)?images\//, '');
+    return names.has(name) ? { path: `images/${name}` } : { problem: `missing image ${src}` };
   };
 }
 
@@ -155,7 +168,7 @@ function keyMaker(context: RenderContext): (job: RenderJob) => string | undefine
   // the scene-break and link rules): a change to any renders everything again.
   const pipeline = codeVersion(['markdown', 'core', 'shared']);
   if (pipeline === undefined) return () => undefined;
-  const strings = Object.values(textStrings(stringsFor(context.language, context.labels)));
+  const strings = Object.values(textStrings(stringsFor(context.strings ?? context.language, context.labels)));
   const settings = JSON.stringify([
     pipeline,
     context.base,
@@ -164,7 +177,7 @@ function keyMaker(context: RenderContext): (job: RenderJob) => string | undefine
     quoteStyle(context.language, context.quotes),
     ...strings.map((string) => (typeof string === 'function' ? string('#') : string)),
   ]);
-  const surroundings = JSON.stringify([context.chapters, picturesIn(context.contentDir)]);
+  const surroundings = JSON.stringify([context.chapters, context.images ?? picturesIn(context.contentDir)]);
   return (job) =>
     createHash('sha256')
       .update(settings)
