@@ -387,7 +387,9 @@ export function authorsPageTitle(title: string): 'front' | 'back' | undefined {
  */
 export function numberedEntry(line: string, language = 'en'): TitleLine | undefined {
   const entry = /^(\d{1,4})\.(?:\s+(.*))?$/.exec(line.trim());
-  if (!entry) return parseTitleLine(line);
+  // A title whose number comes first is the author's own ("1. Kapitel", "2. fejezet: Kezdet"), no menu's number.
+  const whole = parseTitleLine(line);
+  if (!entry || whole) return whole;
   const [, number, name = ''] = entry;
   // The number is the menu's, not the author's heading: the title's name is theirs as written,
   // under the chapter label of the book's language ("Kapitel 3: Flamme" in a German book).

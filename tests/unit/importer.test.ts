@@ -481,6 +481,9 @@ describe('title lines', () => {
       'Chapter 3: Flame',
     ]);
     expect(numberedEntry('12.', 'de')).toMatchObject({ kind: 'chapter', number: 12, title: 'Kapitel 12', slug: 'chapter-12' });
+    // A title that numbers its chapter first is the author's, not a menu's number before a name.
+    expect(numberedEntry('1. Kapitel', 'de')).toMatchObject({ number: 1, title: '1. Kapitel', slug: 'chapter-1' });
+    expect(numberedEntry('2. fejezet: Kezdet', 'hu')).toMatchObject({ number: 2, title: '2. fejezet: Kezdet' });
     // A name that is a title line of its own keeps it.
     expect(numberedEntry('3. Prolog', 'de')?.title).toBe('Prolog');
   });
