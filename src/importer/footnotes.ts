@@ -41,9 +41,20 @@ export function isMarkerText(text: string): boolean {
   return /^\s*\[?[\d*†‡§ivx]{1,4}\]?\s*$/i.test(text);
 }
 
-/** Whether an element holds the notes of a chapter (pandoc's `section.footnotes`, EPUB's `epub:type="footnotes"`). */
+/**
+ * Whether an element holds the notes of a chapter (pandoc's `section.footnotes`, EPUB's
+ * `epub:type="footnotes"`), or is a list of nothing else, each item a note by its id (mammoth's
+ * `<ol><li id="footnote-1">`, a Word document's notes).
+ */
 export function isNotesBlock(node: Element): boolean {
-  return classesOf(node).includes('footnotes') || /(?:^|\s)(?:footnotes|endnotes|rearnotes|doc-endnotes)(?:\s|$)/.test(semanticsOf(node));
+  if (classesOf(node).includes('footnotes') || /(?:^|\s)(?:footnotes|endnotes|rearnotes|doc-endnotes)(?:\s|$)/.test(semanticsOf(node)))
+    return true;
+  const items = node.children.filter((child): child is Element => child.type === 'element');
+  return (
+    (node.tagName === 'ol' || node.tagName === 'ul') &&
+    items.length > 0 &&
+    items.every((item) => item.tagName === 'li' && typeof item.properties.id === 'string' && noteHref.test(`#${item.properties.id}`))
+  );
 }
 
 /**
@@ -214,7 +225,8 @@ export function appendNotes(tree: Root, notes: Element[]): void {
           children: [{ ...node, properties: { ...node.properties, id: undefined } }],
         },
   );
-  tree.children.push({ type: 'element', tagName: 'ol', properties: {}, children: items });
+  // Marked as a block of notes, as a page's own are: nothing reads it as the text's last paragraphs (an end note's).
+  tree.children.push({ type: 'element', tagName: 'ol', properties: { className: ['footnotes'] }, children: items });
 }
 
 /**

@@ -7,6 +7,7 @@ import type { ImportedWork } from './model.ts';
 import { isNoteHeading, noteLabel } from './title-lines.ts';
 import { isSceneBreak } from '../core/scene-breaks.ts';
 import { counted } from '../core/problems.ts';
+import { volumeLabel } from '../core/chapter-labels.ts';
 import { translations } from '../shared/i18n/index.ts';
 import { fencedLines } from '../markdown/source-lines.ts';
 
@@ -46,7 +47,11 @@ export function readLabelledNotes(work: ImportedWork): void {
       continue;
     }
     const container = textContainer(chapter.body);
-    const blocks = elementsIn(container);
+    // The text's own blocks: not its footnotes, nor the heading of the part it opens ("Teil 1", above its first note).
+    const textBlocks = () => elementsIn(container).filter((block) => !isNotesBlock(block));
+    const partHeading = (block: Element | undefined) =>
+      block !== undefined && /^h[1-6]$/.test(block.tagName) && volumeLabel(toString(block)) !== undefined;
+    const blocks = textBlocks().filter((block, index) => index > 0 || !partHeading(block));
     if (blocks.length < 2) continue;
     let moved = false;
     // A note set in a block of its own under its label's heading, opening or closing the text: the block's words.
@@ -55,7 +60,7 @@ export function readLabelledNotes(work: ImportedWork): void {
       chapter.notes = takeNoteBlock(container, blocks[0]!, openingBlock, work.setAside);
       moved = true;
     }
-    const closing = elementsIn(container);
+    const closing = textBlocks();
     const closingBlock = chapter.endNotes || closing.length < 2 ? undefined : noteBlock(closing.at(-1)!);
     if (closingBlock) {
       chapter.endNotes = takeNoteBlock(container, closing.at(-1)!, closingBlock, work.setAside);
@@ -69,16 +74,20 @@ export function readLabelledNotes(work: ImportedWork): void {
     if ((opening || lead) && !chapter.notes && blocks.length > openingSize) {
       const taken = blocks.slice(0, openingSize);
       chapter.notes = takeNote(container, taken, opening ? { label: opening, at: lead } : undefined, work.setAside);
-      withoutSeparator(container, elementsIn(container)[0], work.setAside);
+      withoutSeparator(
+        container,
+        textBlocks().find((block) => !partHeading(block)),
+        work.setAside,
+      );
       moved = true;
     }
-    const rest = elementsIn(container);
+    const rest = textBlocks();
     if (!chapter.endNotes) {
       for (let at = rest.length - 1; at >= endNoteFrom(rest.length, 0); at--) {
         const label = labelled(rest[at]!);
         if (!label) continue;
         chapter.endNotes = takeNote(container, rest.slice(at), { label, at: 0 }, work.setAside);
-        withoutSeparator(container, elementsIn(container).at(-1), work.setAside);
+        withoutSeparator(container, textBlocks().at(-1), work.setAside);
         moved = true;
         break;
       }
@@ -206,25 +215,34 @@ function markdownNotes(markdown: { body: string; frontmatter: Record<string, unk
   if (fencedLines(body.split('\n')).includes(true)) return false;
   const starts = [0, ...[...body.matchAll(/\n[ \t]*\n(?=[ \t]*\S)/g)].map((match) => match.index + match[0].length)];
   const blockAt = (index: number) => body.slice(starts[index], starts[index + 1] ?? body.length).trim();
-  let from = 0;
-  let to = body.length;
+  // The heading of the part the chapter opens ("# Teil 1") stays above the text, the note below it.
+  const head = volumeLabel(/^#{1,6}\s+(.*)$/.exec(blockAt(0))?.[1] ?? '') !== undefined ? 1 : 0;
+  let from = starts[head] ?? body.length;
   // A disclaimer opening the text joins the note, whole, as in every other format.
-  const lead = disclaimer.test(blockAt(0)) ? 1 : 0;
-  const opening = starts.length > 1 + lead && frontmatter.authorsNote === undefined ? unlabelled(blockAt(lead)) : undefined;
+  const lead = disclaimer.test(blockAt(head)) ? 1 : 0;
+  const opening = starts.length > 1 + head + lead && frontmatter.authorsNote === undefined ? unlabelled(blockAt(head + lead)) : undefined;
   // The rule or break that set a note off from the text goes with it, where text stays beside it.
   const separator = (index: number) => index > 0 && index < starts.length && isSceneBreak(blockAt(index));
-  let first = 0;
-  if (opening || (lead && starts.length > 1 && frontmatter.authorsNote === undefined)) {
-    frontmatter.authorsNote = [...(lead ? [blockAt(0)] : []), ...(opening ? [opening.note] : [])].join('\n\n');
+  let first = head;
+  if (opening || (lead && starts.length > 1 + head && frontmatter.authorsNote === undefined)) {
+    frontmatter.authorsNote = [...(lead ? [blockAt(head)] : []), ...(opening ? [opening.note] : [])].join('\n\n');
     if (opening) setAside.push(opening.label);
-    const taken = lead + (opening ? 1 : 0);
+    const taken = head + lead + (opening ? 1 : 0);
     first = separator(taken) && starts.length > taken + 1 ? taken + 1 : taken;
     if (first > taken) setAside.push(blockAt(taken));
     from = starts[first]!;
   }
+  // The footnotes' definitions after the text stay with it: an end note is the text's last paragraphs before them.
+  // Definitions, and the indented paragraphs that go on with them, from the first definition of the run on.
+  const ofNotes = (index: number) => footnoteDefinition.test(blockAt(index)) || /^ {4}/.test(body.slice(starts[index]));
+  let notes = starts.length;
+  while (notes > first + 1 && ofNotes(notes - 1)) notes--;
+  while (notes < starts.length && !footnoteDefinition.test(blockAt(notes))) notes++;
+  const textEnd = notes < starts.length ? starts[notes]! : body.length;
+  let to = textEnd;
   if (frontmatter.endNote === undefined)
-    for (let at = starts.length - 1; at >= endNoteFrom(starts.length, first); at--) {
-      const closing = unlabelled(body.slice(starts[at]).trim());
+    for (let at = notes - 1; at >= endNoteFrom(notes, first); at--) {
+      const closing = unlabelled(body.slice(starts[at], textEnd).trim());
       if (!closing) continue;
       frontmatter.endNote = closing.note;
       setAside.push(closing.label);
@@ -233,10 +251,13 @@ function markdownNotes(markdown: { body: string; frontmatter: Record<string, unk
       to = starts[ruled ? at - 1 : at]!;
       break;
     }
-  if (from === 0 && to === body.length) return false;
-  markdown.body = body.slice(from, to).trim();
+  if (first === head && to === textEnd) return false;
+  markdown.body = [head ? blockAt(0) : '', body.slice(from, to).trim(), body.slice(textEnd).trim()].filter(Boolean).join('\n\n');
   return true;
 }
+
+/** A footnote's definition opening a block: `[^1]: …`. */
+const footnoteDefinition = /^ {0,3}\[\^[^\]\s]+\]:/;
 
 /** A Markdown paragraph that opens with a note label (bold or italic, `**A/N:**`): the label, and the note without it. */
 function unlabelled(block: string): { label: string; note: string } | undefined {

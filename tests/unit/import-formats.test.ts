@@ -1956,6 +1956,23 @@ describe('documents from a second writer (pandoc)', () => {
   });
 });
 
+describe('a story in parts with labelled notes and footnotes (pandoc’s Word, OpenDocument and its Markdown)', () => {
+  it.each(['pandoc/notes-parts-de.docx', 'pandoc/notes-parts-de.odt', 'pandoc/notes-parts-de.md'])(
+    'reads %s: the note under the part’s heading, the end notes apart from the footnotes',
+    async (name) => {
+      const { plan, chapters } = await importFixture(name);
+      expectEveryWordKept(plan);
+      expect(chapters.map(({ front }) => [front.title, front.part, front.authorsNote, front.endNote])).toEqual([
+        ['1. Kapitel', 'Teil 1', 'Danke an alle, die gewartet haben.', 'Das nächste Kapitel kommt am Freitag.'],
+        ['2. Kapitel', undefined, undefined, 'Danke fürs Lesen!'],
+      ]);
+      const [first, second] = chapters;
+      expect(first!.body).toMatch(/^Der Wind schlug[^\n]*Nacht\.\[\^(\w+)\]\n[\s\S]*\n\[\^\1\]: Eine Öllampe, keine elektrische\.$/);
+      expect(second!.body).toMatch(/^Die Straße war leer[^\n]*\[\^(\w+)\]\n[\s\S]*\n\[\^\1\]: Die Straße zum Hafen\.$/);
+    },
+  );
+});
+
 describe('books Calibre converted (a third writer)', () => {
   it.each(['calibre/parts.epub', 'calibre/notes.epub', 'calibre/parts.htmlz', 'calibre/notes.htmlz', 'calibre/contents.docx'])(
     'reads %s whole: title page, chapters in their part, footnote, list, nothing else',
