@@ -272,15 +272,22 @@ export function chaptersAtHeadings(
   before: readonly ElementContent[],
   log: { setAside: string[]; notices: string[] },
 ): ImportedChapter[] {
+  // A heading that titles a part as well as a chapter (第1部, 제1부) with no text before the next
+  // chapter heading is that part's: it opens the chapter below it, as "PART TWO" does.
+  const partOnly = (i: number) =>
+    starts[i + 1] !== undefined &&
+    volumeLabel(textOf(starts[i]!.node)) !== undefined &&
+    !nodes.slice(starts[i]!.index + 1, starts[i + 1]!.index).some((node) => visibleText(node).trim() !== '');
+  const chapterStarts = starts.flatMap((start, i) => (partOnly(i) ? [] : [{ start, i }]));
   // A volume's heading ("PART TWO: THE HILLS") closing the text above a chapter heading opens that chapter instead.
-  const ranges = starts.map(({ index }, i) => ({
-    from: index + 1,
+  const ranges = chapterStarts.map(({ start, i }) => ({
+    from: start.index + 1,
     to: starts[i + 1]?.index ?? nodes.length,
-    opening: undefined as ElementContent | undefined,
+    opening: i > 0 && partOnly(i - 1) ? (starts[i - 1]!.node as ElementContent | undefined) : undefined,
   }));
   const above = [...before];
   const openingAbove = partOpening(above);
-  if (ranges[0] && openingAbove) {
+  if (ranges[0] && openingAbove && !ranges[0].opening) {
     ranges[0].opening = openingAbove.node;
     above.splice(openingAbove.at);
   }
@@ -294,7 +301,7 @@ export function chaptersAtHeadings(
   });
   const leading = above.some((node) => visibleText(node).trim()) ? treeOf(above) : undefined;
   if (leading && starts[0]) log.notices.push(noteAboveNotice(textOf(starts[0].node)));
-  const chapters = starts.map((start, i): ImportedChapter => {
+  const chapters = chapterStarts.map(({ start }, i): ImportedChapter => {
     const { heading, node } = start;
     log.setAside.push(visibleText(node));
     const { from, to, opening } = ranges[i]!;

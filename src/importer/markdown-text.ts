@@ -4,6 +4,7 @@ import remarkRehype from 'remark-rehype';
 import { unified } from 'unified';
 import { definesTypedAddress, definitionLine } from './markdown-references.ts';
 import { decodedOnce } from './xml.ts';
+import { isSceneBreak } from '../core/scene-breaks.ts';
 
 /** Markdown as an HTML tree (CommonMark), for what the importer reads as Markdown but writes as story.md's fields. */
 export function markdownTree(markdown: string): Root {
@@ -61,6 +62,10 @@ export function markdownToPlainText(markdown: string, { inline = false }: { inli
       .map((line) => line.trimEnd())
       .join('\n')
       .replace(/\n{3,}/g, '\n\n')
+      // A paragraph that is only a break's marks (`oOo`, `⁂`) is drawn as the site's break, no words.
+      .split('\n\n')
+      .filter((paragraph) => inline || !isSceneBreak(paragraph))
+      .join('\n\n')
       .trim()
   );
 }

@@ -596,6 +596,38 @@ describe('a novel in parts, in a document of every kind', () => {
   );
 });
 
+describe('a Japanese or Korean novel’s parts (第1部, 제1부), whose headings would title a chapter alone, in a document', () => {
+  it.each([
+    ['Word', 'Heading1', 'Heading2', '第1部', '第2部', '第1章', 'novel.docx'],
+    ['a web page', 'h1', 'h2', '제1부', '제2부', '제1장', 'novel.html'],
+  ])(
+    'in %s: each part’s heading over a chapter heading opens that chapter, no empty chapter',
+    async (_, partStyle, chapterStyle, one, two, label, name) => {
+      const chapter = (n: number) => label.replace('1', String(n));
+      const blocks: [string, string | undefined][] = [
+        [one, partStyle],
+        [chapter(1), chapterStyle],
+        ['灯台の夜。', undefined],
+        [chapter(2), chapterStyle],
+        ['風が吹いた。', undefined],
+        [two, partStyle],
+        [chapter(3), chapterStyle],
+        ['朝が来た。', undefined],
+      ];
+      const bytes = name.endsWith('.docx')
+        ? makeDocx(blocks.map(([text, style]) => paragraph(text, style)))
+        : strToU8(`<html><body>${blocks.map(([text, tag]) => `<${tag ?? 'p'}>${text}</${tag ?? 'p'}>`).join('')}</body></html>`);
+      const { plan, chapters } = await importBytes(bytes, name);
+      expectEveryWordKept(plan);
+      expect(chapters.map(({ front, body }) => [front.title, front.part, body])).toEqual([
+        [chapter(1), one, '灯台の夜。'],
+        [chapter(2), undefined, '風が吹いた。'],
+        [chapter(3), two, '朝が来た。'],
+      ]);
+    },
+  );
+});
+
 describe('a colon inside a line (“10:30”, “John 1:5”, “Re:Zero”)', () => {
   it('is written as typed, not escaped, and reads so on the page', async () => {
     const line = 'At 10:30 she read John 1:5, watched Re:Zero and wrote note:this.';
@@ -1831,6 +1863,12 @@ describe('scene breaks, typed the same way in every format', () => {
     expectEveryWordKept(plan);
     expect(chapters[0]!.body).toBe('Before.\n\n* * *\n\n"Break!" she said.\n\nTime Skip\n\nAfter.');
     expect(work.notices).toContain('drew a line naming a scene break (“Line Break”) as the site’s scene break');
+  });
+
+  it.each(breaks)('“%s” in a Markdown chapter stays as written, the site’s break, every word kept', async (mark) => {
+    const { plan, chapters } = await importBytes(new TextEncoder().encode(`# Chapter 1\n\nBefore.\n\n${mark}\n\nAfter.\n`), 'chapter-1.md');
+    expectEveryWordKept(plan);
+    expect(chapters[0]!.body).toBe(`Before.\n\n${mark}\n\nAfter.`);
   });
 
   it('are never marks that link somewhere or show code: those are what the author wrote', async () => {
