@@ -2101,6 +2101,16 @@ describe('books Calibre converted (a third writer)', () => {
     );
   });
 
+  it('leads entries that all lead to one file’s start to the headings there that read as their titles, in order (parts of one file each)', async () => {
+    const { plan, chapters } = await importFixture('calibre/parts-ru.epub');
+    expectEveryWordKept(plan);
+    expect(chapters.map(({ front, body }) => [front.title, front.part, body])).toEqual([
+      ['Глава 1', 'Часть 1', 'Ветер бил в стекло, и лампа горела всю ночь.'],
+      ['Глава 2: Буря', undefined, 'Утром корабль исчез.'],
+      ['Глава 3', 'Часть 2', 'Улица была пуста, когда она вернулась.'],
+    ]);
+  });
+
   it('leads misdirected entries to the files that open with their titles (a ligature “ﬁ” in one, “fi” in the other), and leaves out a section’s entry led there with them', async () => {
     const epub = makeEpub({
       version: 2,

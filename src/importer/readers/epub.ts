@@ -829,9 +829,34 @@ function withEntriesAtTheirHeadings(
   // The files entries lead to whole (one leading into a file, by an id, leaves its opening to another).
   const led = new Set(toc.filter((entry) => !intoFile(entry)).map((entry) => entry.path));
   const shared = (entry: TocEntry) => toc.some((other) => other !== entry && other.path === entry.path && !intoFile(other));
+  // Entries leading with others to one file whole (Calibre's, from a book whose chapters are
+  // sections of one file, their places lost): each to the next heading there that reads as its title.
+  const headings = new Map<string, { node: Element; used: boolean }[]>();
+  const headingsIn = (path: string) => {
+    if (!headings.has(path))
+      headings.set(
+        path,
+        [...elementsOf(documents.get(path) ?? treeOf([]))]
+          .filter(({ node }) => /^h[1-6]$/.test(node.tagName))
+          .map(({ node }) => ({ node, used: false })),
+      );
+    return headings.get(path)!;
+  };
+  let made = 0;
+  const placed = toc.map((entry) => {
+    if (intoFile(entry) || !shared(entry)) return entry;
+    const list = headingsIn(entry.path);
+    const after = list.findLastIndex(({ used }) => used) + 1;
+    const found = list.slice(after).find(({ node }) => sameWords(textOf(node), entry.title));
+    if (!found) return entry;
+    found.used = true;
+    if (typeof found.node.properties.id !== 'string') found.node.properties.id = `quire-entry-${++made}`;
+    idsOf(entry.path).add(found.node.properties.id as string);
+    return { ...entry, fragment: found.node.properties.id as string };
+  });
   const moved: string[] = [];
   const left: string[] = [];
-  const result = toc.flatMap((entry) => {
+  const result = placed.flatMap((entry) => {
     const own = opening.get(entry.path);
     if (intoFile(entry) || (own !== undefined && sameWords(own, entry.title))) return [entry];
     const path = spine.find((candidate) => !led.has(candidate) && sameWords(opening.get(candidate) ?? '', entry.title));
