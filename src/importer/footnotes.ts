@@ -44,17 +44,28 @@ export function isMarkerText(text: string): boolean {
 /**
  * Whether an element holds the notes of a chapter (pandoc's `section.footnotes`, EPUB's
  * `epub:type="footnotes"`), or is a list of nothing else, each item a note by its id (mammoth's
- * `<ol><li id="footnote-1">`, a Word document's notes).
+ * `<ol><li id="footnote-1">`, a Word document's notes) or by its way back to its marker (`↩︎`,
+ * as Calibre writes pandoc's notes into a Word document).
  */
 export function isNotesBlock(node: Element): boolean {
   if (classesOf(node).includes('footnotes') || /(?:^|\s)(?:footnotes|endnotes|rearnotes|doc-endnotes)(?:\s|$)/.test(semanticsOf(node)))
     return true;
   const items = node.children.filter((child): child is Element => child.type === 'element');
+  const wayBack = (item: Element) =>
+    [...elementsOf(item)].some(({ node: link }) => link.tagName === 'a' && (isNoteBackLink(link) || isBackText(toString(link))));
   return (
     (node.tagName === 'ol' || node.tagName === 'ul') &&
     items.length > 0 &&
-    items.every((item) => item.tagName === 'li' && typeof item.properties.id === 'string' && noteHref.test(`#${item.properties.id}`))
+    items.every(
+      (item) =>
+        item.tagName === 'li' && typeof item.properties.id === 'string' && (noteHref.test(`#${item.properties.id}`) || wayBack(item)),
+    )
   );
+}
+
+/** Whether a link's text is a note's way back to its marker: an arrow (↑, ↩, ^), "back", "return to text". */
+export function isBackText(text: string): boolean {
+  return /^\s*[([]?\s*(?:back|return(?: to (?:the )?text)?|go back|[↑↩⤴^][\uFE0E\uFE0F]?|\[\^\])\s*[)\]]?\s*$/i.test(text);
 }
 
 /**
@@ -313,7 +324,7 @@ function withoutBackLinks(children: ElementContent[], markers: ReadonlySet<strin
     .filter((child) => {
       if (child.type !== 'element' || child.tagName !== 'a') return true;
       const text = toString(child);
-      if (/backlink/.test(semanticsOf(child)) || /^\s*(?:[↑↩⤴^][\uFE0E\uFE0F]?|\[?\^\]?|back)\s*$/i.test(text)) return false;
+      if (/backlink/.test(semanticsOf(child)) || isBackText(text)) return false;
       const href = String(child.properties.href ?? '');
       if (href.startsWith('#') && markers.has(href.slice(1)) && isMarkerText(text)) {
         // Counted among the words of the source unless it reads as a way back there too (src/importer/html.ts visibleText).

@@ -1,9 +1,9 @@
 import type { Element, ElementContent, Root } from 'hast';
 import { toString } from 'hast-util-to-string';
-import { appendNotes, isMarkerText, isNoteBackLink, isNoteRef } from './footnotes.ts';
+import { appendNotes, isBackText, isMarkerText, isNoteBackLink, isNoteRef } from './footnotes.ts';
 import type { ImportedChapter, ImportedWork } from './model.ts';
 import { counted } from '../core/problems.ts';
-import { elementsOf, shownBefore } from './element.ts';
+import { classesOf, elementsOf, shownBefore } from './element.ts';
 
 /**
  * Footnotes as AO3 authors make them by hand: a superscript `[1]` linking to `#fn1`, and in
@@ -16,7 +16,6 @@ import { elementsOf, shownBefore } from './element.ts';
 
 const blockNames = new Set(['p', 'li', 'div', 'dd', 'blockquote', 'aside', 'section']);
 const leadingMarker = /^\s*(?:\[\d{1,3}\]|\(\d{1,3}\)|\d{1,3}[.):]|\*{1,3}|[†‡])\s*/;
-const backText = /^\s*[([]?\s*(?:back|return(?: to (?:the )?text)?|go back|↩|↑|⤴|\^)\s*[)\]]?\s*$/i;
 
 interface Place {
   node: Element;
@@ -139,6 +138,8 @@ function readChapter(
   for (const [list, holder] of notesLists) {
     const items = list.children.filter((child): child is Element => child.type === 'element' && child.tagName === 'li');
     if (!items.every((item) => taken.has(item))) continue;
+    // A list of notes and nothing else: a block of notes, as the converter's own are (nothing reads it as the text's last paragraphs).
+    list.properties = { ...list.properties, className: [...classesOf(list), 'footnotes'] };
     const before = shownBefore(holder.children, list);
     if (before?.type !== 'element' || !notesHeading.test(toString(before))) continue;
     setAside.push(toString(before));
@@ -203,7 +204,7 @@ function cleaned(children: ElementContent[], anchor: Element, refIds: string[], 
       const isAnchor = child === anchor && (text.trim() === '' || isMarkerText(text));
       const isBack =
         child.tagName === 'a' &&
-        (backText.test(text) || (href !== undefined && refIds.includes(href) && (isMarkerText(text) || backText.test(text))));
+        (isBackText(text) || (href !== undefined && refIds.includes(href) && (isMarkerText(text) || isBackText(text))));
       if (isAnchor || isBack) {
         setAside.push(text);
         continue;

@@ -2101,6 +2101,15 @@ describe('books Calibre converted (a third writer)', () => {
     );
   });
 
+  it('keeps the footnotes Calibre lists after a chapter out of the labelled end note above them', async () => {
+    const { plan, chapters } = await importFixture('calibre/notes-fr.docx');
+    expectEveryWordKept(plan);
+    expect(chapters.map(({ front, body }) => [front.title, front.endNote, body])).toEqual([
+      ['Chapitre 1', 'Merci d’avoir lu !', 'Le vent frappait la vitre.[^1]\n\nLa lampe brûla toute la nuit.\n\n[^1]: Une lampe à huile.'],
+      ['Chapitre 2', undefined, 'Au matin, le navire avait disparu.[^1]\n\n[^1]: Le navire du port.'],
+    ]);
+  });
+
   it('leads entries that all lead to one file’s start to the headings there that read as their titles, in order (parts of one file each)', async () => {
     const { plan, chapters } = await importFixture('calibre/parts-ru.epub');
     expectEveryWordKept(plan);
