@@ -2152,6 +2152,27 @@ describe('books Calibre converted (a third writer)', () => {
     );
   });
 
+  it('titles chapters whose contents entries have no words by their place, under the label of the book’s language', async () => {
+    const epub = makeEpub({
+      version: 3,
+      metadata: '<dc:title>Der Leuchtturm</dc:title><dc:creator>Ada</dc:creator><dc:language>de</dc:language>',
+      spine: [
+        { path: 'a.xhtml', html: '<p>Der Wind schlug gegen das Glas.</p>' },
+        { path: 'b.xhtml', html: '<p>Am Morgen war das Schiff verschwunden.</p>' },
+      ],
+      toc: [
+        { title: '', href: 'a.xhtml' },
+        { title: '', href: 'b.xhtml' },
+      ],
+    });
+    const { plan, chapters } = await importBytes(epub, 'leuchtturm.epub');
+    expectEveryWordKept(plan);
+    expect(chapters.map(({ slug, front }) => [slug, front.title])).toEqual([
+      ['chapter-1', 'Kapitel 1'],
+      ['chapter-2', 'Kapitel 2'],
+    ]);
+  });
+
   it('leads entries whose ids their files do not have to the files that open with their titles', async () => {
     const epub = makeEpub({
       version: 2,
