@@ -228,8 +228,13 @@ function orderHint(path: string, problem: string, frontmatter: Record<string, un
   const stem = basename(path).replace(/\.md$/i, '');
   const named = /^(\d+)(?=[-_. ]|$)/.exec(stem)?.[1] ?? /^\p{L}+[-_ ]?(\d+)$/u.exec(stem)?.[1];
   if (named !== undefined) return `; the file name says ${named}: order: ${Number(named)}`;
-  const titled = typeof frontmatter.title === 'string' ? readTitle(frontmatter.title)?.number : undefined;
-  return titled !== undefined && /^\d+$/.test(titled) ? `; the title says ${titled}: order: ${Number(titled)}` : '';
+  const read = typeof frontmatter.title === 'string' ? readTitle(frontmatter.title) : undefined;
+  const titled = read?.number;
+  if (titled === undefined || !/^\d+$/.test(titled)) return '';
+  // A part of a chapter ("Chapter 7, Part 2") goes after it and before the next: 7.02.
+  const part = read?.part && /^\d{1,2}$/.test(read.part.number) ? Number(read.part.number) : undefined;
+  const order = part ? Number((Number(titled) + part / 100).toFixed(2)) : Number(titled);
+  return `; the title says ${titled}${part ? `, part ${part}` : ''}: order: ${order}`;
 }
 
 /** Reads a content file and checks its frontmatter, adding any problem (with the file's name) to `problems`. */

@@ -49,6 +49,7 @@ describe('a chapter file numbered in its name (01-arrival.md, chapter-8.md) or i
       'chapters/chapter-8.md': chapter('title: Eight'),
       'chapters/ch09.md': chapter('title: Nine'),
       'chapters/the-lake.md': chapter('title: "فصل 10: مه"'),
+      'chapters/the-storm.md': chapter('title: "Chapter 11, Part 2"'),
       'chapters/epilogue.md': chapter('title: After'),
     });
     expect(problems).toEqual([
@@ -57,6 +58,7 @@ describe('a chapter file numbered in its name (01-arrival.md, chapter-8.md) or i
       expect.stringMatching(/chapters\/chapter-8\.md: order: order is required: .*; the file name says 8: order: 8$/),
       expect.stringMatching(/chapters\/epilogue\.md: order: order is required: 0 for the prologue, 1, 2… \(4\.5 between 4 and 5\)$/),
       expect.stringMatching(/chapters\/the-lake\.md: order: order is required: .*; the title says 10: order: 10$/),
+      expect.stringMatching(/chapters\/the-storm\.md: order: order is required: .*; the title says 11, part 2: order: 11\.02$/),
     ]);
   });
 });
