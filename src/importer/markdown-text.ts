@@ -5,6 +5,7 @@ import { unified } from 'unified';
 import { definesTypedAddress, definitionLine } from './markdown-references.ts';
 import { decodedOnce } from './xml.ts';
 import { isSceneBreak } from '../core/scene-breaks.ts';
+import { closesFence, fenceOpened } from '../markdown/source-lines.ts';
 
 /** Markdown as an HTML tree (CommonMark), for what the importer reads as Markdown but writes as story.md's fields. */
 export function markdownTree(markdown: string): Root {
@@ -22,8 +23,11 @@ export function markdownTree(markdown: string): Root {
 export function markdownToPlainText(markdown: string, { inline = false }: { inline?: boolean } = {}): string {
   // A heading's or a line's own text (`inline`): no block opens it, "1. Bölüm" is no list, "> x" no quote.
   const block = (pattern: RegExp) => (inline ? nothing : pattern);
+  // Fenced code shows its lines as typed (tags, marks and all), not its fences: held apart until the rest is read.
+  const code: string[] = [];
+  const text = inline ? markdown.replace(/\r\n?/g, '\n') : withCodeHeld(markdown.replace(/\r\n?/g, '\n'), code);
   return (
-    withoutComments(markdown.replace(/\r\n?/g, '\n'))
+    withoutComments(text)
       // A character escaped (`\*literal\*`, `\<span>`) is text, no mark: held apart until the marks are read.
       .replace(escaped, (_, character: string) => String.fromCharCode(heldApart + character.charCodeAt(0)))
       // A link's or a picture's definition (`[image1]: <data:…>`, as Google Docs writes pictures) is not shown at
@@ -66,8 +70,32 @@ export function markdownToPlainText(markdown: string, { inline = false }: { inli
       .split('\n\n')
       .filter((paragraph) => inline || !isSceneBreak(paragraph))
       .join('\n\n')
+      .replace(heldCode, (_, index: string) => code[Number(index)]!)
       .trim()
   );
+}
+
+/** Where a fenced block's lines are held while the rest is read: its number between two private-use characters. */
+const heldCode = /\uf8f0(\d+)\uf8f1/g;
+
+/** The text with each fenced code block (its content kept in `code`, its fences gone) as a paragraph of its own holding its number. */
+function withCodeHeld(text: string, code: string[]): string {
+  const lines = text.split('\n');
+  const out: string[] = [];
+  for (let i = 0; i < lines.length; i++) {
+    const fence = fenceOpened(lines[i]!);
+    if (fence === undefined) {
+      out.push(lines[i]!);
+      continue;
+    }
+    // To the line that closes it, as the site reads code (source-lines.ts), or to the end.
+    let end = i + 1;
+    while (end < lines.length && !closesFence(lines[end]!, fence)) end++;
+    code.push(lines.slice(i + 1, end).join('\n'));
+    out.push('', `\uf8f0${code.length - 1}\uf8f1`, '');
+    i = end;
+  }
+  return out.join('\n');
 }
 
 /** A pattern that matches nowhere: a block's pattern, in text no block opens. */

@@ -3587,6 +3587,16 @@ the lake is still.</div>
     ]);
   });
 
+  it('imports a chapter showing code (tags, a line like a link’s definition, marks) with every word, as the page shows it', async () => {
+    const text =
+      '# Chapter 1\n\nShe typed the page.\n\n```html\n<p id="intro">Hello</p>\n[home]: https://example.org\n**not bold**\n```\n\nThen she saved it.\n';
+    const { plan, chapters } = await importBytes(strToU8(text), 'chapter-1.md');
+    expectEveryWordKept(plan);
+    expect(chapters[0]!.body).toBe(
+      'She typed the page.\n\n```html\n<p id="intro">Hello</p>\n[home]: https://example.org\n**not bold**\n```\n\nThen she saved it.',
+    );
+  });
+
   it('reads a whole story in one Markdown file as a chapter at each chapter heading, code left as written', async () => {
     const text =
       'Thanks to my beta!\n\n# Chapter 1: The Lake\n\nShe swam.\n\n```\n# Chapter 9: not a heading\n```\n\n## Chapter 2: The Shore ##\n\nShe slept.\n';

@@ -48,6 +48,15 @@ describe('markdownToPlainText', () => {
 
   it('drops scene-break lines', () => {
     expect(markdownToPlainText('One.\n\n* * *\n\nTwo.')).toBe('One.\n\nTwo.');
+    expect(markdownToPlainText('One.\n\noOo\n\n**⁂**\n\nTwo.')).toBe('One.\n\nTwo.');
+  });
+
+  it('keeps fenced code as the page shows it: its lines as typed, tags, marks and all, without its fences', () => {
+    const markdown =
+      'She typed:\n\n```html\n<p id="intro">*Hi*</p>\n[home]: https://example.org\n<!-- kept -->\n```\n\nThen ~~saved~~ it.\n\n~~~\nopen to the end <b>\n';
+    expect(markdownToPlainText(markdown)).toBe(
+      'She typed:\n\n<p id="intro">*Hi*</p>\n[home]: https://example.org\n<!-- kept -->\n\nThen saved it.\n\nopen to the end <b>',
+    );
   });
 
   it('reads a tag that goes on over a line’s end as a tag, as CommonMark does, but not past a blank line', () => {
