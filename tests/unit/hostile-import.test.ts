@@ -433,6 +433,21 @@ describe('exhaustion from small files', () => {
     expect(plan.chapters[0]!.text).not.toContain('](');
   });
 
+  it('a book whose 5,000 contents entries all lead to one file’s start reads each file once, in seconds', async () => {
+    // Each entry read the whole file again (for notes, then for its heading): thirty seconds.
+    const epub = makeEpub({
+      version: 2,
+      metadata,
+      spine: [{ path: 'all.xhtml', html: Array.from({ length: 5_000 }, (_, i) => `<h2>Chapter ${i + 1}</h2><p>Word ${i}.</p>`).join('') }],
+      toc: Array.from({ length: 5_000 }, (_, i) => ({ title: `Chapter ${i + 1}`, href: 'all.xhtml' })),
+    });
+    const started = performance.now();
+    const work = await readInput(epub, 'one-file.epub');
+    expect(performance.now() - started).toBeLessThan(10_000);
+    expect(work.chapters).toHaveLength(5_000);
+    expect(work.chapters[4_999]!.title).toBe('Chapter 5000');
+  });
+
   it('a Word document with a 512 MB media entry is refused, naming it', async () => {
     const docx = claiming(
       zipSync({ ...unzipSync(makeDocx(['<w:p><w:r><w:t>Chapter 1</w:t></w:r></w:p>'])), 'word/media/image1.png': new Uint8Array(10) }),

@@ -189,7 +189,8 @@ function readContents(book: Book, pkg: Package, log: Log): Contents {
   withCalibreNotes([...documents.values()], setAside);
   // Entries leading to a note or to a note's marker (Calibre lists each of a Word or OpenDocument
   // file's notes, "1", and each way back, "←1"): notes of the chapters, no chapters.
-  const toc = listed.filter((entry) => !leadsToNote(entry, documents));
+  const isNoteEntry = leadsToNote(documents);
+  const toc = listed.filter((entry) => !isNoteEntry(entry));
   if (toc.length < listed.length)
     notices.push(
       `left out ${counted(listed.length - toc.length, 'entry', 'entries')} of the table of contents leading to footnotes or their markers`,
@@ -828,31 +829,44 @@ function withEntriesAtTheirHeadings(
   const intoFile = (entry: TocEntry) => entry.fragment !== undefined && idsOf(entry.path).has(entry.fragment);
   // The files entries lead to whole (one leading into a file, by an id, leaves its opening to another).
   const led = new Set(toc.filter((entry) => !intoFile(entry)).map((entry) => entry.path));
-  const shared = (entry: TocEntry) => toc.some((other) => other !== entry && other.path === entry.path && !intoFile(other));
+  // How many entries lead to each file whole: an entry shares its file with others that do.
+  const wholeLed = new Map<string, number>();
+  for (const entry of toc) if (!intoFile(entry)) wholeLed.set(entry.path, (wholeLed.get(entry.path) ?? 0) + 1);
+  const shared = (entry: TocEntry) => (wholeLed.get(entry.path) ?? 0) > (intoFile(entry) ? 0 : 1);
   // Entries leading with others to one file whole (Calibre's, from a book whose chapters are
   // sections of one file, their places lost): each to the next heading there that reads as its title.
-  const headings = new Map<string, { node: Element; used: boolean }[]>();
+  // Each file's headings by their words, read once, and how far the entries have taken them.
+  const headings = new Map<string, { nodes: Element[]; byWords: Map<string, number[]>; next: number }>();
   const headingsIn = (path: string) => {
-    if (!headings.has(path))
-      headings.set(
-        path,
-        [...elementsOf(documents.get(path) ?? treeOf([]))]
-          .filter(({ node }) => /^h[1-6]$/.test(node.tagName))
-          .map(({ node }) => ({ node, used: false })),
-      );
-    return headings.get(path)!;
+    let found = headings.get(path);
+    if (!found) {
+      const nodes = [...elementsOf(documents.get(path) ?? treeOf([]))].flatMap(({ node }) => (/^h[1-6]$/.test(node.tagName) ? [node] : []));
+      const byWords = new Map<string, number[]>();
+      nodes.forEach((node, index) => {
+        const words = titleWords(textOf(node));
+        if (!words) return;
+        const places = byWords.get(words);
+        if (places) places.push(index);
+        else byWords.set(words, [index]);
+      });
+      found = { nodes, byWords, next: 0 };
+      headings.set(path, found);
+    }
+    return found;
   };
   let made = 0;
   const placed = toc.map((entry) => {
     if (intoFile(entry) || !shared(entry)) return entry;
-    const list = headingsIn(entry.path);
-    const after = list.findLastIndex(({ used }) => used) + 1;
-    const found = list.slice(after).find(({ node }) => sameWords(textOf(node), entry.title));
-    if (!found) return entry;
-    found.used = true;
-    if (typeof found.node.properties.id !== 'string') found.node.properties.id = `quire-entry-${++made}`;
-    idsOf(entry.path).add(found.node.properties.id as string);
-    return { ...entry, fragment: found.node.properties.id as string };
+    const file = headingsIn(entry.path);
+    const places = file.byWords.get(titleWords(entry.title));
+    while (places?.length && places[0]! < file.next) places.shift();
+    const at = places?.shift();
+    if (at === undefined) return entry;
+    file.next = at + 1;
+    const node = file.nodes[at]!;
+    if (typeof node.properties.id !== 'string') node.properties.id = `quire-entry-${++made}`;
+    idsOf(entry.path).add(node.properties.id as string);
+    return { ...entry, fragment: node.properties.id as string };
   });
   const moved: string[] = [];
   const left: string[] = [];
@@ -883,22 +897,40 @@ function withEntriesAtTheirHeadings(
   return result;
 }
 
-/** Whether a contents entry leads to a footnote (or a block of them) or to a footnote's marker in the text. */
-function leadsToNote(entry: TocEntry, documents: ReadonlyMap<string, Element | Root>): boolean {
-  const tree = documents.get(entry.path);
-  if (!tree) return false;
+/**
+ * Whether a contents entry leads to a footnote (or a block of them) or to a footnote's marker in
+ * the text: each file read once, however many entries lead into it.
+ */
+function leadsToNote(documents: ReadonlyMap<string, Element | Root>): (entry: TocEntry) => boolean {
   const isNote = (node: Element) => isNotesBlock(node) || /(?:^|\s)(?:footnote|endnote|rearnote|note)(?:\s|$)/.test(semanticsOf(node));
-  // A file that holds a note and nothing else (Calibre's, a note a file).
-  if (!entry.fragment) {
-    const shown = withoutWrappers(tree).filter((node) => hasText([node]));
-    return shown.length > 0 && shown.every((node) => node.type === 'element' && isNote(node));
-  }
-  const elements = [...elementsOf(tree)].map(({ node }) => node);
-  const target = elements.find((node) => node.properties.id === entry.fragment);
-  if (target === undefined) return false;
-  // The note itself, its marker, or an item of a block of notes (pandoc's `<li id="fn1">`).
-  const inNotes = () => elements.some((node) => isNotesBlock(node) && [...elementsOf(node)].some(({ node: inner }) => inner === target));
-  return isNoteRef(target) || isNote(target) || inNotes();
+  const files = new Map<string, { onlyNotes: boolean; notes: Map<string, boolean> } | undefined>();
+  const fileOf = (path: string) => {
+    if (!files.has(path)) {
+      const tree = documents.get(path);
+      if (!tree) {
+        files.set(path, undefined);
+        return undefined;
+      }
+      // A file that holds a note and nothing else (Calibre's, a note a file).
+      const shown = withoutWrappers(tree).filter((node) => hasText([node]));
+      const onlyNotes = shown.length > 0 && shown.every((node) => node.type === 'element' && isNote(node));
+      // Each id's element: the note itself, its marker, or an item of a block of notes (pandoc's `<li id="fn1">`).
+      const notes = new Map<string, boolean>();
+      const inNotes = new Set<Root | Element>();
+      for (const { node, parent } of elementsOf(tree)) {
+        if (inNotes.has(parent) || isNotesBlock(node)) inNotes.add(node);
+        const id = node.properties.id;
+        if (typeof id === 'string' && !notes.has(id)) notes.set(id, inNotes.has(node) || isNoteRef(node) || isNote(node));
+      }
+      files.set(path, { onlyNotes, notes });
+    }
+    return files.get(path);
+  };
+  return (entry) => {
+    const file = fileOf(entry.path);
+    if (!file) return false;
+    return entry.fragment ? (file.notes.get(entry.fragment) ?? false) : file.onlyNotes;
+  };
 }
 
 /** The rank of the heading at a contents entry's place in its file (1 for an <h1>), if a heading opens it. */
@@ -1419,12 +1451,15 @@ function noTextButHeadings(nodes: ElementContent[]): boolean {
 
 /** Whether two lines say the same words, whatever their case, punctuation and spacing ("1. The Storm", "1 The Storm"). */
 function sameWords(one: string, other: string): boolean {
-  const words = (text: string) =>
-    folded(text)
-      .replace(/[^\p{L}\p{N}]+/gu, ' ')
-      .trim();
-  return words(one) !== '' && words(one) === words(other);
+  const words = titleWords(one);
+  return words !== '' && words === titleWords(other);
 }
+
+/** A title's words as titles are compared: folded, anything between them one space. */
+const titleWords = (text: string): string =>
+  folded(text)
+    .replace(/[^\p{L}\p{N}]+/gu, ' ')
+    .trim();
 
 /** The headings (two or three) a text opens with, one after another, and the wrapper around them, if any (`<section>`, `<div>`, `<header>`, `<hgroup>`). */
 const isHeading = (node: ElementContent | undefined): node is Element => node?.type === 'element' && /^h[1-6]$/.test(node.tagName);
