@@ -51,8 +51,14 @@ export function isNotesBlock(node: Element): boolean {
   if (classesOf(node).includes('footnotes') || /(?:^|\s)(?:footnotes|endnotes|rearnotes|doc-endnotes)(?:\s|$)/.test(semanticsOf(node)))
     return true;
   const items = node.children.filter((child): child is Element => child.type === 'element');
+  // A note's way back ends it, in the item or in its paragraph: looked for there alone, so that lists
+  // nested in lists are never read again at every level.
+  const isWayBack = (child: ElementContent) =>
+    child.type === 'element' && child.tagName === 'a' && (isNoteBackLink(child) || isBackText(toString(child)));
   const wayBack = (item: Element) =>
-    [...elementsOf(item)].some(({ node: link }) => link.tagName === 'a' && (isNoteBackLink(link) || isBackText(toString(link))));
+    item.children.some(
+      (child) => isWayBack(child) || (child.type === 'element' && child.tagName === 'p' && child.children.some(isWayBack)),
+    );
   return (
     (node.tagName === 'ol' || node.tagName === 'ul') &&
     items.length > 0 &&
