@@ -27,6 +27,20 @@ describe('the hostile-story corpus', () => {
   });
 });
 
+describe('a list’s item of 360,000 characters, a dash between every two words', () => {
+  it('is read in seconds, every word shown (no pattern looks at it once for every dash)', async () => {
+    const item = `- A${' x - b'.repeat(60_000)} end`;
+    const started = performance.now();
+    const { problems, chapters } = await readSoundStory(join(root, 'dashes'), {
+      'chapters/chapter-3.md': chapter('title: Three\norder: 3', item),
+    });
+    expect(performance.now() - started).toBeLessThan(5000);
+    expect(problems).toEqual([]);
+    const text = chapters.find((source) => source.id === 'chapter-3')!.body.text;
+    expect(text.split(/\s+/).filter((word) => word === 'b')).toHaveLength(60_000);
+  });
+});
+
 describe('a chapter file named by hand (Chapter Two.md)', () => {
   it('is served at an address made from its name, which links by file name, address and Obsidian link all reach', async () => {
     const { problems, chapters } = await readSoundStory(join(root, 'named'), {
