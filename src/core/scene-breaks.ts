@@ -51,3 +51,8 @@ const label = new RegExp(
 export function isBreakLabel(line: string): boolean {
   return label.test(line.trim());
 }
+
+/** A break as the importer reads one, in every format: drawn with marks (`* * *`, `oOo`) or named ("Line Break"). */
+export function isTypedBreak(line: string): boolean {
+  return isSceneBreak(line) || isBreakLabel(line);
+}

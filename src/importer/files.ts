@@ -158,13 +158,15 @@ export async function planImport(work: ImportedWork, existingOrders: readonly nu
       words: chapterWords({ body }),
     });
   }
+  // What the source holds that is no words of the text: set aside by the readers, or drawn as breaks.
+  const noWords = [...work.setAside, ...breakMarks];
   // A break named in words ("Line Break"): the words are gone from the page, and the author told.
-  const named = [...work.setAside, ...breakMarks].filter(isBreakLabel);
+  const named = noWords.filter(isBreakLabel);
   if (named.length > 0)
     work.notices.push(
       `drew ${named.length === 1 ? 'a line' : `${named.length} lines`} naming a scene break (${firstFew([...new Set(named.map((line) => line.trim()))])}) as the site’s scene break`,
     );
-  const expected = withoutWords(fidelityWords(work.source), [...work.setAside, ...breakMarks].flatMap(fidelityWords));
+  const expected = withoutWords(fidelityWords(work.source), noWords.flatMap(fidelityWords));
   const fidelity = compareWords(expected, rendered.flatMap(fidelityWords), bodies);
   return {
     chapters,

@@ -2,7 +2,7 @@ import type { Element, ElementContent, Nodes, Root, RootContent } from 'hast';
 import { fromHtml } from 'hast-util-from-html';
 import { select as selectIn, selectAll as selectAllIn } from 'hast-util-select';
 import { toString } from 'hast-util-to-string';
-import { isBreakLabel, isSceneBreak } from '../core/scene-breaks.ts';
+import { isTypedBreak } from '../core/scene-breaks.ts';
 import { blockElements } from '../markdown/rehype-plain-text.ts';
 import { classesOf, shapeOf } from './element.ts';
 import { maxInputDepth, NestedTooDeepError } from './limits.ts';
@@ -72,7 +72,7 @@ export function textOf(node: Nodes | undefined): string {
  */
 export function sceneBreakMarks(node: Element): string | undefined {
   const marks = toString(node);
-  return (isSceneBreak(marks) || isBreakLabel(marks)) && !select('a[href], img, svg, code, kbd, samp', node) ? marks : undefined;
+  return isTypedBreak(marks) && !select('a[href], img, svg, code, kbd, samp', node) ? marks : undefined;
 }
 
 /** A tree holding these nodes (a part of a page, as its own text). */

@@ -2,7 +2,7 @@ import { endNoteFrom } from '../labelled-notes.ts';
 import type { Element, ElementContent, Root } from 'hast';
 import { sourceText, withoutControls } from '../decode.ts';
 import { importedStory, ImportError, type ImportedChapter, type ImportedWork } from '../model.ts';
-import { isBreakLabel, isSceneBreak } from '../../core/scene-breaks.ts';
+import { isTypedBreak } from '../../core/scene-breaks.ts';
 import { volumeLabel } from '../../core/chapter-labels.ts';
 import { backMatterNotice, chaptersNotice, frontMatterNotice, numberedInVolumes } from '../chapter-headings.ts';
 import {
@@ -201,7 +201,7 @@ export function blocksToTree(blocks: string[][], setAside: string[] = []): Root 
     } else if (pixivHeading) {
       setAside.push('chapter');
       children.push(element('h2', marked(pixivHeading[1]!, setAside)));
-    } else if (lines.length === 1 && (isSceneBreak(lines[0]!) || isBreakLabel(lines[0]!))) {
+    } else if (lines.length === 1 && isTypedBreak(lines[0]!)) {
       // The break's marks ("oOo", "xXx") are drawn as the site's own break, not kept as words.
       setAside.push(lines[0]!);
       children.push(element('hr', []));
