@@ -34,22 +34,26 @@ function drawnBreak(text: string): boolean {
   return !/^[OX][ox]+$/.test(text);
 }
 
-/** Marks typed around a break's label: `-Line Break-`, `~*Scene Break*~`, `[break]`, `(LB)`. */
-const around = String.raw`[-~=*_+•·#\[\](){}<>|/\\:.\s]`;
-/**
- * A scene break written as its name, as authors type one where a site strips drawn marks (FanFiction.net
- * did): "Line Break", "-Scene Break-", "[break]", "(LB)". "Break" or "LB" alone only between marks
- * ("Break!" is a word said); "Time Skip" or "POV Change" tell the reader something, and stay. The
- * importer draws these as breaks and says so; the site's own Markdown keeps them as the author wrote them.
- */
-const label = new RegExp(
-  String.raw`^(?:${around}*(?:(?:scene|line|page|section)[\s-]*break)${around}*|${around}*[\[(<{~*-]${around}*(?:break|lb|sb)${around}*[\])>}~*-]${around}*)$`,
-  'iu',
-);
+/** A mark typed around a break's label: `-Line Break-`, `~*Scene Break*~`, `[break]`, `(LB)`. */
+const around = /[-~=*_+•·#[\](){}<>|/\\:.\s]/u;
 
-/** Whether a line (or a paragraph's whole text) names a scene break in words: "Line Break", "[break]". */
+/**
+ * Whether a line (or a paragraph's whole text) names a scene break in words, as authors type one
+ * where a site strips drawn marks (FanFiction.net did): "Line Break", "-Scene Break-", "[break]",
+ * "(LB)". "Break" or "LB" alone only between marks ("Break!" is a word said); "Time Skip" or "POV
+ * Change" tell the reader something, and stay. The importer draws these as breaks and says so; the
+ * site's own Markdown keeps them as the author wrote them. The marks are taken off each end first,
+ * then the words between looked at: time in proportion to the line, however many marks it holds.
+ */
 export function isBreakLabel(line: string): boolean {
-  return label.test(line.trim());
+  const text = line.trim();
+  let start = 0;
+  let end = text.length;
+  while (start < end && around.test(text[start]!)) start++;
+  while (end > start && around.test(text[end - 1]!)) end--;
+  const words = text.slice(start, end);
+  if (/^(?:scene|line|page|section)[\s-]*break$/iu.test(words)) return true;
+  return /^(?:break|lb|sb)$/iu.test(words) && /[[(<{~*-]/u.test(text.slice(0, start)) && /[\])>}~*-]/u.test(text.slice(end));
 }
 
 /** A break as the importer reads one, in every format: drawn with marks (`* * *`, `oOo`) or named ("Line Break"). */

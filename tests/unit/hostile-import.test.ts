@@ -448,6 +448,14 @@ describe('exhaustion from small files', () => {
     expect(work.chapters[4_999]!.title).toBe('Chapter 5000');
   });
 
+  it('a line of 16,000 dashes around the word “break”, and a letter after, reads at once as the text it is', async () => {
+    // Read as a break named in words by one pattern of three runs of marks, it took a minute.
+    const line = `${'-'.repeat(8_000)}break${'-'.repeat(8_000)}q`;
+    const { plan, seconds } = await importBytes(new TextEncoder().encode(`Chapter 1\n\nBefore.\n\n${line}\n\nAfter.`), 'dashes.txt');
+    faithful(plan);
+    expect(seconds).toBeLessThan(5);
+  });
+
   it('a Word document with a 512 MB media entry is refused, naming it', async () => {
     const docx = claiming(
       zipSync({ ...unzipSync(makeDocx(['<w:p><w:r><w:t>Chapter 1</w:t></w:r></w:p>'])), 'word/media/image1.png': new Uint8Array(10) }),
