@@ -234,7 +234,7 @@ function markdownNotes(markdown: { body: string; frontmatter: Record<string, unk
   }
   // The footnotes' definitions after the text stay with it: an end note is the text's last paragraphs before them.
   // Definitions, and the indented paragraphs that go on with them, from the first definition of the run on.
-  const ofNotes = (index: number) => footnoteDefinition.test(blockAt(index)) || /^ {4}/.test(body.slice(starts[index]));
+  const ofNotes = (index: number) => footnoteDefinition.test(blockAt(index)) || body.startsWith('    ', starts[index]);
   let notes = starts.length;
   while (notes > first + 1 && ofNotes(notes - 1)) notes--;
   while (notes < starts.length && !footnoteDefinition.test(blockAt(notes))) notes++;
