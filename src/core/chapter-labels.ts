@@ -453,7 +453,7 @@ export const languages: Record<string, Words> = {
     prologue: ['Пролог'],
     epilogue: ['Епілог'],
     interlude: ['Інтерлюдія'],
-    notes: ['Примітка автора', 'Примітки автора', 'Від автора'],
+    notes: ['Примітка автора', 'Примітка авторки', 'Примітки автора', 'Примітки авторки', 'Від автора', 'Від авторки'],
   },
   tr: {
     ordinals: [
@@ -517,7 +517,7 @@ export const languages: Record<string, Words> = {
     prologue: ['Mở đầu', 'Lời mở đầu'],
     epilogue: ['Vĩ thanh', 'Kết'],
     interlude: ['Ngoại truyện'],
-    notes: ['Lời tác giả', 'Tác giả', 'A/N'],
+    notes: ['Lời tác giả', 'Ghi chú của tác giả', 'Ghi chú tác giả', 'Tác giả', 'A/N'],
   },
   ar: {
     volumes: ['المجلد', 'مجلد', 'الجزء', 'جزء', 'الكتاب', 'القسم'],
@@ -567,6 +567,8 @@ export const languages: Record<string, Words> = {
     notes: ['Poznámka autorky', 'Poznámka autora', 'A/N'],
   },
   sk: {
+    parts: ['Časť'],
+    volumes: ['Diel', 'Kniha', 'Časť', 'Zväzok'],
     chapter: ['Kapitola', 'Kap.'],
     prologue: ['Prológ'],
     epilogue: ['Epilóg'],
@@ -647,6 +649,8 @@ export const languages: Record<string, Words> = {
     notes: ['Författarens anteckning', 'Författarens kommentar', 'A/N'],
   },
   el: {
+    parts: ['Μέρος'],
+    volumes: ['Τόμος', 'Βιβλίο', 'Μέρος'],
     chapter: ['Κεφάλαιο', 'Κεφ.'],
     prologue: ['Πρόλογος'],
     epilogue: ['Επίλογος'],
@@ -654,6 +658,8 @@ export const languages: Record<string, Words> = {
     notes: ['Σημείωση της συγγραφέως', 'Σημείωση του συγγραφέα', 'Σ/Σ'],
   },
   hr: {
+    parts: ['Dio'],
+    volumes: ['Knjiga', 'Svezak', 'Dio'],
     chapter: ['Poglavlje', 'Pogl.'],
     prologue: ['Prolog'],
     epilogue: ['Epilog'],
@@ -661,6 +667,8 @@ export const languages: Record<string, Words> = {
     notes: ['Bilješka autorice', 'Bilješka autora', 'A/N'],
   },
   sr: {
+    parts: ['Део'],
+    volumes: ['Књига', 'Том', 'Део'],
     chapter: ['Поглавље', 'Глава'],
     prologue: ['Пролог'],
     epilogue: ['Епилог'],
@@ -668,6 +676,8 @@ export const languages: Record<string, Words> = {
     notes: ['Белешка ауторке', 'Белешка аутора'],
   },
   ro: {
+    parts: ['Partea'],
+    volumes: ['Volumul', 'Cartea', 'Partea'],
     chapter: ['Capitolul', 'Capitol', 'Cap.'],
     prologue: ['Prolog'],
     epilogue: ['Epilog'],
@@ -675,6 +685,8 @@ export const languages: Record<string, Words> = {
     notes: ['Nota autoarei', 'Nota autorului', 'N/A'],
   },
   ca: {
+    parts: ['Part'],
+    volumes: ['Volum', 'Llibre', 'Part'],
     chapter: ['Capítol', 'Capitol', 'Cap.'],
     prologue: ['Pròleg', 'Proleg'],
     epilogue: ['Epíleg', 'Epileg'],
@@ -689,6 +701,8 @@ export const languages: Record<string, Words> = {
     notes: ['Paalala ng may-akda', 'A/N'],
   },
   hi: {
+    parts: ['भाग'],
+    volumes: ['खंड', 'पुस्तक', 'भाग'],
     chapter: ['अध्याय'],
     prologue: ['प्रस्तावना'],
     epilogue: ['उपसंहार'],
@@ -726,6 +740,7 @@ export const languages: Record<string, Words> = {
     notes: ['یادداشت نویسنده'],
   },
   hu: {
+    volumes: ['Kötet', 'Könyv', 'Rész'],
     chapter: ['Fejezet'],
     prologue: ['Prológus'],
     epilogue: ['Epilógus'],

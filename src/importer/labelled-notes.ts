@@ -49,8 +49,6 @@ export function readLabelledNotes(work: ImportedWork): void {
     const container = textContainer(chapter.body);
     // The text's own blocks: not its footnotes, nor the heading of the part it opens ("Teil 1", above its first note).
     const textBlocks = () => elementsIn(container).filter((block) => !isNotesBlock(block));
-    const partHeading = (block: Element | undefined) =>
-      block !== undefined && /^h[1-6]$/.test(block.tagName) && volumeLabel(toString(block)) !== undefined;
     const blocks = textBlocks().filter((block, index) => index > 0 || !partHeading(block));
     if (blocks.length < 2) continue;
     let moved = false;
@@ -100,11 +98,21 @@ export function readLabelledNotes(work: ImportedWork): void {
     );
 }
 
-/** The element holding a chapter's paragraphs: its tree, or the one wrapper (`<div>`, `<section>`) around them all (and its footnotes, after it). */
+/** Whether a block is the heading of a part a chapter opens ("Teil 1", "Part Two"). */
+const partHeading = (block: Element | undefined): boolean =>
+  block !== undefined && /^h[1-6]$/.test(block.tagName) && volumeLabel(toString(block)) !== undefined;
+
+/**
+ * The element holding a chapter's paragraphs: its tree, or the one wrapper (`<div>`, `<section>`)
+ * around them all (and its footnotes, after it; and the heading of the part it opens, before it,
+ * as a pandoc EPUB sets a part's first chapter: `<h1>Part 1</h1><section>…</section>`).
+ */
 function textContainer(tree: Root): Root | Element {
   let container: Root | Element = tree;
   for (;;) {
-    const elements: Element[] = elementsIn(container).filter((element) => !isNotesBlock(element));
+    const elements: Element[] = elementsIn(container).filter(
+      (element, index) => !isNotesBlock(element) && (index > 0 || !partHeading(element)),
+    );
     const loose: boolean = (container.children as (RootContent | ElementContent)[]).some(
       (child) => child.type === 'text' && child.value.trim() !== '',
     );

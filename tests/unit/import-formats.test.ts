@@ -1994,8 +1994,8 @@ describe('documents from a second writer (pandoc)', () => {
   });
 });
 
-describe('a story in parts with labelled notes and footnotes (pandoc’s Word, OpenDocument and its Markdown)', () => {
-  it.each(['pandoc/notes-parts-de.docx', 'pandoc/notes-parts-de.odt', 'pandoc/notes-parts-de.md'])(
+describe('a story in parts with labelled notes and footnotes (pandoc’s Word, OpenDocument, EPUB and its Markdown)', () => {
+  it.each(['pandoc/notes-parts-de.docx', 'pandoc/notes-parts-de.odt', 'pandoc/notes-parts-de.epub', 'pandoc/notes-parts-de.md'])(
     'reads %s: the note under the part’s heading, the end notes apart from the footnotes',
     async (name) => {
       const { plan, chapters } = await importFixture(name);

@@ -16,7 +16,7 @@ import { noteLabel, numberedEntry, parseNumber, parseTitleLine } from '../../src
 import { slugify } from '../../src/core/slug';
 import { gatherFootnoteDefinitions } from '../../src/importer/markdown-references';
 import { pandocBlocks, pandocSpans } from '../../src/importer/readers/markdown';
-import { languages, namedNumber, readTitle, titleParts } from '../../src/core/chapter-labels';
+import { languages, namedNumber, readTitle, titleParts, volumeLabel } from '../../src/core/chapter-labels';
 
 /** Imports a plain-text chapter as `npm run import` does, into a folder holding `existing` orders. */
 async function importText(text: string, stem = 'input', existing: number[] = []) {
@@ -557,6 +557,27 @@ describe('one chapter-title grammar, read alike by the site and the importer', (
   });
 });
 
+describe('part headings', () => {
+  it.each([
+    ['PART TWO: THE HILLS', 'PART TWO'],
+    ['Zweiter Teil', 'Zweiter Teil'],
+    ['Μέρος 2', 'Μέρος 2'],
+    ['2. rész', '2. rész'],
+    ['भाग 2', 'भाग 2'],
+    ['Časť 2', 'Časť 2'],
+    ['Dio 2: Otok', 'Dio 2'],
+    ['Partea 2', 'Partea 2'],
+    ['Llibre 2', 'Llibre 2'],
+    ['Део 2', 'Део 2'],
+  ])('reads "%s" as the heading of a part', (line, label) => {
+    expect(volumeLabel(line)).toBe(label);
+  });
+
+  it.each(['Parting was hard.', 'Diogenes 2', 'Μέρος του κόσμου'])('never reads "%s" as one', (line) => {
+    expect(volumeLabel(line)).toBeUndefined();
+  });
+});
+
 describe('note labels', () => {
   it.each([
     ["Author's Note: hi", "Author's Note: "],
@@ -568,6 +589,9 @@ describe('note labels', () => {
     ["Note de l'autrice : merci", "Note de l'autrice : "],
     ['Примечание автора: спасибо', 'Примечание автора: '],
     ['作者的话：谢谢', '作者的话：'],
+    // A woman's note where the language says so.
+    ['Примітка авторки: дякую', 'Примітка авторки: '],
+    ['Ghi chú của tác giả: cảm ơn', 'Ghi chú của tác giả: '],
   ])('finds the label of "%s"', (line, label) => {
     expect(noteLabel(line)).toBe(label);
   });
