@@ -43,12 +43,16 @@ export function isMarkerText(text: string): boolean {
 
 /**
  * Whether an element holds the notes of a chapter (pandoc's `section.footnotes`, EPUB's
- * `epub:type="footnotes"`), or is a list of nothing else, each item a note by its id (mammoth's
- * `<ol><li id="footnote-1">`, a Word document's notes) or by its way back to its marker (`↩︎`,
- * as Calibre writes pandoc's notes into a Word document).
+ * `epub:type="footnotes"`), or one of them (`<aside epub:type="footnote">`, as an EPUB's note
+ * file left after the last chapter's text comes), or is a list of nothing else, each item a note
+ * by its id (mammoth's `<ol><li id="footnote-1">`, a Word document's notes) or by its way back to
+ * its marker (`↩︎`, as Calibre writes pandoc's notes into a Word document).
  */
 export function isNotesBlock(node: Element): boolean {
-  if (classesOf(node).includes('footnotes') || /(?:^|\s)(?:footnotes|endnotes|rearnotes|doc-endnotes)(?:\s|$)/.test(semanticsOf(node)))
+  if (
+    classesOf(node).includes('footnotes') ||
+    /(?:^|\s)(?:(?:foot|end|rear)notes?|doc-(?:endnotes|footnote|endnote))(?:\s|$)/.test(semanticsOf(node))
+  )
     return true;
   const items = node.children.filter((child): child is Element => child.type === 'element');
   // A note's way back ends it, in the item or in its paragraph: looked for there alone, so that lists

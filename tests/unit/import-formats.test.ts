@@ -2110,6 +2110,19 @@ describe('books Calibre converted (a third writer)', () => {
     ]);
   });
 
+  it('keeps the last chapter’s footnote, in a file of its own after the text, out of the labelled note that ends the chapter (Calibre’s EPUB from Word)', async () => {
+    const { plan, chapters } = await importFixture('calibre/notes-it.epub');
+    expectEveryWordKept(plan);
+    expect(chapters.map(({ front, body }) => [front.title, front.endNote, body])).toEqual([
+      ['Capitolo 1', undefined, 'Il vento batteva contro il vetro.[^1]\n\nLa lampada bruciò tutta la notte.\n\n[^1]: Una lampada a olio.'],
+      [
+        'Capitolo 2',
+        'grazie per aver letto!',
+        'Al mattino la nave era sparita.[^1]\n\nNessuno la aspettava al porto.\n\n[^1]: La nave del porto.',
+      ],
+    ]);
+  });
+
   it('leads entries that all lead to one file’s start to the headings there that read as their titles, in order (parts of one file each)', async () => {
     const { plan, chapters } = await importFixture('calibre/parts-ru.epub');
     expectEveryWordKept(plan);
