@@ -54,6 +54,8 @@ export function isNotesBlock(node: Element): boolean {
     /(?:^|\s)(?:(?:foot|end|rear)notes?|doc-(?:endnotes|footnote|endnote))(?:\s|$)/.test(semanticsOf(node))
   )
     return true;
+  // A note in a block of its own that opens with its way back (LibreOffice's `<div id="sdfootnote1"><p><a href="#sdfootnote1anc">1</a>…`, Google Docs').
+  if (['div', 'aside', 'section'].includes(node.tagName) && opensWithWayBack(node)) return true;
   const items = node.children.filter((child): child is Element => child.type === 'element');
   // A note's way back ends it, in the item or in its paragraph: looked for there alone, so that lists
   // nested in lists are never read again at every level.
@@ -71,6 +73,14 @@ export function isNotesBlock(node: Element): boolean {
         item.tagName === 'li' && typeof item.properties.id === 'string' && (noteHref.test(`#${item.properties.id}`) || wayBack(item)),
     )
   );
+}
+
+/** Whether an element's first content, a few elements down, is a note's way back to its marker. */
+function opensWithWayBack(node: Element, depth = 0): boolean {
+  const first = node.children.find((child) => child.type === 'element' || (child.type === 'text' && child.value.trim() !== ''));
+  if (first?.type !== 'element') return false;
+  if (first.tagName === 'a') return isNoteBackLink(first);
+  return depth < 3 && opensWithWayBack(first, depth + 1);
 }
 
 /** Whether a link's text is a note's way back to its marker: an arrow (↑, ↩, ^), "back", "return to text". */

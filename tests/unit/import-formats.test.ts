@@ -1994,21 +1994,42 @@ describe('documents from a second writer (pandoc)', () => {
   });
 });
 
-describe('a story in parts with labelled notes and footnotes (pandoc’s Word, OpenDocument, EPUB and its Markdown)', () => {
-  it.each(['pandoc/notes-parts-de.docx', 'pandoc/notes-parts-de.odt', 'pandoc/notes-parts-de.epub', 'pandoc/notes-parts-de.md'])(
-    'reads %s: the note under the part’s heading, the end notes apart from the footnotes',
-    async (name) => {
-      const { plan, chapters } = await importFixture(name);
-      expectEveryWordKept(plan);
-      expect(chapters.map(({ front }) => [front.title, front.part, front.authorsNote, front.endNote])).toEqual([
-        ['1. Kapitel', 'Teil 1', 'Danke an alle, die gewartet haben.', 'Das nächste Kapitel kommt am Freitag.'],
-        ['2. Kapitel', undefined, undefined, 'Danke fürs Lesen!'],
-      ]);
-      const [first, second] = chapters;
-      expect(first!.body).toMatch(/^Der Wind schlug[^\n]*Nacht\.\[\^(\w+)\]\n[\s\S]*\n\[\^\1\]: Eine Öllampe, keine elektrische\.$/);
-      expect(second!.body).toMatch(/^Die Straße war leer[^\n]*\[\^(\w+)\]\n[\s\S]*\n\[\^\1\]: Die Straße zum Hafen\.$/);
-    },
-  );
+describe('a story in parts with labelled notes and footnotes (pandoc’s Word, OpenDocument, EPUB and its Markdown; LibreOffice’s EPUB and web page)', () => {
+  it.each([
+    'pandoc/notes-parts-de.docx',
+    'pandoc/notes-parts-de.odt',
+    'pandoc/notes-parts-de.epub',
+    'pandoc/notes-parts-de.md',
+    // Its contents list the part alone, not the chapters in it.
+    'libreoffice/notes-parts-de.epub',
+    // Its notes `<div id="sdfootnote1">` blocks after the last chapter's end note.
+    'libreoffice/html/notes-parts-de.html',
+  ])('reads %s: the note under the part’s heading, the end notes apart from the footnotes', async (name) => {
+    const { plan, chapters } = await importFixture(name);
+    expectEveryWordKept(plan);
+    expect(chapters.map(({ front }) => [front.title, front.part, front.authorsNote, front.endNote])).toEqual([
+      ['1. Kapitel', 'Teil 1', 'Danke an alle, die gewartet haben.', 'Das nächste Kapitel kommt am Freitag.'],
+      ['2. Kapitel', undefined, undefined, 'Danke fürs Lesen!'],
+    ]);
+    const [first, second] = chapters;
+    expect(first!.body).toMatch(/^Der Wind schlug[^\n]*Nacht\.\[\^(\w+)\]\n[\s\S]*\n\[\^\1\]: Eine Öllampe, keine elektrische\.$/);
+    expect(second!.body).toMatch(/^Die Straße war leer[^\n]*\[\^(\w+)\]\n[\s\S]*\n\[\^\1\]: Die Straße zum Hafen\.$/);
+  });
+});
+
+describe('a story in parts LibreOffice saved as text (a paragraph a line, an empty one where the rule was, the notes lost)', () => {
+  it('reads its title, chapters, part and labelled notes, and keeps the notes’ numbers as the text has them', async () => {
+    const { plan, chapters, story } = await importFixture('libreoffice/notes-parts-de.txt');
+    expectEveryWordKept(plan);
+    expect(story?.front).toMatchObject({ title: 'Der Leuchtturm', author: 'Ada Quill' });
+    expect(
+      chapters.map(({ front, body }) => [front.title, front.part, front.authorsNote, front.endNote, body.split('\n\n').length]),
+    ).toEqual([
+      ['1. Kapitel', 'Teil 1', 'Danke an alle, die gewartet haben.', 'Das nächste Kapitel kommt am Freitag.', 3],
+      ['2. Kapitel', undefined, undefined, 'Danke fürs Lesen!', 3],
+    ]);
+    expect(chapters[0]!.body).toMatch(/^Der Wind schlug gegen das Glas, und die Lampe brannte die ganze Nacht\.1\n\nSie stieg/);
+  });
 });
 
 describe('books Calibre converted (a third writer)', () => {

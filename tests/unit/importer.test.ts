@@ -1059,6 +1059,32 @@ describe('plain text', () => {
     ]);
   });
 
+  it('reads a story LibreOffice saved as text, one paragraph a line and an empty one where each break was, at its title lines', async () => {
+    const long = (n: number) => `Der Wind schlug gegen das Glas, und die Lampe brannte die ganze Nacht, Absatz ${n}, bis zum Morgen.`;
+    const text = [
+      'Teil 1',
+      'Kapitel 1: Der Sturm',
+      'Anmerkung der Autorin: Danke fürs Warten.',
+      '',
+      long(1),
+      `${long(2).slice(0, -1)}.1`,
+      'Kapitel 2',
+      long(3),
+      '',
+      long(4),
+      long(5),
+    ].join('\n');
+    const plan = await planImport(await readInput(new TextEncoder().encode(`\uFEFF${text}`), 'story.txt'), []);
+    expect(plan.fidelity).toMatchObject({ kept: plan.fidelity.source, added: 0 });
+    expect(plan.chapters.map((chapter) => parseContentFile(chapter.text))).toMatchObject([
+      {
+        front: { title: 'Kapitel 1: Der Sturm', part: 'Teil 1', authorsNote: 'Danke fürs Warten.' },
+        body: `${long(1)}\n\n${long(2).slice(0, -1)}.1`,
+      },
+      { front: { title: 'Kapitel 2' }, body: [long(3), long(4), long(5)].join('\n\n') },
+    ]);
+  });
+
   it('keeps every paragraph and joins prose lines wrapped inside one', async () => {
     const wrapped =
       'Small, soft fingers ran across the mask as a soft cry escaped her lips.\nSuch pain-such sadness-! It was all held in the mask; the feelings of\ninsecurity.';

@@ -66,18 +66,23 @@ export function readEpub(bytes: Uint8Array, file: string): ImportedWork {
   const reading = new Ao3Reading();
   const pictures = new BookPictures(book);
   const { story, chapters, namedBy } = readChapters(sections, { file, meta, contents, reading, pictures, frontNotes, titlePages, log });
-  // A whole work in one chapter (Calibre's EPUB of a Rich Text file: one file, one entry): divided
-  // as the document would be, at its title lines, its title page read, the book's details kept first.
-  const [only] = chapters;
-  const divided =
-    !ao3 && chapters.length === 1 && !only!.notes && !only!.endNotes && !only!.summary
-      ? dividedAsDocument(only!.body, posix.basename(file).replace(/\.[^.]*$/, ''), 'EPUB')
-      : undefined;
-  if (divided) {
-    chapters.splice(0, 1, ...divided.chapters);
+  // A whole work in one chapter (Calibre's EPUB of a Rich Text file: one file, one entry), or in
+  // its parts alone (LibreOffice's EPUB lists only the top headings, "Teil 1", "Teil 2"): divided
+  // as the document would be, at its headings and title lines, its title page read, the book's
+  // details kept first.
+  const whole = ao3 || chapters.some((chapter) => chapter.notes || chapter.endNotes || chapter.summary) ? undefined : wholeText(chapters);
+  const divided = whole && dividedAsDocument(whole.body, posix.basename(file).replace(/\.[^.]*$/, ''), 'EPUB');
+  if (divided && divided.chapters.length > chapters.length) {
+    // The parts' headings, set aside as their chapters' titles, are read again as the parts of the chapters in them.
+    if (whole.parts)
+      for (const { title } of chapters) {
+        const at = log.setAside.findIndex((text) => folded(text) === folded(title));
+        if (at >= 0) log.setAside.splice(at, 1);
+      }
+    chapters.splice(0, chapters.length, ...divided.chapters);
     withDividedStory(story, divided);
     log.setAside.push(...divided.setAside);
-    log.notices.push(`read the book’s one chapter as a whole work: ${divided.notices.join('; ')}`);
+    log.notices.push(divided.notices.length > 0 ? `${whole.notice}: ${divided.notices.join('; ')}` : whole.notice);
   }
   withSources(chapters, contents.sourceOf);
   // A section that became its chapter's name is no heading in it.
@@ -110,6 +115,23 @@ export function readEpub(bytes: Uint8Array, file: string): ImportedWork {
   // The archive's own links (`/works/…`, `/users/…`), written from its root, lead to it.
   if (ao3) archiveLinks(work);
   return work;
+}
+
+/**
+ * A book's chapters as one text to divide, when they are one chapter, or only the parts its
+ * contents list (each then opened by its heading again, for the division to read as a part's).
+ */
+function wholeText(chapters: readonly ImportedChapter[]): { body: Root; notice: string; parts?: true } | undefined {
+  if (chapters.length === 0 || !chapters.every((chapter) => volumeLabel(chapter.title) !== undefined))
+    return chapters.length === 1 ? { body: chapters[0]!.body, notice: 'read the book’s one chapter as a whole work' } : undefined;
+  return {
+    body: {
+      type: 'root',
+      children: chapters.flatMap((chapter) => [h('h1', chapter.title), ...(chapter.body.children as ElementContent[])]),
+    },
+    notice: `the table of contents lists only the book’s parts (${firstFew(chapters.map((chapter) => chapter.title))}); read the chapters in them`,
+    parts: true,
+  };
 }
 
 /** What the reading tells the author: notices, the pages left out, and the text set aside from the word check. */

@@ -39,6 +39,9 @@ import { readsLabel, readTitlePage } from './title-page.ts';
 /** How many blocks from the top a title line may be found in, and how many words may come above it. */
 const titleSearch = { blocks: 12, wordsAbove: 200 };
 
+/** A line that ends a sentence: its stop, perhaps in quotes or brackets, or a footnote's number after it (`…Glas.1`, as LibreOffice saves a marker as text). */
+const sentenceEnd = /[.!?…。！？؟।](?:["'”’»›)\]]|\d{1,3})*\s*$/u;
+
 /** A block of lines is verse-like (a poem, a song, a letter's lines) when every line is short. */
 function isVerse(lines: string[]): boolean {
   return lines.length > 1 && lines.every((line) => line.trim().length <= 60);
@@ -47,16 +50,24 @@ function isVerse(lines: string[]): boolean {
 /**
  * The text's blocks, each a list of lines. Blocks are separated by blank lines; a text with
  * (almost) no blank lines but long lines, or none and two chapters' title lines, was written one
- * paragraph a line, and each line is a block.
+ * paragraph a line, and each line is a block. So was one with a few blank lines (an empty
+ * paragraph where a break was, as LibreOffice saves text) whose long lines end their sentences,
+ * as no text wrapped to a width does.
  */
 export function blocksOf(text: string): string[][] {
   const normal = text.replace(/\r\n?/g, '\n').replace(/^\uFEFF/, '');
   const lines = normal.split('\n').filter((line) => line.trim() !== '');
   const blankLines = (normal.match(/\n[ \t\u00a0]*\n/g) ?? []).length;
-  const longLines = lines.filter((line) => line.trim().length > 80).length;
+  const long = lines.filter((line) => line.trim().length > 80).length;
+  const fewBlank = lines.length >= 4 && blankLines < lines.length / 4;
   // Or no blank line at all, and chapters' title lines among the lines (as Word and LibreOffice save a short, talky story as text).
-  const titleLines = blankLines === 0 && lines.length >= 4 ? lines.filter((line) => parseTitleLine(line)?.kind === 'chapter').length : 0;
-  if (lines.length >= 4 && blankLines <= lines.length / 20 && (longLines >= lines.length / 4 || titleLines >= 2)) {
+  const titles = fewBlank ? lines.map((line) => parseTitleLine(line)) : [];
+  const titleLines = titles.filter((title) => title?.kind === 'chapter').length;
+  // The lines of prose, which end their sentences where each is a paragraph, and seldom where the text is wrapped to a width.
+  const prose = fewBlank ? lines.filter((line, at) => titles[at] === undefined && line.trim().length > 30) : [];
+  const linesAreParagraphs =
+    blankLines <= lines.length / 20 || (prose.length >= 3 && prose.filter((line) => sentenceEnd.test(line)).length >= prose.length * 0.9);
+  if (lines.length >= 4 && linesAreParagraphs && (long >= lines.length / 4 || titleLines >= 2)) {
     return lines.map((line) => [line.trimEnd()]);
   }
   // pixiv's page turns and headings are lines of their own, whatever is around them.
