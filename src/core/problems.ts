@@ -719,6 +719,12 @@ export const problems = {
     title: 'An EPUB whose pages are all front matter or empty',
     message: (file: string) => `${file}: no chapter text found in this EPUB (its pages are all front matter or empty)`,
   }),
+  EpubSpineBroken: problem({
+    level: 'refusal',
+    title: 'An EPUB whose reading order names pages it does not have',
+    message: (file: string, missing: readonly string[], unread: readonly string[]) =>
+      `${file}: this EPUB is damaged: its spine (the reading order) names ${firstFew(missing)}, which the book does not list, and leaves out ${firstFew(unread)}; open it in Calibre (Convert books, to EPUB) or Sigil and save it again, or export the story again (as .docx or .odt), and import that`,
+  }),
   NoFictionBookChapters: problem({
     level: 'refusal',
     title: 'A FictionBook without text',

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { strToU8, unzipSync, zipSync } from 'fflate';
+import { strFromU8, strToU8, unzipSync, zipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
 import { parseContentFile } from '../support/content-file';
 import { planImport, storyMarkdown } from '../../src/importer/files';
@@ -1102,6 +1102,38 @@ describe('EPUB', () => {
       'fonts.epub',
     );
     expect(fonts.chapters.map((chapter) => chapter.title)).toEqual(['Chapter 1']);
+  });
+
+  it('refuses a book whose spine names pages its manifest lacks while its documents go unread (AbiWord’s EPUB), and reads past a stray name', async () => {
+    const parts = unzipSync(
+      makeEpub({
+        version: 2,
+        metadata: '<dc:title>The Lamp</dc:title><dc:language>en</dc:language>',
+        spine: [
+          { path: 'c1.xhtml', html: '<h1>Chapter 1</h1><p>The lamps were lit.</p>' },
+          { path: 'c2.xhtml', html: '<h1>Chapter 2</h1><p>The lamps went out.</p>' },
+        ],
+        toc: [
+          { title: 'Chapter 1', href: 'c1.xhtml' },
+          { title: 'Chapter 2', href: 'c2.xhtml' },
+        ],
+      }),
+    );
+    const withSpine = (spine: string) =>
+      zipSync({
+        ...parts,
+        'OEBPS/content.opf': strToU8(strFromU8(parts['OEBPS/content.opf']!).replace(/<spine[^>]*>[\s\S]*<\/spine>/, spine)),
+      });
+    await expect(
+      readInput(withSpine('<spine toc="ncx"><itemref idref="s0.xhtml"/><itemref idref="s1"/></spine>'), 'abiword.epub'),
+    ).rejects.toThrow(
+      /^abiword\.epub: this EPUB is damaged: its spine \(the reading order\) names “s0\.xhtml”.*leaves out “OEBPS\/c1\.xhtml”; open it in Calibre/,
+    );
+    const stray = await readInput(
+      withSpine('<spine toc="ncx"><itemref idref="s0"/><itemref idref="gone"/><itemref idref="s1"/></spine>'),
+      'stray.epub',
+    );
+    expect(stray.chapters.map((chapter) => chapter.title)).toEqual(['Chapter 1', 'Chapter 2']);
   });
 
   it('reads a book’s links between its files as links between chapters, and notes set in blocks under their heading (as the site’s own EPUB sets them) as the chapter’s notes', async () => {

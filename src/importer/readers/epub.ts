@@ -745,15 +745,30 @@ function readPackage(book: Book): Package {
       },
     ]),
   );
+  const refs = elements(opf, 'itemref').map((ref) => attribute(ref, 'idref') ?? '');
   // A document the spine names twice is read once: its text must not be written twice.
   const spine = [
     ...new Set(
-      elements(opf, 'itemref')
-        .map((ref) => manifest.get(attribute(ref, 'idref') ?? ''))
+      refs
+        .map((id) => manifest.get(id))
         .filter((item) => item !== undefined && /html/.test(item.type))
         .map((item) => item!.href),
     ),
   ];
+  // A spine that names what the manifest lacks, while documents go unread (AbiWord's EPUB), is a
+  // damaged book whose text could be lost: refused, never read in part.
+  const missing = refs.filter((id) => !manifest.has(id));
+  const unread = [...manifest.values()].filter(
+    (item) => /html/.test(item.type) && !spine.includes(item.href) && !item.properties.includes('nav'),
+  );
+  if (missing.length > 0 && unread.length > 0)
+    throw new ImportError(
+      problems.EpubSpineBroken.message(
+        book.file,
+        missing,
+        unread.map((item) => item.href),
+      ),
+    );
   return { opf, manifest, spine, meta: metadata(opf) };
 }
 
