@@ -1085,6 +1085,17 @@ describe('plain text', () => {
     ]);
   });
 
+  it('reads Thai text saved a paragraph a line, its sentences ended by spaces, not stops, by lines longer than any wrapped text’s', async () => {
+    const line = (n: number) => `${'ประภาคาร ลม ทะเล กลางคืน ตะเกียง กระจก เธอ เขา ที่ และ ไม่ '.repeat(3)}ย่อหน้า ${n}`;
+    const text = ['บทที่ 1', line(1), line(2), '', line(3), line(4), 'บทที่ 2', line(5), '', line(6), line(7), line(8)].join('\n');
+    const plan = await planImport(await readInput(new TextEncoder().encode(text), 'story.txt'), []);
+    expect(plan.fidelity).toMatchObject({ kept: plan.fidelity.source, added: 0 });
+    expect(plan.chapters.map((chapter) => parseContentFile(chapter.text).body.split('\n\n'))).toEqual([
+      [line(1), line(2), line(3), line(4)],
+      [line(5), line(6), line(7), line(8)],
+    ]);
+  });
+
   it('keeps every paragraph and joins prose lines wrapped inside one', async () => {
     const wrapped =
       'Small, soft fingers ran across the mask as a soft cry escaped her lips.\nSuch pain-such sadness-! It was all held in the mask; the feelings of\ninsecurity.';

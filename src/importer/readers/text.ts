@@ -51,8 +51,8 @@ function isVerse(lines: string[]): boolean {
  * The text's blocks, each a list of lines. Blocks are separated by blank lines; a text with
  * (almost) no blank lines but long lines, or none and two chapters' title lines, was written one
  * paragraph a line, and each line is a block. So was one with a few blank lines (an empty
- * paragraph where a break was, as LibreOffice saves text) whose long lines end their sentences,
- * as no text wrapped to a width does.
+ * paragraph where a break was, as LibreOffice saves text) whose lines end their sentences, or
+ * run longer, as no text wrapped to a width does.
  */
 export function blocksOf(text: string): string[][] {
   const normal = text.replace(/\r\n?/g, '\n').replace(/^\uFEFF/, '');
@@ -63,10 +63,15 @@ export function blocksOf(text: string): string[][] {
   // Or no blank line at all, and chapters' title lines among the lines (as Word and LibreOffice save a short, talky story as text).
   const titles = fewBlank ? lines.map((line) => parseTitleLine(line)) : [];
   const titleLines = titles.filter((title) => title?.kind === 'chapter').length;
-  // The lines of prose, which end their sentences where each is a paragraph, and seldom where the text is wrapped to a width.
+  // The lines of prose, which end their sentences where each is a paragraph, and seldom where the
+  // text is wrapped to a width; or run longer than any width a text is wrapped to (Thai ends a
+  // sentence with a space, not a stop).
   const prose = fewBlank ? lines.filter((line, at) => titles[at] === undefined && line.trim().length > 30) : [];
+  const unwrapped = prose.filter((line) => line.trim().length > 120).length;
   const linesAreParagraphs =
-    blankLines <= lines.length / 20 || (prose.length >= 3 && prose.filter((line) => sentenceEnd.test(line)).length >= prose.length * 0.9);
+    blankLines <= lines.length / 20 ||
+    (prose.length >= 3 &&
+      (prose.filter((line) => sentenceEnd.test(line)).length >= prose.length * 0.9 || (unwrapped >= 3 && unwrapped >= prose.length / 10)));
   if (lines.length >= 4 && linesAreParagraphs && (long >= lines.length / 4 || titleLines >= 2)) {
     return lines.map((line) => [line.trimEnd()]);
   }
