@@ -559,6 +559,13 @@ describe('exhaustion from small files', () => {
     expect(seconds).toBeLessThan(5);
   });
 
+  it('a text a paragraph a line whose lines end in a stop and thousands of digits reads in seconds', async () => {
+    const line = `The lamps were lit along the quay all night.${'1'.repeat(5_000)}x`;
+    const { plan, seconds } = await importBytes(strToU8(['Chapter 1', line, line, '', line, line, line].join('\n')), 'digits.txt');
+    faithful(plan);
+    expect(seconds).toBeLessThan(5);
+  });
+
   it('a page of 8,000 notes as Google Docs writes them, each in a block of its own after a rule, reads in seconds', async () => {
     const notes = Array.from(
       { length: 8_000 },

@@ -758,8 +758,9 @@ function readPackage(book: Book): Package {
   // A spine that names what the manifest lacks, while documents go unread (AbiWord's EPUB), is a
   // damaged book whose text could be lost: refused, never read in part.
   const missing = refs.filter((id) => !manifest.has(id));
+  const read = new Set(spine);
   const unread = [...manifest.values()].filter(
-    (item) => /html/.test(item.type) && !spine.includes(item.href) && !item.properties.includes('nav'),
+    (item) => /html/.test(item.type) && !read.has(item.href) && !item.properties.includes('nav'),
   );
   if (missing.length > 0 && unread.length > 0)
     throw new ImportError(

@@ -40,7 +40,7 @@ import { readsLabel, readTitlePage } from './title-page.ts';
 const titleSearch = { blocks: 12, wordsAbove: 200 };
 
 /** A line that ends a sentence: its stop, perhaps in quotes or brackets, or a footnote's number after it (`…Glas.1`, as LibreOffice saves a marker as text). */
-const sentenceEnd = /[.!?…。！？؟।](?:["'”’»›)\]]|\d{1,3})*\s*$/u;
+const sentenceEnd = /[.!?…。！？؟।]["'”’»›)\]]*\d{0,3}\s*$/u;
 
 /** A block of lines is verse-like (a poem, a song, a letter's lines) when every line is short. */
 function isVerse(lines: string[]): boolean {
