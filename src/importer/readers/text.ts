@@ -42,6 +42,9 @@ const titleSearch = { blocks: 12, wordsAbove: 200 };
 /** A line that ends a sentence: its stop, perhaps in quotes or brackets, or a footnote's number after it (`…Glas.1`, as LibreOffice saves a marker as text). */
 const sentenceEnd = /[.!?…。！？؟।]["'”’»›)\]]*\d{0,3}\s*$/u;
 
+/** A line ending in a footnote's marker run on after its last word's stop, as LibreOffice and Word save a note's marker as text (`…Glas.1`). */
+const lostNoteMarker = /\p{L}[.!?…]["”»’]?\d{1,3}$/u;
+
 /** A block of lines is verse-like (a poem, a song, a letter's lines) when every line is short. */
 function isVerse(lines: string[]): boolean {
   return lines.length > 1 && lines.every((line) => line.trim().length <= 60);
@@ -295,6 +298,12 @@ export function readText(input: string, file: string, stem: string): ImportedWor
   const blocks = withoutContents(read, setAside, dropped);
   if (blocks.length === 0) throw new ImportError(problems.EmptyFile.message(file));
   if (removed > 0) notices.push(`removed ${counted(removed, 'invisible control character')}`);
+  // Numbers run on after a sentence's stop ("…Nacht.1"): markers of footnotes that a word processor's text lost.
+  const markers = blocks.flat().filter((line) => lostNoteMarker.test(line)).length;
+  if (markers > 0)
+    notices.push(
+      `${counted(markers, 'line')} end${markers === 1 ? 's' : ''} in a number just after a sentence’s stop (“…night.1”), kept as written: footnote markers whose notes the text lost? Import the document itself (.docx, .odt) to keep its footnotes`,
+    );
 
   // What each block says as a title line, if it is one: read once, for the title and the chapters below it.
   // A heading Aozora's notes mark (「一」は中見出し) is a chapter's title line as written.
