@@ -40,6 +40,14 @@ export interface Words {
   volumeOrdinals?: string[];
 }
 
+/**
+ * A chapter's part in the story's order: after the chapter and before the next (7, part 2 → 7.02),
+ * to two places, as `order:` is written.
+ */
+export function partOrder(chapter: number, part: number): number {
+  return Number((chapter + part / 100).toFixed(2));
+}
+
 /** The first word of each list is the one titles are written with. */
 export const languages: Record<string, Words> = {
   en: {

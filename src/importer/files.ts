@@ -14,7 +14,7 @@ import { bookLink, ImportError, treesOf, type ImportedChapter, type ImportedStor
 import { elementsOf } from './element.ts';
 import { linkedChapter } from '../core/links.ts';
 import { fileTitle, headingWrittenOtherwise } from './title-lines.ts';
-import { volumeLabel } from '../core/chapter-labels.ts';
+import { partOrder, volumeLabel } from '../core/chapter-labels.ts';
 import { sanitizeSvg } from '../core/svg.ts';
 import { counted, firstFew, problems } from '../core/problems.ts';
 import { isBreakLabel } from '../core/scene-breaks.ts';
@@ -234,7 +234,7 @@ function place(chapters: ImportedChapter[], existingOrders: readonly number[], w
 function nextPart(after: number, taken: ReadonlySet<number>): number | undefined {
   const whole = Math.floor(after);
   for (let part = 1; part < 100; part++) {
-    const order = Number((whole + part / 100).toFixed(2));
+    const order = partOrder(whole, part);
     if (order > after && !taken.has(order)) return order;
   }
   return undefined;

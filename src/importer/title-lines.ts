@@ -8,6 +8,7 @@ import {
   namedNumber,
   ordinalNumber,
   numberWords,
+  partOrder,
   ownLabels,
   readTitle,
   wordsOf,
@@ -282,7 +283,7 @@ function titleLineOf(line: string): TitleLine | undefined {
       // A part of a chapter split in two ("Chapter 7a", "7b"): after 7 and before 7.1 (7.01, 7.02…), addressed as written.
       const part = /^(\p{Nd}+)([a-z])$/iu.exec(found.number!);
       const number = part
-        ? parseNumber(part[1]!)! + (part[2]!.toLowerCase().charCodeAt(0) - 96) / 100
+        ? partOrder(parseNumber(part[1]!)!, part[2]!.toLowerCase().charCodeAt(0) - 96)
         : (parseNumber(found.number!) ?? namedNumber(found.word!, found.number!));
       if (number === undefined) return undefined;
       const label = canonical(found.word!, (words) => words.chapter);
@@ -293,7 +294,7 @@ function titleLineOf(line: string): TitleLine | undefined {
       if (split !== undefined && Number.isInteger(split) && split >= 1 && split < 100)
         return {
           kind,
-          number: number + split / 100,
+          number: partOrder(number, split),
           title: titled(`${label} ${shown}, ${partWord(found.part!.word)} ${split}`),
           slug: `chapter-${String(number).replace('.', '-')}-part-${split}`,
         };

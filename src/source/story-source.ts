@@ -3,7 +3,7 @@ import { basename, join, relative } from 'node:path';
 import { chapterSchema, inTimeZone, schemaProblems, storySchema, type ChapterData, type StoryData } from '../core/schema.ts';
 import { problems as catalogue } from '../core/problems.ts';
 import { scheduleWarnings } from '../core/schedule.ts';
-import { readTitle } from '../core/chapter-labels.ts';
+import { partOrder, readTitle } from '../core/chapter-labels.ts';
 import {
   chapterWarnings,
   publishesNothing,
@@ -233,7 +233,7 @@ function orderHint(path: string, problem: string, frontmatter: Record<string, un
   if (titled === undefined || !/^\d+$/.test(titled)) return '';
   // A part of a chapter ("Chapter 7, Part 2") goes after it and before the next: 7.02.
   const part = read?.part && /^\d{1,2}$/.test(read.part.number) ? Number(read.part.number) : undefined;
-  const order = part ? Number((Number(titled) + part / 100).toFixed(2)) : Number(titled);
+  const order = part ? partOrder(Number(titled), part) : Number(titled);
   return `; the title says ${titled}${part ? `, part ${part}` : ''}: order: ${order}`;
 }
 
